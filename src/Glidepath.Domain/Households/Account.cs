@@ -1,0 +1,31 @@
+using Glidepath.Domain.Currencies;
+using Glidepath.Domain.TaxLots;
+
+namespace Glidepath.Domain.Households;
+
+public sealed class Account
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid HouseholdId { get; set; }
+
+    /// <summary>The person who owns the account; null for joint accounts.</summary>
+    public Guid? OwnerId { get; set; }
+
+    public required string Name { get; set; }
+
+    public AccountType Type { get; set; }
+
+    /// <summary>Currency the account's cash and cost basis are kept in.</summary>
+    public Currency BaseCurrency { get; set; } = Currency.Usd;
+
+    public string Institution { get; set; } = "";
+
+    public AccountNumber? Number { get; set; }
+
+    /// <summary>Which lots a sale relieves when the sale names none.</summary>
+    public LotReliefMethod ReliefMethod { get; set; } = LotReliefMethod.Fifo;
+
+    /// <summary>Optimistic-concurrency version, bumped on every change.</summary>
+    public long Version { get; set; }
+}
