@@ -81,4 +81,15 @@ public partial class LedgerBuilderTest
 
         Assert.True(forward.ContentEquals(reversed));
     }
+
+    [Fact]
+    public void Build_AmountBeyondDecimalRange_FailsWithInvalidTransactionNotAnException()
+    {
+        var history = new LedgerHistoryBuilder();
+        var account = history.Account("A");
+        var stock = history.Instrument("ABC");
+        var buy = history.Buy(account, stock, Day("2023-01-02"), decimal.MaxValue, 10m);
+
+        AssertSingleError(history.Build(), buy.Id, LedgerErrorCodes.InvalidTransaction);
+    }
 }
