@@ -1,4 +1,6 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Instruments;
+using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 
 namespace Glidepath.Domain.Ledger;
@@ -19,16 +21,30 @@ public static class LedgerBuilder
     /// are replayed. Units of a transfer whose transfer in comes later are in transit and in
     /// neither account.
     /// </summary>
-    public static LedgerResult Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, DateOnly asOf)
+    public static LedgerResult Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, DateOnly asOf) =>
+        Build(accounts, transactions, LedgerOptions.Default, asOf);
+
+    /// <summary>Like <see cref="Build(IReadOnlyList{Account}, IReadOnlyList{Transaction})"/>; instruments sharing an ISIN are substantially identical for the wash-sale rule.</summary>
+    public static LedgerResult Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, IReadOnlyList<Instrument> instruments) =>
+        Build(accounts, transactions, new LedgerOptions(instruments), DateOnly.MaxValue);
+
+    /// <summary>
+    /// The state at the close of <paramref name="asOf"/> with the household's options (its table of
+    /// substantially identical securities). Wash sales look ahead only to transactions on or before
+    /// <paramref name="asOf"/>: a replacement bought later is not yet known.
+    /// </summary>
+    public static LedgerResult Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, LedgerOptions options, DateOnly asOf)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var history = Prepare(accounts, transactions);
         if (history.Errors.Count > 0)
         {
             return new LedgerResult(null, history.Errors);
         }
 
-        var replay = new LedgerReplay(accounts);
-        foreach (var transaction in history.Transactions.TakeWhile(t => t.TradeDate <= asOf))
+        var replayed = history.Transactions.TakeWhile(t => t.TradeDate <= asOf).ToList();
+        var replay = new LedgerReplay(accounts, new WashSaleMatching(options.Identical(), replayed));
+        foreach (var transaction in replayed)
         {
             replay.Apply(transaction);
         }

@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.TaxLots;
+using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 
 namespace Glidepath.Domain.Ledger;
@@ -10,7 +11,7 @@ namespace Glidepath.Domain.Ledger;
 /// day by day instead of rebuilding. A failed transaction is recorded as an error and may leave
 /// the replay partly applied; callers then discard the state.
 /// </summary>
-internal sealed class LedgerReplay
+internal sealed partial class LedgerReplay
 {
     private readonly Dictionary<Guid, Account> accounts;
     private readonly Dictionary<Guid, decimal> cash;
@@ -19,10 +20,12 @@ internal sealed class LedgerReplay
     private readonly List<RealisedGain> gains = [];
     private readonly List<LedgerError> errors = [];
 
-    public LedgerReplay(IEnumerable<Account> accounts)
+    /// <param name="washSales">Null replays without the wash-sale rule (valuation needs quantities and cash only).</param>
+    public LedgerReplay(IEnumerable<Account> accounts, WashSaleMatching? washSales = null)
     {
         this.accounts = accounts.ToDictionary(a => a.Id);
         cash = this.accounts.Keys.ToDictionary(id => id, _ => 0m);
+        this.washSales = washSales;
     }
 
     public IReadOnlyList<LedgerError> Errors => errors;
@@ -55,7 +58,9 @@ internal sealed class LedgerReplay
     public LedgerState Snapshot()
     {
         var lots = books
-            .SelectMany(b => b.Value.Select(l => new TaxLot(b.Key.Account, b.Key.Instrument, l.LotId, l.AcquiredDate, l.Quantity, l.CostBasis)))
+            .SelectMany(b => b.Value.Select(l => new TaxLot(
+                b.Key.Account, b.Key.Instrument, l.LotId, l.AcquiredDate, l.Quantity, l.CostBasis,
+                l.HoldingStart == l.AcquiredDate ? null : l.HoldingStart)))
             .OrderBy(l => l.AccountId).ThenBy(l => l.InstrumentId).ThenBy(l => l.AcquiredDate).ThenBy(l => l.LotId)
             .ToList();
         var positions = lots
@@ -66,7 +71,7 @@ internal sealed class LedgerReplay
             .OrderBy(a => a.Id)
             .Select(a => new CashBalance(a.Id, a.BaseCurrency, cash[a.Id]))
             .ToList();
-        return new LedgerState(lots, positions, balances, gains.ToList());
+        return new LedgerState(lots, positions, balances, gains.ToList(), washSales is null ? null : adjustments.ToList());
     }
 
     private Failure? ApplyByType(Transaction t, Account account) => t.Type switch
@@ -92,8 +97,9 @@ internal sealed class LedgerReplay
     private Failure? Acquire(Transaction t, Account account, decimal cashIn)
     {
         var basis = (t.Quantity * t.Price + t.Fees) * t.FxRate;
-        AddLot(account.Id, t.InstrumentId!.Value, new LotPiece(t.Id, t.TradeDate, t.Quantity, basis));
+        AddLot(account.Id, t.InstrumentId!.Value, new LotPiece(t.Id, t.TradeDate, t.Quantity, basis, t.TradeDate));
         cash[account.Id] += cashIn - basis;
+        ApplyPendingReplacements(t, account);
         return null;
     }
 
@@ -233,7 +239,7 @@ internal sealed class LedgerReplay
         foreach (var take in plan.Takes)
         {
             var lot = lots[take.LotIndex];
-            pieces.Add(new LotPiece(lot.LotId, lot.AcquiredDate, take.Quantity, lot.Take(take.Quantity)));
+            pieces.Add(lot.Cut(take.Quantity));
         }
 
         lots.RemoveAll(l => l.Quantity == 0m);
@@ -250,9 +256,11 @@ internal sealed class LedgerReplay
             var piece = pieces[i];
             var share = i == pieces.Count - 1 ? unassigned : proceeds * piece.Quantity / quantity;
             unassigned -= share;
+            var disallowed = t.Type == TransactionType.Sell ? MatchWashSale(t, account, instrumentId, piece, piece.CostBasis - share) : 0m;
             gains.Add(new RealisedGain(
                 account.Id, instrumentId, t.Id, piece.LotId, piece.AcquiredDate, t.TradeDate,
-                piece.Quantity, share, piece.CostBasis, HoldingPeriod.Classify(piece.AcquiredDate, t.TradeDate)));
+                piece.Quantity, share, piece.CostBasis, HoldingPeriod.Classify(piece.HoldingStart, t.TradeDate),
+                disallowed, piece.HoldingStart == piece.AcquiredDate ? null : piece.HoldingStart));
         }
 
         cash[account.Id] += proceeds;
@@ -265,12 +273,17 @@ internal sealed class LedgerReplay
         var existing = lots.Find(l => l.LotId == piece.LotId);
         if (existing is null)
         {
-            lots.Add(new OpenLot(piece.LotId, piece.AcquiredDate, piece.Quantity, piece.CostBasis));
+            lots.Add(new OpenLot(piece.LotId, piece.AcquiredDate, piece.Quantity, piece.CostBasis)
+            {
+                HoldingStart = piece.HoldingStart,
+                ReplacementUsed = piece.ReplacementUsed,
+            });
         }
         else
         {
             existing.Quantity += piece.Quantity;
             existing.CostBasis += piece.CostBasis;
+            existing.ReplacementUsed += piece.ReplacementUsed;
         }
     }
 

@@ -14,6 +14,12 @@ internal sealed class OpenLot(Guid lotId, DateOnly acquiredDate, decimal quantit
 
     public decimal CostBasis { get; set; } = costBasis;
 
+    /// <summary>Where the holding period starts: the acquisition date, moved back when a wash sale tacks on a sold lot's holding period.</summary>
+    public DateOnly HoldingStart { get; set; } = acquiredDate;
+
+    /// <summary>Units already used as wash-sale replacements (each replacement unit serves one wash sale only).</summary>
+    public decimal ReplacementUsed { get; set; }
+
     public decimal UnitCost => CostBasis / Quantity;
 
     /// <summary>
@@ -27,7 +33,16 @@ internal sealed class OpenLot(Guid lotId, DateOnly acquiredDate, decimal quantit
         CostBasis -= basis;
         return basis;
     }
+
+    /// <summary>Cuts <paramref name="quantity"/> units off as a piece; used replacement units leave first.</summary>
+    public LotPiece Cut(decimal quantity)
+    {
+        var used = Math.Min(ReplacementUsed, quantity);
+        ReplacementUsed -= used;
+        return new LotPiece(LotId, AcquiredDate, quantity, Take(quantity), HoldingStart, used);
+    }
 }
 
 /// <summary>A piece cut from a lot by a sale, transfer or cash in lieu.</summary>
-internal readonly record struct LotPiece(Guid LotId, DateOnly AcquiredDate, decimal Quantity, decimal CostBasis);
+internal readonly record struct LotPiece(
+    Guid LotId, DateOnly AcquiredDate, decimal Quantity, decimal CostBasis, DateOnly HoldingStart, decimal ReplacementUsed = 0m);

@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Glidepath.Domain.Households;
+using Glidepath.Domain.TaxLots;
+using Glidepath.Domain.TaxLots.WashSales;
+using Glidepath.Domain.Transactions;
+
+namespace Glidepath.Domain.Ledger;
+
+/// <summary>
+/// The wash-sale rule (IRS Publication 550, "Wash Sales"; docs/wash-sales.md). A loss on a sale in
+/// a taxable account is matched, unit for unit, with substantially identical units bought in any
+/// household account from 30 days before to 30 days after the sale: first units still open that were
+/// bought in the window (earliest acquisition first), then purchases still to come (earliest first).
+/// Each replacement unit serves one wash sale. The matched share of the loss is disallowed and moves
+/// into the replacement's basis with the sold lot's holding period, or is lost for good when the
+/// replacement is in a tax-advantaged account (Rev. Rul. 2008-5).
+/// </summary>
+internal sealed partial class LedgerReplay
+{
+    private readonly WashSaleMatching? washSales;
+    private readonly List<WashSaleAdjustment> adjustments = [];
+    private readonly Dictionary<Guid, List<PendingReplacement>> pending = [];
+
+    /// <summary>Matches a sold piece's <paramref name="loss"/> (negative for a gain) and returns the part disallowed.</summary>
+    private decimal MatchWashSale(Transaction sale, Account account, Guid instrumentId, LotPiece piece, decimal loss)
+    {
+        if (washSales is null || loss <= 0m || !account.Type.IsTaxable())
+        {
+            return 0m;
+        }
+
+        var group = washSales.Identical.GroupOf(instrumentId);
+        var sold = new SoldPiece(sale.Id, account.Id, instrumentId, piece.LotId, sale.TradeDate.DayNumber - piece.HoldingStart.DayNumber);
+        var match = new LossMatch(piece.Quantity, loss);
+
+        foreach (var candidate in OpenReplacements(group, sale.TradeDate, piece.LotId))
+        {
+            if (match.Unmatched == 0m)
+            {
+                break;
+            }
+
+            var quantity = Math.Min(match.Unmatched, candidate.Lot.Quantity - candidate.Lot.ReplacementUsed);
+            Replace(candidate.AccountId, candidate.InstrumentId, candidate.Lot, quantity, match.Take(quantity), sold);
+        }
+
+        foreach (var acquisition in washSales.After(group, sale.TradeDate))
+        {
+            if (match.Unmatched == 0m)
+            {
+                break;
+            }
+
+            var quantity = Math.Min(match.Unmatched, acquisition.Available);
+            if (quantity > 0m)
+            {
+                acquisition.Available -= quantity;
+                var claims = pending.TryGetValue(acquisition.Transaction.Id, out var list) ? list : pending[acquisition.Transaction.Id] = [];
+                claims.Add(new PendingReplacement(quantity, match.Take(quantity), sold));
+            }
+        }
+
+        return match.Disallowed;
+    }
+
+    /// <summary>A purchase that later loss sales already claimed as their replacement gets its adjustments as it opens.</summary>
+    private void ApplyPendingReplacements(Transaction purchase, Account account)
+    {
+        if (washSales is null || !pending.Remove(purchase.Id, out var claims))
+        {
+            return;
+        }
+
+        var instrumentId = purchase.InstrumentId!.Value;
+        var lot = Lots(account.Id, instrumentId).Find(l => l.LotId == purchase.Id)!;
+        foreach (var claim in claims)
+        {
+            Replace(account.Id, instrumentId, lot, claim.Quantity, claim.Disallowed, claim.Sold);
+        }
+    }
+
+    /// <summary>Open, unused units of the group bought in the 30 days up to the sale (any account), earliest first; never the sold lot itself.</summary>
+    private List<(Guid AccountId, Guid InstrumentId, OpenLot Lot)> OpenReplacements(Guid group, DateOnly saleDate, Guid soldLotId)
+    {
+        var first = saleDate.AddDays(-WashSaleMatching.WindowDays);
+        return books
+            .Where(b => washSales!.Identical.GroupOf(b.Key.Instrument) == group)
+            .SelectMany(b => b.Value.Select(lot => (b.Key.Account, b.Key.Instrument, Lot: lot)))
+            .Where(c => c.Lot.AcquiredDate >= first && c.Lot.AcquiredDate <= saleDate && c.Lot.LotId != soldLotId
+                && c.Lot.ReplacementUsed < c.Lot.Quantity)
+            .OrderBy(c => c.Lot.AcquiredDate).ThenBy(c => c.Lot.LotId).ThenBy(c => c.Account)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Marks <paramref name="quantity"/> units of <paramref name="lot"/> as the replacement. In a taxable
+    /// account the units become a lot of their own (unless they are the whole lot) carrying the
+    /// disallowed loss and the tacked holding period; elsewhere they are only marked as used.
+    /// </summary>
+    private void Replace(Guid accountId, Guid instrumentId, OpenLot lot, decimal quantity, decimal disallowed, SoldPiece sold)
+    {
+        var permanent = !accounts[accountId].Type.IsTaxable();
+        var target = lot;
+        if (permanent)
+        {
+            lot.ReplacementUsed += quantity;
+        }
+        else
+        {
+            if (quantity < lot.Quantity)
+            {
+                target = SplitOff(Lots(accountId, instrumentId), lot, quantity, sold.SaleId);
+            }
+
+            target.ReplacementUsed = target.Quantity;
+            target.CostBasis += disallowed;
+            target.HoldingStart = target.AcquiredDate.AddDays(-sold.HeldDays);
+        }
+
+        adjustments.Add(new WashSaleAdjustment(
+            sold.SaleId, sold.AccountId, sold.InstrumentId, sold.LotId, accountId, instrumentId, target.LotId, target.AcquiredDate,
+            quantity, disallowed, permanent ? 0 : sold.HeldDays, permanent));
+    }
+
+    /// <summary>Cuts the replacement units into a lot whose id is derived from the lot's and the sale's ids (stable across rebuilds).</summary>
+    private static OpenLot SplitOff(List<OpenLot> lots, OpenLot lot, decimal quantity, Guid saleId)
+    {
+        var piece = lot.Cut(quantity);
+        var split = new OpenLot(DerivedLotId(lot.LotId, saleId), lot.AcquiredDate, quantity, piece.CostBasis) { HoldingStart = lot.HoldingStart };
+        lots.Insert(lots.IndexOf(lot) + 1, split);
+        return split;
+    }
+
+    private static Guid DerivedLotId(Guid lotId, Guid saleId)
+    {
+        Span<byte> input = stackalloc byte[32];
+        lotId.TryWriteBytes(input[..16]);
+        saleId.TryWriteBytes(input[16..]);
+        return new Guid(SHA256.HashData(input)[..16]);
+    }
+
+    /// <summary>The sold piece a replacement inherits from: the loss's sale and lot and the days it was held.</summary>
+    private sealed record SoldPiece(Guid SaleId, Guid AccountId, Guid InstrumentId, Guid LotId, int HeldDays);
+
+    private sealed record PendingReplacement(decimal Quantity, decimal Disallowed, SoldPiece Sold);
+
+    /// <summary>Shares a piece's loss over its matched units by count; the match that completes the piece takes the remainder.</summary>
+    private sealed class LossMatch(decimal quantity, decimal loss)
+    {
+        private readonly decimal quantity = quantity;
+
+        public decimal Unmatched { get; private set; } = quantity;
+
+        public decimal Disallowed { get; private set; }
+
+        public decimal Take(decimal units)
+        {
+            Unmatched -= units;
+            var part = Unmatched == 0m ? loss - Disallowed : loss * units / quantity;
+            Disallowed += part;
+            return part;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Glidepath.Domain.Transactions;
+
+namespace Glidepath.Domain.TaxLots.WashSales;
+
+/// <summary>
+/// What the replay needs to apply the wash-sale rule: which instruments are substantially
+/// identical, and every purchase of the history (buys and reinvested dividends) by group, in
+/// replay order, so that a loss sale can find replacements bought up to 30 days after it.
+/// </summary>
+internal sealed class WashSaleMatching
+{
+    /// <summary>The window runs from 30 days before the sale to 30 days after it (61 days).</summary>
+    public const int WindowDays = 30;
+
+    private readonly Dictionary<Guid, List<Acquisition>> byGroup = [];
+
+    public WashSaleMatching(SubstantiallyIdenticalSecurities identical, IEnumerable<Transaction> sortedHistory)
+    {
+        Identical = identical;
+        foreach (var t in sortedHistory)
+        {
+            if (t.Type is TransactionType.Buy or TransactionType.DividendReinvested && t.InstrumentId is { } instrumentId)
+            {
+                var group = identical.GroupOf(instrumentId);
+                if (!byGroup.TryGetValue(group, out var list))
+                {
+                    list = [];
+                    byGroup[group] = list;
+                }
+
+                list.Add(new Acquisition(t));
+            }
+        }
+    }
+
+    public SubstantiallyIdenticalSecurities Identical { get; }
+
+    /// <summary>Purchases in the group traded after <paramref name="saleDate"/> and at most 30 days after it, earliest first.</summary>
+    public IEnumerable<Acquisition> After(Guid group, DateOnly saleDate)
+    {
+        var last = saleDate.AddDays(WindowDays);
+        return byGroup.TryGetValue(group, out var list)
+            ? list.SkipWhile(a => a.Transaction.TradeDate <= saleDate).TakeWhile(a => a.Transaction.TradeDate <= last)
+            : [];
+    }
+}
+
+/// <summary>A purchase not yet replayed; <see cref="Available"/> is what earlier loss sales have not already claimed.</summary>
+internal sealed class Acquisition(Transaction transaction)
+{
+    public Transaction Transaction { get; } = transaction;
+
+    public decimal Available { get; set; } = transaction.Quantity;
+}
