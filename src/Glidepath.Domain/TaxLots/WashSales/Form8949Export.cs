@@ -1,0 +1,70 @@
+using System.Globalization;
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Ledger;
+
+namespace Glidepath.Domain.TaxLots.WashSales;
+
+/// <summary>
+/// A year's realised gains in taxable accounts as CSV in the columns of IRS Form 8949: part (I
+/// short-term, II long-term), description (a), date acquired (b), date sold (c), proceeds (d),
+/// cost basis (e), code (f: W for a wash sale), adjustment (g: the disallowed loss, positive) and
+/// gain or loss (h = d − e + g). Amounts are rounded to cents (half away from zero) and (h) is
+/// computed from the rounded columns so every row adds up. Date acquired is the lot's own
+/// acquisition date; a tacked holding period shows in the part.
+/// </summary>
+public static class Form8949Export
+{
+    public const string Header = "Part,Description,Date acquired,Date sold,Proceeds,Cost basis,Code,Adjustment,Gain or loss";
+
+    public static string ToCsv(IEnumerable<RealisedGain> gains, int year, IEnumerable<Account> accounts, IEnumerable<Instrument> instruments)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteCsv(writer, gains, year, accounts, instruments);
+        return writer.ToString();
+    }
+
+    public static void WriteCsv(TextWriter writer, IEnumerable<RealisedGain> gains, int year, IEnumerable<Account> accounts, IEnumerable<Instrument> instruments)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(gains);
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(instruments);
+        var taxable = accounts.Where(a => a.Type.IsTaxable()).Select(a => a.Id).ToHashSet();
+        var symbols = instruments.ToDictionary(i => i.Id, i => i.Symbol);
+
+        writer.Write(Header + "\n");
+        var rows = gains
+            .Where(g => g.SoldDate.Year == year && taxable.Contains(g.AccountId))
+            .OrderBy(g => g.Term).ThenBy(g => g.SoldDate).ThenBy(g => g.AcquiredDate).ThenBy(g => g.SaleTransactionId).ThenBy(g => g.LotId);
+        foreach (var g in rows)
+        {
+            var proceeds = Cents(g.Proceeds);
+            var basis = Cents(g.CostBasis);
+            var adjustment = Cents(g.DisallowedLoss);
+            var symbol = symbols.TryGetValue(g.InstrumentId, out var s) ? s : g.InstrumentId.ToString();
+            writer.Write(string.Join(
+                ',',
+                g.Term == HoldingTerm.ShortTerm ? "I" : "II",
+                Quote(string.Create(CultureInfo.InvariantCulture, $"{g.Quantity:0.########} {symbol}")),
+                Date(g.AcquiredDate),
+                Date(g.SoldDate),
+                Amount(proceeds),
+                Amount(basis),
+                adjustment > 0m ? "W" : "",
+                adjustment > 0m ? Amount(adjustment) : "",
+                Amount(proceeds - basis + adjustment)) + "\n");
+        }
+    }
+
+    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Date(DateOnly date) => date.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Quote(string field) =>
+        field.Contains(',', StringComparison.Ordinal) || field.Contains('"', StringComparison.Ordinal)
+            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : field;
+}
