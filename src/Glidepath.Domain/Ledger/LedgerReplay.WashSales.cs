@@ -122,20 +122,25 @@ internal sealed partial class LedgerReplay
             quantity, disallowed, permanent ? 0 : sold.HeldDays, permanent));
     }
 
-    /// <summary>Cuts the replacement units into a lot whose id is derived from the lot's and the sale's ids (stable across rebuilds).</summary>
+    /// <summary>
+    /// Cuts the replacement units into a lot whose id is derived from the lot's id, the sale's id and
+    /// a counter (one sale can split one lot several times, once per loss piece): stable across rebuilds.
+    /// </summary>
     private static OpenLot SplitOff(List<OpenLot> lots, OpenLot lot, decimal quantity, Guid saleId)
     {
         var piece = lot.Cut(quantity);
-        var split = new OpenLot(DerivedLotId(lot.LotId, saleId), lot.AcquiredDate, quantity, piece.CostBasis) { HoldingStart = lot.HoldingStart };
+        var id = Enumerable.Range(0, int.MaxValue).Select(n => DerivedLotId(lot.LotId, saleId, n)).First(id => !lots.Exists(l => l.LotId == id));
+        var split = new OpenLot(id, lot.AcquiredDate, quantity, piece.CostBasis) { HoldingStart = lot.HoldingStart };
         lots.Insert(lots.IndexOf(lot) + 1, split);
         return split;
     }
 
-    private static Guid DerivedLotId(Guid lotId, Guid saleId)
+    private static Guid DerivedLotId(Guid lotId, Guid saleId, int counter)
     {
-        Span<byte> input = stackalloc byte[32];
+        Span<byte> input = stackalloc byte[36];
         lotId.TryWriteBytes(input[..16]);
-        saleId.TryWriteBytes(input[16..]);
+        saleId.TryWriteBytes(input[16..32]);
+        BitConverter.TryWriteBytes(input[32..], counter);
         return new Guid(SHA256.HashData(input)[..16]);
     }
 

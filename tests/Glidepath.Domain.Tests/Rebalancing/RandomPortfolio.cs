@@ -1,0 +1,47 @@
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Rebalancing;
+using Glidepath.Domain.TaxLots.WashSales;
+
+namespace Glidepath.Domain.Tests.Rebalancing;
+
+/// <summary>Synthetic seeded portfolios (not market data): random accounts, lots, prices, flows, targets and recent trades.</summary>
+public static class RandomPortfolio
+{
+    public static readonly DateOnly AsOf = new(2025, 6, 30);
+
+    public static PortfolioSnapshot Create(int seed, int accounts = 3, int lotsPerAccount = 8)
+    {
+        var random = new Random(seed);
+        var classes = new[] { AssetClass.UsEquity, AssetClass.InternationalEquity, AssetClass.Bonds };
+        var instruments = Enumerable.Range(0, 6)
+            .Select(i => new SnapshotInstrument(Id(1, i), $"I{i}", classes[i % 3], Math.Round(5m + (decimal)random.NextDouble() * 200m, 2)))
+            .ToList();
+        var list = Enumerable.Range(0, accounts).Select(a => new SnapshotAccount(
+            Id(2, a), $"A{a}", random.Next(3) == 0 ? AccountType.RothIra : AccountType.TaxableBrokerage,
+            Math.Round((decimal)random.NextDouble() * 5_000m, 2),
+            Math.Round(((decimal)random.NextDouble() - 0.3m) * 2_000m, 2) is var flow && flow < 0m ? 0m : flow,
+            random.Next(2) == 0,
+            Enumerable.Range(0, random.Next(lotsPerAccount + 1)).Select(l =>
+            {
+                var instrument = instruments[random.Next(instruments.Count)];
+                var quantity = random.Next(2) == 0 ? random.Next(1, 100) : Math.Round((decimal)random.NextDouble() * 100m, 4) + 0.0001m;
+                var unitCost = instrument.Price * (0.5m + (decimal)random.NextDouble());
+                return new SnapshotLot(Id(3, (a * 1_000) + l), instrument.Id, AsOf.AddDays(-random.Next(1, 900)), quantity, Math.Round(quantity * unitCost, 2));
+            }).ToList())).ToList();
+        var targets = new List<AllocationTarget>
+        {
+            new(null, instruments[0].Id, null, 0.4m, 0.05m, 0.25m),
+            new(null, null, AssetClass.InternationalEquity, 0.2m, 0.05m, 0.25m, instruments[1].Id),
+            new(null, null, AssetClass.Bonds, 0.3m, 0.05m, 0.25m, instruments[2].Id),
+        };
+        var recent = Enumerable.Range(0, random.Next(4)).Select(_ => new SnapshotTrade(
+            list[random.Next(list.Count)].Id, instruments[random.Next(instruments.Count)].Id, AsOf.AddDays(random.Next(-40, 40)),
+            random.Next(2) == 0 ? TradeSide.Buy : TradeSide.Sell, 10m, random.Next(2) * 100m)).ToList();
+        return new PortfolioSnapshot(
+            AsOf, list, instruments, targets, new RebalanceSettings(MinTradeAmount: 50m, CashBuffer: 100m, CostPerTrade: 1m),
+            new TaxRates(0.37m, 0.2m), [new SubstantiallyIdenticalPair(instruments[0].Id, instruments[3].Id)], recent);
+    }
+
+    private static Guid Id(int kind, int n) => new(n, (short)kind, 0, new byte[8]);
+}
