@@ -13,7 +13,7 @@ internal sealed class WashSaleGuard
     private readonly SubstantiallyIdenticalSecurities identical;
     private readonly HashSet<Guid> bought = [];
     private readonly HashSet<Guid> soldAtLoss = [];
-    private readonly List<(Guid Group, Guid LotId)> recentLots = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> recentLots = [];
 
     public WashSaleGuard(PortfolioSnapshot snapshot, SubstantiallyIdenticalSecurities identical)
     {
@@ -32,9 +32,17 @@ internal sealed class WashSaleGuard
             }
         }
 
-        recentLots.AddRange(snapshot.Accounts.SelectMany(a => a.Lots)
-            .Where(l => l.AcquiredDate >= from)
-            .Select(l => (identical.GroupOf(l.InstrumentId), l.LotId)));
+        foreach (var lot in snapshot.Accounts.SelectMany(a => a.Lots).Where(l => l.AcquiredDate >= from))
+        {
+            var group = identical.GroupOf(lot.InstrumentId);
+            if (!recentLots.TryGetValue(group, out var ids))
+            {
+                ids = [];
+                recentLots[group] = ids;
+            }
+
+            ids.Add(lot.LotId);
+        }
     }
 
     /// <summary>Why a loss sale of the lot would be a wash sale, or null.</summary>
@@ -42,7 +50,7 @@ internal sealed class WashSaleGuard
     {
         var group = identical.GroupOf(instrumentId);
         return bought.Contains(group) ? "it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal"
-            : recentLots.Any(r => r.Group == group && r.LotId != lotId) ? "another lot of it or an identical security was acquired in the last 30 days"
+            : recentLots.TryGetValue(group, out var ids) && ids.Any(id => id != lotId) ? "another lot of it or an identical security was acquired in the last 30 days"
             : null;
     }
 

@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.TaxLots.WashSales;
+using Glidepath.Testing.Rebalancing;
 
 namespace Glidepath.Domain.Tests.Rebalancing;
 
@@ -11,7 +12,7 @@ public class RebalancerPropertiesTest
     [Property(MaxTest = 200)]
     public void Propose_RandomPortfolio_EveryDriftInBandOrExplained(int seed)
     {
-        var proposal = Rebalancer.Propose(RandomPortfolio.Create(seed));
+        var proposal = Rebalancer.Propose(SyntheticPortfolio.Create(seed));
 
         Assert.All(proposal.Drifts, d => Assert.True(d.InBandAfter || !string.IsNullOrWhiteSpace(d.Reason), $"{d}"));
         Assert.All(proposal.Drifts, d => Assert.Equal(Math.Abs(d.After) <= d.Target.Band, d.InBandAfter));
@@ -21,7 +22,7 @@ public class RebalancerPropertiesTest
     [Property(MaxTest = 200)]
     public void Propose_RandomPortfolio_NeverSellsMoreThanHeldNorLeavesCashNegative(int seed)
     {
-        var snapshot = RandomPortfolio.Create(seed);
+        var snapshot = SyntheticPortfolio.Create(seed);
         var proposal = Rebalancer.Propose(snapshot);
 
         foreach (var account in snapshot.Accounts)
@@ -47,7 +48,7 @@ public class RebalancerPropertiesTest
     [Property(MaxTest = 200)]
     public void Propose_RandomPortfolio_CreatesNoWashSale(int seed)
     {
-        var snapshot = RandomPortfolio.Create(seed);
+        var snapshot = SyntheticPortfolio.Create(seed);
         var proposal = Rebalancer.Propose(snapshot);
         var identical = new SubstantiallyIdenticalSecurities([], snapshot.SubstantiallyIdentical);
         var taxable = snapshot.Accounts.Where(a => a.Type.IsTaxable()).Select(a => a.Id).ToHashSet();

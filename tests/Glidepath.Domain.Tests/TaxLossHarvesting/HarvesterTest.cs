@@ -2,7 +2,7 @@ using FsCheck.Xunit;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.TaxLossHarvesting;
 using Glidepath.Domain.TaxLots.WashSales;
-using Glidepath.Domain.Tests.Rebalancing;
+using Glidepath.Testing.Rebalancing;
 
 namespace Glidepath.Domain.Tests.TaxLossHarvesting;
 
@@ -15,7 +15,7 @@ public class HarvesterTest
     [Property(MaxTest = 200)]
     public void Scan_RandomPortfolio_NeverProposesABlockedSecurity(int seed)
     {
-        var snapshot = RandomPortfolio.Create(seed);
+        var snapshot = SyntheticPortfolio.Create(seed);
         var identical = new SubstantiallyIdenticalSecurities([], snapshot.SubstantiallyIdentical);
         var (from, to) = (snapshot.AsOf.AddDays(-30), snapshot.AsOf.AddDays(30));
 
@@ -34,7 +34,7 @@ public class HarvesterTest
     [Fact]
     public void Scan_LossLotWithScheduledReinvestment_IsBlockedNotProposed()
     {
-        var snapshot = RandomPortfolio.Create(7);
+        var snapshot = SyntheticPortfolio.Create(7);
         var account = snapshot.Accounts[0] with { Type = Households.AccountType.TaxableBrokerage };
         var x = snapshot.Instruments[0];
         account = account with { Lots = [new SnapshotLot(Guid.NewGuid(), x.Id, snapshot.AsOf.AddDays(-400), 10m, 10m * x.Price * 2m)] };
@@ -53,7 +53,7 @@ public class HarvesterTest
     [Fact]
     public void Scan_LongTermLoss_EstimatesSavingAtLongTermRateNetOfCosts()
     {
-        var snapshot = RandomPortfolio.Create(7);
+        var snapshot = SyntheticPortfolio.Create(7);
         var x = snapshot.Instruments[0];
         var account = snapshot.Accounts[0] with
         {

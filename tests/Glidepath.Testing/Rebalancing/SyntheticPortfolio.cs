@@ -3,14 +3,15 @@ using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.TaxLots.WashSales;
 
-namespace Glidepath.Domain.Tests.Rebalancing;
+namespace Glidepath.Testing.Rebalancing;
 
 /// <summary>Synthetic seeded portfolios (not market data): random accounts, lots, prices, flows, targets and recent trades.</summary>
-public static class RandomPortfolio
+public static class SyntheticPortfolio
 {
     public static readonly DateOnly AsOf = new(2025, 6, 30);
 
-    public static PortfolioSnapshot Create(int seed, int accounts = 3, int lotsPerAccount = 8)
+    /// <param name="lotsPerAccount">At most this many lots per account, or exactly this many when <paramref name="exactLots"/>.</param>
+    public static PortfolioSnapshot Create(int seed, int accounts = 3, int lotsPerAccount = 8, bool exactLots = false)
     {
         var random = new Random(seed);
         var classes = new[] { AssetClass.UsEquity, AssetClass.InternationalEquity, AssetClass.Bonds };
@@ -22,7 +23,7 @@ public static class RandomPortfolio
             Math.Round((decimal)random.NextDouble() * 5_000m, 2),
             Math.Round(((decimal)random.NextDouble() - 0.3m) * 2_000m, 2) is var flow && flow < 0m ? 0m : flow,
             random.Next(2) == 0,
-            Enumerable.Range(0, random.Next(lotsPerAccount + 1)).Select(l =>
+            Enumerable.Range(0, exactLots ? lotsPerAccount : random.Next(lotsPerAccount + 1)).Select(l =>
             {
                 var instrument = instruments[random.Next(instruments.Count)];
                 var quantity = random.Next(2) == 0 ? random.Next(1, 100) : Math.Round((decimal)random.NextDouble() * 100m, 4) + 0.0001m;
