@@ -1,0 +1,43 @@
+using Glidepath.Domain.Rebalancing;
+
+namespace Glidepath.Domain.Tests.Rebalancing;
+
+public class PortfolioSnapshotJsonTest
+{
+    [Fact]
+    public void Parse_ExampleFile_ReadsEveryPartAndProposes()
+    {
+        var (snapshot, error) = PortfolioSnapshotJson.Parse(File.ReadAllText(ExamplePath("rebalance-snapshot.json")));
+
+        Assert.Null(error);
+        Assert.Equal((2, 5, 3, 4), (snapshot!.Accounts.Count, snapshot.Instruments.Count, snapshot.Targets.Count, snapshot.Accounts[0].Lots.Count));
+        Assert.Equal(Households.AccountType.RothIra, snapshot.Accounts[1].Type);
+        var proposal = Rebalancer.Propose(snapshot);
+        Assert.All(proposal.Drifts, d => Assert.True(d.InBandAfter || d.Reason is not null));
+        var (again, _) = PortfolioSnapshotJson.Parse(PortfolioSnapshotJson.Serialize(snapshot));
+        Assert.Equal(snapshot.Accounts[0].Lots, again!.Accounts[0].Lots);
+    }
+
+    [Fact]
+    public void Parse_NotASnapshot_ReturnsError()
+    {
+        var (snapshot, error) = PortfolioSnapshotJson.Parse("{ \"asOf\": 12 }");
+
+        Assert.Null(snapshot);
+        Assert.NotNull(error);
+    }
+
+    private static string ExamplePath(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "examples", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(name);
+    }
+}
