@@ -97,10 +97,17 @@ internal sealed class AccountRebalance(
             var units = 0m;
             foreach (var (lot, unitGain) in lots)
             {
-                var wanted = Units(Math.Min(lot.Quantity, (amount / price) - units));
-                if (wanted <= 0m)
+                var need = (amount / price) - units;
+                if (Units(need) <= 0m)
                 {
                     break;
+                }
+
+                // A whole-unit account cannot sell a lot's fraction alone; the next lot may have whole units.
+                var wanted = Units(Math.Min(lot.Quantity, need));
+                if (wanted <= 0m)
+                {
+                    continue;
                 }
 
                 if (unitGain < 0m && account.Type.IsTaxable() && guard.BlocksLossSale(instrumentId, lot.LotId) is { } why)
