@@ -1,5 +1,7 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Ledger;
+using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
 
 namespace Glidepath.Domain.Rebalancing;
@@ -23,7 +25,11 @@ public sealed record PortfolioSnapshot(
 public sealed record SnapshotAccount(
     Guid Id, string Name, AccountType Type, decimal Cash, decimal PendingCashFlow, bool FractionalShares, IReadOnlyList<SnapshotLot> Lots);
 
-public sealed record SnapshotLot(Guid LotId, Guid InstrumentId, DateOnly AcquiredDate, decimal Quantity, decimal CostBasis, DateOnly? HoldingPeriodStart = null);
+public sealed record SnapshotLot(Guid LotId, Guid InstrumentId, DateOnly AcquiredDate, decimal Quantity, decimal CostBasis, DateOnly? HoldingPeriodStart = null)
+{
+    /// <summary>Whether a sale on <paramref name="date"/> is long-term, counting from a tacked start when there is one.</summary>
+    public bool IsLongTermOn(DateOnly date) => HoldingPeriod.Classify(HoldingPeriodStart ?? AcquiredDate, date) == HoldingTerm.LongTerm;
+}
 
 public sealed record SnapshotInstrument(Guid Id, string Symbol, AssetClass AssetClass, decimal Price);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Glidepath.Domain.Households;
-using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
 
 namespace Glidepath.Domain.Rebalancing;
@@ -116,7 +115,7 @@ internal sealed class AccountRebalance(
                     continue;
                 }
 
-                sales.Add(new LotSale(lot.LotId, wanted, wanted * unitGain, LongTerm(lot)));
+                sales.Add(new LotSale(lot.LotId, wanted, wanted * unitGain, lot.IsLongTermOn(snapshot.AsOf)));
                 units += wanted;
             }
 
@@ -201,8 +200,6 @@ internal sealed class AccountRebalance(
 
     private decimal Units(decimal units) => units <= 0m ? 0m : account.FractionalShares ? decimal.Round(units, 6, MidpointRounding.ToZero) : decimal.Floor(units);
 
-    private bool LongTerm(SnapshotLot lot) => HoldingPeriod.Classify(lot.HoldingPeriodStart ?? lot.AcquiredDate, snapshot.AsOf) == Ledger.HoldingTerm.LongTerm;
-
     /// <summary>Losses first, then long-term gains, short-term gains last.</summary>
-    private int TaxOrder(SnapshotLot lot, decimal unitGain) => unitGain < 0m ? 0 : LongTerm(lot) ? 1 : 2;
+    private int TaxOrder(SnapshotLot lot, decimal unitGain) => unitGain < 0m ? 0 : lot.IsLongTermOn(snapshot.AsOf) ? 1 : 2;
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Glidepath.Domain.Households;
-using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Rebalancing;
-using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
 
 namespace Glidepath.Domain.TaxLossHarvesting;
@@ -44,7 +42,7 @@ public static class Harvester
                     continue;
                 }
 
-                var lots = losers.Select(l => new LotSale(l.LotId, l.Quantity, (l.Quantity * price) - l.CostBasis, LongTerm(l, snapshot.AsOf))).ToList();
+                var lots = losers.Select(l => new LotSale(l.LotId, l.Quantity, (l.Quantity * price) - l.CostBasis, l.IsLongTermOn(snapshot.AsOf))).ToList();
                 var saving = lots.Sum(l => -l.Gain * (l.LongTerm ? snapshot.TaxRates.LongTerm : snapshot.TaxRates.ShortTerm)) - costs;
                 var replacement = settings.Replacements
                     .FirstOrDefault(r => r.InstrumentId == holding.Key && !identical.AreIdentical(r.ReplacementId, holding.Key))?.ReplacementId;
@@ -93,6 +91,4 @@ public static class Harvester
 
         return swaps;
     }
-
-    private static bool LongTerm(SnapshotLot lot, DateOnly asOf) => HoldingPeriod.Classify(lot.HoldingPeriodStart ?? lot.AcquiredDate, asOf) == HoldingTerm.LongTerm;
 }
