@@ -1,0 +1,289 @@
+using System.Runtime.Intrinsics;
+
+namespace Glidepath.Quant.MonteCarlo;
+
+/// <summary>
+/// Advances one block of paths through one year of months. Order within a month: contributions,
+/// then (at a policy year start) the spending decision, then withdrawals (a path fails when it
+/// cannot pay in full and stays at 0), then the month's return and the fee.
+/// </summary>
+internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedule, PathBook book, PathRandom random, float[] weights)
+{
+    private readonly int _assets = input.Returns.AssetCount;
+    private readonly float _fee = (float)Math.Pow(1 - input.AnnualFee, 1.0 / 12);
+
+    /// <summary>Scratch for one block; one per worker thread.</summary>
+    public sealed class Workspace(SimulationInput input, int blockSize)
+    {
+        public float[] Gross { get; } = new float[input.Returns.AssetCount * blockSize];
+        public float[] ModelScratch { get; } = new float[input.Returns.ScratchLength(blockSize)];
+    }
+
+    public void RunYear(int first, int count, int startMonth, int endMonth, Workspace ws)
+    {
+        var gross = ws.Gross.AsSpan(0, _assets * count);
+        for (var m = startMonth; m < endMonth; m++)
+        {
+            var block = new ReturnBlock(m, first, count, random, book.ModelState.AsSpan(first, count), ws.ModelScratch, input.Antithetic);
+            input.Returns.Generate(block, gross);
+            if (input.Spending is { Rule: not SpendingRule.ConstantReal } policy && m >= policy.StartMonth && m <= policy.EndMonth)
+            {
+                AddContributions(m, first, count);
+                if ((m - policy.StartMonth) % 12 == 0)
+                {
+                    DecideSpending(policy, m, first, count);
+                }
+
+                StepDrifting(m, first, count, gross, contributionsDone: true);
+            }
+            else if (book.Holdings is null)
+            {
+                StepRebalanced(m, first, count, gross);
+            }
+            else
+            {
+                StepDrifting(m, first, count, gross, contributionsDone: false);
+            }
+        }
+
+        CloseYear(first, count, startMonth, endMonth);
+    }
+
+    /// <summary>Fixed weights or glide path, rebalanced every month: one vector pass.</summary>
+    private void StepRebalanced(int m, int first, int count, ReadOnlySpan<float> gross)
+    {
+        var contribution = Vector512.Create((float)schedule.Contribution[m]);
+        var need = Vector512.Create((float)schedule.FixedWithdrawal[m]);
+        var toReal = Vector512.Create((float)(1 / schedule.InflationFactor[m]));
+        var month = Vector512.Create(m);
+        var w = weights.AsSpan(m * _assets, _assets);
+        var growth = book.YearGrowth;
+        for (var i = 0; i < count; i += Vector512<float>.Count)
+        {
+            var p = first + i;
+            var r = Vector512<float>.Zero;
+            for (var a = 0; a < _assets; a++)
+            {
+                r = Vector512.FusedMultiplyAdd(Vector512.Create(w[a]), Vector512.Create<float>(gross.Slice((a * count) + i)), r);
+            }
+
+            r *= Vector512.Create(_fee);
+            var failMonth = Vector512.Create<int>(book.FailMonth.AsSpan(p));
+            var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
+            var b = Vector512.Create<float>(book.Balance.AsSpan(p)) + contribution;
+            var shortfall = Vector512.GreaterThan(need, b);
+            var paid = Vector512.Min(need, b);
+            var spent = Vector512.Create<float>(book.YearSpendReal.AsSpan(p));
+            Vector512.FusedMultiplyAdd(paid & alive, toReal, spent).CopyTo(book.YearSpendReal.AsSpan(p));
+            var fails = (alive & shortfall).AsInt32();
+            Vector512.ConditionalSelect(fails, month, failMonth).CopyTo(book.FailMonth.AsSpan(p));
+            var keep = Vector512.AndNot(alive, shortfall);
+            ((b - need) * r & keep).CopyTo(book.Balance.AsSpan(p));
+            if (growth is not null)
+            {
+                (Vector512.Create<float>(growth.AsSpan(p)) * r).CopyTo(growth.AsSpan(p));
+            }
+        }
+    }
+
+    /// <summary>Path by path: drifting weights and/or per-path withdrawals from a spending policy.</summary>
+    private void StepDrifting(int m, int first, int count, ReadOnlySpan<float> gross, bool contributionsDone)
+    {
+        var w = weights.AsSpan(m * _assets, _assets);
+        var contribution = contributionsDone ? 0f : (float)schedule.Contribution[m];
+        var toReal = (float)(1 / schedule.InflationFactor[m]);
+        var policyActive = input.Spending is { Rule: not SpendingRule.ConstantReal } s && m >= s.StartMonth && m <= s.EndMonth;
+        var holdings = book.Holdings;
+        for (var i = 0; i < count; i++)
+        {
+            var p = first + i;
+            if (book.FailMonth[p] >= 0)
+            {
+                continue;
+            }
+
+            var b = book.Balance[p] + contribution;
+            var need = (float)schedule.FixedWithdrawal[m] + (policyActive ? book.AnnualSpend![p] / 12 : 0f);
+            book.YearSpendReal[p] += Math.Min(need, b) * toReal;
+            if (need > b)
+            {
+                book.FailMonth[p] = m;
+                book.Balance[p] = 0;
+                if (holdings is not null)
+                {
+                    foreach (var h in holdings)
+                    {
+                        h[p] = 0;
+                    }
+                }
+
+                continue;
+            }
+
+            float r;
+            if (holdings is null)
+            {
+                r = 0;
+                for (var a = 0; a < _assets; a++)
+                {
+                    r += w[a] * gross[(a * count) + i];
+                }
+
+                r *= _fee;
+                b = (b - need) * r;
+            }
+            else
+            {
+                // Contributions buy the target weights; withdrawals sell pro rata; then each holding grows.
+                var keepShare = b > 0 ? (b - need) / b : 0f;
+                var after = 0f;
+                for (var a = 0; a < _assets; a++)
+                {
+                    var h = (holdings[a][p] + (contribution * w[a])) * keepShare * gross[(a * count) + i] * _fee;
+                    holdings[a][p] = h;
+                    after += h;
+                }
+
+                r = b - need > 0 ? after / (b - need) : 1f;
+                b = after;
+            }
+
+            book.Balance[p] = b;
+            if (book.YearGrowth is not null)
+            {
+                book.YearGrowth[p] *= r;
+            }
+        }
+    }
+
+    private void AddContributions(int m, int first, int count)
+    {
+        var c = (float)schedule.Contribution[m];
+        if (c == 0)
+        {
+            return;
+        }
+
+        for (var p = first; p < first + count; p++)
+        {
+            if (book.FailMonth[p] < 0)
+            {
+                book.Balance[p] += c;
+                if (book.Holdings is { } holdings)
+                {
+                    var w = weights.AsSpan(m * _assets, _assets);
+                    for (var a = 0; a < _assets; a++)
+                    {
+                        holdings[a][p] += c * w[a];
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The policy's nominal spending for the year starting at month m, per path.</summary>
+    private void DecideSpending(SpendingPolicy policy, int m, int first, int count)
+    {
+        var f = schedule.InflationFactor[m];
+        var planned = policy.AnnualAmount * f;
+        var yearsLeft = ((policy.EndMonth - m) / 12) + 1;
+        var firstYear = m == policy.StartMonth;
+        var spend = book.AnnualSpend!;
+        for (var p = first; p < first + count; p++)
+        {
+            double b = book.Balance[p];
+            if (book.FailMonth[p] >= 0)
+            {
+                continue;
+            }
+
+            spend[p] = (float)(policy.Rule switch
+            {
+                SpendingRule.PercentOfPortfolio => Clamp(policy.Rate * b, policy, f),
+                SpendingRule.VariablePercentage => Clamp(b * VpwRate(policy.ExpectedRealReturn, yearsLeft), policy, f),
+                _ => firstYear ? planned : GuytonKlinger(policy, spend[p], book.InitialRate![p], book.YearGrowth![p], b, yearsLeft),
+            });
+            if (firstYear && policy.Rule == SpendingRule.GuytonKlinger)
+            {
+                book.InitialRate![p] = b > 0 ? (float)(planned / b) : float.PositiveInfinity;
+            }
+
+            if (book.YearGrowth is not null)
+            {
+                book.YearGrowth[p] = 1f;
+            }
+        }
+    }
+
+    private static double Clamp(double amount, SpendingPolicy policy, double inflationFactor) =>
+        Math.Min(Math.Max(amount, policy.Floor * inflationFactor), policy.Ceiling * inflationFactor);
+
+    /// <summary>
+    /// Bogleheads VPW: the share of the balance that, withdrawn at each year start and growing at
+    /// real return r, lasts exactly n years: PMT(r, n, -1, 0, type 1) = r / ((1+r)(1-(1+r)^-n)).
+    /// </summary>
+    internal static double VpwRate(double r, int yearsLeft) =>
+        Math.Abs(r) < 1e-12 ? 1.0 / yearsLeft : r / ((1 + r) * (1 - Math.Pow(1 + r, -yearsLeft)));
+
+    /// <summary>
+    /// Guyton and Klinger, "Decision Rules and Maximum Initial Withdrawal Rates", Journal of
+    /// Financial Planning 19(3), 2006: raise last year's spending for inflation unless last year's
+    /// return was negative and the withdrawal rate is above the initial one; then cut by
+    /// Adjustment when the rate is above the initial rate by more than Guardrail (not in the last
+    /// 15 years), raise by Adjustment when below it by more than Guardrail.
+    /// </summary>
+    private double GuytonKlinger(SpendingPolicy policy, double last, double initialRate, double lastYearGrowth, double balance, int yearsLeft)
+    {
+        if (balance <= 0)
+        {
+            return last;
+        }
+
+        var spend = lastYearGrowth < 1 && last / balance > initialRate ? last : last * (1 + input.Inflation);
+        var rate = spend / balance;
+        if (rate > initialRate * (1 + policy.Guardrail) && yearsLeft > 15)
+        {
+            spend *= 1 - policy.Adjustment;
+        }
+        else if (rate < initialRate * (1 - policy.Guardrail))
+        {
+            spend *= 1 + policy.Adjustment;
+        }
+
+        return spend;
+    }
+
+    /// <summary>Year-end bookkeeping: spending quality, annual rebalancing.</summary>
+    private void CloseYear(int first, int count, int startMonth, int endMonth)
+    {
+        var planned = 0.0;
+        for (var m = startMonth; m < endMonth; m++)
+        {
+            planned += schedule.PlannedReal[m];
+        }
+
+        for (var p = first; p < first + count; p++)
+        {
+            if (planned > 0)
+            {
+                var ratio = (float)(book.YearSpendReal[p] / planned);
+                if (ratio < 0.9f)
+                {
+                    book.CutYears[p]++;
+                }
+
+                book.LowestRatio[p] = Math.Min(book.LowestRatio[p], ratio);
+            }
+
+            book.YearSpendReal[p] = 0;
+            if (book.Holdings is { } holdings && input.Allocation.Rebalance == Rebalance.Annually && endMonth % 12 == 0)
+            {
+                var w = weights.AsSpan((endMonth - 1) * _assets, _assets);
+                for (var a = 0; a < _assets; a++)
+                {
+                    holdings[a][p] = book.Balance[p] * w[a];
+                }
+            }
+        }
+    }
+}
