@@ -9,6 +9,9 @@ namespace Glidepath.Quant.MonteCarlo;
 /// </summary>
 internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedule, PathBook book, PathRandom random, float[] weights)
 {
+    /// <summary>A shortfall below this share of the withdrawal is single-precision rounding, not a failure.</summary>
+    internal const float Rounding = 1e-5f;
+
     private readonly int _assets = input.Returns.AssetCount;
     private readonly float _fee = (float)Math.Pow(1 - input.AnnualFee, 1.0 / 12);
 
@@ -71,14 +74,14 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
             var failMonth = Vector512.Create<int>(book.FailMonth.AsSpan(p));
             var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
             var b = Vector512.Create<float>(book.Balance.AsSpan(p)) + contribution;
-            var shortfall = Vector512.GreaterThan(need, b);
+            var shortfall = Vector512.GreaterThan(need * Vector512.Create(1 - Rounding), b);
             var paid = Vector512.Min(need, b);
             var spent = Vector512.Create<float>(book.YearSpendReal.AsSpan(p));
             Vector512.FusedMultiplyAdd(paid & alive, toReal, spent).CopyTo(book.YearSpendReal.AsSpan(p));
             var fails = (alive & shortfall).AsInt32();
             Vector512.ConditionalSelect(fails, month, failMonth).CopyTo(book.FailMonth.AsSpan(p));
             var keep = Vector512.AndNot(alive, shortfall);
-            ((b - need) * r & keep).CopyTo(book.Balance.AsSpan(p));
+            (Vector512.Max(b - need, Vector512<float>.Zero) * r & keep).CopyTo(book.Balance.AsSpan(p));
             if (growth is not null)
             {
                 (Vector512.Create<float>(growth.AsSpan(p)) * r).CopyTo(growth.AsSpan(p));
@@ -105,7 +108,7 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
             var b = book.Balance[p] + contribution;
             var need = (float)schedule.FixedWithdrawal[m] + (policyActive ? book.AnnualSpend![p] / 12 : 0f);
             book.YearSpendReal[p] += Math.Min(need, b) * toReal;
-            if (need > b)
+            if (need * (1 - Rounding) > b)
             {
                 book.FailMonth[p] = m;
                 book.Balance[p] = 0;
@@ -130,12 +133,12 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
                 }
 
                 r *= _fee;
-                b = (b - need) * r;
+                b = Math.Max(b - need, 0) * r;
             }
             else
             {
                 // Contributions buy the target weights; withdrawals sell pro rata; then each holding grows.
-                var keepShare = b > 0 ? (b - need) / b : 0f;
+                var keepShare = b > 0 ? Math.Max(b - need, 0) / b : 0f;
                 var after = 0f;
                 for (var a = 0; a < _assets; a++)
                 {
