@@ -11,6 +11,14 @@ public static class MonteCarloSimulator
     /// <summary>Paths per block (a multiple of 32; fixed, whatever the thread count).</summary>
     public const int BlockSize = 1024;
 
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first field the engine cannot use.</summary>
+    public static void Validate(SimulationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        SimulationValidator.Validate(input);
+        _ = input.Allocation.MonthlyWeights(input.HorizonMonths, input.Returns.AssetCount);
+    }
+
     public static SimulationResult Run(SimulationInput input, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
