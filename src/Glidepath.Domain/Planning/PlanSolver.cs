@@ -6,7 +6,7 @@ namespace Glidepath.Domain.Planning;
 public sealed record SolvePoint(double Value, double SuccessProbability);
 
 /// <param name="Lever">What was solved for.</param>
-/// <param name="Answer">Monthly saving, retirement month, or annual spending (today's money).</param>
+/// <param name="Answer">Monthly saving (to 1 unit, rounded up), retirement month, or annual spending (today's money, to 10 units, rounded down).</param>
 /// <param name="RetirementAge">For retirement-age solves of a plan: the first person's age at the answer.</param>
 /// <param name="SuccessProbability">Success at the answer.</param>
 /// <param name="Target">Success aimed for.</param>
@@ -40,8 +40,8 @@ public static class PlanSolver
 
         var answer = lever switch
         {
-            SolveFor.Saving => Lowest(Success, target, 0, Math.Max(Levers.Current(document, lever), 100), 0.01),
-            SolveFor.Spending => Highest(Success, target, Math.Max(Levers.Current(document, lever), 1000), 1),
+            SolveFor.Saving => Lowest(Success, target, 0, Math.Max(Levers.Current(document, lever), 100), 1),
+            SolveFor.Spending => Highest(Success, target, Math.Max(Levers.Current(document, lever), 1000), 10),
             _ => LowestMonth(Success, target, document.HorizonMonths),
         };
         if (error is not null)

@@ -45,15 +45,6 @@ public static class ScenarioParser
     private static string FieldOf(JsonException e)
     {
         var path = e.Path is null or "$" ? "" : e.Path.TrimStart('$').TrimStart('.');
-        // An unknown property is reported at its parent's path; name the property itself.
-        const string marker = "The JSON property '";
-        var at = e.Message.IndexOf(marker, StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            var name = e.Message[(at + marker.Length)..].Split('\'')[0];
-            return path.Length == 0 ? name : $"{path}.{name}";
-        }
-
         return path.Length == 0 ? "$" : path;
     }
 
