@@ -5,7 +5,7 @@ public static class OrderStatistics
 {
     /// <summary>
     /// Type-7 percentiles (Hyndman and Fan, 1996): h = (n-1)p, value x[floor h] + frac(h)(x[floor h + 1] - x[floor h])
-    /// over the sorted data. Reorders <paramref name="data"/>; expected O(n log(levels)).
+    /// over the sorted data. Reorders <paramref name="data"/>; O(n).
     /// </summary>
     public static void Percentiles(Span<float> data, ReadOnlySpan<double> levels, Span<double> result)
     {
@@ -25,14 +25,85 @@ public static class OrderStatistics
         }
 
         var sorted = ranks.Distinct().Order().ToArray();
-        Select(data, 0, n - 1, sorted, 0, sorted.Length - 1);
+        var values = new float[sorted.Length];
+        if (n < 4096)
+        {
+            Select(data, 0, n - 1, sorted, 0, sorted.Length - 1);
+            for (var r = 0; r < sorted.Length; r++)
+            {
+                values[r] = data[sorted[r]];
+            }
+        }
+        else
+        {
+            RadixSelect(data, sorted, values);
+        }
+
+        float At(int rank) => values[Array.IndexOf(sorted, rank)];
         for (var k = 0; k < levels.Length; k++)
         {
             var h = (n - 1) * levels[k];
             var lo = (int)Math.Floor(h);
             var hi = Math.Min(lo + 1, n - 1);
-            result[k] = data[lo] + ((h - lo) * ((double)data[hi] - data[lo]));
+            result[k] = At(lo) + ((h - lo) * ((double)At(hi) - At(lo)));
         }
+    }
+
+    /// <summary>
+    /// Exact order statistics in two passes: a histogram of the top 16 bits of an order-preserving
+    /// integer key (sign, exponent, 7 mantissa bits: buckets 0.5 % wide), then a quickselect over
+    /// the few elements of the buckets that hold the wanted ranks.
+    /// </summary>
+    private static void RadixSelect(Span<float> data, int[] ranks, float[] values)
+    {
+        var histogram = new int[1 << 16];
+        foreach (var x in data)
+        {
+            histogram[Key(x) >> 16]++;
+        }
+
+        // Bucket of each rank and the rank's position inside it.
+        var buckets = new int[ranks.Length];
+        var before = new int[ranks.Length];
+        int bucket = 0, below = 0;
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            while (below + histogram[bucket] <= ranks[r])
+            {
+                below += histogram[bucket++];
+            }
+
+            (buckets[r], before[r]) = (bucket, below);
+        }
+
+        var wanted = buckets.Distinct().ToArray();
+        foreach (var b in wanted)
+        {
+            var members = new float[histogram[b]];
+            var m = 0;
+            foreach (var x in data)
+            {
+                if (Key(x) >> 16 == b)
+                {
+                    members[m++] = x;
+                }
+            }
+
+            var inside = Enumerable.Range(0, ranks.Length).Where(r => buckets[r] == b).ToArray();
+            var local = inside.Select(r => ranks[r] - before[r]).ToArray();
+            Select(members, 0, members.Length - 1, local, 0, local.Length - 1);
+            foreach (var r in inside)
+            {
+                values[r] = members[ranks[r] - before[r]];
+            }
+        }
+    }
+
+    /// <summary>Maps float order to unsigned order (negatives flipped, positives offset by the sign bit).</summary>
+    private static uint Key(float x)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(x);
+        return (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
     }
 
     // Dijkstra three-way partition: many equal keys (failed paths at 0) stay linear.
