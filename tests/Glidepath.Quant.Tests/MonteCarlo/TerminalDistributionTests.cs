@@ -13,7 +13,10 @@ public class TerminalDistributionTests
     private const int Months = 120;
     private const double W0 = 100_000;
 
-    private static (SimulationResult Result, double LogMean, double LogSd) Run(bool antithetic = false)
+    // One run shared by the exceedance and percentile tests keeps the suite fast.
+    private static readonly Lazy<(SimulationResult Result, double LogMean, double LogSd)> Plain = new(() => Run(antithetic: false));
+
+    private static (SimulationResult Result, double LogMean, double LogSd) Run(bool antithetic)
     {
         var p = MonthlyLogNormal.FromAnnual(0.07, 0.18);
         var input = new SimulationInput
@@ -36,7 +39,7 @@ public class TerminalDistributionTests
     [InlineData(4.0)]
     public void Run_OneAssetNoFlows_ExceedanceProbabilityMatchesLogNormalWithin3Se(double multipleOfStart)
     {
-        var (result, logMean, logSd) = Run();
+        var (result, logMean, logSd) = Plain.Value;
         var k = multipleOfStart * W0;
 
         var expected = 1 - ClosedForms.NormalCdf((Math.Log(k) - logMean) / logSd);
@@ -48,7 +51,7 @@ public class TerminalDistributionTests
     [Fact]
     public void Run_OneAssetNoFlows_TerminalPercentilesMatchLogNormalWithin3Se()
     {
-        var (result, logMean, logSd) = Run();
+        var (result, logMean, logSd) = Plain.Value;
         var t = result.TerminalNominal;
         double[] estimates = [t.P5, t.P10, t.P25, t.P50, t.P75, t.P90, t.P95];
 
