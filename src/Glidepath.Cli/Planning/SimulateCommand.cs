@@ -49,15 +49,32 @@ public static class SimulateCommand
         return command;
     }
 
-    /// <summary>Warm-up run (JIT), then one timed run; the peak working set covers both.</summary>
+    /// <summary>
+    /// Warm-up run (JIT), then five timed runs: wall and process CPU seconds (min and median), and
+    /// the peak working set of the whole process. CPU time shows how much other load shared the machine.
+    /// </summary>
     private static int Bench(SimulationInput input, TextWriter output)
     {
         MonteCarloSimulator.Run(input with { Paths = Math.Min(input.Paths, 20_000) });
-        var watch = Stopwatch.StartNew();
-        var result = MonteCarloSimulator.Run(input);
-        var seconds = watch.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paths={result.Paths} seconds={seconds:F3} peakWorkingSetMB={process.PeakWorkingSet64 / 1048576.0:F1} threads={Environment.ProcessorCount} success={result.SuccessProbability:F4}"));
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        SimulationResult? result = null;
+        for (var run = 0; run < 5; run++)
+        {
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            result = MonteCarloSimulator.Run(input);
+            wall.Add(watch.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuStart).TotalSeconds);
+        }
+
+        process.Refresh();
+        wall.Sort();
+        cpu.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paths={result!.Paths} wallSeconds(min/median)={wall[0]:F3}/{wall[2]:F3} cpuSeconds(min/median)={cpu[0]:F3}/{cpu[2]:F3} peakWorkingSetMB={process.PeakWorkingSet64 / 1048576.0:F1} processors={Environment.ProcessorCount} success={result.SuccessProbability:F4}"));
         return 0;
     }
 
