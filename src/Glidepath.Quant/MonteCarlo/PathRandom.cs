@@ -17,6 +17,11 @@ public sealed class PathRandom
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private readonly uint[] _s0, _s1, _s2, _s3;
 
+    // Box-Muller makes normals in pairs; an odd draw count keeps the second of the last pair for
+    // the next call. All 16 paths of a vector share the flag (they always draw together).
+    private readonly float[] _spare;
+    private readonly bool[] _hasSpare;
+
     /// <param name="seed">Simulation seed.</param>
     /// <param name="pathCount">Number of paths; a multiple of 16.</param>
     public PathRandom(ulong seed, int pathCount)
@@ -30,6 +35,8 @@ public sealed class PathRandom
         _s1 = new uint[pathCount];
         _s2 = new uint[pathCount];
         _s3 = new uint[pathCount];
+        _spare = new float[pathCount];
+        _hasSpare = new bool[pathCount / Vector512<float>.Count];
         for (var p = 0; p < pathCount; p++)
         {
             var a = SplitMix64(seed, 2UL * (ulong)p + 1);
@@ -75,13 +82,27 @@ public sealed class PathRandom
             var s1 = Vector512.LoadUnsafe(ref _s1[p]);
             var s2 = Vector512.LoadUnsafe(ref _s2[p]);
             var s3 = Vector512.LoadUnsafe(ref _s3[p]);
-            for (var d = 0; d < draws; d++)
+            var d = 0;
+            ref var hasSpare = ref _hasSpare[p / Vector512<float>.Count];
+            if (hasSpare)
             {
-                var z = VectorMath.NormalFromBits(Next(ref s0, ref s1, ref s2, ref s3));
-                z.StoreUnsafe(ref Unsafe.Add(ref d0, (d * count) + i));
-                if (antithetic)
+                Store(Vector512.LoadUnsafe(ref _spare[p]), ref d0, d++, count, i, generated, antithetic);
+                hasSpare = false;
+            }
+
+            while (d < draws)
+            {
+                var a = Next(ref s0, ref s1, ref s2, ref s3);
+                var (z1, z2) = VectorMath.NormalPair(a, Next(ref s0, ref s1, ref s2, ref s3));
+                Store(z1, ref d0, d++, count, i, generated, antithetic);
+                if (d < draws)
                 {
-                    (-z).StoreUnsafe(ref Unsafe.Add(ref d0, (d * count) + generated + i));
+                    Store(z2, ref d0, d++, count, i, generated, antithetic);
+                }
+                else
+                {
+                    z2.StoreUnsafe(ref _spare[p]);
+                    hasSpare = true;
                 }
             }
 
@@ -89,6 +110,16 @@ public sealed class PathRandom
             s1.StoreUnsafe(ref _s1[p]);
             s2.StoreUnsafe(ref _s2[p]);
             s3.StoreUnsafe(ref _s3[p]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector512<float> z, ref float d0, int draw, int count, int i, int generated, bool antithetic)
+    {
+        z.StoreUnsafe(ref Unsafe.Add(ref d0, (draw * count) + i));
+        if (antithetic)
+        {
+            (-z).StoreUnsafe(ref Unsafe.Add(ref d0, (draw * count) + generated + i));
         }
     }
 

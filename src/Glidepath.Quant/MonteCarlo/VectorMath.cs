@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace Glidepath.Quant.MonteCarlo;
 
 /// <summary>
-/// Single-precision exp, log and inverse normal CDF on 16-lane vectors. Built from plain IEEE
+/// Single-precision exp, log and normal pairs on 16-lane vectors. Built from plain IEEE
 /// operations only (no hardware-specific approximations), so results are the same bits on any
 /// machine, with or without AVX-512 (Vector512 falls back to software).
 /// </summary>
@@ -61,47 +61,31 @@ internal static class VectorMath
     }
 
     /// <summary>
-    /// Standard normal quantile from 32 random bits: u = (k + 1/2)/2^24 with k the top 24 bits, so
-    /// u is never 0 or 1 and |z| &lt;= 5.42. z = sqrt(2) erfinv(2u - 1) with M. Giles' single-precision
-    /// erfinv ("Approximating the erfinv function", GPU Computing Gems Jade, 2011), relative error
-    /// below 4e-7 away from the tails.
+    /// Two independent standard normals per lane from 64 random bits by the Box-Muller transform
+    /// (Box and Muller, Ann. Math. Statist. 29, 1958): radius sqrt(-2 ln u1) with u1 = (k + 1/2)/2^24
+    /// (k: top 24 bits of <paramref name="a"/>, so |z| &lt;= 5.77), angle uniform on a quarter circle from 22
+    /// bits of <paramref name="b"/> and reflected into a random quadrant by its top two bits. With the
+    /// angle written as pi/4 + t, t in (-pi/4, pi/4), cos = (cos t - sin t)/sqrt 2 and
+    /// sin = (cos t + sin t)/sqrt 2, so the radius becomes sqrt(-ln u1). sin t and cos t: Cephes sinf/cosf.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> NormalFromBits(Vector512<uint> bits)
+    public static (Vector512<float> First, Vector512<float> Second) NormalPair(Vector512<uint> a, Vector512<uint> b)
     {
-        // x = 2u - 1 = (2k + 1 - 2^24)/2^24, exact in float.
-        var k = (bits >> 8).AsInt32();
-        var x = Vector512.ConvertToSingle(k + k + Vector512.Create(1 - (1 << 24))) * Vector512.Create(1f / (1 << 24));
-        var w = -Log((Vector512<float>.One - x) * (Vector512<float>.One + x));
-        var central = w - Vector512.Create(2.5f);
-        var p1 = Vector512.Create(2.81022636e-08f);
-        p1 = Vector512.FusedMultiplyAdd(p1, central, Vector512.Create(3.43273939e-07f));
-        p1 = Vector512.FusedMultiplyAdd(p1, central, Vector512.Create(-3.5233877e-06f));
-        p1 = Vector512.FusedMultiplyAdd(p1, central, Vector512.Create(-4.39150654e-06f));
-        p1 = Vector512.FusedMultiplyAdd(p1, central, Vector512.Create(0.00021858087f));
-        p1 = Vector512.FusedMultiplyAdd(p1, central, Vector512.Create(-0.00125372503f));
-        p1 = Vector512.FusedMultiplyAdd(p1, central, Vector512.Create(-0.00417768164f));
-        p1 = Vector512.FusedMultiplyAdd(p1, central, Vector512.Create(0.246640727f));
-        p1 = Vector512.FusedMultiplyAdd(p1, central, Vector512.Create(1.50140941f));
-        // w >= 5 (|z| > 2.9) is rare: 5 % of 16-lane vectors take the tail polynomial.
-        var inTail = Vector512.GreaterThanOrEqual(w, Vector512.Create(5f));
-        var p = inTail == Vector512<float>.Zero ? p1 : Vector512.ConditionalSelect(inTail, Tail(w), p1);
-        return p * x * Vector512.Create(1.41421356237309505f);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> Tail(Vector512<float> w)
-    {
-        var tail = Vector512.Sqrt(w) - Vector512.Create(3f);
-        var p2 = Vector512.Create(-0.000200214257f);
-        p2 = Vector512.FusedMultiplyAdd(p2, tail, Vector512.Create(0.000100950558f));
-        p2 = Vector512.FusedMultiplyAdd(p2, tail, Vector512.Create(0.00134934322f));
-        p2 = Vector512.FusedMultiplyAdd(p2, tail, Vector512.Create(-0.00367342844f));
-        p2 = Vector512.FusedMultiplyAdd(p2, tail, Vector512.Create(0.00573950773f));
-        p2 = Vector512.FusedMultiplyAdd(p2, tail, Vector512.Create(-0.0076224613f));
-        p2 = Vector512.FusedMultiplyAdd(p2, tail, Vector512.Create(0.00943887047f));
-        p2 = Vector512.FusedMultiplyAdd(p2, tail, Vector512.Create(1.00167406f));
-        p2 = Vector512.FusedMultiplyAdd(p2, tail, Vector512.Create(2.83297682f));
-        return p2;
+        var u1 = Vector512.FusedMultiplyAdd(
+            Vector512.ConvertToSingle((a >> 8).AsInt32()), Vector512.Create(1f / (1 << 24)), Vector512.Create(0.5f / (1 << 24)));
+        var radius = Vector512.Sqrt(-Log(u1));
+        var f = Vector512.ConvertToSingle(((b >> 8) & Vector512.Create(0x3FFFFFu)).AsInt32());
+        var t = Vector512.FusedMultiplyAdd(f, Vector512.Create(MathF.PI / 2 / (1 << 22)), Vector512.Create((MathF.PI / 2 / (1 << 23)) - (MathF.PI / 4)));
+        var t2 = t * t;
+        var sin = Vector512.FusedMultiplyAdd(Vector512.Create(-1.9515295891E-4f), t2, Vector512.Create(8.3321608736E-3f));
+        sin = Vector512.FusedMultiplyAdd(sin, t2, Vector512.Create(-1.6666654611E-1f));
+        sin = Vector512.FusedMultiplyAdd(sin * t2, t, t);
+        var cos = Vector512.FusedMultiplyAdd(Vector512.Create(2.443315711809948E-5f), t2, Vector512.Create(-1.388731625493765E-3f));
+        cos = Vector512.FusedMultiplyAdd(cos, t2, Vector512.Create(4.166664568298827E-2f));
+        cos = Vector512.FusedMultiplyAdd(cos * t2, t2, Vector512.FusedMultiplyAdd(t2, Vector512.Create(-0.5f), Vector512<float>.One));
+        var signs = b & Vector512.Create(0x80000000u);
+        var first = ((radius * (cos - sin)).AsUInt32() ^ signs).AsSingle();
+        var second = ((radius * (cos + sin)).AsUInt32() ^ ((b << 1) & Vector512.Create(0x80000000u))).AsSingle();
+        return (first, second);
     }
 }
