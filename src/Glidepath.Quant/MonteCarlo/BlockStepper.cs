@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Glidepath.Quant.MonteCarlo;
@@ -27,7 +28,7 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
         var gross = ws.Gross.AsSpan(0, _assets * count);
         for (var m = startMonth; m < endMonth; m++)
         {
-            var block = new ReturnBlock(m, first, count, random, book.ModelState.AsSpan(first, count), ws.ModelScratch, input.Antithetic);
+            var block = new ReturnBlock(m, first, count, random, book.ModelState.Length == 0 ? default : book.ModelState.AsSpan(first, count), ws.ModelScratch, input.Antithetic);
             input.Returns.Generate(block, gross);
             if (input.Spending is { Rule: not SpendingRule.ConstantReal } policy && m >= policy.StartMonth && m <= policy.EndMonth)
             {
@@ -53,6 +54,8 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
     }
 
     /// <summary>Fixed weights or glide path, rebalanced every month: one vector pass.</summary>
+    // Hot loop: compile fully optimised at once rather than after tiering (a CLI run is one shot).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepRebalanced(int m, int first, int count, ReadOnlySpan<float> gross)
     {
         var contribution = Vector512.Create((float)schedule.Contribution[m]);

@@ -59,6 +59,8 @@ public sealed class BlockBootstrapReturns(HistoricalSeries series, int blockMont
 
     public int? FixedPathCount => null;
 
+    public bool NeedsPathState => true;
+
     public int ScratchLength(int count) => 0;
 
     public void Generate(ReturnBlock block, Span<float> gross)
@@ -91,6 +93,8 @@ public sealed class HistoricalSequenceReturns(HistoricalSeries series) : IReturn
     public int AssetCount => series.AssetCount;
 
     public int? FixedPathCount => (series.Months + 11) / 12;
+
+    public bool NeedsPathState => false;
 
     public int ScratchLength(int count) => 0;
 

@@ -13,6 +13,9 @@ public interface IReturnModel
     /// <summary>A fixed number of paths (historical sequences: one per start year), or null.</summary>
     int? FixedPathCount { get; }
 
+    /// <summary>Whether the model keeps one int per path between months (<see cref="ReturnBlock.PathState"/>).</summary>
+    bool NeedsPathState { get; }
+
     /// <summary>Floats of scratch a block of <paramref name="count"/> paths needs.</summary>
     int ScratchLength(int count);
 

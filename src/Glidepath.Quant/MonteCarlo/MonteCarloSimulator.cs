@@ -30,7 +30,7 @@ public static class MonteCarloSimulator
         var schedule = new MonthlySchedule(input);
         var weights = input.Allocation.MonthlyWeights(input.HorizonMonths, assets);
         var drifting = input.Allocation.Rebalance != Rebalance.Monthly && input.Allocation.GlidePath is null;
-        var book = new PathBook(padded, assets, drifting, input.Spending is { Rule: not SpendingRule.ConstantReal });
+        var book = new PathBook(padded, assets, drifting, input.Spending is { Rule: not SpendingRule.ConstantReal }, input.Returns.NeedsPathState);
         Array.Fill(book.Balance, (float)input.StartBalance);
         if (book.Holdings is { } holdings)
         {
@@ -66,7 +66,7 @@ public static class MonteCarloSimulator
             book.Balance.AsSpan(0, paths).CopyTo(scratch);
             OrderStatistics.Percentiles(scratch, Percentiles.Levels, values);
             var nominal = Percentiles.From(values);
-            var failed = book.FailMonth.AsSpan(0, paths).Count(m => m >= 0 && m < end);
+            var failed = CountFailedBefore(book.FailMonth.AsSpan(0, paths), end);
             years.Add(new YearOutcome(years.Count + 1, end, nominal, nominal.DividedBy(schedule.InflationFactor[end]), (double)failed / paths));
             options.Progress?.Report((double)end / input.HorizonMonths);
             start = end;
@@ -74,20 +74,13 @@ public static class MonteCarloSimulator
 
         return SimulationSummary.Build(input, paths, book, schedule, years);
     }
-}
 
-/// <summary>Counts the dead-path helper Span lacks.</summary>
-internal static class SpanCounting
-{
-    public static int Count(this Span<int> span, Func<int, bool> predicate)
+    private static int CountFailedBefore(ReadOnlySpan<int> failMonths, int month)
     {
         var n = 0;
-        foreach (var x in span)
+        foreach (var m in failMonths)
         {
-            if (predicate(x))
-            {
-                n++;
-            }
+            n += m >= 0 && m < month ? 1 : 0;
         }
 
         return n;

@@ -41,6 +41,8 @@ public class NormalReturns : IReturnModel
 
     public int? FixedPathCount => null;
 
+    public bool NeedsPathState => false;
+
     /// <summary>Extra standard normals per path and month beyond one per asset.</summary>
     protected virtual int ExtraDraws => 0;
 
@@ -59,6 +61,8 @@ public class NormalReturns : IReturnModel
     {
     }
 
+    // Hot loop: compile fully optimised at once rather than after tiering (a CLI run is one shot).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Exponentiate(ReadOnlySpan<float> z, int count, Span<float> gross)
     {
         var n = AssetCount;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Glidepath.Quant.MonteCarlo;
 
 /// <summary>Percentiles by selection (no full sort): one multi-rank quickselect per call.</summary>
@@ -54,6 +56,8 @@ public static class OrderStatistics
     /// integer key (sign, exponent, 7 mantissa bits: buckets 0.5 % wide), then a quickselect over
     /// the few elements of the buckets that hold the wanted ranks.
     /// </summary>
+    // Hot loop: compile fully optimised at once rather than after tiering (a CLI run is one shot).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RadixSelect(Span<float> data, int[] ranks, float[] values)
     {
         var histogram = new int[1 << 16];
@@ -107,6 +111,8 @@ public static class OrderStatistics
     }
 
     // Dijkstra three-way partition: many equal keys (failed paths at 0) stay linear.
+    // Hot loop: compile fully optimised at once rather than after tiering (a CLI run is one shot).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Select(Span<float> a, int lo, int hi, int[] ranks, int rlo, int rhi)
     {
         while (rlo <= rhi && lo < hi)

@@ -6,14 +6,14 @@ namespace Glidepath.Quant.MonteCarlo;
 /// </summary>
 internal sealed class PathBook
 {
-    public PathBook(int padded, int assets, bool drifting, bool policy)
+    public PathBook(int padded, int assets, bool drifting, bool policy, bool modelState)
     {
         Balance = new float[padded];
         FailMonth = new int[padded];
         Array.Fill(FailMonth, -1);
-        ModelState = new int[padded];
+        ModelState = modelState ? new int[padded] : [];
         YearSpendReal = new float[padded];
-        CutYears = new int[padded];
+        CutYears = new byte[padded];
         LowestRatio = new float[padded];
         Array.Fill(LowestRatio, float.PositiveInfinity);
         if (drifting)
@@ -40,7 +40,7 @@ internal sealed class PathBook
     /// <summary>Month of failure, -1 while the path pays everything.</summary>
     public int[] FailMonth { get; }
 
-    /// <summary>One int per path owned by the return model (bootstrap block start).</summary>
+    /// <summary>One int per path owned by the return model (bootstrap block start); empty when unused.</summary>
     public int[] ModelState { get; }
 
     /// <summary>Per-asset holdings when weights drift between rebalances.</summary>
@@ -50,7 +50,7 @@ internal sealed class PathBook
     public float[] YearSpendReal { get; }
 
     /// <summary>Years with real spending more than 10 % below plan.</summary>
-    public int[] CutYears { get; }
+    public byte[] CutYears { get; }
 
     /// <summary>Lowest year's real spending over its plan.</summary>
     public float[] LowestRatio { get; }

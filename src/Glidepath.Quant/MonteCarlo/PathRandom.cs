@@ -71,6 +71,8 @@ public sealed class PathRandom
     /// second half of the range mirrors the first: path first+h+i gets the negated draws of path
     /// first+i, h = count/2 (count must then be a multiple of 32).
     /// </summary>
+    // Hot loop: compile fully optimised at once rather than after tiering (a CLI run is one shot).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FillNormals(int first, int count, int draws, Span<float> destination, bool antithetic)
     {
         var generated = antithetic ? count / 2 : count;

@@ -51,8 +51,8 @@ public sealed record SimulationResult
     public required SpendingQuality Spending { get; init; }
 
     /// <summary>Terminal nominal balance of every path (0 for failed paths), path order.</summary>
-    public required float[] TerminalBalances { get; init; }
+    public required ReadOnlyMemory<float> TerminalBalances { get; init; }
 
     /// <summary>Month each path failed in, or -1.</summary>
-    public required int[] FailureMonths { get; init; }
+    public required ReadOnlyMemory<int> FailureMonths { get; init; }
 }

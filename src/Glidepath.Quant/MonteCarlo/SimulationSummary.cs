@@ -5,29 +5,29 @@ internal static class SimulationSummary
 {
     public static SimulationResult Build(SimulationInput input, int paths, PathBook book, MonthlySchedule schedule, List<YearOutcome> years)
     {
-        var failMonths = book.FailMonth.AsSpan(0, paths).ToArray();
-        var failed = failMonths.Count(m => m >= 0);
+        var failMonths = book.FailMonth.AsMemory(0, paths);
+        var failed = paths - failMonths.Span.Count(-1);
         var success = 1 - ((double)failed / paths);
         var horizonFactor = schedule.InflationFactor[input.HorizonMonths];
-        var terminal = book.Balance.AsSpan(0, paths).ToArray();
+        var terminal = book.Balance.AsMemory(0, paths);
         return new SimulationResult
         {
             Paths = paths,
             Seed = input.Seed,
             SuccessProbability = success,
-            SuccessStandardError = input.Antithetic ? AntitheticStandardError(failMonths) : Math.Sqrt(success * (1 - success) / paths),
+            SuccessStandardError = input.Antithetic ? AntitheticStandardError(failMonths.Span) : Math.Sqrt(success * (1 - success) / paths),
             TerminalNominal = years[^1].Nominal,
             TerminalReal = years[^1].Real,
             Years = years,
-            MedianDepletionMonth = failed == 0 ? null : Median(failMonths.Where(m => m >= 0).Select(m => (float)m).ToArray()),
-            Spending = Quality(input, paths, book, schedule, terminal, horizonFactor),
+            MedianDepletionMonth = failed == 0 ? null : MedianFailureMonth(failMonths.Span, failed),
+            Spending = Quality(input, paths, book, schedule, terminal.Span, horizonFactor),
             TerminalBalances = terminal,
             FailureMonths = failMonths,
         };
     }
 
     /// <summary>Standard error of the mean of pair averages (path i with i + half in each block).</summary>
-    private static double AntitheticStandardError(int[] failMonths)
+    private static double AntitheticStandardError(ReadOnlySpan<int> failMonths)
     {
         var pairs = new List<double>();
         for (var first = 0; first < failMonths.Length; first += MonteCarloSimulator.BlockSize)
@@ -49,7 +49,7 @@ internal static class SimulationSummary
         return Math.Sqrt(variance / pairs.Count);
     }
 
-    private static SpendingQuality Quality(SimulationInput input, int paths, PathBook book, MonthlySchedule schedule, float[] terminal, double horizonFactor)
+    private static SpendingQuality Quality(SimulationInput input, int paths, PathBook book, MonthlySchedule schedule, ReadOnlySpan<float> terminal, double horizonFactor)
     {
         var plannedYears = 0;
         var start = 0;
@@ -65,7 +65,12 @@ internal static class SimulationSummary
             start = end;
         }
 
-        var aboveStart = terminal.Count(b => b / horizonFactor >= input.StartBalance);
+        var aboveStart = 0;
+        foreach (var b in terminal)
+        {
+            aboveStart += b / horizonFactor >= input.StartBalance ? 1 : 0;
+        }
+
         if (plannedYears == 0)
         {
             return new SpendingQuality(0, 1, 1, (double)aboveStart / paths);
@@ -83,8 +88,18 @@ internal static class SimulationSummary
         return new SpendingQuality(cutShare / paths, q[0], q[1], (double)aboveStart / paths);
     }
 
-    private static double Median(float[] values)
+    private static double MedianFailureMonth(ReadOnlySpan<int> failMonths, int failed)
     {
+        var values = new float[failed];
+        var k = 0;
+        foreach (var m in failMonths)
+        {
+            if (m >= 0)
+            {
+                values[k++] = m;
+            }
+        }
+
         Span<double> q = stackalloc double[1];
         OrderStatistics.Percentiles(values, [0.5], q);
         return q[0];

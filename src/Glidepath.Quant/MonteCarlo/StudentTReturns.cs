@@ -28,6 +28,8 @@ public sealed class StudentTReturns : NormalReturns
 
     protected override int ExtraDraws => _degreesOfFreedom;
 
+    // Hot loop: compile fully optimised at once rather than after tiering (a CLI run is one shot).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ScaleShocks(Span<float> z, int count)
     {
         var n = AssetCount;

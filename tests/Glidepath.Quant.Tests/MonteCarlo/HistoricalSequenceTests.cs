@@ -23,7 +23,7 @@ public class HistoricalSequenceTests
         {
             // Start year p begins at month 12p and wraps around the end of the series.
             var expected = Enumerable.Range(0, 18).Aggregate(1.0, (w, t) => w * (1 + returns[((12 * p) + t) % 36]));
-            Assert.Equal(expected, result.TerminalBalances[p], 5);
+            Assert.Equal(expected, result.TerminalBalances.Span[p], 5);
         }
     }
 }

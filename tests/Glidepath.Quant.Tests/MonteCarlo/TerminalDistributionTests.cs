@@ -43,7 +43,7 @@ public class TerminalDistributionTests
         var k = multipleOfStart * W0;
 
         var expected = 1 - ClosedForms.NormalCdf((Math.Log(k) - logMean) / logSd);
-        var observed = result.TerminalBalances.Count(w => w > k) / (double)Paths;
+        var observed = result.TerminalBalances.ToArray().Count(w => w > k) / (double)Paths;
 
         Assert.InRange(observed - expected, -3 * ClosedForms.ProportionSe(expected, Paths), 3 * ClosedForms.ProportionSe(expected, Paths));
     }
@@ -91,7 +91,7 @@ public class TerminalDistributionTests
 
         for (var i = 0; i < 50; i++)
         {
-            var sum = Math.Log(result.TerminalBalances[i]) + Math.Log(result.TerminalBalances[i + half]);
+            var sum = Math.Log(result.TerminalBalances.Span[i]) + Math.Log(result.TerminalBalances.Span[i + half]);
             Assert.Equal(2 * logMean, sum, 3);
         }
     }
