@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Glidepath.Quant.MonteCarlo;
@@ -58,36 +59,48 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepRebalanced(int m, int first, int count, ReadOnlySpan<float> gross)
     {
+        // One bounds check for the block, then unchecked refs: this loop is most of the run time.
+        if (first + count > book.Balance.Length || gross.Length < _assets * count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
         var contribution = Vector512.Create((float)schedule.Contribution[m]);
         var need = Vector512.Create((float)schedule.FixedWithdrawal[m]);
+        var needInFull = need * Vector512.Create(1 - Rounding);
         var toReal = Vector512.Create((float)(1 / schedule.InflationFactor[m]));
+        var fee = Vector512.Create(_fee);
         var month = Vector512.Create(m);
         var w = weights.AsSpan(m * _assets, _assets);
+        ref var g0 = ref MemoryMarshal.GetReference(gross);
+        ref var balance = ref book.Balance[first];
+        ref var failMonths = ref book.FailMonth[first];
+        ref var spentReal = ref book.YearSpendReal[first];
         var growth = book.YearGrowth;
-        for (var i = 0; i < count; i += Vector512<float>.Count)
+        unchecked
         {
-            var p = first + i;
-            var r = Vector512<float>.Zero;
-            for (var a = 0; a < _assets; a++)
+            for (var i = 0; i < count; i += Vector512<float>.Count)
             {
-                r = Vector512.FusedMultiplyAdd(Vector512.Create(w[a]), Vector512.Create<float>(gross.Slice((a * count) + i)), r);
-            }
+                var at = (nuint)i;
+                var r = Vector512<float>.Zero;
+                for (var a = 0; a < w.Length; a++)
+                {
+                    r = Vector512.FusedMultiplyAdd(Vector512.Create(w[a]), Vector512.LoadUnsafe(ref g0, (nuint)((a * count) + i)), r);
+                }
 
-            r *= Vector512.Create(_fee);
-            var failMonth = Vector512.Create<int>(book.FailMonth.AsSpan(p));
-            var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
-            var b = Vector512.Create<float>(book.Balance.AsSpan(p)) + contribution;
-            var shortfall = Vector512.GreaterThan(need * Vector512.Create(1 - Rounding), b);
-            var paid = Vector512.Min(need, b);
-            var spent = Vector512.Create<float>(book.YearSpendReal.AsSpan(p));
-            Vector512.FusedMultiplyAdd(paid & alive, toReal, spent).CopyTo(book.YearSpendReal.AsSpan(p));
-            var fails = (alive & shortfall).AsInt32();
-            Vector512.ConditionalSelect(fails, month, failMonth).CopyTo(book.FailMonth.AsSpan(p));
-            var keep = Vector512.AndNot(alive, shortfall);
-            (Vector512.Max(b - need, Vector512<float>.Zero) * r & keep).CopyTo(book.Balance.AsSpan(p));
-            if (growth is not null)
-            {
-                (Vector512.Create<float>(growth.AsSpan(p)) * r).CopyTo(growth.AsSpan(p));
+                r *= fee;
+                var failMonth = Vector512.LoadUnsafe(ref failMonths, at);
+                var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
+                var b = Vector512.LoadUnsafe(ref balance, at) + contribution;
+                var shortfall = Vector512.GreaterThan(needInFull, b);
+                var paid = Vector512.Min(need, b) & alive;
+                Vector512.FusedMultiplyAdd(paid, toReal, Vector512.LoadUnsafe(ref spentReal, at)).StoreUnsafe(ref spentReal, at);
+                Vector512.ConditionalSelect((alive & shortfall).AsInt32(), month, failMonth).StoreUnsafe(ref failMonths, at);
+                (Vector512.Max(b - need, Vector512<float>.Zero) * r & Vector512.AndNot(alive, shortfall)).StoreUnsafe(ref balance, at);
+                if (growth is not null)
+                {
+                    (Vector512.Create<float>(growth.AsSpan(first + i)) * r).CopyTo(growth.AsSpan(first + i));
+                }
             }
         }
     }

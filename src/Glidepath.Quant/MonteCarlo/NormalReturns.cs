@@ -66,20 +66,30 @@ public class NormalReturns : IReturnModel
     private void Exponentiate(ReadOnlySpan<float> z, int count, Span<float> gross)
     {
         var n = AssetCount;
+        if (z.Length < n * count || gross.Length < n * count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
         ref var z0 = ref MemoryMarshal.GetReference(z);
         ref var g0 = ref MemoryMarshal.GetReference(gross);
-        for (var i = 0; i < count; i += Vector512<float>.Count)
+        ref var mu = ref MemoryMarshal.GetArrayDataReference(_mu);
+        ref var l = ref MemoryMarshal.GetArrayDataReference(_scaledCholesky);
+        unchecked
         {
-            for (var a = 0; a < n; a++)
+            for (var i = 0; i < count; i += Vector512<float>.Count)
             {
-                var x = Vector512.Create(_mu[a]);
-                for (var b = 0; b <= a; b++)
+                for (var a = 0; a < n; a++)
                 {
-                    var zb = Vector512.LoadUnsafe(ref Unsafe.Add(ref z0, (b * count) + i));
-                    x = Vector512.FusedMultiplyAdd(Vector512.Create(_scaledCholesky[(a * n) + b]), zb, x);
-                }
+                    var x = Vector512.Create(Unsafe.Add(ref mu, a));
+                    for (var b = 0; b <= a; b++)
+                    {
+                        var zb = Vector512.LoadUnsafe(ref z0, (nuint)((b * count) + i));
+                        x = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref l, (a * n) + b)), zb, x);
+                    }
 
-                VectorMath.Exp(x).StoreUnsafe(ref Unsafe.Add(ref g0, (a * count) + i));
+                    VectorMath.Exp(x).StoreUnsafe(ref g0, (nuint)((a * count) + i));
+                }
             }
         }
     }

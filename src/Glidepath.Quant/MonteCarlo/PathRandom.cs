@@ -76,6 +76,11 @@ public sealed class PathRandom
     public void FillNormals(int first, int count, int draws, Span<float> destination, bool antithetic)
     {
         var generated = antithetic ? count / 2 : count;
+        if (destination.Length < draws * count || first + count > _s0.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
         ref var d0 = ref MemoryMarshal.GetReference(destination);
         for (var i = 0; i < generated; i += Vector512<float>.Count)
         {
@@ -118,10 +123,13 @@ public sealed class PathRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector512<float> z, ref float d0, int draw, int count, int i, int generated, bool antithetic)
     {
-        z.StoreUnsafe(ref Unsafe.Add(ref d0, (draw * count) + i));
-        if (antithetic)
+        unchecked
         {
-            (-z).StoreUnsafe(ref Unsafe.Add(ref d0, (draw * count) + generated + i));
+            z.StoreUnsafe(ref d0, (nuint)((draw * count) + i));
+            if (antithetic)
+            {
+                (-z).StoreUnsafe(ref d0, (nuint)((draw * count) + generated + i));
+            }
         }
     }
 
