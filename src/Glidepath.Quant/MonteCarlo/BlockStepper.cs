@@ -218,9 +218,9 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
 
             spend[p] = (float)(policy.Rule switch
             {
-                SpendingRule.PercentOfPortfolio => Clamp(policy.Rate * b, policy, f),
-                SpendingRule.VariablePercentage => Clamp(b * VpwRate(policy.ExpectedRealReturn, yearsLeft), policy, f),
-                _ => firstYear ? planned : GuytonKlinger(policy, spend[p], book.InitialRate![p], book.YearGrowth![p], b, yearsLeft),
+                SpendingRule.PercentOfPortfolio => SpendingRules.Clamp(policy.Rate * b, policy, f),
+                SpendingRule.VariablePercentage => SpendingRules.Clamp(b * SpendingRules.VpwRate(policy.ExpectedRealReturn, yearsLeft), policy, f),
+                _ => firstYear ? planned : SpendingRules.GuytonKlinger(policy, input.Inflation, spend[p], book.InitialRate![p], book.YearGrowth![p], b, yearsLeft),
             });
             if (firstYear && policy.Rule == SpendingRule.GuytonKlinger)
             {
@@ -232,44 +232,6 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
                 book.YearGrowth[p] = 1f;
             }
         }
-    }
-
-    private static double Clamp(double amount, SpendingPolicy policy, double inflationFactor) =>
-        Math.Min(Math.Max(amount, policy.Floor * inflationFactor), policy.Ceiling * inflationFactor);
-
-    /// <summary>
-    /// Bogleheads VPW: the share of the balance that, withdrawn at each year start and growing at
-    /// real return r, lasts exactly n years: PMT(r, n, -1, 0, type 1) = r / ((1+r)(1-(1+r)^-n)).
-    /// </summary>
-    internal static double VpwRate(double r, int yearsLeft) =>
-        Math.Abs(r) < 1e-12 ? 1.0 / yearsLeft : r / ((1 + r) * (1 - Math.Pow(1 + r, -yearsLeft)));
-
-    /// <summary>
-    /// Guyton and Klinger, "Decision Rules and Maximum Initial Withdrawal Rates", Journal of
-    /// Financial Planning 19(3), 2006: raise last year's spending for inflation unless last year's
-    /// return was negative and the withdrawal rate is above the initial one; then cut by
-    /// Adjustment when the rate is above the initial rate by more than Guardrail (not in the last
-    /// 15 years), raise by Adjustment when below it by more than Guardrail.
-    /// </summary>
-    private double GuytonKlinger(SpendingPolicy policy, double last, double initialRate, double lastYearGrowth, double balance, int yearsLeft)
-    {
-        if (balance <= 0)
-        {
-            return last;
-        }
-
-        var spend = lastYearGrowth < 1 && last / balance > initialRate ? last : last * (1 + input.Inflation);
-        var rate = spend / balance;
-        if (rate > initialRate * (1 + policy.Guardrail) && yearsLeft > 15)
-        {
-            spend *= 1 - policy.Adjustment;
-        }
-        else if (rate < initialRate * (1 - policy.Guardrail))
-        {
-            spend *= 1 + policy.Adjustment;
-        }
-
-        return spend;
     }
 
     /// <summary>Year-end bookkeeping: spending quality, annual rebalancing.</summary>

@@ -43,7 +43,7 @@ public class SpendingPolicyTests
     [InlineData(0.04, 1, 1.0)]
     public void VpwRate_Pmt_MatchesHandComputed(double r, int years, double expected)
     {
-        Assert.Equal(expected, BlockStepper.VpwRate(r, years), 6);
+        Assert.Equal(expected, SpendingRules.VpwRate(r, years), 6);
     }
 
     [Fact]
