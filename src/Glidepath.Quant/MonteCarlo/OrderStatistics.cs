@@ -5,6 +5,9 @@ namespace Glidepath.Quant.MonteCarlo;
 /// <summary>Percentiles by selection (no full sort): one multi-rank quickselect per call.</summary>
 public static class OrderStatistics
 {
+    [ThreadStatic]
+    private static int[]? t_histogram;
+
     /// <summary>
     /// Type-7 percentiles (Hyndman and Fan, 1996): h = (n-1)p, value x[floor h] + frac(h)(x[floor h + 1] - x[floor h])
     /// over the sorted data. Reorders <paramref name="data"/>; O(n).
@@ -60,7 +63,9 @@ public static class OrderStatistics
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RadixSelect(Span<float> data, int[] ranks, float[] values)
     {
-        var histogram = new int[1 << 16];
+        // Reused per thread: a fresh 256 KB array per year end would land on the large-object heap.
+        var histogram = t_histogram ??= new int[1 << 16];
+        Array.Clear(histogram);
         foreach (var x in data)
         {
             histogram[Key(x) >> 16]++;
