@@ -24,7 +24,8 @@ public class CashFlowTimingTests
             24,
             new CashFlow(CashFlowKind.Contribution, 100, 0, 11, CashFlowFrequency.Monthly, InflationIndexed: true),
             new CashFlow(CashFlowKind.Contribution, 500, 3, 3, CashFlowFrequency.Once),
-            new CashFlow(CashFlowKind.Withdrawal, 200, 6, 23, CashFlowFrequency.Annual)) with { Inflation = 0.03, AnnualFee = 0.01 };
+            new CashFlow(CashFlowKind.Withdrawal, 200, 6, 23, CashFlowFrequency.Annual)) with
+        { Inflation = 0.03, AnnualFee = 0.01 };
 
         var result = MonteCarloSimulator.Run(input);
 
