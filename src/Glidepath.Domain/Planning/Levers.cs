@@ -45,7 +45,7 @@ public static class Levers
 
         return lever switch
         {
-            SolveFor.Saving => d with { CashFlows = Scale(d, FlowRole.Saving, value / Math.Max(Current(d, SolveFor.Saving), 1e-9), value) },
+            SolveFor.Saving => ApplySaving(d, value),
             SolveFor.Spending => ApplySpending(d, value),
             _ => ApplyRetirement(d, (int)Math.Round(value)),
         };
@@ -70,31 +70,36 @@ public static class Levers
         return plan.Goals.Select(g => g.Kind != GoalKind.Retirement ? g : g with { AnnualAmount = total > 0 ? g.AnnualAmount * annual / total : annual }).ToList();
     }
 
-    /// <summary>Multiplies flows of one role by a factor (or, when there are none, adds nothing: the lever has no handle).</summary>
-    private static IReadOnlyList<CashFlowDocument> Scale(ScenarioDocument d, FlowRole role, double factor, double value)
+    /// <summary>Saving flows scaled to the value; with none, one monthly contribution until the first spending month.</summary>
+    private static ScenarioDocument ApplySaving(ScenarioDocument d, double monthly)
     {
-        var hasRole = d.CashFlows.Any(f => f.EffectiveRole == role);
-        if (!hasRole && role == FlowRole.Saving && value > 0)
+        var current = Current(d, SolveFor.Saving);
+        if (current > 0)
         {
-            var retire = RetirementMonth(d);
-            return retire <= 0 ? d.CashFlows :
-                [.. d.CashFlows, new CashFlowDocument { Kind = FlowKind.Contribution, Amount = value, StartMonth = 0, EndMonth = retire - 1 }];
+            return d with { CashFlows = Scaled(d, FlowRole.Saving, monthly / current) };
         }
 
-        return d.CashFlows.Select(f => f.EffectiveRole == role ? f with { Amount = f.Amount * factor } : f).ToList();
+        var retire = RetirementMonth(d);
+        return monthly <= 0 || retire <= 0 ? d : d with
+        {
+            CashFlows = [.. d.CashFlows, new CashFlowDocument { Kind = FlowKind.Contribution, Amount = monthly, StartMonth = 0, EndMonth = retire - 1, Role = FlowRole.Saving }],
+        };
     }
 
+    /// <summary>Spending flows and the spending policy scaled together to the annual value.</summary>
     private static ScenarioDocument ApplySpending(ScenarioDocument d, double annual)
     {
-        var flowPart = 12 * ScenarioCompiler.Flows(d).Where(f => f.Role == FlowRole.Spending).Sum(f => MonthlyEquivalent(f.Flow));
-        var total = flowPart + (d.Spending?.AnnualAmount ?? 0);
-        var factor = total > 0 ? annual / total : 0;
+        var current = Current(d, SolveFor.Spending);
+        var factor = current > 0 ? annual / current : 0;
         return d with
         {
-            CashFlows = d.CashFlows.Select(f => f.EffectiveRole == FlowRole.Spending ? f with { Amount = f.Amount * factor } : f).ToList(),
+            CashFlows = Scaled(d, FlowRole.Spending, factor),
             Spending = d.Spending is { } s ? s with { AnnualAmount = s.AnnualAmount * factor } : null,
         };
     }
+
+    private static List<CashFlowDocument> Scaled(ScenarioDocument d, FlowRole role, double factor) =>
+        d.CashFlows.Select(f => f.EffectiveRole == role ? f with { Amount = f.Amount * factor } : f).ToList();
 
     /// <summary>Saving flows stop the month before; spending flows (and the policy) start at the month.</summary>
     private static ScenarioDocument ApplyRetirement(ScenarioDocument d, int month)
