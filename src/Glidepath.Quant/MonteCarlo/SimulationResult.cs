@@ -5,7 +5,7 @@ public readonly record struct Percentiles(double P5, double P10, double P25, dou
 {
     public static readonly double[] Levels = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
 
-    internal static Percentiles From(ReadOnlySpan<double> v) => new(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+    internal static Percentiles From(double[] v) => new(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
 
     /// <summary>Every value divided by <paramref name="divisor"/> (nominal to today's money).</summary>
     public Percentiles DividedBy(double divisor) =>
