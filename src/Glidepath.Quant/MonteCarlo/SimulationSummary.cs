@@ -26,13 +26,14 @@ internal static class SimulationSummary
         };
     }
 
-    /// <summary>Standard error of the mean of pair averages (path i with i + half in each block).</summary>
+    /// <summary>Standard error of the mean of pair averages (path i with i + count/2 in each block, as drawn).</summary>
     private static double AntitheticStandardError(ReadOnlySpan<int> failMonths)
     {
+        var padded = (failMonths.Length + 31) / 32 * 32;
         var pairs = new List<double>();
         for (var first = 0; first < failMonths.Length; first += MonteCarloSimulator.BlockSize)
         {
-            var half = MonteCarloSimulator.BlockSize / 2;
+            var half = Math.Min(MonteCarloSimulator.BlockSize, padded - first) / 2;
             for (var i = 0; i < half && first + half + i < failMonths.Length; i++)
             {
                 pairs.Add(((failMonths[first + i] < 0 ? 1.0 : 0) + (failMonths[first + half + i] < 0 ? 1.0 : 0)) / 2);

@@ -52,4 +52,15 @@ public class ReproducibilityTests
         Assert.Equal(Math.Sqrt(result.SuccessProbability * (1 - result.SuccessProbability) / 4000), result.SuccessStandardError, 12);
         Assert.Equal(60, result.Years.Count);
     }
+
+    [Fact]
+    public void Run_AntitheticWithPartialLastBlock_StandardErrorBelowPlain()
+    {
+        // 1500 paths: one full block and a last block of 480 (pairs i, i+240).
+        var plain = MonteCarloSimulator.Run(Scenarios.Benchmark(1500, 8));
+        var antithetic = MonteCarloSimulator.Run(Scenarios.Benchmark(1500, 8) with { Antithetic = true });
+
+        Assert.InRange(antithetic.SuccessStandardError, 0.001, plain.SuccessStandardError);
+        Assert.InRange(antithetic.SuccessProbability, 0.64, 0.80);
+    }
 }
