@@ -164,6 +164,36 @@ public class PortfolioOptimizerTests
     }
 
     [Fact]
+    public void MinimumVariance_MaximaSumBelowOne_NamesEveryMaximumAndTheBudget()
+    {
+        var (cov, _, _, _) = Load("lpp");
+        var constraints = new PortfolioConstraints { AssetNames = ["SBI", "SPI", "SII", "LMI", "MPI", "ALT"], DefaultMax = 0.1 };
+
+        var result = PortfolioOptimizer.MinimumVariance(cov, constraints);
+
+        Assert.Equal(PortfolioStatus.Infeasible, result.Status);
+        Assert.Equal(7, result.ConflictingConstraints.Count);
+        Assert.Contains("fully invested (Σw = 1)", result.ConflictingConstraints);
+        Assert.Contains("max weight SPI ≤ 0.1", result.ConflictingConstraints);
+    }
+
+    [Fact]
+    public void MaximumSharpe_TurnoverLimit_HoldsLimitAndLooseLimitChangesNothing()
+    {
+        var (cov, mu, rf, cases) = Load("lpp");
+        var current = cases.GetProperty("turnoverCurrent").Doubles();
+        var free = PortfolioOptimizer.MaximumSharpe(cov, mu, rf, PortfolioConstraints.LongOnly);
+
+        var tight = PortfolioOptimizer.MaximumSharpe(cov, mu, rf, PortfolioConstraints.LongOnly with { Turnover = new TurnoverLimit(current, 0.3) });
+        var loose = PortfolioOptimizer.MaximumSharpe(cov, mu, rf, PortfolioConstraints.LongOnly with { Turnover = new TurnoverLimit(current, 2.0) });
+
+        Assert.True(tight.IsOptimal, tight.Message);
+        Assert.True(tight.Weights.Select((w, i) => Math.Abs(w - current[i])).Sum() <= 0.3 + 1e-10);
+        Assert.True(tight.SharpeRatio < free.SharpeRatio);
+        Tolerance.Close(free.Weights, loose.Weights, rel: 0, abs: 1e-9);
+    }
+
+    [Fact]
     public void TargetReturn_AboveEveryAsset_IsUnattainable()
     {
         var (cov, mu, _, _) = Load("lpp");
