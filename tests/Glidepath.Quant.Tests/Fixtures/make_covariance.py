@@ -80,49 +80,54 @@ def higham(a, tol=1e-12, maxit=10000):
     raise RuntimeError("no convergence")
 
 
-out = {}
-names, lpp = read("lpp2005_daily_logreturns.csv")
-x = lpp[:, :6]                      # SBI SPI SII LMI MPI ALT: the six asset classes
-cc, dcc, rbar = lw_constant_correlation(x)
-idm, did, m = lw_identity(x)
-assert abs(ledoit_wolf(x)[1] - did) < 1e-12
-out["lpp"] = {"assets": names[:6], "sample": np.cov(x, rowvar=False, ddof=1).tolist(),
-              "ewma94": ewma(x, 0.94).tolist(),
-              "lwConstantCorrelation": cc.tolist(), "lwConstantCorrelationIntensity": dcc, "rBar": rbar,
-              "lwIdentity": idm.tolist(), "lwIdentityIntensity": did}
+def main():
+    out = {}
+    names, lpp = read("lpp2005_daily_logreturns.csv")
+    x = lpp[:, :6]                      # SBI SPI SII LMI MPI ALT: the six asset classes
+    cc, dcc, rbar = lw_constant_correlation(x)
+    idm, did, m = lw_identity(x)
+    assert abs(ledoit_wolf(x)[1] - did) < 1e-12
+    out["lpp"] = {"assets": names[:6], "sample": np.cov(x, rowvar=False, ddof=1).tolist(),
+                  "ewma94": ewma(x, 0.94).tolist(),
+                  "lwConstantCorrelation": cc.tolist(), "lwConstantCorrelationIntensity": dcc, "rBar": rbar,
+                  "lwIdentity": idm.tolist(), "lwIdentityIntensity": did}
 
-# S&P 500 constituents, 2001 H2: 486 stocks without gaps, 102 daily simple returns (N > T).
-names, prices = read("sp500_constituents_daily_prices_2001h2.csv")
-keep = ~np.isnan(prices).any(0)
-r = prices[1:, keep] / prices[:-1, keep] - 1
-cc, dcc, rbar = lw_constant_correlation(r)
-idm, did, m = lw_identity(r)
-sk_cov, sk_delta = ledoit_wolf(r)
-assert abs(sk_delta - did) < 1e-12 and np.abs(sk_cov - idm).max() < 1e-15
-out["sp500"] = {"assets": int(keep.sum()), "observations": int(r.shape[0]),
-                "lwConstantCorrelationIntensity": dcc, "rBar": rbar, "lwConstantCorrelation": summary(cc),
-                "lwIdentityIntensity": did, "lwIdentity": summary(idm), "sklearnIdentityIntensity": float(sk_delta)}
+    # S&P 500 constituents, 2001 H2: 486 stocks without gaps, 102 daily simple returns (N > T).
+    names, prices = read("sp500_constituents_daily_prices_2001h2.csv")
+    keep = ~np.isnan(prices).any(0)
+    r = prices[1:, keep] / prices[:-1, keep] - 1
+    cc, dcc, rbar = lw_constant_correlation(r)
+    idm, did, m = lw_identity(r)
+    sk_cov, sk_delta = ledoit_wolf(r)
+    assert abs(sk_delta - did) < 1e-12 and np.abs(sk_cov - idm).max() < 1e-15
+    out["sp500"] = {"assets": int(keep.sum()), "observations": int(r.shape[0]),
+                    "lwConstantCorrelationIntensity": dcc, "rBar": rbar, "lwConstantCorrelation": summary(cc),
+                    "lwIdentityIntensity": did, "lwIdentity": summary(idm), "sklearnIdentityIntensity": float(sk_delta)}
 
-# Nearest correlation: Higham's (2002) §4 example, and a real pairwise-deletion correlation
-# matrix (stocks with gaps plus nine without) that is not positive semidefinite.
-hig, _ = higham(np.array([[1.0, 1, 0], [1, 1, 1], [0, 1, 1]]))
-sel = ["ATH", "PFG", "PRU", "ZMH", "A", "K"] + [names[i] for i in range(10) if keep[i]]
-sel = list(dict.fromkeys(sel))
-rr = prices[1:] / prices[:-1] - 1
-c = np.eye(len(sel))
-for i, a in enumerate(sel):
-    for j, b in enumerate(sel):
-        if i < j:
-            xa, xb = rr[:, names.index(a)], rr[:, names.index(b)]
-            ok = ~np.isnan(xa) & ~np.isnan(xb)
-            c[i, j] = c[j, i] = np.corrcoef(xa[ok], xb[ok])[0, 1]
-near, iters = higham(c)
-out["nearest"] = {"higham": hig.tolist(), "pairwiseAssets": sel, "pairwise": c.tolist(),
-                  "pairwiseMinEigenvalue": float(np.linalg.eigvalsh(c).min()),
-                  "pairwiseNearest": near.tolist(), "iterations": iters}
+    # Nearest correlation: Higham's (2002) §4 example, and a real pairwise-deletion correlation
+    # matrix (stocks with gaps plus nine without) that is not positive semidefinite.
+    hig, _ = higham(np.array([[1.0, 1, 0], [1, 1, 1], [0, 1, 1]]))
+    sel = ["ATH", "PFG", "PRU", "ZMH", "A", "K"] + [names[i] for i in range(10) if keep[i]]
+    sel = list(dict.fromkeys(sel))
+    rr = prices[1:] / prices[:-1] - 1
+    c = np.eye(len(sel))
+    for i, a in enumerate(sel):
+        for j, b in enumerate(sel):
+            if i < j:
+                xa, xb = rr[:, names.index(a)], rr[:, names.index(b)]
+                ok = ~np.isnan(xa) & ~np.isnan(xb)
+                c[i, j] = c[j, i] = np.corrcoef(xa[ok], xb[ok])[0, 1]
+    near, iters = higham(c)
+    out["nearest"] = {"higham": hig.tolist(), "pairwiseAssets": sel, "pairwise": c.tolist(),
+                      "pairwiseMinEigenvalue": float(np.linalg.eigvalsh(c).min()),
+                      "pairwiseNearest": near.tolist(), "iterations": iters}
 
-with open(os.path.join(HERE, "covariance.json"), "w") as f:
-    json.dump(out, f)
-print("lpp δcc", out["lpp"]["lwConstantCorrelationIntensity"], "δid", out["lpp"]["lwIdentityIntensity"])
-print("sp500 δcc", dcc, "δid", did, "sklearn", sk_delta)
-print("higham", np.round(hig, 4).tolist(), "pairwise iters", iters)
+    with open(os.path.join(HERE, "covariance.json"), "w") as f:
+        json.dump(out, f)
+    print("lpp δcc", out["lpp"]["lwConstantCorrelationIntensity"], "δid", out["lpp"]["lwIdentityIntensity"])
+    print("sp500 δcc", dcc, "δid", did, "sklearn", sk_delta)
+    print("higham", np.round(hig, 4).tolist(), "pairwise iters", iters)
+
+
+if __name__ == "__main__":
+    main()

@@ -127,52 +127,57 @@ def frontier(mu, cov, lo, hi, groups, points):
     return {"targets": targets, "weights": [w0.tolist()] + [min_variance(cov, lo, hi, groups, mu, t).tolist() for t in targets[1:]]}
 
 
-out = {}
-names, lpp = read("lpp2005_daily_logreturns.csv")
-names, lpp = names[:6], lpp[:, :6]                       # SBI SPI SII LMI MPI ALT
-n = 6
-zero, one = np.zeros(n), np.ones(n)
-blo, bhi = np.full(n, 0.02), np.full(n, 0.4)
-groups = [([1, 4], 0.2, 1.0), ([0, 3], 0.0, 0.6)]          # equities SPI+MPI >= 20 %, bonds SBI+LMI <= 60 %
-def lpp_target(mu, cov):
-    w = min_variance(cov, zero, one, []); return 0.5 * (mu @ w + max_return(mu, zero, one, []))
-def lpp_vol(mu, cov):
-    wmv = min_variance(cov, zero, one, [])
-    top = np.zeros(n); top[np.argmax(mu)] = 1
-    return 0.5 * (np.sqrt(wmv @ cov @ wmv) + np.sqrt(top @ cov @ top))
-out["lpp"] = case("lpp", names, lpp, 0.0, {
-    "minVarianceLongOnly": lambda mu, cov: min_variance(cov, zero, one, []),
-    "minVarianceBoundedGroups": lambda mu, cov: min_variance(cov, blo, bhi, groups),
-    "targetReturnValue": lpp_target,
-    "targetReturnLongOnly": lambda mu, cov: min_variance(cov, zero, one, [], mu, lpp_target(mu, cov)),
-    "maxSharpeLongOnly": lambda mu, cov: max_sharpe(cov, mu, 0.0, zero, one, []),
-    "maxSharpeBoundedGroups": lambda mu, cov: max_sharpe(cov, mu, 0.0, blo, bhi, groups),
-    "frontierLongOnly": lambda mu, cov: frontier(mu, cov, zero, one, [], 5),
-    "targetVolatilityValue": lpp_vol,
-    "targetVolatilityLongOnly": lambda mu, cov: target_volatility(cov, mu, lpp_vol(mu, cov), zero, one, []),
-    "turnoverCurrent": lambda mu, cov: np.full(n, 1.0 / n),
-    "minVarianceTurnover20": lambda mu, cov: min_variance(cov, zero, one, [], turnover=(np.full(n, 1.0 / n), 0.2)),
-    "riskParity": lambda mu, cov: risk_parity(cov),
-})
+def main():
+    out = {}
+    names, lpp = read("lpp2005_daily_logreturns.csv")
+    names, lpp = names[:6], lpp[:, :6]                       # SBI SPI SII LMI MPI ALT
+    n = 6
+    zero, one = np.zeros(n), np.ones(n)
+    blo, bhi = np.full(n, 0.02), np.full(n, 0.4)
+    groups = [([1, 4], 0.2, 1.0), ([0, 3], 0.0, 0.6)]          # equities SPI+MPI >= 20 %, bonds SBI+LMI <= 60 %
+    def lpp_target(mu, cov):
+        w = min_variance(cov, zero, one, []); return 0.5 * (mu @ w + max_return(mu, zero, one, []))
+    def lpp_vol(mu, cov):
+        wmv = min_variance(cov, zero, one, [])
+        top = np.zeros(n); top[np.argmax(mu)] = 1
+        return 0.5 * (np.sqrt(wmv @ cov @ wmv) + np.sqrt(top @ cov @ top))
+    out["lpp"] = case("lpp", names, lpp, 0.0, {
+        "minVarianceLongOnly": lambda mu, cov: min_variance(cov, zero, one, []),
+        "minVarianceBoundedGroups": lambda mu, cov: min_variance(cov, blo, bhi, groups),
+        "targetReturnValue": lpp_target,
+        "targetReturnLongOnly": lambda mu, cov: min_variance(cov, zero, one, [], mu, lpp_target(mu, cov)),
+        "maxSharpeLongOnly": lambda mu, cov: max_sharpe(cov, mu, 0.0, zero, one, []),
+        "maxSharpeBoundedGroups": lambda mu, cov: max_sharpe(cov, mu, 0.0, blo, bhi, groups),
+        "frontierLongOnly": lambda mu, cov: frontier(mu, cov, zero, one, [], 5),
+        "targetVolatilityValue": lpp_vol,
+        "targetVolatilityLongOnly": lambda mu, cov: target_volatility(cov, mu, lpp_vol(mu, cov), zero, one, []),
+        "turnoverCurrent": lambda mu, cov: np.full(n, 1.0 / n),
+        "minVarianceTurnover20": lambda mu, cov: min_variance(cov, zero, one, [], turnover=(np.full(n, 1.0 / n), 0.2)),
+        "riskParity": lambda mu, cov: risk_parity(cov),
+    })
 
-names, sc = read("smallcap_monthly_returns.csv")
-rf = float(sc[:, names.index("T90")].mean())
-stocks = [i for i, s in enumerate(names) if s not in ("MARKET", "T90")]
-n = len(stocks); zero, one = np.zeros(n), np.ones(n)
-out["smallcap"] = case("smallcap", [names[i] for i in stocks], sc[:, stocks], rf, {
-    "minVarianceLongOnly": lambda mu, cov: min_variance(cov, zero, one, []),
-    "maxSharpeMax20": lambda mu, cov: max_sharpe(cov, mu, rf, zero, np.full(n, 0.2), []),
-    "riskParity": lambda mu, cov: risk_parity(cov),
-})
+    names, sc = read("smallcap_monthly_returns.csv")
+    rf = float(sc[:, names.index("T90")].mean())
+    stocks = [i for i, s in enumerate(names) if s not in ("MARKET", "T90")]
+    n = len(stocks); zero, one = np.zeros(n), np.ones(n)
+    out["smallcap"] = case("smallcap", [names[i] for i in stocks], sc[:, stocks], rf, {
+        "minVarianceLongOnly": lambda mu, cov: min_variance(cov, zero, one, []),
+        "maxSharpeMax20": lambda mu, cov: max_sharpe(cov, mu, rf, zero, np.full(n, 0.2), []),
+        "riskParity": lambda mu, cov: risk_parity(cov),
+    })
 
-names, prices = read("dowjones30_daily_prices.csv")
-dj = prices[1:] / prices[:-1] - 1
-n = dj.shape[1]; zero, one = np.zeros(n), np.ones(n)
-out["dowjones30"] = case("dowjones30", names, dj, 0.0, {
-    "minVarianceLongOnly": lambda mu, cov: min_variance(cov, zero, one, []),
-    "maxSharpeMax10": lambda mu, cov: max_sharpe(cov, mu, 0.0, zero, np.full(n, 0.1), []),
-    "frontierMax15": lambda mu, cov: frontier(mu, cov, zero, np.full(n, 0.15), [], 5),
-})
+    names, prices = read("dowjones30_daily_prices.csv")
+    dj = prices[1:] / prices[:-1] - 1
+    n = dj.shape[1]; zero, one = np.zeros(n), np.ones(n)
+    out["dowjones30"] = case("dowjones30", names, dj, 0.0, {
+        "minVarianceLongOnly": lambda mu, cov: min_variance(cov, zero, one, []),
+        "maxSharpeMax10": lambda mu, cov: max_sharpe(cov, mu, 0.0, zero, np.full(n, 0.1), []),
+        "frontierMax15": lambda mu, cov: frontier(mu, cov, zero, np.full(n, 0.15), [], 5),
+    })
 
-with open(os.path.join(HERE, "optimization.json"), "w") as f:
-    json.dump(out, f)
+    with open(os.path.join(HERE, "optimization.json"), "w") as f:
+        json.dump(out, f)
+
+
+if __name__ == "__main__":
+    main()
