@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Glidepath.Quant.Optimization;
 
 /// <summary>
@@ -23,21 +25,22 @@ public static class DualActiveSetSolver
     {
         ArgumentNullException.ThrowIfNull(problem);
         var n = problem.Variables;
+        var k = problem.UniformVariables;
         var constraints = problem.Constraints;
-        var j = InverseTransposedCholesky(problem.Hessian);
+        var jt = InverseTransposedCholeskyColumns(problem.Hessian);
+
+        // v = Jᵀ1_K, rotated with J, makes Jᵀa an O(n) sum for uniform rows.
+        var v = new double[n];
+        for (var col = 0; col < n; col++)
+        {
+            v[col] = Sum(jt[col].AsSpan(0, k));
+        }
 
         // Unconstrained minimum x = -G⁻¹c = -J Jᵀ c.
         var x = new double[n];
-        var jc = MultiplyTransposed(j, problem.Linear);
-        for (var r = 0; r < n; r++)
+        for (var col = 0; col < n; col++)
         {
-            var sum = 0.0;
-            for (var k = 0; k < n; k++)
-            {
-                sum += j[r, k] * jc[k];
-            }
-
-            x[r] = -sum;
+            Axpy(-Dot(jt[col], problem.Linear), jt[col], x);
         }
 
         var active = new List<int>();
@@ -53,7 +56,7 @@ public static class DualActiveSetSolver
 
         while (true)
         {
-            var p = MostViolated(constraints, active, sign, x);
+            var p = MostViolated(constraints, active, sign, x, k);
             if (p < 0)
             {
                 return Finish(QpStatus.Optimal, problem, x, active, [], iterations);
@@ -68,26 +71,22 @@ public static class DualActiveSetSolver
                 }
 
                 var q = active.Count;
-                ComputeD(j, constraints[p], sign[p], d);
+                ComputeD(jt, v, constraints[p], sign[p], d);
                 double d2 = 0, dAll = 0;
-                for (var k = 0; k < n; k++)
+                for (var i = 0; i < n; i++)
                 {
-                    dAll += d[k] * d[k];
-                    d2 += k >= q ? d[k] * d[k] : 0.0;
+                    dAll += d[i] * d[i];
+                    d2 += i >= q ? d[i] * d[i] : 0.0;
                 }
 
+                // z = J₂d₂, the primal step direction.
                 var dependent = d2 <= DependenceTolerance * DependenceTolerance * dAll;
+                Array.Clear(z);
                 if (!dependent)
                 {
-                    for (var row = 0; row < n; row++)
+                    for (var col = q; col < n; col++)
                     {
-                        var sum = 0.0;
-                        for (var k = q; k < n; k++)
-                        {
-                            sum += j[row, k] * d[k];
-                        }
-
-                        z[row] = sum;
+                        Axpy(d[col], jt[col], z);
                     }
                 }
 
@@ -96,26 +95,26 @@ public static class DualActiveSetSolver
                 // Partial (dual) step: the first active inequality whose multiplier reaches zero.
                 var t1 = double.PositiveInfinity;
                 var drop = -1;
-                for (var k = 0; k < q; k++)
+                for (var i = 0; i < q; i++)
                 {
-                    if (!constraints[active[k]].IsEquality && rDir[k] > 0.0 && u[k] / rDir[k] < t1)
+                    if (!constraints[active[i]].IsEquality && rDir[i] > 0.0 && u[i] / rDir[i] < t1)
                     {
-                        t1 = u[k] / rDir[k];
-                        drop = k;
+                        t1 = u[i] / rDir[i];
+                        drop = i;
                     }
                 }
 
-                var slack = sign[p] * (constraints[p].Evaluate(x) - constraints[p].Rhs);
+                var slack = sign[p] * (constraints[p].Evaluate(x, UniformSum(x, k)) - constraints[p].Rhs);
                 var t2 = dependent ? double.PositiveInfinity : -slack / d2;
                 var t = Math.Min(t1, t2);
                 if (double.IsPositiveInfinity(t))
                 {
                     var conflict = new List<string> { constraints[p].Name };
-                    for (var k = 0; k < q; k++)
+                    for (var i = 0; i < q; i++)
                     {
-                        if (Math.Abs(rDir[k]) > DependenceTolerance)
+                        if (Math.Abs(rDir[i]) > DependenceTolerance)
                         {
-                            conflict.Add(constraints[active[k]].Name);
+                            conflict.Add(constraints[active[i]].Name);
                         }
                     }
 
@@ -124,27 +123,24 @@ public static class DualActiveSetSolver
 
                 if (!dependent)
                 {
-                    for (var row = 0; row < n; row++)
-                    {
-                        x[row] += t * z[row];
-                    }
+                    Axpy(t, z, x);
                 }
 
-                for (var k = 0; k < q; k++)
+                for (var i = 0; i < q; i++)
                 {
-                    u[k] -= t * rDir[k];
+                    u[i] -= t * rDir[i];
                 }
 
                 uPlus += t;
                 if (t == t2)
                 {
-                    AddConstraint(j, rMat, d, q);
+                    AddConstraint(jt, v, rMat, d, q);
                     active.Add(p);
                     u.Add(uPlus);
                     break;
                 }
 
-                DropConstraint(j, rMat, drop, q);
+                DropConstraint(jt, v, rMat, drop, q);
                 active.RemoveAt(drop);
                 u.RemoveAt(drop);
             }
@@ -153,7 +149,7 @@ public static class DualActiveSetSolver
 
     // Equalities first (flipped so they read as violated), then the inequality with the largest
     // scaled violation; -1 when every constraint holds within tolerance.
-    private static int MostViolated(IReadOnlyList<LinearConstraint> constraints, List<int> active, double[] sign, double[] x)
+    private static int MostViolated(IReadOnlyList<LinearConstraint> constraints, List<int> active, double[] sign, double[] x, int k)
     {
         var isActive = new bool[constraints.Count];
         foreach (var a in active)
@@ -161,13 +157,20 @@ public static class DualActiveSetSolver
             isActive[a] = true;
         }
 
+        var sum = UniformSum(x, k);
         for (var i = 0; i < constraints.Count; i++)
         {
             if (constraints[i].IsEquality && !isActive[i])
             {
-                sign[i] = constraints[i].Evaluate(x) - constraints[i].Rhs > 0.0 ? -1.0 : 1.0;
+                sign[i] = constraints[i].Evaluate(x, sum) - constraints[i].Rhs > 0.0 ? -1.0 : 1.0;
                 return i;
             }
+        }
+
+        var absSum = 0.0;
+        for (var i = 0; i < k; i++)
+        {
+            absSum += Math.Abs(x[i]);
         }
 
         var worst = -1;
@@ -180,7 +183,7 @@ public static class DualActiveSetSolver
             }
 
             var c = constraints[i];
-            var slack = (c.Evaluate(x) - c.Rhs) / c.Scale(x);
+            var slack = (c.Evaluate(x, sum) - c.Rhs) / c.Scale(x, absSum);
             if (slack < -FeasibilityTolerance && slack < worstValue)
             {
                 worstValue = slack;
@@ -191,19 +194,32 @@ public static class DualActiveSetSolver
         return worst;
     }
 
-    // d = Jᵀ n_p for a sparse normal: a sum of rows of J.
-    private static void ComputeD(double[,] j, LinearConstraint c, double sign, double[] d)
+    private static double UniformSum(double[] x, int k) => Sum(x.AsSpan(0, k));
+
+    private static double Sum(ReadOnlySpan<double> values)
     {
-        Array.Clear(d);
-        var n = d.Length;
-        for (var k = 0; k < c.Indices.Length; k++)
+        var sum = 0.0;
+        foreach (var value in values)
         {
-            var row = c.Indices[k];
-            var a = sign * c.Coefficients[k];
-            for (var col = 0; col < n; col++)
+            sum += value;
+        }
+
+        return sum;
+    }
+
+    // d = Jᵀa: one gather per sparse entry plus the uniform part from v = Jᵀ1_K.
+    private static void ComputeD(double[][] jt, double[] v, LinearConstraint c, double sign, double[] d)
+    {
+        for (var col = 0; col < d.Length; col++)
+        {
+            var column = jt[col];
+            var sum = c.Uniform * v[col];
+            for (var i = 0; i < c.Indices.Length; i++)
             {
-                d[col] += a * j[row, col];
+                sum += c.Coefficients[i] * column[c.Indices[i]];
             }
+
+            d[col] = sign * sum;
         }
     }
 
@@ -213,9 +229,9 @@ public static class DualActiveSetSolver
         for (var i = q - 1; i >= 0; i--)
         {
             var sum = d[i];
-            for (var k = i + 1; k < q; k++)
+            for (var m = i + 1; m < q; m++)
             {
-                sum -= r[i, k] * result[k];
+                sum -= r[i, m] * result[m];
             }
 
             result[i] = sum / r[i, i];
@@ -224,7 +240,7 @@ public static class DualActiveSetSolver
 
     // Rotates d[q..n) into d[q] (from the bottom up), applying each rotation to J's columns, and
     // appends d[0..q] as R's new column q.
-    private static void AddConstraint(double[,] j, double[,] r, double[] d, int q)
+    private static void AddConstraint(double[][] jt, double[] v, double[,] r, double[] d, int q)
     {
         var n = d.Length;
         for (var i = n - 1; i > q; i--)
@@ -238,18 +254,18 @@ public static class DualActiveSetSolver
             double c = d[i - 1] / h, s = d[i] / h;
             d[i - 1] = h;
             d[i] = 0.0;
-            RotateColumns(j, i - 1, i, c, s);
+            RotateColumns(jt, v, i - 1, i, c, s);
         }
 
-        for (var k = 0; k <= q; k++)
+        for (var i = 0; i <= q; i++)
         {
-            r[k, q] = d[k];
+            r[i, q] = d[i];
         }
     }
 
     // Removes active column k from R and restores triangularity with rotations of adjacent rows,
     // applying the same rotations to J's columns.
-    private static void DropConstraint(double[,] j, double[,] r, int k, int q)
+    private static void DropConstraint(double[][] jt, double[] v, double[,] r, int k, int q)
     {
         for (var col = k; col < q - 1; col++)
         {
@@ -281,19 +297,61 @@ public static class DualActiveSetSolver
                 r[col + 1, m] = -s * top + c * bottom;
             }
 
-            RotateColumns(j, col, col + 1, c, s);
+            RotateColumns(jt, v, col, col + 1, c, s);
         }
     }
 
-    private static void RotateColumns(double[,] j, int a, int b, double c, double s)
+    // J ← JQ on columns a, b (stored contiguously), and v = Jᵀ1 alike.
+    private static void RotateColumns(double[][] jt, double[] v, int a, int b, double c, double s)
     {
-        var n = j.GetLength(0);
-        for (var row = 0; row < n; row++)
+        Span<double> ja = jt[a], jb = jt[b];
+        var width = Vector<double>.Count;
+        var i = 0;
+        for (; i <= ja.Length - width; i += width)
         {
-            double ja = j[row, a], jb = j[row, b];
-            j[row, a] = c * ja + s * jb;
-            j[row, b] = -s * ja + c * jb;
+            var va = new Vector<double>(ja[i..]);
+            var vb = new Vector<double>(jb[i..]);
+            (c * va + s * vb).CopyTo(ja[i..]);
+            (c * vb - s * va).CopyTo(jb[i..]);
         }
+
+        for (; i < ja.Length; i++)
+        {
+            double x = ja[i], y = jb[i];
+            ja[i] = c * x + s * y;
+            jb[i] = -s * x + c * y;
+        }
+
+        double va0 = v[a], vb0 = v[b];
+        v[a] = c * va0 + s * vb0;
+        v[b] = -s * va0 + c * vb0;
+    }
+
+    private static void Axpy(double alpha, double[] x, double[] y)
+    {
+        Span<double> target = y;
+        var width = Vector<double>.Count;
+        var i = 0;
+        for (; i <= x.Length - width; i += width)
+        {
+            (new Vector<double>(target[i..]) + alpha * new Vector<double>(x, i)).CopyTo(target[i..]);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            y[i] += alpha * x[i];
+        }
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
     }
 
     private static double Hypot(double a, double b)
@@ -309,44 +367,34 @@ public static class DualActiveSetSolver
         return big * Math.Sqrt(sx * sx + sy * sy);
     }
 
-    // J = L⁻ᵀ for G = LLᵀ.
-    private static double[,] InverseTransposedCholesky(double[,] g)
+    // Columns of J = L⁻ᵀ for G = LLᵀ: column k of J is row k of L⁻¹.
+    private static double[][] InverseTransposedCholeskyColumns(double[,] g)
     {
         var n = g.GetLength(0);
         var l = Cholesky.Factor(g)
                 ?? throw new ArgumentException("The Hessian is not positive definite.", nameof(g));
-        var j = new double[n, n];
+        var inverse = new double[n][];
+        for (var row = 0; row < n; row++)
+        {
+            inverse[row] = new double[n];
+        }
+
         for (var col = 0; col < n; col++)
         {
-            // Column col of L⁻¹ by forward substitution; it is row col of J.
+            // Column col of L⁻¹ by forward substitution.
             for (var i = col; i < n; i++)
             {
                 var sum = i == col ? 1.0 : 0.0;
-                for (var k = col; k < i; k++)
+                for (var m = col; m < i; m++)
                 {
-                    sum -= l[i, k] * j[col, k];
+                    sum -= l[i, m] * inverse[m][col];
                 }
 
-                j[col, i] = sum / l[i, i];
+                inverse[i][col] = sum / l[i, i];
             }
         }
 
-        return j;
-    }
-
-    private static double[] MultiplyTransposed(double[,] j, double[] v)
-    {
-        var n = v.Length;
-        var result = new double[n];
-        for (var row = 0; row < n; row++)
-        {
-            for (var k = 0; k < n; k++)
-            {
-                result[k] += j[row, k] * v[row];
-            }
-        }
-
-        return result;
+        return inverse;
     }
 
     private static QpResult Finish(QpStatus status, QuadraticProgram problem, double[] x, List<int> active, List<string> conflict, int iterations)

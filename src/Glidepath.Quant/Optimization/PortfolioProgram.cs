@@ -45,15 +45,15 @@ internal sealed class PortfolioProgram
             g[i, i] = AuxiliaryCurvature;
         }
 
-        var qp = new QuadraticProgram(g, c);
-        var all = Enumerable.Range(0, n).ToArray();
+        // Uniform coefficients act on the n weights (Σw), not on the buys and sells.
+        var qp = new QuadraticProgram(g, c, uniformVariables: n);
         if (!homogeneous)
         {
-            qp.AddEquality("fully invested (Σw = 1)", all, Ones(n), 1.0);
+            qp.AddEquality("fully invested (Σw = 1)", [], [], 1.0, uniform: 1.0);
         }
         else
         {
-            qp.AddGreaterOrEqual("positive scale (Σy ≥ 0)", all, Ones(n), 0.0);
+            qp.AddGreaterOrEqual("positive scale (Σy ≥ 0)", [], [], 0.0, uniform: 1.0);
         }
 
         var longOnly = Enumerable.Range(0, n).All(i => constraints.Min(i) >= 0.0);
@@ -62,7 +62,7 @@ internal sealed class PortfolioProgram
             double lo = constraints.Min(i), hi = constraints.Max(i);
             if (double.IsFinite(lo) && !(homogeneous && lo == 0.0))
             {
-                AddBound(qp, $"min weight {constraints.Name(i)} ≥ {lo:R}", [i], lo, n, homogeneous, lower: true);
+                AddBound(qp, $"min weight {constraints.Name(i)} ≥ {lo:R}", [i], lo, homogeneous, lower: true);
             }
             else if (lo == 0.0)
             {
@@ -72,7 +72,7 @@ internal sealed class PortfolioProgram
             // With every weight ≥ 0 and Σw = 1, an upper bound of 1 or more cannot bind.
             if (double.IsFinite(hi) && !(longOnly && hi >= 1.0))
             {
-                AddBound(qp, $"max weight {constraints.Name(i)} ≤ {hi:R}", [i], hi, n, homogeneous, lower: false);
+                AddBound(qp, $"max weight {constraints.Name(i)} ≤ {hi:R}", [i], hi, homogeneous, lower: false);
             }
         }
 
@@ -81,12 +81,12 @@ internal sealed class PortfolioProgram
             var members = group.Members.ToArray();
             if (double.IsFinite(group.Min) && group.Min > (longOnly ? 0.0 : double.NegativeInfinity))
             {
-                AddBound(qp, $"group {group.Name} ≥ {group.Min:R}", members, group.Min, n, homogeneous, lower: true);
+                AddBound(qp, $"group {group.Name} ≥ {group.Min:R}", members, group.Min, homogeneous, lower: true);
             }
 
             if (double.IsFinite(group.Max) && !(longOnly && group.Max >= 1.0))
             {
-                AddBound(qp, $"group {group.Name} ≤ {group.Max:R}", members, group.Max, n, homogeneous, lower: false);
+                AddBound(qp, $"group {group.Name} ≤ {group.Max:R}", members, group.Max, homogeneous, lower: false);
             }
         }
 
@@ -127,35 +127,16 @@ internal sealed class PortfolioProgram
     }
 
     // Σ_{members} w ≥ bound (lower) or ≤ bound; homogeneous: Σ_{members} y - bound·Σy ≥ 0 (or ≤ 0).
-    private static void AddBound(QuadraticProgram qp, string name, int[] members, double bound, int n, bool homogeneous, bool lower)
+    private static void AddBound(QuadraticProgram qp, string name, int[] members, double bound, bool homogeneous, bool lower)
     {
-        int[] indices;
-        double[] coefficients;
-        double rhs;
-        if (!homogeneous)
-        {
-            (indices, coefficients, rhs) = (members, Ones(members.Length), bound);
-        }
-        else
-        {
-            indices = Enumerable.Range(0, n).ToArray();
-            coefficients = new double[n];
-            Array.Fill(coefficients, -bound);
-            foreach (var m in members)
-            {
-                coefficients[m] += 1.0;
-            }
-
-            rhs = 0.0;
-        }
-
+        var (rhs, uniform) = homogeneous ? (0.0, -bound) : (bound, 0.0);
         if (lower)
         {
-            qp.AddGreaterOrEqual(name, indices, coefficients, rhs);
+            qp.AddGreaterOrEqual(name, members, Ones(members.Length), rhs, uniform);
         }
         else
         {
-            qp.AddLessOrEqual(name, indices, coefficients, rhs);
+            qp.AddLessOrEqual(name, members, Ones(members.Length), rhs, uniform);
         }
     }
 
@@ -170,17 +151,8 @@ internal sealed class PortfolioProgram
         {
             // w_i - p_i + m_i = w0_i; homogeneous: y_i - p_i + m_i - w0_i·Σy = 0.
             var w0 = turnover.CurrentWeights[i];
-            if (!homogeneous)
-            {
-                qp.AddEquality($"trade definition {i}", [i, n + i, 2 * n + i], [1.0, -1.0, 1.0], w0);
-            }
-            else
-            {
-                var indices = Enumerable.Range(0, n).Append(n + i).Append(2 * n + i).ToArray();
-                var coefficients = Enumerable.Repeat(-w0, n).Append(-1.0).Append(1.0).ToArray();
-                coefficients[i] += 1.0;
-                qp.AddEquality($"trade definition {i}", indices, coefficients, 0.0);
-            }
+            var (rhs, uniform) = homogeneous ? (0.0, -w0) : (w0, 0.0);
+            qp.AddEquality($"trade definition {i}", [i, n + i, 2 * n + i], [1.0, -1.0, 1.0], rhs, uniform);
 
             qp.AddGreaterOrEqual($"buy {i} ≥ 0", [n + i], [1.0], 0.0);
             qp.AddGreaterOrEqual($"sell {i} ≥ 0", [2 * n + i], [1.0], 0.0);
@@ -188,15 +160,8 @@ internal sealed class PortfolioProgram
 
         var trades = Enumerable.Range(n, 2 * n).ToArray();
         var name = $"turnover Σ|w - w₀| ≤ {turnover.Limit:R}";
-        if (!homogeneous)
-        {
-            qp.AddLessOrEqual(name, trades, Ones(2 * n), turnover.Limit);
-        }
-        else
-        {
-            qp.AddLessOrEqual(name, [.. trades, .. Enumerable.Range(0, n)],
-                [.. Ones(2 * n), .. Enumerable.Repeat(-turnover.Limit, n)], 0.0);
-        }
+        var (limitRhs, limitUniform) = homogeneous ? (0.0, -turnover.Limit) : (turnover.Limit, 0.0);
+        qp.AddLessOrEqual(name, trades, Ones(2 * n), limitRhs, limitUniform);
     }
 
     private static double[] Ones(int n)
