@@ -9,7 +9,8 @@ namespace Glidepath.Quant.Optimization;
 internal sealed class PortfolioProgram
 {
     // Buys and sells carry this tiny curvature (relative to the scaled Σ, whose mean variance is 1)
-    // because the dual method needs a positive definite Hessian; it changes weights by O(1e-12).
+    // because the dual method needs a positive definite Hessian; it adds at most 1e-12·limit²/2 to
+    // the objective (the turnover test agrees with cvxopt's exact formulation within 1e-6).
     private const double AuxiliaryCurvature = 1e-12;
 
     private PortfolioProgram(QuadraticProgram program, int assets)
@@ -60,13 +61,9 @@ internal sealed class PortfolioProgram
         for (var i = 0; i < n; i++)
         {
             double lo = constraints.Min(i), hi = constraints.Max(i);
-            if (double.IsFinite(lo) && !(homogeneous && lo == 0.0))
+            if (double.IsFinite(lo))
             {
                 AddBound(qp, $"min weight {constraints.Name(i)} ≥ {lo:R}", [i], lo, homogeneous, lower: true);
-            }
-            else if (lo == 0.0)
-            {
-                qp.AddGreaterOrEqual($"min weight {constraints.Name(i)} ≥ 0", [i], [1.0], 0.0);
             }
 
             // With every weight ≥ 0 and Σw = 1, an upper bound of 1 or more cannot bind.
