@@ -379,18 +379,20 @@ public static class DualActiveSetSolver
             inverse[row] = new double[n];
         }
 
+        var y = new double[n];
         for (var col = 0; col < n; col++)
         {
-            // Column col of L⁻¹ by forward substitution.
+            // Column col of L⁻¹ by forward substitution into a contiguous buffer, then scattered.
             for (var i = col; i < n; i++)
             {
                 var sum = i == col ? 1.0 : 0.0;
                 for (var m = col; m < i; m++)
                 {
-                    sum -= l[i, m] * inverse[m][col];
+                    sum -= l[i, m] * y[m];
                 }
 
-                inverse[i][col] = sum / l[i, i];
+                y[i] = sum / l[i, i];
+                inverse[i][col] = y[i];
             }
         }
 

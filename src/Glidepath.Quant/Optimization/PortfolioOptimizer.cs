@@ -48,20 +48,18 @@ public static class PortfolioOptimizer
     public static PortfolioResult MaximumSharpe(double[,] covariance, double[] expectedReturns, double riskFree, PortfolioConstraints constraints)
     {
         var n = Size(covariance, expectedReturns);
-        var feasible = MinimumVariance(covariance, constraints, expectedReturns);
-        if (!feasible.IsOptimal)
-        {
-            return feasible;
-        }
-
         var program = PortfolioProgram.Create(covariance, new double[n], constraints, homogeneous: true);
         var excess = expectedReturns.Select(m => m - riskFree).ToArray();
         program.Program.AddEquality("excess return ((μ - r_f)ᵀy = 1)", Enumerable.Range(0, n).ToArray(), excess, 1.0);
         var qp = DualActiveSetSolver.Solve(program.Program);
         if (qp.Status == QpStatus.Infeasible)
         {
-            return PortfolioResult.Failed(PortfolioStatus.Unattainable,
-                "No portfolio satisfying the constraints has an expected return above the risk-free rate.");
+            // Either the constraints conflict (named by the plain program) or no portfolio beats r_f.
+            var feasible = MinimumVariance(covariance, constraints, expectedReturns);
+            return !feasible.IsOptimal
+                ? feasible
+                : PortfolioResult.Failed(PortfolioStatus.Unattainable,
+                    "No portfolio satisfying the constraints has an expected return above the risk-free rate.");
         }
 
         return FromQp(qp, program, covariance, expectedReturns, riskFree, homogeneous: true);

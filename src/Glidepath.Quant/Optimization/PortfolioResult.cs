@@ -17,7 +17,8 @@ public enum PortfolioStatus
 
 /// <summary>
 /// Weights and their expected return, volatility and Sharpe ratio, in the units of the inputs
-/// (periodic unless the caller annualised μ and Σ).
+/// (periodic unless the caller annualised μ and Σ). The Sharpe ratio uses the risk-free rate of
+/// the objective that took one (maximum Sharpe) and zero otherwise.
 /// </summary>
 public sealed record PortfolioResult(
     PortfolioStatus Status,

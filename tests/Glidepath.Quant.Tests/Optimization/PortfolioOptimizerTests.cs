@@ -178,6 +178,27 @@ public class PortfolioOptimizerTests
     }
 
     [Fact]
+    public void MaximumSharpe_MaximaSumBelowOne_IsInfeasibleWithNames()
+    {
+        var (cov, mu, rf, _) = Load("lpp");
+
+        var result = PortfolioOptimizer.MaximumSharpe(cov, mu, rf, new PortfolioConstraints { DefaultMax = 0.1 });
+
+        Assert.Equal(PortfolioStatus.Infeasible, result.Status);
+        Assert.Contains("max weight asset 0 ≤ 0.1", result.ConflictingConstraints);
+    }
+
+    [Fact]
+    public void MaximumSharpe_RiskFreeAboveEveryReturn_IsUnattainable()
+    {
+        var (cov, mu, _, _) = Load("lpp");
+
+        var result = PortfolioOptimizer.MaximumSharpe(cov, mu, mu.Max() + 1e-4, PortfolioConstraints.LongOnly);
+
+        Assert.Equal(PortfolioStatus.Unattainable, result.Status);
+    }
+
+    [Fact]
     public void MaximumSharpe_TurnoverLimit_HoldsLimitAndLooseLimitChangesNothing()
     {
         var (cov, mu, rf, cases) = Load("lpp");
