@@ -11,6 +11,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 FIX = os.path.join(ROOT, "tests", "Glidepath.Quant.Tests", "Fixtures")
 sys.path.insert(0, FIX)
 from make_covariance import lw_constant_correlation  # noqa: E402
+import make_optimization  # noqa: E402
 from make_optimization import max_sharpe, min_variance, max_return  # noqa: E402
 from sklearn.covariance import ledoit_wolf  # noqa: E402
 
@@ -40,8 +41,6 @@ ret = dj[1:] / dj[:-1] - 1
 lagged = np.column_stack([ret[40 * (c // 30): 40 * (c // 30) + 1000, c % 30] for c in range(500)])
 
 n = len(mu500)
-print("max Sharpe, %d assets, 0 <= w <= 0.05, cvxopt qp: %.1f ms" % (
-    n, median_ms(lambda: max_sharpe(cov500, mu500, 0.0, np.zeros(n), np.full(n, 0.05), []), 3)))
 
 
 def frontier():
@@ -52,6 +51,11 @@ def frontier():
         min_variance(cov100, z, o, [], mu100, lo + (hi - lo) * k / 49)
 
 
-print("frontier, 50 points, 100 assets, cvxopt qp: %.1f ms" % median_ms(frontier, 3))
+for label, tolerances in (("fixture tolerances 1e-13", (1e-13, 1e-12, 1e-11, 1e-10)), ("cvxopt default tolerances", (None,))):
+    make_optimization.TOLERANCES = tolerances
+    print("[%s]" % label)
+    print("max Sharpe, %d assets, 0 <= w <= 0.05, cvxopt qp: %.1f ms" % (
+        n, median_ms(lambda: max_sharpe(cov500, mu500, 0.0, np.zeros(n), np.full(n, 0.05), []), 3)))
+    print("frontier, 50 points, 100 assets, cvxopt qp: %.1f ms" % median_ms(frontier, 3))
 print("Ledoit-Wolf identity 1000x500, sklearn.covariance.ledoit_wolf: %.1f ms" % median_ms(lambda: ledoit_wolf(lagged), 5))
 print("Ledoit-Wolf constant correlation 1000x500, numpy (paper's matrix form): %.1f ms" % median_ms(lambda: lw_constant_correlation(lagged), 5))

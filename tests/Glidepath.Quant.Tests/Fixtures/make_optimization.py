@@ -15,6 +15,7 @@ import numpy as np
 from cvxopt import matrix, solvers
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+TOLERANCES = (1e-13, 1e-12, 1e-11, 1e-10)   # None = cvxopt's defaults (used for timings only)
 solvers.options.update({"show_progress": False, "abstol": 1e-13, "reltol": 1e-13, "feastol": 1e-13, "maxiters": 200})
 
 
@@ -42,8 +43,10 @@ def linear_constraints(n, lo, hi, groups, kappa=False):
 
 def qp(cov, q, g, h, a, b):
     s = np.trace(cov) / len(cov)        # unit scale, as the C# code does; weights are unchanged
-    for tol in (1e-13, 1e-12, 1e-11, 1e-10):   # tightest tolerance cvxopt reaches on this problem
-        opts = {"show_progress": False, "abstol": tol, "reltol": tol, "feastol": tol, "maxiters": 200}
+    for tol in TOLERANCES:   # tightest tolerance cvxopt reaches on this problem
+        opts = {"show_progress": False, "maxiters": 200}
+        if tol is not None:
+            opts.update({"abstol": tol, "reltol": tol, "feastol": tol})
         r = solvers.qp(matrix(cov / s), matrix(q), matrix(g), matrix(h), matrix(a), matrix(b), options=opts)
         if r["status"] == "optimal":
             return np.array(r["x"]).ravel()
