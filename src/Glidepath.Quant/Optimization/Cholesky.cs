@@ -36,4 +36,34 @@ internal static class Cholesky
 
         return l;
     }
+
+    /// <summary>Solves LLᵀx = rhs given the factor L.</summary>
+    public static double[] Solve(double[,] l, double[] rhs)
+    {
+        var n = rhs.Length;
+        var y = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var sum = rhs[i];
+            for (var m = 0; m < i; m++)
+            {
+                sum -= l[i, m] * y[m];
+            }
+
+            y[i] = sum / l[i, i];
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var sum = y[i];
+            for (var m = i + 1; m < n; m++)
+            {
+                sum -= l[m, i] * y[m];
+            }
+
+            y[i] = sum / l[i, i];
+        }
+
+        return y;
+    }
 }

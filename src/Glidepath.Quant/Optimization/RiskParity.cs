@@ -53,7 +53,8 @@ public static class RiskParity
                 return PortfolioOptimizer.Describe(Normalise(x), covariance, expectedReturns, 0.0);
             }
 
-            var step = SolveSpd(hessian, gradient);
+            var step = Cholesky.Solve(
+                Cholesky.Factor(hessian) ?? throw new InvalidOperationException("Newton matrix lost positive definiteness."), gradient);
             var alpha = 1.0;
             while (Enumerable.Range(0, n).Any(i => x[i] - alpha * step[i] <= 0.0))
             {
@@ -117,36 +118,6 @@ public static class RiskParity
             {
                 y[i] += a[i, j] * x[j];
             }
-        }
-
-        return y;
-    }
-
-    private static double[] SolveSpd(double[,] a, double[] rhs)
-    {
-        var n = rhs.Length;
-        var l = Cholesky.Factor(a) ?? throw new InvalidOperationException("Newton matrix lost positive definiteness.");
-        var y = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var sum = rhs[i];
-            for (var k = 0; k < i; k++)
-            {
-                sum -= l[i, k] * y[k];
-            }
-
-            y[i] = sum / l[i, i];
-        }
-
-        for (var i = n - 1; i >= 0; i--)
-        {
-            var sum = y[i];
-            for (var k = i + 1; k < n; k++)
-            {
-                sum -= l[k, i] * y[k];
-            }
-
-            y[i] = sum / l[i, i];
         }
 
         return y;

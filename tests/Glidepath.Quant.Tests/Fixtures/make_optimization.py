@@ -178,6 +178,21 @@ def main():
         "frontierMax15": lambda mu, cov: frontier(mu, cov, zero, np.full(n, 0.15), [], 5),
     })
 
+    # Black-Litterman (He and Litterman 1999) on the LPP2005 covariance: illustrative market
+    # weights, δ = 2.5, τ = 0.05; an absolute view on SPI and a relative view MPI over SBI.
+    cov = np.array(out["lpp"]["cov"])
+    w_mkt = np.array([0.3, 0.2, 0.1, 0.2, 0.15, 0.05])
+    pi = 2.5 * cov @ w_mkt
+    p = np.array([[0, 1, 0, 0, 0, 0], [-1, 0, 0, 0, 1, 0]], dtype=float)
+    q = np.array([0.0005, 0.0002])
+    ts = 0.05 * cov
+    omega = np.diag(np.diag(p @ ts @ p.T))
+    gain = ts @ p.T @ np.linalg.inv(p @ ts @ p.T + omega)
+    out["blackLitterman"] = {"marketWeights": w_mkt.tolist(), "riskAversion": 2.5, "tau": 0.05,
+                             "picks": p.tolist(), "views": q.tolist(), "implied": pi.tolist(),
+                             "mean": (pi + gain @ (q - p @ pi)).tolist(),
+                             "covariance": (cov + ts - gain @ p @ ts).tolist()}
+
     with open(os.path.join(HERE, "optimization.json"), "w") as f:
         json.dump(out, f)
 
