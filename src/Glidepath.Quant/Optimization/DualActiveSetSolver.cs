@@ -46,6 +46,7 @@ public static class DualActiveSetSolver
         var active = new List<int>();
         var sign = new double[constraints.Count];
         Array.Fill(sign, 1.0);
+        var redundant = new bool[constraints.Count];
         var u = new List<double>();
         var rMat = new double[n, n];
         var d = new double[n];
@@ -56,7 +57,7 @@ public static class DualActiveSetSolver
 
         while (true)
         {
-            var p = MostViolated(constraints, active, sign, x, k);
+            var p = MostViolated(constraints, active, redundant, sign, x, k);
             if (p < 0)
             {
                 return Finish(QpStatus.Optimal, problem, x, active, [], iterations);
@@ -106,6 +107,15 @@ public static class DualActiveSetSolver
 
                 var slack = sign[p] * (constraints[p].Evaluate(x, UniformSum(x, k)) - constraints[p].Rhs);
                 var t2 = dependent ? double.PositiveInfinity : -slack / d2;
+                if (dependent && uPlus == 0.0 && constraints[p].IsEquality
+                    && Math.Abs(slack) <= FeasibilityTolerance * constraints[p].Scale(x, AbsSum(x, k)))
+                {
+                    // Implied by the active set and already met (e.g. μᵀw = c when all means are c):
+                    // set aside; MostViolated re-checks it at every pass.
+                    redundant[p] = true;
+                    break;
+                }
+
                 var t = Math.Min(t1, t2);
                 if (double.IsPositiveInfinity(t))
                 {
@@ -149,7 +159,7 @@ public static class DualActiveSetSolver
 
     // Equalities first (flipped so they read as violated), then the inequality with the largest
     // scaled violation; -1 when every constraint holds within tolerance.
-    private static int MostViolated(IReadOnlyList<LinearConstraint> constraints, List<int> active, double[] sign, double[] x, int k)
+    private static int MostViolated(IReadOnlyList<LinearConstraint> constraints, List<int> active, bool[] redundant, double[] sign, double[] x, int k)
     {
         var isActive = new bool[constraints.Count];
         foreach (var a in active)
@@ -158,19 +168,24 @@ public static class DualActiveSetSolver
         }
 
         var sum = UniformSum(x, k);
+        var absSum = AbsSum(x, k);
         for (var i = 0; i < constraints.Count; i++)
         {
-            if (constraints[i].IsEquality && !isActive[i])
+            var c = constraints[i];
+            if (!c.IsEquality || isActive[i])
             {
-                sign[i] = constraints[i].Evaluate(x, sum) - constraints[i].Rhs > 0.0 ? -1.0 : 1.0;
-                return i;
+                continue;
             }
-        }
 
-        var absSum = 0.0;
-        for (var i = 0; i < k; i++)
-        {
-            absSum += Math.Abs(x[i]);
+            var residual = c.Evaluate(x, sum) - c.Rhs;
+            if (redundant[i] && Math.Abs(residual) <= FeasibilityTolerance * c.Scale(x, absSum))
+            {
+                continue;
+            }
+
+            redundant[i] = false;
+            sign[i] = residual > 0.0 ? -1.0 : 1.0;
+            return i;
         }
 
         var worst = -1;
@@ -195,6 +210,17 @@ public static class DualActiveSetSolver
     }
 
     private static double UniformSum(double[] x, int k) => Sum(x.AsSpan(0, k));
+
+    private static double AbsSum(double[] x, int k)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < k; i++)
+        {
+            sum += Math.Abs(x[i]);
+        }
+
+        return sum;
+    }
 
     private static double Sum(ReadOnlySpan<double> values)
     {

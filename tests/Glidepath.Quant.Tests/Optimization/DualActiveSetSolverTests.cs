@@ -37,6 +37,20 @@ public class DualActiveSetSolverTests
     }
 
     [Fact]
+    public void Solve_ImpliedEquality_IsSkippedNotReportedInfeasible()
+    {
+        // x + y = 2 twice (the second scaled): consistent, linearly dependent.
+        var qp = new QuadraticProgram(new double[,] { { 1, 0 }, { 0, 1 } }, [0, 0]);
+        qp.AddEquality("sum", [0, 1], [1, 1], 2);
+        qp.AddEquality("sum again", [0, 1], [2, 2], 4);
+
+        var result = DualActiveSetSolver.Solve(qp);
+
+        Assert.Equal(QpStatus.Optimal, result.Status);
+        Tolerance.Close([1.0, 1.0], result.Solution, rel: 1e-15);
+    }
+
+    [Fact]
     public void Solve_ContradictoryBounds_NamesTheConflict()
     {
         var qp = new QuadraticProgram(new double[,] { { 1, 0 }, { 0, 1 } }, [0, 0]);
