@@ -22,6 +22,17 @@ public static class NearestCorrelation
             throw new ArgumentException("The matrix must be square.", nameof(matrix));
         }
 
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (!(Math.Abs(matrix[i, j] - matrix[j, i]) <= 1e-12 * (1.0 + Math.Abs(matrix[i, j]))))
+                {
+                    throw new ArgumentException($"The matrix is not symmetric at ({i}, {j}).", nameof(matrix));
+                }
+            }
+        }
+
         var y = (double[,])matrix.Clone();
         var correction = new double[n, n];
         var x = new double[n, n];

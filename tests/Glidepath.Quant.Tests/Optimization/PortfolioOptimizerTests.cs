@@ -215,6 +215,15 @@ public class PortfolioOptimizerTests
     }
 
     [Fact]
+    public void TargetReturn_EqualMeans_IsTheMinimumVariancePortfolio()
+    {
+        var (cov, _, _, cases) = Load("lpp");
+        var mu = Enumerable.Repeat(0.001, 6).ToArray();
+
+        AssertWeights(cases.GetProperty("minVarianceLongOnly"), PortfolioOptimizer.TargetReturn(cov, mu, 0.001, PortfolioConstraints.LongOnly));
+    }
+
+    [Fact]
     public void TargetReturn_AboveEveryAsset_IsUnattainable()
     {
         var (cov, mu, _, _) = Load("lpp");
