@@ -27,14 +27,8 @@ public static class PortfolioOptimizer
         var qp = DualActiveSetSolver.Solve(program.Program);
         if (qp.Status == QpStatus.Infeasible)
         {
-            var feasible = MinimumVariance(covariance, constraints, expectedReturns);
-            if (feasible.IsOptimal)
-            {
-                return PortfolioResult.Failed(PortfolioStatus.Unattainable,
-                    "No portfolio satisfying the constraints reaches the target return.", qp.ConflictingConstraints);
-            }
-
-            return feasible;
+            return ExplainInfeasible(covariance, constraints, expectedReturns, qp,
+                "No portfolio satisfying the constraints reaches the target return.");
         }
 
         return FromQp(qp, program, covariance, expectedReturns, 0.0, homogeneous: false);
@@ -54,12 +48,8 @@ public static class PortfolioOptimizer
         var qp = DualActiveSetSolver.Solve(program.Program);
         if (qp.Status == QpStatus.Infeasible)
         {
-            // Either the constraints conflict (named by the plain program) or no portfolio beats r_f.
-            var feasible = MinimumVariance(covariance, constraints, expectedReturns);
-            return !feasible.IsOptimal
-                ? feasible
-                : PortfolioResult.Failed(PortfolioStatus.Unattainable,
-                    "No portfolio satisfying the constraints has an expected return above the risk-free rate.");
+            return ExplainInfeasible(covariance, constraints, expectedReturns, qp,
+                "No portfolio satisfying the constraints has an expected return above the risk-free rate.");
         }
 
         return FromQp(qp, program, covariance, expectedReturns, riskFree, homogeneous: true);
@@ -167,6 +157,16 @@ public static class PortfolioOptimizer
 
         var projection = PortfolioProgram.Create(covariance, pull, constraints, homogeneous: false);
         return FromQp(DualActiveSetSolver.Solve(projection.Program), projection, covariance, expectedReturns, 0.0, homogeneous: false);
+    }
+
+    // A program with an objective row added is infeasible: either the constraints alone conflict
+    // (then the plain program names them) or the objective is out of their reach.
+    private static PortfolioResult ExplainInfeasible(double[,] covariance, PortfolioConstraints constraints, double[] mu, QpResult qp, string unattainable)
+    {
+        var feasible = MinimumVariance(covariance, constraints, mu);
+        return feasible.IsOptimal
+            ? PortfolioResult.Failed(PortfolioStatus.Unattainable, unattainable, qp.ConflictingConstraints)
+            : feasible;
     }
 
     private static (PortfolioResult Low, PortfolioResult High, PortfolioResult? Failure) ReturnRange(
