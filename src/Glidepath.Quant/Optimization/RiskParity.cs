@@ -5,7 +5,8 @@ namespace Glidepath.Quant.Optimization;
 /// invested. Solved as Spinu (2013), "An algorithm for computing risk parity weights" (SSRN
 /// 2297383): x minimises the strictly convex ½xᵀΣx - Σ b_i ln x_i, whose stationarity condition
 /// x_i (Σx)_i = b_i is the risk-budget condition, and w = x / Σx. Damped Newton keeps x &gt; 0.
-/// Bounds and groups are not applied.
+/// Budgets are relative (contributions come out as b_i / Σb); the default is equal. Bounds and
+/// groups are not applied.
 /// </summary>
 public static class RiskParity
 {
@@ -17,6 +18,8 @@ public static class RiskParity
         {
             throw new ArgumentException("Risk budgets must be positive, one per asset.", nameof(riskBudgets));
         }
+
+        var budgetMax = b.Max();
 
         // Unit-scale Σ: the weights do not depend on it.
         var scale = PortfolioProgram.MeanVariance(covariance);
@@ -48,7 +51,7 @@ public static class RiskParity
                 gradientNorm = Math.Max(gradientNorm, Math.Abs(gradient[i] * x[i]));
             }
 
-            if (gradientNorm <= 1e-15)
+            if (gradientNorm <= 1e-14 * budgetMax)
             {
                 return PortfolioOptimizer.Describe(Normalise(x), covariance, expectedReturns, 0.0);
             }

@@ -119,6 +119,17 @@ public class PortfolioOptimizerTests
     }
 
     [Fact]
+    public void RiskParity_UnequalBudgets_ContributionsFollowBudgets()
+    {
+        var (cov, _, _, _) = Load("lpp");
+        double[] budgets = [2, 1, 1, 1, 1, 2];
+
+        var result = RiskParity.Solve(cov, budgets);
+
+        Tolerance.Close([.. budgets.Select(b => b / 8)], RiskParity.RiskContributions(cov, result.Weights), rel: 1e-12);
+    }
+
+    [Fact]
     public void SmallCapAndDowJones_MinVarianceAndMaxSharpe_MatchCvxopt()
     {
         var (cov, mu, rf, cases) = Load("smallcap");
