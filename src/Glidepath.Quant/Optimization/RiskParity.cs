@@ -73,7 +73,8 @@ public static class RiskParity
                     trial[i] = x[i] - alpha * step[i];
                 }
 
-                if (Objective(s, trial, b) <= f0 || alpha < 1e-12)
+                // Near the optimum the objective is flat to rounding; allow that much.
+                if (Objective(s, trial, b) <= f0 + 1e-14 * Math.Abs(f0) || alpha < 1e-12)
                 {
                     break;
                 }
