@@ -25,6 +25,12 @@ def read(name):
     return rows[0][1:], np.array([[float(v) for v in r[1:]] for r in rows[1:]])
 
 
+def read_with_gaps(name):
+    with open(os.path.join(HERE, "Data", name)) as f:
+        rows = list(csv.reader(f))
+    return rows[0][1:], np.array([[float(v) if v else np.nan for v in r[1:]] for r in rows[1:]])
+
+
 def linear_constraints(n, lo, hi, groups, kappa=False):
     """Rows of G x <= h for bounds and groups; with kappa the last variable is κ and bounds scale by it."""
     g, h = [], []
@@ -177,6 +183,16 @@ def main():
         "maxSharpeMax10": lambda mu, cov: max_sharpe(cov, mu, 0.0, zero, np.full(n, 0.1), []),
         "frontierMax15": lambda mu, cov: frontier(mu, cov, zero, np.full(n, 0.15), [], 5),
     })
+
+    # Large case: 486 S&P 500 stocks (2001 H2, no gaps), Σ = Ledoit-Wolf constant-correlation
+    # estimate (the sample covariance is singular with 102 days), μ = mean simple return.
+    from make_covariance import lw_constant_correlation
+    names, sp = read_with_gaps("sp500_constituents_daily_prices_2001h2.csv")
+    keep = ~np.isnan(sp).any(0)
+    r = sp[1:, keep] / sp[:-1, keep] - 1
+    cov, mu = lw_constant_correlation(r)[0], r.mean(0)
+    n = len(mu)
+    out["sp500"] = {"assets": int(n), "maxSharpeMax5": max_sharpe(cov, mu, 0.0, np.zeros(n), np.full(n, 0.05), []).tolist()}
 
     # Black-Litterman (He and Litterman 1999) on the LPP2005 covariance: illustrative market
     # weights, δ = 2.5, τ = 0.05; an absolute view on SPI and a relative view MPI over SBI.

@@ -141,6 +141,28 @@ public class PortfolioOptimizerTests
         AssertWeights(cases.GetProperty("maxSharpeMax10"), PortfolioOptimizer.MaximumSharpe(cov, mu, rf, new PortfolioConstraints { DefaultMax = 0.1 }));
     }
 
+    // 486 assets: Σ from LedoitWolf.ConstantCorrelation (tested against numpy separately).
+    [Fact]
+    public void MaximumSharpe_Sp500With486Assets_MatchesCvxopt()
+    {
+        var returns = Covariance.CovarianceEstimatorTests.Sp500Returns();
+        int t = returns.GetLength(0), n = returns.GetLength(1);
+        var mu = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            for (var i = 0; i < t; i++)
+            {
+                mu[j] += returns[i, j] / t;
+            }
+        }
+
+        var cov = Quant.Covariance.LedoitWolf.ConstantCorrelation(returns).Covariance;
+
+        var result = PortfolioOptimizer.MaximumSharpe(cov, mu, 0.0, new PortfolioConstraints { DefaultMax = 0.05 });
+
+        AssertWeights(Fixture.Json("optimization.json").GetProperty("sp500").GetProperty("maxSharpeMax5"), result);
+    }
+
     [Fact]
     public void EfficientFrontier_DowJones30Bounded_MatchesCvxopt()
     {
