@@ -63,4 +63,21 @@ public class PortfolioInvariantTests
 
         return v;
     }
+
+    [Fact]
+    public void MinimumVariance_PerAssetBounds_AreRespectedAndBind()
+    {
+        var e = Fixture.Json("optimization.json").GetProperty("lpp");
+        var cov = e.GetProperty("cov").Matrix();
+        var free = PortfolioOptimizer.MinimumVariance(cov, PortfolioConstraints.LongOnly);
+        double[] min = [0, 0.15, 0, 0, 0, 0];
+        double[] max = [0.3, 1, 1, 1, 1, 1];
+
+        var bounded = PortfolioOptimizer.MinimumVariance(cov, new PortfolioConstraints { MinWeights = min, MaxWeights = max });
+
+        Assert.True(free.Weights[1] < 0.15 && free.Weights[0] > 0.3);
+        Tolerance.Close(0.15, bounded.Weights[1], rel: 1e-12);
+        Tolerance.Close(0.3, bounded.Weights[0], rel: 1e-12);
+        Assert.True(Variance(cov, bounded.Weights) > Variance(cov, free.Weights));
+    }
 }
