@@ -11,7 +11,18 @@ public sealed record LedgerState(
     IReadOnlyList<TaxLot> Lots,
     IReadOnlyList<Position> Positions,
     IReadOnlyList<CashBalance> Cash,
-    IReadOnlyList<RealisedGain> RealisedGains);
+    IReadOnlyList<RealisedGain> RealisedGains)
+{
+    /// <summary>Element-wise equality (record equality compares the lists by reference): rebuild versus cache.</summary>
+    public bool ContentEquals(LedgerState other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Lots.SequenceEqual(other.Lots)
+            && Positions.SequenceEqual(other.Positions)
+            && Cash.SequenceEqual(other.Cash)
+            && RealisedGains.SequenceEqual(other.RealisedGains);
+    }
+}
 
 /// <summary>An open tax lot. <paramref name="LotId"/> is the id of the transaction that opened it and survives transfers.</summary>
 public sealed record TaxLot(
