@@ -76,7 +76,8 @@ internal sealed partial class DemoHistoryGenerator
 
         var named = new List<LotSelection>();
         var left = quantity;
-        foreach (var lot in nameCostliestLots ? book.Lots.Where(l => l.InstrumentId == winner).OrderByDescending(l => l.CostPerUnit) : [])
+        var costliestFirst = book.Lots.Where(l => l.InstrumentId == winner).OrderByDescending(l => l.CostPerUnit);
+        foreach (var lot in nameCostliestLots ? costliestFirst : Enumerable.Empty<DemoLot>())
         {
             var take = Math.Min(lot.Quantity, left);
             named.Add(new LotSelection(lot.Id, take));
