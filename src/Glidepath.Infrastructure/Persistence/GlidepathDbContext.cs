@@ -44,8 +44,10 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Exact money and quantities: numeric(28,10) on PostgreSQL; SQLite keeps decimal as TEXT.
-        configurationBuilder.Properties<decimal>().HavePrecision(28, 10);
+        // Exact money and quantities: decimals map to unconstrained numeric on PostgreSQL and to TEXT
+        // on SQLite, so every C# decimal round-trips unchanged. A fixed scale such as numeric(28,10)
+        // would round derived values (average cost, pro-rata basis) and a rebuild would no longer
+        // equal the cache. SQLite cannot sum or order TEXT decimals: aggregate money in C#, never in SQL.
         configurationBuilder.Properties<Currency>().HaveConversion<CurrencyConverter>().HaveMaxLength(3);
 
         // Enums as names: readable in SQL and safe against reordering the enum.

@@ -1,3 +1,4 @@
+using Glidepath.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace Glidepath.Infrastructure.Persistence;
 public static class PersistenceRegistration
 {
     /// <summary>
-    /// Registers <see cref="GlidepathDbContext"/> (scoped) on the provider that configuration selects
+    /// Registers <see cref="GlidepathDbContext"/> and <see cref="LedgerStore"/> (scoped) on the provider that configuration selects
     /// (see <see cref="DatabaseSettings.FromConfiguration"/>), and the settings themselves as a singleton.
     /// Hosts must reference both migrations projects so the chosen migrations assembly is deployed.
     /// </summary>
@@ -26,6 +27,7 @@ public static class PersistenceRegistration
 
         // Sensitive data logging stays off: parameter values (account numbers) never reach a log.
         services.AddDbContext<GlidepathDbContext>(settings.Apply);
+        services.AddScoped<LedgerStore>();
         return services;
     }
 

@@ -240,8 +240,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("currency");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("amount");
 
                     b.HasKey("AccountId", "Currency")
@@ -261,13 +260,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("instrument_id");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("cost_basis");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.HasKey("AccountId", "InstrumentId")
@@ -297,8 +294,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("acquired_date");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("cost_basis");
 
                     b.Property<Guid>("InstrumentId")
@@ -310,13 +306,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("lot_id");
 
                     b.Property<decimal>("Proceeds")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("proceeds");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.Property<Guid>("SaleTransactionId")
@@ -363,8 +357,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("acquired_date");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("cost_basis");
 
                     b.Property<Guid>("InstrumentId")
@@ -376,8 +369,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("lot_id");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.HasKey("Id")
@@ -409,8 +401,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("date");
 
                     b.Property<decimal>("Rate")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("rate");
 
                     b.HasKey("Base", "Quote", "Date")
@@ -430,8 +421,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("date");
 
                     b.Property<decimal>("Close")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("close");
 
                     b.HasKey("InstrumentId", "Date")
@@ -452,8 +442,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("account_id");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("amount");
 
                     b.Property<string>("Currency")
@@ -468,13 +457,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("external_id");
 
                     b.Property<decimal>("Fees")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("fees");
 
                     b.Property<decimal>("FxRate")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("fx_rate");
 
                     b.Property<Guid?>("InstrumentId")
@@ -492,13 +479,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("memo");
 
                     b.Property<decimal>("Price")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("price");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.Property<DateOnly>("SettlementDate")
@@ -506,13 +491,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("settlement_date");
 
                     b.Property<decimal>("SplitDenominator")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("split_denominator");
 
                     b.Property<decimal>("SplitNumerator")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("split_numerator");
 
                     b.Property<DateOnly>("TradeDate")

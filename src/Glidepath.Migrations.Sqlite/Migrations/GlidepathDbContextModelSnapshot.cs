@@ -235,7 +235,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("currency");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
@@ -256,12 +255,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("instrument_id");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("cost_basis");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
@@ -290,7 +287,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("acquired_date");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("cost_basis");
 
@@ -303,12 +299,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("lot_id");
 
                     b.Property<decimal>("Proceeds")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("proceeds");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
@@ -354,7 +348,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("acquired_date");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("cost_basis");
 
@@ -367,7 +360,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("lot_id");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
@@ -400,7 +392,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("date");
 
                     b.Property<decimal>("Rate")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("rate");
 
@@ -421,7 +412,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("date");
 
                     b.Property<decimal>("Close")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("close");
 
@@ -443,7 +433,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("account_id");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
@@ -459,12 +448,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("external_id");
 
                     b.Property<decimal>("Fees")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("fees");
 
                     b.Property<decimal>("FxRate")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("fx_rate");
 
@@ -483,12 +470,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("memo");
 
                     b.Property<decimal>("Price")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("price");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
@@ -497,12 +482,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("settlement_date");
 
                     b.Property<decimal>("SplitDenominator")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("split_denominator");
 
                     b.Property<decimal>("SplitNumerator")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("split_numerator");
 

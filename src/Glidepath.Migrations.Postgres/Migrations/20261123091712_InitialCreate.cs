@@ -19,7 +19,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     base_currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     quote_currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     date = table.Column<DateOnly>(type: "date", nullable: false),
-                    rate = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false)
+                    rate = table.Column<decimal>(type: "numeric", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,7 +88,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                 {
                     instrument_id = table.Column<Guid>(type: "uuid", nullable: false),
                     date = table.Column<DateOnly>(type: "date", nullable: false),
-                    close = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false)
+                    close = table.Column<decimal>(type: "numeric", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,7 +139,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                 {
                     account_id = table.Column<Guid>(type: "uuid", nullable: false),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    amount = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false)
+                    amount = table.Column<decimal>(type: "numeric", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,8 +158,8 @@ namespace Glidepath.Migrations.Postgres.Migrations
                 {
                     account_id = table.Column<Guid>(type: "uuid", nullable: false),
                     instrument_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    quantity = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    cost_basis = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false)
+                    quantity = table.Column<decimal>(type: "numeric", nullable: false),
+                    cost_basis = table.Column<decimal>(type: "numeric", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -190,9 +190,9 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     lot_id = table.Column<Guid>(type: "uuid", nullable: false),
                     acquired_date = table.Column<DateOnly>(type: "date", nullable: false),
                     sold_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    quantity = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    proceeds = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    cost_basis = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
+                    quantity = table.Column<decimal>(type: "numeric", nullable: false),
+                    proceeds = table.Column<decimal>(type: "numeric", nullable: false),
+                    cost_basis = table.Column<decimal>(type: "numeric", nullable: false),
                     term = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
@@ -222,8 +222,8 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     instrument_id = table.Column<Guid>(type: "uuid", nullable: false),
                     lot_id = table.Column<Guid>(type: "uuid", nullable: false),
                     acquired_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    quantity = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    cost_basis = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false)
+                    quantity = table.Column<decimal>(type: "numeric", nullable: false),
+                    cost_basis = table.Column<decimal>(type: "numeric", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -252,14 +252,14 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     trade_date = table.Column<DateOnly>(type: "date", nullable: false),
                     settlement_date = table.Column<DateOnly>(type: "date", nullable: false),
                     instrument_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    quantity = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    price = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    fees = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    amount = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
+                    quantity = table.Column<decimal>(type: "numeric", nullable: false),
+                    price = table.Column<decimal>(type: "numeric", nullable: false),
+                    fees = table.Column<decimal>(type: "numeric", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric", nullable: false),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    fx_rate = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    split_numerator = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
-                    split_denominator = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
+                    fx_rate = table.Column<decimal>(type: "numeric", nullable: false),
+                    split_numerator = table.Column<decimal>(type: "numeric", nullable: false),
+                    split_denominator = table.Column<decimal>(type: "numeric", nullable: false),
                     transfer_id = table.Column<Guid>(type: "uuid", nullable: true),
                     lot_selections = table.Column<string>(type: "text", nullable: false),
                     external_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Glidepath.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GlidepathDbContext))]
-    [Migration("20261123091330_InitialCreate")]
+    [Migration("20261123091708_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -238,7 +238,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("currency");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
@@ -259,12 +258,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("instrument_id");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("cost_basis");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
@@ -293,7 +290,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("acquired_date");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("cost_basis");
 
@@ -306,12 +302,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("lot_id");
 
                     b.Property<decimal>("Proceeds")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("proceeds");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
@@ -357,7 +351,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("acquired_date");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("cost_basis");
 
@@ -370,7 +363,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("lot_id");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
@@ -403,7 +395,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("date");
 
                     b.Property<decimal>("Rate")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("rate");
 
@@ -424,7 +415,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("date");
 
                     b.Property<decimal>("Close")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("close");
 
@@ -446,7 +436,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("account_id");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
@@ -462,12 +451,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("external_id");
 
                     b.Property<decimal>("Fees")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("fees");
 
                     b.Property<decimal>("FxRate")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("fx_rate");
 
@@ -486,12 +473,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("memo");
 
                     b.Property<decimal>("Price")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("price");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
@@ -500,12 +485,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("settlement_date");
 
                     b.Property<decimal>("SplitDenominator")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("split_denominator");
 
                     b.Property<decimal>("SplitNumerator")
-                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("split_numerator");
 

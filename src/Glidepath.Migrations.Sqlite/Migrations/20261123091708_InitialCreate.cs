@@ -18,7 +18,7 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     base_currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     quote_currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    rate = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false)
+                    rate = table.Column<decimal>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,7 +87,7 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                 {
                     instrument_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    close = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false)
+                    close = table.Column<decimal>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,7 +138,7 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                 {
                     account_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false)
+                    amount = table.Column<decimal>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,8 +157,8 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                 {
                     account_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     instrument_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    quantity = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    cost_basis = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false)
+                    quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    cost_basis = table.Column<decimal>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -189,9 +189,9 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     lot_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     acquired_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     sold_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    quantity = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    proceeds = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    cost_basis = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
+                    quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    proceeds = table.Column<decimal>(type: "TEXT", nullable: false),
+                    cost_basis = table.Column<decimal>(type: "TEXT", nullable: false),
                     term = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
@@ -221,8 +221,8 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     instrument_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     lot_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     acquired_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    quantity = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    cost_basis = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false)
+                    quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    cost_basis = table.Column<decimal>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,14 +251,14 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     trade_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     settlement_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     instrument_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    quantity = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    price = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    fees = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
+                    quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    price = table.Column<decimal>(type: "TEXT", nullable: false),
+                    fees = table.Column<decimal>(type: "TEXT", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", nullable: false),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    fx_rate = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    split_numerator = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
-                    split_denominator = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
+                    fx_rate = table.Column<decimal>(type: "TEXT", nullable: false),
+                    split_numerator = table.Column<decimal>(type: "TEXT", nullable: false),
+                    split_denominator = table.Column<decimal>(type: "TEXT", nullable: false),
                     transfer_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     lot_selections = table.Column<string>(type: "TEXT", nullable: false),
                     external_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Glidepath.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GlidepathDbContext))]
-    [Migration("20261123091333_InitialCreate")]
+    [Migration("20261123091712_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -243,8 +243,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("currency");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("amount");
 
                     b.HasKey("AccountId", "Currency")
@@ -264,13 +263,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("instrument_id");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("cost_basis");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.HasKey("AccountId", "InstrumentId")
@@ -300,8 +297,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("acquired_date");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("cost_basis");
 
                     b.Property<Guid>("InstrumentId")
@@ -313,13 +309,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("lot_id");
 
                     b.Property<decimal>("Proceeds")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("proceeds");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.Property<Guid>("SaleTransactionId")
@@ -366,8 +360,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("acquired_date");
 
                     b.Property<decimal>("CostBasis")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("cost_basis");
 
                     b.Property<Guid>("InstrumentId")
@@ -379,8 +372,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("lot_id");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.HasKey("Id")
@@ -412,8 +404,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("date");
 
                     b.Property<decimal>("Rate")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("rate");
 
                     b.HasKey("Base", "Quote", "Date")
@@ -433,8 +424,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("date");
 
                     b.Property<decimal>("Close")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("close");
 
                     b.HasKey("InstrumentId", "Date")
@@ -455,8 +445,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("account_id");
 
                     b.Property<decimal>("Amount")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("amount");
 
                     b.Property<string>("Currency")
@@ -471,13 +460,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("external_id");
 
                     b.Property<decimal>("Fees")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("fees");
 
                     b.Property<decimal>("FxRate")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("fx_rate");
 
                     b.Property<Guid?>("InstrumentId")
@@ -495,13 +482,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("memo");
 
                     b.Property<decimal>("Price")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("price");
 
                     b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.Property<DateOnly>("SettlementDate")
@@ -509,13 +494,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("settlement_date");
 
                     b.Property<decimal>("SplitDenominator")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("split_denominator");
 
                     b.Property<decimal>("SplitNumerator")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)")
+                        .HasColumnType("numeric")
                         .HasColumnName("split_numerator");
 
                     b.Property<DateOnly>("TradeDate")
