@@ -1,14 +1,31 @@
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
+using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Health;
+using Glidepath.Server.Imports;
+using Glidepath.Server.Positions;
+using Glidepath.Server.Transactions;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
 builder.Services.AddApiDocumentation();
+builder.Services.AddHealth();
+builder.Services.AddTransactions();
+builder.Services.AddHouseholdReports();
+builder.Services.AddImports();
+builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 
+await app.Services.MigrateGlidepathDatabaseAsync();
+await app.Services.SeedDemoDataAsync();
+
 app.UseApiErrors();
+app.MapHealthEndpoints();
 app.MapApiDocumentation();
 app.MapGlidepathApi();
 

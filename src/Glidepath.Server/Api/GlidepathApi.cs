@@ -1,3 +1,13 @@
+using Glidepath.Server.Accounts;
+using Glidepath.Server.Households;
+using Glidepath.Server.Instruments;
+using Glidepath.Server.Lots;
+using Glidepath.Server.People;
+using Glidepath.Server.Positions;
+using Glidepath.Server.RealisedGains;
+using Glidepath.Server.Transactions;
+using Glidepath.Server.Valuation;
+
 namespace Glidepath.Server.Api;
 
 public static class GlidepathApi
@@ -10,6 +20,17 @@ public static class GlidepathApi
     public static RouteGroupBuilder MapGlidepathApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.MapHouseholdEndpoints();
+        api.MapInstrumentEndpoints();
+
+        var household = api.MapHouseholdScope();
+        household.MapPeopleEndpoints();
+        household.MapAccountEndpoints();
+        household.MapTransactionEndpoints();
+        household.MapPositionEndpoints();
+        household.MapLotEndpoints();
+        household.MapRealisedGainEndpoints();
+        household.MapValuationEndpoints();
         return api;
     }
 }
