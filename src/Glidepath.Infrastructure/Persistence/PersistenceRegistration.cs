@@ -1,3 +1,5 @@
+using Glidepath.Infrastructure.Import.Prices;
+using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +10,8 @@ namespace Glidepath.Infrastructure.Persistence;
 public static class PersistenceRegistration
 {
     /// <summary>
-    /// Registers <see cref="GlidepathDbContext"/> and <see cref="LedgerStore"/> (scoped) on the provider that configuration selects
+    /// Registers <see cref="GlidepathDbContext"/>, <see cref="LedgerStore"/>, <see cref="TransactionImporter"/>
+    /// and <see cref="PriceImporter"/> (all scoped) on the provider that configuration selects
     /// (see <see cref="DatabaseSettings.FromConfiguration"/>), and the settings themselves as a singleton.
     /// Hosts must reference both migrations projects so the chosen migrations assembly is deployed.
     /// </summary>
@@ -28,6 +31,8 @@ public static class PersistenceRegistration
         // Sensitive data logging stays off: parameter values (account numbers) never reach a log.
         services.AddDbContext<GlidepathDbContext>(settings.Apply);
         services.AddScoped<LedgerStore>();
+        services.AddScoped<TransactionImporter>();
+        services.AddScoped<PriceImporter>();
         return services;
     }
 
