@@ -3,7 +3,6 @@ using Glidepath.Server.Api;
 using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
-using Glidepath.Server.Imports;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Transactions;
 
@@ -16,7 +15,6 @@ builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
 builder.Services.AddTransactions();
 builder.Services.AddHouseholdReports();
-builder.Services.AddImports();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Households;
+using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Lots;
 using Glidepath.Server.People;
@@ -22,6 +23,7 @@ public static class GlidepathApi
         var api = app.MapGroup("/api");
         api.MapHouseholdEndpoints();
         api.MapInstrumentEndpoints();
+        api.MapPriceImportEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
@@ -31,6 +33,7 @@ public static class GlidepathApi
         household.MapLotEndpoints();
         household.MapRealisedGainEndpoints();
         household.MapValuationEndpoints();
+        household.MapTransactionImportEndpoints();
         return api;
     }
 }

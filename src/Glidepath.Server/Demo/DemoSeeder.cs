@@ -1,4 +1,6 @@
 using Glidepath.Domain.Instruments;
+using Glidepath.Infrastructure.Import;
+using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace Glidepath.Server.Demo;
 /// history booked through the ledger store. All of it or nothing.
 /// </summary>
 public sealed class DemoSeeder(
-    GlidepathDbContext db, LedgerStore ledger, TimeProvider clock, IOptions<DemoDataOptions> options, ILogger<DemoSeeder> logger)
+    GlidepathDbContext db, LedgerStore ledger, PriceImporter prices, TimeProvider clock, IOptions<DemoDataOptions> options, ILogger<DemoSeeder> logger)
 {
     /// <summary>Returns the demo household's id, or null when the database already had a household.</summary>
     public async Task<Guid?> SeedIfEmptyAsync(CancellationToken ct = default)
@@ -25,12 +27,14 @@ public sealed class DemoSeeder(
         var random = new Random(DemoHistoryGenerator.Seed);
         Guid NewId() => DemoIds.Next(random);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Instruments first so the importer finds them with their names; it upserts closes in its own
+        // database transaction, so prices stay even if a later step fails (a re-run is harmless).
         var instruments = await EnsureInstrumentsAsync(DowJonesInstruments.Create(NewId), ct);
         await ImportPricesAsync(ct);
         var ids = instruments.Values.Select(i => i.Id).ToList();
         var closes = await db.Prices.AsNoTracking().Where(p => ids.Contains(p.InstrumentId)).ToListAsync(ct);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var demo = DemoHousehold.Create(NewId, clock.GetUtcNow());
         db.Households.Add(demo.Household);
         await db.SaveChangesAsync(ct);
@@ -66,8 +70,11 @@ public sealed class DemoSeeder(
     private async Task ImportPricesAsync(CancellationToken ct)
     {
         var file = Path.Combine(AppContext.BaseDirectory, options.Value.DemoPricesFile);
-        await using var stream = File.OpenRead(file);
-        await Task.CompletedTask;
-        throw new NotImplementedException("Waiting for the price importer.");
+        await using var csv = File.OpenRead(file);
+        var result = await prices.ImportAsync(csv, options: new ImportOptions { CreateMissingInstruments = false }, cancellationToken: ct);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo price file {file} did not import: {string.Join("; ", result.Errors.Take(5))}");
+        }
     }
 }
