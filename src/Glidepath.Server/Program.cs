@@ -6,7 +6,8 @@ using Glidepath.Server.Health;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Transactions;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings live next to the binary, so they are found whatever folder the server starts in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGlidepathPersistence(builder.Configuration);

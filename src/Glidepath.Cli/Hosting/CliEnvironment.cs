@@ -32,12 +32,25 @@ public sealed record CliEnvironment(IConfiguration Configuration, TextWriter Out
         return exitCode;
     }
 
-    /// <summary>A Spectre console over <see cref="Out"/>, so tables go where the tests and pipes read.</summary>
-    public IAnsiConsole Console => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>A Spectre console over <see cref="Out"/>, so tables go where the tests and pipes read; wide when not a terminal.</summary>
+    public IAnsiConsole Console
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = ReferenceEquals(Out, System.Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ReferenceEquals(Out, System.Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        get
+        {
+            var terminal = ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Out),
+                Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            });
+            if (!terminal)
+            {
+                console.Profile.Width = 160;
+            }
+
+            return console;
+        }
+    }
 }
