@@ -1,9 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Xunit;
 
 namespace Glidepath.Testing.Databases;
 
@@ -64,6 +67,48 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddGlidepathPersistence(new ConfigurationBuilder().AddInMemoryCollection(ConfigurationValues).Build());
         configure?.Invoke(services);
         return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>
+    /// A fingerprint of everything stored, to prove that a refused write changed nothing: the
+    /// SHA-256 of the SQLite file (connections closed first, so no journal is pending), or on
+    /// PostgreSQL a dump of every table's rows, sorted. Sequences are not rows: PostgreSQL never
+    /// rolls them back, and that is not data.
+    /// </summary>
+    public async Task<string> SnapshotAsync()
+    {
+        if (SqliteFile is { } file)
+        {
+            SqliteConnection.ClearAllPools();
+            Assert.False(File.Exists(file + "-journal") || File.Exists(file + "-wal"), "a SQLite journal is still open");
+            return Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(file)));
+        }
+
+        await using var connection = new NpgsqlConnection(Settings.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", connection))
+        await using (var rows = await list.ExecuteReaderAsync())
+        {
+            while (await rows.ReadAsync())
+            {
+                tables.Add(rows.GetString(0));
+            }
+        }
+
+        var dump = new StringBuilder();
+        foreach (var table in tables)
+        {
+            dump.Append("-- ").AppendLine(table);
+            await using var select = new NpgsqlCommand($"SELECT t::text FROM \"{table}\" t ORDER BY 1", connection);
+            await using var rows = await select.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                dump.AppendLine(rows.GetString(0));
+            }
+        }
+
+        return dump.ToString();
     }
 
     public async ValueTask DisposeAsync()

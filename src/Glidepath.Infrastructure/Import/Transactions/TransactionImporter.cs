@@ -50,6 +50,13 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
                 return ImportResult.Reject(layout.Name, run.Errors.ToList());
             }
 
+            if (run.Imported == 0)
+            {
+                // Nothing new (a re-import): keep even the cache rows and the file untouched.
+                await transaction.RollbackAsync(cancellationToken);
+                return new ImportResult(layout.Name, 0, run.Duplicates, run.Errors.ToList(), [], Rejected: false);
+            }
+
             if (!await ReplayAsync(run, account.HouseholdId, options, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
