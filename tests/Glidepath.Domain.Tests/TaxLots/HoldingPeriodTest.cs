@@ -13,8 +13,10 @@ public class HoldingPeriodTest
     [InlineData("2023-03-15", "2023-03-15", HoldingTerm.ShortTerm)]
     [InlineData("2024-02-29", "2025-02-28", HoldingTerm.ShortTerm)] // bought on a leap day: anniversary is 28 Feb
     [InlineData("2024-02-29", "2025-03-01", HoldingTerm.LongTerm)]
-    [InlineData("2023-02-28", "2024-02-28", HoldingTerm.ShortTerm)] // leap year in between changes nothing
-    [InlineData("2023-02-28", "2024-02-29", HoldingTerm.LongTerm)]
+    [InlineData("2023-02-28", "2024-02-29", HoldingTerm.ShortTerm)] // counting starts 1 Mar 2023: a year ends 29 Feb 2024
+    [InlineData("2023-02-28", "2024-03-01", HoldingTerm.LongTerm)]
+    [InlineData("2024-02-28", "2025-02-28", HoldingTerm.ShortTerm)] // counting starts 29 Feb 2024: a year ends 28 Feb 2025
+    [InlineData("2024-02-28", "2025-03-01", HoldingTerm.LongTerm)]
     [InlineData("2023-12-31", "2024-12-31", HoldingTerm.ShortTerm)]
     [InlineData("2023-12-31", "2025-01-01", HoldingTerm.LongTerm)]
     public void Classify_AroundTheAnniversary_FollowsPublication550(string acquired, string disposed, HoldingTerm expected)
