@@ -19,15 +19,18 @@ public static class ImportOnce
         }
 
         using var database = new ImportBenchmarkDatabase();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var result = await database.ImportAsync(path);
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rows={rows} file={new FileInfo(path).Length / 1024} KiB imported={result.Imported} errors={result.Errors.Count} "
-            + $"elapsed={clock.Elapsed.TotalSeconds:F2} s allocated={allocated / 1048576.0:F0} MiB peak-working-set={process.PeakWorkingSet64 / 1048576.0:F0} MiB"));
+            + $"elapsed={clock.Elapsed.TotalSeconds:F2} s cpu={cpu.TotalSeconds:F2} s allocated={allocated / 1048576.0:F0} MiB peak-working-set={process.PeakWorkingSet64 / 1048576.0:F0} MiB"));
         File.Delete(path);
     }
 }

@@ -62,8 +62,10 @@ internal sealed class TransactionImportRun(GlidepathDbContext db, Account accoun
         }
 
         var keys = _batch.Select(t => t.ExternalId!).ToList();
+        // One JSON parameter (json_each on SQLite, = ANY on PostgreSQL): binding 2,000 separate
+        // parameters costs SQLite a name lookup each, quadratic in the batch.
         var stored = (await db.Transactions.AsNoTracking()
-                .Where(t => t.AccountId == account.Id && keys.Contains(t.ExternalId!))
+                .Where(t => t.AccountId == account.Id && EF.Parameter(keys).Contains(t.ExternalId!))
                 .Select(t => t.ExternalId!)
                 .ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
