@@ -66,13 +66,14 @@ internal static class BulkInsert
         foreach (var property in entityType.GetProperties().Where(p => !p.IsShadowProperty()))
         {
             var mapping = property.GetRelationalTypeMapping();
-            var parameter = mapping.CreateParameter(command, "p" + columns.Count, value: null, nullable: property.IsNullable);
+            // "@p0", not "p0": Microsoft.Data.Sqlite would otherwise try each prefix on every execution.
+            var parameter = mapping.CreateParameter(command, sql.GenerateParameterName("p" + columns.Count), value: null, nullable: property.IsNullable);
             command.Parameters.Add(parameter);
             columns.Add((property, parameter, mapping.Converter is { } converter ? converter.ConvertToProvider : null));
         }
 
         var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Item1.GetColumnName(table)!)));
-        var values = string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.Item2.ParameterName)));
+        var values = string.Join(", ", columns.Select(c => c.Item2.ParameterName));
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})";
         command.Prepare();
         return new Prepared(command, columns);
