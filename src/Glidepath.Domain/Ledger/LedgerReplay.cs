@@ -35,18 +35,16 @@ internal sealed class LedgerReplay
     public void Apply(Transaction t)
     {
         var account = accounts[t.AccountId];
-        var failure = t.Type switch
+        Failure? failure;
+        try
         {
-            TransactionType.Deposit or TransactionType.Dividend or TransactionType.Interest => AddCash(account, t.Amount * t.FxRate),
-            TransactionType.Withdrawal or TransactionType.Fee => AddCash(account, -t.Amount * t.FxRate),
-            TransactionType.Buy => Acquire(t, account, cashIn: 0m),
-            TransactionType.DividendReinvested => Acquire(t, account, cashIn: t.Amount * t.FxRate),
-            TransactionType.Sell => Sell(t, account),
-            TransactionType.Split => Split(t, account),
-            TransactionType.TransferOut => TransferOut(t, account),
-            TransactionType.TransferIn => TransferIn(t, account),
-            _ => new Failure(LedgerErrorCodes.InvalidTransaction, $"Unknown transaction type {t.Type}."),
-        };
+            failure = ApplyByType(t, account);
+        }
+        catch (OverflowException)
+        {
+            // Amounts beyond decimal's range are bad input, reported like any other.
+            failure = new Failure(LedgerErrorCodes.InvalidTransaction, "An amount in this transaction is too large to book.");
+        }
 
         if (failure is { } f)
         {
@@ -70,6 +68,19 @@ internal sealed class LedgerReplay
             .ToList();
         return new LedgerState(lots, positions, balances, gains.ToList());
     }
+
+    private Failure? ApplyByType(Transaction t, Account account) => t.Type switch
+    {
+        TransactionType.Deposit or TransactionType.Dividend or TransactionType.Interest => AddCash(account, t.Amount * t.FxRate),
+        TransactionType.Withdrawal or TransactionType.Fee => AddCash(account, -t.Amount * t.FxRate),
+        TransactionType.Buy => Acquire(t, account, cashIn: 0m),
+        TransactionType.DividendReinvested => Acquire(t, account, cashIn: t.Amount * t.FxRate),
+        TransactionType.Sell => Sell(t, account),
+        TransactionType.Split => Split(t, account),
+        TransactionType.TransferOut => TransferOut(t, account),
+        TransactionType.TransferIn => TransferIn(t, account),
+        _ => new Failure(LedgerErrorCodes.InvalidTransaction, $"Unknown transaction type {t.Type}."),
+    };
 
     private Failure? AddCash(Account account, decimal amount)
     {

@@ -1,0 +1,29 @@
+using Glidepath.Domain.Currencies;
+
+namespace Glidepath.Domain.Valuation;
+
+/// <summary>A position's market value in the reporting currency. <paramref name="Price"/> is in the instrument's currency.</summary>
+public sealed record PositionValue(Guid AccountId, Guid InstrumentId, decimal Quantity, decimal Price, Currency PriceCurrency, decimal Value);
+
+/// <summary>
+/// An account's value in the reporting currency: positions plus (signed) cash. A liability's
+/// balance is negative while money is owed, so its total reduces net worth.
+/// </summary>
+public sealed record AccountValue(Guid AccountId, bool IsLiability, IReadOnlyList<PositionValue> Holdings, decimal Positions, decimal Cash)
+{
+    public decimal Total => Positions + Cash;
+}
+
+public sealed record HouseholdValue(DateOnly Date, Currency Currency, IReadOnlyList<AccountValue> Accounts)
+{
+    public decimal Assets => Accounts.Where(a => !a.IsLiability).Sum(a => a.Total);
+
+    public decimal Liabilities => Accounts.Where(a => a.IsLiability).Sum(a => a.Total);
+
+    public decimal Total => Assets + Liabilities;
+}
+
+public readonly record struct NetWorthPoint(DateOnly Date, decimal Value);
+
+/// <summary>Net worth at the close of every calendar day of a range.</summary>
+public sealed record NetWorthSeries(Currency Currency, IReadOnlyList<NetWorthPoint> Points);
