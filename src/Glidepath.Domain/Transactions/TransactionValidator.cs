@@ -31,6 +31,11 @@ public static class TransactionValidator
             errors.Add(new FieldError(nameof(t.Type), "unknown", $"{t.Type} is not a transaction type."));
         }
 
+        if (t.Currency == default)
+        {
+            errors.Add(Required(nameof(t.Currency)));
+        }
+
         if (t.SettlementDate < t.TradeDate)
         {
             errors.Add(new FieldError(nameof(t.SettlementDate), "before-trade-date", "The settlement date must not be before the trade date."));

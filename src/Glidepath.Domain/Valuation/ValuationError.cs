@@ -16,29 +16,3 @@ public static class ValuationErrorCodes
 
     public const string InvalidRange = "invalid-range";
 }
-
-/// <summary>A price or rate, or the error saying why there is none.</summary>
-public readonly record struct PriceLookup(decimal Value, ValuationError? Error)
-{
-    public bool Found => Error is null;
-
-    public static PriceLookup Of(decimal value) => new(value, null);
-
-    public static PriceLookup Missing(string code, string message) => new(0m, new ValuationError(code, message));
-}
-
-/// <summary>A valuation, or every error that prevented it.</summary>
-public sealed record Valued<T>(T? Value, IReadOnlyList<ValuationError> Errors)
-    where T : class
-{
-    public bool Succeeded => Value is not null && Errors.Count == 0;
-}
-
-public static class Valued
-{
-    public static Valued<T> Ok<T>(T value)
-        where T : class => new(value, []);
-
-    public static Valued<T> Fail<T>(IReadOnlyList<ValuationError> errors)
-        where T : class => new(null, errors);
-}

@@ -11,8 +11,6 @@ namespace Glidepath.Infrastructure.Ledger;
 /// </summary>
 internal sealed class LedgerCache(GlidepathDbContext db)
 {
-    private const int BatchSize = 1000;
-
     public async Task ReplaceAsync(Guid householdId, LedgerState state, CancellationToken cancellationToken)
     {
         var accounts = db.Accounts.Where(a => a.HouseholdId == householdId).Select(a => a.Id);
@@ -21,10 +19,10 @@ internal sealed class LedgerCache(GlidepathDbContext db)
         await db.CashBalances.Where(c => accounts.Contains(c.AccountId)).ExecuteDeleteAsync(cancellationToken);
         await db.RealisedGains.Where(g => accounts.Contains(g.AccountId)).ExecuteDeleteAsync(cancellationToken);
 
-        await InsertAsync(state.Lots, cancellationToken);
-        await InsertAsync(state.Positions, cancellationToken);
-        await InsertAsync(state.Cash, cancellationToken);
-        await InsertAsync(state.RealisedGains, cancellationToken);
+        await BulkInsert.InsertAsync(db, state.Lots, cancellationToken);
+        await BulkInsert.InsertAsync(db, state.Positions, cancellationToken);
+        await BulkInsert.InsertAsync(db, state.Cash, cancellationToken);
+        await BulkInsert.InsertAsync(db, state.RealisedGains, cancellationToken);
     }
 
     public async Task<LedgerState> ReadAsync(Guid householdId, CancellationToken cancellationToken) => new(
@@ -61,19 +59,4 @@ internal sealed class LedgerCache(GlidepathDbContext db)
             .Where(c => db.Accounts.Any(a => a.Id == c.AccountId && a.HouseholdId == householdId))
             .ToListAsync(cancellationToken))
         .OrderBy(c => c.AccountId).ThenBy(c => c.Currency.Code, StringComparer.Ordinal).ToList();
-
-    /// <summary>Inserts in batches and detaches each batch, so a large state does not pile up in the change tracker.</summary>
-    private async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken)
-        where T : class
-    {
-        foreach (var batch in rows.Chunk(BatchSize))
-        {
-            db.Set<T>().AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var row in batch)
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
-        }
-    }
 }

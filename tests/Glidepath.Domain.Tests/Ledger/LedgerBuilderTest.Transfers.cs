@@ -69,8 +69,14 @@ public partial class LedgerBuilderTest
         var stock = history.Instrument("ABC");
         var transferIn = history.Add(new Transaction
         {
-            Id = history.NextId(), AccountId = account.Id, Type = TransactionType.TransferIn, TradeDate = Day("2023-01-02"),
-            SettlementDate = Day("2023-01-02"), InstrumentId = stock.Id, Quantity = 1m, TransferId = Guid.NewGuid(),
+            Id = history.NextId(),
+            AccountId = account.Id,
+            Type = TransactionType.TransferIn,
+            TradeDate = Day("2023-01-02"),
+            SettlementDate = Day("2023-01-02"),
+            InstrumentId = stock.Id,
+            Quantity = 1m,
+            TransferId = Guid.NewGuid(),
         });
 
         AssertSingleError(history.Build(), transferIn.Id, LedgerErrorCodes.UnpairedTransfer);

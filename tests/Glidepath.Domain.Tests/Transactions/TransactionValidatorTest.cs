@@ -118,6 +118,15 @@ public class TransactionValidatorTest
         Assert.Equal(("Amount", "must-be-positive"), Single(reinvested));
     }
 
+    [Fact]
+    public void Validate_MissingCurrency_IsRequired()
+    {
+        var buy = Buy();
+        buy.Currency = default;
+
+        Assert.Equal(("Currency", "required"), Single(buy));
+    }
+
     private static (string Field, string Code) Single(Transaction transaction)
     {
         var error = Assert.Single(TransactionValidator.Validate(transaction));

@@ -161,17 +161,17 @@ public sealed class LedgerHistoryBuilder
 
     private Transaction Trade(
         TransactionType type, Account account, Instrument instrument, DateOnly date, decimal quantity, decimal price, decimal fees, decimal fxRate) => new()
-    {
-        Id = NextId(),
-        AccountId = account.Id,
-        Type = type,
-        TradeDate = date,
-        SettlementDate = date,
-        InstrumentId = instrument.Id,
-        Quantity = quantity,
-        Price = price,
-        Fees = fees,
-        Currency = fxRate == 1m ? account.BaseCurrency : instrument.Currency,
-        FxRate = fxRate,
-    };
+        {
+            Id = NextId(),
+            AccountId = account.Id,
+            Type = type,
+            TradeDate = date,
+            SettlementDate = date,
+            InstrumentId = instrument.Id,
+            Quantity = quantity,
+            Price = price,
+            Fees = fees,
+            Currency = fxRate == 1m ? account.BaseCurrency : instrument.Currency,
+            FxRate = fxRate,
+        };
 }

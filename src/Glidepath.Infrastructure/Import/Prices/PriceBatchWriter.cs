@@ -7,7 +7,7 @@ namespace Glidepath.Infrastructure.Import.Prices;
 /// <summary>
 /// Upserts closes per (instrument, date) in batches: an equal stored close is left alone (a
 /// re-import writes nothing), a different one is replaced, a new one inserted. Each batch is one
-/// lookup query, then cleared from the change tracker.
+/// lookup query and one bulk insert.
 /// </summary>
 internal sealed class PriceBatchWriter(GlidepathDbContext db, int batchSize)
 {
@@ -65,10 +65,7 @@ internal sealed class PriceBatchWriter(GlidepathDbContext db, int batchSize)
             await db.Prices.Where(p => p.InstrumentId == group.Key && changedDates.Contains(p.Date)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        db.Prices.AddRange(fresh);
-        db.Prices.AddRange(changed);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await BulkInsert.InsertAsync(db, fresh.Concat(changed), cancellationToken);
         Written += fresh.Count + changed.Count;
         _batch.Clear();
     }
