@@ -9,10 +9,28 @@ internal sealed partial class DemoHistoryGenerator
     // Illustrative annual dividend yields of the 1990s; Microsoft paid no dividend before 2003.
     private static readonly Dictionary<string, decimal> DividendYields = new(StringComparer.Ordinal)
     {
-        ["KO"] = 0.015m, ["JNJ"] = 0.018m, ["GE"] = 0.022m, ["WMT"] = 0.008m, ["PG"] = 0.02m, ["IBM"] = 0.01m,
-        ["MRK"] = 0.02m, ["XOM"] = 0.03m, ["INTC"] = 0.003m, ["HD"] = 0.004m, ["DIS"] = 0.006m, ["MMM"] = 0.025m,
-        ["MO"] = 0.04m, ["JPM"] = 0.03m, ["BA"] = 0.015m, ["CAT"] = 0.02m, ["DD"] = 0.025m, ["UTX"] = 0.015m,
-        ["MCD"] = 0.008m, ["HWP"] = 0.01m, ["C"] = 0.012m, ["AXP"] = 0.01m,
+        ["KO"] = 0.015m,
+        ["JNJ"] = 0.018m,
+        ["GE"] = 0.022m,
+        ["WMT"] = 0.008m,
+        ["PG"] = 0.02m,
+        ["IBM"] = 0.01m,
+        ["MRK"] = 0.02m,
+        ["XOM"] = 0.03m,
+        ["INTC"] = 0.003m,
+        ["HD"] = 0.004m,
+        ["DIS"] = 0.006m,
+        ["MMM"] = 0.025m,
+        ["MO"] = 0.04m,
+        ["JPM"] = 0.03m,
+        ["BA"] = 0.015m,
+        ["CAT"] = 0.02m,
+        ["DD"] = 0.025m,
+        ["UTX"] = 0.015m,
+        ["MCD"] = 0.008m,
+        ["HWP"] = 0.01m,
+        ["C"] = 0.012m,
+        ["AXP"] = 0.01m,
     };
 
     /// <summary>The yearly sales, each under its account's relief method, and the one in-kind transfer.</summary>
