@@ -17,7 +17,10 @@ public static class ErrorCodes
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";
-    public const string InsufficientQuantity = "insufficient-quantity";
+    /// <summary>
+    /// Refusals with several different ledger codes. A refusal with one code passes the ledger's own
+    /// code through (e.g. "insufficient-quantity", "unknown-lot"; see LedgerErrorCodes).
+    /// </summary>
     public const string LedgerRejected = "ledger-rejected";
     public const string ImportRejected = "import-rejected";
     public const string ConcurrencyConflict = "concurrency-conflict";

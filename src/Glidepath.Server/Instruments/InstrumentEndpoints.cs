@@ -140,9 +140,11 @@ public static class InstrumentEndpoints
         }
 
         var dates = prices.Select(p => p.Date).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Prices.Where(p => p.InstrumentId == instrumentId && dates.Contains(p.Date)).ExecuteDeleteAsync(ct);
         db.Prices.AddRange(prices.Select(p => new PriceClose(instrumentId, p.Date, p.Close)));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(prices.OrderBy(p => p.Date).ToList());
     }
 
