@@ -69,7 +69,7 @@ public static class TransactionEndpoints
     /// Books one transaction. A retry carrying the same external id (or Idempotency-Key header)
     /// answers 200 with the transaction the first request booked, and books nothing.
     /// </summary>
-    private static async Task<Results<Created<TransactionDto>, Ok<TransactionDto>, ValidationProblem, ApiProblem>> PostOne(
+    private static async Task<Results<CreatedAtRoute<TransactionDto>, Ok<TransactionDto>, ValidationProblem, ApiProblem>> PostOne(
         Guid householdId,
         TransactionRequest request,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
@@ -88,7 +88,9 @@ public static class TransactionEndpoints
         }
 
         var booked = outcome.Booked!.Transactions[0];
-        return outcome.Booked.Created == 1 ? TypedResults.Created($"transactions/{booked.Id}", booked) : TypedResults.Ok(booked);
+        return outcome.Booked.Created == 1
+            ? TypedResults.CreatedAtRoute(booked, "GetTransaction", new { householdId, transactionId = booked.Id })
+            : TypedResults.Ok(booked);
     }
 
     /// <summary>Books several transactions all or nothing; each may carry its own external id.</summary>
@@ -115,6 +117,6 @@ public static class TransactionEndpoints
             return refused;
         }
 
-        return outcome.Booked!.Created > 0 ? TypedResults.Created("transactions", outcome.Booked) : TypedResults.Ok(outcome.Booked);
+        return outcome.Booked!.Created > 0 ? TypedResults.Created((string?)null, outcome.Booked) : TypedResults.Ok(outcome.Booked);
     }
 }
