@@ -16,6 +16,37 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissi
 
     public List<string> Created { get; } = [];
 
+    /// <summary>
+    /// Resolves many symbols with one query and one insert (a wide price file names hundreds);
+    /// afterwards <see cref="ResolveAsync"/> answers them from memory.
+    /// </summary>
+    public async Task PreloadAsync(IReadOnlyCollection<string> symbols, Currency currency, CancellationToken cancellationToken)
+    {
+        var keys = symbols.Select(s => s.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await db.Instruments.AsNoTracking().Where(i => keys.Contains(i.Symbol)).Select(i => new { i.Symbol, i.Id }).ToListAsync(cancellationToken);
+        foreach (var unique in stored.GroupBy(i => i.Symbol, StringComparer.Ordinal).Where(g => g.Count() == 1))
+        {
+            _known[unique.Key] = unique.Single().Id;
+        }
+
+        if (!createMissing)
+        {
+            return;
+        }
+
+        var missing = keys.Where(k => !stored.Any(i => i.Symbol == k))
+            .Select(k => new Instrument { Symbol = k, Type = InstrumentType.Stock, AssetClass = AssetClass.UsEquity, Currency = currency })
+            .ToList();
+        db.Instruments.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var instrument in missing)
+        {
+            db.Entry(instrument).State = EntityState.Detached;
+            _known[instrument.Symbol] = instrument.Id;
+            Created.Add(instrument.Symbol);
+        }
+    }
+
     /// <summary>The instrument's id, or the reason there is none.</summary>
     public async Task<(Guid? Id, string? Error)> ResolveAsync(string symbol, string name, Currency currency, CancellationToken cancellationToken)
     {

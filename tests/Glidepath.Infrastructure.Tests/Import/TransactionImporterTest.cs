@@ -164,6 +164,34 @@ public sealed class TransactionImporterTest
     }
 
     [Fact]
+    public async Task Import_SchwabNewestFirstWithJournalsAndAsOfDates_MapsCashActions()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var account = await StoreAccountAsync(database);
+
+        // Newest first, as Schwab exports; the totals line carries a trailing empty field.
+        var result = await ImportAsync(database, account, """
+            "Transactions  for account Brokerage ...123 as of 05/03/2023 02:21:05 PM ET"
+            "Date","Action","Symbol","Description","Quantity","Price","Fees & Comm","Amount"
+            "04/20/2023","Journal","","TRANSFER FUNDS TO BANK","","","","-$1,000.00"
+            "04/17/2023 as of 04/15/2023","Bank Interest","","BANK INT 031623-041523","","","","$0.03"
+            "01/09/2023","MoneyLink Deposit","","Jane Doe","","","","$2,500.00"
+            "Transactions Total","","","","","","","$1,500.03",
+            """);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        await using var db = database.CreateDbContext();
+        var stored = await db.Transactions.OrderBy(t => t.Amount).Select(t => new { t.Type, t.Amount, t.TradeDate, t.SettlementDate }).ToListAsync();
+        Assert.Equal(
+            [
+                new { Type = TransactionType.Interest, Amount = 0.03m, TradeDate = new DateOnly(2023, 4, 15), SettlementDate = new DateOnly(2023, 4, 17) },
+                new { Type = TransactionType.Withdrawal, Amount = 1000m, TradeDate = new DateOnly(2023, 4, 20), SettlementDate = new DateOnly(2023, 4, 20) },
+                new { Type = TransactionType.Deposit, Amount = 2500m, TradeDate = new DateOnly(2023, 1, 9), SettlementDate = new DateOnly(2023, 1, 9) },
+            ],
+            stored);
+    }
+
+    [Fact]
     public async Task Import_SchwabOptionTrade_IsRefusedOnItsActionColumn()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -78,6 +78,32 @@ public sealed class LedgerStoreTest
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task AddTransactions_TwoConcurrentSalesOfTheSameUnits_OnlyOneSucceeds(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        LedgerTestHousehold data;
+        await using (var db = database.CreateDbContext())
+        {
+            data = await StoreAsync(db);
+            Assert.True((await new LedgerStore(db).AddTransactionAsync(Trade(data.Taxable, TransactionType.Buy, data.Instruments[0], Day, 10m, 100m))).Succeeded);
+        }
+
+        // Each writer sells all ten units in its own context; the household lock must serialise them.
+        var writers = Enumerable.Range(1, 2).Select(async i =>
+        {
+            await using var db = database.CreateDbContext();
+            return await new LedgerStore(db).AddTransactionAsync(Trade(data.Taxable, TransactionType.Sell, data.Instruments[0], Day.AddDays(i), 10m, 110m));
+        });
+        var results = await Task.WhenAll(writers);
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal(LedgerErrorCodes.InsufficientQuantity, Assert.Single(results.Single(r => !r.Succeeded).Errors).Code);
+        await using var check = database.CreateDbContext();
+        Assert.Empty(await new LedgerStore(check).GetPositionsAsync(data.Household.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task AddTransactions_UnknownAccountOrRepeatedExternalId_ReturnsErrors(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -42,6 +42,7 @@ public sealed class PriceImporter(GlidepathDbContext db)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var instruments = new InstrumentResolver(db, options.CreateMissingInstruments);
+            await instruments.PreloadAsync(columns.Select(c => c.Symbol).ToList(), Currency.Usd, cancellationToken);
             var targets = new List<(int Index, string Column, Guid InstrumentId)>();
             foreach (var (index, column, columnSymbol) in columns)
             {
