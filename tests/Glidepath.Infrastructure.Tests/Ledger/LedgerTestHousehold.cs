@@ -37,7 +37,13 @@ internal sealed class LedgerTestHousehold
 
     public static Transaction Trade(Account account, TransactionType type, Instrument instrument, DateOnly date, decimal quantity, decimal price) => new()
     {
-        AccountId = account.Id, Type = type, TradeDate = date, SettlementDate = date.AddDays(1),
-        InstrumentId = instrument.Id, Quantity = quantity, Price = price, Fees = 0.35m,
+        AccountId = account.Id,
+        Type = type,
+        TradeDate = date,
+        SettlementDate = date.AddDays(1),
+        InstrumentId = instrument.Id,
+        Quantity = quantity,
+        Price = price,
+        Fees = 0.35m,
     };
 }

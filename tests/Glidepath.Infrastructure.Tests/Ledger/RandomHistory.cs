@@ -46,8 +46,12 @@ internal sealed class RandomHistory(LedgerTestHousehold household, int seed)
                 case 7:
                     batch.Add(new Transaction
                     {
-                        AccountId = account.Id, Type = TransactionType.Dividend, TradeDate = _date, SettlementDate = _date,
-                        InstrumentId = instrument.Id, Amount = 12.34m,
+                        AccountId = account.Id,
+                        Type = TransactionType.Dividend,
+                        TradeDate = _date,
+                        SettlementDate = _date,
+                        InstrumentId = instrument.Id,
+                        Amount = 12.34m,
                     });
                     break;
                 case 8 when held > 0m:
@@ -55,8 +59,13 @@ internal sealed class RandomHistory(LedgerTestHousehold household, int seed)
                     _date = _date.AddDays(1);
                     batch.Add(new Transaction
                     {
-                        AccountId = account.Id, Type = TransactionType.Split, TradeDate = _date, SettlementDate = _date,
-                        InstrumentId = instrument.Id, SplitNumerator = 3m, SplitDenominator = 2m,
+                        AccountId = account.Id,
+                        Type = TransactionType.Split,
+                        TradeDate = _date,
+                        SettlementDate = _date,
+                        InstrumentId = instrument.Id,
+                        SplitNumerator = 3m,
+                        SplitDenominator = 2m,
                     });
                     _held[key] = held * 3m / 2m;
                     break;
@@ -79,8 +88,13 @@ internal sealed class RandomHistory(LedgerTestHousehold household, int seed)
         {
             yield return new Transaction
             {
-                AccountId = account.Id, Type = type, TradeDate = _date, SettlementDate = _date,
-                InstrumentId = instrumentId, Quantity = quantity, TransferId = transferId,
+                AccountId = account.Id,
+                Type = type,
+                TradeDate = _date,
+                SettlementDate = _date,
+                InstrumentId = instrumentId,
+                Quantity = quantity,
+                TransferId = transferId,
             };
         }
     }

@@ -26,10 +26,20 @@ public sealed class BulkInsertTest
 
         Transaction Make(string externalId) => new()
         {
-            AccountId = account.Id, Type = TransactionType.Sell, TradeDate = new DateOnly(2024, 2, 29), SettlementDate = new DateOnly(2024, 3, 4),
-            InstrumentId = instrument.Id, Quantity = 1.5m, Price = 0.0000000001m, Fees = 12345678901234567.25m, Currency = Currency.Eur,
-            FxRate = 0.9612345678901234567890123456m, TransferId = Guid.NewGuid(), LotSelections = [new LotSelection(Guid.NewGuid(), 0.5m)],
-            ExternalId = externalId, Memo = "naïve “quotes”",
+            AccountId = account.Id,
+            Type = TransactionType.Sell,
+            TradeDate = new DateOnly(2024, 2, 29),
+            SettlementDate = new DateOnly(2024, 3, 4),
+            InstrumentId = instrument.Id,
+            Quantity = 1.5m,
+            Price = 0.0000000001m,
+            Fees = 12345678901234567.25m,
+            Currency = Currency.Eur,
+            FxRate = 0.9612345678901234567890123456m,
+            TransferId = Guid.NewGuid(),
+            LotSelections = [new LotSelection(Guid.NewGuid(), 0.5m)],
+            ExternalId = externalId,
+            Memo = "naïve “quotes”",
         };
 
         var viaEf = Make("ef");

@@ -35,9 +35,17 @@ public sealed class GlidepathDbContextTest
         var lotId = Guid.NewGuid();
         var transaction = new Transaction
         {
-            AccountId = account.Id, Type = TransactionType.Sell, TradeDate = new DateOnly(2024, 3, 1), SettlementDate = new DateOnly(2024, 3, 4),
-            InstrumentId = instrument.Id, Quantity = 1.123456789m, Price = 12345678.0123456789m, Fees = 0.01m, FxRate = 1m,
-            LotSelections = [new LotSelection(lotId, 0.5m)], ExternalId = "B-1",
+            AccountId = account.Id,
+            Type = TransactionType.Sell,
+            TradeDate = new DateOnly(2024, 3, 1),
+            SettlementDate = new DateOnly(2024, 3, 4),
+            InstrumentId = instrument.Id,
+            Quantity = 1.123456789m,
+            Price = 12345678.0123456789m,
+            Fees = 0.01m,
+            FxRate = 1m,
+            LotSelections = [new LotSelection(lotId, 0.5m)],
+            ExternalId = "B-1",
         };
 
         await using (var db = database.CreateDbContext())

@@ -119,10 +119,21 @@ internal sealed class TransactionImportRun(GlidepathDbContext db, Account accoun
 
         var transaction = new Transaction
         {
-            AccountId = account.Id, Type = row.Type, TradeDate = row.TradeDate, SettlementDate = row.SettlementDate,
-            InstrumentId = instrumentId, Quantity = row.Quantity, Price = row.Price, Fees = row.Fees, Amount = row.Amount,
-            Currency = currency, FxRate = row.FxRate, SplitNumerator = row.SplitNumerator, SplitDenominator = row.SplitDenominator,
-            Memo = row.Memo, ExternalId = externalId,
+            AccountId = account.Id,
+            Type = row.Type,
+            TradeDate = row.TradeDate,
+            SettlementDate = row.SettlementDate,
+            InstrumentId = instrumentId,
+            Quantity = row.Quantity,
+            Price = row.Price,
+            Fees = row.Fees,
+            Amount = row.Amount,
+            Currency = currency,
+            FxRate = row.FxRate,
+            SplitNumerator = row.SplitNumerator,
+            SplitDenominator = row.SplitDenominator,
+            Memo = row.Memo,
+            ExternalId = externalId,
         };
         var fieldErrors = TransactionValidator.Validate(transaction);
         foreach (var error in fieldErrors)
