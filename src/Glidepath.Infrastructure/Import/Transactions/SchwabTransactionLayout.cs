@@ -59,8 +59,7 @@ internal sealed class SchwabTransactionLayout : ITransactionLayout
         nameof(Transaction.InstrumentId) => "Symbol",
         nameof(Transaction.Fees) => FeesColumn,
         nameof(Transaction.Type) => "Action",
-        nameof(Transaction.Quantity) or nameof(Transaction.Price) or nameof(Transaction.Amount) => property,
-        _ => "Amount",
+        _ => property,
     };
 
     /// <summary>Cash actions by keyword; anything else (options, share journals, splits, mergers) is refused, not guessed.</summary>
