@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Glidepath.Cli.Analytics;
 using Glidepath.Cli.Hosting;
 using Glidepath.Cli.Imports;
 using Glidepath.Cli.NetWorth;
+using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
 
 namespace Glidepath.Cli;
@@ -11,12 +13,15 @@ public static class GlidepathCli
 {
     public static RootCommand CreateRootCommand(CliEnvironment env)
     {
-        var root = new RootCommand("Glidepath: a household's ledger, positions and net worth from the command line.");
+        var root = new RootCommand("Glidepath: a household's ledger, plans and portfolios from the command line.");
         root.Subcommands.Add(ImportCommand.Create(env));
         root.Subcommands.Add(PositionsCommand.Create(env));
         root.Subcommands.Add(NetWorthCommand.Create(env));
-
-        // Planning commands join here: root.Subcommands.Add(SimulateCommand.Create(env)); root.Subcommands.Add(SolveCommand.Create(env));
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(OptimizeCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(XirrCommand.Create());
         return root;
     }
 
