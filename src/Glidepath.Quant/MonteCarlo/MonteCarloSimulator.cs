@@ -56,7 +56,6 @@ public static class MonteCarloSimulator
         }
 
         var years = new List<YearOutcome>(schedule.YearEnds.Length);
-        var values = new double[Percentiles.Levels.Length];
         for (var segment = 0; segment < schedule.YearEnds.Length; segment += YearsPerBarrier)
         {
             var firstYear = segment;
@@ -79,14 +78,18 @@ public static class MonteCarloSimulator
                     return ws;
                 },
                 _ => { });
-            for (var y = firstYear; y < lastYear; y++)
+            // Each year's selection works on its own array, so the years of a segment run in parallel.
+            var segmentYears = new YearOutcome[lastYear - firstYear];
+            Parallel.For(firstYear, lastYear, parallel, y =>
             {
                 var end = schedule.YearEnds[y];
+                var values = new double[Percentiles.Levels.Length];
                 OrderStatistics.Percentiles(yearEnds[y - firstYear].AsSpan(0, paths), Percentiles.Levels, values);
                 var nominal = Percentiles.From(values);
                 var failed = CountFailedBefore(book.FailMonth.AsSpan(0, paths), end);
-                years.Add(new YearOutcome(y + 1, end, nominal, nominal.DividedBy(schedule.InflationFactor[end]), (double)failed / paths));
-            }
+                segmentYears[y - firstYear] = new YearOutcome(y + 1, end, nominal, nominal.DividedBy(schedule.InflationFactor[end]), (double)failed / paths);
+            });
+            years.AddRange(segmentYears);
 
             options.Progress?.Report((double)schedule.YearEnds[lastYear - 1] / input.HorizonMonths);
         }
