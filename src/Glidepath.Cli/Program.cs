@@ -1,1 +1,4 @@
-return 0;
+using Glidepath.Cli;
+using Glidepath.Cli.Hosting;
+
+return await GlidepathCli.RunAsync(args, CliEnvironment.FromProcess());

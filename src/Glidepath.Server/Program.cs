@@ -1,4 +1,31 @@
-var builder = WebApplication.CreateBuilder(args);
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Api;
+using Glidepath.Server.Demo;
+using Glidepath.Server.Errors;
+using Glidepath.Server.Health;
+using Glidepath.Server.Positions;
+using Glidepath.Server.Transactions;
+
+// Settings live next to the binary, so they are found whatever folder the server starts in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddGlidepathPersistence(builder.Configuration);
+builder.Services.AddApiErrors();
+builder.Services.AddApiDocumentation();
+builder.Services.AddHealth();
+builder.Services.AddTransactions();
+builder.Services.AddHouseholdReports();
+builder.Services.AddDemoData(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok("healthy"));
+
+await app.Services.MigrateGlidepathDatabaseAsync();
+await app.Services.SeedDemoDataAsync();
+
+app.UseApiErrors();
+app.MapHealthEndpoints();
+app.MapApiDocumentation();
+app.MapGlidepathApi();
+
 await app.RunAsync();

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Glidepath.Benchmarks.Import;
+
+/// <summary>
+/// One import outside BenchmarkDotNet, printing what BenchmarkDotNet does not: the process's
+/// peak working set and CPU time. A 1,000-row import first warms the JIT, as in a running server.
+/// Run it at two sizes to see memory against file size:
+///   dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000
+/// </summary>
+public static class ImportOnce
+{
+    public static async Task RunAsync(int rows)
+    {
+        await ImportAsync(1_000, print: false);
+        await ImportAsync(rows, print: true);
+    }
+
+    private static async Task ImportAsync(int rows, bool print)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"glidepath-import-once-{rows}.csv");
+        await using (var writer = new StreamWriter(path))
+        {
+            SyntheticTransactionCsv.Write(writer, rows, seed: 42);
+        }
+
+        using var database = new ImportBenchmarkDatabase();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var result = await database.ImportAsync(path);
+        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        if (print)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rows={rows} file={new FileInfo(path).Length / 1024} KiB imported={result.Imported} errors={result.Errors.Count} "
+            + $"elapsed={clock.Elapsed.TotalSeconds:F2} s cpu={cpu.TotalSeconds:F2} s allocated={allocated / 1048576.0:F0} MiB peak-working-set={process.PeakWorkingSet64 / 1048576.0:F0} MiB"));
+        }
+
+        File.Delete(path);
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Glidepath.Cli.Analytics;
+using Glidepath.Cli.Hosting;
+using Glidepath.Cli.Imports;
+using Glidepath.Cli.NetWorth;
+using Glidepath.Cli.Planning;
+using Glidepath.Cli.Positions;
+
+namespace Glidepath.Cli;
+
+/// <summary>The <c>glidepath</c> command tree and how its outcomes become exit codes.</summary>
+public static class GlidepathCli
+{
+    public static RootCommand CreateRootCommand(CliEnvironment env)
+    {
+        var root = new RootCommand("Glidepath: a household's ledger, plans and portfolios from the command line.");
+        root.Subcommands.Add(ImportCommand.Create(env));
+        root.Subcommands.Add(PositionsCommand.Create(env));
+        root.Subcommands.Add(NetWorthCommand.Create(env));
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(OptimizeCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(XirrCommand.Create());
+        return root;
+    }
+
+    /// <summary>
+    /// Parses and runs. Usage errors print one line and exit 2; a command's expected failure
+    /// (bad file, unknown household) prints one line and exits 1; a bug prints one line and exits 1 too.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var parsed = CreateRootCommand(env).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            return env.Fail(ExitCodes.Usage, $"{parsed.Errors[0].Message} (see glidepath --help)");
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return env.Fail(ExitCodes.Failure, "cancelled.");
+        }
+#pragma warning disable CA1031 // The one catch-all: a bug still ends as one line and a non-zero exit, never a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return env.Fail(ExitCodes.Failure, $"unexpected error: {exception.GetBaseException().Message}");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Reporting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Glidepath.Cli.Hosting;
+
+/// <summary>The server's database, opened the server's way: same settings, migrations applied, no demo data.</summary>
+public static class CliDatabase
+{
+    public static async Task<ServiceProvider> OpenAsync(CliEnvironment env, CancellationToken ct)
+    {
+        var services = new ServiceCollection()
+            .AddGlidepathPersistence(env.Configuration)
+            .AddScoped<HouseholdReports>()
+            .BuildServiceProvider(validateScopes: true);
+        await services.MigrateGlidepathDatabaseAsync(ct);
+        return services;
+    }
+}

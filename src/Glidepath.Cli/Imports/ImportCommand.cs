@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Glidepath.Cli.Hosting;
+using Glidepath.Infrastructure.Import;
+using Glidepath.Infrastructure.Import.Prices;
+using Glidepath.Infrastructure.Import.Transactions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Glidepath.Cli.Imports;
+
+/// <summary>
+/// <c>glidepath import transactions FILE --account ID [--skip-invalid] [--json]</c> and
+/// <c>glidepath import prices FILE [--symbol SYM] [--skip-invalid] [--json]</c>. A rejected file
+/// writes nothing, prints its first error on one line and exits 1.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var command = new Command("import", "Import transactions or prices from a CSV file (layouts: docs/import.md).");
+        command.Subcommands.Add(Transactions(env));
+        command.Subcommands.Add(Prices(env));
+        return command;
+    }
+
+    private static Command Transactions(CliEnvironment env)
+    {
+        var file = FileArgument();
+        var account = new Option<Guid>("--account") { Description = "The account the file belongs to.", Required = true };
+        var skipInvalid = SkipInvalid();
+        var json = CliOptions.Json();
+        var command = new Command("transactions", "Import one account's transactions (generic or Schwab layout); a re-import adds nothing.")
+        {
+            file, account, skipInvalid, json,
+        };
+        command.SetAction((parse, ct) => RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
+            services.GetRequiredService<TransactionImporter>().ImportAsync(
+                parse.GetValue(account), csv, new ImportOptions { SkipInvalid = parse.GetValue(skipInvalid) }, ct), ct));
+        return command;
+    }
+
+    private static Command Prices(CliEnvironment env)
+    {
+        var file = FileArgument();
+        var symbol = new Option<string?>("--symbol") { Description = "The instrument of a one-instrument Date,Open,High,Low,Close,… file." };
+        var skipInvalid = SkipInvalid();
+        var json = CliOptions.Json();
+        var command = new Command("prices", "Import daily closes: Date,Open,High,Low,Close,Adj Close,Volume (with --symbol) or Date,<SYMBOL>,<SYMBOL>…")
+        {
+            file, symbol, skipInvalid, json,
+        };
+        command.SetAction((parse, ct) => RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
+            services.GetRequiredService<PriceImporter>().ImportAsync(
+                csv, parse.GetValue(symbol), new ImportOptions { SkipInvalid = parse.GetValue(skipInvalid) }, ct), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliEnvironment env, FileInfo file, bool json, Func<IServiceProvider, Stream, Task<ImportResult>> import, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            return env.Fail(ExitCodes.Failure, $"{file.FullName}: no such file.");
+        }
+
+        await using var services = await CliDatabase.OpenAsync(env, ct);
+        await using var scope = services.CreateAsyncScope();
+        await using var csv = file.OpenRead();
+        var result = await import(scope.ServiceProvider, csv);
+        if (result.Rejected)
+        {
+            var more = result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "";
+            var first = result.Errors.Count > 0 ? result.Errors[0].ToString() : "rejected";
+            return env.Fail(ExitCodes.Failure, $"{file.Name} rejected, nothing imported: {first}{more}.");
+        }
+
+        var output = ImportOutput.From(file.Name, result);
+        if (json)
+        {
+            CliJson.Write(env.Out, output);
+        }
+        else
+        {
+            env.Out.WriteLine(output.Summary);
+            foreach (var skipped in result.Errors)
+            {
+                env.Out.WriteLine($"  skipped {skipped}");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static Argument<FileInfo> FileArgument() => new("FILE") { Description = "The CSV file." };
+
+    private static Option<bool> SkipInvalid() => new("--skip-invalid") { Description = "Import the good rows and report the others instead of rejecting the file." };
+}
+
+/// <summary>The JSON shape of <c>import … --json</c>.</summary>
+public sealed record ImportOutput(
+    string File, string Layout, int Imported, int DuplicatesSkipped, IReadOnlyList<string> CreatedInstruments, IReadOnlyList<ImportError> Skipped)
+{
+    public string Summary => FormattableString.Invariant(
+        $"{File}: imported {Imported} ({Layout} layout), {DuplicatesSkipped} already present, {Skipped.Count} skipped")
+        + (CreatedInstruments.Count > 0 ? "; new instruments to review: " + string.Join(", ", CreatedInstruments) : "") + ".";
+
+    public static ImportOutput From(string file, ImportResult result) =>
+        new(file, result.Layout, result.Imported, result.DuplicatesSkipped, result.CreatedInstruments, result.Errors);
+}

@@ -1,0 +1,200 @@
+using Glidepath.Quant.MonteCarlo;
+
+namespace Glidepath.Domain.Planning;
+
+/// <summary>A scenario ready to run: the engine input and the tags of its cash flows.</summary>
+public sealed record CompiledScenario(SimulationInput Input, IReadOnlyList<TaggedFlow> Flows);
+
+/// <summary>Turns a scenario document into an engine input, naming the field of the first problem.</summary>
+public static class ScenarioCompiler
+{
+    /// <param name="document">The parsed scenario.</param>
+    /// <param name="seriesLoader">Reads a return series (front doors do file I/O); null to validate without it.</param>
+    /// <param name="includeGoalsUpToPriority">Keep only goal flows with this priority or better (per-goal success).</param>
+    public static ScenarioResult<CompiledScenario> Compile(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, int includeGoalsUpToPriority = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (Check(document) is { } problem)
+        {
+            return new(null, problem);
+        }
+
+        try
+        {
+            var flows = Flows(document).Where(f => f.Goal is null || f.Priority <= includeGoalsUpToPriority).ToList();
+            var input = new SimulationInput
+            {
+                StartBalance = document.StartBalance,
+                HorizonMonths = document.HorizonMonths,
+                Inflation = document.Inflation,
+                AnnualFee = document.AnnualFee,
+                Returns = ReturnModel(document, seriesLoader),
+                Allocation = Allocation(document),
+                CashFlows = flows.Select(f => f.Flow).ToList(),
+                Spending = Spending(document.Spending),
+                Paths = document.Paths,
+                Seed = document.Seed,
+                Antithetic = document.Antithetic,
+            };
+            MonteCarloSimulator.Validate(input);
+            return ScenarioResult.Ok<CompiledScenario>(new CompiledScenario(input, flows));
+        }
+        catch (InvalidInputException e)
+        {
+            // Flows after the document's own come from the plan.
+            var field = e.Field.StartsWith("cashFlows[", StringComparison.Ordinal) && FlowIndex(e.Field) >= document.CashFlows.Count ? "plan" : e.Field;
+            return ScenarioResult.Fail<CompiledScenario>(field, e.Message);
+        }
+    }
+
+    /// <summary>The document's flows (indices kept) followed by the plan's.</summary>
+    public static IEnumerable<TaggedFlow> Flows(ScenarioDocument document)
+    {
+        foreach (var f in document.CashFlows)
+        {
+            var kind = f.Kind == FlowKind.Contribution ? CashFlowKind.Contribution : CashFlowKind.Withdrawal;
+            var frequency = (CashFlowFrequency)f.Frequency; // same member order as the engine's enums
+            yield return new(new CashFlow(kind, f.Amount, f.StartMonth, f.EndMonth, frequency, f.InflationIndexed), f.EffectiveRole, f.Goal, f.Priority);
+        }
+
+        if (document.Plan is { } plan)
+        {
+            foreach (var f in PlanExpansion.Flows(plan, document.HorizonMonths))
+            {
+                yield return f;
+            }
+        }
+    }
+
+    private static int FlowIndex(string field) => int.TryParse(field.AsSpan(10, field.IndexOf(']', StringComparison.Ordinal) - 10), System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : 0;
+
+    /// <summary>Checks the engine cannot phrase in document terms.</summary>
+    private static ScenarioError? Check(ScenarioDocument d)
+    {
+        if (d.Assets.Count == 0)
+        {
+            return new("assets", "at least one asset is needed");
+        }
+
+        for (var i = 0; i < d.Assets.Count; i++)
+        {
+            var a = d.Assets[i];
+            if (!(a.Volatility >= 0) || !double.IsFinite(a.Volatility))
+            {
+                return new($"assets[{i}].volatility", $"must be >= 0 (got {a.Volatility.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            }
+
+            if (!(a.ExpectedReturn > -1) || !double.IsFinite(a.ExpectedReturn))
+            {
+                return new($"assets[{i}].expectedReturn", "must be above -1");
+            }
+        }
+
+        var n = d.Assets.Count;
+        if (d.Correlations is { } c)
+        {
+            if (c.Count != n)
+            {
+                return new("correlations", $"must have {n} rows, one per asset");
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                if (c[i].Count != n)
+                {
+                    return new($"correlations[{i}]", $"must have {n} entries");
+                }
+            }
+        }
+        else if (n > 1)
+        {
+            return new("correlations", $"is required with {n} assets");
+        }
+
+        if (d.Plan is { } plan)
+        {
+            if (plan.People.Count == 0)
+            {
+                return new("plan.people", "at least one person is needed");
+            }
+
+            for (var i = 0; i < plan.Incomes.Count; i++)
+            {
+                if (plan.Incomes[i].Person < 0 || plan.Incomes[i].Person >= plan.People.Count)
+                {
+                    return new($"plan.incomes[{i}].person", $"must be in [0, {plan.People.Count - 1}]");
+                }
+            }
+        }
+
+        for (var k = 0; k < (d.Allocation.GlidePath?.Count ?? 0); k++)
+        {
+            var p = d.Allocation.GlidePath![k];
+            if ((p.Month is null) == (p.Age is null) || (p.Age is not null && d.Plan is null))
+            {
+                return new($"allocation.glidePath[{k}]", "needs exactly one of month or age (age needs a plan)");
+            }
+        }
+
+        if (d.ReturnModel is { Kind: ReturnModelKind.Bootstrap or ReturnModelKind.Historical, Series: null })
+        {
+            return new("returnModel.series", "is required for bootstrap and historical models");
+        }
+
+        if (d.ReturnModel?.Series is { } s && s.Columns.Count != n)
+        {
+            return new("returnModel.series.columns", $"must name {n} columns, one per asset");
+        }
+
+        return d.TargetSuccess is > 0 and < 1 ? null : new("targetSuccess", "must be in (0, 1)");
+    }
+
+    private static IReturnModel ReturnModel(ScenarioDocument d, Func<SeriesDocument, HistoricalSeries>? loader)
+    {
+        var kind = d.ReturnModel?.Kind ?? ReturnModelKind.Normal;
+        if (kind is ReturnModelKind.Bootstrap or ReturnModelKind.Historical && loader is not null)
+        {
+            var series = loader(d.ReturnModel!.Series!);
+            return kind == ReturnModelKind.Bootstrap ? new BlockBootstrapReturns(series, d.ReturnModel.BlockMonths) : new HistoricalSequenceReturns(series);
+        }
+
+        var assets = d.Assets.Select(a => MonthlyLogNormal.FromAnnual(a.ExpectedReturn, a.Volatility)).ToList();
+        var n = assets.Count;
+        var c = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                c[i, j] = d.Correlations?[i][j] ?? (i == j ? 1 : 0);
+            }
+        }
+
+        if (kind == ReturnModelKind.StudentT)
+        {
+            var v = d.ReturnModel!.DegreesOfFreedom;
+            return v is >= 3 and <= 200
+                ? new StudentTReturns(assets, c, v)
+                : throw new InvalidInputException("returnModel.degreesOfFreedom", "returnModel.degreesOfFreedom must be an integer in [3, 200]");
+        }
+
+        return new NormalReturns(assets, c);
+    }
+
+    private static Allocation Allocation(ScenarioDocument d)
+    {
+        var glide = d.Allocation.GlidePath?
+            .Select(p => new GlidePoint(p.Month ?? Math.Clamp(PlanExpansion.MonthAt(d.Plan!, p.Age!.Value), 0, d.HorizonMonths - 1), p.Weights))
+            .ToList();
+        return new Allocation(d.Allocation.Weights, (Rebalance)d.Allocation.Rebalance, glide);
+    }
+
+    private static SpendingPolicy? Spending(SpendingDocument? s) => s is null ? null : new SpendingPolicy((SpendingRule)s.Rule, s.AnnualAmount, s.StartMonth, s.EndMonth)
+    {
+        Rate = s.Rate,
+        Floor = s.Floor,
+        Ceiling = s.Ceiling ?? double.PositiveInfinity,
+        Guardrail = s.Guardrail,
+        Adjustment = s.Adjustment,
+        ExpectedRealReturn = s.ExpectedRealReturn,
+    };
+}

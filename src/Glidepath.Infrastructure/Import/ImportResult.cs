@@ -1,0 +1,42 @@
+namespace Glidepath.Infrastructure.Import;
+
+/// <summary>A problem with one cell or row. Row counts the file's records from 1 (the header is row 1); Column is null for a whole-row problem.</summary>
+public sealed record ImportError(int Row, string? Column, string Reason)
+{
+    public override string ToString() => Column is null ? $"row {Row}: {Reason}" : $"row {Row}, column {Column}: {Reason}";
+}
+
+/// <summary>
+/// What an import did. When <see cref="Rejected"/> is true nothing was written and
+/// <see cref="Errors"/> says why; otherwise Errors lists the rows that skip-invalid mode left out.
+/// </summary>
+public sealed record ImportResult(
+    string Layout,
+    int Imported,
+    int DuplicatesSkipped,
+    IReadOnlyList<ImportError> Errors,
+    IReadOnlyList<string> CreatedInstruments,
+    bool Rejected)
+{
+    public bool Succeeded => !Rejected && Errors.Count == 0;
+
+    internal static ImportResult Reject(string layout, IReadOnlyList<ImportError> errors) => new(layout, 0, 0, errors, [], Rejected: true);
+}
+
+public sealed record ImportOptions
+{
+    /// <summary>Import the good rows and report the rest, instead of rejecting the whole file.</summary>
+    public bool SkipInvalid { get; init; }
+
+    /// <summary>
+    /// An unknown symbol creates an instrument (type Stock, asset class UsEquity, the row's currency;
+    /// listed in <see cref="ImportResult.CreatedInstruments"/> for review). False: such rows are errors.
+    /// </summary>
+    public bool CreateMissingInstruments { get; init; } = true;
+
+    /// <summary>Rows per insert batch; each batch is saved and then dropped from the change tracker.</summary>
+    public int BatchSize { get; init; } = 2000;
+
+    /// <summary>Errors kept in the result; a file with more reports the first ones and a count.</summary>
+    public int MaxErrors { get; init; } = 1000;
+}

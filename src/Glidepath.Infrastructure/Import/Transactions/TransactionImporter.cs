@@ -1,0 +1,105 @@
+using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Infrastructure.Import.Transactions;
+
+/// <summary>
+/// Imports one account's transactions from CSV (generic or Schwab layout, detected from the
+/// header) in ONE database transaction: stream and validate rows, insert in batches, replay the
+/// household, replace its cached ledger state, commit. Any error rejects the file and rolls back
+/// everything, unless <see cref="ImportOptions.SkipInvalid"/> is set. Re-importing a file adds nothing.
+/// The importer clears the context's change tracker as it goes: give it its own scope.
+/// </summary>
+public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledger)
+{
+    public async Task<ImportResult> ImportAsync(Guid accountId, Stream csv, ImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        options ??= new ImportOptions();
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return ImportResult.Reject("none", [new ImportError(0, null, $"Account {accountId} does not exist.")]);
+        }
+
+        var errors = new ImportErrors(options.MaxErrors);
+        await using var reader = CsvCells.Open(csv, errors);
+        var (layout, header) = await TransactionLayouts.DetectAsync(reader, cancellationToken);
+        if (layout is null)
+        {
+            return ImportResult.Reject("unknown", [new ImportError(1, null, "Unrecognised header. " + TransactionLayouts.Expected)]);
+        }
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;   // only inserts of new objects: nothing to detect
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await ledger.LockHouseholdAsync(account.HouseholdId, cancellationToken);
+            var run = new TransactionImportRun(db, account, layout, options, errors);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                await run.AddAsync(layout.Parse(reader, header), cancellationToken);
+            }
+
+            await run.FlushAsync(cancellationToken);
+            if (run.Errors.Count > 0 && !options.SkipInvalid)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return ImportResult.Reject(layout.Name, run.Errors.ToList());
+            }
+
+            if (run.Imported == 0)
+            {
+                // Nothing new (a re-import): keep even the cache rows and the file untouched.
+                await transaction.RollbackAsync(cancellationToken);
+                return new ImportResult(layout.Name, 0, run.Duplicates, run.Errors.ToList(), [], Rejected: false);
+            }
+
+            if (!await ReplayAsync(run, account.HouseholdId, options, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return ImportResult.Reject(layout.Name, run.Errors.ToList());
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new ImportResult(layout.Name, run.Imported, run.Duplicates, run.Errors.ToList(), run.Instruments.Created, Rejected: false);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>
+    /// Replays the household with the new rows and replaces its cache. The ledger's refusals are
+    /// reported against their file rows; in skip-invalid mode those rows are taken out and the
+    /// replay repeated (each round removes at least one). False: the import must be rejected.
+    /// </summary>
+    private async Task<bool> ReplayAsync(TransactionImportRun run, Guid householdId, ImportOptions options, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var refused = await ledger.ReplayIntoCacheAsync(householdId, cancellationToken);
+            if (refused.Count == 0)
+            {
+                return true;
+            }
+
+            foreach (var error in refused)
+            {
+                run.Errors.Add(new ImportError(run.RowOf(error.TransactionId) ?? 0, null, $"{error.Code}: {error.Message}"));
+            }
+
+            var fromThisFile = refused.Where(e => run.RowOf(e.TransactionId) is not null).Select(e => e.TransactionId).Distinct().ToList();
+            if (!options.SkipInvalid || fromThisFile.Count == 0 || refused.Any(e => run.RowOf(e.TransactionId) is null))
+            {
+                return false;
+            }
+
+            await run.RemoveAsync(fromThisFile, cancellationToken);
+        }
+    }
+}

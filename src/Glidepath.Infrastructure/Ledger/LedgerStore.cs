@@ -1,0 +1,186 @@
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Infrastructure.Ledger;
+
+/// <summary>
+/// The write path of the ledger and the reads of its cached state. Every write runs in one
+/// database transaction: insert, replay the household's whole history with <see cref="LedgerBuilder"/>,
+/// and either replace the cached lots/positions/cash/gains or roll everything back and return the
+/// ledger's errors. The cache therefore always equals a rebuild from history.
+/// </summary>
+public sealed class LedgerStore(GlidepathDbContext db)
+{
+    private readonly LedgerCache _cache = new(db);
+
+    /// <summary>Adds one transaction; see <see cref="AddTransactionsAsync"/>.</summary>
+    public Task<LedgerWriteResult> AddTransactionAsync(Transaction transaction, CancellationToken cancellationToken = default) =>
+        AddTransactionsAsync([transaction], cancellationToken);
+
+    /// <summary>
+    /// Adds the transactions (any accounts, any households) all or nothing. Errors — unknown account
+    /// or instrument, a repeated external id, or a history the ledger refuses — come back as values
+    /// and leave the database and the context's tracked transactions as they were.
+    /// </summary>
+    public async Task<LedgerWriteResult> AddTransactionsAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        if (transactions.Count == 0)
+        {
+            return LedgerWriteResult.Ok(0);
+        }
+
+        await using var scope = await LedgerTransaction.BeginAsync(db, cancellationToken);
+        var accountIds = transactions.Select(t => t.AccountId).Distinct().ToList();
+        var households = await db.Accounts.Where(a => accountIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.HouseholdId, cancellationToken);
+        foreach (var householdId in households.Values.Distinct().Order())
+        {
+            await LockHouseholdAsync(householdId, cancellationToken);
+        }
+
+        var errors = new List<LedgerError>();
+        errors.AddRange(transactions.Where(t => !households.ContainsKey(t.AccountId)).Select(t =>
+            new LedgerError(t.Id, LedgerErrorCodes.UnknownAccount, $"Account {t.AccountId} does not exist.")));
+        errors.AddRange(await UnknownInstrumentsAsync(transactions, cancellationToken));
+        errors.AddRange(await DuplicateExternalIdsAsync(transactions, cancellationToken));
+        if (errors.Count > 0)
+        {
+            return LedgerWriteResult.Failed(errors);
+        }
+
+        db.Transactions.AddRange(transactions);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var householdId in households.Values.Distinct())
+        {
+            errors.AddRange(await ReplayIntoCacheAsync(householdId, cancellationToken));
+        }
+
+        if (errors.Count > 0)
+        {
+            await scope.RollbackAsync(cancellationToken);
+            foreach (var t in transactions)
+            {
+                db.Entry(t).State = EntityState.Detached;
+            }
+
+            return LedgerWriteResult.Failed(errors);
+        }
+
+        await scope.CommitAsync(cancellationToken);
+        return LedgerWriteResult.Ok(transactions.Count);
+    }
+
+    /// <summary>Recomputes the household's cache from its history (e.g. after a ledger rule changed).</summary>
+    public async Task<LedgerWriteResult> RebuildAsync(Guid householdId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = await LedgerTransaction.BeginAsync(db, cancellationToken);
+        if (!await db.Households.AnyAsync(h => h.Id == householdId, cancellationToken))
+        {
+            return LedgerWriteResult.Failed([new LedgerError(Guid.Empty, LedgerStoreErrorCodes.UnknownHousehold, $"Household {householdId} does not exist.")]);
+        }
+
+        await LockHouseholdAsync(householdId, cancellationToken);
+        var errors = await ReplayIntoCacheAsync(householdId, cancellationToken);
+        if (errors.Count > 0)
+        {
+            await scope.RollbackAsync(cancellationToken);
+            return LedgerWriteResult.Failed(errors);
+        }
+
+        await scope.CommitAsync(cancellationToken);
+        return LedgerWriteResult.Ok(0);
+    }
+
+    /// <summary>The cached state: lots, positions, cash and realised gains, in the builder's order.</summary>
+    public Task<LedgerState> GetStateAsync(Guid householdId, CancellationToken cancellationToken = default) =>
+        _cache.ReadAsync(householdId, cancellationToken);
+
+    public Task<IReadOnlyList<Position>> GetPositionsAsync(Guid householdId, CancellationToken cancellationToken = default) =>
+        _cache.ReadPositionsAsync(householdId, cancellationToken);
+
+    public Task<IReadOnlyList<TaxLot>> GetLotsAsync(Guid householdId, CancellationToken cancellationToken = default) =>
+        _cache.ReadLotsAsync(householdId, cancellationToken);
+
+    public Task<IReadOnlyList<CashBalance>> GetCashAsync(Guid householdId, CancellationToken cancellationToken = default) =>
+        _cache.ReadCashAsync(householdId, cancellationToken);
+
+    /// <summary>Realised gains with a sale date in [from, to] (either bound optional).</summary>
+    public Task<IReadOnlyList<RealisedGain>> GetRealisedGainsAsync(
+        Guid householdId, DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default) =>
+        _cache.ReadRealisedGainsAsync(householdId, from, to, cancellationToken);
+
+    /// <summary>
+    /// The state at the close of <paramref name="asOf"/>, replayed from history (the cache only
+    /// holds today's state). Reads only; a stored history always replays, so errors mean a bug.
+    /// </summary>
+    public async Task<LedgerResult> ReplayAsOfAsync(Guid householdId, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var (accounts, history) = await LoadHistoryAsync(householdId, asOf, cancellationToken);
+        return LedgerBuilder.Build(accounts, history, asOf);
+    }
+
+    /// <summary>
+    /// Replays the household inside the caller's transaction and, if the history holds, replaces
+    /// its cache. The importer uses this after its own batched inserts.
+    /// </summary>
+    internal async Task<IReadOnlyList<LedgerError>> ReplayIntoCacheAsync(Guid householdId, CancellationToken cancellationToken)
+    {
+        var (accounts, history) = await LoadHistoryAsync(householdId, asOf: null, cancellationToken);
+        var result = LedgerBuilder.Build(accounts, history);
+        if (!result.Succeeded)
+        {
+            return result.Errors;
+        }
+
+        await _cache.ReplaceAsync(householdId, result.State!, cancellationToken);
+        return [];
+    }
+
+    /// <summary>
+    /// Serialises writers of one household: a no-op UPDATE takes the row lock on PostgreSQL and the
+    /// write lock on SQLite before anything is read, so two concurrent writes cannot both replay a
+    /// history that lacks the other's rows. Version is left alone: a ledger write is not an edit.
+    /// </summary>
+    internal Task LockHouseholdAsync(Guid householdId, CancellationToken cancellationToken) =>
+        db.Households.Where(h => h.Id == householdId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Version, h => h.Version), cancellationToken);
+
+    private async Task<(List<Account> Accounts, List<Transaction> History)> LoadHistoryAsync(
+        Guid householdId, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToListAsync(cancellationToken);
+        var history = await db.Transactions.AsNoTracking()
+            .Where(t => db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
+            .Where(t => asOf == null || t.TradeDate <= asOf)
+            .ToListAsync(cancellationToken);
+        return (accounts, history);
+    }
+
+    private async Task<IEnumerable<LedgerError>> UnknownInstrumentsAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken cancellationToken)
+    {
+        var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
+        var known = (await db.Instruments.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return transactions.Where(t => t.InstrumentId is { } id && !known.Contains(id)).Select(t =>
+            new LedgerError(t.Id, LedgerStoreErrorCodes.UnknownInstrument, $"Instrument {t.InstrumentId} does not exist."));
+    }
+
+    private async Task<IEnumerable<LedgerError>> DuplicateExternalIdsAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken cancellationToken)
+    {
+        var errors = new List<LedgerError>();
+        foreach (var account in transactions.Where(t => t.ExternalId is not null).GroupBy(t => t.AccountId))
+        {
+            var ids = account.Select(t => t.ExternalId!).ToList();
+            var stored = (await db.Transactions.Where(t => t.AccountId == account.Key && ids.Contains(t.ExternalId!))
+                .Select(t => t.ExternalId!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            errors.AddRange(account.Where(t => stored.Contains(t.ExternalId!) || !seen.Add(t.ExternalId!)).Select(t =>
+                new LedgerError(t.Id, LedgerStoreErrorCodes.DuplicateExternalId, $"Account {t.AccountId} already has external id '{t.ExternalId}'.")));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,36 @@
+using Glidepath.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Glidepath.Infrastructure.Persistence;
+
+/// <summary>
+/// Optimistic concurrency that works the same on SQLite and PostgreSQL: <c>Version</c> is a
+/// concurrency token, and every save of a modified household or account increments it, so the
+/// UPDATE carries <c>WHERE version = @original</c> and a stale writer gets
+/// <see cref="DbUpdateConcurrencyException"/>. To check a client's version (e.g. from If-Match),
+/// set <c>entry.Property(a => a.Version).OriginalValue</c> to it before saving.
+/// </summary>
+internal static class ConcurrencyVersions
+{
+    public static void Bump(ChangeTracker changeTracker)
+    {
+        foreach (var entry in changeTracker.Entries())
+        {
+            if (entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Household household:
+                    household.Version = entry.Property(nameof(Household.Version)).OriginalValue is long h ? h + 1 : household.Version + 1;
+                    break;
+                case Account account:
+                    account.Version = entry.Property(nameof(Account.Version)).OriginalValue is long a ? a + 1 : account.Version + 1;
+                    break;
+            }
+        }
+    }
+}

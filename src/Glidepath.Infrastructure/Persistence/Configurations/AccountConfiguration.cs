@@ -1,0 +1,22 @@
+using Glidepath.Domain.Households;
+using Glidepath.Infrastructure.Persistence.Conversions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Glidepath.Infrastructure.Persistence.Configurations;
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.ToTable("accounts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Institution).HasMaxLength(200);
+        builder.Property(a => a.Number).HasColumnName("account_number").HasConversion<AccountNumberConverter>().HasMaxLength(256);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        // Deleting an owner makes the account joint rather than deleting its history.
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

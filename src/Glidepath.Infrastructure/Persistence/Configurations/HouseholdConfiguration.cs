@@ -1,0 +1,18 @@
+using Glidepath.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Glidepath.Infrastructure.Persistence.Configurations;
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> builder)
+    {
+        builder.ToTable("households");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Name).HasMaxLength(200);
+        builder.Property(h => h.Version).IsConcurrencyToken();
+        builder.HasMany(h => h.People).WithOne().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(h => h.Accounts).WithOne().HasForeignKey(a => a.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Glidepath.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,21 @@
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Glidepath.Migrations.Sqlite;
+
+/// <summary>
+/// Lets `dotnet ef migrations add X --project src/Glidepath.Migrations.Sqlite` build the model
+/// without a host; scaffolding a migration never opens this connection.
+/// </summary>
+public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<GlidepathDbContext>
+{
+    public const string ConnectionString = "Data Source=design-time.db";
+
+    public GlidepathDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<GlidepathDbContext>();
+        new DatabaseSettings(DatabaseProvider.Sqlite, ConnectionString).Apply(options);
+        return new GlidepathDbContext(options.Options);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+
+namespace Glidepath.Quant.MonteCarlo;
+
+/// <summary>Percentiles by selection (no full sort): one multi-rank quickselect per call.</summary>
+public static class OrderStatistics
+{
+    [ThreadStatic]
+    private static int[]? t_histogram;
+
+    /// <summary>
+    /// Type-7 percentiles (Hyndman and Fan, 1996): h = (n-1)p, value x[floor h] + frac(h)(x[floor h + 1] - x[floor h])
+    /// over the sorted data. Reorders <paramref name="data"/>; O(n).
+    /// </summary>
+    public static void Percentiles(Span<float> data, ReadOnlySpan<double> levels, Span<double> result)
+    {
+        var n = data.Length;
+        if (n == 0)
+        {
+            result[..levels.Length].Fill(double.NaN);
+            return;
+        }
+
+        var ranks = new List<int>(2 * levels.Length);
+        foreach (var p in levels)
+        {
+            var lo = (int)Math.Floor((n - 1) * p);
+            ranks.Add(lo);
+            ranks.Add(Math.Min(lo + 1, n - 1));
+        }
+
+        var sorted = ranks.Distinct().Order().ToArray();
+        var values = new float[sorted.Length];
+        if (n < 4096)
+        {
+            Select(data, 0, n - 1, sorted, 0, sorted.Length - 1);
+            for (var r = 0; r < sorted.Length; r++)
+            {
+                values[r] = data[sorted[r]];
+            }
+        }
+        else
+        {
+            RadixSelect(data, sorted, values);
+        }
+
+        float At(int rank) => values[Array.IndexOf(sorted, rank)];
+        for (var k = 0; k < levels.Length; k++)
+        {
+            var h = (n - 1) * levels[k];
+            var lo = (int)Math.Floor(h);
+            var hi = Math.Min(lo + 1, n - 1);
+            result[k] = At(lo) + ((h - lo) * ((double)At(hi) - At(lo)));
+        }
+    }
+
+    /// <summary>
+    /// Exact order statistics in two passes: a histogram of the top 16 bits of an order-preserving
+    /// integer key (sign, exponent, 7 mantissa bits: buckets 0.5 % wide), then a quickselect over
+    /// the few elements of the buckets that hold the wanted ranks.
+    /// </summary>
+    // Hot loop: compile fully optimised at once rather than after tiering (a CLI run is one shot).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RadixSelect(Span<float> data, int[] ranks, float[] values)
+    {
+        // Reused per thread: a fresh 256 KB array per year end would land on the large-object heap.
+        var histogram = t_histogram ??= new int[1 << 16];
+        Array.Clear(histogram);
+        foreach (var x in data)
+        {
+            histogram[Key(x) >> 16]++;
+        }
+
+        // Bucket of each rank and the rank's position inside it.
+        var buckets = new int[ranks.Length];
+        var before = new int[ranks.Length];
+        int bucket = 0, below = 0;
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            while (below + histogram[bucket] <= ranks[r])
+            {
+                below += histogram[bucket++];
+            }
+
+            (buckets[r], before[r]) = (bucket, below);
+        }
+
+        var wanted = buckets.Distinct().ToArray();
+        foreach (var b in wanted)
+        {
+            var members = new float[histogram[b]];
+            var m = 0;
+            foreach (var x in data)
+            {
+                if (Key(x) >> 16 == b)
+                {
+                    members[m++] = x;
+                }
+            }
+
+            var inside = Enumerable.Range(0, ranks.Length).Where(r => buckets[r] == b).ToArray();
+            var local = inside.Select(r => ranks[r] - before[r]).ToArray();
+            Select(members, 0, members.Length - 1, local, 0, local.Length - 1);
+            foreach (var r in inside)
+            {
+                values[r] = members[ranks[r] - before[r]];
+            }
+        }
+    }
+
+    /// <summary>Maps float order to unsigned order (negatives flipped, positives offset by the sign bit).</summary>
+    private static uint Key(float x)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(x);
+        return (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
+    }
+
+    // Dijkstra three-way partition: many equal keys (failed paths at 0) stay linear.
+    // Hot loop: compile fully optimised at once rather than after tiering (a CLI run is one shot).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Select(Span<float> a, int lo, int hi, int[] ranks, int rlo, int rhi)
+    {
+        while (rlo <= rhi && lo < hi)
+        {
+            if (hi - lo < 24)
+            {
+                a.Slice(lo, hi - lo + 1).Sort();
+                return;
+            }
+
+            var pivot = MedianOf3(a[lo], a[lo + ((hi - lo) / 2)], a[hi]);
+            int lt = lo, i = lo, gt = hi;
+            while (i <= gt)
+            {
+                var x = a[i];
+                if (x < pivot)
+                {
+                    (a[lt], a[i]) = (a[i], a[lt]);
+                    lt++;
+                    i++;
+                }
+                else if (x > pivot)
+                {
+                    (a[gt], a[i]) = (a[i], a[gt]);
+                    gt--;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            // ranks[rlo..leftEnd] fall below lt, ranks[rightStart..rhi] above gt.
+            var leftEnd = rlo - 1;
+            while (leftEnd < rhi && ranks[leftEnd + 1] < lt)
+            {
+                leftEnd++;
+            }
+
+            var rightStart = rhi + 1;
+            while (rightStart > rlo && ranks[rightStart - 1] > gt)
+            {
+                rightStart--;
+            }
+
+            Select(a, lo, lt - 1, ranks, rlo, leftEnd);
+            (lo, rlo) = (gt + 1, rightStart);
+        }
+    }
+
+    private static float MedianOf3(float a, float b, float c) =>
+        Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+}

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Glidepath.Quant.MonteCarlo;
+
+/// <summary>
+/// Single-precision exp, log and normal pairs on 16-lane vectors. Built from plain IEEE
+/// operations only (no hardware-specific approximations), so results are the same bits on any
+/// machine, with or without AVX-512 (Vector512 falls back to software).
+/// </summary>
+internal static class VectorMath
+{
+    // Cephes expf/logf coefficients (S. Moshier, Cephes Math Library; as in J. Pommier's sse_mathfun).
+    private const float Ln2Hi = 0.693359375f;
+    private const float Ln2Lo = -2.12194440e-4f;
+    private const float Log2E = 1.44269504088896341f;
+
+    /// <summary>e^x for |x| &lt; 87; relative error about 2 ulp (Cephes expf).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Exp(Vector512<float> x)
+    {
+        x = Vector512.Min(Vector512.Max(x, Vector512.Create(-87f)), Vector512.Create(88f));
+        var n = Vector512.Floor(Vector512.FusedMultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(0.5f)));
+        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Hi), x);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Lo), r);
+        var p = Vector512.Create(1.9875691500E-4f);
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.3981999507E-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073E-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894E-2f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459E-1f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201E-1f));
+        var y = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
+        var scale = (Vector512.ConvertToInt32(n) + Vector512.Create(127)) << 23;
+        return y * scale.AsSingle();
+    }
+
+    /// <summary>Natural log for positive normal floats (Cephes logf).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Log(Vector512<float> x)
+    {
+        var bits = x.AsInt32();
+        var e = Vector512.ConvertToSingle((bits >> 23) - Vector512.Create(126));
+        var m = ((bits & Vector512.Create(0x007FFFFF)) | Vector512.Create(0x3F000000)).AsSingle(); // [0.5, 1)
+        var small = Vector512.LessThan(m, Vector512.Create(0.707106781186547524f));
+        e -= small & Vector512<float>.One;
+        m = m + (small & m) - Vector512<float>.One;
+        var z = m * m;
+        var y = Vector512.Create(7.0376836292E-2f);
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(-1.1514610310E-1f));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(1.1676998740E-1f));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(-1.2420140846E-1f));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(1.4249322787E-1f));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(-1.6668057665E-1f));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(2.0000714765E-1f));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(-2.4999993993E-1f));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(3.3333331174E-1f));
+        y = y * m * z;
+        y = Vector512.FusedMultiplyAdd(e, Vector512.Create(Ln2Lo), y);
+        y = Vector512.FusedMultiplyAdd(z, Vector512.Create(-0.5f), y);
+        return Vector512.FusedMultiplyAdd(e, Vector512.Create(Ln2Hi), m + y);
+    }
+
+    /// <summary>
+    /// Two independent standard normals per lane from 64 random bits by the Box-Muller transform
+    /// (Box and Muller, Ann. Math. Statist. 29, 1958): radius sqrt(-2 ln u1) with u1 = (k + 1/2)/2^24
+    /// (k: top 24 bits of <paramref name="a"/>, so |z| &lt;= 5.77), angle uniform on a quarter circle from 22
+    /// bits of <paramref name="b"/> and reflected into a random quadrant by its top two bits. With the
+    /// angle written as pi/4 + t, t in (-pi/4, pi/4), cos = (cos t - sin t)/sqrt 2 and
+    /// sin = (cos t + sin t)/sqrt 2, so the radius becomes sqrt(-ln u1). sin t and cos t: Cephes sinf/cosf.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<float> First, Vector512<float> Second) NormalPair(Vector512<uint> a, Vector512<uint> b)
+    {
+        var u1 = Vector512.FusedMultiplyAdd(
+            Vector512.ConvertToSingle((a >> 8).AsInt32()), Vector512.Create(1f / (1 << 24)), Vector512.Create(0.5f / (1 << 24)));
+        var radius = Vector512.Sqrt(-Log(u1));
+        var f = Vector512.ConvertToSingle(((b >> 8) & Vector512.Create(0x3FFFFFu)).AsInt32());
+        var t = Vector512.FusedMultiplyAdd(f, Vector512.Create(MathF.PI / 2 / (1 << 22)), Vector512.Create((MathF.PI / 2 / (1 << 23)) - (MathF.PI / 4)));
+        var t2 = t * t;
+        var sin = Vector512.FusedMultiplyAdd(Vector512.Create(-1.9515295891E-4f), t2, Vector512.Create(8.3321608736E-3f));
+        sin = Vector512.FusedMultiplyAdd(sin, t2, Vector512.Create(-1.6666654611E-1f));
+        sin = Vector512.FusedMultiplyAdd(sin * t2, t, t);
+        var cos = Vector512.FusedMultiplyAdd(Vector512.Create(2.443315711809948E-5f), t2, Vector512.Create(-1.388731625493765E-3f));
+        cos = Vector512.FusedMultiplyAdd(cos, t2, Vector512.Create(4.166664568298827E-2f));
+        cos = Vector512.FusedMultiplyAdd(cos * t2, t2, Vector512.FusedMultiplyAdd(t2, Vector512.Create(-0.5f), Vector512<float>.One));
+        var signs = b & Vector512.Create(0x80000000u);
+        var first = ((radius * (cos - sin)).AsUInt32() ^ signs).AsSingle();
+        var second = ((radius * (cos + sin)).AsUInt32() ^ ((b << 1) & Vector512.Create(0x80000000u))).AsSingle();
+        return (first, second);
+    }
+}

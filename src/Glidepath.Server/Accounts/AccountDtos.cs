@@ -1,0 +1,37 @@
+using Glidepath.Domain.Households;
+using Glidepath.Domain.TaxLots;
+
+namespace Glidepath.Server.Accounts;
+
+/// <summary>An account as the API shows it: the number only ever masked.</summary>
+public sealed record AccountDto(
+    Guid Id,
+    Guid HouseholdId,
+    Guid? OwnerId,
+    string Name,
+    AccountType Type,
+    string BaseCurrency,
+    string Institution,
+    string? NumberMasked,
+    LotReliefMethod ReliefMethod,
+    bool IsLiability,
+    long Version);
+
+public sealed record CreateAccountRequest(
+    string? Name,
+    AccountType Type,
+    string? BaseCurrency,
+    string? Institution,
+    string? Number,
+    Guid? OwnerId,
+    LotReliefMethod? ReliefMethod);
+
+/// <summary>Edits the account's descriptive fields; <paramref name="Version"/> guards against lost updates.</summary>
+public sealed record UpdateAccountRequest(string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version);
+
+internal static class AccountMapping
+{
+    public static AccountDto ToDto(this Account account) =>
+        new(account.Id, account.HouseholdId, account.OwnerId, account.Name, account.Type, account.BaseCurrency.Code,
+            account.Institution, account.Number?.Masked, account.ReliefMethod, account.Type.IsLiability(), account.Version);
+}

@@ -1,0 +1,42 @@
+namespace Glidepath.Server.Errors;
+
+/// <summary>
+/// The stable <c>code</c> extension of every problem details answer. Clients branch on these,
+/// never on titles or details, so a code once published is never renamed.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "validation-failed";
+    public const string BadRequest = "bad-request";
+    public const string NotFound = "not-found";
+    public const string HouseholdNotFound = "household-not-found";
+    public const string PersonNotFound = "person-not-found";
+    public const string AccountNotFound = "account-not-found";
+    public const string InstrumentNotFound = "instrument-not-found";
+    public const string TransactionNotFound = "transaction-not-found";
+    public const string AccountHasTransactions = "account-has-transactions";
+    public const string InstrumentInUse = "instrument-in-use";
+    public const string DuplicateInstrument = "duplicate-instrument";
+    /// <summary>
+    /// Refusals with several different ledger codes. A refusal with one code passes the ledger's own
+    /// code through (e.g. "insufficient-quantity", "unknown-lot"; see LedgerErrorCodes).
+    /// </summary>
+    public const string LedgerRejected = "ledger-rejected";
+    public const string ImportRejected = "import-rejected";
+    public const string ConcurrencyConflict = "concurrency-conflict";
+    public const string Conflict = "conflict";
+    public const string InternalError = "internal-error";
+
+    /// <summary>The code for a problem that was raised without one (routing 404s, 405s, binding 400s).</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+        StatusCodes.Status409Conflict => Conflict,
+        StatusCodes.Status413PayloadTooLarge => "payload-too-large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+        >= 500 => InternalError,
+        _ => "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

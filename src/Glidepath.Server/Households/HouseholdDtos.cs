@@ -1,0 +1,16 @@
+using Glidepath.Domain.Households;
+
+namespace Glidepath.Server.Households;
+
+public sealed record HouseholdDto(Guid Id, string Name, string ReportingCurrency, DateTimeOffset CreatedUtc, long Version);
+
+public sealed record CreateHouseholdRequest(string? Name, string? ReportingCurrency);
+
+/// <summary><paramref name="Version"/> is the one the client read; a stale one answers 409.</summary>
+public sealed record UpdateHouseholdRequest(string? Name, string? ReportingCurrency, long Version);
+
+internal static class HouseholdMapping
+{
+    public static HouseholdDto ToDto(this Household household) =>
+        new(household.Id, household.Name, household.ReportingCurrency.Code, household.CreatedUtc, household.Version);
+}

@@ -1,0 +1,101 @@
+using Glidepath.Domain.Currencies;
+using Glidepath.Domain.Households;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Api;
+using Glidepath.Server.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Server.Households;
+
+public static class HouseholdEndpoints
+{
+    public static IEndpointRouteBuilder MapHouseholdEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/households").WithTags("Households");
+        group.MapGet("/", List);
+        group.MapPost("/", Create);
+        group.MapGet("/{householdId:guid}", Get).WithName("GetHousehold");
+        group.MapPut("/{householdId:guid}", Update);
+        group.MapDelete("/{householdId:guid}", Delete);
+        return api;
+    }
+
+    private static async Task<Ok<List<HouseholdDto>>> List(GlidepathDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Households.AsNoTracking().OrderBy(h => h.Name)
+            .Select(h => h.ToDto()).ToListAsync(ct));
+
+    private static async Task<Results<Ok<HouseholdDto>, NotFoundProblem>> Get(Guid householdId, GlidepathDbContext db, CancellationToken ct) =>
+        await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct) is { } household
+            ? TypedResults.Ok(household.ToDto())
+            : HouseholdScope.HouseholdNotFound(householdId);
+
+    private static async Task<Results<CreatedAtRoute<HouseholdDto>, ValidationProblem>> Create(
+        CreateHouseholdRequest request, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = Validate(request.Name, request.ReportingCurrency, out var currency);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var household = new Household { Name = request.Name!.Trim(), ReportingCurrency = currency, CreatedUtc = clock.GetUtcNow() };
+        db.Households.Add(household);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.CreatedAtRoute(household.ToDto(), "GetHousehold", new { householdId = household.Id });
+    }
+
+    /// <summary>A stale <see cref="UpdateHouseholdRequest.Version"/> makes the save throw; the exception handler answers 409.</summary>
+    private static async Task<Results<Ok<HouseholdDto>, NotFoundProblem, ValidationProblem>> Update(
+        Guid householdId, UpdateHouseholdRequest request, GlidepathDbContext db, CancellationToken ct)
+    {
+        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
+        if (household is null)
+        {
+            return HouseholdScope.HouseholdNotFound(householdId);
+        }
+
+        var errors = Validate(request.Name, request.ReportingCurrency, out var currency);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        db.Entry(household).Property(h => h.Version).OriginalValue = request.Version;
+        household.Name = request.Name!.Trim();
+        household.ReportingCurrency = currency;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(household.ToDto());
+    }
+
+    /// <summary>Deletes the household with its people, accounts and their whole history.</summary>
+    private static async Task<Results<NoContent, NotFoundProblem>> Delete(Guid householdId, GlidepathDbContext db, CancellationToken ct)
+    {
+        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
+        if (household is null)
+        {
+            return HouseholdScope.HouseholdNotFound(householdId);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var accountIds = db.Accounts.Where(a => a.HouseholdId == householdId).Select(a => a.Id);
+        await db.Transactions.Where(t => accountIds.Contains(t.AccountId)).ExecuteDeleteAsync(ct);
+        db.Households.Remove(household);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static ValidationErrors Validate(string? name, string? reportingCurrency, out Currency currency)
+    {
+        currency = Currency.Usd;
+        var errors = new ValidationErrors()
+            .Check(!string.IsNullOrWhiteSpace(name), "name", "A name is required.")
+            .Check(name is null || name.Length <= 200, "name", "The name is longer than 200 characters.");
+        if (reportingCurrency is not null && !Currency.TryParse(reportingCurrency, out currency))
+        {
+            errors.Add("reportingCurrency", $"'{reportingCurrency}' is not a supported ISO-4217 currency code.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,30 @@
+using Glidepath.Server.Errors;
+
+namespace Glidepath.Server.Imports;
+
+/// <summary>The uploaded CSV: the first file of a multipart form, or the raw request body.</summary>
+internal static class CsvBody
+{
+    /// <summary>Null when the request carries no file (an empty body or a form without one).</summary>
+    public static async Task<Stream?> OpenAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            return form.Files.Count > 0 && form.Files[0].Length > 0 ? form.Files[0].OpenReadStream() : null;
+        }
+
+        // The importers read forward once; buffering lets an empty body be told apart first.
+        request.EnableBuffering();
+        var probe = new byte[1];
+        if (await request.Body.ReadAsync(probe, ct) == 0)
+        {
+            return null;
+        }
+
+        request.Body.Position = 0;
+        return request.Body;
+    }
+
+    public static ValidationProblem Missing() => ValidationErrors.Single("file", "Send the CSV as the request body (text/csv) or as a multipart file.");
+}

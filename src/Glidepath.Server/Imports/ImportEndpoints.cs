@@ -1,0 +1,75 @@
+using Glidepath.Infrastructure.Import;
+using Glidepath.Infrastructure.Import.Prices;
+using Glidepath.Infrastructure.Import.Transactions;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Accounts;
+using Glidepath.Server.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Server.Imports;
+
+/// <summary>
+/// CSV imports: <c>/api/households/{householdId}/imports/transactions?accountId=&amp;skipInvalid=</c> and
+/// <c>/api/imports/prices?symbol=&amp;skipInvalid=</c>. The file comes as a multipart upload or as the
+/// raw body (text/csv). A rejected file writes nothing and answers 422 with every row, column and reason.
+/// </summary>
+public static class ImportEndpoints
+{
+    public static RouteGroupBuilder MapTransactionImportEndpoints(this RouteGroupBuilder household)
+    {
+        household.MapPost("/imports/transactions", ImportTransactions).WithTags("Imports").AcceptsCsv();
+        return household;
+    }
+
+    public static IEndpointRouteBuilder MapPriceImportEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/imports/prices", ImportPrices).WithTags("Imports").AcceptsCsv();
+        return api;
+    }
+
+    private static async Task<Results<Ok<ImportResultDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ImportTransactions(
+        Guid householdId, Guid? accountId, bool? skipInvalid, HttpRequest request, GlidepathDbContext db, TransactionImporter importer, CancellationToken ct)
+    {
+        if (accountId is not { } id)
+        {
+            return ValidationErrors.Single("accountId", "Name the account the file belongs to.");
+        }
+
+        if (!await db.Accounts.AnyAsync(a => a.Id == id && a.HouseholdId == householdId, ct))
+        {
+            return AccountEndpoints.NotFound(id);
+        }
+
+        await using var csv = await CsvBody.OpenAsync(request, ct);
+        if (csv is null)
+        {
+            return CsvBody.Missing();
+        }
+
+        var result = await importer.ImportAsync(id, csv, new ImportOptions { SkipInvalid = skipInvalid ?? false }, ct);
+        return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
+    }
+
+    private static async Task<Results<Ok<ImportResultDto>, ValidationProblem, UnprocessableProblem>> ImportPrices(
+        string? symbol, bool? skipInvalid, HttpRequest request, PriceImporter importer, CancellationToken ct)
+    {
+        await using var csv = await CsvBody.OpenAsync(request, ct);
+        if (csv is null)
+        {
+            return CsvBody.Missing();
+        }
+
+        var result = await importer.ImportAsync(csv, symbol, new ImportOptions { SkipInvalid = skipInvalid ?? false }, ct);
+        return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
+    }
+
+    private static UnprocessableProblem Rejected(ImportResult result) => new(
+        ErrorCodes.ImportRejected,
+        result.Errors.Count == 0
+            ? "The file was rejected and nothing was imported."
+            : $"The file was rejected and nothing was imported: {result.Errors.Count} error(s), the first at {result.Errors[0]}.",
+        [.. result.Errors.Select(e => new ProblemItem(ErrorCodes.ImportRejected, e.Reason, e.Row, e.Column))]);
+
+    private static RouteHandlerBuilder AcceptsCsv(this RouteHandlerBuilder endpoint) =>
+        endpoint.Accepts<string>("text/csv", "multipart/form-data");
+}

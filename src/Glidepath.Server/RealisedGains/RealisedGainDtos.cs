@@ -1,0 +1,24 @@
+using Glidepath.Domain.Ledger;
+
+namespace Glidepath.Server.RealisedGains;
+
+public sealed record RealisedGainsDto(
+    DateOnly? From,
+    DateOnly? To,
+    decimal ShortTermGain,
+    decimal LongTermGain,
+    IReadOnlyList<RealisedGainDto> Gains);
+
+public sealed record RealisedGainDto(
+    Guid AccountId,
+    Guid InstrumentId,
+    string Symbol,
+    Guid SaleTransactionId,
+    Guid LotId,
+    DateOnly AcquiredDate,
+    DateOnly SoldDate,
+    decimal Quantity,
+    decimal Proceeds,
+    decimal CostBasis,
+    decimal Gain,
+    HoldingTerm Term);

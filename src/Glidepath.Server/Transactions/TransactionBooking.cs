@@ -1,0 +1,149 @@
+using Glidepath.Domain.Currencies;
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Accounts;
+using Glidepath.Server.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Server.Transactions;
+
+/// <summary>What a POST of transactions came to: booked (some perhaps replayed), invalid fields, or refused.</summary>
+public sealed record BookingOutcome(TransactionBatchResult? Booked, ValidationProblem? Invalid, ApiProblem? Refused);
+
+/// <summary>
+/// Turns API requests into ledger writes: checks fields and household scope, answers retries from
+/// what is already booked (same account and external id), and books the rest through
+/// <see cref="LedgerStore"/>, which replays the whole history and stores all or nothing.
+/// </summary>
+public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger)
+{
+    public async Task<BookingOutcome> BookAsync(
+        Guid householdId, IReadOnlyList<TransactionRequest> requests, string? idempotencyKey, CancellationToken ct)
+    {
+        var accountIds = requests.Select(r => r.AccountId).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => a.HouseholdId == householdId && accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        if (requests.FirstOrDefault(r => !accounts.ContainsKey(r.AccountId)) is { } stray)
+        {
+            return new BookingOutcome(null, null, AccountEndpoints.NotFound(stray.AccountId));
+        }
+
+        var errors = new ValidationErrors().Check(
+            idempotencyKey is null || idempotencyKey.Length is > 0 and <= 100, TransactionEndpoints.IdempotencyKeyHeader, "The key has 1 to 100 characters.");
+        var transactions = requests.Select((r, i) => ToTransaction(r, accounts[r.AccountId], ExternalId(r, idempotencyKey, i, requests.Count), errors, FieldPrefix(i, requests.Count))).ToList();
+        await CheckInstrumentsExistAsync(transactions, errors, requests.Count, ct);
+        if (errors.HasErrors)
+        {
+            return new BookingOutcome(null, errors.ToProblem(), null);
+        }
+
+        var booked = await AlreadyBookedAsync(transactions, ct);
+        var fresh = transactions.Where(t => t.ExternalId is null || !booked.ContainsKey((t.AccountId, t.ExternalId))).ToList();
+        var result = await ledger.AddTransactionsAsync(fresh, ct);
+        if (!result.Succeeded)
+        {
+            return new BookingOutcome(null, null, Refusal(result.Errors, transactions));
+        }
+
+        var shown = transactions
+            .Select(t => t.ExternalId is not null && booked.TryGetValue((t.AccountId, t.ExternalId), out var earlier) ? earlier : t)
+            .Select(t => t.ToDto())
+            .ToList();
+        return new BookingOutcome(new TransactionBatchResult(shown, fresh.Count, transactions.Count - fresh.Count), null, null);
+    }
+
+    private static Transaction ToTransaction(TransactionRequest r, Account account, string? externalId, ValidationErrors errors, string prefix)
+    {
+        var currency = account.BaseCurrency;
+        if (r.Currency is not null && !Currency.TryParse(r.Currency, out currency))
+        {
+            errors.Add(prefix + "currency", $"'{r.Currency}' is not a supported ISO-4217 currency code.");
+        }
+
+        errors.Check(externalId is null || externalId.Length <= 128, prefix + "externalId", "An external id has at most 128 characters.");
+        var transaction = new Transaction
+        {
+            AccountId = r.AccountId,
+            Type = r.Type,
+            TradeDate = r.TradeDate,
+            SettlementDate = r.SettlementDate ?? r.TradeDate,
+            InstrumentId = r.InstrumentId,
+            Quantity = r.Quantity ?? 0m,
+            Price = r.Price ?? 0m,
+            Fees = r.Fees ?? 0m,
+            Amount = r.Amount ?? 0m,
+            Currency = currency,
+            FxRate = r.FxRate ?? 1m,
+            SplitNumerator = r.SplitNumerator ?? 0m,
+            SplitDenominator = r.SplitDenominator ?? 0m,
+            TransferId = r.TransferId,
+            LotSelections = [.. (r.LotSelections ?? []).Select(s => new LotSelection(s.LotId, s.Quantity))],
+            ExternalId = externalId,
+            Memo = r.Memo,
+        };
+        errors.Check(r.TradeDate != default, prefix + "tradeDate", "A trade date is required.");
+        foreach (var error in TransactionValidator.Validate(transaction))
+        {
+            errors.Add(prefix + JsonName(error.Field), error.Message);
+        }
+
+        return transaction;
+    }
+
+    /// <summary>A retry names the same key: the request's own external id, else the Idempotency-Key (suffixed per batch item).</summary>
+    private static string? ExternalId(TransactionRequest request, string? idempotencyKey, int index, int count) =>
+        !string.IsNullOrWhiteSpace(request.ExternalId) ? request.ExternalId.Trim()
+        : idempotencyKey is null ? null
+        : count == 1 ? idempotencyKey
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{idempotencyKey}#{index}");
+
+    private async Task CheckInstrumentsExistAsync(List<Transaction> transactions, ValidationErrors errors, int count, CancellationToken ct)
+    {
+        var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
+        var known = (await db.Instruments.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        for (var i = 0; i < transactions.Count; i++)
+        {
+            errors.Check(transactions[i].InstrumentId is not { } id || known.Contains(id), FieldPrefix(i, count) + "instrumentId", "No such instrument.");
+        }
+    }
+
+    private async Task<Dictionary<(Guid, string), Transaction>> AlreadyBookedAsync(List<Transaction> transactions, CancellationToken ct)
+    {
+        var keys = transactions.Where(t => t.ExternalId is not null).Select(t => t.ExternalId!).Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var accountIds = transactions.Select(t => t.AccountId).Distinct().ToList();
+        var stored = await db.Transactions.AsNoTracking()
+            .Where(t => accountIds.Contains(t.AccountId) && keys.Contains(t.ExternalId!)).ToListAsync(ct);
+        return stored.ToDictionary(t => (t.AccountId, t.ExternalId!));
+    }
+
+    /// <summary>
+    /// The ledger's refusal as problem details: its code when every error shares one (e.g.
+    /// insufficient-quantity), and each error with the index of the request it came from.
+    /// </summary>
+    private static ApiProblem Refusal(IReadOnlyList<LedgerError> errors, List<Transaction> requested)
+    {
+        var items = errors.Select(e => new ProblemItem(
+            e.Code, e.Message, TransactionId: e.TransactionId, Row: requested.FindIndex(t => t.Id == e.TransactionId) is var i and >= 0 ? i : null)).ToList();
+        var codes = errors.Select(e => e.Code).Distinct(StringComparer.Ordinal).ToList();
+        if (codes is [LedgerStoreErrorCodes.DuplicateExternalId])
+        {
+            return new ConflictProblem(codes[0], errors[0].Message);
+        }
+
+        var code = codes.Count == 1 ? codes[0] : ErrorCodes.LedgerRejected;
+        return new UnprocessableProblem(code, errors.Count == 1 ? errors[0].Message : "The ledger refused the transactions; nothing was booked.", items);
+    }
+
+    private static string FieldPrefix(int index, int count) =>
+        count == 1 ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"transactions[{index}].");
+
+    private static string JsonName(string property) => char.ToLowerInvariant(property[0]) + property[1..];
+}

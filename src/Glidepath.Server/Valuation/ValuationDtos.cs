@@ -1,0 +1,36 @@
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Valuation;
+
+namespace Glidepath.Server.Valuation;
+
+/// <summary>A household's value on one date in one currency; liabilities are negative.</summary>
+public sealed record ValuationDto(DateOnly Date, string Currency, decimal Assets, decimal Liabilities, decimal NetWorth, IReadOnlyList<AccountValuationDto> Accounts);
+
+public sealed record AccountValuationDto(Guid AccountId, string Name, AccountType Type, bool IsLiability, decimal Positions, decimal Cash, decimal Total);
+
+public sealed record NetWorthDto(string Currency, DateOnly From, DateOnly To, IReadOnlyList<NetWorthPointDto> Points);
+
+public sealed record NetWorthPointDto(DateOnly Date, decimal Value);
+
+internal static class ValuationMapping
+{
+    /// <summary>Valuations keep full precision inside; the API shows them rounded to the currency's minor units.</summary>
+    public static ValuationDto ToDto(this HouseholdValue value, IReadOnlyDictionary<Guid, Account> accounts)
+    {
+        var digits = value.Currency.MinorUnits;
+        return new ValuationDto(
+            value.Date,
+            value.Currency.Code,
+            Round(value.Assets, digits),
+            Round(value.Liabilities, digits),
+            Round(value.Total, digits),
+            [.. value.Accounts.Select(a => new AccountValuationDto(
+                a.AccountId, accounts[a.AccountId].Name, accounts[a.AccountId].Type, a.IsLiability,
+                Round(a.Positions, digits), Round(a.Cash, digits), Round(a.Total, digits)))]);
+    }
+
+    public static NetWorthDto ToDto(this NetWorthSeries series, DateOnly from, DateOnly to) =>
+        new(series.Currency.Code, from, to, [.. series.Points.Select(p => new NetWorthPointDto(p.Date, Round(p.Value, series.Currency.MinorUnits)))]);
+
+    private static decimal Round(decimal amount, int digits) => Math.Round(amount, digits, Domain.Currencies.Money.BookingRounding);
+}

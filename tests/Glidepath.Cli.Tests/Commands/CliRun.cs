@@ -1,0 +1,54 @@
+using Glidepath.Cli;
+using Glidepath.Cli.Hosting;
+using Glidepath.Domain.Households;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Testing.Databases;
+using Microsoft.Extensions.Configuration;
+
+namespace Glidepath.Cli.Tests.Commands;
+
+/// <summary>Runs <c>glidepath</c> in process against a temp SQLite database and a temp folder for input files.</summary>
+public sealed class CliRun : IAsyncDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("glidepath-cli-").FullName;
+
+    private CliRun(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
+
+    public static async Task<CliRun> StartAsync() => new(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
+
+    public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.ConfigurationValues).Build();
+        var exit = await GlidepathCli.RunAsync(args, new CliEnvironment(configuration, stdout, stderr));
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public string File(string name, string content)
+    {
+        var path = Path.Combine(folder, name);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>A household with one brokerage account, written straight to the database (the CLI creates none).</summary>
+    public async Task<(Guid Household, Guid Account)> HouseholdAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        var household = new Household { Name = "CLI test", CreatedUtc = DateTimeOffset.UnixEpoch };
+        var account = new Account { HouseholdId = household.Id, Name = "Brokerage", Type = AccountType.TaxableBrokerage };
+        household.Accounts.Add(account);
+        db.Households.Add(household);
+        await db.SaveChangesAsync();
+        return (household.Id, account.Id);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Directory.Delete(folder, recursive: true);
+        await Database.DisposeAsync();
+    }
+}

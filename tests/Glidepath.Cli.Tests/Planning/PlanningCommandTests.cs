@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Json;
+using Glidepath.Cli.Planning;
+
+namespace Glidepath.Cli.Tests.Planning;
+
+public class PlanningCommandTests
+{
+    private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
+
+    private static async Task<(int Code, string Out, string Err)> Invoke(Command command, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await command.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Simulate_BenchmarkJson_HasTheIssueFields()
+    {
+        var (code, output, error) = await Invoke(SimulateCommand.Create(), Example("benchmark-retirement.json"), "--paths", "2000", "--seed", "7", "--json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(2000, root.GetProperty("paths").GetInt32());
+        Assert.Equal(7UL, root.GetProperty("seed").GetUInt64());
+        Assert.InRange(root.GetProperty("successProbability").GetDouble(), 0.6, 0.8);
+        Assert.True(root.GetProperty("successStandardError").GetDouble() > 0);
+        foreach (var p in new[] { "p5", "p10", "p25", "p50", "p75", "p90", "p95" })
+        {
+            Assert.True(root.GetProperty("terminalWealth").GetProperty(p).GetDouble() >= 0);
+        }
+
+        var years = root.GetProperty("years");
+        Assert.Equal(60, years.GetArrayLength());
+        Assert.True(years[0].GetProperty("nominal").GetProperty("p50").GetDouble() > years[0].GetProperty("real").GetProperty("p50").GetDouble());
+    }
+
+    [Fact]
+    public async Task Simulate_HistoricalSequences_OnePathPerStartYear()
+    {
+        var (code, output, error) = await Invoke(SimulateCommand.Create(), Example("historical-sequences.json"), "--json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(72, json.RootElement.GetProperty("paths").GetInt32());
+    }
+
+    [Fact]
+    public async Task Simulate_MissingFile_OneLineOnStderrAndNonZeroExit()
+    {
+        var (code, output, error) = await Invoke(SimulateCommand.Create(), "no-such-scenario.json");
+
+        Assert.NotEqual(0, code);
+        Assert.Equal("", output);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.StartsWith("error: scenario file not found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_InvalidScenario_NamesTheField()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(Example("benchmark-retirement.json"))).Replace("0.06}", "-0.06}", StringComparison.Ordinal));
+        try
+        {
+            var (code, _, error) = await Invoke(SimulateCommand.Create(), file);
+
+            Assert.NotEqual(0, code);
+            Assert.Contains("assets[2].volatility", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Solve_Spending_ReturnsAnswerAndCurve()
+    {
+        var (code, output, error) = await Invoke(SolveCommand.Create(), Example("benchmark-retirement.json"), "--for", "spending", "--target", "0.85", "--paths", "1024", "--json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var answer = json.RootElement.GetProperty("answer").GetDouble();
+        // 1500 a month fails about 28 % of the time, so the 85 % answer is below 18000 a year.
+        Assert.InRange(answer, 5000, 18000);
+        Assert.True(json.RootElement.GetProperty("successProbability").GetDouble() >= 0.85);
+        Assert.Equal(7, json.RootElement.GetProperty("curve").GetArrayLength());
+    }
+}

@@ -1,0 +1,72 @@
+using Glidepath.Domain.Planning;
+
+namespace Glidepath.Domain.Tests.Planning;
+
+public class ScenarioParserTests
+{
+    private static string Example(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", name));
+
+    private static string Benchmark => Example("benchmark-retirement.json");
+
+    [Theory]
+    [InlineData("benchmark-retirement.json")]
+    [InlineData("household-plan.json")]
+    [InlineData("guardrails-student-t.json")]
+    [InlineData("historical-sequences.json")]
+    public void Parse_Examples_Succeed(string name)
+    {
+        var result = ScenarioParser.Parse(Example(name));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+    }
+
+    [Fact]
+    public void Parse_Benchmark_ReadsTheIssueKeys()
+    {
+        var d = ScenarioParser.Parse(Benchmark).Value!;
+
+        Assert.Equal(100000, d.StartBalance);
+        Assert.Equal(720, d.HorizonMonths);
+        Assert.Equal(0.025, d.Inflation);
+        Assert.Equal(["US equity", "Intl equity", "Bonds"], d.Assets.Select(a => a.Name));
+        Assert.Equal(0.8, d.Correlations![0][1]);
+        Assert.Equal(RebalanceRule.Monthly, d.Allocation.Rebalance);
+        Assert.Equal(FlowKind.Withdrawal, d.CashFlows[1].Kind);
+        Assert.True(d.CashFlows[1].InflationIndexed);
+        Assert.Equal(359, d.CashFlows[0].EndMonth);
+    }
+
+    [Theory]
+    [InlineData("\"rebalance\": \"monthly\"", "\"rebalance\": \"monthly\", \"colour\": 1", "allocation.colour", "unknown field")]
+    [InlineData("[0.1, 0.1, 1]]", "[0.1, 0.1, 1]], \"extra\": true", "extra", "unknown field")]
+    [InlineData("[[1, 0.8, 0.1], [0.8, 1, 0.1], [0.1, 0.1, 1]]", "[[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]", "correlations", "positive definite")]
+    [InlineData("[0.5, 0.3, 0.2]", "[0.5, 0.3, 0.3]", "allocation.weights", "not 1")]
+    [InlineData("\"volatility\": 0.18", "\"volatility\": -0.18", "assets[1].volatility", ">= 0")]
+    [InlineData("\"endMonth\": 719", "\"endMonth\": 720", "cashFlows[1].endMonth", "719")]
+    [InlineData("\"startMonth\": 0,", "\"startMonth\": -1,", "cashFlows[0].startMonth", "[0, 719]")]
+    [InlineData("\"rebalance\": \"monthly\"", "\"rebalance\": \"weekly\"", "allocation.rebalance", "")]
+    [InlineData("\"startBalance\": 100000, ", "", "$", "startBalance")]
+    [InlineData("\"amount\": 1000", "\"amount\": \"1000\"", "cashFlows[0].amount", "")]
+    public void Parse_BadInput_NamesTheField(string find, string replace, string field, string messagePart)
+    {
+        var json = Benchmark.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(Benchmark, json);
+
+        var result = ScenarioParser.Parse(json);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(field, result.Error!.Field);
+        Assert.Contains(messagePart, result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_Benchmark_MatchesEngineInput()
+    {
+        var compiled = ScenarioCompiler.Compile(ScenarioParser.Parse(Benchmark).Value!, null).Value!;
+
+        Assert.Equal(2, compiled.Input.CashFlows.Count);
+        Assert.Equal(FlowRole.Saving, compiled.Flows[0].Role);
+        Assert.Equal(FlowRole.Spending, compiled.Flows[1].Role);
+        Assert.Equal(3, compiled.Input.Returns.AssetCount);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Glidepath.Domain.Households;
+using Glidepath.Domain.TaxLots;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Accounts;
+using Glidepath.Server.Tests.Hosting;
+using Glidepath.Testing.Databases;
+
+namespace Glidepath.Server.Tests.Accounts;
+
+public class AccountEndpointsTest
+{
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Accounts_CreateReadUpdateDelete_RoundTripsWithMaskedNumber(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var url = $"/api/households/{household.Id}/accounts";
+
+        var created = await client.AccountAsync(household.Id, AccountType.RothIra, LotReliefMethod.Hifo, "Roth");
+        Assert.Equal("••••7890", created.NumberMasked);
+        var body = await (await client.GetAsync($"{url}/{created.Id}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("1234567890", body, StringComparison.Ordinal);
+
+        var updated = await (await client.PutAsync($"{url}/{created.Id}", new UpdateAccountRequest("Roth IRA", null, LotReliefMethod.Fifo, created.Version)))
+            .ReadAsync<AccountDto>();
+        Assert.Equal(("Roth IRA", LotReliefMethod.Fifo, AccountType.RothIra), (updated.Name, updated.ReliefMethod, updated.Type));
+        Assert.Single(await (await client.GetAsync(url)).ReadAsync<List<AccountDto>>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/{created.Id}")).StatusCode);
+        await (await client.GetAsync($"{url}/{created.Id}")).ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task OtherHouseholdsIds_Answer404Everywhere(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var mine = await client.HouseholdAsync("Mine");
+        var theirs = await client.HouseholdAsync("Theirs");
+        var theirAccount = await client.AccountAsync(theirs.Id);
+        await (await client.PostAsync($"/api/households/{theirs.Id}/transactions", Fixtures.Deposit(theirAccount.Id, new DateOnly(2000, 1, 3), 100m)))
+            .ReadAsync<Glidepath.Server.Transactions.TransactionDto>(HttpStatusCode.Created);
+        var mineUrl = $"/api/households/{mine.Id}";
+
+        await (await client.GetAsync($"{mineUrl}/accounts/{theirAccount.Id}")).ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
+        await (await client.GetAsync($"{mineUrl}/transactions?accountId={theirAccount.Id}")).ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
+        await (await client.PostAsync($"{mineUrl}/transactions", Fixtures.Deposit(theirAccount.Id, new DateOnly(2000, 1, 4), 5m)))
+            .ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
+        await (await client.DeleteAsync($"{mineUrl}/accounts/{theirAccount.Id}")).ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
+        await (await client.GetAsync($"/api/households/{Guid.NewGuid()}/positions")).ReadProblemAsync(HttpStatusCode.NotFound, "household-not-found");
+
+        var page = await (await client.GetAsync($"{mineUrl}/transactions")).ReadAsync<Glidepath.Server.Transactions.TransactionPage>();
+        Assert.Equal(0, page.TotalCount);
+    }
+}
