@@ -43,7 +43,7 @@ public static class LedgerBuilder
         }
 
         var replayed = history.Transactions.TakeWhile(t => t.TradeDate <= asOf).ToList();
-        var replay = new LedgerReplay(accounts, new WashSaleMatching(options.Identical(), replayed));
+        var replay = new LedgerReplay(accounts, options.ApplyWashSales ? new WashSaleMatching(options.Identical(), replayed) : null);
         foreach (var transaction in replayed)
         {
             replay.Apply(transaction);

@@ -13,5 +13,14 @@ public sealed record LedgerOptions(IReadOnlyList<Instrument> Instruments, IReadO
     /// <summary>No instruments known: a security is substantially identical only to itself.</summary>
     public static LedgerOptions Default { get; } = new([]);
 
+    /// <summary>
+    /// Replays without the wash-sale rule. The persisted ledger uses this until its cache stores
+    /// wash-sale adjustments and adjusted holding periods (docs/wash-sales.md, "Persistence").
+    /// </summary>
+    public static LedgerOptions WithoutWashSales { get; } = new([]) { ApplyWashSales = false };
+
+    /// <summary>Whether loss sales matched by replacement purchases are adjusted (IRS Publication 550).</summary>
+    public bool ApplyWashSales { get; init; } = true;
+
     internal SubstantiallyIdenticalSecurities Identical() => new(Instruments, SubstantiallyIdentical);
 }

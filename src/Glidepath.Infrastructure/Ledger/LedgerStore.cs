@@ -120,7 +120,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
     public async Task<LedgerResult> ReplayAsOfAsync(Guid householdId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var (accounts, history) = await LoadHistoryAsync(householdId, asOf, cancellationToken);
-        return LedgerBuilder.Build(accounts, history, asOf);
+        return LedgerBuilder.Build(accounts, history, LedgerOptions.WithoutWashSales, asOf);
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
     internal async Task<IReadOnlyList<LedgerError>> ReplayIntoCacheAsync(Guid householdId, CancellationToken cancellationToken)
     {
         var (accounts, history) = await LoadHistoryAsync(householdId, asOf: null, cancellationToken);
-        var result = LedgerBuilder.Build(accounts, history);
+        var result = LedgerBuilder.Build(accounts, history, LedgerOptions.WithoutWashSales, DateOnly.MaxValue);
         if (!result.Succeeded)
         {
             return result.Errors;

@@ -18,5 +18,9 @@ internal sealed class RealisedGainConfiguration : IEntityTypeConfiguration<Reali
         builder.HasOne<Account>().WithMany().HasForeignKey(g => g.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Instrument>().WithMany().HasForeignKey(g => g.InstrumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(g => new { g.AccountId, g.SoldDate });
+
+        // The store replays without wash sales until their adjustments are persisted too.
+        builder.Ignore(g => g.DisallowedLoss);
+        builder.Ignore(g => g.HoldingPeriodStart);
     }
 }
