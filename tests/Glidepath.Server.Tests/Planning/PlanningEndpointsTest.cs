@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Persistence;
@@ -187,5 +188,23 @@ public class PlanningEndpointsTest
 
         var listed = Assert.Single(await (await client.GetAsync($"{url}/simulations")).ReadAsync<List<SimulationRunDto>>());
         Assert.Equal((run.Id, SimulationRunKind.Solve), (listed.Id, listed.Kind));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Simulate_AbortedRequest_IsCancelled_AndStoresNothing(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var plan = await CreatePlanAsync(client, household.Id);
+        var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
+
+        using var abort = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var body = JsonContent.Create(new SimulateRequest(300_000, 1), options: ApiClient.Json);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(url, body, abort.Token));
+
+        await Task.Delay(500);
+        Assert.Empty(await (await client.GetAsync(url)).ReadAsync<List<SimulationRunDto>>());
     }
 }
