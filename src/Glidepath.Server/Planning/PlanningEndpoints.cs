@@ -267,6 +267,14 @@ public static class PlanningEndpoints
             return errors.Add(ScenarioField(error.Field), error.Message);
         }
 
+        // A bootstrap or historical model reads a CSV file named in the scenario; the server reads no
+        // files on a client's say-so, and compiling without the series would silently fall back to
+        // normal returns, so such scenarios are refused rather than simulated with the wrong model.
+        if (parsed.Value!.ReturnModel?.Kind is ReturnModelKind.Bootstrap or ReturnModelKind.Historical)
+        {
+            return errors.Add("scenario.returnModel.kind", "Bootstrap and historical return models read a series file, which the server does not support yet; use normal or studentT.");
+        }
+
         scenarioJson = json;
         return errors;
     }

@@ -112,6 +112,10 @@ public class PlanningEndpointsTest
 
         await (await client.PostAsync(url, new PlanRequest("No scenario", null))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
 
+        var historical = Benchmark.Replace("\"inflation\"", "\"returnModel\": {\"kind\": \"historical\", \"series\": {\"file\": \"/etc/passwd\", \"columns\": [\"a\", \"b\", \"c\"]}}, \"inflation\"", StringComparison.Ordinal);
+        problem = await (await client.PostAsync(url, Request("Files", historical))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("scenario.returnModel.kind", out _), problem.ToString());
+
         var plan = await CreatePlanAsync(client, household.Id);
         await (await client.PutAsync($"{url}/{plan.Id}", Request("Bad", badWeights))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         Assert.Equal(1L, (await (await client.GetAsync($"{url}/{plan.Id}")).ReadAsync<PlanDto>()).Version);
