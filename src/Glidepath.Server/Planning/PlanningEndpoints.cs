@@ -116,6 +116,11 @@ public static class PlanningEndpoints
 
         var document = ParseStored(plan);
         document = document with { Paths = request.Paths ?? document.Paths, Seed = request.Seed ?? document.Seed };
+        if (document.Paths is < 1 or > MaxPaths)
+        {
+            return PathsProblem();
+        }
+
         var compiled = ScenarioCompiler.Compile(document, seriesLoader: null);
         if (compiled.Value is null)
         {
@@ -175,6 +180,11 @@ public static class PlanningEndpoints
 
         var document = ParseStored(plan);
         document = document with { Paths = request.Paths ?? document.Paths, Seed = request.Seed ?? document.Seed };
+        if (document.Paths is < 1 or > MaxPaths)
+        {
+            return PathsProblem();
+        }
+
         var target = request.Target ?? document.TargetSuccess;
         var watch = Stopwatch.StartNew();
         var solved = PlanSolver.Solve(document, lever!.Value, target, seriesLoader: null, new SimulationOptions { CancellationToken = ct });
@@ -240,6 +250,10 @@ public static class PlanningEndpoints
         db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.HouseholdId == householdId, ct);
 
     private static NotFoundProblem PlanNotFound(Guid planId) => new(ErrorCodes.PlanNotFound, $"Plan {planId} is not in this household.");
+
+    /// <summary>The scenario's own paths (used when the request names none) are bounded the same way.</summary>
+    private static ValidationProblem PathsProblem() =>
+        new ValidationErrors().Add("paths", $"Paths must be between 1 and {MaxPaths:N0}; the plan's scenario asks for more, so name paths in the request.").ToProblem();
 
     private static ValidationProblem ScenarioProblem(ScenarioError error) =>
         new ValidationErrors().Add(ScenarioField(error.Field), error.Message).ToProblem();

@@ -146,7 +146,15 @@ public class PlanningEndpointsTest
             Assert.True(problem.GetProperty("errors").TryGetProperty("target", out _));
         }
 
+        // A scenario asking for more paths than the server runs needs paths in the request.
+        var huge = await (await client.PostAsync($"/api/households/{household.Id}/plans", Request("Huge", Benchmark.Replace("\"inflation\"", "\"paths\": 5000000, \"inflation\"", StringComparison.Ordinal))))
+            .ReadAsync<PlanDto>(HttpStatusCode.Created);
+        var hugeProblem = await (await client.PostAsync($"/api/households/{household.Id}/plans/{huge.Id}/simulations", new SimulateRequest(null, 1)))
+            .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(hugeProblem.GetProperty("errors").TryGetProperty("paths", out _));
+
         Assert.Empty(await (await client.GetAsync($"{url}/simulations")).ReadAsync<List<SimulationRunDto>>());
+        Assert.Empty(await (await client.GetAsync($"/api/households/{household.Id}/plans/{huge.Id}/simulations")).ReadAsync<List<SimulationRunDto>>());
     }
 
     [Theory]
