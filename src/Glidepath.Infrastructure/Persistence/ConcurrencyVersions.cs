@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Planning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -29,6 +30,9 @@ internal static class ConcurrencyVersions
                     break;
                 case Account account:
                     account.Version = entry.Property(nameof(Account.Version)).OriginalValue is long a ? a + 1 : account.Version + 1;
+                    break;
+                case Plan plan:
+                    plan.Version = entry.Property(nameof(Plan.Version)).OriginalValue is long p ? p + 1 : plan.Version + 1;
                     break;
             }
         }

@@ -2,6 +2,7 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Planning;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
@@ -29,6 +30,10 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<CashBalance> CashBalances => Set<CashBalance>();
     public DbSet<RealisedGain> RealisedGains => Set<RealisedGain>();
+
+    // Planning: saved scenarios and their stored simulation runs.
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -384,6 +384,109 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("tax_lots", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Planning.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ScenarioJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scenario_json");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.HasIndex("HouseholdId", "Name")
+                        .HasDatabaseName("ix_plans_household_id_name");
+
+                    b.ToTable("plans", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Planning.SimulationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<int>("Paths")
+                        .HasColumnType("integer")
+                        .HasColumnName("paths");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result_json");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<double>("SuccessProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("success_probability");
+
+                    b.HasKey("Id")
+                        .HasName("pk_simulation_runs");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_simulation_runs_plan_id");
+
+                    b.HasIndex("HouseholdId", "PlanId")
+                        .HasDatabaseName("ix_simulation_runs_household_id_plan_id");
+
+                    b.ToTable("simulation_runs", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Pricing.FxRate", b =>
                 {
                     b.Property<string>("Base")
@@ -616,6 +719,26 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tax_lots_instruments_instrument_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Planning.Plan", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Planning.SimulationRun", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Planning.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_simulation_runs_plans_plan_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Pricing.PriceClose", b =>

@@ -375,6 +375,109 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("tax_lots", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Planning.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ScenarioJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scenario_json");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.HasIndex("HouseholdId", "Name")
+                        .HasDatabaseName("ix_plans_household_id_name");
+
+                    b.ToTable("plans", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Planning.SimulationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<int>("Paths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paths");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_json");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seed");
+
+                    b.Property<double>("SuccessProbability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("success_probability");
+
+                    b.HasKey("Id")
+                        .HasName("pk_simulation_runs");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_simulation_runs_plan_id");
+
+                    b.HasIndex("HouseholdId", "PlanId")
+                        .HasDatabaseName("ix_simulation_runs_household_id_plan_id");
+
+                    b.ToTable("simulation_runs", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Pricing.FxRate", b =>
                 {
                     b.Property<string>("Base")
@@ -607,6 +710,26 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tax_lots_instruments_instrument_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Planning.Plan", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Planning.SimulationRun", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Planning.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_simulation_runs_plans_plan_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Pricing.PriceClose", b =>

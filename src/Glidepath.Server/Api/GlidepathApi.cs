@@ -4,6 +4,7 @@ using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Lots;
 using Glidepath.Server.People;
+using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.RealisedGains;
 using Glidepath.Server.Transactions;
@@ -34,6 +35,7 @@ public static class GlidepathApi
         household.MapRealisedGainEndpoints();
         household.MapValuationEndpoints();
         household.MapTransactionImportEndpoints();
+        household.MapPlanningEndpoints();
         return api;
     }
 }

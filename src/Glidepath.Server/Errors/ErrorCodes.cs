@@ -14,6 +14,8 @@ public static class ErrorCodes
     public const string AccountNotFound = "account-not-found";
     public const string InstrumentNotFound = "instrument-not-found";
     public const string TransactionNotFound = "transaction-not-found";
+    public const string PlanNotFound = "plan-not-found";
+    public const string SimulationRunNotFound = "simulation-run-not-found";
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";

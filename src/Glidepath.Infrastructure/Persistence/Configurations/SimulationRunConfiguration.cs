@@ -1,0 +1,19 @@
+using Glidepath.Domain.Planning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Glidepath.Infrastructure.Persistence.Configurations;
+
+internal sealed class SimulationRunConfiguration : IEntityTypeConfiguration<SimulationRun>
+{
+    public void Configure(EntityTypeBuilder<SimulationRun> builder)
+    {
+        builder.ToTable("simulation_runs");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        // The full 64-bit seed, stored bit for bit in a signed column (both providers).
+        builder.Property(r => r.Seed).HasConversion(v => unchecked((long)v), v => unchecked((ulong)v));
+        builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.HouseholdId, r.PlanId });
+    }
+}
