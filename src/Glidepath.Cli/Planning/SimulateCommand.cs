@@ -37,7 +37,7 @@ public static class SimulateCommand
                 : null;
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(SimulationJson.From(result, goals, document.Plan?.People[0].Age), SimulationJson.Options));
+                output.WriteLine(JsonSerializer.Serialize(SimulationReport.From(result, goals, document.Plan?.People[0].Age), SimulationReport.IndentedJson));
             }
             else
             {

@@ -34,7 +34,7 @@ public static class SolveCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(result, SimulationJson.Options));
+                output.WriteLine(JsonSerializer.Serialize(result, SimulationReport.IndentedJson));
                 return 0;
             }
 

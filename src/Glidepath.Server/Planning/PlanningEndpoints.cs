@@ -134,7 +134,7 @@ public static class PlanningEndpoints
         var goals = ScenarioCompiler.Flows(document).Any(f => f.Goal is not null)
             ? GoalFunding.Evaluate(document, null, new SimulationOptions { CancellationToken = ct }).Value
             : null;
-        var output = SimulationResultJson.From(result, goals, document.Plan?.People[0].Age);
+        var output = SimulationReport.From(result, goals, document.Plan?.People[0].Age);
         var run = new SimulationRun
         {
             HouseholdId = householdId,
@@ -142,8 +142,8 @@ public static class PlanningEndpoints
             Kind = SimulationRunKind.Simulate,
             Paths = result.Paths,
             Seed = result.Seed,
-            ParametersJson = JsonSerializer.Serialize(new { paths = result.Paths, seed = result.Seed }, SimulationResultJson.Options),
-            ResultJson = JsonSerializer.Serialize(output, SimulationResultJson.Options),
+            ParametersJson = JsonSerializer.Serialize(new { paths = result.Paths, seed = result.Seed }, SimulationReport.Json),
+            ResultJson = JsonSerializer.Serialize(output, SimulationReport.Json),
             SuccessProbability = result.SuccessProbability,
             CreatedUtc = clock.GetUtcNow(),
             DurationMs = watch.ElapsedMilliseconds,
@@ -200,8 +200,8 @@ public static class PlanningEndpoints
             Kind = SimulationRunKind.Solve,
             Paths = document.Paths,
             Seed = document.Seed,
-            ParametersJson = JsonSerializer.Serialize(new { @for = request.For, target, paths = document.Paths, seed = document.Seed }, SimulationResultJson.Options),
-            ResultJson = JsonSerializer.Serialize(answer, SimulationResultJson.Options),
+            ParametersJson = JsonSerializer.Serialize(new { @for = request.For, target, paths = document.Paths, seed = document.Seed }, SimulationReport.Json),
+            ResultJson = JsonSerializer.Serialize(answer, SimulationReport.Json),
             SuccessProbability = answer.SuccessProbability,
             CreatedUtc = clock.GetUtcNow(),
             DurationMs = watch.ElapsedMilliseconds,

@@ -1,19 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Glidepath.Domain.Planning;
 using Glidepath.Quant.MonteCarlo;
 
-namespace Glidepath.Cli.Planning;
+namespace Glidepath.Domain.Planning;
 
-/// <summary>The --json shapes of simulate and solve (camelCase).</summary>
-internal static class SimulationJson
+/// <summary>
+/// The reported shape of a simulation and its JSON settings (camelCase, kebab-case enums): one
+/// shape for the CLI's <c>simulate --json</c> and the API's stored results.
+/// </summary>
+public static class SimulationReport
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    public static readonly JsonSerializerOptions Json = Create(indented: false);
+
+    public static readonly JsonSerializerOptions IndentedJson = Create(indented: true);
 
     public sealed record PercentileJson(double P5, double P10, double P25, double P50, double P75, double P90, double P95)
     {
@@ -51,4 +50,11 @@ internal static class SimulationJson
         startAge + (r.MedianDepletionMonth / 12),
         r.Spending,
         goals);
+
+    private static JsonSerializerOptions Create(bool indented) => new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = indented,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
 }
