@@ -12,7 +12,7 @@ public static class SolveCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario JSON file (docs/scenario-format.md)" };
         var lever = new Option<string>("--for") { Description = "saving | retirement-age | spending", Required = true };
-        lever.AcceptOnlyFromAmong("saving", "retirement-age", "spending");
+        lever.AcceptOnlyFromAmong([.. Levers.Names]);
         var target = new Option<double?>("--target") { Description = "Success probability to reach (default: the scenario's targetSuccess, 0.85)" };
         var paths = new Option<int?>("--paths") { Description = "Paths per evaluation (overrides the scenario)" };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
@@ -22,12 +22,7 @@ public static class SolveCommand
             var file = parse.GetRequiredValue(scenario);
             var document = ScenarioFile.Read(file);
             document = document with { Paths = parse.GetValue(paths) ?? document.Paths };
-            var solveFor = parse.GetRequiredValue(lever) switch
-            {
-                "saving" => SolveFor.Saving,
-                "retirement-age" => SolveFor.RetirementAge,
-                _ => SolveFor.Spending,
-            };
+            var solveFor = Levers.Parse(parse.GetRequiredValue(lever)) ?? throw new CliException($"--for: use {string.Join(", ", Levers.Names)}.");
             var goal = parse.GetValue(target) ?? document.TargetSuccess;
             var solved = PlanSolver.Solve(document, solveFor, goal, ScenarioFile.SeriesLoader(file), new Quant.MonteCarlo.SimulationOptions { CancellationToken = cancel });
             var result = solved.Value ?? throw new CliException($"{file}: {solved.Error}");

@@ -16,6 +16,17 @@ public enum SolveFor
 /// <summary>Sets one lever on a scenario, on its plan when it has one, otherwise on its tagged cash flows.</summary>
 public static class Levers
 {
+    /// <summary>The names the CLI's --for and the API's "for" accept.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["saving", "retirement-age", "spending"];
+
+    public static SolveFor? Parse(string? name) => name switch
+    {
+        "saving" => SolveFor.Saving,
+        "retirement-age" => SolveFor.RetirementAge,
+        "spending" => SolveFor.Spending,
+        _ => null,
+    };
+
     /// <summary>The lever's current value in the scenario.</summary>
     public static double Current(ScenarioDocument d, SolveFor lever)
     {

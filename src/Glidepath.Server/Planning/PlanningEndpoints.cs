@@ -114,9 +114,7 @@ public static class PlanningEndpoints
             return errors.ToProblem();
         }
 
-        var document = ParseStored(plan);
-        document = document with { Paths = request.Paths ?? document.Paths, Seed = request.Seed ?? document.Seed };
-        if (document.Paths is < 1 or > MaxPaths)
+        if (WithRequestedRun(plan, request.Paths, request.Seed) is not { } document)
         {
             return PathsProblem();
         }
@@ -162,15 +160,9 @@ public static class PlanningEndpoints
             return PlanNotFound(planId);
         }
 
-        SolveFor? lever = request.For switch
-        {
-            "saving" => SolveFor.Saving,
-            "retirement-age" => SolveFor.RetirementAge,
-            "spending" => SolveFor.Spending,
-            _ => null,
-        };
+        var lever = Levers.Parse(request.For);
         var errors = new ValidationErrors()
-            .Check(lever is not null, "for", "Use saving, retirement-age or spending.")
+            .Check(lever is not null, "for", $"Use one of: {string.Join(", ", Levers.Names)}.")
             .Check(request.Target is null or (> 0 and < 1), "target", "The target success probability must be in (0, 1).")
             .Check(request.Paths is null or (>= 1 and <= MaxPaths), "paths", $"Paths must be between 1 and {MaxPaths:N0}.");
         if (errors.HasErrors)
@@ -178,9 +170,7 @@ public static class PlanningEndpoints
             return errors.ToProblem();
         }
 
-        var document = ParseStored(plan);
-        document = document with { Paths = request.Paths ?? document.Paths, Seed = request.Seed ?? document.Seed };
-        if (document.Paths is < 1 or > MaxPaths)
+        if (WithRequestedRun(plan, request.Paths, request.Seed) is not { } document)
         {
             return PathsProblem();
         }
@@ -291,6 +281,14 @@ public static class PlanningEndpoints
 
         scenarioJson = json;
         return errors;
+    }
+
+    /// <summary>The stored scenario with the request's paths and seed; null when the resulting path count is out of range.</summary>
+    private static ScenarioDocument? WithRequestedRun(Plan plan, int? paths, ulong? seed)
+    {
+        var stored = ParseStored(plan);
+        var document = stored with { Paths = paths ?? stored.Paths, Seed = seed ?? stored.Seed };
+        return document.Paths is < 1 or > MaxPaths ? null : document;
     }
 
     private static ScenarioDocument ParseStored(Plan plan) =>
