@@ -1,9 +1,12 @@
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
+using Glidepath.Server.Auth;
+using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
 using Glidepath.Server.Positions;
+using Glidepath.Server.Protection;
 using Glidepath.Server.Transactions;
 
 // Settings live next to the binary, so they are found whatever folder the server starts in.
@@ -14,6 +17,8 @@ builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
+builder.Services.AddGlidepathAuth(builder.Configuration);
+builder.AddProtection();
 builder.Services.AddTransactions();
 builder.Services.AddHouseholdReports();
 builder.Services.AddDemoData(builder.Configuration);
@@ -21,11 +26,18 @@ builder.Services.AddDemoData(builder.Configuration);
 var app = builder.Build();
 
 await app.Services.MigrateGlidepathDatabaseAsync();
+await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoDataAsync();
 
 app.UseApiErrors();
+app.UseProtection();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapApiDocumentation();
+app.MapJwks();
+app.MapAuthEndpoints();
 app.MapGlidepathApi();
 
 await app.RunAsync();
