@@ -40,9 +40,15 @@ internal static class SupportPriority
         return [.. order];
     }
 
-    /// <summary>Assets with a non-zero weight, largest first.</summary>
-    public static int[] Holdings(double[] weights) =>
-        [.. Enumerable.Range(0, weights.Length).Where(i => weights[i] != 0.0).OrderByDescending(i => Math.Abs(weights[i]))];
+    /// <summary>
+    /// Assets with a weight above rounding level (1e-12 of the largest), largest first: an asset
+    /// held at its bound can come out of the solver as ±1e-17 rather than 0.
+    /// </summary>
+    public static int[] Holdings(double[] weights)
+    {
+        var largest = weights.Length == 0 ? 0.0 : weights.Max(Math.Abs);
+        return [.. Enumerable.Range(0, weights.Length).Where(i => Math.Abs(weights[i]) > 1e-12 * largest).OrderByDescending(i => Math.Abs(weights[i]))];
+    }
 
     /// <summary>How many assets the upper bounds need, at the least, for Σw = 1 (n when they cannot).</summary>
     public static int AssetsToFillBudget(PortfolioConstraints constraints, int n)
