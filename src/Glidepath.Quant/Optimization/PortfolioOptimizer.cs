@@ -168,13 +168,16 @@ public static class PortfolioOptimizer
         return FromQp(qp, projection, covariance, expectedReturns, 0.0, homogeneous: false);
     }
 
-    // Long-only (or lower-bounded) portfolios hold few assets: solve on a working support of
+    // Long-only portfolios hold few assets: solve on a working support of
     // assets (SupportSetSolver), seeded by the warm start's holdings or by a priority score, and
     // sized to at least twice the number of assets the upper bounds need to reach Σw = 1.
     private static QpResult SolveOnSupport(PortfolioProgram program, PortfolioConstraints constraints, int[] priority, double[]? warmStart)
     {
         var n = program.Assets;
-        if (constraints.Turnover is not null)
+
+        // Short positions are mostly interior (a support would grow to every asset), and turnover
+        // rows tie each asset to its trades: both keep the full solve.
+        if (constraints.Turnover is not null || Enumerable.Range(0, n).Any(i => constraints.Min(i) < 0.0))
         {
             return DualActiveSetSolver.Solve(program.Program);
         }
