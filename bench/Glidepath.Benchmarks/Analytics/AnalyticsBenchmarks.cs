@@ -11,6 +11,8 @@ namespace Glidepath.Benchmarks.Analytics;
 /// 2001 H2 returns (the sample covariance is singular there: 486 stocks, 102 days).
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class AnalyticsBenchmarks
 {
     private double[,] _cov500 = null!;

@@ -21,7 +21,14 @@ public static class DualActiveSetSolver
     private const double DependenceTolerance = 1e-11;
     private const double FeasibilityTolerance = 1e-12;
 
-    public static QpResult Solve(QuadraticProgram problem)
+    public static QpResult Solve(QuadraticProgram problem) => Solve(problem, multipliers: null);
+
+    /// <summary>
+    /// As <see cref="Solve(QuadraticProgram)"/>; when optimal, also fills <paramref name="multipliers"/>
+    /// (length m, one per constraint) with the Lagrange multipliers λ of Gx + c = Σ λ_i a_i: zero for
+    /// inactive rows, ≥ 0 for active inequalities (rows as stored, i.e. aᵀx ≥ b).
+    /// </summary>
+    internal static QpResult Solve(QuadraticProgram problem, double[]? multipliers)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var n = problem.Variables;
@@ -60,6 +67,15 @@ public static class DualActiveSetSolver
             var p = MostViolated(constraints, active, redundant, sign, x, k);
             if (p < 0)
             {
+                if (multipliers is not null)
+                {
+                    Array.Clear(multipliers);
+                    for (var i = 0; i < active.Count; i++)
+                    {
+                        multipliers[active[i]] = sign[active[i]] * u[i];
+                    }
+                }
+
                 return Finish(QpStatus.Optimal, problem, x, active, [], iterations);
             }
 

@@ -14,17 +14,22 @@ public static class PortfolioOptimizer
     {
         var n = Size(covariance);
         var program = PortfolioProgram.Create(covariance, new double[n], constraints, homogeneous: false);
-        return FromQp(DualActiveSetSolver.Solve(program.Program), program, covariance, expectedReturns, 0.0, homogeneous: false);
+        var qp = SolveOnSupport(program, constraints, SupportPriority.LowestVariance(covariance), null);
+        return FromQp(qp, program, covariance, expectedReturns, 0.0, homogeneous: false);
     }
 
     /// <summary>min wᵀΣw subject to μᵀw = target.</summary>
-    public static PortfolioResult TargetReturn(double[,] covariance, double[] expectedReturns, double target, PortfolioConstraints constraints)
+    public static PortfolioResult TargetReturn(double[,] covariance, double[] expectedReturns, double target, PortfolioConstraints constraints) =>
+        TargetReturn(covariance, expectedReturns, target, constraints, warmStart: null);
+
+    // warmStart: a nearby solution (the previous frontier point) whose holdings seed the support.
+    private static PortfolioResult TargetReturn(double[,] covariance, double[] expectedReturns, double target, PortfolioConstraints constraints, double[]? warmStart)
     {
         var n = Size(covariance, expectedReturns);
         var program = PortfolioProgram.Create(covariance, new double[n], constraints, homogeneous: false);
         program.Program.AddEquality($"target return (μᵀw = {target.ToString("R", CultureInfo.InvariantCulture)})",
             Enumerable.Range(0, n).ToArray(), expectedReturns, target);
-        var qp = DualActiveSetSolver.Solve(program.Program);
+        var qp = SolveOnSupport(program, constraints, SupportPriority.Mixed(covariance, expectedReturns), warmStart);
         if (qp.Status == QpStatus.Infeasible)
         {
             return ExplainInfeasible(covariance, constraints, expectedReturns, qp,
@@ -45,7 +50,7 @@ public static class PortfolioOptimizer
         var program = PortfolioProgram.Create(covariance, new double[n], constraints, homogeneous: true);
         var excess = expectedReturns.Select(m => m - riskFree).ToArray();
         program.Program.AddEquality("excess return ((μ - r_f)ᵀy = 1)", Enumerable.Range(0, n).ToArray(), excess, 1.0);
-        var qp = DualActiveSetSolver.Solve(program.Program);
+        var qp = SolveOnSupport(program, constraints, SupportPriority.BestRatio(covariance, excess), null);
         if (qp.Status == QpStatus.Infeasible)
         {
             return ExplainInfeasible(covariance, constraints, expectedReturns, qp,
@@ -84,7 +89,7 @@ public static class PortfolioOptimizer
         for (var i = 0; i < 200 && hi - lo > 1e-15 * Math.Max(Math.Abs(lo), Math.Abs(hi)); i++)
         {
             var mid = 0.5 * (lo + hi);
-            var p = TargetReturn(covariance, expectedReturns, mid, constraints);
+            var p = TargetReturn(covariance, expectedReturns, mid, constraints, best.Weights);
             if (p.IsOptimal && p.Volatility <= targetVolatility)
             {
                 lo = mid;
@@ -117,10 +122,13 @@ public static class PortfolioOptimizer
         var frontier = new PortfolioResult[points];
         frontier[0] = low;
         frontier[points - 1] = high;
+        // Each point's support starts from the previous point's holdings (a warm start); the
+        // solver still checks optimality against every asset, so the points are the cold ones.
         for (var k = 1; k < points - 1; k++)
         {
             var target = low.ExpectedReturn + (high.ExpectedReturn - low.ExpectedReturn) * k / (points - 1);
-            frontier[k] = TargetReturn(covariance, expectedReturns, target, constraints);
+            var previous = frontier[k - 1];
+            frontier[k] = TargetReturn(covariance, expectedReturns, target, constraints, previous.IsOptimal ? previous.Weights : null);
         }
 
         return frontier;
@@ -137,7 +145,7 @@ public static class PortfolioOptimizer
         var scale = PortfolioProgram.MeanVariance(covariance);
         var linear = expectedReturns.Select(m => -m / (1e-6 * scale)).ToArray();
         var program = PortfolioProgram.Create(covariance, linear, constraints, homogeneous: false);
-        var rough = DualActiveSetSolver.Solve(program.Program);
+        var rough = SolveOnSupport(program, constraints, SupportPriority.HighestReturn(expectedReturns), null);
         if (rough.Status != QpStatus.Optimal)
         {
             return FromQp(rough, program, covariance, expectedReturns, 0.0, homogeneous: false);
@@ -156,7 +164,33 @@ public static class PortfolioOptimizer
         }
 
         var projection = PortfolioProgram.Create(covariance, pull, constraints, homogeneous: false);
-        return FromQp(DualActiveSetSolver.Solve(projection.Program), projection, covariance, expectedReturns, 0.0, homogeneous: false);
+        var qp = SolveOnSupport(projection, constraints, SupportPriority.HighestReturn(expectedReturns), w);
+        return FromQp(qp, projection, covariance, expectedReturns, 0.0, homogeneous: false);
+    }
+
+    // Long-only portfolios hold few assets: solve on a working support of
+    // assets (SupportSetSolver), seeded by the warm start's holdings or by a priority score, and
+    // sized to at least twice the number of assets the upper bounds need to reach Σw = 1.
+    private static QpResult SolveOnSupport(PortfolioProgram program, PortfolioConstraints constraints, int[] priority, double[]? warmStart)
+    {
+        var n = program.Assets;
+
+        // Short positions are mostly interior (a support would grow to every asset), and turnover
+        // rows tie each asset to its trades: both keep the full solve.
+        if (constraints.Turnover is not null || Enumerable.Range(0, n).Any(i => constraints.Min(i) < 0.0))
+        {
+            return DualActiveSetSolver.Solve(program.Program);
+        }
+
+        var size = Math.Max(2 * SupportPriority.AssetsToFillBudget(constraints, n), 16);
+        if (warmStart is not null)
+        {
+            var held = SupportPriority.Holdings(warmStart);
+            priority = [.. held, .. priority];
+            size = Math.Max(held.Length + 4, SupportPriority.AssetsToFillBudget(constraints, n) + 4);
+        }
+
+        return SupportSetSolver.Solve(program.Program, priority, size);
     }
 
     // A program with an objective row added is infeasible: either the constraints alone conflict
