@@ -2,13 +2,16 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Glidepath.Benchmarks.Analytics;
 using Glidepath.Benchmarks.Import;
+using Glidepath.Infrastructure.Persistence;
 
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 postgres
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
-if (args is ["import-once", var rows])
+if (args is ["import-once", var rows, ..])
 {
-    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture));
+    var provider = args is [_, _, "postgres"] ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider);
     return;
 }
 

@@ -3,49 +3,41 @@ using Glidepath.Infrastructure.Import;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Testing.Databases;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Benchmarks.Import;
 
-/// <summary>A fresh, migrated SQLite file with one household and one taxable account, for one measured import.</summary>
-public sealed class ImportBenchmarkDatabase : IDisposable
+/// <summary>A fresh, migrated database (SQLite file or PostgreSQL) with one household and one taxable account, for one measured import.</summary>
+public sealed class ImportBenchmarkDatabase : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "glidepath-bench-" + Guid.NewGuid().ToString("N"));
-    private readonly DatabaseSettings _settings;
+    private readonly TestDatabase _database;
     private readonly Guid _accountId;
 
-    public ImportBenchmarkDatabase()
+    private ImportBenchmarkDatabase(TestDatabase database, Guid accountId) => (_database, _accountId) = (database, accountId);
+
+    public static async Task<ImportBenchmarkDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        Directory.CreateDirectory(_folder);
-        _settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "glidepath.db")}");
-        using var db = CreateDbContext();
-        db.Database.Migrate();
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateDbContext();
         var household = new Household { Name = "Benchmark" };
         var account = new Account { Name = "Brokerage", Type = AccountType.TaxableBrokerage };
         household.Accounts.Add(account);
         db.Add(household);
-        db.SaveChanges();
-        _accountId = account.Id;
+        await db.SaveChangesAsync();
+        return new ImportBenchmarkDatabase(database, account.Id);
     }
 
     public async Task<ImportResult> ImportAsync(string csvPath)
     {
-        await using var db = CreateDbContext();
+        await using var db = _database.CreateDbContext();
         await using var file = File.OpenRead(csvPath);
         return await new TransactionImporter(db, new LedgerStore(db)).ImportAsync(_accountId, file);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private GlidepathDbContext CreateDbContext()
-    {
-        var options = new DbContextOptionsBuilder<GlidepathDbContext>();
-        _settings.Apply(options);
-        return new GlidepathDbContext(options.Options);
+        await _database.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Glidepath.Infrastructure.Persistence;
 
 namespace Glidepath.Benchmarks.Import;
 
@@ -8,16 +9,18 @@ namespace Glidepath.Benchmarks.Import;
 /// peak working set and CPU time. A 1,000-row import first warms the JIT, as in a running server.
 /// Run it at two sizes to see memory against file size:
 ///   dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000
+/// With "postgres" after the row count it imports into a fresh database on the server named by
+/// GLIDEPATH_TEST_POSTGRES (scripts/lib/postgres.sh starts a throwaway one).
 /// </summary>
 public static class ImportOnce
 {
-    public static async Task RunAsync(int rows)
+    public static async Task RunAsync(int rows, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        await ImportAsync(1_000, print: false);
-        await ImportAsync(rows, print: true);
+        await ImportAsync(1_000, provider, print: false);
+        await ImportAsync(rows, provider, print: true);
     }
 
-    private static async Task ImportAsync(int rows, bool print)
+    private static async Task ImportAsync(int rows, DatabaseProvider provider, bool print)
     {
         var path = Path.Combine(Path.GetTempPath(), $"glidepath-import-once-{rows}.csv");
         await using (var writer = new StreamWriter(path))
@@ -25,7 +28,7 @@ public static class ImportOnce
             SyntheticTransactionCsv.Write(writer, rows, seed: 42);
         }
 
-        using var database = new ImportBenchmarkDatabase();
+        await using var database = await ImportBenchmarkDatabase.CreateAsync(provider);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -38,7 +41,7 @@ public static class ImportOnce
         if (print)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rows={rows} file={new FileInfo(path).Length / 1024} KiB imported={result.Imported} errors={result.Errors.Count} "
+            $"provider={provider} rows={rows} file={new FileInfo(path).Length / 1024} KiB imported={result.Imported} errors={result.Errors.Count} "
             + $"elapsed={clock.Elapsed.TotalSeconds:F2} s cpu={cpu.TotalSeconds:F2} s allocated={allocated / 1048576.0:F0} MiB peak-working-set={process.PeakWorkingSet64 / 1048576.0:F0} MiB"));
         }
 

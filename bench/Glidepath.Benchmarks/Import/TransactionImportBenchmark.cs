@@ -29,7 +29,7 @@ public class TransactionImportBenchmark
     }
 
     [IterationSetup]
-    public void FreshDatabase() => _database = new ImportBenchmarkDatabase();
+    public void FreshDatabase() => _database = ImportBenchmarkDatabase.CreateAsync().GetAwaiter().GetResult();
 
     [Benchmark]
     public async Task<ImportResult> ImportTransactions()
@@ -39,7 +39,7 @@ public class TransactionImportBenchmark
     }
 
     [IterationCleanup]
-    public void DropDatabase() => _database?.Dispose();
+    public void DropDatabase() => _database?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [GlobalCleanup]
     public void DeleteFile() => File.Delete(_csvPath);

@@ -125,11 +125,21 @@ public sealed class LedgerStore(GlidepathDbContext db)
 
     /// <summary>
     /// Replays the household inside the caller's transaction and, if the history holds, replaces
-    /// its cache. The importer uses this after its own batched inserts.
+    /// its cache.
     /// </summary>
     internal async Task<IReadOnlyList<LedgerError>> ReplayIntoCacheAsync(Guid householdId, CancellationToken cancellationToken)
     {
         var (accounts, history) = await LoadHistoryAsync(householdId, asOf: null, cancellationToken);
+        return await ReplayIntoCacheAsync(householdId, accounts, history, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same with a history the caller holds already: the importer loads the stored history once
+    /// under the household lock and adds the rows it wrote, instead of reading them back.
+    /// </summary>
+    internal async Task<IReadOnlyList<LedgerError>> ReplayIntoCacheAsync(
+        Guid householdId, IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> history, CancellationToken cancellationToken)
+    {
         var result = LedgerBuilder.Build(accounts, history, LedgerOptions.WithoutWashSales, DateOnly.MaxValue);
         if (!result.Succeeded)
         {
@@ -139,6 +149,10 @@ public sealed class LedgerStore(GlidepathDbContext db)
         await _cache.ReplaceAsync(householdId, result.State!, cancellationToken);
         return [];
     }
+
+    /// <summary>The household's accounts and stored history (no tracking).</summary>
+    internal Task<(List<Account> Accounts, List<Transaction> History)> LoadHistoryAsync(Guid householdId, CancellationToken cancellationToken) =>
+        LoadHistoryAsync(householdId, asOf: null, cancellationToken);
 
     /// <summary>
     /// Serialises writers of one household: a no-op UPDATE takes the row lock on PostgreSQL and the

@@ -1,4 +1,5 @@
-using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -10,9 +11,9 @@ namespace Glidepath.Infrastructure.Persistence;
 /// Inserts many new rows inside the caller's database transaction. PostgreSQL: AddRange and
 /// SaveChanges (EF batches the statements), then the rows leave the change tracker. SQLite: EF
 /// sends one command per row through its whole update pipeline (the 100,000-row import spent most
-/// of its time there), so rows go through ONE prepared INSERT built from the EF model instead —
-/// same column names, type mappings and value converters, so the stored values are exactly what
-/// SaveChanges writes (BulkInsertTest compares them).
+/// of its time there), so rows go through ONE prepared native INSERT built from the EF model
+/// instead (<see cref="SqliteRowInsert"/>) — same column names and value converters, and the
+/// stored text is exactly what SaveChanges writes (BulkInsertTest compares them).
 /// Shadow properties (the cache tables' surrogate keys) are left to the database.
 /// </summary>
 internal static class BulkInsert
@@ -42,52 +43,25 @@ internal static class BulkInsert
             return;
         }
 
-        await using var insert = PreparedInsert(db, typeof(T), transaction.GetDbTransaction());
-        var columns = insert.Columns;
+        using var insert = PreparedInsert(db, typeof(T), (SqliteConnection)transaction.GetDbTransaction().Connection!);
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (getter, parameter, converter) in columns)
-            {
-                var value = getter.GetClrValue(row);
-                parameter.Value = (value is null ? null : converter is null ? value : converter(value)) ?? DBNull.Value;
-            }
-
-            // SQLite's async API is its sync one plus a Task per call.
-#pragma warning disable CA1849
-            insert.Command.ExecuteNonQuery();
-#pragma warning restore CA1849
+            insert.Insert(row);
         }
     }
 
-    private static Prepared PreparedInsert(GlidepathDbContext db, Type clrType, DbTransaction transaction)
+    private static SqliteRowInsert PreparedInsert(GlidepathDbContext db, Type clrType, SqliteConnection connection)
     {
         var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType} is not mapped.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        var columns = new List<(IClrPropertyGetter, DbParameter, Func<object, object?>?)>();
-        var names = new List<string>();
-        foreach (var property in entityType.GetProperties().Where(p => !p.IsShadowProperty()))
-        {
-            var mapping = property.GetRelationalTypeMapping();
-            // "@p0", not "p0": Microsoft.Data.Sqlite would otherwise try each prefix on every execution.
-            var parameter = mapping.CreateParameter(command, sql.GenerateParameterName("p" + columns.Count), value: null, nullable: property.IsNullable);
-            command.Parameters.Add(parameter);
-            columns.Add((property.GetGetter(), parameter, mapping.Converter is { } converter ? converter.ConvertToProvider : null));
-            names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
-        }
-
-        var values = string.Join(", ", columns.Select(c => c.Item2.ParameterName));
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({values})";
-        command.Prepare();
-        return new Prepared(command, columns);
-    }
-
-    private sealed record Prepared(DbCommand Command, List<(IClrPropertyGetter Getter, DbParameter Parameter, Func<object, object?>? Converter)> Columns)
-        : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Command.DisposeAsync();
+        var properties = entityType.GetProperties().Where(p => !p.IsShadowProperty()).ToList();
+        var columns = properties
+            .Select(p => (p.GetGetter(), p.GetRelationalTypeMapping().Converter is { } converter ? converter.ConvertToProvider : null))
+            .ToArray();
+        var names = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        var values = string.Join(", ", properties.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+        return new SqliteRowInsert(connection, $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})", columns);
     }
 }

@@ -8,6 +8,10 @@ public static class OrderStatistics
     [ThreadStatic]
     private static int[]? t_histogram;
 
+    // Bucket -> 1 + index of the wanted bucket (0: not wanted); all zero between calls.
+    [ThreadStatic]
+    private static byte[]? t_slots;
+
     /// <summary>
     /// Type-7 percentiles (Hyndman and Fan, 1996): h = (n-1)p, value x[floor h] + frac(h)(x[floor h + 1] - x[floor h])
     /// over the sorted data. Reorders <paramref name="data"/>; O(n).
@@ -85,25 +89,46 @@ public static class OrderStatistics
             (buckets[r], before[r]) = (bucket, below);
         }
 
+        // One more pass gathers the members of up to 255 wanted buckets at once (a pass per bucket
+        // cost seven passes over the data for the seven reported percentiles).
         var wanted = buckets.Distinct().ToArray();
-        foreach (var b in wanted)
+        for (var start = 0; start < wanted.Length; start += byte.MaxValue)
         {
-            var members = new float[histogram[b]];
-            var m = 0;
-            foreach (var x in data)
-            {
-                if (Key(x) >> 16 == b)
-                {
-                    members[m++] = x;
-                }
-            }
+            GatherAndSelect(data, histogram, wanted.AsSpan(start, Math.Min(byte.MaxValue, wanted.Length - start)), ranks, buckets, before, values);
+        }
+    }
 
-            var inside = Enumerable.Range(0, ranks.Length).Where(r => buckets[r] == b).ToArray();
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void GatherAndSelect(Span<float> data, int[] histogram, ReadOnlySpan<int> wanted, int[] ranks, int[] buckets, int[] before, float[] values)
+    {
+        var slots = t_slots ??= new byte[1 << 16];
+        var members = new float[wanted.Length][];
+        var filled = new int[wanted.Length];
+        for (var w = 0; w < wanted.Length; w++)
+        {
+            slots[wanted[w]] = (byte)(w + 1);
+            members[w] = new float[histogram[wanted[w]]];
+        }
+
+        foreach (var x in data)
+        {
+            var slot = slots[Key(x) >> 16];
+            if (slot != 0)
+            {
+                members[slot - 1][filled[slot - 1]++] = x;
+            }
+        }
+
+        for (var w = 0; w < wanted.Length; w++)
+        {
+            slots[wanted[w]] = 0;
+            var bucket = wanted[w];
+            var inside = Enumerable.Range(0, ranks.Length).Where(r => buckets[r] == bucket).ToArray();
             var local = inside.Select(r => ranks[r] - before[r]).ToArray();
-            Select(members, 0, members.Length - 1, local, 0, local.Length - 1);
+            Select(members[w], 0, members[w].Length - 1, local, 0, local.Length - 1);
             foreach (var r in inside)
             {
-                values[r] = members[ranks[r] - before[r]];
+                values[r] = members[w][ranks[r] - before[r]];
             }
         }
     }

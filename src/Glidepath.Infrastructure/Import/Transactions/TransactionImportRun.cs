@@ -15,6 +15,7 @@ internal sealed class TransactionImportRun(GlidepathDbContext db, Account accoun
     private readonly List<Transaction> _batch = new(options.BatchSize);
     private readonly RowHash _hash = new();
     private readonly Dictionary<Guid, int> _rowById = [];
+    private readonly List<Transaction> _written = [];
 
     public ImportErrors Errors { get; } = errors;
 
@@ -23,6 +24,9 @@ internal sealed class TransactionImportRun(GlidepathDbContext db, Account accoun
     public int Imported { get; private set; }
 
     public int Duplicates { get; private set; }
+
+    /// <summary>The transactions this run wrote, in file order: the ledger replay uses them instead of reading them back.</summary>
+    public IReadOnlyList<Transaction> Written => _written;
 
     /// <summary>The file row a stored transaction came from; null for transactions this run did not write.</summary>
     public int? RowOf(Guid transactionId) => _rowById.TryGetValue(transactionId, out var row) ? row : null;
@@ -84,6 +88,7 @@ internal sealed class TransactionImportRun(GlidepathDbContext db, Account accoun
         }
 
         await BulkInsert.InsertAsync(db, fresh, cancellationToken);
+        _written.AddRange(fresh);
         Imported += fresh.Count;
         _batch.Clear();
     }
@@ -97,6 +102,9 @@ internal sealed class TransactionImportRun(GlidepathDbContext db, Account accoun
         {
             _rowById.Remove(id);
         }
+
+        var removed = ids.ToHashSet();
+        _written.RemoveAll(t => removed.Contains(t.Id));
 
         Imported -= ids.Count;
     }

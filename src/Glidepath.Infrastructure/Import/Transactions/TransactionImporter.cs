@@ -1,3 +1,5 @@
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +39,9 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ledger.LockHouseholdAsync(account.HouseholdId, cancellationToken);
+            // Under the lock nothing else writes the household: its stored history is read once, and
+            // the replay adds the rows this run wrote rather than reading 100,000 of them back.
+            var (accounts, stored) = await ledger.LoadHistoryAsync(account.HouseholdId, cancellationToken);
             var run = new TransactionImportRun(db, account, layout, options, errors);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -57,7 +62,7 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
                 return new ImportResult(layout.Name, 0, run.Duplicates, run.Errors.ToList(), [], Rejected: false);
             }
 
-            if (!await ReplayAsync(run, account.HouseholdId, options, cancellationToken))
+            if (!await ReplayAsync(run, account.HouseholdId, accounts, stored, options, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return ImportResult.Reject(layout.Name, run.Errors.ToList());
@@ -78,11 +83,12 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
     /// reported against their file rows; in skip-invalid mode those rows are taken out and the
     /// replay repeated (each round removes at least one). False: the import must be rejected.
     /// </summary>
-    private async Task<bool> ReplayAsync(TransactionImportRun run, Guid householdId, ImportOptions options, CancellationToken cancellationToken)
+    private async Task<bool> ReplayAsync(
+        TransactionImportRun run, Guid householdId, List<Account> accounts, List<Transaction> stored, ImportOptions options, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var refused = await ledger.ReplayIntoCacheAsync(householdId, cancellationToken);
+            var refused = await ledger.ReplayIntoCacheAsync(householdId, accounts, [.. stored, .. run.Written], cancellationToken);
             if (refused.Count == 0)
             {
                 return true;
