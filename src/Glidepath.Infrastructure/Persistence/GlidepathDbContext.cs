@@ -3,6 +3,7 @@ using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Planning;
+using Glidepath.Domain.Portfolios;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
@@ -34,6 +35,9 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     // Planning: saved scenarios and their stored simulation runs.
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
+
+    // Target allocations by asset class.
+    public DbSet<ModelPortfolio> ModelPortfolios => Set<ModelPortfolio>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

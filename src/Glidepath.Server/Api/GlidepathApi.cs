@@ -3,7 +3,10 @@ using Glidepath.Server.Households;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Lots;
+using Glidepath.Server.ModelPortfolios;
+using Glidepath.Server.Optimization;
 using Glidepath.Server.People;
+using Glidepath.Server.Performance;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.RealisedGains;
@@ -25,6 +28,7 @@ public static class GlidepathApi
         api.MapHouseholdEndpoints();
         api.MapInstrumentEndpoints();
         api.MapPriceImportEndpoints();
+        api.MapOptimizeEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
@@ -36,6 +40,8 @@ public static class GlidepathApi
         household.MapValuationEndpoints();
         household.MapTransactionImportEndpoints();
         household.MapPlanningEndpoints();
+        household.MapPerformanceEndpoints();
+        household.MapModelPortfolioEndpoints();
         return api;
     }
 }
