@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Glidepath.Quant.Covariance;
-using Glidepath.Quant.Optimization;
+using Glidepath.Cli.Hosting;
+using Glidepath.Domain.Portfolios;
 
 namespace Glidepath.Cli.Analytics;
 
 /// <summary>
 /// <c>glidepath optimize --data FILE.csv ...</c>: portfolio weights from a returns or prices
-/// file. Without --periods-per-year everything (μ, Σ, --risk-free, --target) is periodic; with it
-/// μ and Σ are annualised (× N) and --risk-free and --target are annual.
+/// file, through the same Domain call as <c>POST /api/optimize</c> (<see cref="PortfolioOptimization"/>).
+/// Without --periods-per-year everything (μ, Σ, --risk-free, --target) is periodic; with it μ and Σ
+/// are annualised (× N) and --risk-free and --target are annual. Exit 1 when the constraints
+/// conflict (the line names them) or the objective is out of reach; 2 for a wrong command line.
 /// </summary>
 public static class OptimizeCommand
 {
@@ -19,13 +21,13 @@ public static class OptimizeCommand
         var input = new Option<string>("--input") { Description = "returns or prices", DefaultValueFactory = _ => "returns" };
         input.AcceptOnlyFromAmong("returns", "prices");
         var objective = new Option<string>("--objective") { Description = "what to optimise", Required = true };
-        objective.AcceptOnlyFromAmong("min-variance", "max-sharpe", "target-return", "target-volatility", "risk-parity", "frontier");
+        objective.AcceptOnlyFromAmong([.. OptimizationSpec.Objectives]);
         var riskFree = new Option<double>("--risk-free") { Description = "risk-free rate" };
         var target = new Option<double?>("--target") { Description = "target return or volatility" };
         var minWeight = new Option<double>("--min-weight") { Description = "lower bound on every weight", DefaultValueFactory = _ => 0.0 };
         var maxWeight = new Option<double>("--max-weight") { Description = "upper bound on every weight", DefaultValueFactory = _ => 1.0 };
         var cov = new Option<string>("--cov") { Description = "covariance estimator", DefaultValueFactory = _ => "sample" };
-        cov.AcceptOnlyFromAmong("sample", "ewma", "ledoit-wolf-cc", "ledoit-wolf-identity");
+        cov.AcceptOnlyFromAmong([.. OptimizationSpec.CovarianceMethods]);
         var points = new Option<int>("--points") { Description = "frontier points", DefaultValueFactory = _ => 20 };
         var periods = new Option<int?>("--periods-per-year") { Description = "annualise with this many periods a year" };
         var json = new Option<bool>("--json") { Description = "write JSON" };
@@ -34,87 +36,55 @@ public static class OptimizeCommand
         {
             data, input, objective, riskFree, target, minWeight, maxWeight, cov, points, periods, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => AnalyticsAction.Run(parse, () =>
         {
             var table = AssetTable.Read(parse.GetValue(data)!, parse.GetValue(input)!);
-            var returns = table.Matrix();
-            var scale = parse.GetValue(periods) ?? 1;
-            var sigma = Estimate(parse.GetValue(cov)!, returns);
-            var mu = new double[table.Names.Length];
-            for (var j = 0; j < mu.Length; j++)
+            var spec = new OptimizationSpec
             {
-                mu[j] = table.Columns[j].Average() * scale;
-                for (var k = 0; k < mu.Length; k++)
-                {
-                    sigma[j, k] *= scale;
-                }
+                Objective = parse.GetValue(objective)!,
+                Covariance = parse.GetValue(cov)!,
+                RiskFree = parse.GetValue(riskFree),
+                Target = parse.GetValue(target),
+                MinWeight = parse.GetValue(minWeight),
+                MaxWeight = parse.GetValue(maxWeight),
+                Points = parse.GetValue(points),
+                PeriodsPerYear = parse.GetValue(periods),
+            };
+            var outcome = PortfolioOptimization.Run(table.Names, table.Matrix(), spec);
+            if (outcome.Failure is { } failure)
+            {
+                // A wrong option is a usage error; bad data, conflicting constraints or an unreachable goal are failures.
+                var usage = failure.Code == OptimizationFailure.InvalidInput && failure.Field is not ("assets" or "returns");
+                var option = failure.Field is { } field && usage ? $"--{Kebab(field)}: " : "";
+                return AnalyticsAction.Fail(parse, usage ? ExitCodes.Usage : ExitCodes.Failure, $"{failure.Code}: {option}{failure.Message}");
             }
-
-            var constraints = new PortfolioConstraints
-            {
-                AssetNames = table.Names,
-                DefaultMin = parse.GetValue(minWeight),
-                DefaultMax = parse.GetValue(maxWeight),
-            };
-            var rf = parse.GetValue(riskFree);
-            var goal = parse.GetValue(target);
-            IReadOnlyList<PortfolioResult> results = parse.GetValue(objective) switch
-            {
-                "min-variance" => [PortfolioOptimizer.MinimumVariance(sigma, constraints, mu)],
-                "max-sharpe" => [PortfolioOptimizer.MaximumSharpe(sigma, mu, rf, constraints)],
-                "target-return" => [PortfolioOptimizer.TargetReturn(sigma, mu, goal ?? throw Missing(), constraints)],
-                "target-volatility" => [PortfolioOptimizer.TargetVolatility(sigma, mu, goal ?? throw Missing(), constraints)],
-                "risk-parity" => [RiskParity.Solve(sigma, expectedReturns: mu)],
-                _ => PortfolioOptimizer.EfficientFrontier(sigma, mu, parse.GetValue(points), constraints),
-            };
 
             var output = parse.InvocationConfiguration.Output;
-            var failed = results.FirstOrDefault(r => !r.IsOptimal);
-            if (failed is not null)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"{failed.Status}: {failed.Message}");
-                return 2;
-            }
-
-            var rows = results.Select(r => new
-            {
-                weights = table.Names.Zip(r.Weights).ToDictionary(p => p.First, p => p.Second),
-                expectedReturn = r.ExpectedReturn,
-                volatility = r.Volatility,
-                sharpe = (r.ExpectedReturn - rf) / r.Volatility,
-            }).ToArray();
             if (parse.GetValue(json))
             {
-                output.WriteLine(rows.Length == 1 && parse.GetValue(objective) != "frontier"
-                    ? JsonSerializer.Serialize(rows[0], JsonOptions)
-                    : JsonSerializer.Serialize(rows, JsonOptions));
-                return 0;
+                output.WriteLine(outcome.Portfolios.Count == 1 && spec.Objective != "frontier"
+                    ? JsonSerializer.Serialize(outcome.Portfolios[0], JsonOptions)
+                    : JsonSerializer.Serialize(outcome.Portfolios, JsonOptions));
+                return ExitCodes.Success;
             }
 
-            foreach (var row in rows)
+            foreach (var row in outcome.Portfolios)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"return {row.expectedReturn:0.######}  volatility {row.volatility:0.######}  sharpe {row.sharpe:0.####}"));
-                foreach (var (name, w) in row.weights.Where(p => Math.Abs(p.Value) > 5e-7))
+                    $"return {row.ExpectedReturn:0.######}  volatility {row.Volatility:0.######}  sharpe {row.Sharpe:0.####}"));
+                foreach (var (name, w) in row.Weights.Where(p => Math.Abs(p.Value) > 5e-7))
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-12} {w,10:0.000000}"));
                 }
             }
 
-            return 0;
-        });
+            return ExitCodes.Success;
+        }));
         return command;
     }
 
-    internal static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
+    /// <summary>camelCase JSON, the same names as the API's.</summary>
+    internal static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private static double[,] Estimate(string method, double[,] returns) => method switch
-    {
-        "ewma" => EwmaCovariance.Compute(returns),
-        "ledoit-wolf-cc" => LedoitWolf.ConstantCorrelation(returns).Covariance,
-        "ledoit-wolf-identity" => LedoitWolf.ScaledIdentity(returns).Covariance,
-        _ => SampleCovariance.Compute(returns),
-    };
-
-    private static ArgumentException Missing() => new("--target is required for this objective.");
+    private static string Kebab(string field) => field == "periodsPerYear" ? "periods-per-year" : field == "covariance" ? "cov" : field;
 }

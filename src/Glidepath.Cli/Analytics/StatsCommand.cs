@@ -27,7 +27,7 @@ public static class StatsCommand
         {
             data, input, benchmark, riskFree, periods, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => AnalyticsAction.Run(parse, () =>
         {
             var table = AssetTable.Read(parse.GetValue(data)!, parse.GetValue(input)!);
             var p = parse.GetValue(periods) ?? 1;
@@ -64,7 +64,8 @@ public static class StatsCommand
                     s["informationRatio"] = BenchmarkStatistics.InformationRatio(r, b, p);
                 }
 
-                return s;
+                // JSON has no NaN or infinity (a Sortino ratio with no downside): undefined figures are null.
+                return s.ToDictionary(e => e.Key, e => e.Value is double x ? AnalyticsAction.Finite(x) : e.Value);
             });
 
             var output = parse.InvocationConfiguration.Output;
@@ -79,12 +80,12 @@ public static class StatsCommand
                 output.WriteLine(name);
                 foreach (var (key, value) in s)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key,-18} {(value is double d ? d.ToString("0.######", CultureInfo.InvariantCulture) : value)}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key,-18} {(value is double d ? d.ToString("0.######", CultureInfo.InvariantCulture) : value ?? "n/a")}"));
                 }
             }
 
             return 0;
-        });
+        }));
         return command;
     }
 }

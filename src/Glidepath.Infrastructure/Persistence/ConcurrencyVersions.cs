@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Planning;
+using Glidepath.Domain.Portfolios;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -33,6 +34,9 @@ internal static class ConcurrencyVersions
                     break;
                 case Plan plan:
                     plan.Version = entry.Property(nameof(Plan.Version)).OriginalValue is long p ? p + 1 : plan.Version + 1;
+                    break;
+                case ModelPortfolio model:
+                    model.Version = entry.Property(nameof(ModelPortfolio.Version)).OriginalValue is long m ? m + 1 : model.Version + 1;
                     break;
             }
         }

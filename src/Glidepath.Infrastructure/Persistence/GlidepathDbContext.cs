@@ -3,6 +3,7 @@ using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Planning;
+using Glidepath.Domain.Portfolios;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
@@ -45,6 +46,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<AdvisorGrant> AdvisorGrants => Set<AdvisorGrant>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    // Target allocations by asset class.
+    public DbSet<ModelPortfolio> ModelPortfolios => Set<ModelPortfolio>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -2,6 +2,7 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Performance;
 using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
@@ -59,6 +60,39 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
             .Where(t => t.TradeDate <= to && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
             .ToListAsync(ct);
         return data.Valuer.NetWorthSeries(data.Accounts, history, currency, from, to);
+    }
+
+    /// <summary>
+    /// Performance of the household, one of its accounts or a position over <paramref name="request"/>'s
+    /// range (<see cref="PerformanceAnalyser"/>). The benchmark, when named, is an instrument by id.
+    /// </summary>
+    public async Task<Valued<PerformanceReport>?> PerformanceAsync(Guid householdId, PerformanceRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await db.Households.AnyAsync(h => h.Id == householdId, ct))
+        {
+            return null;
+        }
+
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).OrderBy(a => a.Id).ToListAsync(ct);
+        var history = await db.Transactions.AsNoTracking()
+            .Where(t => t.TradeDate <= request.To && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
+            .ToListAsync(ct);
+        var ids = history.Where(t => t.InstrumentId != null).Select(t => t.InstrumentId!.Value).ToHashSet();
+        if (request.BenchmarkId is { } benchmark)
+        {
+            ids.Add(benchmark);
+        }
+
+        if (request.Scope.InstrumentId is { } scoped)
+        {
+            ids.Add(scoped);
+        }
+
+        var instruments = await db.Instruments.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        var closes = await db.Prices.AsNoTracking().Where(p => ids.Contains(p.InstrumentId) && p.Date <= request.To).ToListAsync(ct);
+        var rates = await db.FxRates.AsNoTracking().Where(r => r.Date <= request.To).ToListAsync(ct);
+        return new PerformanceAnalyser(new PriceBook(closes, rates), instruments).Analyse(accounts, history, request);
     }
 
     /// <summary>The cache holds the state after the whole history; an earlier date is replayed.</summary>

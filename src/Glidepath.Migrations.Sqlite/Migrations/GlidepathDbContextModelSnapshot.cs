@@ -478,6 +478,65 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("simulation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Portfolios.ModelPortfolio", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allocations");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<double?>("ExpectedReturn")
+                        .HasColumnType("REAL")
+                        .HasColumnName("expected_return");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("RiskLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk_level");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<double?>("Volatility")
+                        .HasColumnType("REAL")
+                        .HasColumnName("volatility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_model_portfolios");
+
+                    b.HasIndex("HouseholdId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_model_portfolios_household_id_name");
+
+                    b.ToTable("model_portfolios", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Pricing.FxRate", b =>
                 {
                     b.Property<string>("Base")
@@ -1145,6 +1204,16 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_simulation_runs_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Portfolios.ModelPortfolio", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_portfolios_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Pricing.PriceClose", b =>

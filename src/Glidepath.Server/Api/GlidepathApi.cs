@@ -5,7 +5,10 @@ using Glidepath.Server.Households;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Lots;
+using Glidepath.Server.ModelPortfolios;
+using Glidepath.Server.Optimization;
 using Glidepath.Server.People;
+using Glidepath.Server.Performance;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Privacy;
@@ -33,6 +36,7 @@ public static class GlidepathApi
         api.MapMeEndpoints();
         api.MapAdvisorEndpoints();
         api.MapAdminEndpoints();
+        api.MapOptimizeEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
@@ -45,6 +49,8 @@ public static class GlidepathApi
         household.MapTransactionImportEndpoints();
         household.MapPlanningEndpoints();
         household.MapAdvisorGrantEndpoints();
+        household.MapPerformanceEndpoints();
+        household.MapModelPortfolioEndpoints();
         return api;
     }
 }

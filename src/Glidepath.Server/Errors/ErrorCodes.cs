@@ -16,6 +16,15 @@ public static class ErrorCodes
     public const string TransactionNotFound = "transaction-not-found";
     public const string PlanNotFound = "plan-not-found";
     public const string SimulationRunNotFound = "simulation-run-not-found";
+    public const string ModelPortfolioNotFound = "model-portfolio-not-found";
+    public const string DuplicateModelPortfolio = "duplicate-model-portfolio";
+
+    /// <summary>The optimiser's constraints cannot all hold; the problem's <c>conflictingConstraints</c> names them.</summary>
+    public const string InfeasibleConstraints = "infeasible-constraints";
+
+    /// <summary>A target return or volatility (or a Sharpe ratio above the risk-free rate) is out of reach.</summary>
+    public const string ObjectiveUnattainable = "objective-unattainable";
+    public const string OptimizationNotConverged = "optimization-not-converged";
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";
