@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Import;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
@@ -14,6 +15,9 @@ public sealed class ImportBenchmarkDatabase : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "glidepath-bench-" + Guid.NewGuid().ToString("N"));
     private readonly DatabaseSettings _settings;
     private readonly Guid _accountId;
+
+    // Memos are encrypted like in production, so the import measures that cost too.
+    private readonly FieldKeyRing _keys = new(new Dictionary<uint, byte[]> { [1] = KeyFile.NewKey() }, 1);
 
     public ImportBenchmarkDatabase()
     {
@@ -46,6 +50,7 @@ public sealed class ImportBenchmarkDatabase : IDisposable
     {
         var options = new DbContextOptionsBuilder<GlidepathDbContext>();
         _settings.Apply(options);
+        options.UseFieldEncryption(_keys);
         return new GlidepathDbContext(options.Options);
     }
 }

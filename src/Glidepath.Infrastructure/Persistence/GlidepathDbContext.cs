@@ -7,7 +7,9 @@ using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence.Conversions;
+using Glidepath.Infrastructure.Encryption;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Glidepath.Infrastructure.Persistence;
 
@@ -68,6 +70,7 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlidepathDbContext).Assembly);
+        ProtectedColumns.Apply(modelBuilder, FieldEncryptionOptions.KeyRing(this.GetService<IDbContextOptions>()));
         SnakeCaseNames.Apply(modelBuilder);
     }
 }
