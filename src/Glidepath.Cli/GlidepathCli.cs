@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Glidepath.Cli.Analytics;
 using Glidepath.Cli.Hosting;
+using Glidepath.Infrastructure.Encryption;
 using Glidepath.Cli.Imports;
+using Glidepath.Cli.Keys;
 using Glidepath.Cli.NetWorth;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
@@ -22,6 +24,7 @@ public static class GlidepathCli
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create(env));
         return root;
     }
 
@@ -48,11 +51,33 @@ public static class GlidepathCli
         {
             return env.Fail(ExitCodes.Failure, "cancelled.");
         }
+        catch (FieldEncryptionConfigurationException exception)
+        {
+            return env.Fail(ExitCodes.Failure, exception.Message);
+        }
+        catch (Exception exception) when (Unreadable(exception) is { } unreadable)
+        {
+            return env.Fail(ExitCodes.Failure, unreadable.Message);
+        }
 #pragma warning disable CA1031 // The one catch-all: a bug still ends as one line and a non-zero exit, never a stack trace.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
             return env.Fail(ExitCodes.Failure, $"unexpected error: {exception.GetBaseException().Message}");
         }
+    }
+
+    /// <summary>EF wraps a converter's exception; the decryption failure inside says what is wrong.</summary>
+    private static FieldDecryptionException? Unreadable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is FieldDecryptionException unreadable)
+            {
+                return unreadable;
+            }
+        }
+
+        return null;
     }
 }

@@ -23,6 +23,12 @@ public sealed class Account
 
     public AccountNumber? Number { get; set; }
 
+    /// <summary>The access token an aggregation service (Plaid-shaped) issued for this account; a secret, never shown.</summary>
+    public string? AggregationToken { get; set; }
+
+    /// <summary>Free-text notes about the account.</summary>
+    public string? Notes { get; set; }
+
     /// <summary>Which lots a sale relieves when the sale names none.</summary>
     public LotReliefMethod ReliefMethod { get; set; } = LotReliefMethod.Fifo;
 

@@ -17,4 +17,10 @@ public sealed class Person
 
     /// <summary>State or region code within the country (e.g. "CA"), when it matters for tax.</summary>
     public string? State { get; set; }
+
+    /// <summary>Taxpayer identification number (a US SSN or ITIN, or another country's equivalent).</summary>
+    public TaxId? TaxId { get; set; }
+
+    /// <summary>Free-text notes about the person.</summary>
+    public string? Notes { get; set; }
 }

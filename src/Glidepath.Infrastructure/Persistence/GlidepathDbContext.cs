@@ -7,11 +7,13 @@ using Glidepath.Domain.Portfolios;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Glidepath.Infrastructure.Persistence;
 
@@ -88,6 +90,7 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(GlidepathDbContext).Assembly);
+        ProtectedColumns.Apply(builder, FieldEncryptionOptions.KeyRing(this.GetService<IDbContextOptions>()));
         SnakeCaseNames.Apply(builder);
     }
 }

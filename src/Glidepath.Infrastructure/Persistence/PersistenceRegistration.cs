@@ -1,9 +1,11 @@
+using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Glidepath.Infrastructure.Persistence;
 
@@ -18,22 +20,59 @@ public static class PersistenceRegistration
     public static IServiceCollection AddGlidepathPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = DatabaseSettings.FromConfiguration(configuration);
-        return services.AddGlidepathPersistence(settings);
+        settings.EnsureSqliteFolderExists();
+
+        // Loaded on first use (MigrateGlidepathDatabaseAsync, at start), so a missing key stops the host there.
+        services.AddSingleton(provider => LoadKeyRing(configuration, settings, provider.GetService<ILoggerFactory>()));
+        return services.AddGlidepathPersistence(settings, keyRing: null);
     }
 
-    /// <summary>Same, with explicit settings (tests, tools).</summary>
-    public static IServiceCollection AddGlidepathPersistence(this IServiceCollection services, DatabaseSettings settings)
+    /// <summary>Same, with explicit settings and key ring (tests, tools).</summary>
+    public static IServiceCollection AddGlidepathPersistence(this IServiceCollection services, DatabaseSettings settings, FieldKeyRing? keyRing)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.EnsureSqliteFolderExists();
         services.AddSingleton(settings);
+        if (keyRing is not null)
+        {
+            services.AddSingleton(keyRing);
+        }
 
         // Sensitive data logging stays off: parameter values (account numbers) never reach a log.
-        services.AddDbContext<GlidepathDbContext>(settings.Apply);
+        services.AddDbContext<GlidepathDbContext>((provider, options) =>
+        {
+            settings.Apply(options);
+            options.UseFieldEncryption(provider.GetRequiredService<FieldKeyRing>());
+        });
+        services.AddScoped<KeyRotation>();
         services.AddScoped<LedgerStore>();
         services.AddScoped<TransactionImporter>();
         services.AddScoped<PriceImporter>();
         return services;
+    }
+
+    private static FieldKeyRing LoadKeyRing(IConfiguration configuration, DatabaseSettings settings, ILoggerFactory? loggers)
+    {
+        var logger = loggers?.CreateLogger("Glidepath.Encryption");
+        try
+        {
+            var loaded = KeyRingLoader.Load(configuration, settings);
+            if (loaded.GeneratedKeyFile is { } file)
+            {
+                logger?.LogWarning(
+                    "Generated a new field-encryption key file at {KeyFile}. BACK IT UP: without it the encrypted account numbers, "
+                    + "tax ids, tokens and notes in this database cannot be read. See docs/encryption.md.", file);
+            }
+
+            logger?.LogInformation("Field encryption: {KeyCount} key(s), active key {ActiveKey}, from {Source}.",
+                loaded.Ring.KeyIds.Count, loaded.Ring.ActiveKeyId, loaded.Source);
+            return loaded.Ring;
+        }
+        catch (FieldEncryptionConfigurationException exception)
+        {
+            logger?.LogCritical("{Message}", exception.Message);
+            throw;
+        }
     }
 
     /// <summary>
@@ -43,6 +82,7 @@ public static class PersistenceRegistration
     public static async Task MigrateGlidepathDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
+        _ = services.GetRequiredService<FieldKeyRing>(); // fail on a missing key before touching the database
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
         await db.Database.MigrateAsync(cancellationToken);

@@ -29,6 +29,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AggregationToken")
+                        .HasColumnType("text")
+                        .HasColumnName("aggregation_token");
+
                     b.Property<string>("BaseCurrency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -51,9 +55,12 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
                     b.Property<string>("Number")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("text")
                         .HasColumnName("account_number");
 
                     b.Property<Guid?>("OwnerId")
@@ -156,10 +163,18 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
                     b.Property<string>("State")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("state");
+
+                    b.Property<string>("TaxId")
+                        .HasColumnType("text")
+                        .HasColumnName("tax_id");
 
                     b.HasKey("Id")
                         .HasName("pk_people");
@@ -636,8 +651,7 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnName("lot_selections");
 
                     b.Property<string>("Memo")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("memo");
 
                     b.Property<decimal>("Price")

@@ -24,6 +24,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AggregationToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aggregation_token");
+
                     b.Property<string>("BaseCurrency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -46,8 +50,11 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
                     b.Property<string>("Number")
-                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("account_number");
 
@@ -151,10 +158,18 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
                     b.Property<string>("State")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
                         .HasColumnName("state");
+
+                    b.Property<string>("TaxId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_id");
 
                     b.HasKey("Id")
                         .HasName("pk_people");
@@ -627,7 +642,6 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnName("lot_selections");
 
                     b.Property<string>("Memo")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("memo");
 

@@ -3,7 +3,7 @@ using Glidepath.Domain.TaxLots;
 
 namespace Glidepath.Server.Accounts;
 
-/// <summary>An account as the API shows it: the number only ever masked.</summary>
+/// <summary>An account as the API shows it: the number only ever masked; the aggregation token never.</summary>
 public sealed record AccountDto(
     Guid Id,
     Guid HouseholdId,
@@ -15,7 +15,8 @@ public sealed record AccountDto(
     string? NumberMasked,
     LotReliefMethod ReliefMethod,
     bool IsLiability,
-    long Version);
+    long Version,
+    string? Notes);
 
 public sealed record CreateAccountRequest(
     string? Name,
@@ -24,14 +25,18 @@ public sealed record CreateAccountRequest(
     string? Institution,
     string? Number,
     Guid? OwnerId,
-    LotReliefMethod? ReliefMethod);
+    LotReliefMethod? ReliefMethod,
+    string? Notes = null);
 
-/// <summary>Edits the account's descriptive fields; <paramref name="Version"/> guards against lost updates.</summary>
-public sealed record UpdateAccountRequest(string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version);
+/// <summary>
+/// Edits the account's descriptive fields; <paramref name="Version"/> guards against lost updates. A null
+/// field keeps its value; <paramref name="Notes"/> "" clears the notes.
+/// </summary>
+public sealed record UpdateAccountRequest(string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version, string? Notes = null);
 
 internal static class AccountMapping
 {
     public static AccountDto ToDto(this Account account) =>
         new(account.Id, account.HouseholdId, account.OwnerId, account.Name, account.Type, account.BaseCurrency.Code,
-            account.Institution, account.Number?.Masked, account.ReliefMethod, account.Type.IsLiability(), account.Version);
+            account.Institution, account.Number?.Masked, account.ReliefMethod, account.Type.IsLiability(), account.Version, account.Notes);
 }

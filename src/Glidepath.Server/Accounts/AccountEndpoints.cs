@@ -10,6 +10,8 @@ namespace Glidepath.Server.Accounts;
 /// <summary>A household's accounts: <c>/api/households/{householdId}/accounts</c>.</summary>
 public static class AccountEndpoints
 {
+    private const int MaxNotesLength = 4000;
+
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder household)
     {
         var group = household.MapGroup("/accounts").WithTags("Accounts");
@@ -38,7 +40,9 @@ public static class AccountEndpoints
         var errors = new ValidationErrors()
             .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
             .Check(Enum.IsDefined(request.Type), "type", "Unknown account type.")
-            .Check(request.ReliefMethod is null || Enum.IsDefined(request.ReliefMethod.Value), "reliefMethod", "Unknown lot relief method.");
+            .Check(request.ReliefMethod is null || Enum.IsDefined(request.ReliefMethod.Value), "reliefMethod", "Unknown lot relief method.")
+            .Check(request.Notes is not { Length: > MaxNotesLength }, "notes", $"Notes are at most {MaxNotesLength} characters.")
+            .Check(request.Number is not { Length: > 64 }, "number", "An account number is at most 64 characters.");
         var currency = Currency.Usd;
         if (request.BaseCurrency is not null && !Currency.TryParse(request.BaseCurrency, out currency))
         {
@@ -65,6 +69,7 @@ public static class AccountEndpoints
             Institution = request.Institution?.Trim() ?? "",
             Number = string.IsNullOrWhiteSpace(request.Number) ? null : new AccountNumber(request.Number),
             ReliefMethod = request.ReliefMethod ?? Domain.TaxLots.LotReliefMethod.Fifo,
+            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes,
         };
         db.Accounts.Add(account);
         await db.SaveChangesAsync(ct);
@@ -86,10 +91,16 @@ public static class AccountEndpoints
 
         var errors = new ValidationErrors()
             .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
-            .Check(request.ReliefMethod is null || Enum.IsDefined(request.ReliefMethod.Value), "reliefMethod", "Unknown lot relief method.");
+            .Check(request.ReliefMethod is null || Enum.IsDefined(request.ReliefMethod.Value), "reliefMethod", "Unknown lot relief method.")
+            .Check(request.Notes is not { Length: > MaxNotesLength }, "notes", $"Notes are at most {MaxNotesLength} characters.");
         if (errors.HasErrors)
         {
             return errors.ToProblem();
+        }
+
+        if (request.Notes is not null)
+        {
+            account.Notes = request.Notes.Length == 0 ? null : request.Notes;
         }
 
         db.Entry(account).Property(a => a.Version).OriginalValue = request.Version;

@@ -37,6 +37,8 @@ public static class ErrorCodes
     public const string ConcurrencyConflict = "concurrency-conflict";
     public const string Conflict = "conflict";
     public const string InternalError = "internal-error";
+    /// <summary>A stored encrypted value could not be read with the configured key ring (missing key, wrong key, altered value).</summary>
+    public const string EncryptedFieldUnreadable = "encrypted-field-unreadable";
 
     /// <summary>The code for a problem that was raised without one (routing 404s, 405s, binding 400s).</summary>
     public static string ForStatus(int status) => status switch

@@ -1,3 +1,4 @@
+using Glidepath.Infrastructure.Encryption;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,8 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
             DbUpdateConcurrencyException =>
                 (StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The data was changed by another request; reload it and try again."),
             BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), "The request could not be read."),
+            _ when Unreadable(exception) => (StatusCodes.Status500InternalServerError, ErrorCodes.EncryptedFieldUnreadable,
+                "Stored encrypted data could not be read with the configured key ring; an operator must check the keys (see the server log)."),
             _ => (StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred."),
         };
 
@@ -31,5 +34,19 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
         var problem = new ProblemDetails { Status = status, Title = title };
         problem.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+
+    /// <summary>EF wraps a converter's exception; look through the chain for a decryption failure.</summary>
+    private static bool Unreadable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is FieldDecryptionException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

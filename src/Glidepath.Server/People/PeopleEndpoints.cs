@@ -8,6 +8,8 @@ namespace Glidepath.Server.People;
 /// <summary>The people of a household: <c>/api/households/{householdId}/people</c>.</summary>
 public static class PeopleEndpoints
 {
+    private const int MaxNotesLength = 4000;
+
     public static RouteGroupBuilder MapPeopleEndpoints(this RouteGroupBuilder household)
     {
         var group = household.MapGroup("/people").WithTags("People");
@@ -85,7 +87,9 @@ public static class PeopleEndpoints
         .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
         .Check(request.BirthDate != default, "birthDate", "A birth date is required.")
         .Check(Enum.IsDefined(request.FilingStatus), "filingStatus", "Unknown filing status.")
-        .Check(request.Country is null || request.Country.Trim().Length == 2, "country", "Use an ISO 3166-1 alpha-2 code, e.g. US.");
+        .Check(request.Country is null || request.Country.Trim().Length == 2, "country", "Use an ISO 3166-1 alpha-2 code, e.g. US.")
+        .Check(request.TaxId is not { Length: > 32 }, "taxId", "A tax id is at most 32 characters.")
+        .Check(request.Notes is not { Length: > MaxNotesLength }, "notes", $"Notes are at most {MaxNotesLength} characters.");
 
     private static void Apply(PersonRequest request, Person person)
     {
@@ -94,5 +98,11 @@ public static class PeopleEndpoints
         person.FilingStatus = request.FilingStatus;
         person.Country = request.Country?.Trim().ToUpperInvariant() ?? "US";
         person.State = string.IsNullOrWhiteSpace(request.State) ? null : request.State.Trim().ToUpperInvariant();
+        if (request.TaxId is not null)
+        {
+            person.TaxId = string.IsNullOrWhiteSpace(request.TaxId) ? null : new TaxId(request.TaxId);
+        }
+
+        person.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +38,28 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The SQLite file, for byte-level checks; null on PostgreSQL.</summary>
     public string? SqliteFile => _sqliteFolder is null ? null : Path.Combine(_sqliteFolder, "glidepath.db");
 
-    /// <summary>Configuration that selects this database, e.g. for WebApplicationFactory's <c>AddInMemoryCollection</c>.</summary>
-    public IReadOnlyDictionary<string, string?> ConfigurationValues => Provider == DatabaseProvider.Postgres
-        ? new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = Settings.ConnectionString }
-        : new Dictionary<string, string?> { ["ConnectionStrings:Sqlite"] = Settings.ConnectionString, ["ConnectionStrings:Postgres"] = "" };
+    /// <summary>The field-encryption key ring contexts and hosts get; set it to switch rings (rotation tests).</summary>
+    public TestKeys Keys { get; set; } = TestKeys.Default;
+
+    /// <summary>
+    /// Configuration that selects this database and its key ring, e.g. for WebApplicationFactory's
+    /// <c>AddInMemoryCollection</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ConfigurationValues
+    {
+        get
+        {
+            var values = Provider == DatabaseProvider.Postgres
+                ? new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = Settings.ConnectionString }
+                : new Dictionary<string, string?> { ["ConnectionStrings:Sqlite"] = Settings.ConnectionString, ["ConnectionStrings:Postgres"] = "" };
+            foreach (var (key, value) in Keys.ConfigurationValues)
+            {
+                values[key] = value;
+            }
+
+            return values;
+        }
+    }
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken cancellationToken = default)
     {
@@ -53,10 +72,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public GlidepathDbContext CreateDbContext()
+    /// <summary>A context on this database with <see cref="Keys"/>, or with <paramref name="ring"/> when given.</summary>
+    public GlidepathDbContext CreateDbContext(FieldKeyRing? ring = null)
     {
         var options = new DbContextOptionsBuilder<GlidepathDbContext>();
         Settings.Apply(options);
+        options.UseFieldEncryption(ring ?? Keys.Ring);
         return new GlidepathDbContext(options.Options);
     }
 

@@ -1,5 +1,4 @@
 using Glidepath.Domain.Households;
-using Glidepath.Infrastructure.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,7 +12,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Name).HasMaxLength(200);
         builder.Property(a => a.Institution).HasMaxLength(200);
-        builder.Property(a => a.Number).HasColumnName("account_number").HasConversion<AccountNumberConverter>().HasMaxLength(256);
+        // Encrypted columns (Encryption/ProtectedColumns.cs puts the converters on): unbounded text, as
+        // ciphertext is longer than its plaintext.
+        builder.Property(a => a.Number).HasColumnName("account_number");
         builder.Property(a => a.Version).IsConcurrencyToken();
 
         // Deleting an owner makes the account joint rather than deleting its history.

@@ -1,0 +1,41 @@
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Glidepath.Infrastructure.Encryption;
+
+/// <summary>
+/// Every encrypted column, in one place. The names are bound into each ciphertext's associated data,
+/// so they are part of the stored format: never rename one once data exists (a renamed table or
+/// property keeps its old name here).
+/// </summary>
+public static class ProtectedColumns
+{
+    public const string AccountNumber = "accounts.account_number";
+    public const string AccountAggregationToken = "accounts.aggregation_token";
+    public const string AccountNotes = "accounts.notes";
+    public const string PersonTaxId = "people.tax_id";
+    public const string PersonNotes = "people.notes";
+    public const string TransactionMemo = "transactions.memo";
+
+    /// <summary>Puts the encrypting converters on the model; <see cref="FieldKeyRing.Unavailable"/> at design time.</summary>
+    internal static void Apply(ModelBuilder modelBuilder, FieldKeyRing ring)
+    {
+        var account = modelBuilder.Entity<Account>();
+        account.Property(a => a.Number).HasConversion(
+            (ValueConverter)new ProtectedValueConverter<AccountNumber>(ring, AccountNumber, n => n.Reveal(), t => new AccountNumber(t)));
+        account.Property(a => a.AggregationToken).HasConversion((ValueConverter)Text(ring, AccountAggregationToken));
+        account.Property(a => a.Notes).HasConversion((ValueConverter)Text(ring, AccountNotes));
+
+        var person = modelBuilder.Entity<Person>();
+        person.Property(p => p.TaxId).HasConversion(
+            (ValueConverter)new ProtectedValueConverter<TaxId>(ring, PersonTaxId, id => id.Reveal(), t => new TaxId(t)));
+        person.Property(p => p.Notes).HasConversion((ValueConverter)Text(ring, PersonNotes));
+
+        modelBuilder.Entity<Transaction>().Property(t => t.Memo).HasConversion((ValueConverter)Text(ring, TransactionMemo));
+    }
+
+    // Non-generic: EF's typed overload wants ValueConverter<string?, string>, and nulls never reach a converter.
+    private static ProtectedValueConverter<string> Text(FieldKeyRing ring, string column) => new ProtectedValueConverter<string>(ring, column, s => s, s => s);
+}
