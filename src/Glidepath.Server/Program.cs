@@ -3,6 +3,7 @@ using Glidepath.Server.Api;
 using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
+using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Transactions;
 
@@ -17,6 +18,7 @@ builder.Services.AddHealth();
 builder.Services.AddTransactions();
 builder.Services.AddHouseholdReports();
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddPlanning(builder.Configuration);
 
 var app = builder.Build();
 

@@ -16,6 +16,8 @@ public static class ErrorCodes
     public const string TransactionNotFound = "transaction-not-found";
     public const string PlanNotFound = "plan-not-found";
     public const string SimulationRunNotFound = "simulation-run-not-found";
+    public const string SimulationRunFinished = "simulation-run-finished";
+    public const string SimulationQueueFull = "simulation-queue-full";
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";
