@@ -5,6 +5,7 @@ using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
+using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
 using Glidepath.Server.Transactions;
@@ -22,6 +23,7 @@ builder.AddProtection();
 builder.Services.AddTransactions();
 builder.Services.AddHouseholdReports();
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddPlanning(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Glidepath.Domain.Planning;
+using Glidepath.Infrastructure.Planning;
 using Glidepath.Quant.MonteCarlo;
 
 namespace Glidepath.Cli.Planning;
@@ -15,51 +15,25 @@ internal static class ScenarioFile
         }
 
         var parsed = ScenarioParser.Parse(File.ReadAllText(path));
-        return parsed.Value ?? throw new CliException($"{path}: {parsed.Error}");
+        var document = parsed.Value ?? throw new CliException($"{path}: {parsed.Error}");
+        return document.FromLedger is null
+            ? document
+            : throw new CliException($"{path}: fromLedger: the ledger start is taken by the server's simulations endpoint; give startBalance for the CLI");
     }
 
     public static Func<SeriesDocument, HistoricalSeries> SeriesLoader(string scenarioPath) =>
         series => LoadSeries(series, Path.GetDirectoryName(Path.GetFullPath(scenarioPath)) ?? ".");
 
-    /// <summary>A plain CSV with a header row; one return column per asset; empty cells are an error.</summary>
+    /// <summary>A file relative to the scenario; the CLI has no shipped datasets (the server has).</summary>
     private static HistoricalSeries LoadSeries(SeriesDocument series, string baseDirectory)
     {
+        if (series.File is null)
+        {
+            throw new InvalidInputException("returnModel.series.dataset", "datasets are a server feature; the CLI reads a file (returnModel.series.file) or monthlyReturns");
+        }
+
         var path = Path.Combine(baseDirectory, series.File);
-        if (!File.Exists(path))
-        {
-            throw new CliException($"returnModel.series.file: not found: {path}");
-        }
-
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
-        var header = lines[0].Split(',');
-        var columns = series.Columns.Select(c => Array.IndexOf(header, c)).ToArray();
-        for (var a = 0; a < columns.Length; a++)
-        {
-            if (columns[a] < 0)
-            {
-                throw new CliException($"returnModel.series.columns[{a}]: no column '{series.Columns[a]}' in {path}");
-            }
-        }
-
-        var scale = series.Units == SeriesUnits.Percent ? 0.01 : 1.0;
-        var returns = columns.Select(_ => new List<double>()).ToArray();
-        for (var row = 1; row < lines.Length; row++)
-        {
-            var cells = lines[row].Split(',');
-            for (var a = 0; a < columns.Length; a++)
-            {
-                if (!double.TryParse(cells[columns[a]], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-                {
-                    throw new CliException($"{path} line {row + 1}: '{cells[columns[a]]}' in column {series.Columns[a]} is not a number");
-                }
-
-                value *= scale;
-                value = series.Returns == SeriesReturns.Log ? Math.Exp(value) - 1 : value;
-                returns[a].Add(value + series.MonthlyOffset);
-            }
-        }
-
-        return new HistoricalSeries(returns);
+        return ReturnSeriesCsv.Read(path, path, "returnModel.series.file").Series(series);
     }
 }
 

@@ -24,7 +24,7 @@ public static class ScenarioCompiler
             var flows = Flows(document).Where(f => f.Goal is null || f.Priority <= includeGoalsUpToPriority).ToList();
             var input = new SimulationInput
             {
-                StartBalance = document.StartBalance,
+                StartBalance = document.StartBalance ?? 0,
                 HorizonMonths = document.HorizonMonths,
                 Inflation = document.Inflation,
                 AnnualFee = document.AnnualFee,
@@ -71,6 +71,16 @@ public static class ScenarioCompiler
     /// <summary>Checks the engine cannot phrase in document terms.</summary>
     private static ScenarioError? Check(ScenarioDocument d)
     {
+        if (d.StartBalance is null && d.FromLedger is null)
+        {
+            return new("startBalance", "is required (or fromLedger, to take it from the household's holdings)");
+        }
+
+        if (d.FromLedger is { Allocation: true } && d.Allocation.GlidePath is not null)
+        {
+            return new("fromLedger.allocation", "cannot be combined with allocation.glidePath, which sets the weights itself");
+        }
+
         if (d.Assets.Count == 0)
         {
             return new("assets", "at least one asset is needed");
@@ -141,9 +151,9 @@ public static class ScenarioCompiler
             return new("returnModel.series", "is required for bootstrap and historical models");
         }
 
-        if (d.ReturnModel?.Series is { } s && s.Columns.Count != n)
+        if (d.ReturnModel?.Series is { } s && ReturnSeries.Check(s, n) is { } seriesProblem)
         {
-            return new("returnModel.series.columns", $"must name {n} columns, one per asset");
+            return seriesProblem;
         }
 
         return d.TargetSuccess is > 0 and < 1 ? null : new("targetSuccess", "must be in (0, 1)");
@@ -152,10 +162,19 @@ public static class ScenarioCompiler
     private static IReturnModel ReturnModel(ScenarioDocument d, Func<SeriesDocument, HistoricalSeries>? loader)
     {
         var kind = d.ReturnModel?.Kind ?? ReturnModelKind.Normal;
-        if (kind is ReturnModelKind.Bootstrap or ReturnModelKind.Historical && loader is not null)
+        var source = d.ReturnModel?.Series;
+        if (kind is ReturnModelKind.Bootstrap or ReturnModelKind.Historical && (loader is not null || source?.MonthlyReturns is not null))
         {
-            var series = loader(d.ReturnModel!.Series!);
-            return kind == ReturnModelKind.Bootstrap ? new BlockBootstrapReturns(series, d.ReturnModel.BlockMonths) : new HistoricalSequenceReturns(series);
+            var series = source!.MonthlyReturns is { } inline ? ReturnSeries.FromInline(source, inline) : loader!(source);
+            if (kind == ReturnModelKind.Historical)
+            {
+                return new HistoricalSequenceReturns(series);
+            }
+
+            var block = d.ReturnModel!.BlockMonths;
+            return block >= 1 && block <= series.Months
+                ? new BlockBootstrapReturns(series, block)
+                : throw new InvalidInputException("returnModel.blockMonths", $"must be in [1, {series.Months}], the months of the series");
         }
 
         var assets = d.Assets.Select(a => MonthlyLogNormal.FromAnnual(a.ExpectedReturn, a.Volatility)).ToList();

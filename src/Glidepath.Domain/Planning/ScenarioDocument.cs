@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Instruments;
 
 namespace Glidepath.Domain.Planning;
 
@@ -9,7 +11,11 @@ namespace Glidepath.Domain.Planning;
 /// </summary>
 public sealed record ScenarioDocument
 {
-    public required double StartBalance { get; init; }
+    /// <summary>Required unless <see cref="FromLedger"/> supplies it.</summary>
+    public double? StartBalance { get; init; }
+
+    /// <summary>Take the start balance (and optionally the weights) from the household's holdings (server only).</summary>
+    public LedgerSourceDocument? FromLedger { get; init; }
 
     public required int HorizonMonths { get; init; }
 
@@ -43,7 +49,22 @@ public sealed record ScenarioDocument
     public double TargetSuccess { get; init; } = 0.85;
 }
 
-public sealed record AssetDocument(string Name, double ExpectedReturn, double Volatility);
+/// <param name="AssetClasses">With <c>fromLedger.allocation</c>: the ledger's asset classes this asset stands for.</param>
+public sealed record AssetDocument(string Name, double ExpectedReturn, double Volatility, IReadOnlyList<AssetClass>? AssetClasses = null);
+
+/// <summary>
+/// Where the ledger start comes from: the value at the close of <see cref="AsOf"/> (default: today,
+/// UTC) of the accounts of <see cref="AccountTypes"/> (default: the investment accounts), and with
+/// <see cref="Allocation"/> the starting weights from the holdings' asset classes.
+/// </summary>
+public sealed record LedgerSourceDocument
+{
+    public DateOnly? AsOf { get; init; }
+
+    public IReadOnlyList<AccountType>? AccountTypes { get; init; }
+
+    public bool Allocation { get; init; }
+}
 
 public enum RebalanceRule
 {
@@ -151,12 +172,22 @@ public enum SeriesReturns
     Log,
 }
 
-/// <summary>A monthly return CSV (read by the front door, not by Domain): one column per asset.</summary>
+/// <summary>
+/// A monthly return series, one column per asset, from exactly one source: <see cref="File"/> (a CSV
+/// the CLI reads, relative to the scenario), <see cref="Dataset"/> (a series shipped with the server,
+/// docs/scenario-format.md) or <see cref="MonthlyReturns"/> (the numbers inline, one array per asset).
+/// </summary>
 public sealed record SeriesDocument
 {
-    public required string File { get; init; }
+    public string? File { get; init; }
 
-    public required IReadOnlyList<string> Columns { get; init; }
+    public string? Dataset { get; init; }
+
+    /// <summary>monthlyReturns[asset][month], in <see cref="Units"/> and <see cref="Returns"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<double>>? MonthlyReturns { get; init; }
+
+    /// <summary>With a file or dataset: the column of each asset.</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
 
     public SeriesUnits Units { get; init; } = SeriesUnits.Fraction;
 

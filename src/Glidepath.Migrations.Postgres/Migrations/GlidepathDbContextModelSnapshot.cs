@@ -446,6 +446,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_utc");
@@ -453,6 +457,15 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.Property<long>("DurationMs")
                         .HasColumnType("bigint")
                         .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_utc");
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid")
@@ -477,16 +490,34 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("plan_id");
 
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progress");
+
                     b.Property<string>("ResultJson")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("result_json");
+
+                    b.Property<string>("ScenarioJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scenario_json");
 
                     b.Property<long>("Seed")
                         .HasColumnType("bigint")
                         .HasColumnName("seed");
 
-                    b.Property<double>("SuccessProbability")
+                    b.Property<DateTimeOffset?>("StartedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("SuccessProbability")
                         .HasColumnType("double precision")
                         .HasColumnName("success_probability");
 
@@ -495,6 +526,9 @@ namespace Glidepath.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_simulation_runs_plan_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_simulation_runs_status");
 
                     b.HasIndex("HouseholdId", "PlanId")
                         .HasDatabaseName("ix_simulation_runs_household_id_plan_id");

@@ -437,6 +437,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_requested");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
@@ -444,6 +448,15 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.Property<long>("DurationMs")
                         .HasColumnType("INTEGER")
                         .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_utc");
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT")
@@ -468,16 +481,34 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("plan_id");
 
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL")
+                        .HasColumnName("progress");
+
                     b.Property<string>("ResultJson")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("result_json");
+
+                    b.Property<string>("ScenarioJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scenario_json");
 
                     b.Property<long>("Seed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("seed");
 
-                    b.Property<double>("SuccessProbability")
+                    b.Property<DateTimeOffset?>("StartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("SuccessProbability")
                         .HasColumnType("REAL")
                         .HasColumnName("success_probability");
 
@@ -486,6 +517,9 @@ namespace Glidepath.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_simulation_runs_plan_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_simulation_runs_status");
 
                     b.HasIndex("HouseholdId", "PlanId")
                         .HasDatabaseName("ix_simulation_runs_household_id_plan_id");

@@ -77,5 +77,12 @@ public sealed class UnprocessableProblem : ApiProblem, IEndpointMetadataProvider
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(StatusCodes.Status422UnprocessableEntity, builder);
 }
 
+/// <summary>503: the server cannot take this now (a full queue); try again later.</summary>
+public sealed class ServiceUnavailableProblem(string code, string detail)
+    : ApiProblem(StatusCodes.Status503ServiceUnavailable, code, "Service unavailable", detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(StatusCodes.Status503ServiceUnavailable, builder);
+}
+
 /// <summary>One reason among several, e.g. one rejected CSV row or one transaction the ledger refused.</summary>
 public sealed record ProblemItem(string Code, string Message, int? Row = null, string? Column = null, Guid? TransactionId = null);

@@ -25,6 +25,8 @@ public static class ErrorCodes
     /// <summary>A target return or volatility (or a Sharpe ratio above the risk-free rate) is out of reach.</summary>
     public const string ObjectiveUnattainable = "objective-unattainable";
     public const string OptimizationNotConverged = "optimization-not-converged";
+    public const string SimulationRunFinished = "simulation-run-finished";
+    public const string SimulationQueueFull = "simulation-queue-full";
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";

@@ -20,15 +20,28 @@ public sealed record SimulateRequest(int? Paths, ulong? Seed);
 /// <param name="Seed">Default the scenario's.</param>
 public sealed record SolveRequest(string? For, double? Target, int? Paths = null, ulong? Seed = null);
 
-/// <summary>A stored run; <see cref="Result"/> is left out of lists.</summary>
+/// <summary>
+/// A run: poll it until <see cref="Status"/> is Succeeded, Failed or Cancelled. <see cref="Result"/>
+/// is there once Succeeded (left out of lists); <see cref="Error"/> says why a run failed.
+/// </summary>
+/// <param name="Status">Queued, Running, Succeeded, Failed or Cancelled.</param>
+/// <param name="Progress">0..1 (simulations move through the run; solves report 0 until they finish).</param>
+/// <param name="Parameters">paths, seed; for a solve, for and target; with fromLedger, the ledger start used.</param>
+/// <param name="SuccessProbability">Once Succeeded.</param>
+/// <param name="DurationMs">Engine time once finished.</param>
 public sealed record SimulationRunDto(
     Guid Id,
     Guid PlanId,
     SimulationRunKind Kind,
+    SimulationRunStatus Status,
+    double Progress,
     int Paths,
     ulong Seed,
     JsonElement Parameters,
     JsonElement? Result,
-    double SuccessProbability,
+    double? SuccessProbability,
+    string? Error,
     DateTimeOffset CreatedUtc,
+    DateTimeOffset? StartedUtc,
+    DateTimeOffset? FinishedUtc,
     long DurationMs);

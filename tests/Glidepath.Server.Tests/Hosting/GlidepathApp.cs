@@ -13,7 +13,9 @@ namespace Glidepath.Server.Tests.Hosting;
 
 /// <summary>
 /// The real server in process over a fresh database of one provider. Demo seeding is off unless
-/// asked for, so each test starts from an empty, migrated database. Disposing drops the database.
+/// asked for, so each test starts from an empty, migrated database. Disposing drops the database,
+/// unless the app was started on a database the test owns (<see cref="StartOn"/>, to restart
+/// a server over the same data).
 /// <see cref="WebApplicationFactory{T}.CreateClient()"/> is signed in as a default test user (role
 /// user, a recent second factor) who owns exactly the households it creates through the API; with
 /// demo seeding on it is signed in as the demo user instead. <see cref="CreateAnonymousClient"/>,
@@ -24,14 +26,16 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase database;
     private readonly bool seedDemoData;
+    private readonly bool ownsDatabase;
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "glidepath-app-" + Guid.NewGuid().ToString("N"));
     private string? defaultToken;
 
-    private GlidepathApp(TestDatabase database, bool seedDemoData, IReadOnlyDictionary<string, string?>? settings)
+    private GlidepathApp(TestDatabase database, bool seedDemoData, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings)
     {
         this.database = database;
         this.seedDemoData = seedDemoData;
+        this.ownsDatabase = ownsDatabase;
         this.settings = settings ?? new Dictionary<string, string?>();
     }
 
@@ -44,17 +48,30 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(folder, "mail");
 
+    private const string DefaultUserEmail = "default-test-user@example.test";
+
+    /// <summary>Not the stored password of a reused default user: tokens are minted, never signed in for.</summary>
+    private const string DefaultUserPassword = "(minted token)";
+
     /// <summary>The user behind <see cref="WebApplicationFactory{T}.CreateClient()"/>.</summary>
     public TestUser DefaultUser { get; private set; } = null!;
 
     /// <param name="settings">Configuration overrides, e.g. <c>["RateLimits:ApiPerMinute"] = "5"</c>.</param>
-    public static async Task<GlidepathApp> StartAsync(DatabaseProvider provider, bool seedDemoData = false, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<GlidepathApp> StartAsync(DatabaseProvider provider, bool seedDemoData = false, IReadOnlyDictionary<string, string?>? settings = null) =>
+        await StartAsync(new GlidepathApp(await TestDatabase.CreateAsync(provider), seedDemoData, ownsDatabase: true, settings));
+
+    /// <summary>A server over <paramref name="database"/>, which outlives it; the default user is reused when it exists.</summary>
+    public static async Task<GlidepathApp> StartOnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) =>
+        await StartAsync(new GlidepathApp(database, seedDemoData: false, ownsDatabase: false, settings));
+
+    private static async Task<GlidepathApp> StartAsync(GlidepathApp app)
     {
-        var app = new GlidepathApp(await TestDatabase.CreateAsync(provider), seedDemoData, settings);
         _ = app.Server; // start now, so migrations and seeding run before the first request is timed
-        app.DefaultUser = seedDemoData
+        app.DefaultUser = app.seedDemoData
             ? await app.SignInExistingAsync(DemoUser.Email, DemoUser.Password)
-            : await app.CreateUserAsync("default-test-user@example.test", ownHousehold: false);
+            : await app.UserExistsAsync(DefaultUserEmail)
+                ? await app.SignInExistingAsync(DefaultUserEmail, DefaultUserPassword)
+                : await app.CreateUserAsync(DefaultUserEmail, ownHousehold: false);
         app.defaultToken = app.DefaultUser.AccessToken;
         return app;
     }
@@ -161,11 +178,22 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await database.DisposeAsync();
+        }
+
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private async Task<bool> UserExistsAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<GlidepathUser>>();
+        return await users.FindByEmailAsync(email) is not null;
     }
 
     private async Task<TestUser> SignInExistingAsync(string email, string password)

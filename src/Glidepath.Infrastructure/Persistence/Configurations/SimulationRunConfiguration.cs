@@ -11,9 +11,14 @@ internal sealed class SimulationRunConfiguration : IEntityTypeConfiguration<Simu
         builder.ToTable("simulation_runs");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         // The full 64-bit seed, stored bit for bit in a signed column (both providers).
         builder.Property(r => r.Seed).HasConversion(v => unchecked((long)v), v => unchecked((ulong)v));
+        builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.Ignore(r => r.IsFinished);
         builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.HouseholdId, r.PlanId });
+        // Restart recovery looks for unfinished runs.
+        builder.HasIndex(r => r.Status);
     }
 }

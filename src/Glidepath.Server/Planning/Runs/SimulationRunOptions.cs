@@ -1,0 +1,16 @@
+namespace Glidepath.Server.Planning.Runs;
+
+/// <summary><c>Glidepath:SimulationRuns</c>: how many runs execute at once and how many may wait.</summary>
+public sealed class SimulationRunOptions
+{
+    public const string Section = "Glidepath:SimulationRuns";
+
+    /// <summary>Runs executing at once. Each run already uses every core, so 1 keeps runs fast and fair.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>Runs waiting for a worker; past this a new run answers 503 <c>simulation-queue-full</c>.</summary>
+    public int QueueCapacity { get; set; } = 64;
+
+    /// <summary>How often a running run's progress is written and its cancel flag read back from the database.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using Glidepath.Domain.Planning;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Planning;
+using Glidepath.Server.Planning.Runs;
+using Glidepath.Server.Tests.Hosting;
+using Glidepath.Testing.Databases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Server.Tests.Planning;
+
+/// <summary>Background runs: 202 and polling, progress, cancellation, clients that leave, restarts.</summary>
+public partial class PlanningEndpointsTest
+{
+    /// <summary>The largest run allowed: seconds of CPU on any machine, so polls and cancels land mid-run.</summary>
+    private const int LongRun = 2_000_000;
+
+    private static readonly Dictionary<string, string?> FastProgress = new()
+    {
+        ["Glidepath:SimulationRuns:ProgressInterval"] = "00:00:00.050",
+    };
+
+    private static async Task<SimulationRunDto> PollAsync(HttpClient client, string runUrl, Func<SimulationRunDto, bool> until, TimeSpan? timeout = null)
+    {
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var run = await (await client.GetAsync(runUrl, limit.Token)).ReadAsync<SimulationRunDto>();
+            if (until(run))
+            {
+                return run;
+            }
+
+            await Task.Delay(20, limit.Token);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Simulate_Answers202_ReportsProgressMidRun_ThenStoresTheResult(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: FastProgress);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var plan = await CreatePlanAsync(client, household.Id);
+        var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
+
+        var response = await client.PostAsync(url, new SimulateRequest(LongRun, 3));
+        var queued = await response.ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        Assert.Equal($"{url}/{queued.Id}", response.Headers.Location?.OriginalString);
+        Assert.Contains(queued.Status, new[] { SimulationRunStatus.Queued, SimulationRunStatus.Running });
+        Assert.Null(queued.Result);
+        Assert.Null(queued.SuccessProbability);
+
+        var midway = await PollAsync(client, $"{url}/{queued.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 and < 1 } || r.Status != SimulationRunStatus.Queued && r.Status != SimulationRunStatus.Running);
+        Assert.Equal(SimulationRunStatus.Running, midway.Status);
+        Assert.InRange(midway.Progress, 0.0001, 0.9999);
+        Assert.NotNull(midway.StartedUtc);
+        Assert.Null(midway.FinishedUtc);
+
+        // The stored progress (what another instance would read) moves too, not only the live one.
+        await PollAsync(client, $"{url}/{queued.Id}", _ =>
+        {
+            using var db = app.CreateDbContext();
+            var stored = db.SimulationRuns.AsNoTracking().Single(r => r.Id == queued.Id);
+            return stored.Progress > 0 || stored.Status == SimulationRunStatus.Succeeded;
+        });
+
+        var done = await PollAsync(client, $"{url}/{queued.Id}", r => r.Status != SimulationRunStatus.Queued && r.Status != SimulationRunStatus.Running);
+        Assert.Equal((SimulationRunStatus.Succeeded, 1.0), (done.Status, done.Progress));
+        Assert.Equal(done.SuccessProbability, done.Result!.Value.GetProperty("successProbability").GetDouble());
+        Assert.Equal(LongRun, done.Result.Value.GetProperty("paths").GetInt32());
+        Assert.True(done.FinishedUtc >= done.StartedUtc);
+        Assert.Null(done.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Cancel_RunningAndQueuedRuns_StoresCancelled(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: FastProgress);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var plan = await CreatePlanAsync(client, household.Id);
+        var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
+
+        // One worker: the second run waits behind the first.
+        var first = await (await client.PostAsync(url, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var second = await (await client.PostAsync(url, new SimulateRequest(LongRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        await PollAsync(client, $"{url}/{first.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+
+        var secondCancelled = await (await client.PostAsync($"{url}/{second.Id}/cancel", new { })).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        Assert.Equal(SimulationRunStatus.Cancelled, secondCancelled.Status);
+        Assert.Null(secondCancelled.StartedUtc);
+
+        await (await client.PostAsync($"{url}/{first.Id}/cancel", new { })).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var firstCancelled = await PollAsync(client, $"{url}/{first.Id}", r => r.Status is not SimulationRunStatus.Running, TimeSpan.FromSeconds(30));
+        Assert.Equal(SimulationRunStatus.Cancelled, firstCancelled.Status);
+        Assert.InRange(firstCancelled.Progress, 0, 0.9999);
+        Assert.Null(firstCancelled.Result);
+        Assert.NotNull(firstCancelled.FinishedUtc);
+
+        // Cancelling again is harmless; a succeeded run cannot be cancelled.
+        Assert.Equal(SimulationRunStatus.Cancelled, (await (await client.PostAsync($"{url}/{first.Id}/cancel", new { })).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Status);
+        var small = await (await client.PostAsync(url + "?wait=true", new SimulateRequest(100, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Created);
+        Assert.Equal(SimulationRunStatus.Succeeded, small.Status);
+        await (await client.PostAsync($"{url}/{small.Id}/cancel", new { })).ReadProblemAsync(HttpStatusCode.Conflict, "simulation-run-finished");
+
+        var list = await (await client.GetAsync(url)).ReadAsync<List<SimulationRunDto>>();
+        Assert.Equal(2, list.Count(r => r.Status == SimulationRunStatus.Cancelled));
+        using var db = app.CreateDbContext();
+        Assert.Equal(2, await db.SimulationRuns.CountAsync(r => r.Status == SimulationRunStatus.Cancelled && r.ResultJson == null));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Simulate_ClientGoesAway_RunStillFinishes(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var plan = await CreatePlanAsync(client, household.Id);
+        var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
+
+        using var abort = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var body = JsonContent.Create(new SimulateRequest(200_000, 1), options: ApiClient.Json);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(url + "?wait=true", body, abort.Token));
+
+        var run = Assert.Single(await (await client.GetAsync(url)).ReadAsync<List<SimulationRunDto>>());
+        var done = await PollAsync(client, $"{url}/{run.Id}", r => r.Status is not (SimulationRunStatus.Queued or SimulationRunStatus.Running));
+        Assert.Equal(SimulationRunStatus.Succeeded, done.Status);
+        Assert.Equal(200_000, done.Result!.Value.GetProperty("paths").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Restart_FailsRunsLeftRunning_RequeuesQueuedOnes_AndShutdownFailsTheRunningOne(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Guid householdId, planId, interrupted;
+        string url;
+        await using (var before = await GlidepathApp.StartOnAsync(database, FastProgress))
+        {
+            var client = before.CreateClient();
+            householdId = (await client.HouseholdAsync()).Id;
+            planId = (await CreatePlanAsync(client, householdId)).Id;
+            url = $"/api/households/{householdId}/plans/{planId}/simulations";
+            interrupted = (await (await client.PostAsync(url, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Id;
+            await PollAsync(client, $"{url}/{interrupted}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+        }
+
+        // A graceful stop ends the running run as failed, saying why.
+        await using (var db = database.CreateDbContext())
+        {
+            var stopped = await db.SimulationRuns.AsNoTracking().SingleAsync(r => r.Id == interrupted);
+            Assert.Equal((SimulationRunStatus.Failed, SimulationWorker.ShutdownError), (stopped.Status, stopped.Error));
+
+            // A crash leaves rows behind as they were: one running, one queued.
+            var scenario = Benchmark.Replace("\"inflation\"", "\"paths\": 500, \"seed\": 9, \"inflation\"", StringComparison.Ordinal);
+            db.SimulationRuns.AddRange(
+                new SimulationRun { Id = Guid.NewGuid(), HouseholdId = householdId, PlanId = planId, Status = SimulationRunStatus.Running, Paths = 500, Seed = 8, ParametersJson = "{}", ScenarioJson = scenario, CreatedUtc = DateTimeOffset.UtcNow.AddMinutes(-2), StartedUtc = DateTimeOffset.UtcNow.AddMinutes(-1) },
+                new SimulationRun { Id = Guid.NewGuid(), HouseholdId = householdId, PlanId = planId, Status = SimulationRunStatus.Queued, Paths = 500, Seed = 9, ParametersJson = "{}", ScenarioJson = scenario, CreatedUtc = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            await db.SaveChangesAsync();
+        }
+
+        await using var after = await GlidepathApp.StartOnAsync(database, FastProgress);
+        var again = after.CreateClient();
+        var runs = await (await again.GetAsync(url)).ReadAsync<List<SimulationRunDto>>();
+        var crashed = Assert.Single(runs, r => r.Seed == 8);
+        Assert.Equal((SimulationRunStatus.Failed, SimulationWorker.RestartError), (crashed.Status, crashed.Error));
+        var requeued = await PollAsync(again, $"{url}/{runs.Single(r => r.Seed == 9).Id}", r => r.Status is not (SimulationRunStatus.Queued or SimulationRunStatus.Running));
+        Assert.Equal(SimulationRunStatus.Succeeded, requeued.Status);
+        Assert.Equal(500, requeued.Result!.Value.GetProperty("paths").GetInt32());
+        Assert.DoesNotContain(await (await again.GetAsync(url)).ReadAsync<List<SimulationRunDto>>(), r => r.Status is SimulationRunStatus.Queued or SimulationRunStatus.Running);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Simulate_QueueFull_Answers503_AndStoresNothing(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?> { ["Glidepath:SimulationRuns:QueueCapacity"] = "1" });
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var plan = await CreatePlanAsync(client, household.Id);
+        var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
+
+        var running = await (await client.PostAsync(url, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        await PollAsync(client, $"{url}/{running.Id}", r => r.Status == SimulationRunStatus.Running);
+        var waiting = await (await client.PostAsync(url, new SimulateRequest(LongRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        await (await client.PostAsync(url, new SimulateRequest(100, 3))).ReadProblemAsync(HttpStatusCode.ServiceUnavailable, "simulation-queue-full");
+        Assert.Equal(2, (await (await client.GetAsync(url)).ReadAsync<List<SimulationRunDto>>()).Count);
+
+        await client.PostAsync($"{url}/{waiting.Id}/cancel", new { });
+        await client.PostAsync($"{url}/{running.Id}/cancel", new { });
+        await PollAsync(client, $"{url}/{running.Id}", r => r.Status != SimulationRunStatus.Running);
+    }
+}
