@@ -1,6 +1,7 @@
 using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.TaxLots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace Glidepath.Infrastructure.Persistence;
 public static class PersistenceRegistration
 {
     /// <summary>
-    /// Registers <see cref="GlidepathDbContext"/>, <see cref="LedgerStore"/>, <see cref="TransactionImporter"/>
+    /// Registers <see cref="GlidepathDbContext"/>, <see cref="LedgerStore"/>, <see cref="IdenticalPairStore"/>, <see cref="TransactionImporter"/>
     /// and <see cref="PriceImporter"/> (all scoped) on the provider that configuration selects
     /// (see <see cref="DatabaseSettings.FromConfiguration"/>), and the settings themselves as a singleton.
     /// Hosts must reference both migrations projects so the chosen migrations assembly is deployed.
@@ -31,6 +32,7 @@ public static class PersistenceRegistration
         // Sensitive data logging stays off: parameter values (account numbers) never reach a log.
         services.AddDbContext<GlidepathDbContext>(settings.Apply);
         services.AddScoped<LedgerStore>();
+        services.AddScoped<IdenticalPairStore>();
         services.AddScoped<TransactionImporter>();
         services.AddScoped<PriceImporter>();
         return services;
