@@ -1,6 +1,7 @@
 using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.Rebalancing;
 using Glidepath.Infrastructure.TaxLots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class PersistenceRegistration
         services.AddDbContext<GlidepathDbContext>(settings.Apply);
         services.AddScoped<LedgerStore>();
         services.AddScoped<IdenticalPairStore>();
+        services.AddScoped<PortfolioSnapshotLoader>();
         services.AddScoped<TransactionImporter>();
         services.AddScoped<PriceImporter>();
         return services;
