@@ -5,6 +5,7 @@ using Glidepath.Cli.Imports;
 using Glidepath.Cli.NetWorth;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
+using Glidepath.Cli.Trading;
 
 namespace Glidepath.Cli;
 
@@ -22,6 +23,9 @@ public static class GlidepathCli
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());
+        root.Subcommands.Add(RebalanceCommand.Create(env));
+        root.Subcommands.Add(HarvestCommand.Create(env));
+        root.Subcommands.Add(GainsCommand.Create(env));
         return root;
     }
 
