@@ -35,6 +35,7 @@ public static class PersistenceRegistration
         services.AddScoped<LedgerStore>();
         services.AddScoped<IdenticalPairStore>();
         services.AddScoped<PortfolioSnapshotLoader>();
+        services.AddScoped<ProposalStore>();
         services.AddScoped<TransactionImporter>();
         services.AddScoped<PriceImporter>();
         return services;

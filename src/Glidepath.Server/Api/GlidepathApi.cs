@@ -7,6 +7,8 @@ using Glidepath.Server.People;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.RealisedGains;
+using Glidepath.Server.Rebalancing;
+using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.Valuation;
 
@@ -36,6 +38,10 @@ public static class GlidepathApi
         household.MapValuationEndpoints();
         household.MapTransactionImportEndpoints();
         household.MapPlanningEndpoints();
+        household.MapRebalanceEndpoints();
+        household.MapTaxSettingsEndpoints();
+
+        api.MapAccountScope().MapAccountRebalanceEndpoints();
         return api;
     }
 }

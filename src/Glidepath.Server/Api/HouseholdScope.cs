@@ -1,6 +1,4 @@
-using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Errors;
-using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Api;
 
@@ -8,7 +6,8 @@ namespace Glidepath.Server.Api;
 /// The <c>/api/households/{householdId}</c> group that every household-owned resource hangs off.
 /// Its filter answers 404 for a household that does not exist before any handler runs; handlers
 /// still filter every query by the household id, so another household's ids are 404 too. The
-/// auth issue's ownership check belongs in this filter.
+/// auth issue's ownership check belongs in <see cref="HouseholdAccess"/>, which this filter and
+/// <see cref="AccountScope"/> both call.
 /// </summary>
 public static class HouseholdScope
 {
@@ -20,8 +19,7 @@ public static class HouseholdScope
         group.AddEndpointFilter(async (context, next) =>
         {
             var householdId = Guid.Parse((string)context.HttpContext.GetRouteValue("householdId")!, System.Globalization.CultureInfo.InvariantCulture);
-            var db = context.HttpContext.RequestServices.GetRequiredService<GlidepathDbContext>();
-            return await db.Households.AnyAsync(h => h.Id == householdId, context.HttpContext.RequestAborted)
+            return await HouseholdAccess.AllowsAsync(context.HttpContext, householdId)
                 ? await next(context)
                 : HouseholdNotFound(householdId);
         });

@@ -16,6 +16,9 @@ public static class ErrorCodes
     public const string TransactionNotFound = "transaction-not-found";
     public const string PlanNotFound = "plan-not-found";
     public const string SimulationRunNotFound = "simulation-run-not-found";
+    public const string ProposalNotFound = "rebalance-proposal-not-found";
+    public const string TargetNotFound = "rebalance-target-not-found";
+    public const string ReplacementNotFound = "replacement-fund-not-found";
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";
