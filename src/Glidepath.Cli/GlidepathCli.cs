@@ -7,6 +7,7 @@ using Glidepath.Cli.Keys;
 using Glidepath.Cli.NetWorth;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
+using Glidepath.Cli.Trading;
 
 namespace Glidepath.Cli;
 
@@ -25,6 +26,9 @@ public static class GlidepathCli
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());
         root.Subcommands.Add(KeysCommand.Create(env));
+        root.Subcommands.Add(RebalanceCommand.Create(env));
+        root.Subcommands.Add(HarvestCommand.Create(env));
+        root.Subcommands.Add(GainsCommand.Create(env));
         return root;
     }
 

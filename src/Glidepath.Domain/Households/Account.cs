@@ -32,6 +32,9 @@ public sealed class Account
     /// <summary>Which lots a sale relieves when the sale names none.</summary>
     public LotReliefMethod ReliefMethod { get; set; } = LotReliefMethod.Fifo;
 
+    /// <summary>Whether trades must be in whole units (the rebalancer rounds down); false allows fractional shares.</summary>
+    public bool WholeSharesOnly { get; set; }
+
     /// <summary>Optimistic-concurrency version, bumped on every change.</summary>
     public long Version { get; set; }
 }

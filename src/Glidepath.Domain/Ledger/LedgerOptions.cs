@@ -14,8 +14,8 @@ public sealed record LedgerOptions(IReadOnlyList<Instrument> Instruments, IReadO
     public static LedgerOptions Default { get; } = new([]);
 
     /// <summary>
-    /// Replays without the wash-sale rule. The persisted ledger uses this until its cache stores
-    /// wash-sale adjustments and adjusted holding periods (docs/wash-sales.md, "Persistence").
+    /// Replays without the wash-sale rule: for callers that need quantities and cash only, and for
+    /// comparisons with and without the rule.
     /// </summary>
     public static LedgerOptions WithoutWashSales { get; } = new([]) { ApplyWashSales = false };
 

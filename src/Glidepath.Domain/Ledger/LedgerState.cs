@@ -40,14 +40,7 @@ public sealed record TaxLot(
     DateOnly AcquiredDate,
     decimal Quantity,
     decimal CostBasis,
-    DateOnly? HoldingPeriodStart = null)
-{
-    // Materialises a cached lot: the persisted cache holds no wash-sale fields yet.
-    private TaxLot(Guid accountId, Guid instrumentId, Guid lotId, DateOnly acquiredDate, decimal quantity, decimal costBasis)
-        : this(accountId, instrumentId, lotId, acquiredDate, quantity, costBasis, null)
-    {
-    }
-}
+    DateOnly? HoldingPeriodStart = null);
 
 /// <summary>The sum of an account's open lots in one instrument.</summary>
 public sealed record Position(Guid AccountId, Guid InstrumentId, decimal Quantity, decimal CostBasis);
@@ -81,12 +74,6 @@ public sealed record RealisedGain(
     decimal DisallowedLoss = 0m,
     DateOnly? HoldingPeriodStart = null)
 {
-    // Materialises a cached gain: the persisted cache holds no wash-sale fields yet.
-    private RealisedGain(Guid accountId, Guid instrumentId, Guid saleTransactionId, Guid lotId, DateOnly acquiredDate, DateOnly soldDate, decimal quantity, decimal proceeds, decimal costBasis, HoldingTerm term)
-        : this(accountId, instrumentId, saleTransactionId, lotId, acquiredDate, soldDate, quantity, proceeds, costBasis, term, 0m, null)
-    {
-    }
-
     public decimal Gain => Proceeds - CostBasis;
 
     /// <summary>The gain or loss that counts for tax: the loss less what a wash sale disallowed.</summary>

@@ -1,6 +1,7 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.TaxLossHarvesting;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
 
@@ -9,6 +10,8 @@ namespace Glidepath.Domain.Rebalancing;
 /// <summary>
 /// Everything the rebalancing and harvesting engines read, so they run the same from the database
 /// or from a file (docs/rebalancing.md). Amounts are in one currency (the household's).
+/// <paramref name="Replacements"/> is the household's replacement-fund table and <paramref name="Harvest"/>
+/// its harvesting thresholds (both optional in a file: none and zero thresholds).
 /// </summary>
 public sealed record PortfolioSnapshot(
     DateOnly AsOf,
@@ -18,7 +21,17 @@ public sealed record PortfolioSnapshot(
     RebalanceSettings Settings,
     TaxRates TaxRates,
     IReadOnlyList<SubstantiallyIdenticalPair> SubstantiallyIdentical,
-    IReadOnlyList<SnapshotTrade> RecentAndScheduledTrades);
+    IReadOnlyList<SnapshotTrade> RecentAndScheduledTrades,
+    IReadOnlyList<ReplacementChoice>? Replacements = null,
+    HarvestThresholds? Harvest = null)
+{
+    /// <summary>The harvester's settings: the snapshot's thresholds, its replacement table and its cost per trade.</summary>
+    public HarvestSettings HarvestSettings()
+    {
+        var thresholds = Harvest ?? new HarvestThresholds(0m, 0m, 0m);
+        return new HarvestSettings(thresholds.MinLoss, thresholds.MinLossFraction, Settings.CostPerTrade, thresholds.LargeGain, Replacements ?? []);
+    }
+}
 
 /// <param name="PendingCashFlow">Deposits (+), withdrawals (−) and dividends not yet booked; used before any trade.</param>
 /// <param name="FractionalShares">Whether the account may trade fractions of a unit.</param>

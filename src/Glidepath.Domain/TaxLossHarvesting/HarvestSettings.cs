@@ -24,3 +24,6 @@ public sealed record BlockedHarvest(Guid AccountId, Guid InstrumentId, decimal L
 
 /// <summary>After 31 days, sell the replacement and buy the original back.</summary>
 public sealed record SwapBack(Guid AccountId, Guid ReplacementId, Guid OriginalId, decimal Quantity, decimal Gain, string Reason);
+
+/// <summary>The harvesting thresholds a snapshot carries (the household's tax profile): see <see cref="HarvestSettings"/>.</summary>
+public sealed record HarvestThresholds(decimal MinLoss, decimal MinLossFraction, decimal LargeGain);

@@ -1,11 +1,13 @@
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Infrastructure.Ledger;
 
 /// <summary>
-/// The cached ledger state of a household (tax_lots, positions, cash_balances, realised_gains):
+/// The cached ledger state of a household (tax_lots, positions, cash_balances, realised_gains,
+/// wash_sale_adjustments):
 /// replaced as a whole, read back in the same order <see cref="LedgerBuilder"/> produces it so that
 /// a rebuild compares equal element by element.
 /// </summary>
@@ -18,18 +20,27 @@ internal sealed class LedgerCache(GlidepathDbContext db)
         await db.Positions.Where(p => accounts.Contains(p.AccountId)).ExecuteDeleteAsync(cancellationToken);
         await db.CashBalances.Where(c => accounts.Contains(c.AccountId)).ExecuteDeleteAsync(cancellationToken);
         await db.RealisedGains.Where(g => accounts.Contains(g.AccountId)).ExecuteDeleteAsync(cancellationToken);
+        await db.WashSaleAdjustments.Where(w => accounts.Contains(w.SoldAccountId)).ExecuteDeleteAsync(cancellationToken);
 
         await BulkInsert.InsertAsync(db, state.Lots, cancellationToken);
         await BulkInsert.InsertAsync(db, state.Positions, cancellationToken);
         await BulkInsert.InsertAsync(db, state.Cash, cancellationToken);
         await BulkInsert.InsertAsync(db, state.RealisedGains, cancellationToken);
+        await BulkInsert.InsertAsync(db, state.WashSales ?? [], cancellationToken);
     }
 
     public async Task<LedgerState> ReadAsync(Guid householdId, CancellationToken cancellationToken) => new(
         await ReadLotsAsync(householdId, cancellationToken),
         await ReadPositionsAsync(householdId, cancellationToken),
         await ReadCashAsync(householdId, cancellationToken),
-        await ReadRealisedGainsAsync(householdId, from: null, to: null, cancellationToken));
+        await ReadRealisedGainsAsync(householdId, from: null, to: null, cancellationToken),
+        await ReadWashSalesAsync(householdId, cancellationToken));
+
+    public async Task<IReadOnlyList<WashSaleAdjustment>> ReadWashSalesAsync(Guid householdId, CancellationToken cancellationToken) =>
+        await db.WashSaleAdjustments.AsNoTracking()
+            .Where(w => db.Accounts.Any(a => a.Id == w.SoldAccountId && a.HouseholdId == householdId))
+            .OrderBy(w => EF.Property<long>(w, Persistence.Configurations.LedgerCacheKeys.Id))
+            .ToListAsync(cancellationToken);
 
     // Lots and gains come back in insertion order (their surrogate key), which is the builder's order.
     public async Task<IReadOnlyList<TaxLot>> ReadLotsAsync(Guid householdId, CancellationToken cancellationToken) =>

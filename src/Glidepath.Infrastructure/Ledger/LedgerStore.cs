@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,10 @@ namespace Glidepath.Infrastructure.Ledger;
 /// <summary>
 /// The write path of the ledger and the reads of its cached state. Every write runs in one
 /// database transaction: insert, replay the household's whole history with <see cref="LedgerBuilder"/>,
-/// and either replace the cached lots/positions/cash/gains or roll everything back and return the
-/// ledger's errors. The cache therefore always equals a rebuild from history.
+/// and either replace the cached lots/positions/cash/gains/wash sales or roll everything back and
+/// return the ledger's errors. The cache therefore always equals a rebuild from history. The replay
+/// applies the wash-sale rule across all the household's accounts with its table of substantially
+/// identical securities (<see cref="OptionsAsync"/>).
 /// </summary>
 public sealed class LedgerStore(GlidepathDbContext db)
 {
@@ -95,7 +98,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
         return LedgerWriteResult.Ok(0);
     }
 
-    /// <summary>The cached state: lots, positions, cash and realised gains, in the builder's order.</summary>
+    /// <summary>The cached state: lots, positions, cash, realised gains and wash-sale matches, in the builder's order.</summary>
     public Task<LedgerState> GetStateAsync(Guid householdId, CancellationToken cancellationToken = default) =>
         _cache.ReadAsync(householdId, cancellationToken);
 
@@ -104,6 +107,9 @@ public sealed class LedgerStore(GlidepathDbContext db)
 
     public Task<IReadOnlyList<TaxLot>> GetLotsAsync(Guid householdId, CancellationToken cancellationToken = default) =>
         _cache.ReadLotsAsync(householdId, cancellationToken);
+
+    public Task<IReadOnlyList<WashSaleAdjustment>> GetWashSalesAsync(Guid householdId, CancellationToken cancellationToken = default) =>
+        _cache.ReadWashSalesAsync(householdId, cancellationToken);
 
     public Task<IReadOnlyList<CashBalance>> GetCashAsync(Guid householdId, CancellationToken cancellationToken = default) =>
         _cache.ReadCashAsync(householdId, cancellationToken);
@@ -120,7 +126,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
     public async Task<LedgerResult> ReplayAsOfAsync(Guid householdId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var (accounts, history) = await LoadHistoryAsync(householdId, asOf, cancellationToken);
-        return LedgerBuilder.Build(accounts, history, LedgerOptions.WithoutWashSales, asOf);
+        return LedgerBuilder.Build(accounts, history, await OptionsAsync(householdId, cancellationToken), asOf);
     }
 
     /// <summary>
@@ -140,7 +146,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
     internal async Task<IReadOnlyList<LedgerError>> ReplayIntoCacheAsync(
         Guid householdId, IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> history, CancellationToken cancellationToken)
     {
-        var result = LedgerBuilder.Build(accounts, history, LedgerOptions.WithoutWashSales, DateOnly.MaxValue);
+        var result = LedgerBuilder.Build(accounts, history, await OptionsAsync(householdId, cancellationToken), DateOnly.MaxValue);
         if (!result.Succeeded)
         {
             return result.Errors;
@@ -162,6 +168,19 @@ public sealed class LedgerStore(GlidepathDbContext db)
     internal Task LockHouseholdAsync(Guid householdId, CancellationToken cancellationToken) =>
         db.Households.Where(h => h.Id == householdId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Version, h => h.Version), cancellationToken);
+
+    /// <summary>
+    /// The household's wash-sale options: the instruments it has traded (those sharing an ISIN are
+    /// substantially identical) and the pairs it marked. The rule spans all its accounts.
+    /// </summary>
+    public async Task<LedgerOptions> OptionsAsync(Guid householdId, CancellationToken cancellationToken = default)
+    {
+        var instruments = await db.Instruments.AsNoTracking()
+            .Where(i => i.Isin != null && db.Transactions.Any(t => t.InstrumentId == i.Id && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId)))
+            .ToListAsync(cancellationToken);
+        var pairs = await db.IdenticalPairs.AsNoTracking().Where(p => p.HouseholdId == householdId).ToListAsync(cancellationToken);
+        return new LedgerOptions(instruments, [.. pairs.Select(p => p.ToPair())]);
+    }
 
     private async Task<(List<Account> Accounts, List<Transaction> History)> LoadHistoryAsync(
         Guid householdId, DateOnly? asOf, CancellationToken cancellationToken)

@@ -2,10 +2,14 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Orders;
+using Glidepath.Domain.Rebalancing;
+using Glidepath.Domain.TaxLossHarvesting;
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.Portfolios;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
+using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Identity;
@@ -38,6 +42,17 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<CashBalance> CashBalances => Set<CashBalance>();
     public DbSet<RealisedGain> RealisedGains => Set<RealisedGain>();
+    public DbSet<WashSaleAdjustment> WashSaleAdjustments => Set<WashSaleAdjustment>();
+
+    // The household's table of substantially identical securities (an input to the replay).
+    public DbSet<HouseholdIdenticalPair> IdenticalPairs => Set<HouseholdIdenticalPair>();
+
+    // Rebalancing and harvesting inputs, proposals and the orders accepted proposals become.
+    public DbSet<HouseholdTaxProfile> TaxProfiles => Set<HouseholdTaxProfile>();
+    public DbSet<RebalanceTarget> RebalanceTargets => Set<RebalanceTarget>();
+    public DbSet<HouseholdReplacement> Replacements => Set<HouseholdReplacement>();
+    public DbSet<StoredProposal> Proposals => Set<StoredProposal>();
+    public DbSet<Order> Orders => Set<Order>();
 
     // Planning: saved scenarios and their stored simulation runs.
     public DbSet<Plan> Plans => Set<Plan>();
@@ -79,6 +94,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
         configurationBuilder.Properties<AssetClass>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TransactionType>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<HoldingTerm>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<TradeSide>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

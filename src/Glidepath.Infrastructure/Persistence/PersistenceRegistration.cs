@@ -2,6 +2,8 @@ using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.Rebalancing;
+using Glidepath.Infrastructure.TaxLots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,7 @@ namespace Glidepath.Infrastructure.Persistence;
 public static class PersistenceRegistration
 {
     /// <summary>
-    /// Registers <see cref="GlidepathDbContext"/>, <see cref="LedgerStore"/>, <see cref="TransactionImporter"/>
+    /// Registers <see cref="GlidepathDbContext"/>, <see cref="LedgerStore"/>, <see cref="IdenticalPairStore"/>, <see cref="TransactionImporter"/>
     /// and <see cref="PriceImporter"/> (all scoped) on the provider that configuration selects
     /// (see <see cref="DatabaseSettings.FromConfiguration"/>), and the settings themselves as a singleton.
     /// Hosts must reference both migrations projects so the chosen migrations assembly is deployed.
@@ -46,6 +48,9 @@ public static class PersistenceRegistration
         });
         services.AddScoped<KeyRotation>();
         services.AddScoped<LedgerStore>();
+        services.AddScoped<IdenticalPairStore>();
+        services.AddScoped<PortfolioSnapshotLoader>();
+        services.AddScoped<ProposalStore>();
         services.AddScoped<TransactionImporter>();
         services.AddScoped<PriceImporter>();
         return services;

@@ -84,6 +84,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
+                    b.Property<bool>("WholeSharesOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("whole_shares_only");
+
                     b.HasKey("Id")
                         .HasName("pk_accounts");
 
@@ -128,6 +132,55 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasName("pk_households");
 
                     b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Households.HouseholdTaxProfile", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<decimal>("CashBuffer")
+                        .HasColumnType("numeric")
+                        .HasColumnName("cash_buffer");
+
+                    b.Property<decimal>("CostPerTrade")
+                        .HasColumnType("numeric")
+                        .HasColumnName("cost_per_trade");
+
+                    b.Property<decimal>("HarvestMinLoss")
+                        .HasColumnType("numeric")
+                        .HasColumnName("harvest_min_loss");
+
+                    b.Property<decimal>("HarvestMinLossFraction")
+                        .HasColumnType("numeric")
+                        .HasColumnName("harvest_min_loss_fraction");
+
+                    b.Property<decimal>("LongTermRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("long_term_rate");
+
+                    b.Property<decimal>("MinTradeAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("min_trade_amount");
+
+                    b.Property<decimal>("ShortTermRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("short_term_rate");
+
+                    b.Property<decimal>("SwapBackLargeGain")
+                        .HasColumnType("numeric")
+                        .HasColumnName("swap_back_large_gain");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("HouseholdId")
+                        .HasName("pk_household_tax_profiles");
+
+                    b.ToTable("household_tax_profiles", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Households.Person", b =>
@@ -312,6 +365,14 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("cost_basis");
 
+                    b.Property<decimal>("DisallowedLoss")
+                        .HasColumnType("numeric")
+                        .HasColumnName("disallowed_loss");
+
+                    b.Property<DateOnly?>("HoldingPeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("holding_period_start");
+
                     b.Property<Guid>("InstrumentId")
                         .HasColumnType("uuid")
                         .HasColumnName("instrument_id");
@@ -375,6 +436,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("cost_basis");
 
+                    b.Property<DateOnly?>("HoldingPeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("holding_period_start");
+
                     b.Property<Guid>("InstrumentId")
                         .HasColumnType("uuid")
                         .HasColumnName("instrument_id");
@@ -397,6 +462,75 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_tax_lots_account_id_instrument_id");
 
                     b.ToTable("tax_lots", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Orders.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instrument_id");
+
+                    b.Property<string>("LotsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("lots_json");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_orders_account_id");
+
+                    b.HasIndex("InstrumentId")
+                        .HasDatabaseName("ix_orders_instrument_id");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_orders_proposal_id");
+
+                    b.HasIndex("HouseholdId", "Status")
+                        .HasDatabaseName("ix_orders_household_id_status");
+
+                    b.ToTable("orders", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Planning.Plan", b =>
@@ -639,6 +773,277 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasName("pk_prices");
 
                     b.ToTable("prices", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Rebalancing.RebalanceTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AbsoluteBand")
+                        .HasColumnType("numeric")
+                        .HasColumnName("absolute_band");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AssetClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("asset_class");
+
+                    b.Property<Guid?>("BuyInstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buy_instrument_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid?>("InstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instrument_id");
+
+                    b.Property<decimal>("RelativeBand")
+                        .HasColumnType("numeric")
+                        .HasColumnName("relative_band");
+
+                    b.Property<decimal>("Weight")
+                        .HasColumnType("numeric")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebalance_targets");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_rebalance_targets_account_id");
+
+                    b.HasIndex("BuyInstrumentId")
+                        .HasDatabaseName("ix_rebalance_targets_buy_instrument_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_rebalance_targets_household_id");
+
+                    b.HasIndex("InstrumentId")
+                        .HasDatabaseName("ix_rebalance_targets_instrument_id");
+
+                    b.ToTable("rebalance_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Rebalancing.StoredProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_utc");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<bool>("AssetLocation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("asset_location");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<bool>("Force")
+                        .HasColumnType("boolean")
+                        .HasColumnName("force");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("ProposalJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("proposal_json");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebalance_proposals");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_rebalance_proposals_account_id");
+
+                    b.HasIndex("HouseholdId", "CreatedUtc")
+                        .HasDatabaseName("ix_rebalance_proposals_household_id_created_utc");
+
+                    b.ToTable("rebalance_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instrument_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<Guid>("ReplacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replacement_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_replacement_funds");
+
+                    b.HasIndex("InstrumentId")
+                        .HasDatabaseName("ix_replacement_funds_instrument_id");
+
+                    b.HasIndex("ReplacementId")
+                        .HasDatabaseName("ix_replacement_funds_replacement_id");
+
+                    b.HasIndex("HouseholdId", "InstrumentId", "ReplacementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_replacement_funds_household_id_instrument_id_replacement_id");
+
+                    b.ToTable("replacement_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.TaxLots.WashSales.HouseholdIdenticalPair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<Guid>("FirstInstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_instrument_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("SecondInstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("second_instrument_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_substantially_identical_pairs");
+
+                    b.HasIndex("FirstInstrumentId")
+                        .HasDatabaseName("ix_substantially_identical_pairs_first_instrument_id");
+
+                    b.HasIndex("SecondInstrumentId")
+                        .HasDatabaseName("ix_substantially_identical_pairs_second_instrument_id");
+
+                    b.HasIndex("HouseholdId", "FirstInstrumentId", "SecondInstrumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_substantially_identical_pairs_household_id_first_instrument~");
+
+                    b.ToTable("substantially_identical_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.TaxLots.WashSales.WashSaleAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("DisallowedLoss")
+                        .HasColumnType("numeric")
+                        .HasColumnName("disallowed_loss");
+
+                    b.Property<bool>("Permanent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("permanent");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("ReplacementAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replacement_account_id");
+
+                    b.Property<DateOnly>("ReplacementAcquiredDate")
+                        .HasColumnType("date")
+                        .HasColumnName("replacement_acquired_date");
+
+                    b.Property<Guid>("ReplacementInstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replacement_instrument_id");
+
+                    b.Property<Guid>("ReplacementLotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replacement_lot_id");
+
+                    b.Property<Guid>("SaleTransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_transaction_id");
+
+                    b.Property<Guid>("SoldAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sold_account_id");
+
+                    b.Property<Guid>("SoldInstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sold_instrument_id");
+
+                    b.Property<Guid>("SoldLotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sold_lot_id");
+
+                    b.Property<int>("TackedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("tacked_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wash_sale_adjustments");
+
+                    b.HasIndex("ReplacementAccountId")
+                        .HasDatabaseName("ix_wash_sale_adjustments_replacement_account_id");
+
+                    b.HasIndex("ReplacementInstrumentId")
+                        .HasDatabaseName("ix_wash_sale_adjustments_replacement_instrument_id");
+
+                    b.HasIndex("SaleTransactionId")
+                        .HasDatabaseName("ix_wash_sale_adjustments_sale_transaction_id");
+
+                    b.HasIndex("SoldAccountId")
+                        .HasDatabaseName("ix_wash_sale_adjustments_sold_account_id");
+
+                    b.HasIndex("SoldInstrumentId")
+                        .HasDatabaseName("ix_wash_sale_adjustments_sold_instrument_id");
+
+                    b.ToTable("wash_sale_adjustments", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Transactions.Transaction", b =>
@@ -1178,6 +1583,16 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_accounts_people_owner_id");
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Households.HouseholdTaxProfile", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithOne()
+                        .HasForeignKey("Glidepath.Domain.Households.HouseholdTaxProfile", "HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_tax_profiles_households_household_id");
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Households.Person", b =>
                 {
                     b.HasOne("Glidepath.Domain.Households.Household", null)
@@ -1249,6 +1664,36 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_tax_lots_instruments_instrument_id");
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Orders.Order", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_accounts_account_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_instruments_instrument_id");
+
+                    b.HasOne("Glidepath.Domain.Rebalancing.StoredProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_orders_rebalance_proposals_proposal_id");
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Planning.Plan", b =>
                 {
                     b.HasOne("Glidepath.Domain.Households.Household", null)
@@ -1287,6 +1732,129 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_prices_instruments_instrument_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Rebalancing.RebalanceTarget", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_rebalance_targets_accounts_account_id");
+
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("BuyInstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rebalance_targets_instruments_buy_instrument_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebalance_targets_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rebalance_targets_instruments_instrument_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Rebalancing.StoredProposal", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_rebalance_proposals_accounts_account_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebalance_proposals_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_replacement_funds_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_replacement_funds_instruments_instrument_id");
+
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_replacement_funds_instruments_replacement_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.TaxLots.WashSales.HouseholdIdenticalPair", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("FirstInstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_substantially_identical_pairs_instruments_first_instrument_~");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_substantially_identical_pairs_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("SecondInstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_substantially_identical_pairs_instruments_second_instrument~");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.TaxLots.WashSales.WashSaleAdjustment", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacementAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_wash_sale_adjustments_accounts_replacement_account_id");
+
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacementInstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_wash_sale_adjustments_instruments_replacement_instrument_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SoldAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_wash_sale_adjustments_accounts_sold_account_id");
+
+                    b.HasOne("Glidepath.Domain.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("SoldInstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_wash_sale_adjustments_instruments_sold_instrument_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Transactions.Transaction", b =>

@@ -14,6 +14,8 @@ using Glidepath.Server.Positions;
 using Glidepath.Server.Privacy;
 using Glidepath.Server.Protection;
 using Glidepath.Server.RealisedGains;
+using Glidepath.Server.Rebalancing;
+using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.Valuation;
 
@@ -51,6 +53,10 @@ public static class GlidepathApi
         household.MapAdvisorGrantEndpoints();
         household.MapPerformanceEndpoints();
         household.MapModelPortfolioEndpoints();
+        household.MapRebalanceEndpoints();
+        household.MapTaxSettingsEndpoints();
+
+        api.MapAccountScope().MapAccountRebalanceEndpoints();
         return api;
     }
 }

@@ -39,19 +39,29 @@ public static class HouseholdScope
                 return await next(context);
             }
 
-            var access = await ResolveAsync(http, householdId);
-            return access switch
-            {
-                HouseholdAccess.Owner => await next(context),
-                HouseholdAccess.Advisor when http.GetEndpoint()?.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null =>
-                    new ForbiddenProblem(AuthErrorCodes.OwnerOnly, "Only the household's owner may do this."),
-                HouseholdAccess.Advisor => await next(context),
-                HouseholdAccess.AdvisorWithoutMfa =>
-                    new ForbiddenProblem(AuthErrorCodes.MfaRequired, "Advisors reach client households only after signing in with a second factor."),
-                _ => HouseholdNotFound(householdId),
-            };
+            return await DenialAsync(http, householdId, HouseholdNotFound(householdId)) ?? await next(context);
         });
         return api;
+    }
+
+    /// <summary>
+    /// The answer that stops the signed-in user reaching <paramref name="householdId"/> through this
+    /// endpoint, or null when they may: the owner always, a granted advisor with a second factor unless
+    /// the route is owner-only. <paramref name="notFound"/> is what strangers get, so ids cannot be probed.
+    /// </summary>
+    public static async Task<IResult?> DenialAsync(HttpContext http, Guid householdId, IResult notFound)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return await ResolveAsync(http, householdId) switch
+        {
+            HouseholdAccess.Owner => null,
+            HouseholdAccess.Advisor when http.GetEndpoint()?.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null =>
+                new ForbiddenProblem(AuthErrorCodes.OwnerOnly, "Only the household's owner may do this."),
+            HouseholdAccess.Advisor => null,
+            HouseholdAccess.AdvisorWithoutMfa =>
+                new ForbiddenProblem(AuthErrorCodes.MfaRequired, "Advisors reach client households only after signing in with a second factor."),
+            _ => notFound,
+        };
     }
 
     /// <summary>Marks a household route that a granted advisor may not use (e.g. managing the grants themselves).</summary>

@@ -27,6 +27,9 @@ public static class ErrorCodes
     public const string OptimizationNotConverged = "optimization-not-converged";
     public const string SimulationRunFinished = "simulation-run-finished";
     public const string SimulationQueueFull = "simulation-queue-full";
+    public const string ProposalNotFound = "rebalance-proposal-not-found";
+    public const string TargetNotFound = "rebalance-target-not-found";
+    public const string ReplacementNotFound = "replacement-fund-not-found";
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";

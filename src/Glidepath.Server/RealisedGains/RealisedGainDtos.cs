@@ -21,4 +21,10 @@ public sealed record RealisedGainDto(
     decimal Proceeds,
     decimal CostBasis,
     decimal Gain,
-    HoldingTerm Term);
+    HoldingTerm Term,
+    decimal DisallowedLoss,
+    DateOnly? HoldingPeriodStart,
+    string? Code);
+
+/// <summary>A tax year's gains (<c>realized-gains?year=</c>); <paramref name="ReportableGain"/> is the gain less the disallowed losses.</summary>
+public sealed record RealizedGainsYearDto(int Year, decimal ShortTermGain, decimal LongTermGain, decimal DisallowedLoss, decimal ReportableGain, IReadOnlyList<RealisedGainDto> Gains);

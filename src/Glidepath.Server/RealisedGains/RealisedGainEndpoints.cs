@@ -1,4 +1,5 @@
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Errors;
@@ -12,6 +13,8 @@ public static class RealisedGainEndpoints
     public static RouteGroupBuilder MapRealisedGainEndpoints(this RouteGroupBuilder household)
     {
         household.MapGet("/realised-gains", Get).WithTags("RealisedGains");
+        household.MapGet("/realized-gains", GetYear).WithTags("RealisedGains")
+            .Produces<RealizedGainsYearDto>(contentType: "application/json").Produces<string>(contentType: "text/csv");
         return household;
     }
 
@@ -32,6 +35,40 @@ public static class RealisedGainEndpoints
             gains.Where(g => g.Term == HoldingTerm.ShortTerm).Sum(g => g.Gain),
             gains.Where(g => g.Term == HoldingTerm.LongTerm).Sum(g => g.Gain),
             [.. gains.Select(g => new RealisedGainDto(g.AccountId, g.InstrumentId, symbols[g.InstrumentId], g.SaleTransactionId, g.LotId,
-                g.AcquiredDate, g.SoldDate, g.Quantity, g.Proceeds, g.CostBasis, g.Gain, g.Term))]));
+                g.AcquiredDate, g.SoldDate, g.Quantity, g.Proceeds, g.CostBasis, g.Gain, g.Term, g.DisallowedLoss, g.HoldingPeriodStart,
+                g.DisallowedLoss > 0m ? "W" : null))]));
+    }
+
+    /// <summary>
+    /// A tax year's gains with the wash-sale column (code W, disallowed loss). With <c>Accept: text/csv</c>
+    /// the taxable accounts' gains as Form 8949 CSV (docs/wash-sales.md); JSON lists every account.
+    /// </summary>
+    private static async Task<IResult> GetYear(Guid householdId, int? year, HttpRequest request, LedgerStore ledger, GlidepathDbContext db, CancellationToken ct)
+    {
+        if (year is not (>= 1900 and <= 9998) || year is null)
+        {
+            return ValidationErrors.Single("year", "Give the tax year, e.g. ?year=2024.");
+        }
+
+        var y = year.Value;
+        var gains = await ledger.GetRealisedGainsAsync(householdId, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), ct);
+        var ids = gains.Select(g => g.InstrumentId).Distinct().ToList();
+        var instruments = await db.Instruments.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        if (request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)))
+        {
+            var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToListAsync(ct);
+            return TypedResults.Text(Form8949Export.ToCsv(gains, y, accounts, instruments), "text/csv");
+        }
+
+        var symbols = instruments.ToDictionary(i => i.Id, i => i.Symbol);
+        return TypedResults.Ok(new RealizedGainsYearDto(
+            y,
+            gains.Where(g => g.Term == HoldingTerm.ShortTerm).Sum(g => g.Gain),
+            gains.Where(g => g.Term == HoldingTerm.LongTerm).Sum(g => g.Gain),
+            gains.Sum(g => g.DisallowedLoss),
+            gains.Sum(g => g.ReportableGain),
+            [.. gains.Select(g => new RealisedGainDto(g.AccountId, g.InstrumentId, symbols[g.InstrumentId], g.SaleTransactionId, g.LotId,
+                g.AcquiredDate, g.SoldDate, g.Quantity, g.Proceeds, g.CostBasis, g.Gain, g.Term, g.DisallowedLoss, g.HoldingPeriodStart,
+                g.DisallowedLoss > 0m ? "W" : null))]));
     }
 }

@@ -14,6 +14,8 @@ public class PortfolioSnapshotJsonTest
         Assert.Equal(Households.AccountType.RothIra, snapshot.Accounts[1].Type);
         var proposal = Rebalancer.Propose(snapshot);
         Assert.All(proposal.Drifts, d => Assert.True(d.InBandAfter || d.Reason is not null));
+        var harvest = snapshot.HarvestSettings();
+        Assert.Equal((200m, 0.05m, 500m, 2), (harvest.MinLoss, harvest.MinLossFraction, harvest.LargeGain, harvest.Replacements.Count));
         var (again, _) = PortfolioSnapshotJson.Parse(PortfolioSnapshotJson.Serialize(snapshot));
         Assert.Equal(snapshot.Accounts[0].Lots, again!.Accounts[0].Lots);
     }

@@ -39,7 +39,7 @@ public sealed class LedgerStoreTest
         {
             var store = new LedgerStore(db);
             var cached = await store.GetStateAsync(data.Household.Id);
-            var expected = LedgerBuilder.Build([data.Taxable, data.Ira], all, LedgerOptions.WithoutWashSales, DateOnly.MaxValue).State!;
+            var expected = LedgerBuilder.Build([data.Taxable, data.Ira], all, new LedgerOptions(data.Instruments), DateOnly.MaxValue).State!;
             Assert.True((await store.RebuildAsync(data.Household.Id)).Succeeded);
             var rebuilt = await store.GetStateAsync(data.Household.Id);
 

@@ -17,8 +17,5 @@ internal sealed class TaxLotConfiguration : IEntityTypeConfiguration<TaxLot>
         builder.HasOne<Account>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Instrument>().WithMany().HasForeignKey(l => l.InstrumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.AccountId, l.InstrumentId });
-
-        // The store replays without wash sales until their adjustments are persisted too.
-        builder.Ignore(l => l.HoldingPeriodStart);
     }
 }

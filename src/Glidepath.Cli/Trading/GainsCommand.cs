@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Glidepath.Cli.Hosting;
+using Glidepath.Domain.TaxLots.WashSales;
+using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Glidepath.Cli.Trading;
+
+/// <summary><c>glidepath gains --household ID --year Y [--csv]</c>: a year's realised gains in taxable accounts in Form 8949's columns (code W, disallowed loss).</summary>
+public static class GainsCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var household = CliOptions.Household();
+        var year = new Option<int>("--year") { Description = "Tax year (sale dates in it).", Required = true };
+        year.Validators.Add(r =>
+        {
+            if (r.GetValue(year) is < 1900 or > 9998)
+            {
+                r.AddError("--year must be a year between 1900 and 9998.");
+            }
+        });
+        var csv = new Option<bool>("--csv") { Description = "Write Form 8949 CSV to stdout instead of a table." };
+        var command = new Command("gains", "A year's realised gains and losses with wash-sale adjustments (Form 8949 columns).") { household, year, csv };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = await CliDatabase.OpenAsync(env, ct);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
+            var householdId = parse.GetValue(household);
+            if (!await db.Households.AnyAsync(h => h.Id == householdId, ct))
+            {
+                return env.Fail(ExitCodes.Failure, $"household {householdId} does not exist.");
+            }
+
+            var y = parse.GetValue(year);
+            var gains = await scope.ServiceProvider.GetRequiredService<LedgerStore>()
+                .GetRealisedGainsAsync(householdId, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), ct);
+            var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToListAsync(ct);
+            var ids = gains.Select(g => g.InstrumentId).Distinct().ToList();
+            var instruments = await db.Instruments.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+            var text = Form8949Export.ToCsv(gains, y, accounts, instruments);
+            if (parse.GetValue(csv))
+            {
+                env.Out.Write(text);
+                return ExitCodes.Success;
+            }
+
+            var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var table = new Table().Title($"Realised gains {y} (taxable accounts, Form 8949)");
+            table.AddColumns(lines[0].Split(','));
+            foreach (var line in lines.Skip(1))
+            {
+                table.AddRow([.. SplitCsv(line).Select(Markup.Escape)]);
+            }
+
+            env.Console.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Splits one row of the export (fields quoted only when they hold a comma or quote).</summary>
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                current.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        fields.Add(current.ToString());
+        return fields;
+    }
+}

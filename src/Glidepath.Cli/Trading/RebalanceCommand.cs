@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Glidepath.Cli.Hosting;
+using Glidepath.Domain.Rebalancing;
+using Spectre.Console;
+
+namespace Glidepath.Cli.Trading;
+
+/// <summary><c>glidepath rebalance (--household ID | --input SNAPSHOT.json) [--json]</c>: a proposal; nothing is traded or stored.</summary>
+public static class RebalanceCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var source = new SnapshotSource();
+        var json = CliOptions.Json();
+        var command = new Command("rebalance", "Propose the trades that bring every target inside its band, tax-aware (docs/rebalancing.md).") { json };
+        source.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var (snapshot, error) = await source.LoadAsync(env, parse, asOf: null, ct);
+            if (snapshot is null)
+            {
+                return env.Fail(ExitCodes.Failure, error!);
+            }
+
+            var proposal = Rebalancer.Propose(snapshot);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(env.Out, proposal);
+            }
+            else
+            {
+                Write(env.Console, snapshot, proposal);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, PortfolioSnapshot snapshot, RebalanceProposal proposal)
+    {
+        var accounts = snapshot.Accounts.ToDictionary(a => a.Id, a => a.Name);
+        var symbols = snapshot.Instruments.ToDictionary(i => i.Id, i => i.Symbol);
+        var trades = new Table().Title($"Rebalance as of {snapshot.AsOf:yyyy-MM-dd}");
+        trades.AddColumns("Account", "Side", "Symbol", "Quantity", "Price", "Short-term gain", "Long-term gain", "Why");
+        foreach (var t in proposal.Trades)
+        {
+            trades.AddRow(Markup.Escape(accounts[t.AccountId]), t.Side.ToString(), Markup.Escape(symbols[t.InstrumentId]), N(t.Quantity, "0.######"),
+                N(t.Price), N(t.ShortTermGain), N(t.LongTermGain), Markup.Escape(t.Reason));
+        }
+
+        console.Write(trades);
+        foreach (var d in proposal.Drifts.Where(d => !d.InBandAfter))
+        {
+            console.WriteLine($"outside band after: {accounts[d.AccountId]}: {d.Reason}");
+        }
+
+        console.WriteLine($"Estimated tax {N(proposal.EstimatedTax)}, costs {N(proposal.EstimatedCosts)}");
+    }
+
+    internal static string N(decimal value, string format = "#,##0.00") => value.ToString(format, CultureInfo.InvariantCulture);
+}

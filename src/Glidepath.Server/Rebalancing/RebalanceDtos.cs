@@ -1,0 +1,21 @@
+using Glidepath.Domain.Orders;
+using Glidepath.Domain.Rebalancing;
+using Glidepath.Infrastructure.Rebalancing;
+
+namespace Glidepath.Server.Rebalancing;
+
+/// <summary>Body of the rebalance routes (the seed's <c>{ "force": bool }</c>): force trades every target to its weight, ignoring bands.</summary>
+public sealed record RebalanceRequest(bool Force = false, DateOnly? AsOf = null);
+
+public sealed record ProposalDto(
+    Guid Id, Guid HouseholdId, Guid? AccountId, DateOnly AsOf, bool Force, DateTimeOffset CreatedUtc, DateTimeOffset? AcceptedUtc, RebalanceProposal Proposal)
+{
+    public static ProposalDto From(StoredProposal p) =>
+        new(p.Id, p.HouseholdId, p.AccountId, p.AsOf, p.Force, p.CreatedUtc, p.AcceptedUtc, ProposalStore.Read(p));
+}
+
+public sealed record OrderDto(
+    Guid Id, Guid AccountId, Guid InstrumentId, TradeSide Side, decimal Quantity, decimal Price, Guid? ProposalId, OrderStatus Status, DateTimeOffset CreatedUtc)
+{
+    public static OrderDto From(Order o) => new(o.Id, o.AccountId, o.InstrumentId, o.Side, o.Quantity, o.Price, o.ProposalId, o.Status, o.CreatedUtc);
+}

@@ -1,0 +1,90 @@
+using Glidepath.Domain.Orders;
+using Glidepath.Domain.TaxLossHarvesting;
+using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.Rebalancing;
+using Glidepath.Infrastructure.TaxLots;
+using Glidepath.Server.Api;
+using Glidepath.Server.Audit;
+using Glidepath.Server.Auth;
+using Glidepath.Server.Authorization;
+using Glidepath.Server.Errors;
+
+namespace Glidepath.Server.Rebalancing;
+
+/// <summary>
+/// <c>POST /api/accounts/{accountId}/rebalance</c> and <c>POST …/households/{householdId}/rebalance</c>
+/// (stored previews), <c>…/rebalance-proposals/{id}[/accept]</c>, <c>…/orders</c> and
+/// <c>…/tax-loss-opportunities</c>. Proposals trade nothing: accepting one makes pending orders.
+/// </summary>
+public static class RebalanceEndpoints
+{
+    public static RouteGroupBuilder MapAccountRebalanceEndpoints(this RouteGroupBuilder account)
+    {
+        account.MapPost("/rebalance", ProposeForAccount).WithTags("Rebalancing");
+        return account;
+    }
+
+    public static RouteGroupBuilder MapRebalanceEndpoints(this RouteGroupBuilder household)
+    {
+        household.MapPost("/rebalance", ProposeForHousehold).WithTags("Rebalancing");
+        household.MapGet("/rebalance-proposals/{proposalId:guid}", Get).WithTags("Rebalancing").WithName("GetRebalanceProposal");
+        // Accepting places orders: a critical action (step-up, audited as trade-placed).
+        household.MapPost("/rebalance-proposals/{proposalId:guid}/accept", Accept).WithTags("Rebalancing").RequireStepUp();
+        household.MapGet("/orders", Orders).WithTags("Rebalancing");
+        household.MapGet("/tax-loss-opportunities", Opportunities).WithTags("Rebalancing");
+        return household;
+    }
+
+    private static Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem>> ProposeForAccount(
+        Guid accountId, RebalanceRequest? request, HttpContext http, ProposalStore proposals, TimeProvider clock, CancellationToken ct) =>
+        ProposeAsync(AccountScope.HouseholdOf(http), accountId, request, proposals, clock, ct);
+
+    private static Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem>> ProposeForHousehold(
+        Guid householdId, RebalanceRequest? request, ProposalStore proposals, TimeProvider clock, CancellationToken ct) =>
+        ProposeAsync(householdId, null, request, proposals, clock, ct);
+
+    private static async Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem>> ProposeAsync(
+        Guid householdId, Guid? accountId, RebalanceRequest? request, ProposalStore proposals, TimeProvider clock, CancellationToken ct)
+    {
+        var result = await proposals.ProposeAsync(householdId, accountId, request?.AsOf ?? clock.Today(), request?.Force ?? false, clock.GetUtcNow(), ct);
+        if (!result.Succeeded)
+        {
+            return new UnprocessableProblem(result.ErrorCode!, result.Message!);
+        }
+
+        return TypedResults.CreatedAtRoute(ProposalDto.From(result.Value!), "GetRebalanceProposal", new { householdId, proposalId = result.Value!.Id });
+    }
+
+    private static async Task<Results<Ok<ProposalDto>, NotFoundProblem>> Get(Guid householdId, Guid proposalId, ProposalStore proposals, CancellationToken ct) =>
+        await proposals.FindAsync(householdId, proposalId, ct) is { } p ? TypedResults.Ok(ProposalDto.From(p)) : ProposalNotFound(proposalId);
+
+    /// <summary>Turns the proposal's trades into pending orders; accepting again returns the same orders.</summary>
+    private static async Task<Results<Ok<List<OrderDto>>, NotFoundProblem>> Accept(
+        Guid householdId, Guid proposalId, HttpContext http, ProposalStore proposals, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        if (await proposals.AcceptAsync(householdId, proposalId, clock.GetUtcNow(), ct) is not { } orders)
+        {
+            return ProposalNotFound(proposalId);
+        }
+
+        await audit.WriteAsync(AuditEvents.TradePlaced, http.User.UserId(), householdId, detail: $"proposal {proposalId}: {orders.Count} pending orders", ct: ct);
+        return TypedResults.Ok(orders.Select(OrderDto.From).ToList());
+    }
+
+    private static async Task<Ok<List<OrderDto>>> Orders(Guid householdId, OrderStatus? status, ProposalStore proposals, CancellationToken ct) =>
+        TypedResults.Ok((await proposals.OrdersAsync(householdId, null, status, ct)).Select(OrderDto.From).ToList());
+
+    private static async Task<Results<Ok<HarvestScan>, UnprocessableProblem>> Opportunities(
+        Guid householdId, DateOnly? asOf, PortfolioSnapshotLoader loader, TimeProvider clock, CancellationToken ct)
+    {
+        var loaded = await loader.LoadAsync(householdId, asOf ?? clock.Today(), ct: ct);
+        if (!loaded.Succeeded)
+        {
+            return new UnprocessableProblem(loaded.ErrorCode!, loaded.Message!);
+        }
+
+        return TypedResults.Ok(Harvester.Scan(loaded.Value!, loaded.Value!.HarvestSettings()));
+    }
+
+    private static NotFoundProblem ProposalNotFound(Guid id) => new(ErrorCodes.ProposalNotFound, $"Rebalance proposal {id} does not exist.");
+}
