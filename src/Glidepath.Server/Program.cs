@@ -5,6 +5,7 @@ using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Transactions;
+using Glidepath.Server.WebApp;
 
 // Settings live next to the binary, so they are found whatever folder the server starts in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -24,8 +25,10 @@ await app.Services.MigrateGlidepathDatabaseAsync();
 await app.Services.SeedDemoDataAsync();
 
 app.UseApiErrors();
+app.UseWebAppFiles();
 app.MapHealthEndpoints();
 app.MapApiDocumentation();
 app.MapGlidepathApi();
+app.MapWebAppFallback();
 
 await app.RunAsync();
