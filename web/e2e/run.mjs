@@ -92,6 +92,20 @@ function skip(name, reason) {
   console.log(`- skipped ${name}: ${reason}`);
 }
 
+/**
+ * A GET from inside the page, with the signed-in user's bearer token (when there is one).
+ * @param {string} path
+ * @returns {Promise<any>}
+ */
+async function apiGet(path) {
+  return page.evaluate(async (p) => {
+    const session = JSON.parse(localStorage.getItem('glidepath.session') ?? 'null');
+    const res = await fetch(p, { headers: session ? { Authorization: `Bearer ${session.accessToken}` } : {} });
+    if (!res.ok) throw new Error(`GET ${p} answered ${res.status}`);
+    return res.json();
+  }, path);
+}
+
 /** @param {import('playwright-core').Locator} locator @param {string} text */
 async function expectText(locator, text) {
   await locator.filter({ hasText: text }).first().waitFor();
@@ -170,7 +184,7 @@ try {
     if (rows < 2) throw new Error(`expected an error for each of the two bad rows, got ${rows}`);
     // Nothing may have been stored: the server says so, and so does the ledger.
     const id = householdUrl.split('/').at(-1);
-    const tx = await (await fetch(`${server.url}/api/households/${id}/transactions`)).json();
+    const tx = await apiGet(`/api/households/${id}/transactions`);
     if (tx.totalCount !== 0) throw new Error(`a rejected file stored ${tx.totalCount} transaction(s)`);
   }, { expect: [{ url: /imports\/transactions/, status: 422 }], shot: 'import-errors' });
 
