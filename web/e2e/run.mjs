@@ -221,10 +221,10 @@ try {
     await expectText(page.getByTestId('net-worth'), '$10,479.00');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 1) throw new Error(`the page is ${overflow}px wider than a phone screen`);
-    await page.setViewportSize({ width: 1280, height: 900 });
   }, { shot: 'dashboard-phone' });
 
   await test('transactions with filters and paging', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${householdUrl}/transactions`);
     await expectText(page.getByTestId('transactions-table'), 'Opening deposit');
     await page.getByLabel('From').fill('2024-01-03');
