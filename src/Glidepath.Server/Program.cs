@@ -1,9 +1,12 @@
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
+using Glidepath.Server.Auth;
+using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
 using Glidepath.Server.Positions;
+using Glidepath.Server.Protection;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.WebApp;
 
@@ -15,6 +18,8 @@ builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
 builder.Services.AddApiDocumentation();
 builder.Services.AddHealth();
+builder.Services.AddGlidepathAuth(builder.Configuration);
+builder.AddProtection();
 builder.Services.AddTransactions();
 builder.Services.AddHouseholdReports();
 builder.Services.AddDemoData(builder.Configuration);
@@ -22,12 +27,19 @@ builder.Services.AddDemoData(builder.Configuration);
 var app = builder.Build();
 
 await app.Services.MigrateGlidepathDatabaseAsync();
+await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoDataAsync();
 
 app.UseApiErrors();
-app.UseWebAppFiles();
+app.UseProtection();
+app.UseWebAppFiles(); // after the security headers, before authentication: the UI's files are public
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapApiDocumentation();
+app.MapJwks();
+app.MapAuthEndpoints();
 app.MapGlidepathApi();
 app.MapWebAppFallback();
 

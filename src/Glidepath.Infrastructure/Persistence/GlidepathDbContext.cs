@@ -6,16 +6,21 @@ using Glidepath.Domain.Planning;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence.Conversions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Infrastructure.Persistence;
 
 /// <summary>
 /// The one DbContext for both providers. Mapping lives in Configurations/ (one class per entity);
-/// the model is identical on SQLite and PostgreSQL, only the migrations differ.
+/// the model is identical on SQLite and PostgreSQL, only the migrations differ. ASP.NET Core
+/// Identity's tables (users, roles, claims, logins, tokens) live in the same database.
 /// </summary>
-public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> options) : DbContext(options)
+public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> options)
+    : IdentityDbContext<GlidepathUser, GlidepathRole, Guid>(options)
 {
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Person> People => Set<Person>();
@@ -34,6 +39,12 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     // Planning: saved scenarios and their stored simulation runs.
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
+
+    // Sign-in and authorisation beyond Identity's own tables.
+    public DbSet<HouseholdOwner> HouseholdOwners => Set<HouseholdOwner>();
+    public DbSet<AdvisorGrant> AdvisorGrants => Set<AdvisorGrant>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -65,9 +76,15 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
         configurationBuilder.Properties<HoldingTerm>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlidepathDbContext).Assembly);
-        SnakeCaseNames.Apply(modelBuilder);
+        base.OnModelCreating(builder);
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(GlidepathDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
     }
 }

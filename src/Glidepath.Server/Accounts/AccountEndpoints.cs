@@ -1,6 +1,7 @@
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,9 @@ public static class AccountEndpoints
         group.MapGet("/", List);
         group.MapPost("/", Create);
         group.MapGet("/{accountId:guid}", Get).WithName("GetAccount");
-        group.MapPut("/{accountId:guid}", Update);
-        group.MapDelete("/{accountId:guid}", Delete);
+        // Changing bank details (institution, account number) and deleting data are critical actions.
+        group.MapPut("/{accountId:guid}", Update).RequireStepUp();
+        group.MapDelete("/{accountId:guid}", Delete).RequireStepUp();
         return household;
     }
 

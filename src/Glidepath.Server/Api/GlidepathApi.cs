@@ -1,4 +1,6 @@
 using Glidepath.Server.Accounts;
+using Glidepath.Server.Admin;
+using Glidepath.Server.Advisors;
 using Glidepath.Server.Households;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
@@ -6,6 +8,8 @@ using Glidepath.Server.Lots;
 using Glidepath.Server.People;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
+using Glidepath.Server.Privacy;
+using Glidepath.Server.Protection;
 using Glidepath.Server.RealisedGains;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.Valuation;
@@ -15,16 +19,20 @@ namespace Glidepath.Server.Api;
 public static class GlidepathApi
 {
     /// <summary>
-    /// Every feature's endpoints hang off this one <c>/api</c> group, so a policy added here
-    /// (authorisation, rate limits) covers them all. Health, OpenAPI and the reference UI stay
-    /// outside on purpose.
+    /// Every feature's endpoints hang off this one <c>/api</c> group, so the policies added here cover
+    /// them all: a valid access token (authorisation by default), the per-user rate limit, and the
+    /// household ownership filter (<see cref="HouseholdScope.RequireHouseholdAccess"/>). The anonymous
+    /// routes (/auth, /.well-known/jwks.json, /health, /openapi, /scalar) stay outside on purpose.
     /// </summary>
     public static RouteGroupBuilder MapGlidepathApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.Api).RequireHouseholdAccess();
         api.MapHouseholdEndpoints();
         api.MapInstrumentEndpoints();
         api.MapPriceImportEndpoints();
+        api.MapMeEndpoints();
+        api.MapAdvisorEndpoints();
+        api.MapAdminEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
@@ -36,6 +44,7 @@ public static class GlidepathApi
         household.MapValuationEndpoints();
         household.MapTransactionImportEndpoints();
         household.MapPlanningEndpoints();
+        household.MapAdvisorGrantEndpoints();
         return api;
     }
 }

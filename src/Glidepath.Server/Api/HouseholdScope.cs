@@ -1,34 +1,134 @@
+using System.Globalization;
+using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Auth;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Api;
 
 /// <summary>
-/// The <c>/api/households/{householdId}</c> group that every household-owned resource hangs off.
-/// Its filter answers 404 for a household that does not exist before any handler runs; handlers
-/// still filter every query by the household id, so another household's ids are 404 too. The
-/// auth issue's ownership check belongs in this filter.
+/// The <c>/api/households/{householdId}</c> group that every household-owned resource hangs off, and
+/// the ownership filter that guards every /api route naming a household (a <c>householdId</c> route
+/// value or query parameter), inside this group or not. The filter lets through the household's
+/// owner and an advisor holding an active grant (signed in with a second factor); for anyone else,
+/// and for a household that does not exist, it answers 404 so ids cannot be probed. Handlers still
+/// filter every query by the household id, so another household's sub-resource ids are 404 too.
 /// </summary>
 public static class HouseholdScope
 {
     public const string Route = "/households/{householdId:guid}";
 
+    private const string AccessKey = "glidepath.household-access";
+
     public static RouteGroupBuilder MapHouseholdScope(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup(Route);
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            var householdId = Guid.Parse((string)context.HttpContext.GetRouteValue("householdId")!, System.Globalization.CultureInfo.InvariantCulture);
-            var db = context.HttpContext.RequestServices.GetRequiredService<GlidepathDbContext>();
-            return await db.Households.AnyAsync(h => h.Id == householdId, context.HttpContext.RequestAborted)
-                ? await next(context)
-                : HouseholdNotFound(householdId);
-        });
         group.ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
+    /// <summary>Adds the ownership filter to every endpoint of <paramref name="api"/> (call once, on the /api group).</summary>
+    public static RouteGroupBuilder RequireHouseholdAccess(this RouteGroupBuilder api)
+    {
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (HouseholdIdOf(http) is not { } householdId)
+            {
+                return await next(context);
+            }
+
+            var access = await ResolveAsync(http, householdId);
+            return access switch
+            {
+                HouseholdAccess.Owner => await next(context),
+                HouseholdAccess.Advisor when http.GetEndpoint()?.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null =>
+                    new ForbiddenProblem(AuthErrorCodes.OwnerOnly, "Only the household's owner may do this."),
+                HouseholdAccess.Advisor => await next(context),
+                HouseholdAccess.AdvisorWithoutMfa =>
+                    new ForbiddenProblem(AuthErrorCodes.MfaRequired, "Advisors reach client households only after signing in with a second factor."),
+                _ => HouseholdNotFound(householdId),
+            };
+        });
+        return api;
+    }
+
+    /// <summary>Marks a household route that a granted advisor may not use (e.g. managing the grants themselves).</summary>
+    public static TBuilder RequireHouseholdOwner<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        endpoint.Add(b => b.Metadata.Add(new HouseholdOwnerOnly()));
+        return endpoint;
+    }
+
+    /// <summary>How the signed-in user reaches <paramref name="householdId"/>; cached for the request.</summary>
+    public static async Task<HouseholdAccess> ResolveAsync(HttpContext http, Guid householdId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Items.TryGetValue(AccessKey, out var cached) && cached is (Guid id, HouseholdAccess known) && id == householdId)
+        {
+            return known;
+        }
+
+        var userId = http.User.UserId();
+        var db = http.RequestServices.GetRequiredService<GlidepathDbContext>();
+        var ct = http.RequestAborted;
+        var access = HouseholdAccess.None;
+        if (userId == Guid.Empty)
+        {
+            access = HouseholdAccess.None;
+        }
+        else if (await db.HouseholdOwners.AnyAsync(o => o.HouseholdId == householdId && o.UserId == userId, ct))
+        {
+            access = HouseholdAccess.Owner;
+        }
+        else if (http.User.IsInRole(Roles.Advisor)
+            && await db.AdvisorGrants.AnyAsync(g => g.HouseholdId == householdId && g.AdvisorId == userId && g.RevokedUtc == null, ct))
+        {
+            access = http.User.HasMfa() ? HouseholdAccess.Advisor : HouseholdAccess.AdvisorWithoutMfa;
+        }
+
+        http.Items[AccessKey] = (householdId, access);
+        return access;
+    }
+
+    /// <summary>The households the user may list: owned ones, and for an advisor those with an active grant.</summary>
+    public static IQueryable<Guid> VisibleHouseholdIds(GlidepathDbContext db, System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var userId = user.UserId();
+        var owned = db.HouseholdOwners.Where(o => o.UserId == userId).Select(o => o.HouseholdId);
+        return user.IsInRole(Roles.Advisor) && user.HasMfa()
+            ? owned.Union(db.AdvisorGrants.Where(g => g.AdvisorId == userId && g.RevokedUtc == null).Select(g => g.HouseholdId))
+            : owned;
+    }
+
     public static NotFoundProblem HouseholdNotFound(Guid householdId) =>
         new(ErrorCodes.HouseholdNotFound, $"Household {householdId} does not exist.");
+
+    private static Guid? HouseholdIdOf(HttpContext http)
+    {
+        var raw = http.GetRouteValue("householdId") as string ?? (string?)http.Request.Query["householdId"];
+        if (raw is null)
+        {
+            return null;
+        }
+
+        // An id that is not a GUID names no household; 404 like any other stranger's id.
+        return Guid.TryParse(raw, CultureInfo.InvariantCulture, out var id) ? id : Guid.Empty;
+    }
 }
+
+public enum HouseholdAccess
+{
+    None,
+    Owner,
+    Advisor,
+    AdvisorWithoutMfa,
+}
+
+/// <summary>Endpoint metadata: only the owner, not a granted advisor, may call this household route.</summary>
+public sealed class HouseholdOwnerOnly;

@@ -22,7 +22,7 @@ public static class DemoDataRegistration
         return services;
     }
 
-    /// <summary>On the first start (no household yet) and unless switched off, creates the demo household.</summary>
+    /// <summary>On the first start (no household yet) and unless switched off, creates the demo household and its owner, <see cref="DemoUser"/>.</summary>
     public static async Task SeedDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         if (!services.GetRequiredService<IOptions<DemoDataOptions>>().Value.SeedDemoData)
@@ -31,6 +31,7 @@ public static class DemoDataRegistration
         }
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        await DemoUser.EnsureAsync(scope.ServiceProvider, seeded, cancellationToken);
     }
 }

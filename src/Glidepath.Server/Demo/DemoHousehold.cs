@@ -16,11 +16,13 @@ internal sealed record DemoHousehold(
     Account RothIra,
     Account Plan401K)
 {
+    public const string Name = "Demo: Alex & Sam Rivera";
+
     public IReadOnlyList<Account> Accounts => [Checking, CreditCard, Brokerage, TraditionalIra, RothIra, Plan401K];
 
     public static DemoHousehold Create(Func<Guid> newId, DateTimeOffset createdUtc)
     {
-        var household = new Household { Id = newId(), Name = "Demo: Alex & Sam Rivera", CreatedUtc = createdUtc };
+        var household = new Household { Id = newId(), Name = DemoHousehold.Name, CreatedUtc = createdUtc };
         var alex = Person(household, newId(), "Alex Rivera", new DateOnly(1956, 4, 12));
         var sam = Person(household, newId(), "Sam Rivera", new DateOnly(1959, 9, 30));
         household.People.AddRange([alex, sam]);

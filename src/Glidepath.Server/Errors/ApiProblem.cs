@@ -30,8 +30,14 @@ public abstract class ApiProblem : IResult, IStatusCodeHttpResult
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.StatusCode = StatusCode;
+        OnExecuting(httpContext);
         var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = Problem });
+    }
+
+    /// <summary>A hook for headers that belong with the problem (e.g. Retry-After).</summary>
+    protected virtual void OnExecuting(HttpContext httpContext)
+    {
     }
 
     /// <summary>Tells OpenAPI that the endpoint can answer <paramref name="status"/> with problem details.</summary>

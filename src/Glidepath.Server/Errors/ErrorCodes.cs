@@ -33,11 +33,14 @@ public static class ErrorCodes
     public static string ForStatus(int status) => status switch
     {
         StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status401Unauthorized => "unauthorized",
+        StatusCodes.Status403Forbidden => "forbidden",
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
         StatusCodes.Status409Conflict => Conflict,
         StatusCodes.Status413PayloadTooLarge => "payload-too-large",
         StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+        StatusCodes.Status429TooManyRequests => "rate-limited",
         >= 500 => InternalError,
         _ => "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

@@ -1,7 +1,11 @@
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Identity;
 using Glidepath.Server.Api;
+using Glidepath.Server.Audit;
+using Glidepath.Server.Auth;
+using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +20,17 @@ public static class HouseholdEndpoints
         group.MapPost("/", Create);
         group.MapGet("/{householdId:guid}", Get).WithName("GetHousehold");
         group.MapPut("/{householdId:guid}", Update);
-        group.MapDelete("/{householdId:guid}", Delete);
+        group.MapDelete("/{householdId:guid}", Delete).RequireStepUp().RequireHouseholdOwner();
         return api;
     }
 
-    private static async Task<Ok<List<HouseholdDto>>> List(GlidepathDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Households.AsNoTracking().OrderBy(h => h.Name)
+    /// <summary>The households the caller owns (and, for an advisor, those granting access).</summary>
+    private static async Task<Ok<List<HouseholdDto>>> List(HttpContext http, GlidepathDbContext db, CancellationToken ct)
+    {
+        var visible = HouseholdScope.VisibleHouseholdIds(db, http.User);
+        return TypedResults.Ok(await db.Households.AsNoTracking().Where(h => visible.Contains(h.Id)).OrderBy(h => h.Name)
             .Select(h => h.ToDto()).ToListAsync(ct));
+    }
 
     private static async Task<Results<Ok<HouseholdDto>, NotFoundProblem>> Get(Guid householdId, GlidepathDbContext db, CancellationToken ct) =>
         await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct) is { } household
@@ -30,7 +38,7 @@ public static class HouseholdEndpoints
             : HouseholdScope.HouseholdNotFound(householdId);
 
     private static async Task<Results<CreatedAtRoute<HouseholdDto>, ValidationProblem>> Create(
-        CreateHouseholdRequest request, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateHouseholdRequest request, HttpContext http, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = Validate(request.Name, request.ReportingCurrency, out var currency);
         if (errors.HasErrors)
@@ -40,6 +48,7 @@ public static class HouseholdEndpoints
 
         var household = new Household { Name = request.Name!.Trim(), ReportingCurrency = currency, CreatedUtc = clock.GetUtcNow() };
         db.Households.Add(household);
+        db.HouseholdOwners.Add(new HouseholdOwner { HouseholdId = household.Id, UserId = http.User.UserId() });
         await db.SaveChangesAsync(ct);
         return TypedResults.CreatedAtRoute(household.ToDto(), "GetHousehold", new { householdId = household.Id });
     }
@@ -68,7 +77,8 @@ public static class HouseholdEndpoints
     }
 
     /// <summary>Deletes the household with its people, accounts and their whole history.</summary>
-    private static async Task<Results<NoContent, NotFoundProblem>> Delete(Guid householdId, GlidepathDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFoundProblem>> Delete(
+        Guid householdId, HttpContext http, GlidepathDbContext db, AuditLog audit, CancellationToken ct)
     {
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
@@ -81,6 +91,7 @@ public static class HouseholdEndpoints
         await db.Transactions.Where(t => accountIds.Contains(t.AccountId)).ExecuteDeleteAsync(ct);
         db.Households.Remove(household);
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditEvents.HouseholdDeleted, http.User.UserId(), householdId, ct: ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }

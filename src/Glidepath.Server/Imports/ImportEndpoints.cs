@@ -3,6 +3,7 @@ using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
+using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public static class ImportEndpoints
 
     public static IEndpointRouteBuilder MapPriceImportEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/imports/prices", ImportPrices).WithTags("Imports").AcceptsCsv();
+        api.MapPost("/imports/prices", ImportPrices).WithTags("Imports").AcceptsCsv().RequireAuthorization(AuthPolicies.ReferenceDataWriter);
         return api;
     }
 

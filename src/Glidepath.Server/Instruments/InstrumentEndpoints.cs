@@ -2,24 +2,28 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Pricing;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Instruments;
 
-/// <summary>Instruments and their daily closes: <c>/api/instruments</c>. Shared by all households.</summary>
+/// <summary>
+/// Instruments and their daily closes: <c>/api/instruments</c>. Shared reference data: every signed-in
+/// user reads it; writing needs the <c>write:reference-data</c> scope (Auth:ReferenceDataWriters).
+/// </summary>
 public static class InstrumentEndpoints
 {
     public static IEndpointRouteBuilder MapInstrumentEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/instruments").WithTags("Instruments");
         group.MapGet("/", List);
-        group.MapPost("/", Create);
+        group.MapPost("/", Create).RequireAuthorization(AuthPolicies.ReferenceDataWriter);
         group.MapGet("/{instrumentId:guid}", Get).WithName("GetInstrument");
-        group.MapPut("/{instrumentId:guid}", Update);
-        group.MapDelete("/{instrumentId:guid}", Delete);
+        group.MapPut("/{instrumentId:guid}", Update).RequireAuthorization(AuthPolicies.ReferenceDataWriter);
+        group.MapDelete("/{instrumentId:guid}", Delete).RequireAuthorization(AuthPolicies.ReferenceDataWriter);
         group.MapGet("/{instrumentId:guid}/prices", Prices);
-        group.MapPut("/{instrumentId:guid}/prices", PutPrices);
+        group.MapPut("/{instrumentId:guid}/prices", PutPrices).RequireAuthorization(AuthPolicies.ReferenceDataWriter);
         return api;
     }
 

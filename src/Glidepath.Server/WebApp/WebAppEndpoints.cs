@@ -10,7 +10,10 @@ namespace Glidepath.Server.WebApp;
 public static class WebAppEndpoints
 {
     /// <summary>Route prefixes that belong to the server, not to the single-page app.</summary>
-    public static readonly IReadOnlyList<string> ServerPrefixes = ["api", "auth", "health", "openapi", "scalar"];
+    public static readonly IReadOnlyList<string> ServerPrefixes = ["api", "auth", "health", "openapi", "scalar", ".well-known"];
+
+    /// <summary>True for a path under one of <see cref="ServerPrefixes"/>.</summary>
+    public static bool IsServerPath(PathString path) => ServerPrefixes.Any(prefix => path.StartsWithSegments("/" + prefix, StringComparison.OrdinalIgnoreCase));
 
     // Only GET and HEAD fall back, so a wrong method on a real route still answers 405.
     private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+
+namespace Glidepath.Infrastructure.Email;
+
+/// <summary>
+/// Writes each message as a .eml file into a pickup folder (<c>Email:PickupFolder</c>, default
+/// <c>./data/mail</c>) instead of sending it. The folder is a mailbox, not a log: it holds the links
+/// and tokens the messages carry, so it must be treated like the mail server it stands in for.
+/// </summary>
+public sealed class PickupFolderEmailSender(string folder, TimeProvider clock) : IEmailSender
+{
+    public string Folder => folder;
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Directory.CreateDirectory(folder);
+        var now = clock.GetUtcNow();
+        var name = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+        var text = new StringBuilder()
+            .Append("Date: ").AppendLine(now.ToString("r", CultureInfo.InvariantCulture))
+            .Append("To: ").AppendLine(message.To)
+            .Append("Subject: ").AppendLine(message.Subject)
+            .AppendLine("Content-Type: text/plain; charset=utf-8")
+            .AppendLine()
+            .AppendLine(message.Body);
+        await File.WriteAllTextAsync(Path.Combine(folder, name), text.ToString(), cancellationToken);
+    }
+}

@@ -1,0 +1,107 @@
+using Glidepath.Infrastructure.Identity;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Api;
+using Glidepath.Server.Audit;
+using Glidepath.Server.Auth;
+using Glidepath.Server.Authorization;
+using Glidepath.Server.Errors;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Server.Advisors;
+
+public sealed record GrantRequest(string? AdvisorEmail);
+
+public sealed record GrantDto(Guid Id, Guid HouseholdId, Guid AdvisorId, string AdvisorEmail, DateTimeOffset GrantedUtc, DateTimeOffset? RevokedUtc);
+
+public sealed record ClientHouseholdDto(Guid HouseholdId, string Name, DateTimeOffset GrantedUtc);
+
+/// <summary>
+/// Advisor access: the household owner grants and revokes (<c>/api/households/{id}/advisor-grants</c>,
+/// owner only, audited; a revoked grant stays as history), and an advisor lists the households that
+/// currently grant them access (<c>/api/advisor/clients</c>).
+/// </summary>
+public static class AdvisorEndpoints
+{
+    public static RouteGroupBuilder MapAdvisorGrantEndpoints(this RouteGroupBuilder household)
+    {
+        var grants = household.MapGroup("/advisor-grants").WithTags("Advisors").RequireHouseholdOwner();
+        grants.MapGet("/", List);
+        grants.MapPost("/", Grant);
+        grants.MapDelete("/{grantId:guid}", Revoke);
+        return household;
+    }
+
+    public static IEndpointRouteBuilder MapAdvisorEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/advisor/clients", Clients).WithTags("Advisors").RequireAuthorization(AuthPolicies.Advisor);
+        return api;
+    }
+
+    /// <summary>Every grant, active and revoked, oldest first (sorted here: SQLite cannot order by DateTimeOffset).</summary>
+    private static async Task<Ok<List<GrantDto>>> List(Guid householdId, GlidepathDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await (from g in db.AdvisorGrants
+                                join u in db.Users on g.AdvisorId equals u.Id
+                                where g.HouseholdId == householdId
+                                select new GrantDto(g.Id, g.HouseholdId, g.AdvisorId, u.Email ?? "", g.GrantedUtc, g.RevokedUtc)).ToListAsync(ct))
+            .OrderBy(g => g.GrantedUtc).ToList());
+
+    private static async Task<Results<Created<GrantDto>, Ok<GrantDto>, NotFoundProblem, ValidationProblem>> Grant(
+        Guid householdId, GrantRequest request, HttpContext http, UserManager<GlidepathUser> users, GlidepathDbContext db,
+        AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.AdvisorEmail))
+        {
+            return ValidationErrors.Single("advisorEmail", "Name the advisor by e-mail address.");
+        }
+
+        var advisor = await users.FindByEmailAsync(request.AdvisorEmail.Trim());
+        if (advisor is null || !await users.IsInRoleAsync(advisor, Roles.Advisor))
+        {
+            return new NotFoundProblem(AuthErrorCodes.NotAnAdvisor, "No advisor has this e-mail address.");
+        }
+
+        var existing = await db.AdvisorGrants.FirstOrDefaultAsync(g => g.HouseholdId == householdId && g.AdvisorId == advisor.Id && g.RevokedUtc == null, ct);
+        if (existing is not null)
+        {
+            return TypedResults.Ok(ToDto(existing, advisor));
+        }
+
+        var grant = new AdvisorGrant { HouseholdId = householdId, AdvisorId = advisor.Id, GrantedBy = http.User.UserId(), GrantedUtc = clock.GetUtcNow() };
+        db.AdvisorGrants.Add(grant);
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditEvents.GrantCreated, advisor.Id, householdId, actorId: grant.GrantedBy, ct: ct);
+        return TypedResults.Created($"/api/households/{householdId}/advisor-grants/{grant.Id}", ToDto(grant, advisor));
+    }
+
+    private static async Task<Results<NoContent, NotFoundProblem>> Revoke(
+        Guid householdId, Guid grantId, HttpContext http, GlidepathDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var grant = await db.AdvisorGrants.FirstOrDefaultAsync(g => g.Id == grantId && g.HouseholdId == householdId, ct);
+        if (grant is null)
+        {
+            return new NotFoundProblem(AuthErrorCodes.GrantNotFound, $"Grant {grantId} is not in this household.");
+        }
+
+        if (grant.RevokedUtc is null)
+        {
+            grant.RevokedUtc = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            await audit.WriteAsync(AuditEvents.GrantRevoked, grant.AdvisorId, householdId, actorId: http.User.UserId(), ct: ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<ClientHouseholdDto>>> Clients(HttpContext http, GlidepathDbContext db, CancellationToken ct)
+    {
+        var advisorId = http.User.UserId();
+        return TypedResults.Ok(await (from g in db.AdvisorGrants
+                                      join h in db.Households on g.HouseholdId equals h.Id
+                                      where g.AdvisorId == advisorId && g.RevokedUtc == null
+                                      orderby h.Name
+                                      select new ClientHouseholdDto(h.Id, h.Name, g.GrantedUtc)).ToListAsync(ct));
+    }
+
+    private static GrantDto ToDto(AdvisorGrant g, GlidepathUser advisor) => new(g.Id, g.HouseholdId, g.AdvisorId, advisor.Email ?? "", g.GrantedUtc, g.RevokedUtc);
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using Glidepath.Infrastructure.Identity;
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Glidepath.Server.Auth.Tokens;
+
+/// <summary>How presenting a refresh token went.</summary>
+public enum RefreshOutcome
+{
+    Rotated,
+    Unknown,
+    Expired,
+    /// <summary>A spent or revoked token came back: its whole family is now revoked.</summary>
+    Reused,
+}
+
+public sealed record RefreshResult(RefreshOutcome Outcome, RefreshToken? Successor, string? Token, Guid? UserId);
+
+/// <summary>
+/// Opaque refresh tokens: 256 random bits, base64url, stored as SHA-256 only, 30 days, one use each.
+/// Consuming is a conditional UPDATE (… WHERE consumed_utc IS NULL), so of two concurrent uses of the
+/// same token exactly one wins and the other is treated as reuse.
+/// </summary>
+public sealed class RefreshTokens(GlidepathDbContext db, IOptions<AuthOptions> options, TimeProvider clock)
+{
+    public async Task<string> IssueAsync(Guid userId, SignInProof proof, Guid? familyId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(proof);
+        var token = NewToken();
+        var now = clock.GetUtcNow();
+        db.RefreshTokens.Add(new RefreshToken
+        {
+            UserId = userId,
+            FamilyId = familyId ?? Guid.NewGuid(),
+            TokenHash = Hash(token),
+            CreatedUtc = now,
+            ExpiresUtc = now.AddDays(options.Value.RefreshTokenDays),
+            AuthenticatedUtc = proof.AuthenticatedUtc,
+            Methods = proof.Methods,
+        });
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    public async Task<RefreshResult> RotateAsync(string presented, CancellationToken ct = default)
+    {
+        var hash = Hash(presented);
+        var stored = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        if (stored is null)
+        {
+            return new RefreshResult(RefreshOutcome.Unknown, null, null, null);
+        }
+
+        var now = clock.GetUtcNow();
+        if (stored.ConsumedUtc is not null || stored.RevokedUtc is not null)
+        {
+            await RevokeFamilyAsync(stored.FamilyId, ct);
+            return new RefreshResult(RefreshOutcome.Reused, null, null, stored.UserId);
+        }
+
+        if (stored.ExpiresUtc <= now)
+        {
+            return new RefreshResult(RefreshOutcome.Expired, null, null, stored.UserId);
+        }
+
+        var won = await db.RefreshTokens
+            .Where(t => t.Id == stored.Id && t.ConsumedUtc == null && t.RevokedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedUtc, now), ct);
+        if (won == 0)
+        {
+            await RevokeFamilyAsync(stored.FamilyId, ct);
+            return new RefreshResult(RefreshOutcome.Reused, null, null, stored.UserId);
+        }
+
+        var token = await IssueAsync(stored.UserId, new SignInProof(stored.AuthenticatedUtc, stored.Methods), stored.FamilyId, ct);
+        return new RefreshResult(RefreshOutcome.Rotated, stored, token, stored.UserId);
+    }
+
+    /// <summary>The user a presented token belongs to (used or not), for per-account rate limits.</summary>
+    public async Task<Guid?> OwnerOfAsync(string presented, CancellationToken ct = default)
+    {
+        var hash = Hash(presented);
+        return await db.RefreshTokens.AsNoTracking().Where(t => t.TokenHash == hash).Select(t => (Guid?)t.UserId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Revokes the family of <paramref name="presented"/> (sign-out). Unknown tokens are ignored.</summary>
+    public async Task<Guid?> RevokeAsync(string presented, CancellationToken ct = default)
+    {
+        var hash = Hash(presented);
+        var stored = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        await RevokeFamilyAsync(stored.FamilyId, ct);
+        return stored.UserId;
+    }
+
+    public Task<int> RevokeAllForUserAsync(Guid userId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUtc, now), ct);
+    }
+
+    private Task<int> RevokeFamilyAsync(Guid familyId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUtc, now), ct);
+    }
+
+    private static string NewToken() => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+
+    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

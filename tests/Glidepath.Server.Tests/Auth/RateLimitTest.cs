@@ -1,0 +1,61 @@
+using System.Net;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Auth;
+using Glidepath.Server.Tests.Hosting;
+using Glidepath.Testing.Databases;
+
+namespace Glidepath.Server.Tests.Auth;
+
+/// <summary>The per-user API limit and the per-IP and per-account login limits answer 429 with Retry-After.</summary>
+public class RateLimitTest
+{
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Api_PerUserLimit_Answers429WithRetryAfter_AndOtherUsersGoOn(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?> { ["RateLimits:ApiPerMinute"] = "5" });
+        var client = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/households")).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/api/households");
+        await refused.ReadProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient(await app.CreateUserAsync()).GetAsync("/api/households")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Login_PerAccountLimit_HoldsAcrossAddresses_AndPerIpLimitHoldsAcrossAccounts(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:AuthPerAccountPerMinute"] = "3",
+            ["RateLimits:AuthPerIpPerMinute"] = "8",
+            ["Auth:MaxFailedAttempts"] = "100",
+        });
+        var client = app.CreateAnonymousClient();
+        var wrong = new LoginRequest("target@example.test", "not the right password", null, null);
+        for (var i = 0; i < 3; i++)
+        {
+            await (await client.PostAsync("/auth/login", wrong)).ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid-credentials");
+        }
+
+        var perAccount = await client.PostAsync("/auth/login", wrong);
+        await perAccount.ReadProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.True(perAccount.Headers.Contains("Retry-After"));
+
+        // Four requests so far from this IP; four more to other accounts reach the per-IP limit of 8.
+        for (var i = 0; i < 4; i++)
+        {
+            await (await client.PostAsync("/auth/login", new LoginRequest($"other{i}@example.test", "x y z w v u t", null, null))).ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid-credentials");
+        }
+
+        var perIp = await client.PostAsync("/auth/refresh", new RefreshRequest("anything"));
+        await perIp.ReadProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.True(perIp.Headers.Contains("Retry-After"));
+    }
+}
