@@ -5,6 +5,7 @@
 //   npm run build && dotnet build src/Glidepath.Server -p:SkipWebBuild=true && npm run e2e
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, serverDll } from '../scripts/server.mjs';
@@ -104,6 +105,22 @@ async function apiGet(path) {
     if (!res.ok) throw new Error(`GET ${p} answered ${res.status}`);
     return res.json();
   }, path);
+}
+
+/**
+ * The current RFC 6238 code (SHA-1, 30 s, 6 digits) for a base32 secret: what an authenticator app shows.
+ * @param {string} secret
+ */
+function totp(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/[\s=-]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = (mac[mac.length - 1] ?? 0) & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
 /** @param {import('playwright-core').Locator} locator @param {string} text */
@@ -267,6 +284,21 @@ try {
     await page.goto(`${householdUrl}/settings`);
     await page.getByLabel('Name').waitFor();
   }, { shot: 'settings' });
+
+  if (hasAuth) {
+    await test('turn on two-factor sign-in', async () => {
+      await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+      const key = (await page.getByTestId('totp-key').textContent()) ?? '';
+      await page.getByLabel('Code from the app').fill(totp(key.trim()));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await expectText(page.getByRole('status'), 'Two-factor sign-in is on');
+    }, { shot: 'settings-mfa' });
+
+    await test('password reset page', async () => {
+      await page.goto('/reset-password');
+      await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
+    }, { shot: 'reset-password' });
+  }
 
   await test('unknown API routes stay API 404s; other paths get the app', async () => {
     const api = await fetch(`${server.url}/api/no-such-thing`);

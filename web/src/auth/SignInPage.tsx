@@ -66,6 +66,11 @@ export function SignInPage() {
         {login.isError && <NoAuthNotice error={login.error} />}
       </form>
       <p className="text-sm">
+        <Link to="/reset-password" className="text-brand-700 underline">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="text-sm">
         New here?{' '}
         <Link to="/sign-up" className="text-brand-700 underline">
           Create an account

@@ -9,6 +9,7 @@ import { householdSchema, type HouseholdForm } from '../household/householdSchem
 import { Empty, ErrorMessage, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
 import { formatDate, humanize } from '../lib/format';
+import { MfaSettings } from '../auth/MfaSettings';
 
 export function SettingsPage() {
   const householdId = useHouseholdId();
@@ -47,7 +48,13 @@ export function SettingsPage() {
           }
         </QueryView>
       </section>
-      <p className="text-sm text-slate-600">Security (two-factor sign-in, sessions) and advisor access appear here once the server offers them.</p>
+      <section className="card" aria-labelledby="security-heading">
+        <h2 id="security-heading" className="mb-2">
+          Security
+        </h2>
+        <MfaSettings />
+      </section>
+      <p className="text-sm text-slate-600">Session lists and advisor access grants are in the API (docs/security.md); their pages are not built yet.</p>
     </>
   );
 }
