@@ -9,6 +9,7 @@ using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
 using Glidepath.Server.Transactions;
+using Glidepath.Server.WebApp;
 
 // Settings live next to the binary, so they are found whatever folder the server starts in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -33,6 +34,7 @@ await app.Services.SeedDemoDataAsync();
 
 app.UseApiErrors();
 app.UseProtection();
+app.UseWebAppFiles(); // after the security headers, before authentication: the UI's files are public
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -41,5 +43,6 @@ app.MapApiDocumentation();
 app.MapJwks();
 app.MapAuthEndpoints();
 app.MapGlidepathApi();
+app.MapWebAppFallback();
 
 await app.RunAsync();

@@ -1,8 +1,11 @@
+using Glidepath.Server.WebApp;
+
 namespace Glidepath.Server.Protection;
 
 /// <summary>
 /// Response headers on every answer: nosniff, DENY framing, no referrer, a strict CSP (the API serves
-/// JSON; the /scalar reference page gets the inline script and style it needs), HSTS on HTTPS requests
+/// JSON; the /scalar reference page gets the inline script and style it needs; the web UI's pages get
+/// <see cref="AppPolicy"/>), HSTS on HTTPS requests
 /// only (see <see cref="ProtectionRegistration"/>), and an allow-list CORS policy.
 /// </summary>
 public static class SecurityHeaders
@@ -11,6 +14,13 @@ public static class SecurityHeaders
 
     public const string PagePolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /// <summary>
+    /// The web UI (web/, served from wwwroot): its own scripts and styles only, nothing inline; it
+    /// talks to this server alone.
+    /// </summary>
+    public const string AppPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
@@ -21,7 +31,9 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? PagePolicy : ApiPolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? PagePolicy
+                    : WebAppEndpoints.IsServerPath(context.Request.Path) ? ApiPolicy
+                    : AppPolicy;
                 return Task.CompletedTask;
             });
             return next(context);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Glidepath.Server.WebApp;
+
+/// <summary>
+/// The web UI (web/, built into wwwroot next to the binary): static files, and index.html for
+/// any other path so the browser's router can handle deep links. Paths under the server's own
+/// prefixes never fall back to the page: an unknown API route stays a 404 problem.
+/// </summary>
+public static class WebAppEndpoints
+{
+    /// <summary>Route prefixes that belong to the server, not to the single-page app.</summary>
+    public static readonly IReadOnlyList<string> ServerPrefixes = ["api", "auth", "health", "openapi", "scalar", ".well-known"];
+
+    /// <summary>True for a path under one of <see cref="ServerPrefixes"/>.</summary>
+    public static bool IsServerPath(PathString path) => ServerPrefixes.Any(prefix => path.StartsWithSegments("/" + prefix, StringComparison.OrdinalIgnoreCase));
+
+    // Only GET and HEAD fall back, so a wrong method on a real route still answers 405.
+    private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
+
+    public static IApplicationBuilder UseWebAppFiles(this IApplicationBuilder app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapWebAppFallback(this IEndpointRouteBuilder app)
+    {
+        foreach (var prefix in ServerPrefixes)
+        {
+            // A literal first segment outranks the page fallback's catch-all.
+            app.MapFallback($"/{prefix}/{{**path}}", () => TypedResults.NotFound()).WithMetadata(ReadOnly).ExcludeFromDescription();
+        }
+
+        app.MapFallbackToFile("index.html").WithMetadata(ReadOnly).ExcludeFromDescription();
+        return app;
+    }
+}

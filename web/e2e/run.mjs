@@ -1,0 +1,321 @@
+// End-to-end tests: the real server (built binary, fresh SQLite database, no demo data, a free
+// loopback port) driven through Debian's chromium with playwright-core. Every page gets a
+// screenshot (e2e/artifacts/) and an axe-core check; any console error or failed request that a
+// step did not expect fails the run. Writes e2e/artifacts/results.json: {passed, failed, skipped}.
+//   npm run build && dotnet build src/Glidepath.Server -p:SkipWebBuild=true && npm run e2e
+import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, serverDll } from '../scripts/server.mjs';
+
+const here = import.meta.dirname;
+const artifacts = join(here, 'artifacts');
+const fixtures = join(here, 'fixtures');
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+
+const wwwroot = join(serverDll(), '..', 'wwwroot', 'index.html');
+if (!existsSync(wwwroot)) throw new Error(`No web build next to the server (${wwwroot}): build without SkipWebBuild, or copy web/dist there.`);
+
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+page.setDefaultTimeout(30_000);
+
+/** Problems seen in the browser; a step may expect some (e.g. a 422 for a rejected file). @type {string[]} */
+let problems = [];
+/** @type {{ url: RegExp, status: number }[]} */
+let expected = [];
+page.on('console', (m) => {
+  if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+});
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+page.on('requestfailed', (r) => {
+  // A navigation away can abort a pending request; that is not a failure of the page.
+  if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+});
+page.on('response', (r) => {
+  if (r.status() >= 400) {
+    const i = expected.findIndex((e) => e.url.test(r.url()) && e.status === r.status());
+    if (i >= 0) expected.splice(i, 1);
+    else problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
+  }
+});
+
+/** @type {{ name: string, status: 'passed' | 'failed' | 'skipped', ms?: number, error?: string, reason?: string }[]} */
+const results = [];
+let stopped = false;
+
+/**
+ * One test: runs `body`, then checks the page with axe, takes a screenshot and fails on any
+ * unexpected browser problem. After a failure the later tests (which build on it) are skipped.
+ * @param {string} name
+ * @param {() => Promise<void>} body
+ * @param {{ expect?: { url: RegExp, status: number }[], shot?: string, independent?: boolean }} [options]
+ */
+async function test(name, body, options = {}) {
+  if (stopped) {
+    results.push({ name, status: 'skipped', reason: 'an earlier test failed' });
+    console.log(`- skipped ${name}`);
+    return;
+  }
+  problems = [];
+  expected = [...(options.expect ?? [])];
+  const started = Date.now();
+  try {
+    await body();
+    await page.waitForLoadState('networkidle');
+    const shot = options.shot ?? name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    await page.screenshot({ path: join(artifacts, `${shot}.png`), fullPage: true });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const violations = axe.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+    if (violations.length > 0) throw new Error(`axe: ${violations.length} violation(s):\n  ${violations.join('\n  ')}`);
+    // Browsers log a rejected fetch as a console error too; an expected status is not a problem.
+    const unexpected = problems.filter((p) => !(p.startsWith('console error: Failed to load resource') && (options.expect ?? []).some((e) => p.includes(`status of ${e.status}`))));
+    if (unexpected.length > 0) throw new Error(`browser problems:\n  ${unexpected.join('\n  ')}`);
+    if (expected.length > 0) throw new Error(`expected responses that never came: ${expected.map((e) => `${e.status} ${e.url}`).join(', ')}`);
+    results.push({ name, status: 'passed', ms: Date.now() - started });
+    console.log(`✓ ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    if (!options.independent) stopped = true;
+    results.push({ name, status: 'failed', error: String(e instanceof Error ? e.message : e) });
+    console.log(`✗ ${name}\n  ${String(e instanceof Error ? e.stack : e).replace(/\n/g, '\n  ')}`);
+    await page.screenshot({ path: join(artifacts, `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`), fullPage: true }).catch(() => undefined);
+  }
+}
+
+/** @param {string} name @param {string} reason */
+function skip(name, reason) {
+  results.push({ name, status: 'skipped', reason });
+  console.log(`- skipped ${name}: ${reason}`);
+}
+
+/**
+ * A GET from inside the page, with the signed-in user's bearer token (when there is one).
+ * @param {string} path
+ * @returns {Promise<any>}
+ */
+async function apiGet(path) {
+  return page.evaluate(async (p) => {
+    const session = JSON.parse(localStorage.getItem('glidepath.session') ?? 'null');
+    const res = await fetch(p, { headers: session ? { Authorization: `Bearer ${session.accessToken}` } : {} });
+    if (!res.ok) throw new Error(`GET ${p} answered ${res.status}`);
+    return res.json();
+  }, path);
+}
+
+/**
+ * The current RFC 6238 code (SHA-1, 30 s, 6 digits) for a base32 secret: what an authenticator app shows.
+ * @param {string} secret
+ */
+function totp(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/[\s=-]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = (mac[mac.length - 1] ?? 0) & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** @param {import('playwright-core').Locator} locator @param {string} text */
+async function expectText(locator, text) {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+const openapi = await (await fetch(`${server.url}/openapi/v1.json`)).json();
+const hasAuth = Boolean(openapi.paths?.['/auth/register']);
+if (!hasAuth) console.log('note: this server has no /auth: the tests run signed out');
+const hasRebalance = Object.keys(openapi.paths ?? {}).some((p) => p.endsWith('/rebalance'));
+let householdUrl = '';
+
+try {
+  await test('OpenAPI types are current', async () => {
+    const committed = JSON.parse(readFileSync(join(here, '..', 'src', 'api', 'openapi.json'), 'utf8'));
+    const live = { ...openapi, servers: undefined };
+    if (JSON.stringify({ ...committed, servers: undefined }) !== JSON.stringify(live)) throw new Error('src/api/openapi.json differs from the server\'s /openapi/v1.json: run npm run api:types');
+    await page.goto('/');
+    // Signed out, the households list answers 401 and the app asks the user to sign in.
+    if (hasAuth) await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    else await page.getByRole('heading', { name: 'Households', exact: true }).waitFor();
+  }, { shot: 'signed-out', independent: true, expect: hasAuth ? [{ url: /\/api\/households$/, status: 401 }] : [] });
+
+  if (hasAuth) {
+    await test('sign up', async () => {
+      await page.goto('/sign-up');
+      await page.getByLabel('Email').fill('e2e@example.com');
+      await page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
+      await page.getByLabel('Password again').fill('correct horse battery staple');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByRole('heading', { name: 'Households', exact: true }).waitFor();
+      // Registration gives the new user a household of their own.
+      await page.getByRole('link', { name: 'My household' }).waitFor();
+    });
+  } else {
+    skip('sign up', 'this server has no /auth/register yet (auth issue not merged)');
+  }
+
+  await test('create a household', async () => {
+    await page.goto('/');
+    await page.getByLabel('Household name').fill('E2E household');
+    await page.getByLabel('Reporting currency').fill('USD');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    householdUrl = page.url().replace(/\/dashboard$/, '');
+  }, { shot: 'dashboard-empty' });
+
+  await test('validation messages on the account form', async () => {
+    await page.goto(`${householdUrl}/accounts`);
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await expectText(page.locator('.field-error'), 'Name is required');
+    await page.getByLabel('Currency').fill('U1');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await expectText(page.locator('.field-error'), 'three-letter');
+  }, { shot: 'accounts-validation' });
+
+  await test('add an account', async () => {
+    await page.getByLabel('Name', { exact: true }).fill('Brokerage');
+    await page.getByLabel('Currency').fill('USD');
+    await page.getByLabel('Institution').fill('Example Securities');
+    await page.getByLabel('Lot relief method').selectOption('Fifo');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('link', { name: 'Brokerage' }).waitFor();
+  }, { shot: 'accounts' });
+
+  await test('import prices', async () => {
+    await page.goto(`${householdUrl}/import`);
+    await page.getByLabel('Daily prices').check();
+    await page.getByLabel('CSV file').setInputFiles(join(fixtures, 'prices.csv'));
+    await expectText(page.getByTestId('import-preview'), '2024-06-28');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // Wide layout: two symbols on three days.
+    await expectText(page.getByTestId('import-result'), 'Imported 6 row(s)');
+  }, { shot: 'import-prices' });
+
+  await test('a bad transactions file shows its row errors and imports nothing', async () => {
+    await page.getByLabel('Transactions of one account').check();
+    await page.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Brokerage' });
+    await page.getByLabel('CSV file').setInputFiles(join(fixtures, 'transactions-bad.csv'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectText(page.getByRole('alert'), 'Nothing was imported');
+    const rows = await page.getByTestId('import-errors').locator('tbody tr').count();
+    if (rows < 2) throw new Error(`expected an error for each of the two bad rows, got ${rows}`);
+    // Nothing may have been stored: the server says so, and so does the ledger.
+    const id = householdUrl.split('/').at(-1);
+    const tx = await apiGet(`/api/households/${id}/transactions`);
+    if (tx.totalCount !== 0) throw new Error(`a rejected file stored ${tx.totalCount} transaction(s)`);
+  }, { expect: [{ url: /imports\/transactions/, status: 422 }], shot: 'import-errors' });
+
+  await test('import transactions', async () => {
+    await page.getByLabel('CSV file').setInputFiles(join(fixtures, 'transactions.csv'));
+    await expectText(page.getByTestId('import-preview'), 'Opening deposit');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectText(page.getByTestId('import-result'), 'Imported 3 row(s)');
+  }, { shot: 'import-transactions' });
+
+  await test('holdings with lots and unrealised gains', async () => {
+    await page.goto(`${householdUrl}/holdings`);
+    const positions = page.getByTestId('positions-table');
+    // 10 VTI bought at 200 + 1 fee, last close 250: value 2,500.00, gain 499.00.
+    await expectText(positions.locator('tr', { hasText: 'VTI' }), '$2,500.00');
+    await expectText(positions.locator('tr', { hasText: 'VTI' }), '$499.00');
+    // 20 BND at 72, last close 71: gain -20.00.
+    await expectText(positions.locator('tr', { hasText: 'BND' }), '-$20.00');
+    await expectText(page.getByTestId('lots-table'), 'Jan 3, 2024');
+  }, { shot: 'holdings' });
+
+  await test('net worth on the dashboard', async () => {
+    await page.goto(`${householdUrl}/dashboard`);
+    // Cash 10,000 - 2,001 - 1,440 = 6,559, plus 2,500 + 1,420 of holdings.
+    await expectText(page.getByTestId('net-worth'), '$10,479.00');
+    await page.getByTestId('allocation-chart').locator('.recharts-pie-sector').first().waitFor();
+    await page.getByRole('button', { name: '1Y' }).click();
+    await page.getByTestId('net-worth-chart').locator('.recharts-line-curve').waitFor({ state: 'attached' }); // a flat line has no height
+  }, { shot: 'dashboard' });
+
+  await test('dashboard on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expectText(page.getByTestId('net-worth'), '$10,479.00');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 1) throw new Error(`the page is ${overflow}px wider than a phone screen`);
+  }, { shot: 'dashboard-phone' });
+
+  await test('transactions with filters and paging', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${householdUrl}/transactions`);
+    await expectText(page.getByTestId('transactions-table'), 'Opening deposit');
+    await page.getByLabel('From').fill('2024-01-03');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expectText(page.getByRole('navigation', { name: 'Pages' }), '2 transactions');
+  }, { shot: 'transactions' });
+
+  await test('create a plan and run it: fan chart and success probability', async () => {
+    await page.goto(`${householdUrl}/plans`);
+    await page.getByLabel('Plan name').fill('Retire at 65');
+    await page.getByRole('button', { name: "Use today's net worth" }).click();
+    await page.getByText('Market assumptions and simulation').click();
+    await page.getByLabel('Paths').fill('2000');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('heading', { name: 'Retire at 65' }).waitFor();
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByTestId('success-probability').waitFor({ timeout: 120_000 });
+    await page.getByTestId('fan-chart').locator('.recharts-area').first().waitFor();
+    await page.getByRole('button', { name: 'Nominal' }).click();
+  }, { shot: 'plan' });
+
+  await test('solve for the monthly saving', async () => {
+    await page.getByRole('button', { name: 'Solve' }).click();
+    await expectText(page.getByTestId('solve-answer'), 'to reach 85%');
+  }, { shot: 'plan-solved' });
+
+  await test('tax page', async () => {
+    await page.goto(`${householdUrl}/tax`);
+    await page.getByLabel('Tax year').fill('2024');
+    await expectText(page.locator('main'), 'No sales in 2024');
+  }, { shot: 'tax' });
+
+  await test('settings page', async () => {
+    await page.goto(`${householdUrl}/settings`);
+    await page.getByLabel('Name').waitFor();
+  }, { shot: 'settings' });
+
+  if (hasAuth) {
+    await test('turn on two-factor sign-in', async () => {
+      await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+      const key = (await page.getByTestId('totp-key').textContent()) ?? '';
+      await page.getByLabel('Code from the app').fill(totp(key.trim()));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await expectText(page.getByRole('status'), 'Two-factor sign-in is on');
+    }, { shot: 'settings-mfa' });
+
+    await test('password reset page', async () => {
+      await page.goto('/reset-password');
+      await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
+    }, { shot: 'reset-password' });
+  }
+
+  await test('unknown API routes stay API 404s; other paths get the app', async () => {
+    const api = await fetch(`${server.url}/api/no-such-thing`);
+    if (api.status !== 404 || !(api.headers.get('content-type') ?? '').includes('problem+json')) throw new Error(`/api/no-such-thing answered ${api.status} ${api.headers.get('content-type')}`);
+    await page.goto('/no/such/page');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  }, { shot: 'not-found' });
+
+  if (hasRebalance) skip('rebalance preview', 'the rebalance endpoint exists but this UI has no page for it yet');
+  else skip('rebalance preview', 'this server has no rebalance endpoint yet (tax issue not merged)');
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const count = (/** @type {string} */ s) => results.filter((r) => r.status === s).length;
+const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), tests: results };
+writeFileSync(join(artifacts, 'results.json'), JSON.stringify(summary, null, 2));
+console.log(`e2e: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (screenshots in e2e/artifacts)`);
+process.exit(summary.failed > 0 ? 1 : 0);

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { AccountType, LotReliefMethod } from '../api/types';
+import { currencyCode } from './householdSchema';
+
+export const accountTypes = ['TaxableBrokerage', 'TraditionalIra', 'RothIra', 'Plan401K', 'Hsa', 'Plan529', 'Checking', 'Savings', 'CreditCard', 'Loan'] as const satisfies readonly AccountType[];
+export const reliefMethods = ['Fifo', 'Lifo', 'Hifo', 'SpecificIdentification', 'AverageCost'] as const satisfies readonly LotReliefMethod[];
+
+export const accountSchema = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(200, 'At most 200 characters'),
+  type: z.enum(accountTypes),
+  baseCurrency: currencyCode,
+  institution: z.string().trim().max(200, 'At most 200 characters'),
+  // Only the last four digits are ever shown back; the server encrypts the rest.
+  number: z
+    .string()
+    .trim()
+    .max(34, 'At most 34 characters')
+    .regex(/^[A-Za-z0-9 -]*$/, 'Letters, digits, spaces and dashes only'),
+  reliefMethod: z.enum(reliefMethods),
+});
+export type AccountForm = z.infer<typeof accountSchema>;

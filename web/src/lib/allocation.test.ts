@@ -1,0 +1,44 @@
+import { allocationByAssetClass } from './allocation';
+import type { Instrument, Positions } from '../api/types';
+
+const instrument = (id: string, symbol: string, assetClass: Instrument['assetClass']): Instrument => ({
+  id, symbol, name: symbol, type: 'Stock', assetClass, currency: 'USD', exchange: '', isin: null,
+});
+
+const position = (instrumentId: string, symbol: string, marketValue: number | null, currency = 'USD'): Positions['positions'][number] => ({
+  accountId: 'a', accountName: 'A', instrumentId, symbol, quantity: 1, costBasis: 1, currency, price: marketValue, marketValue, unrealisedGain: null,
+});
+
+describe('allocationByAssetClass', () => {
+  const instruments = [instrument('1', 'VTI', 'UsEquity'), instrument('2', 'BND', 'Bonds'), instrument('3', 'SPY', 'UsEquity'), instrument('4', 'EWJ', 'InternationalEquity')];
+
+  it('sums market value per class and adds cash', () => {
+    const positions: Positions = {
+      asOf: '2024-01-31',
+      positions: [position('1', 'VTI', 600), position('3', 'SPY', 150), position('2', 'BND', 200)],
+      cash: [{ accountId: 'a', accountName: 'A', currency: 'USD', amount: 50 }],
+    };
+    const a = allocationByAssetClass(positions, instruments, 'USD');
+    expect(a.total).toBe(1000);
+    expect(a.slices.map((s) => [s.key, s.value, s.share])).toEqual([
+      ['UsEquity', 750, 0.75],
+      ['Bonds', 200, 0.2],
+      ['Cash', 50, 0.05],
+    ]);
+    expect(a.excluded).toEqual([]);
+  });
+
+  it('leaves out other currencies and unpriced positions, and says so', () => {
+    const positions: Positions = {
+      asOf: '2024-01-31',
+      positions: [position('1', 'VTI', 100), position('4', 'EWJ', 100, 'JPY'), position('2', 'BND', null)],
+      cash: [{ accountId: 'a', accountName: 'A', currency: 'USD', amount: -20 }],
+    };
+    const a = allocationByAssetClass(positions, instruments, 'USD');
+    expect(a.slices).toEqual([{ key: 'UsEquity', value: 100, share: 1 }]);
+    expect(a.excluded).toEqual([
+      { symbol: 'EWJ', reason: 'other-currency' },
+      { symbol: 'BND', reason: 'no-price' },
+    ]);
+  });
+});

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
+import { api, unwrap } from '../api/client';
+import { useHouseholdId } from '../household/HouseholdLayout';
+import { keys, useHousehold, useInstruments, usePositions, useValuation } from '../household/queries';
+import { ErrorMessage, Loading, QueryView, Empty } from '../components/DataState';
+import { formatDate, formatMoney, formatPercent, humanize, todayIso } from '../lib/format';
+import { allocationByAssetClass } from '../lib/allocation';
+import { palette } from '../components/charts';
+import { rangeStart, type RangePreset } from '../lib/ranges';
+
+export function DashboardPage() {
+  const householdId = useHouseholdId();
+  const household = useHousehold(householdId);
+  const valuation = useValuation(householdId);
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <section className="card" aria-labelledby="value-heading">
+        <h2 id="value-heading">Today</h2>
+        <QueryView query={valuation}>
+          {(v) => (
+            <dl className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3">
+              <Stat label="Net worth" value={formatMoney(v.netWorth, v.currency)} testId="net-worth" />
+              <Stat label="Assets" value={formatMoney(v.assets, v.currency)} />
+              <Stat label="Liabilities" value={formatMoney(v.liabilities, v.currency)} />
+            </dl>
+          )}
+        </QueryView>
+      </section>
+      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <NetWorthChart householdId={householdId} />
+        {household.isSuccess ? <AllocationChart householdId={householdId} currency={household.data.reportingCurrency} /> : <Loading />}
+      </div>
+      <p className="text-sm text-slate-600">
+        Performance (TWR, MWR against a benchmark), targets and drift or harvesting alerts appear here once the server computes them.
+      </p>
+    </>
+  );
+}
+
+function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="text-xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+const presets: RangePreset[] = ['1Y', '5Y', '10Y', '30Y'];
+
+function NetWorthChart({ householdId }: { householdId: string }) {
+  const [preset, setPreset] = useState<RangePreset>('1Y');
+  const [to, setTo] = useState(todayIso);
+  const from = rangeStart(to, preset);
+  const series = useQuery({
+    queryKey: keys.netWorth(householdId, from, to),
+    queryFn: () => unwrap(api.GET('/api/households/{householdId}/net-worth', { params: { path: { householdId }, query: { from, to } } })),
+  });
+  return (
+    <section className="card" aria-labelledby="networth-heading">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h2 id="networth-heading">Net worth over time</h2>
+        <div className="flex flex-wrap items-end gap-2">
+          <fieldset className="flex gap-1" aria-label="Range">
+            {presets.map((p) => (
+              <button key={p} type="button" aria-pressed={preset === p} onClick={() => setPreset(p)} className={preset === p ? 'btn' : 'btn-secondary'}>
+                {p}
+              </button>
+            ))}
+          </fieldset>
+          <label className="text-sm">
+            <span className="label">Up to</span>
+            <input type="date" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} className="input" />
+          </label>
+        </div>
+      </div>
+      <QueryView query={series}>
+        {(s) =>
+          s.points.length === 0 ? (
+            <Empty>No history in this range.</Empty>
+          ) : (
+            <figure className="mt-3">
+              <div className="h-64 w-full" data-testid="net-worth-chart">
+                <ResponsiveContainer>
+                  <LineChart data={thin(s.points, 400)} margin={{ left: 8, right: 8 }}>
+                    <CartesianGrid stroke="#e2e8f0" />
+                    <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} minTickGap={40} />
+                    <YAxis tickFormatter={(v: number) => formatMoney(v, s.currency, undefined, true)} width={70} />
+                    <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => formatMoney(Number(v), s.currency)} />
+                    <Line type="monotone" dataKey="value" name="Net worth" stroke={palette[0]} dot={false} isAnimationActive={false} />
+                  </LineChart>
+                </ResponsiveContainer>
+              </div>
+              <figcaption className="text-sm text-slate-600">
+                {formatDate(s.from)} to {formatDate(s.to)}: {formatMoney(s.points[0]!.value, s.currency)} → {formatMoney(s.points.at(-1)!.value, s.currency)}
+              </figcaption>
+            </figure>
+          )
+        }
+      </QueryView>
+    </section>
+  );
+}
+
+/** Keeps at most `max` points (always the last one) so a decade of days draws quickly. */
+function thin<T>(points: T[], max: number): T[] {
+  if (points.length <= max) return points;
+  const step = Math.ceil(points.length / max);
+  const kept = points.filter((_, i) => i % step === 0);
+  if (kept.at(-1) !== points.at(-1)) kept.push(points.at(-1)!);
+  return kept;
+}
+
+function AllocationChart({ householdId, currency }: { householdId: string; currency: string }) {
+  const positions = usePositions(householdId);
+  const instruments = useInstruments();
+  return (
+    <section className="card" aria-labelledby="allocation-heading">
+      <h2 id="allocation-heading">Allocation by asset class</h2>
+      {positions.isPending || instruments.isPending ? (
+        <Loading />
+      ) : positions.isError || instruments.isError ? (
+        <ErrorMessage error={positions.error ?? instruments.error} />
+      ) : (
+        (() => {
+          const a = allocationByAssetClass(positions.data, instruments.data, currency);
+          if (a.slices.length === 0) return <Empty>Nothing held yet.</Empty>;
+          return (
+            <figure>
+              <div className="h-56 w-full" data-testid="allocation-chart">
+                <ResponsiveContainer>
+                  <PieChart>
+                    <Pie data={a.slices} dataKey="value" nameKey="key" innerRadius="55%" outerRadius="85%" isAnimationActive={false}>
+                      {a.slices.map((s, i) => (
+                        <Cell key={s.key} fill={palette[i % palette.length]} />
+                      ))}
+                    </Pie>
+                    <Tooltip formatter={(v, name) => [formatMoney(Number(v), currency), humanize(String(name))]} />
+                    <Legend formatter={(name: string) => humanize(name)} />
+                  </PieChart>
+                </ResponsiveContainer>
+              </div>
+              <figcaption>
+                <table className="table mt-2">
+                  <caption className="sr-only">Allocation by asset class</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Class</th>
+                      <th scope="col" className="num">Value</th>
+                      <th scope="col" className="num">Share</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {a.slices.map((s) => (
+                      <tr key={s.key}>
+                        <td>{humanize(s.key)}</td>
+                        <td className="num">{formatMoney(s.value, currency)}</td>
+                        <td className="num">{formatPercent(s.share)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {a.excluded.length > 0 && (
+                  <p className="mt-2 text-xs text-slate-600">
+                    Not included: {a.excluded.map((e) => `${e.symbol} (${e.reason === 'no-price' ? 'no price' : 'other currency'})`).join(', ')}.
+                  </p>
+                )}
+              </figcaption>
+            </figure>
+          );
+        })()
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,327 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import type { Plan, SimulationRun } from '../api/types';
+import { useHouseholdId } from '../household/HouseholdLayout';
+import { keys, useHousehold, useValuation } from '../household/queries';
+import { usePlan, useRuns } from '../plans/queries';
+import { PlanEditor } from '../plans/PlanEditor';
+import { FanChart } from '../plans/FanChart';
+import { fromScenario, toScenario, type PlanForm } from '../plans/scenarioForm';
+import { simulationOutput, solveOutput, type SimulationOutput } from '../plans/results';
+import { describeSolve } from '../plans/solve';
+import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
+import { formatInstant, formatMoney, formatPercent } from '../lib/format';
+
+export function PlanPage() {
+  const householdId = useHouseholdId();
+  const { planId = '' } = useParams();
+  const plan = usePlan(householdId, planId);
+  return (
+    <QueryView query={plan}>
+      {(p) => (
+        <>
+          <h1>{p.name}</h1>
+          <SimulationSection householdId={householdId} plan={p} />
+          <SolveSection householdId={householdId} plan={p} />
+          <EditSection householdId={householdId} plan={p} />
+        </>
+      )}
+    </QueryView>
+  );
+}
+
+function useCurrency(householdId: string) {
+  return useHousehold(householdId).data?.reportingCurrency ?? 'USD';
+}
+
+function SimulationSection({ householdId, plan }: { householdId: string; plan: Plan }) {
+  const queryClient = useQueryClient();
+  const currency = useCurrency(householdId);
+  const runs = useRuns(householdId, plan.id);
+  const [money, setMoney] = useState<'real' | 'nominal'>('real');
+  const [selected, setSelected] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const scenarioPaths = (plan.scenario as { paths?: number } | null)?.paths ?? 10_000;
+  const [paths, setPaths] = useState(scenarioPaths);
+
+  const simulate = useMutation({
+    mutationFn: async () => {
+      abort.current = new AbortController();
+      return unwrap(
+        api.POST('/api/households/{householdId}/plans/{planId}/simulations', {
+          params: { path: { householdId, planId: plan.id } },
+          body: { paths, seed: null },
+          signal: abort.current.signal,
+        }),
+      );
+    },
+    onSuccess: async (run) => {
+      setSelected(run.id);
+      queryClient.setQueryData(['run', run.id], run);
+      await queryClient.invalidateQueries({ queryKey: keys.runs(householdId, plan.id) });
+    },
+  });
+
+  const simulations = runs.data?.filter((r) => r.kind === 'Simulate') ?? [];
+  const shownId = selected ?? simulations[0]?.id ?? null;
+  const run = useQuery({
+    queryKey: ['run', shownId],
+    enabled: shownId !== null,
+    queryFn: () =>
+      unwrap(api.GET('/api/households/{householdId}/plans/{planId}/simulations/{runId}', { params: { path: { householdId, planId: plan.id, runId: shownId! } } })),
+    staleTime: Infinity, // a stored run never changes
+  });
+
+  return (
+    <section className="card space-y-3" aria-labelledby="sim-heading">
+      <h2 id="sim-heading">Simulation</h2>
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="text-sm">
+          <span className="label">Paths</span>
+          <input type="number" className="input w-36" min={1} max={2_000_000} value={paths} onChange={(e) => setPaths(Number(e.target.value))} />
+        </label>
+        <button type="button" className="btn" disabled={simulate.isPending || !(paths >= 1 && paths <= 2_000_000)} onClick={() => simulate.mutate()}>
+          Run simulation
+        </button>
+        {simulate.isPending && (
+          <button type="button" className="btn-secondary" onClick={() => abort.current?.abort()}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {simulate.isPending && <RunningIndicator />}
+      {simulate.isError && !(simulate.error instanceof DOMException) && <ErrorMessage error={simulate.error} title="The simulation did not run" />}
+      {shownId === null ? (
+        runs.isPending ? <Loading /> : <Empty>No run yet.</Empty>
+      ) : run.isPending ? (
+        <Loading label="Loading the run…" />
+      ) : run.isError ? (
+        <ErrorMessage error={run.error} />
+      ) : (
+        <RunResult run={run.data} money={money} setMoney={setMoney} currency={currency} />
+      )}
+      {simulations.length > 1 && (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium">Earlier runs ({simulations.length})</summary>
+          <ul className="mt-2 space-y-1 text-sm">
+            {simulations.map((r) => (
+              <li key={r.id}>
+                <button type="button" className="text-brand-700 underline-offset-2 hover:underline" aria-current={r.id === shownId} onClick={() => setSelected(r.id)}>
+                  {formatInstant(r.createdUtc)}: {formatPercent(r.successProbability)} success, {r.paths.toLocaleString()} paths, seed {r.seed}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** The server runs the engine inside the request and reports no progress, so this shows elapsed time only. */
+function RunningIndicator() {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setSeconds((s) => s + 1), 1000);
+    return () => clearInterval(t);
+  }, []);
+  return (
+    <div role="status" aria-live="polite" className="space-y-1">
+      <div role="progressbar" aria-label="Simulation running" aria-valuetext={`${seconds} seconds elapsed`} className="h-2 w-full overflow-hidden rounded bg-slate-200">
+        <div className="h-2 w-1/3 animate-pulse rounded bg-brand-600" />
+      </div>
+      <p className="text-sm text-slate-700">Simulating… {seconds} s</p>
+    </div>
+  );
+}
+
+function RunResult({ run, money, setMoney, currency }: { run: SimulationRun; money: 'real' | 'nominal'; setMoney: (m: 'real' | 'nominal') => void; currency: string }) {
+  const parsed = simulationOutput.safeParse(run.result);
+  if (!parsed.success) return <ErrorMessage error={new Error('The stored result has an unexpected shape.')} />;
+  const out: SimulationOutput = parsed.data;
+  const terminal = money === 'real' ? out.terminalWealthReal : out.terminalWealth;
+  return (
+    <div className="space-y-3">
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <div>
+          <dt className="text-sm text-slate-600">Probability of success</dt>
+          <dd className="text-2xl font-semibold" data-testid="success-probability">
+            {formatPercent(out.successProbability)}
+          </dd>
+          <dd className="text-xs text-slate-600">± {formatPercent(out.successStandardError, undefined, 2)} (standard error)</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Median balance at the end</dt>
+          <dd className="text-xl font-semibold">{formatMoney(terminal.p50, currency)}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Median depletion</dt>
+          <dd className="text-xl font-semibold">
+            {out.medianDepletionAge !== undefined ? `age ${out.medianDepletionAge.toFixed(1)}` : out.medianDepletionMonth !== undefined ? `month ${out.medianDepletionMonth}` : 'never (median path)'}
+          </dd>
+        </div>
+      </dl>
+      <fieldset className="flex gap-1">
+        <legend className="sr-only">Money</legend>
+        <button type="button" aria-pressed={money === 'real'} className={money === 'real' ? 'btn' : 'btn-secondary'} onClick={() => setMoney('real')}>
+          Today's money
+        </button>
+        <button type="button" aria-pressed={money === 'nominal'} className={money === 'nominal' ? 'btn' : 'btn-secondary'} onClick={() => setMoney('nominal')}>
+          Nominal
+        </button>
+      </fieldset>
+      <FanChart output={out} money={money} currency={currency} />
+      {out.goals && out.goals.length > 0 && (
+        <table className="table">
+          <caption className="text-left font-semibold">Success by goal (funded in priority order)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Goal</th>
+              <th scope="col" className="num">Priority</th>
+              <th scope="col" className="num">Success</th>
+            </tr>
+          </thead>
+          <tbody>
+            {out.goals.map((g) => (
+              <tr key={g.goal}>
+                <td>{g.goal}</td>
+                <td className="num">{g.priority}</td>
+                <td className="num">{formatPercent(g.successProbability)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="text-xs text-slate-600">
+        Run {formatInstant(run.createdUtc)} in {(run.durationMs / 1000).toFixed(1)} s.
+      </p>
+    </div>
+  );
+}
+
+function SolveSection({ householdId, plan }: { householdId: string; plan: Plan }) {
+  const queryClient = useQueryClient();
+  const currency = useCurrency(householdId);
+  const scenario = plan.scenario as { targetSuccess?: number; plan?: { monthlySaving?: number; goals?: { kind: string; annualAmount?: number }[] } } | null;
+  const [lever, setLever] = useState<'saving' | 'retirement-age' | 'spending'>('saving');
+  const [targetPct, setTargetPct] = useState(Math.round((scenario?.targetSuccess ?? 0.85) * 100));
+  const solve = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/households/{householdId}/plans/{planId}/solve', { params: { path: { householdId, planId: plan.id } }, body: { for: lever, target: targetPct / 100 } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.runs(householdId, plan.id) }),
+  });
+  const current =
+    lever === 'saving'
+      ? scenario?.plan?.monthlySaving
+      : lever === 'spending'
+        ? scenario?.plan?.goals?.filter((g) => g.kind === 'retirement').reduce((s, g) => s + (g.annualAmount ?? 0), 0)
+        : undefined;
+  const parsed = solve.data ? solveOutput.safeParse(solve.data.result) : null;
+  return (
+    <section className="card space-y-3" aria-labelledby="solve-heading">
+      <h2 id="solve-heading">What would it take?</h2>
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          solve.mutate();
+        }}
+      >
+        <label className="text-sm">
+          <span className="label">Solve for</span>
+          <select className="input" value={lever} onChange={(e) => setLever(e.target.value as typeof lever)}>
+            <option value="saving">Monthly saving</option>
+            <option value="retirement-age">Retirement age</option>
+            <option value="spending">Spending in retirement</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="label">Target success (%)</span>
+          <input type="number" className="input w-28" min={1} max={99} value={targetPct} onChange={(e) => setTargetPct(Number(e.target.value))} />
+        </label>
+        <button type="submit" className="btn" disabled={solve.isPending || !(targetPct > 0 && targetPct < 100)}>
+          {solve.isPending ? 'Solving…' : 'Solve'}
+        </button>
+      </form>
+      {solve.isPending && <Loading label="Searching: each step is a full simulation…" />}
+      {solve.isError && <ErrorMessage error={solve.error} title="Could not solve" />}
+      {parsed?.success && (
+        <p role="status" className="rounded-md bg-brand-50 p-3 font-medium" data-testid="solve-answer">
+          {describeSolve(parsed.data, currency, current)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function EditSection({ householdId, plan }: { householdId: string; plan: Plan }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const valuation = useValuation(householdId);
+  const form = fromScenario(plan.name, plan.scenario);
+  const [json, setJson] = useState(() => JSON.stringify(plan.scenario, null, 2));
+  const [jsonError, setJsonError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (body: { name: string; scenario: unknown }) =>
+      unwrap(api.PUT('/api/households/{householdId}/plans/{planId}', { params: { path: { householdId, planId: plan.id } }, body: { ...body, version: plan.version } })),
+    onSuccess: (p) => {
+      queryClient.setQueryData(keys.plan(householdId, plan.id), p);
+      void queryClient.invalidateQueries({ queryKey: keys.plans(householdId) });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/households/{householdId}/plans/{planId}', { params: { path: { householdId, planId: plan.id } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: keys.plans(householdId) });
+      void navigate('..', { relative: 'path' });
+    },
+  });
+  return (
+    <section className="card space-y-3" aria-labelledby="edit-heading">
+      <h2 id="edit-heading">Edit the plan</h2>
+      {form ? (
+        <PlanEditor key={plan.version} initial={form} submitLabel="Save changes" busy={save.isPending} onSubmit={(f: PlanForm) => save.mutate({ name: f.name, scenario: toScenario(f) })} netWorth={valuation.data?.netWorth} />
+      ) : (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            try {
+              const scenario: unknown = JSON.parse(json);
+              setJsonError(null);
+              save.mutate({ name: plan.name, scenario });
+            } catch (err) {
+              setJsonError(err instanceof Error ? err.message : String(err));
+            }
+          }}
+        >
+          <label className="label" htmlFor="scenario-json">
+            Scenario (JSON, docs/scenario-format.md): this plan uses options the form does not show.
+          </label>
+          <textarea id="scenario-json" className="input h-72 font-mono text-xs" value={json} onChange={(e) => setJson(e.target.value)} aria-invalid={jsonError !== null} />
+          {jsonError && <p className="field-error">Not valid JSON: {jsonError}</p>}
+          <button type="submit" className="btn" disabled={save.isPending}>
+            Save changes
+          </button>
+        </form>
+      )}
+      {save.isError && <ErrorMessage error={save.error} title="The plan was not saved" />}
+      {save.isSuccess && <p role="status" className="text-sm text-green-800">Saved.</p>}
+      <div className="border-t border-slate-200 pt-3">
+        <button
+          type="button"
+          className="btn-danger"
+          disabled={remove.isPending}
+          onClick={() => {
+            if (confirm(`Delete "${plan.name}" and all of its runs?`)) remove.mutate();
+          }}
+        >
+          Delete plan
+        </button>
+        {remove.isError && <ErrorMessage error={remove.error} title="The plan was not deleted" />}
+      </div>
+    </section>
+  );
+}

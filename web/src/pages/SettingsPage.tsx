@@ -1,0 +1,91 @@
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import type { Household } from '../api/types';
+import { useHouseholdId } from '../household/HouseholdLayout';
+import { keys, useHousehold } from '../household/queries';
+import { householdSchema, type HouseholdForm } from '../household/householdSchema';
+import { Empty, ErrorMessage, QueryView } from '../components/DataState';
+import { Field } from '../components/Field';
+import { formatDate, humanize } from '../lib/format';
+import { MfaSettings } from '../auth/MfaSettings';
+
+export function SettingsPage() {
+  const householdId = useHouseholdId();
+  const household = useHousehold(householdId);
+  const people = useQuery({
+    queryKey: [...keys.household(householdId), 'people'],
+    queryFn: () => unwrap(api.GET('/api/households/{householdId}/people', { params: { path: { householdId } } })),
+  });
+  return (
+    <>
+      <h1>Settings</h1>
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading" className="mb-2">
+          Household
+        </h2>
+        <QueryView query={household}>{(h) => <HouseholdSettings key={h.version} household={h} />}</QueryView>
+      </section>
+      <section className="card" aria-labelledby="people-heading">
+        <h2 id="people-heading" className="mb-2">
+          People
+        </h2>
+        <QueryView query={people}>
+          {(list) =>
+            list.length === 0 ? (
+              <Empty>No people recorded.</Empty>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {list.map((p) => (
+                  <li key={p.id} className="py-1.5">
+                    <span className="font-medium">{p.name}</span>, born {formatDate(p.birthDate)} · {humanize(p.filingStatus)} · {p.country}
+                    {p.state ? `-${p.state}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryView>
+      </section>
+      <section className="card" aria-labelledby="security-heading">
+        <h2 id="security-heading" className="mb-2">
+          Security
+        </h2>
+        <MfaSettings />
+      </section>
+      <p className="text-sm text-slate-600">Session lists and advisor access grants are in the API (docs/security.md); their pages are not built yet.</p>
+    </>
+  );
+}
+
+function HouseholdSettings({ household }: { household: Household }) {
+  const queryClient = useQueryClient();
+  const form = useForm<HouseholdForm>({ resolver: zodResolver(householdSchema), defaultValues: { name: household.name, reportingCurrency: household.reportingCurrency } });
+  const save = useMutation({
+    mutationFn: (v: HouseholdForm) =>
+      unwrap(api.PUT('/api/households/{householdId}', { params: { path: { householdId: household.id } }, body: { ...v, version: household.version } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: keys.household(household.id) });
+      await queryClient.invalidateQueries({ queryKey: keys.households });
+    },
+  });
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" noValidate>
+      <Field label="Name" error={errors.name?.message}>
+        {(p) => <input {...p} {...form.register('name')} className="input" />}
+      </Field>
+      <Field label="Reporting currency" error={errors.reportingCurrency?.message}>
+        {(p) => <input {...p} {...form.register('reportingCurrency')} className="input uppercase" maxLength={3} />}
+      </Field>
+      <button type="submit" className="btn" disabled={save.isPending}>
+        Save
+      </button>
+      <div className="sm:col-span-3">
+        {save.isError && <ErrorMessage error={save.error} title="Not saved" />}
+        {save.isSuccess && <p role="status" className="text-sm text-green-800">Saved.</p>}
+      </div>
+    </form>
+  );
+}

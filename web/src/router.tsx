@@ -1,0 +1,37 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { HouseholdLayout } from './household/HouseholdLayout';
+import { HouseholdsPage } from './pages/HouseholdsPage';
+import { SignInPage } from './auth/SignInPage';
+import { SignUpPage } from './auth/SignUpPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// Pages load on first visit, so the charts library is fetched only by the pages that draw.
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/', element: <HouseholdsPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/sign-up', element: <SignUpPage /> },
+      { path: '/reset-password', lazy: () => import('./auth/PasswordResetPage').then((m) => ({ Component: m.PasswordResetPage })) },
+      {
+        path: '/households/:householdId',
+        element: <HouseholdLayout />,
+        children: [
+          { index: true, element: <Navigate to="dashboard" replace /> },
+          { path: 'dashboard', lazy: () => import('./pages/DashboardPage').then((m) => ({ Component: m.DashboardPage })) },
+          { path: 'accounts', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
+          { path: 'holdings', lazy: () => import('./pages/HoldingsPage').then((m) => ({ Component: m.HoldingsPage })) },
+          { path: 'transactions', lazy: () => import('./pages/TransactionsPage').then((m) => ({ Component: m.TransactionsPage })) },
+          { path: 'import', lazy: () => import('./pages/ImportPage').then((m) => ({ Component: m.ImportPage })) },
+          { path: 'plans', lazy: () => import('./pages/PlansPage').then((m) => ({ Component: m.PlansPage })) },
+          { path: 'plans/:planId', lazy: () => import('./pages/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+          { path: 'tax', lazy: () => import('./pages/TaxPage').then((m) => ({ Component: m.TaxPage })) },
+          { path: 'settings', lazy: () => import('./pages/SettingsPage').then((m) => ({ Component: m.SettingsPage })) },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

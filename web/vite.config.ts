@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+// The API server the dev server proxies to (dotnet run --project src/Glidepath.Server).
+const api = process.env.GLIDEPATH_API ?? 'http://127.0.0.1:5080';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: Object.fromEntries(['/api', '/auth', '/health', '/openapi'].map((p) => [p, { target: api, changeOrigin: false }])),
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 600,
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    // Form tests type into many fields; a loaded CI machine needs more than the 5 s default.
+    testTimeout: 30_000,
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
