@@ -2,6 +2,7 @@
 // loopback port, without demo data; used by the OpenAPI type generator and the E2E tests.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,6 +51,9 @@ export async function startServer(options = {}) {
       ASPNETCORE_ENVIRONMENT: 'Production',
       ConnectionStrings__Sqlite: `Data Source=${join(dataDir, 'glidepath.db')}`,
       Glidepath__SeedDemoData: 'false',
+      // Production refuses to start without a field-encryption key (docs/encryption.md): a fresh one per run.
+      Encryption__Keys__1: randomBytes(32).toString('base64'),
+      Encryption__ActiveKey: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -42,21 +42,18 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
   const runs = useRuns(householdId, plan.id);
   const [money, setMoney] = useState<'real' | 'nominal'>('real');
   const [selected, setSelected] = useState<string | null>(null);
-  const abort = useRef<AbortController | null>(null);
   const scenarioPaths = (plan.scenario as { paths?: number } | null)?.paths ?? 10_000;
   const [paths, setPaths] = useState(scenarioPaths);
 
+  // The server queues the run (202) and reports its progress; this page polls it until it ends.
   const simulate = useMutation({
-    mutationFn: async () => {
-      abort.current = new AbortController();
-      return unwrap(
+    mutationFn: () =>
+      unwrap(
         api.POST('/api/households/{householdId}/plans/{planId}/simulations', {
           params: { path: { householdId, planId: plan.id } },
           body: { paths, seed: null },
-          signal: abort.current.signal,
         }),
-      );
-    },
+      ),
     onSuccess: async (run) => {
       setSelected(run.id);
       queryClient.setQueryData(['run', run.id], run);
@@ -71,7 +68,23 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
     enabled: shownId !== null,
     queryFn: () =>
       unwrap(api.GET('/api/households/{householdId}/plans/{planId}/simulations/{runId}', { params: { path: { householdId, planId: plan.id, runId: shownId! } } })),
-    staleTime: Infinity, // a stored run never changes
+    // A finished run never changes; a queued or running one is polled for its progress.
+    staleTime: (q) => (isActive(q.state.data) ? 0 : Infinity),
+    refetchInterval: (q) => (isActive(q.state.data) ? 500 : false),
+  });
+  const active = isActive(run.data);
+  const finished = useRef<string | null>(null);
+  useEffect(() => {
+    if (run.data && !isActive(run.data) && finished.current !== run.data.id) {
+      finished.current = run.data.id;
+      void queryClient.invalidateQueries({ queryKey: keys.runs(householdId, plan.id) });
+    }
+  }, [run.data, queryClient, householdId, plan.id]);
+
+  const cancel = useMutation({
+    mutationFn: (runId: string) =>
+      unwrap(api.POST('/api/households/{householdId}/plans/{planId}/simulations/{runId}/cancel', { params: { path: { householdId, planId: plan.id, runId } } })),
+    onSuccess: (r) => queryClient.setQueryData(['run', r.id], r),
   });
 
   return (
@@ -82,23 +95,28 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
           <span className="label">Paths</span>
           <input type="number" className="input w-36" min={1} max={2_000_000} value={paths} onChange={(e) => setPaths(Number(e.target.value))} />
         </label>
-        <button type="button" className="btn" disabled={simulate.isPending || !(paths >= 1 && paths <= 2_000_000)} onClick={() => simulate.mutate()}>
+        <button type="button" className="btn" disabled={simulate.isPending || active || !(paths >= 1 && paths <= 2_000_000)} onClick={() => simulate.mutate()}>
           Run simulation
         </button>
-        {simulate.isPending && (
-          <button type="button" className="btn-secondary" onClick={() => abort.current?.abort()}>
+        {active && run.data && (
+          <button type="button" className="btn-secondary" disabled={cancel.isPending} onClick={() => cancel.mutate(run.data.id)}>
             Cancel
           </button>
         )}
       </div>
-      {simulate.isPending && <RunningIndicator />}
-      {simulate.isError && !(simulate.error instanceof DOMException) && <ErrorMessage error={simulate.error} title="The simulation did not run" />}
+      {active && run.data && <RunProgress run={run.data} />}
+      {simulate.isError && <ErrorMessage error={simulate.error} title="The simulation did not run" />}
+      {cancel.isError && <ErrorMessage error={cancel.error} title="Could not cancel the run" />}
       {shownId === null ? (
         runs.isPending ? <Loading /> : <Empty>No run yet.</Empty>
       ) : run.isPending ? (
         <Loading label="Loading the run…" />
       ) : run.isError ? (
         <ErrorMessage error={run.error} />
+      ) : active ? null : run.data.status !== 'Succeeded' ? (
+        <p role="status" className="text-sm text-slate-700">
+          This run {run.data.status === 'Cancelled' ? 'was cancelled' : `failed${run.data.error ? `: ${run.data.error}` : ''}`}.
+        </p>
       ) : (
         <RunResult run={run.data} money={money} setMoney={setMoney} currency={currency} />
       )}
@@ -120,19 +138,19 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
   );
 }
 
-/** The server runs the engine inside the request and reports no progress, so this shows elapsed time only. */
-function RunningIndicator() {
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    const t = setInterval(() => setSeconds((s) => s + 1), 1000);
-    return () => clearInterval(t);
-  }, []);
+function isActive(run: SimulationRun | undefined): boolean {
+  return run?.status === 'Queued' || run?.status === 'Running';
+}
+
+/** The run's progress as the server reports it (0..1, updated every few simulated years). */
+function RunProgress({ run }: { run: SimulationRun }) {
+  const percent = Math.round((run.progress ?? 0) * 100);
   return (
     <div role="status" aria-live="polite" className="space-y-1">
-      <div role="progressbar" aria-label="Simulation running" aria-valuetext={`${seconds} seconds elapsed`} className="h-2 w-full overflow-hidden rounded bg-slate-200">
-        <div className="h-2 w-1/3 animate-pulse rounded bg-brand-600" />
+      <div role="progressbar" aria-label="Simulation progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-slate-200">
+        <div className="h-2 rounded bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
       </div>
-      <p className="text-sm text-slate-700">Simulating… {seconds} s</p>
+      <p className="text-sm text-slate-700">{run.status === 'Queued' ? 'Waiting for a free simulation slot…' : `Simulating… ${percent}%`}</p>
     </div>
   );
 }
@@ -209,7 +227,7 @@ function SolveSection({ householdId, plan }: { householdId: string; plan: Plan }
   const [targetPct, setTargetPct] = useState(Math.round((scenario?.targetSuccess ?? 0.85) * 100));
   const solve = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/households/{householdId}/plans/{planId}/solve', { params: { path: { householdId, planId: plan.id } }, body: { for: lever, target: targetPct / 100 } })),
+      unwrap(api.POST('/api/households/{householdId}/plans/{planId}/solve', { params: { path: { householdId, planId: plan.id }, query: { wait: true } }, body: { for: lever, target: targetPct / 100 } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.runs(householdId, plan.id) }),
   });
   const current =
