@@ -35,7 +35,7 @@ export function serverDll() {
 }
 
 /**
- * @param {{ log?: (line: string) => void }} [options]
+ * @param {{ log?: (line: string) => void, env?: Record<string, string> }} [options]
  * @returns {Promise<{ url: string, stop: () => Promise<void>, output: () => string }>}
  */
 export async function startServer(options = {}) {
@@ -54,6 +54,7 @@ export async function startServer(options = {}) {
       // Production refuses to start without a field-encryption key (docs/encryption.md): a fresh one per run.
       Encryption__Keys__1: randomBytes(32).toString('base64'),
       Encryption__ActiveKey: '1',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

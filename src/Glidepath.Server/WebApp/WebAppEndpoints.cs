@@ -30,10 +30,11 @@ public static class WebAppEndpoints
         foreach (var prefix in ServerPrefixes)
         {
             // A literal first segment outranks the page fallback's catch-all.
-            app.MapFallback($"/{prefix}/{{**path}}", () => TypedResults.NotFound()).WithMetadata(ReadOnly).ExcludeFromDescription();
+            app.MapFallback($"/{prefix}/{{**path}}", () => TypedResults.NotFound()).WithMetadata(ReadOnly).ExcludeFromDescription().AllowAnonymous();
         }
 
-        app.MapFallbackToFile("index.html").WithMetadata(ReadOnly).ExcludeFromDescription();
+        // The page shell holds no data (the app signs in and calls the API), so it is on the anonymous list.
+        app.MapFallbackToFile("index.html").WithMetadata(ReadOnly).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

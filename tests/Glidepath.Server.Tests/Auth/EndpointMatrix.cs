@@ -21,7 +21,13 @@ namespace Glidepath.Server.Tests.Auth;
 public static class EndpointMatrix
 {
     /// <summary>The only routes that may be reached without a token (docs/security.md).</summary>
-    public static readonly IReadOnlyList<string> AnonymousPrefixes = ["/auth/", "/.well-known/jwks.json", "/health", "/openapi/", "/scalar"];
+    public static readonly IReadOnlyList<string> AnonymousPrefixes =
+    [
+        "/auth/", "/.well-known/jwks.json", "/health", "/openapi/", "/scalar",
+
+        // The web UI's shell and its fallbacks: index.html, and a 404 for unknown server paths.
+        "/{*path:nonfile}", "/api/{**path}", "/.well-known/{**path}",
+    ];
 
     public static IReadOnlyList<MatrixEndpoint> Enumerate(IServiceProvider services)
     {

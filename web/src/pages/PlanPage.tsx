@@ -70,7 +70,8 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
       unwrap(api.GET('/api/households/{householdId}/plans/{planId}/simulations/{runId}', { params: { path: { householdId, planId: plan.id, runId: shownId! } } })),
     // A finished run never changes; a queued or running one is polled for its progress.
     staleTime: (q) => (isActive(q.state.data) ? 0 : Infinity),
-    refetchInterval: (q) => (isActive(q.state.data) ? 500 : false),
+    // Once a second: the API allows 60 requests a minute per user by default.
+    refetchInterval: (q) => (isActive(q.state.data) ? 1000 : false),
   });
   const active = isActive(run.data);
   const finished = useRef<string | null>(null);
