@@ -45,7 +45,7 @@ public class ScenarioParserTests
     [InlineData("\"endMonth\": 719", "\"endMonth\": 720", "cashFlows[1].endMonth", "719")]
     [InlineData("\"startMonth\": 0,", "\"startMonth\": -1,", "cashFlows[0].startMonth", "[0, 719]")]
     [InlineData("\"rebalance\": \"monthly\"", "\"rebalance\": \"weekly\"", "allocation.rebalance", "")]
-    [InlineData("\"startBalance\": 100000, ", "", "startBalance", "startBalance")]
+    [InlineData("\"startBalance\": 100000, ", "", "startBalance", "fromLedger")]
     [InlineData("\"amount\": 1000", "\"amount\": \"1000\"", "cashFlows[0].amount", "")]
     public void Parse_BadInput_NamesTheField(string find, string replace, string field, string messagePart)
     {
