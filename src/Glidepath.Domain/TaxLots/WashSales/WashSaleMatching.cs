@@ -38,10 +38,44 @@ internal sealed class WashSaleMatching
     /// <summary>Purchases in the group traded after <paramref name="saleDate"/> and at most 30 days after it, earliest first.</summary>
     public IEnumerable<Acquisition> After(Guid group, DateOnly saleDate)
     {
+        if (!byGroup.TryGetValue(group, out var list))
+        {
+            return [];
+        }
+
         var last = saleDate.AddDays(WindowDays);
-        return byGroup.TryGetValue(group, out var list)
-            ? list.SkipWhile(a => a.Transaction.TradeDate <= saleDate).TakeWhile(a => a.Transaction.TradeDate <= last)
-            : [];
+        return Window(list, FirstAfter(list, saleDate), last);
+    }
+
+    private static IEnumerable<Acquisition> Window(List<Acquisition> list, int start, DateOnly last)
+    {
+        for (var i = start; i < list.Count && list[i].Transaction.TradeDate <= last; i++)
+        {
+            yield return list[i];
+        }
+    }
+
+    /// <summary>
+    /// Index of the first purchase traded after <paramref name="date"/> (the list is in replay order,
+    /// so by trade date): a binary search, so a history of n sales costs n log n, not n².
+    /// </summary>
+    private static int FirstAfter(List<Acquisition> list, DateOnly date)
+    {
+        var (lo, hi) = (0, list.Count);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (list[mid].Transaction.TradeDate <= date)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }
 
