@@ -59,7 +59,7 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
         db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposalId && p.HouseholdId == householdId, ct);
 
     /// <summary>The proposal's trades as pending orders (created by the first accept); null when the household has no such proposal.</summary>
-    public async Task<IReadOnlyList<Order>?> AcceptAsync(Guid householdId, Guid proposalId, DateTimeOffset nowUtc, CancellationToken ct = default)
+    public async Task<AcceptedProposal?> AcceptAsync(Guid householdId, Guid proposalId, DateTimeOffset nowUtc, CancellationToken ct = default)
     {
         var stored = await FindAsync(householdId, proposalId, ct);
         if (stored is null)
@@ -67,12 +67,14 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
             return null;
         }
 
+        bool placed;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var claimed = await db.Proposals
                 .Where(p => p.Id == proposalId && p.AcceptedUtc == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.AcceptedUtc, nowUtc).SetProperty(p => p.Version, p => p.Version + 1), ct);
-            if (claimed == 1)
+            placed = claimed == 1;
+            if (placed)
             {
                 var orders = Read(stored).Trades.Select(t => new Order
                 {
@@ -94,7 +96,7 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
             await transaction.CommitAsync(ct);
         }
 
-        return await OrdersAsync(householdId, proposalId, null, ct);
+        return new AcceptedProposal(await OrdersAsync(householdId, proposalId, null, ct), placed);
     }
 
     public async Task<IReadOnlyList<Order>> OrdersAsync(Guid householdId, Guid? proposalId, OrderStatus? status, CancellationToken ct = default) =>
@@ -103,3 +105,6 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
             .ToListAsync(ct))
         .OrderBy(o => o.CreatedUtc).ThenBy(o => o.AccountId).ThenBy(o => o.Side).ThenBy(o => o.InstrumentId).ToList();
 }
+
+/// <summary>The proposal's orders; <see cref="PlacedNow"/> is false when an earlier accept already placed them.</summary>
+public sealed record AcceptedProposal(IReadOnlyList<Order> Orders, bool PlacedNow);

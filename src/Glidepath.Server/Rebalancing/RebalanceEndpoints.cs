@@ -62,13 +62,18 @@ public static class RebalanceEndpoints
     private static async Task<Results<Ok<List<OrderDto>>, NotFoundProblem>> Accept(
         Guid householdId, Guid proposalId, HttpContext http, ProposalStore proposals, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        if (await proposals.AcceptAsync(householdId, proposalId, clock.GetUtcNow(), ct) is not { } orders)
+        if (await proposals.AcceptAsync(householdId, proposalId, clock.GetUtcNow(), ct) is not { } accepted)
         {
             return ProposalNotFound(proposalId);
         }
 
-        await audit.WriteAsync(AuditEvents.TradePlaced, http.User.UserId(), householdId, detail: $"proposal {proposalId}: {orders.Count} pending orders", ct: ct);
-        return TypedResults.Ok(orders.Select(OrderDto.From).ToList());
+        // A repeated accept returns the same orders and places nothing, so it is not audited again.
+        if (accepted.PlacedNow)
+        {
+            await audit.WriteAsync(AuditEvents.TradePlaced, http.User.UserId(), householdId, detail: $"proposal {proposalId}: {accepted.Orders.Count} pending orders", ct: ct);
+        }
+
+        return TypedResults.Ok(accepted.Orders.Select(OrderDto.From).ToList());
     }
 
     private static async Task<Ok<List<OrderDto>>> Orders(Guid householdId, OrderStatus? status, ProposalStore proposals, CancellationToken ct) =>

@@ -50,8 +50,7 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
 
     private const string DefaultUserEmail = "default-test-user@example.test";
 
-    /// <summary>Not the stored password of a reused default user: tokens are minted, never signed in for.</summary>
-    private const string DefaultUserPassword = "(minted token)";
+    private const string DefaultUserPassword = "correct horse battery staple default";
 
     /// <summary>The user behind <see cref="WebApplicationFactory{T}.CreateClient()"/>.</summary>
     public TestUser DefaultUser { get; private set; } = null!;
@@ -71,7 +70,7 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
             ? await app.SignInExistingAsync(DemoUser.Email, DemoUser.Password)
             : await app.UserExistsAsync(DefaultUserEmail)
                 ? await app.SignInExistingAsync(DefaultUserEmail, DefaultUserPassword)
-                : await app.CreateUserAsync(DefaultUserEmail, ownHousehold: false);
+                : await app.CreateUserAsync(DefaultUserEmail, ownHousehold: false, password: DefaultUserPassword);
         app.defaultToken = app.DefaultUser.AccessToken;
         return app;
     }
@@ -103,11 +102,11 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
     /// <c>auth_time</c> an hour old, so critical actions refuse it.
     /// </summary>
     public async Task<TestUser> CreateUserAsync(
-        string? email = null, IReadOnlyList<string>? roles = null, bool mfa = true, bool stepUp = true, bool ownHousehold = true)
+        string? email = null, IReadOnlyList<string>? roles = null, bool mfa = true, bool stepUp = true, bool ownHousehold = true, string? password = null)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.test";
         roles ??= [Roles.User];
-        var password = "correct horse battery staple " + Guid.NewGuid().ToString("N")[..6];
+        password ??= "correct horse battery staple " + Guid.NewGuid().ToString("N")[..6];
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<GlidepathUser>>();
         var user = new GlidepathUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, CreatedUtc = DateTimeOffset.UtcNow };

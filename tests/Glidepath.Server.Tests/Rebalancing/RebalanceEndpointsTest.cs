@@ -12,6 +12,7 @@ using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
 using Glidepath.Testing.Databases;
+using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Tests.Rebalancing;
 
@@ -67,6 +68,12 @@ public class RebalanceEndpointsTest
         Assert.Equal((OrderStatus.Pending, trade.Quantity), (order.Status, order.Quantity));
         Assert.Equal(order.Id, Assert.Single(again).Id);
         Assert.Single(await (await client.GetAsync($"{h}/orders?status=Pending")).ReadAsync<List<OrderDto>>());
+        await using (var db = app.CreateDbContext())
+        {
+            // Placing orders is audited once; the repeated accept placed nothing.
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.HouseholdId == household.Id && e.Type == "trade-placed"));
+        }
+
         await (await client.PostAsync($"{h}/rebalance-proposals/{Guid.NewGuid()}/accept", new { })).ReadProblemAsync(HttpStatusCode.NotFound, "rebalance-proposal-not-found");
 
         var forced = await (await client.PostAsync($"{h}/rebalance", new RebalanceRequest(true, YearEnd))).ReadAsync<ProposalDto>(HttpStatusCode.Created);
