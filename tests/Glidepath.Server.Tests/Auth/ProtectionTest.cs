@@ -56,4 +56,18 @@ public class ProtectionTest
         await response.ReadProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
         Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RequestBody_OverTheLimit_Is413_AndStoresNothing()
+    {
+        await using var app = await GlidepathApp.StartOnKestrelAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "1024" });
+        var client = app.CreateClient();
+        using var tooLarge = new StringContent($$"""{"name":"{{new string('x', 2000)}}","reportingCurrency":"USD"}""", System.Text.Encoding.UTF8, "application/json");
+        var refused = await client.PostAsync("/api/households", tooLarge);
+        await refused.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+
+        Assert.Equal("[]", await client.GetStringAsync("/api/households"));
+        using var small = new StringContent("""{"name":"Small","reportingCurrency":"USD"}""", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/households", small)).StatusCode);
+    }
 }

@@ -63,9 +63,17 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
     public static async Task<GlidepathApp> StartOnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) =>
         await StartAsync(new GlidepathApp(database, seedDemoData: false, ownsDatabase: false, settings));
 
+    /// <summary>The server on real Kestrel (a free loopback port) instead of the in-memory test server, for what only Kestrel enforces (request limits).</summary>
+    public static async Task<GlidepathApp> StartOnKestrelAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new GlidepathApp(await TestDatabase.CreateAsync(provider), seedDemoData: false, ownsDatabase: true, settings);
+        app.UseKestrel(0);
+        return await StartAsync(app);
+    }
+
     private static async Task<GlidepathApp> StartAsync(GlidepathApp app)
     {
-        _ = app.Server; // start now, so migrations and seeding run before the first request is timed
+        app.StartServer(); // start now, so migrations and seeding run before the first request is timed
         app.DefaultUser = app.seedDemoData
             ? await app.SignInExistingAsync(DemoUser.Email, DemoUser.Password)
             : await app.UserExistsAsync(DefaultUserEmail)
