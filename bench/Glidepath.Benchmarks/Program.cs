@@ -2,12 +2,14 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Glidepath.Benchmarks.Analytics;
 using Glidepath.Benchmarks.Import;
+using Glidepath.Benchmarks.Rebalancing;
 using Glidepath.Infrastructure.Persistence;
 
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 postgres
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
 if (args is ["import-once", var rows, ..])
 {
     var provider = args is [_, _, "postgres"] ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -18,6 +20,12 @@ if (args is ["import-once", var rows, ..])
 if (args is ["analytics-times", var repeats])
 {
     AnalyticsTimes.Run(int.Parse(repeats, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["rebalance-times", var rebalanceRepeats])
+{
+    RebalancingTimes.Run(int.Parse(rebalanceRepeats, CultureInfo.InvariantCulture));
     return;
 }
 

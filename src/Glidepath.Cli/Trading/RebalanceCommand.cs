@@ -6,14 +6,22 @@ using Spectre.Console;
 
 namespace Glidepath.Cli.Trading;
 
-/// <summary><c>glidepath rebalance (--household ID | --input SNAPSHOT.json) [--json]</c>: a proposal; nothing is traded or stored.</summary>
+/// <summary>
+/// <c>glidepath rebalance (--household ID | --input SNAPSHOT.json) [--asset-location] [--json]</c>: a proposal;
+/// nothing is traded or stored. <c>--asset-location</c> applies the household targets to the household's total
+/// and places assets by account tax treatment (as the snapshot's <c>assetLocation</c>).
+/// </summary>
 public static class RebalanceCommand
 {
     public static Command Create(CliEnvironment env)
     {
         var source = new SnapshotSource();
         var json = CliOptions.Json();
-        var command = new Command("rebalance", "Propose the trades that bring every target inside its band, tax-aware (docs/rebalancing.md).") { json };
+        var assetLocation = new Option<bool>("--asset-location")
+        {
+            Description = "Household targets on the household's total; bonds in tax-deferred, growth equity in Roth/HSA, tax-efficient equity in taxable accounts.",
+        };
+        var command = new Command("rebalance", "Propose the trades that bring every target inside its band, tax-aware (docs/rebalancing.md).") { json, assetLocation };
         source.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -21,6 +29,11 @@ public static class RebalanceCommand
             if (snapshot is null)
             {
                 return env.Fail(ExitCodes.Failure, error!);
+            }
+
+            if (parse.GetValue(assetLocation))
+            {
+                snapshot = snapshot with { AssetLocation = true };
             }
 
             var proposal = Rebalancer.Propose(snapshot);
@@ -53,7 +66,12 @@ public static class RebalanceCommand
         console.Write(trades);
         foreach (var d in proposal.Drifts.Where(d => !d.InBandAfter))
         {
-            console.WriteLine($"outside band after: {accounts[d.AccountId]}: {d.Reason}");
+            console.WriteLine($"outside band after: {accounts.GetValueOrDefault(d.AccountId, "household")}: {d.Reason}");
+        }
+
+        foreach (var warning in proposal.Warnings ?? [])
+        {
+            console.WriteLine($"warning: {warning}");
         }
 
         console.WriteLine($"Estimated tax {N(proposal.EstimatedTax)}, costs {N(proposal.EstimatedCosts)}");

@@ -11,7 +11,9 @@ namespace Glidepath.Domain.Rebalancing;
 /// Everything the rebalancing and harvesting engines read, so they run the same from the database
 /// or from a file (docs/rebalancing.md). Amounts are in one currency (the household's).
 /// <paramref name="Replacements"/> is the household's replacement-fund table and <paramref name="Harvest"/>
-/// its harvesting thresholds (both optional in a file: none and zero thresholds).
+/// its harvesting thresholds (both optional in a file: none and zero thresholds). <paramref name="AssetLocation"/>:
+/// household targets apply to the household's total and the rebalancer places assets by account tax
+/// treatment (docs/rebalancing.md, "Asset location"); false (the default) runs each account against its targets.
 /// </summary>
 public sealed record PortfolioSnapshot(
     DateOnly AsOf,
@@ -23,7 +25,8 @@ public sealed record PortfolioSnapshot(
     IReadOnlyList<SubstantiallyIdenticalPair> SubstantiallyIdentical,
     IReadOnlyList<SnapshotTrade> RecentAndScheduledTrades,
     IReadOnlyList<ReplacementChoice>? Replacements = null,
-    HarvestThresholds? Harvest = null)
+    HarvestThresholds? Harvest = null,
+    bool AssetLocation = false)
 {
     /// <summary>The harvester's settings: the snapshot's thresholds, its replacement table and its cost per trade.</summary>
     public HarvestSettings HarvestSettings()

@@ -51,6 +51,7 @@ public static class PersistenceRegistration
         services.AddScoped<IdenticalPairStore>();
         services.AddScoped<PortfolioSnapshotLoader>();
         services.AddScoped<ProposalStore>();
+        services.AddScoped<RebalanceTargetStore>();
         services.AddScoped<TransactionImporter>();
         services.AddScoped<PriceImporter>();
         return services;

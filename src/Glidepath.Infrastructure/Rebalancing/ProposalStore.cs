@@ -19,16 +19,26 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
     /// Loads the snapshot (one account, or the household), proposes and stores the proposal.
     /// <paramref name="force"/> trades every target back to its weight, ignoring the bands.
     /// </summary>
+    public Task<StoreResult<StoredProposal>> ProposeAsync(
+        Guid householdId, Guid? accountId, DateOnly asOf, bool force, DateTimeOffset nowUtc, CancellationToken ct = default) =>
+        ProposeAsync(householdId, accountId, asOf, new ProposalOptions(force, AssetLocation: false), nowUtc, ct);
+
+    /// <summary>
+    /// As above; <see cref="ProposalOptions.AssetLocation"/> (household proposals) applies the household targets to
+    /// the household's total and places assets by account tax treatment (docs/rebalancing.md, "Asset location").
+    /// </summary>
     public async Task<StoreResult<StoredProposal>> ProposeAsync(
-        Guid householdId, Guid? accountId, DateOnly asOf, bool force, DateTimeOffset nowUtc, CancellationToken ct = default)
+        Guid householdId, Guid? accountId, DateOnly asOf, ProposalOptions options, DateTimeOffset nowUtc, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var force = options.Force;
         var loaded = await loader.LoadAsync(householdId, asOf, accountId, ct);
         if (!loaded.Succeeded)
         {
             return StoreResult.Fail<StoredProposal>(loaded.ErrorCode!, loaded.Message!);
         }
 
-        var snapshot = loaded.Value!;
+        var snapshot = loaded.Value! with { AssetLocation = options.AssetLocation };
         if (force)
         {
             snapshot = snapshot with { Targets = [.. snapshot.Targets.Select(t => t with { AbsoluteBand = 0m, RelativeBand = 0m })] };
@@ -41,6 +51,7 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
             AccountId = accountId,
             AsOf = asOf,
             Force = force,
+            AssetLocation = options.AssetLocation,
             ProposalJson = JsonSerializer.Serialize(proposal, PortfolioSnapshotJson.Options),
             CreatedUtc = nowUtc,
         };
@@ -105,6 +116,10 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
             .ToListAsync(ct))
         .OrderBy(o => o.CreatedUtc).ThenBy(o => o.AccountId).ThenBy(o => o.Side).ThenBy(o => o.InstrumentId).ToList();
 }
+
+/// <param name="Force">Trade every target to its weight, ignoring the bands.</param>
+/// <param name="AssetLocation">Household targets on the household's total, assets placed by account tax treatment.</param>
+public sealed record ProposalOptions(bool Force, bool AssetLocation);
 
 /// <summary>The proposal's orders; <see cref="PlacedNow"/> is false when an earlier accept already placed them.</summary>
 public sealed record AcceptedProposal(IReadOnlyList<Order> Orders, bool PlacedNow);

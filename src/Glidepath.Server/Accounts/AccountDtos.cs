@@ -16,7 +16,8 @@ public sealed record AccountDto(
     LotReliefMethod ReliefMethod,
     bool IsLiability,
     long Version,
-    string? Notes);
+    string? Notes,
+    bool WholeSharesOnly = false);
 
 public sealed record CreateAccountRequest(
     string? Name,
@@ -26,17 +27,19 @@ public sealed record CreateAccountRequest(
     string? Number,
     Guid? OwnerId,
     LotReliefMethod? ReliefMethod,
-    string? Notes = null);
+    string? Notes = null,
+    bool WholeSharesOnly = false);
 
 /// <summary>
 /// Edits the account's descriptive fields; <paramref name="Version"/> guards against lost updates. A null
-/// field keeps its value; <paramref name="Notes"/> "" clears the notes.
+/// field keeps its value; <paramref name="Notes"/> "" clears the notes. <paramref name="WholeSharesOnly"/>: the
+/// rebalancer trades whole units only in this account (null keeps it).
 /// </summary>
-public sealed record UpdateAccountRequest(string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version, string? Notes = null);
+public sealed record UpdateAccountRequest(string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version, string? Notes = null, bool? WholeSharesOnly = null);
 
 internal static class AccountMapping
 {
     public static AccountDto ToDto(this Account account) =>
         new(account.Id, account.HouseholdId, account.OwnerId, account.Name, account.Type, account.BaseCurrency.Code,
-            account.Institution, account.Number?.Masked, account.ReliefMethod, account.Type.IsLiability(), account.Version, account.Notes);
+            account.Institution, account.Number?.Masked, account.ReliefMethod, account.Type.IsLiability(), account.Version, account.Notes, account.WholeSharesOnly);
 }

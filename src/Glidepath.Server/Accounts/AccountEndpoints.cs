@@ -70,6 +70,7 @@ public static class AccountEndpoints
             Number = string.IsNullOrWhiteSpace(request.Number) ? null : new AccountNumber(request.Number),
             ReliefMethod = request.ReliefMethod ?? Domain.TaxLots.LotReliefMethod.Fifo,
             Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes,
+            WholeSharesOnly = request.WholeSharesOnly,
         };
         db.Accounts.Add(account);
         await db.SaveChangesAsync(ct);
@@ -107,6 +108,7 @@ public static class AccountEndpoints
         account.Name = request.Name!.Trim();
         account.Institution = request.Institution?.Trim() ?? account.Institution;
         account.ReliefMethod = request.ReliefMethod ?? account.ReliefMethod;
+        account.WholeSharesOnly = request.WholeSharesOnly ?? account.WholeSharesOnly;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(account.ToDto());
     }

@@ -4,14 +4,19 @@ using Glidepath.Infrastructure.Rebalancing;
 
 namespace Glidepath.Server.Rebalancing;
 
-/// <summary>Body of the rebalance routes (the seed's <c>{ "force": bool }</c>): force trades every target to its weight, ignoring bands.</summary>
-public sealed record RebalanceRequest(bool Force = false, DateOnly? AsOf = null);
+/// <summary>
+/// Body of the rebalance routes (the seed's <c>{ "force": bool }</c>): force trades every target to its weight,
+/// ignoring bands. <paramref name="AssetLocation"/> (household route only): household targets on the household's
+/// total, assets placed by account tax treatment (docs/rebalancing.md, "Asset location").
+/// </summary>
+public sealed record RebalanceRequest(bool Force = false, DateOnly? AsOf = null, bool AssetLocation = false);
 
 public sealed record ProposalDto(
-    Guid Id, Guid HouseholdId, Guid? AccountId, DateOnly AsOf, bool Force, DateTimeOffset CreatedUtc, DateTimeOffset? AcceptedUtc, RebalanceProposal Proposal)
+    Guid Id, Guid HouseholdId, Guid? AccountId, DateOnly AsOf, bool Force, DateTimeOffset CreatedUtc, DateTimeOffset? AcceptedUtc, RebalanceProposal Proposal,
+    bool AssetLocation = false)
 {
     public static ProposalDto From(StoredProposal p) =>
-        new(p.Id, p.HouseholdId, p.AccountId, p.AsOf, p.Force, p.CreatedUtc, p.AcceptedUtc, ProposalStore.Read(p));
+        new(p.Id, p.HouseholdId, p.AccountId, p.AsOf, p.Force, p.CreatedUtc, p.AcceptedUtc, ProposalStore.Read(p), p.AssetLocation);
 }
 
 public sealed record OrderDto(

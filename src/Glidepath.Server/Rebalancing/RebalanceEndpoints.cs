@@ -35,18 +35,27 @@ public static class RebalanceEndpoints
         return household;
     }
 
-    private static Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem>> ProposeForAccount(
-        Guid accountId, RebalanceRequest? request, HttpContext http, ProposalStore proposals, TimeProvider clock, CancellationToken ct) =>
-        ProposeAsync(AccountScope.HouseholdOf(http), accountId, request, proposals, clock, ct);
+    /// <summary>Asset location places assets across accounts, so it needs the household route.</summary>
+    private static async Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem, ValidationProblem>> ProposeForAccount(
+        Guid accountId, RebalanceRequest? request, HttpContext http, ProposalStore proposals, TimeProvider clock, CancellationToken ct)
+    {
+        if (request?.AssetLocation == true)
+        {
+            return ValidationErrors.Single("assetLocation", "Asset location places assets across the household's accounts: use POST /api/households/{householdId}/rebalance.");
+        }
 
-    private static Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem>> ProposeForHousehold(
+        return await ProposeAsync(AccountScope.HouseholdOf(http), accountId, request, proposals, clock, ct);
+    }
+
+    private static Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem, ValidationProblem>> ProposeForHousehold(
         Guid householdId, RebalanceRequest? request, ProposalStore proposals, TimeProvider clock, CancellationToken ct) =>
         ProposeAsync(householdId, null, request, proposals, clock, ct);
 
-    private static async Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem>> ProposeAsync(
+    private static async Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem, ValidationProblem>> ProposeAsync(
         Guid householdId, Guid? accountId, RebalanceRequest? request, ProposalStore proposals, TimeProvider clock, CancellationToken ct)
     {
-        var result = await proposals.ProposeAsync(householdId, accountId, request?.AsOf ?? clock.Today(), request?.Force ?? false, clock.GetUtcNow(), ct);
+        var options = new ProposalOptions(request?.Force ?? false, request?.AssetLocation ?? false);
+        var result = await proposals.ProposeAsync(householdId, accountId, request?.AsOf ?? clock.Today(), options, clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
             return new UnprocessableProblem(result.ErrorCode!, result.Message!);

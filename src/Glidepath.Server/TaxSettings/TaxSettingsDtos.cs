@@ -17,6 +17,15 @@ public sealed record IdenticalPairDto(Guid Id, Guid FirstInstrumentId, Guid Seco
 public sealed record RebalanceTargetRequest(
     Guid? AccountId, Guid? InstrumentId, AssetClass? AssetClass, decimal Weight, decimal AbsoluteBand, decimal RelativeBand, Guid? BuyInstrumentId);
 
+/// <summary>
+/// Replaces the targets of one scope with a stored model portfolio's class weights: <paramref name="AccountId"/>
+/// null replaces the household-wide targets, else that account's. Bands default to the 5/25 rule.
+/// <paramref name="BuyInstrumentIds"/> names what a class target buys (else the replaced target's choice, else the
+/// scope's largest holding of the class).
+/// </summary>
+public sealed record ModelTargetsRequest(
+    Guid ModelPortfolioId, Guid? AccountId = null, decimal? AbsoluteBand = null, decimal? RelativeBand = null, IReadOnlyDictionary<AssetClass, Guid>? BuyInstrumentIds = null);
+
 public sealed record RebalanceTargetDto(
     Guid Id, Guid? AccountId, Guid? InstrumentId, AssetClass? AssetClass, decimal Weight, decimal AbsoluteBand, decimal RelativeBand, Guid? BuyInstrumentId)
 {

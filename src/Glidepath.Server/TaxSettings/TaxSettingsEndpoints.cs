@@ -1,9 +1,12 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.TaxLossHarvesting;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Rebalancing;
 using Glidepath.Infrastructure.TaxLots;
+using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +14,8 @@ namespace Glidepath.Server.TaxSettings;
 
 /// <summary>
 /// The household's tax tables, entered by hand: <c>…/substantially-identical-pairs</c> (edits replay the
-/// ledger), <c>…/rebalance-targets</c>, <c>…/tax-profile</c> and <c>…/replacement-funds</c>.
+/// ledger), <c>…/rebalance-targets</c> (by hand, one edited, or all replaced from a model portfolio),
+/// <c>…/tax-profile</c> and <c>…/replacement-funds</c>.
 /// </summary>
 public static class TaxSettingsEndpoints
 {
@@ -22,6 +26,8 @@ public static class TaxSettingsEndpoints
         household.MapDelete("/substantially-identical-pairs/{pairId:guid}", RemovePair).WithTags("TaxSettings");
         household.MapGet("/rebalance-targets", ListTargets).WithTags("TaxSettings");
         household.MapPost("/rebalance-targets", AddTarget).WithTags("TaxSettings");
+        household.MapPut("/rebalance-targets", ReplaceFromModel).WithTags("TaxSettings");
+        household.MapPut("/rebalance-targets/{targetId:guid}", UpdateTarget).WithTags("TaxSettings");
         household.MapDelete("/rebalance-targets/{targetId:guid}", RemoveTarget).WithTags("TaxSettings");
         household.MapGet("/tax-profile", GetProfile).WithTags("TaxSettings");
         household.MapPut("/tax-profile", PutProfile).WithTags("TaxSettings");
@@ -60,9 +66,82 @@ public static class TaxSettingsEndpoints
     private static async Task<Results<Created<RebalanceTargetDto>, ValidationProblem>> AddTarget(
         Guid householdId, RebalanceTargetRequest request, GlidepathDbContext db, CancellationToken ct)
     {
+        var errors = await ValidateAsync(householdId, request, db, ct);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var target = new RebalanceTarget { HouseholdId = householdId };
+        Apply(target, request);
+        db.RebalanceTargets.Add(target);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/households/{householdId}/rebalance-targets/{target.Id}", RebalanceTargetDto.From(target));
+    }
+
+    /// <summary>Replaces one target's fields (same rules as creating one).</summary>
+    private static async Task<Results<Ok<RebalanceTargetDto>, NotFoundProblem, ValidationProblem>> UpdateTarget(
+        Guid householdId, Guid targetId, RebalanceTargetRequest request, GlidepathDbContext db, CancellationToken ct)
+    {
+        var target = await db.RebalanceTargets.FirstOrDefaultAsync(t => t.Id == targetId && t.HouseholdId == householdId, ct);
+        if (target is null)
+        {
+            return TargetNotFound(targetId);
+        }
+
+        var errors = await ValidateAsync(householdId, request, db, ct);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        Apply(target, request);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(RebalanceTargetDto.From(target));
+    }
+
+    /// <summary>
+    /// <c>PUT …/rebalance-targets</c>: the scope's targets (household-wide, or one account's) replaced by a model
+    /// portfolio's weights in one transaction; answers the scope's new targets.
+    /// </summary>
+    private static async Task<Results<Ok<List<RebalanceTargetDto>>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ReplaceFromModel(
+        Guid householdId, ModelTargetsRequest request, GlidepathDbContext db, RebalanceTargetStore targets, TimeProvider clock, CancellationToken ct)
+    {
+        var model = await db.ModelPortfolios.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.ModelPortfolioId && m.HouseholdId == householdId, ct);
+        if (model is null)
+        {
+            return new NotFoundProblem(ErrorCodes.ModelPortfolioNotFound, $"Model portfolio {request.ModelPortfolioId} is not in this household.");
+        }
+
+        var (absolute, relative) = (request.AbsoluteBand ?? 0.05m, request.RelativeBand ?? 0.25m);
+        var buys = request.BuyInstrumentIds ?? new Dictionary<AssetClass, Guid>();
+        var named = buys.Values.ToList();
+        var classes = await db.Instruments.AsNoTracking().Where(i => named.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.AssetClass, ct);
+        var errors = new ValidationErrors()
+            .Check(absolute is >= 0m and <= 1m, "absoluteBand", "A band is a fraction between 0 and 1.")
+            .Check(relative >= 0m, "relativeBand", "A relative band is a non-negative fraction of the weight.")
+            .Check(request.AccountId is null || await db.Accounts.AnyAsync(a => a.Id == request.AccountId && a.HouseholdId == householdId, ct), "accountId", "Not an account of this household.");
+        foreach (var (assetClass, instrumentId) in buys)
+        {
+            errors.Check(classes.TryGetValue(instrumentId, out var actual) && actual == assetClass, $"buyInstrumentIds.{assetClass}", $"Instrument {instrumentId} is not a known {assetClass} instrument.");
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var result = await targets.ReplaceFromModelAsync(householdId, model, request.AccountId, absolute, relative, buys, clock.Today(), ct);
+        return result.Succeeded
+            ? TypedResults.Ok(result.Value!.OrderBy(t => t.AssetClass).Select(RebalanceTargetDto.From).ToList())
+            : new UnprocessableProblem(result.ErrorCode!, result.Message!);
+    }
+
+    private static async Task<ValidationErrors> ValidateAsync(Guid householdId, RebalanceTargetRequest request, GlidepathDbContext db, CancellationToken ct)
+    {
         var named = new[] { request.InstrumentId, request.BuyInstrumentId }.OfType<Guid>().ToList();
         var known = await db.Instruments.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
-        var errors = new ValidationErrors()
+        return new ValidationErrors()
             .Check((request.InstrumentId is null) != (request.AssetClass is null), "instrumentId", "Give exactly one of instrumentId and assetClass.")
             .Check(request.AssetClass is null || Enum.IsDefined(request.AssetClass.Value), "assetClass", "Unknown asset class.")
             .Check(request.Weight is >= 0m and <= 1m, "weight", "A weight is a fraction between 0 and 1.")
@@ -70,31 +149,18 @@ public static class TaxSettingsEndpoints
             .Check(request.RelativeBand >= 0m, "relativeBand", "A relative band is a non-negative fraction of the weight.")
             .Check(named.All(known.Contains), "instrumentId", "Unknown instrument.")
             .Check(request.AccountId is null || await db.Accounts.AnyAsync(a => a.Id == request.AccountId && a.HouseholdId == householdId, ct), "accountId", "Not an account of this household.");
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
-
-        var target = new RebalanceTarget
-        {
-            HouseholdId = householdId,
-            AccountId = request.AccountId,
-            InstrumentId = request.InstrumentId,
-            AssetClass = request.AssetClass,
-            Weight = request.Weight,
-            AbsoluteBand = request.AbsoluteBand,
-            RelativeBand = request.RelativeBand,
-            BuyInstrumentId = request.BuyInstrumentId,
-        };
-        db.RebalanceTargets.Add(target);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/households/{householdId}/rebalance-targets/{target.Id}", RebalanceTargetDto.From(target));
     }
+
+    private static void Apply(RebalanceTarget target, RebalanceTargetRequest request) =>
+        (target.AccountId, target.InstrumentId, target.AssetClass, target.Weight, target.AbsoluteBand, target.RelativeBand, target.BuyInstrumentId) =
+        (request.AccountId, request.InstrumentId, request.AssetClass, request.Weight, request.AbsoluteBand, request.RelativeBand, request.BuyInstrumentId);
+
+    private static NotFoundProblem TargetNotFound(Guid targetId) => new(ErrorCodes.TargetNotFound, $"Target {targetId} does not exist.");
 
     private static async Task<Results<NoContent, NotFoundProblem>> RemoveTarget(Guid householdId, Guid targetId, GlidepathDbContext db, CancellationToken ct) =>
         await db.RebalanceTargets.Where(t => t.Id == targetId && t.HouseholdId == householdId).ExecuteDeleteAsync(ct) == 1
             ? TypedResults.NoContent()
-            : new NotFoundProblem(ErrorCodes.TargetNotFound, $"Target {targetId} does not exist.");
+            : TargetNotFound(targetId);
 
     private static async Task<Ok<TaxProfileDto>> GetProfile(Guid householdId, GlidepathDbContext db, CancellationToken ct) =>
         TypedResults.Ok(TaxProfileDto.From(await db.TaxProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct)

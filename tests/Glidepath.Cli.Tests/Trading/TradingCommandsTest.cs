@@ -29,6 +29,27 @@ public class TradingCommandsTest
         Assert.Equal(expected.EstimatedTax, doc.RootElement.GetProperty("estimatedTax").GetDecimal());
     }
 
+    [Fact]
+    public async Task Rebalance_AssetLocation_ProposesOnTheHouseholdTotal()
+    {
+        await using var cli = await CliRun.StartAsync();
+
+        var (exit, stdout, stderr) = await cli.RunAsync("rebalance", "--input", Example, "--asset-location", "--json");
+        var table = await cli.RunAsync("rebalance", "--input", Example, "--asset-location");
+
+        Assert.Equal((0, 0), (exit, table.ExitCode));
+        Assert.Empty(stderr);
+        var snapshot = PortfolioSnapshotJson.Parse(await File.ReadAllTextAsync(Example)).Snapshot! with { AssetLocation = true };
+        var expected = Rebalancer.Propose(snapshot);
+        using var doc = JsonDocument.Parse(stdout);
+        var drifts = doc.RootElement.GetProperty("drifts").EnumerateArray().ToList();
+        Assert.Equal(snapshot.Targets.Count, drifts.Count);
+        Assert.All(drifts, d => Assert.Equal(Guid.Empty, d.GetProperty("accountId").GetGuid()));
+        Assert.Equal(
+            expected.Trades.Select(t => t.Reason),
+            doc.RootElement.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("reason").GetString()));
+    }
+
     [Theory]
     [InlineData("rebalance")]
     [InlineData("harvest")]

@@ -21,6 +21,17 @@ public class PortfolioSnapshotJsonTest
     }
 
     [Fact]
+    public void Parse_AssetLocation_OptionalAndRoundTrips()
+    {
+        var (example, _) = PortfolioSnapshotJson.Parse(File.ReadAllText(ExamplePath("rebalance-snapshot.json")));
+        Assert.False(example!.AssetLocation);
+
+        var json = PortfolioSnapshotJson.Serialize(example with { AssetLocation = true });
+        Assert.Contains("\"assetLocation\": true", json, StringComparison.Ordinal);
+        Assert.True(PortfolioSnapshotJson.Parse(json).Snapshot!.AssetLocation);
+    }
+
+    [Fact]
     public void Parse_NotASnapshot_ReturnsError()
     {
         var (snapshot, error) = PortfolioSnapshotJson.Parse("{ \"asOf\": 12 }");

@@ -24,9 +24,15 @@ public class AccountEndpointsTest
         var body = await (await client.GetAsync($"{url}/{created.Id}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("1234567890", body, StringComparison.Ordinal);
 
-        var updated = await (await client.PutAsync($"{url}/{created.Id}", new UpdateAccountRequest("Roth IRA", null, LotReliefMethod.Fifo, created.Version)))
+        Assert.False(created.WholeSharesOnly);
+        var updated = await (await client.PutAsync($"{url}/{created.Id}", new UpdateAccountRequest("Roth IRA", null, LotReliefMethod.Fifo, created.Version, WholeSharesOnly: true)))
             .ReadAsync<AccountDto>();
-        Assert.Equal(("Roth IRA", LotReliefMethod.Fifo, AccountType.RothIra), (updated.Name, updated.ReliefMethod, updated.Type));
+        Assert.Equal(("Roth IRA", LotReliefMethod.Fifo, AccountType.RothIra, true), (updated.Name, updated.ReliefMethod, updated.Type, updated.WholeSharesOnly));
+        Assert.True((await (await client.GetAsync($"{url}/{created.Id}")).ReadAsync<AccountDto>()).WholeSharesOnly);
+
+        // A null wholeSharesOnly keeps the setting.
+        var renamed = await (await client.PutAsync($"{url}/{created.Id}", new UpdateAccountRequest("Roth", null, null, updated.Version))).ReadAsync<AccountDto>();
+        Assert.True(renamed.WholeSharesOnly);
         Assert.Single(await (await client.GetAsync(url)).ReadAsync<List<AccountDto>>());
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/{created.Id}")).StatusCode);

@@ -44,5 +44,52 @@ public static class SyntheticPortfolio
             new TaxRates(0.37m, 0.2m), [new SubstantiallyIdenticalPair(instruments[0].Id, instruments[3].Id)], recent);
     }
 
+    /// <summary>
+    /// A household for asset location: taxable, traditional IRA, 401(k), Roth IRA and HSA accounts, some with a
+    /// pending withdrawal larger than their cash, household targets for US, international and emerging-markets
+    /// equity and bonds, and <see cref="PortfolioSnapshot.AssetLocation"/> on.
+    /// </summary>
+    public static PortfolioSnapshot CreateHousehold(int seed, int accounts = 4, int lotsPerAccount = 8, bool exactLots = false)
+    {
+        var random = new Random(seed);
+        var classes = new[] { AssetClass.UsEquity, AssetClass.InternationalEquity, AssetClass.Bonds, AssetClass.EmergingMarkets };
+        var types = new[] { AccountType.TaxableBrokerage, AccountType.TraditionalIra, AccountType.Plan401K, AccountType.RothIra, AccountType.Hsa };
+        var instruments = Enumerable.Range(0, 8)
+            .Select(i => new SnapshotInstrument(Id(1, i), $"I{i}", classes[i % classes.Length], Math.Round(5m + (decimal)random.NextDouble() * 200m, 2)))
+            .ToList();
+        var list = Enumerable.Range(0, accounts).Select(a =>
+        {
+            var cash = Math.Round((decimal)random.NextDouble() * 5_000m, 2);
+            var flow = random.Next(4) switch
+            {
+                0 => -Math.Round(cash + ((decimal)random.NextDouble() * 3_000m), 2), // a withdrawal larger than the cash
+                1 => Math.Round((decimal)random.NextDouble() * 2_000m, 2),
+                _ => 0m,
+            };
+            return new SnapshotAccount(
+                Id(2, a), $"A{a}", types[random.Next(types.Length)], cash, flow, random.Next(2) == 0,
+                Enumerable.Range(0, exactLots ? lotsPerAccount : random.Next(lotsPerAccount + 1)).Select(l =>
+                {
+                    var instrument = instruments[random.Next(instruments.Count)];
+                    var quantity = random.Next(2) == 0 ? random.Next(1, 100) : Math.Round((decimal)random.NextDouble() * 100m, 4) + 0.0001m;
+                    var unitCost = instrument.Price * (0.5m + (decimal)random.NextDouble());
+                    return new SnapshotLot(Id(3, (a * 1_000) + l), instrument.Id, AsOf.AddDays(-random.Next(1, 900)), quantity, Math.Round(quantity * unitCost, 2));
+                }).ToList());
+        }).ToList();
+        var targets = new List<AllocationTarget>
+        {
+            new(null, instruments[0].Id, null, 0.35m, 0.05m, 0.25m),
+            new(null, null, AssetClass.InternationalEquity, 0.15m, 0.05m, 0.25m, instruments[1].Id),
+            new(null, null, AssetClass.Bonds, 0.3m, 0.05m, 0.25m, instruments[2].Id),
+            new(null, null, AssetClass.EmergingMarkets, 0.1m, 0.05m, 0.25m, instruments[3].Id),
+        };
+        var recent = Enumerable.Range(0, random.Next(4)).Select(_ => new SnapshotTrade(
+            list[random.Next(list.Count)].Id, instruments[random.Next(instruments.Count)].Id, AsOf.AddDays(random.Next(-40, 40)),
+            random.Next(2) == 0 ? TradeSide.Buy : TradeSide.Sell, 10m, random.Next(2) * 100m)).ToList();
+        return new PortfolioSnapshot(
+            AsOf, list, instruments, targets, new RebalanceSettings(MinTradeAmount: 50m, CashBuffer: 100m, CostPerTrade: 1m),
+            new TaxRates(0.37m, 0.2m), [new SubstantiallyIdenticalPair(instruments[0].Id, instruments[4].Id)], recent, AssetLocation: true);
+    }
+
     private static Guid Id(int kind, int n) => new(n, (short)kind, 0, new byte[8]);
 }
