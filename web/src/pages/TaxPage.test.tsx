@@ -31,7 +31,7 @@ const scan = {
   swapBacks: [],
 };
 
-function renderTax() {
+function renderTax(search = '') {
   const server = fetchRoutes([
     [/realized-gains\?year=/, (c) => ({ body: yearBody(Number(new URL(c.url, 'http://x').searchParams.get('year'))) })],
     [/tax-loss-opportunities/, () => ({ body: scan })],
@@ -40,7 +40,7 @@ function renderTax() {
     [/^GET \/api\/households\/[^/]+$/, () => ({ body: { id: h, name: 'Test', reportingCurrency: 'USD', createdUtc: '2024-01-01T00:00:00Z', version: 1 } })],
   ]);
   vi.spyOn(globalThis, 'fetch').mockImplementation(server.fetch);
-  const router = createMemoryRouter([{ path: '/households/:householdId/tax', element: <TaxPage /> }], { initialEntries: [`/households/${h}/tax`] });
+  const router = createMemoryRouter([{ path: '/households/:householdId/tax', element: <TaxPage /> }], { initialEntries: [`/households/${h}/tax${search}`] });
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <RouterProvider router={router} />
@@ -70,6 +70,13 @@ describe('TaxPage', () => {
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('A year from 1900 to 9998')).toBeInTheDocument();
     expect(yearsAsked(server.calls)).toEqual([current, '2023']);
+  });
+
+  it('opens the year named in the address', async () => {
+    const server = renderTax('?year=2021');
+    await screen.findByText('Mar 1, 2021');
+    expect(screen.getByLabelText('Tax year')).toHaveValue('2021');
+    expect(yearsAsked(server.calls)).toEqual(['2021']);
   });
 
   it('shows the wash-sale column, the opportunities with savings and replacement, and why others are blocked', async () => {

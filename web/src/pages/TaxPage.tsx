@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, rawJson, unwrap } from '../api/client';
 import type { HarvestScan, RealizedGainsYear } from '../api/types';
@@ -109,9 +110,11 @@ function HarvestSection({ householdId, currency, accountName, symbol }: Names & 
 
 function GainsSection({ householdId, currency, accountName, accountCurrency }: Names & { accountCurrency: (id: string) => string }) {
   const id = useId();
-  const [yearText, setYearText] = useState(() => String(new Date().getUTCFullYear()));
-  // The last complete, valid year typed: the query waits for four digits instead of firing per keystroke.
-  const [year, setYear] = useState(() => new Date().getUTCFullYear());
+  // The last complete, valid year typed, kept in the address (?year=) so a reload or a link shows the
+  // same year; the query waits for four digits instead of firing per keystroke.
+  const [params, setParams] = useSearchParams();
+  const year = parseTaxYear(params.get('year') ?? '') ?? new Date().getUTCFullYear();
+  const [yearText, setYearText] = useState(() => String(year));
   const invalid = parseTaxYear(yearText) === null && yearText.trim().length >= 4;
   const gains = useQuery({
     queryKey: [...keys.household(householdId), 'realized-gains', year],
@@ -153,7 +156,7 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
             onChange={(e) => {
               setYearText(e.target.value);
               const y = parseTaxYear(e.target.value);
-              if (y !== null) setYear(y);
+              if (y !== null && y !== year) setParams({ year: String(y) }, { replace: true });
             }}
           />
           <p id={`${id}-year-hint`} className={`mt-1 text-xs ${invalid ? 'text-red-800' : 'text-slate-600'}`}>
