@@ -3,7 +3,7 @@ import { useClientHousehold } from './queries';
 
 /** Shown above a household's pages when the signed-in advisor sees it through a client's grant. */
 export function ClientBanner({ householdId }: { householdId: string }) {
-  const client = useClientHousehold(householdId);
+  const { client } = useClientHousehold(householdId);
   if (!client) return null;
   return (
     <p className="bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-950" data-testid="client-banner">

@@ -17,9 +17,15 @@ export function useClients(enabled = true) {
   return useQuery({ queryKey: meKeys.clients, queryFn: () => unwrap(api.GET('/api/advisor/clients')), enabled });
 }
 
-/** The client household with this id when the signed-in advisor sees it through a grant, else undefined. */
+/**
+ * The client household with this id when the signed-in advisor sees it through a grant (`client`),
+ * and whether that is still being found out (`pending`: an advisor's client list is loading).
+ */
 export function useClientHousehold(householdId: string) {
   const advisor = useIsAdvisor();
   const clients = useClients(advisor);
-  return advisor ? clients.data?.find((c) => c.householdId === householdId) : undefined;
+  return {
+    client: advisor ? clients.data?.find((c) => c.householdId === householdId) : undefined,
+    pending: advisor && clients.isPending,
+  };
 }

@@ -6,7 +6,7 @@ import type { Household } from '../api/types';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, useHousehold } from '../household/queries';
 import { householdSchema, type HouseholdForm } from '../household/householdSchema';
-import { Empty, ErrorMessage, QueryView } from '../components/DataState';
+import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
 import { formatDate, humanize } from '../lib/format';
 import { MfaSettings } from '../auth/MfaSettings';
@@ -22,7 +22,7 @@ export function SettingsPage() {
   const household = useHousehold(householdId);
   const me = useMe();
   // An advisor looking at a client's household sees its settings but cannot manage its grants.
-  const client = useClientHousehold(householdId);
+  const { client, pending: clientPending } = useClientHousehold(householdId);
   const people = useQuery({
     queryKey: [...keys.household(householdId), 'people'],
     queryFn: () => unwrap(api.GET('/api/households/{householdId}/people', { params: { path: { householdId } } })),
@@ -79,7 +79,9 @@ export function SettingsPage() {
         <h2 id="grants-heading" className="mb-2">
           Advisor access
         </h2>
-        {client ? (
+        {clientPending ? (
+          <Loading />
+        ) : client ? (
           <p className="text-sm text-slate-700">You see this household as its advisor; only its owner grants and revokes access.</p>
         ) : (
           <AdvisorGrantsSection householdId={householdId} />

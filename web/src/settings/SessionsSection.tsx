@@ -20,7 +20,7 @@ export function SessionsSection() {
       <QueryView query={sessions} loadingLabel="Loading your sessions…">
         {(list) =>
           list.length === 0 ? (
-            <Empty>No sessions: this one was opened before sessions were tracked.</Empty>
+            <Empty>No live sessions: this one has been signed out and ends when its access token expires. Sign in again.</Empty>
           ) : (
             <>
               <ul className="divide-y divide-slate-100" data-testid="sessions">
