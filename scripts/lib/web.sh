@@ -28,3 +28,17 @@ web_tests() {
   if [ "$status" -ne 0 ]; then return "$status"; fi
   return "$e2e_status"
 }
+
+# Publishes the already built server (configuration $1, e.g. Release) into a fresh folder and checks
+# that the web app came along (wwwroot/index.html); prints the published Glidepath.Server.dll.
+# The E2E tests then run against that copy, so a publish without the UI fails the suite.
+web_publish() {
+  local configuration=$1 dir
+  dir=$(mktemp -d)
+  dotnet publish src/Glidepath.Server -c "$configuration" --no-build --nologo -v quiet -o "$dir" >&2 || return 1
+  if [ ! -s "$dir/wwwroot/index.html" ]; then
+    echo "dotnet publish left the web app out: no $dir/wwwroot/index.html" >&2
+    return 1
+  fi
+  echo "$dir/Glidepath.Server.dll"
+}

@@ -110,6 +110,31 @@ async function apiGet(path) {
 }
 
 /**
+ * A call from inside the page with the signed-in user's bearer token; JSON in and out (a string body goes as text/csv).
+ * @param {string} method @param {string} path @param {unknown} [body]
+ * @returns {Promise<any>}
+ */
+async function apiSend(method, path, body) {
+  return page.evaluate(async ([m, p, b]) => {
+    const session = JSON.parse(localStorage.getItem('glidepath.session') ?? 'null');
+    /** @type {Record<string, string>} */
+    const headers = session ? { Authorization: `Bearer ${session.accessToken}` } : {};
+    if (b !== undefined) headers['Content-Type'] = typeof b === 'string' ? 'text/csv' : 'application/json';
+    const res = await fetch(p, { method: m, headers, body: b === undefined ? undefined : typeof b === 'string' ? b : JSON.stringify(b) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${m} ${p} answered ${res.status}: ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  }, /** @type {[string, string, unknown]} */ ([method, path, body]));
+}
+
+/** The text of a file the page hands the browser to save, after `click` triggers it. @param {() => Promise<void>} click */
+async function downloaded(click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(file, 'utf8') };
+}
+
+/**
  * The current RFC 6238 code (SHA-1, 30 s, 6 digits) for a base32 secret: what an authenticator app shows.
  * @param {string} secret
  */
@@ -135,6 +160,9 @@ const hasAuth = Boolean(openapi.paths?.['/auth/register']);
 if (!hasAuth) console.log('note: this server has no /auth: the tests run signed out');
 const hasRebalance = Object.keys(openapi.paths ?? {}).some((p) => p.endsWith('/rebalance'));
 let householdUrl = '';
+let totpKey = '';
+const email = 'e2e@example.com';
+const password = 'correct horse battery staple';
 
 try {
   await test('OpenAPI types are current', async () => {
@@ -150,9 +178,9 @@ try {
   if (hasAuth) {
     await test('sign up', async () => {
       await page.goto('/sign-up');
-      await page.getByLabel('Email').fill('e2e@example.com');
-      await page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
-      await page.getByLabel('Password again').fill('correct horse battery staple');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByLabel('Password again').fill(password);
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByRole('heading', { name: 'Households', exact: true }).waitFor();
       // Registration gives the new user a household of their own.
@@ -280,7 +308,57 @@ try {
     await page.goto(`${householdUrl}/tax`);
     await page.getByLabel('Tax year').fill('2024');
     await expectText(page.locator('main'), 'No sales in 2024');
+    // BND's 20.00 unrealised loss is harvestable (the default profile has no threshold, no costs and no rates, so no saving).
+    const bnd = page.getByTestId('harvest-table').locator('tbody tr', { hasText: 'BND' });
+    await expectText(bnd, '$20.00');
+    await expectText(bnd, 'none set');
   }, { shot: 'tax' });
+
+  await test('tax: a wash sale (code W), a harvesting opportunity with its replacement, CSV exports', async () => {
+    // A household of its own, so the holdings and net worth checked above stay as they were.
+    const household = await apiSend('POST', '/api/households', { name: 'Tax household', reportingCurrency: 'USD' });
+    const h = `/api/households/${household.id}`;
+    const account = await apiSend('POST', `${h}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD' });
+    // Sold 10 BND at a 20.00 loss on 1 March and bought 10 back on 15 March: the loss is disallowed and moves to the new lot.
+    await apiSend('POST', `${h}/imports/transactions?accountId=${account.id}`, readFileSync(join(fixtures, 'transactions-wash-sale.csv'), 'utf8'));
+    // Rates of 35% and 15%, any loss worth harvesting, no costs; VTI is BND's replacement.
+    const profile = await apiSend('GET', `${h}/tax-profile`);
+    await apiSend('PUT', `${h}/tax-profile`, { ...profile, shortTermRate: 0.35, longTermRate: 0.15, harvestMinLoss: 0, harvestMinLossFraction: 0, costPerTrade: 0 });
+    const instruments = await apiSend('GET', '/api/instruments');
+    const id = (/** @type {string} */ symbol) => instruments.find((/** @type {any} */ i) => i.symbol === symbol).id;
+    await apiSend('POST', `${h}/replacement-funds`, { instrumentId: id('BND'), replacementId: id('VTI') });
+
+    await page.goto(`/households/${household.id}/tax`);
+    await page.getByLabel('Tax year').fill('2024');
+    const sale = page.getByTestId('gains-table').locator('tbody tr').first();
+    await expectText(sale, 'BND');
+    await expectText(sale, '-$20.00');
+    await expectText(sale, 'W $20.00');
+    await expectText(page.getByTestId('gains-summary'), '$20.00');
+    // Held now: 10 at 72.00 and 10 at 70.50 + 2.00 disallowed per share, at 71.00: a 25.00 loss, long term
+    // (the new lot keeps the sold lot's holding period), saving 25.00 x 15% = 3.75.
+    const harvest = page.getByTestId('harvest-table').locator('tbody tr', { hasText: 'BND' });
+    await expectText(harvest, '$25.00');
+    await expectText(harvest, '$3.75');
+    await expectText(harvest, 'VTI');
+
+    const csv = await downloaded(() => page.getByRole('button', { name: 'Export CSV' }).click());
+    const [header, row] = csv.text.trim().split(/\r?\n/);
+    if (csv.name !== 'realised-gains-2024.csv' || !header?.includes('DisallowedLoss,Code,ReportableGain') || !row?.endsWith(',Short,20,W,0')) {
+      throw new Error(`unexpected CSV ${csv.name}:\n${csv.text}`);
+    }
+    const form = await downloaded(() => page.getByRole('button', { name: 'Form 8949 CSV (taxable accounts)' }).click());
+    if (!form.text.startsWith('Part,Description,Date acquired') || !form.text.includes(',W,20.00,')) throw new Error(`unexpected Form 8949 CSV:\n${form.text}`);
+  }, { shot: 'tax-wash-sale' });
+
+  await test('tax page on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByTestId('gains-table').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 1) throw new Error(`the page is ${overflow}px wider than a phone screen`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, { shot: 'tax-phone' });
 
   await test('settings page', async () => {
     await page.goto(`${householdUrl}/settings`);
@@ -290,11 +368,69 @@ try {
   if (hasAuth) {
     await test('turn on two-factor sign-in', async () => {
       await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
-      const key = (await page.getByTestId('totp-key').textContent()) ?? '';
-      await page.getByLabel('Code from the app').fill(totp(key.trim()));
+      totpKey = ((await page.getByTestId('totp-key').textContent()) ?? '').trim();
+      await page.getByLabel('Code from the app').fill(totp(totpKey));
       await page.getByRole('button', { name: 'Confirm' }).click();
       await expectText(page.getByRole('status'), 'Two-factor sign-in is on');
     }, { shot: 'settings-mfa' });
+
+    await test('new recovery codes after a step-up', async () => {
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByTestId('mfa-state').waitFor();
+      // The session signed in with a password only: the server asks for a step-up, the dialog gets the code.
+      await page.getByRole('button', { name: 'New recovery codes' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
+      await dialog.getByLabel('Authenticator code').fill(totp(totpKey));
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await expectText(page.getByRole('status'), 'New recovery codes');
+      const codes = await page.getByTestId('recovery-codes').locator('li').count();
+      if (codes !== 10) throw new Error(`expected 10 recovery codes, got ${codes}`);
+    }, { shot: 'settings-step-up', expect: [{ url: /\/api\/me\/mfa\/recovery-codes$/, status: 403 }] });
+
+    await test('sessions: sign out another session', async () => {
+      // Another device signs in; its refresh token works until this page signs it out.
+      const login = await fetch(`${server.url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, totpCode: totp(totpKey) }) });
+      if (!login.ok) throw new Error(`the second sign-in answered ${login.status}`);
+      const other = await login.json();
+      await page.reload();
+      const sessions = page.getByTestId('sessions');
+      await expectText(sessions, 'This session');
+      await expectText(sessions.locator('li', { hasText: 'Another session' }), 'two-factor');
+      await sessions.getByRole('button', { name: /^Sign out the session/ }).click();
+      await expectText(page.getByRole('status'), 'Signed out.');
+      await sessions.locator('li', { hasText: 'Another session' }).waitFor({ state: 'detached' });
+      const refresh = await fetch(`${server.url}/auth/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: other.refreshToken }) });
+      if (refresh.status !== 401) throw new Error(`the signed-out session's refresh answered ${refresh.status}`);
+    }, { shot: 'settings-sessions' });
+
+    await test('privacy: download my data', async () => {
+      // The step-up above is less than ten minutes old, so the export needs no new code.
+      const file = await downloaded(() => page.getByRole('button', { name: 'Download my data' }).click());
+      const data = JSON.parse(file.text);
+      if (!/^glidepath-export-\d{4}-\d{2}-\d{2}\.json$/.test(file.name) || !file.text.includes(email) || typeof data !== 'object') throw new Error(`unexpected export ${file.name}`);
+      await expectText(page.getByRole('status'), 'Downloaded.');
+    }, { shot: 'settings-privacy' });
+
+    await test('advisor access: only an advisor can be granted it', async () => {
+      await page.getByLabel('Advisor’s e-mail address').fill('nobody@example.com');
+      await page.getByRole('button', { name: 'Grant access' }).click();
+      await expectText(page.getByRole('alert'), 'No advisor has this e-mail address');
+      await expectText(page.locator('main'), 'No advisor can see this household');
+    }, { shot: 'settings-grants', expect: [{ url: /advisor-grants$/, status: 404 }] });
+
+    await test('settings on a phone', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await page.getByTestId('sessions').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 1) throw new Error(`the page is ${overflow}px wider than a phone screen`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }, { shot: 'settings-phone' });
+
+    await test('the advisor page explains itself to a non-advisor', async () => {
+      await page.goto('/advisor');
+      await expectText(page.locator('main'), 'This page is for advisors');
+    }, { shot: 'advisor-not-advisor' });
 
     await test('password reset page', async () => {
       await page.goto('/reset-password');

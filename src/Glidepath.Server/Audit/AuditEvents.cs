@@ -8,6 +8,7 @@ public static class AuditEvents
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";
     public const string SignOut = "sign-out";
+    public const string SessionRevoked = "session-revoked";
     public const string RefreshReused = "refresh-token-reused";
     public const string EmailConfirmed = "email-confirmed";
     public const string PasswordResetRequested = "password-reset-requested";

@@ -12,6 +12,9 @@ public static class AuthClaims
     public const string Methods = "amr";
     public const string AuthTime = "auth_time";
 
+    /// <summary>The session (refresh-token family) an access token was issued for (OpenID Connect's <c>sid</c>).</summary>
+    public const string Session = "sid";
+
     /// <summary><c>amr</c> values: a password, a one-time code, and "more than one factor".</summary>
     public const string Password = "pwd";
     public const string OneTimeCode = "otp";
@@ -21,6 +24,12 @@ public static class AuthClaims
     {
         ArgumentNullException.ThrowIfNull(user);
         return Guid.TryParse(user.FindFirst(Subject)?.Value, out var id) ? id : Guid.Empty;
+    }
+
+    public static Guid? SessionId(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Guid.TryParse(user.FindFirst(Session)?.Value, out var id) ? id : null;
     }
 
     public static bool HasMfa(this ClaimsPrincipal user) => user.HasClaim(Methods, Mfa);

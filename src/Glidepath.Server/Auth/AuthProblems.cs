@@ -21,6 +21,7 @@ public static class AuthErrorCodes
     public const string UserNotFound = "user-not-found";
     public const string GrantNotFound = "grant-not-found";
     public const string NotAnAdvisor = "not-an-advisor";
+    public const string SessionNotFound = "session-not-found";
 }
 
 /// <summary>401 with a stable code (wrong credentials, a spent refresh token, a missing second factor).</summary>

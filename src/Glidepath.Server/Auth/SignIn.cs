@@ -113,7 +113,7 @@ internal static class SignIn
         }
 
         var proof = new SignInProof(result.Successor.AuthenticatedUtc, result.Successor.Methods);
-        return TypedResults.Ok(await tokens.AccessAsync(user, proof, result.Token));
+        return TypedResults.Ok(await tokens.AccessAsync(user, proof, result.Token, result.Successor.FamilyId));
     }
 
     public static async Task<NoContent> Logout(RefreshRequest request, RefreshTokens refresh, AuditLog audit, CancellationToken ct)
@@ -132,20 +132,25 @@ internal static class SignIn
         new(AuthErrorCodes.InvalidRefreshToken, "The refresh token is unknown, expired, revoked or already used; sign in again.");
 }
 
-/// <summary>Issues an access token with a new refresh token (login) or with the rotated one (refresh).</summary>
+/// <summary>
+/// Issues an access token with a new refresh token (login, step-up) or with the rotated one (refresh).
+/// The refresh-token family is the session: the access token names it in its <c>sid</c> claim.
+/// </summary>
 public sealed class TokenPair(UserManager<GlidepathUser> users, AccessTokenIssuer issuer, RefreshTokens refresh)
 {
+    /// <param name="familyId">The session to continue; null starts a new one.</param>
     public async Task<TokensDto> IssueAsync(GlidepathUser user, SignInProof proof, Guid? familyId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var refreshToken = await refresh.IssueAsync(user.Id, proof, familyId, ct);
-        return await AccessAsync(user, proof, refreshToken);
+        var family = familyId ?? Guid.NewGuid();
+        var refreshToken = await refresh.IssueAsync(user.Id, proof, family, ct);
+        return await AccessAsync(user, proof, refreshToken, family);
     }
 
-    public async Task<TokensDto> AccessAsync(GlidepathUser user, SignInProof proof, string refreshToken)
+    public async Task<TokensDto> AccessAsync(GlidepathUser user, SignInProof proof, string refreshToken, Guid familyId)
     {
         var roles = await users.GetRolesAsync(user);
-        return new TokensDto(issuer.Issue(user, roles, proof), refreshToken, issuer.LifetimeSeconds);
+        return new TokensDto(issuer.Issue(user, roles, proof, familyId), refreshToken, issuer.LifetimeSeconds);
     }
 }
 

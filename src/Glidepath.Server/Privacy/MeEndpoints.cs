@@ -3,6 +3,7 @@ using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Auth.Mfa;
+using Glidepath.Server.Auth.Sessions;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,7 @@ public static class MeEndpoints
         me.MapGet("/export", PrivacyExport.ExportAsync).RequireStepUp();
         me.MapDelete("/", AccountErasure.EraseAsync).RequireStepUp();
         me.MapMfaEndpoints();
+        me.MapSessionEndpoints();
         return me;
     }
 

@@ -4,6 +4,7 @@ using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 
 namespace Glidepath.Server.RealisedGains;
 
@@ -14,7 +15,17 @@ public static class RealisedGainEndpoints
     {
         household.MapGet("/realised-gains", Get).WithTags("RealisedGains");
         household.MapGet("/realized-gains", GetYear).WithTags("RealisedGains")
-            .Produces<RealizedGainsYearDto>(contentType: "application/json").Produces<string>(contentType: "text/csv");
+            .Produces<RealizedGainsYearDto>(contentType: "application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // A second Produces at 200 would replace the JSON schema, so the CSV answer is added beside it.
+                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
+                {
+                    content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+
+                return Task.CompletedTask;
+            });
         return household;
     }
 

@@ -4,7 +4,8 @@ import { ApiError, toProblem } from './problem';
 import { loadSession, needsRefresh, saveSession, toSession, type TokenResponse } from '../auth/session';
 
 /** Typed client for the server's API; the types come from its OpenAPI document (src/api/schema.d.ts). */
-export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? 'http://127.0.0.1' });
+// fetch is looked up on each call (not captured once), so a test can stub globalThis.fetch.
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? 'http://127.0.0.1', fetch: (request) => globalThis.fetch(request) });
 
 let refreshing: Promise<string | null> | null = null;
 

@@ -2103,6 +2103,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        "application/json": components["schemas"]["RealizedGainsYearDto"];
                         "text/csv": string;
                     };
                 };
@@ -3765,6 +3766,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionsRevokedDto"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/step-up": {
         parameters: {
             query?: never;
@@ -4921,6 +5020,19 @@ export interface components {
             /** Format: date */
             to: null | string;
         };
+        RealizedGainsYearDto: {
+            /** Format: double */
+            disallowedLoss: number;
+            gains: components["schemas"]["RealisedGainDto"][];
+            /** Format: double */
+            longTermGain: number;
+            /** Format: double */
+            reportableGain: number;
+            /** Format: double */
+            shortTermGain: number;
+            /** Format: int32 */
+            year: number;
+        };
         RebalanceProposal: {
             drifts: components["schemas"]["TargetDrift"][];
             /** Format: double */
@@ -5037,6 +5149,22 @@ export interface components {
         RotatedKeyDto: {
             keyId: string;
             publishedKeyIds: string[];
+        };
+        SessionDto: {
+            current: boolean;
+            /** Format: date-time */
+            expiresUtc: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastRefreshedUtc: string;
+            mfa: boolean;
+            /** Format: date-time */
+            signedInUtc: string;
+        };
+        SessionsRevokedDto: {
+            /** Format: int32 */
+            revoked: number;
         };
         SimulateRequest: {
             /** Format: int32 */

@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { loadSession, onSessionChange, saveSession } from '../auth/session';
 import { rawJson } from '../api/client';
+import { rolesOf } from '../auth/roles';
 
 export function AppLayout() {
   const [session, setSession] = useState(loadSession);
@@ -32,9 +33,16 @@ export function AppLayout() {
             Glidepath
           </Link>
           {session ? (
-            <button type="button" onClick={() => void signOut()} className="rounded-md px-2 py-1 text-sm underline-offset-2 hover:underline">
-              Sign out
-            </button>
+            <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+              {rolesOf(session).includes('advisor') && (
+                <Link to="/advisor" className="hover:underline">
+                  Clients
+                </Link>
+              )}
+              <button type="button" onClick={() => void signOut()} className="rounded-md px-2 py-1 underline-offset-2 hover:underline">
+                Sign out
+              </button>
+            </nav>
           ) : (
             <nav aria-label="Account" className="flex gap-3 text-sm">
               <Link to="/sign-in" className="hover:underline">

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useParams } from 'react-router';
 import { useHousehold } from './queries';
 import { ErrorMessage } from '../components/DataState';
+import { ClientBanner } from '../advisor/ClientBanner';
 
 const links = [
   ['dashboard', 'Dashboard'],
@@ -24,6 +25,7 @@ export function HouseholdLayout() {
   const household = useHousehold(householdId);
   return (
     <>
+      <ClientBanner householdId={householdId} />
       <nav aria-label="Household" className="border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-6xl px-4">
           <p className="pt-2 text-sm text-slate-700">

@@ -12,7 +12,12 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
 }
 
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  downloadFile(fileName, csv, 'text/csv;charset=utf-8');
+}
+
+/** Hands the browser a file made here (a CSV, the privacy export's JSON) to save. */
+export function downloadFile(fileName: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

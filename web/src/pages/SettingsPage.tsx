@@ -6,14 +6,23 @@ import type { Household } from '../api/types';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, useHousehold } from '../household/queries';
 import { householdSchema, type HouseholdForm } from '../household/householdSchema';
-import { Empty, ErrorMessage, QueryView } from '../components/DataState';
+import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
 import { formatDate, humanize } from '../lib/format';
 import { MfaSettings } from '../auth/MfaSettings';
+import { useMe } from '../settings/queries';
+import { ProfileSection } from '../settings/ProfileSection';
+import { SessionsSection } from '../settings/SessionsSection';
+import { AdvisorGrantsSection } from '../settings/AdvisorGrantsSection';
+import { PrivacySection } from '../settings/PrivacySection';
+import { useClientHousehold } from '../advisor/queries';
 
 export function SettingsPage() {
   const householdId = useHouseholdId();
   const household = useHousehold(householdId);
+  const me = useMe();
+  // An advisor looking at a client's household sees its settings but cannot manage its grants.
+  const { client, pending: clientPending } = useClientHousehold(householdId);
   const people = useQuery({
     queryKey: [...keys.household(householdId), 'people'],
     queryFn: () => unwrap(api.GET('/api/households/{householdId}/people', { params: { path: { householdId } } })),
@@ -21,6 +30,12 @@ export function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
+      <section className="card" aria-labelledby="me-heading">
+        <h2 id="me-heading" className="mb-2">
+          Profile
+        </h2>
+        <QueryView query={me}>{(m) => <ProfileSection me={m} />}</QueryView>
+      </section>
       <section className="card" aria-labelledby="profile-heading">
         <h2 id="profile-heading" className="mb-2">
           Household
@@ -52,9 +67,32 @@ export function SettingsPage() {
         <h2 id="security-heading" className="mb-2">
           Security
         </h2>
-        <MfaSettings />
+        <QueryView query={me}>{(m) => <MfaSettings enabled={m.mfaEnabled} />}</QueryView>
       </section>
-      <p className="text-sm text-slate-600">Session lists and advisor access grants are in the API (docs/security.md); their pages are not built yet.</p>
+      <section className="card" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" className="mb-2">
+          Sessions
+        </h2>
+        <SessionsSection />
+      </section>
+      <section className="card" aria-labelledby="grants-heading">
+        <h2 id="grants-heading" className="mb-2">
+          Advisor access
+        </h2>
+        {clientPending ? (
+          <Loading />
+        ) : client ? (
+          <p className="text-sm text-slate-700">You see this household as its advisor; only its owner grants and revokes access.</p>
+        ) : (
+          <AdvisorGrantsSection householdId={householdId} />
+        )}
+      </section>
+      <section className="card" aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading" className="mb-2">
+          Privacy
+        </h2>
+        <QueryView query={me}>{(m) => <PrivacySection email={m.email} />}</QueryView>
+      </section>
     </>
   );
 }

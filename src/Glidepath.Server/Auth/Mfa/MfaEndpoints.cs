@@ -108,7 +108,8 @@ public static class MfaEndpoints
     }
 
     private static async Task<Results<Ok<TokensDto>, ForbiddenProblem, NotFoundProblem, ValidationProblem>> StepUp(
-        StepUpRequest request, HttpContext http, UserManager<GlidepathUser> users, TokenPair tokens, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        StepUpRequest request, HttpContext http, UserManager<GlidepathUser> users, TokenPair tokens, RefreshTokens refresh, AuditLog audit,
+        TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.TotpCode) && string.IsNullOrWhiteSpace(request.RecoveryCode))
         {
@@ -134,6 +135,10 @@ public static class MfaEndpoints
 
         await users.ResetAccessFailedCountAsync(user);
         await audit.WriteAsync(AuditEvents.StepUp, user.Id, ct: ct);
-        return TypedResults.Ok(await tokens.IssueAsync(user, new SignInProof(clock.GetUtcNow(), SignInProof.PasswordAndCode), familyId: null, ct));
+
+        // The step-up continues the caller's session (its refresh token is spent, a successor carries the new proof),
+        // so it does not leave a second live session behind; a token without a live session starts a new one.
+        var session = http.User.SessionId() is { } sid && await refresh.SupersedeAsync(user.Id, sid, ct) ? sid : (Guid?)null;
+        return TypedResults.Ok(await tokens.IssueAsync(user, new SignInProof(clock.GetUtcNow(), SignInProof.PasswordAndCode), session, ct));
     }
 }

@@ -15,14 +15,15 @@ public sealed record SignInProof(DateTimeOffset AuthenticatedUtc, string Methods
     public static string PasswordAndCode => $"{AuthClaims.Password} {AuthClaims.OneTimeCode} {AuthClaims.Mfa}";
 }
 
-/// <summary>Signs ES256 access tokens: sub, roles, scopes, amr, auth_time; 15 minutes; kid in the header.</summary>
+/// <summary>Signs ES256 access tokens: sub, sid, roles, scopes, amr, auth_time; 15 minutes; kid in the header.</summary>
 public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<AuthOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     public int LifetimeSeconds => options.Value.AccessTokenMinutes * 60;
 
-    public string Issue(GlidepathUser user, IEnumerable<string> roles, SignInProof proof)
+    /// <param name="sessionId">The refresh-token family the token belongs to (claim <c>sid</c>), so the session list can mark the caller's own.</param>
+    public string Issue(GlidepathUser user, IEnumerable<string> roles, SignInProof proof, Guid? sessionId = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(proof);
@@ -35,6 +36,11 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<AuthOptions>
             new(AuthClaims.AuthTime, proof.AuthenticatedUtc.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
             new(AuthClaims.Scope, string.Join(' ', Scopes.For(roleList, options.Value.ReferenceDataWriters))),
         };
+        if (sessionId is { } sid)
+        {
+            claims.Add(new Claim(AuthClaims.Session, sid.ToString()));
+        }
+
         claims.AddRange(roleList.Select(r => new Claim(AuthClaims.Role, r)));
         claims.AddRange(proof.Methods.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(m => new Claim(AuthClaims.Methods, m)));
         var descriptor = new SecurityTokenDescriptor

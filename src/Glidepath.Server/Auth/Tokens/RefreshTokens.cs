@@ -100,6 +100,45 @@ public sealed class RefreshTokens(GlidepathDbContext db, IOptions<AuthOptions> o
         return stored.UserId;
     }
 
+    /// <summary>
+    /// Spends the live token of the user's session <paramref name="familyId"/> so a successor can carry a new proof
+    /// (step-up). False when the session is not the user's, or is revoked or expired.
+    /// </summary>
+    public async Task<bool> SupersedeAsync(Guid userId, Guid familyId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var live = (await db.RefreshTokens.AsNoTracking()
+                .Where(t => t.UserId == userId && t.FamilyId == familyId && t.ConsumedUtc == null && t.RevokedUtc == null)
+                .Select(t => new { t.Id, t.ExpiresUtc }).ToListAsync(ct))
+            .Where(t => t.ExpiresUtc > now).Select(t => t.Id).ToList();
+        return live.Count > 0 && await db.RefreshTokens
+            .Where(t => live.Contains(t.Id) && t.ConsumedUtc == null && t.RevokedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedUtc, now), ct) > 0;
+    }
+
+    /// <summary>Revokes one of the user's sessions (a refresh-token family); false when the user has no such live session.</summary>
+    public async Task<bool> RevokeSessionAsync(Guid userId, Guid familyId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return await db.RefreshTokens.Where(t => t.UserId == userId && t.FamilyId == familyId && t.RevokedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUtc, now), ct) > 0;
+    }
+
+    /// <summary>Revokes every session of the user except <paramref name="keep"/> (null: all of them); answers how many sessions it revoked.</summary>
+    public async Task<int> RevokeOtherSessionsAsync(Guid userId, Guid? keep, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var families = await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedUtc == null && t.FamilyId != keep)
+            .Select(t => t.FamilyId).Distinct().ToListAsync(ct);
+        if (families.Count > 0)
+        {
+            await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedUtc == null && families.Contains(t.FamilyId))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUtc, now), ct);
+        }
+
+        return families.Count;
+    }
+
     public Task<int> RevokeAllForUserAsync(Guid userId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
