@@ -751,6 +751,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/households/{householdId}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertsDto"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households/{householdId}/imports/transactions": {
         parameters: {
             query?: never;
@@ -3831,6 +3888,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/model-portfolios/assumptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelAssumptionsDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/optimize": {
         parameters: {
             query?: never;
@@ -4281,6 +4373,15 @@ export interface components {
             mfaEnabled: boolean;
             roles: string[];
         };
+        AlertsDto: {
+            /** Format: date */
+            asOf: string;
+            currency: string;
+            drift: components["schemas"]["DriftAlert"][];
+            harvest: components["schemas"]["HarvestAlert"];
+            /** Format: int32 */
+            targets: number;
+        };
         AllocationTarget: {
             /** Format: double */
             absoluteBand: number;
@@ -4379,6 +4480,32 @@ export interface components {
             /** Format: date */
             troughDate: string;
         };
+        DriftAlert: {
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            assetClass: null | components["schemas"]["AssetClass"];
+            /** Format: double */
+            band: number;
+            /** Format: double */
+            drift: number;
+            /** Format: uuid */
+            instrumentId: null | string;
+            symbol: null | string;
+            /** Format: double */
+            weight: number;
+        };
+        EvaluatedPortfolio: {
+            /** Format: double */
+            expectedReturn: number;
+            name: string;
+            /** Format: double */
+            riskFreeWeight: number;
+            /** Format: double */
+            sharpe: number | null;
+            /** Format: double */
+            volatility: number;
+        };
         ExportedAccount: {
             account: components["schemas"]["AccountDto"];
             number: null | string;
@@ -4463,6 +4590,16 @@ export interface components {
             /** Format: double */
             min: number;
             name: string;
+        };
+        HarvestAlert: {
+            /** Format: int32 */
+            blocked: number;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            estimatedSaving: number;
+            /** Format: double */
+            loss: number;
         };
         HarvestOpportunity: {
             /** Format: uuid */
@@ -4621,6 +4758,15 @@ export interface components {
             mfaEnabled: boolean;
             roles: string[];
         };
+        ModelAssumptionsDto: {
+            assets: components["schemas"]["ProxyColumn"][];
+            data: number[][];
+            /** Format: double */
+            maxWeight: number;
+            /** Format: int32 */
+            periodsPerYear: number;
+            source: string;
+        };
         ModelPortfolioDto: {
             allocations: components["schemas"]["TargetAllocation"][];
             /** Format: date-time */
@@ -4683,6 +4829,7 @@ export interface components {
             };
             covariance: null | string;
             data: null | number[][];
+            evaluate?: null | components["schemas"]["PortfolioToEvaluate"][];
             groups: null | components["schemas"]["GroupBounds"][];
             input: null | string;
             /** Format: double */
@@ -4700,6 +4847,7 @@ export interface components {
             target: number | null;
         };
         OptimizeResponse: {
+            evaluated: components["schemas"]["EvaluatedPortfolio"][];
             objective: string;
             portfolios: components["schemas"]["OptimizedPortfolio"][];
         };
@@ -4801,6 +4949,12 @@ export interface components {
             /** Format: int64 */
             version?: number | null;
         };
+        PortfolioToEvaluate: {
+            name: string;
+            weights: {
+                [key: string]: number;
+            };
+        };
         PositionDto: {
             /** Format: uuid */
             accountId: string;
@@ -4880,6 +5034,10 @@ export interface components {
             /** Format: double */
             shortTermGain: number;
             side: components["schemas"]["TradeSide"];
+        };
+        ProxyColumn: {
+            asset: string;
+            assetClass: components["schemas"]["AssetClass"];
         };
         RealisedGainDto: {
             /** Format: uuid */
