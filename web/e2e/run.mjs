@@ -322,7 +322,7 @@ try {
     await page.keyboard.press('ArrowLeft');
     await expectText(page.getByTestId('model-weights'), 'Risk level 1');
     await page.getByTestId('frontier-chart').locator('.recharts-scatter-symbol').first().waitFor();
-    await expectText(page.getByTestId('frontier-points'), 'Current: Current holdings');
+    await expectText(page.getByTestId('frontier-points'), 'Current holdings');
     await expectText(page.getByTestId('frontier-points'), 'Target: Risk level 1');
   }, { shot: 'portfolio' });
 
@@ -354,6 +354,12 @@ try {
     await expectText(page.getByTestId('twr'), '+4.8%');
     await expectText(page.getByTestId('mwr'), '%');
     await page.getByTestId('performance-chart').locator('.recharts-line-curve').waitFor({ state: 'attached' });
+    // From the first close on: VTI went from 200 to 250 (+25.0%); the household's TWR is the same 4.79%.
+    const performance = page.getByRole('region', { name: 'Performance' });
+    await performance.getByLabel('From').fill('2024-01-03');
+    await performance.getByLabel('Benchmark').selectOption('VTI');
+    await expectText(page.getByTestId('benchmark-return'), '+25.0%');
+    await expectText(page.getByTestId('twr'), '+4.8%');
     // The targets of Risk level 1 are far from today's holdings (the orders are only pending).
     await page.getByTestId('drift-alert').first().waitFor();
     await expectText(page.getByTestId('harvest-alert'), 'harvesting');
@@ -365,10 +371,10 @@ try {
     await page.getByTestId('frontier-chart').locator('.recharts-scatter-symbol').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 1) throw new Error(`the page is ${overflow}px wider than a phone screen`);
-    await page.setViewportSize({ width: 1280, height: 900 });
   }, { shot: 'portfolio-phone' });
 
   await test('unknown API routes stay API 404s; other paths get the app', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
     const api = await fetch(`${server.url}/api/no-such-thing`);
     if (api.status !== 404 || !(api.headers.get('content-type') ?? '').includes('problem+json')) throw new Error(`/api/no-such-thing answered ${api.status} ${api.headers.get('content-type')}`);
     await page.goto('/no/such/page');

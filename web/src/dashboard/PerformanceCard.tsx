@@ -14,10 +14,10 @@ const presets: RangePreset[] = ['1Y', '5Y', '10Y', '30Y'];
 
 /** TWR and MWR (XIRR) of the household over a range, against an optional benchmark instrument (GET …/performance). */
 export function PerformanceCard({ householdId }: { householdId: string }) {
-  const [preset, setPreset] = useState<RangePreset>('1Y');
+  const [to, setTo] = useState(todayIso);
+  const [from, setFrom] = useState(() => rangeStart(todayIso(), '1Y'));
   const [benchmark, setBenchmark] = useState('');
-  const to = todayIso();
-  const from = rangeStart(to, preset);
+  const preset = presets.find((p) => rangeStart(to, p) === from);
   const instruments = useInstruments();
   const performance = useQuery({
     queryKey: portfolioKeys.performance(householdId, from, to, benchmark),
@@ -31,11 +31,19 @@ export function PerformanceCard({ householdId }: { householdId: string }) {
         <div className="flex flex-wrap items-end gap-2">
           <fieldset className="flex gap-1" aria-label="Performance range">
             {presets.map((p) => (
-              <button key={p} type="button" aria-pressed={preset === p} onClick={() => setPreset(p)} className={preset === p ? 'btn' : 'btn-secondary'}>
+              <button key={p} type="button" aria-pressed={preset === p} onClick={() => setFrom(rangeStart(to, p))} className={preset === p ? 'btn' : 'btn-secondary'}>
                 {p}
               </button>
             ))}
           </fieldset>
+          <label className="text-sm">
+            <span className="label">From</span>
+            <input type="date" className="input" value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+          </label>
+          <label className="text-sm">
+            <span className="label">To</span>
+            <input type="date" className="input" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />
+          </label>
           <label className="text-sm">
             <span className="label">Benchmark</span>
             <select className="input" value={benchmark} onChange={(e) => setBenchmark(e.target.value)}>

@@ -9,6 +9,7 @@ import { useHouseholdId } from '../household/HouseholdLayout';
 import { useAccounts, useHousehold, useInstruments, usePositions } from '../household/queries';
 import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
+import { ScrollArea } from '../components/ScrollArea';
 import { formatInstant, formatMoney, formatNumber, formatPercent, humanize } from '../lib/format';
 import { allocationByAssetClass } from '../lib/allocation';
 import { sharesFromAllocation, sharesFromModel, toFrontierInput, type FrontierInput } from '../portfolio/frontier';
@@ -56,7 +57,7 @@ export function PortfolioPage() {
         <h2 id="frontier-heading">Efficient frontier</h2>
         {household.isSuccess ? <Frontier householdId={householdId} currency={household.data.reportingCurrency} model={chosen} /> : <Loading />}
       </section>
-      <Targets householdId={householdId} model={chosen} instruments={instruments.data ?? []} />
+      <Targets householdId={householdId} model={chosen} instruments={instruments.data} />
       {household.isSuccess && <RebalancePreview householdId={householdId} currency={household.data.reportingCurrency} names={names} />}
       <Orders householdId={householdId} names={names} />
     </>
@@ -212,7 +213,7 @@ function Frontier({ householdId, currency, model }: { householdId: string; curre
   );
 }
 
-function Targets({ householdId, model, instruments }: { householdId: string; model: ModelPortfolio | undefined; instruments: Instrument[] }) {
+function Targets({ householdId, model, instruments }: { householdId: string; model: ModelPortfolio | undefined; instruments: Instrument[] | undefined }) {
   const targets = useTargets(householdId);
   const positions = usePositions(householdId);
   const queryClient = useQueryClient();
@@ -221,7 +222,7 @@ function Targets({ householdId, model, instruments }: { householdId: string; mod
     mutationFn: (targetId: string) => unwrap(api.DELETE('/api/households/{householdId}/rebalance-targets/{targetId}', { params: { path: { householdId, targetId } } })),
     onSettled: refresh,
   });
-  const bySymbol = new Map(instruments.map((i) => [i.id, i.symbol]));
+  const bySymbol = new Map((instruments ?? []).map((i) => [i.id, i.symbol]));
   return (
     <section className="card space-y-3" aria-labelledby="targets-heading">
       <h2 id="targets-heading">Rebalance targets</h2>
@@ -230,7 +231,7 @@ function Targets({ householdId, model, instruments }: { householdId: string; mod
           ts.length === 0 ? (
             <Empty>No targets yet: the rebalancer has nothing to aim for. Set them from the chosen model below.</Empty>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollArea label="Rebalance targets table">
               <table className="table" data-testid="targets-table">
                 <caption className="sr-only">The household's rebalance targets</caption>
                 <thead>
@@ -260,12 +261,12 @@ function Targets({ householdId, model, instruments }: { householdId: string; mod
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           )
         }
       </QueryView>
       {remove.isError && <ErrorMessage error={remove.error} title="Could not remove the target" />}
-      {model && targets.isSuccess && positions.isSuccess && (
+      {model && instruments && targets.isSuccess && positions.isSuccess && (
         <SetTargetsFromModel
           key={model.id}
           householdId={householdId}
@@ -362,7 +363,7 @@ function Orders({ householdId, names }: { householdId: string; names: { accounts
           os.length === 0 ? (
             <Empty>No orders. Accepting a rebalance proposal creates pending orders here.</Empty>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollArea label="Orders table">
               <table className="table" data-testid="orders-table">
                 <caption className="sr-only">Orders</caption>
                 <thead>
@@ -393,7 +394,7 @@ function Orders({ householdId, names }: { householdId: string; names: { accounts
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           )
         }
       </QueryView>

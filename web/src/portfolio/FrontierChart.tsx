@@ -53,10 +53,10 @@ export function FrontierChart({ result, labels }: { result: OptimizeResponse; la
             </tr>
           </thead>
           <tbody>
-            {[...current.map((p) => ['Current', p] as const), ...target.map((p) => ['Target', p] as const)].map(([role, p]) => (
-              <tr key={role}>
+            {[...current, ...target].map((p) => (
+              <tr key={p.name}>
                 <th scope="row" className="font-normal">
-                  {role}: {p.name}
+                  {p.name}
                 </th>
                 <td className="num">{formatPercent(p.expectedReturn)}</td>
                 <td className="num">{formatPercent(p.volatility)}</td>

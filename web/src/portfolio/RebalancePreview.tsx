@@ -6,6 +6,7 @@ import { ApiError } from '../api/problem';
 import type { Account, Instrument, Proposal } from '../api/types';
 import { saveSession, toSession } from '../auth/session';
 import { ErrorMessage, Empty } from '../components/DataState';
+import { ScrollArea } from '../components/ScrollArea';
 import { formatDate, formatMoney, formatNumber, formatPercent, humanize } from '../lib/format';
 import { formatPoints } from '../lib/percent';
 import { portfolioKeys } from './queries';
@@ -68,7 +69,7 @@ function ProposalView({ proposal, currency, names, onAccepted }: { proposal: Pro
       {p.trades.length === 0 ? (
         <Empty>No trades: every target is inside its band, or nothing can be traded (see the reasons below).</Empty>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea label="Proposed trades table">
           <table className="table" data-testid="trades-table">
             <caption className="sr-only">Proposed trades</caption>
             <thead>
@@ -108,9 +109,9 @@ function ProposalView({ proposal, currency, names, onAccepted }: { proposal: Pro
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
-      <div className="overflow-x-auto">
+      <ScrollArea label="Drift table">
         <table className="table" data-testid="drift-table">
           <caption className="text-left text-sm font-semibold">Drift by target (weight held − target)</caption>
           <thead>
@@ -138,7 +139,7 @@ function ProposalView({ proposal, currency, names, onAccepted }: { proposal: Pro
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {p.trades.length > 0 && <AcceptProposal proposal={proposal} onAccepted={onAccepted} />}
     </div>
   );
