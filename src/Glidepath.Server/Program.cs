@@ -1,4 +1,5 @@
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Alerts;
 using Glidepath.Server.Api;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Auth.Tokens;
@@ -23,6 +24,7 @@ builder.Services.AddGlidepathAuth(builder.Configuration);
 builder.AddProtection();
 builder.Services.AddTransactions();
 builder.Services.AddHouseholdReports();
+builder.Services.AddHouseholdAlerts();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 

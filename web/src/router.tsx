@@ -24,6 +24,7 @@ export const router = createBrowserRouter([
           { path: 'dashboard', lazy: () => import('./pages/DashboardPage').then((m) => ({ Component: m.DashboardPage })) },
           { path: 'accounts', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
           { path: 'holdings', lazy: () => import('./pages/HoldingsPage').then((m) => ({ Component: m.HoldingsPage })) },
+          { path: 'portfolio', lazy: () => import('./pages/PortfolioPage').then((m) => ({ Component: m.PortfolioPage })) },
           { path: 'transactions', lazy: () => import('./pages/TransactionsPage').then((m) => ({ Component: m.TransactionsPage })) },
           { path: 'import', lazy: () => import('./pages/ImportPage').then((m) => ({ Component: m.ImportPage })) },
           { path: 'plans', lazy: () => import('./pages/PlansPage').then((m) => ({ Component: m.PlansPage })) },

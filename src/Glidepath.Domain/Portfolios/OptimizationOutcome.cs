@@ -17,8 +17,14 @@ public sealed record OptimizationFailure(string Code, string Message, IReadOnlyL
     public const string NotConverged = "not-converged";
 }
 
-/// <summary>One portfolio (several for a frontier), or the failure.</summary>
-public sealed record OptimizationOutcome(IReadOnlyList<OptimizedPortfolio> Portfolios, OptimizationFailure? Failure)
+/// <summary>
+/// A given portfolio under the spec's μ and Σ: μᵀw + (1 − Σw)·r_f, √(wᵀΣw), and the Sharpe ratio
+/// (null when the volatility is zero). <paramref name="RiskFreeWeight"/> is 1 − Σw.
+/// </summary>
+public sealed record EvaluatedPortfolio(string Name, double ExpectedReturn, double Volatility, double? Sharpe, double RiskFreeWeight);
+
+/// <summary>One portfolio (several for a frontier) and the spec's evaluated portfolios, or the failure.</summary>
+public sealed record OptimizationOutcome(IReadOnlyList<OptimizedPortfolio> Portfolios, OptimizationFailure? Failure, IReadOnlyList<EvaluatedPortfolio>? Evaluated = null)
 {
     public bool Succeeded => Failure is null;
 }

@@ -33,7 +33,16 @@ public sealed record OptimizationSpec
     public int Points { get; init; } = 20;
 
     public int? PeriodsPerYear { get; init; }
+
+    /// <summary>Given portfolios to place beside the optimum, under the same μ, Σ and units (e.g. a household's current mix).</summary>
+    public IReadOnlyList<PortfolioToEvaluate> Evaluate { get; init; } = [];
 }
+
+/// <summary>
+/// Weights by asset name, each ≥ 0, summing to at most 1: the rest is held at the risk-free rate
+/// (cash: return r_f, no variance). Assets left out have weight 0.
+/// </summary>
+public sealed record PortfolioToEvaluate(string Name, IReadOnlyDictionary<string, double> Weights);
 
 public sealed record AssetBounds(double? Min, double? Max);
 

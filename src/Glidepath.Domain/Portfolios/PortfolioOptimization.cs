@@ -80,7 +80,33 @@ public static class PortfolioOptimization
                 r.ExpectedReturn,
                 r.Volatility,
                 (r.ExpectedReturn - rf) / r.Volatility))],
-            null);
+            null,
+            [.. spec.Evaluate.Select(e => Evaluate(e, index, mu, sigma, rf))]);
+    }
+
+    /// <summary>μᵀw plus the uninvested rest at r_f, and √(wᵀΣw): the optimiser's own figures for a given mix.</summary>
+    private static EvaluatedPortfolio Evaluate(PortfolioToEvaluate portfolio, Dictionary<string, int> index, double[] mu, double[,] sigma, double rf)
+    {
+        var w = new double[mu.Length];
+        foreach (var (name, weight) in portfolio.Weights)
+        {
+            w[index[name]] = weight;
+        }
+
+        var invested = w.Sum();
+        var expected = (1.0 - invested) * rf;
+        var variance = 0.0;
+        for (var j = 0; j < w.Length; j++)
+        {
+            expected += w[j] * mu[j];
+            for (var k = 0; k < w.Length; k++)
+            {
+                variance += w[j] * sigma[j, k] * w[k];
+            }
+        }
+
+        var volatility = Math.Sqrt(Math.Max(variance, 0.0));
+        return new EvaluatedPortfolio(portfolio.Name, expected, volatility, volatility > 0.0 ? (expected - rf) / volatility : null, 1.0 - invested);
     }
 
     private static OptimizationFailure? Validate(IReadOnlyList<string> names, double[,] returns, OptimizationSpec spec)
@@ -145,6 +171,11 @@ public static class PortfolioOptimization
             return Bad("riskFree", "Rates and bounds must be finite numbers.");
         }
 
+        if (EvaluateProblem(names, spec.Evaluate) is { } evaluate)
+        {
+            return Bad("evaluate", evaluate);
+        }
+
         var unknown = (spec.Bounds?.Keys ?? []).Concat(spec.Groups.SelectMany(g => g.Members)).Where(a => !names.Contains(a)).ToList();
         if (unknown.Count > 0)
         {
@@ -155,6 +186,37 @@ public static class PortfolioOptimization
     }
 
     private static IReadOnlyList<string> Objectives => OptimizationSpec.Objectives;
+
+    /// <summary>Sum tolerance for evaluated weights: six-decimal weights of a few classes may round a hair over 1.</summary>
+    private const double WeightSumTolerance = 1e-9;
+
+    private static string? EvaluateProblem(IReadOnlyList<string> names, IReadOnlyList<PortfolioToEvaluate> portfolios)
+    {
+        if (portfolios.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != portfolios.Count || portfolios.Any(p => string.IsNullOrWhiteSpace(p.Name)))
+        {
+            return "Every portfolio to evaluate needs a unique, non-empty name.";
+        }
+
+        foreach (var p in portfolios)
+        {
+            if (p.Weights.Keys.FirstOrDefault(a => !names.Contains(a)) is { } unknown)
+            {
+                return $"Unknown asset '{unknown}' in portfolio '{p.Name}'.";
+            }
+
+            if (p.Weights.Values.Any(w => !double.IsFinite(w) || w < 0.0))
+            {
+                return $"Weights of portfolio '{p.Name}' must be finite and not negative.";
+            }
+
+            if (p.Weights.Values.Sum() > 1.0 + WeightSumTolerance)
+            {
+                return $"Weights of portfolio '{p.Name}' sum to more than 1 (the rest is held at the risk-free rate).";
+            }
+        }
+
+        return null;
+    }
 
     private static double[,] Estimate(string method, double[,] returns) => method switch
     {

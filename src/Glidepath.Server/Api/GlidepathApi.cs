@@ -1,5 +1,6 @@
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Admin;
+using Glidepath.Server.Alerts;
 using Glidepath.Server.Advisors;
 using Glidepath.Server.Households;
 using Glidepath.Server.Imports;
@@ -39,6 +40,7 @@ public static class GlidepathApi
         api.MapAdvisorEndpoints();
         api.MapAdminEndpoints();
         api.MapOptimizeEndpoints();
+        api.MapModelAssumptionsEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
@@ -55,6 +57,7 @@ public static class GlidepathApi
         household.MapModelPortfolioEndpoints();
         household.MapRebalanceEndpoints();
         household.MapTaxSettingsEndpoints();
+        household.MapAlertEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints();
         return api;

@@ -13,6 +13,9 @@ namespace Glidepath.Server.ModelPortfolios;
 /// </summary>
 public static class ModelPortfolioEndpoints
 {
+    /// <summary>The generator's cap on each proxy's weight when the request names none.</summary>
+    public const double DefaultMaxWeight = 0.6;
+
     public static RouteGroupBuilder MapModelPortfolioEndpoints(this RouteGroupBuilder household)
     {
         var models = household.MapGroup("/model-portfolios").WithTags("Model portfolios");
@@ -123,7 +126,7 @@ public static class ModelPortfolioEndpoints
         Guid householdId, GenerateModelPortfoliosRequest? request, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
     {
         request ??= new GenerateModelPortfoliosRequest(null, null);
-        var maxWeight = request.MaxWeight ?? 0.6;
+        var maxWeight = request.MaxWeight ?? DefaultMaxWeight;
         var prefix = (request.NamePrefix ?? "Risk level").Trim();
         var errors = new ValidationErrors()
             .Check(maxWeight is > 0.2 and <= 1.0, "maxWeight", "The cap must be above 0.2 (five proxies) and at most 1.")

@@ -12,6 +12,7 @@ namespace Glidepath.Server.Optimization;
 /// <param name="Covariance">sample (default) | ewma | ledoit-wolf-cc | ledoit-wolf-identity.</param>
 /// <param name="Bounds">Per-asset bounds by name, overriding minWeight/maxWeight.</param>
 /// <param name="Groups">Bounds on the summed weight of named groups of assets.</param>
+/// <param name="Evaluate">Given portfolios (weights by asset, ≥ 0, summing to at most 1, the rest at <paramref name="RiskFree"/>) to place beside the result under the same μ and Σ.</param>
 public sealed record OptimizeRequest(
     IReadOnlyList<string>? Assets,
     IReadOnlyList<IReadOnlyList<double>>? Data,
@@ -25,7 +26,8 @@ public sealed record OptimizeRequest(
     Dictionary<string, AssetBounds>? Bounds,
     IReadOnlyList<GroupBounds>? Groups,
     int? Points,
-    int? PeriodsPerYear);
+    int? PeriodsPerYear,
+    IReadOnlyList<PortfolioToEvaluate>? Evaluate = null);
 
-/// <summary>One portfolio, or the frontier's points from the minimum-variance one to the maximum-return one.</summary>
-public sealed record OptimizeResponse(string Objective, IReadOnlyList<OptimizedPortfolio> Portfolios);
+/// <summary>One portfolio, or the frontier's points from the minimum-variance one to the maximum-return one; <c>evaluated</c> answers the request's <c>evaluate</c>, in its order.</summary>
+public sealed record OptimizeResponse(string Objective, IReadOnlyList<OptimizedPortfolio> Portfolios, IReadOnlyList<EvaluatedPortfolio> Evaluated);

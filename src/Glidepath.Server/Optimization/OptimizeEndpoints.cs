@@ -12,6 +12,8 @@ public static class OptimizeEndpoints
 
     public const int MaxCells = 2_000_000;
 
+    public const int MaxEvaluated = 100;
+
     public static RouteGroupBuilder MapOptimizeEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/optimize", Optimize).WithTags("Optimization").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -29,6 +31,8 @@ public static class OptimizeEndpoints
             .Check(rows.Count >= 2, "data", "Give at least two rows of data.")
             .Check((long)rows.Count * Math.Max(assets.Count, 1) <= MaxCells, "data", $"At most {MaxCells:N0} values.")
             .Check(input is "returns" or "prices", "input", "Use returns or prices.")
+            .Check((request.Evaluate?.Count ?? 0) <= MaxEvaluated, "evaluate", $"At most {MaxEvaluated} portfolios to evaluate.")
+            .Check(request.Evaluate?.All(e => e?.Weights is not null) ?? true, "evaluate", "Every portfolio to evaluate needs a name and weights.")
             .Check(request.Objective is not null, "objective", $"Use one of: {string.Join(", ", OptimizationSpec.Objectives)}.");
         var badRow = rows.ToList().FindIndex(r => r is null || r.Count != assets.Count);
         errors.Check(badRow < 0, "data", $"Row {badRow} does not have one value per asset.");
@@ -55,11 +59,12 @@ public static class OptimizeEndpoints
             Groups = request.Groups ?? [],
             Points = request.Points ?? 20,
             PeriodsPerYear = request.PeriodsPerYear,
+            Evaluate = request.Evaluate ?? [],
         };
         var outcome = PortfolioOptimization.Run(assets, returns, spec);
         if (outcome.Failure is not { } failure)
         {
-            return TypedResults.Ok(new OptimizeResponse(spec.Objective, outcome.Portfolios));
+            return TypedResults.Ok(new OptimizeResponse(spec.Objective, outcome.Portfolios, outcome.Evaluated ?? []));
         }
 
         return failure.Code switch

@@ -2,6 +2,7 @@ using System.Net;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Portfolios;
 using Glidepath.Server.ModelPortfolios;
+using Glidepath.Server.Optimization;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
@@ -67,5 +68,39 @@ public class ModelPortfolioEndpointsTest
         Assert.Equal(levels.Select(l => l.Id), stored.Select(s => s.Id));
         await (await client.PostAsync($"{url}/generate", new GenerateModelPortfoliosRequest(null, null))).ReadProblemAsync(HttpStatusCode.Conflict, "duplicate-model-portfolio");
         await (await client.PostAsync($"{url}/generate", new GenerateModelPortfoliosRequest(0.1, "Other"))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
+
+    /// <summary>
+    /// The assumptions route serves the table the generator reads: optimising it as a frontier with
+    /// the default cap and evaluating a stored level's class weights (one proxy per class) gives the
+    /// level's stored figures, up to the 6-decimal rounding of its weights.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Assumptions_FrontierOverThem_ReproducesGeneratedLevels(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var levels = await (await client.PostAsync($"/api/households/{household.Id}/model-portfolios/generate", new GenerateModelPortfoliosRequest(null, null))).ReadAsync<List<ModelPortfolioDto>>();
+
+        var assumptions = await (await client.GetAsync("/api/model-portfolios/assumptions")).ReadAsync<ModelAssumptionsDto>();
+
+        Assert.Equal((252, 0.6), (assumptions.PeriodsPerYear, assumptions.MaxWeight));
+        Assert.Equal([AssetClass.UsEquity, AssetClass.InternationalEquity, AssetClass.Bonds, AssetClass.RealEstate, AssetClass.Commodities], assumptions.Assets.Select(a => a.AssetClass));
+        Assert.All(assumptions.Data, row => Assert.Equal(5, row.Count));
+        var proxyOf = assumptions.Assets.ToDictionary(a => a.AssetClass, a => a.Asset);
+        var evaluate = levels.Select(l => new PortfolioToEvaluate(l.Name, l.Allocations.ToDictionary(a => proxyOf[a.AssetClass], a => (double)a.Weight))).ToList();
+        var request = new OptimizeRequest(
+            [.. assumptions.Assets.Select(a => a.Asset)], assumptions.Data, null, "frontier", null, null, null, null, assumptions.MaxWeight, null, null, 10, assumptions.PeriodsPerYear, evaluate);
+
+        var response = await (await client.PostAsync("/api/optimize", request)).ReadAsync<OptimizeResponse>();
+
+        for (var i = 0; i < levels.Count; i++)
+        {
+            Assert.Equal(levels[i].ExpectedReturn!.Value, response.Portfolios[i].ExpectedReturn, 1e-9);
+            Assert.Equal(levels[i].ExpectedReturn!.Value, response.Evaluated[i].ExpectedReturn, 1e-5);
+            Assert.Equal(levels[i].Volatility!.Value, response.Evaluated[i].Volatility, 1e-5);
+        }
     }
 }

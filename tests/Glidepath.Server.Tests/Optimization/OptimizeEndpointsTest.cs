@@ -67,4 +67,52 @@ public class OptimizeEndpointsTest
         await (await client.PostAsync("/api/optimize", new { assets = new[] { "A", "B", "C" }, data = Rows, objective = "best" }))
             .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
     }
+
+    /// <summary>
+    /// Evaluated portfolios use the optimiser's own μ and Σ: all in A gives A's annualised mean and
+    /// standard deviation; half in B and half uninvested gives half B's mean (r_f = 0) and half its
+    /// volatility; an evaluated frontier point lands on the frontier's own figures.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Optimize_Evaluate_PlacesGivenPortfoliosUnderTheSameAssumptions(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var frontier = await (await client.PostAsync("/api/optimize", new { assets = new[] { "A", "B", "C" }, data = Rows, objective = "frontier", points = 4, periodsPerYear = 252 }))
+            .ReadAsync<OptimizeResponse>();
+        var point = frontier.Portfolios[2];
+        var evaluate = new object[]
+        {
+            new { name = "all A", weights = new Dictionary<string, double> { ["A"] = 1.0 } },
+            new { name = "half B", weights = new Dictionary<string, double> { ["B"] = 0.5 } },
+            new { name = "frontier", weights = point.Weights },
+        };
+
+        var response = await (await client.PostAsync("/api/optimize", new { assets = new[] { "A", "B", "C" }, data = Rows, objective = "frontier", points = 4, periodsPerYear = 252, evaluate }))
+            .ReadAsync<OptimizeResponse>();
+
+        static (double Mean, double Sd) Stats(double[] x) => (x.Average(), Math.Sqrt(x.Sum(v => (v - x.Average()) * (v - x.Average())) / (x.Length - 1)));
+        var a = Stats([.. Rows.Select(r => r[0])]);
+        var b = Stats([.. Rows.Select(r => r[1])]);
+        Assert.Equal(["all A", "half B", "frontier"], response.Evaluated.Select(e => e.Name));
+        Assert.Equal(a.Mean * 252, response.Evaluated[0].ExpectedReturn, 1e-12);
+        Assert.Equal(a.Sd * Math.Sqrt(252), response.Evaluated[0].Volatility, 1e-12);
+        Assert.Equal(0.0, response.Evaluated[0].RiskFreeWeight, 1e-12);
+        Assert.Equal(0.5 * b.Mean * 252, response.Evaluated[1].ExpectedReturn, 1e-12);
+        Assert.Equal(0.5 * b.Sd * Math.Sqrt(252), response.Evaluated[1].Volatility, 1e-12);
+        Assert.Equal(0.5, response.Evaluated[1].RiskFreeWeight, 1e-12);
+        Assert.Equal(point.ExpectedReturn, response.Evaluated[2].ExpectedReturn, 1e-9);
+        Assert.Equal(point.Volatility, response.Evaluated[2].Volatility, 1e-9);
+
+        var cash = await (await client.PostAsync("/api/optimize", new { assets = new[] { "A", "B", "C" }, data = Rows, objective = "min-variance", riskFree = 0.02, evaluate = new[] { new { name = "cash", weights = new Dictionary<string, double>() } } }))
+            .ReadAsync<OptimizeResponse>();
+        Assert.Equal((0.02, 0.0, (double?)null), (cash.Evaluated[0].ExpectedReturn, cash.Evaluated[0].Volatility, cash.Evaluated[0].Sharpe));
+
+        foreach (var bad in new[] { new Dictionary<string, double> { ["A"] = 0.7, ["B"] = 0.4 }, new() { ["D"] = 0.1 }, new() { ["A"] = -0.1 } })
+        {
+            await (await client.PostAsync("/api/optimize", new { assets = new[] { "A", "B", "C" }, data = Rows, objective = "min-variance", evaluate = new[] { new { name = "bad", weights = bad } } }))
+                .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        }
+    }
 }

@@ -751,6 +751,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/households/{householdId}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertsDto"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households/{householdId}/imports/transactions": {
         parameters: {
             query?: never;
@@ -3930,6 +3987,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/model-portfolios/assumptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelAssumptionsDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/optimize": {
         parameters: {
             query?: never;
@@ -4380,6 +4472,15 @@ export interface components {
             mfaEnabled: boolean;
             roles: string[];
         };
+        AlertsDto: {
+            /** Format: date */
+            asOf: string;
+            currency: string;
+            drift: components["schemas"]["DriftAlert"][];
+            harvest: components["schemas"]["HarvestAlert"];
+            /** Format: int32 */
+            targets: number;
+        };
         AllocationTarget: {
             /** Format: double */
             absoluteBand: number;
@@ -4478,6 +4579,32 @@ export interface components {
             /** Format: date */
             troughDate: string;
         };
+        DriftAlert: {
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            assetClass: null | components["schemas"]["AssetClass"];
+            /** Format: double */
+            band: number;
+            /** Format: double */
+            drift: number;
+            /** Format: uuid */
+            instrumentId: null | string;
+            symbol: null | string;
+            /** Format: double */
+            weight: number;
+        };
+        EvaluatedPortfolio: {
+            /** Format: double */
+            expectedReturn: number;
+            name: string;
+            /** Format: double */
+            riskFreeWeight: number;
+            /** Format: double */
+            sharpe: number | null;
+            /** Format: double */
+            volatility: number;
+        };
         ExportedAccount: {
             account: components["schemas"]["AccountDto"];
             number: null | string;
@@ -4562,6 +4689,16 @@ export interface components {
             /** Format: double */
             min: number;
             name: string;
+        };
+        HarvestAlert: {
+            /** Format: int32 */
+            blocked: number;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            estimatedSaving: number;
+            /** Format: double */
+            loss: number;
         };
         HarvestOpportunity: {
             /** Format: uuid */
@@ -4720,6 +4857,15 @@ export interface components {
             mfaEnabled: boolean;
             roles: string[];
         };
+        ModelAssumptionsDto: {
+            assets: components["schemas"]["ProxyColumn"][];
+            data: number[][];
+            /** Format: double */
+            maxWeight: number;
+            /** Format: int32 */
+            periodsPerYear: number;
+            source: string;
+        };
         ModelPortfolioDto: {
             allocations: components["schemas"]["TargetAllocation"][];
             /** Format: date-time */
@@ -4782,6 +4928,7 @@ export interface components {
             };
             covariance: null | string;
             data: null | number[][];
+            evaluate?: null | components["schemas"]["PortfolioToEvaluate"][];
             groups: null | components["schemas"]["GroupBounds"][];
             input: null | string;
             /** Format: double */
@@ -4799,6 +4946,7 @@ export interface components {
             target: number | null;
         };
         OptimizeResponse: {
+            evaluated: components["schemas"]["EvaluatedPortfolio"][];
             objective: string;
             portfolios: components["schemas"]["OptimizedPortfolio"][];
         };
@@ -4900,6 +5048,12 @@ export interface components {
             /** Format: int64 */
             version?: number | null;
         };
+        PortfolioToEvaluate: {
+            name: string;
+            weights: {
+                [key: string]: number;
+            };
+        };
         PositionDto: {
             /** Format: uuid */
             accountId: string;
@@ -4979,6 +5133,10 @@ export interface components {
             /** Format: double */
             shortTermGain: number;
             side: components["schemas"]["TradeSide"];
+        };
+        ProxyColumn: {
+            asset: string;
+            assetClass: components["schemas"]["AssetClass"];
         };
         RealisedGainDto: {
             /** Format: uuid */

@@ -7,6 +7,7 @@ const links = [
   ['dashboard', 'Dashboard'],
   ['accounts', 'Accounts'],
   ['holdings', 'Holdings'],
+  ['portfolio', 'Portfolio'],
   ['transactions', 'Transactions'],
   ['import', 'Import'],
   ['plans', 'Plans'],

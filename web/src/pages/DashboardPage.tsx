@@ -9,6 +9,8 @@ import { formatDate, formatMoney, formatPercent, humanize, todayIso } from '../l
 import { allocationByAssetClass } from '../lib/allocation';
 import { palette } from '../components/charts';
 import { rangeStart, type RangePreset } from '../lib/ranges';
+import { PerformanceCard } from '../dashboard/PerformanceCard';
+import { AlertsCard } from '../dashboard/AlertsCard';
 
 export function DashboardPage() {
   const householdId = useHouseholdId();
@@ -33,9 +35,10 @@ export function DashboardPage() {
         <NetWorthChart householdId={householdId} />
         {household.isSuccess ? <AllocationChart householdId={householdId} currency={household.data.reportingCurrency} /> : <Loading />}
       </div>
-      <p className="text-sm text-slate-600">
-        Performance (TWR, MWR against a benchmark), targets and drift or harvesting alerts appear here once the server computes them.
-      </p>
+      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <PerformanceCard householdId={householdId} />
+        <AlertsCard householdId={householdId} />
+      </div>
     </>
   );
 }
