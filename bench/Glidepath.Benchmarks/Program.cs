@@ -2,16 +2,24 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Glidepath.Benchmarks.Analytics;
 using Glidepath.Benchmarks.Import;
+using Glidepath.Benchmarks.Ledger;
 using Glidepath.Infrastructure.Persistence;
 
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 postgres
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
 if (args is ["import-once", var rows, ..])
 {
     var provider = args is [_, _, "postgres"] ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
     await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider);
+    return;
+}
+
+if (args is ["replay-once", var replayRows])
+{
+    ReplayOnce.Run(int.Parse(replayRows, CultureInfo.InvariantCulture));
     return;
 }
 
