@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
@@ -22,6 +21,9 @@ internal sealed partial class LedgerReplay
     private readonly List<ReplacementCandidate> candidates = [];
     private readonly List<WashSaleAdjustment> adjustments = [];
     private readonly Dictionary<Guid, List<PendingReplacement>> pending = [];
+
+    // The next split counter per (book, lot, sale) within the transaction being applied; see SplitOff.
+    private readonly Dictionary<(LotBook Book, Guid LotId, Guid SaleId), int> splitCounters = [];
 
     /// <summary>Matches a sold piece's <paramref name="loss"/> (negative for a gain) and returns the part disallowed.</summary>
     private decimal MatchWashSale(Transaction sale, Account account, Guid instrumentId, LotPiece piece, decimal loss)
@@ -118,30 +120,25 @@ internal sealed partial class LedgerReplay
     /// Cuts the replacement units into a lot whose id is derived from the lot's id, the sale's id and
     /// a counter (one sale can split one lot several times, once per loss piece): stable across rebuilds.
     /// </summary>
-    private static OpenLot SplitOff(LotBook book, OpenLot lot, decimal quantity, Guid saleId)
+    private OpenLot SplitOff(LotBook book, OpenLot lot, decimal quantity, Guid saleId)
     {
         var piece = lot.Cut(quantity);
-        var n = 0;
-        var id = DerivedLotId(lot.LotId, saleId, n);
+        // The first n whose id is free. Within one transaction no lot leaves a book while lots are
+        // split, so the counters this transaction already used are still taken: start after them
+        // instead of hashing 0, 1, … again for every loss piece of a long sale.
+        var key = (book, lot.LotId, saleId);
+        var n = splitCounters.GetValueOrDefault(key);
+        var id = DerivedLotId.For(lot.LotId, saleId, n);
         while (book.Contains(id))
         {
-            id = DerivedLotId(lot.LotId, saleId, ++n);
+            id = DerivedLotId.For(lot.LotId, saleId, ++n);
         }
+
+        splitCounters[key] = n + 1;
 
         var split = new OpenLot(id, lot.AcquiredDate, quantity, piece.CostBasis) { HoldingStart = lot.HoldingStart };
         book.InsertAfter(lot, split);
         return split;
-    }
-
-    private static Guid DerivedLotId(Guid lotId, Guid saleId, int counter)
-    {
-        Span<byte> input = stackalloc byte[36];
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        lotId.TryWriteBytes(input[..16]);
-        saleId.TryWriteBytes(input[16..32]);
-        BitConverter.TryWriteBytes(input[32..], counter);
-        SHA256.HashData(input, hash);
-        return new Guid(hash[..16]);
     }
 
     /// <summary>The sold piece a replacement inherits from: the loss's sale and lot and the days it was held.</summary>

@@ -39,6 +39,7 @@ internal sealed partial class LedgerReplay
     public void Apply(Transaction t)
     {
         var account = accounts[t.AccountId];
+        splitCounters.Clear();
         Failure? failure;
         try
         {
