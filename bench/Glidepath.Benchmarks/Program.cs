@@ -8,18 +8,21 @@ using Glidepath.Infrastructure.Persistence;
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 postgres
-// dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 walk
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000 [walk]
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
+// "walk" after the row count: prices follow a random walk per symbol (SyntheticPrices.RandomWalk).
+var prices = args.Contains("walk") ? SyntheticPrices.RandomWalk : SyntheticPrices.Uniform;
 if (args is ["import-once", var rows, ..])
 {
-    var provider = args is [_, _, "postgres"] ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider);
+    var provider = args.Contains("postgres") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider, prices);
     return;
 }
 
-if (args is ["replay-once", var replayRows])
+if (args is ["replay-once", var replayRows, ..])
 {
-    ReplayOnce.Run(int.Parse(replayRows, CultureInfo.InvariantCulture));
+    ReplayOnce.Run(int.Parse(replayRows, CultureInfo.InvariantCulture), prices);
     return;
 }
 

@@ -16,11 +16,11 @@ namespace Glidepath.Benchmarks.Ledger;
 /// </summary>
 public static class ReplayOnce
 {
-    public static void Run(int rows)
+    public static void Run(int rows, SyntheticPrices prices = SyntheticPrices.Uniform)
     {
         var account = new Account { Id = SequentialId(int.MaxValue), Name = "Brokerage", Type = AccountType.TaxableBrokerage };
-        Measure(account, Transactions(1_000, account.Id), LedgerOptions.Default, print: false);
-        var history = Transactions(rows, account.Id);
+        Measure(account, Transactions(1_000, account.Id, prices), LedgerOptions.Default, print: false);
+        var history = Transactions(rows, account.Id, prices);
         Measure(account, history, LedgerOptions.WithoutWashSales, print: true);
         Measure(account, history, LedgerOptions.Default, print: true);
     }
@@ -48,10 +48,10 @@ public static class ReplayOnce
     }
 
     /// <summary>The synthetic import file's rows as transactions (one instrument id per symbol).</summary>
-    private static List<Transaction> Transactions(int rows, Guid accountId)
+    private static List<Transaction> Transactions(int rows, Guid accountId, SyntheticPrices prices)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        SyntheticTransactionCsv.Write(writer, rows, seed: 42);
+        SyntheticTransactionCsv.Write(writer, rows, seed: 42, prices);
         var instruments = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var list = new List<Transaction>(rows);
         foreach (var line in writer.ToString().Split('\n').Skip(1).Where(l => l.Length > 0))
