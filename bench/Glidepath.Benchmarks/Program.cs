@@ -2,18 +2,29 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Glidepath.Benchmarks.Analytics;
 using Glidepath.Benchmarks.Import;
+using Glidepath.Benchmarks.Ledger;
 using Glidepath.Benchmarks.Rebalancing;
 using Glidepath.Infrastructure.Persistence;
 
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 postgres
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 walk
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000 [walk]
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
+// "walk" after the row count: prices follow a random walk per symbol (SyntheticPrices.RandomWalk).
+var prices = args.Contains("walk") ? SyntheticPrices.RandomWalk : SyntheticPrices.Uniform;
 if (args is ["import-once", var rows, ..])
 {
-    var provider = args is [_, _, "postgres"] ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider);
+    var provider = args.Contains("postgres") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider, prices);
+    return;
+}
+
+if (args is ["replay-once", var replayRows, ..])
+{
+    ReplayOnce.Run(int.Parse(replayRows, CultureInfo.InvariantCulture), prices);
     return;
 }
 

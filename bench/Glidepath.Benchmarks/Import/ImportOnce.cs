@@ -14,18 +14,18 @@ namespace Glidepath.Benchmarks.Import;
 /// </summary>
 public static class ImportOnce
 {
-    public static async Task RunAsync(int rows, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task RunAsync(int rows, DatabaseProvider provider = DatabaseProvider.Sqlite, SyntheticPrices prices = SyntheticPrices.Uniform)
     {
-        await ImportAsync(1_000, provider, print: false);
-        await ImportAsync(rows, provider, print: true);
+        await ImportAsync(1_000, provider, prices, print: false);
+        await ImportAsync(rows, provider, prices, print: true);
     }
 
-    private static async Task ImportAsync(int rows, DatabaseProvider provider, bool print)
+    private static async Task ImportAsync(int rows, DatabaseProvider provider, SyntheticPrices prices, bool print)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"glidepath-import-once-{rows}.csv");
+        var path = Path.Combine(Path.GetTempPath(), $"glidepath-import-once-{rows}-{prices}.csv");
         await using (var writer = new StreamWriter(path))
         {
-            SyntheticTransactionCsv.Write(writer, rows, seed: 42);
+            SyntheticTransactionCsv.Write(writer, rows, seed: 42, prices);
         }
 
         await using var database = await ImportBenchmarkDatabase.CreateAsync(provider);
@@ -41,7 +41,7 @@ public static class ImportOnce
         if (print)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"provider={provider} rows={rows} file={new FileInfo(path).Length / 1024} KiB imported={result.Imported} errors={result.Errors.Count} "
+            $"provider={provider} prices={prices} rows={rows} file={new FileInfo(path).Length / 1024} KiB imported={result.Imported} errors={result.Errors.Count} "
             + $"elapsed={clock.Elapsed.TotalSeconds:F2} s cpu={cpu.TotalSeconds:F2} s allocated={allocated / 1048576.0:F0} MiB peak-working-set={process.PeakWorkingSet64 / 1048576.0:F0} MiB"));
         }
 

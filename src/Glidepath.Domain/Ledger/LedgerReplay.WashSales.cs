@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
@@ -18,8 +17,13 @@ namespace Glidepath.Domain.Ledger;
 internal sealed partial class LedgerReplay
 {
     private readonly WashSaleMatching? washSales;
+    private readonly OpenReplacementIndex? replacements;
+    private readonly List<ReplacementCandidate> candidates = [];
     private readonly List<WashSaleAdjustment> adjustments = [];
     private readonly Dictionary<Guid, List<PendingReplacement>> pending = [];
+
+    // The next split counter per (book, lot, sale) within the transaction being applied; see SplitOff.
+    private readonly Dictionary<(LotBook Book, Guid LotId, Guid SaleId), int> splitCounters = [];
 
     /// <summary>Matches a sold piece's <paramref name="loss"/> (negative for a gain) and returns the part disallowed.</summary>
     private decimal MatchWashSale(Transaction sale, Account account, Guid instrumentId, LotPiece piece, decimal loss)
@@ -33,7 +37,9 @@ internal sealed partial class LedgerReplay
         var sold = new SoldPiece(sale.Id, account.Id, instrumentId, piece.LotId, sale.TradeDate.DayNumber - piece.HoldingStart.DayNumber);
         var match = new LossMatch(piece.Quantity, loss);
 
-        foreach (var candidate in OpenReplacements(group, sale.TradeDate, piece.LotId))
+        // Open units bought in the 30 days up to the sale (any account), earliest first; never the sold lot itself.
+        replacements!.Candidates(group, sale.TradeDate.AddDays(-WashSaleMatching.WindowDays), piece.LotId, candidates);
+        foreach (var candidate in candidates)
         {
             if (match.Unmatched == 0m)
             {
@@ -44,13 +50,11 @@ internal sealed partial class LedgerReplay
             Replace(candidate.AccountId, candidate.InstrumentId, candidate.Lot, quantity, match.Take(quantity), sold);
         }
 
-        foreach (var acquisition in washSales.After(group, sale.TradeDate))
+        var (purchases, next) = washSales.After(group, sale.TradeDate);
+        var last = sale.TradeDate.AddDays(WashSaleMatching.WindowDays);
+        for (; next < purchases.Count && purchases[next].Transaction.TradeDate <= last && match.Unmatched > 0m; next++)
         {
-            if (match.Unmatched == 0m)
-            {
-                break;
-            }
-
+            var acquisition = purchases[next];
             var quantity = Math.Min(match.Unmatched, acquisition.Available);
             if (quantity > 0m)
             {
@@ -72,24 +76,11 @@ internal sealed partial class LedgerReplay
         }
 
         var instrumentId = purchase.InstrumentId!.Value;
-        var lot = Lots(account.Id, instrumentId).Find(l => l.LotId == purchase.Id)!;
+        var lot = Lots(account.Id, instrumentId).Find(purchase.Id)!;
         foreach (var claim in claims)
         {
             Replace(account.Id, instrumentId, lot, claim.Quantity, claim.Disallowed, claim.Sold);
         }
-    }
-
-    /// <summary>Open, unused units of the group bought in the 30 days up to the sale (any account), earliest first; never the sold lot itself.</summary>
-    private List<(Guid AccountId, Guid InstrumentId, OpenLot Lot)> OpenReplacements(Guid group, DateOnly saleDate, Guid soldLotId)
-    {
-        var first = saleDate.AddDays(-WashSaleMatching.WindowDays);
-        return books
-            .Where(b => washSales!.Identical.GroupOf(b.Key.Instrument) == group)
-            .SelectMany(b => b.Value.Select(lot => (b.Key.Account, b.Key.Instrument, Lot: lot)))
-            .Where(c => c.Lot.AcquiredDate >= first && c.Lot.AcquiredDate <= saleDate && c.Lot.LotId != soldLotId
-                && c.Lot.ReplacementUsed < c.Lot.Quantity)
-            .OrderBy(c => c.Lot.AcquiredDate).ThenBy(c => c.Lot.LotId).ThenBy(c => c.Account)
-            .ToList();
     }
 
     /// <summary>
@@ -117,6 +108,9 @@ internal sealed partial class LedgerReplay
             target.HoldingStart = target.AcquiredDate.AddDays(-sold.HeldDays);
         }
 
+        // A used-up lot leaves the index; a split can leave the rest of the lot eligible again.
+        replacements!.Update(accountId, instrumentId, lot);
+
         adjustments.Add(new WashSaleAdjustment(
             sold.SaleId, sold.AccountId, sold.InstrumentId, sold.LotId, accountId, instrumentId, target.LotId, target.AcquiredDate,
             quantity, disallowed, permanent ? 0 : sold.HeldDays, permanent));
@@ -126,33 +120,37 @@ internal sealed partial class LedgerReplay
     /// Cuts the replacement units into a lot whose id is derived from the lot's id, the sale's id and
     /// a counter (one sale can split one lot several times, once per loss piece): stable across rebuilds.
     /// </summary>
-    private static OpenLot SplitOff(List<OpenLot> lots, OpenLot lot, decimal quantity, Guid saleId)
+    private OpenLot SplitOff(LotBook book, OpenLot lot, decimal quantity, Guid saleId)
     {
         var piece = lot.Cut(quantity);
-        var id = Enumerable.Range(0, int.MaxValue).Select(n => DerivedLotId(lot.LotId, saleId, n)).First(id => !lots.Exists(l => l.LotId == id));
+        // The first n whose id is free. Within one transaction no lot leaves a book while lots are
+        // split, so the counters this transaction already used are still taken: start after them
+        // instead of hashing 0, 1, … again for every loss piece of a long sale.
+        var key = (book, lot.LotId, saleId);
+        var n = splitCounters.GetValueOrDefault(key);
+        var id = DerivedLotId.For(lot.LotId, saleId, n);
+        while (book.Contains(id))
+        {
+            id = DerivedLotId.For(lot.LotId, saleId, ++n);
+        }
+
+        splitCounters[key] = n + 1;
+
         var split = new OpenLot(id, lot.AcquiredDate, quantity, piece.CostBasis) { HoldingStart = lot.HoldingStart };
-        lots.Insert(lots.IndexOf(lot) + 1, split);
+        book.InsertAfter(lot, split);
         return split;
     }
 
-    private static Guid DerivedLotId(Guid lotId, Guid saleId, int counter)
-    {
-        Span<byte> input = stackalloc byte[36];
-        lotId.TryWriteBytes(input[..16]);
-        saleId.TryWriteBytes(input[16..32]);
-        BitConverter.TryWriteBytes(input[32..], counter);
-        return new Guid(SHA256.HashData(input)[..16]);
-    }
-
     /// <summary>The sold piece a replacement inherits from: the loss's sale and lot and the days it was held.</summary>
-    private sealed record SoldPiece(Guid SaleId, Guid AccountId, Guid InstrumentId, Guid LotId, int HeldDays);
+    private readonly record struct SoldPiece(Guid SaleId, Guid AccountId, Guid InstrumentId, Guid LotId, int HeldDays);
 
-    private sealed record PendingReplacement(decimal Quantity, decimal Disallowed, SoldPiece Sold);
+    private readonly record struct PendingReplacement(decimal Quantity, decimal Disallowed, SoldPiece Sold);
 
     /// <summary>Shares a piece's loss over its matched units by count; the match that completes the piece takes the remainder.</summary>
-    private sealed class LossMatch(decimal quantity, decimal loss)
+    private struct LossMatch(decimal quantity, decimal loss)
     {
         private readonly decimal quantity = quantity;
+        private readonly decimal loss = loss;
 
         public decimal Unmatched { get; private set; } = quantity;
 

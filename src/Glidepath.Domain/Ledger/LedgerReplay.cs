@@ -15,7 +15,7 @@ internal sealed partial class LedgerReplay
 {
     private readonly Dictionary<Guid, Account> accounts;
     private readonly Dictionary<Guid, decimal> cash;
-    private readonly Dictionary<(Guid Account, Guid Instrument), List<OpenLot>> books = [];
+    private readonly Dictionary<(Guid Account, Guid Instrument), LotBook> books = [];
     private readonly Dictionary<Guid, Transit> inTransit = [];
     private readonly List<RealisedGain> gains = [];
     private readonly List<LedgerError> errors = [];
@@ -26,6 +26,7 @@ internal sealed partial class LedgerReplay
         this.accounts = accounts.ToDictionary(a => a.Id);
         cash = this.accounts.Keys.ToDictionary(id => id, _ => 0m);
         this.washSales = washSales;
+        replacements = washSales is null ? null : new OpenReplacementIndex(washSales.Identical);
     }
 
     public IReadOnlyList<LedgerError> Errors => errors;
@@ -33,11 +34,12 @@ internal sealed partial class LedgerReplay
     public decimal Cash(Guid accountId) => cash[accountId];
 
     public decimal Quantity(Guid accountId, Guid instrumentId) =>
-        books.TryGetValue((accountId, instrumentId), out var lots) ? lots.Sum(l => l.Quantity) : 0m;
+        books.TryGetValue((accountId, instrumentId), out var book) ? book.Lots.Sum(l => l.Quantity) : 0m;
 
     public void Apply(Transaction t)
     {
         var account = accounts[t.AccountId];
+        splitCounters.Clear();
         Failure? failure;
         try
         {
@@ -58,7 +60,7 @@ internal sealed partial class LedgerReplay
     public LedgerState Snapshot()
     {
         var lots = books
-            .SelectMany(b => b.Value.Select(l => new TaxLot(
+            .SelectMany(b => b.Value.Lots.Select(l => new TaxLot(
                 b.Key.Account, b.Key.Instrument, l.LotId, l.AcquiredDate, l.Quantity, l.CostBasis,
                 l.HoldingStart == l.AcquiredDate ? null : l.HoldingStart)))
             .OrderBy(l => l.AccountId).ThenBy(l => l.InstrumentId).ThenBy(l => l.AcquiredDate).ThenBy(l => l.LotId)
@@ -125,7 +127,7 @@ internal sealed partial class LedgerReplay
     private Failure? Split(Transaction t, Account account)
     {
         var instrumentId = t.InstrumentId!.Value;
-        var lots = Lots(account.Id, instrumentId);
+        var lots = Lots(account.Id, instrumentId).Lots;
         var scaled = lots.Select(l => l.Quantity * t.SplitNumerator / t.SplitDenominator).ToArray();
         var total = scaled.Sum();
         var fraction = total - decimal.Floor(total);
@@ -137,6 +139,7 @@ internal sealed partial class LedgerReplay
         for (var i = 0; i < lots.Count; i++)
         {
             lots[i].Quantity = scaled[i];
+            replacements?.Update(account.Id, instrumentId, lots[i]);   // used units are not scaled
         }
 
         if (t.Amount == 0m)
@@ -215,7 +218,8 @@ internal sealed partial class LedgerReplay
     private Failure? Relieve(Transaction t, Account account, Guid instrumentId, decimal quantity, out List<LotPiece> pieces)
     {
         pieces = [];
-        var lots = Lots(account.Id, instrumentId);
+        var book = Lots(account.Id, instrumentId);
+        var lots = book.Lots;
         var held = lots.Sum(l => l.Quantity);
         if (quantity > held)
         {
@@ -240,9 +244,13 @@ internal sealed partial class LedgerReplay
         {
             var lot = lots[take.LotIndex];
             pieces.Add(lot.Cut(take.Quantity));
+            if (lot.Quantity == 0m)
+            {
+                replacements?.Update(account.Id, instrumentId, lot, open: false);
+            }
         }
 
-        lots.RemoveAll(l => l.Quantity == 0m);
+        book.RemoveEmpty();
         return null;
     }
 
@@ -269,33 +277,36 @@ internal sealed partial class LedgerReplay
     /// <summary>Adds a lot; a lot that comes back to an account still holding part of it merges with that part.</summary>
     private void AddLot(Guid accountId, Guid instrumentId, LotPiece piece)
     {
-        var lots = Lots(accountId, instrumentId);
-        var existing = lots.Find(l => l.LotId == piece.LotId);
-        if (existing is null)
+        var book = Lots(accountId, instrumentId);
+        var lot = book.Find(piece.LotId);
+        if (lot is null)
         {
-            lots.Add(new OpenLot(piece.LotId, piece.AcquiredDate, piece.Quantity, piece.CostBasis)
+            lot = new OpenLot(piece.LotId, piece.AcquiredDate, piece.Quantity, piece.CostBasis)
             {
                 HoldingStart = piece.HoldingStart,
                 ReplacementUsed = piece.ReplacementUsed,
-            });
+            };
+            book.Add(lot);
         }
         else
         {
-            existing.Quantity += piece.Quantity;
-            existing.CostBasis += piece.CostBasis;
-            existing.ReplacementUsed += piece.ReplacementUsed;
+            lot.Quantity += piece.Quantity;
+            lot.CostBasis += piece.CostBasis;
+            lot.ReplacementUsed += piece.ReplacementUsed;
         }
+
+        replacements?.Update(accountId, instrumentId, lot);
     }
 
-    private List<OpenLot> Lots(Guid accountId, Guid instrumentId)
+    private LotBook Lots(Guid accountId, Guid instrumentId)
     {
-        if (!books.TryGetValue((accountId, instrumentId), out var lots))
+        if (!books.TryGetValue((accountId, instrumentId), out var book))
         {
-            lots = [];
-            books[(accountId, instrumentId)] = lots;
+            book = new LotBook();
+            books[(accountId, instrumentId)] = book;
         }
 
-        return lots;
+        return book;
     }
 
     private readonly record struct Failure(string Code, string Message);

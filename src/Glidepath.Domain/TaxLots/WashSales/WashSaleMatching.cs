@@ -35,25 +35,13 @@ internal sealed class WashSaleMatching
 
     public SubstantiallyIdenticalSecurities Identical { get; }
 
-    /// <summary>Purchases in the group traded after <paramref name="saleDate"/> and at most 30 days after it, earliest first.</summary>
-    public IEnumerable<Acquisition> After(Guid group, DateOnly saleDate)
-    {
-        if (!byGroup.TryGetValue(group, out var list))
-        {
-            return [];
-        }
-
-        var last = saleDate.AddDays(WindowDays);
-        return Window(list, FirstAfter(list, saleDate), last);
-    }
-
-    private static IEnumerable<Acquisition> Window(List<Acquisition> list, int start, DateOnly last)
-    {
-        for (var i = start; i < list.Count && list[i].Transaction.TradeDate <= last; i++)
-        {
-            yield return list[i];
-        }
-    }
+    /// <summary>
+    /// The group's purchases in replay order and the index of the first one traded after
+    /// <paramref name="saleDate"/>; the caller walks on while they are at most 30 days after it.
+    /// An index rather than an enumerator: this runs once per loss piece and allocates nothing.
+    /// </summary>
+    public (IReadOnlyList<Acquisition> Purchases, int First) After(Guid group, DateOnly saleDate) =>
+        byGroup.TryGetValue(group, out var list) ? (list, FirstAfter(list, saleDate)) : ([], 0);
 
     /// <summary>
     /// Index of the first purchase traded after <paramref name="date"/> (the list is in replay order,
