@@ -1,5 +1,6 @@
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Alerts;
 using Glidepath.Server.Api;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
@@ -14,7 +15,14 @@ public sealed record GrantRequest(string? AdvisorEmail);
 
 public sealed record GrantDto(Guid Id, Guid HouseholdId, Guid AdvisorId, string AdvisorEmail, DateTimeOffset GrantedUtc, DateTimeOffset? RevokedUtc);
 
-public sealed record ClientHouseholdDto(Guid HouseholdId, string Name, DateTimeOffset GrantedUtc);
+public sealed record ClientHouseholdDto(Guid HouseholdId, string Name, DateTimeOffset GrantedUtc, ClientAlerts Alerts);
+
+/// <summary>
+/// A client's alerts today (GET …/alerts in short): targets outside their band, harvesting
+/// opportunities and their estimated saving in <paramref name="Currency"/>; all null with
+/// <paramref name="Unavailable"/> saying why when the household's snapshot cannot be built.
+/// </summary>
+public sealed record ClientAlerts(int? OutOfBandTargets, int? HarvestOpportunities, decimal? EstimatedSaving, string? Currency, string? Unavailable);
 
 /// <summary>
 /// Advisor access: the household owner grants and revokes (<c>/api/households/{id}/advisor-grants</c>,
@@ -93,14 +101,31 @@ public static class AdvisorEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<ClientHouseholdDto>>> Clients(HttpContext http, GlidepathDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The households that grant the caller access, each with its alerts as of today (one snapshot
+    /// per client); a client whose snapshot cannot be built (e.g. a missing price) says why instead.
+    /// </summary>
+    private static async Task<Ok<List<ClientHouseholdDto>>> Clients(
+        HttpContext http, GlidepathDbContext db, HouseholdAlerts alerts, TimeProvider clock, CancellationToken ct)
     {
         var advisorId = http.User.UserId();
-        return TypedResults.Ok(await (from g in db.AdvisorGrants
-                                      join h in db.Households on g.HouseholdId equals h.Id
-                                      where g.AdvisorId == advisorId && g.RevokedUtc == null
-                                      orderby h.Name
-                                      select new ClientHouseholdDto(h.Id, h.Name, g.GrantedUtc)).ToListAsync(ct));
+        var clients = await (from g in db.AdvisorGrants
+                             join h in db.Households on g.HouseholdId equals h.Id
+                             where g.AdvisorId == advisorId && g.RevokedUtc == null
+                             orderby h.Name
+                             select new { h.Id, h.Name, g.GrantedUtc }).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var list = new List<ClientHouseholdDto>(clients.Count);
+        foreach (var client in clients)
+        {
+            var result = await alerts.ComputeAsync(client.Id, today, ct);
+            var summary = result.Succeeded
+                ? new ClientAlerts(result.Value!.Drift.Count, result.Value.Harvest.Count, result.Value.Harvest.EstimatedSaving, result.Value.Currency, null)
+                : new ClientAlerts(null, null, null, null, result.Message);
+            list.Add(new ClientHouseholdDto(client.Id, client.Name, client.GrantedUtc, summary));
+        }
+
+        return TypedResults.Ok(list);
     }
 
     private static GrantDto ToDto(AdvisorGrant g, GlidepathUser advisor) => new(g.Id, g.HouseholdId, g.AdvisorId, advisor.Email ?? "", g.GrantedUtc, g.RevokedUtc);

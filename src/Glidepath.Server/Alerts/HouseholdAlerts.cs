@@ -33,7 +33,7 @@ public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoad
             .Where(d => Math.Abs(d.Before) > d.Target.Band)
             .Select(d => new DriftAlert(
                 d.AccountId,
-                accounts[d.AccountId],
+                accounts.GetValueOrDefault(d.AccountId, "Household"), // household-wide targets (asset location) carry Guid.Empty
                 d.Target.InstrumentId,
                 d.Target.InstrumentId is { } id ? symbols.GetValueOrDefault(id) : null,
                 d.Target.AssetClass,

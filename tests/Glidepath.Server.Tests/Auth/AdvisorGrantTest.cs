@@ -1,9 +1,13 @@
 using System.Net;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Identity;
+using Glidepath.Domain.Instruments;
 using Glidepath.Server.Advisors;
 using Glidepath.Server.Households;
+using Glidepath.Server.Instruments;
+using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Tests.Hosting;
+using Glidepath.Server.Transactions;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,5 +78,55 @@ public class AdvisorGrantTest
 
         await using var db = app.CreateDbContext();
         Assert.Contains("roles-changed", await db.AuditEvents.Where(e => e.UserId == target.Id).Select(e => e.Type).ToListAsync());
+    }
+
+    /// <summary>
+    /// Two clients: one holds 100 MSFT bought at 70.50 with a 50% US-equity target (5-point band); at
+    /// the latest close (43.38) the target drifts by about +9.5 points and the 2,712 loss at a 15%
+    /// long-term rate saves 406.80 (the figures of AlertsEndpointsTest). The other holds a fund
+    /// with no price, so its alerts say why they are missing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Clients_CarryEachClientsAlerts(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var owner = app.CreateClient();
+        var advisorUser = await app.CreateUserAsync(roles: [Roles.Advisor], ownHousehold: false);
+        var msft = await owner.MsftAsync();
+
+        var drifting = await owner.HouseholdAsync("A drifting client");
+        var account = await owner.AccountAsync(drifting.Id);
+        var h = $"/api/households/{drifting.Id}";
+        (await owner.PostAsync($"{h}/transactions/batch", new TransactionBatchRequest(
+        [
+            Fixtures.Deposit(account.Id, new DateOnly(1999, 1, 4), 10_000m),
+            Fixtures.Buy(account.Id, msft.Id, new DateOnly(1999, 1, 4), 100m, 70.5m),
+        ]))).EnsureSuccessStatusCode();
+        (await owner.PutAsync($"{h}/tax-profile", new TaxProfileDto(0.35m, 0.15m, 0m, 0m, 0m, 0m, 0m, 0m, 0))).EnsureSuccessStatusCode();
+        (await owner.PostAsync($"{h}/rebalance-targets", new RebalanceTargetRequest(null, null, AssetClass.UsEquity, 0.5m, 0.05m, 0.25m, msft.Id))).EnsureSuccessStatusCode();
+
+        var unpriced = await owner.HouseholdAsync("B unpriced client");
+        var other = await owner.AccountAsync(unpriced.Id);
+        var fund = await (await owner.PostAsync("/api/instruments", new InstrumentRequest("NOPRICE", "Fund without prices", InstrumentType.Etf, AssetClass.Bonds, "USD", "NYSE", null)))
+            .ReadAsync<InstrumentDto>(HttpStatusCode.Created);
+        (await owner.PostAsync($"/api/households/{unpriced.Id}/transactions/batch", new TransactionBatchRequest(
+        [
+            Fixtures.Deposit(other.Id, new DateOnly(1999, 1, 4), 1_000m),
+            Fixtures.Buy(other.Id, fund.Id, new DateOnly(1999, 1, 4), 10m, 50m),
+        ]))).EnsureSuccessStatusCode();
+
+        foreach (var household in new[] { drifting, unpriced })
+        {
+            await (await owner.PostAsync($"/api/households/{household.Id}/advisor-grants", new GrantRequest(advisorUser.Email))).ReadAsync<GrantDto>(HttpStatusCode.Created);
+        }
+
+        var clients = await (await app.CreateClient(advisorUser).GetAsync("/api/advisor/clients")).ReadAsync<List<ClientHouseholdDto>>();
+
+        Assert.Equal([drifting.Id, unpriced.Id], clients.Select(c => c.HouseholdId));
+        Assert.Equal(new ClientAlerts(1, 1, 406.8m, "USD", null), clients[0].Alerts);
+        var missing = clients[1].Alerts;
+        Assert.Equal((null, null, null), (missing.OutOfBandTargets, missing.HarvestOpportunities, missing.EstimatedSaving));
+        Assert.Contains("NOPRICE", missing.Unavailable, StringComparison.Ordinal);
     }
 }

@@ -33,6 +33,15 @@ export interface paths {
                         "application/json": components["schemas"]["ProposalDto"];
                     };
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
                 /** @description Not Found */
                 404: {
                     headers: {
@@ -2216,6 +2225,15 @@ export interface paths {
                         "application/json": components["schemas"]["ProposalDto"];
                     };
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
                 /** @description Not Found */
                 404: {
                     headers: {
@@ -2343,7 +2361,59 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ModelTargetsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RebalanceTargetDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         post: {
             parameters: {
                 query?: never;
@@ -2402,7 +2472,51 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    householdId: string;
+                    targetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RebalanceTargetRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RebalanceTargetDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete: {
             parameters: {
@@ -4446,6 +4560,8 @@ export interface components {
             type: components["schemas"]["AccountType"];
             /** Format: int64 */
             version: number;
+            /** @default false */
+            wholeSharesOnly: boolean;
         };
         /** @enum {unknown} */
         AccountType: "TaxableBrokerage" | "TraditionalIra" | "RothIra" | "Plan401K" | "Hsa" | "Plan529" | "Checking" | "Savings" | "CreditCard" | "Loan";
@@ -4544,7 +4660,18 @@ export interface components {
             amount: number;
             currency: string;
         };
+        ClientAlerts: {
+            currency: null | string;
+            /** Format: double */
+            estimatedSaving: number | null;
+            /** Format: int32 */
+            harvestOpportunities: number | null;
+            /** Format: int32 */
+            outOfBandTargets: number | null;
+            unavailable: null | string;
+        };
         ClientHouseholdDto: {
+            alerts: components["schemas"]["ClientAlerts"];
             /** Format: date-time */
             grantedUtc: string;
             /** Format: uuid */
@@ -4566,6 +4693,8 @@ export interface components {
             ownerId: null | string;
             reliefMethod: null | components["schemas"]["LotReliefMethod"];
             type: components["schemas"]["AccountType"];
+            /** @default false */
+            wholeSharesOnly: boolean;
         };
         CreateHouseholdRequest: {
             name: null | string;
@@ -4890,6 +5019,19 @@ export interface components {
             /** Format: int64 */
             version?: number | null;
         };
+        ModelTargetsRequest: {
+            /** Format: double */
+            absoluteBand?: number | null;
+            /** Format: uuid */
+            accountId?: null | string;
+            buyInstrumentIds?: null | {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            modelPortfolioId: string;
+            /** Format: double */
+            relativeBand?: number | null;
+        };
         MoneyWeightedReturn: {
             /** Format: double */
             rate: number | null;
@@ -5108,6 +5250,8 @@ export interface components {
             accountId: null | string;
             /** Format: date */
             asOf: string;
+            /** @default false */
+            assetLocation: boolean;
             /** Format: date-time */
             createdUtc: string;
             force: boolean;
@@ -5198,10 +5342,13 @@ export interface components {
             /** Format: double */
             estimatedTax: number;
             trades: components["schemas"]["ProposedTrade"][];
+            warnings?: null | string[];
         };
         RebalanceRequest: {
             /** Format: date */
             asOf?: null | string;
+            /** @default false */
+            assetLocation: boolean;
             /** @default false */
             force: boolean;
         };
@@ -5530,6 +5677,7 @@ export interface components {
             reliefMethod: null | components["schemas"]["LotReliefMethod"];
             /** Format: int64 */
             version: number;
+            wholeSharesOnly?: null | boolean;
         };
         UpdateHouseholdRequest: {
             name: null | string;

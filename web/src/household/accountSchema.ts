@@ -17,5 +17,7 @@ export const accountSchema = z.object({
     .max(34, 'At most 34 characters')
     .regex(/^[A-Za-z0-9 -]*$/, 'Letters, digits, spaces and dashes only'),
   reliefMethod: z.enum(reliefMethods),
+  // Rebalancing trades whole units only (some brokers and most funds in IRAs); default fractional.
+  wholeSharesOnly: z.boolean(),
 });
 export type AccountForm = z.infer<typeof accountSchema>;

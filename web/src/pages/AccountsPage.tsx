@@ -84,7 +84,7 @@ function CreateAccount({ householdId }: { householdId: string }) {
   const queryClient = useQueryClient();
   const form = useForm<AccountForm>({
     resolver: zodResolver(accountSchema),
-    defaultValues: { name: '', type: 'TaxableBrokerage', baseCurrency: 'USD', institution: '', number: '', reliefMethod: 'Fifo' },
+    defaultValues: { name: '', type: 'TaxableBrokerage', baseCurrency: 'USD', institution: '', number: '', reliefMethod: 'Fifo', wholeSharesOnly: false },
   });
   const create = useMutation({
     mutationFn: (v: AccountForm) =>
@@ -140,6 +140,10 @@ function CreateAccount({ householdId }: { householdId: string }) {
             </select>
           )}
         </Field>
+        <label className="flex items-center gap-2 text-sm sm:col-span-3">
+          <input type="checkbox" {...form.register('wholeSharesOnly')} />
+          Trade whole shares only (rebalancing buys and sells whole units)
+        </label>
         <div className="sm:col-span-3">
           <button type="submit" className="btn" disabled={create.isPending}>
             {create.isPending ? 'Adding…' : 'Add account'}

@@ -16,7 +16,7 @@ import { sharesFromAllocation, sharesFromModel, toFrontierInput, type FrontierIn
 import { FrontierChart } from '../portfolio/FrontierChart';
 import { RebalancePreview } from '../portfolio/RebalancePreview';
 import { portfolioKeys, useAssumptions, useModelPortfolios, useOrders, useTargets } from '../portfolio/queries';
-import { bandsSchema, defaultBands, targetsFromModel, type BandsForm } from '../portfolio/targetsSchema';
+import { bandsSchema, defaultBands, modelTargetsRequest, type BandsForm } from '../portfolio/targetsSchema';
 
 export function PortfolioPage() {
   const householdId = useHouseholdId();
@@ -296,11 +296,8 @@ function SetTargetsFromModel({
     Object.fromEntries(model.allocations.map((a) => [a.assetClass, candidates(a.assetClass)[0]?.id]).filter(([, id]) => id)),
   );
   const save = useMutation({
-    // One call per target (the API has no bulk route yet): old targets are removed, then the new ones added.
-    mutationFn: async (bands: BandsForm) => {
-      for (const t of existing) await unwrap(api.DELETE('/api/households/{householdId}/rebalance-targets/{targetId}', { params: { path: { householdId, targetId: t.id } } }));
-      for (const body of targetsFromModel(model.allocations, bands, buys)) await unwrap(api.POST('/api/households/{householdId}/rebalance-targets', { params: { path: { householdId } }, body }));
-    },
+    mutationFn: (bands: BandsForm) =>
+      unwrap(api.PUT('/api/households/{householdId}/rebalance-targets', { params: { path: { householdId } }, body: modelTargetsRequest(model.id, bands, buys) })),
     onSettled: onDone,
   });
   const errors = form.formState.errors;
@@ -326,7 +323,7 @@ function SetTargetsFromModel({
               <Field key={a.assetClass} label={`${humanize(a.assetClass)} (${formatPercent(a.weight)})`}>
                 {(f) => (
                   <select {...f} className="input" value={buys[a.assetClass] ?? ''} onChange={(e) => setBuys((b) => ({ ...b, [a.assetClass]: e.target.value || undefined }))}>
-                    <option value="">Nothing (sell only)</option>
+                    <option value="">{options.length > 0 ? "Keep the current choice or the largest holding" : "No instrument of this class yet"}</option>
                     {options.map((i) => (
                       <option key={i.id} value={i.id}>
                         {i.symbol}
@@ -343,10 +340,10 @@ function SetTargetsFromModel({
       <button type="submit" className="btn" disabled={save.isPending}>
         {existing.length > 0 ? 'Replace the targets' : 'Set the targets'}
       </button>
-      {save.isError && <ErrorMessage error={save.error} title="The targets were not all saved" />}
+      {save.isError && <ErrorMessage error={save.error} title="The targets were not saved" />}
       {save.isSuccess && (
         <p role="status" className="text-sm text-green-900">
-          {model.allocations.length} target(s) set from {model.name}.
+          {save.data.length} target(s) set from {model.name}.
         </p>
       )}
     </form>

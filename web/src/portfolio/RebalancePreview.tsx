@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { Account, Instrument, Proposal } from '../api/types';
-import { saveSession, toSession } from '../auth/session';
+import { useStepUp } from '../auth/StepUpDialog';
+import { StepUpCancelled } from '../auth/stepUp';
 import { ErrorMessage, Empty } from '../components/DataState';
 import { ScrollArea } from '../components/ScrollArea';
 import { formatDate, formatMoney, formatNumber, formatPercent, humanize } from '../lib/format';
@@ -19,9 +20,10 @@ interface Names {
 /** Proposes trades (nothing is traded), shows them with their reasons, and accepts them as pending orders after a step-up. */
 export function RebalancePreview({ householdId, currency, names }: { householdId: string; currency: string; names: Names }) {
   const [force, setForce] = useState(false);
+  const [assetLocation, setAssetLocation] = useState(false);
   const queryClient = useQueryClient();
   const propose = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/households/{householdId}/rebalance', { params: { path: { householdId } }, body: { force, asOf: null } })),
+    mutationFn: () => unwrap(api.POST('/api/households/{householdId}/rebalance', { params: { path: { householdId } }, body: { force, assetLocation, asOf: null } })),
   });
   return (
     <section className="card space-y-3" aria-labelledby="preview-heading">
@@ -33,6 +35,10 @@ export function RebalancePreview({ householdId, currency, names }: { householdId
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
           Trade every target to its weight (ignore bands)
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={assetLocation} onChange={(e) => setAssetLocation(e.target.checked)} />
+          Asset location (household targets: bonds in tax-deferred accounts, equity in taxable)
         </label>
         <button type="button" className="btn" disabled={propose.isPending} onClick={() => propose.mutate()}>
           {propose.isPending ? 'Proposing…' : 'Preview rebalance'}
@@ -66,6 +72,13 @@ function ProposalView({ proposal, currency, names, onAccepted }: { proposal: Pro
         {proposal.force ? ' (bands ignored)' : ''}: {p.trades.length} trade(s), estimated tax <strong>{formatMoney(p.estimatedTax, currency)}</strong>, estimated costs{' '}
         <strong>{formatMoney(p.estimatedCosts, currency)}</strong>.
       </p>
+      {(p.warnings ?? []).length > 0 && (
+        <ul role="alert" className="list-disc rounded-md border border-amber-300 bg-amber-50 p-3 pl-8 text-sm text-amber-950">
+          {(p.warnings ?? []).map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
       {p.trades.length === 0 ? (
         <Empty>No trades: every target is inside its band, or nothing can be traded (see the reasons below).</Empty>
       ) : (
@@ -146,34 +159,24 @@ function ProposalView({ proposal, currency, names, onAccepted }: { proposal: Pro
 }
 
 /**
- * Accepting places orders, a critical action: the server wants a fresh second-factor proof
- * (403 step-up-required). The user then types a code, POST /api/me/step-up answers new tokens,
- * and the accept is sent again.
+ * Accepting places orders, a critical action: without a second factor from the last ten minutes
+ * the server answers 403 step-up-required, and the shared step-up dialog asks for a code and
+ * sends the accept again.
  */
 function AcceptProposal({ proposal, onAccepted }: { proposal: Proposal; onAccepted: () => void }) {
-  const [code, setCode] = useState('');
+  const stepUp = useStepUp('Placing orders needs a fresh confirmation: enter the six-digit code from your authenticator app (or a recovery code).');
   const accept = useMutation({
     mutationFn: () =>
-      unwrap(
-        api.POST('/api/households/{householdId}/rebalance-proposals/{proposalId}/accept', {
-          params: { path: { householdId: proposal.householdId, proposalId: proposal.id } },
-        }),
+      stepUp.run(() =>
+        unwrap(
+          api.POST('/api/households/{householdId}/rebalance-proposals/{proposalId}/accept', {
+            params: { path: { householdId: proposal.householdId, proposalId: proposal.id } },
+          }),
+        ),
       ),
     onSuccess: onAccepted,
   });
-  const stepUp = useMutation({
-    mutationFn: () => {
-      const recovery = !/^\d{6}$/.test(code);
-      return unwrap(api.POST('/api/me/step-up', { body: recovery ? { totpCode: null, recoveryCode: code } : { totpCode: code, recoveryCode: null } }));
-    },
-    onSuccess: (tokens) => {
-      saveSession(toSession(tokens));
-      setCode('');
-      accept.mutate();
-    },
-  });
   const errorCode = accept.error instanceof ApiError ? accept.error.code : undefined;
-  const needsStepUp = errorCode === 'step-up-required';
   if (accept.isSuccess) {
     return (
       <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
@@ -183,38 +186,16 @@ function AcceptProposal({ proposal, onAccepted }: { proposal: Proposal; onAccept
   }
   return (
     <div className="space-y-2">
-      <button type="button" className="btn" disabled={accept.isPending || stepUp.isPending} onClick={() => accept.mutate()}>
+      <button type="button" className="btn" disabled={accept.isPending} onClick={() => accept.mutate()}>
         Accept and create orders
       </button>
-      {needsStepUp && (
-        <form
-          className="space-y-2 rounded-md border border-slate-300 p-3"
-          aria-labelledby="stepup-heading"
-          onSubmit={(e) => {
-            e.preventDefault();
-            stepUp.mutate();
-          }}
-        >
-          <h3 id="stepup-heading" className="font-semibold">
-            Confirm it is you
-          </h3>
-          <p className="text-sm">Placing orders needs a fresh confirmation: enter the six-digit code from your authenticator app (or a recovery code).</p>
-          <label className="block text-sm">
-            <span className="label">Authentication code</span>
-            <input className="input w-48" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value.trim())} />
-          </label>
-          <button type="submit" className="btn" disabled={code.length < 6 || stepUp.isPending}>
-            Confirm and accept
-          </button>
-          {stepUp.isError && <ErrorMessage error={stepUp.error} title="The code was not accepted" />}
-        </form>
-      )}
+      {stepUp.dialog}
       {errorCode === 'mfa-required' && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
           Placing orders needs two-factor sign-in. Turn it on in <Link to="../settings" relative="path" className="underline">Settings</Link>, then accept again.
         </p>
       )}
-      {accept.isError && !needsStepUp && errorCode !== 'mfa-required' && <ErrorMessage error={accept.error} title="Could not accept the proposal" />}
+      {accept.isError && !(accept.error instanceof StepUpCancelled) && errorCode !== 'mfa-required' && <ErrorMessage error={accept.error} title="Could not accept the proposal" />}
     </div>
   );
 }

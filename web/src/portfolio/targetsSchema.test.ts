@@ -1,4 +1,4 @@
-import { bandsSchema, defaultBands, percentToFraction, targetsFromModel } from './targetsSchema';
+import { bandsSchema, defaultBands, modelTargetsRequest, percentToFraction } from './targetsSchema';
 
 describe('bandsSchema', () => {
   it('accepts the 5/25 rule and refuses negative or absurd bands', () => {
@@ -10,17 +10,15 @@ describe('bandsSchema', () => {
   });
 });
 
-describe('targetsFromModel', () => {
-  it('makes one household-wide class target per allocation with the bands as fractions', () => {
-    const targets = targetsFromModel(
-      [{ assetClass: 'UsEquity', weight: 0.6 }, { assetClass: 'Bonds', weight: 0.4 }],
-      { absoluteBand: 5, relativeBand: 25 },
-      { Bonds: 'bnd-id' },
-    );
-    expect(targets).toEqual([
-      { accountId: null, instrumentId: null, assetClass: 'UsEquity', weight: 0.6, absoluteBand: 0.05, relativeBand: 0.25, buyInstrumentId: null },
-      { accountId: null, instrumentId: null, assetClass: 'Bonds', weight: 0.4, absoluteBand: 0.05, relativeBand: 0.25, buyInstrumentId: 'bnd-id' },
-    ]);
+describe('modelTargetsRequest', () => {
+  it('names the model, gives the bands as fractions and sends only the chosen instruments', () => {
+    expect(modelTargetsRequest('model-id', { absoluteBand: 5, relativeBand: 25 }, { Bonds: 'bnd-id', UsEquity: undefined })).toEqual({
+      modelPortfolioId: 'model-id',
+      accountId: null,
+      absoluteBand: 0.05,
+      relativeBand: 0.25,
+      buyInstrumentIds: { Bonds: 'bnd-id' },
+    });
   });
 
   it('turns percentages into exact six-decimal fractions', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AssetClass, RebalanceTargetRequest, TargetAllocation } from '../api/types';
+import type { AssetClass, ModelTargetsRequest } from '../api/types';
 
 /**
  * Bands for targets set from a model, entered in percentage points (5 = 5 points) and as a
@@ -20,17 +20,17 @@ export function percentToFraction(percent: number): number {
 }
 
 /**
- * One household-wide target per class of the model (the existing POST takes one at a time), each
- * buying the instrument chosen for its class, or none (the preview then says it cannot buy).
+ * The body of `PUT …/rebalance-targets`: the server replaces the household-wide targets with one
+ * per class of the model in one transaction; each class buys the instrument chosen for it (the
+ * server falls back to the replaced target's choice, then the largest holding of the class).
  */
-export function targetsFromModel(allocations: TargetAllocation[], bands: BandsForm, buys: Partial<Record<AssetClass, string>>): RebalanceTargetRequest[] {
-  return allocations.map((a) => ({
+export function modelTargetsRequest(modelPortfolioId: string, bands: BandsForm, buys: Partial<Record<AssetClass, string>>): ModelTargetsRequest {
+  const chosen = Object.fromEntries(Object.entries(buys).filter((e): e is [string, string] => Boolean(e[1])));
+  return {
+    modelPortfolioId,
     accountId: null,
-    instrumentId: null,
-    assetClass: a.assetClass,
-    weight: a.weight,
     absoluteBand: percentToFraction(bands.absoluteBand),
     relativeBand: percentToFraction(bands.relativeBand),
-    buyInstrumentId: buys[a.assetClass] ?? null,
-  }));
+    buyInstrumentIds: chosen,
+  };
 }
