@@ -253,6 +253,26 @@ public partial class PlanningEndpointsTest
         Assert.DoesNotContain(app.Logs.Entries, e => e.Level >= LogLevel.Warning && (e.Category.Contains("Simulation", StringComparison.Ordinal) || e.Category.Contains("EntityFrameworkCore", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Solve_Long_ReportsProgressMidRun_AndCancels(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: FastProgress);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var plan = await CreateEndlessPlanAsync(client, household.Id);
+        var url = $"/api/households/{household.Id}/plans/{plan.Id}";
+
+        var solve = await (await client.PostAsync($"{url}/solve", new SolveRequest("saving", 0.85, LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var midway = await PollAsync(client, $"{url}/simulations/{solve.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+        Assert.InRange(midway.Progress, 0.0001, 0.5);
+
+        await (await client.PostAsync($"{url}/simulations/{solve.Id}/cancel", new { })).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var cancelled = await PollAsync(client, $"{url}/simulations/{solve.Id}", r => r.Status is not SimulationRunStatus.Running, TimeSpan.FromSeconds(60));
+        Assert.Equal((SimulationRunStatus.Cancelled, SimulationRunKind.Solve), (cancelled.Status, cancelled.Kind));
+        Assert.Null(cancelled.Result);
+    }
+
     /// <summary>The run stopped in this process (an Endless run would take minutes) and said why, having stored nothing.</summary>
     private static async Task StoppedAsync(GlidepathApp app, SimulationQueue queue, Guid runId)
     {
