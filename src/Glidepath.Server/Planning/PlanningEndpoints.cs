@@ -88,11 +88,12 @@ public static class PlanningEndpoints
             return PlanNotFound(planId);
         }
 
-        var unfinished = await SimulationQueue.UnfinishedRunIdsAsync(db.SimulationRuns.Where(r => r.PlanId == planId), ct);
-        await db.SimulationRuns.Where(r => r.PlanId == planId).ExecuteDeleteAsync(ct);
+        // One SaveChanges: the runs and the plan go together or not at all.
+        var runs = await db.SimulationRuns.Where(r => r.PlanId == planId).ToListAsync(ct);
+        db.SimulationRuns.RemoveRange(runs);
         db.Plans.Remove(plan);
         await db.SaveChangesAsync(ct);
-        queue.CancelDeleted(unfinished);
+        queue.CancelDeleted(runs.Where(r => !r.IsFinished).Select(r => r.Id));
         return TypedResults.NoContent();
     }
 
