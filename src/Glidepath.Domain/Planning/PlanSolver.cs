@@ -17,10 +17,16 @@ public sealed record SolveResult(SolveFor Lever, double Answer, double? Retireme
 /// Solve-for by bisection on a monotone success curve. Every evaluation uses the scenario's seed
 /// (common random numbers), so success is a deterministic, path-wise monotone function of the
 /// lever: more saving or a later retirement never hurts a path, more spending never helps.
+/// Progress (<see cref="SimulationOptions.Progress"/>) is evaluations done over evaluations
+/// expected: the bisection steps left for the current bracket plus the curve and the answer, so
+/// it is an estimate while the bracket is still doubling (the bar then pauses; it never moves back).
 /// </summary>
 public static class PlanSolver
 {
     private const int MaxDoublings = 40;
+
+    /// <summary>Evaluations after the search: up to seven curve points and the answer itself.</summary>
+    private const int Finishing = 8;
 
     public static ScenarioResult<SolveResult> Solve(ScenarioDocument document, SolveFor lever, double target, Func<SeriesDocument, HistoricalSeries>? seriesLoader = null, SimulationOptions? options = null)
     {
@@ -31,18 +37,27 @@ public static class PlanSolver
         }
 
         ScenarioError? error = null;
+        var done = 0;
+        var ahead = Finishing; // evaluations expected after the current one
+        var sink = options?.Progress is { } progress ? new Monotone(progress) : null;
         double Success(double x)
         {
+            options?.CancellationToken.ThrowIfCancellationRequested();
             var compiled = ScenarioCompiler.Compile(Levers.Apply(document, lever, x), seriesLoader);
             error ??= compiled.Error;
-            return compiled.Value is { } c ? MonteCarloSimulator.Run(c.Input, options).SuccessProbability : double.NaN;
+            var run = sink is null ? options : options! with { Progress = new Evaluation(sink, done, done + 1 + ahead) };
+            var p = compiled.Value is { } c ? MonteCarloSimulator.Run(c.Input, run).SuccessProbability : double.NaN;
+            done++;
+            ahead = Math.Max(0, ahead - 1);
+            return p;
         }
 
+        void Expect(int searchSteps) => ahead = searchSteps + Finishing;
         var answer = lever switch
         {
-            SolveFor.Saving => Lowest(Success, target, 0, Math.Max(Levers.Current(document, lever), 100), 1),
-            SolveFor.Spending => Highest(Success, target, Math.Max(Levers.Current(document, lever), 1000), 10),
-            _ => LowestMonth(Success, target, document.HorizonMonths),
+            SolveFor.Saving => Lowest(Success, Expect, target, 0, Math.Max(Levers.Current(document, lever), 100), 1),
+            SolveFor.Spending => Highest(Success, Expect, target, Math.Max(Levers.Current(document, lever), 1000), 10),
+            _ => LowestMonth(Success, Expect, target, document.HorizonMonths),
         };
         if (error is not null)
         {
@@ -58,9 +73,40 @@ public static class PlanSolver
         var around = lever == SolveFor.RetirementAge
             ? new[] { -36.0, -24, -12, 0, 12, 24, 36 }.Select(d => a + d).Where(m => m >= 0 && m <= document.HorizonMonths)
             : new[] { 0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5 }.Select(f => a * f);
-        var curve = around.Distinct().Select(x => new SolvePoint(x, Success(x))).ToList();
+        var points = around.Distinct().ToList();
+        ahead = points.Count + 1;
+        var curve = points.Select(x => new SolvePoint(x, Success(x))).ToList();
+        ahead = 0;
         double? age = lever == SolveFor.RetirementAge && document.Plan is { } plan ? plan.People[0].Age + (a / 12) : null;
         return ScenarioResult.Ok<SolveResult>(new SolveResult(lever, a, age, Success(a), target, curve));
+    }
+
+    /// <summary>One evaluation's share of the solve's bar: <c>(done + fraction) / expected</c>.</summary>
+    private sealed class Evaluation(IProgress<double> sink, int done, int expected) : IProgress<double>
+    {
+        public void Report(double value) => sink.Report(Math.Min(1, (done + value) / expected));
+    }
+
+    /// <summary>
+    /// Passes on only values above the largest so far, in order (the estimate may shrink; the bar
+    /// must not). Reports come from the engine's worker threads.
+    /// </summary>
+    private sealed class Monotone(IProgress<double> sink) : IProgress<double>
+    {
+        private readonly Lock _gate = new();
+        private double _largest = -1;
+
+        public void Report(double value)
+        {
+            lock (_gate)
+            {
+                if (value > _largest)
+                {
+                    _largest = value;
+                    sink.Report(value);
+                }
+            }
+        }
     }
 
     private static string Name(SolveFor lever) => lever switch
@@ -70,15 +116,19 @@ public static class PlanSolver
         _ => "retirement month within the horizon",
     };
 
+    /// <summary>Bisection steps that narrow <paramref name="width"/> to <paramref name="tolerance"/>.</summary>
+    private static int Steps(double width, double tolerance) => width <= tolerance ? 0 : (int)Math.Ceiling(Math.Log2(width / tolerance));
+
     /// <summary>Smallest x with success(x) >= target, success increasing in x.</summary>
-    private static double? Lowest(Func<double, double> success, double target, double lo, double hi, double tolerance)
+    private static double? Lowest(Func<double, double> success, Action<int> expect, double target, double lo, double hi, double tolerance)
     {
+        expect(1 + Steps(hi - lo, tolerance));
         if (success(lo) >= target)
         {
             return lo;
         }
 
-        for (var k = 0; success(hi) < target; k++)
+        for (var k = 0; Bracket(success, expect, Steps(hi - lo, tolerance), hi) < target; k++)
         {
             if (k == MaxDoublings)
             {
@@ -90,6 +140,7 @@ public static class PlanSolver
 
         while (hi - lo > tolerance)
         {
+            expect(Steps(hi - lo, tolerance) - 1);
             var mid = (lo + hi) / 2;
             (lo, hi) = success(mid) >= target ? (lo, mid) : (mid, hi);
         }
@@ -98,15 +149,16 @@ public static class PlanSolver
     }
 
     /// <summary>Largest x with success(x) >= target, success decreasing in x.</summary>
-    private static double? Highest(Func<double, double> success, double target, double hi, double tolerance)
+    private static double? Highest(Func<double, double> success, Action<int> expect, double target, double hi, double tolerance)
     {
         var lo = 0.0;
+        expect(1 + Steps(hi - lo, tolerance));
         if (success(lo) < target)
         {
             return null;
         }
 
-        for (var k = 0; success(hi) >= target; k++)
+        for (var k = 0; Bracket(success, expect, Steps(hi - lo, tolerance), hi) >= target; k++)
         {
             if (k == MaxDoublings)
             {
@@ -118,6 +170,7 @@ public static class PlanSolver
 
         while (hi - lo > tolerance)
         {
+            expect(Steps(hi - lo, tolerance) - 1);
             var mid = (lo + hi) / 2;
             (lo, hi) = success(mid) >= target ? (mid, hi) : (lo, mid);
         }
@@ -125,15 +178,24 @@ public static class PlanSolver
         return Math.Floor(lo / tolerance) * tolerance;
     }
 
+    /// <summary>Success at a bracket end; if the bracket holds, the bisection of its width follows.</summary>
+    private static double Bracket(Func<double, double> success, Action<int> expect, int steps, double x)
+    {
+        expect(steps);
+        return success(x);
+    }
+
     /// <summary>Smallest whole month with success >= target.</summary>
-    private static double? LowestMonth(Func<double, double> success, double target, int horizon)
+    private static double? LowestMonth(Func<double, double> success, Action<int> expect, double target, int horizon)
     {
         int lo = 0, hi = horizon;
+        expect(1 + Steps(hi - lo, 1));
         if (success(hi) < target)
         {
             return null;
         }
 
+        expect(Steps(hi - lo, 1));
         if (success(lo) >= target)
         {
             return lo;
@@ -141,6 +203,7 @@ public static class PlanSolver
 
         while (hi - lo > 1)
         {
+            expect(Steps(hi - lo, 1) - 1);
             var mid = (lo + hi) / 2;
             (lo, hi) = success(mid) >= target ? (lo, mid) : (mid, hi);
         }

@@ -7,6 +7,7 @@ using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Planning.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Households;
@@ -78,7 +79,7 @@ public static class HouseholdEndpoints
 
     /// <summary>Deletes the household with its people, accounts and their whole history.</summary>
     private static async Task<Results<NoContent, NotFoundProblem>> Delete(
-        Guid householdId, HttpContext http, GlidepathDbContext db, AuditLog audit, CancellationToken ct)
+        Guid householdId, HttpContext http, GlidepathDbContext db, AuditLog audit, SimulationQueue simulations, CancellationToken ct)
     {
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
@@ -86,6 +87,8 @@ public static class HouseholdEndpoints
             return HouseholdScope.HouseholdNotFound(householdId);
         }
 
+        // Its plans' runs go with it (cascade); the ones still queued or running are stopped after the commit.
+        var unfinishedRuns = await SimulationQueue.UnfinishedRunIdsAsync(db.SimulationRuns.Where(r => r.HouseholdId == householdId), ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var accountIds = db.Accounts.Where(a => a.HouseholdId == householdId).Select(a => a.Id);
         await db.Transactions.Where(t => accountIds.Contains(t.AccountId)).ExecuteDeleteAsync(ct);
@@ -93,6 +96,7 @@ public static class HouseholdEndpoints
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(AuditEvents.HouseholdDeleted, http.User.UserId(), householdId, ct: ct);
         await transaction.CommitAsync(ct);
+        simulations.CancelDeleted(unfinishedRuns);
         return TypedResults.NoContent();
     }
 

@@ -3,6 +3,7 @@ using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Quant.MonteCarlo;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Planning.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Planning;
@@ -78,8 +79,8 @@ public static class PlanningEndpoints
         return TypedResults.Ok(ToDto(plan));
     }
 
-    /// <summary>Deletes the plan and its stored runs.</summary>
-    private static async Task<Results<NoContent, NotFoundProblem>> Delete(Guid householdId, Guid planId, GlidepathDbContext db, CancellationToken ct)
+    /// <summary>Deletes the plan and its stored runs; its queued and running runs stop and store nothing.</summary>
+    private static async Task<Results<NoContent, NotFoundProblem>> Delete(Guid householdId, Guid planId, GlidepathDbContext db, SimulationQueue queue, CancellationToken ct)
     {
         var plan = await Find(db, householdId, planId, ct);
         if (plan is null)
@@ -87,9 +88,12 @@ public static class PlanningEndpoints
             return PlanNotFound(planId);
         }
 
-        db.SimulationRuns.RemoveRange(await db.SimulationRuns.Where(r => r.PlanId == planId).ToListAsync(ct));
+        // One SaveChanges: the runs and the plan go together or not at all.
+        var runs = await db.SimulationRuns.Where(r => r.PlanId == planId).ToListAsync(ct);
+        db.SimulationRuns.RemoveRange(runs);
         db.Plans.Remove(plan);
         await db.SaveChangesAsync(ct);
+        queue.CancelDeleted(runs.Where(r => !r.IsFinished).Select(r => r.Id));
         return TypedResults.NoContent();
     }
 

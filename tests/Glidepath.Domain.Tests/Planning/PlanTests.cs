@@ -84,4 +84,52 @@ public class PlanTests
         Assert.True(result.SuccessProbability >= 0.85);
         Assert.Contains(result.Curve, p => p.Value < result.Answer && p.SuccessProbability < 0.85);
     }
+
+    [Theory]
+    [InlineData(SolveFor.Spending, 40000)]
+    [InlineData(SolveFor.Saving, 60000)]
+    [InlineData(SolveFor.RetirementAge, 55000)]
+    public void Solve_WithProgress_ReportsAGrowingShareEndingAtOne_AndTheSameAnswer(SolveFor lever, double spending)
+    {
+        var reports = new List<double>();
+        var plain = PlanSolver.Solve(Plan(spending: spending), lever, 0.85).Value!;
+
+        // Monotone, so the reports arrive in order even from several worker threads.
+        var tracked = PlanSolver.Solve(Plan(spending: spending), lever, 0.85, options: new SimulationOptions { Progress = new Synchronous(r => { lock (reports) { reports.Add(r); } }) }).Value!;
+
+        Assert.Equal(plain, tracked with { Curve = plain.Curve });
+        Assert.Equal(plain.Curve, tracked.Curve);
+        Assert.True(reports.Count > 10, $"{reports.Count} reports");
+        Assert.All(reports, r => Assert.InRange(r, 0, 1));
+        Assert.Equal(reports.Order(), reports);
+        Assert.Equal(1.0, reports[^1]);
+        Assert.True(reports[reports.Count / 2] < 0.9, "progress spreads over the evaluations");
+    }
+
+    [Fact]
+    public void Solve_Cancelled_StopsWithinAnEvaluation()
+    {
+        using var cancel = new CancellationTokenSource();
+        var reports = 0;
+        var options = new SimulationOptions
+        {
+            CancellationToken = cancel.Token,
+            Progress = new Synchronous(_ =>
+        {
+            if (Interlocked.Increment(ref reports) == 3)
+            {
+                cancel.Cancel();
+            }
+        })
+        };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => PlanSolver.Solve(Plan(), SolveFor.Spending, 0.85, options: options));
+        Assert.InRange(reports, 3, 4);
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class Synchronous(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
 }

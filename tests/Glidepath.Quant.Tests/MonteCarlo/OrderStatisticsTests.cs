@@ -26,4 +26,32 @@ public class OrderStatisticsTests
             Assert.Equal(expected, result[k], 12);
         }
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Percentiles_WideRangesAndSpikes_MatchSortedType7(int shape)
+    {
+        // The radix path (n >= 4096) buckets by the key's offset in [min, max]: a range spanning
+        // every exponent and sign, a spike of zeros (failed paths) and a narrow range all stay exact.
+        var rng = new Random(shape);
+        var data = Enumerable.Range(0, 20_000).Select(_ => shape switch
+        {
+            0 => (float)((rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-40, 38))),
+            1 => rng.Next(3) == 0 ? 0f : (float)(1e6 * Math.Exp(rng.NextDouble() * 6)),
+            _ => 100_000f + (float)rng.NextDouble(),
+        }).ToArray();
+        var sorted = data.Order().ToArray();
+        var result = new double[Percentiles.Levels.Length];
+
+        OrderStatistics.Percentiles(data, Percentiles.Levels, result);
+
+        for (var k = 0; k < result.Length; k++)
+        {
+            var h = (sorted.Length - 1) * Percentiles.Levels[k];
+            var lo = (int)Math.Floor(h);
+            Assert.Equal(sorted[lo] + ((h - lo) * (sorted[lo + 1] - (double)sorted[lo])), result[k]);
+        }
+    }
 }

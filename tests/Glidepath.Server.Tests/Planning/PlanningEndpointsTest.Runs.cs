@@ -7,6 +7,8 @@ using Glidepath.Server.Planning.Runs;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Glidepath.Server.Tests.Planning;
 
@@ -15,6 +17,16 @@ public partial class PlanningEndpointsTest
 {
     /// <summary>The largest run allowed: seconds of CPU on any machine, so polls and cancels land mid-run.</summary>
     private const int LongRun = 2_000_000;
+
+    /// <summary>
+    /// A scenario no run finishes before a test stops it: Student-t returns with 200 degrees of
+    /// freedom draw 203 normals a path and month, so <see cref="LongRun"/> paths take minutes of CPU.
+    /// (The benchmark scenario's 2,000,000 paths can finish within one poll on a loaded machine.)
+    /// </summary>
+    private static string Endless => WithReturnModel("""{"kind": "studentT", "degreesOfFreedom": 200}""");
+
+    private static async Task<PlanDto> CreateEndlessPlanAsync(HttpClient client, Guid householdId) =>
+        await (await client.PostAsync($"/api/households/{householdId}/plans", Request("Endless", Endless))).ReadAsync<PlanDto>(HttpStatusCode.Created);
 
     private static readonly Dictionary<string, string?> FastProgress = new()
     {
@@ -135,10 +147,12 @@ public partial class PlanningEndpointsTest
         Assert.Equal(LongRun, done.Result!.Value.GetProperty("paths").GetInt32());
     }
 
-    // Skipped: after the merge of auth and planning it failed in one of two full runs (the run
-    // finished as Succeeded before the host's stop reached it on SQLite; a poll hung on PostgreSQL).
-    // The shutdown/restart race needs a look before this is trusted again; see the session note.
-    [Theory(Skip = "Flaky since the auth+planning merge: shutdown race, under investigation")]
+    // Was skipped as flaky after the auth+planning merge. Causes: (1) the interrupted run could finish
+    // before the stop reached it (2,000,000 benchmark paths, polls starved on a loaded machine) or
+    // even before a poll saw it running (the poll then waited for ever); it now runs the Endless
+    // scenario. (2) Recovery ran in the background after start and raced the first request; it now
+    // runs in SimulationWorker.StartAsync, before the host serves anything.
+    [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task Restart_FailsRunsLeftRunning_RequeuesQueuedOnes_AndShutdownFailsTheRunningOne(DatabaseProvider provider)
     {
@@ -151,8 +165,9 @@ public partial class PlanningEndpointsTest
             householdId = (await client.HouseholdAsync()).Id;
             planId = (await CreatePlanAsync(client, householdId)).Id;
             url = $"/api/households/{householdId}/plans/{planId}/simulations";
-            interrupted = (await (await client.PostAsync(url, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Id;
-            await PollAsync(client, $"{url}/{interrupted}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+            var endless = $"/api/households/{householdId}/plans/{(await CreateEndlessPlanAsync(client, householdId)).Id}/simulations";
+            interrupted = (await (await client.PostAsync(endless, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Id;
+            await PollAsync(client, $"{endless}/{interrupted}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
         }
 
         // A graceful stop ends the running run as failed, saying why.
@@ -199,5 +214,75 @@ public partial class PlanningEndpointsTest
         await client.PostAsync($"{url}/{waiting.Id}/cancel", new { });
         await client.PostAsync($"{url}/{running.Id}/cancel", new { });
         await PollAsync(client, $"{url}/{running.Id}", r => r.Status != SimulationRunStatus.Running);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task DeletePlanOrHousehold_StopsItsRunningAndQueuedRuns_AndStoresNothing(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: FastProgress);
+        var client = app.CreateClient();
+        var queue = app.Services.GetRequiredService<SimulationQueue>();
+
+        // A plan with one run executing and one waiting behind it, then the plan is deleted.
+        var household = await client.HouseholdAsync();
+        var plan = await CreateEndlessPlanAsync(client, household.Id);
+        var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
+        var running = await (await client.PostAsync(url, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var waiting = await (await client.PostAsync(url, new SimulateRequest(LongRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        await PollAsync(client, $"{url}/{running.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/households/{household.Id}/plans/{plan.Id}")).StatusCode);
+        await StoppedAsync(app, queue, running.Id);
+
+        // The same through the household: its plans and their runs go with it.
+        var other = await client.HouseholdAsync("Other");
+        var otherUrl = $"/api/households/{other.Id}/plans/{(await CreateEndlessPlanAsync(client, other.Id)).Id}/simulations";
+        var orphan = await (await client.PostAsync(otherUrl, new SimulateRequest(LongRun, 3))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        await PollAsync(client, $"{otherUrl}/{orphan.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/households/{other.Id}")).StatusCode);
+        await StoppedAsync(app, queue, orphan.Id);
+
+        // The waiting run found no row to claim; a new run on a live plan still runs.
+        var third = await client.HouseholdAsync("Third");
+        var live = await CreatePlanAsync(client, third.Id);
+        var small = await (await client.PostAsync($"/api/households/{third.Id}/plans/{live.Id}/simulations?wait=true", new SimulateRequest(100, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Created);
+        Assert.Equal(SimulationRunStatus.Succeeded, small.Status);
+        Assert.Null(queue.LiveProgress(waiting.Id));
+        using var db = app.CreateDbContext();
+        Assert.Equal([small.Id], await db.SimulationRuns.Select(r => r.Id).ToListAsync());
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Level >= LogLevel.Warning && (e.Category.Contains("Simulation", StringComparison.Ordinal) || e.Category.Contains("EntityFrameworkCore", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Solve_Long_ReportsProgressMidRun_AndCancels(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: FastProgress);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var plan = await CreateEndlessPlanAsync(client, household.Id);
+        var url = $"/api/households/{household.Id}/plans/{plan.Id}";
+
+        var solve = await (await client.PostAsync($"{url}/solve", new SolveRequest("saving", 0.85, LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var midway = await PollAsync(client, $"{url}/simulations/{solve.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+        Assert.InRange(midway.Progress, double.Epsilon, 0.5); // the first of about 20 evaluations: tiny, not 0
+
+        await (await client.PostAsync($"{url}/simulations/{solve.Id}/cancel", new { })).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var cancelled = await PollAsync(client, $"{url}/simulations/{solve.Id}", r => r.Status is not SimulationRunStatus.Running, TimeSpan.FromSeconds(60));
+        Assert.Equal((SimulationRunStatus.Cancelled, SimulationRunKind.Solve), (cancelled.Status, cancelled.Kind));
+        Assert.Null(cancelled.Result);
+    }
+
+    /// <summary>The run stopped in this process (an Endless run would take minutes) and said why, having stored nothing.</summary>
+    private static async Task StoppedAsync(GlidepathApp app, SimulationQueue queue, Guid runId)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (queue.LiveProgress(runId) is not null || !app.Logs.Entries.Any(e => e.Message.Contains($"Simulation run {runId} stopped: its plan or household was deleted", StringComparison.Ordinal)))
+        {
+            await Task.Delay(20, limit.Token);
+        }
+
+        using var db = app.CreateDbContext();
+        Assert.False(await db.SimulationRuns.AnyAsync(r => r.Id == runId));
     }
 }

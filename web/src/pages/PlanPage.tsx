@@ -143,7 +143,7 @@ function isActive(run: SimulationRun | undefined): boolean {
   return run?.status === 'Queued' || run?.status === 'Running';
 }
 
-/** The run's progress as the server reports it (0..1, updated every few simulated years). */
+/** The run's progress as the server reports it (0..1, moving as blocks of paths finish). */
 function RunProgress({ run }: { run: SimulationRun }) {
   const percent = Math.round((run.progress ?? 0) * 100);
   return (

@@ -21,7 +21,7 @@ public static class SimulationExecutor
         var document = ScenarioParser.Parse(run.ScenarioJson).Value
             ?? throw new InvalidOperationException($"The scenario stored with run {run.Id} no longer parses.");
         return run.Kind == SimulationRunKind.Solve
-            ? Solve(run, document, seriesLoader, watch, ct)
+            ? Solve(run, document, seriesLoader, progress, watch, ct)
             : Simulate(document, seriesLoader, progress, watch, ct);
     }
 
@@ -54,12 +54,12 @@ public static class SimulationExecutor
         return new(JsonSerializer.Serialize(report, SimulationReport.Json), result.SuccessProbability, null, watch.ElapsedMilliseconds);
     }
 
-    private static Outcome Solve(SimulationRun run, ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, Stopwatch watch, CancellationToken ct)
+    private static Outcome Solve(SimulationRun run, ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, IProgress<double> progress, Stopwatch watch, CancellationToken ct)
     {
         var parameters = JsonSerializer.Deserialize<SolveParameters>(run.ParametersJson, SimulationReport.Json)
             ?? throw new InvalidOperationException($"Run {run.Id} has no solve parameters.");
         var lever = Levers.Parse(parameters.For) ?? throw new InvalidOperationException($"Run {run.Id} names an unknown lever '{parameters.For}'.");
-        var solved = PlanSolver.Solve(document, lever, parameters.Target, seriesLoader, new SimulationOptions { CancellationToken = ct });
+        var solved = PlanSolver.Solve(document, lever, parameters.Target, seriesLoader, new SimulationOptions { CancellationToken = ct, Progress = progress });
         return solved.Value is { } answer
             ? new(JsonSerializer.Serialize(answer, SimulationReport.Json), answer.SuccessProbability, null, watch.ElapsedMilliseconds)
             : new(null, 0, solved.Error, watch.ElapsedMilliseconds);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Glidepath.Domain.Planning;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Glidepath.Server.Planning.Runs;
@@ -77,6 +79,24 @@ public sealed class SimulationQueue(IOptions<SimulationRunOptions> options)
         if (live.TryGetValue(runId, out var run))
         {
             run.Cancel();
+        }
+    }
+
+    /// <summary>Ids of the queued and running runs among <paramref name="runs"/> (read before they are deleted).</summary>
+    public static Task<List<Guid>> UnfinishedRunIdsAsync(IQueryable<SimulationRun> runs, CancellationToken ct) =>
+        runs.Where(r => r.Status == SimulationRunStatus.Queued || r.Status == SimulationRunStatus.Running).Select(r => r.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Stops runs whose rows were just deleted (with their plan or household): one running here stops
+    /// at once; one queued finds no row to claim; one running on another instance stops at its next
+    /// progress write, when it reads that its row is gone.
+    /// </summary>
+    public void CancelDeleted(IEnumerable<Guid> runIds)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        foreach (var id in runIds)
+        {
+            Cancel(id);
         }
     }
 

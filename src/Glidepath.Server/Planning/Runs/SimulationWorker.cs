@@ -9,8 +9,9 @@ namespace Glidepath.Server.Planning.Runs;
 /// Runs queued simulations and solves in the background, <see cref="SimulationRunOptions.MaxConcurrency"/>
 /// at a time, independent of the request that queued them. Every state change is a conditional
 /// update on the run's row (queued → running → succeeded/failed/cancelled), so a cancel and a
-/// finish cannot both win. At start it recovers what the last process left: runs still
-/// <c>Running</c> died with it and are marked failed; runs still <c>Queued</c> are queued again.
+/// finish cannot both win, and a run whose row was deleted writes nothing. At start, before the
+/// host serves requests, it recovers what the last process left: runs still <c>Running</c> died
+/// with it and are marked failed; runs still <c>Queued</c> are queued again.
 /// </summary>
 public sealed partial class SimulationWorker(
     SimulationQueue queue,
@@ -23,9 +24,18 @@ public sealed partial class SimulationWorker(
     public const string RestartError = "The server stopped while this run was running; start a new run.";
     public const string ShutdownError = "The server shut down while this run was running; start a new run.";
 
+    /// <summary>
+    /// Recovers before the host finishes starting, so no request sees a run the last process left
+    /// as running (recovery used to run in the background and raced the first requests).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RecoverAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
         var workers = Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrency)).Select(_ => ConsumeAsync(stoppingToken));
         await Task.WhenAll(workers);
     }
@@ -121,31 +131,38 @@ public sealed partial class SimulationWorker(
         var finished = clock.GetUtcNow();
         var elapsed = (long)(finished - started).TotalMilliseconds;
         var running = db.SimulationRuns.Where(r => r.Id == runId && r.Status == SimulationRunStatus.Running);
+        int written;
         if (outcome is { Error: null } ok)
         {
-            await running.ExecuteUpdateAsync(
+            written = await running.ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, SimulationRunStatus.Succeeded).SetProperty(r => r.Progress, 1.0).SetProperty(r => r.ResultJson, ok.ResultJson)
                     .SetProperty(r => r.SuccessProbability, ok.SuccessProbability).SetProperty(r => r.FinishedUtc, finished).SetProperty(r => r.DurationMs, ok.DurationMs),
                 CancellationToken.None);
         }
         else if (outcome is { Error: { } error })
         {
-            await Fail(running, $"{PlanningEndpoints.ScenarioField(error.Field)}: {error.Message}", finished, elapsed);
+            written = await Fail(running, $"{PlanningEndpoints.ScenarioField(error.Field)}: {error.Message}", finished, elapsed);
         }
         else if (failure is not null)
         {
             LogRunCrashed(failure, runId);
-            await Fail(running, "The run failed with an internal error; see the server log.", finished, elapsed);
+            written = await Fail(running, "The run failed with an internal error; see the server log.", finished, elapsed);
         }
         else if (live.CancelledByUser || !stoppingToken.IsCancellationRequested)
         {
-            await running.ExecuteUpdateAsync(
+            written = await running.ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, SimulationRunStatus.Cancelled).SetProperty(r => r.Progress, live.Progress).SetProperty(r => r.FinishedUtc, finished).SetProperty(r => r.DurationMs, elapsed),
                 CancellationToken.None);
         }
         else
         {
-            await Fail(running, ShutdownError, finished, elapsed);
+            written = await Fail(running, ShutdownError, finished, elapsed);
+        }
+
+        if (written == 0 && !await db.SimulationRuns.AnyAsync(r => r.Id == runId, CancellationToken.None))
+        {
+            // Its plan or household was deleted meanwhile: the delete cancelled it, nothing is stored.
+            LogRunDeleted(runId);
         }
     }
 
@@ -154,7 +171,10 @@ public sealed partial class SimulationWorker(
             s => s.SetProperty(r => r.Status, SimulationRunStatus.Failed).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedUtc, finished).SetProperty(r => r.DurationMs, elapsed),
             CancellationToken.None);
 
-    /// <summary>Writes the live progress every interval and reads back the cancel flag (set by any instance).</summary>
+    /// <summary>
+    /// Writes the live progress every interval and reads back the cancel flag (set by any instance);
+    /// a run whose row is gone (its plan or household was deleted, perhaps on another instance) stops too.
+    /// </summary>
     private async Task PumpProgressAsync(Guid runId, SimulationQueue.LiveRun live, CancellationToken stop)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -167,7 +187,8 @@ public sealed partial class SimulationWorker(
                 var progress = live.Progress;
                 await db.SimulationRuns.Where(r => r.Id == runId && r.Status == SimulationRunStatus.Running)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, progress), stop);
-                if (await db.SimulationRuns.AnyAsync(r => r.Id == runId && r.CancelRequested, stop))
+                var cancel = await db.SimulationRuns.Where(r => r.Id == runId).Select(r => (bool?)r.CancelRequested).FirstOrDefaultAsync(stop);
+                if (cancel is null or true)
                 {
                     live.Cancel();
                 }
@@ -186,6 +207,9 @@ public sealed partial class SimulationWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Simulation runs after restart: {Failed} left running marked failed, {Queued} queued again")]
     private partial void LogRecovered(int failed, int queued);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulation run {RunId} stopped: its plan or household was deleted, nothing stored")]
+    private partial void LogRunDeleted(Guid runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Simulation run {RunId}: progress is no longer written")]
     private partial void LogProgressFailed(Exception exception, Guid runId);
