@@ -508,6 +508,9 @@ try {
     // The targets of Risk level 1 are far from today's holdings (the orders are only pending).
     await page.getByTestId('drift-alert').first().waitFor();
     await expectText(page.getByTestId('harvest-alert'), 'harvesting');
+    // The allocation is shown against those targets: a Target column and the difference in points.
+    const allocation = page.getByRole('region', { name: 'Allocation by asset class' });
+    await expectText(allocation.getByRole('row', { name: /Bonds/ }), 'pts');
   }, { shot: 'dashboard-performance' });
 
   await test('portfolio page on a phone', async () => {

@@ -1,4 +1,4 @@
-import { allocationByAssetClass } from './allocation';
+import { allocationByAssetClass, compareWithTargets } from './allocation';
 import type { Instrument, Positions } from '../api/types';
 
 const instrument = (id: string, symbol: string, assetClass: Instrument['assetClass']): Instrument => ({
@@ -40,5 +40,33 @@ describe('allocationByAssetClass', () => {
       { symbol: 'EWJ', reason: 'other-currency' },
       { symbol: 'BND', reason: 'no-price' },
     ]);
+  });
+});
+
+describe('compareWithTargets', () => {
+  const slices = [
+    { key: 'UsEquity' as const, value: 7000, share: 0.7 },
+    { key: 'Cash' as const, value: 3000, share: 0.3 },
+  ];
+
+  it('puts each held class next to its household-wide target, and targeted classes not held at 0', () => {
+    const rows = compareWithTargets(slices, [
+      { accountId: null, assetClass: 'UsEquity', weight: 0.6 },
+      { accountId: null, assetClass: 'Bonds', weight: 0.4 },
+    ]);
+    expect(rows.map((r) => [r.key, r.share, r.target, r.difference === null ? null : Number(r.difference.toFixed(10))])).toEqual([
+      ['UsEquity', 0.7, 0.6, 0.1],
+      ['Cash', 0.3, null, null],
+      ['Bonds', 0, 0.4, -0.4],
+    ]);
+  });
+
+  it('leaves out targets of one account or one instrument', () => {
+    const rows = compareWithTargets(slices, [
+      { accountId: 'ira', assetClass: 'Bonds', weight: 0.5 },
+      { accountId: null, assetClass: null, weight: 0.2 },
+    ]);
+    expect(rows.every((r) => r.target === null)).toBe(true);
+    expect(rows).toHaveLength(2);
   });
 });

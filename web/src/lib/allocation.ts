@@ -46,3 +46,33 @@ export function allocationByAssetClass(positions: Positions, instruments: Instru
     .sort((a, b) => b.value - a.value);
   return { currency, slices, total, excluded };
 }
+
+export interface AllocationRow {
+  key: AllocationSlice['key'];
+  value: number;
+  share: number;
+  /** The household-wide target weight of the class, or null when the class has none. */
+  target: number | null;
+  /** share − target (fractions), or null without a target. */
+  difference: number | null;
+}
+
+/**
+ * The donut's classes next to the household-wide class targets (rebalance targets with no account
+ * and an asset class): every held class, then every targeted class not held (share 0). Targets of
+ * one account or one instrument are not household shares and are left out.
+ */
+export function compareWithTargets(slices: AllocationSlice[], targets: { accountId?: string | null; assetClass?: AssetClass | null; weight: number }[]): AllocationRow[] {
+  const weights = new Map<string, number>();
+  for (const t of targets) {
+    if (!t.accountId && t.assetClass) weights.set(t.assetClass, (weights.get(t.assetClass) ?? 0) + t.weight);
+  }
+  const rows: AllocationRow[] = slices.map((s) => {
+    const target = weights.get(s.key) ?? null;
+    return { ...s, target, difference: target === null ? null : s.share - target };
+  });
+  for (const [key, target] of weights) {
+    if (!slices.some((s) => s.key === key)) rows.push({ key: key as AssetClass, value: 0, share: 0, target, difference: -target });
+  }
+  return rows;
+}

@@ -6,7 +6,9 @@ import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, useHousehold, useInstruments, usePositions, useValuation } from '../household/queries';
 import { ErrorMessage, Loading, QueryView, Empty } from '../components/DataState';
 import { formatDate, formatMoney, formatPercent, humanize, todayIso } from '../lib/format';
-import { allocationByAssetClass } from '../lib/allocation';
+import { allocationByAssetClass, compareWithTargets } from '../lib/allocation';
+import { useTargets } from '../portfolio/queries';
+import { formatPoints } from '../lib/percent';
 import { palette } from '../components/charts';
 import { rangeStart, type RangePreset } from '../lib/ranges';
 import { PerformanceCard } from '../dashboard/PerformanceCard';
@@ -122,17 +124,20 @@ function thin<T>(points: T[], max: number): T[] {
 function AllocationChart({ householdId, currency }: { householdId: string; currency: string }) {
   const positions = usePositions(householdId);
   const instruments = useInstruments();
+  const targets = useTargets(householdId);
   return (
     <section className="card" aria-labelledby="allocation-heading">
       <h2 id="allocation-heading">Allocation by asset class</h2>
-      {positions.isPending || instruments.isPending ? (
+      {positions.isPending || instruments.isPending || targets.isPending ? (
         <Loading />
-      ) : positions.isError || instruments.isError ? (
-        <ErrorMessage error={positions.error ?? instruments.error} />
+      ) : positions.isError || instruments.isError || targets.isError ? (
+        <ErrorMessage error={positions.error ?? instruments.error ?? targets.error} />
       ) : (
         (() => {
           const a = allocationByAssetClass(positions.data, instruments.data, currency);
           if (a.slices.length === 0) return <Empty>Nothing held yet.</Empty>;
+          const rows = compareWithTargets(a.slices, targets.data);
+          const targeted = rows.filter((r) => r.target !== null);
           return (
             <figure>
               <div className="h-56 w-full" data-testid="allocation-chart">
@@ -143,6 +148,14 @@ function AllocationChart({ householdId, currency }: { householdId: string; curre
                         <Cell key={s.key} fill={palette[i % palette.length]} />
                       ))}
                     </Pie>
+                    {targeted.length > 0 && (
+                      // The thin outer ring: the household-wide class targets, in the same colours.
+                      <Pie data={targeted} dataKey="target" nameKey="key" innerRadius="88%" outerRadius="96%" isAnimationActive={false} legendType="none">
+                        {targeted.map((r) => (
+                          <Cell key={r.key} fill={palette[Math.max(0, a.slices.findIndex((s) => s.key === r.key)) % palette.length]} fillOpacity={r.share > 0 ? 1 : 0.4} />
+                        ))}
+                      </Pie>
+                    )}
                     <Tooltip formatter={(v, name) => [formatMoney(Number(v), currency), humanize(String(name))]} />
                     <Legend formatter={(name: string) => humanize(name)} />
                   </PieChart>
@@ -156,18 +169,27 @@ function AllocationChart({ householdId, currency }: { householdId: string; curre
                       <th scope="col">Class</th>
                       <th scope="col" className="num">Value</th>
                       <th scope="col" className="num">Share</th>
+                      <th scope="col" className="num">Target</th>
+                      <th scope="col" className="num">Difference</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {a.slices.map((s) => (
-                      <tr key={s.key}>
-                        <td>{humanize(s.key)}</td>
-                        <td className="num">{formatMoney(s.value, currency)}</td>
-                        <td className="num">{formatPercent(s.share)}</td>
+                    {rows.map((r) => (
+                      <tr key={r.key}>
+                        <td>{humanize(r.key)}</td>
+                        <td className="num">{formatMoney(r.value, currency)}</td>
+                        <td className="num">{formatPercent(r.share)}</td>
+                        <td className="num">{r.target === null ? '—' : formatPercent(r.target)}</td>
+                        <td className="num">{r.difference === null ? '—' : formatPoints(r.difference)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                <p className="mt-2 text-xs text-slate-600">
+                  {targeted.length > 0
+                    ? 'Outer ring and Target: the household-wide class targets (Portfolio page); shares are of everything held, cash included.'
+                    : 'No household-wide class targets yet: set them from a model on the Portfolio page.'}
+                </p>
                 {a.excluded.length > 0 && (
                   <p className="mt-2 text-xs text-slate-600">
                     Not included: {a.excluded.map((e) => `${e.symbol} (${e.reason === 'no-price' ? 'no price' : 'other currency'})`).join(', ')}.
