@@ -11,20 +11,24 @@ using Glidepath.Infrastructure.Persistence;
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 postgres
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 walk
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000 [walk]
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 book
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000 book
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
 // "walk" after the row count: prices follow a random walk per symbol (SyntheticPrices.RandomWalk).
+// "book" after the row count: the realistic large book (SyntheticBookCsv) instead of the dense file.
 var prices = args.Contains("walk") ? SyntheticPrices.RandomWalk : SyntheticPrices.Uniform;
+var profile = args.Contains("book") ? SyntheticProfile.Book : SyntheticProfile.Dense;
 if (args is ["import-once", var rows, ..])
 {
     var provider = args.Contains("postgres") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider, prices);
+    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider, prices, profile);
     return;
 }
 
 if (args is ["replay-once", var replayRows, ..])
 {
-    ReplayOnce.Run(int.Parse(replayRows, CultureInfo.InvariantCulture), prices);
+    ReplayOnce.Run(int.Parse(replayRows, CultureInfo.InvariantCulture), prices, profile);
     return;
 }
 

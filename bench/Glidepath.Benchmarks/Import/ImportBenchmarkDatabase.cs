@@ -5,6 +5,7 @@ using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Testing.Databases;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Benchmarks.Import;
 
@@ -33,6 +34,13 @@ public sealed class ImportBenchmarkDatabase : IAsyncDisposable
         await using var db = _database.CreateDbContext();
         await using var file = File.OpenRead(csvPath);
         return await new TransactionImporter(db, new LedgerStore(db)).ImportAsync(_accountId, file);
+    }
+
+    /// <summary>What the import's ledger replay stored: realised gains, wash-sale adjustments and open lots.</summary>
+    public async Task<(int Gains, int WashSales, int Lots)> CountResultAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        return (await db.RealisedGains.CountAsync(), await db.WashSaleAdjustments.CountAsync(), await db.TaxLots.CountAsync());
     }
 
     public async ValueTask DisposeAsync()

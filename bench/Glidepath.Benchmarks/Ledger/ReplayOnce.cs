@@ -12,15 +12,15 @@ namespace Glidepath.Benchmarks.Ledger;
 /// (seed 42) replayed by <see cref="LedgerBuilder"/> with the wash-sale rule, as the store does, and
 /// without it. Prints wall, CPU, allocated bytes and the size of the resulting state, so the replay's
 /// share of the import and its growth with the file can be seen apart from SQL:
-///   dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000
+///   dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000 [walk|book]
 /// </summary>
 public static class ReplayOnce
 {
-    public static void Run(int rows, SyntheticPrices prices = SyntheticPrices.Uniform)
+    public static void Run(int rows, SyntheticPrices prices = SyntheticPrices.Uniform, SyntheticProfile profile = SyntheticProfile.Dense)
     {
         var account = new Account { Id = SequentialId(int.MaxValue), Name = "Brokerage", Type = AccountType.TaxableBrokerage };
-        Measure(account, Transactions(1_000, account.Id, prices), LedgerOptions.Default, print: false);
-        var history = Transactions(rows, account.Id, prices);
+        Measure(account, Transactions(1_000, account.Id, prices, profile), LedgerOptions.Default, print: false);
+        var history = Transactions(rows, account.Id, prices, profile);
         Measure(account, history, LedgerOptions.WithoutWashSales, print: true);
         Measure(account, history, LedgerOptions.Default, print: true);
     }
@@ -48,10 +48,10 @@ public static class ReplayOnce
     }
 
     /// <summary>The synthetic import file's rows as transactions (one instrument id per symbol).</summary>
-    private static List<Transaction> Transactions(int rows, Guid accountId, SyntheticPrices prices)
+    private static List<Transaction> Transactions(int rows, Guid accountId, SyntheticPrices prices, SyntheticProfile profile)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        SyntheticTransactionCsv.Write(writer, rows, seed: 42, prices);
+        SyntheticBookCsv.Write(writer, rows, seed: 42, profile, prices);
         var instruments = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var list = new List<Transaction>(rows);
         foreach (var line in writer.ToString().Split('\n').Skip(1).Where(l => l.Length > 0))
