@@ -226,8 +226,8 @@ try {
     await page.getByLabel('CSV file').setInputFiles(join(fixtures, 'prices.csv'));
     await expectText(page.getByTestId('import-preview'), '2024-06-28');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    // Wide layout: two symbols on three days.
-    await expectText(page.getByTestId('import-result'), 'Imported 6 row(s)');
+    // Wide layout: five symbols on three days (hand-made fixture prices, not market data).
+    await expectText(page.getByTestId('import-result'), 'Imported 15 row(s)');
   }, { shot: 'import-prices' });
 
   await test('a bad transactions file shows its row errors and imports nothing', async () => {
@@ -442,14 +442,18 @@ try {
   }
 
   await test('portfolio page: risk level, model weights, efficient frontier with current and target', async () => {
-    // The price import made BND a US-equity stock; as reference data it is a bond fund.
+    // The price import made every new symbol a US-equity stock; as reference data they are funds
+    // of other classes, so each class of a model has something to buy.
     await page.evaluate(async () => {
       const session = JSON.parse(localStorage.getItem('glidepath.session') ?? 'null');
       const headers = { 'Content-Type': 'application/json', ...(session ? { Authorization: `Bearer ${session.accessToken}` } : {}) };
       const list = await (await fetch('/api/instruments', { headers })).json();
-      const bnd = list.find((/** @type {{ symbol: string }} */ i) => i.symbol === 'BND');
-      const res = await fetch(`/api/instruments/${bnd.id}`, { method: 'PUT', headers, body: JSON.stringify({ ...bnd, type: 'Etf', assetClass: 'Bonds', name: 'Total bond market' }) });
-      if (!res.ok) throw new Error(`PUT instrument answered ${res.status}`);
+      const classes = { BND: ['Bonds', 'Total bond market'], VXUS: ['InternationalEquity', 'Total international stock'], VNQ: ['RealEstate', 'Real estate'], DBC: ['Commodities', 'Commodity index'] };
+      for (const [symbol, [assetClass, name]] of Object.entries(classes)) {
+        const instrument = list.find((/** @type {{ symbol: string }} */ i) => i.symbol === symbol);
+        const res = await fetch(`/api/instruments/${instrument.id}`, { method: 'PUT', headers, body: JSON.stringify({ ...instrument, type: 'Etf', assetClass, name }) });
+        if (!res.ok) throw new Error(`PUT instrument ${symbol} answered ${res.status}`);
+      }
     });
     await page.goto(`${householdUrl}/portfolio`);
     await page.getByRole('button', { name: 'Generate ten risk levels' }).click();

@@ -67,7 +67,7 @@ public partial class PlanningEndpointsTest
 
         var midway = await PollAsync(client, $"{url}/{queued.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 and < 1 } || r.Status != SimulationRunStatus.Queued && r.Status != SimulationRunStatus.Running);
         Assert.Equal(SimulationRunStatus.Running, midway.Status);
-        Assert.InRange(midway.Progress, 0.0001, 0.9999);
+        Assert.True(midway.Progress is > 0 and < 1, $"progress {midway.Progress} mid-run"); // blocks of 1,024 paths: the first is a tiny share of a long run
         Assert.NotNull(midway.StartedUtc);
         Assert.Null(midway.FinishedUtc);
 
