@@ -13,6 +13,7 @@ namespace Glidepath.Infrastructure.Import;
 internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissing)
 {
     private readonly Dictionary<string, Guid> _known = new(StringComparer.Ordinal);
+    private readonly List<Instrument> _pending = [];
 
     public List<string> Created { get; } = [];
 
@@ -73,12 +74,30 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissi
             return (null, $"Unknown symbol '{key}'.");
         }
 
+        // Inserted with the next batch (SaveCreatedAsync), not one round trip per new symbol: a
+        // large book names thousands.
         var instrument = new Instrument { Symbol = key, Name = name, Type = InstrumentType.Stock, AssetClass = AssetClass.UsEquity, Currency = currency };
-        db.Instruments.Add(instrument);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Entry(instrument).State = EntityState.Detached;
+        _pending.Add(instrument);
         _known[key] = instrument.Id;
         Created.Add(key);
         return (instrument.Id, null);
+    }
+
+    /// <summary>Inserts the instruments <see cref="ResolveAsync"/> created since the last call; call before writing rows that name them.</summary>
+    public async Task SaveCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        db.Instruments.AddRange(_pending);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var instrument in _pending)
+        {
+            db.Entry(instrument).State = EntityState.Detached;
+        }
+
+        _pending.Clear();
     }
 }

@@ -57,6 +57,7 @@ public sealed class PriceImporter(GlidepathDbContext db)
                 }
             }
 
+            await instruments.SaveCreatedAsync(cancellationToken);
             var writer = new PriceBatchWriter(db, options.BatchSize);
             var order = new DateOrder();
             var dateColumn = header["Date"];

@@ -60,6 +60,7 @@ internal sealed class TransactionImportRun(GlidepathDbContext db, Account accoun
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
+        await Instruments.SaveCreatedAsync(cancellationToken); // before the rows that name them
         if (_batch.Count == 0)
         {
             return;
