@@ -444,17 +444,12 @@ try {
   await test('portfolio page: risk level, model weights, efficient frontier with current and target', async () => {
     // The price import made every new symbol a US-equity stock; as reference data they are funds
     // of other classes, so each class of a model has something to buy.
-    await page.evaluate(async () => {
-      const session = JSON.parse(localStorage.getItem('glidepath.session') ?? 'null');
-      const headers = { 'Content-Type': 'application/json', ...(session ? { Authorization: `Bearer ${session.accessToken}` } : {}) };
-      const list = await (await fetch('/api/instruments', { headers })).json();
-      const classes = { BND: ['Bonds', 'Total bond market'], VXUS: ['InternationalEquity', 'Total international stock'], VNQ: ['RealEstate', 'Real estate'], DBC: ['Commodities', 'Commodity index'] };
-      for (const [symbol, [assetClass, name]] of Object.entries(classes)) {
-        const instrument = list.find((/** @type {{ symbol: string }} */ i) => i.symbol === symbol);
-        const res = await fetch(`/api/instruments/${instrument.id}`, { method: 'PUT', headers, body: JSON.stringify({ ...instrument, type: 'Etf', assetClass, name }) });
-        if (!res.ok) throw new Error(`PUT instrument ${symbol} answered ${res.status}`);
-      }
-    });
+    const list = await apiGet('/api/instruments');
+    const classes = { BND: ['Bonds', 'Total bond market'], VXUS: ['InternationalEquity', 'Total international stock'], VNQ: ['RealEstate', 'Real estate'], DBC: ['Commodities', 'Commodity index'] };
+    for (const [symbol, [assetClass, name]] of Object.entries(classes)) {
+      const instrument = list.find((/** @type {{ symbol: string }} */ i) => i.symbol === symbol);
+      await apiSend('PUT', `/api/instruments/${instrument.id}`, { ...instrument, type: 'Etf', assetClass, name });
+    }
     await page.goto(`${householdUrl}/portfolio`);
     await page.getByRole('button', { name: 'Generate ten risk levels' }).click();
     await page.getByLabel('Model portfolio', { exact: true }).selectOption({ label: 'Risk level 2' });

@@ -35,17 +35,12 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissi
             return;
         }
 
-        var missing = keys.Where(k => !stored.Any(i => i.Symbol == k))
-            .Select(k => new Instrument { Symbol = k, Type = InstrumentType.Stock, AssetClass = AssetClass.UsEquity, Currency = currency })
-            .ToList();
-        db.Instruments.AddRange(missing);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var instrument in missing)
+        foreach (var key in keys.Where(k => !stored.Any(i => i.Symbol == k)))
         {
-            db.Entry(instrument).State = EntityState.Detached;
-            _known[instrument.Symbol] = instrument.Id;
-            Created.Add(instrument.Symbol);
+            Create(key, "", currency);
         }
+
+        await SaveCreatedAsync(cancellationToken);
     }
 
     /// <summary>The instrument's id, or the reason there is none.</summary>
@@ -74,16 +69,23 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissi
             return (null, $"Unknown symbol '{key}'.");
         }
 
-        // Inserted with the next batch (SaveCreatedAsync), not one round trip per new symbol: a
-        // large book names thousands.
+        return (Create(key, name, currency), null);
+    }
+
+    /// <summary>
+    /// A new instrument with neutral defaults, inserted by the next <see cref="SaveCreatedAsync"/>
+    /// (with the next batch, not one round trip per new symbol: a large book names thousands).
+    /// </summary>
+    private Guid Create(string key, string name, Currency currency)
+    {
         var instrument = new Instrument { Symbol = key, Name = name, Type = InstrumentType.Stock, AssetClass = AssetClass.UsEquity, Currency = currency };
         _pending.Add(instrument);
         _known[key] = instrument.Id;
         Created.Add(key);
-        return (instrument.Id, null);
+        return instrument.Id;
     }
 
-    /// <summary>Inserts the instruments <see cref="ResolveAsync"/> created since the last call; call before writing rows that name them.</summary>
+    /// <summary>Inserts the instruments created since the last call; call before writing rows that name them.</summary>
     public async Task SaveCreatedAsync(CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)

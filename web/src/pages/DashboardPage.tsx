@@ -152,7 +152,7 @@ function AllocationChart({ householdId, currency }: { householdId: string; curre
                       // The thin outer ring: the household-wide class targets, in the same colours.
                       <Pie data={targeted} dataKey="target" nameKey="key" innerRadius="88%" outerRadius="96%" isAnimationActive={false} legendType="none">
                         {targeted.map((r) => (
-                          <Cell key={r.key} fill={palette[Math.max(0, a.slices.findIndex((s) => s.key === r.key)) % palette.length]} fillOpacity={r.share > 0 ? 1 : 0.4} />
+                          <Cell key={r.key} fill={palette[rows.indexOf(r) % palette.length]} fillOpacity={r.share > 0 ? 1 : 0.4} />
                         ))}
                       </Pie>
                     )}
