@@ -9,7 +9,7 @@ namespace Glidepath.Domain.Transactions;
 /// </summary>
 public sealed class Transaction
 {
-    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid AccountId { get; set; }
 

@@ -12,8 +12,9 @@ namespace Glidepath.Infrastructure.Persistence;
 /// SaveChanges (EF batches the statements), then the rows leave the change tracker. SQLite: EF
 /// sends one command per row through its whole update pipeline (the 100,000-row import spent most
 /// of its time there), so rows go through ONE prepared native INSERT built from the EF model
-/// instead (<see cref="SqliteRowInsert"/>) — same column names and value converters, and the
-/// stored text is exactly what SaveChanges writes (BulkInsertTest compares them).
+/// instead (<see cref="SqliteRowInsert"/>, bound by <see cref="SqliteRowBinder"/>) — same column
+/// names and value converters, and the stored text is exactly what SaveChanges writes (BulkInsertTest
+/// compares them).
 /// Shadow properties (the cache tables' surrogate keys) are left to the database.
 /// </summary>
 internal static class BulkInsert
@@ -56,12 +57,9 @@ internal static class BulkInsert
         var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType} is not mapped.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var properties = entityType.GetProperties().Where(p => !p.IsShadowProperty()).ToList();
-        var columns = properties
-            .Select(p => (p.GetGetter(), p.GetRelationalTypeMapping().Converter is { } converter ? converter.ConvertToProvider : null))
-            .ToArray();
-        var names = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-        var values = string.Join(", ", properties.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)));
-        return new SqliteRowInsert(connection, $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})", columns);
+        var columns = SqliteRowBinder.Columns(entityType);
+        var names = string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        var values = string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+        return new SqliteRowInsert(connection, $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})", SqliteRowBinder.For(entityType));
     }
 }

@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Metadata;
 using SQLitePCL;
 
 namespace Glidepath.Infrastructure.Persistence;
@@ -11,41 +9,28 @@ namespace Glidepath.Infrastructure.Persistence;
 /// One INSERT statement prepared on the SQLite connection's native handle, bound by position from
 /// UTF-8 text formatted into one reused buffer. Microsoft.Data.Sqlite allocates a data reader, a
 /// name lookup and two or three strings per parameter on every execution (2.7 KB a transaction
-/// row); this allocates nothing per row beyond the boxed values the EF getters return.
-/// Values are written in exactly the text Microsoft.Data.Sqlite would write (BulkInsertTest).
+/// row); this allocates nothing per row: <see cref="SqliteRowBinder"/> reads each column with its
+/// own typed getter and calls the matching Bind method, so no value is boxed either.
+/// Values are written in exactly the text Microsoft.Data.Sqlite would write (BulkInsertTest,
+/// SqliteTextTest).
 /// </summary>
 internal sealed class SqliteRowInsert : IDisposable
 {
-    // Microsoft.Data.Sqlite's text forms of decimal and DateOnly.
-    private const string DecimalFormat = "0.0###########################";
-    private const string DateFormat = "yyyy\\-MM\\-dd";
-
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
-    private readonly (IClrPropertyGetter Getter, Func<object?, object?>? Converter)[] _columns;
+    private readonly Action<SqliteRowInsert, object> _bind;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(256);
 
-    public SqliteRowInsert(SqliteConnection connection, string sql, (IClrPropertyGetter Getter, Func<object?, object?>? Converter)[] columns)
+    public SqliteRowInsert(SqliteConnection connection, string sql, Action<SqliteRowInsert, object> bind)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
-        _columns = columns;
+        _bind = bind;
     }
 
     public void Insert(object row)
     {
-        for (var i = 0; i < _columns.Length; i++)
-        {
-            var (getter, converter) = _columns[i];
-            var value = getter.GetClrValue(row);
-            if (value is not null && converter is not null)
-            {
-                value = converter(value);
-            }
-
-            Bind(i + 1, value);
-        }
-
+        _bind(this, row);
         var rc = raw.sqlite3_step(_statement);
         raw.sqlite3_reset(_statement);
         if (rc != raw.SQLITE_DONE)
@@ -60,61 +45,35 @@ internal sealed class SqliteRowInsert : IDisposable
         ArrayPool<byte>.Shared.Return(_buffer);
     }
 
-    private void Bind(int index, object? value)
-    {
-        var rc = value switch
-        {
-            null => raw.sqlite3_bind_null(_statement, index),
-            string s => BindText(index, s),
-            decimal d => BindFormatted(index, d, DecimalFormat),
-            DateOnly d => BindFormatted(index, d, DateFormat),
-            Guid g => BindGuid(index, g),
-            bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
-            int n => raw.sqlite3_bind_int64(_statement, index, n),
-            long n => raw.sqlite3_bind_int64(_statement, index, n),
-            double x => raw.sqlite3_bind_double(_statement, index, x),
-            _ => throw new NotSupportedException($"SqliteRowInsert cannot bind a {value.GetType()}; add it here with Microsoft.Data.Sqlite's text form."),
-        };
-        Check(rc);
-    }
+    // The Bind methods are called by the compiled binder (by name: SqliteRowBinder.BindMethod).
+    public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
-    private int BindText(int index, string text)
+    public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    public void BindBoolean(int index, bool value) => BindInt64(index, value ? 1 : 0);
+
+    public void BindDouble(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
+
+    public void BindText(int index, string value)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (_buffer.Length < length)
         {
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = ArrayPool<byte>.Shared.Rent(length);
         }
 
-        var written = Encoding.UTF8.GetBytes(text, _buffer);
-        return raw.sqlite3_bind_text(_statement, index, _buffer.AsSpan(0, written));
+        var written = Encoding.UTF8.GetBytes(value, _buffer);
+        BindBuffer(index, written);
     }
 
-    private int BindFormatted<T>(int index, T value, string format)
-        where T : IUtf8SpanFormattable
-    {
-        if (!value.TryFormat(_buffer, out var written, format, CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException($"Could not format {value}.");
-        }
+    public void BindDecimal(int index, decimal value) => BindBuffer(index, SqliteText.Format(value, _buffer));
 
-        return raw.sqlite3_bind_text(_statement, index, _buffer.AsSpan(0, written));
-    }
+    public void BindDate(int index, DateOnly value) => BindBuffer(index, SqliteText.Format(value, _buffer));
 
-    // Microsoft.Data.Sqlite writes a Guid bound as text in upper case ("D" format).
-    private int BindGuid(int index, Guid value)
-    {
-        Span<char> chars = stackalloc char[36];
-        value.TryFormat(chars, out _, "D");
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var c = chars[i];
-            _buffer[i] = (byte)(c is >= 'a' and <= 'f' ? c - 32 : c);
-        }
+    public void BindGuid(int index, Guid value) => BindBuffer(index, SqliteText.Format(value, _buffer));
 
-        return raw.sqlite3_bind_text(_statement, index, _buffer.AsSpan(0, 36));
-    }
+    private void BindBuffer(int index, int length) => Check(raw.sqlite3_bind_text(_statement, index, _buffer.AsSpan(0, length)));
 
     private void Check(int rc)
     {

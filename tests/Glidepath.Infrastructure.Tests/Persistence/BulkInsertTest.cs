@@ -2,6 +2,8 @@ using System.Data.Common;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Ledger;
+using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Testing.Databases;
@@ -62,6 +64,62 @@ public sealed class BulkInsertTest
         Assert.NotEqual(rows[0]["memo"], rows[1]["memo"]);
         var stored = await db.Transactions.AsNoTracking().SingleAsync(t => t.Id == viaBulk.Id);
         Assert.Equal((viaBulk.Fees, "naïve “quotes”"), (stored.Fees, stored.Memo));
+    }
+
+    /// <summary>
+    /// The ledger cache's rows (records: enums, nullable dates, ints, bools, currency codes) go in as
+    /// SaveChanges would put them: each is stored both ways, and the stored columns are compared.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task InsertAsync_StoresLedgerCacheRowsExactlyAsSaveChanges(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateDbContext();
+        var household = new Household { Name = "H" };
+        var account = new Account { Name = "A", Type = AccountType.TaxableBrokerage };
+        household.Accounts.Add(account);
+        var instrument = new Instrument { Symbol = "VTI" };
+        db.AddRange(household, instrument);
+        await db.SaveChangesAsync();
+        var (a, i) = (account.Id, instrument.Id);
+        var (lot, sale, replacement) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        await AssertStoredAlikeAsync(db, "tax_lots",
+            () => new TaxLot(a, i, lot, new DateOnly(2020, 1, 31), 10.125m, -0.0m, HoldingPeriodStart: new DateOnly(2019, 12, 1)),
+            () => new TaxLot(a, i, lot, new DateOnly(2020, 1, 31), 3m, 300.10m));
+        await AssertStoredAlikeAsync(db, "realised_gains",
+            () => new RealisedGain(a, i, sale, lot, new DateOnly(2020, 1, 31), new DateOnly(2021, 2, 1), 1m, 99.99m, 120m, HoldingTerm.LongTerm, 20.01m, new DateOnly(2019, 12, 1)),
+            () => new RealisedGain(a, i, sale, lot, new DateOnly(2020, 1, 31), new DateOnly(2020, 2, 1), 1m, 130m, 120m, HoldingTerm.ShortTerm));
+        await AssertStoredAlikeAsync(db, "wash_sale_adjustments",
+            () => new WashSaleAdjustment(sale, a, i, lot, a, i, replacement, new DateOnly(2020, 3, 1), 2.5m, 40m, 61, Permanent: false),
+            () => new WashSaleAdjustment(sale, a, i, lot, a, i, replacement, new DateOnly(2020, 3, 1), 2.5m, 40m, 0, Permanent: true));
+        await AssertStoredAlikeAsync(db, "cash_balances", () => new CashBalance(a, Currency.Chf, -12.5m));
+        await AssertStoredAlikeAsync(db, "positions", () => new Position(a, i, 13.125m, 0.000001m));
+    }
+
+    /// <summary>Stores each row with SaveChanges, then (alone in its table, as keys may be unique) with BulkInsert, and compares every stored column but the surrogate key.</summary>
+    private static async Task AssertStoredAlikeAsync<T>(GlidepathDbContext db, string table, params Func<T>[] rows)
+        where T : class
+    {
+        foreach (var make in rows)
+        {
+            await db.Set<T>().ExecuteDeleteAsync();
+            db.Add(make());
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            var viaEf = Assert.Single(await RawRowsAsync(db, "SELECT * FROM " + table));
+
+            await db.Set<T>().ExecuteDeleteAsync();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await BulkInsert.InsertAsync(db, [make()], CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+
+            var viaBulk = Assert.Single(await RawRowsAsync(db, "SELECT * FROM " + table));
+            Assert.Equal(Without(viaEf, "id"), Without(viaBulk, "id"));
+        }
     }
 
     /// <summary>Each column as the provider's own value (text, number, uuid…), before EF reads it.</summary>

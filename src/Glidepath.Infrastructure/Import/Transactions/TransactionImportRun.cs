@@ -8,9 +8,12 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 /// <summary>
 /// The state of one transaction import: validates each row into a transaction, gives it its
 /// de-duplication key, and writes batches (skipping keys the account already has) that leave
-/// nothing behind in the change tracker, so memory does not grow with the file.
+/// nothing behind in the change tracker. <paramref name="storedKeys"/> holds the account's stored
+/// external ids, read under the household lock with the history the replay needs anyway; the run
+/// adds each key it writes, so a key repeated within the file is a duplicate too.
 /// </summary>
-internal sealed class TransactionImportRun(GlidepathDbContext db, Account account, ITransactionLayout layout, ImportOptions options, ImportErrors errors)
+internal sealed class TransactionImportRun(
+    GlidepathDbContext db, Account account, ITransactionLayout layout, ImportOptions options, ImportErrors errors, HashSet<string> storedKeys)
 {
     private readonly List<Transaction> _batch = new(options.BatchSize);
     private readonly RowHash _hash = new();
@@ -66,19 +69,11 @@ internal sealed class TransactionImportRun(GlidepathDbContext db, Account accoun
             return;
         }
 
-        var keys = _batch.Select(t => t.ExternalId!).ToList();
-        // One JSON parameter (json_each on SQLite, = ANY on PostgreSQL): binding 2,000 separate
-        // parameters costs SQLite a name lookup each, quadratic in the batch.
-        var stored = (await db.Transactions.AsNoTracking()
-                .Where(t => t.AccountId == account.Id && EF.Parameter(keys).Contains(t.ExternalId!))
-                .Select(t => t.ExternalId!)
-                .ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
         var fresh = new List<Transaction>(_batch.Count);
         foreach (var t in _batch)
         {
-            // Already stored, or repeated within the batch (a broker id listed twice).
-            if (!stored.Add(t.ExternalId!))
+            // Already stored, or earlier in this file (a broker id listed twice).
+            if (!storedKeys.Add(t.ExternalId!))
             {
                 Duplicates++;
                 _rowById.Remove(t.Id);

@@ -39,10 +39,12 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ledger.LockHouseholdAsync(account.HouseholdId, cancellationToken);
-            // Under the lock nothing else writes the household: its stored history is read once, and
-            // the replay adds the rows this run wrote rather than reading 100,000 of them back.
+            // Under the lock nothing else writes the household: its stored history is read once (it
+            // also gives the external ids to de-duplicate against), and the replay adds the rows this
+            // run wrote rather than reading 100,000 of them back.
             var (accounts, stored) = await ledger.LoadHistoryAsync(account.HouseholdId, cancellationToken);
-            var run = new TransactionImportRun(db, account, layout, options, errors);
+            var storedKeys = stored.Where(t => t.AccountId == account.Id && t.ExternalId is not null).Select(t => t.ExternalId!).ToHashSet(StringComparer.Ordinal);
+            var run = new TransactionImportRun(db, account, layout, options, errors, storedKeys);
             while (await reader.ReadAsync(cancellationToken))
             {
                 await run.AddAsync(layout.Parse(reader, header), cancellationToken);
