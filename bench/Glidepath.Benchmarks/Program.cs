@@ -11,7 +11,7 @@ using Glidepath.Infrastructure.Persistence;
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 postgres
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 walk
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000 [walk]
-// dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 book
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- import-once 100000 book [repeat=3]
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000 book
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
@@ -22,7 +22,17 @@ var profile = args.Contains("book") ? SyntheticProfile.Book : SyntheticProfile.D
 if (args is ["import-once", var rows, ..])
 {
     var provider = args.Contains("postgres") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider, prices, profile);
+    var repeat = args.FirstOrDefault(a => a.StartsWith("repeat=", StringComparison.Ordinal)) is { } r ? int.Parse(r["repeat=".Length..], CultureInfo.InvariantCulture) : 1;
+    await ImportOnce.RunAsync(int.Parse(rows, CultureInfo.InvariantCulture), provider, prices, profile, repeat);
+    return;
+}
+
+// Writes the synthetic file itself, e.g. to time the CLI on it (bench/README.md):
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- write-csv 100000 book /tmp/book-100000.csv
+if (args is ["write-csv", var csvRows, .., var csvPath])
+{
+    await using var csv = new StreamWriter(csvPath);
+    SyntheticBookCsv.Write(csv, int.Parse(csvRows, CultureInfo.InvariantCulture), seed: 42, profile, prices);
     return;
 }
 

@@ -45,7 +45,7 @@ internal sealed class SqliteRowInsert : IDisposable
         ArrayPool<byte>.Shared.Return(_buffer);
     }
 
-    // The Bind methods are called by the compiled binder (by name: SqliteRowBinder.BindMethod).
+    // The Bind methods are called by the binder SqliteRowBinder compiles (found by name there).
     public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
     public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));

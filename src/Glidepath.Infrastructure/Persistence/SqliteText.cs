@@ -14,6 +14,8 @@ internal static class SqliteText
     public const string DecimalFormat = "0.0###########################";
     public const string DateFormat = "yyyy\\-MM\\-dd";
 
+    private static ReadOnlySpan<byte> UpperHex => "0123456789ABCDEF"u8;
+
     /// <summary>Writes the decimal into <paramref name="buffer"/> (at least 40 bytes) and returns its length.</summary>
     public static int Format(decimal value, Span<byte> buffer)
     {
@@ -54,12 +56,19 @@ internal static class SqliteText
 
     public static int Format(Guid value, Span<byte> buffer)
     {
-        Span<char> chars = stackalloc char[36];
-        value.TryFormat(chars, out _, "D");
-        for (var i = 0; i < chars.Length; i++)
+        // "D" form from the big-endian (RFC 4122) bytes, upper-case hex: 8-4-4-4-12.
+        Span<byte> bytes = stackalloc byte[16];
+        value.TryWriteBytes(bytes, bigEndian: true, out _);
+        var at = 0;
+        for (var i = 0; i < 16; i++)
         {
-            var c = chars[i];
-            buffer[i] = (byte)(c is >= 'a' and <= 'f' ? c - 32 : c);
+            if (i is 4 or 6 or 8 or 10)
+            {
+                buffer[at++] = (byte)'-';
+            }
+
+            buffer[at++] = UpperHex[bytes[i] >> 4];
+            buffer[at++] = UpperHex[bytes[i] & 0xF];
         }
 
         return 36;

@@ -46,12 +46,12 @@ public sealed class SqliteTextTest
         }
     }
 
-    [Fact]
-    public void Guid_IsWrittenInUpperCase()
+    [Property(MaxTest = 2000)]
+    public void Guid_IsWrittenInUpperCaseDForm(Guid value)
     {
         var buffer = new byte[64];
-        var length = SqliteText.Format(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), buffer);
-        Assert.Equal("0F8FAD5B-D9CB-469F-A165-70867728950E", Encoding.UTF8.GetString(buffer, 0, length));
+        var length = SqliteText.Format(value, buffer);
+        Assert.Equal(value.ToString("D").ToUpperInvariant(), Encoding.UTF8.GetString(buffer, 0, length));
     }
 
     private static string Written(decimal value)

@@ -11,7 +11,7 @@ namespace Glidepath.Infrastructure.Persistence.Conversions;
 /// Decimals round-trip exactly through System.Text.Json.
 /// </summary>
 internal sealed class LotSelectionsConverter() : ValueConverter<List<LotSelection>, string>(
-    selections => JsonSerializer.Serialize(selections, Options),
+    selections => selections.Count == 0 ? "[]" : JsonSerializer.Serialize(selections, Options),   // most rows: no selection
     json => JsonSerializer.Deserialize<List<LotSelection>>(json, Options) ?? new List<LotSelection>())
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
