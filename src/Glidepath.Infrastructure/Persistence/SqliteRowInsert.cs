@@ -9,19 +9,19 @@ namespace Glidepath.Infrastructure.Persistence;
 /// One INSERT statement prepared on the SQLite connection's native handle, bound by position from
 /// UTF-8 text formatted into one reused buffer. Microsoft.Data.Sqlite allocates a data reader, a
 /// name lookup and two or three strings per parameter on every execution (2.7 KB a transaction
-/// row); this allocates nothing per row: <see cref="SqliteRowBinder"/> reads each column with its
-/// own typed getter and calls the matching Bind method, so no value is boxed either.
+/// row); this allocates nothing per row: <see cref="RowBinder"/> reads each column with its own
+/// typed getter and calls the matching method, so no value is boxed either.
 /// Values are written in exactly the text Microsoft.Data.Sqlite would write (BulkInsertTest,
 /// SqliteTextTest).
 /// </summary>
-internal sealed class SqliteRowInsert : IDisposable
+internal sealed class SqliteRowInsert : IRowWriter, IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
-    private readonly Action<SqliteRowInsert, object> _bind;
+    private readonly Action<IRowWriter, object> _bind;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(256);
 
-    public SqliteRowInsert(SqliteConnection connection, string sql, Action<SqliteRowInsert, object> bind)
+    public SqliteRowInsert(SqliteConnection connection, string sql, Action<IRowWriter, object> bind)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
@@ -45,16 +45,17 @@ internal sealed class SqliteRowInsert : IDisposable
         ArrayPool<byte>.Shared.Return(_buffer);
     }
 
-    // The Bind methods are called by the binder SqliteRowBinder compiles (found by name there).
-    public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
+    public void WriteNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
-    public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+    public void WriteInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
-    public void BindBoolean(int index, bool value) => BindInt64(index, value ? 1 : 0);
+    public void WriteInt32(int index, int value) => WriteInt64(index, value);
 
-    public void BindDouble(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
+    public void WriteBoolean(int index, bool value) => WriteInt64(index, value ? 1 : 0);
 
-    public void BindText(int index, string value)
+    public void WriteDouble(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
+
+    public void WriteText(int index, string value)
     {
         var length = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (_buffer.Length < length)
@@ -67,11 +68,11 @@ internal sealed class SqliteRowInsert : IDisposable
         BindBuffer(index, written);
     }
 
-    public void BindDecimal(int index, decimal value) => BindBuffer(index, SqliteText.Format(value, _buffer));
+    public void WriteDecimal(int index, decimal value) => BindBuffer(index, SqliteText.Format(value, _buffer));
 
-    public void BindDate(int index, DateOnly value) => BindBuffer(index, SqliteText.Format(value, _buffer));
+    public void WriteDate(int index, DateOnly value) => BindBuffer(index, SqliteText.Format(value, _buffer));
 
-    public void BindGuid(int index, Guid value) => BindBuffer(index, SqliteText.Format(value, _buffer));
+    public void WriteGuid(int index, Guid value) => BindBuffer(index, SqliteText.Format(value, _buffer));
 
     private void BindBuffer(int index, int length) => Check(raw.sqlite3_bind_text(_statement, index, _buffer.AsSpan(0, length)));
 
