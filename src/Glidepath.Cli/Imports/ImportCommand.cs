@@ -99,9 +99,16 @@ public static class ImportCommand
 public sealed record ImportOutput(
     string File, string Layout, int Imported, int DuplicatesSkipped, IReadOnlyList<string> CreatedInstruments, IReadOnlyList<ImportError> Skipped)
 {
+    /// <summary>The summary line names at most this many new instruments (--json lists them all).</summary>
+    private const int InstrumentsNamed = 20;
+
     public string Summary => FormattableString.Invariant(
         $"{File}: imported {Imported} ({Layout} layout), {DuplicatesSkipped} already present, {Skipped.Count} skipped")
-        + (CreatedInstruments.Count > 0 ? "; new instruments to review: " + string.Join(", ", CreatedInstruments) : "") + ".";
+        + (CreatedInstruments.Count > 0 ? "; new instruments to review: " + NewInstruments() : "") + ".";
+
+    private string NewInstruments() => CreatedInstruments.Count <= InstrumentsNamed
+        ? string.Join(", ", CreatedInstruments)
+        : FormattableString.Invariant($"{string.Join(", ", CreatedInstruments.Take(InstrumentsNamed))} and {CreatedInstruments.Count - InstrumentsNamed} more (--json lists them all)");
 
     public static ImportOutput From(string file, ImportResult result) =>
         new(file, result.Layout, result.Imported, result.DuplicatesSkipped, result.CreatedInstruments, result.Errors);
