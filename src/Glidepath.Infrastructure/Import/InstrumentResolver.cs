@@ -14,30 +14,20 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissi
 {
     private readonly Dictionary<string, Guid> _known = new(StringComparer.Ordinal);
     private readonly List<Instrument> _pending = [];
+    private Dictionary<string, Guid?>? _stored;   // symbol -> id; null: listed on more than one exchange
 
     public List<string> Created { get; } = [];
 
     /// <summary>
-    /// Resolves many symbols with one query and one insert (a wide price file names hundreds);
-    /// afterwards <see cref="ResolveAsync"/> answers them from memory.
+    /// Resolves many symbols up front and inserts the new ones at once (a wide price file names
+    /// hundreds); afterwards <see cref="ResolveAsync"/> answers them from memory. Symbols that cannot
+    /// be resolved are left for <see cref="ResolveAsync"/> to report against their rows.
     /// </summary>
     public async Task PreloadAsync(IReadOnlyCollection<string> symbols, Currency currency, CancellationToken cancellationToken)
     {
-        var keys = symbols.Select(s => s.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await db.Instruments.AsNoTracking().Where(i => keys.Contains(i.Symbol)).Select(i => new { i.Symbol, i.Id }).ToListAsync(cancellationToken);
-        foreach (var unique in stored.GroupBy(i => i.Symbol, StringComparer.Ordinal).Where(g => g.Count() == 1))
+        foreach (var symbol in symbols)
         {
-            _known[unique.Key] = unique.Single().Id;
-        }
-
-        if (!createMissing)
-        {
-            return;
-        }
-
-        foreach (var key in keys.Where(k => !stored.Any(i => i.Symbol == k)))
-        {
-            Create(key, "", currency);
+            await ResolveAsync(symbol, "", currency, cancellationToken);
         }
 
         await SaveCreatedAsync(cancellationToken);
@@ -52,16 +42,16 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissi
             return (id, null);
         }
 
-        var matches = await db.Instruments.AsNoTracking().Where(i => i.Symbol == key).Select(i => i.Id).Take(2).ToListAsync(cancellationToken);
-        if (matches.Count > 1)
+        _stored ??= await LoadSymbolsAsync(cancellationToken);
+        if (_stored.TryGetValue(key, out var stored))
         {
-            return (null, $"Symbol '{key}' is listed on more than one exchange; import it through the API with the instrument id.");
-        }
+            if (stored is not { } storedId)
+            {
+                return (null, $"Symbol '{key}' is listed on more than one exchange; import it through the API with the instrument id.");
+            }
 
-        if (matches.Count == 1)
-        {
-            _known[key] = matches[0];
-            return (matches[0], null);
+            _known[key] = storedId;
+            return (storedId, null);
         }
 
         if (!createMissing)
@@ -71,6 +61,15 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissi
 
         return (Create(key, name, currency), null);
     }
+
+    /// <summary>
+    /// Every stored symbol, read once per import: a large book names thousands of symbols, and a
+    /// query each cost more than reading the instrument table (one row per listed security).
+    /// </summary>
+    private async Task<Dictionary<string, Guid?>> LoadSymbolsAsync(CancellationToken cancellationToken) =>
+        (await db.Instruments.AsNoTracking().Select(i => new { i.Symbol, i.Id }).ToListAsync(cancellationToken))
+        .GroupBy(i => i.Symbol, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Count() == 1 ? g.Single().Id : (Guid?)null, StringComparer.Ordinal);
 
     /// <summary>
     /// A new instrument with neutral defaults, inserted by the next <see cref="SaveCreatedAsync"/>

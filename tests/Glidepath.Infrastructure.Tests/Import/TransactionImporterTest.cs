@@ -231,6 +231,41 @@ public sealed class TransactionImporterTest
         Assert.Equal(1, Assert.Single(result.Errors).Row);
     }
 
+    [Fact]
+    public async Task Import_SymbolListedOnTwoExchanges_IsARowError_AndAStoredSymbolIsNotCreatedAgain()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var account = await StoreAccountAsync(database);
+        await using (var db = database.CreateDbContext())
+        {
+            db.Instruments.AddRange(
+                new Domain.Instruments.Instrument { Symbol = "SHEL", Exchange = "NYSE" },
+                new Domain.Instruments.Instrument { Symbol = "SHEL", Exchange = "LSE" },
+                new Domain.Instruments.Instrument { Symbol = "ASML", Exchange = "NASDAQ" });
+            await db.SaveChangesAsync();
+        }
+
+        var rejected = await ImportAsync(database, account, """
+            Date,Type,Symbol,Quantity,Price,Amount,Currency
+            2024-07-01,Deposit,,,,5000,USD
+            2024-07-02,Buy,asml,1,700,,USD
+            2024-07-02,Buy,SHEL,10,70,,USD
+            """);
+        var accepted = await ImportAsync(database, account, """
+            Date,Type,Symbol,Quantity,Price,Amount,Currency
+            2024-07-01,Deposit,,,,5000,USD
+            2024-07-02,Buy,asml,1,700,,USD
+            """);
+
+        var error = Assert.Single(rejected.Errors);
+        Assert.Equal(4, error.Row);   // the header is row 1
+        Assert.Contains("'SHEL' is listed on more than one exchange", error.Reason, StringComparison.Ordinal);
+        Assert.True(accepted.Succeeded, string.Join("\n", accepted.Errors));
+        Assert.Empty(accepted.CreatedInstruments);
+        await using var check = database.CreateDbContext();
+        Assert.Equal(1, await check.Instruments.CountAsync(i => i.Symbol == "ASML"));
+    }
+
     private static async Task<Account> StoreAccountAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
