@@ -34,7 +34,7 @@ public sealed record ImportOptions
     /// </summary>
     public bool CreateMissingInstruments { get; init; } = true;
 
-    /// <summary>Rows per insert batch; each batch is saved and then dropped from the change tracker.</summary>
+    /// <summary>Price rows per write batch (transactions are written together once the file is valid: the replay holds them anyway).</summary>
     public int BatchSize { get; init; } = 2000;
 
     /// <summary>Errors kept in the result; a file with more reports the first ones and a count.</summary>

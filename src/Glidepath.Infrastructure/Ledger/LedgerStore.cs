@@ -156,6 +156,10 @@ public sealed class LedgerStore(GlidepathDbContext db)
         return [];
     }
 
+    /// <summary>Replaces the household's cache with a state replayed by the caller, inside the caller's transaction.</summary>
+    internal Task ReplaceCacheAsync(Guid householdId, LedgerState state, CancellationToken cancellationToken) =>
+        _cache.ReplaceAsync(householdId, state, cancellationToken);
+
     /// <summary>The household's accounts and stored history (no tracking).</summary>
     internal Task<(List<Account> Accounts, List<Transaction> History)> LoadHistoryAsync(Guid householdId, CancellationToken cancellationToken) =>
         LoadHistoryAsync(householdId, asOf: null, cancellationToken);
@@ -173,10 +177,15 @@ public sealed class LedgerStore(GlidepathDbContext db)
     /// The household's wash-sale options: the instruments it has traded (those sharing an ISIN are
     /// substantially identical) and the pairs it marked. The rule spans all its accounts.
     /// </summary>
-    public async Task<LedgerOptions> OptionsAsync(Guid householdId, CancellationToken cancellationToken = default)
+    public Task<LedgerOptions> OptionsAsync(Guid householdId, CancellationToken cancellationToken = default) =>
+        OptionsAsync(householdId, alsoTraded: [], cancellationToken);
+
+    /// <summary>The same, counting <paramref name="alsoTraded"/> as traded: instruments of rows not yet written (an import replays while it writes).</summary>
+    internal async Task<LedgerOptions> OptionsAsync(Guid householdId, IReadOnlyCollection<Guid> alsoTraded, CancellationToken cancellationToken)
     {
         var instruments = await db.Instruments.AsNoTracking()
-            .Where(i => i.Isin != null && db.Transactions.Any(t => t.InstrumentId == i.Id && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId)))
+            .Where(i => i.Isin != null
+                && (alsoTraded.Contains(i.Id) || db.Transactions.Any(t => t.InstrumentId == i.Id && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))))
             .ToListAsync(cancellationToken);
         var pairs = await db.IdenticalPairs.AsNoTracking().Where(p => p.HouseholdId == householdId).ToListAsync(cancellationToken);
         return new LedgerOptions(instruments, [.. pairs.Select(p => p.ToPair())]);

@@ -7,31 +7,34 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 
 /// <summary>
 /// The state of one transaction import: validates each row into a transaction, gives it its
-/// de-duplication key, and writes batches (skipping keys the account already has) that leave
-/// nothing behind in the change tracker. <paramref name="storedKeys"/> holds the account's stored
-/// external ids, read under the household lock with the history the replay needs anyway; the run
-/// adds each key it writes, so a key repeated within the file is a duplicate too.
+/// de-duplication key and keeps it unless the key is taken: <paramref name="storedKeys"/> holds the
+/// account's stored external ids (read under the household lock with the history the replay needs
+/// anyway) and the run adds each key it keeps, so a key repeated within the file is a duplicate too.
+/// Nothing is written while the file is read: the importer writes the rows (<see cref="WriteAsync"/>)
+/// once the whole file is valid, while the ledger replays them.
 /// </summary>
 internal sealed class TransactionImportRun(
     GlidepathDbContext db, Account account, ITransactionLayout layout, ImportOptions options, ImportErrors errors, HashSet<string> storedKeys)
 {
-    private readonly List<Transaction> _batch = new(options.BatchSize);
     private readonly RowHash _hash = new();
     private readonly Dictionary<Guid, int> _rowById = [];
-    private readonly List<Transaction> _written = [];
+    private readonly List<Transaction> _rows = [];
 
     public ImportErrors Errors { get; } = errors;
 
     public InstrumentResolver Instruments { get; } = new(db, options.CreateMissingInstruments);
 
-    public int Imported { get; private set; }
+    public int Imported => _rows.Count;
 
     public int Duplicates { get; private set; }
 
-    /// <summary>The transactions this run wrote, in file order: the ledger replay uses them instead of reading them back.</summary>
-    public IReadOnlyList<Transaction> Written => _written;
+    /// <summary>The transactions this run imports, in file order: the ledger replays them with the stored history instead of reading them back.</summary>
+    public IReadOnlyList<Transaction> Rows => _rows;
 
-    /// <summary>The file row a stored transaction came from; null for transactions this run did not write.</summary>
+    /// <summary>The instruments the imported rows trade.</summary>
+    public IReadOnlyCollection<Guid> InstrumentIds => _rows.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).ToHashSet();
+
+    /// <summary>The file row a transaction of this run came from; null for transactions it did not import.</summary>
     public int? RowOf(Guid transactionId) => _rowById.TryGetValue(transactionId, out var row) ? row : null;
 
     public async Task AddAsync(RowParse parse, CancellationToken cancellationToken)
@@ -53,40 +56,22 @@ internal sealed class TransactionImportRun(
             return;   // a strict import that already failed keeps reading only to report every error
         }
 
-        _batch.Add(transaction);
-        _rowById[transaction.Id] = row.Row;
-        if (_batch.Count >= options.BatchSize)
+        // Already stored, or earlier in this file (a broker id listed twice).
+        if (!storedKeys.Add(externalId))
         {
-            await FlushAsync(cancellationToken);
-        }
-    }
-
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        await Instruments.SaveCreatedAsync(cancellationToken); // before the rows that name them
-        if (_batch.Count == 0)
-        {
+            Duplicates++;
             return;
         }
 
-        var fresh = new List<Transaction>(_batch.Count);
-        foreach (var t in _batch)
-        {
-            // Already stored, or earlier in this file (a broker id listed twice).
-            if (!storedKeys.Add(t.ExternalId!))
-            {
-                Duplicates++;
-                _rowById.Remove(t.Id);
-                continue;
-            }
+        _rows.Add(transaction);
+        _rowById[transaction.Id] = row.Row;
+    }
 
-            fresh.Add(t);
-        }
-
-        await BulkInsert.InsertAsync(db, fresh, cancellationToken);
-        _written.AddRange(fresh);
-        Imported += fresh.Count;
-        _batch.Clear();
+    /// <summary>Inserts the instruments the file created, then its rows, in the caller's transaction.</summary>
+    public async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        await Instruments.SaveCreatedAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, _rows, cancellationToken);
     }
 
     /// <summary>Takes out transactions the ledger refused (skip-invalid mode).</summary>
@@ -100,9 +85,7 @@ internal sealed class TransactionImportRun(
         }
 
         var removed = ids.ToHashSet();
-        _written.RemoveAll(t => removed.Contains(t.Id));
-
-        Imported -= ids.Count;
+        _rows.RemoveAll(t => removed.Contains(t.Id));
     }
 
     private async Task<Transaction?> ToTransactionAsync(ImportedRow row, string externalId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
@@ -8,8 +9,8 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 
 /// <summary>
 /// Imports one account's transactions from CSV (generic or Schwab layout, detected from the
-/// header) in ONE database transaction: stream and validate rows, insert in batches, replay the
-/// household, replace its cached ledger state, commit. Any error rejects the file and rolls back
+/// header) in ONE database transaction: stream and validate every row, then write them while the
+/// ledger replays the household with them, replace its cached ledger state, commit. Any error rejects the file and rolls back
 /// everything, unless <see cref="ImportOptions.SkipInvalid"/> is set. Re-importing a file adds nothing.
 /// The importer clears the context's change tracker as it goes: give it its own scope.
 /// </summary>
@@ -50,7 +51,6 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
                 await run.AddAsync(layout.Parse(reader, header), cancellationToken);
             }
 
-            await run.FlushAsync(cancellationToken);
             if (run.Errors.Count > 0 && !options.SkipInvalid)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -64,7 +64,7 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
                 return new ImportResult(layout.Name, 0, run.Duplicates, run.Errors.ToList(), [], Rejected: false);
             }
 
-            if (!await ReplayAsync(run, account.HouseholdId, accounts, stored, options, cancellationToken))
+            if (!await WriteAndReplayAsync(run, account.HouseholdId, accounts, stored, options, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return ImportResult.Reject(layout.Name, run.Errors.ToList());
@@ -81,21 +81,38 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
     }
 
     /// <summary>
-    /// Replays the household with the new rows and replaces its cache. The ledger's refusals are
-    /// reported against their file rows; in skip-invalid mode those rows are taken out and the
-    /// replay repeated (each round removes at least one). False: the import must be rejected.
+    /// Writes the rows while the ledger replays the household with them (the replay is pure
+    /// computation on the rows in memory, so it runs on the other core while this one inserts),
+    /// then replaces the cache. The ledger's refusals are reported against their file rows; in
+    /// skip-invalid mode those rows are taken out and the replay repeated (each round removes at
+    /// least one). False: the import must be rejected.
     /// </summary>
-    private async Task<bool> ReplayAsync(
+    private async Task<bool> WriteAndReplayAsync(
         TransactionImportRun run, Guid householdId, List<Account> accounts, List<Transaction> stored, ImportOptions options, CancellationToken cancellationToken)
     {
+        var ledgerOptions = await ledger.OptionsAsync(householdId, run.InstrumentIds, cancellationToken);
+        List<Transaction> history = [.. stored, .. run.Rows];
+        var replay = Task.Run(() => LedgerBuilder.Build(accounts, history, ledgerOptions, DateOnly.MaxValue), cancellationToken);
+        try
+        {
+            await run.WriteAsync(cancellationToken);
+        }
+        catch
+        {
+            await ((Task)replay).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);   // nothing runs on after a failed import
+            throw;
+        }
+
+        var result = await replay;
+        if (result.Succeeded)
+        {
+            await ledger.ReplaceCacheAsync(householdId, result.State!, cancellationToken);
+            return true;
+        }
+
+        var refused = result.Errors;
         while (true)
         {
-            var refused = await ledger.ReplayIntoCacheAsync(householdId, accounts, [.. stored, .. run.Written], cancellationToken);
-            if (refused.Count == 0)
-            {
-                return true;
-            }
-
             foreach (var error in refused)
             {
                 run.Errors.Add(new ImportError(run.RowOf(error.TransactionId) ?? 0, null, $"{error.Code}: {error.Message}"));
@@ -108,6 +125,11 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             }
 
             await run.RemoveAsync(fromThisFile, cancellationToken);
+            refused = await ledger.ReplayIntoCacheAsync(householdId, accounts, [.. stored, .. run.Rows], cancellationToken);
+            if (refused.Count == 0)
+            {
+                return true;
+            }
         }
     }
 }
