@@ -266,6 +266,39 @@ public sealed class TransactionImporterTest
         Assert.Equal(1, await check.Instruments.CountAsync(i => i.Symbol == "ASML"));
     }
 
+    /// <summary>
+    /// The replay runs while the rows are written, so the wash-sale options must already count the
+    /// instruments the file trades: here two listings sharing an ISIN, neither traded before.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Import_ReplacementListingSharesIsin_DisallowsTheLoss(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Account account;
+        await using (var db = database.CreateDbContext())
+        {
+            var data = await LedgerTestHousehold.StoreAsync(db);
+            data.Instruments[0].Isin = "US9229087690";
+            db.Add(new Domain.Instruments.Instrument { Symbol = "VTIX", Exchange = "XLON", Isin = "US9229087690" });
+            await db.SaveChangesAsync();
+            account = data.Taxable;
+        }
+
+        var result = await ImportAsync(database, account, """
+            Date,Type,Symbol,Quantity,Price,Fees,Amount,Currency
+            2024-01-02,Deposit,,,,,2000,USD
+            2024-01-02,Buy,VTI,10,100,0,,USD
+            2024-02-20,Buy,VTIX,4,90,0,,USD
+            2024-03-01,Sell,VTI,10,80,0,,USD
+            """);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        await using var check = database.CreateDbContext();
+        // 4 of the 10 units sold at a $200 loss were replaced within 30 days: 4/10 of it is disallowed.
+        Assert.Equal(80m, (await new LedgerStore(check).GetRealisedGainsAsync(account.HouseholdId)).Sum(g => g.DisallowedLoss));
+    }
+
     private static async Task<Account> StoreAccountAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
