@@ -10,8 +10,9 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 /// <summary>
 /// Imports one account's transactions from CSV (generic or Schwab layout, detected from the
 /// header) in ONE database transaction: stream and validate every row, then write them while the
-/// ledger replays the household with them, replace its cached ledger state, commit. Any error rejects the file and rolls back
-/// everything, unless <see cref="ImportOptions.SkipInvalid"/> is set. Re-importing a file adds nothing.
+/// ledger replays the household with them, replace its cached ledger state, commit. Any error
+/// rejects the file and rolls back everything, unless <see cref="ImportOptions.SkipInvalid"/> is
+/// set. Re-importing a file adds nothing.
 /// The importer clears the context's change tracker as it goes: give it its own scope.
 /// </summary>
 public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledger)
@@ -41,8 +42,8 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ledger.LockHouseholdAsync(account.HouseholdId, cancellationToken);
             // Under the lock nothing else writes the household: its stored history is read once (it
-            // also gives the external ids to de-duplicate against), and the replay adds the rows this
-            // run wrote rather than reading 100,000 of them back.
+            // also gives the external ids to de-duplicate against), and the replay adds the file's
+            // rows from memory rather than reading 100,000 of them back.
             var (accounts, stored) = await ledger.LoadHistoryAsync(account.HouseholdId, cancellationToken);
             var storedKeys = stored.Where(t => t.AccountId == account.Id && t.ExternalId is not null).Select(t => t.ExternalId!).ToHashSet(StringComparer.Ordinal);
             var run = new TransactionImportRun(db, account, layout, options, errors, storedKeys);
