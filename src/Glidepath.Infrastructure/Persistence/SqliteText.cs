@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 
 namespace Glidepath.Infrastructure.Persistence;
 
@@ -11,9 +10,6 @@ namespace Glidepath.Infrastructure.Persistence;
 /// </summary>
 internal static class SqliteText
 {
-    public const string DecimalFormat = "0.0###########################";
-    public const string DateFormat = "yyyy\\-MM\\-dd";
-
     private static ReadOnlySpan<byte> UpperHex => "0123456789ABCDEF"u8;
 
     /// <summary>Writes the decimal into <paramref name="buffer"/> (at least 40 bytes) and returns its length.</summary>
@@ -88,9 +84,4 @@ internal static class SqliteText
             value /= 10;
         }
     }
-
-    /// <summary>The reference: what Microsoft.Data.Sqlite writes (tests compare against it).</summary>
-    public static string Reference(decimal value) => value.ToString(DecimalFormat, CultureInfo.InvariantCulture);
-
-    public static string Reference(DateOnly value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
 }

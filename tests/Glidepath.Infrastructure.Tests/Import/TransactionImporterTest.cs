@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Import;
 using Glidepath.Infrastructure.Import.Transactions;
@@ -239,9 +240,9 @@ public sealed class TransactionImporterTest
         await using (var db = database.CreateDbContext())
         {
             db.Instruments.AddRange(
-                new Domain.Instruments.Instrument { Symbol = "SHEL", Exchange = "NYSE" },
-                new Domain.Instruments.Instrument { Symbol = "SHEL", Exchange = "LSE" },
-                new Domain.Instruments.Instrument { Symbol = "ASML", Exchange = "NASDAQ" });
+                new Instrument { Symbol = "SHEL", Exchange = "NYSE" },
+                new Instrument { Symbol = "SHEL", Exchange = "LSE" },
+                new Instrument { Symbol = "ASML", Exchange = "NASDAQ" });
             await db.SaveChangesAsync();
         }
 
@@ -280,7 +281,7 @@ public sealed class TransactionImporterTest
         {
             var data = await LedgerTestHousehold.StoreAsync(db);
             data.Instruments[0].Isin = "US9229087690";
-            db.Add(new Domain.Instruments.Instrument { Symbol = "VTIX", Exchange = "XLON", Isin = "US9229087690" });
+            db.Add(new Instrument { Symbol = "VTIX", Exchange = "XLON", Isin = "US9229087690" });
             await db.SaveChangesAsync();
             account = data.Taxable;
         }

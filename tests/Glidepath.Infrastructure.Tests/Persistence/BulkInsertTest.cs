@@ -19,12 +19,7 @@ public sealed class BulkInsertTest
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateDbContext();
-        var household = new Household { Name = "H" };
-        var account = new Account { Name = "A", Type = AccountType.TaxableBrokerage, BaseCurrency = Currency.Chf };
-        household.Accounts.Add(account);
-        var instrument = new Instrument { Symbol = "NESN" };
-        db.AddRange(household, instrument);
-        await db.SaveChangesAsync();
+        var (account, instrument) = await StoreAccountAndInstrumentAsync(db, Currency.Chf, "NESN");
 
         Transaction Make(string externalId) => new()
         {
@@ -76,12 +71,7 @@ public sealed class BulkInsertTest
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateDbContext();
-        var household = new Household { Name = "H" };
-        var account = new Account { Name = "A", Type = AccountType.TaxableBrokerage };
-        household.Accounts.Add(account);
-        var instrument = new Instrument { Symbol = "VTI" };
-        db.AddRange(household, instrument);
-        await db.SaveChangesAsync();
+        var (account, instrument) = await StoreAccountAndInstrumentAsync(db, Currency.Usd, "VTI");
         var (a, i) = (account.Id, instrument.Id);
         var (lot, sale, replacement) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
@@ -96,6 +86,17 @@ public sealed class BulkInsertTest
             () => new WashSaleAdjustment(sale, a, i, lot, a, i, replacement, new DateOnly(2020, 3, 1), 2.5m, 40m, 0, Permanent: true));
         await AssertStoredAlikeAsync(db, "cash_balances", () => new CashBalance(a, Currency.Chf, -12.5m));
         await AssertStoredAlikeAsync(db, "positions", () => new Position(a, i, 13.125m, 0.000001m));
+    }
+
+    private static async Task<(Account Account, Instrument Instrument)> StoreAccountAndInstrumentAsync(GlidepathDbContext db, Currency currency, string symbol)
+    {
+        var household = new Household { Name = "H" };
+        var account = new Account { Name = "A", Type = AccountType.TaxableBrokerage, BaseCurrency = currency };
+        household.Accounts.Add(account);
+        var instrument = new Instrument { Symbol = symbol };
+        db.AddRange(household, instrument);
+        await db.SaveChangesAsync();
+        return (account, instrument);
     }
 
     /// <summary>Stores each row with SaveChanges, then (alone in its table, as keys may be unique) with BulkInsert, and compares every stored column but the surrogate key.</summary>

@@ -23,22 +23,14 @@ public static class SyntheticPortfolio
             Math.Round((decimal)random.NextDouble() * 5_000m, 2),
             Math.Round(((decimal)random.NextDouble() - 0.3m) * 2_000m, 2) is var flow && flow < 0m ? 0m : flow,
             random.Next(2) == 0,
-            Enumerable.Range(0, exactLots ? lotsPerAccount : random.Next(lotsPerAccount + 1)).Select(l =>
-            {
-                var instrument = instruments[random.Next(instruments.Count)];
-                var quantity = random.Next(2) == 0 ? random.Next(1, 100) : Math.Round((decimal)random.NextDouble() * 100m, 4) + 0.0001m;
-                var unitCost = instrument.Price * (0.5m + (decimal)random.NextDouble());
-                return new SnapshotLot(Id(3, (a * 1_000) + l), instrument.Id, AsOf.AddDays(-random.Next(1, 900)), quantity, Math.Round(quantity * unitCost, 2));
-            }).ToList())).ToList();
+            RandomLots(random, instruments, a, exactLots ? lotsPerAccount : random.Next(lotsPerAccount + 1)))).ToList();
         var targets = new List<AllocationTarget>
         {
             new(null, instruments[0].Id, null, 0.4m, 0.05m, 0.25m),
             new(null, null, AssetClass.InternationalEquity, 0.2m, 0.05m, 0.25m, instruments[1].Id),
             new(null, null, AssetClass.Bonds, 0.3m, 0.05m, 0.25m, instruments[2].Id),
         };
-        var recent = Enumerable.Range(0, random.Next(4)).Select(_ => new SnapshotTrade(
-            list[random.Next(list.Count)].Id, instruments[random.Next(instruments.Count)].Id, AsOf.AddDays(random.Next(-40, 40)),
-            random.Next(2) == 0 ? TradeSide.Buy : TradeSide.Sell, 10m, random.Next(2) * 100m)).ToList();
+        var recent = RandomRecentTrades(random, list, instruments);
         return new PortfolioSnapshot(
             AsOf, list, instruments, targets, new RebalanceSettings(MinTradeAmount: 50m, CashBuffer: 100m, CostPerTrade: 1m),
             new TaxRates(0.37m, 0.2m), [new SubstantiallyIdenticalPair(instruments[0].Id, instruments[3].Id)], recent);
@@ -68,13 +60,7 @@ public static class SyntheticPortfolio
             };
             return new SnapshotAccount(
                 Id(2, a), $"A{a}", types[random.Next(types.Length)], cash, flow, random.Next(2) == 0,
-                Enumerable.Range(0, exactLots ? lotsPerAccount : random.Next(lotsPerAccount + 1)).Select(l =>
-                {
-                    var instrument = instruments[random.Next(instruments.Count)];
-                    var quantity = random.Next(2) == 0 ? random.Next(1, 100) : Math.Round((decimal)random.NextDouble() * 100m, 4) + 0.0001m;
-                    var unitCost = instrument.Price * (0.5m + (decimal)random.NextDouble());
-                    return new SnapshotLot(Id(3, (a * 1_000) + l), instrument.Id, AsOf.AddDays(-random.Next(1, 900)), quantity, Math.Round(quantity * unitCost, 2));
-                }).ToList());
+                RandomLots(random, instruments, a, exactLots ? lotsPerAccount : random.Next(lotsPerAccount + 1)));
         }).ToList();
         var targets = new List<AllocationTarget>
         {
@@ -83,13 +69,26 @@ public static class SyntheticPortfolio
             new(null, null, AssetClass.Bonds, 0.3m, 0.05m, 0.25m, instruments[2].Id),
             new(null, null, AssetClass.EmergingMarkets, 0.1m, 0.05m, 0.25m, instruments[3].Id),
         };
-        var recent = Enumerable.Range(0, random.Next(4)).Select(_ => new SnapshotTrade(
-            list[random.Next(list.Count)].Id, instruments[random.Next(instruments.Count)].Id, AsOf.AddDays(random.Next(-40, 40)),
-            random.Next(2) == 0 ? TradeSide.Buy : TradeSide.Sell, 10m, random.Next(2) * 100m)).ToList();
+        var recent = RandomRecentTrades(random, list, instruments);
         return new PortfolioSnapshot(
             AsOf, list, instruments, targets, new RebalanceSettings(MinTradeAmount: 50m, CashBuffer: 100m, CostPerTrade: 1m),
             new TaxRates(0.37m, 0.2m), [new SubstantiallyIdenticalPair(instruments[0].Id, instruments[4].Id)], recent, AssetLocation: true);
     }
+
+    private static List<SnapshotLot> RandomLots(Random random, List<SnapshotInstrument> instruments, int account, int count) =>
+        Enumerable.Range(0, count).Select(l =>
+        {
+            var instrument = instruments[random.Next(instruments.Count)];
+            var quantity = random.Next(2) == 0 ? random.Next(1, 100) : Math.Round((decimal)random.NextDouble() * 100m, 4) + 0.0001m;
+            var unitCost = instrument.Price * (0.5m + (decimal)random.NextDouble());
+            return new SnapshotLot(Id(3, (account * 1_000) + l), instrument.Id, AsOf.AddDays(-random.Next(1, 900)), quantity, Math.Round(quantity * unitCost, 2));
+        }).ToList();
+
+    /// <summary>Up to three trades of the last or next 40 days (the wash-sale window's recent and pending trades).</summary>
+    private static List<SnapshotTrade> RandomRecentTrades(Random random, List<SnapshotAccount> accounts, List<SnapshotInstrument> instruments) =>
+        Enumerable.Range(0, random.Next(4)).Select(_ => new SnapshotTrade(
+            accounts[random.Next(accounts.Count)].Id, instruments[random.Next(instruments.Count)].Id, AsOf.AddDays(random.Next(-40, 40)),
+            random.Next(2) == 0 ? TradeSide.Buy : TradeSide.Sell, 10m, random.Next(2) * 100m)).ToList();
 
     private static Guid Id(int kind, int n) => new(n, (short)kind, 0, new byte[8]);
 }

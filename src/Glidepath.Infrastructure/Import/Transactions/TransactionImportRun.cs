@@ -37,7 +37,7 @@ internal sealed class TransactionImportRun(
     /// <summary>The file row a transaction of this run came from; null for transactions it did not import.</summary>
     public int? RowOf(Guid transactionId) => _rowById.TryGetValue(transactionId, out var row) ? row : null;
 
-    public async Task AddAsync(RowParse parse, CancellationToken cancellationToken)
+    public async ValueTask AddAsync(RowParse parse, CancellationToken cancellationToken)
     {
         foreach (var error in parse.Errors)
         {
@@ -88,7 +88,7 @@ internal sealed class TransactionImportRun(
         _rows.RemoveAll(t => removed.Contains(t.Id));
     }
 
-    private async Task<Transaction?> ToTransactionAsync(ImportedRow row, string externalId, CancellationToken cancellationToken)
+    private async ValueTask<Transaction?> ToTransactionAsync(ImportedRow row, string externalId, CancellationToken cancellationToken)
     {
         var currency = row.Currency ?? account.BaseCurrency;
         Guid? instrumentId = null;
