@@ -6,6 +6,7 @@ using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
+using Glidepath.Server.Instruments;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
@@ -27,6 +28,7 @@ builder.Services.AddHouseholdReports();
 builder.Services.AddHouseholdAlerts();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
+builder.Services.AddInstrumentLimits(builder.Configuration);
 
 var app = builder.Build();
 

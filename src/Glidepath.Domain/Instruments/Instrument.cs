@@ -6,7 +6,16 @@ public sealed class Instrument
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
-    /// <summary>Ticker, unique together with <see cref="Exchange"/>.</summary>
+    /// <summary>
+    /// Null: shared reference data, written by operators (admins, market-data jobs) and read by everyone.
+    /// Otherwise the household whose private instrument this is (a custom asset, or a symbol an import
+    /// named that the shared list lacks): only that household sees it, and its prices are its own.
+    /// </summary>
+    public Guid? HouseholdId { get; set; }
+
+    public bool IsShared => HouseholdId is null;
+
+    /// <summary>Ticker, unique together with <see cref="Exchange"/> among the shared instruments and within a household's private ones.</summary>
     public required string Symbol { get; set; }
 
     public string Name { get; set; } = "";
@@ -42,4 +51,7 @@ public enum AssetClass
     RealEstate,
     Commodities,
     Cash,
+
+    /// <summary>Not known yet: what an import gives a symbol it had to create; the UI asks the user to set it.</summary>
+    Unclassified,
 }

@@ -97,6 +97,7 @@ public static class AssetLocation
         AssetClass.Tips => "TIPS",
         AssetClass.RealEstate => "real estate",
         AssetClass.Commodities => "commodities",
+        AssetClass.Unclassified => "unclassified",
         _ => "cash",
     };
 

@@ -29,14 +29,35 @@ public sealed record ImportOptions
     public bool SkipInvalid { get; init; }
 
     /// <summary>
-    /// An unknown symbol creates an instrument (type Stock, asset class UsEquity, the row's currency;
-    /// listed in <see cref="ImportResult.CreatedInstruments"/> for review). False: such rows are errors.
+    /// An unknown symbol creates an instrument (type Stock, asset class Unclassified, the row's currency;
+    /// listed in <see cref="ImportResult.CreatedInstruments"/> so the user sets its class). False: such rows are errors.
     /// </summary>
     public bool CreateMissingInstruments { get; init; } = true;
+
+    /// <summary>
+    /// The household whose private instruments the import resolves (before the shared ones) and creates.
+    /// Null only for an operator's price import, which writes shared reference data. A household's price
+    /// import may not write the closes of a shared instrument.
+    /// </summary>
+    public Guid? HouseholdId { get; init; }
+
+    /// <summary>New instruments one household import may create (docs/security.md: Instruments:MaxNewPerImport).</summary>
+    public int MaxNewInstruments { get; init; } = InstrumentCaps.DefaultMaxNewPerImport;
+
+    /// <summary>Private instruments a household may hold in all (Instruments:MaxPerHousehold).</summary>
+    public int MaxHouseholdInstruments { get; init; } = InstrumentCaps.DefaultMaxPerHousehold;
 
     /// <summary>Price rows per write batch (transactions are written together once the file is valid: the replay holds them anyway).</summary>
     public int BatchSize { get; init; } = 2000;
 
     /// <summary>Errors kept in the result; a file with more reports the first ones and a count.</summary>
     public int MaxErrors { get; init; } = 1000;
+}
+
+/// <summary>The documented defaults of the caps on household-private instruments (docs/security.md).</summary>
+public static class InstrumentCaps
+{
+    public const int DefaultMaxNewPerImport = 200;
+
+    public const int DefaultMaxPerHousehold = 2000;
 }

@@ -6,15 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Glidepath.Infrastructure.Import;
 
 /// <summary>
-/// Symbol → instrument for one import, cached. An unknown symbol is created (when the options
-/// allow) with neutral defaults the user should review; the creation is part of the import's
-/// database transaction, so a rejected file creates nothing.
+/// Symbol → instrument for one import, cached. A household's import sees the shared instruments and
+/// its own private ones (a private one wins over a shared one of the same symbol); an operator's
+/// (<see cref="ImportOptions.HouseholdId"/> null) sees the shared ones. An unknown symbol is created
+/// (when the options allow) as Unclassified, private to the household, within the caps; the creation
+/// is part of the import's database transaction, so a rejected file creates nothing.
+/// <paramref name="writesPrices"/>: a household may not write a shared instrument's closes, so such a
+/// symbol is an error for its price import.
 /// </summary>
-internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissing)
+internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions options, bool writesPrices = false)
 {
     private readonly Dictionary<string, Guid> _known = new(StringComparer.Ordinal);
     private readonly List<Instrument> _pending = [];
-    private Dictionary<string, Guid?>? _stored;   // symbol -> id; null: listed on more than one exchange
+    private Dictionary<string, (Guid? Id, bool Shared)>? _stored;   // symbol -> id (null: listed on more than one exchange)
+    private int _householdCount;
 
     public List<string> Created { get; } = [];
 
@@ -46,39 +51,76 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, bool createMissi
         _stored ??= await LoadSymbolsAsync(cancellationToken);
         if (_stored.TryGetValue(key, out var stored))
         {
-            if (stored is not { } storedId)
+            if (stored.Id is not { } storedId)
             {
                 return (null, $"Symbol '{key}' is listed on more than one exchange; import it through the API with the instrument id.");
+            }
+
+            if (writesPrices && stored.Shared && options.HouseholdId is not null)
+            {
+                return (null, $"'{key}' is a shared instrument: its prices are kept by the server's operators, not by households.");
             }
 
             _known[key] = storedId;
             return (storedId, null);
         }
 
-        if (!createMissing)
+        if (!options.CreateMissingInstruments)
         {
             return (null, $"Unknown symbol '{key}'.");
+        }
+
+        if (options.HouseholdId is not null)
+        {
+            if (Created.Count >= options.MaxNewInstruments)
+            {
+                return (null, $"Unknown symbol '{key}': one import creates at most {options.MaxNewInstruments} new instruments.");
+            }
+
+            if (_householdCount + Created.Count >= options.MaxHouseholdInstruments)
+            {
+                return (null, $"Unknown symbol '{key}': a household keeps at most {options.MaxHouseholdInstruments} instruments of its own.");
+            }
         }
 
         return (Create(key, name, currency), null);
     }
 
     /// <summary>
-    /// Every stored symbol, read once per import: a large book names thousands of symbols, and a
-    /// query each cost more than reading the instrument table (one row per listed security).
+    /// Every symbol the import may name, read once per import: a large book names thousands of
+    /// symbols, and a query each cost more than reading the instrument table.
     /// </summary>
-    private async Task<Dictionary<string, Guid?>> LoadSymbolsAsync(CancellationToken cancellationToken) =>
-        (await db.Instruments.AsNoTracking().Select(i => new { i.Symbol, i.Id }).ToListAsync(cancellationToken))
-        .GroupBy(i => i.Symbol, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Count() == 1 ? g.Single().Id : (Guid?)null, StringComparer.Ordinal);
+    private async Task<Dictionary<string, (Guid? Id, bool Shared)>> LoadSymbolsAsync(CancellationToken cancellationToken)
+    {
+        var household = options.HouseholdId;
+        var rows = await db.Instruments.AsNoTracking()
+            .Where(i => i.HouseholdId == null || i.HouseholdId == household)
+            .Select(i => new { i.Symbol, i.Id, Shared = i.HouseholdId == null })
+            .ToListAsync(cancellationToken);
+        _householdCount = rows.Count(r => !r.Shared);
+        return rows
+            .GroupBy(i => i.Symbol, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                {
+                    // The household's own listing of a symbol wins over the shared one.
+                    var chosen = g.Any(r => !r.Shared) ? g.Where(r => !r.Shared).ToList() : g.ToList();
+                    return chosen.Count == 1 ? (chosen[0].Id, chosen[0].Shared) : ((Guid?)null, chosen[0].Shared);
+                },
+                StringComparer.Ordinal);
+    }
 
     /// <summary>
-    /// A new instrument with neutral defaults, inserted by the next <see cref="SaveCreatedAsync"/>
+    /// A new instrument, Unclassified until the user says otherwise, inserted by the next <see cref="SaveCreatedAsync"/>
     /// (with the next batch, not one round trip per new symbol: a large book names thousands).
     /// </summary>
     private Guid Create(string key, string name, Currency currency)
     {
-        var instrument = new Instrument { Symbol = key, Name = name, Type = InstrumentType.Stock, AssetClass = AssetClass.UsEquity, Currency = currency };
+        var instrument = new Instrument
+        {
+            Symbol = key, Name = name, Type = InstrumentType.Stock, AssetClass = AssetClass.Unclassified, Currency = currency, HouseholdId = options.HouseholdId,
+        };
         _pending.Add(instrument);
         _known[key] = instrument.Id;
         Created.Add(key);

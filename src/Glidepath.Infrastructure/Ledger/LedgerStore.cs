@@ -48,7 +48,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
         var errors = new List<LedgerError>();
         errors.AddRange(transactions.Where(t => !households.ContainsKey(t.AccountId)).Select(t =>
             new LedgerError(t.Id, LedgerErrorCodes.UnknownAccount, $"Account {t.AccountId} does not exist.")));
-        errors.AddRange(await UnknownInstrumentsAsync(transactions, cancellationToken));
+        errors.AddRange(await UnknownInstrumentsAsync(transactions, households, cancellationToken));
         errors.AddRange(await DuplicateExternalIdsAsync(transactions, cancellationToken));
         if (errors.Count > 0)
         {
@@ -202,11 +202,15 @@ public sealed class LedgerStore(GlidepathDbContext db)
         return (accounts, history);
     }
 
-    private async Task<IEnumerable<LedgerError>> UnknownInstrumentsAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken cancellationToken)
+    /// <summary>A transaction may name a shared instrument or one private to its own household; another household's is unknown.</summary>
+    private async Task<IEnumerable<LedgerError>> UnknownInstrumentsAsync(
+        IReadOnlyCollection<Transaction> transactions, Dictionary<Guid, Guid> households, CancellationToken cancellationToken)
     {
         var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
-        var known = (await db.Instruments.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
-        return transactions.Where(t => t.InstrumentId is { } id && !known.Contains(id)).Select(t =>
+        var owners = await db.Instruments.Where(i => named.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.HouseholdId, cancellationToken);
+        bool Usable(Transaction t, Guid id) =>
+            owners.TryGetValue(id, out var owner) && (owner is null || (households.TryGetValue(t.AccountId, out var household) && owner == household));
+        return transactions.Where(t => t.InstrumentId is { } id && !Usable(t, id)).Select(t =>
             new LedgerError(t.Id, LedgerStoreErrorCodes.UnknownInstrument, $"Instrument {t.InstrumentId} does not exist."));
     }
 

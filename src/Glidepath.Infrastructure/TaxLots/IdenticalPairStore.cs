@@ -1,3 +1,4 @@
+using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
@@ -26,7 +27,7 @@ public sealed class IdenticalPairStore(GlidepathDbContext db, LedgerStore ledger
         }
 
         (first, second) = first.CompareTo(second) < 0 ? (first, second) : (second, first);
-        var known = await db.Instruments.CountAsync(i => i.Id == first || i.Id == second, cancellationToken);
+        var known = await db.Instruments.UsableBy(householdId).CountAsync(i => i.Id == first || i.Id == second, cancellationToken);
         if (known != 2)
         {
             return StoreResult.Fail<HouseholdIdenticalPair>(LedgerStoreErrorCodes.UnknownInstrument, "Both instruments must exist.");

@@ -263,6 +263,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("exchange");
 
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
                     b.Property<string>("Isin")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
@@ -291,7 +295,12 @@ namespace Glidepath.Migrations.Postgres.Migrations
 
                     b.HasIndex("Symbol", "Exchange")
                         .IsUnique()
-                        .HasDatabaseName("ix_instruments_symbol_exchange");
+                        .HasDatabaseName("ix_instruments_symbol_exchange")
+                        .HasFilter("household_id IS NULL");
+
+                    b.HasIndex("HouseholdId", "Symbol", "Exchange")
+                        .IsUnique()
+                        .HasDatabaseName("ix_instruments_household_id_symbol_exchange");
 
                     b.ToTable("instruments", (string)null);
                 });
@@ -1601,6 +1610,15 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_people_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Instruments.Instrument", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_instruments_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Ledger.CashBalance", b =>

@@ -258,6 +258,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange");
 
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
                     b.Property<string>("Isin")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
@@ -286,7 +290,12 @@ namespace Glidepath.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Symbol", "Exchange")
                         .IsUnique()
-                        .HasDatabaseName("ix_instruments_symbol_exchange");
+                        .HasDatabaseName("ix_instruments_symbol_exchange")
+                        .HasFilter("household_id IS NULL");
+
+                    b.HasIndex("HouseholdId", "Symbol", "Exchange")
+                        .IsUnique()
+                        .HasDatabaseName("ix_instruments_household_id_symbol_exchange");
 
                     b.ToTable("instruments", (string)null);
                 });
@@ -1584,6 +1593,15 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_people_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Instruments.Instrument", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_instruments_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Ledger.CashBalance", b =>

@@ -35,10 +35,11 @@ public sealed class AuthOptions
     public bool RequireConfirmedEmail { get; set; }
 
     /// <summary>
-    /// Roles whose tokens carry <c>write:reference-data</c> (instruments, prices, price imports). All
-    /// roles by default (a self-hosted household enters its own instruments); a firm sets ["admin"].
+    /// Roles whose tokens carry <c>write:reference-data</c>: writing the shared instruments and their
+    /// prices, which every household is valued at. Operators only by default; households keep private
+    /// instruments of their own instead (docs/security.md).
     /// </summary>
-    public string[] ReferenceDataWriters { get; set; } = ["user", "premium", "advisor", "admin"];
+    public string[] ReferenceDataWriters { get; set; } = ["admin"];
 
     /// <summary>Where development and test e-mails are written (see PickupFolderEmailSender).</summary>
     public string EmailPickupFolder { get; set; } = Path.Combine("data", "mail");

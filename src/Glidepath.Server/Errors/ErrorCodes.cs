@@ -33,6 +33,12 @@ public static class ErrorCodes
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";
+
+    /// <summary>A shared instrument or its prices, written without <c>write:reference-data</c> (operators only).</summary>
+    public const string ReferenceDataReadOnly = "reference-data-read-only";
+
+    /// <summary>The household already keeps Glidepath:Instruments:MaxPerHousehold instruments of its own.</summary>
+    public const string InstrumentLimitReached = "instrument-limit-reached";
     /// <summary>
     /// Refusals with several different ledger codes. A refusal with one code passes the ledger's own
     /// code through (e.g. "insufficient-quantity", "unknown-lot"; see LedgerErrorCodes).

@@ -5,13 +5,18 @@ using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Instruments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Glidepath.Server.Imports;
 
 /// <summary>
-/// CSV imports: <c>/api/households/{householdId}/imports/transactions?accountId=&amp;skipInvalid=</c> and
-/// <c>/api/imports/prices?symbol=&amp;skipInvalid=</c>. The file comes as a multipart upload or as the
+/// CSV imports: <c>/api/households/{householdId}/imports/transactions?accountId=&amp;skipInvalid=</c>,
+/// <c>/api/households/{householdId}/imports/prices?symbol=&amp;skipInvalid=</c> (the household's private
+/// instruments) and <c>/api/imports/prices?symbol=&amp;skipInvalid=</c> (shared reference data, operators
+/// only). Symbols a household's file names that it cannot use yet become instruments private to it
+/// (Unclassified, within Glidepath:Instruments' caps). The file comes as a multipart upload or as the
 /// raw body (text/csv). A rejected file writes nothing and answers 422 with every row, column and reason.
 /// </summary>
 public static class ImportEndpoints
@@ -19,6 +24,7 @@ public static class ImportEndpoints
     public static RouteGroupBuilder MapTransactionImportEndpoints(this RouteGroupBuilder household)
     {
         household.MapPost("/imports/transactions", ImportTransactions).WithTags("Imports").AcceptsCsv();
+        household.MapPost("/imports/prices", ImportHouseholdPrices).WithTags("Imports").AcceptsCsv();
         return household;
     }
 
@@ -29,7 +35,8 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResultDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ImportTransactions(
-        Guid householdId, Guid? accountId, bool? skipInvalid, HttpRequest request, GlidepathDbContext db, TransactionImporter importer, CancellationToken ct)
+        Guid householdId, Guid? accountId, bool? skipInvalid, HttpRequest request, GlidepathDbContext db, TransactionImporter importer,
+        IOptions<InstrumentLimits> limits, CancellationToken ct)
     {
         if (accountId is not { } id)
         {
@@ -47,10 +54,25 @@ public static class ImportEndpoints
             return CsvBody.Missing();
         }
 
-        var result = await importer.ImportAsync(id, csv, new ImportOptions { SkipInvalid = skipInvalid ?? false }, ct);
+        var result = await importer.ImportAsync(id, csv, limits.Value.ForHousehold(householdId, skipInvalid ?? false), ct);
         return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
     }
 
+    /// <summary>Closes for the household's private instruments; a shared symbol in the file is an error (operators keep those).</summary>
+    private static async Task<Results<Ok<ImportResultDto>, ValidationProblem, UnprocessableProblem>> ImportHouseholdPrices(
+        Guid householdId, string? symbol, bool? skipInvalid, HttpRequest request, PriceImporter importer, IOptions<InstrumentLimits> limits, CancellationToken ct)
+    {
+        await using var csv = await CsvBody.OpenAsync(request, ct);
+        if (csv is null)
+        {
+            return CsvBody.Missing();
+        }
+
+        var result = await importer.ImportAsync(csv, symbol, limits.Value.ForHousehold(householdId, skipInvalid ?? false), ct);
+        return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
+    }
+
+    /// <summary>Closes for the shared instruments: reference data, for holders of write:reference-data only.</summary>
     private static async Task<Results<Ok<ImportResultDto>, ValidationProblem, UnprocessableProblem>> ImportPrices(
         string? symbol, bool? skipInvalid, HttpRequest request, PriceImporter importer, CancellationToken ct)
     {

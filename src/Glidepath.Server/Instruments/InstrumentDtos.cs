@@ -3,19 +3,25 @@ using Glidepath.Domain.Pricing;
 
 namespace Glidepath.Server.Instruments;
 
+/// <param name="HouseholdId">Null for a shared instrument; otherwise the household it is private to.</param>
+/// <param name="Editable">Whether the caller may change it and its prices (their household's private instrument, or a shared one for an operator).</param>
 public sealed record InstrumentDto(
-    Guid Id, string Symbol, string Name, InstrumentType Type, AssetClass AssetClass, string Currency, string Exchange, string? Isin);
+    Guid Id, string Symbol, string Name, InstrumentType Type, AssetClass AssetClass, string Currency, string Exchange, string? Isin,
+    Guid? HouseholdId, bool Editable);
 
+/// <param name="HouseholdId">On create: the household the instrument is private to; null creates a shared one (operators only). Ignored on update.</param>
 public sealed record InstrumentRequest(
-    string? Symbol, string? Name, InstrumentType Type, AssetClass AssetClass, string? Currency, string? Exchange, string? Isin);
+    string? Symbol, string? Name, InstrumentType Type, AssetClass AssetClass, string? Currency, string? Exchange, string? Isin, Guid? HouseholdId = null);
+
+public sealed record InstrumentPage(IReadOnlyList<InstrumentDto> Items, int Page, int PageSize, int TotalCount);
 
 public sealed record PriceDto(DateOnly Date, decimal Close);
 
 internal static class InstrumentMapping
 {
-    public static InstrumentDto ToDto(this Instrument instrument) =>
+    public static InstrumentDto ToDto(this Instrument instrument, bool mayWriteShared) =>
         new(instrument.Id, instrument.Symbol, instrument.Name, instrument.Type, instrument.AssetClass,
-            instrument.Currency.Code, instrument.Exchange, instrument.Isin);
+            instrument.Currency.Code, instrument.Exchange, instrument.Isin, instrument.HouseholdId, instrument.HouseholdId is not null || mayWriteShared);
 
     public static PriceDto ToDto(this PriceClose price) => new(price.Date, price.Close);
 }

@@ -1,3 +1,4 @@
+using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Performance;
 using Glidepath.Domain.Valuation;
@@ -56,7 +57,7 @@ public static class PerformanceEndpoints
         Guid? benchmarkId = null;
         if (!string.IsNullOrWhiteSpace(benchmark))
         {
-            var matches = await db.Instruments.AsNoTracking().Where(i => i.Symbol == benchmark.Trim()).Select(i => i.Id).Take(2).ToListAsync(ct);
+            var matches = await db.Instruments.AsNoTracking().UsableBy(householdId).Where(i => i.Symbol == benchmark.Trim().ToUpperInvariant()).Select(i => i.Id).Take(2).ToListAsync(ct);
             errors.Check(matches.Count > 0, "benchmark", $"No instrument has the symbol '{benchmark}'.")
                 .Check(matches.Count < 2, "benchmark", $"Several instruments have the symbol '{benchmark}'.");
             benchmarkId = matches.Count == 1 ? matches[0] : null;
@@ -72,7 +73,7 @@ public static class PerformanceEndpoints
             return new NotFoundProblem(ErrorCodes.AccountNotFound, $"Account {account} is not in this household.");
         }
 
-        if (instrumentId is { } instrument && !await db.Instruments.AnyAsync(i => i.Id == instrument, ct))
+        if (instrumentId is { } instrument && !await db.Instruments.UsableBy(householdId).AnyAsync(i => i.Id == instrument, ct))
         {
             return new NotFoundProblem(ErrorCodes.InstrumentNotFound, $"Instrument {instrument} does not exist.");
         }

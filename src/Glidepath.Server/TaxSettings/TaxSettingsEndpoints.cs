@@ -1,3 +1,4 @@
+using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Rebalancing;
@@ -116,7 +117,7 @@ public static class TaxSettingsEndpoints
         var (absolute, relative) = (request.AbsoluteBand ?? 0.05m, request.RelativeBand ?? 0.25m);
         var buys = request.BuyInstrumentIds ?? new Dictionary<AssetClass, Guid>();
         var named = buys.Values.ToList();
-        var classes = await db.Instruments.AsNoTracking().Where(i => named.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.AssetClass, ct);
+        var classes = await db.Instruments.AsNoTracking().UsableBy(householdId).Where(i => named.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.AssetClass, ct);
         var errors = new ValidationErrors()
             .Check(absolute is >= 0m and <= 1m, "absoluteBand", "A band is a fraction between 0 and 1.")
             .Check(relative >= 0m, "relativeBand", "A relative band is a non-negative fraction of the weight.")
@@ -140,7 +141,7 @@ public static class TaxSettingsEndpoints
     private static async Task<ValidationErrors> ValidateAsync(Guid householdId, RebalanceTargetRequest request, GlidepathDbContext db, CancellationToken ct)
     {
         var named = new[] { request.InstrumentId, request.BuyInstrumentId }.OfType<Guid>().ToList();
-        var known = await db.Instruments.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
+        var known = await db.Instruments.UsableBy(householdId).Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
         return new ValidationErrors()
             .Check((request.InstrumentId is null) != (request.AssetClass is null), "instrumentId", "Give exactly one of instrumentId and assetClass.")
             .Check(request.AssetClass is null || Enum.IsDefined(request.AssetClass.Value), "assetClass", "Unknown asset class.")
@@ -223,7 +224,7 @@ public static class TaxSettingsEndpoints
     private static async Task<Results<Created<ReplacementDto>, ValidationProblem, ConflictProblem>> AddReplacement(
         Guid householdId, ReplacementRequest request, GlidepathDbContext db, IdenticalPairStore pairs, CancellationToken ct)
     {
-        var known = await db.Instruments.CountAsync(i => i.Id == request.InstrumentId || i.Id == request.ReplacementId, ct);
+        var known = await db.Instruments.UsableBy(householdId).CountAsync(i => i.Id == request.InstrumentId || i.Id == request.ReplacementId, ct);
         var identical = (await pairs.ListAsync(householdId, ct)).Any(p =>
             (p.FirstInstrumentId == request.InstrumentId && p.SecondInstrumentId == request.ReplacementId)
             || (p.FirstInstrumentId == request.ReplacementId && p.SecondInstrumentId == request.InstrumentId));

@@ -1,3 +1,4 @@
+using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Ledger;
@@ -34,7 +35,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
         var errors = new ValidationErrors().Check(
             idempotencyKey is null || idempotencyKey.Length is > 0 and <= 100, TransactionEndpoints.IdempotencyKeyHeader, "The key has 1 to 100 characters.");
         var transactions = requests.Select((r, i) => ToTransaction(r, accounts[r.AccountId], ExternalId(r, idempotencyKey, i, requests.Count), errors, FieldPrefix(i, requests.Count))).ToList();
-        await CheckInstrumentsExistAsync(transactions, errors, requests.Count, ct);
+        await CheckInstrumentsExistAsync(householdId, transactions, errors, requests.Count, ct);
         if (errors.HasErrors)
         {
             return new BookingOutcome(null, errors.ToProblem(), null);
@@ -100,10 +101,11 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
         : count == 1 ? idempotencyKey
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{idempotencyKey}#{index}");
 
-    private async Task CheckInstrumentsExistAsync(List<Transaction> transactions, ValidationErrors errors, int count, CancellationToken ct)
+    /// <summary>Shared instruments and the household's own; another household's private instrument is "no such instrument".</summary>
+    private async Task CheckInstrumentsExistAsync(Guid householdId, List<Transaction> transactions, ValidationErrors errors, int count, CancellationToken ct)
     {
         var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
-        var known = (await db.Instruments.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        var known = (await db.Instruments.UsableBy(householdId).Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
         for (var i = 0; i < transactions.Count; i++)
         {
             errors.Check(transactions[i].InstrumentId is not { } id || known.Contains(id), FieldPrefix(i, count) + "instrumentId", "No such instrument.");

@@ -28,7 +28,7 @@ public class AlertsEndpointsTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         var h = $"/api/households/{household.Id}";
         (await client.PostAsync($"{h}/transactions/batch", new TransactionBatchRequest(
         [
@@ -69,7 +69,7 @@ public class AlertsEndpointsTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         (await client.PostAsync($"/api/households/{household.Id}/transactions/batch", new TransactionBatchRequest(
         [
             Fixtures.Deposit(account.Id, new DateOnly(1997, 6, 2), 10_000m),

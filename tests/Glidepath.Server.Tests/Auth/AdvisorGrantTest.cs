@@ -93,7 +93,7 @@ public class AdvisorGrantTest
         await using var app = await GlidepathApp.StartAsync(provider);
         var owner = app.CreateClient();
         var advisorUser = await app.CreateUserAsync(roles: [Roles.Advisor], ownHousehold: false);
-        var msft = await owner.MsftAsync();
+        var msft = await app.MsftAsync();
 
         var drifting = await owner.HouseholdAsync("A drifting client");
         var account = await owner.AccountAsync(drifting.Id);
@@ -108,7 +108,7 @@ public class AdvisorGrantTest
 
         var unpriced = await owner.HouseholdAsync("B unpriced client");
         var other = await owner.AccountAsync(unpriced.Id);
-        var fund = await (await owner.PostAsync("/api/instruments", new InstrumentRequest("NOPRICE", "Fund without prices", InstrumentType.Etf, AssetClass.Bonds, "USD", "NYSE", null)))
+        var fund = await (await (await app.CreateOperatorClientAsync()).PostAsync("/api/instruments", new InstrumentRequest("NOPRICE", "Fund without prices", InstrumentType.Etf, AssetClass.Bonds, "USD", "NYSE", null)))
             .ReadAsync<InstrumentDto>(HttpStatusCode.Created);
         (await owner.PostAsync($"/api/households/{unpriced.Id}/transactions/batch", new TransactionBatchRequest(
         [

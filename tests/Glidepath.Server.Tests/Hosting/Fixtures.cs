@@ -29,9 +29,10 @@ public static class Fixtures
                 new CreateAccountRequest(name, type, "USD", "Test Bank", "1234567890", null, relief)))
             .ReadAsync<AccountDto>(System.Net.HttpStatusCode.Created);
 
-    /// <summary>MSFT with its real closes of 1998–2000.</summary>
-    public static async Task<InstrumentDto> MsftAsync(this HttpClient client)
+    /// <summary>MSFT, a shared instrument (created by an operator), with its real closes of 1998–2000.</summary>
+    public static async Task<InstrumentDto> MsftAsync(this GlidepathApp app)
     {
+        var client = await app.CreateOperatorClientAsync();
         var instrument = await (await client.PostAsync("/api/instruments",
                 new InstrumentRequest("MSFT", "Microsoft", InstrumentType.Stock, AssetClass.UsEquity, "USD", "NASDAQ", null)))
             .ReadAsync<InstrumentDto>(System.Net.HttpStatusCode.Created);

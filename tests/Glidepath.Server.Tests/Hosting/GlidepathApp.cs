@@ -85,6 +85,18 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
 
     public GlidepathDbContext CreateDbContext() => database.CreateDbContext();
 
+    private TestUser? operatorUser;
+
+    /// <summary>
+    /// A client signed in as an operator (admin, second factor): the only role that writes shared
+    /// instruments and prices by default (Auth:ReferenceDataWriters).
+    /// </summary>
+    public async Task<HttpClient> CreateOperatorClientAsync()
+    {
+        operatorUser ??= await CreateUserAsync(roles: [Roles.Admin], ownHousehold: false);
+        return CreateClient(operatorUser);
+    }
+
     /// <summary>A client with no credentials.</summary>
     public HttpClient CreateAnonymousClient()
     {

@@ -62,15 +62,16 @@ public class ImportEndpointsTest
         await using var app = await GlidepathApp.StartAsync(provider);
         var (client, url, _) = await AccountWithMsftAsync(app);
 
-        // The first rows of examples/data/dowjones30_daily_prices.csv, two of its columns.
-        var result = await (await PostCsv(client, "/api/imports/prices", "date,KO,IBM\n1990-12-31,9.88,27.86\n1991-01-02,9.88,27.86\n1991-01-03,9.84,27.52\n"))
+        // The first rows of examples/data/dowjones30_daily_prices.csv, two of its columns, as an operator (shared reference data).
+        var operatorClient = await app.CreateOperatorClientAsync();
+        var result = await (await PostCsv(operatorClient, "/api/imports/prices", "date,KO,IBM\n1990-12-31,9.88,27.86\n1991-01-02,9.88,27.86\n1991-01-03,9.84,27.52\n"))
             .ReadAsync<ImportResultDto>();
         Assert.Equal(("wide", 6), (result.Layout, result.Imported));
         Assert.Equal(["IBM", "KO"], result.CreatedInstruments.Order(StringComparer.Ordinal));
 
         await (await PostCsv(client, $"{url}/imports/transactions?accountId={Guid.NewGuid()}", GoodFile))
             .ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
-        await (await PostCsv(client, "/api/imports/prices", "")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await PostCsv(operatorClient, "/api/imports/prices", "")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
     }
 
     private static Task<HttpResponseMessage> PostCsv(HttpClient client, string url, string csv) =>
@@ -87,7 +88,7 @@ public class ImportEndpointsTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
-        await client.MsftAsync();
+        await app.MsftAsync();
         return (client, $"/api/households/{household.Id}", account.Id);
     }
 }

@@ -16,7 +16,7 @@ public class InstrumentEndpointsTest
         await using var app = await GlidepathApp.StartAsync(provider);
         var client = app.CreateClient();
 
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         var listed = await (await client.GetAsync("/api/instruments?symbol=msft")).ReadAsync<List<InstrumentDto>>();
         Assert.Equal(msft.Id, Assert.Single(listed).Id);
         var prices = await (await client.GetAsync($"/api/instruments/{msft.Id}/prices?from=1999-01-01&to=1999-12-31")).ReadAsync<List<PriceDto>>();

@@ -28,7 +28,7 @@ public class PerformanceEndpointsTest
         var household = await client.HouseholdAsync();
         var url = $"/api/households/{household.Id}";
         var brokerage = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         await (await client.PostAsync($"{url}/transactions/batch", new TransactionBatchRequest([
             Deposit(brokerage.Id, new DateOnly(1999, 1, 4), 7_050m),
             Buy(brokerage.Id, msft.Id, new DateOnly(1999, 1, 4), 100m, 70.50m),
@@ -74,7 +74,7 @@ public class PerformanceEndpointsTest
         var household = await client.HouseholdAsync();
         var other = await client.HouseholdAsync("Other");
         var foreign = await client.AccountAsync(other.Id);
-        await client.MsftAsync();
+        await app.MsftAsync();
         var url = $"/api/households/{household.Id}/performance";
 
         await (await client.GetAsync($"{url}?from=2000-01-02&to=2000-01-01")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");

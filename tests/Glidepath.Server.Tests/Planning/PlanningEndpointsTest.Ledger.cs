@@ -37,7 +37,7 @@ public partial class PlanningEndpointsTest
         var brokerage = await client.AccountAsync(household.Id);
         var roth = await client.AccountAsync(household.Id, AccountType.RothIra, LotReliefMethod.Hifo, "Roth");
         var checking = await client.AccountAsync(household.Id, AccountType.Checking, name: "Checking");
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         var history = new TransactionBatchRequest([
             Deposit(brokerage.Id, new DateOnly(1998, 1, 2), 10_000m),
             Buy(brokerage.Id, msft.Id, new DateOnly(1998, 1, 2), 100m, 32.78m),

@@ -39,8 +39,8 @@ public class AssetLocationEndpointsTest
         var ira = await (await client.PostAsync($"{h}/accounts", new CreateAccountRequest("Rollover", AccountType.TraditionalIra, "USD", null, null, null, null, WholeSharesOnly: true)))
             .ReadAsync<AccountDto>(HttpStatusCode.Created);
         Assert.True(ira.WholeSharesOnly);
-        var msft = await client.MsftAsync();
-        var bnd = await BondFundAsync(client);
+        var msft = await app.MsftAsync();
+        var bnd = await BondFundAsync(app);
         (await client.PostAsync($"{h}/transactions/batch", new TransactionBatchRequest(
         [
             Fixtures.Deposit(taxable.Id, Bought, 10_000m),
@@ -94,8 +94,8 @@ public class AssetLocationEndpointsTest
         var household = await client.HouseholdAsync();
         var h = $"/api/households/{household.Id}";
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
-        var bnd = await BondFundAsync(client);
+        var msft = await app.MsftAsync();
+        var bnd = await BondFundAsync(app);
         var model = await (await client.PostAsync($"{h}/model-portfolios", new ModelPortfolioRequest(
             "Balanced", null, [new TargetAllocation(AssetClass.UsEquity, 0.6m), new TargetAllocation(AssetClass.Bonds, 0.4m)])))
             .ReadAsync<ModelPortfolioDto>(HttpStatusCode.Created);
@@ -140,8 +140,9 @@ public class AssetLocationEndpointsTest
         Assert.Equal(0.35m, (await (await client.GetAsync($"{h}/rebalance-targets")).ReadAsync<List<RebalanceTargetDto>>()).Single(t => t.Id == bonds.Id).Weight);
     }
 
-    private static async Task<InstrumentDto> BondFundAsync(HttpClient client)
+    private static async Task<InstrumentDto> BondFundAsync(GlidepathApp app)
     {
+        var client = await app.CreateOperatorClientAsync();
         var bnd = await (await client.PostAsync("/api/instruments", new InstrumentRequest("BND", "Total bond market", InstrumentType.Etf, AssetClass.Bonds, "USD", "NASDAQ", null)))
             .ReadAsync<InstrumentDto>(HttpStatusCode.Created);
         await (await client.PutAsync($"/api/instruments/{bnd.Id}/prices", new[] { new PriceDto(Bought, 50m), new PriceDto(YearEnd, 50m) })).ReadAsync<List<PriceDto>>();

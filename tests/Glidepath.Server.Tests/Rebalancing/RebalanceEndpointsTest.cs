@@ -34,7 +34,7 @@ public class RebalanceEndpointsTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         var h = $"/api/households/{household.Id}";
         (await client.PostAsync($"{h}/transactions/batch", new TransactionBatchRequest(
         [
@@ -96,7 +96,7 @@ public class RebalanceEndpointsTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         (await client.PostAsync($"/api/households/{household.Id}/transactions/batch", new TransactionBatchRequest(
         [
             Fixtures.Deposit(account.Id, new DateOnly(1997, 6, 2), 10_000m),
@@ -117,8 +117,8 @@ public class RebalanceEndpointsTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var h = $"/api/households/{household.Id}";
-        var msft = await client.MsftAsync();
-        var other = await (await client.PostAsync("/api/instruments", new InstrumentRequest("AAPL", "Apple", InstrumentType.Stock, AssetClass.UsEquity, "USD", "NASDAQ", null)))
+        var msft = await app.MsftAsync();
+        var other = await (await (await app.CreateOperatorClientAsync()).PostAsync("/api/instruments", new InstrumentRequest("AAPL", "Apple", InstrumentType.Stock, AssetClass.UsEquity, "USD", "NASDAQ", null)))
             .ReadAsync<InstrumentDto>(HttpStatusCode.Created);
 
         await (await client.PostAsync($"{h}/substantially-identical-pairs", new IdenticalPairRequest(msft.Id, msft.Id))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");

@@ -147,7 +147,7 @@ public class TransactionEndpointsTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         return (client, $"/api/households/{household.Id}", account.Id, msft.Id);
     }
 }

@@ -21,7 +21,7 @@ public class ValuationEndpointsTest
         var url = $"/api/households/{household.Id}";
         var brokerage = await client.AccountAsync(household.Id);
         var card = await client.AccountAsync(household.Id, AccountType.CreditCard, name: "Card");
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         var history = new TransactionBatchRequest([
             Deposit(brokerage.Id, new DateOnly(1999, 1, 4), 7_050m),
             Buy(brokerage.Id, msft.Id, new DateOnly(1999, 1, 4), 100m, 70.50m),

@@ -17,6 +17,8 @@ namespace Glidepath.Infrastructure.Import.Prices;
 /// </list>
 /// Dates are ISO and strictly ascending or strictly descending (which also catches a repeated day).
 /// Any error rejects the file and writes nothing, unless <see cref="ImportOptions.SkipInvalid"/>.
+/// With <see cref="ImportOptions.HouseholdId"/> the closes go to that household's private instruments
+/// only (a shared symbol is an error); without, to the shared instruments (operators only).
 /// </summary>
 public sealed class PriceImporter(GlidepathDbContext db)
 {
@@ -41,7 +43,7 @@ public sealed class PriceImporter(GlidepathDbContext db)
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var instruments = new InstrumentResolver(db, options.CreateMissingInstruments);
+            var instruments = new InstrumentResolver(db, options, writesPrices: true);
             await instruments.PreloadAsync(columns.Select(c => c.Symbol).ToList(), Currency.Usd, cancellationToken);
             var targets = new List<(int Index, string Column, Guid InstrumentId)>();
             foreach (var (index, column, columnSymbol) in columns)

@@ -22,7 +22,7 @@ internal sealed class TransactionImportRun(
 
     public ImportErrors Errors { get; } = errors;
 
-    public InstrumentResolver Instruments { get; } = new(db, options.CreateMissingInstruments);
+    public InstrumentResolver Instruments { get; } = new(db, options with { HouseholdId = account.HouseholdId });
 
     public int Imported => _rows.Count;
 

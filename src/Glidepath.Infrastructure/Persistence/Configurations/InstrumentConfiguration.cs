@@ -1,3 +1,4 @@
+using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,6 +15,13 @@ internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrum
         builder.Property(i => i.Name).HasMaxLength(200);
         builder.Property(i => i.Exchange).HasMaxLength(32);
         builder.Property(i => i.Isin).HasMaxLength(12);
-        builder.HasIndex(i => new { i.Symbol, i.Exchange }).IsUnique();
+        builder.Ignore(i => i.IsShared);
+
+        // A private instrument goes with its household. Symbols are unique among the shared
+        // instruments and within one household's private ones (a household may keep a private
+        // instrument whose symbol the operators list later).
+        builder.HasOne<Household>().WithMany().HasForeignKey(i => i.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => new { i.Symbol, i.Exchange }).IsUnique().HasFilter("household_id IS NULL");
+        builder.HasIndex(i => new { i.HouseholdId, i.Symbol, i.Exchange }).IsUnique();
     }
 }
