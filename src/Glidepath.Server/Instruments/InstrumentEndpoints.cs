@@ -77,8 +77,9 @@ public static class InstrumentEndpoints
         if (!string.IsNullOrWhiteSpace(q))
         {
             var upper = q.Trim().ToUpperInvariant();
-            var lower = q.Trim().ToLowerInvariant();
-            query = query.Where(i => i.Symbol.StartsWith(upper) || i.Name.ToLower().Contains(lower) || i.Isin == upper);
+            var pattern = "%" + q.Trim().ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
+                .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            query = query.Where(i => i.Symbol.StartsWith(upper) || EF.Functions.Like(i.Name.ToLower(), pattern, @"\") || i.Isin == upper);
         }
 
         if (assetClass is { } wantedClass)
@@ -106,7 +107,7 @@ public static class InstrumentEndpoints
         {
             if (await HouseholdScope.DenialAsync(http, householdId, HouseholdScope.HouseholdNotFound(householdId)) is { } denial)
             {
-                return denial as ForbiddenProblem ?? HouseholdScope.HouseholdNotFound(householdId);
+                return denial is ForbiddenProblem forbidden ? forbidden : HouseholdScope.HouseholdNotFound(householdId);
             }
 
             var held = await db.Instruments.CountAsync(i => i.HouseholdId == householdId, ct);

@@ -57,7 +57,8 @@ public static class PerformanceEndpoints
         Guid? benchmarkId = null;
         if (!string.IsNullOrWhiteSpace(benchmark))
         {
-            var matches = await db.Instruments.AsNoTracking().UsableBy(householdId).Where(i => i.Symbol == benchmark.Trim().ToUpperInvariant()).Select(i => i.Id).Take(2).ToListAsync(ct);
+            var wanted = benchmark.Trim().ToUpperInvariant();
+            var matches = await db.Instruments.AsNoTracking().UsableBy(householdId).Where(i => i.Symbol == wanted).Select(i => i.Id).Take(2).ToListAsync(ct);
             errors.Check(matches.Count > 0, "benchmark", $"No instrument has the symbol '{benchmark}'.")
                 .Check(matches.Count < 2, "benchmark", $"Several instruments have the symbol '{benchmark}'.");
             benchmarkId = matches.Count == 1 ? matches[0] : null;

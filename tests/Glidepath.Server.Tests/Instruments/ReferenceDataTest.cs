@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Glidepath.Domain.Instruments;
-using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Tests.Hosting;
