@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, serverDll } from '../scripts/server.mjs';
+import { instrumentsJourney } from './journeys/instruments.mjs';
 
 const here = import.meta.dirname;
 const artifacts = join(here, 'artifacts');
@@ -262,6 +263,8 @@ try {
     await expectText(page.getByTestId('lots-table'), 'Jan 3, 2024');
   }, { shot: 'holdings' });
 
+  await instrumentsJourney({ test, page, expectText, apiGet, householdUrl });
+
   await test('net worth on the dashboard', async () => {
     await page.goto(`${householdUrl}/dashboard`);
     // Cash 10,000 - 2,001 - 1,440 = 6,559, plus 2,500 + 1,420 of holdings.
@@ -323,11 +326,13 @@ try {
     const h = `/api/households/${household.id}`;
     const account = await apiSend('POST', `${h}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD' });
     // Sold 10 BND at a 20.00 loss on 1 March and bought 10 back on 15 March: the loss is disallowed and moves to the new lot.
+    // Instruments and prices are the household's own: it imports the closes it is valued at.
+    await apiSend('POST', `${h}/imports/prices`, readFileSync(join(fixtures, 'prices.csv'), 'utf8'));
     await apiSend('POST', `${h}/imports/transactions?accountId=${account.id}`, readFileSync(join(fixtures, 'transactions-wash-sale.csv'), 'utf8'));
     // Rates of 35% and 15%, any loss worth harvesting, no costs; VTI is BND's replacement.
     const profile = await apiSend('GET', `${h}/tax-profile`);
     await apiSend('PUT', `${h}/tax-profile`, { ...profile, shortTermRate: 0.35, longTermRate: 0.15, harvestMinLoss: 0, harvestMinLossFraction: 0, costPerTrade: 0 });
-    const instruments = await apiSend('GET', '/api/instruments');
+    const instruments = (await apiSend('GET', `/api/instruments?householdId=${household.id}&inUse=true&pageSize=1000`)).items;
     const id = (/** @type {string} */ symbol) => instruments.find((/** @type {any} */ i) => i.symbol === symbol).id;
     await apiSend('POST', `${h}/replacement-funds`, { instrumentId: id('BND'), replacementId: id('VTI') });
 
@@ -442,9 +447,10 @@ try {
   }
 
   await test('portfolio page: risk level, model weights, efficient frontier with current and target', async () => {
-    // The price import made every new symbol a US-equity stock; as reference data they are funds
-    // of other classes, so each class of a model has something to buy.
-    const list = await apiGet('/api/instruments');
+    // The instruments journey classified the imported symbols; as funds of their classes, each class
+    // of a model has something to buy.
+    const id = householdUrl.split('/').at(-1);
+    const list = (await apiGet(`/api/instruments?householdId=${id}&inUse=true&pageSize=1000`)).items;
     const classes = { BND: ['Bonds', 'Total bond market'], VXUS: ['InternationalEquity', 'Total international stock'], VNQ: ['RealEstate', 'Real estate'], DBC: ['Commodities', 'Commodity index'] };
     for (const [symbol, [assetClass, name]] of Object.entries(classes)) {
       const instrument = list.find((/** @type {{ symbol: string }} */ i) => i.symbol === symbol);

@@ -14,11 +14,11 @@ public class InstrumentEndpointsTest
     public async Task Instruments_CreateReadUpdateDeleteAndPrices_RoundTrip(DatabaseProvider provider)
     {
         await using var app = await GlidepathApp.StartAsync(provider);
-        var client = app.CreateClient();
+        var client = await app.CreateOperatorClientAsync();
 
         var msft = await app.MsftAsync();
-        var listed = await (await client.GetAsync("/api/instruments?symbol=msft")).ReadAsync<List<InstrumentDto>>();
-        Assert.Equal(msft.Id, Assert.Single(listed).Id);
+        var listed = await (await app.CreateClient().GetAsync("/api/instruments?symbol=msft")).ReadAsync<InstrumentPage>();
+        Assert.Equal((msft.Id, (Guid?)null, false), (Assert.Single(listed.Items).Id, listed.Items[0].HouseholdId, listed.Items[0].Editable));
         var prices = await (await client.GetAsync($"/api/instruments/{msft.Id}/prices?from=1999-01-01&to=1999-12-31")).ReadAsync<List<PriceDto>>();
         Assert.Equal([70.5m, 78.5m, 116.75m], prices.Select(p => p.Close));
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, unwrap } from '../api/client';
-import { useInstruments } from '../household/queries';
+import { useInstrumentCatalog } from '../household/queries';
 import { portfolioKeys } from '../portfolio/queries';
 import { QueryView, Empty } from '../components/DataState';
 import { formatDate, formatMoney, formatNumber, formatPercent, todayIso } from '../lib/format';
@@ -18,7 +18,7 @@ export function PerformanceCard({ householdId }: { householdId: string }) {
   const [from, setFrom] = useState(() => rangeStart(todayIso(), '1Y'));
   const [benchmark, setBenchmark] = useState('');
   const preset = presets.find((p) => rangeStart(to, p) === from);
-  const instruments = useInstruments();
+  const instruments = useInstrumentCatalog(householdId, { pageSize: 200 });
   const performance = useQuery({
     queryKey: portfolioKeys.performance(householdId, from, to, benchmark),
     queryFn: () =>
@@ -48,7 +48,7 @@ export function PerformanceCard({ householdId }: { householdId: string }) {
             <span className="label">Benchmark</span>
             <select className="input" value={benchmark} onChange={(e) => setBenchmark(e.target.value)}>
               <option value="">None</option>
-              {(instruments.data ?? []).map((i) => (
+              {(instruments.data?.items ?? []).map((i) => (
                 <option key={i.id} value={i.symbol}>
                   {i.symbol}
                 </option>

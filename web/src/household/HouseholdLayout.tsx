@@ -9,6 +9,7 @@ const links = [
   ['holdings', 'Holdings'],
   ['portfolio', 'Portfolio'],
   ['transactions', 'Transactions'],
+  ['instruments', 'Instruments'],
   ['import', 'Import'],
   ['plans', 'Plans'],
   ['tax', 'Tax'],

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
+import type { AssetClass } from '../api/types';
 
 /** Query keys start with the household id, so invalidating ['household', id] refreshes all of its views. */
 export const keys = {
@@ -15,7 +17,10 @@ export const keys = {
   plans: (id: string) => ['household', id, 'plans'] as const,
   plan: (id: string, planId: string) => ['household', id, 'plans', planId] as const,
   runs: (id: string, planId: string) => ['household', id, 'plans', planId, 'runs'] as const,
-  instruments: ['instruments'] as const,
+  /** The instruments the household itself uses (its own and those its transactions or targets name). */
+  instruments: (id: string) => ['household', id, 'instruments'] as const,
+  /** A page of everything the household may use (shared and its own), for search and pickers. */
+  instrumentCatalog: (id: string, search: object) => ['household', id, 'instrument-catalog', search] as const,
 };
 
 export function useHousehold(householdId: string) {
@@ -32,11 +37,38 @@ export function useAccounts(householdId: string) {
   });
 }
 
-export function useInstruments() {
+/** The household's own instruments and those it trades or targets (one page of up to 1,000: more than a household names). */
+export function useInstruments(householdId: string) {
   return useQuery({
-    queryKey: keys.instruments,
-    queryFn: () => unwrap(api.GET('/api/instruments')),
+    queryKey: keys.instruments(householdId),
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/instruments', { params: { query: { householdId, inUse: true, pageSize: 1000 } } }))).items,
     staleTime: 5 * 60_000,
+  });
+}
+
+export interface CatalogSearch {
+  q?: string;
+  assetClass?: AssetClass;
+  /** Only the household's own instruments and those it trades or targets. */
+  inUse?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** One page of the instruments the household may use (the shared list is paged on the server). */
+export function useInstrumentCatalog(householdId: string, search: CatalogSearch = {}) {
+  return useQuery({
+    queryKey: keys.instrumentCatalog(householdId, search),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/instruments', {
+          params: {
+            query: { householdId, q: search.q || undefined, assetClass: search.assetClass, inUse: search.inUse, page: search.page ?? 1, pageSize: search.pageSize ?? 50 },
+          },
+        }),
+      ),
+    placeholderData: (previous) => previous,
   });
 }
 
@@ -52,4 +84,16 @@ export function useValuation(householdId: string) {
     queryKey: keys.valuation(householdId),
     queryFn: () => unwrap(api.GET('/api/households/{householdId}/valuation', { params: { path: { householdId } } })),
   });
+}
+
+/** Pickers: the household's own instruments first, then the first page of everything it may use. */
+export function useInstrumentChoices(householdId: string) {
+  const own = useInstruments(householdId);
+  const catalog = useInstrumentCatalog(householdId, { pageSize: 200 });
+  const data = useMemo(() => {
+    if (!own.data) return undefined;
+    const seen = new Set(own.data.map((i) => i.id));
+    return [...own.data, ...(catalog.data?.items ?? []).filter((i) => !seen.has(i.id))];
+  }, [own.data, catalog.data]);
+  return { ...own, data } as typeof own;
 }

@@ -12,6 +12,7 @@ import { formatPoints } from '../lib/percent';
 import { palette } from '../components/charts';
 import { rangeStart, type RangePreset } from '../lib/ranges';
 import { PerformanceCard } from '../dashboard/PerformanceCard';
+import { UnclassifiedNotice } from '../instruments/UnclassifiedNotice';
 import { AlertsCard } from '../dashboard/AlertsCard';
 
 export function DashboardPage() {
@@ -21,6 +22,7 @@ export function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
+      <UnclassifiedNotice householdId={householdId} />
       <section className="card" aria-labelledby="value-heading">
         <h2 id="value-heading">Today</h2>
         <QueryView query={valuation}>
@@ -123,7 +125,7 @@ function thin<T>(points: T[], max: number): T[] {
 
 function AllocationChart({ householdId, currency }: { householdId: string; currency: string }) {
   const positions = usePositions(householdId);
-  const instruments = useInstruments();
+  const instruments = useInstruments(householdId);
   const targets = useTargets(householdId);
   return (
     <section className="card" aria-labelledby="allocation-heading">

@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, useAccounts, usePositions } from '../household/queries';
 import { Empty, QueryView } from '../components/DataState';
+import { UnclassifiedNotice } from '../instruments/UnclassifiedNotice';
 import { formatDate, formatMoney, formatNumber } from '../lib/format';
 
 export function HoldingsPage() {
@@ -21,6 +22,7 @@ export function HoldingsPage() {
   return (
     <>
       <h1>Holdings</h1>
+      <UnclassifiedNotice householdId={householdId} />
       <div className="card flex flex-wrap items-end gap-3">
         <label className="text-sm">
           <span className="label">Account</span>

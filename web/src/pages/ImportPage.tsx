@@ -46,12 +46,17 @@ export function ImportPage() {
           }),
         );
       }
-      return unwrap(api.POST('/api/imports/prices', { params: { query: { skipInvalid, ...(symbol ? { symbol } : {}) } }, body: file.text, ...csv }));
+      return unwrap(
+        api.POST('/api/households/{householdId}/imports/prices', {
+          params: { path: { householdId }, query: { skipInvalid, ...(symbol ? { symbol } : {}) } },
+          body: file.text,
+          ...csv,
+        }),
+      );
     },
     onSuccess: async () => {
       setConfirmSkip(false);
       await queryClient.invalidateQueries({ queryKey: keys.household(householdId) });
-      await queryClient.invalidateQueries({ queryKey: keys.instruments });
     },
   });
 

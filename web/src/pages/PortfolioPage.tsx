@@ -6,7 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { api, unwrap } from '../api/client';
 import type { AssetClass, Instrument, ModelPortfolio, RebalanceTarget } from '../api/types';
 import { useHouseholdId } from '../household/HouseholdLayout';
-import { useAccounts, useHousehold, useInstruments, usePositions } from '../household/queries';
+import { useAccounts, useHousehold, useInstruments, useInstrumentChoices, usePositions } from '../household/queries';
 import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
 import { ScrollArea } from '../components/ScrollArea';
@@ -22,7 +22,7 @@ export function PortfolioPage() {
   const householdId = useHouseholdId();
   const household = useHousehold(householdId);
   const models = useModelPortfolios(householdId);
-  const instruments = useInstruments();
+  const instruments = useInstrumentChoices(householdId);
   const accounts = useAccounts(householdId);
   const [params, setParams] = useSearchParams();
   const list = models.data ?? [];
@@ -158,7 +158,7 @@ function ModelChooser({ models, chosen, onChoose }: { models: ModelPortfolio[]; 
 function Frontier({ householdId, currency, model }: { householdId: string; currency: string; model: ModelPortfolio | undefined }) {
   const assumptions = useAssumptions();
   const positions = usePositions(householdId);
-  const instruments = useInstruments();
+  const instruments = useInstruments(householdId);
   const proxies = assumptions.data?.assets ?? [];
   const allocation = positions.data && instruments.data ? allocationByAssetClass(positions.data, instruments.data, currency) : null;
   const current: FrontierInput | null = allocation && proxies.length > 0 ? toFrontierInput('Current holdings', sharesFromAllocation(allocation), proxies) : null;

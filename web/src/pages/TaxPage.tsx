@@ -15,7 +15,7 @@ export function TaxPage() {
   const householdId = useHouseholdId();
   const currency = useHousehold(householdId).data?.reportingCurrency ?? 'USD';
   const accounts = useAccounts(householdId);
-  const instruments = useInstruments();
+  const instruments = useInstruments(householdId);
   const accountName = (id: string) => accounts.data?.find((a) => a.id === id)?.name ?? '…';
   const symbol = (id: string | null | undefined) => (id ? (instruments.data?.find((i) => i.id === id)?.symbol ?? '…') : null);
   return (

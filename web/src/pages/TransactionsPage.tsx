@@ -16,7 +16,7 @@ export function TransactionsPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const accounts = useAccounts(householdId);
-  const instruments = useInstruments();
+  const instruments = useInstruments(householdId);
   const list = useQuery({
     queryKey: keys.transactions(householdId, filters),
     queryFn: () =>
