@@ -39,7 +39,7 @@ public sealed class AuthOptions
     /// prices, which every household is valued at. Operators only by default; households keep private
     /// instruments of their own instead (docs/security.md).
     /// </summary>
-    public string[] ReferenceDataWriters { get; set; } = ["user", "premium", "advisor", "admin"];
+    public string[] ReferenceDataWriters { get; set; } = ["admin"];
 
     /// <summary>Where development and test e-mails are written (see PickupFolderEmailSender).</summary>
     public string EmailPickupFolder { get; set; } = Path.Combine("data", "mail");

@@ -8,6 +8,7 @@ using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.Valuation;
 using Glidepath.Testing.Databases;
+using Microsoft.EntityFrameworkCore;
 using static Glidepath.Server.Tests.Hosting.Fixtures;
 
 namespace Glidepath.Server.Tests.Instruments;
@@ -84,6 +85,12 @@ public class ReferenceDataTest
             .ReadProblemAsync(HttpStatusCode.NotFound, "household-not-found");
 
         Assert.Equal(1_250m, (await (await client.GetAsync($"{url}/valuation?date=2020-06-30")).ReadAsync<ValuationDto>()).NetWorth);
+
+        // The household goes with its private instruments and their prices (lots and positions name them).
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(url)).StatusCode);
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.Instruments.AnyAsync(i => i.Id == house.Id));
+        Assert.False(await db.Prices.AnyAsync(p => p.InstrumentId == house.Id));
     }
 
     [Theory]
