@@ -817,6 +817,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/households/{householdId}/imports/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    skipInvalid?: boolean;
+                    symbol?: string;
+                };
+                header?: never;
+                path: {
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": string;
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResultDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households/{householdId}/imports/transactions": {
         parameters: {
             query?: never;
@@ -3369,6 +3441,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    assetClass?: components["schemas"]["AssetClass"];
+                    householdId?: string;
+                    inUse?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
                     symbol?: string;
                 };
                 header?: never;
@@ -3383,7 +3461,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["InstrumentDto"][];
+                        "application/json": components["schemas"]["InstrumentPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3420,8 +3507,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Conflict */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3478,6 +3592,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Not Found */
                 404: {
                     headers: {
@@ -3516,6 +3639,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Not Found */
                 404: {
@@ -3614,6 +3746,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Not Found */
@@ -4623,7 +4764,7 @@ export interface components {
             min: number | null;
         };
         /** @enum {unknown} */
-        AssetClass: "UsEquity" | "InternationalEquity" | "EmergingMarkets" | "Bonds" | "Tips" | "RealEstate" | "Commodities" | "Cash";
+        AssetClass: "UsEquity" | "InternationalEquity" | "EmergingMarkets" | "Bonds" | "Tips" | "RealEstate" | "Commodities" | "Cash" | "Unclassified";
         AssetClassContribution: {
             assetClass: components["schemas"]["AssetClass"];
             /** Format: double */
@@ -4917,7 +5058,10 @@ export interface components {
         InstrumentDto: {
             assetClass: components["schemas"]["AssetClass"];
             currency: string;
+            editable: boolean;
             exchange: string;
+            /** Format: uuid */
+            householdId: null | string;
             /** Format: uuid */
             id: string;
             isin: null | string;
@@ -4925,10 +5069,21 @@ export interface components {
             symbol: string;
             type: components["schemas"]["InstrumentType"];
         };
+        InstrumentPage: {
+            items: components["schemas"]["InstrumentDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         InstrumentRequest: {
             assetClass: components["schemas"]["AssetClass"];
             currency: null | string;
             exchange: null | string;
+            /** Format: uuid */
+            householdId?: null | string;
             isin: null | string;
             name: null | string;
             symbol: null | string;

@@ -2,7 +2,7 @@ import { allocationByAssetClass, compareWithTargets } from './allocation';
 import type { Instrument, Positions } from '../api/types';
 
 const instrument = (id: string, symbol: string, assetClass: Instrument['assetClass']): Instrument => ({
-  id, symbol, name: symbol, type: 'Stock', assetClass, currency: 'USD', exchange: '', isin: null,
+  id, symbol, name: symbol, type: 'Stock', assetClass, currency: 'USD', exchange: '', isin: null, householdId: null, editable: false,
 });
 
 const position = (instrumentId: string, symbol: string, marketValue: number | null, currency = 'USD'): Positions['positions'][number] => ({
