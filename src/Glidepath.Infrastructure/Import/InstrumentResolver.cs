@@ -119,7 +119,12 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions op
     {
         var instrument = new Instrument
         {
-            Symbol = key, Name = name, Type = InstrumentType.Stock, AssetClass = AssetClass.Unclassified, Currency = currency, HouseholdId = options.HouseholdId,
+            Symbol = key,
+            Name = name,
+            Type = InstrumentType.Stock,
+            AssetClass = AssetClass.Unclassified,
+            Currency = currency,
+            HouseholdId = options.HouseholdId,
         };
         _pending.Add(instrument);
         _known[key] = instrument.Id;
