@@ -1,7 +1,8 @@
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
-using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Identity;
+using Glidepath.Infrastructure.Instruments;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
@@ -92,6 +93,7 @@ public static class HouseholdEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var accountIds = db.Accounts.Where(a => a.HouseholdId == householdId).Select(a => a.Id);
         await db.Transactions.Where(t => accountIds.Contains(t.AccountId)).ExecuteDeleteAsync(ct);
+        await PrivateInstruments.DeleteOfHouseholdsAsync(db, [householdId], ct);
         db.Households.Remove(household);
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(AuditEvents.HouseholdDeleted, http.User.UserId(), householdId, ct: ct);

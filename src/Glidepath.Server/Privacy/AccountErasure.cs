@@ -1,4 +1,5 @@
 using Glidepath.Infrastructure.Identity;
+using Glidepath.Infrastructure.Instruments;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Errors;
@@ -27,6 +28,7 @@ internal static class AccountErasure
         var owned = await db.HouseholdOwners.Where(o => o.UserId == user.Id).Select(o => o.HouseholdId).ToListAsync(ct);
         var accountIds = db.Accounts.Where(a => owned.Contains(a.HouseholdId)).Select(a => a.Id);
         await db.Transactions.Where(t => accountIds.Contains(t.AccountId)).ExecuteDeleteAsync(ct);
+        await PrivateInstruments.DeleteOfHouseholdsAsync(db, owned, ct);
         db.Households.RemoveRange(await db.Households.Where(h => owned.Contains(h.Id)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
 

@@ -150,6 +150,12 @@ public class AuthorizationMatrixTest
             }
         }
 
+        // Writing a shared instrument (POST /api/instruments without a householdId) is for operators only.
+        if (code == "reference-data-read-only")
+        {
+            return caller == Caller.Admin ? "an operator was refused reference data" : null;
+        }
+
         return s is 401 or 403 || (s == 404 && code == "household-not-found") ? "expected to be let through" : null;
     }
 

@@ -60,7 +60,8 @@ public static class EndpointMatrix
                 IsAnonymousRoute(Template(endpoint)),
                 endpoint.RoutePattern.GetParameter("householdId") is not null,
                 endpoint.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null,
-                policies.Contains(AuthPolicies.Admin),
+                // Shared reference data is written by operators only (Auth:ReferenceDataWriters defaults to admin).
+                policies.Contains(AuthPolicies.Admin) || policies.Contains(AuthPolicies.ReferenceDataWriter),
                 policies.Contains(AuthPolicies.Advisor),
                 policies.Contains(AuthPolicies.StepUp),
                 endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types ? types[0] : "application/json");
