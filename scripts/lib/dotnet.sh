@@ -4,7 +4,7 @@
 # with "Failed!" or "Skipped!" (every test skipped) in front instead, and for a project with no test
 # matching --filter only "No test matches the given testcase filter `...` in /path/X.Tests.dll".
 # A project with neither line (its test host crashed, it was not built, not in the run) counts as
-# a failure, and so does a non-zero exit that no counted failure explains.
+# a failure, and so do no test run at all and a non-zero exit that no counted failure explains.
 
 dotnet_summary_pattern='(Passed|Failed|Skipped)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+'
 
@@ -25,6 +25,7 @@ dotnet_count() {
     { f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
   total_add "$p" "$f" "$s"
   echo ".NET tests: $p passed, $f failed, $s skipped"
+  if [ $((p + f)) -eq 0 ]; then total_fail ".NET: no test ran (a --filter that matches nothing?)"; fi
   for project in $(dotnet_test_projects "$solution"); do
     if ! grep -qE "($dotnet_summary_pattern.* - $project\.dll|No test matches the given testcase filter .* [^ ]*/$project\.dll)" "$log"; then
       total_fail "$project reported no result (crashed, not built, or left out of the run)"
