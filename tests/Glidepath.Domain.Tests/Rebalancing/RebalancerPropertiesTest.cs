@@ -96,8 +96,9 @@ public class RebalancerPropertiesTest(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The first account a Roth IRA holding 60,000-120,000 of bonds, the second a traditional IRA; every bond lot at a
-    /// gain and no recent sale of bonds, so relocating bonds is never a wash sale and the tax-free account keeps bonds.
+    /// The first account a Roth IRA holding 150,000-300,000 of bonds, the second the only tax-deferred account (a
+    /// traditional IRA), too small to take the household's bonds; every bond lot at a gain and no recent sale of bonds,
+    /// so relocating bonds is never a wash sale and the tax-free account keeps bonds.
     /// </summary>
     private static PortfolioSnapshot WithBondsToRelocate(PortfolioSnapshot snapshot, int seed)
     {
@@ -105,9 +106,10 @@ public class RebalancerPropertiesTest(ITestOutputHelper output)
         var prices = snapshot.Instruments.ToDictionary(i => i.Id, i => i.Price);
         var bonds = snapshot.Instruments.Where(i => i.AssetClass == AssetClass.Bonds).Select(i => i.Id).ToHashSet();
         var bond = snapshot.Instruments.First(i => bonds.Contains(i.Id));
-        var quantity = Math.Round((60_000m + (decimal)random.NextDouble() * 60_000m) / bond.Price, 0);
+        var quantity = Math.Round((150_000m + (decimal)random.NextDouble() * 150_000m) / bond.Price, 0);
         var atGain = snapshot.Accounts.Select(a => a with
         {
+            Type = AssetLocation.TreatmentOf(a.Type) == TaxTreatment.TaxDeferred ? AccountType.TaxableBrokerage : a.Type,
             Lots = [.. a.Lots.Select(l => bonds.Contains(l.InstrumentId) ? l with { CostBasis = Math.Min(l.CostBasis, Math.Round(l.Quantity * prices[l.InstrumentId] * 0.9m, 2)) } : l)],
         }).ToList();
         atGain[0] = atGain[0] with

@@ -13,10 +13,13 @@ public class HarvesterTest(ITestOutputHelper output)
         MinLoss: 100m, MinLossFraction: 0.05m, CostPerTrade: 1m, LargeGain: 500m,
         [new ReplacementChoice(s.Instruments[0].Id, s.Instruments[4].Id), new ReplacementChoice(s.Instruments[1].Id, s.Instruments[5].Id)]);
 
-    /// <summary>Seeds over the whole int range; a case asserts something when the scan proposes a harvest.</summary>
+    /// <summary>
+    /// Seeds over the whole int range; a case asserts something when the scan proposes a harvest, about 83 % of
+    /// the synthetic portfolios (at least 70 % required: over five standard deviations below).
+    /// </summary>
     [Fact]
     public void Scan_RandomPortfolio_NeverProposesABlockedSecurity() =>
-        SeededProperty.Check(output, nameof(Scan_RandomPortfolio_NeverProposesABlockedSecurity), 300, 0.0, NeverProposesABlockedSecurity);
+        SeededProperty.Check(output, nameof(Scan_RandomPortfolio_NeverProposesABlockedSecurity), 300, 0.7, NeverProposesABlockedSecurity);
 
     private static bool NeverProposesABlockedSecurity(int seed)
     {
