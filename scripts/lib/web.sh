@@ -1,32 +1,69 @@
-# Web UI tests for scripts/test: vitest (unit and component) and the Playwright E2E runner.
-# Sets web_passed, web_failed, web_skipped from their JSON reports; a runner that crashes
-# before writing its report counts as one failure. Usage: web_tests PATH/TO/Glidepath.Server.dll
+# Web UI tests for scripts/test: vitest (unit and component) and the Playwright E2E runner, added
+# to the total (scripts/lib/total.sh). Usage: web_part CONFIGURATION (e.g. Release).
 
-web_tests() {
-  local dll=$1 report status=0 e2e_status=0
-  web_passed=0 web_failed=0 web_skipped=0
+# vitest_count JSON LOG STATUS: vitest's JSON report counts tests, but not a test file that failed
+# to load (it has no tests: only the file is "failed") nor an unhandled error or rejection (the
+# JSON says nothing; the console's summary says "Errors  N error(s)" and vitest exits 1). Each of
+# those counts as one failure, and so does a non-zero exit that no counted failure explains.
+vitest_count() {
+  local json=$1 log=$2 status=$3 p f s files errors before=$total_failed
+  if [ ! -s "$json" ]; then
+    total_fail "vitest wrote no report (exit $status)"
+    return
+  fi
+  read -r p f s files < <(node -e 'const r = require(process.argv[1]);
+    const broken = r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.some((a) => a.status === "failed"));
+    console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests, broken.length)' "$(realpath "$json")")
+  total_add "$p" "$f" "$s"
+  echo "web unit tests (vitest): $p passed, $f failed, $s skipped"
+  if [ "$files" -gt 0 ]; then
+    for _ in $(seq "$files"); do total_fail "a vitest test file failed outside its tests (it did not load, or a hook threw)"; done
+  fi
+  errors=$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | sed -nE 's/^ *Errors +([0-9]+) errors?.*/\1/p' | tail -n 1)
+  if [ -n "$errors" ] && [ "$errors" -gt 0 ]; then
+    for _ in $(seq "$errors"); do total_fail "vitest caught an unhandled error or rejection"; done
+  fi
+  if [ "$status" -ne 0 ] && [ "$total_failed" -eq "$before" ]; then
+    total_fail "vitest exited $status with no failure counted"
+  fi
+}
+
+# e2e_count JSON STATUS: web/e2e/run.mjs writes {passed, failed, skipped}; no report is one failure.
+e2e_count() {
+  local json=$1 status=$2 p f s before=$total_failed
+  if [ ! -s "$json" ]; then
+    total_fail "the E2E runner wrote no report (exit $status)"
+    return
+  fi
+  read -r p f s < <(node -e 'const r = require(process.argv[1]); console.log(r.passed, r.failed, r.skipped)' "$(realpath "$json")")
+  total_add "$p" "$f" "$s"
+  echo "web E2E tests: $p passed, $f failed, $s skipped"
+  if [ "$status" -ne 0 ] && [ "$total_failed" -eq "$before" ]; then
+    total_fail "the E2E runner exited $status with no failure counted"
+  fi
+}
+
+web_part() {
+  local configuration=$1 report published status=0
+  if [ "${GLIDEPATH_SKIP_WEB_TESTS:-}" = "1" ]; then
+    total_note "SWITCHED OFF: the web unit and E2E tests did not run (GLIDEPATH_SKIP_WEB_TESTS=1)"
+    return 0
+  fi
   report=$(mktemp -d)
-  (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$report/vitest.json") || status=$?
-  if [ -s "$report/vitest.json" ]; then
-    read -r p f s < <(node -e 'const r = require(process.argv[1]);
-      console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests)' "$report/vitest.json")
-    web_passed=$((web_passed + p)); web_failed=$((web_failed + f)); web_skipped=$((web_skipped + s))
-  else
-    web_failed=$((web_failed + 1))
-  fi
-  echo "web unit tests (vitest): $web_passed passed, $web_failed failed, $web_skipped skipped"
-
-  rm -f web/e2e/artifacts/results.json
-  (cd web && GLIDEPATH_SERVER_DLL="$dll" node e2e/run.mjs) || e2e_status=$?
-  if [ -s web/e2e/artifacts/results.json ]; then
-    read -r p f s < <(node -e 'const r = require(process.argv[1]); console.log(r.passed, r.failed, r.skipped)' "$PWD/web/e2e/artifacts/results.json")
-    web_passed=$((web_passed + p)); web_failed=$((web_failed + f)); web_skipped=$((web_skipped + s))
-  else
-    web_failed=$((web_failed + 1))
-  fi
+  (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$report/vitest.json") 2>&1 | tee "$report/vitest.log" || status=$?
+  vitest_count "$report/vitest.json" "$report/vitest.log" "$status"
   rm -rf "$report"
-  if [ "$status" -ne 0 ]; then return "$status"; fi
-  return "$e2e_status"
+
+  # The E2E tests run against a published copy: that also checks publish ships the web app.
+  if ! published=$(web_publish "$configuration"); then
+    total_fail "dotnet publish failed or left the web app out: the E2E tests did not run"
+    return 0
+  fi
+  status=0
+  rm -f web/e2e/artifacts/results.json
+  (cd web && GLIDEPATH_SERVER_DLL="$published" node e2e/run.mjs) || status=$?
+  e2e_count web/e2e/artifacts/results.json "$status"
+  rm -rf "$(dirname "$published")"
 }
 
 # Publishes the already built server (configuration $1, e.g. Release) into a fresh folder and checks

@@ -11,6 +11,7 @@ public static class PlanningRegistration
             .Validate(o => o.MaxConcurrency >= 1 && o.QueueCapacity >= 1 && o.ProgressInterval > TimeSpan.Zero, "Glidepath:SimulationRuns needs MaxConcurrency >= 1, QueueCapacity >= 1 and a positive ProgressInterval.")
             .ValidateOnStart();
         services.AddSingleton<SimulationQueue>();
+        services.AddSingleton<SimulationGate>();
         services.AddSingleton<ReturnSeriesLoader>();
         services.AddScoped<SimulationRunEndpoints.RunServices>();
         services.AddHostedService<SimulationWorker>();

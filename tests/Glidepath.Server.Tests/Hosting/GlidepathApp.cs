@@ -3,11 +3,15 @@ using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Demo;
+using Glidepath.Server.Planning.Runs;
 using Glidepath.Testing.Databases;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Glidepath.Server.Tests.Hosting;
 
@@ -44,6 +48,12 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
 
     /// <summary>Every log entry the server wrote (category, level, rendered message and exception).</summary>
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Open unless a test closes it: then every background run holds mid-way until it is opened or cancelled.</summary>
+    public HeldSimulationGate SimulationGate { get; } = new();
+
+    /// <summary>Calls of the password hasher (<see cref="CountingPasswordHasher"/>), over every request.</summary>
+    public PasswordHashCounts PasswordHashes { get; } = new();
 
     public string KeyFolder => Path.Combine(folder, "keys");
 
@@ -198,6 +208,12 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<SimulationGate>(SimulationGate);
+            services.AddScoped<IPasswordHasher<GlidepathUser>>(s => new CountingPasswordHasher(
+                new PasswordHasher<GlidepathUser>(s.GetRequiredService<IOptions<PasswordHasherOptions>>()), PasswordHashes));
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         builder.UseEnvironment(environment);
     }
@@ -205,6 +221,7 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        SimulationGate.Dispose();
         if (ownsDatabase)
         {
             await database.DisposeAsync();

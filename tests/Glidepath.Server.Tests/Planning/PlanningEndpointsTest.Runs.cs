@@ -12,21 +12,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Glidepath.Server.Tests.Planning;
 
-/// <summary>Background runs: 202 and polling, progress, cancellation, clients that leave, restarts.</summary>
+/// <summary>Background runs: 202 and polling, progress, cancellation, clients that leave, restarts; runs are held mid-way by the test host's gate.</summary>
 public partial class PlanningEndpointsTest
 {
-    /// <summary>The largest run allowed: seconds of CPU on any machine, so polls and cancels land mid-run.</summary>
-    private const int LongRun = 2_000_000;
-
     /// <summary>
-    /// A scenario no run finishes before a test stops it: Student-t returns with 200 degrees of
-    /// freedom draw 203 normals a path and month, so <see cref="LongRun"/> paths take minutes of CPU.
-    /// (The benchmark scenario's 2,000,000 paths can finish within one poll on a loaded machine.)
+    /// Paths of a run that a test holds mid-way (<see cref="GlidepathApp.SimulationGate"/> closed): more
+    /// than one block of 1,024, so its first progress report is above 0 and below 1. The gate, not
+    /// the engine's speed, decides when it finishes.
     /// </summary>
-    private static string Endless => WithReturnModel("""{"kind": "studentT", "degreesOfFreedom": 200}""");
-
-    private static async Task<PlanDto> CreateEndlessPlanAsync(HttpClient client, Guid householdId) =>
-        await (await client.PostAsync($"/api/households/{householdId}/plans", Request("Endless", Endless))).ReadAsync<PlanDto>(HttpStatusCode.Created);
+    private const int HeldRun = 20_000;
 
     private static readonly Dictionary<string, string?> FastProgress = new()
     {
@@ -48,6 +42,22 @@ public partial class PlanningEndpointsTest
         }
     }
 
+    /// <summary>Polls the plan's runs until there is exactly one and it satisfies <paramref name="until"/>.</summary>
+    private static async Task<SimulationRunDto> PollListAsync(HttpClient client, string runsUrl, Func<SimulationRunDto, bool> until)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var runs = await (await client.GetAsync(runsUrl, limit.Token)).ReadAsync<List<SimulationRunDto>>();
+            if (runs is [var run] && until(run))
+            {
+                return run;
+            }
+
+            await Task.Delay(20, limit.Token);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task Simulate_Answers202_ReportsProgressMidRun_ThenStoresTheResult(DatabaseProvider provider)
@@ -57,17 +67,18 @@ public partial class PlanningEndpointsTest
         var household = await client.HouseholdAsync();
         var plan = await CreatePlanAsync(client, household.Id);
         var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
+        app.SimulationGate.Close();
 
-        var response = await client.PostAsync(url, new SimulateRequest(LongRun, 3));
+        var response = await client.PostAsync(url, new SimulateRequest(HeldRun, 3));
         var queued = await response.ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
         Assert.Equal($"{url}/{queued.Id}", response.Headers.Location?.OriginalString);
         Assert.Contains(queued.Status, new[] { SimulationRunStatus.Queued, SimulationRunStatus.Running });
         Assert.Null(queued.Result);
         Assert.Null(queued.SuccessProbability);
 
-        var midway = await PollAsync(client, $"{url}/{queued.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 and < 1 } || r.Status != SimulationRunStatus.Queued && r.Status != SimulationRunStatus.Running);
+        var midway = await PollAsync(client, $"{url}/{queued.Id}", r => r.Progress > 0 || r.Status is not (SimulationRunStatus.Queued or SimulationRunStatus.Running));
         Assert.Equal(SimulationRunStatus.Running, midway.Status);
-        Assert.True(midway.Progress is > 0 and < 1, $"progress {midway.Progress} mid-run"); // blocks of 1,024 paths: the first is a tiny share of a long run
+        Assert.True(midway.Progress is > 0 and < 1, $"progress {midway.Progress} mid-run"); // held at its first report
         Assert.NotNull(midway.StartedUtc);
         Assert.Null(midway.FinishedUtc);
 
@@ -76,13 +87,14 @@ public partial class PlanningEndpointsTest
         {
             using var db = app.CreateDbContext();
             var stored = db.SimulationRuns.AsNoTracking().Single(r => r.Id == queued.Id);
-            return stored.Progress > 0 || stored.Status == SimulationRunStatus.Succeeded;
+            return stored.Progress > 0;
         });
+        app.SimulationGate.Open();
 
         var done = await PollAsync(client, $"{url}/{queued.Id}", r => r.Status != SimulationRunStatus.Queued && r.Status != SimulationRunStatus.Running);
         Assert.Equal((SimulationRunStatus.Succeeded, 1.0), (done.Status, done.Progress));
         Assert.Equal(done.SuccessProbability, done.Result!.Value.GetProperty("successProbability").GetDouble());
-        Assert.Equal(LongRun, done.Result.Value.GetProperty("paths").GetInt32());
+        Assert.Equal(HeldRun, done.Result.Value.GetProperty("paths").GetInt32());
         Assert.True(done.FinishedUtc >= done.StartedUtc);
         Assert.Null(done.Error);
     }
@@ -97,9 +109,10 @@ public partial class PlanningEndpointsTest
         var plan = await CreatePlanAsync(client, household.Id);
         var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
 
-        // One worker: the second run waits behind the first.
-        var first = await (await client.PostAsync(url, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
-        var second = await (await client.PostAsync(url, new SimulateRequest(LongRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        // One worker: the second run waits behind the first, which the gate holds.
+        app.SimulationGate.Close();
+        var first = await (await client.PostAsync(url, new SimulateRequest(HeldRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var second = await (await client.PostAsync(url, new SimulateRequest(HeldRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
         await PollAsync(client, $"{url}/{first.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
 
         var secondCancelled = await (await client.PostAsync($"{url}/{second.Id}/cancel", new { })).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
@@ -112,6 +125,7 @@ public partial class PlanningEndpointsTest
         Assert.InRange(firstCancelled.Progress, 0, 0.9999);
         Assert.Null(firstCancelled.Result);
         Assert.NotNull(firstCancelled.FinishedUtc);
+        app.SimulationGate.Open();
 
         // Cancelling again is harmless; a succeeded run cannot be cancelled.
         Assert.Equal(SimulationRunStatus.Cancelled, (await (await client.PostAsync($"{url}/{first.Id}/cancel", new { })).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Status);
@@ -135,22 +149,27 @@ public partial class PlanningEndpointsTest
         var plan = await CreatePlanAsync(client, household.Id);
         var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
 
-        // The largest run (seconds on any machine), so the abort at 300 ms always lands mid-run;
-        // 200,000 paths finished first on an idle machine and the request was never aborted.
-        using var abort = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        using var body = JsonContent.Create(new SimulateRequest(LongRun, 1), options: ApiClient.Json);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(url + "?wait=true", body, abort.Token));
+        // The client waits for the run and leaves while the gate holds it mid-way (once a timer of
+        // 300 ms did, and a fast machine finished first: the request was never aborted).
+        app.SimulationGate.Close();
+        using var abort = new CancellationTokenSource();
+        using var body = JsonContent.Create(new SimulateRequest(HeldRun, 1), options: ApiClient.Json);
+        var waiting = client.PostAsync(url + "?wait=true", body, abort.Token);
+        var run = await PollListAsync(client, url, r => r.Progress > 0);
+        Assert.False(waiting.IsCompleted);
+        await abort.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        app.SimulationGate.Open();
 
-        var run = Assert.Single(await (await client.GetAsync(url)).ReadAsync<List<SimulationRunDto>>());
         var done = await PollAsync(client, $"{url}/{run.Id}", r => r.Status is not (SimulationRunStatus.Queued or SimulationRunStatus.Running));
         Assert.Equal(SimulationRunStatus.Succeeded, done.Status);
-        Assert.Equal(LongRun, done.Result!.Value.GetProperty("paths").GetInt32());
+        Assert.Equal(HeldRun, done.Result!.Value.GetProperty("paths").GetInt32());
     }
 
     // Was skipped as flaky after the auth+planning merge. Causes: (1) the interrupted run could finish
     // before the stop reached it (2,000,000 benchmark paths, polls starved on a loaded machine) or
-    // even before a poll saw it running (the poll then waited for ever); it now runs the Endless
-    // scenario. (2) Recovery ran in the background after start and raced the first request; it now
+    // even before a poll saw it running (the poll then waited for ever); the gate now holds it
+    // until the stop. (2) Recovery ran in the background after start and raced the first request; it now
     // runs in SimulationWorker.StartAsync, before the host serves anything.
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
@@ -165,9 +184,10 @@ public partial class PlanningEndpointsTest
             householdId = (await client.HouseholdAsync()).Id;
             planId = (await CreatePlanAsync(client, householdId)).Id;
             url = $"/api/households/{householdId}/plans/{planId}/simulations";
-            var endless = $"/api/households/{householdId}/plans/{(await CreateEndlessPlanAsync(client, householdId)).Id}/simulations";
-            interrupted = (await (await client.PostAsync(endless, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Id;
-            await PollAsync(client, $"{endless}/{interrupted}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+            var held = $"/api/households/{householdId}/plans/{(await CreatePlanAsync(client, householdId)).Id}/simulations";
+            before.SimulationGate.Close();
+            interrupted = (await (await client.PostAsync(held, new SimulateRequest(HeldRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Id;
+            await PollAsync(client, $"{held}/{interrupted}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
         }
 
         // A graceful stop ends the running run as failed, saying why.
@@ -205,9 +225,10 @@ public partial class PlanningEndpointsTest
         var plan = await CreatePlanAsync(client, household.Id);
         var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
 
-        var running = await (await client.PostAsync(url, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        app.SimulationGate.Close();
+        var running = await (await client.PostAsync(url, new SimulateRequest(HeldRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
         await PollAsync(client, $"{url}/{running.Id}", r => r.Status == SimulationRunStatus.Running);
-        var waiting = await (await client.PostAsync(url, new SimulateRequest(LongRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var waiting = await (await client.PostAsync(url, new SimulateRequest(HeldRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
         await (await client.PostAsync(url, new SimulateRequest(100, 3))).ReadProblemAsync(HttpStatusCode.ServiceUnavailable, "simulation-queue-full");
         Assert.Equal(2, (await (await client.GetAsync(url)).ReadAsync<List<SimulationRunDto>>()).Count);
 
@@ -224,25 +245,27 @@ public partial class PlanningEndpointsTest
         var client = app.CreateClient();
         var queue = app.Services.GetRequiredService<SimulationQueue>();
 
-        // A plan with one run executing and one waiting behind it, then the plan is deleted.
+        // A plan with one run executing (held by the gate) and one waiting behind it, then the plan is deleted.
+        app.SimulationGate.Close();
         var household = await client.HouseholdAsync();
-        var plan = await CreateEndlessPlanAsync(client, household.Id);
+        var plan = await CreatePlanAsync(client, household.Id);
         var url = $"/api/households/{household.Id}/plans/{plan.Id}/simulations";
-        var running = await (await client.PostAsync(url, new SimulateRequest(LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
-        var waiting = await (await client.PostAsync(url, new SimulateRequest(LongRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var running = await (await client.PostAsync(url, new SimulateRequest(HeldRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var waiting = await (await client.PostAsync(url, new SimulateRequest(HeldRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
         await PollAsync(client, $"{url}/{running.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/households/{household.Id}/plans/{plan.Id}")).StatusCode);
         await StoppedAsync(app, queue, running.Id);
 
         // The same through the household: its plans and their runs go with it.
         var other = await client.HouseholdAsync("Other");
-        var otherUrl = $"/api/households/{other.Id}/plans/{(await CreateEndlessPlanAsync(client, other.Id)).Id}/simulations";
-        var orphan = await (await client.PostAsync(otherUrl, new SimulateRequest(LongRun, 3))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var otherUrl = $"/api/households/{other.Id}/plans/{(await CreatePlanAsync(client, other.Id)).Id}/simulations";
+        var orphan = await (await client.PostAsync(otherUrl, new SimulateRequest(HeldRun, 3))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
         await PollAsync(client, $"{otherUrl}/{orphan.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/households/{other.Id}")).StatusCode);
         await StoppedAsync(app, queue, orphan.Id);
 
         // The waiting run found no row to claim; a new run on a live plan still runs.
+        app.SimulationGate.Open();
         var third = await client.HouseholdAsync("Third");
         var live = await CreatePlanAsync(client, third.Id);
         var small = await (await client.PostAsync($"/api/households/{third.Id}/plans/{live.Id}/simulations?wait=true", new SimulateRequest(100, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Created);
@@ -260,10 +283,11 @@ public partial class PlanningEndpointsTest
         await using var app = await GlidepathApp.StartAsync(provider, settings: FastProgress);
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
-        var plan = await CreateEndlessPlanAsync(client, household.Id);
+        var plan = await CreatePlanAsync(client, household.Id);
         var url = $"/api/households/{household.Id}/plans/{plan.Id}";
 
-        var solve = await (await client.PostAsync($"{url}/solve", new SolveRequest("saving", 0.85, LongRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        app.SimulationGate.Close();
+        var solve = await (await client.PostAsync($"{url}/solve", new SolveRequest("saving", 0.85, HeldRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
         var midway = await PollAsync(client, $"{url}/simulations/{solve.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
         Assert.InRange(midway.Progress, double.Epsilon, 0.5); // the first of about 20 evaluations: tiny, not 0
 
@@ -273,7 +297,7 @@ public partial class PlanningEndpointsTest
         Assert.Null(cancelled.Result);
     }
 
-    /// <summary>The run stopped in this process (an Endless run would take minutes) and said why, having stored nothing.</summary>
+    /// <summary>The run stopped in this process (the gate held it, so only the delete can have stopped it) and said why, having stored nothing.</summary>
     private static async Task StoppedAsync(GlidepathApp app, SimulationQueue queue, Guid runId)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));

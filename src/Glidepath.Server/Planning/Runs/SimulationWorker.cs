@@ -18,6 +18,7 @@ public sealed partial class SimulationWorker(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     ReturnSeriesLoader series,
+    SimulationGate gate,
     IOptions<SimulationRunOptions> options,
     ILogger<SimulationWorker> log) : BackgroundService
 {
@@ -110,7 +111,7 @@ public sealed partial class SimulationWorker(
         try
         {
             // The engine is synchronous and parallel inside; keep it off the consumer loop's thread.
-            outcome = await Task.Run(() => SimulationExecutor.Execute(run, series.Load, live, live.Token), CancellationToken.None);
+            outcome = await Task.Run(() => SimulationExecutor.Execute(run, series.Load, new Gated(gate, runId, live), live.Token), CancellationToken.None);
         }
         catch (OperationCanceledException) when (live.Token.IsCancellationRequested)
         {
@@ -163,6 +164,16 @@ public sealed partial class SimulationWorker(
         {
             // Its plan or household was deleted meanwhile: the delete cancelled it, nothing is stored.
             LogRunDeleted(runId);
+        }
+    }
+
+    /// <summary>The run's progress, reported to its live state and then to the gate.</summary>
+    private sealed class Gated(SimulationGate gate, Guid runId, SimulationQueue.LiveRun live) : IProgress<double>
+    {
+        public void Report(double value)
+        {
+            live.Report(value);
+            gate.Reached(runId, value, live.Token);
         }
     }
 
