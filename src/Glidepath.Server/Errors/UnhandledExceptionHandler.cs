@@ -31,7 +31,8 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
         }
 
         httpContext.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = title };
+        // The framework's own reading errors say what was wrong with the request (and nothing internal).
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = (exception as BadHttpRequestException)?.Message };
         problem.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
