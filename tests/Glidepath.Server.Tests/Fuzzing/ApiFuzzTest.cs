@@ -55,7 +55,7 @@ public class ApiFuzzTest(ITestOutputHelper output)
         foreach (var route in routes)
         {
             var operation = Operation(openApi.RootElement, route);
-            var requests = Request(route, operation, bodies, world).Sample(8, FuzzRun.Random(route.ToString()), FuzzRun.Scaled(Budget(route)));
+            var requests = Request(route, operation, bodies, world).Sample(FuzzRun.Scaled(Budget(route)), FuzzRun.Random(route.ToString()), 8);
             await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (generated, ct) =>
             {
                 using var request = new HttpRequestMessage(new HttpMethod(route.Method), generated.Url);

@@ -36,9 +36,9 @@ public class ImporterFuzzTest(ITestOutputHelper output)
 
         var direct = (from file in CsvFiles.Mutated(transactions) from account in FsCheck.Fluent.Gen.Choose(0, 1) from skip in FsCheck.Fluent.Gen.Elements(true, false)
                       select (Kind: "transactions", File: file, Account: accounts[account].Id, Skip: skip))
-            .Sample(10, FuzzRun.Random("direct transactions"), FuzzRun.Scaled(Direct / 2))
+            .Sample(FuzzRun.Scaled(Direct / 2), FuzzRun.Random("direct transactions"), 10)
             .Concat((from file in CsvFiles.Mutated(prices) from skip in FsCheck.Fluent.Gen.Elements(true, false) select (Kind: "prices", File: file, Account: Guid.Empty, Skip: skip))
-                .Sample(10, FuzzRun.Random("direct prices"), FuzzRun.Scaled(Direct / 2)));
+                .Sample(FuzzRun.Scaled(Direct / 2), FuzzRun.Random("direct prices"), 10));
         await Parallel.ForEachAsync(direct, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (input, ct) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -64,7 +64,7 @@ public class ImporterFuzzTest(ITestOutputHelper output)
                     from skip in FsCheck.Fluent.Gen.Elements("true", "false", "", "maybe")
                     from account in FsCheck.Fluent.Gen.Elements(accounts[0].Id.ToString(), Guid.Empty.ToString(), "x", "")
                     select (File: file, Prices: isPrices, Multipart: multipart, Skip: skip, Account: account))
-            .Sample(10, FuzzRun.Random("http imports"), FuzzRun.Scaled(OverHttp));
+            .Sample(FuzzRun.Scaled(OverHttp), FuzzRun.Random("http imports"), 10);
         await Parallel.ForEachAsync(http, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (input, ct) =>
         {
             var url = input.Prices

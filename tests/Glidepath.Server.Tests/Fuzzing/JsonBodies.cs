@@ -26,7 +26,7 @@ public sealed class JsonBodies(JsonElement components, IReadOnlyList<Guid> ids)
         "0.0000000000000000000000000000001", "1e400", "123456789012345678901234567890.123456789", "\"\"", "\" \"", "\"NaN\"", "\"Infinity\"",
         "\"-Infinity\"", "\"1e308\"", "\"not-a-guid\"", "\"00000000-0000-0000-0000-000000000000\"", "\"0001-01-01\"", "\"9999-12-31\"",
         "\"2000-02-30\"", "\"1899-12-31\"", "\"2200-01-01\"", "\"\\u0000\"", "\"<script>alert(1)</script>\"", "\"'; DROP TABLE households; --\"",
-        "\"../../etc/passwd\"", "\"\\ud800\"", "{}", "[]", "[null]", "[[]]", "{\"a\":{\"b\":{\"c\":[1,2,3]}}}",
+        "\"../../etc/passwd\"", "{}", "[]", "[null]", "[[]]", "{\"a\":{\"b\":{\"c\":[1,2,3]}}}",
     ];
 
     /// <summary>A body for <paramref name="schema"/> (null: no schema known), as text.</summary>
@@ -35,7 +35,7 @@ public sealed class JsonBodies(JsonElement components, IReadOnlyList<Guid> ids)
             (16, (schema is { } s ? Value(s, 0) : Any(0)).Select(n => n?.ToJsonString() ?? "null")),
             (2, (schema is { } t ? Value(t, 0) : Any(0)).SelectMany(n => Broken(n?.ToJsonString() ?? "null"))),
             (1, Gen.Elements(NastyJson)),
-            (1, Gen.Elements("", "{", "}", "[", "{\"a\":", "{'a':1}", "\u00ff\u00fe", "{\"a\":1,}", "{\"a\":1}{\"b\":2}", "x")),
+            (1, Gen.Elements("", "{", "}", "[", "{\"a\":", "{'a':1}", "\u00ff\u00fe", "{\"a\":1,}", "{\"a\":1}{\"b\":2}", "x", "{\"name\":\"\\ud800\"}")),
             (1, Deep()));
 
     /// <summary>A value of <paramref name="schema"/>, sometimes replaced by a mutation.</summary>
