@@ -71,6 +71,24 @@ public class BadInputTest
         AssertNoErrorLogged(app);
     }
 
+    /// <summary>Found by the fuzz suite: two generates at once both passed the name check and the loser's insert answered 500.</summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task GenerateModelPortfolios_ConcurrentRequests_Answer200Or409_Never500(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsync($"/api/households/{household.Id}/model-portfolios/generate", Json("null"))));
+        var statuses = answers.Select(a => (int)a.StatusCode).ToList();
+        Assert.True(statuses.All(s => s is 200 or 409), string.Join(", ", statuses));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        foreach (var conflict in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     internal static async Task<(HttpClient Client, string Url)> TransactionImportAsync(GlidepathApp app)
     {
         var client = app.CreateClient();
