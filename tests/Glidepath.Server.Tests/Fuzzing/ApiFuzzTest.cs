@@ -28,7 +28,7 @@ namespace Glidepath.Server.Tests.Fuzzing;
 public class ApiFuzzTest(ITestOutputHelper output)
 {
     /// <summary>Inputs per route and method (most routes; <see cref="Budget"/> lowers the slow ones).</summary>
-    private const int PerRoute = 420;
+    private const int PerRoute = 520;
 
     /// <summary>Fair-share limits low enough that generated simulation runs stay small.</summary>
     internal static readonly Dictionary<string, string?> Settings = new()

@@ -19,9 +19,9 @@ namespace Glidepath.Server.Tests.Fuzzing;
 /// </summary>
 public class ImporterFuzzTest(ITestOutputHelper output)
 {
-    private const int Direct = 30_000;
+    private const int Direct = 60_000;
 
-    private const int OverHttp = 6_000;
+    private const int OverHttp = 10_000;
 
     [Fact]
     public async Task Importers_MutatedRealFiles_RejectAsValues_AndAnswerBelow500()
@@ -34,7 +34,9 @@ public class ImporterFuzzTest(ITestOutputHelper output)
         var accounts = new[] { await client.AccountAsync(household.Id), await client.AccountAsync(household.Id, name: "Second") };
         var (transactions, prices) = CsvFiles.Corpus();
 
-        var direct = (from file in CsvFiles.Mutated(transactions) from account in FsCheck.Fluent.Gen.Choose(0, 1) from skip in FsCheck.Fluent.Gen.Elements(true, false)
+        var direct = (from file in CsvFiles.Mutated(transactions)
+                      from account in FsCheck.Fluent.Gen.Choose(0, 1)
+                      from skip in FsCheck.Fluent.Gen.Elements(true, false)
                       select (Kind: "transactions", File: file, Account: accounts[account].Id, Skip: skip))
             .Sample(FuzzRun.Scaled(Direct / 2), FuzzRun.Random("direct transactions"), 10)
             .Concat((from file in CsvFiles.Mutated(prices) from skip in FsCheck.Fluent.Gen.Elements(true, false) select (Kind: "prices", File: file, Account: Guid.Empty, Skip: skip))
