@@ -1,5 +1,5 @@
 // The smoke test's browser half (scripts/smoke): headless chromium signs in as the demo user through
-// the sign-in page, then loads `/` and the demo household's dashboard. Any console error, page error,
+// the sign-in page, then loads `/` and the demo household's dashboard (current prices, their source). Any console error, page error,
 // failed request or HTTP error response fails it. Usage: node smoke/first-page.mjs BASE_URL
 import { chromium } from 'playwright-core';
 
@@ -26,6 +26,11 @@ try {
   await page.getByRole('heading', { name: 'Households', exact: true }).waitFor();
   await page.getByRole('link', { name: /demo/i }).first().click();
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  // The demo is current and says where its prices come from.
+  const note = await page.getByTestId('price-note').textContent();
+  if (!/^Demo prices: real closes from \d{4}–\d{4}, moved forward \d+ years\.$/.test(note ?? '')) problems.push(`price note: ${note}`);
+  const asOf = await page.getByTestId('prices-as-of').textContent();
+  if (!asOf?.startsWith('Prices as of') || asOf.includes('stale')) problems.push(`dashboard prices: ${asOf}`);
   await page.waitForLoadState('networkidle');
   console.log(`browser: signed in, / and ${new URL(page.url()).pathname} loaded`);
 } catch (e) {
