@@ -42,6 +42,13 @@ public static class PortfolioOptimization
             }
         }
 
+        // Finite returns can still overflow: [[1e308, -1e308], …] has an infinite variance.
+        if (mu.Any(m => !double.IsFinite(m)) || sigma.Cast<double>().Any(s => !double.IsFinite(s)))
+        {
+            return new OptimizationOutcome([], new OptimizationFailure(
+                OptimizationFailure.InvalidInput, "The returns are too large: their mean or covariance is not a finite number.", [], "returns"));
+        }
+
         var index = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var constraints = new PortfolioConstraints
         {

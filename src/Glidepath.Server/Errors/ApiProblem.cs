@@ -77,11 +77,18 @@ public sealed class UnprocessableProblem : ApiProblem, IEndpointMetadataProvider
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(StatusCodes.Status422UnprocessableEntity, builder);
 }
 
-/// <summary>503: the server cannot take this now (a full queue); try again later.</summary>
-public sealed class ServiceUnavailableProblem(string code, string detail)
-    : ApiProblem(StatusCodes.Status503ServiceUnavailable, code, "Service unavailable", detail), IEndpointMetadataProvider
+/// <summary>
+/// A simulation run refused for now: 429 when the caller has used their share
+/// (<c>simulation-quota-exceeded</c>), 503 when the server's queue is full (<c>simulation-queue-full</c>).
+/// </summary>
+public sealed class RunRefusedProblem(int statusCode, string code, string detail)
+    : ApiProblem(statusCode, code, statusCode == StatusCodes.Status429TooManyRequests ? "Too many runs" : "Service unavailable", detail), IEndpointMetadataProvider
 {
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(StatusCodes.Status503ServiceUnavailable, builder);
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        Describe(StatusCodes.Status429TooManyRequests, builder);
+        Describe(StatusCodes.Status503ServiceUnavailable, builder);
+    }
 }
 
 /// <summary>One reason among several, e.g. one rejected CSV row or one transaction the ledger refused.</summary>

@@ -27,6 +27,9 @@ public static class ErrorCodes
     public const string OptimizationNotConverged = "optimization-not-converged";
     public const string SimulationRunFinished = "simulation-run-finished";
     public const string SimulationQueueFull = "simulation-queue-full";
+
+    /// <summary>The caller's unfinished runs already hold their share (<c>Glidepath:SimulationRuns:MaxRunsPerUser</c>, <c>MaxPathsPerUser</c>).</summary>
+    public const string SimulationQuotaExceeded = "simulation-quota-exceeded";
     public const string ProposalNotFound = "rebalance-proposal-not-found";
     public const string TargetNotFound = "rebalance-target-not-found";
     public const string ReplacementNotFound = "replacement-fund-not-found";

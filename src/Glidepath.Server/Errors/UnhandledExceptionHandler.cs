@@ -19,6 +19,9 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
         {
             DbUpdateConcurrencyException =>
                 (StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The data was changed by another request; reload it and try again."),
+            // Check-then-insert lost a race (two requests creating the same name at once): the unique index decides.
+            DbUpdateException { InnerException: var inner } when UniqueViolation(inner) =>
+                (StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Another request created the same thing at the same time; reload and try again."),
             BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), "The request could not be read."),
             _ when Unreadable(exception) => (StatusCodes.Status500InternalServerError, ErrorCodes.EncryptedFieldUnreadable,
                 "Stored encrypted data could not be read with the configured key ring; an operator must check the keys (see the server log)."),
@@ -31,10 +34,14 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
         }
 
         httpContext.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = title };
+        // The framework's own reading errors say what was wrong with the request (and nothing internal).
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = (exception as BadHttpRequestException)?.Message };
         problem.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
+
+    private static bool UniqueViolation(Exception? e) =>
+        e is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } || e is System.Data.Common.DbException { SqlState: "23505" };
 
     /// <summary>EF wraps a converter's exception; look through the chain for a decryption failure.</summary>
     private static bool Unreadable(Exception exception)

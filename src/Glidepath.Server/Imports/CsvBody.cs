@@ -10,7 +10,7 @@ internal static class CsvBody
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            var form = await ReadFormAsync(request, ct);
             return form.Files.Count > 0 && form.Files[0].Length > 0 ? form.Files[0].OpenReadStream() : null;
         }
 
@@ -24,6 +24,22 @@ internal static class CsvBody
 
         request.Body.Position = 0;
         return request.Body;
+    }
+
+    /// <summary>
+    /// A form the framework cannot read (no or a bad boundary, more parts than <c>FormOptions</c> allows, a
+    /// truncated body) is the client's mistake: a 400 problem, not the reader's exception as a 500.
+    /// </summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException && e is not BadHttpRequestException)
+        {
+            throw new BadHttpRequestException("The multipart form could not be read: " + e.Message, StatusCodes.Status400BadRequest, e);
+        }
     }
 
     public static ValidationProblem Missing() => ValidationErrors.Single("file", "Send the CSV as the request body (text/csv) or as a multipart file.");

@@ -8,7 +8,9 @@ public static class PlanningRegistration
     public static IServiceCollection AddPlanning(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SimulationRunOptions>().Bind(configuration.GetSection(SimulationRunOptions.Section))
-            .Validate(o => o.MaxConcurrency >= 1 && o.QueueCapacity >= 1 && o.ProgressInterval > TimeSpan.Zero, "Glidepath:SimulationRuns needs MaxConcurrency >= 1, QueueCapacity >= 1 and a positive ProgressInterval.")
+            .Validate(
+                o => o.MaxConcurrency >= 1 && o.QueueCapacity >= 1 && o.ProgressInterval > TimeSpan.Zero && o.MaxRunsPerUser >= 1 && o.MaxPathsPerUser >= 1,
+                "Glidepath:SimulationRuns needs MaxConcurrency, QueueCapacity, MaxRunsPerUser and MaxPathsPerUser >= 1 and a positive ProgressInterval.")
             .ValidateOnStart();
         services.AddSingleton<SimulationQueue>();
         services.AddSingleton<SimulationGate>();

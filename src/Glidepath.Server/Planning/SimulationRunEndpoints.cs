@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Persistence;
@@ -29,28 +30,28 @@ public static class SimulationRunEndpoints
     }
 
     /// <param name="wait">true: answer when the run has finished (201), for scripts; the run goes on if the client leaves.</param>
-    private static async Task<Results<Accepted<SimulationRunDto>, Created<SimulationRunDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem, ServiceUnavailableProblem>> Simulate(
-        Guid householdId, Guid planId, SimulateRequest? request, [FromQuery] bool? wait, RunServices services, CancellationToken ct)
+    private static async Task<Results<Accepted<SimulationRunDto>, Created<SimulationRunDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem, RunRefusedProblem>> Simulate(
+        Guid householdId, Guid planId, SimulateRequest? request, [FromQuery] bool? wait, ClaimsPrincipal user, RunServices services, CancellationToken ct)
     {
         request ??= new SimulateRequest(null, null);
         var errors = new ValidationErrors().Check(request.Paths is null or (>= 1 and <= PlanningEndpoints.MaxPaths), "paths", $"Paths must be between 1 and {PlanningEndpoints.MaxPaths:N0}.");
-        return await QueueAsync(householdId, planId, SimulationRunKind.Simulate, request.Paths, request.Seed, errors, null, wait ?? false, services, ct);
+        return await QueueAsync(householdId, planId, SimulationRunKind.Simulate, request.Paths, request.Seed, errors, null, wait ?? false, user, services, ct);
     }
 
     /// <param name="wait">As for simulations.</param>
-    private static async Task<Results<Accepted<SimulationRunDto>, Created<SimulationRunDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem, ServiceUnavailableProblem>> Solve(
-        Guid householdId, Guid planId, SolveRequest request, [FromQuery] bool? wait, RunServices services, CancellationToken ct)
+    private static async Task<Results<Accepted<SimulationRunDto>, Created<SimulationRunDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem, RunRefusedProblem>> Solve(
+        Guid householdId, Guid planId, SolveRequest request, [FromQuery] bool? wait, ClaimsPrincipal user, RunServices services, CancellationToken ct)
     {
         var lever = Levers.Parse(request.For);
         var errors = new ValidationErrors()
             .Check(lever is not null, "for", $"Use one of: {string.Join(", ", Levers.Names)}.")
             .Check(request.Target is null or (> 0 and < 1), "target", "The target success probability must be in (0, 1).")
             .Check(request.Paths is null or (>= 1 and <= PlanningEndpoints.MaxPaths), "paths", $"Paths must be between 1 and {PlanningEndpoints.MaxPaths:N0}.");
-        return await QueueAsync(householdId, planId, SimulationRunKind.Solve, request.Paths, request.Seed, errors, request, wait ?? false, services, ct);
+        return await QueueAsync(householdId, planId, SimulationRunKind.Solve, request.Paths, request.Seed, errors, request, wait ?? false, user, services, ct);
     }
 
-    private static async Task<Results<Accepted<SimulationRunDto>, Created<SimulationRunDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem, ServiceUnavailableProblem>> QueueAsync(
-        Guid householdId, Guid planId, SimulationRunKind kind, int? paths, ulong? seed, ValidationErrors errors, SolveRequest? solve, bool wait, RunServices s, CancellationToken ct)
+    private static async Task<Results<Accepted<SimulationRunDto>, Created<SimulationRunDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem, RunRefusedProblem>> QueueAsync(
+        Guid householdId, Guid planId, SimulationRunKind kind, int? paths, ulong? seed, ValidationErrors errors, SolveRequest? solve, bool wait, ClaimsPrincipal user, RunServices s, CancellationToken ct)
     {
         var plan = await PlanningEndpoints.Find(s.Db, householdId, planId, ct);
         if (plan is null)
@@ -76,32 +77,46 @@ public static class SimulationRunEndpoints
         object parameters = solve is null
             ? new { paths = document.Paths, seed = document.Seed, ledger = RunScenario.Describe(prepared.Ledger) }
             : new { @for = solve.For, target = solve.Target ?? document.TargetSuccess, paths = document.Paths, seed = document.Seed, ledger = RunScenario.Describe(prepared.Ledger) };
-        if (!s.Queue.TryReserve())
-        {
-            return new ServiceUnavailableProblem(ErrorCodes.SimulationQueueFull, $"{s.Queue.Capacity} runs are already waiting; try again when some have finished.");
-        }
-
-        var run = new SimulationRun
-        {
-            HouseholdId = householdId,
-            PlanId = planId,
-            Kind = kind,
-            Status = SimulationRunStatus.Queued,
-            Paths = document.Paths,
-            Seed = document.Seed,
-            ParametersJson = JsonSerializer.Serialize(parameters, RunScenario.Json),
-            ScenarioJson = prepared.ScenarioJson!,
-            CreatedUtc = s.Clock.GetUtcNow(),
-        };
+        SimulationRun run;
+        await s.Queue.Admission.WaitAsync(ct);
         try
         {
-            s.Db.SimulationRuns.Add(run);
-            await s.Db.SaveChangesAsync(ct);
+            if (await QuotaRefusalAsync(s, user, document.Paths, ct) is { } refused)
+            {
+                return refused;
+            }
+
+            if (!s.Queue.TryReserve())
+            {
+                return new RunRefusedProblem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SimulationQueueFull, $"{s.Queue.Capacity} runs are already waiting; try again when some have finished.");
+            }
+
+            run = new SimulationRun
+            {
+                HouseholdId = householdId,
+                PlanId = planId,
+                Kind = kind,
+                Status = SimulationRunStatus.Queued,
+                Paths = document.Paths,
+                Seed = document.Seed,
+                ParametersJson = JsonSerializer.Serialize(parameters, RunScenario.Json),
+                ScenarioJson = prepared.ScenarioJson!,
+                CreatedUtc = s.Clock.GetUtcNow(),
+            };
+            try
+            {
+                s.Db.SimulationRuns.Add(run);
+                await s.Db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                s.Queue.Release();
+                throw;
+            }
         }
-        catch
+        finally
         {
-            s.Queue.Release();
-            throw;
+            s.Queue.Admission.Release();
         }
 
         s.Queue.Enqueue(run.Id);
@@ -113,6 +128,30 @@ public static class SimulationRunEndpoints
 
         var finished = await WaitAsync(s.Db, run.Id, ct);
         return TypedResults.Created(location, ToDto(finished, withResult: true, s.Queue));
+    }
+
+    /// <summary>
+    /// Fair share: the caller's unfinished runs (in every household they can see) against
+    /// <see cref="SimulationRunOptions.MaxRunsPerUser"/> and <see cref="SimulationRunOptions.MaxPathsPerUser"/>.
+    /// </summary>
+    private static async Task<RunRefusedProblem?> QuotaRefusalAsync(RunServices s, ClaimsPrincipal user, int paths, CancellationToken ct)
+    {
+        var options = s.Queue.Options;
+        var visible = Api.HouseholdScope.VisibleHouseholdIds(s.Db, user);
+        var unfinished = await s.Db.SimulationRuns.AsNoTracking()
+            .Where(r => visible.Contains(r.HouseholdId) && (r.Status == SimulationRunStatus.Queued || r.Status == SimulationRunStatus.Running))
+            .Select(r => r.Paths).ToListAsync(ct);
+        if (unfinished.Count >= options.MaxRunsPerUser)
+        {
+            return new RunRefusedProblem(StatusCodes.Status429TooManyRequests, ErrorCodes.SimulationQuotaExceeded,
+                $"You already have {unfinished.Count} unfinished runs, the most one user may have ({options.MaxRunsPerUser}); wait for one to finish or cancel one.");
+        }
+
+        var queued = unfinished.Sum(p => (long)p);
+        return queued + paths > options.MaxPathsPerUser
+            ? new RunRefusedProblem(StatusCodes.Status429TooManyRequests, ErrorCodes.SimulationQuotaExceeded,
+                $"Your unfinished runs have {queued:N0} paths; this run's {paths:N0} would pass the {options.MaxPathsPerUser:N0} one user may have queued. Wait for a run to finish, cancel one, or ask for fewer paths.")
+            : null;
     }
 
     /// <summary>Polls the row until the run has finished (the worker may be another instance).</summary>

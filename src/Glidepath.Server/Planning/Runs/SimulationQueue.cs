@@ -20,6 +20,11 @@ public sealed class SimulationQueue(IOptions<SimulationRunOptions> options)
 
     public int Capacity => options.Value.QueueCapacity;
 
+    public SimulationRunOptions Options => options.Value;
+
+    /// <summary>Serialises a user's quota check with the insert of the run, so two requests cannot both take the last slot.</summary>
+    internal SemaphoreSlim Admission { get; } = new(1, 1);
+
     internal ChannelReader<Guid> Reader => channel.Reader;
 
     /// <summary>Takes a queue slot; false when the queue is full. Every true is followed by <see cref="Enqueue"/> or <see cref="Release"/>.</summary>
