@@ -18,7 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
-builder.Services.AddApiDocumentation();
+builder.Services.AddApiDocumentation(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddGlidepathAuth(builder.Configuration);
 builder.AddProtection();

@@ -40,12 +40,24 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
             return new BookingOutcome(null, errors.ToProblem(), null);
         }
 
-        var booked = await AlreadyBookedAsync(transactions, ct);
-        var fresh = transactions.Where(t => t.ExternalId is null || !booked.ContainsKey((t.AccountId, t.ExternalId))).ToList();
-        var result = await ledger.AddTransactionsAsync(fresh, ct);
-        if (!result.Succeeded)
+        // Concurrent retries with one key race to book it; the ledger books it once (under the household's
+        // lock) and refuses the others as duplicates. A loser looks again and answers what the winner booked.
+        Dictionary<(Guid, string), Transaction> booked;
+        List<Transaction> fresh;
+        while (true)
         {
-            return new BookingOutcome(null, null, Refusal(result.Errors, transactions));
+            booked = await AlreadyBookedAsync(transactions, ct);
+            fresh = [.. transactions.Where(t => t.ExternalId is null || !booked.ContainsKey((t.AccountId, t.ExternalId)))];
+            var result = await ledger.AddTransactionsAsync(fresh, ct);
+            if (result.Succeeded)
+            {
+                break;
+            }
+
+            if (!result.Errors.All(e => e.Code == LedgerStoreErrorCodes.DuplicateExternalId) || (await AlreadyBookedAsync(transactions, ct)).Count == booked.Count)
+            {
+                return new BookingOutcome(null, null, Refusal(result.Errors, transactions));
+            }
         }
 
         var shown = transactions
