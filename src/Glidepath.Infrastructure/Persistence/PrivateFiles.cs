@@ -11,16 +11,24 @@ public static class PrivateFiles
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates <paramref name="folder"/> (and missing parents) as 0700.</summary>
+    /// <summary>Creates <paramref name="folder"/> and each missing parent as 0700 (the framework's mode argument covers the last one only).</summary>
     public static void CreateFolder(string folder)
     {
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(folder);
+            return;
         }
-        else
+
+        var missing = new Stack<string>();
+        for (var path = Path.GetFullPath(folder); !string.IsNullOrEmpty(path) && !Directory.Exists(path); path = Path.GetDirectoryName(path))
         {
-            Directory.CreateDirectory(folder, FolderMode);
+            missing.Push(path);
+        }
+
+        while (missing.TryPop(out var path))
+        {
+            Directory.CreateDirectory(path, FolderMode);
         }
     }
 

@@ -56,7 +56,7 @@ public static class HouseholdScope
         return await ResolveAsync(http, householdId) switch
         {
             HouseholdAccess.Owner => null,
-            HouseholdAccess.Advisor when http.GetEndpoint()?.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null =>
+            HouseholdAccess.Advisor or HouseholdAccess.AdvisorReadOnly when http.GetEndpoint()?.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null =>
                 new ForbiddenProblem(AuthErrorCodes.OwnerOnly, "Only the household's owner may do this."),
             HouseholdAccess.Advisor => null,
             HouseholdAccess.AdvisorReadOnly when !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) =>

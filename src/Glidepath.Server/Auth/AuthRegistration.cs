@@ -2,6 +2,7 @@ using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Audit;
+using Glidepath.Server.Auth.External;
 using Glidepath.Server.Auth.Mfa;
 using Glidepath.Server.Auth.Passwords;
 using Glidepath.Server.Auth.Tokens;
@@ -66,7 +67,7 @@ public static class AuthRegistration
             .AddTokenProvider<OneTimeTotpProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<NistPasswordValidator>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer().AddExternalLogins(configuration);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyRing, IOptions<AuthOptions>>((jwt, ring, options) =>
             {

@@ -60,8 +60,12 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
             }
         }
 
+        // Shown as stored (as a replay and GET show them: SQLite, for one, gives decimals back with their stored scale),
+        // so the first answer and every retry's answer carry the same body.
+        var freshIds = fresh.Select(t => t.Id).ToList();
+        var stored = await db.Transactions.AsNoTracking().Where(t => freshIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var shown = transactions
-            .Select(t => t.ExternalId is not null && booked.TryGetValue((t.AccountId, t.ExternalId), out var earlier) ? earlier : t)
+            .Select(t => t.ExternalId is not null && booked.TryGetValue((t.AccountId, t.ExternalId), out var earlier) ? earlier : stored.GetValueOrDefault(t.Id, t))
             .Select(t => t.ToDto())
             .ToList();
         return new BookingOutcome(new TransactionBatchResult(shown, fresh.Count, transactions.Count - fresh.Count), null, null);

@@ -1,3 +1,4 @@
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
@@ -11,6 +12,7 @@ public class PrivateFilesTest
     private const UnixFileMode File600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task DatabaseKeysAndMail_AreCreatedReadableByTheOwnerOnly()
     {
         var folder = Path.Combine(Path.GetTempPath(), "glidepath-files-" + Guid.NewGuid().ToString("N"));

@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;

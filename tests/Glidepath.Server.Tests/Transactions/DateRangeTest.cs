@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Glidepath.Domain.Calendar;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
