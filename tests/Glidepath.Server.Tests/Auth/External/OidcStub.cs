@@ -52,7 +52,7 @@ public sealed class OidcStub : IAsyncDisposable
         var stub = new OidcStub(builder.Build());
         stub.Map();
         await stub.app.StartAsync();
-        stub.Authority = stub.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/');
+        stub.Authority = stub.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
         return stub;
     }
 
