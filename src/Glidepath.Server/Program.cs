@@ -27,7 +27,7 @@ builder.Host.UseDefaultServiceProvider(options =>
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
-builder.Services.AddApiDocumentation();
+builder.Services.AddApiDocumentation(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddGlidepathAuth(builder.Configuration);
 builder.AddProtection();

@@ -14,6 +14,7 @@ export const router = createBrowserRouter([
       { path: '/', element: <HouseholdsPage /> },
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/sign-up', element: <SignUpPage /> },
+      { path: '/signin/external', lazy: () => import('./auth/ExternalSignIn').then((m) => ({ Component: m.ExternalSignInPage })) },
       { path: '/advisor', lazy: () => import('./advisor/AdvisorPage').then((m) => ({ Component: m.AdvisorPage })) },
       { path: '/reset-password', lazy: () => import('./auth/PasswordResetPage').then((m) => ({ Component: m.PasswordResetPage })) },
       {

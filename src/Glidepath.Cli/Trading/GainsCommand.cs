@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Glidepath.Cli.Hosting;
+using Glidepath.Domain.Calendar;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
@@ -18,9 +19,9 @@ public static class GainsCommand
         var year = new Option<int>("--year") { Description = "Tax year (sale dates in it).", Required = true };
         year.Validators.Add(r =>
         {
-            if (r.GetValue(year) is < 1900 or > 9998)
+            if (!ValidDates.ContainsYear(r.GetValue(year)))
             {
-                r.AddError("--year must be a year between 1900 and 9998.");
+                r.AddError($"--year must be a year of dates {ValidDates.Description}.");
             }
         });
         var csv = new Option<bool>("--csv") { Description = "Write Form 8949 CSV to stdout instead of a table." };

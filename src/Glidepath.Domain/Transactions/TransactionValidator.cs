@@ -1,3 +1,5 @@
+using Glidepath.Domain.Calendar;
+
 namespace Glidepath.Domain.Transactions;
 
 /// <summary>A problem with one field of a transaction. <paramref name="Code"/> is stable (e.g. "required", "must-be-positive").</summary>
@@ -34,6 +36,17 @@ public static class TransactionValidator
         if (t.Currency == default)
         {
             errors.Add(Required(nameof(t.Currency)));
+        }
+
+        // A missing trade date (default) is the caller's "required" error, not a range error.
+        if (t.TradeDate != default && !ValidDates.Contains(t.TradeDate))
+        {
+            errors.Add(new FieldError(nameof(t.TradeDate), "out-of-range", $"The trade date must be {ValidDates.Description}."));
+        }
+
+        if (t.SettlementDate != default && !ValidDates.Contains(t.SettlementDate))
+        {
+            errors.Add(new FieldError(nameof(t.SettlementDate), "out-of-range", $"The settlement date must be {ValidDates.Description}."));
         }
 
         if (t.SettlementDate < t.TradeDate)

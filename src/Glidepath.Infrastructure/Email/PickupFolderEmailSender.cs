@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Glidepath.Infrastructure.Persistence;
 
 namespace Glidepath.Infrastructure.Email;
 
 /// <summary>
 /// Writes each message as a .eml file into a pickup folder (<c>Email:PickupFolder</c>, default
-/// <c>./data/mail</c>) instead of sending it. The folder is a mailbox, not a log: it holds the links
+/// <c>./data/mail</c>, created 0700, each file 0600) instead of sending it. The folder is a mailbox, not a log: it holds the links
 /// and tokens the messages carry, so it must be treated like the mail server it stands in for.
 /// </summary>
 public sealed class PickupFolderEmailSender(string folder, TimeProvider clock) : IEmailSender
@@ -15,7 +16,7 @@ public sealed class PickupFolderEmailSender(string folder, TimeProvider clock) :
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         var now = clock.GetUtcNow();
         var name = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
         var text = new StringBuilder()
@@ -25,6 +26,9 @@ public sealed class PickupFolderEmailSender(string folder, TimeProvider clock) :
             .AppendLine("Content-Type: text/plain; charset=utf-8")
             .AppendLine()
             .AppendLine(message.Body);
-        await File.WriteAllTextAsync(Path.Combine(folder, name), text.ToString(), cancellationToken);
+        // 0600: a message carries live confirmation and reset tokens.
+        await using var file = new FileStream(Path.Combine(folder, name), PrivateFiles.NewFile());
+        await using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        await writer.WriteAsync(text.ToString().AsMemory(), cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Glidepath.Infrastructure.Persistence;
 
 namespace Glidepath.Infrastructure.Encryption;
 
@@ -56,14 +57,7 @@ public static class KeyFile
         ArgumentNullException.ThrowIfNull(keys);
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        PrivateFiles.CreateFolder(folder);
 
         var document = new Document
         {
@@ -71,13 +65,7 @@ public static class KeyFile
             Keys = keys.OrderBy(k => k.Key).ToDictionary(k => k.Key.ToString(CultureInfo.InvariantCulture), k => Convert.ToBase64String(k.Value)),
         };
         var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
+        using (var stream = new FileStream(temporary, PrivateFiles.NewFile()))
         {
             JsonSerializer.Serialize(stream, document, Json);
         }

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Glidepath.Infrastructure.Encryption;
 
-/// <summary>A protected column as stored: its table, primary key and column names.</summary>
-public sealed record ProtectedColumn(string Name, string Table, string KeyColumn, string Column);
+/// <summary>A protected column as stored: its table, primary key column(s) and column names.</summary>
+public sealed record ProtectedColumn(string Name, string Table, IReadOnlyList<string> KeyColumns, string Column);
 
 /// <summary>After each batch: the column, rows looked at so far and values re-encrypted so far.</summary>
 public sealed record RotationProgress(string Column, long Scanned, long Reencrypted);
@@ -46,7 +46,7 @@ public sealed class KeyRotation(GlidepathDbContext db, FieldKeyRing ring)
         {
             var tableName = entity.GetTableName();
             var key = entity.FindPrimaryKey();
-            if (tableName is null || key is not { Properties.Count: 1 })
+            if (tableName is null || key is null)
             {
                 continue;
             }
@@ -56,7 +56,7 @@ public sealed class KeyRotation(GlidepathDbContext db, FieldKeyRing ring)
             {
                 if (property.GetValueConverter() is IProtectedValueConverter converter)
                 {
-                    columns.Add(new ProtectedColumn(converter.Column, tableName, key.Properties[0].GetColumnName(table)!, property.GetColumnName(table)!));
+                    columns.Add(new ProtectedColumn(converter.Column, tableName, [.. key.Properties.Select(k => k.GetColumnName(table)!)], property.GetColumnName(table)!));
                 }
             }
         }
@@ -95,7 +95,7 @@ public sealed class KeyRotation(GlidepathDbContext db, FieldKeyRing ring)
             {
                 var perKey = new Dictionary<uint, long>();
                 long other = 0;
-                object? after = null;
+                object[]? after = null;
                 while (true)
                 {
                     var rows = await ReadBatchAsync(column, after, DefaultBatchSize * 10, null, cancellationToken);
@@ -137,7 +137,7 @@ public sealed class KeyRotation(GlidepathDbContext db, FieldKeyRing ring)
     private async Task<ColumnRotation> RotateColumnAsync(ProtectedColumn column, int batchSize, IProgress<RotationProgress>? progress, CancellationToken cancellationToken)
     {
         long scanned = 0, current = 0, reencrypted = 0, changed = 0;
-        object? after = null;
+        object[]? after = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -180,47 +180,64 @@ public sealed class KeyRotation(GlidepathDbContext db, FieldKeyRing ring)
         return new ColumnRotation(column.Name, scanned, current, reencrypted, changed);
     }
 
-    private async Task<List<(object Key, string Stored)>> ReadBatchAsync(
-        ProtectedColumn column, object? after, int limit, DbTransaction? transaction, CancellationToken cancellationToken)
+    /// <summary>The next rows in key order; a composite key (Identity's user_tokens) pages by row-value comparison.</summary>
+    private async Task<List<(object[] Key, string Stored)>> ReadBatchAsync(
+        ProtectedColumn column, object[]? after, int limit, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var (table, key, value) = (sql.DelimitIdentifier(column.Table), sql.DelimitIdentifier(column.KeyColumn), sql.DelimitIdentifier(column.Column));
+        var (table, value) = (sql.DelimitIdentifier(column.Table), sql.DelimitIdentifier(column.Column));
+        var keys = string.Join(", ", column.KeyColumns.Select(k => sql.DelimitIdentifier(k)));
+        var afterParameters = string.Join(", ", column.KeyColumns.Select((_, i) => Name("@after", i)));
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
 #pragma warning disable CA2100 // Identifiers come from the EF model and are delimited; values are parameters.
-        command.CommandText = $"SELECT {key}, {value} FROM {table} WHERE {value} IS NOT NULL"
-            + (after is null ? "" : $" AND {key} > @after") + $" ORDER BY {key} LIMIT @limit";
+        command.CommandText = $"SELECT {keys}, {value} FROM {table} WHERE {value} IS NOT NULL"
+            + (after is null ? "" : $" AND ({keys}) > ({afterParameters})") + $" ORDER BY {keys} LIMIT @limit";
 #pragma warning restore CA2100
-        if (after is not null)
+        for (var i = 0; after is not null && i < after.Length; i++)
         {
-            AddParameter(command, "@after", after);
+            AddParameter(command, Name("@after", i), after[i]);
         }
 
         AddParameter(command, "@limit", limit);
-        var rows = new List<(object, string)>();
+        var rows = new List<(object[], string)>();
+        var width = column.KeyColumns.Count;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((reader.GetValue(0), reader.GetString(1)));
+            var key = new object[width];
+            for (var i = 0; i < width; i++)
+            {
+                key[i] = reader.GetValue(i);
+            }
+
+            rows.Add((key, reader.GetString(width)));
         }
 
         return rows;
     }
 
-    private async Task<int> UpdateAsync(ProtectedColumn column, object key, string old, string fresh, DbTransaction transaction, CancellationToken cancellationToken)
+    private async Task<int> UpdateAsync(ProtectedColumn column, object[] key, string old, string fresh, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var (table, keyColumn, value) = (sql.DelimitIdentifier(column.Table), sql.DelimitIdentifier(column.KeyColumn), sql.DelimitIdentifier(column.Column));
+        var (table, value) = (sql.DelimitIdentifier(column.Table), sql.DelimitIdentifier(column.Column));
+        var match = string.Join(" AND ", column.KeyColumns.Select((k, i) => sql.DelimitIdentifier(k) + " = " + Name("@key", i)));
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
 #pragma warning disable CA2100 // Identifiers come from the EF model and are delimited; values are parameters.
-        command.CommandText = $"UPDATE {table} SET {value} = @fresh WHERE {keyColumn} = @key AND {value} = @old";
+        command.CommandText = $"UPDATE {table} SET {value} = @fresh WHERE {match} AND {value} = @old";
 #pragma warning restore CA2100
         AddParameter(command, "@fresh", fresh);
-        AddParameter(command, "@key", key);
+        for (var i = 0; i < key.Length; i++)
+        {
+            AddParameter(command, Name("@key", i), key[i]);
+        }
+
         AddParameter(command, "@old", old);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string Name(string prefix, int index) => prefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AddParameter(DbCommand command, string name, object value)
     {

@@ -1,5 +1,7 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -18,6 +20,8 @@ public static class ProtectedColumns
     public const string PersonTaxId = "people.tax_id";
     public const string PersonNotes = "people.notes";
     public const string TransactionMemo = "transactions.memo";
+    public const string RefreshSuccessor = "refresh_tokens.successor_token";
+    public const string UserTokenValue = "user_tokens.value";
 
     /// <summary>Puts the encrypting converters on the model; <see cref="FieldKeyRing.Unavailable"/> at design time.</summary>
     internal static void Apply(ModelBuilder modelBuilder, FieldKeyRing ring)
@@ -34,6 +38,11 @@ public static class ProtectedColumns
         person.Property(p => p.Notes).HasConversion((ValueConverter)Text(ring, PersonNotes));
 
         modelBuilder.Entity<Transaction>().Property(t => t.Memo).HasConversion((ValueConverter)Text(ring, TransactionMemo));
+
+        // Second factors and live tokens: the authenticator key, the (hashed) recovery codes and the
+        // last TOTP step in Identity's user_tokens; a rotated refresh token's successor.
+        modelBuilder.Entity<RefreshToken>().Property(t => t.SuccessorToken).HasConversion((ValueConverter)Text(ring, RefreshSuccessor));
+        modelBuilder.Entity<IdentityUserToken<Guid>>().Property(t => t.Value).HasConversion((ValueConverter)Text(ring, UserTokenValue));
     }
 
     // Non-generic: EF's typed overload wants ValueConverter<string?, string>, and nulls never reach a converter.

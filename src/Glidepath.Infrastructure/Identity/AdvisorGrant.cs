@@ -18,5 +18,17 @@ public sealed class AdvisorGrant
 
     public DateTimeOffset? RevokedUtc { get; set; }
 
+    /// <summary><see cref="GrantScopes.Read"/> (the default: the advisor sees, never changes) or <see cref="GrantScopes.Write"/>.</summary>
+    public string Scope { get; set; } = GrantScopes.Read;
+
     public bool IsActive => RevokedUtc is null;
+}
+
+/// <summary>What an advisor grant allows: reading the household, or also changing it.</summary>
+public static class GrantScopes
+{
+    public const string Read = "read";
+    public const string Write = "write";
+
+    public static bool IsKnown(string? scope) => scope is Read or Write;
 }

@@ -25,6 +25,13 @@ public sealed class RefreshToken
 
     public DateTimeOffset? RevokedUtc { get; set; }
 
+    /// <summary>
+    /// The token that replaced this one, encrypted with the field key ring (a protected column), so a
+    /// concurrent refresh within the reuse grace gets the same successor. Set together with
+    /// <see cref="ConsumedUtc"/>; null for a token spent by a step-up (its reuse is never forgiven).
+    /// </summary>
+    public string? SuccessorToken { get; set; }
+
     public DateTimeOffset AuthenticatedUtc { get; set; }
 
     /// <summary>Space-separated authentication methods (RFC 8176): <c>pwd</c>, plus <c>otp mfa</c> after a second factor.</summary>

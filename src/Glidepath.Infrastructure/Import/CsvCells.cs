@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Glidepath.Domain.Calendar;
 
 namespace Glidepath.Infrastructure.Import;
 
@@ -37,8 +38,9 @@ internal static class CsvCells
     public static string Cell(CsvReader reader, int? index) =>
         index is { } i && i < reader.FieldCount ? reader.GetString(i) ?? "" : "";
 
+    /// <summary>A yyyy-MM-dd date inside <see cref="ValidDates"/> (the API accepts the same range).</summary>
     public static bool TryParseIsoDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && ValidDates.Contains(date);
 
     /// <summary>Plain invariant decimal: optional sign, '.' as the decimal point, no thousands separators, no exponent.</summary>
     public static bool TryParseDecimal(string text, out decimal value) =>

@@ -46,7 +46,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
     }
 
-    /// <summary>SQLite will not create the folder of its file; do it so the default ./data/ works on first start.</summary>
+    /// <summary>
+    /// SQLite will not create the folder of its file; do it (0700) so the default ./data/ works on first start,
+    /// and create or tighten the database file to 0600 (<see cref="PrivateFiles"/>).
+    /// </summary>
     public void EnsureSqliteFolderExists()
     {
         if (Provider != DatabaseProvider.Sqlite)
@@ -60,10 +63,30 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        var file = Path.GetFullPath(dataSource);
+        var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder))
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.CreateFolder(folder);
+        }
+
+        // An empty file is a new SQLite database; creating it here makes it 0600 (SQLite would use the
+        // umask, usually 0644), and SQLite gives its -journal, -wal and -shm files the database's mode.
+        if (!File.Exists(file))
+        {
+            try
+            {
+                using var created = new FileStream(file, PrivateFiles.NewFile());
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                // Another process (the CLI, a second instance) created it first.
+            }
+        }
+
+        foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
+        {
+            PrivateFiles.Tighten(file + suffix);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Glidepath.Infrastructure.Encryption;
+using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
@@ -82,7 +83,8 @@ public static class PersistenceRegistration
     }
 
     /// <summary>
-    /// Applies the provider's pending migrations. The server and the CLI call this once at start;
+    /// Applies the provider's pending migrations, then encrypts (and hashes) second factors stored before
+    /// they were protected (<see cref="SecondFactorUpgrade"/>). The server and the CLI call this once at start;
     /// EF Core takes a database lock while migrating, so concurrent starts are safe.
     /// </summary>
     public static async Task MigrateGlidepathDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -92,5 +94,6 @@ public static class PersistenceRegistration
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await services.ProtectPlaintextSecondFactorsAsync(cancellationToken);
     }
 }

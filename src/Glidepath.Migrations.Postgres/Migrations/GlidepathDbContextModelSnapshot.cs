@@ -1187,6 +1187,14 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_utc");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("read")
+                        .HasColumnName("scope");
+
                     b.HasKey("Id")
                         .HasName("pk_advisor_grants");
 
@@ -1424,6 +1432,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("RevokedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_utc");
+
+                    b.Property<string>("SuccessorToken")
+                        .HasColumnType("text")
+                        .HasColumnName("successor_token");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()

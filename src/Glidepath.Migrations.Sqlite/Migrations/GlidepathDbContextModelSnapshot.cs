@@ -1176,6 +1176,14 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_utc");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("read")
+                        .HasColumnName("scope");
+
                     b.HasKey("Id")
                         .HasName("pk_advisor_grants");
 
@@ -1411,6 +1419,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("RevokedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_utc");
+
+                    b.Property<string>("SuccessorToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("successor_token");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()

@@ -11,9 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Advisors;
 
-public sealed record GrantRequest(string? AdvisorEmail);
+/// <param name="Scope"><c>read</c> (the default) or <c>write</c>.</param>
+public sealed record GrantRequest(string? AdvisorEmail, string? Scope = null);
 
-public sealed record GrantDto(Guid Id, Guid HouseholdId, Guid AdvisorId, string AdvisorEmail, DateTimeOffset GrantedUtc, DateTimeOffset? RevokedUtc);
+public sealed record GrantDto(Guid Id, Guid HouseholdId, Guid AdvisorId, string AdvisorEmail, string Scope, DateTimeOffset GrantedUtc, DateTimeOffset? RevokedUtc);
 
 public sealed record ClientHouseholdDto(Guid HouseholdId, string Name, DateTimeOffset GrantedUtc, ClientAlerts Alerts);
 
@@ -51,7 +52,7 @@ public static class AdvisorEndpoints
         TypedResults.Ok((await (from g in db.AdvisorGrants
                                 join u in db.Users on g.AdvisorId equals u.Id
                                 where g.HouseholdId == householdId
-                                select new GrantDto(g.Id, g.HouseholdId, g.AdvisorId, u.Email ?? "", g.GrantedUtc, g.RevokedUtc)).ToListAsync(ct))
+                                select new GrantDto(g.Id, g.HouseholdId, g.AdvisorId, u.Email ?? "", g.Scope, g.GrantedUtc, g.RevokedUtc)).ToListAsync(ct))
             .OrderBy(g => g.GrantedUtc).ToList());
 
     private static async Task<Results<Created<GrantDto>, Ok<GrantDto>, NotFoundProblem, ValidationProblem>> Grant(
@@ -63,6 +64,12 @@ public static class AdvisorEndpoints
             return ValidationErrors.Single("advisorEmail", "Name the advisor by e-mail address.");
         }
 
+        var scope = request.Scope?.Trim().ToLowerInvariant() ?? GrantScopes.Read;
+        if (!GrantScopes.IsKnown(scope))
+        {
+            return ValidationErrors.Single("scope", "The scope is 'read' or 'write'.");
+        }
+
         var advisor = await users.FindByEmailAsync(request.AdvisorEmail.Trim());
         if (advisor is null || !await users.IsInRoleAsync(advisor, Roles.Advisor))
         {
@@ -70,15 +77,21 @@ public static class AdvisorEndpoints
         }
 
         var existing = await db.AdvisorGrants.FirstOrDefaultAsync(g => g.HouseholdId == householdId && g.AdvisorId == advisor.Id && g.RevokedUtc == null, ct);
-        if (existing is not null)
+        if (existing is not null && existing.Scope == scope)
         {
             return TypedResults.Ok(ToDto(existing, advisor));
         }
 
-        var grant = new AdvisorGrant { HouseholdId = householdId, AdvisorId = advisor.Id, GrantedBy = http.User.UserId(), GrantedUtc = clock.GetUtcNow() };
+        // A changed scope is a new grant: the old one is revoked, so the history shows when write access began or ended.
+        if (existing is not null)
+        {
+            existing.RevokedUtc = clock.GetUtcNow();
+        }
+
+        var grant = new AdvisorGrant { HouseholdId = householdId, AdvisorId = advisor.Id, GrantedBy = http.User.UserId(), GrantedUtc = clock.GetUtcNow(), Scope = scope };
         db.AdvisorGrants.Add(grant);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(AuditEvents.GrantCreated, advisor.Id, householdId, actorId: grant.GrantedBy, ct: ct);
+        await audit.WriteAsync(AuditEvents.GrantCreated, advisor.Id, householdId, actorId: grant.GrantedBy, detail: scope, ct: ct);
         return TypedResults.Created($"/api/households/{householdId}/advisor-grants/{grant.Id}", ToDto(grant, advisor));
     }
 
@@ -128,5 +141,5 @@ public static class AdvisorEndpoints
         return TypedResults.Ok(list);
     }
 
-    private static GrantDto ToDto(AdvisorGrant g, GlidepathUser advisor) => new(g.Id, g.HouseholdId, g.AdvisorId, advisor.Email ?? "", g.GrantedUtc, g.RevokedUtc);
+    private static GrantDto ToDto(AdvisorGrant g, GlidepathUser advisor) => new(g.Id, g.HouseholdId, g.AdvisorId, advisor.Email ?? "", g.Scope, g.GrantedUtc, g.RevokedUtc);
 }

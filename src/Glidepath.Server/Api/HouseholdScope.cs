@@ -11,7 +11,8 @@ namespace Glidepath.Server.Api;
 /// The <c>/api/households/{householdId}</c> group that every household-owned resource hangs off, and
 /// the ownership filter that guards every /api route naming a household (a <c>householdId</c> route
 /// value or query parameter), inside this group or not. The filter lets through the household's
-/// owner and an advisor holding an active grant (signed in with a second factor); for anyone else,
+/// owner and an advisor holding an active grant (signed in with a second factor; reads only unless the
+/// grant's scope is <c>write</c>); for anyone else,
 /// and for a household that does not exist, it answers 404 so ids cannot be probed. Handlers still
 /// filter every query by the household id, so another household's sub-resource ids are 404 too.
 /// </summary>
@@ -55,9 +56,12 @@ public static class HouseholdScope
         return await ResolveAsync(http, householdId) switch
         {
             HouseholdAccess.Owner => null,
-            HouseholdAccess.Advisor when http.GetEndpoint()?.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null =>
+            HouseholdAccess.Advisor or HouseholdAccess.AdvisorReadOnly when http.GetEndpoint()?.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null =>
                 new ForbiddenProblem(AuthErrorCodes.OwnerOnly, "Only the household's owner may do this."),
             HouseholdAccess.Advisor => null,
+            HouseholdAccess.AdvisorReadOnly when !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) =>
+                new ForbiddenProblem(AuthErrorCodes.GrantReadOnly, "The household's owner granted read access only; ask them for write access to change anything."),
+            HouseholdAccess.AdvisorReadOnly => null,
             HouseholdAccess.AdvisorWithoutMfa =>
                 new ForbiddenProblem(AuthErrorCodes.MfaRequired, "Advisors reach client households only after signing in with a second factor."),
             _ => notFound,
@@ -95,9 +99,12 @@ public static class HouseholdScope
             access = HouseholdAccess.Owner;
         }
         else if (http.User.IsInRole(Roles.Advisor)
-            && await db.AdvisorGrants.AnyAsync(g => g.HouseholdId == householdId && g.AdvisorId == userId && g.RevokedUtc == null, ct))
+            && await db.AdvisorGrants.Where(g => g.HouseholdId == householdId && g.AdvisorId == userId && g.RevokedUtc == null)
+                .Select(g => g.Scope).FirstOrDefaultAsync(ct) is { } scope)
         {
-            access = http.User.HasMfa() ? HouseholdAccess.Advisor : HouseholdAccess.AdvisorWithoutMfa;
+            access = !http.User.HasMfa() ? HouseholdAccess.AdvisorWithoutMfa
+                : scope == GrantScopes.Write ? HouseholdAccess.Advisor
+                : HouseholdAccess.AdvisorReadOnly;
         }
 
         http.Items[AccessKey] = (householdId, access);
@@ -136,7 +143,10 @@ public enum HouseholdAccess
 {
     None,
     Owner,
+    /// <summary>A granted advisor whose grant allows writing.</summary>
     Advisor,
+    /// <summary>A granted advisor with a read grant: GET and HEAD only (403 <c>grant-read-only</c> otherwise).</summary>
+    AdvisorReadOnly,
     AdvisorWithoutMfa,
 }
 

@@ -1,3 +1,4 @@
+using Glidepath.Server.Auth.External;
 using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Auth;
@@ -18,6 +19,7 @@ public static class AuthEndpoints
         auth.MapPost("/confirm-email", Registration.ConfirmEmail);
         auth.MapPost("/forgot-password", Registration.ForgotPassword);
         auth.MapPost("/reset-password", Registration.ResetPassword);
+        app.MapExternalLoginEndpoints();
         return app;
     }
 }

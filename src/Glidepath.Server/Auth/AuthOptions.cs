@@ -13,6 +13,12 @@ public sealed class AuthOptions
 
     public int RefreshTokenDays { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds after a refresh during which the just-rotated token still answers the same successor
+    /// (two tabs refreshing at once); past them, presenting it is reuse and revokes the session.
+    /// </summary>
+    public int RefreshReuseGraceSeconds { get; set; } = 10;
+
     /// <summary>How recent an MFA proof must be for a critical action (the step-up policy).</summary>
     public int StepUpMinutes { get; set; } = 10;
 

@@ -15,6 +15,7 @@ public static class AuthErrorCodes
     public const string InvalidRefreshToken = "invalid-refresh-token";
     public const string StepUpRequired = "step-up-required";
     public const string OwnerOnly = "owner-only";
+    public const string GrantReadOnly = "grant-read-only";
     public const string EmailTaken = "email-taken";
     public const string InvalidToken = "invalid-token";
     public const string RateLimited = "rate-limited";

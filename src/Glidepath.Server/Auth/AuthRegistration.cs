@@ -2,6 +2,8 @@ using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Audit;
+using Glidepath.Server.Auth.External;
+using Glidepath.Server.Auth.Mfa;
 using Glidepath.Server.Auth.Passwords;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Authorization;
@@ -36,8 +38,10 @@ public static class AuthRegistration
         services.AddSingleton<IEmailSender>(sp => new PickupFolderEmailSender(Path.GetFullPath(auth.EmailPickupFolder), sp.GetRequiredService<TimeProvider>()));
 
         // E-mail confirmation and reset tokens are data-protected; keep their keys with the signing keys.
-        services.AddDataProtection().SetApplicationName("glidepath")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(auth.KeyFolder), "data-protection")));
+        // Created 0700 here, since Data Protection writes its key files with the process umask.
+        var dataProtectionFolder = Path.Combine(Path.GetFullPath(auth.KeyFolder), "data-protection");
+        PrivateFiles.CreateFolder(dataProtectionFolder);
+        services.AddDataProtection().SetApplicationName("glidepath").PersistKeysToFileSystem(new DirectoryInfo(dataProtectionFolder));
 
         services.AddIdentityCore<GlidepathUser>(o =>
             {
@@ -58,10 +62,12 @@ public static class AuthRegistration
             })
             .AddRoles<GlidepathRole>()
             .AddEntityFrameworkStores<GlidepathDbContext>()
+            .AddUserStore<SecondFactorUserStore>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeTotpProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<NistPasswordValidator>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer().AddExternalLogins(configuration);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyRing, IOptions<AuthOptions>>((jwt, ring, options) =>
             {

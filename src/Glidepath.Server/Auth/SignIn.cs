@@ -19,14 +19,36 @@ internal static class SignIn
         LoginRequest request, UserManager<GlidepathUser> users, SignInTiming timing, TokenPair tokens, AuditLog audit,
         AccountRateLimiter limiter, TimeProvider clock, CancellationToken ct)
     {
+        var check = await CheckCredentialsAsync(request, users, timing, audit, limiter, ct);
+        if (check.User is not { } user)
+        {
+            return check.Refusal!;
+        }
+
+        await audit.WriteAsync(AuditEvents.SignIn, user.Id, detail: check.Methods, ct: ct);
+        return TypedResults.Ok(await tokens.IssueAsync(user, new SignInProof(clock.GetUtcNow(), check.Methods), familyId: null, ct));
+    }
+
+    /// <summary>What checking an e-mail, password and second factor came to: the user and how they proved it, or the refusal.</summary>
+    internal sealed record CredentialCheck(GlidepathUser? User, string Methods, Results<Ok<TokensDto>, UnauthorizedProblem, TooManyRequestsProblem, ValidationProblem>? Refusal);
+
+    /// <summary>
+    /// The password (and second factor, when the account has one) with lockout, rate limit and equal work
+    /// for unknown users: the proof of ownership behind a login and behind linking an external identity.
+    /// </summary>
+    internal static async Task<CredentialCheck> CheckCredentialsAsync(
+        LoginRequest request, UserManager<GlidepathUser> users, SignInTiming timing, AuditLog audit, AccountRateLimiter limiter, CancellationToken ct)
+    {
+        CredentialCheck Refuse(Results<Ok<TokensDto>, UnauthorizedProblem, TooManyRequestsProblem, ValidationProblem> refusal) => new(null, "", refusal);
+
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
-            return ValidationErrors.Single("email", "An e-mail address and a password are required.");
+            return Refuse(ValidationErrors.Single("email", "An e-mail address and a password are required."));
         }
 
         if (limiter.TryAcquire("login:" + request.Email.Trim()) is { } wait)
         {
-            return new TooManyRequestsProblem(wait);
+            return Refuse(new TooManyRequestsProblem(wait));
         }
 
         var user = await users.FindByEmailAsync(request.Email.Trim());
@@ -34,14 +56,14 @@ internal static class SignIn
         {
             timing.SpendEquivalentWork(users.PasswordHasher, request.Password);
             await audit.WriteAsync(AuditEvents.SignInFailed, null, detail: "unknown e-mail", ct: ct);
-            return Invalid();
+            return Refuse(Invalid());
         }
 
         if (await users.IsLockedOutAsync(user))
         {
             timing.SpendEquivalentWork(users.PasswordHasher, request.Password);
             await audit.WriteAsync(AuditEvents.SignInFailed, user.Id, detail: "locked out", ct: ct);
-            return Invalid();
+            return Refuse(Invalid());
         }
 
         if (!await users.CheckPasswordAsync(user, request.Password))
@@ -49,36 +71,47 @@ internal static class SignIn
             await users.AccessFailedAsync(user);
             var locked = await users.IsLockedOutAsync(user);
             await audit.WriteAsync(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, user.Id, detail: "wrong password", ct: ct);
-            return Invalid();
+            return Refuse(Invalid());
         }
 
         if (users.Options.SignIn.RequireConfirmedEmail && !await users.IsEmailConfirmedAsync(user))
         {
             await audit.WriteAsync(AuditEvents.SignInFailed, user.Id, detail: "e-mail not confirmed", ct: ct);
-            return Invalid();
+            return Refuse(Invalid());
         }
 
         var methods = SignInProof.PasswordOnly;
         if (await users.GetTwoFactorEnabledAsync(user))
         {
-            if (string.IsNullOrWhiteSpace(request.TotpCode) && string.IsNullOrWhiteSpace(request.RecoveryCode))
+            if (await CheckSecondFactorAsync(request.TotpCode, request.RecoveryCode, users, user, audit, ct) is { } refusal)
             {
-                return new UnauthorizedProblem(AuthErrorCodes.MfaRequired, "This account has a second factor: send totpCode (or recoveryCode) with the password.");
-            }
-
-            if (!await SecondFactor.VerifyAsync(users, user, request.TotpCode, request.RecoveryCode))
-            {
-                await users.AccessFailedAsync(user);
-                await audit.WriteAsync(AuditEvents.SignInFailed, user.Id, detail: "wrong second factor", ct: ct);
-                return new UnauthorizedProblem(AuthErrorCodes.InvalidMfaCode, "The code is wrong or has expired.");
+                return Refuse(refusal);
             }
 
             methods = SignInProof.PasswordAndCode;
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(AuditEvents.SignIn, user.Id, detail: methods, ct: ct);
-        return TypedResults.Ok(await tokens.IssueAsync(user, new SignInProof(clock.GetUtcNow(), methods), familyId: null, ct));
+        return new CredentialCheck(user, methods, null);
+    }
+
+    /// <summary>Null when the code is right; else the 401 (<c>mfa-required</c> without a code, <c>invalid-mfa-code</c>, counted towards lockout).</summary>
+    internal static async Task<UnauthorizedProblem?> CheckSecondFactorAsync(
+        string? totpCode, string? recoveryCode, UserManager<GlidepathUser> users, GlidepathUser user, AuditLog audit, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(totpCode) && string.IsNullOrWhiteSpace(recoveryCode))
+        {
+            return new UnauthorizedProblem(AuthErrorCodes.MfaRequired, "This account has a second factor: send totpCode (or recoveryCode) with the password.");
+        }
+
+        if (!await SecondFactor.VerifyAsync(users, user, totpCode, recoveryCode))
+        {
+            await users.AccessFailedAsync(user);
+            await audit.WriteAsync(AuditEvents.SignInFailed, user.Id, detail: "wrong second factor", ct: ct);
+            return new UnauthorizedProblem(AuthErrorCodes.InvalidMfaCode, "The code is wrong or has expired.");
+        }
+
+        return null;
     }
 
     public static async Task<Results<Ok<TokensDto>, UnauthorizedProblem, TooManyRequestsProblem>> Refresh(

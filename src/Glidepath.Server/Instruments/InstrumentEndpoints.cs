@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Glidepath.Domain.Calendar;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Pricing;
@@ -224,6 +225,7 @@ public static class InstrumentEndpoints
         for (var i = 0; i < prices.Count; i++)
         {
             errors.Check(prices[i].Close > 0m, $"[{i}].close", "A close must be positive.");
+            errors.Check(ValidDates.Contains(prices[i].Date), $"[{i}].date", $"A date must be {ValidDates.Description}.");
         }
 
         errors.Check(prices.Select(p => p.Date).Distinct().Count() == prices.Count, "date", "Each date may appear once.");

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Calendar;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Performance;
@@ -45,7 +46,8 @@ public static class PerformanceEndpoints
         var start = from ?? end.AddYears(-1);
         var errors = new ValidationErrors()
             .Check(start <= end, "to", "The range ends before it starts.")
-            .Check(start > DateOnly.MinValue, "from", "The range must start after 0001-01-01.")
+            .Check(ValidDates.Contains(start) && start > ValidDates.Min, "from", $"The range must start {ValidDates.Description} (after its first day, the day before being its start value).")
+            .Check(ValidDates.Contains(end), "to", $"The range must end {ValidDates.Description}.")
             .Check(end.DayNumber - start.DayNumber < MaxDays, "from", "The range is longer than 50 years.")
             .Check(riskFree is null || (double.IsFinite(riskFree.Value) && Math.Abs(riskFree.Value) < 1.0), "riskFree", "The risk-free rate is an annual fraction between -1 and 1.");
         Currency reporting = default;

@@ -22,7 +22,11 @@ public static class ProtectionRegistration
 
         // Large CSV imports fit; anything bigger is refused with 413 before it is read.
         var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 16L * 1024 * 1024;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+            kestrel.AddServerHeader = false; // no "Server: Kestrel": nothing to fingerprint
+        });
         return builder;
     }
 

@@ -3,7 +3,8 @@ using Glidepath.Server.WebApp;
 namespace Glidepath.Server.Protection;
 
 /// <summary>
-/// Response headers on every answer: nosniff, DENY framing, no referrer, a strict CSP (the API serves
+/// Response headers on every answer: nosniff, DENY framing, no referrer, <c>Cache-Control: no-store</c>
+/// on <c>/api</c> and <c>/auth</c>, a strict CSP (the API serves
 /// JSON; the /scalar reference page gets the inline script and style it needs; the web UI's pages get
 /// <see cref="AppPolicy"/>), HSTS on HTTPS requests
 /// only (see <see cref="ProtectionRegistration"/>), and an allow-list CORS policy.
@@ -31,6 +32,12 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/auth"))
+                {
+                    // Household data and tokens: no browser, proxy or shared cache keeps a copy.
+                    headers.CacheControl = "no-store";
+                }
+
                 headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? PagePolicy
                     : WebAppEndpoints.IsServerPath(context.Request.Path) ? ApiPolicy
                     : AppPolicy;

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Calendar;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Infrastructure.Ledger;
@@ -56,9 +57,9 @@ public static class RealisedGainEndpoints
     /// </summary>
     private static async Task<IResult> GetYear(Guid householdId, int? year, HttpRequest request, LedgerStore ledger, GlidepathDbContext db, CancellationToken ct)
     {
-        if (year is not (>= 1900 and <= 9998) || year is null)
+        if (year is not { } given || !ValidDates.ContainsYear(given))
         {
-            return ValidationErrors.Single("year", "Give the tax year, e.g. ?year=2024.");
+            return ValidationErrors.Single("year", $"Give the tax year, e.g. ?year=2024 (dates are {ValidDates.Description}).");
         }
 
         var y = year.Value;

@@ -41,16 +41,32 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
             return new BookingOutcome(null, errors.ToProblem(), null);
         }
 
-        var booked = await AlreadyBookedAsync(transactions, ct);
-        var fresh = transactions.Where(t => t.ExternalId is null || !booked.ContainsKey((t.AccountId, t.ExternalId))).ToList();
-        var result = await ledger.AddTransactionsAsync(fresh, ct);
-        if (!result.Succeeded)
+        // Concurrent retries with one key race to book it; the ledger books it once (under the household's
+        // lock) and refuses the others as duplicates. A loser looks again and answers what the winner booked.
+        Dictionary<(Guid, string), Transaction> booked;
+        List<Transaction> fresh;
+        while (true)
         {
-            return new BookingOutcome(null, null, Refusal(result.Errors, transactions));
+            booked = await AlreadyBookedAsync(transactions, ct);
+            fresh = [.. transactions.Where(t => t.ExternalId is null || !booked.ContainsKey((t.AccountId, t.ExternalId)))];
+            var result = await ledger.AddTransactionsAsync(fresh, ct);
+            if (result.Succeeded)
+            {
+                break;
+            }
+
+            if (!result.Errors.All(e => e.Code == LedgerStoreErrorCodes.DuplicateExternalId) || (await AlreadyBookedAsync(transactions, ct)).Count == booked.Count)
+            {
+                return new BookingOutcome(null, null, Refusal(result.Errors, transactions));
+            }
         }
 
+        // Shown as stored (as a replay and GET show them: SQLite, for one, gives decimals back with their stored scale),
+        // so the first answer and every retry's answer carry the same body.
+        var freshIds = fresh.Select(t => t.Id).ToList();
+        var stored = await db.Transactions.AsNoTracking().Where(t => freshIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var shown = transactions
-            .Select(t => t.ExternalId is not null && booked.TryGetValue((t.AccountId, t.ExternalId), out var earlier) ? earlier : t)
+            .Select(t => t.ExternalId is not null && booked.TryGetValue((t.AccountId, t.ExternalId), out var earlier) ? earlier : stored.GetValueOrDefault(t.Id, t))
             .Select(t => t.ToDto())
             .ToList();
         return new BookingOutcome(new TransactionBatchResult(shown, fresh.Count, transactions.Count - fresh.Count), null, null);

@@ -1,7 +1,10 @@
 using System.Net;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Identity;
+using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.TaxLots;
+using Glidepath.Server.Accounts;
 using Glidepath.Server.Advisors;
 using Glidepath.Server.Households;
 using Glidepath.Server.Instruments;
@@ -51,6 +54,33 @@ public class AdvisorGrantTest
         var events = await db.AuditEvents.Where(e => e.HouseholdId == household.Id).Select(e => e.Type).ToListAsync();
         Assert.Contains("grant-created", events);
         Assert.Contains("grant-revoked", events);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Grant_IsReadOnlyUnlessTheOwnerGrantsWrite(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var owner = app.CreateClient();
+        var household = await owner.HouseholdAsync("Client household");
+        var advisorUser = await app.CreateUserAsync(roles: [Roles.Advisor], ownHousehold: false);
+        var advisor = app.CreateClient(advisorUser);
+        var url = $"/api/households/{household.Id}";
+        var newAccount = new CreateAccountRequest("Advisor's account", AccountType.TaxableBrokerage, "USD", "Bank", null, null, LotReliefMethod.Fifo);
+
+        var read = await (await owner.PostAsync($"{url}/advisor-grants", new GrantRequest(advisorUser.Email))).ReadAsync<GrantDto>(HttpStatusCode.Created);
+        Assert.Equal("read", read.Scope);
+        await (await advisor.GetAsync($"{url}/accounts")).ReadAsync<List<AccountDto>>();
+        await (await advisor.PostAsync($"{url}/accounts", newAccount)).ReadProblemAsync(HttpStatusCode.Forbidden, "grant-read-only");
+        await (await owner.PostAsync($"{url}/advisor-grants", new GrantRequest(advisorUser.Email, "admin"))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+
+        // Write access is a new grant; the read grant stays in the history, revoked.
+        var write = await (await owner.PostAsync($"{url}/advisor-grants", new GrantRequest(advisorUser.Email, "write"))).ReadAsync<GrantDto>(HttpStatusCode.Created);
+        Assert.Equal("write", write.Scope);
+        await (await advisor.PostAsync($"{url}/accounts", newAccount)).ReadAsync<AccountDto>(HttpStatusCode.Created);
+        var history = await (await owner.GetAsync($"{url}/advisor-grants")).ReadAsync<List<GrantDto>>();
+        Assert.NotNull(history.Single(g => g.Id == read.Id).RevokedUtc);
+        Assert.Null(history.Single(g => g.Id == write.Id).RevokedUtc);
     }
 
     [Theory]

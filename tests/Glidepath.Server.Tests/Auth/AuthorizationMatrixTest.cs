@@ -15,7 +15,7 @@ namespace Glidepath.Server.Tests.Auth;
 
 /// <summary>
 /// Calls every endpoint of the running app as anonymous, the household owner, another user, an
-/// advisor without a grant, an advisor with a grant and an admin, and checks each answer against
+/// advisor without a grant, an advisor with a read grant, an advisor with a write grant and an admin, and checks each answer against
 /// what the route and its metadata say (see <see cref="EndpointMatrix"/>).
 /// </summary>
 public class AuthorizationMatrixTest
@@ -26,6 +26,7 @@ public class AuthorizationMatrixTest
         OtherUser,
         AdvisorWithoutGrant,
         Admin,
+        AdvisorWithReadGrant,
         AdvisorWithGrant,
         Owner,
     }
@@ -41,12 +42,14 @@ public class AuthorizationMatrixTest
 
         var owner = await app.CreateUserAsync();
         var advisorWithGrant = await app.CreateUserAsync(roles: [Roles.Advisor]);
+        var advisorWithReadGrant = await app.CreateUserAsync(roles: [Roles.Advisor]);
         var clients = new Dictionary<Caller, HttpClient>
         {
             [Caller.Anonymous] = app.CreateAnonymousClient(),
             [Caller.OtherUser] = app.CreateClient(await app.CreateUserAsync()),
             [Caller.AdvisorWithoutGrant] = app.CreateClient(await app.CreateUserAsync(roles: [Roles.Advisor])),
             [Caller.Admin] = app.CreateClient(await app.CreateUserAsync(roles: [Roles.Admin])),
+            [Caller.AdvisorWithReadGrant] = app.CreateClient(advisorWithReadGrant),
             [Caller.AdvisorWithGrant] = app.CreateClient(advisorWithGrant),
             [Caller.Owner] = app.CreateClient(owner),
         };
@@ -61,7 +64,7 @@ public class AuthorizationMatrixTest
         foreach (var endpoint in ordered)
         {
             // Each household route gets a fresh household, so one caller's DELETE cannot hide another's answer.
-            var householdId = endpoint.HouseholdScoped ? await NewGrantedHouseholdAsync(app, owner.Id, advisorWithGrant.Id) : Guid.Empty;
+            var householdId = endpoint.HouseholdScoped ? await NewGrantedHouseholdAsync(app, owner.Id, advisorWithGrant.Id, advisorWithReadGrant.Id) : Guid.Empty;
             var url = endpoint.Url(householdId);
             foreach (var (caller, client) in clients)
             {
@@ -134,7 +137,7 @@ public class AuthorizationMatrixTest
             return s == 403 ? null : "expected 403 (admin only)";
         }
 
-        if (endpoint.AdvisorOnly && caller is not (Caller.AdvisorWithGrant or Caller.AdvisorWithoutGrant))
+        if (endpoint.AdvisorOnly && caller is not (Caller.AdvisorWithGrant or Caller.AdvisorWithReadGrant or Caller.AdvisorWithoutGrant))
         {
             return s == 403 ? null : "expected 403 (advisor only)";
         }
@@ -145,8 +148,10 @@ public class AuthorizationMatrixTest
             {
                 case Caller.OtherUser or Caller.AdvisorWithoutGrant or Caller.Admin:
                     return s == 404 && code == "household-not-found" ? null : "expected 404 household-not-found";
-                case Caller.AdvisorWithGrant when endpoint.OwnerOnly:
+                case Caller.AdvisorWithGrant or Caller.AdvisorWithReadGrant when endpoint.OwnerOnly:
                     return s == 403 && code == "owner-only" ? null : "expected 403 owner-only";
+                case Caller.AdvisorWithReadGrant when endpoint.Method is not ("GET" or "HEAD"):
+                    return s == 403 && code == "grant-read-only" ? null : "expected 403 grant-read-only (a read grant does not write)";
             }
         }
 
@@ -173,13 +178,14 @@ public class AuthorizationMatrixTest
         }
     }
 
-    private static async Task<Guid> NewGrantedHouseholdAsync(GlidepathApp app, Guid ownerId, Guid advisorId)
+    private static async Task<Guid> NewGrantedHouseholdAsync(GlidepathApp app, Guid ownerId, Guid writeAdvisorId, Guid readAdvisorId)
     {
         await using var db = app.CreateDbContext();
         var household = new Domain.Households.Household { Name = "Matrix", CreatedUtc = DateTimeOffset.UtcNow };
         db.Households.Add(household);
         db.HouseholdOwners.Add(new HouseholdOwner { HouseholdId = household.Id, UserId = ownerId });
-        db.AdvisorGrants.Add(new AdvisorGrant { HouseholdId = household.Id, AdvisorId = advisorId, GrantedBy = ownerId, GrantedUtc = DateTimeOffset.UtcNow });
+        db.AdvisorGrants.Add(new AdvisorGrant { HouseholdId = household.Id, AdvisorId = writeAdvisorId, GrantedBy = ownerId, GrantedUtc = DateTimeOffset.UtcNow, Scope = GrantScopes.Write });
+        db.AdvisorGrants.Add(new AdvisorGrant { HouseholdId = household.Id, AdvisorId = readAdvisorId, GrantedBy = ownerId, GrantedUtc = DateTimeOffset.UtcNow, Scope = GrantScopes.Read });
         await db.SaveChangesAsync();
         return household.Id;
     }

@@ -92,7 +92,7 @@ public class SessionTest
         var login = await (await anonymous.PostAsync("/auth/login", new LoginRequest(user.Email, user.Password, Totp.Code(user.AuthenticatorKey!, DateTimeOffset.UtcNow), null)))
             .ReadAsync<TokensDto>();
 
-        var stepped = await (await app.CreateClient(login.AccessToken).PostAsync("/api/me/step-up", new StepUpRequest(Totp.Code(user.AuthenticatorKey!, DateTimeOffset.UtcNow), null)))
+        var stepped = await (await app.CreateClient(login.AccessToken).PostAsync("/api/me/step-up", new StepUpRequest(Totp.Code(user.AuthenticatorKey!, DateTimeOffset.UtcNow.AddSeconds(30)), null)))
             .ReadAsync<TokensDto>();
         Assert.Equal(Sid(login.AccessToken), Sid(stepped.AccessToken));
         var session = Assert.Single(await (await app.CreateClient(stepped.AccessToken).GetAsync("/api/me/sessions")).ReadAsync<List<SessionDto>>());

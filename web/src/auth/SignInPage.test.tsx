@@ -36,12 +36,14 @@ describe('SignInPage', () => {
     expect(await screen.findByText('Enter an email address')).toBeInTheDocument();
     expect(screen.getByText('Enter your password')).toBeInTheDocument();
     expect(screen.getByText('Six digits')).toBeInTheDocument();
-    expect(fetchSpy).not.toHaveBeenCalled();
+    // Only the list of external sign-in providers was asked for, never the login.
+    expect(fetchSpy.mock.calls.map(([url]) => String(url))).not.toContain('/auth/login');
   });
 
   it('stores the tokens and goes back where the user was', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-      new Response(JSON.stringify({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    // A fresh Response per call: the page also asks for the external sign-in providers.
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(() =>
+      Promise.resolve(new Response(JSON.stringify({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }), { status: 200, headers: { 'Content-Type': 'application/json' } })),
     );
     renderAt('/sign-in?next=%2Fhouseholds%2Fx');
     const user = userEvent.setup({ delay: null });
@@ -50,14 +52,14 @@ describe('SignInPage', () => {
     await user.type(screen.getByLabelText('Authenticator code'), '123456');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('household page')).toBeInTheDocument();
-    const [url, init] = fetchSpy.mock.calls[0]!;
+    const [url, init] = fetchSpy.mock.calls.find(([u]) => u === '/auth/login')!;
     expect(url).toBe('/auth/login');
     expect(JSON.parse(String(init?.body))).toEqual({ email: 'a@example.com', password: 'secret', totpCode: '123456' });
     expect(loadSession()).toMatchObject({ accessToken: 'a', refreshToken: 'r' });
   });
 
   it('says so plainly when the server has no sign-in', async () => {
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('', { status: 404 }));
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.resolve(new Response('', { status: 404 })));
     renderAt('/sign-in');
     const user = userEvent.setup({ delay: null });
     await user.type(screen.getByLabelText('Email'), 'a@example.com');

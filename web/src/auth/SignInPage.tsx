@@ -8,6 +8,7 @@ import { saveSession, toSession, type TokenResponse } from './session';
 import { signInSchema, type SignInForm } from './authSchemas';
 import { ErrorMessage } from '../components/DataState';
 import { Field } from '../components/Field';
+import { ExternalProviderButtons } from './ExternalSignIn';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeNext(next: string | null): string {
@@ -65,6 +66,7 @@ export function SignInPage() {
         </button>
         {login.isError && <NoAuthNotice error={login.error} />}
       </form>
+      <ExternalProviderButtons />
       <p className="text-sm">
         <Link to="/reset-password" className="text-brand-700 underline">
           Forgot your password?

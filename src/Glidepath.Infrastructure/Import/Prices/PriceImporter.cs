@@ -69,7 +69,7 @@ public sealed class PriceImporter(GlidepathDbContext db)
                 var dateText = CsvCells.Cell(reader, dateColumn);
                 if (!CsvCells.TryParseIsoDate(dateText, out var date))
                 {
-                    errors.Add(new ImportError(row, "Date", $"'{dateText}' is not an ISO date (yyyy-MM-dd)."));
+                    errors.Add(new ImportError(row, "Date", $"'{dateText}' is not an ISO date (yyyy-MM-dd) {Glidepath.Domain.Calendar.ValidDates.Description}."));
                     continue;
                 }
 

@@ -29,7 +29,7 @@ internal sealed class RowCells(CsvReader reader, IReadOnlyDictionary<string, int
             return date;
         }
 
-        Fail(column, text.Length == 0 ? "A date is required." : $"'{text}' is not an ISO date (yyyy-MM-dd).");
+        Fail(column, text.Length == 0 ? "A date is required." : $"'{text}' is not an ISO date (yyyy-MM-dd) {Glidepath.Domain.Calendar.ValidDates.Description}.");
         return default;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Glidepath.Domain.Calendar;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Transactions;
 
@@ -104,7 +105,7 @@ internal sealed class SchwabTransactionLayout : ITransactionLayout
     }
 
     private static bool TryUsDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, ["MM/dd/yyyy", "M/d/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, ["MM/dd/yyyy", "M/d/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && ValidDates.Contains(date);
 
     /// <summary>"$1,234.56", "-$1,234.56", "($1.00)", "1,000" or empty (zero).</summary>
     private static decimal Money(RowCells cells, string column)

@@ -24,6 +24,7 @@ internal sealed class AdvisorGrantConfiguration : IEntityTypeConfiguration<Advis
         builder.ToTable("advisor_grants");
         builder.HasKey(g => g.Id);
         builder.Ignore(g => g.IsActive);
+        builder.Property(g => g.Scope).HasMaxLength(16).HasDefaultValue(GrantScopes.Read);
         builder.HasIndex(g => new { g.HouseholdId, g.AdvisorId });
         builder.HasIndex(g => g.AdvisorId);
         builder.HasOne<Household>().WithMany().HasForeignKey(g => g.HouseholdId).OnDelete(DeleteBehavior.Cascade);

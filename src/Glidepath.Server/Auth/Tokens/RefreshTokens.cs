@@ -21,20 +21,27 @@ public sealed record RefreshResult(RefreshOutcome Outcome, RefreshToken? Success
 
 /// <summary>
 /// Opaque refresh tokens: 256 random bits, base64url, stored as SHA-256 only, 30 days, one use each.
-/// Consuming is a conditional UPDATE (… WHERE consumed_utc IS NULL), so of two concurrent uses of the
-/// same token exactly one wins and the other is treated as reuse.
+/// Consuming is a conditional UPDATE (… WHERE consumed_utc IS NULL) that also records the successor, so
+/// of concurrent uses of the same token exactly one rotates it and the others, within
+/// <see cref="AuthOptions.RefreshReuseGraceSeconds"/>, answer the same successor; later uses are reuse.
 /// </summary>
 public sealed class RefreshTokens(GlidepathDbContext db, IOptions<AuthOptions> options, TimeProvider clock)
 {
     public async Task<string> IssueAsync(Guid userId, SignInProof proof, Guid? familyId = null, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(proof);
         var token = NewToken();
+        await StoreAsync(token, userId, proof, familyId ?? Guid.NewGuid(), ct);
+        return token;
+    }
+
+    private async Task StoreAsync(string token, Guid userId, SignInProof proof, Guid familyId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(proof);
         var now = clock.GetUtcNow();
         db.RefreshTokens.Add(new RefreshToken
         {
             UserId = userId,
-            FamilyId = familyId ?? Guid.NewGuid(),
+            FamilyId = familyId,
             TokenHash = Hash(token),
             CreatedUtc = now,
             ExpiresUtc = now.AddDays(options.Value.RefreshTokenDays),
@@ -42,7 +49,6 @@ public sealed class RefreshTokens(GlidepathDbContext db, IOptions<AuthOptions> o
             Methods = proof.Methods,
         });
         await db.SaveChangesAsync(ct);
-        return token;
     }
 
     public async Task<RefreshResult> RotateAsync(string presented, CancellationToken ct = default)
@@ -57,8 +63,7 @@ public sealed class RefreshTokens(GlidepathDbContext db, IOptions<AuthOptions> o
         var now = clock.GetUtcNow();
         if (stored.ConsumedUtc is not null || stored.RevokedUtc is not null)
         {
-            await RevokeFamilyAsync(stored.FamilyId, ct);
-            return new RefreshResult(RefreshOutcome.Reused, null, null, stored.UserId);
+            return await GraceOrReuseAsync(stored, ct);
         }
 
         if (stored.ExpiresUtc <= now)
@@ -66,17 +71,36 @@ public sealed class RefreshTokens(GlidepathDbContext db, IOptions<AuthOptions> o
             return new RefreshResult(RefreshOutcome.Expired, null, null, stored.UserId);
         }
 
+        // Spending the token and recording its successor is one conditional UPDATE: of concurrent uses
+        // one wins, and the others find the successor it recorded.
+        var token = NewToken();
         var won = await db.RefreshTokens
             .Where(t => t.Id == stored.Id && t.ConsumedUtc == null && t.RevokedUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedUtc, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedUtc, now).SetProperty(t => t.SuccessorToken, token), ct);
         if (won == 0)
         {
-            await RevokeFamilyAsync(stored.FamilyId, ct);
-            return new RefreshResult(RefreshOutcome.Reused, null, null, stored.UserId);
+            var spent = await db.RefreshTokens.AsNoTracking().FirstAsync(t => t.Id == stored.Id, ct);
+            return await GraceOrReuseAsync(spent, ct);
         }
 
-        var token = await IssueAsync(stored.UserId, new SignInProof(stored.AuthenticatedUtc, stored.Methods), stored.FamilyId, ct);
+        await StoreAsync(token, stored.UserId, new SignInProof(stored.AuthenticatedUtc, stored.Methods), stored.FamilyId, ct);
         return new RefreshResult(RefreshOutcome.Rotated, stored, token, stored.UserId);
+    }
+
+    /// <summary>
+    /// A spent token presented again: within the grace after its rotation (and with its session still
+    /// live) it answers the successor it was rotated to; otherwise it is reuse and the family is revoked.
+    /// </summary>
+    private async Task<RefreshResult> GraceOrReuseAsync(RefreshToken spent, CancellationToken ct)
+    {
+        var grace = TimeSpan.FromSeconds(options.Value.RefreshReuseGraceSeconds);
+        if (spent is { RevokedUtc: null, ConsumedUtc: { } consumed, SuccessorToken: { } successor } && clock.GetUtcNow() - consumed <= grace)
+        {
+            return new RefreshResult(RefreshOutcome.Rotated, spent, successor, spent.UserId);
+        }
+
+        await RevokeFamilyAsync(spent.FamilyId, ct);
+        return new RefreshResult(RefreshOutcome.Reused, null, null, spent.UserId);
     }
 
     /// <summary>The user a presented token belongs to (used or not), for per-account rate limits.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Glidepath.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -26,7 +27,7 @@ public sealed class SigningKeyRing
         folder = Path.GetFullPath(options.Value.KeyFolder);
         configuredActiveId = options.Value.ActiveKeyId;
         this.clock = clock;
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         lock (gate)
         {
             if (!Directory.EnumerateFiles(folder, "*.pem").Any())
@@ -80,10 +81,9 @@ public sealed class SigningKeyRing
         var id = "es256-" + clock.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var path = Path.Combine(folder, id + ".pem");
-        File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
-        if (!OperatingSystem.IsWindows())
+        using (var file = new StreamWriter(new FileStream(path, PrivateFiles.NewFile())))
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            file.Write(key.ExportPkcs8PrivateKeyPem()); // created 0600, never readable by others even for a moment
         }
 
         return id;
