@@ -25,4 +25,7 @@ public static class AuditEvents
     public const string HouseholdDeleted = "household-deleted";
     public const string AccountDeleted = "account-deleted";
     public const string TradePlaced = "trade-placed";
+    public const string TransactionEdited = "transaction-edited";
+    public const string TransactionDeleted = "transaction-deleted";
+    public const string LedgerAccountDeleted = "ledger-account-deleted";
 }

@@ -55,7 +55,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
         return new BookingOutcome(new TransactionBatchResult(shown, fresh.Count, transactions.Count - fresh.Count), null, null);
     }
 
-    private static Transaction ToTransaction(TransactionRequest r, Account account, string? externalId, ValidationErrors errors, string prefix)
+    internal static Transaction ToTransaction(TransactionRequest r, Account account, string? externalId, ValidationErrors errors, string prefix)
     {
         var currency = account.BaseCurrency;
         if (r.Currency is not null && !Currency.TryParse(r.Currency, out currency))
@@ -100,7 +100,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
         : count == 1 ? idempotencyKey
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{idempotencyKey}#{index}");
 
-    private async Task CheckInstrumentsExistAsync(List<Transaction> transactions, ValidationErrors errors, int count, CancellationToken ct)
+    internal async Task CheckInstrumentsExistAsync(List<Transaction> transactions, ValidationErrors errors, int count, CancellationToken ct)
     {
         var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
         var known = (await db.Instruments.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
@@ -128,7 +128,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
     /// The ledger's refusal as problem details: its code when every error shares one (e.g.
     /// insufficient-quantity), and each error with the index of the request it came from.
     /// </summary>
-    private static ApiProblem Refusal(IReadOnlyList<LedgerError> errors, List<Transaction> requested)
+    internal static ApiProblem Refusal(IReadOnlyList<LedgerError> errors, List<Transaction> requested)
     {
         var items = errors.Select(e => new ProblemItem(
             e.Code, e.Message, TransactionId: e.TransactionId, Row: requested.FindIndex(t => t.Id == e.TransactionId) is var i and >= 0 ? i : null)).ToList();
