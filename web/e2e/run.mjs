@@ -441,7 +441,7 @@ try {
       await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
     }, { shot: 'reset-password' });
 
-    await handEntryJourneys({ test, page, expectText, apiSend, apiGet, totp: () => totp(totpKey), fixtures });
+    await handEntryJourneys({ test, page, expectText, apiSend, apiGet, totp: () => totp(totpKey) });
   }
 
   await test('portfolio page: risk level, model weights, efficient frontier with current and target', async () => {

@@ -1,6 +1,7 @@
 using System.Net;
 using Glidepath.Domain.Households;
 using Glidepath.Server.People;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
 

@@ -4,6 +4,7 @@ using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Server.Lots;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.Transactions;
 using Glidepath.Testing.Databases;

@@ -1,8 +1,6 @@
 // Everything by hand: transactions (every type, the lot preview of a sell, edit, delete), accounts
 // (edit, delete with and without history), people and tax settings, each in the web UI. Runs in
 // households of its own, so the figures the other tests check stay as they were.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /**
  * @param {{
@@ -12,10 +10,9 @@ import { join } from 'node:path';
  *   apiSend: (method: string, path: string, body?: unknown) => Promise<any>,
  *   apiGet: (path: string) => Promise<any>,
  *   totp: () => string,
- *   fixtures: string,
  * }} t
  */
-export async function handEntryJourneys({ test, page, expectText, apiSend, apiGet, totp, fixtures }) {
+export async function handEntryJourneys({ test, page, expectText, apiSend, apiGet, totp }) {
   let h = '';
   let url = '';
 
@@ -172,7 +169,14 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     const household = await apiSend('POST', '/api/households', { name: 'Harvest household', reportingCurrency: 'USD' });
     const hh = `/api/households/${household.id}`;
     const account = await apiSend('POST', `${hh}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD' });
-    await apiSend('POST', `${hh}/imports/transactions?accountId=${account.id}`, readFileSync(join(fixtures, 'transactions.csv'), 'utf8'));
+    const instruments = await apiGet('/api/instruments');
+    const id = (/** @type {string} */ symbol) => instruments.find((/** @type {any} */ i) => i.symbol === symbol).id;
+    await apiSend('POST', `${hh}/transactions/batch`, {
+      transactions: [
+        { accountId: account.id, type: 'Deposit', tradeDate: '2024-01-02', amount: 10000 },
+        { accountId: account.id, type: 'Buy', tradeDate: '2024-01-04', instrumentId: id('BND'), quantity: 20, price: 72 },
+      ],
+    });
     await page.goto(`/households/${household.id}/tax`);
     const bnd = page.getByTestId('harvest-table').locator('tbody tr', { hasText: 'BND' });
     await expectText(bnd, 'none set');

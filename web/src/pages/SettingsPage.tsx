@@ -1,14 +1,13 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { Household } from '../api/types';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, useHousehold } from '../household/queries';
 import { householdSchema, type HouseholdForm } from '../household/householdSchema';
-import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
+import { ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
-import { formatDate, humanize } from '../lib/format';
 import { MfaSettings } from '../auth/MfaSettings';
 import { useMe } from '../settings/queries';
 import { ProfileSection } from '../settings/ProfileSection';
