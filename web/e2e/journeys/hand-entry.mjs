@@ -80,7 +80,8 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     // Delete it: both lots whole again.
     await table.getByRole('button', { name: 'Delete the sell of Jun 28, 2024' }).click();
     await table.getByRole('button', { name: 'Confirm delete' }).click();
-    await table.getByRole('button', { name: 'Edit the sell of Jun 28, 2024' }).waitFor({ state: 'detached' });
+    await table.getByRole('button', { name: 'Confirm delete' }).waitFor({ state: 'detached' });
+    await table.getByRole('button', { name: 'Delete the sell of Jun 28, 2024' }).waitFor({ state: 'detached' });
     lots = await apiGet(`${h}/lots`);
     if (lots.map((/** @type {any} */ l) => l.quantity).join(',') !== '10,5') throw new Error(`lots after the delete: ${JSON.stringify(lots)}`);
 
@@ -100,7 +101,9 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     // Deleting one half of the transfer deletes the pair.
     await table.getByRole('button', { name: 'Delete the transfer in of Jun 20, 2024' }).click();
     await table.getByRole('button', { name: 'Delete both halves' }).click();
+    await table.getByRole('button', { name: 'Delete both halves' }).waitFor({ state: 'detached' });
     await table.getByRole('button', { name: 'Edit the transfer out of Jun 20, 2024' }).waitFor({ state: 'detached' });
+    await table.getByRole('button', { name: 'Edit the transfer in of Jun 20, 2024' }).waitFor({ state: 'detached' });
   }, { shot: 'hand-entry-transactions' });
 
   await test('hand entry: edit an account; one with history cannot be deleted, an empty one can', async () => {

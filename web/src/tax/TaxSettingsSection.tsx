@@ -22,7 +22,7 @@ export function TaxSettingsSection({ householdId, instruments }: { householdId: 
   return (
     <section className="card space-y-4" aria-labelledby="tax-settings-heading">
       <h2 id="tax-settings-heading">Tax settings</h2>
-      <QueryView query={profile}>{(p) => <RatesForm key={p.version} householdId={householdId} profile={p} />}</QueryView>
+      <QueryView query={profile}>{(p) => <RatesForm householdId={householdId} profile={p} />}</QueryView>
       <Replacements householdId={householdId} instruments={instruments} />
     </section>
   );
@@ -33,7 +33,11 @@ function RatesForm({ householdId, profile }: { householdId: string; profile: Tax
   const form = useForm<TaxSettingsForm>({ resolver: zodResolver(taxSettingsSchema), defaultValues: fromProfile(profile) });
   const save = useMutation({
     mutationFn: (v: TaxSettingsForm) => unwrap(api.PUT('/api/households/{householdId}/tax-profile', { params: { path: { householdId } }, body: toProfile(v, profile) })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.household(householdId) }),
+    // The form stays mounted (its saved message with it); the next save carries the refetched version.
+    onSuccess: async (saved) => {
+      form.reset(fromProfile(saved));
+      await queryClient.invalidateQueries({ queryKey: keys.household(householdId) });
+    },
   });
   const { errors } = form.formState;
   return (
