@@ -93,8 +93,8 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     await addTransaction({ Type: 'Split', Date: '2024-06-10', Instrument: 'VTI', 'New units': '2', 'Old units': '1' });
     await addTransaction({ Type: 'Transfer', 'From account': 'Taxable', 'To account': 'IRA', Date: '2024-06-20', Instrument: 'VTI', Quantity: '4' });
     const positions = await apiGet(`${h}/positions`);
-    const held = (/** @type {string} */ account) => positions.positions.find((/** @type {any} */ p) => p.account.id === account)?.quantity;
-    if (held(ira.id) !== 4 || positions.positions.reduce((/** @type {number} */ s, /** @type {any} */ p) => s + p.quantity, 0) !== 30) throw new Error(`positions: ${JSON.stringify(positions.positions.map((/** @type {any} */ p) => [p.account.name, p.quantity]))}`);
+    const held = (/** @type {string} */ account) => positions.positions.find((/** @type {any} */ p) => p.accountId === account)?.quantity;
+    if (held(ira.id) !== 4 || positions.positions.reduce((/** @type {number} */ s, /** @type {any} */ p) => s + p.quantity, 0) !== 30) throw new Error(`positions: ${JSON.stringify(positions.positions.map((/** @type {any} */ p) => [p.accountName, p.quantity]))}`);
     // Cash: 10,000 − 2,001 − 1,200 + 12.34 + 5 − 1 − 100.
     const cash = positions.cash.reduce((/** @type {number} */ s, /** @type {any} */ c) => s + c.amount, 0);
     if (Math.abs(cash - 6_715.34) > 0.001) throw new Error(`cash ${cash}`);
