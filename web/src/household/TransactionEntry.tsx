@@ -193,7 +193,9 @@ function SellPreview({ householdId, form, accounts, replacing }: { householdId: 
   const request: TransactionRequest | null = parsed.success ? (toRequests(parsed.data)[0] ?? null) : null;
   const settled = useSettled(request);
   const preview = useQuery({
-    queryKey: [...keys.household(householdId), 'sell-preview', replacing ?? '', settled],
+    // Not under the household key: booking the sale refreshes the household, and a refetch of the
+    // preview just booked would ask to sell the same lots twice.
+    queryKey: ['sell-preview', householdId, replacing ?? '', settled],
     queryFn: () =>
       unwrap(
         api.POST('/api/households/{householdId}/transactions/sell-preview', {
