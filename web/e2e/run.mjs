@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, serverDll } from '../scripts/server.mjs';
 import { instrumentsJourney } from './journeys/instruments.mjs';
+import { handEntryJourneys } from './journeys/hand-entry.mjs';
 
 const here = import.meta.dirname;
 const artifacts = join(here, 'artifacts');
@@ -444,6 +445,8 @@ try {
       await page.goto('/reset-password');
       await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
     }, { shot: 'reset-password' });
+
+    await handEntryJourneys({ test, page, expectText, apiSend, apiGet, totp: () => totp(totpKey) });
   }
 
   await test('portfolio page: risk level, model weights, efficient frontier with current and target', async () => {

@@ -12,6 +12,9 @@ public sealed class Person
 
     public FilingStatus FilingStatus { get; set; }
 
+    /// <summary>The age the person plans to retire at; new plans start from it.</summary>
+    public int? RetirementAge { get; set; }
+
     /// <summary>ISO 3166-1 alpha-2 country code, e.g. "US".</summary>
     public string Country { get; set; } = "US";
 

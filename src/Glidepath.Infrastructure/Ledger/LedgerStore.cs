@@ -77,6 +77,72 @@ public sealed class LedgerStore(GlidepathDbContext db)
         return LedgerWriteResult.Ok(transactions.Count);
     }
 
+    /// <summary>
+    /// Replaces stored transactions by <paramref name="edited"/> (matched by id; their account may change
+    /// within the household) and deletes <paramref name="deleted"/>, all or nothing, then replays the
+    /// household as <see cref="AddTransactionsAsync"/> does. The caller checks that every id belongs to
+    /// <paramref name="householdId"/>. A history the ledger refuses (a sell of lots the edit removed)
+    /// rolls everything back and comes back as errors.
+    /// </summary>
+    public async Task<LedgerWriteResult> ChangeTransactionsAsync(
+        Guid householdId, IReadOnlyCollection<Transaction> edited, IReadOnlyCollection<Guid> deleted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        ArgumentNullException.ThrowIfNull(deleted);
+        await using var scope = await LedgerTransaction.BeginAsync(db, cancellationToken);
+        await LockHouseholdAsync(householdId, cancellationToken);
+        var ids = edited.Select(t => t.Id).Concat(deleted).Distinct().ToList();
+        var stored = await db.Transactions.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var errors = new List<LedgerError>();
+        errors.AddRange(ids.Where(id => !stored.ContainsKey(id)).Select(id =>
+            new LedgerError(id, LedgerStoreErrorCodes.UnknownTransaction, $"Transaction {id} does not exist.")));
+        errors.AddRange(await UnknownInstrumentsAsync(edited, cancellationToken));
+        var newAccounts = edited.Select(t => t.AccountId).Distinct().ToList();
+        var inHousehold = await db.Accounts.Where(a => newAccounts.Contains(a.Id) && a.HouseholdId == householdId).Select(a => a.Id).ToListAsync(cancellationToken);
+        errors.AddRange(edited.Where(t => !inHousehold.Contains(t.AccountId)).Select(t =>
+            new LedgerError(t.Id, LedgerErrorCodes.UnknownAccount, $"Account {t.AccountId} does not exist.")));
+        if (errors.Count > 0)
+        {
+            return LedgerWriteResult.Failed(errors);
+        }
+
+        foreach (var t in edited)
+        {
+            db.Entry(stored[t.Id]).CurrentValues.SetValues(t);
+        }
+
+        db.Transactions.RemoveRange(deleted.Select(id => stored[id]));
+        await db.SaveChangesAsync(cancellationToken);
+        errors.AddRange(await ReplayIntoCacheAsync(householdId, cancellationToken));
+        if (errors.Count > 0)
+        {
+            await scope.RollbackAsync(cancellationToken);
+            foreach (var t in stored.Values)
+            {
+                db.Entry(t).State = EntityState.Detached;
+            }
+
+            return LedgerWriteResult.Failed(errors);
+        }
+
+        await scope.CommitAsync(cancellationToken);
+        return LedgerWriteResult.Ok(0);
+    }
+
+    /// <summary>
+    /// What the ledger would do with <paramref name="candidate"/> (not stored): the household's history
+    /// with it added (or, when its id is stored, in place of the stored one), replayed. Reads only.
+    /// </summary>
+    public async Task<LedgerResult> PreviewAsync(Guid householdId, Transaction candidate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var (accounts, history) = await LoadHistoryAsync(householdId, asOf: null, cancellationToken);
+        history.RemoveAll(t => t.Id == candidate.Id);
+        history.Add(candidate);
+        var options = await OptionsAsync(householdId, candidate.InstrumentId is { } id ? [id] : [], cancellationToken);
+        return LedgerBuilder.Build(accounts, history, options, DateOnly.MaxValue);
+    }
+
     /// <summary>Recomputes the household's cache from its history (e.g. after a ledger rule changed).</summary>
     public async Task<LedgerWriteResult> RebuildAsync(Guid householdId, CancellationToken cancellationToken = default)
     {

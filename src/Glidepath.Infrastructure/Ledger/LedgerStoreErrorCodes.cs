@@ -7,6 +7,8 @@ public static class LedgerStoreErrorCodes
 
     public const string UnknownInstrument = "unknown-instrument";
 
+    public const string UnknownTransaction = "unknown-transaction";
+
     /// <summary>The account already has a transaction with this external id (or the batch repeats one).</summary>
     public const string DuplicateExternalId = "duplicate-external-id";
 }

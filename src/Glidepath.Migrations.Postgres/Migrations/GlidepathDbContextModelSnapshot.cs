@@ -225,6 +225,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("notes");
 
+                    b.Property<int?>("RetirementAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("retirement_age");
+
                     b.Property<string>("State")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")

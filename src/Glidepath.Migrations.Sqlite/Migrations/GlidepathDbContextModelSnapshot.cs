@@ -220,6 +220,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
+                    b.Property<int?>("RetirementAge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retirement_age");
+
                     b.Property<string>("State")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Audit;
+using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -113,9 +116,12 @@ public static class AccountEndpoints
         return TypedResults.Ok(account.ToDto());
     }
 
-    /// <summary>Only an account without history can be deleted; history is the source of truth.</summary>
+    /// <summary>
+    /// Only an account without history can be deleted (as in Ghostfolio): its transactions are what every
+    /// report is built from, so the 409 says how many there are and that they go first. Audited.
+    /// </summary>
     private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> Delete(
-        Guid householdId, Guid accountId, GlidepathDbContext db, CancellationToken ct)
+        Guid householdId, Guid accountId, GlidepathDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
     {
         var account = await Find(db, householdId, accountId, ct);
         if (account is null)
@@ -123,13 +129,17 @@ public static class AccountEndpoints
             return NotFound(accountId);
         }
 
-        if (await db.Transactions.AnyAsync(t => t.AccountId == accountId, ct))
+        var transactions = await db.Transactions.CountAsync(t => t.AccountId == accountId, ct);
+        if (transactions > 0)
         {
-            return new ConflictProblem(ErrorCodes.AccountHasTransactions, "The account has transactions; it cannot be deleted.");
+            return new ConflictProblem(
+                ErrorCodes.AccountHasTransactions,
+                string.Create(CultureInfo.InvariantCulture, $"{account.Name} has {transactions} transaction(s); delete them first. An account with history cannot be deleted, because the reports are built from it."));
         }
 
         db.Accounts.Remove(account);
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditEvents.LedgerAccountDeleted, http.User.UserId(), householdId, detail: accountId.ToString(), ct: ct);
         return TypedResults.NoContent();
     }
 

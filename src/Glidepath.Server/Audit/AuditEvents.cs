@@ -26,4 +26,7 @@ public static class AuditEvents
     public const string AccountDeleted = "account-deleted";
     public const string TradePlaced = "trade-placed";
     public const string ExternalLoginLinked = "external-login-linked";
+    public const string TransactionEdited = "transaction-edited";
+    public const string TransactionDeleted = "transaction-deleted";
+    public const string LedgerAccountDeleted = "ledger-account-deleted";
 }

@@ -9,6 +9,8 @@ namespace Glidepath.Server.People;
 public static class PeopleEndpoints
 {
     private const int MaxNotesLength = 4000;
+    private const int MinRetirementAge = 30;
+    private const int MaxRetirementAge = 100;
 
     public static RouteGroupBuilder MapPeopleEndpoints(this RouteGroupBuilder household)
     {
@@ -86,6 +88,7 @@ public static class PeopleEndpoints
     private static ValidationErrors Validate(PersonRequest request) => new ValidationErrors()
         .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
         .Check(request.BirthDate != default, "birthDate", "A birth date is required.")
+        .Check(request.RetirementAge is null or (>= MinRetirementAge and <= MaxRetirementAge), "retirementAge", $"A retirement age is between {MinRetirementAge} and {MaxRetirementAge}.")
         .Check(Enum.IsDefined(request.FilingStatus), "filingStatus", "Unknown filing status.")
         .Check(request.Country is null || request.Country.Trim().Length == 2, "country", "Use an ISO 3166-1 alpha-2 code, e.g. US.")
         .Check(request.TaxId is not { Length: > 32 }, "taxId", "A tax id is at most 32 characters.")
@@ -96,6 +99,7 @@ public static class PeopleEndpoints
         person.Name = request.Name!.Trim();
         person.BirthDate = request.BirthDate;
         person.FilingStatus = request.FilingStatus;
+        person.RetirementAge = request.RetirementAge;
         person.Country = request.Country?.Trim().ToUpperInvariant() ?? "US";
         person.State = string.IsNullOrWhiteSpace(request.State) ? null : request.State.Trim().ToUpperInvariant();
         if (request.TaxId is not null)

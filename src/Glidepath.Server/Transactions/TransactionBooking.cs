@@ -72,7 +72,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
         return new BookingOutcome(new TransactionBatchResult(shown, fresh.Count, transactions.Count - fresh.Count), null, null);
     }
 
-    private static Transaction ToTransaction(TransactionRequest r, Account account, string? externalId, ValidationErrors errors, string prefix)
+    internal static Transaction ToTransaction(TransactionRequest r, Account account, string? externalId, ValidationErrors errors, string prefix)
     {
         var currency = account.BaseCurrency;
         if (r.Currency is not null && !Currency.TryParse(r.Currency, out currency))
@@ -118,7 +118,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{idempotencyKey}#{index}");
 
     /// <summary>Shared instruments and the household's own; another household's private instrument is "no such instrument".</summary>
-    private async Task CheckInstrumentsExistAsync(Guid householdId, List<Transaction> transactions, ValidationErrors errors, int count, CancellationToken ct)
+    internal async Task CheckInstrumentsExistAsync(Guid householdId, List<Transaction> transactions, ValidationErrors errors, int count, CancellationToken ct)
     {
         var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
         var known = (await db.Instruments.UsableBy(householdId).Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
@@ -146,7 +146,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
     /// The ledger's refusal as problem details: its code when every error shares one (e.g.
     /// insufficient-quantity), and each error with the index of the request it came from.
     /// </summary>
-    private static ApiProblem Refusal(IReadOnlyList<LedgerError> errors, List<Transaction> requested)
+    internal static ApiProblem Refusal(IReadOnlyList<LedgerError> errors, List<Transaction> requested)
     {
         var items = errors.Select(e => new ProblemItem(
             e.Code, e.Message, TransactionId: e.TransactionId, Row: requested.FindIndex(t => t.Id == e.TransactionId) is var i and >= 0 ? i : null)).ToList();

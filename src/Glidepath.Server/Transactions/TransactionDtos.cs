@@ -1,4 +1,6 @@
 using Glidepath.Domain.Transactions;
+using Glidepath.Domain.Ledger;
+using Glidepath.Domain.TaxLots;
 
 namespace Glidepath.Server.Transactions;
 
@@ -68,3 +70,11 @@ internal static class TransactionMapping
             t.ExternalId,
             t.Memo);
 }
+
+/// <summary>One lot a sell would relieve: its share of the proceeds and basis, and the gain (before any wash-sale disallowance).</summary>
+public sealed record RelievedLotDto(
+    Guid LotId, DateOnly AcquiredDate, decimal Quantity, decimal CostBasis, decimal Proceeds, decimal Gain, HoldingTerm Term, decimal DisallowedLoss);
+
+/// <summary>What a sell would do under <paramref name="ReliefMethod"/> (the account's), lot by lot; nothing is stored.</summary>
+public sealed record SellPreviewDto(
+    LotReliefMethod ReliefMethod, IReadOnlyList<RelievedLotDto> Lots, decimal Quantity, decimal Proceeds, decimal CostBasis, decimal Gain);

@@ -1,5 +1,7 @@
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
+using Glidepath.Server.Audit;
+using Glidepath.Server.Auth;
 using Glidepath.Server.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,9 @@ public static class TransactionEndpoints
         group.MapGet("/{transactionId:guid}", Get).WithName("GetTransaction");
         group.MapPost("/", PostOne).ProducesBookingProblems();
         group.MapPost("/batch", PostBatch).ProducesBookingProblems();
+        group.MapPost("/sell-preview", PreviewSell).ProducesBookingProblems();
+        group.MapPut("/{transactionId:guid}", Put).ProducesBookingProblems();
+        group.MapDelete("/{transactionId:guid}", Delete).ProducesBookingProblems();
         return household;
     }
 
@@ -26,7 +31,7 @@ public static class TransactionEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    public static IServiceCollection AddTransactions(this IServiceCollection services) => services.AddScoped<TransactionBooking>();
+    public static IServiceCollection AddTransactions(this IServiceCollection services) => services.AddScoped<TransactionBooking>().AddScoped<TransactionEditing>();
 
     /// <summary>Newest first; filter by account and by trade-date range.</summary>
     private static async Task<Results<Ok<TransactionPage>, NotFoundProblem, ValidationProblem>> List(
@@ -118,5 +123,57 @@ public static class TransactionEndpoints
         }
 
         return outcome.Booked!.Created > 0 ? TypedResults.Created((string?)null, outcome.Booked) : TypedResults.Ok(outcome.Booked);
+    }
+
+    /// <summary>
+    /// Replaces a booked transaction's fields (its external id stays) and replays the history; a transfer's
+    /// other half follows its date, instrument, quantity and amount. Audited.
+    /// </summary>
+    private static async Task<Results<Ok<TransactionDto>, ValidationProblem, ApiProblem>> Put(
+        Guid householdId, Guid transactionId, TransactionRequest request, TransactionEditing editing, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await editing.EditAsync(householdId, transactionId, request, ct);
+        if (outcome.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (outcome.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        await audit.WriteAsync(AuditEvents.TransactionEdited, http.User.UserId(), householdId, detail: transactionId.ToString(), ct: ct);
+        return TypedResults.Ok(outcome.Value!);
+    }
+
+    /// <summary>Deletes a transaction (both halves of a transfer) and replays the history. Audited.</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ApiProblem>> Delete(
+        Guid householdId, Guid transactionId, TransactionEditing editing, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await editing.DeleteAsync(householdId, transactionId, ct);
+        if (outcome.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        await audit.WriteAsync(AuditEvents.TransactionDeleted, http.User.UserId(), householdId, detail: string.Join(' ', outcome.Value!), ct: ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The lots a sell would relieve, at what basis and gain, under the account's relief method; books
+    /// nothing. <paramref name="replacing"/>: the stored transaction the sell would replace (an edit).
+    /// </summary>
+    private static async Task<Results<Ok<SellPreviewDto>, ValidationProblem, ApiProblem>> PreviewSell(
+        Guid householdId, Guid? replacing, TransactionRequest request, TransactionEditing editing, CancellationToken ct)
+    {
+        var outcome = await editing.PreviewSellAsync(householdId, request, replacing, ct);
+        if (outcome.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        return outcome.Refused is { } refused ? refused : TypedResults.Ok(outcome.Value!);
     }
 }

@@ -5,6 +5,7 @@ using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
+using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Tests.Accounts;
 
@@ -37,6 +38,28 @@ public class AccountEndpointsTest
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/{created.Id}")).StatusCode);
         await (await client.GetAsync($"{url}/{created.Id}")).ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Delete_AccountWithTransactions_Answers409SayingHowMany_AndKeepsIt(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var account = await client.AccountAsync(household.Id, name: "Brokerage");
+        var url = $"/api/households/{household.Id}";
+        await (await client.PostAsync($"{url}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2000, 1, 3), 100m)))
+            .ReadAsync<Glidepath.Server.Transactions.TransactionDto>(HttpStatusCode.Created);
+
+        var problem = await (await client.DeleteAsync($"{url}/accounts/{account.Id}")).ReadProblemAsync(HttpStatusCode.Conflict, "account-has-transactions");
+
+        Assert.Contains("Brokerage has 1 transaction(s)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await (await client.GetAsync($"{url}/accounts/{account.Id}")).ReadAsync<AccountDto>();
+        var empty = await client.AccountAsync(household.Id, name: "Empty");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/accounts/{empty.Id}")).StatusCode);
+        await using var db = app.CreateDbContext();
+        Assert.Contains(await db.AuditEvents.Where(e => e.HouseholdId == household.Id).Select(e => e.Type).ToListAsync(), t => t == "ledger-account-deleted");
     }
 
     [Theory]

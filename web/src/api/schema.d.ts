@@ -3207,9 +3207,127 @@ export interface paths {
             cookie?: never;
         };
         get: operations["GetTransaction"];
-        put?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    householdId: string;
+                    transactionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransactionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransactionDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         post?: never;
-        delete?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    householdId: string;
+                    transactionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3257,6 +3375,85 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TransactionBatchResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{householdId}/transactions/sell-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    replacing?: string;
+                };
+                header?: never;
+                path: {
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransactionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SellPreviewDto"];
                     };
                 };
                 /** @description Bad Request */
@@ -5317,6 +5514,8 @@ export interface components {
             id: string;
             name: string;
             notes: null | string;
+            /** Format: int32 */
+            retirementAge?: number | null;
             state: null | string;
             taxIdMasked: null | string;
         };
@@ -5327,6 +5526,8 @@ export interface components {
             filingStatus: components["schemas"]["FilingStatus"];
             name: null | string;
             notes?: null | string;
+            /** Format: int32 */
+            retirementAge?: number | null;
             state: null | string;
             taxId?: null | string;
         };
@@ -5562,6 +5763,23 @@ export interface components {
             email: null | string;
             password: null | string;
         };
+        RelievedLotDto: {
+            /** Format: date */
+            acquiredDate: string;
+            /** Format: double */
+            costBasis: number;
+            /** Format: double */
+            disallowedLoss: number;
+            /** Format: double */
+            gain: number;
+            /** Format: uuid */
+            lotId: string;
+            /** Format: double */
+            proceeds: number;
+            /** Format: double */
+            quantity: number;
+            term: components["schemas"]["HoldingTerm"];
+        };
         ReplacementDto: {
             /** Format: uuid */
             id: string;
@@ -5616,6 +5834,18 @@ export interface components {
         RotatedKeyDto: {
             keyId: string;
             publishedKeyIds: string[];
+        };
+        SellPreviewDto: {
+            /** Format: double */
+            costBasis: number;
+            /** Format: double */
+            gain: number;
+            lots: components["schemas"]["RelievedLotDto"][];
+            /** Format: double */
+            proceeds: number;
+            /** Format: double */
+            quantity: number;
+            reliefMethod: components["schemas"]["LotReliefMethod"];
         };
         SessionDto: {
             current: boolean;

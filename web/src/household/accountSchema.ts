@@ -21,3 +21,13 @@ export const accountSchema = z.object({
   wholeSharesOnly: z.boolean(),
 });
 export type AccountForm = z.infer<typeof accountSchema>;
+
+/** The fields an existing account can change; type and currency shape its history and stay. */
+export const accountEditSchema = z.object({
+  name: accountSchema.shape.name,
+  institution: accountSchema.shape.institution,
+  reliefMethod: z.enum(reliefMethods),
+  wholeSharesOnly: z.boolean(),
+  notes: z.string().max(4000, 'At most 4,000 characters'),
+});
+export type AccountEditForm = z.infer<typeof accountEditSchema>;

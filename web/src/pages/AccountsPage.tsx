@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from 'react-router';
@@ -8,12 +9,15 @@ import { keys, useAccounts, useValuation } from '../household/queries';
 import { accountSchema, accountTypes, reliefMethods, type AccountForm } from '../household/accountSchema';
 import { Empty, ErrorMessage, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
+import { AccountEditor } from '../household/AccountEditor';
 import { formatMoney, humanize } from '../lib/format';
 
 export function AccountsPage() {
   const householdId = useHouseholdId();
   const accounts = useAccounts(householdId);
   const valuation = useValuation(householdId);
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = accounts.data?.find((a) => a.id === editing);
   return (
     <>
       <h1>Accounts</h1>
@@ -35,6 +39,9 @@ export function AccountsPage() {
                     <th scope="col" className="num">Holdings</th>
                     <th scope="col" className="num">Cash</th>
                     <th scope="col" className="num">Balance</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -55,6 +62,11 @@ export function AccountsPage() {
                         <td className="num">{v ? formatMoney(v.positions, cur) : pending}</td>
                         <td className="num">{v ? formatMoney(v.cash, cur) : pending}</td>
                         <td className="num font-medium">{v ? formatMoney(v.total, cur) : pending}</td>
+                        <td>
+                          <button type="button" className="btn-secondary" aria-label={`Edit ${a.name}`} onClick={() => setEditing(a.id)}>
+                            Edit
+                          </button>
+                        </td>
                       </tr>
                     );
                   })}
@@ -66,6 +78,7 @@ export function AccountsPage() {
                         Net worth ({valuation.data.currency})
                       </th>
                       <td className="num font-semibold">{formatMoney(valuation.data.netWorth, valuation.data.currency)}</td>
+                      <td />
                     </tr>
                   </tfoot>
                 )}
@@ -75,6 +88,14 @@ export function AccountsPage() {
         </QueryView>
         {valuation.isError && <div className="mt-2"><ErrorMessage error={valuation.error} title="Balances could not be valued" /></div>}
       </section>
+      {edited && (
+        <section className="card" aria-labelledby="edit-account-heading">
+          <h2 id="edit-account-heading" className="mb-2">
+            Edit {edited.name}
+          </h2>
+          <AccountEditor key={`${edited.id}-${edited.version}`} householdId={householdId} account={edited} onDone={() => setEditing(null)} />
+        </section>
+      )}
       <CreateAccount householdId={householdId} />
     </>
   );

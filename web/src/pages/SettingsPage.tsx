@@ -1,20 +1,20 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { Household } from '../api/types';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, useHousehold } from '../household/queries';
 import { householdSchema, type HouseholdForm } from '../household/householdSchema';
-import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
+import { ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
-import { formatDate, humanize } from '../lib/format';
 import { MfaSettings } from '../auth/MfaSettings';
 import { useMe } from '../settings/queries';
 import { ProfileSection } from '../settings/ProfileSection';
 import { SessionsSection } from '../settings/SessionsSection';
 import { AdvisorGrantsSection } from '../settings/AdvisorGrantsSection';
 import { PrivacySection } from '../settings/PrivacySection';
+import { PeopleSection } from '../settings/PeopleSection';
 import { useClientHousehold } from '../advisor/queries';
 
 export function SettingsPage() {
@@ -23,10 +23,6 @@ export function SettingsPage() {
   const me = useMe();
   // An advisor looking at a client's household sees its settings but cannot manage its grants.
   const { client, pending: clientPending } = useClientHousehold(householdId);
-  const people = useQuery({
-    queryKey: [...keys.household(householdId), 'people'],
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/people', { params: { path: { householdId } } })),
-  });
   return (
     <>
       <h1>Settings</h1>
@@ -46,22 +42,7 @@ export function SettingsPage() {
         <h2 id="people-heading" className="mb-2">
           People
         </h2>
-        <QueryView query={people}>
-          {(list) =>
-            list.length === 0 ? (
-              <Empty>No people recorded.</Empty>
-            ) : (
-              <ul className="divide-y divide-slate-100 text-sm">
-                {list.map((p) => (
-                  <li key={p.id} className="py-1.5">
-                    <span className="font-medium">{p.name}</span>, born {formatDate(p.birthDate)} · {humanize(p.filingStatus)} · {p.country}
-                    {p.state ? `-${p.state}` : ''}
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </QueryView>
+        <PeopleSection householdId={householdId} />
       </section>
       <section className="card" aria-labelledby="security-heading">
         <h2 id="security-heading" className="mb-2">

@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatNumber } from '../lib/format';
 import { downloadCsv } from '../lib/csvExport';
 import { parseTaxYear } from '../tax/taxYear';
 import { gainsCsv, reportableGain } from '../tax/gainsCsv';
+import { TaxSettingsSection } from '../tax/TaxSettingsSection';
 
 export function TaxPage() {
   const householdId = useHouseholdId();
@@ -22,6 +23,7 @@ export function TaxPage() {
     <>
       <h1>Tax</h1>
       <HarvestSection householdId={householdId} currency={currency} accountName={accountName} symbol={symbol} />
+      <TaxSettingsSection householdId={householdId} instruments={instruments.data ?? []} />
       <GainsSection householdId={householdId} currency={currency} accountName={accountName} accountCurrency={(id) => accounts.data?.find((a) => a.id === id)?.baseCurrency ?? currency} />
     </>
   );
