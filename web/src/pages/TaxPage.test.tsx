@@ -72,6 +72,18 @@ describe('TaxPage', () => {
     expect(yearsAsked(server.calls)).toEqual([current, '2023']);
   });
 
+  it('keeps letters out of the tax year', async () => {
+    const server = renderTax();
+    await screen.findByTestId('gains-table');
+    const input = screen.getByLabelText('Tax year');
+    const user = userEvent.setup({ delay: null });
+    await user.clear(input);
+    await user.type(input, '2a0b2c2');
+    expect(input).toHaveValue('2022');
+    await screen.findByText('Mar 1, 2022');
+    expect(yearsAsked(server.calls)).toContain('2022');
+  });
+
   it('opens the year named in the address', async () => {
     const server = renderTax('?year=2021');
     await screen.findByText('Mar 1, 2021');

@@ -153,9 +153,12 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
             value={yearText}
             aria-invalid={invalid}
             aria-describedby={`${id}-year-hint`}
+            pattern="[0-9]*"
             onChange={(e) => {
-              setYearText(e.target.value);
-              const y = parseTaxYear(e.target.value);
+              // Digits only: a year has no letters, and a pasted "FY2024" keeps its year.
+              const text = e.target.value.replace(/\D/g, '').slice(0, 4);
+              setYearText(text);
+              const y = parseTaxYear(text);
               if (y !== null && y !== year) setParams({ year: String(y) }, { replace: true });
             }}
           />
