@@ -4790,6 +4790,16 @@ export interface components {
         ForgotPasswordRequest: {
             email: null | string;
         };
+        GainTotalsDto: {
+            /** Format: double */
+            disallowedLoss: number;
+            /** Format: double */
+            longTermGain: number;
+            /** Format: double */
+            reportableGain: number;
+            /** Format: double */
+            shortTermGain: number;
+        };
         GenerateModelPortfoliosRequest: {
             /** Format: double */
             maxWeight: number | null;
@@ -5309,6 +5319,7 @@ export interface components {
             /** Format: date */
             soldDate: string;
             symbol: string;
+            taxable: boolean;
             term: components["schemas"]["HoldingTerm"];
         };
         RealisedGainsDto: {
@@ -5319,6 +5330,7 @@ export interface components {
             longTermGain: number;
             /** Format: double */
             shortTermGain: number;
+            taxAdvantaged: components["schemas"]["GainTotalsDto"];
             /** Format: date */
             to: null | string;
         };
@@ -5332,6 +5344,7 @@ export interface components {
             reportableGain: number;
             /** Format: double */
             shortTermGain: number;
+            taxAdvantaged: components["schemas"]["GainTotalsDto"];
             /** Format: int32 */
             year: number;
         };
