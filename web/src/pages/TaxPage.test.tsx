@@ -18,10 +18,11 @@ const yearBody = (year: number) => ({
   longTermGain: 0,
   disallowedLoss: 20,
   reportableGain: 0,
+  taxAdvantaged: { shortTermGain: 0, longTermGain: 0, disallowedLoss: 0, reportableGain: 0 },
   gains: [
     {
       accountId: 'a1', instrumentId: 'bnd', symbol: 'BND', saleTransactionId: 's1', lotId: 'l1', acquiredDate: `${year}-01-04`, soldDate: `${year}-03-01`,
-      quantity: 10, proceeds: 700, costBasis: 720, gain: -20, term: 'ShortTerm', disallowedLoss: 20, holdingPeriodStart: null, code: 'W',
+      quantity: 10, proceeds: 700, costBasis: 720, gain: -20, term: 'ShortTerm', disallowedLoss: 20, holdingPeriodStart: null, code: 'W', taxable: true,
     },
   ],
 });

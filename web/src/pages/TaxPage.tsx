@@ -188,6 +188,12 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
                 <dd className="text-xl font-semibold">{formatMoney(g.reportableGain, currency)}</dd>
               </div>
             </dl>
+            {g.gains.some((x) => !x.taxable) && (
+              <p className="text-sm text-slate-700" data-testid="gains-tax-advantaged">
+                Sales in tax-advantaged accounts (IRA, Roth, 401(k), HSA, 529), not reportable and not in the totals above:{' '}
+                {formatMoney(g.taxAdvantaged.shortTermGain + g.taxAdvantaged.longTermGain, currency)}.
+              </p>
+            )}
             {g.gains.length === 0 ? (
               <Empty>No sales in {g.year}.</Empty>
             ) : (
@@ -226,7 +232,10 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
                       return (
                         <tr key={`${x.saleTransactionId}-${x.lotId}`}>
                           <td className="font-medium">{x.symbol}</td>
-                          <td>{accountName(x.accountId)}</td>
+                          <td>
+                            {accountName(x.accountId)}
+                            {!x.taxable && <span className="ml-1 text-xs text-slate-600">(tax-advantaged)</span>}
+                          </td>
                           <td>{formatDate(x.acquiredDate)}</td>
                           <td>{formatDate(x.soldDate)}</td>
                           <td className="num">{formatNumber(x.quantity)}</td>
@@ -247,7 +256,7 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
         )}
       </QueryView>
       <p className="text-xs text-slate-600">
-        A loss is disallowed (code W) when the same or a substantially identical security is bought within 30 days either side of the sale; it is added to the replacement lot&apos;s cost
+        Totals are the taxable accounts&apos; sums of the rows as shown (each rounded to cents). A loss is disallowed (code W) when the same or a substantially identical security is bought within 30 days either side of the sale; it is added to the replacement lot&apos;s cost
         basis. Form 8949 CSV is the server&apos;s export of the taxable accounts only.
       </p>
     </section>
