@@ -14,6 +14,9 @@ public sealed class Household
 
     public DateTimeOffset CreatedUtc { get; set; }
 
+    /// <summary>Where the household's prices come from when that needs saying (the demo's re-dated closes); shown beside valuations.</summary>
+    public string? PriceNote { get; set; }
+
     /// <summary>Optimistic-concurrency version, bumped on every change to the aggregate.</summary>
     public long Version { get; set; }
 

@@ -41,7 +41,7 @@ public sealed class HouseholdValuer
         }
 
         return Valued.Ok(new PositionValue(
-            position.AccountId, instrument.Id, position.Quantity, close.Value, instrument.Currency, position.Quantity * close.Value * rate.Value));
+            position.AccountId, instrument.Id, position.Quantity, close.Value, close.Date!.Value, instrument.Currency, position.Quantity * close.Value * rate.Value));
     }
 
     public Valued<AccountValue> ValueAccount(Account account, LedgerState state, Currency reporting, DateOnly date)

@@ -35,7 +35,7 @@ public sealed class PriceBook
     {
         if (closes.TryGetValue(instrumentId, out var series) && series.IndexOnOrBefore(date) is var i and >= 0)
         {
-            return PriceLookup.Of(series.Values[i]);
+            return PriceLookup.Of(series.Values[i], series.Dates[i]);
         }
 
         return PriceLookup.Missing(ValuationErrorCodes.MissingPrice, $"No close for instrument {instrumentId} on or before {date:yyyy-MM-dd}.");

@@ -34,7 +34,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
         {
             var account = accounts[p.AccountId];
             var valued = data.Valuer.ValuePosition(p, account.BaseCurrency, asOf).Value;
-            return new PositionLine(account, instruments[p.InstrumentId], p.Quantity, p.CostBasis, valued?.Price, valued?.Value);
+            return new PositionLine(account, instruments[p.InstrumentId], p.Quantity, p.CostBasis, valued?.Price, valued?.PriceDate, valued?.Value);
         });
         var cash = state.Cash.Where(c => c.Amount != 0m).Select(c => new CashLine(accounts[c.AccountId], c.Amount));
         return new PositionsReport(asOf, Order(lines), [.. cash.OrderBy(c => c.Account.Name, StringComparer.Ordinal)], state);
@@ -141,6 +141,6 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
 public sealed record PositionsReport(DateOnly AsOf, IReadOnlyList<PositionLine> Positions, IReadOnlyList<CashLine> Cash, LedgerState State);
 
 /// <summary>One position; <paramref name="Price"/> is in the instrument's currency, <paramref name="MarketValue"/> in the account's (null without a close).</summary>
-public sealed record PositionLine(Account Account, Instrument Instrument, decimal Quantity, decimal CostBasis, decimal? Price, decimal? MarketValue);
+public sealed record PositionLine(Account Account, Instrument Instrument, decimal Quantity, decimal CostBasis, decimal? Price, DateOnly? PriceDate, decimal? MarketValue);
 
 public sealed record CashLine(Account Account, decimal Amount);

@@ -4,8 +4,9 @@ using Glidepath.Domain.Transactions;
 namespace Glidepath.Server.Demo;
 
 /// <summary>
-/// Writes seven years (1994–2000) of the demo household's transactions, trading at the real
-/// closes of the Dow Jones 30 file. Everything random comes from the one seeded generator, so
+/// Writes seven years (1994 to the end of 2000, or the last close kept, see <see cref="DemoCalendar"/>)
+/// of the demo household's transactions, trading at the real closes of the Dow Jones 30 file, on the
+/// file's own dates (the seeder moves them forward afterwards). Everything random comes from the one seeded generator, so
 /// the same seed and prices give the same history, ids included. Salaries, spending and
 /// dividend yields are illustrative: the price file carries neither dividends nor splits (its
 /// prices are split-adjusted), so the demo books no split.
@@ -15,7 +16,6 @@ internal sealed partial class DemoHistoryGenerator
     public const int Seed = 20010102;
 
     private static readonly DateOnly Start = new(1994, 1, 1);
-    private static readonly DateOnly End = new(2000, 12, 31);
 
     /// <summary>US equity trades settled T+5 until 7 June 1995 and T+3 after (SEC Rule 15c6-1).</summary>
     private static readonly DateOnly TPlusThreeFrom = new(1995, 6, 7);
@@ -46,11 +46,11 @@ internal sealed partial class DemoHistoryGenerator
     }
 
     public static IReadOnlyList<Transaction> Generate(
-        DemoHousehold demo, IReadOnlyDictionary<string, Guid> instrumentIds, DemoPriceTable prices, Random random)
+        DemoHousehold demo, IReadOnlyDictionary<string, Guid> instrumentIds, DemoPriceTable prices, Random random, DateOnly end)
     {
         var generator = new DemoHistoryGenerator(demo, instrumentIds, prices, random);
         var first = true;
-        foreach (var month in prices.Months(Start, End))
+        foreach (var month in prices.Months(Start, end))
         {
             if (first)
             {

@@ -10,8 +10,8 @@ namespace Glidepath.Server.Demo;
 
 /// <summary>
 /// Creates the demo household in an empty database: the Dow 30 instruments, their real closes
-/// (imported from the shipped CSV through the price importer, as a user would), and the generated
-/// history booked through the ledger store. All of it or nothing.
+/// (moved forward to today by <see cref="DemoCalendar"/>, then imported through the price importer,
+/// as a user would), and the generated history booked through the ledger store. All of it or nothing.
 /// </summary>
 public sealed class DemoSeeder(
     GlidepathDbContext db, LedgerStore ledger, PriceImporter prices, TimeProvider clock, IOptions<DemoDataOptions> options, ILogger<DemoSeeder> logger)
@@ -30,15 +30,31 @@ public sealed class DemoSeeder(
         // Instruments first so the importer finds them with their names; it upserts closes in its own
         // database transaction, so prices stay even if a later step fails (a re-run is harmless).
         var instruments = await EnsureInstrumentsAsync(DowJonesInstruments.Create(NewId), ct);
-        await ImportPricesAsync(ct);
-        var ids = instruments.Values.Select(i => i.Id).ToList();
-        var closes = await db.Prices.AsNoTracking().Where(p => ids.Contains(p.InstrumentId)).ToListAsync(ct);
+        var file = DemoPriceFile.Read(Path.Combine(AppContext.BaseDirectory, options.Value.DemoPricesFile));
+        var calendar = DemoCalendar.For(file.Dates, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        await ImportPricesAsync(file.ShiftedCsv(calendar), ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var demo = DemoHousehold.Create(NewId, clock.GetUtcNow());
+        demo.Household.PriceNote = calendar.Note;
+        foreach (var person in demo.Household.People)
+        {
+            person.BirthDate = calendar.Shift(person.BirthDate);
+        }
+
         db.Households.Add(demo.Household);
         await db.SaveChangesAsync(ct);
-        var history = DemoHistoryGenerator.Generate(demo, instruments.ToDictionary(p => p.Key, p => p.Value.Id), new DemoPriceTable(closes), random);
+
+        // The history is written on the file's own calendar (its trading days, settlement rules and
+        // years), then every date moves with the closes.
+        var ids = instruments.ToDictionary(p => p.Key, p => p.Value.Id);
+        var history = DemoHistoryGenerator.Generate(demo, ids, new DemoPriceTable(file.Closes(ids, calendar.LastClose)), random, calendar.LastClose);
+        foreach (var t in history)
+        {
+            t.TradeDate = calendar.Shift(t.TradeDate);
+            t.SettlementDate = calendar.Shift(t.SettlementDate);
+        }
+
         var booked = await ledger.AddTransactionsAsync(history, ct);
         if (!booked.Succeeded)
         {
@@ -47,7 +63,7 @@ public sealed class DemoSeeder(
         }
 
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Created the demo household {HouseholdId} with {Count} transactions.", demo.Household.Id, history.Count);
+        logger.LogInformation("Created the demo household {HouseholdId} with {Count} transactions; {Note}", demo.Household.Id, history.Count, calendar.Note);
         return demo.Household.Id;
     }
 
@@ -67,14 +83,12 @@ public sealed class DemoSeeder(
         return bySymbol;
     }
 
-    private async Task ImportPricesAsync(CancellationToken ct)
+    private async Task ImportPricesAsync(Stream csv, CancellationToken ct)
     {
-        var file = Path.Combine(AppContext.BaseDirectory, options.Value.DemoPricesFile);
-        await using var csv = File.OpenRead(file);
         var result = await prices.ImportAsync(csv, options: new ImportOptions { CreateMissingInstruments = false }, cancellationToken: ct);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"The demo price file {file} did not import: {string.Join("; ", result.Errors.Take(5))}");
+            throw new InvalidOperationException($"The demo price file {options.Value.DemoPricesFile} did not import: {string.Join("; ", result.Errors.Take(5))}");
         }
     }
 }

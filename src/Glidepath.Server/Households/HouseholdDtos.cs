@@ -2,7 +2,8 @@ using Glidepath.Domain.Households;
 
 namespace Glidepath.Server.Households;
 
-public sealed record HouseholdDto(Guid Id, string Name, string ReportingCurrency, DateTimeOffset CreatedUtc, long Version);
+/// <param name="PriceNote">Where the prices come from when that needs saying (the demo's re-dated real closes), else null.</param>
+public sealed record HouseholdDto(Guid Id, string Name, string ReportingCurrency, DateTimeOffset CreatedUtc, long Version, string? PriceNote);
 
 public sealed record CreateHouseholdRequest(string? Name, string? ReportingCurrency);
 
@@ -12,5 +13,5 @@ public sealed record UpdateHouseholdRequest(string? Name, string? ReportingCurre
 internal static class HouseholdMapping
 {
     public static HouseholdDto ToDto(this Household household) =>
-        new(household.Id, household.Name, household.ReportingCurrency.Code, household.CreatedUtc, household.Version);
+        new(household.Id, household.Name, household.ReportingCurrency.Code, household.CreatedUtc, household.Version, household.PriceNote);
 }

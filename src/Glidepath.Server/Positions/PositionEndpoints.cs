@@ -1,3 +1,4 @@
+using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
@@ -22,10 +23,16 @@ public static class PositionEndpoints
         return report is null ? HouseholdScope.HouseholdNotFound(householdId) : TypedResults.Ok(report.ToDto());
     }
 
-    public static PositionsDto ToDto(this PositionsReport report) => new(
-        report.AsOf,
-        [.. report.Positions.Select(p => new PositionDto(
+    public static PositionsDto ToDto(this PositionsReport report)
+    {
+        var positions = report.Positions.Select(p => new PositionDto(
             p.Account.Id, p.Account.Name, p.Instrument.Id, p.Instrument.Symbol, p.Quantity, p.CostBasis, p.Account.BaseCurrency.Code,
-            p.Price, p.MarketValue, p.MarketValue - p.CostBasis))],
-        [.. report.Cash.Select(c => new CashDto(c.Account.Id, c.Account.Name, c.Account.BaseCurrency.Code, c.Amount))]);
+            p.Price, p.PriceDate, p.PriceDate is { } d && PriceFreshness.IsStale(d, report.AsOf), p.MarketValue, p.MarketValue - p.CostBasis)).ToList();
+        return new PositionsDto(
+            report.AsOf,
+            positions.Min(p => p.PriceDate),
+            positions.Any(p => p.Stale),
+            positions,
+            [.. report.Cash.Select(c => new CashDto(c.Account.Id, c.Account.Name, c.Account.BaseCurrency.Code, c.Amount))]);
+    }
 }

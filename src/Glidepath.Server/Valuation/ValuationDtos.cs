@@ -3,8 +3,12 @@ using Glidepath.Domain.Valuation;
 
 namespace Glidepath.Server.Valuation;
 
-/// <summary>A household's value on one date in one currency; liabilities are negative.</summary>
-public sealed record ValuationDto(DateOnly Date, string Currency, decimal Assets, decimal Liabilities, decimal NetWorth, IReadOnlyList<AccountValuationDto> Accounts);
+/// <summary>
+/// A household's value on one date in one currency; liabilities are negative. <paramref name="PricesAsOf"/>
+/// is the oldest close used (null without holdings); <paramref name="Stale"/> when it is more than five trading days old.
+/// </summary>
+public sealed record ValuationDto(
+    DateOnly Date, string Currency, decimal Assets, decimal Liabilities, decimal NetWorth, DateOnly? PricesAsOf, bool Stale, IReadOnlyList<AccountValuationDto> Accounts);
 
 public sealed record AccountValuationDto(Guid AccountId, string Name, AccountType Type, bool IsLiability, decimal Positions, decimal Cash, decimal Total);
 
@@ -24,6 +28,8 @@ internal static class ValuationMapping
             Round(value.Assets, digits),
             Round(value.Liabilities, digits),
             Round(value.Total, digits),
+            value.PricesAsOf,
+            value.Stale,
             [.. value.Accounts.Select(a => new AccountValuationDto(
                 a.AccountId, accounts[a.AccountId].Name, accounts[a.AccountId].Type, a.IsLiability,
                 Round(a.Positions, digits), Round(a.Cash, digits), Round(a.Total, digits)))]);

@@ -23,13 +23,13 @@ public class PriceBookTest
         ]);
 
     [Theory]
-    [InlineData("2024-03-01", 10)]
-    [InlineData("2024-03-03", 10)] // Sunday: Friday's close
-    [InlineData("2024-03-04", 12)]
-    [InlineData("2030-01-01", 12)]
-    public void Close_OnOrAfterAClose_IsTheLastCloseOnOrBefore(string date, int expected)
+    [InlineData("2024-03-01", 10, "2024-03-01")]
+    [InlineData("2024-03-03", 10, "2024-03-01")] // Sunday: Friday's close, dated Friday
+    [InlineData("2024-03-04", 12, "2024-03-04")]
+    [InlineData("2030-01-01", 12, "2024-03-04")]
+    public void Close_OnOrAfterAClose_IsTheLastCloseOnOrBefore_WithItsOwnDate(string date, int expected, string closeDate)
     {
-        Assert.Equal(PriceLookup.Of(expected), Book.Close(Stock, Day(date)));
+        Assert.Equal(PriceLookup.Of(expected, Day(closeDate)), Book.Close(Stock, Day(date)));
     }
 
     [Fact]

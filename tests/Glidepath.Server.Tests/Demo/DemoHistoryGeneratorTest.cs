@@ -37,6 +37,6 @@ public class DemoHistoryGeneratorTest
         var closes = lines.Skip(1).Select(l => l.Split(',')).SelectMany(cells => symbols.Skip(1).Select((symbol, i) => new PriceClose(
             instruments[symbol], DateOnly.ParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), decimal.Parse(cells[i + 1], CultureInfo.InvariantCulture))));
         var demo = DemoHousehold.Create(NewId, DateTimeOffset.UnixEpoch);
-        return (demo, DemoHistoryGenerator.Generate(demo, instruments, new DemoPriceTable(closes), random));
+        return (demo, DemoHistoryGenerator.Generate(demo, instruments, new DemoPriceTable(closes), random, new DateOnly(2000, 12, 31)));
     }
 }

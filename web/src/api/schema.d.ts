@@ -4878,6 +4878,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            priceNote: null | string;
             reportingCurrency: string;
             /** Format: int64 */
             version: number;
@@ -5219,8 +5220,11 @@ export interface components {
             marketValue: number | null;
             /** Format: double */
             price: number | null;
+            /** Format: date */
+            priceDate: null | string;
             /** Format: double */
             quantity: number;
+            stale: boolean;
             symbol: string;
             /** Format: double */
             unrealisedGain: number | null;
@@ -5230,6 +5234,9 @@ export interface components {
             asOf: string;
             cash: components["schemas"]["CashDto"][];
             positions: components["schemas"]["PositionDto"][];
+            /** Format: date */
+            pricesAsOf: null | string;
+            stale: boolean;
         };
         PriceDto: {
             /** Format: double */
@@ -5709,6 +5716,9 @@ export interface components {
             liabilities: number;
             /** Format: double */
             netWorth: number;
+            /** Format: date */
+            pricesAsOf: null | string;
+            stale: boolean;
         };
         /** @enum {unknown} */
         XirrStatus: "Solved" | "NoSignChange" | "NoRoot" | "MultipleRoots";

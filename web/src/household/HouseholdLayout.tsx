@@ -32,6 +32,11 @@ export function HouseholdLayout() {
           <p className="pt-2 text-sm text-slate-700">
             {household.isSuccess ? <span className="font-medium">{household.data.name}</span> : ' '}
           </p>
+          {household.data?.priceNote && (
+            <p className="text-xs text-slate-600" data-testid="price-note">
+              {household.data.priceNote}
+            </p>
+          )}
           <ul className="-mb-px flex gap-1 overflow-x-auto text-sm">
             {links.map(([to, label]) => (
               <li key={to}>

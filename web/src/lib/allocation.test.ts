@@ -6,7 +6,7 @@ const instrument = (id: string, symbol: string, assetClass: Instrument['assetCla
 });
 
 const position = (instrumentId: string, symbol: string, marketValue: number | null, currency = 'USD'): Positions['positions'][number] => ({
-  accountId: 'a', accountName: 'A', instrumentId, symbol, quantity: 1, costBasis: 1, currency, price: marketValue, marketValue, unrealisedGain: null,
+  accountId: 'a', accountName: 'A', instrumentId, symbol, quantity: 1, costBasis: 1, currency, price: marketValue, priceDate: marketValue === null ? null : '2024-01-31', stale: false, marketValue, unrealisedGain: null,
 });
 
 describe('allocationByAssetClass', () => {
@@ -15,6 +15,8 @@ describe('allocationByAssetClass', () => {
   it('sums market value per class and adds cash', () => {
     const positions: Positions = {
       asOf: '2024-01-31',
+      pricesAsOf: '2024-01-31',
+      stale: false,
       positions: [position('1', 'VTI', 600), position('3', 'SPY', 150), position('2', 'BND', 200)],
       cash: [{ accountId: 'a', accountName: 'A', currency: 'USD', amount: 50 }],
     };
@@ -31,6 +33,8 @@ describe('allocationByAssetClass', () => {
   it('leaves out other currencies and unpriced positions, and says so', () => {
     const positions: Positions = {
       asOf: '2024-01-31',
+      pricesAsOf: '2024-01-31',
+      stale: false,
       positions: [position('1', 'VTI', 100), position('4', 'EWJ', 100, 'JPY'), position('2', 'BND', null)],
       cash: [{ accountId: 'a', accountName: 'A', currency: 'USD', amount: -20 }],
     };

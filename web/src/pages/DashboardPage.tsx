@@ -13,6 +13,7 @@ import { palette } from '../components/charts';
 import { rangeStart, type RangePreset } from '../lib/ranges';
 import { PerformanceCard } from '../dashboard/PerformanceCard';
 import { AlertsCard } from '../dashboard/AlertsCard';
+import { PricesAsOf } from '../components/PricesAsOf';
 
 export function DashboardPage() {
   const householdId = useHouseholdId();
@@ -29,6 +30,9 @@ export function DashboardPage() {
               <Stat label="Net worth" value={formatMoney(v.netWorth, v.currency)} testId="net-worth" />
               <Stat label="Assets" value={formatMoney(v.assets, v.currency)} />
               <Stat label="Liabilities" value={formatMoney(v.liabilities, v.currency)} />
+              <div className="sm:col-span-3">
+                <PricesAsOf date={v.pricesAsOf} stale={v.stale} />
+              </div>
             </dl>
           )}
         </QueryView>

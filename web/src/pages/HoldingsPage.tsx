@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { PricesAsOf, StaleBadge } from '../components/PricesAsOf';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useHouseholdId } from '../household/HouseholdLayout';
@@ -49,6 +50,7 @@ export function HoldingsPage() {
             return (
               <>
                 <p className="mb-2 text-sm text-slate-600">Valued at the last close on or before {formatDate(p.asOf)}.</p>
+                <PricesAsOf date={p.pricesAsOf} stale={p.stale} />
                 {rows.length === 0 ? (
                   <Empty>No positions.</Empty>
                 ) : (
@@ -70,7 +72,10 @@ export function HoldingsPage() {
                           <td className="font-medium">{x.symbol}</td>
                           <td>{x.accountName}</td>
                           <td className="num">{formatNumber(x.quantity)}</td>
-                          <td className="num">{formatMoney(x.price, x.currency)}</td>
+                          <td className="num" title={x.priceDate ? `Close of ${formatDate(x.priceDate)}` : undefined}>
+                            {formatMoney(x.price, x.currency)}
+                            {x.stale && <> <StaleBadge /></>}
+                          </td>
                           <td className="num">{formatMoney(x.marketValue, x.currency)}</td>
                           <td className="num">{formatMoney(x.costBasis, x.currency)}</td>
                           <td className={`num ${gainClass(x.unrealisedGain)}`}>{formatMoney(x.unrealisedGain, x.currency)}</td>

@@ -11,6 +11,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.ToTable("households");
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Name).HasMaxLength(200);
+        builder.Property(h => h.PriceNote).HasMaxLength(200);
         builder.Property(h => h.Version).IsConcurrencyToken();
         builder.HasMany(h => h.People).WithOne().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(h => h.Accounts).WithOne().HasForeignKey(a => a.HouseholdId).OnDelete(DeleteBehavior.Cascade);
