@@ -6,7 +6,7 @@ export const signInSchema = z.object({
   // Six digits from the authenticator app, only when the account has two-factor sign-in.
   totpCode: z.string().trim().regex(/^(\d{6})?$/, 'Six digits'),
   // Or one of the one-time recovery codes (ASP.NET Identity's are 11 characters, "XXXXX-XXXXX").
-  recoveryCode: z.string().trim().max(64, 'Too long for a recovery code'),
+  recoveryCode: z.string().trim().max(64, 'Too long for a recovery code').optional(),
 });
 export type SignInForm = z.infer<typeof signInSchema>;
 
