@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { HouseholdLayout } from './household/HouseholdLayout';
 import { HouseholdsPage } from './pages/HouseholdsPage';
@@ -6,10 +6,16 @@ import { SignInPage } from './auth/SignInPage';
 import { SignUpPage } from './auth/SignUpPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
-// Pages load on first visit, so the charts library is fetched only by the pages that draw.
-export const router = createBrowserRouter([
+// Pages load on first visit, so the charts library is fetched only by the pages that draw. While the
+// first page's chunk loads the router shows the fallback (without one it warns on every lazy page).
+export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
+    hydrateFallbackElement: (
+      <p role="status" className="p-4 text-sm text-slate-600">
+        Loading…
+      </p>
+    ),
     children: [
       { path: '/', element: <HouseholdsPage /> },
       { path: '/sign-in', element: <SignInPage /> },
@@ -38,4 +44,6 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);

@@ -73,12 +73,14 @@ public sealed class PerformanceAnalyser
     }
 
     /// <summary>
-    /// XIRR of the investor's flows: the start value paid in on the first day, deposits paid in and
-    /// withdrawals taken out on their days, the end value taken out on the last day.
+    /// XIRR of the investor's flows: the start value paid in on the day of the close it was taken at
+    /// (the day before the range, as Portfolio Performance dates it), deposits paid in and withdrawals
+    /// taken out on their days, the end value taken out on the last day. Without flows the rate is
+    /// then the annualised TWR, both over the same number of days.
     /// </summary>
     private static MoneyWeightedReturn MoneyWeighted(PerformanceSeries series)
     {
-        var dates = new List<DateOnly> { series.Dates[0] };
+        var dates = new List<DateOnly> { series.Dates[0].AddDays(-1) };
         var amounts = new List<double> { -(double)series.StartValue };
         for (var t = 0; t < series.Dates.Length; t++)
         {

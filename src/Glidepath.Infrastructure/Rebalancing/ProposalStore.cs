@@ -38,7 +38,8 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
             return StoreResult.Fail<StoredProposal>(loaded.ErrorCode!, loaded.Message!);
         }
 
-        var snapshot = loaded.Value! with { AssetLocation = options.AssetLocation };
+        // Orders accepted earlier and not yet executed count as done, so they are not proposed again.
+        var snapshot = PendingOrders.Apply(loaded.Value!, await PendingAsync(householdId, ct)) with { AssetLocation = options.AssetLocation };
         if (force)
         {
             snapshot = snapshot with { Targets = [.. snapshot.Targets.Select(t => t with { AbsoluteBand = 0m, RelativeBand = 0m })] };
@@ -108,6 +109,16 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
         }
 
         return new AcceptedProposal(await OrdersAsync(householdId, proposalId, null, ct), placed);
+    }
+
+    private async Task<List<PendingOrder>> PendingAsync(Guid householdId, CancellationToken ct)
+    {
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => o.HouseholdId == householdId && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Submitted))
+            .ToListAsync(ct);
+        return [.. orders.OrderBy(o => o.CreatedUtc).ThenBy(o => o.Id).Select(o => new PendingOrder(
+            o.Id, o.AccountId, o.InstrumentId, o.Side, o.Quantity, o.Price,
+            o.LotsJson is null ? [] : JsonSerializer.Deserialize<List<LotSale>>(o.LotsJson, PortfolioSnapshotJson.Options) ?? []))];
     }
 
     public async Task<IReadOnlyList<Order>> OrdersAsync(Guid householdId, Guid? proposalId, OrderStatus? status, CancellationToken ct = default) =>

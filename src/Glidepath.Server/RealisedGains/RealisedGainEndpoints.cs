@@ -1,5 +1,7 @@
 using Glidepath.Domain.Calendar;
+using Glidepath.Domain.Households;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
@@ -41,19 +43,27 @@ public static class RealisedGainEndpoints
         var gains = await ledger.GetRealisedGainsAsync(householdId, from, to, ct);
         var ids = gains.Select(g => g.InstrumentId).Distinct().ToList();
         var symbols = await db.Instruments.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Symbol, ct);
+        var rows = ReportedGain.From(gains, await TaxableAccountsAsync(db, householdId, ct));
+        var taxable = GainTotals.Of(rows.Where(r => r.Taxable));
         return TypedResults.Ok(new RealisedGainsDto(
             from,
             to,
-            gains.Where(g => g.Term == HoldingTerm.ShortTerm).Sum(g => g.Gain),
-            gains.Where(g => g.Term == HoldingTerm.LongTerm).Sum(g => g.Gain),
-            [.. gains.Select(g => new RealisedGainDto(g.AccountId, g.InstrumentId, symbols[g.InstrumentId], g.SaleTransactionId, g.LotId,
-                g.AcquiredDate, g.SoldDate, g.Quantity, g.Proceeds, g.CostBasis, g.Gain, g.Term, g.DisallowedLoss, g.HoldingPeriodStart,
-                g.DisallowedLoss > 0m ? "W" : null))]));
+            taxable.ShortTermGain,
+            taxable.LongTermGain,
+            GainTotalsDto.From(GainTotals.Of(rows.Where(r => !r.Taxable))),
+            [.. rows.Select(r => RealisedGainDto.From(r, symbols))]));
+    }
+
+    private static async Task<IReadOnlySet<Guid>> TaxableAccountsAsync(GlidepathDbContext db, Guid householdId, CancellationToken ct)
+    {
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).Select(a => new { a.Id, a.Type }).ToListAsync(ct);
+        return accounts.Where(a => a.Type.IsTaxable()).Select(a => a.Id).ToHashSet();
     }
 
     /// <summary>
     /// A tax year's gains with the wash-sale column (code W, disallowed loss). With <c>Accept: text/csv</c>
-    /// the taxable accounts' gains as Form 8949 CSV (docs/wash-sales.md); JSON lists every account.
+    /// the taxable accounts' gains as Form 8949 CSV (docs/wash-sales.md); JSON lists every account, totals the
+    /// taxable ones and the tax-advantaged ones apart.
     /// </summary>
     private static async Task<IResult> GetYear(Guid householdId, int? year, HttpRequest request, LedgerStore ledger, GlidepathDbContext db, CancellationToken ct)
     {
@@ -73,14 +83,15 @@ public static class RealisedGainEndpoints
         }
 
         var symbols = instruments.ToDictionary(i => i.Id, i => i.Symbol);
+        var rows = ReportedGain.From(gains, await TaxableAccountsAsync(db, householdId, ct));
+        var taxable = GainTotals.Of(rows.Where(r => r.Taxable));
         return TypedResults.Ok(new RealizedGainsYearDto(
             y,
-            gains.Where(g => g.Term == HoldingTerm.ShortTerm).Sum(g => g.Gain),
-            gains.Where(g => g.Term == HoldingTerm.LongTerm).Sum(g => g.Gain),
-            gains.Sum(g => g.DisallowedLoss),
-            gains.Sum(g => g.ReportableGain),
-            [.. gains.Select(g => new RealisedGainDto(g.AccountId, g.InstrumentId, symbols[g.InstrumentId], g.SaleTransactionId, g.LotId,
-                g.AcquiredDate, g.SoldDate, g.Quantity, g.Proceeds, g.CostBasis, g.Gain, g.Term, g.DisallowedLoss, g.HoldingPeriodStart,
-                g.DisallowedLoss > 0m ? "W" : null))]));
+            taxable.ShortTermGain,
+            taxable.LongTermGain,
+            taxable.DisallowedLoss,
+            taxable.ReportableGain,
+            GainTotalsDto.From(GainTotals.Of(rows.Where(r => !r.Taxable))),
+            [.. rows.Select(r => RealisedGainDto.From(r, symbols))]));
     }
 }

@@ -131,6 +131,36 @@ public sealed class PerformanceAnalyserTest
         Assert.Equal(report.TimeWeightedReturn, report.ContributionByHolding.Single(c => c.InstrumentId == fund.Id).Contribution, 1e-15);
     }
 
+    /// <summary>
+    /// Without flows in the range the money-weighted return is the annualised TWR: the start value is the
+    /// close of the day before <c>from</c> and is dated there (Portfolio Performance), so both compound
+    /// over the same days. 10 units bought at 10 on 1 Jan, worth 8.37 on 12 Jan and 7.00 on 13 Jul:
+    /// (70/83.7)^(365/182) − 1 either way. Dating the start value on <c>from</c> gave a rate over 181 days.
+    /// </summary>
+    [Fact]
+    public void Analyse_RangeWithoutFlows_MoneyWeightedEqualsAnnualisedTwr()
+    {
+        var account = new Account { Name = "A", Type = AccountType.TaxableBrokerage };
+        var fund = new Instrument { Symbol = "F", AssetClass = AssetClass.UsEquity };
+        var d0 = new DateOnly(2021, 1, 1);
+        var from = new DateOnly(2021, 1, 13);
+        var to = new DateOnly(2021, 7, 13);
+        var prices = new PriceBook([new(fund.Id, d0, 10m), new(fund.Id, from.AddDays(-1), 8.37m), new(fund.Id, new DateOnly(2021, 4, 1), 9.1m), new(fund.Id, to, 7m)], []);
+        var transactions = new List<Transaction>
+        {
+            new() { AccountId = account.Id, Type = TransactionType.Deposit, TradeDate = d0, SettlementDate = d0, Amount = 100m },
+            new() { AccountId = account.Id, Type = TransactionType.Buy, TradeDate = d0, SettlementDate = d0, InstrumentId = fund.Id, Quantity = 10m, Price = 10m },
+        };
+
+        var report = new PerformanceAnalyser(prices, [fund]).Analyse(
+            [account], transactions, new PerformanceRequest(from, to, Glidepath.Domain.Currencies.Currency.Usd, PerformanceScope.Household)).Value!;
+
+        var expected = Math.Pow(70.0 / 83.7, 365.0 / 182.0) - 1.0;
+        Assert.Equal(expected, report.AnnualisedTimeWeightedReturn, 1e-12);
+        Assert.Equal(XirrStatus.Solved, report.MoneyWeightedReturn.Status);
+        Assert.Equal(report.AnnualisedTimeWeightedReturn, report.MoneyWeightedReturn.Rate!.Value, 1e-9);
+    }
+
     [Fact]
     public void Analyse_UnknownAccount_FailsWithCode()
     {

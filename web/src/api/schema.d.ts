@@ -5128,6 +5128,16 @@ export interface components {
         ForgotPasswordRequest: {
             email: null | string;
         };
+        GainTotalsDto: {
+            /** Format: double */
+            disallowedLoss: number;
+            /** Format: double */
+            longTermGain: number;
+            /** Format: double */
+            reportableGain: number;
+            /** Format: double */
+            shortTermGain: number;
+        };
         GenerateModelPortfoliosRequest: {
             /** Format: double */
             maxWeight: number | null;
@@ -5672,6 +5682,7 @@ export interface components {
             /** Format: date */
             soldDate: string;
             symbol: string;
+            taxable: boolean;
             term: components["schemas"]["HoldingTerm"];
         };
         RealisedGainsDto: {
@@ -5682,6 +5693,7 @@ export interface components {
             longTermGain: number;
             /** Format: double */
             shortTermGain: number;
+            taxAdvantaged: components["schemas"]["GainTotalsDto"];
             /** Format: date */
             to: null | string;
         };
@@ -5695,6 +5707,7 @@ export interface components {
             reportableGain: number;
             /** Format: double */
             shortTermGain: number;
+            taxAdvantaged: components["schemas"]["GainTotalsDto"];
             /** Format: int32 */
             year: number;
         };

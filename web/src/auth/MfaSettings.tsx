@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client';
 import { ErrorMessage } from '../components/DataState';
 import { useStepUp } from './StepUpDialog';
 import { StepUpCancelled } from './stepUp';
+import { QrCode } from './QrCode';
 
 /**
  * Two-factor sign-in. Off: enrol (the server makes a TOTP secret), confirm with a code from the
@@ -90,7 +91,8 @@ function MfaEnrolment() {
             confirm.mutate();
           }}
         >
-          <p>Add this key to your authenticator app (or open the link on your phone), then enter the six-digit code it shows.</p>
+          <p>Scan this code with your authenticator app (or type the key, or open the link on your phone), then enter the six-digit code it shows.</p>
+          <QrCode text={enrol.data.provisioningUri} label="QR code for your authenticator app" />
           <p className="break-all font-mono" data-testid="totp-key">
             {enrol.data.sharedKey}
           </p>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -15,7 +16,7 @@ export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-export async function signIn(body: { email: string; password: string; totpCode?: string }): Promise<void> {
+export async function signIn(body: { email: string; password: string; totpCode?: string; recoveryCode?: string }): Promise<void> {
   const tokens = await rawJson<TokenResponse>('/auth/login', { method: 'POST', body: JSON.stringify(body) });
   saveSession(toSession(tokens));
 }
@@ -39,9 +40,15 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const form = useForm<SignInForm>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '', totpCode: '' } });
+  const [recovery, setRecovery] = useState(false);
+  const form = useForm<SignInForm>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '', totpCode: '', recoveryCode: '' } });
   const login = useMutation({
-    mutationFn: (v: SignInForm) => signIn({ email: v.email, password: v.password, ...(v.totpCode ? { totpCode: v.totpCode } : {}) }),
+    mutationFn: (v: SignInForm) =>
+      signIn({
+        email: v.email,
+        password: v.password,
+        ...(recovery ? (v.recoveryCode ? { recoveryCode: v.recoveryCode } : {}) : v.totpCode ? { totpCode: v.totpCode } : {}),
+      }),
     onSuccess: () => {
       queryClient.clear();
       void navigate(safeNext(params.get('next')));
@@ -58,9 +65,27 @@ export function SignInPage() {
         <Field label="Password" error={errors.password?.message}>
           {(p) => <input {...p} type="password" autoComplete="current-password" {...form.register('password')} className="input" />}
         </Field>
-        <Field label="Authenticator code" error={errors.totpCode?.message} hint="Only if you turned on two-factor sign-in.">
-          {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" maxLength={6} {...form.register('totpCode')} className="input" />}
-        </Field>
+        {recovery ? (
+          <Field label="Recovery code" error={errors.recoveryCode?.message} hint="One of the codes you kept when you turned on two-factor sign-in; each works once.">
+            {(p) => <input {...p} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} maxLength={64} {...form.register('recoveryCode')} className="input" />}
+          </Field>
+        ) : (
+          <Field label="Authenticator code" error={errors.totpCode?.message} hint="Only if you turned on two-factor sign-in.">
+            {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" maxLength={6} {...form.register('totpCode')} className="input" />}
+          </Field>
+        )}
+        <button
+          type="button"
+          className="text-sm text-brand-700 underline"
+          onClick={() => {
+            setRecovery(!recovery);
+            form.setValue('totpCode', '');
+            form.setValue('recoveryCode', '');
+            form.clearErrors(['totpCode', 'recoveryCode']);
+          }}
+        >
+          {recovery ? 'Use the authenticator app instead' : 'Use a recovery code instead'}
+        </button>
         <button type="submit" className="btn w-full" disabled={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>

@@ -5,6 +5,8 @@ export const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password'),
   // Six digits from the authenticator app, only when the account has two-factor sign-in.
   totpCode: z.string().trim().regex(/^(\d{6})?$/, 'Six digits'),
+  // Or one of the one-time recovery codes (ASP.NET Identity's are 11 characters, "XXXXX-XXXXX").
+  recoveryCode: z.string().trim().max(64, 'Too long for a recovery code').optional(),
 });
 export type SignInForm = z.infer<typeof signInSchema>;
 

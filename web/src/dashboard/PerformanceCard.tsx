@@ -8,7 +8,7 @@ import { QueryView, Empty } from '../components/DataState';
 import { formatDate, formatMoney, formatNumber, formatPercent, todayIso } from '../lib/format';
 import { describeXirr, formatSignedPercent } from '../lib/percent';
 import { rangeStart, type RangePreset } from '../lib/ranges';
-import { palette } from '../components/charts';
+import { palette, returnDomain } from '../components/charts';
 
 const presets: RangePreset[] = ['1Y', '5Y', '10Y', '30Y'];
 
@@ -89,7 +89,11 @@ export function PerformanceCard({ householdId }: { householdId: string }) {
                       <LineChart data={thin(points, 400)} margin={{ left: 8, right: 8 }}>
                         <CartesianGrid stroke="#e2e8f0" />
                         <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} minTickGap={40} />
-                        <YAxis tickFormatter={(v: number) => formatPercent(v, undefined, 0)} width={56} />
+                        <YAxis
+                          domain={returnDomain(points.map((p) => p.growth))}
+                          tickFormatter={(v: number) => formatPercent(v, undefined, Math.abs(v) < 0.1 ? 1 : 0)}
+                          width={56}
+                        />
                         <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => formatSignedPercent(Number(v))} />
                         <Line type="monotone" dataKey="growth" name="Cumulative time-weighted return" stroke={palette[0]} dot={false} isAnimationActive={false} />
                       </LineChart>

@@ -138,10 +138,12 @@ export function ImportPage() {
             </thead>
             <tbody>
               {file.preview.rows.map((r, i) => {
-                const err = badRows.get(i + 1);
+                // Rows are numbered as the server's errors number them: the header is row 1 (docs/import.md).
+                const row = i + 2;
+                const err = badRows.get(row);
                 return (
-                  <tr key={i} className={err ? 'bg-red-50' : ''}>
-                    <td className="num">{i + 1}</td>
+                  <tr key={i} className={err ? 'bg-red-50' : ''} {...(err ? { 'aria-invalid': true } : {})}>
+                    <td className="num">{row}</td>
                     {r.map((c, j) => (
                       <td key={j} className={err && err.column === file.preview.header[j] ? 'font-semibold text-red-900' : ''}>
                         {c}

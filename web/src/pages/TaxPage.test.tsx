@@ -18,10 +18,11 @@ const yearBody = (year: number) => ({
   longTermGain: 0,
   disallowedLoss: 20,
   reportableGain: 0,
+  taxAdvantaged: { shortTermGain: 0, longTermGain: 0, disallowedLoss: 0, reportableGain: 0 },
   gains: [
     {
       accountId: 'a1', instrumentId: 'bnd', symbol: 'BND', saleTransactionId: 's1', lotId: 'l1', acquiredDate: `${year}-01-04`, soldDate: `${year}-03-01`,
-      quantity: 10, proceeds: 700, costBasis: 720, gain: -20, term: 'ShortTerm', disallowedLoss: 20, holdingPeriodStart: null, code: 'W',
+      quantity: 10, proceeds: 700, costBasis: 720, gain: -20, term: 'ShortTerm', disallowedLoss: 20, holdingPeriodStart: null, code: 'W', taxable: true,
     },
   ],
 });
@@ -70,6 +71,18 @@ describe('TaxPage', () => {
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('A year from 1900 to 9998')).toBeInTheDocument();
     expect(yearsAsked(server.calls)).toEqual([current, '2023']);
+  });
+
+  it('keeps letters out of the tax year', async () => {
+    const server = renderTax();
+    await screen.findByTestId('gains-table');
+    const input = screen.getByLabelText('Tax year');
+    const user = userEvent.setup({ delay: null });
+    await user.clear(input);
+    await user.type(input, '2a0b2c2');
+    expect(input).toHaveValue('2022');
+    await screen.findByText('Mar 1, 2022');
+    expect(yearsAsked(server.calls)).toContain('2022');
   });
 
   it('opens the year named in the address', async () => {

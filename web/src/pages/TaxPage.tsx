@@ -155,9 +155,12 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
             value={yearText}
             aria-invalid={invalid}
             aria-describedby={`${id}-year-hint`}
+            pattern="[0-9]*"
             onChange={(e) => {
-              setYearText(e.target.value);
-              const y = parseTaxYear(e.target.value);
+              // Digits only: a year has no letters, and a pasted "FY2024" keeps its year.
+              const text = e.target.value.replace(/\D/g, '').slice(0, 4);
+              setYearText(text);
+              const y = parseTaxYear(text);
               if (y !== null && y !== year) setParams({ year: String(y) }, { replace: true });
             }}
           />
@@ -187,6 +190,12 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
                 <dd className="text-xl font-semibold">{formatMoney(g.reportableGain, currency)}</dd>
               </div>
             </dl>
+            {g.gains.some((x) => !x.taxable) && (
+              <p className="text-sm text-slate-700" data-testid="gains-tax-advantaged">
+                Sales in tax-advantaged accounts (IRA, Roth, 401(k), HSA, 529), not reportable and not in the totals above:{' '}
+                {formatMoney(g.taxAdvantaged.shortTermGain + g.taxAdvantaged.longTermGain, currency)}.
+              </p>
+            )}
             {g.gains.length === 0 ? (
               <Empty>No sales in {g.year}.</Empty>
             ) : (
@@ -225,7 +234,10 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
                       return (
                         <tr key={`${x.saleTransactionId}-${x.lotId}`}>
                           <td className="font-medium">{x.symbol}</td>
-                          <td>{accountName(x.accountId)}</td>
+                          <td>
+                            {accountName(x.accountId)}
+                            {!x.taxable && <span className="ml-1 text-xs text-slate-600">(tax-advantaged)</span>}
+                          </td>
                           <td>{formatDate(x.acquiredDate)}</td>
                           <td>{formatDate(x.soldDate)}</td>
                           <td className="num">{formatNumber(x.quantity)}</td>
@@ -246,7 +258,7 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
         )}
       </QueryView>
       <p className="text-xs text-slate-600">
-        A loss is disallowed (code W) when the same or a substantially identical security is bought within 30 days either side of the sale; it is added to the replacement lot&apos;s cost
+        Totals are the taxable accounts&apos; sums of the rows as shown (each rounded to cents). A loss is disallowed (code W) when the same or a substantially identical security is bought within 30 days either side of the sale; it is added to the replacement lot&apos;s cost
         basis. Form 8949 CSV is the server&apos;s export of the taxable accounts only.
       </p>
     </section>

@@ -18,6 +18,7 @@ const sale = (over: Partial<RealisedGain>): RealisedGain => ({
   disallowedLoss: 0,
   holdingPeriodStart: null,
   code: null,
+  taxable: true,
   ...over,
 });
 

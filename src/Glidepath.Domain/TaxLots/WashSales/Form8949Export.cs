@@ -9,9 +9,9 @@ namespace Glidepath.Domain.TaxLots.WashSales;
 /// A year's realised gains in taxable accounts as CSV in the columns of IRS Form 8949: part (I
 /// short-term, II long-term), description (a), date acquired (b), date sold (c), proceeds (d),
 /// cost basis (e), code (f: W for a wash sale), adjustment (g: the disallowed loss, positive) and
-/// gain or loss (h = d − e + g). Amounts are rounded to cents (half away from zero) and (h) is
-/// computed from the rounded columns so every row adds up. Date acquired is the lot's own
-/// acquisition date; a tacked holding period shows in the part.
+/// gain or loss (h = d − e + g). Amounts are rounded as <see cref="ReportedGain"/> rounds them
+/// (cents, half away from zero, (h) from the rounded columns), the rule the Tax page follows too.
+/// Date acquired is the lot's own acquisition date; a tacked holding period shows in the part.
 /// </summary>
 public static class Form8949Export
 {
@@ -39,9 +39,8 @@ public static class Form8949Export
             .OrderBy(g => g.Term).ThenBy(g => g.SoldDate).ThenBy(g => g.AcquiredDate).ThenBy(g => g.SaleTransactionId).ThenBy(g => g.LotId);
         foreach (var g in rows)
         {
-            var proceeds = Cents(g.Proceeds);
-            var basis = Cents(g.CostBasis);
-            var adjustment = Cents(g.DisallowedLoss);
+            var reported = new ReportedGain(g, Taxable: true);
+            var adjustment = reported.DisallowedLoss;
             var symbol = symbols.TryGetValue(g.InstrumentId, out var s) ? s : g.InstrumentId.ToString();
             writer.Write(string.Join(
                 ',',
@@ -49,15 +48,13 @@ public static class Form8949Export
                 Quote(string.Create(CultureInfo.InvariantCulture, $"{g.Quantity:0.########} {symbol}")),
                 Date(g.AcquiredDate),
                 Date(g.SoldDate),
-                Amount(proceeds),
-                Amount(basis),
+                Amount(reported.Proceeds),
+                Amount(reported.CostBasis),
                 adjustment > 0m ? "W" : "",
                 adjustment > 0m ? Amount(adjustment) : "",
-                Amount(proceeds - basis + adjustment)) + "\n");
+                Amount(reported.ReportableGain)) + "\n");
         }
     }
-
-    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
     private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -244,7 +244,9 @@ def analyse(q):
     out = {"startValue": start_value, "values": values, "flows": flows, "dailyReturns": daily,
            "twr": twr, "twrAnnualised": (1 + twr) ** (365.0 / len(days)) - 1.0}
 
-    dates = [start] + [d for d, f in zip(days, flows) if f != 0] + [end]
+    # Portfolio Performance's convention: the start value is the close of the day before the range
+    # (`before`), dated on that day, so a range without flows has MWR = annualised TWR.
+    dates = [before] + [d for d, f in zip(days, flows) if f != 0] + [end]
     amounts = [-start_value] + [-f for f in flows if f != 0] + [values[-1]]
     out["mwr"] = xirr(dates, amounts)
 

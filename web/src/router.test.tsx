@@ -1,0 +1,22 @@
+import { render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { routes } from './router';
+import { fetchRoutes } from './test/fetchRoutes';
+
+describe('router', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('opens a lazy page first without the missing HydrateFallback warning', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(fetchRoutes([]).fetch);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const router = createMemoryRouter(routes, { initialEntries: ['/reset-password'] });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Reset your password' })).toBeInTheDocument();
+    expect(warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('HydrateFallback'))).toEqual([]);
+  });
+});
