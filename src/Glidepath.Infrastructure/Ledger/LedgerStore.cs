@@ -96,7 +96,9 @@ public sealed class LedgerStore(GlidepathDbContext db)
         var errors = new List<LedgerError>();
         errors.AddRange(ids.Where(id => !stored.ContainsKey(id)).Select(id =>
             new LedgerError(id, LedgerStoreErrorCodes.UnknownTransaction, $"Transaction {id} does not exist.")));
-        errors.AddRange(await UnknownInstrumentsAsync(edited, cancellationToken));
+        // Accounts outside the household are refused just below; the instruments are checked as if in it.
+        var asInHousehold = edited.Select(t => t.AccountId).Distinct().ToDictionary(a => a, _ => householdId);
+        errors.AddRange(await UnknownInstrumentsAsync(edited, asInHousehold, cancellationToken));
         var newAccounts = edited.Select(t => t.AccountId).Distinct().ToList();
         var inHousehold = await db.Accounts.Where(a => newAccounts.Contains(a.Id) && a.HouseholdId == householdId).Select(a => a.Id).ToListAsync(cancellationToken);
         errors.AddRange(edited.Where(t => !inHousehold.Contains(t.AccountId)).Select(t =>
