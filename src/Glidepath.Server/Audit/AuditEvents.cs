@@ -25,4 +25,5 @@ public static class AuditEvents
     public const string HouseholdDeleted = "household-deleted";
     public const string AccountDeleted = "account-deleted";
     public const string TradePlaced = "trade-placed";
+    public const string SharedFxRatesImported = "shared-fx-rates-imported";
 }

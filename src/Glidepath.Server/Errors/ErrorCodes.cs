@@ -33,6 +33,18 @@ public static class ErrorCodes
     public const string AccountHasTransactions = "account-has-transactions";
     public const string InstrumentInUse = "instrument-in-use";
     public const string DuplicateInstrument = "duplicate-instrument";
+    public const string ManualAssetNotFound = "manual-asset-not-found";
+    public const string ManualAssetValueNotFound = "manual-asset-value-not-found";
+
+    /// <summary>A manual asset has one value per date; a second one on the same date is refused.</summary>
+    public const string DuplicateManualAssetValue = "duplicate-manual-asset-value";
+    public const string FxRateNotFound = "fx-rate-not-found";
+
+    /// <summary>
+    /// Switching the reporting currency would leave values without a rate; the problem's
+    /// <c>missingPairs</c> lists them ("EUR/GBP") and <c>from</c> the date they are needed from.
+    /// </summary>
+    public const string MissingFxRate = "missing-fx-rate";
     /// <summary>
     /// Refusals with several different ledger codes. A refusal with one code passes the ledger's own
     /// code through (e.g. "insufficient-quantity", "unknown-lot"; see LedgerErrorCodes).
