@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, serverDll } from '../scripts/server.mjs';
+import { netWorthJourney } from './journeys/netWorth.mjs';
 
 const here = import.meta.dirname;
 const artifacts = join(here, 'artifacts');
@@ -528,6 +529,7 @@ try {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   }, { shot: 'not-found' });
 
+  await netWorthJourney({ test, page, expectText, apiGet, householdUrl, fixtures });
 } finally {
   await browser.close();
   await server.stop();

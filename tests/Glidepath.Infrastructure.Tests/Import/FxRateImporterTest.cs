@@ -61,7 +61,8 @@ public sealed class FxRateImporterTest
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
-        var result = await ImportAsync(database, ImportFiles.Text(csv + "\n2024-01-05,GBP,USD,1.27"));
+        // A good row after the bad one: it must not be written either.
+        var result = await ImportAsync(database, ImportFiles.Text(csv.Length == 0 ? csv : csv + "\n2024-01-05,GBP,USD,1.27"));
 
         Assert.True(result.Rejected);
         Assert.Equal(new ImportError(row, column, reason), result.Errors[0]);
