@@ -83,8 +83,13 @@ public sealed class UsersCommandTest
         await using var db = cli.Database.CreateDbContext();
         var user = new GlidepathUser
         {
-            Id = Guid.NewGuid(), Email = email, NormalizedEmail = email.ToUpperInvariant(), UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(), SecurityStamp = "s", CreatedUtc = DateTimeOffset.UnixEpoch,
+            Id = Guid.NewGuid(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            SecurityStamp = "s",
+            CreatedUtc = DateTimeOffset.UnixEpoch,
         };
         db.Users.Add(user);
         if (seedRoles)
