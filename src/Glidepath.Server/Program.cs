@@ -15,6 +15,14 @@ using Glidepath.Server.WebApp;
 // Settings live next to the binary, so they are found whatever folder the server starts in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
+// Every environment checks lifetimes and registrations as Development does: a singleton holding a
+// scoped service crashed `dotnet run` (Development) while Production and the tests started.
+builder.Host.UseDefaultServiceProvider(options =>
+{
+    options.ValidateScopes = true;
+    options.ValidateOnBuild = true;
+});
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();

@@ -12,7 +12,7 @@ public static class CliDatabase
         var services = new ServiceCollection()
             .AddGlidepathPersistence(env.Configuration)
             .AddScoped<HouseholdReports>()
-            .BuildServiceProvider(validateScopes: true);
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await services.MigrateGlidepathDatabaseAsync(ct);
         return services;
     }

@@ -32,14 +32,14 @@ internal static class SignIn
         var user = await users.FindByEmailAsync(request.Email.Trim());
         if (user is null)
         {
-            timing.SpendEquivalentWork(request.Password);
+            timing.SpendEquivalentWork(users.PasswordHasher, request.Password);
             await audit.WriteAsync(AuditEvents.SignInFailed, null, detail: "unknown e-mail", ct: ct);
             return Invalid();
         }
 
         if (await users.IsLockedOutAsync(user))
         {
-            timing.SpendEquivalentWork(request.Password);
+            timing.SpendEquivalentWork(users.PasswordHasher, request.Password);
             await audit.WriteAsync(AuditEvents.SignInFailed, user.Id, detail: "locked out", ct: ct);
             return Invalid();
         }

@@ -28,6 +28,7 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
     private readonly bool seedDemoData;
     private readonly bool ownsDatabase;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private string environment = "Testing";
     private readonly string folder = Path.Combine(Path.GetTempPath(), "glidepath-app-" + Guid.NewGuid().ToString("N"));
     private string? defaultToken;
 
@@ -62,6 +63,13 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
     /// <summary>A server over <paramref name="database"/>, which outlives it; the default user is reused when it exists.</summary>
     public static async Task<GlidepathApp> StartOnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) =>
         await StartAsync(new GlidepathApp(database, seedDemoData: false, ownsDatabase: false, settings));
+
+    /// <summary>
+    /// The server in the Development environment, as README's <c>dotnet run</c> starts it (its
+    /// appsettings.Development.json, the demo household), with the same scope and build validation.
+    /// </summary>
+    public static async Task<GlidepathApp> StartInDevelopmentAsync(DatabaseProvider provider) =>
+        await StartAsync(new GlidepathApp(await TestDatabase.CreateAsync(provider), seedDemoData: true, ownsDatabase: true, settings: null) { environment = "Development" });
 
     /// <summary>The server on real Kestrel (a free loopback port) instead of the in-memory test server, for what only Kestrel enforces (request limits).</summary>
     public static async Task<GlidepathApp> StartOnKestrelAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
@@ -179,7 +187,7 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
     }
 
     public override async ValueTask DisposeAsync()
