@@ -81,7 +81,7 @@ public static class FxRateEndpoints
             .Check(request.Rate is > 0m, "rate", "The rate must be a positive number (units of the quote currency per unit of the base).");
         var from = ParseCurrency(errors, "base", request.Base);
         var to = ParseCurrency(errors, "quote", request.Quote);
-        errors.Check(errors.HasErrors || from != to, "quote", "The two currencies must differ.");
+        errors.Check(from == default || to == default || from != to, "quote", "The two currencies must differ.");
         if (errors.HasErrors)
         {
             return errors.ToProblem();
