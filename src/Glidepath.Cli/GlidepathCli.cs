@@ -8,6 +8,7 @@ using Glidepath.Cli.NetWorth;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
 using Glidepath.Cli.Trading;
+using Glidepath.Cli.Users;
 
 namespace Glidepath.Cli;
 
@@ -29,6 +30,7 @@ public static class GlidepathCli
         root.Subcommands.Add(RebalanceCommand.Create(env));
         root.Subcommands.Add(HarvestCommand.Create(env));
         root.Subcommands.Add(GainsCommand.Create(env));
+        root.Subcommands.Add(UsersCommand.Create(env));
         return root;
     }
 

@@ -11,6 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, serverDll } from '../scripts/server.mjs';
 import { instrumentsJourney } from './journeys/instruments.mjs';
 import { handEntryJourneys } from './journeys/hand-entry.mjs';
+import { netWorthJourney } from './journeys/netWorth.mjs';
 
 const here = import.meta.dirname;
 const artifacts = join(here, 'artifacts');
@@ -537,6 +538,7 @@ try {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   }, { shot: 'not-found' });
 
+  await netWorthJourney({ test, page, expectText, apiGet, householdUrl, fixtures });
 } finally {
   await browser.close();
   await server.stop();

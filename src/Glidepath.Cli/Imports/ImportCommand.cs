@@ -1,15 +1,19 @@
 using System.CommandLine;
 using Glidepath.Cli.Hosting;
 using Glidepath.Infrastructure.Import;
+using Glidepath.Infrastructure.Import.Fx;
 using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glidepath.Cli.Imports;
 
 /// <summary>
 /// <c>glidepath import transactions FILE --account ID [--skip-invalid] [--json]</c> and
-/// <c>glidepath import prices FILE [--symbol SYM] [--skip-invalid] [--json]</c>. A rejected file
+/// <c>glidepath import prices FILE [--symbol SYM] [--skip-invalid] [--json]</c> and
+/// <c>glidepath import fx FILE [--household ID] [--skip-invalid] [--json]</c>. A rejected file
 /// writes nothing, prints its first error on one line and exits 1.
 /// </summary>
 public static class ImportCommand
@@ -19,6 +23,7 @@ public static class ImportCommand
         var command = new Command("import", "Import transactions or prices from a CSV file (layouts: docs/import.md).");
         command.Subcommands.Add(Transactions(env));
         command.Subcommands.Add(Prices(env));
+        command.Subcommands.Add(Fx(env));
         return command;
     }
 
@@ -54,8 +59,33 @@ public static class ImportCommand
         return command;
     }
 
+    /// <summary>Shared rates (the operator writes reference data) or, with --household, that household's own.</summary>
+    private static Command Fx(CliEnvironment env)
+    {
+        var file = FileArgument();
+        var household = new Option<Guid?>("--household") { Description = "Store the rates as this household's own (used for it alone) instead of as shared rates." };
+        var skipInvalid = SkipInvalid();
+        var json = CliOptions.Json();
+        var command = new Command("fx", "Import FX rates: Date,Base,Quote,Rate (Rate = units of Quote per unit of Base).")
+        {
+            file, household, skipInvalid, json,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            env,
+            parse.GetRequiredValue(file),
+            parse.GetValue(json),
+            (services, csv) => services.GetRequiredService<FxRateImporter>().ImportAsync(
+                csv, parse.GetValue(household), new ImportOptions { SkipInvalid = parse.GetValue(skipInvalid) }, ct),
+            ct,
+            async services => parse.GetValue(household) is { } id && !await services.GetRequiredService<GlidepathDbContext>().Households.AnyAsync(h => h.Id == id, ct)
+                ? $"household {id} does not exist."
+                : null));
+        return command;
+    }
+
     private static async Task<int> RunAsync(
-        CliEnvironment env, FileInfo file, bool json, Func<IServiceProvider, Stream, Task<ImportResult>> import, CancellationToken ct)
+        CliEnvironment env, FileInfo file, bool json, Func<IServiceProvider, Stream, Task<ImportResult>> import, CancellationToken ct,
+        Func<IServiceProvider, Task<string?>>? refusal = null)
     {
         if (!file.Exists)
         {
@@ -64,6 +94,11 @@ public static class ImportCommand
 
         await using var services = await CliDatabase.OpenAsync(env, ct);
         await using var scope = services.CreateAsyncScope();
+        if (refusal is not null && await refusal(scope.ServiceProvider) is { } reason)
+        {
+            return env.Fail(ExitCodes.Failure, reason);
+        }
+
         await using var csv = file.OpenRead();
         var result = await import(scope.ServiceProvider, csv);
         if (result.Rejected)

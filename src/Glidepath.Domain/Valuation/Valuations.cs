@@ -17,11 +17,14 @@ public sealed record AccountValue(Guid AccountId, bool IsLiability, IReadOnlyLis
     public decimal Total => Positions + Cash;
 }
 
+/// <summary>Accounts and the manual assets and liabilities (<see cref="ManualItems"/>, empty unless added) in one currency.</summary>
 public sealed record HouseholdValue(DateOnly Date, Currency Currency, IReadOnlyList<AccountValue> Accounts)
 {
-    public decimal Assets => Accounts.Where(a => !a.IsLiability).Sum(a => a.Total);
+    public IReadOnlyList<ManualItemValue> ManualItems { get; init; } = [];
 
-    public decimal Liabilities => Accounts.Where(a => a.IsLiability).Sum(a => a.Total);
+    public decimal Assets => Accounts.Where(a => !a.IsLiability).Sum(a => a.Total) + ManualItems.Where(m => !m.IsLiability).Sum(m => m.Value);
+
+    public decimal Liabilities => Accounts.Where(a => a.IsLiability).Sum(a => a.Total) + ManualItems.Where(m => m.IsLiability).Sum(m => m.Value);
 
     public decimal Total => Assets + Liabilities;
 

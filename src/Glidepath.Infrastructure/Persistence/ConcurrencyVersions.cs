@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.ManualAssets;
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.Portfolios;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,9 @@ internal static class ConcurrencyVersions
                     break;
                 case Plan plan:
                     plan.Version = entry.Property(nameof(Plan.Version)).OriginalValue is long p ? p + 1 : plan.Version + 1;
+                    break;
+                case ManualAsset manual:
+                    manual.Version = entry.Property(nameof(ManualAsset.Version)).OriginalValue is long v ? v + 1 : manual.Version + 1;
                     break;
                 case ModelPortfolio model:
                     model.Version = entry.Property(nameof(ModelPortfolio.Version)).OriginalValue is long m ? m + 1 : model.Version + 1;

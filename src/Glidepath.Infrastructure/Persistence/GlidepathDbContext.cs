@@ -2,6 +2,7 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.ManualAssets;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.TaxLossHarvesting;
@@ -36,6 +37,13 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<Transaction> Transactions => Set<Transaction>();
     public DbSet<PriceClose> Prices => Set<PriceClose>();
     public DbSet<FxRate> FxRates => Set<FxRate>();
+
+    // A household's own FX rates (they win over the shared ones above for that household only).
+    public DbSet<HouseholdFxRate> HouseholdFxRates => Set<HouseholdFxRate>();
+
+    // Manual assets and liabilities (home, car, mortgage) with their dated values: net worth only.
+    public DbSet<ManualAsset> ManualAssets => Set<ManualAsset>();
+    public DbSet<ManualAssetValue> ManualAssetValues => Set<ManualAssetValue>();
 
     // The cached ledger state: derived from Transactions, replaced as a whole per household.
     public DbSet<TaxLot> TaxLots => Set<TaxLot>();
@@ -96,6 +104,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
         configurationBuilder.Properties<HoldingTerm>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TradeSide>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ManualAssetKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ManualAssetCategory>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -55,6 +55,7 @@ public static class PersistenceRegistration
         services.AddScoped<RebalanceTargetStore>();
         services.AddScoped<TransactionImporter>();
         services.AddScoped<PriceImporter>();
+        services.AddScoped<Import.Fx.FxRateImporter>();
         return services;
     }
 

@@ -2,7 +2,9 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.ManualAssets;
 using Glidepath.Domain.Performance;
+using Glidepath.Domain.Pricing;
 using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
@@ -40,14 +42,23 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
         return new PositionsReport(asOf, Order(lines), [.. cash.OrderBy(c => c.Account.Name, StringComparer.Ordinal)], state);
     }
 
-    /// <summary>Every account valued in <paramref name="currency"/> at the close of <paramref name="date"/>.</summary>
+    /// <summary>Every account and manual asset or liability valued in <paramref name="currency"/> at the close of <paramref name="date"/>.</summary>
     public async Task<Valued<HouseholdValue>?> ValuationAsync(Guid householdId, DateOnly date, Currency currency, CancellationToken ct = default)
     {
         var data = await LoadAsync(householdId, date, ct);
-        return data is null ? null : data.Valuer.ValueHousehold(data.Accounts, await StateAsync(householdId, date, ct), currency, date);
+        if (data is null)
+        {
+            return null;
+        }
+
+        var accounts = data.Valuer.ValueHousehold(data.Accounts, await StateAsync(householdId, date, ct), currency, date);
+        var manual = new ManualAssetValuer(data.Prices).Value(data.ManualAssets, currency, date);
+        return accounts.Succeeded && manual.Succeeded
+            ? Valued.Ok(accounts.Value! with { ManualItems = manual.Value! })
+            : Valued.Fail<HouseholdValue>([.. accounts.Errors, .. manual.Errors]);
     }
 
-    /// <summary>Net worth at the close of every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <summary>Net worth (accounts and manual items) at the close of every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public async Task<Valued<NetWorthSeries>?> NetWorthAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
     {
         var data = await LoadAsync(householdId, to, ct);
@@ -59,7 +70,50 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
         var history = await db.Transactions.AsNoTracking()
             .Where(t => t.TradeDate <= to && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
             .ToListAsync(ct);
-        return data.Valuer.NetWorthSeries(data.Accounts, history, currency, from, to);
+        var accounts = data.Valuer.NetWorthSeries(data.Accounts, history, currency, from, to);
+        var manual = new ManualAssetValuer(data.Prices).DailyTotals(data.ManualAssets, currency, from, to);
+        if (!accounts.Succeeded || !manual.Succeeded)
+        {
+            return Valued.Fail<NetWorthSeries>([.. accounts.Errors, .. manual.Errors]);
+        }
+
+        var totals = manual.Value!;
+        return Valued.Ok(accounts.Value! with { Points = [.. accounts.Value!.Points.Select(p => p with { Value = p.Value + totals[p.Date.DayNumber - from.DayNumber] })] });
+    }
+
+    /// <summary>
+    /// The currency pairs that valuing the household in <paramref name="currency"/> lacks: each account's
+    /// and manual item's currency to <paramref name="currency"/>, on the household's first dated entry
+    /// (its first trade or manual value; <paramref name="today"/> without either), so every later day
+    /// and every chart range has a rate. Null when the household does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<MissingFxRate>?> MissingRatesAsync(Guid householdId, Currency currency, DateOnly today, CancellationToken ct = default)
+    {
+        if (!await db.Households.AnyAsync(h => h.Id == householdId, ct))
+        {
+            return null;
+        }
+
+        var firstTrade = await db.Transactions
+            .Where(t => db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
+            .MinAsync(t => (DateOnly?)t.TradeDate, ct);
+        var firstValue = await db.ManualAssetValues
+            .Where(v => db.ManualAssets.Any(m => m.Id == v.ManualAssetId && m.HouseholdId == householdId))
+            .MinAsync(v => (DateOnly?)v.Date, ct);
+        var from = new[] { firstTrade, firstValue, today }.Where(d => d is not null).Min()!.Value;
+        var currencies = (await db.Accounts.Where(a => a.HouseholdId == householdId).Select(a => a.BaseCurrency).ToListAsync(ct))
+            .Concat(await db.ManualAssets.Where(m => m.HouseholdId == householdId).Select(m => m.Currency).ToListAsync(ct))
+            .Distinct()
+            .Where(c => c != currency)
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
+        if (currencies.Count == 0)
+        {
+            return [];
+        }
+
+        var book = new PriceBook([], await RatesAsync(householdId, today, ct));
+        return [.. currencies.Where(c => !book.Rate(c, currency, from).Found).Select(c => new MissingFxRate(c, currency, from))];
     }
 
     /// <summary>
@@ -91,7 +145,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
 
         var instruments = await db.Instruments.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
         var closes = await db.Prices.AsNoTracking().Where(p => ids.Contains(p.InstrumentId) && p.Date <= request.To).ToListAsync(ct);
-        var rates = await db.FxRates.AsNoTracking().Where(r => r.Date <= request.To).ToListAsync(ct);
+        var rates = await RatesAsync(householdId, request.To, ct);
         return new PerformanceAnalyser(new PriceBook(closes, rates), instruments).Analyse(accounts, history, request);
     }
 
@@ -111,7 +165,18 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
             $"The stored history of household {householdId} does not replay: {string.Join("; ", replayed.Errors.Select(e => e.Message))}");
     }
 
-    /// <summary>Accounts, the instruments the household ever held, their closes up to <paramref name="until"/>, and all FX rates.</summary>
+    /// <summary>
+    /// The shared FX rates up to <paramref name="until"/>, then the household's own: the price book keeps
+    /// the last value given for a pair and date, so the household's rate wins on the same day.
+    /// </summary>
+    private async Task<List<FxRate>> RatesAsync(Guid householdId, DateOnly until, CancellationToken ct)
+    {
+        var shared = await db.FxRates.AsNoTracking().Where(r => r.Date <= until).ToListAsync(ct);
+        var own = await db.HouseholdFxRates.AsNoTracking().Where(r => r.HouseholdId == householdId && r.Date <= until).ToListAsync(ct);
+        return [.. shared, .. own.Select(r => r.ToFxRate())];
+    }
+
+    /// <summary>Accounts, the instruments the household ever held, their closes up to <paramref name="until"/>, the FX rates it sees, and its manual items.</summary>
     private async Task<ReportData?> LoadAsync(Guid householdId, DateOnly until, CancellationToken ct)
     {
         if (!await db.Households.AnyAsync(h => h.Id == householdId, ct))
@@ -127,14 +192,15 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
         var instruments = await db.Instruments.AsNoTracking().Where(i => instrumentIds.Contains(i.Id)).ToListAsync(ct);
         var held = instruments.Select(i => i.Id).ToList();
         var closes = await db.Prices.AsNoTracking().Where(p => held.Contains(p.InstrumentId) && p.Date <= until).ToListAsync(ct);
-        var rates = await db.FxRates.AsNoTracking().Where(r => r.Date <= until).ToListAsync(ct);
-        return new ReportData(accounts, instruments, new HouseholdValuer(new PriceBook(closes, rates), instruments));
+        var prices = new PriceBook(closes, await RatesAsync(householdId, until, ct));
+        var manual = await db.ManualAssets.AsNoTracking().Include(m => m.Values).Where(m => m.HouseholdId == householdId).OrderBy(m => m.Id).ToListAsync(ct);
+        return new ReportData(accounts, instruments, prices, new HouseholdValuer(prices, instruments), manual);
     }
 
     private static List<PositionLine> Order(IEnumerable<PositionLine> lines) =>
         [.. lines.OrderBy(l => l.Account.Name, StringComparer.Ordinal).ThenBy(l => l.Instrument.Symbol, StringComparer.Ordinal)];
 
-    private sealed record ReportData(List<Account> Accounts, List<Instrument> Instruments, HouseholdValuer Valuer);
+    private sealed record ReportData(List<Account> Accounts, List<Instrument> Instruments, PriceBook Prices, HouseholdValuer Valuer, List<ManualAsset> ManualAssets);
 }
 
 /// <summary>Positions and non-zero cash at the close of <paramref name="AsOf"/>; <paramref name="State"/> is the ledger state they came from.</summary>
@@ -144,3 +210,9 @@ public sealed record PositionsReport(DateOnly AsOf, IReadOnlyList<PositionLine> 
 public sealed record PositionLine(Account Account, Instrument Instrument, decimal Quantity, decimal CostBasis, decimal? Price, DateOnly? PriceDate, decimal? MarketValue);
 
 public sealed record CashLine(Account Account, decimal Amount);
+
+/// <summary>No rate from <paramref name="Base"/> to <paramref name="Quote"/> on or before <paramref name="Date"/> (directly, inverted or through USD).</summary>
+public sealed record MissingFxRate(Currency Base, Currency Quote, DateOnly Date)
+{
+    public string Pair => $"{Base.Code}/{Quote.Code}";
+}

@@ -482,6 +482,84 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("tax_lots", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_assets");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_manual_assets_household_id");
+
+                    b.ToTable("manual_assets", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAssetValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("ManualAssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("manual_asset_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_asset_values");
+
+                    b.HasIndex("ManualAssetId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_manual_asset_values_manual_asset_id_date");
+
+                    b.ToTable("manual_asset_values", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -771,6 +849,36 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasName("pk_fx_rates");
 
                     b.ToTable("fx_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Pricing.HouseholdFxRate", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Base")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("base_currency");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("quote_currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal>("Rate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("rate");
+
+                    b.HasKey("HouseholdId", "Base", "Quote", "Date")
+                        .HasName("pk_household_fx_rates");
+
+                    b.ToTable("household_fx_rates", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Pricing.PriceClose", b =>
@@ -1703,6 +1811,26 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_tax_lots_instruments_instrument_id");
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAsset", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_assets_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAssetValue", b =>
+                {
+                    b.HasOne("Glidepath.Domain.ManualAssets.ManualAsset", null)
+                        .WithMany("Values")
+                        .HasForeignKey("ManualAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_asset_values_manual_assets_manual_asset_id");
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Orders.Order", b =>
                 {
                     b.HasOne("Glidepath.Domain.Households.Account", null)
@@ -1761,6 +1889,16 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_model_portfolios_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Pricing.HouseholdFxRate", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_fx_rates_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Pricing.PriceClose", b =>
@@ -2018,6 +2156,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.Navigation("Accounts");
 
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAsset", b =>
+                {
+                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }

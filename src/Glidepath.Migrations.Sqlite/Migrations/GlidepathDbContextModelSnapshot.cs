@@ -473,6 +473,84 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("tax_lots", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_assets");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_manual_assets_household_id");
+
+                    b.ToTable("manual_assets", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAssetValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("ManualAssetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manual_asset_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_asset_values");
+
+                    b.HasIndex("ManualAssetId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_manual_asset_values_manual_asset_id_date");
+
+                    b.ToTable("manual_asset_values", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -762,6 +840,36 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasName("pk_fx_rates");
 
                     b.ToTable("fx_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Pricing.HouseholdFxRate", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Base")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_currency");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote_currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<decimal>("Rate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.HasKey("HouseholdId", "Base", "Quote", "Date")
+                        .HasName("pk_household_fx_rates");
+
+                    b.ToTable("household_fx_rates", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Pricing.PriceClose", b =>
@@ -1686,6 +1794,26 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_tax_lots_instruments_instrument_id");
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAsset", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_assets_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAssetValue", b =>
+                {
+                    b.HasOne("Glidepath.Domain.ManualAssets.ManualAsset", null)
+                        .WithMany("Values")
+                        .HasForeignKey("ManualAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_asset_values_manual_assets_manual_asset_id");
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Orders.Order", b =>
                 {
                     b.HasOne("Glidepath.Domain.Households.Account", null)
@@ -1744,6 +1872,16 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_model_portfolios_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Pricing.HouseholdFxRate", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_fx_rates_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Pricing.PriceClose", b =>
@@ -2001,6 +2139,11 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.Navigation("Accounts");
 
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAsset", b =>
+                {
+                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }

@@ -2,10 +2,12 @@ using Glidepath.Server.Accounts;
 using Glidepath.Server.Admin;
 using Glidepath.Server.Alerts;
 using Glidepath.Server.Advisors;
+using Glidepath.Server.Fx;
 using Glidepath.Server.Households;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Lots;
+using Glidepath.Server.ManualAssets;
 using Glidepath.Server.ModelPortfolios;
 using Glidepath.Server.Optimization;
 using Glidepath.Server.People;
@@ -41,6 +43,7 @@ public static class GlidepathApi
         api.MapAdminEndpoints();
         api.MapOptimizeEndpoints();
         api.MapModelAssumptionsEndpoints();
+        api.MapSharedFxRateEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
@@ -58,6 +61,8 @@ public static class GlidepathApi
         household.MapRebalanceEndpoints();
         household.MapTaxSettingsEndpoints();
         household.MapAlertEndpoints();
+        household.MapManualAssetEndpoints();
+        household.MapFxRateEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints();
         return api;

@@ -29,4 +29,5 @@ public static class AuditEvents
     public const string TransactionEdited = "transaction-edited";
     public const string TransactionDeleted = "transaction-deleted";
     public const string LedgerAccountDeleted = "ledger-account-deleted";
+    public const string SharedFxRatesImported = "shared-fx-rates-imported";
 }

@@ -42,6 +42,19 @@ public static class ErrorCodes
 
     /// <summary>The household already keeps Glidepath:Instruments:MaxPerHousehold instruments of its own.</summary>
     public const string InstrumentLimitReached = "instrument-limit-reached";
+
+    public const string ManualAssetNotFound = "manual-asset-not-found";
+    public const string ManualAssetValueNotFound = "manual-asset-value-not-found";
+
+    /// <summary>A manual asset has one value per date; a second one on the same date is refused.</summary>
+    public const string DuplicateManualAssetValue = "duplicate-manual-asset-value";
+    public const string FxRateNotFound = "fx-rate-not-found";
+
+    /// <summary>
+    /// Switching the reporting currency would leave values without a rate; the problem's
+    /// <c>missingPairs</c> lists them ("EUR/GBP") and <c>from</c> the date they are needed from.
+    /// </summary>
+    public const string MissingFxRate = "missing-fx-rate";
     /// <summary>
     /// Refusals with several different ledger codes. A refusal with one code passes the ledger's own
     /// code through (e.g. "insufficient-quantity", "unknown-lot"; see LedgerErrorCodes).

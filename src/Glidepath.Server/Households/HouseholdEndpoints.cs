@@ -8,6 +8,8 @@ using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Fx;
+using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Planning.Runs;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,9 +57,13 @@ public static class HouseholdEndpoints
         return TypedResults.CreatedAtRoute(household.ToDto(), "GetHousehold", new { householdId = household.Id });
     }
 
-    /// <summary>A stale <see cref="UpdateHouseholdRequest.Version"/> makes the save throw; the exception handler answers 409.</summary>
-    private static async Task<Results<Ok<HouseholdDto>, NotFoundProblem, ValidationProblem>> Update(
-        Guid householdId, UpdateHouseholdRequest request, GlidepathDbContext db, CancellationToken ct)
+    /// <summary>
+    /// A stale <see cref="UpdateHouseholdRequest.Version"/> makes the save throw; the exception handler answers 409.
+    /// A new reporting currency that some account or manual item has no rate to is refused (422
+    /// <c>missing-fx-rate</c> naming the pairs) rather than left to break every valuation.
+    /// </summary>
+    private static async Task<Results<Ok<HouseholdDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> Update(
+        Guid householdId, UpdateHouseholdRequest request, GlidepathDbContext db, HouseholdReports reports, TimeProvider clock, CancellationToken ct)
     {
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
@@ -69,6 +75,12 @@ public static class HouseholdEndpoints
         if (errors.HasErrors)
         {
             return errors.ToProblem();
+        }
+
+        if (currency != household.ReportingCurrency
+            && await reports.MissingRatesAsync(householdId, currency, clock.Today(), ct) is { Count: > 0 } missing)
+        {
+            return FxRateEndpoints.MissingRates(currency, missing);
         }
 
         db.Entry(household).Property(h => h.Version).OriginalValue = request.Version;

@@ -4,11 +4,16 @@ using Glidepath.Domain.Valuation;
 namespace Glidepath.Server.Valuation;
 
 /// <summary>
-/// A household's value on one date in one currency; liabilities are negative. <paramref name="PricesAsOf"/>
-/// is the oldest close used (null without holdings); <paramref name="Stale"/> when it is more than five trading days old.
+/// A household's value on one date in one currency, accounts and manual items; liabilities are negative.
+/// <paramref name="PricesAsOf"/> is the oldest close used (null without holdings); <paramref name="Stale"/>
+/// when it is more than five trading days old.
 /// </summary>
 public sealed record ValuationDto(
-    DateOnly Date, string Currency, decimal Assets, decimal Liabilities, decimal NetWorth, DateOnly? PricesAsOf, bool Stale, IReadOnlyList<AccountValuationDto> Accounts);
+    DateOnly Date, string Currency, decimal Assets, decimal Liabilities, decimal NetWorth, DateOnly? PricesAsOf, bool Stale,
+    IReadOnlyList<AccountValuationDto> Accounts, IReadOnlyList<ManualItemValuationDto> ManualItems);
+
+/// <summary>A manual asset (positive) or liability (negative) at its latest value on or before the date, in the reporting currency.</summary>
+public sealed record ManualItemValuationDto(Guid ManualAssetId, string Name, bool IsLiability, decimal Value);
 
 public sealed record AccountValuationDto(Guid AccountId, string Name, AccountType Type, bool IsLiability, decimal Positions, decimal Cash, decimal Total);
 
@@ -19,7 +24,7 @@ public sealed record NetWorthPointDto(DateOnly Date, decimal Value);
 internal static class ValuationMapping
 {
     /// <summary>Valuations keep full precision inside; the API shows them rounded to the currency's minor units.</summary>
-    public static ValuationDto ToDto(this HouseholdValue value, IReadOnlyDictionary<Guid, Account> accounts)
+    public static ValuationDto ToDto(this HouseholdValue value, IReadOnlyDictionary<Guid, Account> accounts, IReadOnlyDictionary<Guid, string> manualNames)
     {
         var digits = value.Currency.MinorUnits;
         return new ValuationDto(
@@ -32,7 +37,8 @@ internal static class ValuationMapping
             value.Stale,
             [.. value.Accounts.Select(a => new AccountValuationDto(
                 a.AccountId, accounts[a.AccountId].Name, accounts[a.AccountId].Type, a.IsLiability,
-                Round(a.Positions, digits), Round(a.Cash, digits), Round(a.Total, digits)))]);
+                Round(a.Positions, digits), Round(a.Cash, digits), Round(a.Total, digits)))],
+            [.. value.ManualItems.Select(m => new ManualItemValuationDto(m.ManualAssetId, manualNames[m.ManualAssetId], m.IsLiability, Round(m.Value, digits)))]);
     }
 
     public static NetWorthDto ToDto(this NetWorthSeries series, DateOnly from, DateOnly to) =>

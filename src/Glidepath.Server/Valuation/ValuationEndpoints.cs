@@ -43,7 +43,8 @@ public static class ValuationEndpoints
         }
 
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToDictionaryAsync(a => a.Id, ct);
-        return TypedResults.Ok(valued.Value!.ToDto(accounts));
+        var manual = await db.ManualAssets.AsNoTracking().Where(m => m.HouseholdId == householdId).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        return TypedResults.Ok(valued.Value!.ToDto(accounts, manual));
     }
 
     /// <summary>Net worth at the close of every calendar day; <c>to</c> defaults to today and <c>from</c> to a year before it.</summary>

@@ -6,6 +6,7 @@ import { ClientBanner } from '../advisor/ClientBanner';
 const links = [
   ['dashboard', 'Dashboard'],
   ['accounts', 'Accounts'],
+  ['net-worth', 'Net worth'],
   ['holdings', 'Holdings'],
   ['portfolio', 'Portfolio'],
   ['transactions', 'Transactions'],

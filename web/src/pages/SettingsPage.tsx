@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +14,7 @@ import { useMe } from '../settings/queries';
 import { ProfileSection } from '../settings/ProfileSection';
 import { SessionsSection } from '../settings/SessionsSection';
 import { AdvisorGrantsSection } from '../settings/AdvisorGrantsSection';
+import { FxRatesSection } from '../settings/FxRatesSection';
 import { PrivacySection } from '../settings/PrivacySection';
 import { PeopleSection } from '../settings/PeopleSection';
 import { useClientHousehold } from '../advisor/queries';
@@ -68,6 +70,12 @@ export function SettingsPage() {
           <AdvisorGrantsSection householdId={householdId} />
         )}
       </section>
+      <section className="card" aria-labelledby="fx-heading">
+        <h2 id="fx-heading" className="mb-2">
+          Exchange rates
+        </h2>
+        <FxRatesSection householdId={householdId} />
+      </section>
       <section className="card" aria-labelledby="privacy-heading">
         <h2 id="privacy-heading" className="mb-2">
           Privacy
@@ -81,10 +89,22 @@ export function SettingsPage() {
 function HouseholdSettings({ household }: { household: Household }) {
   const queryClient = useQueryClient();
   const form = useForm<HouseholdForm>({ resolver: zodResolver(householdSchema), defaultValues: { name: household.name, reportingCurrency: household.reportingCurrency } });
+  // A new reporting currency is checked first: without the rates it needs, every valuation would fail.
+  const [missing, setMissing] = useState<string[]>([]);
   const save = useMutation({
-    mutationFn: (v: HouseholdForm) =>
-      unwrap(api.PUT('/api/households/{householdId}', { params: { path: { householdId: household.id } }, body: { ...v, version: household.version } })),
-    onSuccess: async () => {
+    mutationFn: async (v: HouseholdForm) => {
+      const currency = v.reportingCurrency.toUpperCase();
+      if (currency !== household.reportingCurrency) {
+        const coverage = await unwrap(
+          api.GET('/api/households/{householdId}/fx-rates/missing', { params: { path: { householdId: household.id }, query: { currency } } }),
+        );
+        setMissing(coverage.missing.map((m) => `${m.pair} on or before ${formatDate(m.from)}`));
+        if (coverage.missing.length > 0) return null;
+      }
+      return unwrap(api.PUT('/api/households/{householdId}', { params: { path: { householdId: household.id } }, body: { ...v, version: household.version } }));
+    },
+    onSuccess: async (saved) => {
+      if (!saved) return;
       await queryClient.invalidateQueries({ queryKey: keys.household(household.id) });
       await queryClient.invalidateQueries({ queryKey: keys.households });
     },
@@ -103,7 +123,13 @@ function HouseholdSettings({ household }: { household: Household }) {
       </button>
       <div className="sm:col-span-3">
         {save.isError && <ErrorMessage error={save.error} title="Not saved" />}
-        {save.isSuccess && <p role="status" className="text-sm text-green-800">Saved.</p>}
+        {missing.length > 0 && (
+          <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            Not switched: reporting in {form.getValues('reportingCurrency').toUpperCase()} needs exchange rates this household does not have:{' '}
+            <strong>{missing.join(', ')}</strong>. Add or import them under Exchange rates below, then save again.
+          </div>
+        )}
+        {save.isSuccess && save.data && <p role="status" className="text-sm text-green-800">Saved.</p>}
       </div>
     </form>
   );

@@ -1,0 +1,188 @@
+using Glidepath.Domain.Currencies;
+using Glidepath.Domain.Pricing;
+using Glidepath.Infrastructure.Import;
+using Glidepath.Infrastructure.Import.Fx;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Reporting;
+using Glidepath.Server.Api;
+using Glidepath.Server.Audit;
+using Glidepath.Server.Auth;
+using Glidepath.Server.Authorization;
+using Glidepath.Server.Errors;
+using Glidepath.Server.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Server.Fx;
+
+/// <summary>A rate: <paramref name="Rate"/> units of <paramref name="Quote"/> per unit of <paramref name="Base"/> at <paramref name="Date"/>'s close.</summary>
+public sealed record FxRateDto(DateOnly Date, string Base, string Quote, decimal Rate);
+
+public sealed record FxRateRequest(DateOnly? Date, string? Base, string? Quote, decimal? Rate);
+
+/// <summary>The pairs valuing the household in <paramref name="Currency"/> lacks, each needed from <see cref="MissingFxPairDto.From"/>.</summary>
+public sealed record FxCoverageDto(string Currency, IReadOnlyList<MissingFxPairDto> Missing);
+
+public sealed record MissingFxPairDto(string Pair, string Base, string Quote, DateOnly From);
+
+/// <summary>
+/// FX rates. Shared rates (every household sees them) are reference data: only an admin writes them,
+/// through <c>POST /api/admin/fx-rates/import</c> or the operator's <c>glidepath import fx</c>. A
+/// household enters the rates it needs as its own: <c>/api/households/{householdId}/fx-rates</c>
+/// (list, upsert one, delete one, import a CSV), used for it alone and winning over a shared rate
+/// on the same pair and date. <c>fx-rates/missing?currency=</c> says which pairs a switch of
+/// reporting currency would lack (docs/server-and-cli.md, "FX rates").
+/// </summary>
+public static class FxRateEndpoints
+{
+    public static RouteGroupBuilder MapFxRateEndpoints(this RouteGroupBuilder household)
+    {
+        var group = household.MapGroup("/fx-rates").WithTags("FX rates");
+        group.MapGet("/", List);
+        group.MapPut("/", Upsert);
+        group.MapDelete("/{base}/{quote}/{date}", Delete);
+        group.MapPost("/import", Import).Accepts<string>("text/csv", "multipart/form-data");
+        group.MapGet("/missing", Missing);
+        return household;
+    }
+
+    public static IEndpointRouteBuilder MapSharedFxRateEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/fx-rates", Shared).WithTags("FX rates");
+        api.MapPost("/admin/fx-rates/import", ImportShared).WithTags("Admin").Accepts<string>("text/csv", "multipart/form-data")
+            .RequireAuthorization(AuthPolicies.Admin);
+        return api;
+    }
+
+    private static async Task<Ok<List<FxRateDto>>> List(Guid householdId, GlidepathDbContext db, CancellationToken ct)
+    {
+        var rates = await db.HouseholdFxRates.AsNoTracking().Where(r => r.HouseholdId == householdId).ToListAsync(ct);
+        return TypedResults.Ok(rates
+            .OrderBy(r => r.Base.Code, StringComparer.Ordinal).ThenBy(r => r.Quote.Code, StringComparer.Ordinal).ThenByDescending(r => r.Date)
+            .Select(r => new FxRateDto(r.Date, r.Base.Code, r.Quote.Code, r.Rate)).ToList());
+    }
+
+    /// <summary>The latest shared rate of each pair on or before <paramref name="date"/> (default today): what every household sees.</summary>
+    private static async Task<Ok<List<FxRateDto>>> Shared(DateOnly? date, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var day = date ?? clock.Today();
+        var rates = await db.FxRates.AsNoTracking().Where(r => r.Date <= day).ToListAsync(ct);
+        return TypedResults.Ok(rates.GroupBy(r => (r.Base, r.Quote)).Select(g => g.MaxBy(r => r.Date)!)
+            .OrderBy(r => r.Base.Code, StringComparer.Ordinal).ThenBy(r => r.Quote.Code, StringComparer.Ordinal)
+            .Select(r => new FxRateDto(r.Date, r.Base.Code, r.Quote.Code, r.Rate)).ToList());
+    }
+
+    private static async Task<Results<Ok<FxRateDto>, ValidationProblem>> Upsert(
+        Guid householdId, FxRateRequest request, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var errors = new ValidationErrors()
+            .Check(request.Date is not null, "date", "A date is required.")
+            .Check(request.Date is null || request.Date <= today, "date", $"The date is after today ({today:yyyy-MM-dd}).")
+            .Check(request.Rate is > 0m, "rate", "The rate must be a positive number (units of the quote currency per unit of the base).");
+        var from = ParseCurrency(errors, "base", request.Base);
+        var to = ParseCurrency(errors, "quote", request.Quote);
+        errors.Check(from == default || to == default || from != to, "quote", "The two currencies must differ.");
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var date = request.Date!.Value;
+        var stored = await db.HouseholdFxRates.FirstOrDefaultAsync(r => r.HouseholdId == householdId && r.Base == from && r.Quote == to && r.Date == date, ct);
+        if (stored is not null)
+        {
+            db.HouseholdFxRates.Remove(stored);
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.HouseholdFxRates.Add(new HouseholdFxRate(householdId, from, to, date, request.Rate!.Value));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new FxRateDto(date, from.Code, to.Code, request.Rate.Value));
+    }
+
+    private static async Task<Results<NoContent, NotFoundProblem>> Delete(
+        Guid householdId, string @base, string quote, DateOnly date, GlidepathDbContext db, CancellationToken ct)
+    {
+        var deleted = Currency.TryParse(@base, out var from) && Currency.TryParse(quote, out var to)
+            ? await db.HouseholdFxRates.Where(r => r.HouseholdId == householdId && r.Base == from && r.Quote == to && r.Date == date).ExecuteDeleteAsync(ct)
+            : 0;
+        return deleted > 0
+            ? TypedResults.NoContent()
+            : new NotFoundProblem(ErrorCodes.FxRateNotFound, $"This household has no {@base}/{quote} rate on {date:yyyy-MM-dd}.");
+    }
+
+    private static async Task<Results<Ok<ImportResultDto>, ValidationProblem, UnprocessableProblem>> Import(
+        Guid householdId, bool? skipInvalid, HttpRequest request, FxRateImporter importer, CancellationToken ct) =>
+        await ImportAsync(householdId, skipInvalid, request, importer, ct);
+
+    private static async Task<Results<Ok<ImportResultDto>, ValidationProblem, UnprocessableProblem>> ImportShared(
+        bool? skipInvalid, HttpRequest request, FxRateImporter importer, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        var result = await ImportAsync(null, skipInvalid, request, importer, ct);
+        if (result.Result is Ok<ImportResultDto> ok)
+        {
+            await audit.WriteAsync(AuditEvents.SharedFxRatesImported, http.User.UserId(), detail: $"{ok.Value!.Imported} written", ct: ct);
+        }
+
+        return result;
+    }
+
+    private static async Task<Results<Ok<FxCoverageDto>, NotFoundProblem, ValidationProblem>> Missing(
+        Guid householdId, string? currency, HouseholdReports reports, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Currency.TryParse(currency, out var target))
+        {
+            return ValidationErrors.Single("currency", $"'{currency}' is not a supported ISO-4217 currency code.");
+        }
+
+        var missing = await reports.MissingRatesAsync(householdId, target, clock.Today(), ct);
+        return missing is null
+            ? HouseholdScope.HouseholdNotFound(householdId)
+            : TypedResults.Ok(new FxCoverageDto(target.Code, [.. missing.Select(m => new MissingFxPairDto(m.Pair, m.Base.Code, m.Quote.Code, m.Date))]));
+    }
+
+    /// <summary>
+    /// The 422 a reporting-currency switch gets when rates are missing: it names each pair and the
+    /// date a rate is needed from, so the client can ask for exactly those.
+    /// </summary>
+    public static UnprocessableProblem MissingRates(Currency target, IReadOnlyList<MissingFxRate> missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        var problem = new UnprocessableProblem(
+            ErrorCodes.MissingFxRate,
+            $"Reporting in {target} needs FX rates this household does not have: {string.Join(", ", missing.Select(m => $"{m.Pair} on or before {m.Date:yyyy-MM-dd}"))}. Enter or import them first.",
+            [.. missing.Select(m => new ProblemItem(ErrorCodes.MissingFxRate, $"No {m.Pair} rate on or before {m.Date:yyyy-MM-dd}."))]);
+        problem.Problem.Extensions["missingPairs"] = missing.Select(m => m.Pair).ToList();
+        problem.Problem.Extensions["from"] = missing.Min(m => m.Date);
+        return problem;
+    }
+
+    private static async Task<Results<Ok<ImportResultDto>, ValidationProblem, UnprocessableProblem>> ImportAsync(
+        Guid? householdId, bool? skipInvalid, HttpRequest request, FxRateImporter importer, CancellationToken ct)
+    {
+        await using var csv = await CsvBody.OpenAsync(request, ct);
+        if (csv is null)
+        {
+            return CsvBody.Missing();
+        }
+
+        var result = await importer.ImportAsync(csv, householdId, new ImportOptions { SkipInvalid = skipInvalid ?? false }, ct);
+        return result.Rejected
+            ? new UnprocessableProblem(
+                ErrorCodes.ImportRejected,
+                $"The file was rejected and nothing was imported: {result.Errors.Count} error(s), the first at {result.Errors[0]}.",
+                [.. result.Errors.Select(e => new ProblemItem(ErrorCodes.ImportRejected, e.Reason, e.Row, e.Column))])
+            : TypedResults.Ok(result.ToDto());
+    }
+
+    private static Currency ParseCurrency(ValidationErrors errors, string field, string? code)
+    {
+        if (Currency.TryParse(code, out var currency))
+        {
+            return currency;
+        }
+
+        errors.Add(field, $"'{code}' is not a supported ISO-4217 currency code.");
+        return default;
+    }
+}

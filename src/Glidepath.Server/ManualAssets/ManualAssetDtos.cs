@@ -1,0 +1,30 @@
+using Glidepath.Domain.ManualAssets;
+
+namespace Glidepath.Server.ManualAssets;
+
+/// <summary>A manual asset or liability with its dated values, oldest first; <paramref name="Latest"/> is the newest entry.</summary>
+public sealed record ManualAssetDto(
+    Guid Id, string Name, ManualAssetKind Kind, ManualAssetCategory Category, string Currency, long Version,
+    ManualAssetValueDto? Latest, IReadOnlyList<ManualAssetValueDto> Values);
+
+/// <summary>The value (asset) or balance owed (liability) from <paramref name="Date"/> on, in the item's currency.</summary>
+public sealed record ManualAssetValueDto(Guid Id, DateOnly Date, decimal Amount);
+
+/// <summary>
+/// Creates an item (with a first value when <paramref name="Amount"/> is given, dated <paramref name="Date"/>
+/// or today) or replaces its name, kind, category and currency (then <paramref name="Version"/> must match).
+/// </summary>
+public sealed record ManualAssetRequest(
+    string? Name, ManualAssetKind? Kind, ManualAssetCategory? Category, string? Currency,
+    decimal? Amount = null, DateOnly? Date = null, long? Version = null);
+
+public sealed record ManualAssetValueRequest(DateOnly? Date, decimal? Amount);
+
+internal static class ManualAssetMapping
+{
+    public static ManualAssetDto ToDto(this ManualAsset item)
+    {
+        var values = item.Values.OrderBy(v => v.Date).Select(v => new ManualAssetValueDto(v.Id, v.Date, v.Amount)).ToList();
+        return new(item.Id, item.Name, item.Kind, item.Category, item.Currency.Code, item.Version, values.LastOrDefault(), values);
+    }
+}
