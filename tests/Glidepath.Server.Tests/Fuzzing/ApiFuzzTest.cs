@@ -165,7 +165,7 @@ public class ApiFuzzTest(ITestOutputHelper output)
                 new PersonRequest("Ada", new DateOnly(1970, 5, 1), FilingStatus.Single, "US", "CA"))).ReadAsync<PersonDto>(HttpStatusCode.Created);
             var account = await client.AccountAsync(household.Id);
             var ira = await client.AccountAsync(household.Id, AccountType.TraditionalIra, name: "IRA");
-            var msft = await client.MsftAsync();
+            var msft = await app.MsftAsync();
             var day = new DateOnly(1998, 1, 2);
             await (await client.PostAsync($"/api/households/{household.Id}/transactions", Fixtures.Deposit(account.Id, day, 100_000m))).ReadAsync<object>(HttpStatusCode.Created);
             await (await client.PostAsync($"/api/households/{household.Id}/transactions", Fixtures.Buy(account.Id, msft.Id, day, 100m, 32.78m))).ReadAsync<object>(HttpStatusCode.Created);

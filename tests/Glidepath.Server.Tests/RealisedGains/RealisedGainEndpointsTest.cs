@@ -29,7 +29,7 @@ public class RealisedGainEndpointsTest
         var url = $"/api/households/{household.Id}";
         var taxable = await client.AccountAsync(household.Id);
         var roth = await client.AccountAsync(household.Id, AccountType.RothIra, name: "Roth IRA");
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         foreach (var account in new[] { taxable.Id, roth.Id })
         {
             var batch = new TransactionBatchRequest([Deposit(account, Buy1, 1_000m), Buy(account, msft.Id, Buy1, 10m, 32.78m), Sell(account, msft.Id, Sale, 10m, 78.50m)]);
@@ -61,7 +61,7 @@ public class RealisedGainEndpointsTest
         var household = await client.HouseholdAsync();
         var url = $"/api/households/{household.Id}";
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         var batch = new TransactionBatchRequest([
             Deposit(account.Id, Buy1, 100m),
             Buy(account.Id, msft.Id, Buy1, 1m, 10m), Buy(account.Id, msft.Id, Buy1.AddDays(1), 1m, 10m), Buy(account.Id, msft.Id, Buy1.AddDays(2), 1m, 10m),

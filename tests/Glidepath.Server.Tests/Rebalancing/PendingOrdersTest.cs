@@ -28,7 +28,7 @@ public class PendingOrdersTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         var h = $"/api/households/{household.Id}";
         (await client.PostAsync($"{h}/transactions/batch", new TransactionBatchRequest(
         [

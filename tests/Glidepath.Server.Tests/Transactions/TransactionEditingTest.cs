@@ -140,7 +140,7 @@ public class TransactionEditingTest
         var client = app.CreateClient();
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
-        var msft = await client.MsftAsync();
+        var msft = await app.MsftAsync();
         var url = $"/api/households/{household.Id}";
         await (await client.PostAsync($"{url}/transactions/batch", new TransactionBatchRequest([
             Deposit(account.Id, FirstBuy, 10_000m),

@@ -9,6 +9,7 @@ import { keys, useHousehold } from '../household/queries';
 import { householdSchema, type HouseholdForm } from '../household/householdSchema';
 import { ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
+import { formatDate } from '../lib/format';
 import { MfaSettings } from '../auth/MfaSettings';
 import { useMe } from '../settings/queries';
 import { ProfileSection } from '../settings/ProfileSection';
