@@ -58,6 +58,14 @@ public class ApiFuzzTest(ITestOutputHelper output)
             var requests = Request(route, operation, bodies, world).Sample(FuzzRun.Scaled(Budget(route)), FuzzRun.Random(route.ToString()), 8);
             await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (generated, ct) =>
             {
+                // Kestrel refuses a path with an encoded NUL (400) before any routing; the in-process
+                // test server throws on it instead, so such a URL is counted as Kestrel answers it.
+                if (Uri.UnescapeDataString(generated.Url.Split('?')[0]).Contains('\0', StringComparison.Ordinal))
+                {
+                    run.Count(400);
+                    return;
+                }
+
                 using var request = new HttpRequestMessage(new HttpMethod(route.Method), generated.Url);
                 if (generated.Body is { } body)
                 {

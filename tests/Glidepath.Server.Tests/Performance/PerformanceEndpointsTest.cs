@@ -48,7 +48,8 @@ public class PerformanceEndpointsTest
         Assert.Equal(XirrStatus.Solved, report.MoneyWeightedReturn.Status);
         Assert.Equal(
             0.0,
-            Xirr.NetPresentValue([new DateOnly(1999, 1, 5), new DateOnly(1999, 6, 1), new DateOnly(1999, 12, 31)], [-7_050.0, -1_000.0, 12_675.0], report.MoneyWeightedReturn.Rate!.Value),
+            // The start value is the close it was taken at, the day before `from` (analytics.md, MWR).
+            Xirr.NetPresentValue([new DateOnly(1999, 1, 4), new DateOnly(1999, 6, 1), new DateOnly(1999, 12, 31)], [-7_050.0, -1_000.0, 12_675.0], report.MoneyWeightedReturn.Rate!.Value),
             1e-6);
         Assert.Equal(report.TimeWeightedReturn, report.ContributionByHolding.Sum(c => c.Contribution), 1e-12);
         Assert.Equal(0.0, report.ContributionByHolding.Single(c => c.InstrumentId is null).Contribution, 1e-15);

@@ -59,8 +59,9 @@ describe('SignInPage', () => {
   });
 
   it('signs in with an eleven-character recovery code', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-      new Response(JSON.stringify({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    // A fresh Response per call: the page also asks for the external sign-in providers.
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(() =>
+      Promise.resolve(new Response(JSON.stringify({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }), { status: 200, headers: { 'Content-Type': 'application/json' } })),
     );
     renderAt('/sign-in?next=%2Fhouseholds%2Fx');
     const user = userEvent.setup({ delay: null });
@@ -70,7 +71,8 @@ describe('SignInPage', () => {
     await user.type(screen.getByLabelText('Recovery code'), 'A1B2C-D3E4F');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('household page')).toBeInTheDocument();
-    expect(JSON.parse(String(fetchSpy.mock.calls[0]![1]?.body))).toEqual({ email: 'a@example.com', password: 'secret', recoveryCode: 'A1B2C-D3E4F' });
+    const [, init] = fetchSpy.mock.calls.find(([u]) => u === '/auth/login')!;
+    expect(JSON.parse(String(init?.body))).toEqual({ email: 'a@example.com', password: 'secret', recoveryCode: 'A1B2C-D3E4F' });
   });
 
   it('says so plainly when the server has no sign-in', async () => {

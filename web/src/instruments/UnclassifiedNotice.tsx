@@ -23,7 +23,7 @@ export function UnclassifiedNotice({ householdId }: { householdId: string }) {
       </h2>
       <p className="mb-2 text-sm text-slate-700">
         An import created these without knowing what they hold. Until you set a class, allocation and rebalancing count them as unclassified.{' '}
-        <Link to="../instruments?assetClass=Unclassified" relative="path" className="text-brand-700 hover:underline">
+        <Link to="../instruments?assetClass=Unclassified" relative="path" className="text-brand-700 underline">
           Edit all details
         </Link>
       </p>
