@@ -34,7 +34,7 @@ public static class GlidepathApi
     /// </summary>
     public static RouteGroupBuilder MapGlidepathApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.Api).RequireHouseholdAccess();
+        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.Api).RequireHouseholdAccess().RequireQueryDatesInRange();
         api.MapHouseholdEndpoints();
         api.MapInstrumentEndpoints();
         api.MapPriceImportEndpoints();

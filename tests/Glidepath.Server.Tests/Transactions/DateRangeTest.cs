@@ -46,4 +46,25 @@ public class DateRangeTest
             }
         }
     }
+
+    /// <summary>The fuzz suite found <c>tax-loss-opportunities?asOf=9999-12-31</c> answering 500 (date arithmetic past DateOnly.MaxValue).</summary>
+    [Fact]
+    public async Task QueryDatesOutsideTheRange_Answer400_OnEveryRoute()
+    {
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var url = $"/api/households/{household.Id}";
+        foreach (var query in new[]
+        {
+            "tax-loss-opportunities?asOf=9999-12-31", "alerts?asOf=9999-12-31", "positions?asOf=0001-01-01", "lots?asOf=2200-01-01",
+            "valuation?date=9999-12-31", "net-worth?from=0001-01-01&to=2000-01-01", "performance?from=2000-01-01&to=9999-12-31",
+        })
+        {
+            var problem = await (await client.GetAsync($"{url}/{query}")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+            Assert.True(problem.GetProperty("errors").EnumerateObject().Any(), query);
+        }
+
+        await (await client.GetAsync($"{url}/positions?asOf=2199-12-31")).ReadAsync<object>(HttpStatusCode.OK);
+    }
 }

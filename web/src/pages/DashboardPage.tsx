@@ -28,14 +28,16 @@ export function DashboardPage() {
         <h2 id="value-heading">Today</h2>
         <QueryView query={valuation}>
           {(v) => (
-            <dl className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3">
-              <Stat label="Net worth" value={formatMoney(v.netWorth, v.currency)} testId="net-worth" />
-              <Stat label="Assets" value={formatMoney(v.assets, v.currency)} />
-              <Stat label="Liabilities" value={formatMoney(v.liabilities, v.currency)} />
-              <div className="sm:col-span-3">
+            <>
+              <dl className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3">
+                <Stat label="Net worth" value={formatMoney(v.netWorth, v.currency)} testId="net-worth" />
+                <Stat label="Assets" value={formatMoney(v.assets, v.currency)} />
+                <Stat label="Liabilities" value={formatMoney(v.liabilities, v.currency)} />
+              </dl>
+              <div className="mt-2">
                 <PricesAsOf date={v.pricesAsOf} stale={v.stale} />
               </div>
-            </dl>
+            </>
           )}
         </QueryView>
       </section>
