@@ -145,13 +145,23 @@ async function downloaded(click) {
  * The current RFC 6238 code (SHA-1, 30 s, 6 digits) for a base32 secret: what an authenticator app shows.
  * @param {string} secret
  */
-function totp(secret) {
+/** Time steps already used per secret: the server accepts each step once per user, so a second code waits for the next step. */
+const usedSteps = new Map();
+
+/** A TOTP code for a time step not used yet (RFC 6238, 30 s, SHA-1, 6 digits). @param {string} secret */
+async function totp(secret) {
+  let step = Math.floor(Date.now() / 30_000);
+  while (step <= (usedSteps.get(secret) ?? -1)) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  usedSteps.set(secret, step);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
   for (const c of secret.replace(/[\s=-]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
   const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
   const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000)));
+  counter.writeBigUInt64BE(BigInt(step));
   const mac = createHmac('sha1', key).update(counter).digest();
   const offset = (mac[mac.length - 1] ?? 0) & 0xf;
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
@@ -379,7 +389,7 @@ try {
     await test('turn on two-factor sign-in', async () => {
       await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
       totpKey = ((await page.getByTestId('totp-key').textContent()) ?? '').trim();
-      await page.getByLabel('Code from the app').fill(totp(totpKey));
+      await page.getByLabel('Code from the app').fill(await totp(totpKey));
       await page.getByRole('button', { name: 'Confirm' }).click();
       await expectText(page.getByRole('status'), 'Two-factor sign-in is on');
     }, { shot: 'settings-mfa' });
@@ -390,7 +400,7 @@ try {
       // The session signed in with a password only: the server asks for a step-up, the dialog gets the code.
       await page.getByRole('button', { name: 'New recovery codes' }).click();
       const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
-      await dialog.getByLabel('Authenticator code').fill(totp(totpKey));
+      await dialog.getByLabel('Authenticator code').fill(await totp(totpKey));
       await dialog.getByRole('button', { name: 'Confirm' }).click();
       await expectText(page.getByRole('status'), 'New recovery codes');
       const codes = await page.getByTestId('recovery-codes').locator('li').count();
@@ -399,7 +409,7 @@ try {
 
     await test('sessions: sign out another session', async () => {
       // Another device signs in; its refresh token works until this page signs it out.
-      const login = await fetch(`${server.url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, totpCode: totp(totpKey) }) });
+      const login = await fetch(`${server.url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, totpCode: await totp(totpKey) }) });
       if (!login.ok) throw new Error(`the second sign-in answered ${login.status}`);
       const other = await login.json();
       await page.reload();
@@ -493,7 +503,7 @@ try {
     const accepted = page.getByRole('status').filter({ hasText: 'pending order(s) created' });
     await dialog.or(accepted).first().waitFor();
     if (await dialog.isVisible()) {
-      await dialog.getByLabel('Authenticator code').fill(totp(totpKey));
+      await dialog.getByLabel('Authenticator code').fill(await totp(totpKey));
       await dialog.getByRole('button', { name: 'Confirm' }).click();
     }
     await expectText(accepted, 'pending order(s) created');

@@ -45,6 +45,11 @@ public static class AdminEndpoints
     private static async Task<Results<Ok<AdminUserDto>, NotFoundProblem, ValidationProblem>> SetRoles(
         Guid userId, RolesRequest request, HttpContext http, UserManager<GlidepathUser> users, AuditLog audit, CancellationToken ct)
     {
+        if (request.Roles?.Any(r => r is null) == true)
+        {
+            return ValidationErrors.Single("roles", "A role in the list is null.");
+        }
+
         var wanted = (request.Roles ?? []).Select(r => r.Trim().ToLowerInvariant()).Append(Roles.User).Distinct(StringComparer.Ordinal).ToList();
         if (wanted.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
         {

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Calendar;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.TaxLossHarvesting;
 using Glidepath.Infrastructure.Ledger;
@@ -54,6 +55,11 @@ public static class RebalanceEndpoints
     private static async Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem, ValidationProblem>> ProposeAsync(
         Guid householdId, Guid? accountId, RebalanceRequest? request, ProposalStore proposals, TimeProvider clock, CancellationToken ct)
     {
+        if (request?.AsOf is { } asOf && !ValidDates.Contains(asOf))
+        {
+            return ValidationErrors.Single("asOf", $"The date must be {ValidDates.Description}.");
+        }
+
         var options = new ProposalOptions(request?.Force ?? false, request?.AssetLocation ?? false);
         var result = await proposals.ProposeAsync(householdId, accountId, request?.AsOf ?? clock.Today(), options, clock.GetUtcNow(), ct);
         if (!result.Succeeded)

@@ -111,6 +111,11 @@ public static class TransactionEndpoints
             return ValidationErrors.Single("transactions", "At least one transaction is required.");
         }
 
+        if (requests.Any(r => r is null))
+        {
+            return ValidationErrors.Single("transactions", "A transaction in the list is null.");
+        }
+
         var outcome = await booking.BookAsync(householdId, requests, idempotencyKey, ct);
         if (outcome.Invalid is { } invalid)
         {

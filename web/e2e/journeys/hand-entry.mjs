@@ -138,7 +138,7 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
     const asked = await Promise.race([dialog.waitFor().then(() => true), done.waitFor({ state: 'detached' }).then(() => false)].map((p) => p.catch(() => false)));
     if (asked) {
-      await dialog.getByLabel('Authenticator code').fill(totp());
+      await dialog.getByLabel('Authenticator code').fill(await totp());
       await dialog.getByRole('button', { name: 'Confirm' }).click();
     }
   }
