@@ -97,6 +97,35 @@ public class BadInputTest
         return (client, $"/api/households/{household.Id}/imports/transactions?accountId={account.Id}");
     }
 
+    /// <summary>Found by the full-scale JSON-route fuzz run after the session-5 merges (seed 4267804546362694960).</summary>
+    [Fact]
+    public async Task NullListElements_AndARebalanceDateOutOfRange_Answer400()
+    {
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var url = $"/api/households/{household.Id}";
+
+        using (var batch = Json("""{"transactions":[null]}"""))
+        {
+            await (await client.PostAsync($"{url}/transactions/batch", batch)).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        }
+
+        foreach (var asOf in new[] { "9999-12-31", "0001-01-01" })
+        {
+            using var rebalance = Json($$"""{"force":false,"asOf":"{{asOf}}","assetLocation":false}""");
+            await (await client.PostAsync($"{url}/rebalance", rebalance)).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        }
+
+        var admin = await app.CreateOperatorClientAsync();
+        using (var roles = Json("""{"roles":[null]}"""))
+        {
+            await (await admin.PutAsync($"/api/admin/users/{app.DefaultUser.Id}/roles", roles)).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        }
+
+        AssertNoErrorLogged(app);
+    }
+
     internal static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     internal static void AssertNoErrorLogged(GlidepathApp app)

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 // Everything by hand: transactions (every type, the lot preview of a sell, edit, delete), accounts
 // (edit, delete with and without history), people and tax settings, each in the web UI. Runs in
 // households of its own, so the figures the other tests check stay as they were.
+
+/** The fixture closes (VTI, BND, …): each journey household imports them as instruments of its own (shared ones are the operator's). */
+const prices = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'prices.csv'), 'utf8');
 
 /**
  * @param {{
@@ -9,7 +14,7 @@
  *   expectText: (locator: import('playwright-core').Locator, text: string) => Promise<void>,
  *   apiSend: (method: string, path: string, body?: unknown) => Promise<any>,
  *   apiGet: (path: string) => Promise<any>,
- *   totp: () => string,
+ *   totp: () => Promise<string>,
  * }} t
  */
 export async function handEntryJourneys({ test, page, expectText, apiSend, apiGet, totp }) {
@@ -37,6 +42,7 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     const household = await apiSend('POST', '/api/households', { name: 'Hand-entry household', reportingCurrency: 'USD' });
     h = `/api/households/${household.id}`;
     url = `/households/${household.id}`;
+    await apiSend('POST', `${h}/imports/prices`, prices);
     await apiSend('POST', `${h}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD', reliefMethod: 'Fifo' });
     const ira = await apiSend('POST', `${h}/accounts`, { name: 'IRA', type: 'TraditionalIra', baseCurrency: 'USD' });
     await page.goto(`${url}/transactions`);
@@ -172,7 +178,8 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     const household = await apiSend('POST', '/api/households', { name: 'Harvest household', reportingCurrency: 'USD' });
     const hh = `/api/households/${household.id}`;
     const account = await apiSend('POST', `${hh}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD' });
-    const instruments = await apiGet('/api/instruments');
+    await apiSend('POST', `${hh}/imports/prices`, prices);
+    const instruments = (await apiGet(`/api/instruments?householdId=${household.id}&pageSize=100`)).items;
     const id = (/** @type {string} */ symbol) => instruments.find((/** @type {any} */ i) => i.symbol === symbol).id;
     await apiSend('POST', `${hh}/transactions/batch`, {
       transactions: [
