@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using Glidepath.Domain.Ledger;
-using Glidepath.Domain.Pricing;
 using Glidepath.Domain.Transactions;
 using Glidepath.Server.Demo;
 
@@ -26,17 +24,15 @@ public class DemoHistoryGeneratorTest
         Assert.Contains(first.History, t => t.LotSelections.Count > 0);
     }
 
-    /// <summary>The shipped price file, read here without the importer: the test is about the generator alone.</summary>
+    /// <summary>The shipped price file, read by the seeder's own reader without the importer: the test is about the generator alone.</summary>
     private static (DemoHousehold Demo, IReadOnlyList<Transaction> History) Generate()
     {
         var random = new Random(DemoHistoryGenerator.Seed);
         Guid NewId() => DemoIds.Next(random);
         var instruments = DowJonesInstruments.Create(NewId).ToDictionary(i => i.Symbol, i => i.Id, StringComparer.Ordinal);
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "DemoData", "dowjones30_daily_prices.csv"));
-        var symbols = lines[0].Split(',');
-        var closes = lines.Skip(1).Select(l => l.Split(',')).SelectMany(cells => symbols.Skip(1).Select((symbol, i) => new PriceClose(
-            instruments[symbol], DateOnly.ParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), decimal.Parse(cells[i + 1], CultureInfo.InvariantCulture))));
+        var end = new DateOnly(2000, 12, 31);
+        var closes = DemoPriceFile.Read(Path.Combine(AppContext.BaseDirectory, "DemoData", "dowjones30_daily_prices.csv")).Closes(instruments, end);
         var demo = DemoHousehold.Create(NewId, DateTimeOffset.UnixEpoch);
-        return (demo, DemoHistoryGenerator.Generate(demo, instruments, new DemoPriceTable(closes), random, new DateOnly(2000, 12, 31)));
+        return (demo, DemoHistoryGenerator.Generate(demo, instruments, new DemoPriceTable(closes), random, end));
     }
 }
