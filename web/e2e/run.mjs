@@ -23,8 +23,8 @@ const wwwroot = join(serverDll(), '..', 'wwwroot', 'index.html');
 if (!existsSync(wwwroot)) throw new Error(`No web build next to the server (${wwwroot}): build without SkipWebBuild, or copy web/dist there.`);
 
 // The suite drives one user through every page in about two minutes, far faster than a person:
-// above the default 60 API requests a minute per user. The limiter has its own server tests.
-const server = await startServer({ env: { RateLimits__ApiPerMinute: '1000' } });
+// above the default 60 API requests and 30 expensive reads a minute per user. The limiters have their own server tests.
+const server = await startServer({ env: { RateLimits__ApiPerMinute: '1000', RateLimits__ReadCostPerMinute: '100000' } });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();

@@ -1,6 +1,7 @@
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Alerts;
 
@@ -11,7 +12,7 @@ public static class AlertEndpoints
 
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/alerts", Alerts).WithTags("Alerts").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        household.MapGet("/alerts", Alerts).WithTags("Alerts").ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads();
         return household;
     }
 

@@ -28,13 +28,13 @@ public static class GlidepathApi
 {
     /// <summary>
     /// Every feature's endpoints hang off this one <c>/api</c> group, so the policies added here cover
-    /// them all: a valid access token (authorisation by default), the per-user rate limit, and the
+    /// them all: a valid access token (authorisation by default), the per-user rate limit and read-cost budget (<see cref="ReadCosts"/>), and the
     /// household ownership filter (<see cref="HouseholdScope.RequireHouseholdAccess"/>). The anonymous
     /// routes (/auth, /.well-known/jwks.json, /health, /openapi, /scalar) stay outside on purpose.
     /// </summary>
     public static RouteGroupBuilder MapGlidepathApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.Api).RequireHouseholdAccess().RequireQueryDatesInRange();
+        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.Api).RequireReadBudget().RequireHouseholdAccess().RequireQueryDatesInRange();
         api.MapHouseholdEndpoints();
         api.MapInstrumentEndpoints();
         api.MapPriceImportEndpoints();

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
@@ -80,7 +81,6 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
             errors.Add(prefix + "currency", $"'{r.Currency}' is not a supported ISO-4217 currency code.");
         }
 
-        errors.Check(externalId is null || externalId.Length <= 128, prefix + "externalId", "An external id has at most 128 characters.");
         var transaction = new Transaction
         {
             AccountId = r.AccountId,

@@ -203,6 +203,7 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthPerAccountPerMinute", "100000");
+        builder.UseSetting("RateLimits:ReadCostPerMinute", "10000000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
