@@ -1,6 +1,6 @@
-using Glidepath.Domain.Text;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
-using Glidepath.Domain.Text;
 using System.Globalization;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;

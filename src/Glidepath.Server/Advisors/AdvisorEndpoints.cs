@@ -7,9 +7,9 @@ using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Advisors;
 

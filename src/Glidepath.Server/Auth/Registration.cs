@@ -1,6 +1,6 @@
-using Glidepath.Domain.Text;
 using System.Net.Mail;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;

@@ -1,6 +1,6 @@
-using Glidepath.Domain.Text;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Infrastructure.Persistence;

@@ -1,9 +1,9 @@
-using Glidepath.Domain.Text;
 using System.Security.Claims;
 using Glidepath.Domain.Calendar;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Pricing;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
 using Glidepath.Server.Auth;

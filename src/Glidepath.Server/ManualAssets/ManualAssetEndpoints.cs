@@ -1,6 +1,6 @@
-using Glidepath.Domain.Text;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.ManualAssets;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;

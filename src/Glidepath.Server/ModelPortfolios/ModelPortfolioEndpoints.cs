@@ -1,5 +1,5 @@
-using Glidepath.Domain.Text;
 using Glidepath.Domain.Portfolios;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;

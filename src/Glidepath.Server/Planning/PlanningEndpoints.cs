@@ -1,6 +1,6 @@
-using Glidepath.Domain.Text;
 using System.Text.Json;
 using Glidepath.Domain.Planning;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Quant.MonteCarlo;
 using Glidepath.Server.Errors;

@@ -1,4 +1,3 @@
-using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;

@@ -1,6 +1,6 @@
-using Glidepath.Domain.Text;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Portfolios;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,5 +1,5 @@
-using Glidepath.Domain.Text;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

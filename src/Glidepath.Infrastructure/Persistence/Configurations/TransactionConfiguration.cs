@@ -1,6 +1,6 @@
-using Glidepath.Domain.Text;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Text;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
