@@ -70,10 +70,21 @@ public class ImporterParserFuzzTest(ITestOutputHelper output)
                 // What the import run validates before a row reaches the ledger (the account and instrument come from the database there).
                 var transaction = new Transaction
                 {
-                    AccountId = Guid.NewGuid(), Type = row.Type, TradeDate = row.TradeDate, SettlementDate = row.SettlementDate,
-                    InstrumentId = row.Symbol.Length > 0 ? Guid.NewGuid() : null, Quantity = row.Quantity, Price = row.Price, Fees = row.Fees,
-                    Amount = row.Amount, Currency = row.Currency ?? Domain.Currencies.Currency.Usd, FxRate = row.FxRate,
-                    SplitNumerator = row.SplitNumerator, SplitDenominator = row.SplitDenominator, Memo = row.Memo, ExternalId = row.ExternalId,
+                    AccountId = Guid.NewGuid(),
+                    Type = row.Type,
+                    TradeDate = row.TradeDate,
+                    SettlementDate = row.SettlementDate,
+                    InstrumentId = row.Symbol.Length > 0 ? Guid.NewGuid() : null,
+                    Quantity = row.Quantity,
+                    Price = row.Price,
+                    Fees = row.Fees,
+                    Amount = row.Amount,
+                    Currency = row.Currency ?? Domain.Currencies.Currency.Usd,
+                    FxRate = row.FxRate,
+                    SplitNumerator = row.SplitNumerator,
+                    SplitDenominator = row.SplitDenominator,
+                    Memo = row.Memo,
+                    ExternalId = row.ExternalId,
                 };
                 foreach (var error in TransactionValidator.Validate(transaction))
                 {
