@@ -272,6 +272,8 @@ try {
     await expectText(positions.locator('tr', { hasText: 'VTI' }), '$499.00');
     // 20 BND at 72, last close 71: gain -20.00.
     await expectText(positions.locator('tr', { hasText: 'BND' }), '-$20.00');
+    // Lots sit under their position, closed until opened.
+    await page.getByTestId('lot-groups').getByRole('button', { name: /VTI/, expanded: false }).click();
     await expectText(page.getByTestId('lots-table'), 'Jan 3, 2024');
   }, { shot: 'holdings' });
 
