@@ -41,11 +41,11 @@ export function DashboardPage() {
           )}
         </QueryView>
       </section>
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <NetWorthChart householdId={householdId} />
         {household.isSuccess ? <AllocationChart householdId={householdId} currency={household.data.reportingCurrency} /> : <Loading />}
       </div>
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <PerformanceCard householdId={householdId} />
         <AlertsCard householdId={householdId} />
       </div>
