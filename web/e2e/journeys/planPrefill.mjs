@@ -33,18 +33,19 @@ export async function planPrefillJourney({ test, page, expectText, apiSend }) {
 
     await page.goto(`/households/${household.id}/plans`);
     const form = page.getByRole('form', { name: 'Plan' });
-    await expectText(page.getByTestId('plan-prefill'), 'Robin Example and Jo Example');
+    // In the order the API lists them (by name).
+    await expectText(page.getByTestId('plan-prefill'), 'Jo Example and Robin Example');
     /** @param {import('playwright-core').Locator} l @param {string} want */
     const hasValue = async (l, want) => {
       const got = await l.inputValue();
       if (got !== want) throw new Error(`${await l.evaluate((e) => e.id)}: expected ${want}, got ${got}`);
     };
-    await hasValue(form.getByLabel('Person 1 name'), 'Robin Example');
-    await hasValue(form.getByLabel('Person 2 name'), 'Jo Example');
-    await hasValue(form.getByLabel('Age today').nth(0), '50');
-    await hasValue(form.getByLabel('Age today').nth(1), '40');
-    await hasValue(form.getByLabel('Retirement age').nth(0), '60');
-    await hasValue(form.getByLabel('Retirement age').nth(1), '65');
+    await hasValue(form.getByLabel('Person 1 name'), 'Jo Example');
+    await hasValue(form.getByLabel('Person 2 name'), 'Robin Example');
+    await hasValue(form.getByLabel('Age today').nth(0), '40');
+    await hasValue(form.getByLabel('Age today').nth(1), '50');
+    await hasValue(form.getByLabel('Retirement age').nth(0), '65');
+    await hasValue(form.getByLabel('Retirement age').nth(1), '60');
     await hasValue(form.getByLabel('Starting balance'), '25000');
 
     // Saved as shown: the stored scenario has the household's people and balance.
@@ -54,7 +55,7 @@ export async function planPrefillJourney({ test, page, expectText, apiSend }) {
     const plans = await apiSend('GET', `${h}/plans`);
     const scenario = plans[0].scenario;
     const people = JSON.stringify(scenario.plan.people);
-    const want = JSON.stringify([{ name: 'Robin Example', age: 50, retirementAge: 60 }, { name: 'Jo Example', age: 40, retirementAge: 65 }]);
+    const want = JSON.stringify([{ name: 'Jo Example', age: 40, retirementAge: 65 }, { name: 'Robin Example', age: 50, retirementAge: 60 }]);
     if (scenario.startBalance !== 25000 || people !== want) throw new Error(`stored ${scenario.startBalance} and ${people}`);
   }, { shot: 'plan-prefilled', independent: true });
 }

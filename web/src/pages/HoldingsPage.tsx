@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { ScrollArea } from '../components/ScrollArea';
 import { PricesAsOf, StaleBadge } from '../components/PricesAsOf';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
@@ -43,7 +44,7 @@ export function HoldingsPage() {
           </select>
         </label>
       </div>
-      <section className="card overflow-x-auto" aria-labelledby="positions-heading">
+      <section className="card" aria-labelledby="positions-heading">
         <h2 id="positions-heading" className="mb-2">
           Positions
         </h2>
@@ -58,54 +59,58 @@ export function HoldingsPage() {
                 {rows.length === 0 ? (
                   <Empty>No positions.</Empty>
                 ) : (
-                  <table className="table" data-testid="positions-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Symbol</th>
-                        <th scope="col">Account</th>
-                        <th scope="col" className="num">Quantity</th>
-                        <th scope="col" className="num">Price</th>
-                        <th scope="col" className="num">Market value</th>
-                        <th scope="col" className="num">Cost basis</th>
-                        <th scope="col" className="num">Unrealised gain</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((x) => (
-                        <tr key={`${x.accountId}-${x.instrumentId}`}>
-                          <td className="font-medium">{x.symbol}</td>
-                          <td>{x.accountName}</td>
-                          <td className="num">{formatNumber(x.quantity)}</td>
-                          <td className="num" title={x.priceDate ? `Close of ${formatDate(x.priceDate)}` : undefined}>
-                            {formatMoney(x.price, x.currency)}
-                            {x.stale && <> <StaleBadge /></>}
-                          </td>
-                          <td className="num">{formatMoney(x.marketValue, x.currency)}</td>
-                          <td className="num">{formatMoney(x.costBasis, x.currency)}</td>
-                          <td className={`num ${gainClass(x.unrealisedGain)}`}>{formatMoney(x.unrealisedGain, x.currency)}</td>
+                  <ScrollArea label="Positions">
+                    <table className="table" data-testid="positions-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">Symbol</th>
+                          <th scope="col">Account</th>
+                          <th scope="col" className="num">Quantity</th>
+                          <th scope="col" className="num">Price</th>
+                          <th scope="col" className="num">Market value</th>
+                          <th scope="col" className="num">Cost basis</th>
+                          <th scope="col" className="num">Unrealised gain</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {rows.map((x) => (
+                          <tr key={`${x.accountId}-${x.instrumentId}`}>
+                            <td className="font-medium">{x.symbol}</td>
+                            <td>{x.accountName}</td>
+                            <td className="num">{formatNumber(x.quantity)}</td>
+                            <td className="num" title={x.priceDate ? `Close of ${formatDate(x.priceDate)}` : undefined}>
+                              {formatMoney(x.price, x.currency)}
+                              {x.stale && <> <StaleBadge /></>}
+                            </td>
+                            <td className="num">{formatMoney(x.marketValue, x.currency)}</td>
+                            <td className="num">{formatMoney(x.costBasis, x.currency)}</td>
+                            <td className={`num ${gainClass(x.unrealisedGain)}`}>{formatMoney(x.unrealisedGain, x.currency)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollArea>
                 )}
                 {cash.length > 0 && (
-                  <table className="table mt-4">
-                    <caption className="text-left text-sm font-semibold">Cash</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Account</th>
-                        <th scope="col" className="num">Amount</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {cash.map((c) => (
-                        <tr key={`${c.accountId}-${c.currency}`}>
-                          <td>{c.accountName}</td>
-                          <td className="num">{formatMoney(c.amount, c.currency)}</td>
+                  <ScrollArea label="Cash">
+                    <table className="table mt-4">
+                      <caption className="text-left text-sm font-semibold">Cash</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Account</th>
+                          <th scope="col" className="num">Amount</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {cash.map((c) => (
+                          <tr key={`${c.accountId}-${c.currency}`}>
+                            <td>{c.accountName}</td>
+                            <td className="num">{formatMoney(c.amount, c.currency)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollArea>
                 )}
               </>
             );
