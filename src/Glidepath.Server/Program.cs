@@ -37,6 +37,7 @@ builder.Services.AddHouseholdAlerts();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
+builder.Services.AddWebAppFiles();
 
 var app = builder.Build();
 
