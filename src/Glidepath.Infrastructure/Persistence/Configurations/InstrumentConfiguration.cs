@@ -15,6 +15,8 @@ internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrum
         builder.Property(i => i.Name).HasMaxLength(200);
         builder.Property(i => i.Exchange).HasMaxLength(32);
         builder.Property(i => i.Isin).HasMaxLength(12);
+        builder.Property(i => i.PriceProvider).HasMaxLength(32);
+        builder.Property(i => i.ProviderSymbol).HasMaxLength(64);
         builder.Ignore(i => i.IsShared);
 
         // A private instrument goes with its household. Symbols are unique among the shared
