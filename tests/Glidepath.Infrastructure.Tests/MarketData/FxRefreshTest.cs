@@ -11,27 +11,24 @@ namespace Glidepath.Infrastructure.Tests.MarketData;
 
 public sealed class FxRefreshTest
 {
-    /// <summary>The ECB's real 90-day file: 72 published EUR rates and 69 USD crosses stored; a re-run adds nothing.</summary>
-    [Theory]
-    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
-    public async Task Refresh_Ecb90DayFile_PublishedAndCrossRatesStored_RerunAddsNothing(DatabaseProvider provider)
+    /// <summary>A start inside the last 90 days reads the 90-day file; an older one the history zip, whose 404 is one error.</summary>
+    [Fact]
+    public async Task Refresh_StartDecidesTheFile_AndA404IsOneError()
     {
         await using var stub = await MarketDataStub.StartAsync();
         stub.Answer = request => request.Path == "/stats/eurofxref/eurofxref-hist-90d.xml"
             ? StubAnswer.Ok(ProviderFormatTest.Sample("ecb_eurofxref-hist-90d_excerpt.xml"), "text/xml")
             : new StubAnswer(404);
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var host = RefreshHost.Create(database, stub);
-        var recent = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30); // inside 90 days: the 90-day file
 
-        var first = await host.RefreshFxAsync("ecb", recent);
-        var again = await host.RefreshFxAsync("ecb", recent);
+        var recent = await host.RefreshFxAsync("ecb", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30));
+        var old = await Assert.ThrowsAsync<MarketDataException>(() => host.RefreshFxAsync("ecb", new DateOnly(2017, 3, 1)));
 
-        Assert.Equal((0, 0), (first.Added, again.Added)); // the sample's days are from 2017, before the 30-day start
-        var all = await host.RefreshFxAsync("ecb", new DateOnly(2017, 3, 1));
-        Assert.Equal(["/stats/eurofxref/eurofxref-hist-90d.xml", "/stats/eurofxref/eurofxref-hist-90d.xml"], stub.Requests.Take(2));
-        Assert.Equal("/stats/eurofxref/eurofxref-hist.zip", stub.Requests.Last()); // a start before 90 days back reads the history
-        Assert.True(all.Added == 0, "the stub has no zip: 404 is an error, not data");
+        Assert.Equal(0, recent.Added); // the sample's days (2017) are before the start
+        Assert.Equal(["/stats/eurofxref/eurofxref-hist-90d.xml", "/stats/eurofxref/eurofxref-hist.zip"], stub.Requests);
+        Assert.Equal("ECB answered 404 Not Found for the rate history.", old.Message);
+        Assert.Equal(old.Message, host.Health.All.Single().LastError);
     }
 
     [Theory]
