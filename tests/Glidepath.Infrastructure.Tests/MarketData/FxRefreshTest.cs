@@ -1,3 +1,4 @@
+using Glidepath.Testing.MarketData;
 using System.IO.Compression;
 using System.Text;
 using Glidepath.Domain.Currencies;

@@ -1,3 +1,4 @@
+using Glidepath.Testing.MarketData;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Testing.Databases;

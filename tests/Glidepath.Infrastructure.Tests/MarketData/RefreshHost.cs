@@ -1,3 +1,4 @@
+using Glidepath.Testing.MarketData;
 using Glidepath.Domain.Instruments;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Glidepath.Infrastructure.Tests.MarketData;
+namespace Glidepath.Testing.MarketData;
 
 /// <summary>One scripted answer: status, body, an optional Retry-After and a delay before answering.</summary>
 public sealed record StubAnswer(int Status, string Body = "", string ContentType = "text/plain", string? RetryAfter = null, TimeSpan Delay = default, byte[]? Bytes = null)
