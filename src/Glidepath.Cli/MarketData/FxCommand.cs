@@ -36,22 +36,22 @@ public static class FxCommand
         {
             report = await scope.ServiceProvider.GetRequiredService<FxRefresh>().RefreshAsync(provider, from, ct);
         }
-        catch (Exception e) when (e is MarketDataException or HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (MarketDataException e)
         {
-            return env.Fail(ExitCodes.Failure, e.Message);
+            return env.Fail(ExitCodes.Failure, e.Message); // an unknown provider
         }
 
         if (json)
         {
             CliJson.Write(env.Out, report);
         }
-        else
+        else if (report.Reason is null)
         {
             env.Out.WriteLine(report.FirstDay is null
                 ? $"{report.Provider}: no rates from {report.From:yyyy-MM-dd} on."
                 : $"{report.Provider}: {report.FirstDay:yyyy-MM-dd} to {report.LastDay:yyyy-MM-dd}, {report.Added} rate(s) added or corrected ({report.Crosses} USD cross rates among the rates), {report.Unchanged} unchanged.");
         }
 
-        return ExitCodes.Success;
+        return report.Reason is { } reason ? env.Fail(ExitCodes.Failure, reason) : ExitCodes.Success;
     }
 }

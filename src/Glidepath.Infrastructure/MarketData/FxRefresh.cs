@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Infrastructure.MarketData;
 
+/// <param name="Outcome"><c>added</c>, <c>unchanged</c> or <c>failed</c> (<paramref name="Reason"/> says why; nothing was stored).</param>
 /// <param name="Added">Rates stored that were new or different (a correction).</param>
-public sealed record FxRefreshReport(string Provider, DateOnly From, DateOnly? FirstDay, DateOnly? LastDay, int Added, int Unchanged, int Crosses);
+public sealed record FxRefreshReport(string Provider, string Outcome, DateOnly From, DateOnly? FirstDay, DateOnly? LastDay, int Added, int Unchanged, int Crosses, string? Reason = null);
 
 /// <summary>
 /// Fetches a provider's reference rates into the shared rate table (docs/market-data.md, "FX").
@@ -34,10 +35,10 @@ public sealed class FxRefresh(GlidepathDbContext db, MarketDataProviders provide
             published = await provider.RatesAsync(start, ct);
             health.Succeeded(provider.Name);
         }
-        catch (MarketDataException e)
+        catch (Exception e) when (PriceRefresh.Reason(e) is { } reason)
         {
-            health.Failed(provider.Name, e.Message);
-            throw;
+            health.Failed(provider.Name, reason);
+            return new FxRefreshReport(provider.Name, RefreshOutcomes.Failed, start, null, null, 0, 0, 0, reason);
         }
 
         var crosses = CrossThroughEuro(published);
@@ -48,7 +49,15 @@ public sealed class FxRefresh(GlidepathDbContext db, MarketDataProviders provide
         }
 
         var (written, unchanged) = rates.Count == 0 ? (0, 0) : await new FxRateImporter(db).WriteSharedAsync(rates, ct);
-        return new FxRefreshReport(provider.Name, start, published.Count == 0 ? null : published.Min(r => r.Date), published.Count == 0 ? null : published.Max(r => r.Date), written, unchanged, crosses.Count);
+        return new FxRefreshReport(
+            provider.Name,
+            written > 0 ? RefreshOutcomes.Added : RefreshOutcomes.Unchanged,
+            start,
+            published.Count == 0 ? null : published.Min(r => r.Date),
+            published.Count == 0 ? null : published.Max(r => r.Date),
+            written,
+            unchanged,
+            crosses.Count);
     }
 
     /// <summary>USD/X for every EUR/X of a day that also has EUR/USD; nothing for a source that is not euro-based.</summary>

@@ -36,6 +36,7 @@ public static class MarketDataRegistration
         services.AddSingleton<MarketDataProviders>();
         services.AddScoped<PriceRefresh>();
         services.AddScoped<FxRefresh>();
+        services.AddScoped<InstrumentMappings>();
         foreach (var (provider, publicUrl) in PublicUrls)
         {
             services.AddHttpClient(ClientName(provider), (sp, client) =>

@@ -117,7 +117,7 @@ public sealed class PriceRefresh(GlidepathDbContext db, MarketDataProviders prov
     }
 
     /// <summary>One line for the report; null for what is a bug, not a provider's failure.</summary>
-    private static string? Reason(Exception e) => e switch
+    public static string? Reason(Exception e) => e switch
     {
         MarketDataException => e.Message,
         BrokenCircuitException => "The provider failed too often; its circuit is open, calls wait until it half-opens.",

@@ -24,12 +24,14 @@ public sealed class FxRefreshTest
         await using var host = RefreshHost.Create(database, stub);
 
         var recent = await host.RefreshFxAsync("ecb", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30));
-        var old = await Assert.ThrowsAsync<MarketDataException>(() => host.RefreshFxAsync("ecb", new DateOnly(2017, 3, 1)));
+        var snapshot = await database.SnapshotAsync();
+        var old = await host.RefreshFxAsync("ecb", new DateOnly(2017, 3, 1));
 
-        Assert.Equal(0, recent.Added); // the sample's days (2017) are before the start
+        Assert.Equal(("unchanged", 0), (recent.Outcome, recent.Added)); // the sample's days (2017) are before the start
         Assert.Equal(["/stats/eurofxref/eurofxref-hist-90d.xml", "/stats/eurofxref/eurofxref-hist.zip"], stub.Requests);
-        Assert.Equal("ECB answered 404 Not Found for the rate history.", old.Message);
-        Assert.Equal(old.Message, host.Health.All.Single().LastError);
+        Assert.Equal(("failed", "ECB answered 404 Not Found for the rate history."), (old.Outcome, old.Reason));
+        Assert.Equal(old.Reason, host.Health.All.Single().LastError);
+        Assert.Equal(snapshot, await database.SnapshotAsync());
     }
 
     [Theory]
@@ -45,8 +47,8 @@ public sealed class FxRefreshTest
         var snapshot = await database.SnapshotAsync();
         var again = await host.RefreshFxAsync("ecb", new DateOnly(2017, 3, 1));
 
-        Assert.Equal((72 + 69, 69, new DateOnly(2017, 3, 1), new DateOnly(2017, 3, 3)), (first.Added, first.Crosses, first.FirstDay, first.LastDay));
-        Assert.Equal((0, 141), (again.Added, again.Unchanged));
+        Assert.Equal(("added", 72 + 69, 69, new DateOnly(2017, 3, 1), new DateOnly(2017, 3, 3)), (first.Outcome, first.Added, first.Crosses, first.FirstDay, first.LastDay));
+        Assert.Equal(("unchanged", 0, 141), (again.Outcome, again.Added, again.Unchanged));
         Assert.Equal(snapshot, await database.SnapshotAsync());
         await using var db = database.CreateDbContext();
         var gbp = Currency.Of("GBP");
