@@ -39,6 +39,7 @@ builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
 builder.Services.AddMarketDataEndpoints(builder.Configuration);
+builder.Services.AddWebAppFiles();
 
 var app = builder.Build();
 
