@@ -8,6 +8,7 @@ using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Lots;
 using Glidepath.Server.ManualAssets;
+using Glidepath.Server.MarketData;
 using Glidepath.Server.ModelPortfolios;
 using Glidepath.Server.Optimization;
 using Glidepath.Server.People;
@@ -41,6 +42,7 @@ public static class GlidepathApi
         api.MapMeEndpoints();
         api.MapAdvisorEndpoints();
         api.MapAdminEndpoints();
+        api.MapMarketDataEndpoints();
         api.MapOptimizeEndpoints();
         api.MapModelAssumptionsEndpoints();
         api.MapSharedFxRateEndpoints();
