@@ -7,6 +7,7 @@ using Glidepath.Cli.Keys;
 using Glidepath.Cli.NetWorth;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
+using Glidepath.Cli.ReadModel;
 using Glidepath.Cli.Trading;
 using Glidepath.Cli.Users;
 
@@ -31,6 +32,7 @@ public static class GlidepathCli
         root.Subcommands.Add(HarvestCommand.Create(env));
         root.Subcommands.Add(GainsCommand.Create(env));
         root.Subcommands.Add(UsersCommand.Create(env));
+        root.Subcommands.Add(RebuildCommand.Create(env));
         return root;
     }
 
