@@ -29,7 +29,7 @@ if [[ "$provider" == postgres ]]; then
 else
   env_args+=("ConnectionStrings__Sqlite=Data Source=$data/glidepath.db")
 fi
-(cd "$data" && env "${env_args[@]}" dotnet "$dll" >"$data/server.log" 2>&1) &
+(cd "$data" && exec env "${env_args[@]}" dotnet "$dll" >"$data/server.log" 2>&1) &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT

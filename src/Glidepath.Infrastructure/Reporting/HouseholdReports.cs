@@ -234,12 +234,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
     }
 
     /// <summary>Each instrument's last close on or before <paramref name="date"/>: one index seek per instrument on (instrument_id, date).</summary>
-    private async Task<List<PriceClose>> LatestClosesAsync(List<Guid> ids, DateOnly date, CancellationToken ct) =>
-        ids.Count == 0
-            ? []
-            : await db.Prices.AsNoTracking()
-                .Where(p => ids.Contains(p.InstrumentId) && p.Date == db.Prices.Where(q => q.InstrumentId == p.InstrumentId && q.Date <= date).Max(q => (DateOnly?)q.Date))
-                .ToListAsync(ct);
+    private Task<List<PriceClose>> LatestClosesAsync(List<Guid> ids, DateOnly date, CancellationToken ct) => LatestCloses.OnOrBeforeAsync(db, ids, date, ct);
 
     /// <summary>
     /// The FX rates a <see cref="PriceBook"/> needs to convert between <paramref name="currencies"/> (directly,

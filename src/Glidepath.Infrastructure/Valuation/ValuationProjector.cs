@@ -104,7 +104,9 @@ public sealed class ValuationProjector(GlidepathDbContext db)
         {
             var ids = history.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
             var lastTrade = history.Max(t => t.TradeDate);
-            var lastClose = ids.Count == 0 ? null : await db.Prices.Where(p => ids.Contains(p.InstrumentId)).MaxAsync(p => (DateOnly?)p.Date, cancellationToken);
+            var lastClose = (await db.Instruments.Where(i => ids.Contains(i.Id))
+                .Select(i => db.Prices.Where(p => p.InstrumentId == i.Id).Max(p => (DateOnly?)p.Date))
+                .ToListAsync(cancellationToken)).Max();
             var to = lastClose is { } c && c > lastTrade ? c : lastTrade;
             var start = from < firstTrade.Value ? firstTrade.Value : from;
             state.LastDate = to;
@@ -128,10 +130,7 @@ public sealed class ValuationProjector(GlidepathDbContext db)
     private async Task<List<PriceClose>> ClosesFromAsync(List<Guid> ids, DateOnly from, CancellationToken cancellationToken)
     {
         var closes = await db.Prices.AsNoTracking().Where(p => ids.Contains(p.InstrumentId) && p.Date >= from).ToListAsync(cancellationToken);
-        closes.AddRange(await db.Prices.AsNoTracking()
-            .Where(p => ids.Contains(p.InstrumentId)
-                && p.Date == db.Prices.Where(q => q.InstrumentId == p.InstrumentId && q.Date < from).Max(q => (DateOnly?)q.Date))
-            .ToListAsync(cancellationToken));
+        closes.AddRange(await LatestCloses.OnOrBeforeAsync(db, ids, from.AddDays(-1), cancellationToken));
         return closes;
     }
 }
