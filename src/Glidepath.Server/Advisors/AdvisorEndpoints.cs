@@ -132,9 +132,9 @@ public static class AdvisorEndpoints
         foreach (var client in clients)
         {
             var result = await alerts.ComputeAsync(client.Id, today, ct);
-            var summary = result.Succeeded
-                ? new ClientAlerts(result.Value!.Drift.Count, result.Value.Harvest.Count, result.Value.Harvest.EstimatedSaving, result.Value.Currency, null)
-                : new ClientAlerts(null, null, null, null, result.Message);
+            var summary = result.Value is { Unavailable: null } a
+                ? new ClientAlerts(a.Drift.Count, a.Harvest.Count, a.Harvest.EstimatedSaving, a.Currency, null)
+                : new ClientAlerts(null, null, null, null, result.Value?.Unavailable?.Message ?? result.Message);
             list.Add(new ClientHouseholdDto(client.Id, client.Name, client.GrantedUtc, summary));
         }
 

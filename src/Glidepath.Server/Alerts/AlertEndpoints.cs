@@ -1,4 +1,3 @@
-using Glidepath.Infrastructure.Ledger;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 
@@ -11,20 +10,15 @@ public static class AlertEndpoints
 
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/alerts", Alerts).WithTags("Alerts").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        household.MapGet("/alerts", Alerts).WithTags("Alerts");
         return household;
     }
 
-    /// <summary>A holding without a price or an account in another currency: 422 with the snapshot's code, as the rebalance preview answers.</summary>
-    private static async Task<Results<Ok<AlertsDto>, NotFoundProblem, UnprocessableProblem>> Alerts(
+    /// <summary>A holding without a price or an account in another currency: 200 with <see cref="AlertsDto.Unavailable"/> (the dashboard shows why).</summary>
+    private static async Task<Results<Ok<AlertsDto>, NotFoundProblem>> Alerts(
         Guid householdId, DateOnly? asOf, HouseholdAlerts alerts, TimeProvider clock, CancellationToken ct)
     {
         var result = await alerts.ComputeAsync(householdId, asOf ?? clock.Today(), ct);
-        return result.ErrorCode switch
-        {
-            null => TypedResults.Ok(result.Value!),
-            LedgerStoreErrorCodes.UnknownHousehold => HouseholdScope.HouseholdNotFound(householdId),
-            _ => new UnprocessableProblem(result.ErrorCode, result.Message!),
-        };
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : HouseholdScope.HouseholdNotFound(householdId);
     }
 }

@@ -15,10 +15,20 @@ namespace Glidepath.Server.Alerts;
 /// </summary>
 public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoader loader)
 {
-    /// <summary>The alerts as of the close of <paramref name="asOf"/>, or the snapshot's failure (unknown-household, missing-price, mixed-currency).</summary>
+    /// <summary>
+    /// The alerts as of the close of <paramref name="asOf"/>; unknown-household fails. A holding without
+    /// a close or an account in another currency is a state of the household, answered as
+    /// <see cref="AlertsDto.Unavailable"/> with zero counts.
+    /// </summary>
     public async Task<StoreResult<AlertsDto>> ComputeAsync(Guid householdId, DateOnly asOf, CancellationToken ct = default)
     {
         var loaded = await loader.LoadAsync(householdId, asOf, ct: ct);
+        if (loaded.ErrorCode is TaxStoreErrorCodes.MissingPrice or TaxStoreErrorCodes.MixedCurrency)
+        {
+            var reporting = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.ReportingCurrency).FirstAsync(ct);
+            return StoreResult.Ok(new AlertsDto(asOf, reporting.Code, 0, [], new HarvestAlert(0, 0m, 0m, 0), new AlertsUnavailable(loaded.ErrorCode, loaded.Message!)));
+        }
+
         if (!loaded.Succeeded)
         {
             return StoreResult.Fail<AlertsDto>(loaded.ErrorCode!, loaded.Message!);
