@@ -75,9 +75,15 @@ public sealed class ValuationProjector(GlidepathDbContext db)
     internal async Task<ValuationSeriesState> ProjectAsync(
         Guid householdId, IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> history, CancellationToken cancellationToken)
     {
+        // Row-lock the state first (a no-op UPDATE): a price writer's stale mark then waits for this commit and
+        // lands after it, instead of being overwritten by the "current" this projection writes (PostgreSQL;
+        // SQLite has one writer at a time anyway).
+        await db.ValuationSeriesStates.Where(s => s.HouseholdId == householdId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.StaleFrom, s => s.StaleFrom), cancellationToken);
         var state = await db.ValuationSeriesStates.FirstOrDefaultAsync(s => s.HouseholdId == householdId, cancellationToken);
         if (state is { StaleFrom: null })
         {
+            db.Entry(state).State = EntityState.Detached;
             return state;
         }
 
