@@ -1,5 +1,6 @@
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Alerts;
 
@@ -10,7 +11,7 @@ public static class AlertEndpoints
 
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/alerts", Alerts).WithTags("Alerts");
+        household.MapGet("/alerts", Alerts).WithTags("Alerts").CostsReads();
         return household;
     }
 

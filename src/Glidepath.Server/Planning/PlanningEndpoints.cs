@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Glidepath.Domain.Planning;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Quant.MonteCarlo;
 using Glidepath.Server.Errors;
@@ -118,7 +119,7 @@ public static class PlanningEndpoints
         scenarioJson = null;
         var errors = new ValidationErrors()
             .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
-            .Check(request.Name is null || request.Name.Trim().Length <= 200, "name", "At most 200 characters.");
+            .CheckLength(request.Name, "name", TextLimits.Name);
         if (request.Scenario is not { ValueKind: JsonValueKind.Object } scenario)
         {
             return errors.Add("scenario", "The scenario must be a JSON object (docs/scenario-format.md).");

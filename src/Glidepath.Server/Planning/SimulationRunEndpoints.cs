@@ -3,6 +3,7 @@ using System.Text.Json;
 using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
+using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Planning.Runs;
 using Microsoft.AspNetCore.Mvc;
@@ -21,11 +22,11 @@ public static class SimulationRunEndpoints
 {
     public static RouteGroupBuilder MapSimulationRunEndpoints(this RouteGroupBuilder plans)
     {
-        plans.MapPost("/{planId:guid}/simulations", Simulate);
+        plans.MapPost("/{planId:guid}/simulations", Simulate).ComputesOnly();
         plans.MapGet("/{planId:guid}/simulations", List);
         plans.MapGet("/{planId:guid}/simulations/{runId:guid}", Get).WithName("GetSimulationRun");
         plans.MapPost("/{planId:guid}/simulations/{runId:guid}/cancel", Cancel);
-        plans.MapPost("/{planId:guid}/solve", Solve);
+        plans.MapPost("/{planId:guid}/solve", Solve).ComputesOnly();
         return plans;
     }
 
