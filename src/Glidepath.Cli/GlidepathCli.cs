@@ -8,6 +8,7 @@ using Glidepath.Cli.MarketData;
 using Glidepath.Cli.NetWorth;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
+using Glidepath.Cli.ReadModel;
 using Glidepath.Cli.Trading;
 using Glidepath.Cli.Users;
 
@@ -32,6 +33,7 @@ public static class GlidepathCli
         root.Subcommands.Add(HarvestCommand.Create(env));
         root.Subcommands.Add(GainsCommand.Create(env));
         root.Subcommands.Add(UsersCommand.Create(env));
+        root.Subcommands.Add(RebuildCommand.Create(env));
         root.Subcommands.Add(PricesCommand.Create(env));
         root.Subcommands.Add(FxCommand.Create(env));
         return root;

@@ -27,7 +27,7 @@ public static class PositionsCommand
     {
         await using var services = await CliDatabase.OpenAsync(env, ct);
         await using var scope = services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<HouseholdReports>().PositionsAsync(householdId, asOf, ct);
+        var report = await scope.ServiceProvider.GetRequiredService<HouseholdReports>().PositionsAsync(householdId, asOf, ct: ct);
         if (report is null)
         {
             return env.Fail(ExitCodes.Failure, $"household {householdId} does not exist.");

@@ -3,6 +3,7 @@ using Glidepath.Domain.Ledger;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Valuation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Infrastructure.Ledger;
@@ -18,6 +19,7 @@ namespace Glidepath.Infrastructure.Ledger;
 public sealed class LedgerStore(GlidepathDbContext db)
 {
     private readonly LedgerCache _cache = new(db);
+    private readonly ValuationProjector _valuations = new(db);
 
     /// <summary>Adds one transaction; see <see cref="AddTransactionsAsync"/>.</summary>
     public Task<LedgerWriteResult> AddTransactionAsync(Transaction transaction, CancellationToken cancellationToken = default) =>
@@ -59,7 +61,8 @@ public sealed class LedgerStore(GlidepathDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         foreach (var householdId in households.Values.Distinct())
         {
-            errors.AddRange(await ReplayIntoCacheAsync(householdId, cancellationToken));
+            var changedFrom = transactions.Where(t => households[t.AccountId] == householdId).Min(t => t.TradeDate);
+            errors.AddRange(await ReplayIntoCacheAsync(householdId, changedFrom, cancellationToken));
         }
 
         if (errors.Count > 0)
@@ -108,6 +111,8 @@ public sealed class LedgerStore(GlidepathDbContext db)
             return LedgerWriteResult.Failed(errors);
         }
 
+        // The series changes from the earliest date touched: an edit's old or new trade date, or a deletion's.
+        var changedFrom = stored.Values.Select(t => t.TradeDate).Concat(edited.Select(t => t.TradeDate)).DefaultIfEmpty(DateOnly.MaxValue).Min();
         foreach (var t in edited)
         {
             db.Entry(stored[t.Id]).CurrentValues.SetValues(t);
@@ -115,7 +120,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
 
         db.Transactions.RemoveRange(deleted.Select(id => stored[id]));
         await db.SaveChangesAsync(cancellationToken);
-        errors.AddRange(await ReplayIntoCacheAsync(householdId, cancellationToken));
+        errors.AddRange(await ReplayIntoCacheAsync(householdId, changedFrom, cancellationToken));
         if (errors.Count > 0)
         {
             await scope.RollbackAsync(cancellationToken);
@@ -155,7 +160,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
         }
 
         await LockHouseholdAsync(householdId, cancellationToken);
-        var errors = await ReplayIntoCacheAsync(householdId, cancellationToken);
+        var errors = await ReplayIntoCacheAsync(householdId, DateOnly.MinValue, cancellationToken);
         if (errors.Count > 0)
         {
             await scope.RollbackAsync(cancellationToken);
@@ -201,10 +206,11 @@ public sealed class LedgerStore(GlidepathDbContext db)
     /// Replays the household inside the caller's transaction and, if the history holds, replaces
     /// its cache.
     /// </summary>
-    internal async Task<IReadOnlyList<LedgerError>> ReplayIntoCacheAsync(Guid householdId, CancellationToken cancellationToken)
+    /// <param name="changedFrom">The first trade date the write touched (the valuation read model is recomputed from it); null: none.</param>
+    internal async Task<IReadOnlyList<LedgerError>> ReplayIntoCacheAsync(Guid householdId, DateOnly? changedFrom, CancellationToken cancellationToken)
     {
         var (accounts, history) = await LoadHistoryAsync(householdId, asOf: null, cancellationToken);
-        return await ReplayIntoCacheAsync(householdId, accounts, history, cancellationToken);
+        return await ReplayIntoCacheAsync(householdId, accounts, history, changedFrom, cancellationToken);
     }
 
     /// <summary>
@@ -212,7 +218,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
     /// under the household lock and adds the rows it wrote, instead of reading them back.
     /// </summary>
     internal async Task<IReadOnlyList<LedgerError>> ReplayIntoCacheAsync(
-        Guid householdId, IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> history, CancellationToken cancellationToken)
+        Guid householdId, IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> history, DateOnly? changedFrom, CancellationToken cancellationToken)
     {
         var result = LedgerBuilder.Build(accounts, history, await OptionsAsync(householdId, cancellationToken), DateOnly.MaxValue);
         if (!result.Succeeded)
@@ -220,13 +226,25 @@ public sealed class LedgerStore(GlidepathDbContext db)
             return result.Errors;
         }
 
-        await _cache.ReplaceAsync(householdId, result.State!, cancellationToken);
+        await ReplaceCacheAsync(householdId, result.State!, accounts, history, changedFrom, cancellationToken);
         return [];
     }
 
-    /// <summary>Replaces the household's cache with a state replayed by the caller, inside the caller's transaction.</summary>
-    internal Task ReplaceCacheAsync(Guid householdId, LedgerState state, CancellationToken cancellationToken) =>
-        _cache.ReplaceAsync(householdId, state, cancellationToken);
+    /// <summary>
+    /// Replaces the household's cache with a state replayed by the caller from <paramref name="history"/>, and
+    /// brings the valuation read model up to date from <paramref name="changedFrom"/>, inside the caller's transaction.
+    /// </summary>
+    internal async Task ReplaceCacheAsync(
+        Guid householdId, LedgerState state, IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> history, DateOnly? changedFrom, CancellationToken cancellationToken)
+    {
+        await _cache.ReplaceAsync(householdId, state, cancellationToken);
+        if (changedFrom is { } from)
+        {
+            await _valuations.MarkStaleAsync(householdId, from, cancellationToken);
+        }
+
+        await _valuations.ProjectAsync(householdId, accounts, history, cancellationToken);
+    }
 
     /// <summary>The household's accounts and stored history (no tracking).</summary>
     internal Task<(List<Account> Accounts, List<Transaction> History)> LoadHistoryAsync(Guid householdId, CancellationToken cancellationToken) =>

@@ -15,6 +15,7 @@ using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence.Conversions;
+using Glidepath.Infrastructure.Valuation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,11 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<CashBalance> CashBalances => Set<CashBalance>();
     public DbSet<RealisedGain> RealisedGains => Set<RealisedGain>();
     public DbSet<WashSaleAdjustment> WashSaleAdjustments => Set<WashSaleAdjustment>();
+
+    // The daily valuation read model (docs/read-model.md): derived from Transactions and Prices.
+    public DbSet<ValuationDayRow> ValuationDays => Set<ValuationDayRow>();
+    public DbSet<ValuationGapRow> ValuationGaps => Set<ValuationGapRow>();
+    public DbSet<ValuationSeriesState> ValuationSeriesStates => Set<ValuationSeriesState>();
 
     // The household's table of substantially identical securities (an input to the replay).
     public DbSet<HouseholdIdenticalPair> IdenticalPairs => Set<HouseholdIdenticalPair>();

@@ -3,6 +3,7 @@ using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.Valuation;
 using Glidepath.Infrastructure.Rebalancing;
 using Glidepath.Infrastructure.TaxLots;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public static class PersistenceRegistration
         });
         services.AddScoped<KeyRotation>();
         services.AddScoped<LedgerStore>();
+        services.AddScoped<ValuationProjector>();
         services.AddScoped<IdenticalPairStore>();
         services.AddScoped<PortfolioSnapshotLoader>();
         services.AddScoped<ProposalStore>();

@@ -8,6 +8,7 @@ using Glidepath.Domain.Pricing;
 using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Valuation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Infrastructure.Reporting;
@@ -18,10 +19,49 @@ namespace Glidepath.Infrastructure.Reporting;
 /// and the valuation rules (<see cref="HouseholdValuer"/>) do the work. A null answer means the
 /// household does not exist.
 /// </summary>
-public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
+public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, ValuationProjector valuations)
 {
-    /// <summary>Holdings and cash at the close of <paramref name="asOf"/>, each position valued in its account's currency.</summary>
-    public async Task<PositionsReport?> PositionsAsync(Guid householdId, DateOnly asOf, CancellationToken ct = default)
+    /// <summary>
+    /// Holdings and cash at the close of <paramref name="asOf"/>, each position valued in its account's currency.
+    /// On or after the last trade the positions and cash are the ledger cache's (read model), valued at each
+    /// instrument's last close on or before the date, found by an index seek; an earlier date is replayed.
+    /// <paramref name="withLots"/> also reads the open lots into <see cref="PositionsReport.State"/>.
+    /// </summary>
+    public async Task<PositionsReport?> PositionsAsync(Guid householdId, DateOnly asOf, bool withLots = false, CancellationToken ct = default)
+    {
+        var current = await valuations.EnsureCurrentAsync(householdId, ct);
+        if (current is null)
+        {
+            return null;
+        }
+
+        if (current.LastTradeDate is { } lastTrade && lastTrade > asOf)
+        {
+            return await PositionsByReplayAsync(householdId, asOf, ct);
+        }
+
+        var accounts = (await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToListAsync(ct)).ToDictionary(a => a.Id);
+        var positions = await ledger.GetPositionsAsync(householdId, ct);
+        var cash = await ledger.GetCashAsync(householdId, ct);
+        var lots = withLots ? await ledger.GetLotsAsync(householdId, ct) : [];
+        var ids = positions.Select(p => p.InstrumentId).Distinct().ToList();
+        var instruments = await db.Instruments.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        var currencies = instruments.Select(i => i.Currency).Concat(accounts.Values.Select(a => a.BaseCurrency)).Distinct().ToList();
+        var prices = new PriceBook(await LatestClosesAsync(ids, asOf, ct), await LatestRatesAsync(householdId, currencies, asOf, history: false, ct));
+        var valuer = new HouseholdValuer(prices, instruments);
+        var byId = instruments.ToDictionary(i => i.Id);
+        var lines = positions.Select(p =>
+        {
+            var account = accounts[p.AccountId];
+            var valued = valuer.ValuePosition(p, account.BaseCurrency, asOf).Value;
+            return new PositionLine(account, byId[p.InstrumentId], p.Quantity, p.CostBasis, valued?.Price, valued?.PriceDate, valued?.Value);
+        });
+        var cashLines = cash.Where(c => c.Amount != 0m).Select(c => new CashLine(accounts[c.AccountId], c.Amount));
+        return new PositionsReport(asOf, Order(lines), [.. cashLines.OrderBy(c => c.Account.Name, StringComparer.Ordinal)], new LedgerState(lots, positions, cash, []));
+    }
+
+    /// <summary>The same by replaying the ledger and loading every close: any date, and the reference the read model is tested against.</summary>
+    public async Task<PositionsReport?> PositionsByReplayAsync(Guid householdId, DateOnly asOf, CancellationToken ct = default)
     {
         var data = await LoadAsync(householdId, asOf, ct);
         if (data is null)
@@ -58,8 +98,25 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
             : Valued.Fail<HouseholdValue>([.. accounts.Errors, .. manual.Errors]);
     }
 
-    /// <summary>Net worth (accounts and manual items) at the close of every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <summary>
+    /// Net worth (accounts and manual items) at the close of every day from <paramref name="from"/> to <paramref name="to"/>,
+    /// from the daily valuation read model (<see cref="ValuationReadModel"/>): no ledger replay, no close loaded.
+    /// </summary>
     public async Task<Valued<NetWorthSeries>?> NetWorthAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
+    {
+        var state = await valuations.EnsureCurrentAsync(householdId, ct);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var manual = await db.ManualAssets.AsNoTracking().Include(m => m.Values).Where(m => m.HouseholdId == householdId).OrderBy(m => m.Id).ToListAsync(ct);
+        return await new ValuationReadModel(db).NetWorthAsync(
+            state, manual, currency, from, to, (currencies, until) => LatestRatesAsync(householdId, currencies, until, history: true, ct), ct);
+    }
+
+    /// <summary>The same by replaying the ledger over every stored close: the reference the read model is tested against.</summary>
+    public async Task<Valued<NetWorthSeries>?> NetWorthByReplayAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
     {
         var data = await LoadAsync(householdId, to, ct);
         if (data is null)
@@ -174,6 +231,35 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger)
         var shared = await db.FxRates.AsNoTracking().Where(r => r.Date <= until).ToListAsync(ct);
         var own = await db.HouseholdFxRates.AsNoTracking().Where(r => r.HouseholdId == householdId && r.Date <= until).ToListAsync(ct);
         return [.. shared, .. own.Select(r => r.ToFxRate())];
+    }
+
+    /// <summary>Each instrument's last close on or before <paramref name="date"/>: one index seek per instrument on (instrument_id, date).</summary>
+    private Task<List<PriceClose>> LatestClosesAsync(List<Guid> ids, DateOnly date, CancellationToken ct) => LatestCloses.OnOrBeforeAsync(db, ids, date, ct);
+
+    /// <summary>
+    /// The FX rates a <see cref="PriceBook"/> needs to convert between <paramref name="currencies"/> (directly,
+    /// inverted or through USD) on <paramref name="date"/>: per pair, the last shared and the last household
+    /// rate on or before it (the book keeps the later, the household's on a tie, as with the whole table).
+    /// With <paramref name="history"/>, every rate of those pairs up to the date (a daily series needs each day's).
+    /// </summary>
+    private async Task<List<FxRate>> LatestRatesAsync(Guid householdId, IReadOnlyCollection<Currency> currencies, DateOnly date, bool history, CancellationToken ct)
+    {
+        if (currencies.Count < 2)
+        {
+            return [];
+        }
+
+        var involved = currencies.Append(Currency.Usd).Distinct().ToList();
+        var shared = db.FxRates.AsNoTracking().Where(r => involved.Contains(r.Base) && involved.Contains(r.Quote) && r.Date <= date);
+        var own = db.HouseholdFxRates.AsNoTracking().Where(r => r.HouseholdId == householdId && involved.Contains(r.Base) && involved.Contains(r.Quote) && r.Date <= date);
+        if (!history)
+        {
+            shared = shared.Where(r => r.Date == db.FxRates.Where(q => q.Base == r.Base && q.Quote == r.Quote && q.Date <= date).Max(q => (DateOnly?)q.Date));
+            own = own.Where(r => r.Date == db.HouseholdFxRates.Where(q => q.HouseholdId == householdId && q.Base == r.Base && q.Quote == r.Quote && q.Date <= date).Max(q => (DateOnly?)q.Date));
+        }
+
+        var ownRates = await own.ToListAsync(ct);
+        return [.. await shared.ToListAsync(ct), .. ownRates.Select(r => r.ToFxRate())];
     }
 
     /// <summary>Accounts, the instruments the household ever held, their closes up to <paramref name="until"/>, the FX rates it sees, and its manual items.</summary>

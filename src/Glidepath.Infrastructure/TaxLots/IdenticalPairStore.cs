@@ -66,7 +66,7 @@ public sealed class IdenticalPairStore(GlidepathDbContext db, LedgerStore ledger
         Guid householdId, LedgerTransaction scope, HouseholdIdenticalPair pair, CancellationToken cancellationToken)
     {
         // Wash sales never make a stored history impossible; an error here means a bug, and nothing is kept.
-        var errors = await ledger.ReplayIntoCacheAsync(householdId, cancellationToken);
+        var errors = await ledger.ReplayIntoCacheAsync(householdId, changedFrom: null, cancellationToken);
         if (errors.Count > 0)
         {
             await scope.RollbackAsync(cancellationToken);

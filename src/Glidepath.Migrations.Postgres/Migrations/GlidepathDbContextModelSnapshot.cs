@@ -1585,6 +1585,75 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.HasKey("HouseholdId", "Date", "Currency")
+                        .HasName("pk_valuation_days");
+
+                    b.ToTable("valuation_days", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationGapRow", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instrument_id");
+
+                    b.HasKey("HouseholdId", "Date")
+                        .HasName("pk_valuation_gaps");
+
+                    b.ToTable("valuation_gaps", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationSeriesState", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("date")
+                        .HasColumnName("last_date");
+
+                    b.Property<DateOnly?>("LastTradeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("last_trade_date");
+
+                    b.Property<DateOnly?>("StaleFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("stale_from");
+
+                    b.HasKey("HouseholdId")
+                        .HasName("pk_valuation_series_states");
+
+                    b.ToTable("valuation_series_states", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -2102,6 +2171,36 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_valuation_days_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationGapRow", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_valuation_gaps_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationSeriesState", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_valuation_series_states_households_household_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1572,6 +1572,75 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.HasKey("HouseholdId", "Date", "Currency")
+                        .HasName("pk_valuation_days");
+
+                    b.ToTable("valuation_days", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationGapRow", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instrument_id");
+
+                    b.HasKey("HouseholdId", "Date")
+                        .HasName("pk_valuation_gaps");
+
+                    b.ToTable("valuation_gaps", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationSeriesState", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_date");
+
+                    b.Property<DateOnly?>("LastTradeDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_trade_date");
+
+                    b.Property<DateOnly?>("StaleFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stale_from");
+
+                    b.HasKey("HouseholdId")
+                        .HasName("pk_valuation_series_states");
+
+                    b.ToTable("valuation_series_states", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -2085,6 +2154,36 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_valuation_days_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationGapRow", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_valuation_gaps_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationSeriesState", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_valuation_series_states_households_household_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -5,6 +5,7 @@ using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Valuation;
 using Glidepath.Server.Api;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Errors;
@@ -209,7 +210,7 @@ public static class InstrumentEndpoints
 
     /// <summary>Upserts closes by date (a close for a day that has one replaces it).</summary>
     private static async Task<Results<Ok<List<PriceDto>>, NotFoundProblem, ValidationProblem, ForbiddenProblem>> PutPrices(
-        Guid instrumentId, List<PriceDto> prices, HttpContext http, GlidepathDbContext db, CancellationToken ct)
+        Guid instrumentId, List<PriceDto> prices, HttpContext http, GlidepathDbContext db, ValuationProjector valuations, CancellationToken ct)
     {
         var instrument = await Visible(db, http.User).FirstOrDefaultAsync(i => i.Id == instrumentId, ct);
         if (instrument is null)
@@ -240,6 +241,11 @@ public static class InstrumentEndpoints
         await db.Prices.Where(p => p.InstrumentId == instrumentId && dates.Contains(p.Date)).ExecuteDeleteAsync(ct);
         db.Prices.AddRange(prices.Select(p => new PriceClose(instrumentId, p.Date, p.Close)));
         await db.SaveChangesAsync(ct);
+        if (dates.Count > 0)
+        {
+            await valuations.MarkInstrumentStaleAsync(instrumentId, dates.Min(), ct);
+        }
+
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(prices.OrderBy(p => p.Date).ToList());
     }

@@ -16,7 +16,7 @@ public static class LotEndpoints
     private static async Task<Results<Ok<List<LotDto>>, NotFoundProblem>> Get(
         Guid householdId, DateOnly? asOf, Guid? accountId, HouseholdReports reports, TimeProvider clock, CancellationToken ct)
     {
-        var report = await reports.PositionsAsync(householdId, asOf ?? clock.Today(), ct);
+        var report = await reports.PositionsAsync(householdId, asOf ?? clock.Today(), withLots: true, ct);
         if (report is null)
         {
             return HouseholdScope.HouseholdNotFound(householdId);

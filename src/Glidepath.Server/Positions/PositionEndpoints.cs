@@ -20,7 +20,7 @@ public static class PositionEndpoints
     private static async Task<Results<Ok<PositionsDto>, NotFoundProblem>> Get(
         Guid householdId, DateOnly? asOf, HouseholdReports reports, TimeProvider clock, CancellationToken ct)
     {
-        var report = await reports.PositionsAsync(householdId, asOf ?? clock.Today(), ct);
+        var report = await reports.PositionsAsync(householdId, asOf ?? clock.Today(), ct: ct);
         return report is null ? HouseholdScope.HouseholdNotFound(householdId) : TypedResults.Ok(report.ToDto());
     }
 

@@ -69,7 +69,7 @@ internal sealed class RandomHistory(LedgerTestHousehold household, int seed)
                     });
                     _held[key] = held * 3m / 2m;
                     break;
-                case 9 when held > 1m:
+                case 9 when held >= 2m: // half, rounded down, is at least one unit
                     batch.AddRange(Transfer(account, instrument.Id, Math.Floor(held / 2m)));
                     break;
             }

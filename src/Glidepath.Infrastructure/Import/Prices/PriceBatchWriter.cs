@@ -1,5 +1,6 @@
 using Glidepath.Domain.Pricing;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Valuation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Infrastructure.Import.Prices;
@@ -72,6 +73,13 @@ internal sealed class PriceBatchWriter(GlidepathDbContext db, int batchSize)
         }
 
         await BulkInsert.InsertAsync(db, fresh.Concat(changed), cancellationToken);
+        // The valuation read model of every household holding a written instrument is stale from its first written date.
+        var projector = new ValuationProjector(db);
+        foreach (var group in fresh.Concat(changed).GroupBy(p => p.InstrumentId))
+        {
+            await projector.MarkInstrumentStaleAsync(group.Key, group.Min(p => p.Date), cancellationToken);
+        }
+
         Added += fresh.Count;
         Corrected += changed.Count;
         _batch.Clear();

@@ -107,7 +107,7 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
         var result = await replay;
         if (result.Succeeded)
         {
-            await ledger.ReplaceCacheAsync(householdId, result.State!, cancellationToken);
+            await ledger.ReplaceCacheAsync(householdId, result.State!, accounts, history, run.Rows.Min(t => t.TradeDate), cancellationToken);
             return true;
         }
 
@@ -126,7 +126,8 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             }
 
             await run.RemoveAsync(fromThisFile, cancellationToken);
-            refused = await ledger.ReplayIntoCacheAsync(householdId, accounts, [.. stored, .. run.Rows], cancellationToken);
+            refused = await ledger.ReplayIntoCacheAsync(
+                householdId, accounts, [.. stored, .. run.Rows], run.Rows.Select(t => (DateOnly?)t.TradeDate).Min() ?? DateOnly.MinValue, cancellationToken);
             if (refused.Count == 0)
             {
                 return true;

@@ -1,0 +1,37 @@
+using Glidepath.Domain.Households;
+using Glidepath.Infrastructure.Valuation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Glidepath.Infrastructure.Persistence.Configurations;
+
+/// <summary>The daily valuation read model (docs/read-model.md): keyed so a series read is one index range scan.</summary>
+internal sealed class ValuationDayConfiguration : IEntityTypeConfiguration<ValuationDayRow>
+{
+    public void Configure(EntityTypeBuilder<ValuationDayRow> builder)
+    {
+        builder.ToTable("valuation_days");
+        builder.HasKey(d => new { d.HouseholdId, d.Date, d.Currency });
+        builder.HasOne<Household>().WithMany().HasForeignKey(d => d.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ValuationGapConfiguration : IEntityTypeConfiguration<ValuationGapRow>
+{
+    public void Configure(EntityTypeBuilder<ValuationGapRow> builder)
+    {
+        builder.ToTable("valuation_gaps");
+        builder.HasKey(g => new { g.HouseholdId, g.Date });
+        builder.HasOne<Household>().WithMany().HasForeignKey(g => g.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ValuationSeriesStateConfiguration : IEntityTypeConfiguration<ValuationSeriesState>
+{
+    public void Configure(EntityTypeBuilder<ValuationSeriesState> builder)
+    {
+        builder.ToTable("valuation_series_states");
+        builder.HasKey(s => s.HouseholdId);
+        builder.HasOne<Household>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,93 @@
+using Glidepath.Domain.Currencies;
+using Glidepath.Domain.ManualAssets;
+using Glidepath.Domain.Pricing;
+using Glidepath.Domain.Valuation;
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Infrastructure.Valuation;
+
+/// <summary>
+/// Reads the net-worth series from the daily valuation rows of a current projection: one index range scan
+/// over (household_id, date), each day's subtotals converted at that day's rate (only when a subtotal is in
+/// another currency), then the manual items added as <see cref="ManualAssetValuer"/> values them. The
+/// same figures, failures included, as <see cref="HouseholdValuer.NetWorthSeries"/> over the whole ledger.
+/// </summary>
+internal sealed class ValuationReadModel(GlidepathDbContext db)
+{
+    public async Task<Valued<NetWorthSeries>> NetWorthAsync(
+        ValuationSeriesState state,
+        IReadOnlyList<ManualAsset> manual,
+        Currency reporting,
+        DateOnly from,
+        DateOnly to,
+        Func<IReadOnlyCollection<Currency>, DateOnly, Task<List<FxRate>>> rates,
+        CancellationToken ct)
+    {
+        if (to < from)
+        {
+            return Fail(ValuationErrorCodes.InvalidRange, $"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+        }
+
+        var householdId = state.HouseholdId;
+        var last = state.LastDate;
+        // Days after the last stored one repeat it: nothing trades or closes later.
+        var rows = await db.ValuationDays.AsNoTracking()
+            .Where(d => d.HouseholdId == householdId && ((d.Date >= from && d.Date <= to) || d.Date == last))
+            .OrderBy(d => d.Date)
+            .ToListAsync(ct);
+        var gaps = await db.ValuationGaps.AsNoTracking()
+            .Where(g => g.HouseholdId == householdId && ((g.Date >= from && g.Date <= to) || g.Date == last))
+            .ToDictionaryAsync(g => g.Date, g => g.InstrumentId, ct);
+
+        var currencies = rows.Select(r => r.Currency).Concat(manual.Select(m => m.Currency)).Append(reporting).Distinct().ToList();
+        var book = new PriceBook([], currencies.Count > 1 ? await rates(currencies, to) : []);
+        var accounts = await AccountTotalsAsync(rows, gaps, last, book, reporting, from, to, ct);
+        var items = new ManualAssetValuer(book).DailyTotals(manual, reporting, from, to);
+        if (!accounts.Succeeded || !items.Succeeded)
+        {
+            return Valued.Fail<NetWorthSeries>([.. accounts.Errors, .. items.Errors]);
+        }
+
+        var totals = items.Value!;
+        return Valued.Ok(new NetWorthSeries(reporting, [.. accounts.Value!.Select(p => p with { Value = p.Value + totals[p.Date.DayNumber - from.DayNumber] })]));
+    }
+
+    private async Task<Valued<List<NetWorthPoint>>> AccountTotalsAsync(
+        List<ValuationDayRow> rows, Dictionary<DateOnly, Guid> gaps, DateOnly? last, PriceBook book, Currency reporting, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var byDate = rows.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => g.ToList());
+        var points = new List<NetWorthPoint>(to.DayNumber - from.DayNumber + 1);
+        for (var dayNumber = from.DayNumber; dayNumber <= to.DayNumber; dayNumber++)
+        {
+            var day = DateOnly.FromDayNumber(dayNumber);
+            var stored = last is { } l && day > l ? l : day;
+            if (gaps.TryGetValue(stored, out var instrumentId))
+            {
+                var symbol = await db.Instruments.Where(i => i.Id == instrumentId).Select(i => i.Symbol).FirstAsync(ct);
+                return Valued.Fail<List<NetWorthPoint>>([new ValuationError(ValuationErrorCodes.MissingPrice, $"No close for {symbol} ({instrumentId}) on or before {day:yyyy-MM-dd}.")]);
+            }
+
+            var total = 0m;
+            if (last is not null && byDate.TryGetValue(stored, out var subtotals))
+            {
+                foreach (var subtotal in subtotals)
+                {
+                    var rate = book.Rate(subtotal.Currency, reporting, day);
+                    if (rate.Error is not null)
+                    {
+                        return Valued.Fail<List<NetWorthPoint>>([rate.Error]);
+                    }
+
+                    total += subtotal.Amount * rate.Value;
+                }
+            }
+
+            points.Add(new NetWorthPoint(day, total));
+        }
+
+        return Valued.Ok(points);
+    }
+
+    private static Valued<NetWorthSeries> Fail(string code, string message) => Valued.Fail<NetWorthSeries>([new ValuationError(code, message)]);
+}
