@@ -1,6 +1,6 @@
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Alerts;
+using Glidepath.Application.Alerts;
 using Glidepath.Server.Api;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
@@ -131,10 +131,9 @@ public static class AdvisorEndpoints
         var list = new List<ClientHouseholdDto>(clients.Count);
         foreach (var client in clients)
         {
-            var result = await alerts.ComputeAsync(client.Id, today, ct);
-            var summary = result.Succeeded
-                ? new ClientAlerts(result.Value!.Drift.Count, result.Value.Harvest.Count, result.Value.Harvest.EstimatedSaving, result.Value.Currency, null)
-                : new ClientAlerts(null, null, null, null, result.Message);
+            var summary = (await alerts.ComputeAsync(client.Id, today, ct)).Match(
+                a => new ClientAlerts(a.Drift.Count, a.Harvest.Count, a.Harvest.EstimatedSaving, a.Currency, null),
+                problem => new ClientAlerts(null, null, null, null, problem.Message));
             list.Add(new ClientHouseholdDto(client.Id, client.Name, client.GrantedUtc, summary));
         }
 

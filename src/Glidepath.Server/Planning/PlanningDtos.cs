@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Glidepath.Application.Planning;
 using Glidepath.Domain.Planning;
 
 namespace Glidepath.Server.Planning;
@@ -6,7 +7,10 @@ namespace Glidepath.Server.Planning;
 /// <param name="Name">The plan's name.</param>
 /// <param name="Scenario">The scenario as a JSON object (docs/scenario-format.md).</param>
 /// <param name="Version">On update: the version read; a stale one answers 409. Optional.</param>
-public sealed record PlanRequest(string? Name, JsonElement? Scenario, long? Version = null);
+public sealed record PlanRequest(string? Name, JsonElement? Scenario, long? Version = null)
+{
+    public PlanInput ToInput() => new(Name, Scenario, Version);
+}
 
 public sealed record PlanDto(Guid Id, string Name, JsonElement Scenario, DateTimeOffset CreatedUtc, long Version);
 

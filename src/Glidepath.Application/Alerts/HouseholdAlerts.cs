@@ -1,11 +1,12 @@
 using Glidepath.Domain.Rebalancing;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.TaxLossHarvesting;
+using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Rebalancing;
-using Glidepath.Infrastructure.TaxLots;
 using Microsoft.EntityFrameworkCore;
 
-namespace Glidepath.Server.Alerts;
+namespace Glidepath.Application.Alerts;
 
 /// <summary>
 /// A household's alerts from its stored data: loads the snapshot (<see cref="PortfolioSnapshotLoader"/>),
@@ -15,16 +16,16 @@ namespace Glidepath.Server.Alerts;
 /// </summary>
 public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoader loader)
 {
-    /// <summary>The alerts as of the close of <paramref name="asOf"/>, or the snapshot's failure (unknown-household, missing-price, mixed-currency).</summary>
-    public async Task<StoreResult<AlertsDto>> ComputeAsync(Guid householdId, DateOnly asOf, CancellationToken ct = default)
+    public const string HouseholdNotFoundCode = "household-not-found";
+
+    /// <summary>The alerts as of the close of <paramref name="asOf"/>; an unknown household is not found, a missing price or mixed currency refused.</summary>
+    public async Task<Result<AlertsDto>> ComputeAsync(Guid householdId, DateOnly asOf, CancellationToken ct = default)
     {
-        var loaded = await loader.LoadAsync(householdId, asOf, ct: ct);
-        if (!loaded.Succeeded)
+        if (!(await loader.LoadAsync(householdId, asOf, ct: ct)).TryGet(out var snapshot, out var problem))
         {
-            return StoreResult.Fail<AlertsDto>(loaded.ErrorCode!, loaded.Message!);
+            return problem.Code == LedgerStoreErrorCodes.UnknownHousehold ? Problem.NotFound(HouseholdNotFoundCode, $"Household {householdId} does not exist.") : problem;
         }
 
-        var snapshot = loaded.Value!;
         var currency = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.ReportingCurrency).FirstAsync(ct);
         var proposal = Rebalancer.Propose(snapshot);
         var accounts = snapshot.Accounts.ToDictionary(a => a.Id, a => a.Name);
@@ -48,6 +49,6 @@ public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoad
             scan.Opportunities.Sum(o => o.EstimatedSaving),
             scan.Opportunities.Sum(o => o.Loss),
             scan.Blocked.Count);
-        return StoreResult.Ok(new AlertsDto(asOf, currency.Code, proposal.Drifts.Count, drift, harvest));
+        return new AlertsDto(asOf, currency.Code, proposal.Drifts.Count, drift, harvest);
     }
 }
