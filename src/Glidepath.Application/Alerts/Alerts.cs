@@ -7,7 +7,15 @@ namespace Glidepath.Application.Alerts;
 /// band before any trade, and tax-loss harvesting opportunities. Amounts in <see cref="Currency"/>.
 /// </summary>
 /// <param name="Targets">Targets checked (one per account a target applies to).</param>
-public sealed record AlertsDto(DateOnly AsOf, string Currency, int Targets, IReadOnlyList<DriftAlert> Drift, HarvestAlert Harvest);
+/// <param name="Unavailable">
+/// Why no check could run (a holding without a close, an account in another currency than the
+/// household's); the counts are then zero. A state of the household, not a bad request, so the
+/// dashboard shows it instead of failing.
+/// </param>
+public sealed record AlertsDto(DateOnly AsOf, string Currency, int Targets, IReadOnlyList<DriftAlert> Drift, HarvestAlert Harvest, AlertsUnavailable? Unavailable = null);
+
+/// <param name="Code">The snapshot's problem code: <c>missing-price</c> or <c>mixed-currency</c>.</param>
+public sealed record AlertsUnavailable(string Code, string Message);
 
 /// <summary>
 /// A target of an account outside its band: <paramref name="Drift"/> is the weight held minus

@@ -4,6 +4,7 @@ using Glidepath.Domain.TaxLossHarvesting;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Rebalancing;
+using Glidepath.Infrastructure.TaxLots;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Application.Alerts;
@@ -18,11 +19,21 @@ public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoad
 {
     public const string HouseholdNotFoundCode = "household-not-found";
 
-    /// <summary>The alerts as of the close of <paramref name="asOf"/>; an unknown household is not found, a missing price or mixed currency refused.</summary>
+    /// <summary>
+    /// The alerts as of the close of <paramref name="asOf"/>; an unknown household is not found. A holding
+    /// without a close or an account in another currency is a state of the household, answered as
+    /// <see cref="AlertsDto.Unavailable"/> with zero counts.
+    /// </summary>
     public async Task<Result<AlertsDto>> ComputeAsync(Guid householdId, DateOnly asOf, CancellationToken ct = default)
     {
         if (!(await loader.LoadAsync(householdId, asOf, ct: ct)).TryGet(out var snapshot, out var problem))
         {
+            if (problem.Code is TaxStoreErrorCodes.MissingPrice or TaxStoreErrorCodes.MixedCurrency)
+            {
+                var reporting = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.ReportingCurrency).FirstAsync(ct);
+                return new AlertsDto(asOf, reporting.Code, 0, [], new HarvestAlert(0, 0m, 0m, 0), new AlertsUnavailable(problem.Code, problem.Message));
+            }
+
             return problem.Code == LedgerStoreErrorCodes.UnknownHousehold ? Problem.NotFound(HouseholdNotFoundCode, $"Household {householdId} does not exist.") : problem;
         }
 

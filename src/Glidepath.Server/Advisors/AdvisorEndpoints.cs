@@ -132,7 +132,9 @@ public static class AdvisorEndpoints
         foreach (var client in clients)
         {
             var summary = (await alerts.ComputeAsync(client.Id, today, ct)).Match(
-                a => new ClientAlerts(a.Drift.Count, a.Harvest.Count, a.Harvest.EstimatedSaving, a.Currency, null),
+                a => a.Unavailable is { } why
+                    ? new ClientAlerts(null, null, null, null, why.Message)
+                    : new ClientAlerts(a.Drift.Count, a.Harvest.Count, a.Harvest.EstimatedSaving, a.Currency, null),
                 problem => new ClientAlerts(null, null, null, null, problem.Message));
             list.Add(new ClientHouseholdDto(client.Id, client.Name, client.GrantedUtc, summary));
         }

@@ -9,11 +9,11 @@ public static class AlertEndpoints
 {
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/alerts", Alerts).WithTags("Alerts").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        household.MapGet("/alerts", Alerts).WithTags("Alerts").ProducesProblems(StatusCodes.Status404NotFound);
         return household;
     }
 
-    /// <summary>A holding without a price or an account in another currency: 422 with the snapshot's code, as the rebalance preview answers.</summary>
+    /// <summary>A holding without a price or an account in another currency: 200 with <see cref="AlertsDto.Unavailable"/> (the dashboard shows why).</summary>
     private static async Task<Results<Ok<AlertsDto>, ProblemAnswer>> Alerts(Guid householdId, DateOnly? asOf, HouseholdAlerts alerts, TimeProvider clock, CancellationToken ct) =>
         (await alerts.ComputeAsync(householdId, asOf ?? clock.Today(), ct)).ToHttp(a => TypedResults.Ok(a));
 }

@@ -1,7 +1,7 @@
 using System.Net;
+using Glidepath.Application.Alerts;
 using Glidepath.Domain.Instruments;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Application.Alerts;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
@@ -63,7 +63,7 @@ public class AlertsEndpointsTest
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
-    public async Task Alerts_HoldingWithoutPrice_AnswersMissingPrice(DatabaseProvider provider)
+    public async Task Alerts_HoldingWithoutPrice_SaysWhyNoCheckRan(DatabaseProvider provider)
     {
         await using var app = await GlidepathApp.StartAsync(provider);
         var client = app.CreateClient();
@@ -76,8 +76,30 @@ public class AlertsEndpointsTest
             Fixtures.Buy(account.Id, msft.Id, new DateOnly(1997, 6, 2), 1m, 30m),
         ]))).EnsureSuccessStatusCode();
 
-        // The first close is in 1998.
-        await (await client.GetAsync($"/api/households/{household.Id}/alerts?asOf=1997-12-31")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "missing-price");
+        // The first close is in 1998: a state of the household the dashboard shows, not a failed request.
+        var alerts = await (await client.GetAsync($"/api/households/{household.Id}/alerts?asOf=1997-12-31")).ReadAsync<AlertsDto>();
+        Assert.Equal(("missing-price", 0, 0), (alerts.Unavailable?.Code, alerts.Targets, alerts.Harvest.Count));
+        Assert.Contains("MSFT", alerts.Unavailable!.Message, StringComparison.Ordinal);
         await (await client.GetAsync($"/api/households/{Guid.NewGuid()}/alerts")).ReadProblemAsync(HttpStatusCode.NotFound, "household-not-found");
+    }
+
+    /// <summary>
+    /// A EUR household with a USD account (valued through FX rates, which rebalancing does not use):
+    /// the dashboard's alerts answer 200 and say why nothing was checked. Before, they answered 422,
+    /// and every dashboard of such a household logged a failed request.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Alerts_AccountInAnotherCurrency_SaysWhyNoCheckRan(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await (await client.PostAsync("/api/households", new Glidepath.Server.Households.CreateHouseholdRequest("Euro household", "EUR")))
+            .ReadAsync<Glidepath.Server.Households.HouseholdDto>(HttpStatusCode.Created);
+        await client.AccountAsync(household.Id);
+
+        var alerts = await (await client.GetAsync($"/api/households/{household.Id}/alerts?asOf=2000-12-29")).ReadAsync<AlertsDto>();
+
+        Assert.Equal(("mixed-currency", "EUR", 0), (alerts.Unavailable?.Code, alerts.Currency, alerts.Drift.Count));
     }
 }

@@ -87,6 +87,8 @@ export async function netWorthJourney({ test, page, expectText, apiGet, househol
     await expectText(page.getByTestId('nw-total'), '€');
     await page.goto(`${householdUrl}/dashboard`);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    // Rebalancing works in one currency: with USD accounts and EUR reporting the card says why, not an error.
+    await expectText(page.getByTestId('alerts-unavailable'), 'USD');
 
     await page.goto(`${householdUrl}/settings`);
     await page.getByLabel('Reporting currency').fill('USD');

@@ -904,15 +904,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
             };
         };
         put?: never;
@@ -5875,6 +5866,11 @@ export interface components {
             harvest: components["schemas"]["HarvestAlert"];
             /** Format: int32 */
             targets: number;
+            unavailable?: null | components["schemas"]["AlertsUnavailable"];
+        };
+        AlertsUnavailable: {
+            code: string;
+            message: string;
         };
         AllocationTarget: {
             /** Format: double */

@@ -16,7 +16,12 @@ export function AlertsCard({ householdId }: { householdId: string }) {
     <section className="card space-y-2" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">Alerts</h2>
       <QueryView query={alerts} loadingLabel="Checking targets and losses…">
-        {(a) => (
+        {(a) =>
+          a.unavailable ? (
+            <p className="text-sm" data-testid="alerts-unavailable">
+              Drift and tax-loss checks need every holding priced in the household&apos;s currency: {a.unavailable.message}
+            </p>
+          ) : (
           <ul className="space-y-2 text-sm" data-testid="alerts">
             {a.targets === 0 ? (
               <li>
@@ -46,7 +51,8 @@ export function AlertsCard({ householdId }: { householdId: string }) {
               {a.harvest.blocked > 0 && ` ${a.harvest.blocked} loss(es) wait for the wash-sale window to pass.`}
             </li>
           </ul>
-        )}
+          )
+        }
       </QueryView>
     </section>
   );
