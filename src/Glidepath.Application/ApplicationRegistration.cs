@@ -24,6 +24,7 @@ public static class ApplicationRegistration
         services.AddSingleton<SimulationQueue>();
         services.AddScoped<PlanSnapshots>();
         services.AddScoped<Plans>();
+        services.AddScoped<PlanPreviews>();
         services.AddScoped<SimulationRuns>();
         services.AddScoped<RebalanceProposals>();
         services.AddScoped<HarvestScans>();

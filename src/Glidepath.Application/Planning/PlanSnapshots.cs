@@ -22,7 +22,13 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         ArgumentNullException.ThrowIfNull(plan);
         var parsed = ScenarioParser.Parse(plan.ScenarioJson);
         var stored = parsed.Value ?? throw new InvalidOperationException($"Stored plan {plan.Id} no longer parses: {parsed.Error}");
+        return await PrepareAsync(plan.HouseholdId, stored, paths, seed, ct);
+    }
 
+    /// <summary>The snapshot of a parsed scenario of the household (a plan's, or a preview's edits).</summary>
+    public async Task<Result<PlanSnapshot>> PrepareAsync(Guid householdId, ScenarioDocument stored, int? paths, ulong? seed, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
         var document = stored with { Paths = paths ?? stored.Paths, Seed = seed ?? stored.Seed };
         if (document.Paths is < 1 or > PlanningProblems.MaxPaths)
         {
@@ -32,7 +38,7 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         LedgerStartValue? ledger = null;
         if (document.FromLedger is { } source)
         {
-            var started = await LedgerStartAsync(plan.HouseholdId, document, source, ct);
+            var started = await LedgerStartAsync(householdId, document, source, ct);
             if (!started.TryGet(out ledger, out var problem))
             {
                 return problem;

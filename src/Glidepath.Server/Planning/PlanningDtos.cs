@@ -14,6 +14,11 @@ public sealed record PlanRequest(string? Name, JsonElement? Scenario, long? Vers
 
 public sealed record PlanDto(Guid Id, string Name, JsonElement Scenario, DateTimeOffset CreatedUtc, long Version);
 
+/// <param name="Scenario">The plan's scenario as edited (docs/scenario-format.md); default the stored one. Not stored.</param>
+/// <param name="Paths">1..20,000; default the scenario's, at most 20,000.</param>
+/// <param name="Seed">Default the scenario's.</param>
+public sealed record PreviewRequest(JsonElement? Scenario, int? Paths = null, ulong? Seed = null);
+
 /// <param name="Paths">1..2,000,000; default the scenario's.</param>
 /// <param name="Seed">Default the scenario's.</param>
 public sealed record SimulateRequest(int? Paths, ulong? Seed);

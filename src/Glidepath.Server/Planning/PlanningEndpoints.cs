@@ -19,6 +19,8 @@ public static class PlanningEndpoints
         plans.MapGet("/{planId:guid}", Get).WithName("GetPlan").ProducesProblems(StatusCodes.Status404NotFound);
         plans.MapPut("/{planId:guid}", Update).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest);
         plans.MapDelete("/{planId:guid}", Delete).ProducesProblems(StatusCodes.Status404NotFound);
+        plans.MapPost("/{planId:guid}/preview", Preview)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         plans.MapSimulationRunEndpoints();
         return household;
     }
@@ -38,6 +40,15 @@ public static class PlanningEndpoints
     /// <summary>Deletes the plan and its stored runs; its queued and running runs stop and store nothing.</summary>
     private static async Task<Results<NoContent, ProblemAnswer>> Delete(Guid householdId, Guid planId, Plans plans, CancellationToken ct) =>
         (await plans.DeleteAsync(householdId, planId, ct)).ToHttp(_ => TypedResults.NoContent());
+
+    /// <summary>
+    /// Live what-if: the plan (with the body's edits) simulated now, at most 20,000 paths; nothing is
+    /// stored. The answer is a run's <c>result</c>, written as runs write it.
+    /// </summary>
+    private static async Task<Results<Ok<JsonElement>, ProblemAnswer>> Preview(
+        Guid householdId, Guid planId, PreviewRequest? request, PlanPreviews previews, CancellationToken ct) =>
+        (await previews.PreviewAsync(householdId, planId, new PreviewInput(request?.Scenario, request?.Paths, request?.Seed), ct))
+            .ToHttp(r => TypedResults.Ok(JsonSerializer.SerializeToElement(r, SimulationReport.Json)));
 
     private static PlanDto ToDto(Plan p)
     {
