@@ -2,12 +2,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { serviceWorker } from './scripts/service-worker-plugin.mjs';
 
 // The API server the dev server proxies to (dotnet run --project src/Glidepath.Server).
 const api = process.env.GLIDEPATH_API ?? 'http://127.0.0.1:5080';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), serviceWorker()],
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using Glidepath.Benchmarks.Analytics;
 using Glidepath.Benchmarks.Import;
 using Glidepath.Benchmarks.Ledger;
+using Glidepath.Benchmarks.MarketData;
 using Glidepath.Benchmarks.Rebalancing;
 using Glidepath.Infrastructure.Persistence;
 
@@ -15,6 +16,7 @@ using Glidepath.Infrastructure.Persistence;
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- replay-once 100000 book
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- refresh-once 500 [postgres]
 // "walk" after the row count: prices follow a random walk per symbol (SyntheticPrices.RandomWalk).
 // "book" after the row count: the realistic large book (SyntheticBookCsv) instead of the dense file.
 var prices = args.Contains("walk") ? SyntheticPrices.RandomWalk : SyntheticPrices.Uniform;
@@ -39,6 +41,12 @@ if (args is ["write-csv", var csvRows, .., var csvPath])
 if (args is ["replay-once", var replayRows, ..])
 {
     ReplayOnce.Run(int.Parse(replayRows, CultureInfo.InvariantCulture), prices, profile);
+    return;
+}
+
+if (args is ["refresh-once", var refreshSymbols, ..])
+{
+    await RefreshOnce.RunAsync(int.Parse(refreshSymbols, CultureInfo.InvariantCulture), args.Contains("postgres") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
     return;
 }
 

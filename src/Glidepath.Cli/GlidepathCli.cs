@@ -4,6 +4,7 @@ using Glidepath.Cli.Hosting;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Cli.Imports;
 using Glidepath.Cli.Keys;
+using Glidepath.Cli.MarketData;
 using Glidepath.Cli.NetWorth;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
@@ -31,6 +32,8 @@ public static class GlidepathCli
         root.Subcommands.Add(HarvestCommand.Create(env));
         root.Subcommands.Add(GainsCommand.Create(env));
         root.Subcommands.Add(UsersCommand.Create(env));
+        root.Subcommands.Add(PricesCommand.Create(env));
+        root.Subcommands.Add(FxCommand.Create(env));
         return root;
     }
 

@@ -7,6 +7,7 @@ using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
 using Glidepath.Server.Instruments;
+using Glidepath.Server.MarketData;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
@@ -37,6 +38,8 @@ builder.Services.AddGlidepathApplication();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
+builder.Services.AddMarketDataEndpoints(builder.Configuration);
+builder.Services.AddWebAppFiles();
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router';
 import { QueryClient, QueryClientProvider, QueryCache, MutationCache } from '@tanstack/react-query';
 import { router } from './router';
 import { ApiError } from './api/problem';
+import { registerServiceWorker } from './pwa/register';
 import './index.css';
 
 // A 401 anywhere means no (valid) session: send the user to sign in, then back.
@@ -32,3 +33,5 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.Results;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,9 +99,9 @@ public sealed class Plans(GlidepathDbContext db, ReturnSeriesLoader series, Simu
             errors.Add(new(Problem.ValidationFailed, "A name is required.", "name"));
         }
 
-        if (input.Name is not null && input.Name.Trim().Length > 200)
+        if (!TextLimits.Fits(input.Name, TextLimits.Name))
         {
-            errors.Add(new(Problem.ValidationFailed, "At most 200 characters.", "name"));
+            errors.Add(new(Problem.ValidationFailed, TextLimits.TooLong(TextLimits.Name, input.Name!.Length), "name"));
         }
 
         if (input.Scenario is not { ValueKind: JsonValueKind.Object } scenario)

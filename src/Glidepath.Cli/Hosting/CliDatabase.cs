@@ -8,15 +8,16 @@ namespace Glidepath.Cli.Hosting;
 /// <summary>The server's database, opened the server's way: same settings, migrations applied, no demo data.</summary>
 public static class CliDatabase
 {
-    public static async Task<ServiceProvider> OpenAsync(CliEnvironment env, CancellationToken ct)
+    public static async Task<ServiceProvider> OpenAsync(CliEnvironment env, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(env);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddGlidepathPersistence(env.Configuration)
             .AddScoped<HouseholdReports>()
             .AddSingleton(env.Clock)
-            .AddGlidepathApplication()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            .AddGlidepathApplication();
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await services.MigrateGlidepathDatabaseAsync(ct);
         return services;
     }

@@ -30,6 +30,15 @@ public sealed class Instrument
 
     /// <summary>ISO 6166 identifier, when known.</summary>
     public string? Isin { get; set; }
+
+    /// <summary>
+    /// The market-data provider that prices this shared instrument (<c>stooq</c>, <c>yahoo</c>, …);
+    /// null: the default for its exchange (docs/market-data.md, "Mapping").
+    /// </summary>
+    public string? PriceProvider { get; set; }
+
+    /// <summary>The provider's symbol (<c>msft.us</c> at Stooq); null: derived from <see cref="Symbol"/>.</summary>
+    public string? ProviderSymbol { get; set; }
 }
 
 public enum InstrumentType

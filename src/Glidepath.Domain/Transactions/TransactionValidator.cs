@@ -1,4 +1,5 @@
 using Glidepath.Domain.Calendar;
+using Glidepath.Domain.Text;
 
 namespace Glidepath.Domain.Transactions;
 
@@ -100,6 +101,8 @@ public static class TransactionValidator
         }
 
         ValidateSelections(errors, t);
+        TooLong(errors, nameof(t.Memo), t.Memo, TextLimits.Memo);
+        TooLong(errors, nameof(t.ExternalId), t.ExternalId, TextLimits.ExternalId);
         return errors;
     }
 
@@ -131,6 +134,14 @@ public static class TransactionValidator
         if (t.InstrumentId is null || t.InstrumentId == Guid.Empty)
         {
             errors.Add(Required(nameof(t.InstrumentId)));
+        }
+    }
+
+    private static void TooLong(List<FieldError> errors, string field, string? value, int maxLength)
+    {
+        if (!TextLimits.Fits(value, maxLength))
+        {
+            errors.Add(new FieldError(field, "too-long", TextLimits.TooLong(maxLength, value!.Length)));
         }
     }
 

@@ -1,5 +1,6 @@
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +47,11 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions op
         if (_known.TryGetValue(key, out var id))
         {
             return (id, null);
+        }
+
+        if (key.Length > TextLimits.Symbol)
+        {
+            return (null, $"A symbol has at most {TextLimits.Symbol} characters ({key.Length} given).");
         }
 
         _stored ??= await LoadSymbolsAsync(cancellationToken);
@@ -120,7 +126,8 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions op
         var instrument = new Instrument
         {
             Symbol = key,
-            Name = name,
+            // The name is a suggestion taken from the row (e.g. Schwab's Description); the user can rename it.
+            Name = name.Length > TextLimits.Name ? name[..TextLimits.Name] : name,
             Type = InstrumentType.Stock,
             AssetClass = AssetClass.Unclassified,
             Currency = currency,

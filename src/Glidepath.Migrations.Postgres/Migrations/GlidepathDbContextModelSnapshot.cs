@@ -287,6 +287,16 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PriceProvider")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("price_provider");
+
+                    b.Property<string>("ProviderSymbol")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_symbol");
+
                     b.Property<string>("Symbol")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -282,6 +282,16 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("PriceProvider")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_provider");
+
+                    b.Property<string>("ProviderSymbol")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_symbol");
+
                     b.Property<string>("Symbol")
                         .IsRequired()
                         .HasMaxLength(32)

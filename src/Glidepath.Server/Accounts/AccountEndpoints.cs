@@ -1,6 +1,7 @@
 using System.Globalization;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
@@ -13,8 +14,6 @@ namespace Glidepath.Server.Accounts;
 /// <summary>A household's accounts: <c>/api/households/{householdId}/accounts</c>.</summary>
 public static class AccountEndpoints
 {
-    private const int MaxNotesLength = 4000;
-
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder household)
     {
         var group = household.MapGroup("/accounts").WithTags("Accounts");
@@ -44,8 +43,10 @@ public static class AccountEndpoints
             .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
             .Check(Enum.IsDefined(request.Type), "type", "Unknown account type.")
             .Check(request.ReliefMethod is null || Enum.IsDefined(request.ReliefMethod.Value), "reliefMethod", "Unknown lot relief method.")
-            .Check(request.Notes is not { Length: > MaxNotesLength }, "notes", $"Notes are at most {MaxNotesLength} characters.")
-            .Check(request.Number is not { Length: > 64 }, "number", "An account number is at most 64 characters.");
+            .CheckLength(request.Name, "name", TextLimits.Name)
+            .CheckLength(request.Institution, "institution", TextLimits.Institution)
+            .CheckLength(request.Notes, "notes", TextLimits.Notes)
+            .CheckLength(request.Number, "number", TextLimits.AccountNumber);
         var currency = Currency.Usd;
         if (request.BaseCurrency is not null && !Currency.TryParse(request.BaseCurrency, out currency))
         {
@@ -96,7 +97,9 @@ public static class AccountEndpoints
         var errors = new ValidationErrors()
             .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
             .Check(request.ReliefMethod is null || Enum.IsDefined(request.ReliefMethod.Value), "reliefMethod", "Unknown lot relief method.")
-            .Check(request.Notes is not { Length: > MaxNotesLength }, "notes", $"Notes are at most {MaxNotesLength} characters.");
+            .CheckLength(request.Name, "name", TextLimits.Name)
+            .CheckLength(request.Institution, "institution", TextLimits.Institution)
+            .CheckLength(request.Notes, "notes", TextLimits.Notes);
         if (errors.HasErrors)
         {
             return errors.ToProblem();

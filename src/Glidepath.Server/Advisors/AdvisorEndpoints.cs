@@ -1,3 +1,4 @@
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Application.Alerts;
@@ -6,6 +7,7 @@ using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +45,7 @@ public static class AdvisorEndpoints
 
     public static IEndpointRouteBuilder MapAdvisorEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/advisor/clients", Clients).WithTags("Advisors").RequireAuthorization(AuthPolicies.Advisor);
+        api.MapGet("/advisor/clients", Clients).WithTags("Advisors").RequireAuthorization(AuthPolicies.Advisor).CostsReads();
         return api;
     }
 
@@ -62,6 +64,11 @@ public static class AdvisorEndpoints
         if (string.IsNullOrWhiteSpace(request.AdvisorEmail))
         {
             return ValidationErrors.Single("advisorEmail", "Name the advisor by e-mail address.");
+        }
+
+        if (!TextLimits.Fits(request.AdvisorEmail, TextLimits.Email))
+        {
+            return new ValidationErrors().CheckLength(request.AdvisorEmail, "advisorEmail", TextLimits.Email).ToProblem();
         }
 
         var scope = request.Scope?.Trim().ToLowerInvariant() ?? GrantScopes.Read;

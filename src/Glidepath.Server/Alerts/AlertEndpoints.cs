@@ -1,6 +1,7 @@
 using Glidepath.Application.Alerts;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Alerts;
 
@@ -9,7 +10,7 @@ public static class AlertEndpoints
 {
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/alerts", Alerts).WithTags("Alerts").ProducesProblems(StatusCodes.Status404NotFound);
+        household.MapGet("/alerts", Alerts).WithTags("Alerts").CostsReads().ProducesProblems(StatusCodes.Status404NotFound);
         return household;
     }
 

@@ -8,6 +8,7 @@ using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Lots;
 using Glidepath.Server.ManualAssets;
+using Glidepath.Server.MarketData;
 using Glidepath.Server.ModelPortfolios;
 using Glidepath.Server.Optimization;
 using Glidepath.Server.People;
@@ -28,19 +29,20 @@ public static class GlidepathApi
 {
     /// <summary>
     /// Every feature's endpoints hang off this one <c>/api</c> group, so the policies added here cover
-    /// them all: a valid access token (authorisation by default), the per-user rate limit, and the
+    /// them all: a valid access token (authorisation by default), the per-user rate limit and read-cost budget (<see cref="ReadCosts"/>), and the
     /// household ownership filter (<see cref="HouseholdScope.RequireHouseholdAccess"/>). The anonymous
     /// routes (/auth, /.well-known/jwks.json, /health, /openapi, /scalar) stay outside on purpose.
     /// </summary>
     public static RouteGroupBuilder MapGlidepathApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.Api).RequireHouseholdAccess().RequireQueryDatesInRange();
+        var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.Api).RequireReadBudget().RequireHouseholdAccess().RequireQueryDatesInRange();
         api.MapHouseholdEndpoints();
         api.MapInstrumentEndpoints();
         api.MapPriceImportEndpoints();
         api.MapMeEndpoints();
         api.MapAdvisorEndpoints();
         api.MapAdminEndpoints();
+        api.MapMarketDataEndpoints();
         api.MapOptimizeEndpoints();
         api.MapModelAssumptionsEndpoints();
         api.MapSharedFxRateEndpoints();

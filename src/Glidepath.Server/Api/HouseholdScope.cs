@@ -59,7 +59,8 @@ public static class HouseholdScope
             HouseholdAccess.Advisor or HouseholdAccess.AdvisorReadOnly when http.GetEndpoint()?.Metadata.GetMetadata<HouseholdOwnerOnly>() is not null =>
                 new ForbiddenProblem(AuthErrorCodes.OwnerOnly, "Only the household's owner may do this."),
             HouseholdAccess.Advisor => null,
-            HouseholdAccess.AdvisorReadOnly when !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) =>
+            HouseholdAccess.AdvisorReadOnly when !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                || http.GetEndpoint()?.Metadata.GetMetadata<ComputeOnly>() is not null) =>
                 new ForbiddenProblem(AuthErrorCodes.GrantReadOnly, "The household's owner granted read access only; ask them for write access to change anything."),
             HouseholdAccess.AdvisorReadOnly => null,
             HouseholdAccess.AdvisorWithoutMfa =>
@@ -74,6 +75,18 @@ public static class HouseholdScope
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         endpoint.Add(b => b.Metadata.Add(new HouseholdOwnerOnly()));
+        return endpoint;
+    }
+
+    /// <summary>
+    /// Marks a POST that only computes for the household (a preview, a proposal or a simulation run): it changes
+    /// none of the household's data (ledger, settings, plans), so an advisor with a read grant may call it.
+    /// </summary>
+    public static TBuilder ComputesOnly<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        endpoint.Add(b => b.Metadata.Add(new ComputeOnly()));
         return endpoint;
     }
 
@@ -147,10 +160,13 @@ public enum HouseholdAccess
     Owner,
     /// <summary>A granted advisor whose grant allows writing.</summary>
     Advisor,
-    /// <summary>A granted advisor with a read grant: GET and HEAD only (403 <c>grant-read-only</c> otherwise).</summary>
+    /// <summary>A granted advisor with a read grant: GET, HEAD and compute-only POSTs (403 <c>grant-read-only</c> otherwise).</summary>
     AdvisorReadOnly,
     AdvisorWithoutMfa,
 }
 
 /// <summary>Endpoint metadata: only the owner, not a granted advisor, may call this household route.</summary>
 public sealed class HouseholdOwnerOnly;
+
+/// <summary>Endpoint metadata: a POST that computes without changing the household's data (see <see cref="HouseholdScope.ComputesOnly"/>).</summary>
+public sealed class ComputeOnly;

@@ -37,6 +37,12 @@ public sealed class AuthOptions
 
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Whether anyone may sign up (<c>POST /auth/register</c>, and through a configured OpenID Connect provider);
+    /// false: 403 <c>registration-closed</c>, and accounts exist only as the operator makes them.
+    /// </summary>
+    public bool OpenRegistration { get; set; } = true;
+
     /// <summary>When true, sign-in waits for the e-mail address to be confirmed.</summary>
     public bool RequireConfirmedEmail { get; set; }
 

@@ -17,6 +17,7 @@ public static class AuthErrorCodes
     public const string OwnerOnly = "owner-only";
     public const string GrantReadOnly = "grant-read-only";
     public const string EmailTaken = "email-taken";
+    public const string RegistrationClosed = "registration-closed";
     public const string InvalidToken = "invalid-token";
     public const string RateLimited = "rate-limited";
     public const string UserNotFound = "user-not-found";

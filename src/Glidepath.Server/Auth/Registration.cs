@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
@@ -13,42 +14,80 @@ namespace Glidepath.Server.Auth;
 /// <summary>Sign-up (a user, the user role and a household of their own, in one transaction), e-mail confirmation and password reset.</summary>
 internal static class Registration
 {
-    public static async Task<Results<Created<RegisteredDto>, ValidationProblem, ConflictProblem>> Register(
+    public static async Task<Results<Created<RegisteredDto>, ValidationProblem, ConflictProblem, ForbiddenProblem>> Register(
         RegisterRequest request, UserManager<GlidepathUser> users, GlidepathDbContext db, IEmailSender email, AuditLog audit,
         IOptions<AuthOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var address = request.Email?.Trim();
-        if (address is null || address.Length > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        if (!TextLimits.Fits(address, TextLimits.Email))
+        {
+            return new ValidationErrors().CheckLength(address, "email", TextLimits.Email).ToProblem();
+        }
+
+        if (address is null || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
         {
             return ValidationErrors.Single("email", "A valid e-mail address is required.");
         }
 
-        var user = new GlidepathUser { Id = Guid.NewGuid(), UserName = address, Email = address, CreatedUtc = clock.GetUtcNow() };
-        var household = new Household { Name = "My household", CreatedUtc = clock.GetUtcNow() };
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        if (!options.Value.OpenRegistration)
         {
-            var created = await users.CreateAsync(user, request.Password ?? "");
-            if (!created.Succeeded)
-            {
-                return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
-                    ? new ConflictProblem(AuthErrorCodes.EmailTaken, "An account with this e-mail address exists; sign in or reset the password.")
-                    : PasswordProblem(created, "password");
-            }
-
-            await users.AddToRoleAsync(user, Roles.User);
-            db.Households.Add(household);
-            db.HouseholdOwners.Add(new HouseholdOwner { HouseholdId = household.Id, UserId = user.Id });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            return RegistrationClosed();
         }
 
-        var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await email.SendAsync(new EmailMessage(address, "Confirm your Glidepath e-mail address",
-            $"Confirm your address by posting this to {options.Value.PublicBaseUrl}/auth/confirm-email:\n\n"
-            + $"{{\"userId\": \"{user.Id}\", \"token\": \"{token}\"}}\n"), ct);
-        await audit.WriteAsync(AuditEvents.Registered, user.Id, household.Id, ct: ct);
-        return TypedResults.Created("/api/me", new RegisteredDto(user.Id, household.Id));
+        var user = new GlidepathUser { Id = Guid.NewGuid(), UserName = address, Email = address, CreatedUtc = clock.GetUtcNow() };
+        var (householdId, created) = await CreateAsync(user, request.Password ?? "", null, users, db, clock, ct);
+        if (!created.Succeeded)
+        {
+            return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
+                ? EmailTaken("An account with this e-mail address exists; sign in or reset the password.")
+                : PasswordProblem(created, "password");
+        }
+
+        await SendConfirmationAsync(user, users, email, options.Value, ct);
+        await audit.WriteAsync(AuditEvents.Registered, user.Id, householdId, ct: ct);
+        return TypedResults.Created("/api/me", new RegisteredDto(user.Id, householdId));
     }
+
+    /// <summary>
+    /// The user (with <paramref name="password"/>, or none for an account signed up through a provider, then
+    /// with that <paramref name="login"/>), the user role and a household of their own, in one transaction.
+    /// </summary>
+    internal static async Task<(Guid HouseholdId, IdentityResult Result)> CreateAsync(
+        GlidepathUser user, string? password, UserLoginInfo? login, UserManager<GlidepathUser> users, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var household = new Household { Name = "My household", CreatedUtc = clock.GetUtcNow() };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        if (created.Succeeded && login is not null)
+        {
+            created = await users.AddLoginAsync(user, login);
+        }
+
+        if (!created.Succeeded)
+        {
+            return (Guid.Empty, created);
+        }
+
+        await users.AddToRoleAsync(user, Roles.User);
+        db.Households.Add(household);
+        db.HouseholdOwners.Add(new HouseholdOwner { HouseholdId = household.Id, UserId = user.Id });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (household.Id, created);
+    }
+
+    internal static async Task SendConfirmationAsync(GlidepathUser user, UserManager<GlidepathUser> users, IEmailSender email, AuthOptions options, CancellationToken ct)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        await email.SendAsync(new EmailMessage(user.Email!, "Confirm your Glidepath e-mail address",
+            $"Confirm your address by posting this to {options.PublicBaseUrl}/auth/confirm-email:\n\n"
+            + $"{{\"userId\": \"{user.Id}\", \"token\": \"{token}\"}}\n"), ct);
+    }
+
+    internal static ConflictProblem EmailTaken(string detail) => new(AuthErrorCodes.EmailTaken, detail);
+
+    internal static ForbiddenProblem RegistrationClosed() =>
+        new(AuthErrorCodes.RegistrationClosed, "This server does not take new sign-ups; ask its operator for an account.");
 
     public static async Task<Results<NoContent, ValidationProblem>> ConfirmEmail(
         ConfirmEmailRequest request, UserManager<GlidepathUser> users, AuditLog audit, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Glidepath.Domain.Text;
+
 namespace Glidepath.Server.Errors;
 
 /// <summary>Collects field errors of one request; answers 400 naming every field that is wrong.</summary>
@@ -17,6 +19,10 @@ public sealed class ValidationErrors
 
         return this;
     }
+
+    /// <summary>Records an error against <paramref name="field"/> when <paramref name="value"/> is longer than <paramref name="maxLength"/> (a <see cref="TextLimits"/> constant).</summary>
+    public ValidationErrors CheckLength(string? value, string field, int maxLength) =>
+        TextLimits.Fits(value, maxLength) ? this : Add(field, TextLimits.TooLong(maxLength, value!.Length));
 
     public ValidationErrors Add(string field, string message)
     {

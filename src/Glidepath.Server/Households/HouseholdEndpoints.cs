@@ -1,5 +1,6 @@
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Infrastructure.Persistence;
@@ -120,7 +121,7 @@ public static class HouseholdEndpoints
         currency = Currency.Usd;
         var errors = new ValidationErrors()
             .Check(!string.IsNullOrWhiteSpace(name), "name", "A name is required.")
-            .Check(name is null || name.Length <= 200, "name", "The name is longer than 200 characters.");
+            .CheckLength(name, "name", TextLimits.Name);
         if (reportingCurrency is not null && !Currency.TryParse(reportingCurrency, out currency))
         {
             errors.Add("reportingCurrency", $"'{reportingCurrency}' is not a supported ISO-4217 currency code.");

@@ -3,6 +3,7 @@ using Glidepath.Domain.Calendar;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Pricing;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
 using Glidepath.Server.Auth;
@@ -276,9 +277,11 @@ public static class InstrumentEndpoints
     private static ValidationErrors Apply(InstrumentRequest request, Instrument instrument)
     {
         var errors = new ValidationErrors()
-            .Check(!string.IsNullOrWhiteSpace(request.Symbol) && request.Symbol.Trim().Length <= 32, "symbol", "A symbol of at most 32 characters is required.")
-            .Check(request.Name is null || request.Name.Trim().Length <= 200, "name", "A name has at most 200 characters.")
-            .Check(request.Exchange is null || request.Exchange.Trim().Length <= 32, "exchange", "An exchange has at most 32 characters.")
+            .Check(!string.IsNullOrWhiteSpace(request.Symbol), "symbol", "A symbol is required.")
+            .CheckLength(request.Symbol, "symbol", TextLimits.Symbol)
+            .CheckLength(request.Name, "name", TextLimits.Name)
+            .CheckLength(request.Exchange, "exchange", TextLimits.Exchange)
+            .CheckLength(request.Isin, "isin", TextLimits.Isin)
             .Check(Enum.IsDefined(request.Type), "type", "Unknown instrument type.")
             .Check(Enum.IsDefined(request.AssetClass), "assetClass", "Unknown asset class.")
             .Check(request.Isin is null || request.Isin.Trim().Length is 0 or 12, "isin", "An ISIN has 12 characters.");

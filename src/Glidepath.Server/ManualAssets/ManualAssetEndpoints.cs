@@ -1,5 +1,6 @@
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.ManualAssets;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
@@ -187,7 +188,7 @@ public static class ManualAssetEndpoints
         currency = Currency.Usd;
         var errors = new ValidationErrors()
             .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
-            .Check(request.Name is not { Length: > 200 }, "name", "The name is longer than 200 characters.")
+            .CheckLength(request.Name, "name", TextLimits.Name)
             .Check(request.Kind is { } k && Enum.IsDefined(k), "kind", "Say whether it is an Asset or a Liability.")
             .Check(request.Category is { } c && Enum.IsDefined(c), "category", "Choose a category: RealEstate, Vehicle, Valuables, Mortgage, Loan or Other.");
         if (request is { Kind: { } kind, Category: { } category } && !Fits(kind, category))

@@ -1,4 +1,5 @@
 using Glidepath.Domain.Portfolios;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -130,7 +131,8 @@ public static class ModelPortfolioEndpoints
         var prefix = (request.NamePrefix ?? "Risk level").Trim();
         var errors = new ValidationErrors()
             .Check(maxWeight is > 0.2 and <= 1.0, "maxWeight", "The cap must be above 0.2 (five proxies) and at most 1.")
-            .Check(prefix.Length is > 0 and <= 180, "namePrefix", "The prefix needs 1 to 180 characters.");
+            .Check(prefix.Length > 0, "namePrefix", "The prefix needs at least one character.")
+            .CheckLength(prefix, "namePrefix", TextLimits.NamePrefix);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -170,8 +172,9 @@ public static class ModelPortfolioEndpoints
     private static ValidationErrors Validate(ModelPortfolioRequest request)
     {
         var errors = new ValidationErrors()
-            .Check(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 200, "name", "A name of 1 to 200 characters is required.")
-            .Check((request.Description?.Length ?? 0) <= 2000, "description", "At most 2000 characters.")
+            .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
+            .CheckLength(request.Name, "name", TextLimits.Name)
+            .CheckLength(request.Description, "description", TextLimits.Description)
             .Check(request.Allocations is not null, "allocations", "Allocations are required.");
         if (request.Allocations is { } allocations && ModelPortfolioRules.Check(allocations) is { } broken)
         {

@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,6 @@ namespace Glidepath.Server.People;
 /// <summary>The people of a household: <c>/api/households/{householdId}/people</c>.</summary>
 public static class PeopleEndpoints
 {
-    private const int MaxNotesLength = 4000;
     private const int MinRetirementAge = 30;
     private const int MaxRetirementAge = 100;
 
@@ -91,8 +91,10 @@ public static class PeopleEndpoints
         .Check(request.RetirementAge is null or (>= MinRetirementAge and <= MaxRetirementAge), "retirementAge", $"A retirement age is between {MinRetirementAge} and {MaxRetirementAge}.")
         .Check(Enum.IsDefined(request.FilingStatus), "filingStatus", "Unknown filing status.")
         .Check(request.Country is null || request.Country.Trim().Length == 2, "country", "Use an ISO 3166-1 alpha-2 code, e.g. US.")
-        .Check(request.TaxId is not { Length: > 32 }, "taxId", "A tax id is at most 32 characters.")
-        .Check(request.Notes is not { Length: > MaxNotesLength }, "notes", $"Notes are at most {MaxNotesLength} characters.");
+        .CheckLength(request.Name, "name", TextLimits.Name)
+        .CheckLength(request.State, "state", TextLimits.State)
+        .CheckLength(request.TaxId, "taxId", TextLimits.TaxId)
+        .CheckLength(request.Notes, "notes", TextLimits.Notes);
 
     private static void Apply(PersonRequest request, Person person)
     {

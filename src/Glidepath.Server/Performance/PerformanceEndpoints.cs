@@ -8,6 +8,7 @@ using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
+using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Performance;
 
@@ -18,7 +19,7 @@ public static class PerformanceEndpoints
 
     public static RouteGroupBuilder MapPerformanceEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/performance", Performance).WithTags("Performance").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        household.MapGet("/performance", Performance).WithTags("Performance").ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads();
         return household;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Glidepath.Application.Planning;
 using Glidepath.Domain.Planning;
+using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 
 namespace Glidepath.Server.Planning;
@@ -19,7 +20,7 @@ public static class PlanningEndpoints
         plans.MapGet("/{planId:guid}", Get).WithName("GetPlan").ProducesProblems(StatusCodes.Status404NotFound);
         plans.MapPut("/{planId:guid}", Update).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest);
         plans.MapDelete("/{planId:guid}", Delete).ProducesProblems(StatusCodes.Status404NotFound);
-        plans.MapPost("/{planId:guid}/preview", Preview)
+        plans.MapPost("/{planId:guid}/preview", Preview).ComputesOnly()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         plans.MapSimulationRunEndpoints();
         return household;

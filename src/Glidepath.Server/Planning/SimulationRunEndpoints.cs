@@ -25,11 +25,11 @@ public static class SimulationRunEndpoints
 
     public static RouteGroupBuilder MapSimulationRunEndpoints(this RouteGroupBuilder plans)
     {
-        plans.MapPost("/{planId:guid}/simulations", Simulate).ProducesProblems(QueueProblems);
+        plans.MapPost("/{planId:guid}/simulations", Simulate).ComputesOnly().ProducesProblems(QueueProblems);
         plans.MapGet("/{planId:guid}/simulations", List).ProducesProblems(StatusCodes.Status404NotFound);
         plans.MapGet("/{planId:guid}/simulations/{runId:guid}", Get).WithName("GetSimulationRun").ProducesProblems(StatusCodes.Status404NotFound);
         plans.MapPost("/{planId:guid}/simulations/{runId:guid}/cancel", Cancel).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
-        plans.MapPost("/{planId:guid}/solve", Solve).ProducesProblems(QueueProblems);
+        plans.MapPost("/{planId:guid}/solve", Solve).ComputesOnly().ProducesProblems(QueueProblems);
         return plans;
     }
 

@@ -2,6 +2,7 @@ using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Positions;
 
@@ -12,7 +13,7 @@ public static class PositionEndpoints
 
     public static RouteGroupBuilder MapPositionEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/positions", Get).WithTags("Positions");
+        household.MapGet("/positions", Get).WithTags("Positions").CostsReads();
         return household;
     }
 

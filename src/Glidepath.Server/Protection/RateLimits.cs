@@ -21,6 +21,7 @@ public static class RateLimits
     {
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<AccountRateLimiter>();
+        services.AddSingleton<ReadCostLimiter>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -9,6 +9,7 @@ using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Rebalancing;
 
@@ -21,18 +22,18 @@ public static class RebalanceEndpoints
 {
     public static RouteGroupBuilder MapAccountRebalanceEndpoints(this RouteGroupBuilder account)
     {
-        account.MapPost("/rebalance", ProposeForAccount).WithTags("Rebalancing").ProducesProblems(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status400BadRequest);
+        account.MapPost("/rebalance", ProposeForAccount).WithTags("Rebalancing").ComputesOnly().ProducesProblems(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status400BadRequest);
         return account;
     }
 
     public static RouteGroupBuilder MapRebalanceEndpoints(this RouteGroupBuilder household)
     {
-        household.MapPost("/rebalance", ProposeForHousehold).WithTags("Rebalancing").ProducesProblems(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status400BadRequest);
+        household.MapPost("/rebalance", ProposeForHousehold).WithTags("Rebalancing").ComputesOnly().ProducesProblems(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status400BadRequest);
         household.MapGet("/rebalance-proposals/{proposalId:guid}", Get).WithTags("Rebalancing").WithName("GetRebalanceProposal").ProducesProblems(StatusCodes.Status404NotFound);
         // Accepting places orders: a critical action (step-up, audited as trade-placed).
         household.MapPost("/rebalance-proposals/{proposalId:guid}/accept", Accept).WithTags("Rebalancing").RequireStepUp().ProducesProblems(StatusCodes.Status404NotFound);
         household.MapGet("/orders", Orders).WithTags("Rebalancing");
-        household.MapGet("/tax-loss-opportunities", Opportunities).WithTags("Rebalancing").ProducesProblems(StatusCodes.Status422UnprocessableEntity);
+        household.MapGet("/tax-loss-opportunities", Opportunities).WithTags("Rebalancing").CostsReads().ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         return household;
     }
 

@@ -80,7 +80,6 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
             errors.Add(prefix + "currency", $"'{r.Currency}' is not a supported ISO-4217 currency code.");
         }
 
-        errors.Check(externalId is null || externalId.Length <= 128, prefix + "externalId", "An external id has at most 128 characters.");
         var transaction = new Transaction
         {
             AccountId = r.AccountId,

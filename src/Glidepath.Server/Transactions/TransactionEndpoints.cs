@@ -1,5 +1,6 @@
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
+using Glidepath.Server.Api;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Errors;
@@ -20,7 +21,7 @@ public static class TransactionEndpoints
         group.MapGet("/{transactionId:guid}", Get).WithName("GetTransaction");
         group.MapPost("/", PostOne).ProducesBookingProblems();
         group.MapPost("/batch", PostBatch).ProducesBookingProblems();
-        group.MapPost("/sell-preview", PreviewSell).ProducesBookingProblems();
+        group.MapPost("/sell-preview", PreviewSell).ProducesBookingProblems().ComputesOnly();
         group.MapPut("/{transactionId:guid}", Put).ProducesBookingProblems();
         group.MapDelete("/{transactionId:guid}", Delete).ProducesBookingProblems();
         return household;

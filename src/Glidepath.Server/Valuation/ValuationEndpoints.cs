@@ -5,6 +5,7 @@ using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
+using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Valuation;
 
@@ -16,8 +17,8 @@ public static class ValuationEndpoints
 
     public static RouteGroupBuilder MapValuationEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/valuation", Valuation).WithTags("Valuation");
-        household.MapGet("/net-worth", NetWorth).WithTags("Valuation").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        household.MapGet("/valuation", Valuation).WithTags("Valuation").CostsReads();
+        household.MapGet("/net-worth", NetWorth).WithTags("Valuation").ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads();
         return household;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticFiles;
 
 namespace Glidepath.Server.WebApp;
 
@@ -17,6 +18,28 @@ public static class WebAppEndpoints
 
     // Only GET and HEAD fall back, so a wrong method on a real route still answers 405.
     private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
+
+    /// <summary>
+    /// How long a browser may keep a file of the UI: Vite's hashed files under <c>/assets/</c> for a
+    /// year (a new build has new names); everything else (index.html, the service worker
+    /// <c>sw.js</c>, the manifest and icons) is checked with the server each time, so a new build
+    /// and its service worker are picked up at once.
+    /// </summary>
+    public static string CacheControlFor(PathString path) =>
+        path.StartsWithSegments("/assets", StringComparison.Ordinal) ? "public, max-age=31536000, immutable" : "no-cache";
+
+    /// <summary>
+    /// Static file options for both the files and the index.html fallback (both read
+    /// <see cref="StaticFileOptions"/> from the container): cache headers, and the manifest's type.
+    /// </summary>
+    public static IServiceCollection AddWebAppFiles(this IServiceCollection services) =>
+        services.Configure<StaticFileOptions>(options =>
+        {
+            var types = new FileExtensionContentTypeProvider();
+            types.Mappings[".webmanifest"] = "application/manifest+json";
+            options.ContentTypeProvider = types;
+            options.OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = CacheControlFor(file.Context.Request.Path);
+        });
 
     public static IApplicationBuilder UseWebAppFiles(this IApplicationBuilder app)
     {

@@ -70,6 +70,23 @@ public class CommandsTest
         Assert.Equal(0, await db.Transactions.CountAsync());
     }
 
+    [Fact]
+    public async Task MemoOverItsLimit_ExitsOneWithOneLineNamingTheLimit_AndImportsNothing()
+    {
+        await using var cli = await CliRun.StartAsync();
+        var (_, account) = await cli.HouseholdAsync();
+        var longMemo = Trades.Replace("Fees,Amount", "Fees,Amount,Memo", StringComparison.Ordinal)
+            .Replace(",,,,,10000", ",,,,,10000," + new string('m', Glidepath.Domain.Text.TextLimits.Memo + 1), StringComparison.Ordinal);
+
+        var (exit, stdout, stderr) = await cli.RunAsync("import", "transactions", cli.File("memo.csv", longMemo), "--account", account.ToString());
+
+        Assert.Equal((ExitCodes.Failure, ""), (exit, stdout));
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("row 2, column Memo: At most 1,000 characters (1,001 given)", line, StringComparison.Ordinal);
+        await using var db = cli.Database.CreateDbContext();
+        Assert.Equal(0, await db.Transactions.CountAsync());
+    }
+
     [Theory]
     [InlineData("positions")]
     [InlineData("networth", "--household", "00000000-0000-0000-0000-000000000001", "--from", "2000-01-01", "--to", "1 Jan 2001")]

@@ -85,6 +85,37 @@ public class AdvisorGrantTest
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task ReadGrant_CallsComputeOnlyPosts_ButStillCannotWrite(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var msft = await app.MsftAsync();
+        var owner = app.CreateClient();
+        var household = await owner.HouseholdAsync("Client household");
+        var account = await owner.AccountAsync(household.Id);
+        var url = $"/api/households/{household.Id}";
+        await (await owner.PostAsync($"{url}/transactions", Fixtures.Deposit(account.Id, new DateOnly(1999, 1, 4), 10_000m)))
+            .ReadAsync<Glidepath.Server.Transactions.TransactionDto>(HttpStatusCode.Created);
+        await (await owner.PostAsync($"{url}/transactions", Fixtures.Buy(account.Id, msft.Id, new DateOnly(1999, 1, 4), 100m, 70.5m)))
+            .ReadAsync<Glidepath.Server.Transactions.TransactionDto>(HttpStatusCode.Created);
+        var advisorUser = await app.CreateUserAsync(roles: [Roles.Advisor], ownHousehold: false);
+        var advisor = app.CreateClient(advisorUser);
+        await (await owner.PostAsync($"{url}/advisor-grants", new GrantRequest(advisorUser.Email))).ReadAsync<GrantDto>(HttpStatusCode.Created);
+        var sell = Fixtures.Tx(account.Id, Glidepath.Domain.Transactions.TransactionType.Sell, new DateOnly(2000, 6, 1), msft.Id, 10m, 64.56m);
+
+        // Previews and proposals compute without changing the household: a read grant may ask for them.
+        Assert.Equal(HttpStatusCode.OK, (await advisor.PostAsync($"{url}/transactions/sell-preview", sell)).StatusCode);
+        var proposal = await advisor.PostAsync($"{url}/rebalance", new { asOf = "2000-06-01" });
+        Assert.True(proposal.StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity, $"rebalance answered {(int)proposal.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync($"{url}/tax-loss-opportunities?asOf=2000-06-01")).StatusCode);
+
+        // Booking the same sale is a write.
+        await (await advisor.PostAsync($"{url}/transactions", sell)).ReadProblemAsync(HttpStatusCode.Forbidden, "grant-read-only");
+        await using var db = app.CreateDbContext();
+        Assert.Equal(2, await db.Transactions.CountAsync(t => t.AccountId == account.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task AdminChangesRoles_ButReadsNoFinancialData(DatabaseProvider provider)
     {
         await using var app = await GlidepathApp.StartAsync(provider);

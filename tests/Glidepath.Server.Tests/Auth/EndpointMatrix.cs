@@ -15,8 +15,8 @@ namespace Glidepath.Server.Tests.Auth;
 /// Reads every endpoint the app maps (its EndpointDataSource) and derives what each caller may do
 /// from the route and metadata alone, so endpoints added later are covered without editing a list:
 /// a <c>{householdId}</c> route is household-scoped; the Admin/Advisor policies restrict by role;
-/// <see cref="HouseholdOwnerOnly"/> shuts out granted advisors; the anonymous routes are the short
-/// list in <see cref="AnonymousPrefixes"/>.
+/// <see cref="HouseholdOwnerOnly"/> shuts out granted advisors; <see cref="ComputeOnly"/> POSTs are open to
+/// read grants; the anonymous routes are the short list in <see cref="AnonymousPrefixes"/>.
 /// </summary>
 public static class EndpointMatrix
 {
@@ -64,6 +64,8 @@ public static class EndpointMatrix
                 policies.Contains(AuthPolicies.Admin) || policies.Contains(AuthPolicies.ReferenceDataWriter),
                 policies.Contains(AuthPolicies.Advisor),
                 policies.Contains(AuthPolicies.StepUp),
+                endpoint.Metadata.GetMetadata<ComputeOnly>() is not null,
+                endpoint.Metadata.GetMetadata<Glidepath.Server.Protection.ExpensiveRead>() is not null,
                 endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types ? types[0] : "application/json");
         }
     }
@@ -71,7 +73,7 @@ public static class EndpointMatrix
 
 public sealed record MatrixEndpoint(
     string Method, string Template, RoutePattern Pattern, bool Anonymous, bool HouseholdScoped, bool OwnerOnly, bool AdminOnly, bool AdvisorOnly, bool StepUp,
-    string ContentType)
+    bool ComputeOnly, bool ExpensiveRead, string ContentType)
 {
     /// <summary>A minimal body of the content type the endpoint accepts (routing answers 415 before authorisation otherwise).</summary>
     public HttpContent Body() => ContentType switch

@@ -29,6 +29,47 @@ public class RateLimitTest
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task ExpensiveReads_OverTheUsersCostBudget_Answer429_WhileCheapReadsAndOtherUsersAreServed(DatabaseProvider provider)
+    {
+        // 30 units a minute at 10 a read: three expensive reads, then 429 until the bucket refills (3 units every 6 s).
+        await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:ReadCostPerMinute"] = "30",
+            ["RateLimits:ExpensiveReadCost"] = "10",
+        });
+        Assert.Equal(
+        [
+            "GET /api/advisor/clients",
+            "GET /api/households/{householdId:guid}/alerts",
+            "GET /api/households/{householdId:guid}/net-worth",
+            "GET /api/households/{householdId:guid}/performance",
+            "GET /api/households/{householdId:guid}/positions",
+            "GET /api/households/{householdId:guid}/tax-loss-opportunities",
+            "GET /api/households/{householdId:guid}/valuation",
+        ], EndpointMatrix.Enumerate(app.Services).Where(e => e.ExpensiveRead).Select(e => e.ToString()).Order(StringComparer.Ordinal));
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var url = $"/api/households/{household.Id}";
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}/positions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}/net-worth")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}/positions")).StatusCode);
+
+        var refused = await client.GetAsync($"{url}/net-worth");
+        await refused.ReadProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        await (await client.GetAsync($"{url}/positions")).ReadProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        // Cheap reads do not draw on the budget.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}/accounts")).StatusCode);
+
+        // Another user has a budget of their own.
+        var other = app.CreateClient(await app.CreateUserAsync());
+        var theirs = await other.HouseholdAsync();
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/households/{theirs.Id}/net-worth")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/households/{theirs.Id}/positions")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task Login_PerAccountLimit_HoldsAcrossAddresses_AndPerIpLimitHoldsAcrossAccounts(DatabaseProvider provider)
     {
         await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?>

@@ -218,7 +218,7 @@ public partial class SignInTest
         return (app.PasswordHashes.Hashes - hashes, app.PasswordHashes.Verifications - verifications);
     }
 
-    private static JsonElement JsonBlock(string mailFile)
+    internal static JsonElement JsonBlock(string mailFile)
     {
         var text = File.ReadAllText(mailFile);
         return JsonDocument.Parse(JsonObjectPattern().Match(text).Value).RootElement.Clone();

@@ -101,7 +101,7 @@ public static class CsvFiles
         return string.Join('\n', columns is { } c ? head.Select(l => string.Join(',', l.Split(',').Take(c))) : head) + "\n";
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

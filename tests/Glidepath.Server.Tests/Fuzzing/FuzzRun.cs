@@ -48,7 +48,10 @@ public sealed class FuzzRun(string name, ITestOutputHelper output)
     public void CheckLogs(IEnumerable<Hosting.CapturedLogs.LogEntry> entries)
     {
         // EF logs a failed command before the exception reaches the handler, which answers it (and logs it again when it is a 500).
-        foreach (var entry in entries.Where(e => e.Level >= LogLevel.Error && !e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)).Take(20))
+        // Polly logs a market-data provider's circuit opening: the test host points every provider at a
+        // closed port, so a refresh the fuzz sends fails at the provider by design (and is reported, not thrown).
+        foreach (var entry in entries.Where(e => e.Level >= LogLevel.Error
+            && !e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && e.Category != "Polly").Take(20))
         {
             Fail($"logged {entry.Level} {entry.Category}: {entry.Message} {entry.Exception?.Split('\n')[0]}");
         }

@@ -204,6 +204,15 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthPerAccountPerMinute", "100000");
+        builder.UseSetting("RateLimits:ReadCostPerMinute", "10000000");
+        // No test reaches the internet: every market-data provider points at a closed loopback port
+        // (connection refused at once, no retries) unless a test names its stub.
+        foreach (var provider in new[] { "stooq", "alphavantage", "yahoo", "ecb", "fred" })
+        {
+            builder.UseSetting($"MarketData:Providers:{provider}:BaseUrl", "http://127.0.0.1:9/");
+            builder.UseSetting($"MarketData:Providers:{provider}:MaxRetries", "0");
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

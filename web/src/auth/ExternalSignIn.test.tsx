@@ -55,6 +55,30 @@ describe('external sign-in', () => {
     expect(loadSession()).toMatchObject({ accessToken: 'a', refreshToken: 'r' });
   });
 
+  it('signs up a new account with an unlinked identity', async () => {
+    const fetchSpy = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(json({ status: 409, code: 'external-login-not-linked', title: 'Conflict', detail: 'not linked' }, 409))
+      .mockResolvedValueOnce(json({ userId: 'u', householdId: 'h', emailConfirmed: true, tokens: { accessToken: 'a2', refreshToken: 'r2', expiresIn: 900 } }, 201));
+    renderAt('/signin/external');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Create an account' }));
+    expect(await screen.findByText('households page')).toBeInTheDocument();
+    expect(fetchSpy.mock.calls[1]![0]).toBe('/auth/external/register');
+    expect(loadSession()).toMatchObject({ accessToken: 'a2', refreshToken: 'r2' });
+  });
+
+  it('asks to confirm the e-mail address when the sign-up gives no tokens yet', async () => {
+    vi.spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(json({ status: 409, code: 'external-login-not-linked', title: 'Conflict', detail: 'not linked' }, 409))
+      .mockResolvedValueOnce(json({ userId: 'u', householdId: 'h', emailConfirmed: false, tokens: null }, 201));
+    renderAt('/signin/external');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Create an account' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Confirm your e-mail address');
+    expect(loadSession()).toBeNull();
+  });
+
   it('says so when the provider answer was refused', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     renderAt('/signin/external?error=external-sign-in-failed');

@@ -33,11 +33,19 @@ export function ExternalProviderButtons() {
   );
 }
 
-type Step = 'completing' | 'link' | 'code';
+type Step = 'completing' | 'link' | 'code' | 'confirm-email';
+
+interface ExternalRegistered {
+  userId: string;
+  householdId: string;
+  emailConfirmed: boolean;
+  tokens: TokenResponse | null;
+}
 
 /**
  * Where the provider sends the browser back (/signin/external). The server holds the verified identity in
- * an HttpOnly cookie; this page turns it into tokens, or links it to an existing account after its password.
+ * an HttpOnly cookie; this page turns it into tokens, links it to an existing account after its password,
+ * or signs up a new account with it (the server never links by e-mail address).
  */
 export function ExternalSignInPage() {
   const navigate = useNavigate();
@@ -66,6 +74,13 @@ export function ExternalSignInPage() {
   const link = useMutation({
     mutationFn: () => rawJson<TokenResponse>('/auth/external/link', { method: 'POST', body: JSON.stringify({ email, password, ...code }) }),
     onSuccess: done,
+  });
+  const register = useMutation({
+    mutationFn: () => rawJson<ExternalRegistered>('/auth/external/register', { method: 'POST', body: '{}' }),
+    onSuccess: (registered) => {
+      if (registered.tokens) done(registered.tokens);
+      else setStep('confirm-email');
+    },
   });
   const { mutate } = complete;
   useEffect(() => {
@@ -114,6 +129,19 @@ export function ExternalSignInPage() {
           <button type="submit" className="btn w-full" disabled={link.isPending}>Link and sign in</button>
           {link.isError && <ErrorMessage error={link.error} title="Not linked" />}
         </form>
+      )}
+      {step === 'link' && (
+        <section className="card space-y-3" aria-labelledby="external-sign-up">
+          <h2 id="external-sign-up">New to Glidepath?</h2>
+          <p>Create an account with this identity, named by the e-mail address it carries.</p>
+          <button type="button" className="btn w-full" disabled={register.isPending} onClick={() => register.mutate()}>
+            Create an account
+          </button>
+          {register.isError && <ErrorMessage error={register.error} title="No account created" />}
+        </section>
+      )}
+      {step === 'confirm-email' && (
+        <p role="status">Your account is ready. Confirm your e-mail address with the message we sent, then sign in again.</p>
       )}
       {complete.isError && step === 'completing' && <ErrorMessage error={complete.error} title="Not signed in" />}
     </main>

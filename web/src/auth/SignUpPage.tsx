@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { rawJson } from '../api/client';
+import { ApiError } from '../api/problem';
 import { saveSession, toSession, type TokenResponse } from './session';
 import { signUpSchema, type SignUpForm } from './authSchemas';
 import { NoAuthNotice, signIn } from './SignInPage';
@@ -25,12 +26,16 @@ export function SignUpPage() {
     },
   });
   const { errors } = form.formState;
+  // "Email taken" is about the address that was sent: typing another one clears it.
+  const clearEmailTaken = () => {
+    if (register.error instanceof ApiError && register.error.code === 'email-taken') register.reset();
+  };
   return (
     <main id="main" className="mx-auto max-w-md space-y-4 p-4">
       <h1>Create an account</h1>
       <form className="card space-y-3" onSubmit={form.handleSubmit((v) => register.mutate(v))} noValidate>
         <Field label="Email" error={errors.email?.message}>
-          {(p) => <input {...p} type="email" autoComplete="username" {...form.register('email')} className="input" />}
+          {(p) => <input {...p} type="email" autoComplete="username" {...form.register('email', { onChange: clearEmailTaken })} className="input" />}
         </Field>
         <Field label="Password" error={errors.password?.message} hint="At least 12 characters; a passphrase is easiest.">
           {(p) => <input {...p} type="password" autoComplete="new-password" {...form.register('password')} className="input" />}

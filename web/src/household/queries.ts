@@ -11,6 +11,7 @@ export const keys = {
   positions: (id: string, asOf?: string) => ['household', id, 'positions', asOf ?? 'today'] as const,
   lots: (id: string, accountId?: string) => ['household', id, 'lots', accountId ?? 'all'] as const,
   valuation: (id: string) => ['household', id, 'valuation'] as const,
+  people: (id: string) => ['household', id, 'people'] as const,
   netWorth: (id: string, from: string, to: string) => ['household', id, 'net-worth', from, to] as const,
   transactions: (id: string, filters: object) => ['household', id, 'transactions', filters] as const,
   gains: (id: string, from?: string, to?: string) => ['household', id, 'gains', from ?? '', to ?? ''] as const,
@@ -76,6 +77,14 @@ export function usePositions(householdId: string) {
   return useQuery({
     queryKey: keys.positions(householdId),
     queryFn: () => unwrap(api.GET('/api/households/{householdId}/positions', { params: { path: { householdId } } })),
+  });
+}
+
+/** The household's people (names, birth dates, retirement ages): Settings edits them, new plans start from them. */
+export function usePeople(householdId: string) {
+  return useQuery({
+    queryKey: keys.people(householdId),
+    queryFn: () => unwrap(api.GET('/api/households/{householdId}/people', { params: { path: { householdId } } })),
   });
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ScrollArea } from '../components/ScrollArea';
 import { useQuery } from '@tanstack/react-query';
 import { Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { api, unwrap } from '../api/client';
@@ -41,11 +42,11 @@ export function DashboardPage() {
           )}
         </QueryView>
       </section>
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <NetWorthChart householdId={householdId} />
         {household.isSuccess ? <AllocationChart householdId={householdId} currency={household.data.reportingCurrency} /> : <Loading />}
       </div>
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <PerformanceCard householdId={householdId} />
         <AlertsCard householdId={householdId} />
       </div>
@@ -170,29 +171,31 @@ function AllocationChart({ householdId, currency }: { householdId: string; curre
                 </ResponsiveContainer>
               </div>
               <figcaption>
-                <table className="table mt-2">
-                  <caption className="sr-only">Allocation by asset class</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Class</th>
-                      <th scope="col" className="num">Value</th>
-                      <th scope="col" className="num">Share</th>
-                      <th scope="col" className="num">Target</th>
-                      <th scope="col" className="num">Difference</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={r.key}>
-                        <td>{humanize(r.key)}</td>
-                        <td className="num">{formatMoney(r.value, currency)}</td>
-                        <td className="num">{formatPercent(r.share)}</td>
-                        <td className="num">{r.target === null ? '—' : formatPercent(r.target)}</td>
-                        <td className="num">{r.difference === null ? '—' : formatPoints(r.difference)}</td>
+                <ScrollArea label="Allocation table">
+                  <table className="table mt-2">
+                    <caption className="sr-only">Allocation by asset class</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Class</th>
+                        <th scope="col" className="num">Value</th>
+                        <th scope="col" className="num">Share</th>
+                        <th scope="col" className="num">Target</th>
+                        <th scope="col" className="num">Difference</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr key={r.key}>
+                          <td>{humanize(r.key)}</td>
+                          <td className="num">{formatMoney(r.value, currency)}</td>
+                          <td className="num">{formatPercent(r.share)}</td>
+                          <td className="num">{r.target === null ? '—' : formatPercent(r.target)}</td>
+                          <td className="num">{r.difference === null ? '—' : formatPoints(r.difference)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollArea>
                 <p className="mt-2 text-xs text-slate-600">
                   {targeted.length > 0
                     ? 'Outer ring and Target: the household-wide class targets (Portfolio page); shares are of everything held, cash included.'

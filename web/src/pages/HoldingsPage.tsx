@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { ScrollArea } from '../components/ScrollArea';
 import { PricesAsOf, StaleBadge } from '../components/PricesAsOf';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
@@ -7,6 +8,8 @@ import { keys, useAccounts, usePositions } from '../household/queries';
 import { Empty, QueryView } from '../components/DataState';
 import { UnclassifiedNotice } from '../instruments/UnclassifiedNotice';
 import { formatDate, formatMoney, formatNumber } from '../lib/format';
+import { LotGroups } from '../holdings/LotGroups';
+import { gainClass } from '../holdings/groupLots';
 
 export function HoldingsPage() {
   const householdId = useHouseholdId();
@@ -41,7 +44,7 @@ export function HoldingsPage() {
           </select>
         </label>
       </div>
-      <section className="card overflow-x-auto" aria-labelledby="positions-heading">
+      <section className="card" aria-labelledby="positions-heading">
         <h2 id="positions-heading" className="mb-2">
           Positions
         </h2>
@@ -56,112 +59,79 @@ export function HoldingsPage() {
                 {rows.length === 0 ? (
                   <Empty>No positions.</Empty>
                 ) : (
-                  <table className="table" data-testid="positions-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Symbol</th>
-                        <th scope="col">Account</th>
-                        <th scope="col" className="num">Quantity</th>
-                        <th scope="col" className="num">Price</th>
-                        <th scope="col" className="num">Market value</th>
-                        <th scope="col" className="num">Cost basis</th>
-                        <th scope="col" className="num">Unrealised gain</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((x) => (
-                        <tr key={`${x.accountId}-${x.instrumentId}`}>
-                          <td className="font-medium">{x.symbol}</td>
-                          <td>{x.accountName}</td>
-                          <td className="num">{formatNumber(x.quantity)}</td>
-                          <td className="num" title={x.priceDate ? `Close of ${formatDate(x.priceDate)}` : undefined}>
-                            {formatMoney(x.price, x.currency)}
-                            {x.stale && <> <StaleBadge /></>}
-                          </td>
-                          <td className="num">{formatMoney(x.marketValue, x.currency)}</td>
-                          <td className="num">{formatMoney(x.costBasis, x.currency)}</td>
-                          <td className={`num ${gainClass(x.unrealisedGain)}`}>{formatMoney(x.unrealisedGain, x.currency)}</td>
+                  <ScrollArea label="Positions">
+                    <table className="table" data-testid="positions-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">Symbol</th>
+                          <th scope="col">Account</th>
+                          <th scope="col" className="num">Quantity</th>
+                          <th scope="col" className="num">Price</th>
+                          <th scope="col" className="num">Market value</th>
+                          <th scope="col" className="num">Cost basis</th>
+                          <th scope="col" className="num">Unrealised gain</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {rows.map((x) => (
+                          <tr key={`${x.accountId}-${x.instrumentId}`}>
+                            <td className="font-medium">{x.symbol}</td>
+                            <td>{x.accountName}</td>
+                            <td className="num">{formatNumber(x.quantity)}</td>
+                            <td className="num" title={x.priceDate ? `Close of ${formatDate(x.priceDate)}` : undefined}>
+                              {formatMoney(x.price, x.currency)}
+                              {x.stale && <> <StaleBadge /></>}
+                            </td>
+                            <td className="num">{formatMoney(x.marketValue, x.currency)}</td>
+                            <td className="num">{formatMoney(x.costBasis, x.currency)}</td>
+                            <td className={`num ${gainClass(x.unrealisedGain)}`}>{formatMoney(x.unrealisedGain, x.currency)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollArea>
                 )}
                 {cash.length > 0 && (
-                  <table className="table mt-4">
-                    <caption className="text-left text-sm font-semibold">Cash</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Account</th>
-                        <th scope="col" className="num">Amount</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {cash.map((c) => (
-                        <tr key={`${c.accountId}-${c.currency}`}>
-                          <td>{c.accountName}</td>
-                          <td className="num">{formatMoney(c.amount, c.currency)}</td>
+                  <ScrollArea label="Cash">
+                    <table className="table mt-4">
+                      <caption className="text-left text-sm font-semibold">Cash</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Account</th>
+                          <th scope="col" className="num">Amount</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {cash.map((c) => (
+                          <tr key={`${c.accountId}-${c.currency}`}>
+                            <td>{c.accountName}</td>
+                            <td className="num">{formatMoney(c.amount, c.currency)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollArea>
                 )}
               </>
             );
           }}
         </QueryView>
       </section>
-      <section className="card overflow-x-auto" aria-labelledby="lots-heading">
+      <section className="card" aria-labelledby="lots-heading">
         <h2 id="lots-heading" className="mb-2">
           Open tax lots
         </h2>
         <QueryView query={lots}>
-          {(list) => {
-            const currencyOf = new Map(positions.data?.positions.map((p) => [`${p.accountId}-${p.instrumentId}`, p]) ?? []);
-            return list.length === 0 ? (
+          {(list) =>
+            list.length === 0 ? (
               <Empty>No open lots.</Empty>
             ) : (
-              <table className="table" data-testid="lots-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Symbol</th>
-                    <th scope="col">Acquired</th>
-                    <th scope="col" className="num">Quantity</th>
-                    <th scope="col" className="num">Cost per unit</th>
-                    <th scope="col" className="num">Cost basis</th>
-                    <th scope="col" className="num">Value</th>
-                    <th scope="col" className="num">Unrealised gain</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((l) => {
-                    const pos = currencyOf.get(`${l.accountId}-${l.instrumentId}`);
-                    const currency = pos?.currency ?? 'USD';
-                    // A lot's value is its share of the position at the position's price.
-                    const value = pos?.price != null ? l.quantity * pos.price : null;
-                    const gain = value != null ? value - l.costBasis : null;
-                    return (
-                      <tr key={`${l.lotId}-${l.accountId}`}>
-                        <td className="font-medium">{l.symbol}</td>
-                        <td>{formatDate(l.acquiredDate)}</td>
-                        <td className="num">{formatNumber(l.quantity)}</td>
-                        <td className="num">{formatMoney(l.costPerUnit, currency)}</td>
-                        <td className="num">{formatMoney(l.costBasis, currency)}</td>
-                        <td className="num">{formatMoney(value, currency)}</td>
-                        <td className={`num ${gainClass(gain)}`}>{formatMoney(gain, currency)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            );
-          }}
+              <LotGroups lots={list} positions={positions.data?.positions ?? []} accountNames={new Map(accounts.data?.map((a) => [a.id, a.name]) ?? [])} />
+            )
+          }
         </QueryView>
       </section>
     </>
   );
 }
 
-function gainClass(v: number | null | undefined): string {
-  if (v == null || v === 0) return '';
-  return v > 0 ? 'text-green-800' : 'text-red-800';
-}

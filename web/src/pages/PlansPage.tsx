@@ -2,17 +2,19 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useHouseholdId } from '../household/HouseholdLayout';
-import { keys, useValuation } from '../household/queries';
+import { keys, usePeople, useValuation } from '../household/queries';
 import { usePlans } from '../plans/queries';
 import { PlanEditor } from '../plans/PlanEditor';
-import { defaultPlanForm, toScenario, type PlanForm } from '../plans/scenarioForm';
-import { Empty, ErrorMessage, QueryView } from '../components/DataState';
-import { formatInstant } from '../lib/format';
+import { toScenario, type PlanForm } from '../plans/scenarioForm';
+import { prefillPlan } from '../plans/prefill';
+import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
+import { formatDate, formatInstant } from '../lib/format';
 
 export function PlansPage() {
   const householdId = useHouseholdId();
   const plans = usePlans(householdId);
   const valuation = useValuation(householdId);
+  const people = usePeople(householdId);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
@@ -53,15 +55,34 @@ export function PlansPage() {
         <h2 id="new-plan-heading" className="mb-3">
           New plan
         </h2>
-        <PlanEditor
-          initial={{ ...defaultPlanForm, startBalance: valuation.data?.netWorth ?? 0 }}
-          submitLabel="Create plan"
-          busy={create.isPending}
-          onSubmit={(f) => create.mutate(f)}
-          netWorth={valuation.data?.netWorth}
-        />
+        {/* The form reads its values once: it waits for the household's people and valuation (either may fail: the defaults stay). */}
+        {people.isPending || valuation.isPending ? (
+          <Loading label="Reading the household…" />
+        ) : (
+          <NewPlanEditor
+            prefill={prefillPlan(people.data, valuation.data, new Date().toISOString().slice(0, 10))}
+            busy={create.isPending}
+            onSubmit={(f) => create.mutate(f)}
+            netWorth={valuation.data?.netWorth}
+          />
+        )}
         {create.isError && <div className="mt-3"><ServerFieldErrors error={create.error} /></div>}
       </section>
+    </>
+  );
+}
+
+function NewPlanEditor({ prefill, busy, onSubmit, netWorth }: { prefill: ReturnType<typeof prefillPlan>; busy: boolean; onSubmit: (f: PlanForm) => void; netWorth: number | undefined }) {
+  const { form, people, balance } = prefill;
+  return (
+    <>
+      <p className="mb-3 text-sm text-slate-600" data-testid="plan-prefill">
+        {people.length > 0 ? `People from the household: ${people.join(' and ')}.` : 'No people recorded yet (Settings, People): enter them here.'}{' '}
+        {balance
+          ? `Starting balance: the ${balance.accounts} investment account(s) on ${formatDate(balance.asOf)}.`
+          : 'No investment accounts: enter the starting balance.'}
+      </p>
+      <PlanEditor initial={form} submitLabel="Create plan" busy={busy} onSubmit={onSubmit} netWorth={netWorth} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { ScrollArea } from '../components/ScrollArea';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, rawJson, unwrap } from '../api/client';
@@ -41,7 +42,7 @@ function HarvestSection({ householdId, currency, accountName, symbol }: Names & 
     queryFn: () => unwrap(api.GET('/api/households/{householdId}/tax-loss-opportunities', { params: { path: { householdId } } })),
   });
   return (
-    <section className="card space-y-3 overflow-x-auto" aria-labelledby="harvest-heading">
+    <section className="card space-y-3" aria-labelledby="harvest-heading">
       <h2 id="harvest-heading">Tax-loss harvesting</h2>
       <p className="text-sm text-slate-600">
         Losing lots in taxable accounts worth selling today, at the latest close, with the tax they would save at your household&apos;s rates after trading costs. Nothing is traded from
@@ -53,31 +54,33 @@ function HarvestSection({ householdId, currency, accountName, symbol }: Names & 
             {s.opportunities.length === 0 ? (
               <Empty>No losses worth harvesting today.</Empty>
             ) : (
-              <table className="table" data-testid="harvest-table">
-                <caption className="sr-only">Harvesting opportunities</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Sell</th>
-                    <th scope="col">Account</th>
-                    <th scope="col" className="num">Quantity</th>
-                    <th scope="col" className="num">Loss</th>
-                    <th scope="col" className="num">Estimated saving</th>
-                    <th scope="col">Replacement</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.opportunities.map((o) => (
-                    <tr key={`${o.accountId}-${o.instrumentId}`} title={o.reason}>
-                      <td className="font-medium">{symbol(o.instrumentId)}</td>
-                      <td>{accountName(o.accountId)}</td>
-                      <td className="num">{formatNumber(o.quantity)}</td>
-                      <td className="num text-red-800">{formatMoney(o.loss, currency)}</td>
-                      <td className="num font-semibold text-green-800">{formatMoney(o.estimatedSaving, currency)}</td>
-                      <td>{symbol(o.replacementId) ?? <span className="text-slate-600">none set: out of the market for 31 days</span>}</td>
+              <ScrollArea label="Harvesting opportunities">
+                <table className="table" data-testid="harvest-table">
+                  <caption className="sr-only">Harvesting opportunities</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Sell</th>
+                      <th scope="col">Account</th>
+                      <th scope="col" className="num">Quantity</th>
+                      <th scope="col" className="num">Loss</th>
+                      <th scope="col" className="num">Estimated saving</th>
+                      <th scope="col">Replacement</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {s.opportunities.map((o) => (
+                      <tr key={`${o.accountId}-${o.instrumentId}`} title={o.reason}>
+                        <td className="font-medium">{symbol(o.instrumentId)}</td>
+                        <td>{accountName(o.accountId)}</td>
+                        <td className="num">{formatNumber(o.quantity)}</td>
+                        <td className="num text-red-800">{formatMoney(o.loss, currency)}</td>
+                        <td className="num font-semibold text-green-800">{formatMoney(o.estimatedSaving, currency)}</td>
+                        <td>{symbol(o.replacementId) ?? <span className="text-slate-600">none set: out of the market for 31 days</span>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollArea>
             )}
             {s.blocked.length > 0 && (
               <div className="space-y-1">
@@ -140,7 +143,7 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
   }
 
   return (
-    <section className="card space-y-3 overflow-x-auto" aria-labelledby="gains-heading">
+    <section className="card space-y-3" aria-labelledby="gains-heading">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h2 id="gains-heading">Realised gains by sale date</h2>
         <div className="text-sm">
@@ -209,49 +212,51 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
                   </button>
                 </div>
                 {form8949Error != null && <ErrorMessage error={form8949Error} title="Could not make the Form 8949 file" />}
-                <table className="table" data-testid="gains-table">
-                  <caption className="sr-only">Realised gains in {g.year}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Symbol</th>
-                      <th scope="col">Account</th>
-                      <th scope="col">Acquired</th>
-                      <th scope="col">Sold</th>
-                      <th scope="col" className="num">Quantity</th>
-                      <th scope="col" className="num">Proceeds</th>
-                      <th scope="col" className="num">Cost basis</th>
-                      <th scope="col" className="num">Gain</th>
-                      <th scope="col">Term</th>
-                      <th scope="col" className="num">
-                        <abbr title="Loss disallowed by the wash-sale rule (Form 8949 code W)">Wash sale</abbr>
-                      </th>
-                      <th scope="col" className="num">Reportable</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {g.gains.map((x) => {
-                      const cur = accountCurrency(x.accountId);
-                      return (
-                        <tr key={`${x.saleTransactionId}-${x.lotId}`}>
-                          <td className="font-medium">{x.symbol}</td>
-                          <td>
-                            {accountName(x.accountId)}
-                            {!x.taxable && <span className="ml-1 text-xs text-slate-600">(tax-advantaged)</span>}
-                          </td>
-                          <td>{formatDate(x.acquiredDate)}</td>
-                          <td>{formatDate(x.soldDate)}</td>
-                          <td className="num">{formatNumber(x.quantity)}</td>
-                          <td className="num">{formatMoney(x.proceeds, cur)}</td>
-                          <td className="num">{formatMoney(x.costBasis, cur)}</td>
-                          <td className={`num ${x.gain < 0 ? 'text-red-800' : 'text-green-800'}`}>{formatMoney(x.gain, cur)}</td>
-                          <td>{x.term === 'ShortTerm' ? 'Short' : 'Long'}</td>
-                          <td className="num">{x.code ? `${x.code} ${formatMoney(x.disallowedLoss, cur)}` : ''}</td>
-                          <td className="num">{formatMoney(reportableGain(x), cur)}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <ScrollArea label="Realised gains">
+                  <table className="table" data-testid="gains-table">
+                    <caption className="sr-only">Realised gains in {g.year}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Symbol</th>
+                        <th scope="col">Account</th>
+                        <th scope="col">Acquired</th>
+                        <th scope="col">Sold</th>
+                        <th scope="col" className="num">Quantity</th>
+                        <th scope="col" className="num">Proceeds</th>
+                        <th scope="col" className="num">Cost basis</th>
+                        <th scope="col" className="num">Gain</th>
+                        <th scope="col">Term</th>
+                        <th scope="col" className="num">
+                          <abbr title="Loss disallowed by the wash-sale rule (Form 8949 code W)">Wash sale</abbr>
+                        </th>
+                        <th scope="col" className="num">Reportable</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {g.gains.map((x) => {
+                        const cur = accountCurrency(x.accountId);
+                        return (
+                          <tr key={`${x.saleTransactionId}-${x.lotId}`}>
+                            <td className="font-medium">{x.symbol}</td>
+                            <td>
+                              {accountName(x.accountId)}
+                              {!x.taxable && <span className="ml-1 text-xs text-slate-600">(tax-advantaged)</span>}
+                            </td>
+                            <td>{formatDate(x.acquiredDate)}</td>
+                            <td>{formatDate(x.soldDate)}</td>
+                            <td className="num">{formatNumber(x.quantity)}</td>
+                            <td className="num">{formatMoney(x.proceeds, cur)}</td>
+                            <td className="num">{formatMoney(x.costBasis, cur)}</td>
+                            <td className={`num ${x.gain < 0 ? 'text-red-800' : 'text-green-800'}`}>{formatMoney(x.gain, cur)}</td>
+                            <td>{x.term === 'ShortTerm' ? 'Short' : 'Long'}</td>
+                            <td className="num">{x.code ? `${x.code} ${formatMoney(x.disallowedLoss, cur)}` : ''}</td>
+                            <td className="num">{formatMoney(reportableGain(x), cur)}</td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </ScrollArea>
               </>
             )}
           </>

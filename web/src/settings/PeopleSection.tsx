@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { Person } from '../api/types';
-import { keys } from '../household/queries';
+import { keys, usePeople } from '../household/queries';
 import { emptyPerson, filingStatuses, fromPerson, personSchema, toPersonRequest, type PersonForm } from './personSchema';
 import { Empty, ErrorMessage, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
@@ -12,8 +12,7 @@ import { formatDate, humanize } from '../lib/format';
 
 /** The household's people: who they are, when they were born and when they plan to retire (plans start from these). */
 export function PeopleSection({ householdId }: { householdId: string }) {
-  const queryKey = [...keys.household(householdId), 'people'];
-  const people = useQuery({ queryKey, queryFn: () => unwrap(api.GET('/api/households/{householdId}/people', { params: { path: { householdId } } })) });
+  const people = usePeople(householdId);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);

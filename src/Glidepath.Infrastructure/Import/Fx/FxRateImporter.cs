@@ -106,7 +106,7 @@ public sealed partial class FxRateImporter(GlidepathDbContext db)
         public static ParsedRow Failed(ImportError error, bool unsupported = false) => new(default, 0m, error, unsupported);
     }
 
-    private async Task<(int Written, int Unchanged)> WriteSharedAsync(Dictionary<(Currency Base, Currency Quote, DateOnly Date), decimal> rates, CancellationToken ct)
+    internal async Task<(int Written, int Unchanged)> WriteSharedAsync(Dictionary<(Currency Base, Currency Quote, DateOnly Date), decimal> rates, CancellationToken ct)
     {
         var pairs = rates.Keys.Select(k => k.Base.Code + k.Quote.Code).ToHashSet(StringComparer.Ordinal);
         var existing = rates.Count == 0 ? [] : await db.FxRates.Where(RangeOf(rates)).ToListAsync(ct);

@@ -13,7 +13,13 @@ internal sealed class PriceBatchWriter(GlidepathDbContext db, int batchSize)
 {
     private readonly List<PriceClose> _batch = new(batchSize);
 
-    public int Written { get; private set; }
+    public int Written => Added + Corrected;
+
+    /// <summary>Closes for days that had none.</summary>
+    public int Added { get; private set; }
+
+    /// <summary>Stored closes replaced by a different value.</summary>
+    public int Corrected { get; private set; }
 
     public int Unchanged { get; private set; }
 
@@ -66,7 +72,8 @@ internal sealed class PriceBatchWriter(GlidepathDbContext db, int batchSize)
         }
 
         await BulkInsert.InsertAsync(db, fresh.Concat(changed), cancellationToken);
-        Written += fresh.Count + changed.Count;
+        Added += fresh.Count;
+        Corrected += changed.Count;
         _batch.Clear();
     }
 }

@@ -109,7 +109,7 @@ public sealed class PriceImporter(GlidepathDbContext db)
     }
 
     /// <summary>Null close: an empty cell (or Yahoo's "null"), i.e. no price that day.</summary>
-    private static string? ParseClose(string text, out decimal? close)
+    internal static string? ParseClose(string text, out decimal? close)
     {
         close = null;
         if (text.Length == 0 || text.Equals("null", StringComparison.OrdinalIgnoreCase))
@@ -132,7 +132,7 @@ public sealed class PriceImporter(GlidepathDbContext db)
     }
 
     /// <summary>Dates must run one way, strictly: a repeated or out-of-place day is an error, checked in constant memory.</summary>
-    private sealed class DateOrder
+    internal sealed class DateOrder
     {
         private DateOnly? _last;
         private int _direction;

@@ -60,6 +60,7 @@ internal sealed class SchwabTransactionLayout : ITransactionLayout
         nameof(Transaction.InstrumentId) => "Symbol",
         nameof(Transaction.Fees) => FeesColumn,
         nameof(Transaction.Type) => "Action",
+        nameof(Transaction.Memo) => "Description",
         _ => property,
     };
 

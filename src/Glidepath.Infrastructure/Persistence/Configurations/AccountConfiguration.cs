@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,8 +11,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     {
         builder.ToTable("accounts");
         builder.HasKey(a => a.Id);
-        builder.Property(a => a.Name).HasMaxLength(200);
-        builder.Property(a => a.Institution).HasMaxLength(200);
+        builder.Property(a => a.Name).HasMaxLength(TextLimits.Name);
+        builder.Property(a => a.Institution).HasMaxLength(TextLimits.Institution);
         // Encrypted columns (Encryption/ProtectedColumns.cs puts the converters on): unbounded text, as
         // ciphertext is longer than its plaintext.
         builder.Property(a => a.Number).HasColumnName("account_number");

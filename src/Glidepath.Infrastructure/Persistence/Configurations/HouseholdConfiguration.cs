@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +11,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
     {
         builder.ToTable("households");
         builder.HasKey(h => h.Id);
-        builder.Property(h => h.Name).HasMaxLength(200);
+        builder.Property(h => h.Name).HasMaxLength(TextLimits.Name);
         builder.Property(h => h.PriceNote).HasMaxLength(200);
         builder.Property(h => h.Version).IsConcurrencyToken();
         builder.HasMany(h => h.People).WithOne().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.ManualAssets;
+using Glidepath.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,7 +12,7 @@ internal sealed class ManualAssetConfiguration : IEntityTypeConfiguration<Manual
     {
         builder.ToTable("manual_assets");
         builder.HasKey(a => a.Id);
-        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Name).HasMaxLength(TextLimits.Name);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.HouseholdId);
         builder.HasOne<Household>().WithMany().HasForeignKey(a => a.HouseholdId).OnDelete(DeleteBehavior.Cascade);

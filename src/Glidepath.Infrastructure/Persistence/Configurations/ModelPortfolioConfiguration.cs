@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Portfolios;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,8 +13,8 @@ internal sealed class ModelPortfolioConfiguration : IEntityTypeConfiguration<Mod
     {
         builder.ToTable("model_portfolios");
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Name).HasMaxLength(200);
-        builder.Property(m => m.Description).HasMaxLength(2000);
+        builder.Property(m => m.Name).HasMaxLength(TextLimits.Name);
+        builder.Property(m => m.Description).HasMaxLength(TextLimits.Description);
         builder.Property(m => m.Allocations).HasConversion(new TargetAllocationsConverter(), TargetAllocationsConverter.Comparer);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasOne<Household>().WithMany().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);

@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,8 +11,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.ToTable("people");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.Country).HasMaxLength(2);
-        builder.Property(p => p.State).HasMaxLength(8);
+        builder.Property(p => p.State).HasMaxLength(TextLimits.State);
     }
 }

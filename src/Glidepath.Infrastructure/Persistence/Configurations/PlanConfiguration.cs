@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Planning;
+using Glidepath.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,7 +12,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     {
         builder.ToTable("plans");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.ScenarioJson);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);

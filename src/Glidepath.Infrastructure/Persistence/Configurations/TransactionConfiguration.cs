@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Text;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ internal sealed class TransactionConfiguration : IEntityTypeConfiguration<Transa
     {
         builder.ToTable("transactions");
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.ExternalId).HasMaxLength(128);
+        builder.Property(t => t.ExternalId).HasMaxLength(TextLimits.ExternalId);
         // Memo is encrypted (Encryption/ProtectedColumns.cs): unbounded text, as ciphertext is longer than its plaintext.
         builder.Property(t => t.LotSelections)
             .HasConversion(new LotSelectionsConverter(), LotSelectionsConverter.Comparer);

@@ -1,15 +1,26 @@
+using System.Net.Mail;
 using System.Security.Claims;
+using Glidepath.Domain.Text;
+using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Protection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Glidepath.Server.Auth.External;
 
 public sealed record ExternalProviderDto(string Name, string DisplayName, string StartUrl);
+
+/// <summary>
+/// A sign-up through a provider: the new account and household, whether the e-mail address is confirmed, and tokens
+/// (null while a confirmation is required before signing in).
+/// </summary>
+public sealed record ExternalRegisteredDto(Guid UserId, Guid HouseholdId, bool EmailConfirmed, TokensDto? Tokens);
 
 /// <summary>The second factor of a Glidepath account that has one; an external sign-in does not replace it.</summary>
 public sealed record ExternalCompleteRequest(string? TotpCode, string? RecoveryCode);
@@ -20,7 +31,8 @@ public sealed record ExternalCompleteRequest(string? TotpCode, string? RecoveryC
 /// <c>/signin/external</c> page holding a short-lived HttpOnly cookie with the verified identity (issuer,
 /// subject, e-mail). That page then posts <c>/auth/external/complete</c> (a linked identity: tokens) or,
 /// for an identity not yet linked, <c>/auth/external/link</c> with the existing account's password (and
-/// second factor): linking happens only after that proof, never by matching e-mail addresses.
+/// second factor): linking happens only after that proof, never by matching e-mail addresses. An identity
+/// whose e-mail address has no account yet may sign up instead (<c>/auth/external/register</c>).
 /// </summary>
 public static class ExternalLoginEndpoints
 {
@@ -36,6 +48,7 @@ public static class ExternalLoginEndpoints
         external.MapGet("/{provider}", Start);
         external.MapPost("/complete", Complete);
         external.MapPost("/link", Link);
+        external.MapPost("/register", Register);
         return app;
     }
 
@@ -67,13 +80,20 @@ public static class ExternalLoginEndpoints
         if (user is null)
         {
             return new ConflictProblem(ExternalErrorCodes.NotLinked,
-                $"This {identity.Provider} identity is not linked to a Glidepath account yet: link it with the account's e-mail and password (POST /auth/external/link).");
+                $"This {identity.Provider} identity is not linked to a Glidepath account yet: link it with the account's e-mail and password (POST /auth/external/link), or sign up with it (POST /auth/external/register).");
         }
 
         if (await users.IsLockedOutAsync(user))
         {
             await audit.WriteAsync(AuditEvents.SignInFailed, user.Id, detail: "locked out (external)", ct: ct);
             return new UnauthorizedProblem(AuthErrorCodes.InvalidCredentials, "This account cannot sign in now.");
+        }
+
+        // An account signed up through a provider that did not vouch for the address waits for its confirmation too.
+        if (users.Options.SignIn.RequireConfirmedEmail && !await users.IsEmailConfirmedAsync(user))
+        {
+            await audit.WriteAsync(AuditEvents.SignInFailed, user.Id, detail: "e-mail not confirmed (external)", ct: ct);
+            return new UnauthorizedProblem(AuthErrorCodes.InvalidCredentials, "Confirm the e-mail address first (see the confirmation e-mail).");
         }
 
         var methods = ExternalMethods;
@@ -137,10 +157,75 @@ public static class ExternalLoginEndpoints
         return TypedResults.Ok(await tokens.IssueAsync(user, new SignInProof(clock.GetUtcNow(), methods), familyId: null, ct));
     }
 
+    /// <summary>
+    /// Sign-up through the provider: a new account (no password; the user role and a household of their own) for
+    /// an identity linked to none, named by the e-mail address the provider asserts. The address counts as
+    /// confirmed only when the provider says so (<c>email_verified</c>); otherwise the usual confirmation
+    /// e-mail goes out, and with <see cref="AuthOptions.RequireConfirmedEmail"/> no tokens are issued until it
+    /// is confirmed. An address that already has an account is never taken over: 409 <c>email-taken</c>, and
+    /// the owner links the identity with the account's password (<see cref="Link"/>).
+    /// </summary>
+    private static async Task<Results<Created<ExternalRegisteredDto>, UnauthorizedProblem, ConflictProblem, ForbiddenProblem, ValidationProblem>> Register(
+        HttpContext http, UserManager<GlidepathUser> users, GlidepathDbContext db, IEmailSender email, TokenPair tokens, AuditLog audit,
+        IOptions<AuthOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        if (await VerifiedIdentityAsync(http) is not { } identity)
+        {
+            return NoIdentity();
+        }
+
+        if (!options.Value.OpenRegistration)
+        {
+            return Registration.RegistrationClosed();
+        }
+
+        if (await users.FindByLoginAsync(identity.Provider, identity.Subject) is not null)
+        {
+            return new ConflictProblem(ExternalErrorCodes.LinkedElsewhere, $"This {identity.Provider} identity already has an account: sign in with it (POST /auth/external/complete).");
+        }
+
+        var address = identity.Email?.Trim();
+        if (address is null || !TextLimits.Fits(address, TextLimits.Email) || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        {
+            return ValidationErrors.Single("email", $"{identity.Provider} did not share a usable e-mail address: register with a password, then link this identity.");
+        }
+
+        if (await users.FindByEmailAsync(address) is not null)
+        {
+            return Registration.EmailTaken(
+                "An account with this e-mail address exists. If it is yours, link this identity to it with its password (POST /auth/external/link).");
+        }
+
+        var user = new GlidepathUser { Id = Guid.NewGuid(), UserName = address, Email = address, EmailConfirmed = identity.EmailVerified, CreatedUtc = clock.GetUtcNow() };
+        var (householdId, created) = await Registration.CreateAsync(user, null, new UserLoginInfo(identity.Provider, identity.Subject, identity.Provider), users, db, clock, ct);
+        if (!created.Succeeded)
+        {
+            return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
+                ? Registration.EmailTaken("An account with this e-mail address exists.")
+                : new ConflictProblem(ExternalErrorCodes.LinkedElsewhere, $"This {identity.Provider} identity could not be registered.");
+        }
+
+        await audit.WriteAsync(AuditEvents.Registered, user.Id, householdId, detail: $"via {identity.Provider}", ct: ct);
+        await audit.WriteAsync(AuditEvents.ExternalLoginLinked, user.Id, detail: identity.Provider, ct: ct);
+        await http.SignOutAsync(ExternalLoginRegistration.CookieScheme);
+        if (!identity.EmailVerified)
+        {
+            await Registration.SendConfirmationAsync(user, users, email, options.Value, ct);
+            if (options.Value.RequireConfirmedEmail)
+            {
+                return TypedResults.Created("/api/me", new ExternalRegisteredDto(user.Id, householdId, false, null));
+            }
+        }
+
+        await audit.WriteAsync(AuditEvents.SignIn, user.Id, detail: $"{ExternalMethods} via {identity.Provider} (sign-up)", ct: ct);
+        var issued = await tokens.IssueAsync(user, new SignInProof(clock.GetUtcNow(), ExternalMethods), familyId: null, ct);
+        return TypedResults.Created("/api/me", new ExternalRegisteredDto(user.Id, householdId, identity.EmailVerified, issued));
+    }
+
     /// <summary><c>amr</c> for a sign-in vouched for by another identity provider (RFC 8176 has no value for it; "fed" for federated).</summary>
     public const string ExternalMethods = "fed";
 
-    private sealed record VerifiedIdentity(string Provider, string Subject);
+    private sealed record VerifiedIdentity(string Provider, string Subject, string? Email, bool EmailVerified);
 
     /// <summary>The identity the OIDC handler verified and left in the external cookie, or null.</summary>
     private static async Task<VerifiedIdentity?> VerifiedIdentityAsync(HttpContext http)
@@ -158,7 +243,9 @@ public static class ExternalLoginEndpoints
             return null;
         }
 
-        return new VerifiedIdentity(provider, subject);
+        // email_verified is a JSON boolean (some providers send the string "true").
+        var verified = string.Equals(result.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
+        return new VerifiedIdentity(provider, subject, result.Principal.FindFirstValue("email"), verified);
     }
 
     private static UnauthorizedProblem NoIdentity() =>

@@ -79,6 +79,96 @@ public class ExternalLoginTest
         Assert.Contains(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens.AccessToken).Claims, c => c.Type == "amr" && c.Value == "mfa");
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task UnknownIdentityWithAVerifiedEmail_SignsUp_ThenSignsInWithTheProviderAlone(DatabaseProvider provider)
+    {
+        await using var stub = await OidcStub.StartAsync();
+        await using var app = await GlidepathApp.StartAsync(provider, settings: Settings(stub));
+        (stub.Subject, stub.Email, stub.EmailVerified) = ("stub-new-user", "newcomer@example.test", true);
+
+        var browser = Browser(app);
+        await SignInAtProviderAsync(browser, stub);
+        await (await browser.PostAsync("/auth/external/complete", new ExternalCompleteRequest(null, null))).ReadProblemAsync(HttpStatusCode.Conflict, "external-login-not-linked");
+        var registered = await (await browser.PostAsync("/auth/external/register", new { })).ReadAsync<ExternalRegisteredDto>(HttpStatusCode.Created);
+        Assert.True(registered.EmailConfirmed);
+        var households = await (await app.CreateClient(registered.Tokens!.AccessToken).GetAsync("/api/households")).ReadAsync<List<Glidepath.Server.Households.HouseholdDto>>();
+        Assert.Equal(registered.HouseholdId, Assert.Single(households).Id);
+        // The cookie is spent by the sign-up.
+        await (await browser.PostAsync("/auth/external/register", new { })).ReadProblemAsync(HttpStatusCode.Unauthorized, "external-sign-in-missing");
+
+        var again = Browser(app);
+        await SignInAtProviderAsync(again, stub);
+        var tokens = await (await again.PostAsync("/auth/external/complete", new ExternalCompleteRequest(null, null))).ReadAsync<TokensDto>();
+        Assert.Equal(registered.UserId.ToString(), new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens.AccessToken).Subject);
+        // Signing up twice with one identity makes no second account.
+        var twice = Browser(app);
+        await SignInAtProviderAsync(twice, stub);
+        await (await twice.PostAsync("/auth/external/register", new { })).ReadProblemAsync(HttpStatusCode.Conflict, "external-login-taken");
+
+        await using var db = app.CreateDbContext();
+        var user = await db.Users.SingleAsync(u => u.Id == registered.UserId);
+        Assert.Equal(("newcomer@example.test", true, null), (user.Email, user.EmailConfirmed, user.PasswordHash));
+        var login = await db.UserLogins.SingleAsync();
+        Assert.Equal((registered.UserId, "stub-new-user"), (login.UserId, login.ProviderKey));
+        Assert.Empty(Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder) : []);
+        Assert.Contains("registered", await db.AuditEvents.Where(e => e.UserId == user.Id).Select(e => e.Type).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task SignUpWithAnUnverifiedEmail_WaitsForTheUsualConfirmation(DatabaseProvider provider)
+    {
+        await using var stub = await OidcStub.StartAsync();
+        await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?>(Settings(stub)) { ["Auth:RequireConfirmedEmail"] = "true" });
+        (stub.Subject, stub.Email, stub.EmailVerified) = ("stub-unverified", "unverified@example.test", false);
+
+        var browser = Browser(app);
+        await SignInAtProviderAsync(browser, stub);
+        var registered = await (await browser.PostAsync("/auth/external/register", new { })).ReadAsync<ExternalRegisteredDto>(HttpStatusCode.Created);
+        Assert.Equal((false, null), (registered.EmailConfirmed, registered.Tokens));
+
+        var early = Browser(app);
+        await SignInAtProviderAsync(early, stub);
+        await (await early.PostAsync("/auth/external/complete", new ExternalCompleteRequest(null, null))).ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid-credentials");
+
+        var confirmation = SignInTest.JsonBlock(Assert.Single(Directory.GetFiles(app.MailFolder)));
+        Assert.Equal(HttpStatusCode.NoContent, (await app.CreateAnonymousClient().PostAsync("/auth/confirm-email",
+            new ConfirmEmailRequest(registered.UserId, confirmation.GetProperty("token").GetString()))).StatusCode);
+        var confirmed = Browser(app);
+        await SignInAtProviderAsync(confirmed, stub);
+        await (await confirmed.PostAsync("/auth/external/complete", new ExternalCompleteRequest(null, null))).ReadAsync<TokensDto>();
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task SignUp_NeverTakesOverAnExistingAccountsEmail_AndHonoursClosedRegistration(DatabaseProvider provider)
+    {
+        await using var stub = await OidcStub.StartAsync();
+        await using var app = await GlidepathApp.StartAsync(provider, settings: Settings(stub));
+        var victim = await app.CreateUserAsync(mfa: false);
+        (stub.Email, stub.EmailVerified) = (victim.Email, true);
+
+        // Even a provider vouching for the address does not get the account: 409, nothing linked, no second account.
+        var browser = Browser(app);
+        await SignInAtProviderAsync(browser, stub);
+        await (await browser.PostAsync("/auth/external/register", new { })).ReadProblemAsync(HttpStatusCode.Conflict, "email-taken");
+        await (await browser.PostAsync("/auth/external/complete", new ExternalCompleteRequest(null, null))).ReadProblemAsync(HttpStatusCode.Conflict, "external-login-not-linked");
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Empty(await db.UserLogins.ToListAsync());
+            Assert.Equal(1, await db.Users.CountAsync(u => u.Email == victim.Email));
+        }
+
+        await using var closed = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?>(Settings(stub)) { ["Auth:OpenRegistration"] = "false" });
+        (stub.Email, stub.Subject) = ("someone-new@example.test", "stub-closed");
+        var refused = Browser(closed);
+        await SignInAtProviderAsync(refused, stub);
+        await (await refused.PostAsync("/auth/external/register", new { })).ReadProblemAsync(HttpStatusCode.Forbidden, "registration-closed");
+        await (await closed.CreateAnonymousClient().PostAsync("/auth/register", new RegisterRequest("someone-new@example.test", "a long enough passphrase 42")))
+            .ReadProblemAsync(HttpStatusCode.Forbidden, "registration-closed");
+    }
+
     [Fact]
     public async Task ForgedIdToken_IsRefused_AndLeavesNoSignIn()
     {

@@ -38,6 +38,9 @@ public sealed class OidcStub : IAsyncDisposable
 
     public string Email { get; set; } = "someone@example.test";
 
+    /// <summary>The id_token's <c>email_verified</c> claim (a JSON boolean); null leaves it out.</summary>
+    public bool? EmailVerified { get; set; }
+
     /// <summary>Sign the next id_token with a key the JWKS does not publish (a forgery).</summary>
     public bool SignWithUnpublishedKey { get; set; }
 
@@ -114,11 +117,22 @@ public sealed class OidcStub : IAsyncDisposable
                 IssuedAt = now,
                 NotBefore = now,
                 Expires = now.AddMinutes(5),
-                Subject = new ClaimsIdentity([new Claim("sub", Subject), new Claim("email", Email), new Claim("nonce", pending.Nonce)]),
+                Subject = new ClaimsIdentity(IdTokenClaims(pending.Nonce)),
                 SigningCredentials = new SigningCredentials(SignWithUnpublishedKey ? otherKey : key, SecurityAlgorithms.RsaSha256),
             });
             return Results.Json(new { access_token = "stub-access-token", token_type = "Bearer", expires_in = 300, id_token = idToken });
         });
+    }
+
+    private List<Claim> IdTokenClaims(string nonce)
+    {
+        List<Claim> claims = [new("sub", Subject), new("email", Email), new("nonce", nonce)];
+        if (EmailVerified is { } verified)
+        {
+            claims.Add(new Claim("email_verified", verified ? "true" : "false", ClaimValueTypes.Boolean));
+        }
+
+        return claims;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Glidepath.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class MarketDataMapping : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "price_provider",
+                table: "instruments",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "provider_symbol",
+                table: "instruments",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "price_provider",
+                table: "instruments");
+
+            migrationBuilder.DropColumn(
+                name: "provider_symbol",
+                table: "instruments");
+        }
+    }
+}

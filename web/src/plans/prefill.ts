@@ -1,0 +1,58 @@
+import type { AccountType, Person, Valuation } from '../api/types';
+import { defaultPlanForm, type PlanForm } from './scenarioForm';
+
+/**
+ * The accounts a plan's starting balance counts: investment accounts, as the planning engine's
+ * `fromLedger` does (Glidepath.Domain.Planning.LedgerStart.DefaultAccountTypes). Checking, savings,
+ * cards, loans and manual assets (a home) are not the portfolio.
+ */
+export const investmentAccountTypes: ReadonlySet<AccountType> = new Set<AccountType>(['TaxableBrokerage', 'TraditionalIra', 'RothIra', 'Plan401K', 'Hsa', 'Plan529']);
+
+/** Retirement age when a person's record leaves it blank. */
+export const defaultRetirementAge = 65;
+
+/** Whole years from a `yyyy-MM-dd` birth date to `today` (also `yyyy-MM-dd`). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** What a new plan was prefilled from, for the note above the form. */
+export interface PlanPrefill {
+  form: PlanForm;
+  /** Names of the people taken from the household (at most two: a plan holds two). */
+  people: string[];
+  /** The valuation's date and the number of accounts counted, when the balance came from it. */
+  balance: { asOf: string; accounts: number } | null;
+}
+
+/**
+ * A new plan from the household's records: its first two people (name, age today, retirement
+ * age, 65 when not recorded, never before today), and the starting balance, the investment
+ * accounts' value today. Without people or a valuation the defaults stay.
+ */
+export function prefillPlan(people: readonly Person[] | undefined, valuation: Valuation | undefined, today: string): PlanPrefill {
+  const form: PlanForm = { ...defaultPlanForm, people: [...defaultPlanForm.people], goals: [...defaultPlanForm.goals] };
+  const chosen = (people ?? []).slice(0, 2);
+  if (chosen.length > 0) {
+    form.people = chosen.map((p) => {
+      const age = ageOn(p.birthDate, today);
+      return { name: p.name, age, retirementAge: Math.max(p.retirementAge ?? defaultRetirementAge, age) };
+    });
+    // The horizon is the first person's: until 95, at least a year and at most 100 years away.
+    const first = form.people[0]!.age;
+    form.untilAge = Math.min(Math.max(defaultPlanForm.untilAge, first + 1), first + 100);
+    form.goals = form.goals.map((g) => (g.kind === 'retirement' ? { ...g, age: form.untilAge } : g));
+  }
+  let balance: PlanPrefill['balance'] = null;
+  if (valuation) {
+    const counted = valuation.accounts.filter((a) => investmentAccountTypes.has(a.type));
+    if (counted.length > 0) {
+      // Cents, as the API gives them; a negative total (cash owed above the holdings) starts at 0.
+      form.startBalance = Math.max(0, Math.round(counted.reduce((s, a) => s + a.total, 0) * 100) / 100);
+      balance = { asOf: valuation.date, accounts: counted.length };
+    }
+  }
+  return { form, people: chosen.map((p) => p.name), balance };
+}
