@@ -47,6 +47,9 @@ public static class TextLimits
     /// <summary>The prefix of generated model portfolio names (a suffix such as " 10" follows, within <see cref="Name"/>).</summary>
     public const int NamePrefix = 180;
 
+    /// <summary>A shared instrument's symbol at its market-data provider (<c>msft.us</c>).</summary>
+    public const int ProviderSymbol = 64;
+
     /// <summary>An e-mail address (RFC 5321's path limit).</summary>
     public const int Email = 254;
 
@@ -66,6 +69,7 @@ public static class TextLimits
         new("instrument", "name", Name),
         new("instrument", "exchange", Exchange),
         new("instrument", "isin", Isin),
+        new("instrument market data", "symbol", ProviderSymbol),
         new("manual asset", "name", Name),
         new("plan", "name", Name),
         new("model portfolio", "name", Name),

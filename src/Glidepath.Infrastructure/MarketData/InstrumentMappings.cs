@@ -7,8 +7,6 @@ namespace Glidepath.Infrastructure.MarketData;
 /// <summary>Which provider and provider symbol price a shared instrument (docs/market-data.md, "Mapping").</summary>
 public sealed class InstrumentMappings(GlidepathDbContext db)
 {
-    public const int MaxProviderSymbolLength = 64;
-
     /// <summary>Sets (or with nulls clears) the mapping of a shared instrument; null when there is no shared instrument <paramref name="id"/>.</summary>
     public async Task<Instrument?> SetAsync(Guid id, string? provider, string? providerSymbol, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using Glidepath.Domain.MarketData;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
@@ -57,7 +58,8 @@ public static class MarketDataEndpoints
     {
         var errors = new ValidationErrors()
             .Check(request.Provider is null || MarketDataProviders.PriceProviderNames.Contains(request.Provider.ToLowerInvariant()), "provider", $"The price providers are {string.Join(", ", MarketDataProviders.PriceProviderNames)}.")
-            .Check(request.Symbol is null || (request.Symbol.Trim().Length is > 0 and <= InstrumentMappings.MaxProviderSymbolLength), "symbol", $"A provider symbol is 1 to {InstrumentMappings.MaxProviderSymbolLength} characters.");
+            .Check(request.Symbol is null || request.Symbol.Trim().Length > 0, "symbol", "A provider symbol is not empty; leave it out for the usual form.")
+            .Check(TextLimits.Fits(request.Symbol?.Trim(), TextLimits.ProviderSymbol), "symbol", TextLimits.TooLong(TextLimits.ProviderSymbol, request.Symbol?.Trim().Length ?? 0));
         if (errors.HasErrors)
         {
             return errors.ToProblem();

@@ -86,6 +86,8 @@ public partial class TextLimitsTest
             ["transaction.memo"] = v => client.PostAsync($"{h}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2000, 1, 3), 1m) with { Memo = v }),
             ["transaction.externalId"] = v => client.PostAsync($"{h}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2000, 1, 3), 1m) with { ExternalId = v }),
             ["advisor grant.advisorEmail"] = v => client.PostAsync($"{h}/advisor-grants", new { advisorEmail = v }),
+            ["instrument market data.symbol"] = async v => await (await app.CreateOperatorClientAsync())
+                .PutAsync($"/api/admin/instruments/{(await app.MsftAsync()).Id}/market-data", new { provider = "stooq", symbol = v }),
             ["registration.email"] = v => app.CreateAnonymousClient().PostAsync("/auth/register", new { email = v, password = "a long enough passphrase 42" }),
         };
         Assert.Equal(TextLimits.Fields.Select(Key).Order(StringComparer.Ordinal), cases.Keys.Order(StringComparer.Ordinal));

@@ -12,19 +12,12 @@ internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrum
     {
         builder.ToTable("instruments");
         builder.HasKey(i => i.Id);
-<<<<<<< HEAD
         builder.Property(i => i.Symbol).HasMaxLength(TextLimits.Symbol);
         builder.Property(i => i.Name).HasMaxLength(TextLimits.Name);
         builder.Property(i => i.Exchange).HasMaxLength(TextLimits.Exchange);
         builder.Property(i => i.Isin).HasMaxLength(TextLimits.Isin);
-=======
-        builder.Property(i => i.Symbol).HasMaxLength(32);
-        builder.Property(i => i.Name).HasMaxLength(200);
-        builder.Property(i => i.Exchange).HasMaxLength(32);
-        builder.Property(i => i.Isin).HasMaxLength(12);
         builder.Property(i => i.PriceProvider).HasMaxLength(32);
-        builder.Property(i => i.ProviderSymbol).HasMaxLength(64);
->>>>>>> market
+        builder.Property(i => i.ProviderSymbol).HasMaxLength(TextLimits.ProviderSymbol);
         builder.Ignore(i => i.IsShared);
 
         // A private instrument goes with its household. Symbols are unique among the shared
