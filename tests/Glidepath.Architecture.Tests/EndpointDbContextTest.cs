@@ -19,6 +19,7 @@ public class EndpointDbContextTest
         "Glidepath.Server.Accounts.AccountEndpoints",
         "Glidepath.Server.Admin.AdminEndpoints",
         "Glidepath.Server.Advisors.AdvisorEndpoints",
+        "Glidepath.Server.Auth.External.ExternalLoginEndpoints",
         "Glidepath.Server.Auth.Sessions.SessionEndpoints",
         "Glidepath.Server.Fx.FxRateEndpoints",
         "Glidepath.Server.Households.HouseholdEndpoints",
