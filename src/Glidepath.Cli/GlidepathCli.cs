@@ -23,7 +23,7 @@ public static class GlidepathCli
         root.Subcommands.Add(ImportCommand.Create(env));
         root.Subcommands.Add(PositionsCommand.Create(env));
         root.Subcommands.Add(NetWorthCommand.Create(env));
-        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());

@@ -1,5 +1,5 @@
+using Glidepath.Application;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Alerts;
 using Glidepath.Server.Api;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Auth.Tokens;
@@ -34,7 +34,7 @@ builder.Services.AddGlidepathAuth(builder.Configuration);
 builder.AddProtection();
 builder.Services.AddTransactions();
 builder.Services.AddHouseholdReports();
-builder.Services.AddHouseholdAlerts();
+builder.Services.AddGlidepathApplication();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);

@@ -1,3 +1,4 @@
+using Glidepath.Application;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,12 @@ public static class CliDatabase
 {
     public static async Task<ServiceProvider> OpenAsync(CliEnvironment env, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(env);
         var collection = new ServiceCollection()
             .AddGlidepathPersistence(env.Configuration)
-            .AddScoped<HouseholdReports>();
+            .AddScoped<HouseholdReports>()
+            .AddSingleton(env.Clock)
+            .AddGlidepathApplication();
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await services.MigrateGlidepathDatabaseAsync(ct);

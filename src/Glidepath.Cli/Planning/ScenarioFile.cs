@@ -18,7 +18,7 @@ internal static class ScenarioFile
         var document = parsed.Value ?? throw new CliException($"{path}: {parsed.Error}");
         return document.FromLedger is null
             ? document
-            : throw new CliException($"{path}: fromLedger: the ledger start is taken by the server's simulations endpoint; give startBalance for the CLI");
+            : throw new CliException($"{path}: fromLedger: a scenario file has no household; give startBalance, or store the plan and run simulate --household ID --plan ID");
     }
 
     public static Func<SeriesDocument, HistoricalSeries> SeriesLoader(string scenarioPath) =>

@@ -2,51 +2,95 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Glidepath.Application.Planning;
+using Glidepath.Cli.Hosting;
 using Glidepath.Domain.Planning;
 using Glidepath.Quant.MonteCarlo;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Glidepath.Cli.Planning;
 
-/// <summary><c>glidepath simulate SCENARIO.json [--paths N] [--seed S] [--json] [--bench]</c></summary>
+/// <summary>
+/// <c>glidepath simulate (SCENARIO.json | --household ID --plan ID) [--paths N] [--seed S] [--json] [--bench]</c>:
+/// a scenario file, or a stored plan snapshotted as the server's runs are (<see cref="PlanSnapshots"/>: a
+/// <c>fromLedger</c> start valued from the household's holdings); both run through <see cref="SimulationExecutor"/>.
+/// Nothing is stored.
+/// </summary>
 public static class SimulateCommand
 {
-    public static Command Create()
+    /// <param name="env">The database settings and streams for <c>--household</c>/<c>--plan</c> (default: the process's).</param>
+    public static Command Create(CliEnvironment? env = null)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario JSON file (docs/scenario-format.md)" };
+        var scenario = new Argument<string?>("scenario") { Description = "Scenario JSON file (docs/scenario-format.md)", Arity = ArgumentArity.ZeroOrOne };
+        var household = new Option<Guid?>("--household") { Description = "With --plan: the household whose stored plan to run (a fromLedger start is valued from its holdings)" };
+        var plan = new Option<Guid?>("--plan") { Description = "With --household: the stored plan to run" };
         var paths = new Option<int?>("--paths") { Description = "Number of paths (overrides the scenario)" };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the scenario)" };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
         var bench = new Option<bool>("--bench") { Description = "Time a first run (cold: includes JIT), then five warm runs; report the peak working set" };
-        var command = new Command("simulate", "Run a Monte Carlo simulation of a scenario") { scenario, paths, seed, json, bench };
-        command.SetAction((parse, cancel) => Task.FromResult(CliRun.Guarded(parse, () =>
+        var command = new Command("simulate", "Run a Monte Carlo simulation of a scenario file or of a household's stored plan") { scenario, household, plan, paths, seed, json, bench };
+        command.Validators.Add(result =>
         {
-            var file = parse.GetRequiredValue(scenario);
-            var document = ScenarioFile.Read(file);
-            document = document with { Paths = parse.GetValue(paths) ?? document.Paths, Seed = parse.GetValue(seed) ?? document.Seed };
-            var input = CliRun.Compile(document, file);
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(bench))
+            var stored = result.GetValue(household) is not null || result.GetValue(plan) is not null;
+            if (stored == (result.GetValue(scenario) is not null) || (stored && (result.GetValue(household) is null || result.GetValue(plan) is null)))
             {
-                return Bench(input, output);
+                result.AddError("Give a scenario file, or --household ID and --plan ID (not both).");
+            }
+        });
+        command.SetAction(async (parse, cancel) =>
+        {
+            if (parse.GetValue(scenario) is { } file)
+            {
+                return CliRun.Guarded(parse, () =>
+                {
+                    var document = ScenarioFile.Read(file);
+                    document = document with { Paths = parse.GetValue(paths) ?? document.Paths, Seed = parse.GetValue(seed) ?? document.Seed };
+                    return Run(parse, document, ScenarioFile.SeriesLoader(file), file, parse.GetValue(json), parse.GetValue(bench), cancel);
+                });
             }
 
-            var result = CliRun.WithProgress(parse, json: parse.GetValue(json), p => MonteCarloSimulator.Run(input, new SimulationOptions { Progress = p, CancellationToken = cancel }));
-            var goals = ScenarioCompiler.Flows(document).Any(f => f.Goal is not null)
-                ? GoalFunding.Evaluate(document, ScenarioFile.SeriesLoader(file), new SimulationOptions { CancellationToken = cancel }).Value
-                : null;
-            if (parse.GetValue(json))
+            env ??= CliEnvironment.FromProcess();
+            await using var services = await CliDatabase.OpenAsync(env, cancel);
+            await using var scope = services.CreateAsyncScope();
+            var planId = parse.GetValue(plan)!.Value;
+            var stored = await scope.ServiceProvider.GetRequiredService<Plans>().GetAsync(parse.GetValue(household)!.Value, planId, cancel);
+            var snapshot = await stored.BindAsync(p => scope.ServiceProvider.GetRequiredService<PlanSnapshots>().PrepareAsync(p, parse.GetValue(paths), parse.GetValue(seed), cancel));
+            if (!snapshot.TryGet(out var prepared, out var problem))
             {
-                output.WriteLine(JsonSerializer.Serialize(SimulationReport.From(result, goals, document.Plan?.People[0].Age), SimulationReport.IndentedJson));
-            }
-            else
-            {
-                WriteSummary(output, result, goals);
+                return env.Fail(ExitCodes.Failure, problem.Field is { } field ? $"{field}: {problem.Message}" : problem.Message);
             }
 
-            return 0;
-        })));
+            var series = scope.ServiceProvider.GetRequiredService<ReturnSeriesLoader>();
+            return CliRun.Guarded(parse, () => Run(parse, prepared.Document, series.Load, $"plan {planId}", parse.GetValue(json), parse.GetValue(bench), cancel));
+        });
         return command;
+    }
+
+    private static int Run(ParseResult parse, ScenarioDocument document, Func<SeriesDocument, HistoricalSeries> loader, string source, bool json, bool bench, CancellationToken cancel)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        if (bench)
+        {
+            return Bench(CliRun.Compile(document, loader, source), output);
+        }
+
+        var simulated = CliRun.WithProgress(parse, json, p => SimulationExecutor.Simulate(document, loader, p, cancel));
+        if (!simulated.TryGet(out var done, out var problem))
+        {
+            throw new CliException($"{source}: {problem.Field}: {problem.Message}");
+        }
+
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(done.Report, SimulationReport.IndentedJson));
+        }
+        else
+        {
+            WriteSummary(output, done.Result, done.Goals);
+        }
+
+        return 0;
     }
 
     /// <summary>
@@ -107,10 +151,10 @@ public static class SimulateCommand
 /// <summary>What simulate and solve share: compile, progress bar, one-line errors.</summary>
 internal static class CliRun
 {
-    public static SimulationInput Compile(ScenarioDocument document, string file)
+    public static SimulationInput Compile(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries> loader, string source)
     {
-        var compiled = ScenarioCompiler.Compile(document, ScenarioFile.SeriesLoader(file));
-        return compiled.Value?.Input ?? throw new CliException($"{file}: {compiled.Error}");
+        var compiled = ScenarioCompiler.Compile(document, loader);
+        return compiled.Value?.Input ?? throw new CliException($"{source}: {compiled.Error}");
     }
 
     /// <summary>A Spectre progress bar when stdout is a terminal and the output is not JSON.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Cli.Hosting;
-using Glidepath.Domain.TaxLossHarvesting;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Glidepath.Cli.Trading;
@@ -17,13 +18,19 @@ public static class HarvestCommand
         source.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var (snapshot, error) = await source.LoadAsync(env, parse, parse.GetValue(asOf), ct);
-            if (snapshot is null)
+            var harvested = await source.RunAsync(
+                env,
+                parse,
+                parse.GetValue(asOf),
+                HarvestScans.Scan,
+                (services, household, date) => services.GetRequiredService<HarvestScans>().ScanAsync(household, date, ct),
+                ct);
+            if (!harvested.TryGet(out var done, out var problem))
             {
-                return env.Fail(ExitCodes.Failure, error!);
+                return env.Fail(ExitCodes.Failure, problem.Message);
             }
 
-            var scan = Harvester.Scan(snapshot, snapshot.HarvestSettings());
+            var (snapshot, scan) = (done.Snapshot, done.Scan);
             if (parse.GetValue(json))
             {
                 CliJson.Write(env.Out, scan);

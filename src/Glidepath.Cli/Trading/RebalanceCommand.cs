@@ -1,15 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
+using Glidepath.Application.Rebalancing;
 using Glidepath.Cli.Hosting;
 using Glidepath.Domain.Rebalancing;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Glidepath.Cli.Trading;
 
 /// <summary>
-/// <c>glidepath rebalance (--household ID | --input SNAPSHOT.json) [--asset-location] [--json]</c>: a proposal;
-/// nothing is traded or stored. <c>--asset-location</c> applies the household targets to the household's total
-/// and places assets by account tax treatment (as the snapshot's <c>assetLocation</c>).
+/// <c>glidepath rebalance (--household ID | --input SNAPSHOT.json) [--force] [--asset-location] [--json]</c>: a proposal
+/// (<see cref="RebalanceProposals"/>, as the server's preview; orders accepted and not yet executed count as done);
+/// nothing is traded or stored. <c>--force</c> trades every target back to its weight, ignoring the bands;
+/// <c>--asset-location</c> applies the household targets to the household's total and places assets by account tax
+/// treatment (as the snapshot's <c>assetLocation</c>).
 /// </summary>
 public static class RebalanceCommand
 {
@@ -21,29 +25,31 @@ public static class RebalanceCommand
         {
             Description = "Household targets on the household's total; bonds in tax-deferred, growth equity in Roth/HSA, tax-efficient equity in taxable accounts.",
         };
-        var command = new Command("rebalance", "Propose the trades that bring every target inside its band, tax-aware (docs/rebalancing.md).") { json, assetLocation };
+        var force = new Option<bool>("--force") { Description = "Trade every target back to its weight, ignoring the bands." };
+        var command = new Command("rebalance", "Propose the trades that bring every target inside its band, tax-aware (docs/rebalancing.md).") { json, force, assetLocation };
         source.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var (snapshot, error) = await source.LoadAsync(env, parse, asOf: null, ct);
-            if (snapshot is null)
+            var options = new ProposalOptions(parse.GetValue(force), parse.GetValue(assetLocation));
+            var proposed = await source.RunAsync(
+                env,
+                parse,
+                asOf: null,
+                snapshot => RebalanceProposals.Propose(snapshot, options),
+                (services, household, asOf) => services.GetRequiredService<RebalanceProposals>().PreviewAsync(household, null, asOf, options, ct),
+                ct);
+            if (!proposed.TryGet(out var done, out var problem))
             {
-                return env.Fail(ExitCodes.Failure, error!);
+                return env.Fail(ExitCodes.Failure, problem.Message);
             }
 
-            if (parse.GetValue(assetLocation))
-            {
-                snapshot = snapshot with { AssetLocation = true };
-            }
-
-            var proposal = Rebalancer.Propose(snapshot);
             if (parse.GetValue(json))
             {
-                CliJson.Write(env.Out, proposal);
+                CliJson.Write(env.Out, done.Proposal);
             }
             else
             {
-                Write(env.Console, snapshot, proposal);
+                Write(env.Console, done.Snapshot, done.Proposal);
             }
 
             return ExitCodes.Success;

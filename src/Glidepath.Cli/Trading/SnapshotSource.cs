@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Glidepath.Cli.Hosting;
 using Glidepath.Domain.Rebalancing;
-using Glidepath.Infrastructure.Rebalancing;
+using Glidepath.Domain.Results;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glidepath.Cli.Trading;
 
-/// <summary>The <c>--household ID | --input SNAPSHOT.json</c> pair of rebalance and harvest: the same snapshot from the database or a file.</summary>
+/// <summary>The <c>--household ID | --input SNAPSHOT.json</c> pair of rebalance and harvest: the same use case on a snapshot file or on the database.</summary>
 internal sealed class SnapshotSource
 {
     public Option<Guid?> Household { get; } = new("--household") { Description = "Load the snapshot of this household from the database." };
@@ -26,25 +26,29 @@ internal sealed class SnapshotSource
         });
     }
 
-    /// <summary>The snapshot, or the one-line reason there is none.</summary>
-    public async Task<(PortfolioSnapshot? Snapshot, string? Error)> LoadAsync(CliEnvironment env, ParseResult parse, DateOnly? asOf, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="fromFile"/> on the file's snapshot (its asOf replaced by <paramref name="asOf"/> when given), or
+    /// <paramref name="fromDatabase"/> on the household (as of <paramref name="asOf"/>, default today); or the one-line reason there is nothing.
+    /// </summary>
+    public async Task<Result<T>> RunAsync<T>(
+        CliEnvironment env, ParseResult parse, DateOnly? asOf, Func<PortfolioSnapshot, T> fromFile,
+        Func<IServiceProvider, Guid, DateOnly, Task<Result<T>>> fromDatabase, CancellationToken ct)
     {
         if (parse.GetValue(Input) is { } file)
         {
             if (!file.Exists)
             {
-                return (null, $"{file.FullName}: no such file.");
+                return Problem.NotFound("no-such-file", $"{file.FullName}: no such file.");
             }
 
             var (snapshot, error) = PortfolioSnapshotJson.Parse(await File.ReadAllTextAsync(file.FullName, ct));
-            return error is not null ? (null, $"{file.Name}: {error}")
-                : asOf is { } date ? (snapshot! with { AsOf = date }, null)
-                : (snapshot, null);
+            return error is not null || snapshot is null
+                ? Problem.Invalid("--input", $"{file.Name}: {error}")
+                : fromFile(asOf is { } date ? snapshot with { AsOf = date } : snapshot);
         }
 
         await using var services = await CliDatabase.OpenAsync(env, ct);
         await using var scope = services.CreateAsyncScope();
-        var loaded = await scope.ServiceProvider.GetRequiredService<PortfolioSnapshotLoader>().LoadAsync(parse.GetValue(Household)!.Value, asOf ?? env.Today, ct: ct);
-        return loaded.Succeeded ? (loaded.Value, null) : (null, loaded.Message);
+        return await fromDatabase(scope.ServiceProvider, parse.GetValue(Household)!.Value, asOf ?? env.Today);
     }
 }

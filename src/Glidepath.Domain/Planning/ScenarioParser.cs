@@ -42,6 +42,18 @@ public static class ScenarioParser
         return compiled.Error is { } error ? new(null, error) : ScenarioResult.Ok<ScenarioDocument>(document);
     }
 
+    /// <summary>
+    /// The document as scenario JSON that <see cref="Parse"/> reads back to an equal document (unset
+    /// optional members are left out): how a run stores the exact scenario it executes.
+    /// </summary>
+    public static string Write(ScenarioDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return JsonSerializer.Serialize(document, WriteOptions);
+    }
+
+    private static readonly JsonSerializerOptions WriteOptions = new(Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     private static string FieldOf(JsonException e)
     {
         var path = e.Path is null or "$" ? "" : e.Path.TrimStart('$').TrimStart('.');

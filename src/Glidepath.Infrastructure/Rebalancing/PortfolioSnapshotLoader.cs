@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Rebalancing;
@@ -26,20 +27,19 @@ public sealed class PortfolioSnapshotLoader(GlidepathDbContext db, LedgerStore l
     private const int WindowDays = 30;
 
     /// <param name="accountId">Only this account's holdings and targets; the wash-sale windows still span the household.</param>
-    public async Task<StoreResult<PortfolioSnapshot>> LoadAsync(Guid householdId, DateOnly asOf, Guid? accountId = null, CancellationToken ct = default)
+    public async Task<Result<PortfolioSnapshot>> LoadAsync(Guid householdId, DateOnly asOf, Guid? accountId = null, CancellationToken ct = default)
     {
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
         {
-            return StoreResult.Fail<PortfolioSnapshot>(LedgerStoreErrorCodes.UnknownHousehold, $"Household {householdId} does not exist.");
+            return Problem.Refused(LedgerStoreErrorCodes.UnknownHousehold, $"Household {householdId} does not exist.");
         }
 
         var allAccounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToListAsync(ct);
         var accounts = allAccounts.Where(a => !a.Type.IsLiability() && (accountId is null || a.Id == accountId)).OrderBy(a => a.Id).ToList();
         if (accounts.Find(a => a.BaseCurrency != household.ReportingCurrency) is { } foreign)
         {
-            return StoreResult.Fail<PortfolioSnapshot>(
-                TaxStoreErrorCodes.MixedCurrency, $"Account {foreign.Name} is in {foreign.BaseCurrency}; rebalancing needs every account in the household's {household.ReportingCurrency}.");
+            return Problem.Refused(TaxStoreErrorCodes.MixedCurrency, $"Account {foreign.Name} is in {foreign.BaseCurrency}; rebalancing needs every account in the household's {household.ReportingCurrency}.");
         }
 
         var replayed = await ledger.ReplayAsOfAsync(householdId, asOf, ct);
@@ -68,13 +68,12 @@ public sealed class PortfolioSnapshotLoader(GlidepathDbContext db, LedgerStore l
             .Concat(targets.Select(t => t.InstrumentId).OfType<Guid>()).ToHashSet();
         if (instruments.Find(i => needed.Contains(i.Id) && !prices.ContainsKey(i.Id)) is { } unpriced)
         {
-            return StoreResult.Fail<PortfolioSnapshot>(TaxStoreErrorCodes.MissingPrice, $"{unpriced.Symbol} has no close on or before {asOf:yyyy-MM-dd}.");
+            return Problem.Refused(TaxStoreErrorCodes.MissingPrice, $"{unpriced.Symbol} has no close on or before {asOf:yyyy-MM-dd}.");
         }
 
         if (instruments.Find(i => prices.ContainsKey(i.Id) && i.Currency != household.ReportingCurrency) is { } foreignInstrument)
         {
-            return StoreResult.Fail<PortfolioSnapshot>(
-                TaxStoreErrorCodes.MixedCurrency, $"{foreignInstrument.Symbol} is priced in {foreignInstrument.Currency}; rebalancing needs the household's {household.ReportingCurrency}.");
+            return Problem.Refused(TaxStoreErrorCodes.MixedCurrency, $"{foreignInstrument.Symbol} is priced in {foreignInstrument.Currency}; rebalancing needs the household's {household.ReportingCurrency}.");
         }
 
         var priced = instruments.Where(i => prices.ContainsKey(i.Id)).OrderBy(i => i.Id).ToList();
@@ -82,7 +81,7 @@ public sealed class PortfolioSnapshotLoader(GlidepathDbContext db, LedgerStore l
         var pairs = await db.IdenticalPairs.AsNoTracking().Where(p => p.HouseholdId == householdId).ToListAsync(ct);
         var options = await ledger.OptionsAsync(householdId, ct);
 
-        return StoreResult.Ok(new PortfolioSnapshot(
+        return new PortfolioSnapshot(
             asOf,
             [.. accounts.Select(a => Account(a, state, window, asOf))],
             [.. priced.Select(i => new SnapshotInstrument(i.Id, i.Symbol, i.AssetClass, prices[i.Id]))],
@@ -92,7 +91,7 @@ public sealed class PortfolioSnapshotLoader(GlidepathDbContext db, LedgerStore l
             [.. pairs.Select(p => p.ToPair()).Concat(IsinTwins(options.Instruments.Concat(instruments)))],
             Trades(state, window, asOf),
             [.. replacements.Where(r => pricedIds.Contains(r.InstrumentId) && pricedIds.Contains(r.ReplacementId)).Select(r => r.ToChoice())],
-            new HarvestThresholds(profile.HarvestMinLoss, profile.HarvestMinLossFraction, profile.SwapBackLargeGain)));
+            new HarvestThresholds(profile.HarvestMinLoss, profile.HarvestMinLossFraction, profile.SwapBackLargeGain));
     }
 
     private static SnapshotAccount Account(Account account, LedgerState state, List<Transaction> window, DateOnly asOf)

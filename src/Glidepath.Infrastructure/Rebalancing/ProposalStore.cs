@@ -2,7 +2,6 @@ using System.Text.Json;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Infrastructure.TaxLots;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Infrastructure.Rebalancing;
@@ -13,53 +12,18 @@ namespace Glidepath.Infrastructure.Rebalancing;
 /// from null), and only the request that claimed it inserts the orders, in the same transaction;
 /// every later accept returns those orders.
 /// </summary>
-public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader loader)
+public sealed class ProposalStore(GlidepathDbContext db)
 {
-    /// <summary>
-    /// Loads the snapshot (one account, or the household), proposes and stores the proposal.
-    /// <paramref name="force"/> trades every target back to its weight, ignoring the bands.
-    /// </summary>
-    public Task<StoreResult<StoredProposal>> ProposeAsync(
-        Guid householdId, Guid? accountId, DateOnly asOf, bool force, DateTimeOffset nowUtc, CancellationToken ct = default) =>
-        ProposeAsync(householdId, accountId, asOf, new ProposalOptions(force, AssetLocation: false), nowUtc, ct);
-
-    /// <summary>
-    /// As above; <see cref="ProposalOptions.AssetLocation"/> (household proposals) applies the household targets to
-    /// the household's total and places assets by account tax treatment (docs/rebalancing.md, "Asset location").
-    /// </summary>
-    public async Task<StoreResult<StoredProposal>> ProposeAsync(
-        Guid householdId, Guid? accountId, DateOnly asOf, ProposalOptions options, DateTimeOffset nowUtc, CancellationToken ct = default)
+    /// <summary>Stores a proposal as shown (its JSON from <see cref="Write"/>).</summary>
+    public async Task<StoredProposal> AddAsync(StoredProposal stored, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var force = options.Force;
-        var loaded = await loader.LoadAsync(householdId, asOf, accountId, ct);
-        if (!loaded.Succeeded)
-        {
-            return StoreResult.Fail<StoredProposal>(loaded.ErrorCode!, loaded.Message!);
-        }
-
-        // Orders accepted earlier and not yet executed count as done, so they are not proposed again.
-        var snapshot = PendingOrders.Apply(loaded.Value!, await PendingAsync(householdId, ct)) with { AssetLocation = options.AssetLocation };
-        if (force)
-        {
-            snapshot = snapshot with { Targets = [.. snapshot.Targets.Select(t => t with { AbsoluteBand = 0m, RelativeBand = 0m })] };
-        }
-
-        var proposal = Rebalancer.Propose(snapshot);
-        var stored = new StoredProposal
-        {
-            HouseholdId = householdId,
-            AccountId = accountId,
-            AsOf = asOf,
-            Force = force,
-            AssetLocation = options.AssetLocation,
-            ProposalJson = JsonSerializer.Serialize(proposal, PortfolioSnapshotJson.Options),
-            CreatedUtc = nowUtc,
-        };
+        ArgumentNullException.ThrowIfNull(stored);
         db.Proposals.Add(stored);
         await db.SaveChangesAsync(ct);
-        return StoreResult.Ok(stored);
+        return stored;
     }
+
+    public static string Write(RebalanceProposal proposal) => JsonSerializer.Serialize(proposal, PortfolioSnapshotJson.Options);
 
     public static RebalanceProposal Read(StoredProposal stored)
     {
@@ -111,7 +75,8 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
         return new AcceptedProposal(await OrdersAsync(householdId, proposalId, null, ct), placed);
     }
 
-    private async Task<List<PendingOrder>> PendingAsync(Guid householdId, CancellationToken ct)
+    /// <summary>Orders accepted earlier and not yet executed, oldest first.</summary>
+    public async Task<List<PendingOrder>> PendingOrdersAsync(Guid householdId, CancellationToken ct)
     {
         var orders = await db.Orders.AsNoTracking()
             .Where(o => o.HouseholdId == householdId && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Submitted))
@@ -127,10 +92,6 @@ public sealed class ProposalStore(GlidepathDbContext db, PortfolioSnapshotLoader
             .ToListAsync(ct))
         .OrderBy(o => o.CreatedUtc).ThenBy(o => o.AccountId).ThenBy(o => o.Side).ThenBy(o => o.InstrumentId).ToList();
 }
-
-/// <param name="Force">Trade every target to its weight, ignoring the bands.</param>
-/// <param name="AssetLocation">Household targets on the household's total, assets placed by account tax treatment.</param>
-public sealed record ProposalOptions(bool Force, bool AssetLocation);
 
 /// <summary>The proposal's orders; <see cref="PlacedNow"/> is false when an earlier accept already placed them.</summary>
 public sealed record AcceptedProposal(IReadOnlyList<Order> Orders, bool PlacedNow);

@@ -1,7 +1,7 @@
 using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Alerts;
+using Glidepath.Application.Alerts;
 using Glidepath.Server.Api;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
@@ -138,10 +138,11 @@ public static class AdvisorEndpoints
         var list = new List<ClientHouseholdDto>(clients.Count);
         foreach (var client in clients)
         {
-            var result = await alerts.ComputeAsync(client.Id, today, ct);
-            var summary = result.Value is { Unavailable: null } a
-                ? new ClientAlerts(a.Drift.Count, a.Harvest.Count, a.Harvest.EstimatedSaving, a.Currency, null)
-                : new ClientAlerts(null, null, null, null, result.Value?.Unavailable?.Message ?? result.Message);
+            var summary = (await alerts.ComputeAsync(client.Id, today, ct)).Match(
+                a => a.Unavailable is { } why
+                    ? new ClientAlerts(null, null, null, null, why.Message)
+                    : new ClientAlerts(a.Drift.Count, a.Harvest.Count, a.Harvest.EstimatedSaving, a.Currency, null),
+                problem => new ClientAlerts(null, null, null, null, problem.Message));
             list.Add(new ClientHouseholdDto(client.Id, client.Name, client.GrantedUtc, summary));
         }
 

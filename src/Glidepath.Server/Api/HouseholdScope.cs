@@ -128,12 +128,14 @@ public static class HouseholdScope
     public static IQueryable<Guid> VisibleHouseholdIds(GlidepathDbContext db, System.Security.Claims.ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return CallerOf(user).VisibleHouseholdIds(db);
+    }
+
+    /// <summary>The signed-in user as the use cases see them.</summary>
+    public static Application.Households.Caller CallerOf(System.Security.Claims.ClaimsPrincipal user)
+    {
         ArgumentNullException.ThrowIfNull(user);
-        var userId = user.UserId();
-        var owned = db.HouseholdOwners.Where(o => o.UserId == userId).Select(o => o.HouseholdId);
-        return user.IsInRole(Roles.Advisor) && user.HasMfa()
-            ? owned.Union(db.AdvisorGrants.Where(g => g.AdvisorId == userId && g.RevokedUtc == null).Select(g => g.HouseholdId))
-            : owned;
+        return new(user.UserId(), user.IsInRole(Roles.Advisor) && user.HasMfa());
     }
 
     public static NotFoundProblem HouseholdNotFound(Guid householdId) =>

@@ -11,6 +11,7 @@ using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Fx;
 using Glidepath.Infrastructure.Reporting;
+using Glidepath.Application.Planning.Runs;
 using Glidepath.Server.Planning.Runs;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Glidepath.Application.Planning;
 using Glidepath.Domain.Planning;
 
 namespace Glidepath.Server.Planning;
@@ -6,9 +7,17 @@ namespace Glidepath.Server.Planning;
 /// <param name="Name">The plan's name.</param>
 /// <param name="Scenario">The scenario as a JSON object (docs/scenario-format.md).</param>
 /// <param name="Version">On update: the version read; a stale one answers 409. Optional.</param>
-public sealed record PlanRequest(string? Name, JsonElement? Scenario, long? Version = null);
+public sealed record PlanRequest(string? Name, JsonElement? Scenario, long? Version = null)
+{
+    public PlanInput ToInput() => new(Name, Scenario, Version);
+}
 
 public sealed record PlanDto(Guid Id, string Name, JsonElement Scenario, DateTimeOffset CreatedUtc, long Version);
+
+/// <param name="Scenario">The plan's scenario as edited (docs/scenario-format.md); default the stored one. Not stored.</param>
+/// <param name="Paths">1..20,000; default the scenario's, at most 20,000.</param>
+/// <param name="Seed">Default the scenario's.</param>
+public sealed record PreviewRequest(JsonElement? Scenario, int? Paths = null, ulong? Seed = null);
 
 /// <param name="Paths">1..2,000,000; default the scenario's.</param>
 /// <param name="Seed">Default the scenario's.</param>

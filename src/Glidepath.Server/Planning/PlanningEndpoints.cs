@@ -1,143 +1,55 @@
 using System.Text.Json;
+using Glidepath.Application.Planning;
 using Glidepath.Domain.Planning;
-using Glidepath.Domain.Text;
-using Glidepath.Infrastructure.Persistence;
-using Glidepath.Quant.MonteCarlo;
+using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
-using Glidepath.Server.Planning.Runs;
-using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Planning;
 
 /// <summary>
-/// Saved scenarios, <c>/api/households/{householdId}/plans</c>; their runs are in
-/// <see cref="SimulationRunEndpoints"/>.
+/// Saved scenarios, <c>/api/households/{householdId}/plans</c>, onto <see cref="Plans"/>; their runs
+/// are in <see cref="SimulationRunEndpoints"/>.
 /// </summary>
 public static class PlanningEndpoints
 {
-    public const int MaxPaths = 2_000_000;
-
     public static RouteGroupBuilder MapPlanningEndpoints(this RouteGroupBuilder household)
     {
         var plans = household.MapGroup("/plans").WithTags("Planning");
         plans.MapGet("/", List);
-        plans.MapPost("/", Create);
-        plans.MapGet("/{planId:guid}", Get).WithName("GetPlan");
-        plans.MapPut("/{planId:guid}", Update);
-        plans.MapDelete("/{planId:guid}", Delete);
+        plans.MapPost("/", Create).ProducesProblems(StatusCodes.Status400BadRequest);
+        plans.MapGet("/{planId:guid}", Get).WithName("GetPlan").ProducesProblems(StatusCodes.Status404NotFound);
+        plans.MapPut("/{planId:guid}", Update).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest);
+        plans.MapDelete("/{planId:guid}", Delete).ProducesProblems(StatusCodes.Status404NotFound);
+        plans.MapPost("/{planId:guid}/preview", Preview).ComputesOnly()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         plans.MapSimulationRunEndpoints();
         return household;
     }
 
-    private static async Task<Ok<List<PlanDto>>> List(Guid householdId, GlidepathDbContext db, CancellationToken ct)
-    {
-        var plans = await db.Plans.AsNoTracking().Where(p => p.HouseholdId == householdId).ToListAsync(ct);
-        return TypedResults.Ok(plans.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(ToDto).ToList());
-    }
+    private static async Task<Ok<List<PlanDto>>> List(Guid householdId, Plans plans, CancellationToken ct) =>
+        TypedResults.Ok((await plans.ListAsync(householdId, ct)).Select(ToDto).ToList());
 
-    private static async Task<Results<Ok<PlanDto>, NotFoundProblem>> Get(Guid householdId, Guid planId, GlidepathDbContext db, CancellationToken ct) =>
-        await Find(db, householdId, planId, ct) is { } plan ? TypedResults.Ok(ToDto(plan)) : PlanNotFound(planId);
+    private static async Task<Results<Ok<PlanDto>, ProblemAnswer>> Get(Guid householdId, Guid planId, Plans plans, CancellationToken ct) =>
+        (await plans.GetAsync(householdId, planId, ct)).ToHttp(p => TypedResults.Ok(ToDto(p)));
 
-    private static async Task<Results<CreatedAtRoute<PlanDto>, ValidationProblem>> Create(
-        Guid householdId, PlanRequest request, GlidepathDbContext db, TimeProvider clock, ReturnSeriesLoader series, CancellationToken ct)
-    {
-        var errors = Validate(request, series, out var scenarioJson);
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
+    private static async Task<Results<CreatedAtRoute<PlanDto>, ProblemAnswer>> Create(Guid householdId, PlanRequest request, Plans plans, CancellationToken ct) =>
+        (await plans.CreateAsync(householdId, request.ToInput(), ct)).ToHttp(p => TypedResults.CreatedAtRoute(ToDto(p), "GetPlan", new { householdId, planId = p.Id }));
 
-        var plan = new Plan { HouseholdId = householdId, Name = request.Name!.Trim(), ScenarioJson = scenarioJson!, CreatedUtc = clock.GetUtcNow() };
-        db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.CreatedAtRoute(ToDto(plan), "GetPlan", new { householdId, planId = plan.Id });
-    }
-
-    private static async Task<Results<Ok<PlanDto>, NotFoundProblem, ValidationProblem>> Update(
-        Guid householdId, Guid planId, PlanRequest request, GlidepathDbContext db, ReturnSeriesLoader series, CancellationToken ct)
-    {
-        var plan = await Find(db, householdId, planId, ct);
-        if (plan is null)
-        {
-            return PlanNotFound(planId);
-        }
-
-        var errors = Validate(request, series, out var scenarioJson);
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
-
-        if (request.Version is { } version)
-        {
-            // A stale version makes the UPDATE match no row: 409 concurrency-conflict.
-            db.Entry(plan).Property(p => p.Version).OriginalValue = version;
-        }
-
-        plan.Name = request.Name!.Trim();
-        plan.ScenarioJson = scenarioJson!;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(plan));
-    }
+    private static async Task<Results<Ok<PlanDto>, ProblemAnswer>> Update(Guid householdId, Guid planId, PlanRequest request, Plans plans, CancellationToken ct) =>
+        (await plans.UpdateAsync(householdId, planId, request.ToInput(), ct)).ToHttp(p => TypedResults.Ok(ToDto(p)));
 
     /// <summary>Deletes the plan and its stored runs; its queued and running runs stop and store nothing.</summary>
-    private static async Task<Results<NoContent, NotFoundProblem>> Delete(Guid householdId, Guid planId, GlidepathDbContext db, SimulationQueue queue, CancellationToken ct)
-    {
-        var plan = await Find(db, householdId, planId, ct);
-        if (plan is null)
-        {
-            return PlanNotFound(planId);
-        }
+    private static async Task<Results<NoContent, ProblemAnswer>> Delete(Guid householdId, Guid planId, Plans plans, CancellationToken ct) =>
+        (await plans.DeleteAsync(householdId, planId, ct)).ToHttp(_ => TypedResults.NoContent());
 
-        // One SaveChanges: the runs and the plan go together or not at all.
-        var runs = await db.SimulationRuns.Where(r => r.PlanId == planId).ToListAsync(ct);
-        db.SimulationRuns.RemoveRange(runs);
-        db.Plans.Remove(plan);
-        await db.SaveChangesAsync(ct);
-        queue.CancelDeleted(runs.Where(r => !r.IsFinished).Select(r => r.Id));
-        return TypedResults.NoContent();
-    }
-
-    internal static Task<Plan?> Find(GlidepathDbContext db, Guid householdId, Guid planId, CancellationToken ct) =>
-        db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.HouseholdId == householdId, ct);
-
-    internal static NotFoundProblem PlanNotFound(Guid planId) => new(ErrorCodes.PlanNotFound, $"Plan {planId} is not in this household.");
-
-    /// <summary>The scenario's own paths (used when the request names none) are bounded the same way.</summary>
-    internal static ValidationProblem PathsProblem() =>
-        new ValidationErrors().Add("paths", $"Paths must be between 1 and {MaxPaths:N0}; the plan's scenario asks for more, so name paths in the request.").ToProblem();
-
-    internal static ValidationProblem ScenarioProblem(ScenarioError error) =>
-        new ValidationErrors().Add(ScenarioField(error.Field), error.Message).ToProblem();
-
-    /// <summary>A scenario error's field under the request's <c>scenario</c> member, e.g. <c>scenario.allocation.weights</c>.</summary>
-    internal static string ScenarioField(string field) =>
-        field is "" or "$" ? "scenario" : "scenario." + field.TrimStart('$', '.');
-
-    private static ValidationErrors Validate(PlanRequest request, ReturnSeriesLoader series, out string? scenarioJson)
-    {
-        scenarioJson = null;
-        var errors = new ValidationErrors()
-            .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
-            .CheckLength(request.Name, "name", TextLimits.Name);
-        if (request.Scenario is not { ValueKind: JsonValueKind.Object } scenario)
-        {
-            return errors.Add("scenario", "The scenario must be a JSON object (docs/scenario-format.md).");
-        }
-
-        // Compiled with the server's series loader: a dataset is read and checked now, and a file
-        // named by the client is refused (the server reads no files on a client's say-so).
-        var json = scenario.GetRawText();
-        var parsed = ScenarioParser.Parse(json);
-        var error = parsed.Value is { } document ? ScenarioCompiler.Compile(document, series.Load).Error : parsed.Error;
-        if (error is not null)
-        {
-            return errors.Add(ScenarioField(error.Field), error.Message);
-        }
-
-        scenarioJson = json;
-        return errors;
-    }
+    /// <summary>
+    /// Live what-if: the plan (with the body's edits) simulated now, at most 20,000 paths; nothing is
+    /// stored. The answer is a run's <c>result</c>, written as runs write it.
+    /// </summary>
+    private static async Task<Results<Ok<JsonElement>, ProblemAnswer>> Preview(
+        Guid householdId, Guid planId, PreviewRequest? request, PlanPreviews previews, CancellationToken ct) =>
+        (await previews.PreviewAsync(householdId, planId, new PreviewInput(request?.Scenario, request?.Paths, request?.Seed), ct))
+            .ToHttp(r => TypedResults.Ok(JsonSerializer.SerializeToElement(r, SimulationReport.Json)));
 
     private static PlanDto ToDto(Plan p)
     {

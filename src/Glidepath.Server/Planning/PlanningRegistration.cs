@@ -1,3 +1,4 @@
+using Glidepath.Application.Planning.Runs;
 using Glidepath.Server.Planning.Runs;
 
 namespace Glidepath.Server.Planning;
@@ -12,10 +13,7 @@ public static class PlanningRegistration
                 o => o.MaxConcurrency >= 1 && o.QueueCapacity >= 1 && o.ProgressInterval > TimeSpan.Zero && o.MaxRunsPerUser >= 1 && o.MaxPathsPerUser >= 1,
                 "Glidepath:SimulationRuns needs MaxConcurrency, QueueCapacity, MaxRunsPerUser and MaxPathsPerUser >= 1 and a positive ProgressInterval.")
             .ValidateOnStart();
-        services.AddSingleton<SimulationQueue>();
         services.AddSingleton<SimulationGate>();
-        services.AddSingleton<ReturnSeriesLoader>();
-        services.AddScoped<SimulationRunEndpoints.RunServices>();
         services.AddHostedService<SimulationWorker>();
         return services;
     }

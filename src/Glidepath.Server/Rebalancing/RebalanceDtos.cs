@@ -1,6 +1,6 @@
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
-using Glidepath.Infrastructure.Rebalancing;
+using Glidepath.Application.Rebalancing;
 
 namespace Glidepath.Server.Rebalancing;
 
@@ -15,8 +15,12 @@ public sealed record ProposalDto(
     Guid Id, Guid HouseholdId, Guid? AccountId, DateOnly AsOf, bool Force, DateTimeOffset CreatedUtc, DateTimeOffset? AcceptedUtc, RebalanceProposal Proposal,
     bool AssetLocation = false)
 {
-    public static ProposalDto From(StoredProposal p) =>
-        new(p.Id, p.HouseholdId, p.AccountId, p.AsOf, p.Force, p.CreatedUtc, p.AcceptedUtc, ProposalStore.Read(p), p.AssetLocation);
+    public static ProposalDto From(ShownProposal shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var p = shown.Stored;
+        return new(p.Id, p.HouseholdId, p.AccountId, p.AsOf, p.Force, p.CreatedUtc, p.AcceptedUtc, shown.Proposal, p.AssetLocation);
+    }
 }
 
 public sealed record OrderDto(

@@ -1,9 +1,9 @@
+using Glidepath.Application.Rebalancing;
+using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Domain.Calendar;
 using Glidepath.Domain.Orders;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.TaxLossHarvesting;
-using Glidepath.Infrastructure.Ledger;
-using Glidepath.Infrastructure.Rebalancing;
-using Glidepath.Infrastructure.TaxLots;
 using Glidepath.Server.Api;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
@@ -22,65 +22,55 @@ public static class RebalanceEndpoints
 {
     public static RouteGroupBuilder MapAccountRebalanceEndpoints(this RouteGroupBuilder account)
     {
-        account.MapPost("/rebalance", ProposeForAccount).WithTags("Rebalancing").ComputesOnly();
+        account.MapPost("/rebalance", ProposeForAccount).WithTags("Rebalancing").ComputesOnly().ProducesProblems(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status400BadRequest);
         return account;
     }
 
     public static RouteGroupBuilder MapRebalanceEndpoints(this RouteGroupBuilder household)
     {
-        household.MapPost("/rebalance", ProposeForHousehold).WithTags("Rebalancing").ComputesOnly();
-        household.MapGet("/rebalance-proposals/{proposalId:guid}", Get).WithTags("Rebalancing").WithName("GetRebalanceProposal");
+        household.MapPost("/rebalance", ProposeForHousehold).WithTags("Rebalancing").ComputesOnly().ProducesProblems(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status400BadRequest);
+        household.MapGet("/rebalance-proposals/{proposalId:guid}", Get).WithTags("Rebalancing").WithName("GetRebalanceProposal").ProducesProblems(StatusCodes.Status404NotFound);
         // Accepting places orders: a critical action (step-up, audited as trade-placed).
-        household.MapPost("/rebalance-proposals/{proposalId:guid}/accept", Accept).WithTags("Rebalancing").RequireStepUp();
+        household.MapPost("/rebalance-proposals/{proposalId:guid}/accept", Accept).WithTags("Rebalancing").RequireStepUp().ProducesProblems(StatusCodes.Status404NotFound);
         household.MapGet("/orders", Orders).WithTags("Rebalancing");
-        household.MapGet("/tax-loss-opportunities", Opportunities).WithTags("Rebalancing").CostsReads();
+        household.MapGet("/tax-loss-opportunities", Opportunities).WithTags("Rebalancing").CostsReads().ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         return household;
     }
 
     /// <summary>Asset location places assets across accounts, so it needs the household route.</summary>
-    private static async Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem, ValidationProblem>> ProposeForAccount(
-        Guid accountId, RebalanceRequest? request, HttpContext http, ProposalStore proposals, TimeProvider clock, CancellationToken ct)
-    {
-        if (request?.AssetLocation == true)
-        {
-            return ValidationErrors.Single("assetLocation", "Asset location places assets across the household's accounts: use POST /api/households/{householdId}/rebalance.");
-        }
+    private static async Task<Results<CreatedAtRoute<ProposalDto>, ProblemAnswer>> ProposeForAccount(
+        Guid accountId, RebalanceRequest? request, HttpContext http, RebalanceProposals proposals, TimeProvider clock, CancellationToken ct) =>
+        request?.AssetLocation == true
+            ? Problem.Invalid("assetLocation", "Asset location places assets across the household's accounts: use POST /api/households/{householdId}/rebalance.").ToHttp()
+            : await ProposeAsync(AccountScope.HouseholdOf(http), accountId, request, proposals, clock, ct);
 
-        return await ProposeAsync(AccountScope.HouseholdOf(http), accountId, request, proposals, clock, ct);
-    }
-
-    private static Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem, ValidationProblem>> ProposeForHousehold(
-        Guid householdId, RebalanceRequest? request, ProposalStore proposals, TimeProvider clock, CancellationToken ct) =>
+    private static Task<Results<CreatedAtRoute<ProposalDto>, ProblemAnswer>> ProposeForHousehold(
+        Guid householdId, RebalanceRequest? request, RebalanceProposals proposals, TimeProvider clock, CancellationToken ct) =>
         ProposeAsync(householdId, null, request, proposals, clock, ct);
 
-    private static async Task<Results<CreatedAtRoute<ProposalDto>, UnprocessableProblem, ValidationProblem>> ProposeAsync(
-        Guid householdId, Guid? accountId, RebalanceRequest? request, ProposalStore proposals, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<CreatedAtRoute<ProposalDto>, ProblemAnswer>> ProposeAsync(
+        Guid householdId, Guid? accountId, RebalanceRequest? request, RebalanceProposals proposals, TimeProvider clock, CancellationToken ct)
     {
         if (request?.AsOf is { } asOf && !ValidDates.Contains(asOf))
         {
-            return ValidationErrors.Single("asOf", $"The date must be {ValidDates.Description}.");
+            return Problem.Invalid("asOf", $"The date must be {ValidDates.Description}.").ToHttp();
         }
 
         var options = new ProposalOptions(request?.Force ?? false, request?.AssetLocation ?? false);
-        var result = await proposals.ProposeAsync(householdId, accountId, request?.AsOf ?? clock.Today(), options, clock.GetUtcNow(), ct);
-        if (!result.Succeeded)
-        {
-            return new UnprocessableProblem(result.ErrorCode!, result.Message!);
-        }
-
-        return TypedResults.CreatedAtRoute(ProposalDto.From(result.Value!), "GetRebalanceProposal", new { householdId, proposalId = result.Value!.Id });
+        return (await proposals.ProposeAsync(householdId, accountId, request?.AsOf ?? clock.Today(), options, clock.GetUtcNow(), ct))
+            .ToHttp(p => TypedResults.CreatedAtRoute(ProposalDto.From(p), "GetRebalanceProposal", new { householdId, proposalId = p.Stored.Id }));
     }
 
-    private static async Task<Results<Ok<ProposalDto>, NotFoundProblem>> Get(Guid householdId, Guid proposalId, ProposalStore proposals, CancellationToken ct) =>
-        await proposals.FindAsync(householdId, proposalId, ct) is { } p ? TypedResults.Ok(ProposalDto.From(p)) : ProposalNotFound(proposalId);
+    private static async Task<Results<Ok<ProposalDto>, ProblemAnswer>> Get(Guid householdId, Guid proposalId, RebalanceProposals proposals, CancellationToken ct) =>
+        (await proposals.GetAsync(householdId, proposalId, ct)).ToHttp(p => TypedResults.Ok(ProposalDto.From(p)));
 
     /// <summary>Turns the proposal's trades into pending orders; accepting again returns the same orders.</summary>
-    private static async Task<Results<Ok<List<OrderDto>>, NotFoundProblem>> Accept(
-        Guid householdId, Guid proposalId, HttpContext http, ProposalStore proposals, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<List<OrderDto>>, ProblemAnswer>> Accept(
+        Guid householdId, Guid proposalId, HttpContext http, RebalanceProposals proposals, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        if (await proposals.AcceptAsync(householdId, proposalId, clock.GetUtcNow(), ct) is not { } accepted)
+        if (!(await proposals.AcceptAsync(householdId, proposalId, clock.GetUtcNow(), ct)).TryGet(out var accepted, out var problem))
         {
-            return ProposalNotFound(proposalId);
+            return problem.ToHttp();
         }
 
         // A repeated accept returns the same orders and places nothing, so it is not audited again.
@@ -92,20 +82,10 @@ public static class RebalanceEndpoints
         return TypedResults.Ok(accepted.Orders.Select(OrderDto.From).ToList());
     }
 
-    private static async Task<Ok<List<OrderDto>>> Orders(Guid householdId, OrderStatus? status, ProposalStore proposals, CancellationToken ct) =>
-        TypedResults.Ok((await proposals.OrdersAsync(householdId, null, status, ct)).Select(OrderDto.From).ToList());
+    private static async Task<Ok<List<OrderDto>>> Orders(Guid householdId, OrderStatus? status, RebalanceProposals proposals, CancellationToken ct) =>
+        TypedResults.Ok((await proposals.OrdersAsync(householdId, status, ct)).Select(OrderDto.From).ToList());
 
-    private static async Task<Results<Ok<HarvestScan>, UnprocessableProblem>> Opportunities(
-        Guid householdId, DateOnly? asOf, PortfolioSnapshotLoader loader, TimeProvider clock, CancellationToken ct)
-    {
-        var loaded = await loader.LoadAsync(householdId, asOf ?? clock.Today(), ct: ct);
-        if (!loaded.Succeeded)
-        {
-            return new UnprocessableProblem(loaded.ErrorCode!, loaded.Message!);
-        }
-
-        return TypedResults.Ok(Harvester.Scan(loaded.Value!, loaded.Value!.HarvestSettings()));
-    }
-
-    private static NotFoundProblem ProposalNotFound(Guid id) => new(ErrorCodes.ProposalNotFound, $"Rebalance proposal {id} does not exist.");
+    private static async Task<Results<Ok<HarvestScan>, ProblemAnswer>> Opportunities(
+        Guid householdId, DateOnly? asOf, HarvestScans harvest, TimeProvider clock, CancellationToken ct) =>
+        (await harvest.ScanAsync(householdId, asOf ?? clock.Today(), ct)).ToHttp(h => TypedResults.Ok(h.Scan));
 }

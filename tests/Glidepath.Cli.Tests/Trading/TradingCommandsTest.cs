@@ -50,6 +50,34 @@ public class TradingCommandsTest
             doc.RootElement.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("reason").GetString()));
     }
 
+    /// <summary>Bands wide enough to hold every drift: --force still trades each target back to its weight, as the server's force does.</summary>
+    [Fact]
+    public async Task Rebalance_Force_TradesTargetsInsideTheirBandsBackToTheirWeights()
+    {
+        await using var cli = await CliRun.StartAsync();
+        var snapshot = PortfolioSnapshotJson.Parse(await File.ReadAllTextAsync(Example)).Snapshot!;
+        var wide = snapshot with { Targets = [.. snapshot.Targets.Select(t => t with { AbsoluteBand = 0.5m, RelativeBand = 5m })] };
+        var file = cli.File("wide.json", PortfolioSnapshotJson.Serialize(wide));
+        var inBand = Rebalancer.Propose(wide);
+        var toWeight = Rebalancer.Propose(wide with { Targets = [.. wide.Targets.Select(t => t with { AbsoluteBand = 0m, RelativeBand = 0m })] });
+
+        var banded = await cli.RunAsync("rebalance", "--input", file, "--json");
+        var forced = await cli.RunAsync("rebalance", "--input", file, "--force", "--json");
+
+        Assert.Equal((0, 0), (banded.ExitCode, forced.ExitCode));
+        Assert.NotEqual(Trades(inBand), Trades(toWeight));
+        Assert.Equal(Trades(inBand), Trades(banded.Out));
+        Assert.Equal(Trades(toWeight), Trades(forced.Out));
+    }
+
+    private static List<(Guid, decimal)> Trades(RebalanceProposal proposal) => [.. proposal.Trades.Select(t => (t.InstrumentId, t.Quantity))];
+
+    private static List<(Guid, decimal)> Trades(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return [.. doc.RootElement.GetProperty("trades").EnumerateArray().Select(t => (t.GetProperty("instrumentId").GetGuid(), t.GetProperty("quantity").GetDecimal()))];
+    }
+
     [Theory]
     [InlineData("rebalance")]
     [InlineData("harvest")]

@@ -20,6 +20,35 @@ public class ScenarioParserTests
         Assert.True(result.IsSuccess, result.Error?.ToString());
     }
 
+    /// <summary>A run stores its snapshot with Write: it must read back as the same scenario, and simulate to the same numbers.</summary>
+    [Theory]
+    [InlineData("benchmark-retirement.json")]
+    [InlineData("household-plan.json")]
+    [InlineData("guardrails-student-t.json")]
+    [InlineData("historical-sequences.json")]
+    public void Write_Examples_ParseBackToTheSameScenario(string name)
+    {
+        var document = ScenarioParser.Parse(Example(name)).Value!;
+
+        var written = ScenarioParser.Write(document);
+        var reread = ScenarioParser.Parse(written);
+
+        Assert.True(reread.IsSuccess, reread.Error?.ToString());
+        Assert.Equal(written, ScenarioParser.Write(reread.Value!));
+        Assert.DoesNotContain("null", written, StringComparison.Ordinal);
+        if (document.ReturnModel?.Series is null)
+        {
+            Assert.Equal(Simulated(document), Simulated(reread.Value!));
+        }
+    }
+
+    private static string Simulated(ScenarioDocument document)
+    {
+        var input = ScenarioCompiler.Compile(document with { Paths = 200 }, seriesLoader: null).Value!.Input;
+        var result = Quant.MonteCarlo.MonteCarloSimulator.Run(input);
+        return System.Text.Json.JsonSerializer.Serialize(SimulationReport.From(result, null, document.Plan?.People[0].Age), SimulationReport.Json);
+    }
+
     [Fact]
     public void Parse_Benchmark_ReadsTheIssueKeys()
     {

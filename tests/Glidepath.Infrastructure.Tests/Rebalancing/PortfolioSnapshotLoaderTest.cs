@@ -72,8 +72,7 @@ public sealed class PortfolioSnapshotLoaderTest
 
         var loaded = await new PortfolioSnapshotLoader(db, ledger).LoadAsync(data.Household.Id, AsOf);
 
-        Assert.True(loaded.Succeeded, loaded.Message);
-        var snapshot = loaded.Value!;
+        var snapshot = loaded.Match(s => s, p => throw new Xunit.Sdk.XunitException(p.Message));
         Assert.Equal(AsOf, snapshot.AsOf);
         var taxable = snapshot.Accounts.Single(a => a.Id == data.Taxable.Id);
         Assert.Equal(20_000m - 8_000m - 700m + 600m - 610m, taxable.Cash);
@@ -116,8 +115,8 @@ public sealed class PortfolioSnapshotLoaderTest
 
         var loaded = await new PortfolioSnapshotLoader(db, ledger).LoadAsync(data.Household.Id, AsOf);
 
-        Assert.Equal(TaxStoreErrorCodes.MissingPrice, loaded.ErrorCode);
-        Assert.Equal(LedgerStoreErrorCodes.UnknownHousehold, (await new PortfolioSnapshotLoader(db, ledger).LoadAsync(Guid.NewGuid(), AsOf)).ErrorCode);
+        Assert.Equal(TaxStoreErrorCodes.MissingPrice, loaded.Problem?.Code);
+        Assert.Equal(LedgerStoreErrorCodes.UnknownHousehold, (await new PortfolioSnapshotLoader(db, ledger).LoadAsync(Guid.NewGuid(), AsOf)).Problem?.Code);
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, PortfolioSnapshotJson.Options);

@@ -1,7 +1,7 @@
 using System.Net;
+using Glidepath.Application.Alerts;
 using Glidepath.Domain.Instruments;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Alerts;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;

@@ -3,6 +3,7 @@ using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Demo;
+using Glidepath.Application.Planning.Runs;
 using Glidepath.Server.Planning.Runs;
 using Glidepath.Testing.Databases;
 using Microsoft.AspNetCore.Hosting;

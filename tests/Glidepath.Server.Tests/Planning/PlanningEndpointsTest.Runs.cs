@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Planning;
+using Glidepath.Application.Planning.Runs;
 using Glidepath.Server.Planning.Runs;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;

@@ -128,6 +128,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/fx/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FxRefreshBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FxRefreshReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instruments/{instrumentId}/market-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    instrumentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MarketDataMappingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketDataMappingDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/market-data/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderStatusDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/market-data/providers/{provider}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    provider: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SymbolMatch"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/prices/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PriceRefreshBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceRefreshReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/signing-keys/rotate": {
         parameters: {
             query?: never;
@@ -2532,6 +2788,75 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{householdId}/plans/{planId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    householdId: string;
+                    planId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["PreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JsonElement"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -6182,6 +6507,28 @@ export interface components {
             /** Format: double */
             rate: number | null;
         };
+        FxRefreshBody: {
+            /** Format: date */
+            from: null | string;
+            provider: null | string;
+        };
+        FxRefreshReport: {
+            /** Format: int32 */
+            added: number;
+            /** Format: int32 */
+            crosses: number;
+            /** Format: date */
+            firstDay: null | string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            lastDay: null | string;
+            outcome: string;
+            provider: string;
+            reason?: null | string;
+            /** Format: int32 */
+            unchanged: number;
+        };
         GainTotalsDto: {
             /** Format: double */
             disallowedLoss: number;
@@ -6446,6 +6793,20 @@ export interface components {
             /** Format: double */
             value: number;
         };
+        MarketDataMappingDto: {
+            effectiveProvider: null | string;
+            effectiveSymbol: null | string;
+            exchange: string;
+            /** Format: uuid */
+            instrumentId: string;
+            provider: null | string;
+            providerSymbol: null | string;
+            symbol: string;
+        };
+        MarketDataMappingRequest: {
+            provider: null | string;
+            symbol: null | string;
+        };
         MeDto: {
             email: string;
             emailConfirmed: boolean;
@@ -6707,11 +7068,28 @@ export interface components {
             pricesAsOf: null | string;
             stale: boolean;
         };
+        PreviewRequest: {
+            /** Format: int32 */
+            paths?: number | null;
+            scenario: null | components["schemas"]["JsonElement"];
+            /** Format: uint64 */
+            seed?: number | null;
+        };
         PriceDto: {
             /** Format: double */
             close: number;
             /** Format: date */
             date: string;
+        };
+        PriceRefreshBody: {
+            /** Format: date */
+            from: null | string;
+            provider: null | string;
+            symbols: null | string[];
+        };
+        PriceRefreshReport: {
+            anyFailed?: boolean;
+            symbols: components["schemas"]["SymbolRefresh"][];
         };
         PrivacyExportDto: {
             auditEvents: components["schemas"]["ExportedAuditEvent"][];
@@ -6763,6 +7141,16 @@ export interface components {
             /** Format: double */
             shortTermGain: number;
             side: components["schemas"]["TradeSide"];
+        };
+        ProviderStatusDto: {
+            circuit: string;
+            kinds: string[];
+            lastError: null | string;
+            /** Format: date-time */
+            lastErrorUtc: null | string;
+            /** Format: date-time */
+            lastSuccessUtc: null | string;
+            name: string;
         };
         ProxyColumn: {
             asset: string;
@@ -7051,6 +7439,29 @@ export interface components {
             reason: string;
             /** Format: uuid */
             replacementId: string;
+        };
+        SymbolMatch: {
+            currency: null | string;
+            exchange: null | string;
+            name: string;
+            symbol: string;
+        };
+        SymbolRefresh: {
+            /** Format: int32 */
+            added: number;
+            /** Format: int32 */
+            corrected: number;
+            /** Format: date */
+            from: null | string;
+            outcome: string;
+            provider: null | string;
+            providerSymbol: null | string;
+            reason: null | string;
+            symbol: string;
+            /** Format: date */
+            to: null | string;
+            /** Format: int32 */
+            unchanged: number;
         };
         TargetAllocation: {
             assetClass: components["schemas"]["AssetClass"];

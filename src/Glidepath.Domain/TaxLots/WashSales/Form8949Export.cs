@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
@@ -17,23 +18,16 @@ public static class Form8949Export
 {
     public const string Header = "Part,Description,Date acquired,Date sold,Proceeds,Cost basis,Code,Adjustment,Gain or loss";
 
+    /// <summary>The CSV text (no I/O here: a front door writes it where it goes).</summary>
     public static string ToCsv(IEnumerable<RealisedGain> gains, int year, IEnumerable<Account> accounts, IEnumerable<Instrument> instruments)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        WriteCsv(writer, gains, year, accounts, instruments);
-        return writer.ToString();
-    }
-
-    public static void WriteCsv(TextWriter writer, IEnumerable<RealisedGain> gains, int year, IEnumerable<Account> accounts, IEnumerable<Instrument> instruments)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(gains);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(instruments);
         var taxable = accounts.Where(a => a.Type.IsTaxable()).Select(a => a.Id).ToHashSet();
         var symbols = instruments.ToDictionary(i => i.Id, i => i.Symbol);
 
-        writer.Write(Header + "\n");
+        var writer = new StringBuilder(Header + "\n");
         var rows = gains
             .Where(g => g.SoldDate.Year == year && taxable.Contains(g.AccountId))
             .OrderBy(g => g.Term).ThenBy(g => g.SoldDate).ThenBy(g => g.AcquiredDate).ThenBy(g => g.SaleTransactionId).ThenBy(g => g.LotId);
@@ -42,7 +36,7 @@ public static class Form8949Export
             var reported = new ReportedGain(g, Taxable: true);
             var adjustment = reported.DisallowedLoss;
             var symbol = symbols.TryGetValue(g.InstrumentId, out var s) ? s : g.InstrumentId.ToString();
-            writer.Write(string.Join(
+            writer.Append(string.Join(
                 ',',
                 g.Term == HoldingTerm.ShortTerm ? "I" : "II",
                 Quote(string.Create(CultureInfo.InvariantCulture, $"{g.Quantity:0.########} {symbol}")),
@@ -54,6 +48,8 @@ public static class Form8949Export
                 adjustment > 0m ? Amount(adjustment) : "",
                 Amount(reported.ReportableGain)) + "\n");
         }
+
+        return writer.ToString();
     }
 
     private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);

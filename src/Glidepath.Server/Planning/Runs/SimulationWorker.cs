@@ -1,3 +1,5 @@
+using Glidepath.Application.Planning;
+using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -142,7 +144,7 @@ public sealed partial class SimulationWorker(
         }
         else if (outcome is { Error: { } error })
         {
-            written = await Fail(running, $"{PlanningEndpoints.ScenarioField(error.Field)}: {error.Message}", finished, elapsed);
+            written = await Fail(running, error, finished, elapsed);
         }
         else if (failure is not null)
         {

@@ -1,11 +1,13 @@
 using Glidepath.Domain.Rebalancing;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.TaxLossHarvesting;
+using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Rebalancing;
 using Glidepath.Infrastructure.TaxLots;
 using Microsoft.EntityFrameworkCore;
 
-namespace Glidepath.Server.Alerts;
+namespace Glidepath.Application.Alerts;
 
 /// <summary>
 /// A household's alerts from its stored data: loads the snapshot (<see cref="PortfolioSnapshotLoader"/>),
@@ -15,26 +17,26 @@ namespace Glidepath.Server.Alerts;
 /// </summary>
 public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoader loader)
 {
+    public const string HouseholdNotFoundCode = "household-not-found";
+
     /// <summary>
-    /// The alerts as of the close of <paramref name="asOf"/>; unknown-household fails. A holding without
-    /// a close or an account in another currency is a state of the household, answered as
+    /// The alerts as of the close of <paramref name="asOf"/>; an unknown household is not found. A holding
+    /// without a close or an account in another currency is a state of the household, answered as
     /// <see cref="AlertsDto.Unavailable"/> with zero counts.
     /// </summary>
-    public async Task<StoreResult<AlertsDto>> ComputeAsync(Guid householdId, DateOnly asOf, CancellationToken ct = default)
+    public async Task<Result<AlertsDto>> ComputeAsync(Guid householdId, DateOnly asOf, CancellationToken ct = default)
     {
-        var loaded = await loader.LoadAsync(householdId, asOf, ct: ct);
-        if (loaded.ErrorCode is TaxStoreErrorCodes.MissingPrice or TaxStoreErrorCodes.MixedCurrency)
+        if (!(await loader.LoadAsync(householdId, asOf, ct: ct)).TryGet(out var snapshot, out var problem))
         {
-            var reporting = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.ReportingCurrency).FirstAsync(ct);
-            return StoreResult.Ok(new AlertsDto(asOf, reporting.Code, 0, [], new HarvestAlert(0, 0m, 0m, 0), new AlertsUnavailable(loaded.ErrorCode, loaded.Message!)));
+            if (problem.Code is TaxStoreErrorCodes.MissingPrice or TaxStoreErrorCodes.MixedCurrency)
+            {
+                var reporting = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.ReportingCurrency).FirstAsync(ct);
+                return new AlertsDto(asOf, reporting.Code, 0, [], new HarvestAlert(0, 0m, 0m, 0), new AlertsUnavailable(problem.Code, problem.Message));
+            }
+
+            return problem.Code == LedgerStoreErrorCodes.UnknownHousehold ? Problem.NotFound(HouseholdNotFoundCode, $"Household {householdId} does not exist.") : problem;
         }
 
-        if (!loaded.Succeeded)
-        {
-            return StoreResult.Fail<AlertsDto>(loaded.ErrorCode!, loaded.Message!);
-        }
-
-        var snapshot = loaded.Value!;
         var currency = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.ReportingCurrency).FirstAsync(ct);
         var proposal = Rebalancer.Propose(snapshot);
         var accounts = snapshot.Accounts.ToDictionary(a => a.Id, a => a.Name);
@@ -58,6 +60,6 @@ public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoad
             scan.Opportunities.Sum(o => o.EstimatedSaving),
             scan.Opportunities.Sum(o => o.Loss),
             scan.Blocked.Count);
-        return StoreResult.Ok(new AlertsDto(asOf, currency.Code, proposal.Drifts.Count, drift, harvest));
+        return new AlertsDto(asOf, currency.Code, proposal.Drifts.Count, drift, harvest);
     }
 }

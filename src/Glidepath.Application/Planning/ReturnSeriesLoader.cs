@@ -3,7 +3,7 @@ using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Planning;
 using Glidepath.Quant.MonteCarlo;
 
-namespace Glidepath.Server.Planning;
+namespace Glidepath.Application.Planning;
 
 /// <summary>
 /// Return series for bootstrap and historical models on the server: a dataset shipped with the

@@ -4,7 +4,7 @@ using Glidepath.Domain.Planning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Glidepath.Server.Planning.Runs;
+namespace Glidepath.Application.Planning.Runs;
 
 /// <summary>
 /// The queue between the endpoints and <see cref="SimulationWorker"/>: run ids in arrival order,
@@ -23,9 +23,9 @@ public sealed class SimulationQueue(IOptions<SimulationRunOptions> options)
     public SimulationRunOptions Options => options.Value;
 
     /// <summary>Serialises a user's quota check with the insert of the run, so two requests cannot both take the last slot.</summary>
-    internal SemaphoreSlim Admission { get; } = new(1, 1);
+    public SemaphoreSlim Admission { get; } = new(1, 1);
 
-    internal ChannelReader<Guid> Reader => channel.Reader;
+    public ChannelReader<Guid> Reader => channel.Reader;
 
     /// <summary>Takes a queue slot; false when the queue is full. Every true is followed by <see cref="Enqueue"/> or <see cref="Release"/>.</summary>
     public bool TryReserve()
@@ -58,16 +58,16 @@ public sealed class SimulationQueue(IOptions<SimulationRunOptions> options)
     }
 
     /// <summary>The worker took a run off the queue: its slot is free.</summary>
-    internal void Dequeued() => Interlocked.Decrement(ref waiting);
+    public void Dequeued() => Interlocked.Decrement(ref waiting);
 
-    internal LiveRun Start(Guid runId, CancellationToken stopping)
+    public LiveRun Start(Guid runId, CancellationToken stopping)
     {
         var run = new LiveRun(CancellationTokenSource.CreateLinkedTokenSource(stopping));
         live[runId] = run;
         return run;
     }
 
-    internal void Finish(Guid runId)
+    public void Finish(Guid runId)
     {
         if (live.TryRemove(runId, out var run))
         {
@@ -105,7 +105,7 @@ public sealed class SimulationQueue(IOptions<SimulationRunOptions> options)
         }
     }
 
-    internal sealed class LiveRun(CancellationTokenSource cancellation) : IProgress<double>, IDisposable
+    public sealed class LiveRun(CancellationTokenSource cancellation) : IProgress<double>, IDisposable
     {
         private double progress;
 

@@ -1,4 +1,4 @@
-namespace Glidepath.Server.Planning.Runs;
+namespace Glidepath.Application.Planning.Runs;
 
 /// <summary><c>Glidepath:SimulationRuns</c>: how many runs execute at once, how many may wait, and each user's share.</summary>
 public sealed class SimulationRunOptions

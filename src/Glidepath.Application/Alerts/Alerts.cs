@@ -1,6 +1,6 @@
 using Glidepath.Domain.Instruments;
 
-namespace Glidepath.Server.Alerts;
+namespace Glidepath.Application.Alerts;
 
 /// <summary>
 /// What needs a look in a household today (docs/rebalancing.md, "Alerts"): targets outside their

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Glidepath.Domain.Planning;
+using Glidepath.Domain.Results;
+using Glidepath.Quant.MonteCarlo;
+
+namespace Glidepath.Application.Planning;
+
+/// <summary>
+/// What one simulation or solve computes, for every front door: the server's queued runs (the
+/// stored scenario snapshot in, the result JSON out) and the CLI's <c>simulate</c> and <c>solve</c>.
+/// </summary>
+public static class SimulationExecutor
+{
+    /// <summary>The outcome of one run: the result and its success probability, or the scenario error (its field under <c>scenario.</c>, as the API names it).</summary>
+    public sealed record Outcome(string? ResultJson, double SuccessProbability, string? Error, long DurationMs);
+
+    /// <summary>The lever and target of a solve run, as stored in its parameters.</summary>
+    public sealed record SolveParameters(string For, double Target);
+
+    /// <summary>One simulation: the engine's result, per-goal success when the scenario has goals, and the report both front doors write.</summary>
+    public sealed record Simulated(SimulationResult Result, IReadOnlyList<GoalSuccess>? Goals, SimulationReport.SimulationOutput Report);
+
+    public static Outcome Execute(SimulationRun run, Func<SeriesDocument, HistoricalSeries>? seriesLoader, IProgress<double> progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var watch = Stopwatch.StartNew();
+        var document = ScenarioParser.Parse(run.ScenarioJson).Value
+            ?? throw new InvalidOperationException($"The scenario stored with run {run.Id} no longer parses.");
+        if (run.Kind == SimulationRunKind.Solve)
+        {
+            var parameters = JsonSerializer.Deserialize<SolveParameters>(run.ParametersJson, SimulationReport.Json)
+                ?? throw new InvalidOperationException($"Run {run.Id} has no solve parameters.");
+            var lever = Levers.Parse(parameters.For) ?? throw new InvalidOperationException($"Run {run.Id} names an unknown lever '{parameters.For}'.");
+            var solved = PlanSolver.Solve(document, lever, parameters.Target, seriesLoader, new SimulationOptions { CancellationToken = ct, Progress = progress });
+            return solved.Value is { } answer
+                ? new(JsonSerializer.Serialize(answer, SimulationReport.Json), answer.SuccessProbability, null, watch.ElapsedMilliseconds)
+                : new(null, 0, Describe(solved.Error!.Field, solved.Error.Message), watch.ElapsedMilliseconds);
+        }
+
+        return Simulate(document, seriesLoader, progress, ct).Match(
+            done => new Outcome(JsonSerializer.Serialize(done.Report, SimulationReport.Json), done.Result.SuccessProbability, null, watch.ElapsedMilliseconds),
+            problem => new Outcome(null, 0, Describe(problem.Field ?? "", problem.Message), watch.ElapsedMilliseconds));
+    }
+
+    /// <summary>
+    /// Compiles and runs <paramref name="document"/>; with goals, the engine runs once more per priority
+    /// level for per-goal success. A refused scenario is an invalid problem naming the scenario's own field.
+    /// </summary>
+    public static Result<Simulated> Simulate(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, IProgress<double>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var compiled = ScenarioCompiler.Compile(document, seriesLoader);
+        if (compiled.Value is null)
+        {
+            return Problem.Invalid(compiled.Error!.Field, compiled.Error.Message);
+        }
+
+        var hasGoals = compiled.Value.Flows.Any(f => f.Goal is not null);
+        // With goals, per-goal success is the second half of the bar.
+        var main = hasGoals && progress is not null ? new Scaled(progress, 0, 0.5) : progress;
+        var result = MonteCarloSimulator.Run(compiled.Value.Input, new SimulationOptions { CancellationToken = ct, Progress = main });
+        IReadOnlyList<GoalSuccess>? goals = null;
+        if (hasGoals)
+        {
+            var funded = GoalFunding.Evaluate(document, seriesLoader, new SimulationOptions { CancellationToken = ct });
+            if (funded.Value is null)
+            {
+                return Problem.Invalid(funded.Error!.Field, funded.Error.Message);
+            }
+
+            goals = funded.Value;
+        }
+
+        return new Simulated(result, goals, SimulationReport.From(result, goals, document.Plan?.People[0].Age));
+    }
+
+    private static string Describe(string field, string message) => $"{PlanningProblems.ScenarioField(field)}: {message}";
+
+    /// <summary>Maps an engine's 0..1 onto <c>[from, from + width]</c> of the run's bar.</summary>
+    private sealed class Scaled(IProgress<double> inner, double from, double width) : IProgress<double>
+    {
+        public void Report(double value) => inner.Report(from + (width * value));
+    }
+}
