@@ -175,8 +175,9 @@ public static class ModelPortfolioEndpoints
             .Check(!string.IsNullOrWhiteSpace(request.Name), "name", "A name is required.")
             .CheckLength(request.Name, "name", TextLimits.Name)
             .CheckLength(request.Description, "description", TextLimits.Description)
-            .Check(request.Allocations is not null, "allocations", "Allocations are required.");
-        if (request.Allocations is { } allocations && ModelPortfolioRules.Check(allocations) is { } broken)
+            .Check(request.Allocations is not null, "allocations", "Allocations are required.")
+            .Check(request.Allocations?.Any(a => a is null) != true, "allocations", "An allocation in the list is null.");
+        if (request.Allocations is { } allocations && allocations.All(a => a is not null) && ModelPortfolioRules.Check(allocations) is { } broken)
         {
             errors.Add("allocations", broken);
         }

@@ -117,6 +117,12 @@ public class BadInputTest
             await (await client.PostAsync($"{url}/rebalance", rebalance)).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         }
 
+        // Seed 9118127319555174538 (session 6): a null allocation was a NullReferenceException.
+        using (var model = Json("""{"name":"M","allocations":[null]}"""))
+        {
+            await (await client.PostAsync($"{url}/model-portfolios", model)).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        }
+
         var admin = await app.CreateOperatorClientAsync();
         using (var roles = Json("""{"roles":[null]}"""))
         {
