@@ -100,6 +100,7 @@ public class AuthorizationMatrixTest
     private static readonly string[] ComputeOnlyRoutes =
     [
         "POST /api/accounts/{accountId:guid}/rebalance",
+        "POST /api/households/{householdId:guid}/plans/{planId:guid}/preview",
         "POST /api/households/{householdId:guid}/plans/{planId:guid}/simulations",
         "POST /api/households/{householdId:guid}/plans/{planId:guid}/solve",
         "POST /api/households/{householdId:guid}/rebalance",
