@@ -1,4 +1,5 @@
 using Glidepath.Application;
+using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
 using Glidepath.Server.Auth;
@@ -7,7 +8,6 @@ using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
 using Glidepath.Server.Instruments;
-using Glidepath.Server.MarketData;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
@@ -38,7 +38,7 @@ builder.Services.AddGlidepathApplication();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
-builder.Services.AddMarketDataEndpoints(builder.Configuration);
+builder.Services.AddMarketData(builder.Configuration);
 builder.Services.AddWebAppFiles();
 
 var app = builder.Build();

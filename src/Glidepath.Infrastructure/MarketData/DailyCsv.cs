@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Glidepath.Domain.MarketData;
+using Glidepath.Infrastructure.Import;
 
 namespace Glidepath.Infrastructure.MarketData;
 
@@ -16,7 +17,7 @@ internal static class DailyCsv
     public static IReadOnlyList<DailyClose> Parse(string text, string source, DateOnly from, DateOnly to)
     {
         using var reader = Open(text);
-        var header = reader.Read() ? Header(reader) : [];
+        var header = reader.Read() ? CsvCells.IndexHeader(reader) : [];
         if (!header.TryGetValue("Date", out var dateColumn) || !header.TryGetValue("Close", out var closeColumn))
         {
             throw new MarketDataException($"{source} answered '{FirstLine(text)}', not a Date,…,Close CSV.");
@@ -25,8 +26,8 @@ internal static class DailyCsv
         var closes = new List<DailyClose>();
         while (reader.Read())
         {
-            var dateText = Cell(reader, dateColumn);
-            var closeText = Cell(reader, closeColumn);
+            var dateText = CsvCells.Cell(reader, dateColumn);
+            var closeText = CsvCells.Cell(reader, closeColumn);
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 || !decimal.TryParse(closeText, NumberStyles.Float, CultureInfo.InvariantCulture, out var close) || close <= 0m)
             {
@@ -51,20 +52,6 @@ internal static class DailyCsv
         TrimWhitespace = true,
         FormatProvider = CultureInfo.InvariantCulture,
     });
-
-    /// <summary>Column index by name, case-insensitive.</summary>
-    internal static Dictionary<string, int> Header(CsvReader reader)
-    {
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            index.TryAdd(reader.GetString(i).Trim(), i);
-        }
-
-        return index;
-    }
-
-    internal static string Cell(CsvReader reader, int index) => index < reader.FieldCount ? reader.GetString(index) ?? "" : "";
 
     /// <summary>Sorted by date; the same day twice is a broken answer, not a correction.</summary>
     internal static IReadOnlyList<DailyClose> Ascending(List<DailyClose> closes, string source)

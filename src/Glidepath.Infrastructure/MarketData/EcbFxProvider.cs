@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.MarketData;
 using Glidepath.Domain.Pricing;
+using Glidepath.Infrastructure.Import;
 
 namespace Glidepath.Infrastructure.MarketData;
 
@@ -74,10 +75,10 @@ public sealed class EcbFxProvider(HttpClient http, TimeProvider clock) : IFxRate
             var rates = new List<FxRate>();
             while (csv.Read())
             {
-                var date = Date(DailyCsv.Cell(csv, 0));
+                var date = Date(CsvCells.Cell(csv, 0));
                 for (var column = 1; column < header.Length; column++)
                 {
-                    Add(rates, date, header[column], DailyCsv.Cell(csv, column));
+                    Add(rates, date, header[column], CsvCells.Cell(csv, column));
                 }
             }
 

@@ -31,7 +31,7 @@ internal sealed class ResponseCacheHandler(IMemoryCache cache, TimeSpan cacheFor
 
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var cached = new Cached(body, response.Content.Headers.ContentType?.ToString());
-        cache.Set(key, cached, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = cacheFor, Size = body.Length });
+        cache.Set(key, cached, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = cacheFor });
         response.Dispose();
         return cached.ToResponse(request);
     }

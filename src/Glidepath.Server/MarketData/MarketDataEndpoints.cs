@@ -13,8 +13,7 @@ namespace Glidepath.Server.MarketData;
 /// </summary>
 public static class MarketDataEndpoints
 {
-    public static IServiceCollection AddMarketDataEndpoints(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddMarketData(configuration);
+    private static readonly string PriceProvidersAre = $"The price providers are {string.Join(", ", MarketDataProviders.PriceProviderNames)}.";
 
     public static IEndpointRouteBuilder MapMarketDataEndpoints(this IEndpointRouteBuilder api)
     {
@@ -30,7 +29,7 @@ public static class MarketDataEndpoints
     private static async Task<Results<Ok<PriceRefreshReport>, ValidationProblem>> RefreshPrices(PriceRefreshBody body, PriceRefresh refresh, CancellationToken ct)
     {
         var errors = new ValidationErrors()
-            .Check(body.Provider is null || MarketDataProviders.PriceProviderNames.Contains(body.Provider.ToLowerInvariant()), "provider", $"The price providers are {string.Join(", ", MarketDataProviders.PriceProviderNames)}.")
+            .Check(body.Provider is null || MarketDataProviders.PriceProviderNames.Contains(body.Provider.ToLowerInvariant()), "provider", PriceProvidersAre)
             .Check(body.Symbols is null || body.Symbols.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 32), "symbols", "Each symbol is 1 to 32 characters.")
             .Check(body.Symbols is null || body.Symbols.Count <= 1_000, "symbols", "At most 1,000 symbols per refresh.");
         if (errors.HasErrors)
@@ -57,7 +56,7 @@ public static class MarketDataEndpoints
         Guid instrumentId, MarketDataMappingRequest request, InstrumentMappings mappings, MarketDataProviders providers, CancellationToken ct)
     {
         var errors = new ValidationErrors()
-            .Check(request.Provider is null || MarketDataProviders.PriceProviderNames.Contains(request.Provider.ToLowerInvariant()), "provider", $"The price providers are {string.Join(", ", MarketDataProviders.PriceProviderNames)}.")
+            .Check(request.Provider is null || MarketDataProviders.PriceProviderNames.Contains(request.Provider.ToLowerInvariant()), "provider", PriceProvidersAre)
             .Check(request.Symbol is null || request.Symbol.Trim().Length > 0, "symbol", "A provider symbol is not empty; leave it out for the usual form.")
             .Check(TextLimits.Fits(request.Symbol?.Trim(), TextLimits.ProviderSymbol), "symbol", TextLimits.TooLong(TextLimits.ProviderSymbol, request.Symbol?.Trim().Length ?? 0));
         if (errors.HasErrors)
@@ -84,8 +83,22 @@ public static class MarketDataEndpoints
         return TypedResults.Ok(names.Select(name =>
         {
             var status = seen.GetValueOrDefault(name) ?? new ProviderStatus(name);
-            var kinds = new[] { ("prices", MarketDataProviders.PriceProviderNames), ("fx", MarketDataProviders.FxProviderNames), ("series", [FredSeriesProvider.ProviderName]) }
-                .Where(k => k.Item2.Contains(name)).Select(k => k.Item1).ToList();
+            List<string> kinds = [];
+            if (MarketDataProviders.PriceProviderNames.Contains(name))
+            {
+                kinds.Add("prices");
+            }
+
+            if (MarketDataProviders.FxProviderNames.Contains(name))
+            {
+                kinds.Add("fx");
+            }
+
+            if (name == FredSeriesProvider.ProviderName)
+            {
+                kinds.Add("series");
+            }
+
             return new ProviderStatusDto(name, kinds, status.LastSuccessUtc, status.LastErrorUtc, status.LastError, status.Circuit);
         }).ToList());
     }
@@ -101,7 +114,7 @@ public static class MarketDataEndpoints
 
         if (providers.Prices(provider) is not { } source)
         {
-            return new NotFoundProblem("provider-not-found", $"No price provider '{provider}'; the providers are {string.Join(", ", MarketDataProviders.PriceProviderNames)}.");
+            return new NotFoundProblem("provider-not-found", $"No price provider '{provider}'. {PriceProvidersAre}");
         }
 
         try
