@@ -18,7 +18,6 @@ public class EndpointDbContextTest
     {
         "Glidepath.Server.Admin.AdminEndpoints",
         "Glidepath.Server.Auth.External.ExternalLoginEndpoints",
-        "Glidepath.Server.Auth.Sessions.SessionEndpoints",
         "Glidepath.Server.Fx.FxRateEndpoints",
         "Glidepath.Server.Imports.ImportEndpoints",
         "Glidepath.Server.Instruments.InstrumentEndpoints",
