@@ -19,7 +19,6 @@ public class EndpointDbContextTest
         "Glidepath.Server.Admin.AdminEndpoints",
         "Glidepath.Server.Auth.External.ExternalLoginEndpoints",
         "Glidepath.Server.Fx.FxRateEndpoints",
-        "Glidepath.Server.Imports.ImportEndpoints",
         "Glidepath.Server.Instruments.InstrumentEndpoints",
         "Glidepath.Server.Performance.PerformanceEndpoints",
         "Glidepath.Server.RealisedGains.RealisedGainEndpoints",

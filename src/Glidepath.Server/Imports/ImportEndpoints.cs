@@ -1,12 +1,11 @@
+using Glidepath.Application.Accounts;
 using Glidepath.Infrastructure.Import;
 using Glidepath.Infrastructure.Import.Prices;
 using Glidepath.Infrastructure.Import.Transactions;
-using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Instruments;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Glidepath.Server.Imports;
@@ -35,7 +34,7 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResultDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ImportTransactions(
-        Guid householdId, Guid? accountId, bool? skipInvalid, HttpRequest request, GlidepathDbContext db, TransactionImporter importer,
+        Guid householdId, Guid? accountId, bool? skipInvalid, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
         IOptions<InstrumentLimits> limits, CancellationToken ct)
     {
         if (accountId is not { } id)
@@ -43,7 +42,7 @@ public static class ImportEndpoints
             return ValidationErrors.Single("accountId", "Name the account the file belongs to.");
         }
 
-        if (!await db.Accounts.AnyAsync(a => a.Id == id && a.HouseholdId == householdId, ct))
+        if (!(await accounts.GetAsync(householdId, id, ct)).Succeeded)
         {
             return AccountEndpoints.NotFound(id);
         }
