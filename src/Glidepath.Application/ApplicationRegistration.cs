@@ -1,5 +1,6 @@
 using Glidepath.Application.Alerts;
 using Glidepath.Application.Planning;
+using Glidepath.Application.Portfolio;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Application.Rebalancing;
 using Glidepath.Application.TaxLossHarvesting;
@@ -29,6 +30,7 @@ public static class ApplicationRegistration
         services.AddScoped<RebalanceProposals>();
         services.AddScoped<HarvestScans>();
         services.AddScoped<HouseholdAlerts>();
+        services.AddScoped<PortfolioReads>();
         return services;
     }
 }
