@@ -33,7 +33,6 @@ public class EndpointDbContextTest
         "Glidepath.Server.RealisedGains.RealisedGainEndpoints",
         "Glidepath.Server.TaxSettings.TaxSettingsEndpoints",
         "Glidepath.Server.Transactions.TransactionEndpoints",
-        "Glidepath.Server.Valuation.ValuationEndpoints",
     };
 
     [Fact]
