@@ -1,4 +1,6 @@
+using Glidepath.Application.Accounts;
 using Glidepath.Application.Alerts;
+using Glidepath.Application.Audit;
 using Glidepath.Application.Planning;
 using Glidepath.Application.Portfolio;
 using Glidepath.Application.Planning.Runs;
@@ -20,6 +22,9 @@ public static class ApplicationRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<HouseholdReports>();
+        services.TryAddSingleton<IClientAddress, NoClientAddress>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<HouseholdAccounts>();
         services.AddOptions<SimulationRunOptions>();
         services.AddSingleton<ReturnSeriesLoader>();
         services.AddSingleton<SimulationQueue>();

@@ -5,7 +5,6 @@ using Glidepath.Infrastructure.Import.Fx;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;

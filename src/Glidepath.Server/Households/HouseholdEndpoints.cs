@@ -5,7 +5,6 @@ using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;

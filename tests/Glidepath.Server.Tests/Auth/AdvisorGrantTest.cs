@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.Accounts;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Domain.Households;

@@ -1,3 +1,4 @@
+using Glidepath.Application.Accounts;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.TaxLots;
