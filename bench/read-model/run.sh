@@ -18,8 +18,8 @@ data="$(mktemp -d)"
 env_args=(
   "Urls=$url" "ASPNETCORE_ENVIRONMENT=Production" "Glidepath__SeedDemoData=true"
   "Encryption__Keys__1=$(head -c 32 /dev/urandom | base64)" "Encryption__ActiveKey=1"
-  # The per-user API limit (60/min) would answer 429 to a load test: raised, not removed.
-  "RateLimits__ApiPerMinute=100000000"
+  # The per-user API limit and read-cost budget would answer 429 to a load test: raised, not removed.
+  "RateLimits__ApiPerMinute=100000000" "RateLimits__ReadCostPerMinute=100000000"
   "Logging__LogLevel__Default=Warning"
 )
 if [[ "$provider" == postgres ]]; then

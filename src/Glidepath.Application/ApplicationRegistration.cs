@@ -7,6 +7,7 @@ using Glidepath.Application.ManualAssets;
 using Glidepath.Application.ModelPortfolios;
 using Glidepath.Application.People;
 using Glidepath.Application.Planning;
+using Glidepath.Application.Portfolio;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Application.Rebalancing;
 using Glidepath.Application.TaxLossHarvesting;
@@ -48,6 +49,7 @@ public static class ApplicationRegistration
         services.AddScoped<RebalanceProposals>();
         services.AddScoped<HarvestScans>();
         services.AddScoped<HouseholdAlerts>();
+        services.AddScoped<PortfolioReads>();
         return services;
     }
 }

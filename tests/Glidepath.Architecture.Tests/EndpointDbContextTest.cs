@@ -23,7 +23,6 @@ public class EndpointDbContextTest
         "Glidepath.Server.Performance.PerformanceEndpoints",
         "Glidepath.Server.RealisedGains.RealisedGainEndpoints",
         "Glidepath.Server.Transactions.TransactionEndpoints",
-        "Glidepath.Server.Valuation.ValuationEndpoints",
     };
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Glidepath.Infrastructure.Ledger;
 
 /// <summary>
 /// The write path of the ledger and the reads of its cached state. Every write runs in one
-/// database transaction: insert, replay the household's whole history with <see cref="LedgerBuilder"/>,
+/// database transaction: insert, replay the household's whole history with <see cref="LedgerBuilder"/>
+/// (a write that only moves cash skips the replay: <see cref="CashOnlyWrite"/>),
 /// and either replace the cached lots/positions/cash/gains/wash sales or roll everything back and
 /// return the ledger's errors. The cache therefore always equals a rebuild from history. The replay
 /// applies the wash-sale rule across all the household's accounts with its table of substantially
@@ -20,6 +21,7 @@ public sealed class LedgerStore(GlidepathDbContext db)
 {
     private readonly LedgerCache _cache = new(db);
     private readonly ValuationProjector _valuations = new(db);
+    private readonly CashOnlyWrite _cashOnly = new(db);
 
     /// <summary>Adds one transaction; see <see cref="AddTransactionsAsync"/>.</summary>
     public Task<LedgerWriteResult> AddTransactionAsync(Transaction transaction, CancellationToken cancellationToken = default) =>
@@ -61,8 +63,11 @@ public sealed class LedgerStore(GlidepathDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         foreach (var householdId in households.Values.Distinct())
         {
-            var changedFrom = transactions.Where(t => households[t.AccountId] == householdId).Min(t => t.TradeDate);
-            errors.AddRange(await ReplayIntoCacheAsync(householdId, changedFrom, cancellationToken));
+            var written = transactions.Where(t => households[t.AccountId] == householdId).ToList();
+            if (!await _cashOnly.TryApplyAsync(householdId, written, cancellationToken))
+            {
+                errors.AddRange(await ReplayIntoCacheAsync(householdId, written.Min(t => t.TradeDate), cancellationToken));
+            }
         }
 
         if (errors.Count > 0)
@@ -293,6 +298,11 @@ public sealed class LedgerStore(GlidepathDbContext db)
         IReadOnlyCollection<Transaction> transactions, Dictionary<Guid, Guid> households, CancellationToken cancellationToken)
     {
         var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
         var owners = await db.Instruments.Where(i => named.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.HouseholdId, cancellationToken);
         bool Usable(Transaction t, Guid id) =>
             owners.TryGetValue(id, out var owner) && (owner is null || (households.TryGetValue(t.AccountId, out var household) && owner == household));

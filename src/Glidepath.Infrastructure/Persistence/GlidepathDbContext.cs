@@ -58,6 +58,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<ValuationGapRow> ValuationGaps => Set<ValuationGapRow>();
     public DbSet<ValuationSeriesState> ValuationSeriesStates => Set<ValuationSeriesState>();
 
+    public DbSet<SharedDataVersion> SharedDataVersions => Set<SharedDataVersion>();
+
     // The household's table of substantially identical securities (an input to the replay).
     public DbSet<HouseholdIdenticalPair> IdenticalPairs => Set<HouseholdIdenticalPair>();
 

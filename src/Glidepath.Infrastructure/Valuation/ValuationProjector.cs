@@ -21,13 +21,13 @@ public sealed class ValuationProjector(GlidepathDbContext db)
     /// <summary>Marks the household's rows from <paramref name="from"/> on as stale (no-op when never projected: all is stale then).</summary>
     public Task MarkStaleAsync(Guid householdId, DateOnly from, CancellationToken cancellationToken) =>
         db.ValuationSeriesStates.Where(s => s.HouseholdId == householdId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.StaleFrom, s => s.StaleFrom == null || s.StaleFrom > from ? from : s.StaleFrom), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.StaleFrom, s => s.StaleFrom == null || s.StaleFrom > from ? from : s.StaleFrom).SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
 
     /// <summary>A close of <paramref name="instrumentId"/> on <paramref name="from"/> changed: every household that traded it is stale from then.</summary>
     public Task MarkInstrumentStaleAsync(Guid instrumentId, DateOnly from, CancellationToken cancellationToken) =>
         db.ValuationSeriesStates
             .Where(s => db.Transactions.Any(t => t.InstrumentId == instrumentId && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == s.HouseholdId)))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.StaleFrom, s => s.StaleFrom == null || s.StaleFrom > from ? from : s.StaleFrom), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.StaleFrom, s => s.StaleFrom == null || s.StaleFrom > from ? from : s.StaleFrom).SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
 
     /// <summary>
     /// Brings the household's rows up to date if they are stale, in a transaction of its own under the household
@@ -61,9 +61,8 @@ public sealed class ValuationProjector(GlidepathDbContext db)
     /// <summary>Recomputes the household's whole series from its history (the rebuild command).</summary>
     public async Task<bool> RebuildAsync(Guid householdId, CancellationToken cancellationToken)
     {
-        await using var scope = await LedgerTransaction.BeginAsync(db, cancellationToken);
-        await db.ValuationSeriesStates.Where(s => s.HouseholdId == householdId).ExecuteDeleteAsync(cancellationToken);
-        await scope.CommitAsync(cancellationToken);
+        // Stale from the first day rather than deleted: the row keeps its version, so no read cache sees an old number again.
+        await MarkStaleAsync(householdId, DateOnly.MinValue, cancellationToken);
         return await EnsureCurrentAsync(householdId, cancellationToken) is not null;
     }
 
@@ -127,6 +126,7 @@ public sealed class ValuationProjector(GlidepathDbContext db)
         }
 
         state.StaleFrom = null;
+        state.Version++;
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(state).State = EntityState.Detached;
         return state;

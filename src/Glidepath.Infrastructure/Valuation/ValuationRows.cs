@@ -23,4 +23,22 @@ public sealed class ValuationSeriesState
 
     /// <summary>The household's last trade date (null without history): positions on or after it are the ledger cache's.</summary>
     public DateOnly? LastTradeDate { get; set; }
+
+    /// <summary>
+    /// Bumped in the same transaction as every change a portfolio read can show: ledger writes and projections
+    /// (in code), a close of an instrument the household traded (<see cref="ValuationProjector.MarkInstrumentStaleAsync"/>),
+    /// and, by database triggers, its accounts, manual items and their values, and its own FX rates. Read caches key on it.
+    /// </summary>
+    public long Version { get; set; }
+}
+
+/// <summary>
+/// One row (id 1) whose <see cref="Version"/> database triggers bump on every change to shared data a portfolio read
+/// can show (shared FX rates, instruments): read caches key on it together with <see cref="ValuationSeriesState.Version"/>.
+/// </summary>
+public sealed class SharedDataVersion
+{
+    public int Id { get; set; }
+
+    public long Version { get; set; }
 }

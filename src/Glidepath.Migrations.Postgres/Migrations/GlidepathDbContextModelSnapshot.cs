@@ -1585,6 +1585,29 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.SharedDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shared_data_versions");
+
+                    b.ToTable("shared_data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>
                 {
                     b.Property<Guid>("HouseholdId")
@@ -1647,6 +1670,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("StaleFrom")
                         .HasColumnType("date")
                         .HasColumnName("stale_from");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("HouseholdId")
                         .HasName("pk_valuation_series_states");

@@ -1572,6 +1572,29 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.SharedDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shared_data_versions");
+
+                    b.ToTable("shared_data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>
                 {
                     b.Property<Guid>("HouseholdId")
@@ -1634,6 +1657,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("StaleFrom")
                         .HasColumnType("TEXT")
                         .HasColumnName("stale_from");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("HouseholdId")
                         .HasName("pk_valuation_series_states");

@@ -1,7 +1,9 @@
+using Glidepath.Application.Portfolio;
 using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Portfolio;
 using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Positions;
@@ -9,19 +11,24 @@ namespace Glidepath.Server.Positions;
 /// <summary><c>/api/households/{householdId}/positions?asOf=</c>: holdings and cash, valued at the last close on or before the date.</summary>
 public static class PositionEndpoints
 {
-    public static IServiceCollection AddHouseholdReports(this IServiceCollection services) => services.AddScoped<HouseholdReports>();
+    public static IServiceCollection AddHouseholdReports(this IServiceCollection services) =>
+        services.AddScoped<HouseholdReports>().AddSingleton<PortfolioReadCache>();
 
     public static RouteGroupBuilder MapPositionEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/positions", Get).WithTags("Positions").CostsReads();
+        household.MapGet("/positions", Get).WithTags("Positions").Produces<PositionsDto>().CostsReads();
         return household;
     }
 
-    private static async Task<Results<Ok<PositionsDto>, NotFoundProblem>> Get(
-        Guid householdId, DateOnly? asOf, HouseholdReports reports, TimeProvider clock, CancellationToken ct)
+    private static Task<IResult> Get(
+        Guid householdId, DateOnly? asOf, PortfolioReads reads, PortfolioReadCache cache, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var report = await reports.PositionsAsync(householdId, asOf ?? clock.Today(), ct: ct);
-        return report is null ? HouseholdScope.HouseholdNotFound(householdId) : TypedResults.Ok(report.ToDto());
+        var day = asOf ?? clock.Today();
+        return cache.ServeAsync(http, reads, householdId, $"positions|{day:yyyy-MM-dd}", async _ =>
+        {
+            var report = await reads.PositionsAsync(householdId, day, ct);
+            return report is null ? (null, HouseholdScope.HouseholdNotFound(householdId)) : (report.ToDto(), (IResult?)null);
+        });
     }
 
     public static PositionsDto ToDto(this PositionsReport report)

@@ -1,10 +1,9 @@
+using Glidepath.Application.Portfolio;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Valuation;
-using Glidepath.Infrastructure.Persistence;
-using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
-using Microsoft.EntityFrameworkCore;
+using Glidepath.Server.Portfolio;
 using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Valuation;
@@ -17,71 +16,71 @@ public static class ValuationEndpoints
 
     public static RouteGroupBuilder MapValuationEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/valuation", Valuation).WithTags("Valuation").CostsReads();
-        household.MapGet("/net-worth", NetWorth).WithTags("Valuation").ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads();
+        household.MapGet("/valuation", Valuation).WithTags("Valuation").Produces<ValuationDto>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads();
+        household.MapGet("/net-worth", NetWorth).WithTags("Valuation").Produces<NetWorthDto>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads();
         return household;
     }
 
-    private static async Task<Results<Ok<ValuationDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> Valuation(
-        Guid householdId, DateOnly? date, string? currency, HouseholdReports reports, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
+    private static Task<IResult> Valuation(
+        Guid householdId, DateOnly? date, string? currency, PortfolioReads reads, PortfolioReadCache cache, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var reporting = await ReportingCurrencyAsync(db, householdId, currency, ct);
-        if (reporting is null)
+        if (!TryAsked(currency, out var asked))
         {
-            return ValidationErrors.Single("currency", $"'{currency}' is not a supported ISO-4217 currency code.");
+            return Task.FromResult<IResult>(ValidationErrors.Single("currency", $"'{currency}' is not a supported ISO-4217 currency code."));
         }
 
         var day = date ?? clock.Today();
-        var valued = await reports.ValuationAsync(householdId, day, reporting.Value, ct);
-        if (valued is null)
+        return cache.ServeAsync(http, reads, householdId, $"valuation|{day:yyyy-MM-dd}|{currency}", async reporting =>
         {
-            return HouseholdScope.HouseholdNotFound(householdId);
-        }
-
-        if (!valued.Succeeded)
-        {
-            return Refused(valued.Errors);
-        }
-
-        var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToDictionaryAsync(a => a.Id, ct);
-        var manual = await db.ManualAssets.AsNoTracking().Where(m => m.HouseholdId == householdId).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
-        return TypedResults.Ok(valued.Value!.ToDto(accounts, manual));
+            var valued = await reads.ValuationAsync(householdId, day, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
+            return valued is null ? (null, HouseholdScope.HouseholdNotFound(householdId))
+                : valued.Succeeded ? (valued.Value!.Value.ToDto(valued.Value.Accounts, valued.Value.ManualNames), (IResult?)null)
+                : (null, Refused(valued.Errors));
+        });
     }
 
     /// <summary>Net worth at the close of every calendar day; <c>to</c> defaults to today and <c>from</c> to a year before it.</summary>
-    private static async Task<Results<Ok<NetWorthDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> NetWorth(
-        Guid householdId, DateOnly? from, DateOnly? to, string? currency, HouseholdReports reports, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
+    private static Task<IResult> NetWorth(
+        Guid householdId, DateOnly? from, DateOnly? to, string? currency, PortfolioReads reads, PortfolioReadCache cache, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var end = to ?? clock.Today();
         var start = from ?? end.AddYears(-1);
         var errors = new ValidationErrors()
             .Check(start <= end, "to", "The range ends before it starts.")
-            .Check(end.DayNumber - start.DayNumber < MaxSeriesDays, "from", "The range is longer than 50 years.");
-        var reporting = await ReportingCurrencyAsync(db, householdId, currency, ct);
-        errors.Check(reporting is not null, "currency", $"'{currency}' is not a supported ISO-4217 currency code.");
+            .Check(end.DayNumber - start.DayNumber < MaxSeriesDays, "from", "The range is longer than 50 years.")
+            .Check(TryAsked(currency, out var asked), "currency", $"'{currency}' is not a supported ISO-4217 currency code.");
         if (errors.HasErrors)
         {
-            return errors.ToProblem();
+            return Task.FromResult<IResult>(errors.ToProblem());
         }
 
-        var series = await reports.NetWorthAsync(householdId, start, end, reporting!.Value, ct);
-        if (series is null)
+        return cache.ServeAsync(http, reads, householdId, $"net-worth|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}", async reporting =>
         {
-            return HouseholdScope.HouseholdNotFound(householdId);
-        }
-
-        return series.Succeeded ? TypedResults.Ok(series.Value!.ToDto(start, end)) : Refused(series.Errors);
+            var series = await reads.NetWorthAsync(householdId, start, end, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
+            return series is null ? (null, HouseholdScope.HouseholdNotFound(householdId))
+                : series.Succeeded ? (series.Value!.ToDto(start, end), (IResult?)null)
+                : (null, Refused(series.Errors));
+        });
     }
 
-    /// <summary>The asked currency, else the household's reporting currency; null when the asked one is not a currency.</summary>
-    private static async Task<Currency?> ReportingCurrencyAsync(GlidepathDbContext db, Guid householdId, string? asked, CancellationToken ct)
+    /// <summary>False when a currency was asked for and is not one; <paramref name="asked"/> is null when none was.</summary>
+    private static bool TryAsked(string? currency, out Currency? asked)
     {
-        if (asked is not null)
+        asked = null;
+        if (currency is null)
         {
-            return Currency.TryParse(asked, out var parsed) ? parsed : null;
+            return true;
         }
 
-        return await db.Households.Where(h => h.Id == householdId).Select(h => (Currency?)h.ReportingCurrency).FirstOrDefaultAsync(ct) ?? Currency.Usd;
+        if (!Currency.TryParse(currency, out var parsed))
+        {
+            return false;
+        }
+
+        asked = parsed;
+        return true;
     }
 
     /// <summary>A missing price or FX rate: the request is fine, the data cannot answer it.</summary>

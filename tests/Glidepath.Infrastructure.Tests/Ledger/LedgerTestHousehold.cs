@@ -35,6 +35,9 @@ internal sealed class LedgerTestHousehold
     public static Transaction Deposit(Account account, DateOnly date, decimal amount) =>
         new() { AccountId = account.Id, Type = TransactionType.Deposit, TradeDate = date, SettlementDate = date, Amount = amount };
 
+    public static Transaction Withdrawal(Account account, DateOnly date, decimal amount) =>
+        new() { AccountId = account.Id, Type = TransactionType.Withdrawal, TradeDate = date, SettlementDate = date, Amount = amount };
+
     public static Transaction Trade(Account account, TransactionType type, Instrument instrument, DateOnly date, decimal quantity, decimal price) => new()
     {
         AccountId = account.Id,

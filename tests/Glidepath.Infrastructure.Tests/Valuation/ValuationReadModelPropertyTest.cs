@@ -84,6 +84,15 @@ public sealed class ValuationReadModelPropertyTest(ITestOutputHelper output)
                     Assert.True((await store.AddTransactionsAsync([write])).Succeeded);
                     backdated.Add(write);
                     break;
+                case 5 when random.Next(2) == 0:
+                    // Cash only (no replay: CashOnlyWrite), backdated or past the series' last day, one or a batch.
+                    var cashDay = RandomDay(random, lastDay.AddDays(20));
+                    var cash = Enumerable.Range(0, random.Next(1, 3)).Select(i => i == 0
+                        ? Deposit(random.Next(2) == 0 ? data.Taxable : data.Ira, cashDay, Math.Round((decimal)random.NextDouble() * 1000m, 2))
+                        : Withdrawal(data.Taxable, RandomDay(random, cashDay), Math.Round((decimal)random.NextDouble() * 100m, 2))).ToList();
+                    Assert.True((await store.AddTransactionsAsync(cash)).Succeeded);
+                    lastDay = Max(lastDay, cashDay);
+                    break;
                 case 3 when backdated.Count > 0:
                     var changed = backdated[random.Next(backdated.Count)];
                     backdated.Remove(changed);
@@ -186,6 +195,8 @@ public sealed class ValuationReadModelPropertyTest(ITestOutputHelper output)
             var (rebuilt, rebuiltGaps) = await RowsAsync(db, householdId);
             Assert.Equal(rebuilt, incremental);
             Assert.Equal(rebuiltGaps, incrementalGaps);
+            var store = new LedgerStore(db);
+            Assert.Equal((await store.ReplayAsOfAsync(householdId, DateOnly.MaxValue)).State!.Cash, await store.GetCashAsync(householdId));
         }
     }
 

@@ -35,3 +35,14 @@ internal sealed class ValuationSeriesStateConfiguration : IEntityTypeConfigurati
         builder.HasOne<Household>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SharedDataVersionConfiguration : IEntityTypeConfiguration<SharedDataVersion>
+{
+    public void Configure(EntityTypeBuilder<SharedDataVersion> builder)
+    {
+        builder.ToTable("shared_data_versions");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new SharedDataVersion { Id = 1, Version = 0 });
+    }
+}
