@@ -3,6 +3,7 @@ using Glidepath.Application.Planning;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Application.Rebalancing;
 using Glidepath.Application.TaxLossHarvesting;
+using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class ApplicationRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<HouseholdReports>();
+        services.TryAddScoped<MacroAssumptions>();
         services.AddOptions<SimulationRunOptions>();
         services.AddSingleton<ReturnSeriesLoader>();
         services.AddSingleton<SimulationQueue>();

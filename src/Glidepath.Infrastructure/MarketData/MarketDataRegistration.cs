@@ -40,6 +40,8 @@ public static class MarketDataRegistration
         services.AddScoped<PriceUpdates>();
         services.TryAddSingleton<IHouseholdNotifier, NoHouseholdNotifier>();
         services.AddScoped<FxRefresh>();
+        services.AddScoped<MacroRefresh>();
+        services.TryAddScoped<MacroAssumptions>();
         services.AddScoped<InstrumentMappings>();
         foreach (var (provider, publicUrl) in PublicUrls)
         {
