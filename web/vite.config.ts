@@ -12,7 +12,10 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: Object.fromEntries(['/api', '/auth', '/health', '/openapi'].map((p) => [p, { target: api, changeOrigin: false }])),
+    proxy: {
+      ...Object.fromEntries(['/api', '/auth', '/health', '/openapi'].map((p) => [p, { target: api, changeOrigin: false }])),
+      '/hubs': { target: api, changeOrigin: false, ws: true }, // SignalR (WebSockets)
+    },
   },
   build: {
     outDir: 'dist',

@@ -13,6 +13,7 @@ using Glidepath.Application.Rebalancing;
 using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Application.TaxSettings;
 using Glidepath.Application.Users;
+using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class ApplicationRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<HouseholdReports>();
+        services.TryAddScoped<MacroAssumptions>();
         services.TryAddSingleton<IClientAddress, NoClientAddress>();
         services.AddScoped<AuditLog>();
         services.AddScoped<HouseholdAccounts>();

@@ -36,6 +36,7 @@ public static class GlidepathCli
         root.Subcommands.Add(RebuildCommand.Create(env));
         root.Subcommands.Add(PricesCommand.Create(env));
         root.Subcommands.Add(FxCommand.Create(env));
+        root.Subcommands.Add(MacroCommand.Create(env));
         return root;
     }
 

@@ -11,6 +11,7 @@ using Glidepath.Server.Instruments;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
+using Glidepath.Server.Realtime;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.WebApp;
 
@@ -39,6 +40,7 @@ builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
 builder.Services.AddMarketData(builder.Configuration);
+builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
 builder.Services.AddWebAppFiles();
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ app.MapApiDocumentation();
 app.MapJwks();
 app.MapAuthEndpoints();
 app.MapGlidepathApi();
+app.MapRealtime();
 app.MapWebAppFallback();
 
 await app.RunAsync();

@@ -15,6 +15,7 @@ import { netWorthJourney } from './journeys/netWorth.mjs';
 import { planPrefillJourney } from './journeys/planPrefill.mjs';
 import { phoneJourney } from './journeys/phone.mjs';
 import { pwaJourney } from './journeys/pwa.mjs';
+import { realtimeJourney } from './journeys/realtime.mjs';
 
 const here = import.meta.dirname;
 const artifacts = join(here, 'artifacts');
@@ -291,6 +292,7 @@ try {
     await page.getByRole('group', { name: 'Range', exact: true }).getByRole('button', { name: '1Y' }).click();
     await page.getByTestId('net-worth-chart').locator('.recharts-line-curve').waitFor({ state: 'attached' }); // a flat line has no height
   }, { shot: 'dashboard' });
+  if (hasAuth) await realtimeJourney({ test, page, expectText, apiGet, apiSend, householdUrl });
 
   await test('transactions with filters and paging', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });

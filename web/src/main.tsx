@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider, QueryCache, MutationCache } from '@ta
 import { router } from './router';
 import { ApiError } from './api/problem';
 import { registerServiceWorker } from './pwa/register';
+import { RealtimeProvider } from './realtime/RealtimeProvider';
 import './index.css';
 
 // A 401 anywhere means no (valid) session: send the user to sign in, then back.
@@ -29,7 +30,9 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <RealtimeProvider>
+        <RouterProvider router={router} />
+      </RealtimeProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.Results;
 using Glidepath.Domain.Valuation;
+using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,13 @@ namespace Glidepath.Application.Planning;
 
 /// <summary>
 /// The scenario a run executes: the plan's scenario with the request's paths and seed and, for
-/// <c>fromLedger</c>, the start balance (and weights) valued from the household's holdings, so the
+/// <c>fromLedger</c>, the start balance (and weights) valued from the household's holdings, and
+/// without <c>inflation</c> the stored CPI's trailing 10-year CAGR, so the
 /// run is reproducible from its own snapshot whatever happens to the plan or the ledger. The plan's
 /// JSON is parsed once into a <see cref="ScenarioDocument"/>; the snapshot is that document, written
 /// back as JSON only to be stored.
 /// </summary>
-public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports reports, ReturnSeriesLoader series, TimeProvider clock)
+public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports reports, ReturnSeriesLoader series, MacroAssumptions macro, TimeProvider clock)
 {
     /// <summary>The snapshot of <paramref name="plan"/>, or why it cannot run (paths out of range, holdings not valued, scenario refused).</summary>
     public async Task<Result<PlanSnapshot>> PrepareAsync(Plan plan, int? paths, ulong? seed, CancellationToken ct)
@@ -33,6 +35,12 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         if (document.Paths is < 1 or > PlanningProblems.MaxPaths)
         {
             return Problem.Invalid("paths", $"Paths must be between 1 and {PlanningProblems.MaxPaths:N0}; the plan's scenario asks for more, so name paths in the request.");
+        }
+
+        if (document.Inflation is null && await macro.InflationAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct) is { } cpi)
+        {
+            // No inflation in the scenario: CPI's trailing 10-year CAGR, written into the snapshot.
+            document = document with { Inflation = cpi };
         }
 
         LedgerStartValue? ledger = null;

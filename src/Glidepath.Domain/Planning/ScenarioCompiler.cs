@@ -26,7 +26,7 @@ public static class ScenarioCompiler
             {
                 StartBalance = document.StartBalance ?? 0,
                 HorizonMonths = document.HorizonMonths,
-                Inflation = document.Inflation,
+                Inflation = document.Inflation ?? 0.0,
                 AnnualFee = document.AnnualFee,
                 Returns = ReturnModel(document, seriesLoader),
                 Allocation = Allocation(document),

@@ -19,7 +19,8 @@ public sealed record ScenarioDocument
 
     public required int HorizonMonths { get; init; }
 
-    public double Inflation { get; init; }
+    /// <summary>Annual; omitted, the server fills in CPI's trailing 10-year CAGR when it stores CPI, else 0 (docs/monte-carlo.md).</summary>
+    public double? Inflation { get; init; }
 
     public required IReadOnlyList<AssetDocument> Assets { get; init; }
 

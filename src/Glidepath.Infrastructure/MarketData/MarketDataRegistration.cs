@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
+using Glidepath.Domain.Households;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -35,7 +37,11 @@ public static class MarketDataRegistration
         services.AddSingleton<ProviderHealth>();
         services.AddSingleton<MarketDataProviders>();
         services.AddScoped<PriceRefresh>();
+        services.AddScoped<PriceUpdates>();
+        services.TryAddSingleton<IHouseholdNotifier, NoHouseholdNotifier>();
         services.AddScoped<FxRefresh>();
+        services.AddScoped<MacroRefresh>();
+        services.TryAddScoped<MacroAssumptions>();
         services.AddScoped<InstrumentMappings>();
         foreach (var (provider, publicUrl) in PublicUrls)
         {

@@ -37,7 +37,7 @@ public static class RefreshOutcomes
 /// of a recent close replaces it. A window whose overlap with the stored closes differs by one
 /// common factor (a split the provider adjusted for) is refused, not written.
 /// </summary>
-public sealed class PriceRefresh(GlidepathDbContext db, MarketDataProviders providers, ProviderHealth health, TimeProvider clock)
+public sealed class PriceRefresh(GlidepathDbContext db, MarketDataProviders providers, ProviderHealth health, PriceUpdates updates, TimeProvider clock)
 {
     /// <summary>Symbols fetched at once; their closes are written before the next group is fetched, so memory stays flat.</summary>
     private const int FetchGroup = 16;
@@ -68,6 +68,15 @@ public sealed class PriceRefresh(GlidepathDbContext db, MarketDataProviders prov
             {
                 report.Add(result.Closes is null ? result.Failed : await WriteAsync(result, ct));
             }
+        }
+
+        // Households holding what changed are told once, after every symbol is written.
+        var changed = report.Where(r => r.Outcome == RefreshOutcomes.Added).ToList();
+        if (changed.Count > 0)
+        {
+            var ids = work.Where(w => changed.Any(c => c.Symbol == w.Instrument.Symbol)).Select(w => w.Instrument.Id).ToList();
+            var asOf = await db.Prices.AsNoTracking().Where(p => ids.Contains(p.InstrumentId)).MaxAsync(p => p.Date, ct);
+            await updates.StoredAsync(ids, asOf, ct);
         }
 
         return new PriceRefreshReport(report);

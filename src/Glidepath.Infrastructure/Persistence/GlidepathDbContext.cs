@@ -3,6 +3,7 @@ using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.ManualAssets;
+using Glidepath.Domain.MarketData;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.TaxLossHarvesting;
@@ -38,6 +39,7 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<Transaction> Transactions => Set<Transaction>();
     public DbSet<PriceClose> Prices => Set<PriceClose>();
     public DbSet<FxRate> FxRates => Set<FxRate>();
+    public DbSet<MacroObservation> MacroObservations => Set<MacroObservation>();
 
     // A household's own FX rates (they win over the shared ones above for that household only).
     public DbSet<HouseholdFxRate> HouseholdFxRates => Set<HouseholdFxRate>();

@@ -570,6 +570,27 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("manual_asset_values", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.MarketData.MacroObservation", b =>
+                {
+                    b.Property<string>("SeriesId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.HasKey("SeriesId", "Date")
+                        .HasName("pk_macro_observations");
+
+                    b.ToTable("macro_observations", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")

@@ -561,6 +561,27 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("manual_asset_values", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.MarketData.MacroObservation", b =>
+                {
+                    b.Property<string>("SeriesId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("SeriesId", "Date")
+                        .HasName("pk_macro_observations");
+
+                    b.ToTable("macro_observations", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")

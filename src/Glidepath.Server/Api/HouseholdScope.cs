@@ -99,29 +99,37 @@ public static class HouseholdScope
             return known;
         }
 
-        var userId = http.User.UserId();
-        var db = http.RequestServices.GetRequiredService<GlidepathDbContext>();
-        var ct = http.RequestAborted;
-        var access = HouseholdAccess.None;
+        var access = await ResolveAsync(http.User, http.RequestServices.GetRequiredService<GlidepathDbContext>(), householdId, http.RequestAborted);
+        http.Items[AccessKey] = (householdId, access);
+        return access;
+    }
+
+    /// <summary>How <paramref name="user"/> reaches <paramref name="householdId"/>: the rule behind every household route and the real-time hub's groups.</summary>
+    public static async Task<HouseholdAccess> ResolveAsync(System.Security.Claims.ClaimsPrincipal user, GlidepathDbContext db, Guid householdId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(db);
+        var userId = user.UserId();
         if (userId == Guid.Empty)
         {
-            access = HouseholdAccess.None;
+            return HouseholdAccess.None;
         }
-        else if (await db.HouseholdOwners.AnyAsync(o => o.HouseholdId == householdId && o.UserId == userId, ct))
+
+        if (await db.HouseholdOwners.AnyAsync(o => o.HouseholdId == householdId && o.UserId == userId, ct))
         {
-            access = HouseholdAccess.Owner;
+            return HouseholdAccess.Owner;
         }
-        else if (http.User.IsInRole(Roles.Advisor)
+
+        if (user.IsInRole(Roles.Advisor)
             && await db.AdvisorGrants.Where(g => g.HouseholdId == householdId && g.AdvisorId == userId && g.RevokedUtc == null)
                 .Select(g => g.Scope).FirstOrDefaultAsync(ct) is { } scope)
         {
-            access = !http.User.HasMfa() ? HouseholdAccess.AdvisorWithoutMfa
+            return !user.HasMfa() ? HouseholdAccess.AdvisorWithoutMfa
                 : scope == GrantScopes.Write ? HouseholdAccess.Advisor
                 : HouseholdAccess.AdvisorReadOnly;
         }
 
-        http.Items[AccessKey] = (householdId, access);
-        return access;
+        return HouseholdAccess.None;
     }
 
     /// <summary>The households the user may list: owned ones, and for an advisor those with an active grant.</summary>

@@ -7,7 +7,7 @@ namespace Glidepath.Server.Demo;
 /// <summary>
 /// The shipped wide close file (<c>date,SYMBOL,…</c>, one row a trading day), read once: its dates
 /// for <see cref="DemoCalendar"/>, its closes on their own dates for the history generator, and the
-/// same file re-dated for the price importer.
+/// same closes re-dated as the local market-data provider's files.
 /// </summary>
 internal sealed class DemoPriceFile
 {
@@ -41,21 +41,24 @@ internal sealed class DemoPriceFile
             new PriceClose(instrumentIds[symbol], r.Date, decimal.Parse(r.Cells[i + 1], CultureInfo.InvariantCulture))));
     }
 
-    /// <summary>The file as the importer reads it, every date moved by <paramref name="calendar"/> and cut at its last close.</summary>
-    public Stream ShiftedCsv(DemoCalendar calendar)
+    /// <summary>
+    /// One <c>Date,Close</c> file per symbol in <paramref name="folder"/> (the local provider's
+    /// layout), every date moved by <paramref name="calendar"/> and cut at its last close.
+    /// </summary>
+    public async Task WriteLocalFilesAsync(string folder, DemoCalendar calendar, CancellationToken ct)
     {
-        var text = new StringBuilder(header).Append('\n');
-        foreach (var (date, cells) in rows.Where(r => r.Date <= calendar.LastClose))
+        Directory.CreateDirectory(folder);
+        var symbols = header.Split(',');
+        var kept = rows.Where(r => r.Date <= calendar.LastClose).ToList();
+        for (var column = 1; column < symbols.Length; column++)
         {
-            text.Append(calendar.Shift(date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            for (var i = 1; i < cells.Length; i++)
+            var text = new StringBuilder("Date,Close\n");
+            foreach (var (date, cells) in kept)
             {
-                text.Append(',').Append(cells[i]);
+                text.Append(calendar.Shift(date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',').Append(cells[column]).Append('\n');
             }
 
-            text.Append('\n');
+            await File.WriteAllTextAsync(Path.Combine(folder, symbols[column] + ".csv"), text.ToString(), ct);
         }
-
-        return new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
     }
 }

@@ -4,6 +4,7 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.Text;
+using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Valuation;
 using Glidepath.Server.Api;
@@ -210,7 +211,7 @@ public static class InstrumentEndpoints
 
     /// <summary>Upserts closes by date (a close for a day that has one replaces it).</summary>
     private static async Task<Results<Ok<List<PriceDto>>, NotFoundProblem, ValidationProblem, ForbiddenProblem>> PutPrices(
-        Guid instrumentId, List<PriceDto> prices, HttpContext http, GlidepathDbContext db, ValuationProjector valuations, CancellationToken ct)
+        Guid instrumentId, List<PriceDto> prices, HttpContext http, GlidepathDbContext db, ValuationProjector valuations, PriceUpdates updates, CancellationToken ct)
     {
         var instrument = await Visible(db, http.User).FirstOrDefaultAsync(i => i.Id == instrumentId, ct);
         if (instrument is null)
@@ -247,6 +248,11 @@ public static class InstrumentEndpoints
         }
 
         await transaction.CommitAsync(ct);
+        if (dates.Count > 0)
+        {
+            await updates.StoredAsync([instrumentId], dates.Max(), ct);
+        }
+
         return TypedResults.Ok(prices.OrderBy(p => p.Date).ToList());
     }
 

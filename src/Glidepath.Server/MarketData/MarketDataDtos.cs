@@ -5,6 +5,9 @@ public sealed record PriceRefreshBody(string? Provider, IReadOnlyList<string>? S
 
 public sealed record FxRefreshBody(string? Provider, DateOnly? From);
 
+/// <param name="Series">FRED series ids; default CPIAUCSL and DGS3MO.</param>
+public sealed record MacroRefreshBody(IReadOnlyList<string>? Series);
+
 /// <summary>Null provider and symbol: the exchange's default provider and the usual symbol form.</summary>
 public sealed record MarketDataMappingRequest(string? Provider, string? Symbol);
 

@@ -7,7 +7,7 @@ using Glidepath.Server.Errors;
 namespace Glidepath.Server.MarketData;
 
 /// <summary>
-/// <c>/api/admin/market-data</c>, <c>/api/admin/prices/refresh</c>, <c>/api/admin/fx/refresh</c>:
+/// <c>/api/admin/market-data</c>, <c>/api/admin/prices/refresh</c>, <c>/api/admin/fx/refresh</c>, <c>/api/admin/macro/refresh</c>:
 /// the operator's market data (docs/market-data.md). Admins only: shared prices and rates value
 /// every household.
 /// </summary>
@@ -20,6 +20,7 @@ public static class MarketDataEndpoints
         var admin = api.MapGroup("/admin").WithTags("Market data").RequireAuthorization(AuthPolicies.Admin);
         admin.MapPost("/prices/refresh", RefreshPrices);
         admin.MapPost("/fx/refresh", RefreshFx);
+        admin.MapPost("/macro/refresh", RefreshMacro);
         admin.MapPut("/instruments/{instrumentId:guid}/market-data", SetMapping);
         admin.MapGet("/market-data/providers", Providers);
         admin.MapGet("/market-data/providers/{provider}/search", Search);
@@ -50,6 +51,20 @@ public static class MarketDataEndpoints
         }
 
         return TypedResults.Ok(await refresh.RefreshAsync(provider, body.From, ct));
+    }
+
+    /// <summary>FRED's series (default CPIAUCSL and DGS3MO); a series that fails is reported in the 200, as a price refresh reports a symbol.</summary>
+    private static async Task<Results<Ok<MacroRefreshReport>, ValidationProblem>> RefreshMacro(MacroRefreshBody body, MacroRefresh refresh, CancellationToken ct)
+    {
+        var errors = new ValidationErrors()
+            .Check(body.Series is null || body.Series.All(s => s is not null && MacroSeries.IsValidId(s.Trim().ToUpperInvariant())), "series", "Each series is a FRED id: letters, digits and _, at most 32.")
+            .Check(body.Series is null || body.Series.Count <= 20, "series", "At most 20 series per refresh.");
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        return TypedResults.Ok(await refresh.RefreshAsync(body.Series, ct));
     }
 
     private static async Task<Results<Ok<MarketDataMappingDto>, NotFoundProblem, ValidationProblem>> SetMapping(

@@ -4,7 +4,9 @@ namespace Glidepath.Server.Performance;
 
 /// <summary>
 /// A performance report (docs/analytics.md, "Household performance"); rates are fractions
-/// (0.05 = 5 %), values in <see cref="Currency"/> at full precision.
+/// (0.05 = 5 %), values in <see cref="Currency"/> at full precision. <paramref name="RiskFreeRate"/> is
+/// the annual rate the Sharpe, Sortino and alpha used; <paramref name="RiskFreeSource"/> where it came
+/// from: <c>query</c> (<c>riskFree=</c>), <c>DGS3MO</c> (the stored FRED series) or <c>none</c> (0).
 /// </summary>
 public sealed record PerformanceDto(
     DateOnly From,
@@ -21,11 +23,13 @@ public sealed record PerformanceDto(
     RiskReport Risk,
     IReadOnlyList<HoldingContribution> ContributionByHolding,
     IReadOnlyList<AssetClassContribution> ContributionByAssetClass,
-    IReadOnlyList<PerformanceDay> Series);
+    IReadOnlyList<PerformanceDay> Series,
+    double RiskFreeRate,
+    string RiskFreeSource);
 
 internal static class PerformanceMapping
 {
-    public static PerformanceDto ToDto(this PerformanceReport report, PerformanceScope scope) => new(
+    public static PerformanceDto ToDto(this PerformanceReport report, PerformanceScope scope, double riskFreeRate, string riskFreeSource) => new(
         report.From,
         report.To,
         report.Currency.Code,
@@ -40,5 +44,7 @@ internal static class PerformanceMapping
         report.Risk,
         report.ContributionByHolding,
         report.ContributionByAssetClass,
-        report.Days);
+        report.Days,
+        riskFreeRate,
+        riskFreeSource);
 }

@@ -3,6 +3,8 @@ using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Performance;
 using Glidepath.Domain.Valuation;
+using Glidepath.Domain.MarketData;
+using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
@@ -27,7 +29,7 @@ public static class PerformanceEndpoints
     /// TWR, MWR, risk statistics, contributions and the daily value and return series of the
     /// household (no accountId), an account, or a position (instrumentId, with or without
     /// accountId). <c>to</c> defaults to today, <c>from</c> to a year before it; <c>benchmark</c>
-    /// is an instrument symbol; <c>riskFree</c> an annual rate.
+    /// is an instrument symbol; <c>riskFree</c> an annual rate (default: the stored DGS3MO series' mean over the range, else 0).
     /// </summary>
     private static async Task<Results<Ok<PerformanceDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> Performance(
         Guid householdId,
@@ -39,6 +41,7 @@ public static class PerformanceEndpoints
         string? currency,
         double? riskFree,
         HouseholdReports reports,
+        MacroAssumptions macro,
         GlidepathDbContext db,
         TimeProvider clock,
         CancellationToken ct)
@@ -88,14 +91,17 @@ public static class PerformanceEndpoints
         }
 
         var scope = new PerformanceScope(accountId, instrumentId);
-        var request = new PerformanceRequest(start, end, reporting, scope, benchmarkId, riskFree ?? 0.0);
+        // Without riskFree=, the mean stored 3-month Treasury yield over the range (docs/analytics.md, "Risk-free rate").
+        var stored = riskFree is null ? await macro.RiskFreeAsync(start, end, ct) : null;
+        var (rate, source) = riskFree is { } given ? (given, "query") : stored is { } s ? (s, MacroSeries.RiskFree) : (0.0, "none");
+        var request = new PerformanceRequest(start, end, reporting, scope, benchmarkId, rate);
         var report = await reports.PerformanceAsync(householdId, request, ct);
         if (report is null)
         {
             return HouseholdScope.HouseholdNotFound(householdId);
         }
 
-        return report.Succeeded ? TypedResults.Ok(report.Value!.ToDto(scope)) : Refused(report.Errors);
+        return report.Succeeded ? TypedResults.Ok(report.Value!.ToDto(scope, rate, source)) : Refused(report.Errors);
     }
 
     /// <summary>A missing price, FX rate or benchmark close: the request is fine, the data cannot answer it.</summary>

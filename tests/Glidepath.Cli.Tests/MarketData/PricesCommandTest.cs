@@ -63,6 +63,36 @@ public sealed class PricesCommandTest
         Assert.Equal("glidepath: ECB answered 404 Not Found for the rate history.", run.Error.Trim());
     }
 
+    /// <summary>DGS3MO in FRED's XML layout (two real 2004 quarter-end T-bill rates); an unknown series is FRED's 400 error.</summary>
+    [Fact]
+    public async Task MacroRefresh_OneSeriesStoredOneFailed_Exit1_ThenReRunUnchanged()
+    {
+        await using var stub = await MarketDataStub.StartAsync();
+        stub.Answer = request => request.Query["series_id"] == "DGS3MO"
+            ? StubAnswer.Ok("""
+                <?xml version="1.0" encoding="utf-8" ?>
+                <observations realtime_start="2026-12-06" realtime_end="2026-12-06" observation_start="1776-07-04" observation_end="9999-12-31" units="lin" output_type="1" file_type="xml" order_by="observation_date" sort_order="asc" count="2" offset="0" limit="100000">
+                  <observation realtime_start="2026-12-06" realtime_end="2026-12-06" date="2004-09-30" value="1.65"/>
+                  <observation realtime_start="2026-12-06" realtime_end="2026-12-06" date="2004-12-31" value="2.19"/>
+                </observations>
+                """, "text/xml")
+            : new StubAnswer(400, """<?xml version="1.0" encoding="utf-8" ?><error code="400" message="Bad Request.  The series does not exist."/>""", "text/xml");
+        await using var cli = await CliRun.StartAsync();
+
+        var run = await cli.RunAsync("macro", "refresh", "--series", "DGS3MO", "--series", "NOSUCH", "--base-url", stub.BaseUrl, "--json");
+        var again = await cli.RunAsync("macro", "refresh", "--series", "dgs3mo", "--base-url", stub.BaseUrl);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("glidepath: 1 of 2 series failed.", run.Error.Trim());
+        var series = JsonDocument.Parse(run.Out).RootElement.GetProperty("series");
+        Assert.Equal(("DGS3MO", "added", 2), (series[0].GetProperty("seriesId").GetString(), series[0].GetProperty("outcome").GetString(), series[0].GetProperty("added").GetInt32()));
+        Assert.Equal(("NOSUCH", "failed"), (series[1].GetProperty("seriesId").GetString(), series[1].GetProperty("outcome").GetString()));
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains("unchanged", again.Out, StringComparison.Ordinal);
+        await using var db = cli.Database.CreateDbContext();
+        Assert.Equal(2, await db.MacroObservations.CountAsync());
+    }
+
     private static async Task SharedAsync(CliRun cli, params string[] symbols)
     {
         await using var db = cli.Database.CreateDbContext();

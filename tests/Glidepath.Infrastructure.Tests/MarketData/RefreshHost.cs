@@ -56,6 +56,12 @@ internal sealed class RefreshHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<FxRefresh>().RefreshAsync(provider, from);
     }
 
+    public async Task<MacroRefreshReport> RefreshMacroAsync(IReadOnlyList<string>? series = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MacroRefresh>().RefreshAsync(series);
+    }
+
     public async Task<Guid> SharedInstrumentAsync(string symbol, string exchange = "NYSE", string? provider = null, string? providerSymbol = null)
     {
         await using var scope = services.CreateAsyncScope();

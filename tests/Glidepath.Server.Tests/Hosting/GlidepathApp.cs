@@ -213,6 +213,9 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
             builder.UseSetting($"MarketData:Providers:{provider}:MaxRetries", "0");
         }
 
+        // The local provider's folder (where the demo writes its closes) is this host's own.
+        builder.UseSetting("MarketData:Providers:local:BaseUrl", Path.Combine(folder, "prices"));
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

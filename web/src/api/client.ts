@@ -34,14 +34,20 @@ async function refreshAccessToken(): Promise<string | null> {
   return refreshing;
 }
 
+/** The access token to send now, refreshed first when it is about to expire; null when signed out. */
+export async function currentAccessToken(): Promise<string | null> {
+  let session = loadSession();
+  if (session && needsRefresh(session)) {
+    await refreshAccessToken();
+    session = loadSession();
+  }
+  return session?.accessToken ?? null;
+}
+
 const auth: Middleware = {
   async onRequest({ request }) {
-    let session = loadSession();
-    if (session && needsRefresh(session)) {
-      await refreshAccessToken();
-      session = loadSession();
-    }
-    if (session) request.headers.set('Authorization', `Bearer ${session.accessToken}`);
+    const token = await currentAccessToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
   async onResponse({ response }) {

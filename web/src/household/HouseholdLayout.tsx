@@ -2,6 +2,7 @@ import { NavLink, Outlet, useParams } from 'react-router';
 import { useHousehold } from './queries';
 import { ErrorMessage } from '../components/DataState';
 import { ClientBanner } from '../advisor/ClientBanner';
+import { useHouseholdRealtime } from '../realtime/RealtimeProvider';
 
 const links = [
   ['dashboard', 'Dashboard'],
@@ -26,6 +27,7 @@ export function useHouseholdId(): string {
 export function HouseholdLayout() {
   const householdId = useHouseholdId();
   const household = useHousehold(householdId);
+  useHouseholdRealtime(householdId);
   return (
     <>
       <ClientBanner householdId={householdId} />

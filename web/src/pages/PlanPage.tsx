@@ -13,6 +13,7 @@ import { simulationOutput, solveOutput, type SimulationOutput } from '../plans/r
 import { describeSolve } from '../plans/solve';
 import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { formatInstant, formatMoney, formatPercent } from '../lib/format';
+import { useRunPollInterval } from '../realtime/useRunPollInterval';
 
 export function PlanPage() {
   const householdId = useHouseholdId();
@@ -45,7 +46,7 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
   const scenarioPaths = (plan.scenario as { paths?: number } | null)?.paths ?? 10_000;
   const [paths, setPaths] = useState(scenarioPaths);
 
-  // The server queues the run (202) and reports its progress; this page polls it until it ends.
+  // The server queues the run (202) and pushes its progress (runProgress); this page polls only while the hub is down.
   const simulate = useMutation({
     mutationFn: () =>
       unwrap(
@@ -61,6 +62,7 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
     },
   });
 
+  const pollInterval = useRunPollInterval();
   const simulations = runs.data?.filter((r) => r.kind === 'Simulate') ?? [];
   const shownId = selected ?? simulations[0]?.id ?? null;
   const run = useQuery({
@@ -68,10 +70,10 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
     enabled: shownId !== null,
     queryFn: () =>
       unwrap(api.GET('/api/households/{householdId}/plans/{planId}/simulations/{runId}', { params: { path: { householdId, planId: plan.id, runId: shownId! } } })),
-    // A finished run never changes; a queued or running one is polled for its progress.
+    // A finished run never changes; a queued or running one follows the hub's runProgress, and is
+    // polled once a second only while the hub is not connected (the API allows 60 requests a minute).
     staleTime: (q) => (isActive(q.state.data) ? 0 : Infinity),
-    // Once a second: the API allows 60 requests a minute per user by default.
-    refetchInterval: (q) => (isActive(q.state.data) ? 1000 : false),
+    refetchInterval: (q) => (isActive(q.state.data) ? pollInterval : false),
   });
   const active = isActive(run.data);
   const finished = useRef<string | null>(null);

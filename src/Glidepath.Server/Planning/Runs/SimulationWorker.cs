@@ -21,6 +21,7 @@ public sealed partial class SimulationWorker(
     TimeProvider clock,
     ReturnSeriesLoader series,
     SimulationGate gate,
+    IRunProgressNotifier notifier,
     IOptions<SimulationRunOptions> options,
     ILogger<SimulationWorker> log) : BackgroundService
 {
@@ -107,7 +108,7 @@ public sealed partial class SimulationWorker(
         var run = await db.SimulationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, stoppingToken);
         var live = queue.Start(runId, stoppingToken);
         using var pumpStop = new CancellationTokenSource();
-        var pump = PumpProgressAsync(runId, live, pumpStop.Token);
+        var pump = PumpProgressAsync(run.HouseholdId, runId, live, pumpStop.Token);
         SimulationExecutor.Outcome? outcome = null;
         Exception? failure = null;
         try
@@ -167,6 +168,11 @@ public sealed partial class SimulationWorker(
             // Its plan or household was deleted meanwhile: the delete cancelled it, nothing is stored.
             LogRunDeleted(runId);
         }
+        else if (written > 0)
+        {
+            var final = await db.SimulationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.Progress, r.Status }).SingleAsync(CancellationToken.None);
+            await notifier.RunProgressAsync(run.HouseholdId, runId, final.Progress, final.Status, CancellationToken.None);
+        }
     }
 
     /// <summary>The run's progress, reported to its live state and then to the gate.</summary>
@@ -188,18 +194,24 @@ public sealed partial class SimulationWorker(
     /// Writes the live progress every interval and reads back the cancel flag (set by any instance);
     /// a run whose row is gone (its plan or household was deleted, perhaps on another instance) stops too.
     /// </summary>
-    private async Task PumpProgressAsync(Guid runId, SimulationQueue.LiveRun live, CancellationToken stop)
+    private async Task PumpProgressAsync(Guid householdId, Guid runId, SimulationQueue.LiveRun live, CancellationToken stop)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
         using var timer = new PeriodicTimer(options.Value.ProgressInterval, clock);
+        var sent = -1.0;
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
                 var progress = live.Progress;
-                await db.SimulationRuns.Where(r => r.Id == runId && r.Status == SimulationRunStatus.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, progress), stop);
+                if (await db.SimulationRuns.Where(r => r.Id == runId && r.Status == SimulationRunStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, progress), stop) > 0 && progress != sent)
+                {
+                    sent = progress;
+                    await notifier.RunProgressAsync(householdId, runId, progress, SimulationRunStatus.Running, stop);
+                }
+
                 var cancel = await db.SimulationRuns.Where(r => r.Id == runId).Select(r => (bool?)r.CancelRequested).FirstOrDefaultAsync(stop);
                 if (cancel is null or true)
                 {

@@ -1,0 +1,45 @@
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Planning;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Glidepath.Server.Realtime;
+
+/// <summary>
+/// Sends the hub's messages to each household's group: only connections that joined it (and so
+/// passed the household rule) hear them. Best effort: a failed send is logged, never thrown into
+/// the write or the run that caused it.
+/// </summary>
+public sealed partial class PortfolioNotifier(IHubContext<PortfolioHub> hub, ILogger<PortfolioNotifier> log) : IHouseholdNotifier, IRunProgressNotifier
+{
+    public Task PricesUpdatedAsync(IReadOnlyCollection<Guid> householdIds, DateOnly asOf, CancellationToken ct) =>
+        SendAllAsync(householdIds, PortfolioMessages.PricesUpdated, id => new PricesUpdatedMessage(id, asOf), ct);
+
+    public Task AlertsChangedAsync(IReadOnlyCollection<Guid> householdIds, CancellationToken ct) =>
+        SendAllAsync(householdIds, PortfolioMessages.AlertsChanged, id => new AlertsChangedMessage(id), ct);
+
+    public Task RunProgressAsync(Guid householdId, Guid runId, double progress, SimulationRunStatus status, CancellationToken ct) =>
+        SendAsync(householdId, PortfolioMessages.RunProgress, new RunProgressMessage(householdId, runId, progress, status.ToString()), ct);
+
+    private async Task SendAllAsync(IReadOnlyCollection<Guid> householdIds, string method, Func<Guid, object> message, CancellationToken ct)
+    {
+        foreach (var id in householdIds)
+        {
+            await SendAsync(id, method, message(id), ct);
+        }
+    }
+
+    private async Task SendAsync(Guid householdId, string method, object message, CancellationToken ct)
+    {
+        try
+        {
+            await hub.Clients.Group(PortfolioHub.GroupOf(householdId)).SendAsync(method, message, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogSendFailed(e, method, householdId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Real-time {Method} to household {HouseholdId} was not sent")]
+    private partial void LogSendFailed(Exception exception, string method, Guid householdId);
+}
