@@ -39,8 +39,8 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                 table: "job_runs",
                 column: "started_utc");
 
-            // Quartz.NET's job store (QuartzTables: its own schema script, prefix qrtz_).
-            foreach (var statement in QuartzTables.Create)
+            // Quartz.NET's job store, from the schema script its package ships (QuartzTables).
+            foreach (var statement in QuartzTables.Create())
             {
                 migrationBuilder.Sql(statement);
             }

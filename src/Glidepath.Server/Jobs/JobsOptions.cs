@@ -18,6 +18,9 @@ public sealed class JobsOptions
     /// <summary>How long an idle node waits before it looks for due triggers another node stored.</summary>
     public TimeSpan IdleWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a node brings the stored triggers in line with the configuration and the exchanges instruments name.</summary>
+    public TimeSpan ResyncEvery { get; set; } = TimeSpan.FromHours(1);
+
     public PriceRefreshSchedule PriceRefresh { get; set; } = new();
 
     /// <summary>The FX refresh's provider (<c>ecb</c> or <c>alphavantage</c>).</summary>

@@ -5,9 +5,11 @@ using Quartz;
 namespace Glidepath.Server.Jobs;
 
 /// <summary>
-/// Quartz.NET with its ADO job store on the app database, clustered: every node checks in to
-/// <c>qrtz_scheduler_state</c> and acquires due triggers under a row lock in <c>qrtz_locks</c>, so each
-/// firing runs on one node only. The <c>qrtz_</c> tables come from our migrations (ScheduledJobs).
+/// Quartz.NET with its ADO job store on the app database. On PostgreSQL it is clustered: every node
+/// checks in to <c>qrtz_scheduler_state</c> and acquires due triggers under a row lock in
+/// <c>qrtz_locks</c>, so each firing runs on one node only. Quartz refuses clustering on SQLite (its
+/// whole-file locks), and a SQLite database serves one server process: one node, not clustered.
+/// The <c>qrtz_</c> tables come from our migrations (ScheduledJobs).
 /// </summary>
 public static class JobsRegistration
 {
@@ -38,10 +40,10 @@ public static class JobsRegistration
             });
             q.UsePersistentStore(store =>
             {
-                store.UseClustering(_ => { });
                 store.ConfigureStore(s => s.TablePrefix = "qrtz_");
                 if (database.Provider == DatabaseProvider.Postgres)
                 {
+                    store.UseClustering(_ => { });
                     store.UsePostgres(database.ConnectionString);
                 }
                 else

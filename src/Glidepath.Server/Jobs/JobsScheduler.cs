@@ -7,8 +7,8 @@ namespace Glidepath.Server.Jobs;
 /// <summary>
 /// The admin routes' and the health check's view of the scheduler: null when <c>Jobs:Enabled</c> is
 /// false (no scheduler in this process). Also brings the stored jobs and triggers in line with the
-/// configuration at start (<see cref="SyncAsync"/>): every node does the same, with replace, so the
-/// cluster converges on the configuration of the node that started last.
+/// configuration (<see cref="SyncAsync"/>, at start and every hour): every node does the same, so the
+/// cluster converges on the configuration of the node that synced last.
 /// </summary>
 public sealed class JobsScheduler(IServiceProvider services, IOptions<JobsOptions> options)
 {
@@ -57,6 +57,13 @@ public sealed class JobsScheduler(IServiceProvider services, IOptions<JobsOption
 
         foreach (var trigger in planned)
         {
+            // An unchanged trigger is left alone: replacing it would reset its state on every sync.
+            if (await scheduler.GetTrigger(TriggerKey(trigger), ct) is ICronTrigger stored
+                && stored.CronExpressionString == trigger.Cron && stored.TimeZone.Id == trigger.TimeZone)
+            {
+                continue;
+            }
+
             var built = TriggerBuilder.Create(TimeProvider.System).WithIdentity(TriggerKey(trigger)).ForJob(Key(trigger.Job))
                 .WithSchedule(CronScheduleBuilder.Create(trigger.Cron).InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(trigger.TimeZone)));
             if (trigger.Exchange is not null)
@@ -76,10 +83,32 @@ public sealed class JobsScheduler(IServiceProvider services, IOptions<JobsOption
     }
 }
 
-/// <summary>Runs <see cref="JobsScheduler.SyncAsync"/> once the scheduler is up (registered after Quartz's hosted service).</summary>
-internal sealed class JobScheduleSync(JobsScheduler jobs) : IHostedService
+/// <summary>
+/// Runs <see cref="JobsScheduler.SyncAsync"/> when the node starts (registered after Quartz's hosted
+/// service) and every <see cref="JobsOptions.ResyncEvery"/>, so an exchange that gains its first shared
+/// instrument gets its price-refresh trigger without a restart.
+/// </summary>
+internal sealed class JobScheduleSync(JobsScheduler jobs, IOptions<JobsOptions> options, ILogger<JobScheduleSync> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => jobs.SyncAsync(cancellationToken);
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await jobs.SyncAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ResyncEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await jobs.SyncAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The job schedules could not be brought in line with the configuration; the next try is in {Interval}", options.Value.ResyncEvery);
+            }
+        }
+    }
 }
