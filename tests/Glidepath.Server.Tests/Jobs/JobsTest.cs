@@ -108,6 +108,7 @@ public sealed class JobsTest
         };
         var settings = SchedulerOn("node-a");
         settings["MarketData:Providers:stooq:BaseUrl"] = stub.BaseUrl;
+        settings["MarketData:BackfillYears"] = "30"; // the sample's closes are from 2000
         await using var app = await GlidepathApp.StartAsync(provider, settings: settings);
         var admin = await app.CreateOperatorClientAsync();
         var msft = await AddSharedAsync(admin, "MSFT", "NASDAQ", "microsoft.us");
