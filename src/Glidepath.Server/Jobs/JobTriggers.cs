@@ -21,7 +21,7 @@ public static class JobTriggers
             var exchanges = await db.Instruments.AsNoTracking().Where(i => i.HouseholdId == null).Select(i => i.Exchange).Distinct().ToListAsync(ct);
             foreach (var exchange in exchanges.Where(e => e.Length > 0).Order(StringComparer.Ordinal))
             {
-                if ((options.PriceRefresh.Exchanges.GetValueOrDefault(exchange) ?? options.PriceRefresh.Exchanges.GetValueOrDefault(PriceRefreshSchedule.AnyExchange)) is { Enabled: true } schedule)
+                if ((options.PriceRefresh.Exchanges.GetValueOrDefault(exchange) ?? options.PriceRefresh.Exchanges.GetValueOrDefault(PriceRefreshSchedule.AnyExchange)) is { Enabled: true, Cron.Length: > 0 } schedule)
                 {
                     planned.Add(new(JobCatalog.PriceRefresh, $"{JobCatalog.PriceRefresh}.{exchange}", schedule.Cron, schedule.TimeZone, exchange));
                 }
@@ -30,7 +30,7 @@ public static class JobTriggers
 
         foreach (var job in JobCatalog.All)
         {
-            if (job.Schedule(options) is { Enabled: true } schedule)
+            if (job.Schedule(options) is { Enabled: true, Cron.Length: > 0 } schedule)
             {
                 planned.Add(new(job.Name, job.Name, schedule.Cron, schedule.TimeZone));
             }
