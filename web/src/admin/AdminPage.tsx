@@ -223,8 +223,8 @@ function MappingSection() {
                     <tr key={i.id}>
                       <td>{i.symbol}</td>
                       <td>{i.exchange}</td>
-                      <td>{saved[i.id] ? (saved[i.id].provider ?? 'none') : '—'}</td>
-                      <td>{saved[i.id] ? (saved[i.id].symbol ?? '—') : '—'}</td>
+                      <td>{saved[i.id] ? (saved[i.id]?.provider ?? 'none') : '—'}</td>
+                      <td>{saved[i.id]?.symbol ?? '—'}</td>
                       <td>
                         <button type="button" className="btn" aria-label={`Edit ${i.symbol}`} onClick={() => setEditing({ id: i.id, provider: saved[i.id]?.provider ?? '', symbol: saved[i.id]?.symbol ?? '' })}>
                           Edit

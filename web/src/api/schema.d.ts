@@ -235,6 +235,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{name}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobRunDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{name}/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobTriggeredDto"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/market-data/providers": {
         parameters: {
             query?: never;
@@ -6214,6 +6361,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/detailed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DetailedHealthDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6379,6 +6561,17 @@ export interface components {
         CreateHouseholdRequest: {
             name: null | string;
             reportingCurrency: null | string;
+        };
+        DatabaseHealthDto: {
+            provider: string;
+            reachable: boolean;
+        };
+        DetailedHealthDto: {
+            database: components["schemas"]["DatabaseHealthDto"];
+            jobs: components["schemas"]["JobHealthDto"][];
+            providers: components["schemas"]["ProviderStatus"][];
+            scheduler: components["schemas"]["SchedulerHealthDto"];
+            status: string;
         };
         DrawdownReport: {
             /** Format: double */
@@ -6702,6 +6895,47 @@ export interface components {
         };
         /** @enum {unknown} */
         InstrumentType: "Stock" | "Etf" | "MutualFund" | "Bond" | "Cash";
+        JobDto: {
+            description: string;
+            lastRun: null | components["schemas"]["JobRunDto"];
+            name: string;
+            /** Format: date-time */
+            nextRunUtc: null | string;
+            scheduled: boolean;
+            schedules: components["schemas"]["JobScheduleDto"][];
+        };
+        JobHealthDto: {
+            lastOutcome: null | string;
+            /** Format: date-time */
+            lastRunUtc: null | string;
+            name: string;
+        };
+        JobRunDto: {
+            /** Format: int64 */
+            durationMs: number | null;
+            /** Format: uuid */
+            id: string;
+            instance: string;
+            job: string;
+            message: null | string;
+            outcome: string;
+            /** Format: date-time */
+            startedUtc: string;
+            trigger: string;
+        };
+        JobScheduleDto: {
+            cron: string;
+            exchange: null | string;
+            /** Format: date-time */
+            nextRunUtc: null | string;
+            timeZone: string;
+            trigger: string;
+        };
+        JobTriggeredDto: {
+            job: string;
+            /** Format: date-time */
+            requestedUtc: string;
+        };
         JsonElement: unknown;
         LoginRequest: {
             email: null | string;
@@ -7142,6 +7376,15 @@ export interface components {
             shortTermGain: number;
             side: components["schemas"]["TradeSide"];
         };
+        ProviderStatus: {
+            circuit?: string;
+            lastError?: null | string;
+            /** Format: date-time */
+            lastErrorUtc?: null | string;
+            /** Format: date-time */
+            lastSuccessUtc?: null | string;
+            provider: string;
+        };
         ProviderStatusDto: {
             circuit: string;
             kinds: string[];
@@ -7348,6 +7591,11 @@ export interface components {
         RotatedKeyDto: {
             keyId: string;
             publishedKeyIds: string[];
+        };
+        SchedulerHealthDto: {
+            clustered: boolean;
+            instanceId: null | string;
+            state: string;
         };
         SellPreviewDto: {
             /** Format: double */
