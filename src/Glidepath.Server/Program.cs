@@ -8,6 +8,7 @@ using Glidepath.Server.Demo;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
 using Glidepath.Server.Instruments;
+using Glidepath.Server.Jobs;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
@@ -41,6 +42,7 @@ builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
 builder.Services.AddMarketData(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddWebAppFiles();
 
 var app = builder.Build();
@@ -56,6 +58,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapHealthEndpoints();
+app.MapDetailedHealth();
 app.MapApiDocumentation();
 app.MapJwks();
 app.MapAuthEndpoints();

@@ -21,6 +21,7 @@ export const routes: RouteObject[] = [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/sign-up', element: <SignUpPage /> },
       { path: '/signin/external', lazy: () => import('./auth/ExternalSignIn').then((m) => ({ Component: m.ExternalSignInPage })) },
+      { path: '/admin', lazy: () => import('./admin/AdminPage').then((m) => ({ Component: m.AdminPage })) },
       { path: '/advisor', lazy: () => import('./advisor/AdvisorPage').then((m) => ({ Component: m.AdvisorPage })) },
       { path: '/reset-password', lazy: () => import('./auth/PasswordResetPage').then((m) => ({ Component: m.PasswordResetPage })) },
       {

@@ -63,7 +63,7 @@ public sealed class PriceRefresh(GlidepathDbContext db, MarketDataProviders prov
         var lastStored = await LastClosesAsync([.. work.Select(w => w.Instrument.Id)], ct);
         foreach (var group in work.Chunk(FetchGroup))
         {
-            var fetched = await Task.WhenAll(group.Select(w => FetchAsync(w, From(request, lastStored.GetValueOrDefault(w.Instrument.Id), today), today, ct)));
+            var fetched = await Task.WhenAll(group.Select(w => FetchAsync(w, From(request, lastStored.TryGetValue(w.Instrument.Id, out var last) ? last : null, today), today, ct)));
             foreach (var result in fetched)
             {
                 report.Add(result.Closes is null ? result.Failed : await WriteAsync(result, ct));

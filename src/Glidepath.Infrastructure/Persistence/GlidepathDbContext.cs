@@ -15,6 +15,7 @@ using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Identity;
+using Glidepath.Infrastructure.Jobs;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Glidepath.Infrastructure.Valuation;
 using Microsoft.AspNetCore.Identity;
@@ -83,6 +84,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     // Target allocations by asset class.
     public DbSet<ModelPortfolio> ModelPortfolios => Set<ModelPortfolio>();
+    // Scheduled jobs' runs (Quartz keeps its own qrtz_ tables).
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

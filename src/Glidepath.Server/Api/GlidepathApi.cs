@@ -6,6 +6,7 @@ using Glidepath.Server.Fx;
 using Glidepath.Server.Households;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
+using Glidepath.Server.Jobs;
 using Glidepath.Server.Lots;
 using Glidepath.Server.ManualAssets;
 using Glidepath.Server.MarketData;
@@ -43,6 +44,7 @@ public static class GlidepathApi
         api.MapAdvisorEndpoints();
         api.MapAdminEndpoints();
         api.MapMarketDataEndpoints();
+        api.MapJobsEndpoints();
         api.MapOptimizeEndpoints();
         api.MapModelAssumptionsEndpoints();
         api.MapSharedFxRateEndpoints();

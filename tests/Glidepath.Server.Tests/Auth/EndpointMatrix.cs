@@ -23,11 +23,14 @@ public static class EndpointMatrix
     /// <summary>The only routes that may be reached without a token (docs/security.md).</summary>
     public static readonly IReadOnlyList<string> AnonymousPrefixes =
     [
-        "/auth/", "/.well-known/jwks.json", "/health", "/openapi/", "/scalar",
+        "/auth/", "/.well-known/jwks.json", "/openapi/", "/scalar",
 
         // The web UI's shell and its fallbacks: index.html, and a 404 for unknown server paths.
         "/{*path:nonfile}", "/api/{**path}", "/.well-known/{**path}",
     ];
+
+    /// <summary>Anonymous routes matched exactly: <c>/health/detailed</c> is for admins.</summary>
+    public static readonly IReadOnlyList<string> AnonymousRoutes = ["/health", "/health/ready", "/health/{**path}"];
 
     public static IReadOnlyList<MatrixEndpoint> Enumerate(IServiceProvider services)
     {
@@ -43,7 +46,8 @@ public static class EndpointMatrix
             .Select(e => $"{string.Join(',', e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {Template(e)}")];
 
     public static bool IsAnonymousRoute(string template) =>
-        AnonymousPrefixes.Any(p => template.StartsWith(p, StringComparison.OrdinalIgnoreCase) || template == p.TrimEnd('/'));
+        AnonymousRoutes.Contains(template, StringComparer.OrdinalIgnoreCase)
+        || AnonymousPrefixes.Any(p => template.StartsWith(p, StringComparison.OrdinalIgnoreCase) || template == p.TrimEnd('/'));
 
     public static string Template(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
 

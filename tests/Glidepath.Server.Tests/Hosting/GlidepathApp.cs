@@ -205,6 +205,8 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:AuthPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthPerAccountPerMinute", "100000");
         builder.UseSetting("RateLimits:ReadCostPerMinute", "10000000");
+        // No scheduler unless a test asks for one (Jobs:Enabled): jobs would run against the test's data.
+        builder.UseSetting("Jobs:Enabled", "false");
         // No test reaches the internet: every market-data provider points at a closed loopback port
         // (connection refused at once, no retries) unless a test names its stub.
         foreach (var provider in new[] { "stooq", "alphavantage", "yahoo", "ecb", "fred" })

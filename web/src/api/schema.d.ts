@@ -235,7 +235,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/macro/refresh": {
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{name}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobRunDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{name}/trigger": {
         parameters: {
             query?: never;
             header?: never;
@@ -248,31 +340,38 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    name: string;
+                };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MacroRefreshBody"];
-                };
-            };
+            requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Accepted */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MacroRefreshReport"];
+                        "application/json": components["schemas"]["JobTriggeredDto"];
                     };
                 };
-                /** @description Bad Request */
-                400: {
+                /** @description Not Found */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4005,15 +4104,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
             };
         };
         options?: never;
@@ -6271,6 +6361,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/detailed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DetailedHealthDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6436,6 +6561,17 @@ export interface components {
         CreateHouseholdRequest: {
             name: null | string;
             reportingCurrency: null | string;
+        };
+        DatabaseHealthDto: {
+            provider: string;
+            reachable: boolean;
+        };
+        DetailedHealthDto: {
+            database: components["schemas"]["DatabaseHealthDto"];
+            jobs: components["schemas"]["JobHealthDto"][];
+            providers: components["schemas"]["ProviderStatus"][];
+            scheduler: components["schemas"]["SchedulerHealthDto"];
+            status: string;
         };
         DrawdownReport: {
             /** Format: double */
@@ -6759,6 +6895,47 @@ export interface components {
         };
         /** @enum {unknown} */
         InstrumentType: "Stock" | "Etf" | "MutualFund" | "Bond" | "Cash";
+        JobDto: {
+            description: string;
+            lastRun: null | components["schemas"]["JobRunDto"];
+            name: string;
+            /** Format: date-time */
+            nextRunUtc: null | string;
+            scheduled: boolean;
+            schedules: components["schemas"]["JobScheduleDto"][];
+        };
+        JobHealthDto: {
+            lastOutcome: null | string;
+            /** Format: date-time */
+            lastRunUtc: null | string;
+            name: string;
+        };
+        JobRunDto: {
+            /** Format: int64 */
+            durationMs: number | null;
+            /** Format: uuid */
+            id: string;
+            instance: string;
+            job: string;
+            message: null | string;
+            outcome: string;
+            /** Format: date-time */
+            startedUtc: string;
+            trigger: string;
+        };
+        JobScheduleDto: {
+            cron: string;
+            exchange: null | string;
+            /** Format: date-time */
+            nextRunUtc: null | string;
+            timeZone: string;
+            trigger: string;
+        };
+        JobTriggeredDto: {
+            job: string;
+            /** Format: date-time */
+            requestedUtc: string;
+        };
         JsonElement: unknown;
         LoginRequest: {
             email: null | string;
@@ -6799,13 +6976,6 @@ export interface components {
             lotId: string;
             /** Format: double */
             quantity: number;
-        };
-        MacroRefreshBody: {
-            series: null | string[];
-        };
-        MacroRefreshReport: {
-            anyFailed?: boolean;
-            series: components["schemas"]["SeriesRefresh"][];
         };
         /** @enum {unknown} */
         ManualAssetCategory: "RealEstate" | "Vehicle" | "Valuables" | "Mortgage" | "Loan" | "Other";
@@ -7043,9 +7213,6 @@ export interface components {
             /** Format: double */
             netExternalFlow: number;
             risk: components["schemas"]["RiskReport"];
-            /** Format: double */
-            riskFreeRate: number;
-            riskFreeSource: string;
             series: components["schemas"]["PerformanceDay"][];
             /** Format: double */
             startValue: number;
@@ -7208,6 +7375,15 @@ export interface components {
             /** Format: double */
             shortTermGain: number;
             side: components["schemas"]["TradeSide"];
+        };
+        ProviderStatus: {
+            circuit?: string;
+            lastError?: null | string;
+            /** Format: date-time */
+            lastErrorUtc?: null | string;
+            /** Format: date-time */
+            lastSuccessUtc?: null | string;
+            provider: string;
         };
         ProviderStatusDto: {
             circuit: string;
@@ -7416,6 +7592,11 @@ export interface components {
             keyId: string;
             publishedKeyIds: string[];
         };
+        SchedulerHealthDto: {
+            clustered: boolean;
+            instanceId: null | string;
+            state: string;
+        };
         SellPreviewDto: {
             /** Format: double */
             costBasis: number;
@@ -7427,21 +7608,6 @@ export interface components {
             /** Format: double */
             quantity: number;
             reliefMethod: components["schemas"]["LotReliefMethod"];
-        };
-        SeriesRefresh: {
-            /** Format: int32 */
-            added: number;
-            /** Format: int32 */
-            corrected: number;
-            /** Format: date */
-            firstDay: null | string;
-            /** Format: date */
-            lastDay: null | string;
-            outcome: string;
-            reason: null | string;
-            seriesId: string;
-            /** Format: int32 */
-            unchanged: number;
         };
         SessionDto: {
             current: boolean;

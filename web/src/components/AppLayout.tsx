@@ -34,6 +34,11 @@ export function AppLayout() {
           </Link>
           {session ? (
             <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+              {rolesOf(session).includes('admin') && (
+                <Link to="/admin" className="hover:underline">
+                  Admin
+                </Link>
+              )}
               {rolesOf(session).includes('advisor') && (
                 <Link to="/advisor" className="hover:underline">
                   Clients

@@ -1,0 +1,30 @@
+namespace Glidepath.Server.Jobs;
+
+/// <summary>A job the scheduler knows: its stable name (routes, the job-run table), what it does, its class.</summary>
+public sealed record JobDefinition(string Name, string Description, Type Type, Func<JobsOptions, JobSchedule?> Schedule);
+
+/// <summary>Every scheduled job, in the order the admin page lists them.</summary>
+public static class JobCatalog
+{
+    public const string PriceRefresh = "price-refresh";
+    public const string FxRefresh = "fx-refresh";
+    public const string DriftScan = "drift-scan";
+    public const string HarvestScan = "harvest-scan";
+    public const string PlanReruns = "plan-reruns";
+    public const string Retention = "retention";
+
+    /// <summary>The job group of Quartz's keys: the cluster's scheduler holds only ours.</summary>
+    public const string Group = "glidepath";
+
+    public static IReadOnlyList<JobDefinition> All { get; } =
+    [
+        new(PriceRefresh, "Fetches the day's closes of shared instruments after each exchange's close (one trigger per exchange).", typeof(PriceRefreshJob), _ => null),
+        new(FxRefresh, "Fetches the euro reference rates after the ECB publishes them.", typeof(FxRefreshJob), o => o.FxRefresh),
+        new(DriftScan, "Checks every household's targets for drift outside their bands.", typeof(DriftScanJob), o => o.DriftScan),
+        new(HarvestScan, "Scans every household for tax-loss harvesting opportunities.", typeof(HarvestScanJob), o => o.HarvestScan),
+        new(PlanReruns, "Queues a fresh simulation of every saved plan.", typeof(PlanRerunJob), o => o.PlanReruns),
+        new(Retention, "Deletes old job runs, expired refresh tokens and what else has a retention rule.", typeof(RetentionJob), o => o.Retention),
+    ];
+
+    public static JobDefinition? Find(string name) => All.FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.Ordinal));
+}
