@@ -40,9 +40,9 @@ public sealed class PlanPreviews(GlidepathDbContext db, PlanSnapshots snapshots,
         }
 
         var parsed = ScenarioParser.Parse(input.Scenario?.GetRawText() ?? plan.ScenarioJson);
-        if (parsed.Value is not { } document)
+        if (!parsed.TryGet(out var document, out var refused))
         {
-            return PlanningProblems.Scenario(parsed.Error!);
+            return PlanningProblems.Scenario(refused);
         }
 
         var prepared = await snapshots.PrepareAsync(householdId, document, input.Paths ?? Math.Min(document.Paths, MaxPaths), input.Seed, ct);

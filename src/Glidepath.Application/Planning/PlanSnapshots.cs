@@ -21,7 +21,7 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
     {
         ArgumentNullException.ThrowIfNull(plan);
         var parsed = ScenarioParser.Parse(plan.ScenarioJson);
-        var stored = parsed.Value ?? throw new InvalidOperationException($"Stored plan {plan.Id} no longer parses: {parsed.Error}");
+        var stored = parsed.Match(d => d, refused => throw new InvalidOperationException($"Stored plan {plan.Id} no longer parses: {refused}"));
         return await PrepareAsync(plan.HouseholdId, stored, paths, seed, ct);
     }
 
@@ -55,7 +55,7 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
 
         // Checked once more as run (a dataset read, ledger weights); nothing is stored when this fails.
         var compiled = ScenarioCompiler.Compile(document, series.Load);
-        return compiled.Error is { } error ? PlanningProblems.Scenario(error) : new PlanSnapshot(document, ledger);
+        return compiled.Problem is { } error ? PlanningProblems.Scenario(error) : new PlanSnapshot(document, ledger);
     }
 
     private async Task<Result<LedgerStartValue>> LedgerStartAsync(Guid householdId, ScenarioDocument document, LedgerSourceDocument source, CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         var held = value.Accounts.SelectMany(a => a.Holdings).Select(h => h.InstrumentId).Distinct().ToList();
         var classes = await db.Instruments.AsNoTracking().Where(i => held.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.AssetClass, ct);
         var start = LedgerStart.Compute(document, value, accountTypes, classes);
-        return start.Value is { } computed ? computed : PlanningProblems.Scenario(start.Error!);
+        return start.TryGet(out var computed, out var refused) ? computed : PlanningProblems.Scenario(refused);
     }
 
     /// <summary>A missing price or FX rate: the household's holdings cannot be valued on that day.</summary>
