@@ -45,7 +45,7 @@ public sealed class PlanPreviews(GlidepathDbContext db, PlanSnapshots snapshots,
             return PlanningProblems.Scenario(refused);
         }
 
-        var prepared = await snapshots.PrepareAsync(householdId, document, input.Paths ?? Math.Min(document.Paths, MaxPaths), input.Seed, ct);
+        var prepared = await snapshots.PrepareAsync(householdId, document, input.Paths ?? Math.Min(document.Paths, MaxPaths), input.Seed, ct, check: false);
         if (!prepared.TryGet(out var snapshot, out var problem))
         {
             return problem;

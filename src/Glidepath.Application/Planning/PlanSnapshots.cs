@@ -26,7 +26,8 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
     }
 
     /// <summary>The snapshot of a parsed scenario of the household (a plan's, or a preview's edits).</summary>
-    public async Task<Result<PlanSnapshot>> PrepareAsync(Guid householdId, ScenarioDocument stored, int? paths, ulong? seed, CancellationToken ct)
+    /// <param name="check">Compile it once more as run; a preview skips this, as it compiles the snapshot to run it at once.</param>
+    public async Task<Result<PlanSnapshot>> PrepareAsync(Guid householdId, ScenarioDocument stored, int? paths, ulong? seed, CancellationToken ct, bool check = true)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var document = stored with { Paths = paths ?? stored.Paths, Seed = seed ?? stored.Seed };
@@ -54,8 +55,8 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         }
 
         // Checked once more as run (a dataset read, ledger weights); nothing is stored when this fails.
-        var compiled = ScenarioCompiler.Compile(document, series.Load);
-        return compiled.Problem is { } error ? PlanningProblems.Scenario(error) : new PlanSnapshot(document, ledger);
+        var compiled = check ? ScenarioCompiler.Compile(document, series.Load) : null;
+        return compiled?.Problem is { } error ? PlanningProblems.Scenario(error) : new PlanSnapshot(document, ledger);
     }
 
     private async Task<Result<LedgerStartValue>> LedgerStartAsync(Guid householdId, ScenarioDocument document, LedgerSourceDocument source, CancellationToken ct)
