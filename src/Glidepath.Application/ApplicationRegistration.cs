@@ -1,8 +1,15 @@
+using Glidepath.Application.Accounts;
 using Glidepath.Application.Alerts;
+using Glidepath.Application.Audit;
+using Glidepath.Application.Households;
+using Glidepath.Application.ManualAssets;
+using Glidepath.Application.ModelPortfolios;
+using Glidepath.Application.People;
 using Glidepath.Application.Planning;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Application.Rebalancing;
 using Glidepath.Application.TaxLossHarvesting;
+using Glidepath.Application.TaxSettings;
 using Glidepath.Infrastructure.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +26,14 @@ public static class ApplicationRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<HouseholdReports>();
+        services.TryAddSingleton<IClientAddress, NoClientAddress>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<HouseholdAccounts>();
+        services.AddScoped<HouseholdDirectory>();
+        services.AddScoped<HouseholdPeople>();
+        services.AddScoped<HouseholdManualAssets>();
+        services.AddScoped<HouseholdModelPortfolios>();
+        services.AddScoped<HouseholdTaxSettings>();
         services.AddOptions<SimulationRunOptions>();
         services.AddSingleton<ReturnSeriesLoader>();
         services.AddSingleton<SimulationQueue>();

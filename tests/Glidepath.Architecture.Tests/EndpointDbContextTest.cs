@@ -16,22 +16,16 @@ public class EndpointDbContextTest
     /// </summary>
     private static readonly HashSet<string> NotYetMoved = new(StringComparer.Ordinal)
     {
-        "Glidepath.Server.Accounts.AccountEndpoints",
         "Glidepath.Server.Admin.AdminEndpoints",
         "Glidepath.Server.Advisors.AdvisorEndpoints",
         "Glidepath.Server.Auth.External.ExternalLoginEndpoints",
         "Glidepath.Server.Auth.Sessions.SessionEndpoints",
         "Glidepath.Server.Fx.FxRateEndpoints",
-        "Glidepath.Server.Households.HouseholdEndpoints",
         "Glidepath.Server.Imports.ImportEndpoints",
         "Glidepath.Server.Instruments.InstrumentEndpoints",
-        "Glidepath.Server.ManualAssets.ManualAssetEndpoints",
-        "Glidepath.Server.ModelPortfolios.ModelPortfolioEndpoints",
-        "Glidepath.Server.People.PeopleEndpoints",
         "Glidepath.Server.Performance.PerformanceEndpoints",
         "Glidepath.Server.Privacy.MeEndpoints",
         "Glidepath.Server.RealisedGains.RealisedGainEndpoints",
-        "Glidepath.Server.TaxSettings.TaxSettingsEndpoints",
         "Glidepath.Server.Transactions.TransactionEndpoints",
         "Glidepath.Server.Valuation.ValuationEndpoints",
     };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Glidepath.Application.Audit;
 using Glidepath.Cli.Hosting;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
@@ -18,9 +19,6 @@ public static class UsersCommand
 {
     /// <summary>The roles an operator grants; "user" is every account's base role and is never granted or revoked.</summary>
     private static readonly string[] Grantable = [Roles.Admin, Roles.Advisor, Roles.Premium];
-
-    /// <summary>The audit event type of a role change (Glidepath.Server.Audit.AuditEvents.RolesChanged).</summary>
-    internal const string RolesChangedEvent = "roles-changed";
 
     public static Command Create(CliEnvironment env)
     {
@@ -84,7 +82,7 @@ public static class UsersCommand
         db.AuditEvents.Add(new AuditEvent
         {
             OccurredUtc = env.Clock.GetUtcNow(),
-            Type = RolesChangedEvent,
+            Type = AuditEvents.RolesChanged,
             UserId = user.Id,
             Detail = $"{list} (cli {(grant ? "grant-role" : "revoke-role")} {role})",
         });

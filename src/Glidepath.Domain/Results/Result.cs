@@ -107,6 +107,9 @@ public sealed record Problem(ProblemKind Kind, string Code, string Message)
 
     public IReadOnlyList<ProblemReason> Items { get; init; } = [];
 
+    /// <summary>Machine-readable facts a client acts on (e.g. the FX pairs to enter), as problem-details extensions.</summary>
+    public IReadOnlyDictionary<string, object> Extensions { get; init; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
     public static Problem Invalid(string field, string message) => new(ProblemKind.Invalid, ValidationFailed, message) { Field = field };
 
     /// <summary>Several invalid fields at once (each reason names its field).</summary>

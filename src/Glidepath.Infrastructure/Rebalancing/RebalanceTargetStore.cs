@@ -1,8 +1,9 @@
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Portfolios;
 using Glidepath.Domain.Rebalancing;
+using Glidepath.Domain.Results;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Infrastructure.TaxLots;
+using Glidepath.Infrastructure.Valuation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Infrastructure.Rebalancing;
@@ -23,7 +24,7 @@ public sealed class RebalanceTargetStore(GlidepathDbContext db)
     /// the scope's held instrument of the class with the largest value at its latest close on or before
     /// <paramref name="asOf"/>. The old targets of the scope (<paramref name="accountId"/>, null: household-wide) go.
     /// </summary>
-    public async Task<StoreResult<List<RebalanceTarget>>> ReplaceFromModelAsync(
+    public async Task<Result<List<RebalanceTarget>>> ReplaceFromModelAsync(
         Guid householdId,
         ModelPortfolio model,
         Guid? accountId,
@@ -42,8 +43,7 @@ public sealed class RebalanceTargetStore(GlidepathDbContext db)
             .Where(p => p.Quantity > 0m).GroupBy(p => p.InstrumentId).ToDictionary(g => g.Key, g => g.Sum(p => p.Quantity));
         var heldIds = positions.Keys.ToList();
         var held = await db.Instruments.AsNoTracking().Where(i => heldIds.Contains(i.Id)).ToListAsync(ct);
-        var closes = (await db.Prices.AsNoTracking().Where(p => heldIds.Contains(p.InstrumentId) && p.Date <= asOf).ToListAsync(ct))
-            .GroupBy(p => p.InstrumentId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Date)!.Close);
+        var closes = (await LatestCloses.OnOrBeforeAsync(db, heldIds, asOf, ct)).ToDictionary(c => c.InstrumentId, c => c.Close);
 
         Guid? BuyFor(AssetClass assetClass) =>
             buyInstruments.TryGetValue(assetClass, out var named) ? named
@@ -56,7 +56,7 @@ public sealed class RebalanceTargetStore(GlidepathDbContext db)
         var missing = weighted.Where(a => BuyFor(a.AssetClass) is null).Select(a => a.AssetClass).ToList();
         if (missing.Count > 0)
         {
-            return StoreResult.Fail<List<RebalanceTarget>>(
+            return Problem.Refused(
                 NoInstrumentForClass,
                 $"No instrument to buy for {string.Join(", ", missing)}: {(accountId is null ? "the household holds" : "the account holds")} none of {(missing.Count == 1 ? "that class" : "these classes")}; name one in buyInstrumentIds.");
         }
@@ -81,6 +81,6 @@ public sealed class RebalanceTargetStore(GlidepathDbContext db)
         db.RebalanceTargets.AddRange(targets);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return StoreResult.Ok(targets);
+        return targets;
     }
 }

@@ -3,7 +3,6 @@ using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Application.Alerts;
 using Glidepath.Server.Api;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;

@@ -34,7 +34,7 @@ public static class AuthRegistration
         services.AddSingleton<SignInTiming>();
         services.AddScoped<RefreshTokens>();
         services.AddScoped<TokenPair>();
-        services.AddScoped<AuditLog>();
+        services.AddScoped<IClientAddress, RequestClientAddress>();
         services.AddSingleton<IEmailSender>(sp => new PickupFolderEmailSender(Path.GetFullPath(auth.EmailPickupFolder), sp.GetRequiredService<TimeProvider>()));
 
         // E-mail confirmation and reset tokens are data-protected; keep their keys with the signing keys.

@@ -1,5 +1,4 @@
 using Glidepath.Infrastructure.Identity;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Protection;

@@ -11,7 +11,7 @@ public static class ErrorsRegistration
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             context.ProblemDetails.Extensions.TryAdd(
                 "code",
-                context.ProblemDetails is HttpValidationProblemDetails ? ErrorCodes.ValidationFailed : ErrorCodes.ForStatus(status));
+                context.ProblemDetails is HttpValidationProblemDetails ? ErrorCodes.ValidationFailed : StatusCodeNames.ForStatus(status));
         });
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         return services;

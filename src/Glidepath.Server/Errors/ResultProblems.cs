@@ -24,6 +24,14 @@ public static class ResultProblems
             ProblemKind.Unavailable => new RunRefusedProblem(StatusCodes.Status503ServiceUnavailable, problem.Code, problem.Message),
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem.Kind, "unknown problem kind"),
         };
+        if (answer is ApiProblem details)
+        {
+            foreach (var (key, value) in problem.Extensions)
+            {
+                details.Problem.Extensions[key] = value;
+            }
+        }
+
         return new ProblemAnswer(answer);
     }
 

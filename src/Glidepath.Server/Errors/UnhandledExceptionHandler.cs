@@ -22,7 +22,7 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
             // Check-then-insert lost a race (two requests creating the same name at once): the unique index decides.
             DbUpdateException { InnerException: var inner } when UniqueViolation(inner) =>
                 (StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Another request created the same thing at the same time; reload and try again."),
-            BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), "The request could not be read."),
+            BadHttpRequestException bad => (bad.StatusCode, StatusCodeNames.ForStatus(bad.StatusCode), "The request could not be read."),
             _ when Unreadable(exception) => (StatusCodes.Status500InternalServerError, ErrorCodes.EncryptedFieldUnreadable,
                 "Stored encrypted data could not be read with the configured key ring; an operator must check the keys (see the server log)."),
             _ => (StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred."),

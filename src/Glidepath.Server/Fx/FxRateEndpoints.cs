@@ -5,7 +5,6 @@ using Glidepath.Infrastructure.Import.Fx;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
@@ -139,22 +138,6 @@ public static class FxRateEndpoints
         return missing is null
             ? HouseholdScope.HouseholdNotFound(householdId)
             : TypedResults.Ok(new FxCoverageDto(target.Code, [.. missing.Select(m => new MissingFxPairDto(m.Pair, m.Base.Code, m.Quote.Code, m.Date))]));
-    }
-
-    /// <summary>
-    /// The 422 a reporting-currency switch gets when rates are missing: it names each pair and the
-    /// date a rate is needed from, so the client can ask for exactly those.
-    /// </summary>
-    public static UnprocessableProblem MissingRates(Currency target, IReadOnlyList<MissingFxRate> missing)
-    {
-        ArgumentNullException.ThrowIfNull(missing);
-        var problem = new UnprocessableProblem(
-            ErrorCodes.MissingFxRate,
-            $"Reporting in {target} needs FX rates this household does not have: {string.Join(", ", missing.Select(m => $"{m.Pair} on or before {m.Date:yyyy-MM-dd}"))}. Enter or import them first.",
-            [.. missing.Select(m => new ProblemItem(ErrorCodes.MissingFxRate, $"No {m.Pair} rate on or before {m.Date:yyyy-MM-dd}."))]);
-        problem.Problem.Extensions["missingPairs"] = missing.Select(m => m.Pair).ToList();
-        problem.Problem.Extensions["from"] = missing.Min(m => m.Date);
-        return problem;
     }
 
     private static async Task<Results<Ok<ImportResultDto>, ValidationProblem, UnprocessableProblem>> ImportAsync(

@@ -5,11 +5,6 @@ namespace Glidepath.Server.Households;
 /// <param name="PriceNote">Where the prices come from when that needs saying (the demo's re-dated real closes), else null.</param>
 public sealed record HouseholdDto(Guid Id, string Name, string ReportingCurrency, DateTimeOffset CreatedUtc, long Version, string? PriceNote);
 
-public sealed record CreateHouseholdRequest(string? Name, string? ReportingCurrency);
-
-/// <summary><paramref name="Version"/> is the one the client read; a stale one answers 409.</summary>
-public sealed record UpdateHouseholdRequest(string? Name, string? ReportingCurrency, long Version);
-
 internal static class HouseholdMapping
 {
     public static HouseholdDto ToDto(this Household household) =>

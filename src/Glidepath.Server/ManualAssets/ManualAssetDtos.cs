@@ -10,16 +10,6 @@ public sealed record ManualAssetDto(
 /// <summary>The value (asset) or balance owed (liability) from <paramref name="Date"/> on, in the item's currency.</summary>
 public sealed record ManualAssetValueDto(Guid Id, DateOnly Date, decimal Amount);
 
-/// <summary>
-/// Creates an item (with a first value when <paramref name="Amount"/> is given, dated <paramref name="Date"/>
-/// or today) or replaces its name, kind, category and currency (then <paramref name="Version"/> must match).
-/// </summary>
-public sealed record ManualAssetRequest(
-    string? Name, ManualAssetKind? Kind, ManualAssetCategory? Category, string? Currency,
-    decimal? Amount = null, DateOnly? Date = null, long? Version = null);
-
-public sealed record ManualAssetValueRequest(DateOnly? Date, decimal? Amount);
-
 internal static class ManualAssetMapping
 {
     public static ManualAssetDto ToDto(this ManualAsset item)

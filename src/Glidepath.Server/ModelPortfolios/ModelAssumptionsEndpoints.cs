@@ -1,3 +1,4 @@
+using Glidepath.Application.ModelPortfolios;
 using Glidepath.Domain.Instruments;
 
 namespace Glidepath.Server.ModelPortfolios;
@@ -31,7 +32,7 @@ public static class ModelAssumptionsEndpoints
             [.. proxies.Select(p => new ProxyColumn(p.Name, p.AssetClass))],
             rows,
             (int)AssetClassProxyFile.PeriodsPerYear,
-            ModelPortfolioEndpoints.DefaultMaxWeight,
+            HouseholdModelPortfolios.DefaultMaxWeight,
             "examples/data/asset_class_proxies_daily_returns.csv"));
     }
 }

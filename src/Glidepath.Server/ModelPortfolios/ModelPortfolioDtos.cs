@@ -2,11 +2,6 @@ using Glidepath.Domain.Portfolios;
 
 namespace Glidepath.Server.ModelPortfolios;
 
-/// <param name="Name">Unique within the household.</param>
-/// <param name="Allocations">Target weights by asset class, each in [0, 1] with at most 6 decimals, summing to exactly 1.</param>
-/// <param name="Version">On update: the version read; a stale one answers 409. Optional.</param>
-public sealed record ModelPortfolioRequest(string? Name, string? Description, IReadOnlyList<TargetAllocation>? Allocations, long? Version = null);
-
 public sealed record ModelPortfolioDto(
     Guid Id,
     string Name,
@@ -17,7 +12,3 @@ public sealed record ModelPortfolioDto(
     double? Volatility,
     DateTimeOffset CreatedUtc,
     long Version);
-
-/// <param name="MaxWeight">Cap on each proxy's weight, in (0.2, 1]; default 0.6 (five proxies need at least 0.2 each to be fully invested).</param>
-/// <param name="NamePrefix">Names are "{prefix} {level}"; default "Risk level".</param>
-public sealed record GenerateModelPortfoliosRequest(double? MaxWeight, string? NamePrefix);

@@ -1,7 +1,6 @@
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Households;

@@ -84,16 +84,15 @@ public sealed class WashSaleStoreTest
         var pairs = new IdenticalPairStore(db, ledger);
 
         Assert.Equal(0m, await DisallowedAsync(ledger, data, sale));
-        var added = await pairs.AddAsync(data.Household.Id, vxus.Id, vti.Id, Now);
-        Assert.True(added.Succeeded, added.Message);
+        Assert.True((await pairs.AddAsync(data.Household.Id, vxus.Id, vti.Id, Now)).TryGet(out var added, out var problem), problem?.Message);
         Assert.Equal(200m, await DisallowedAsync(ledger, data, sale));
         var adjustment = Assert.Single(await ledger.GetWashSalesAsync(data.Household.Id));
         Assert.True(adjustment.Permanent);
         Assert.Equal(500m, Assert.Single(await ledger.GetLotsAsync(data.Household.Id), l => l.InstrumentId == vxus.Id).CostBasis);
 
-        Assert.Equal(TaxStoreErrorCodes.DuplicatePair, (await pairs.AddAsync(data.Household.Id, vti.Id, vxus.Id, Now)).ErrorCode);
-        Assert.Equal(TaxStoreErrorCodes.SameInstrument, (await pairs.AddAsync(data.Household.Id, vti.Id, vti.Id, Now)).ErrorCode);
-        Assert.True((await pairs.RemoveAsync(data.Household.Id, added.Value!.Id)).Succeeded);
+        Assert.Equal(TaxStoreErrorCodes.DuplicatePair, (await pairs.AddAsync(data.Household.Id, vti.Id, vxus.Id, Now)).Problem?.Code);
+        Assert.Equal(TaxStoreErrorCodes.SameInstrument, (await pairs.AddAsync(data.Household.Id, vti.Id, vti.Id, Now)).Problem?.Code);
+        Assert.True((await pairs.RemoveAsync(data.Household.Id, added.Id)).Succeeded);
         Assert.Equal(0m, await DisallowedAsync(ledger, data, sale));
         Assert.Empty(await ledger.GetWashSalesAsync(data.Household.Id));
         Assert.Empty(await pairs.ListAsync(data.Household.Id));

@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.Accounts;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Infrastructure.Persistence;

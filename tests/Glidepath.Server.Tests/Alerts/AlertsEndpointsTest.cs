@@ -1,5 +1,7 @@
 using System.Net;
 using Glidepath.Application.Alerts;
+using Glidepath.Application.Households;
+using Glidepath.Application.TaxSettings;
 using Glidepath.Domain.Instruments;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
@@ -94,7 +96,7 @@ public class AlertsEndpointsTest
     {
         await using var app = await GlidepathApp.StartAsync(provider);
         var client = app.CreateClient();
-        var household = await (await client.PostAsync("/api/households", new Glidepath.Server.Households.CreateHouseholdRequest("Euro household", "EUR")))
+        var household = await (await client.PostAsync("/api/households", new Glidepath.Application.Households.CreateHouseholdRequest("Euro household", "EUR")))
             .ReadAsync<Glidepath.Server.Households.HouseholdDto>(HttpStatusCode.Created);
         await client.AccountAsync(household.Id);
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Glidepath.Application.Accounts;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Persistence;

@@ -1,4 +1,6 @@
 using System.Net;
+using Glidepath.Application.Accounts;
+using Glidepath.Application.TaxSettings;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Domain.Households;

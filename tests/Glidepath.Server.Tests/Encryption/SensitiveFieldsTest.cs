@@ -1,4 +1,6 @@
 using System.Net;
+using Glidepath.Application.Accounts;
+using Glidepath.Application.People;
 using Glidepath.Domain.Households;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using Glidepath.Application.People;
 using Glidepath.Domain.Households;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;

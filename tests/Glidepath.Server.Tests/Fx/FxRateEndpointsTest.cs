@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Glidepath.Application.Households;
+using Glidepath.Application.ManualAssets;
 using Glidepath.Domain.ManualAssets;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;

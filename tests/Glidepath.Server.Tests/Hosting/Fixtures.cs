@@ -1,3 +1,5 @@
+using Glidepath.Application.Accounts;
+using Glidepath.Application.Households;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.TaxLots;

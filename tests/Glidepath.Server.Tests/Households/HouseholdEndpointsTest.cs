@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.Households;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Households;
 using Glidepath.Server.Tests.Hosting;

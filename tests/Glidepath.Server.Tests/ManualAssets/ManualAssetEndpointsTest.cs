@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.ManualAssets;
 using Glidepath.Domain.ManualAssets;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.ManualAssets;

@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.ModelPortfolios;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Portfolios;
 using Glidepath.Server.ModelPortfolios;

@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.People;
 using Glidepath.Domain.Households;
 using Glidepath.Server.People;
 using Glidepath.Infrastructure.Persistence;

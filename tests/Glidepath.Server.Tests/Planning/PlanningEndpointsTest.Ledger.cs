@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Glidepath.Application.Accounts;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.TaxLots;

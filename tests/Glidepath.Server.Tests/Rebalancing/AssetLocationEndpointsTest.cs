@@ -1,4 +1,7 @@
 using System.Net;
+using Glidepath.Application.Accounts;
+using Glidepath.Application.ModelPortfolios;
+using Glidepath.Application.TaxSettings;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Portfolios;

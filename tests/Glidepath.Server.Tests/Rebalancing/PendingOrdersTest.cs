@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.TaxSettings;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;

@@ -4,7 +4,6 @@ using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Protection;

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using Glidepath.Infrastructure.Identity;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;

@@ -1,5 +1,4 @@
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Audit;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,8 @@
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
+using Microsoft.Extensions.Logging;
 
-namespace Glidepath.Server.Audit;
+namespace Glidepath.Application.Audit;
 
 /// <summary>
 /// Records an audit event twice: a row in <c>audit_events</c> and one structured entry on the
@@ -9,7 +10,7 @@ namespace Glidepath.Server.Audit;
 /// configuration). Callers pass ids and short reasons only, never a secret, token or password.
 /// The row is saved at once in its own SaveChanges, so a failed request still leaves its event.
 /// </summary>
-public sealed class AuditLog(GlidepathDbContext db, TimeProvider clock, IHttpContextAccessor http, ILoggerFactory loggers)
+public sealed class AuditLog(GlidepathDbContext db, TimeProvider clock, IClientAddress client, ILoggerFactory loggers)
 {
     public const string Category = "Glidepath.Audit";
 
@@ -24,7 +25,7 @@ public sealed class AuditLog(GlidepathDbContext db, TimeProvider clock, IHttpCon
             UserId = userId,
             ActorId = actorId,
             HouseholdId = householdId,
-            IpAddress = recordIp ? http.HttpContext?.Connection.RemoteIpAddress?.ToString() : null,
+            IpAddress = recordIp ? client.Current : null,
             Detail = detail is { Length: > 500 } ? detail[..500] : detail,
         };
         db.AuditEvents.Add(entry);

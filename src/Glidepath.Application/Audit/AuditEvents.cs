@@ -1,4 +1,4 @@
-namespace Glidepath.Server.Audit;
+namespace Glidepath.Application.Audit;
 
 /// <summary>The audit event types (stable names; docs/security.md lists them).</summary>
 public static class AuditEvents

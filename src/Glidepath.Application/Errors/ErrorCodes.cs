@@ -1,4 +1,4 @@
-namespace Glidepath.Server.Errors;
+namespace Glidepath.Application.Errors;
 
 /// <summary>
 /// The stable <c>code</c> extension of every problem details answer. Clients branch on these,
@@ -66,20 +66,4 @@ public static class ErrorCodes
     public const string InternalError = "internal-error";
     /// <summary>A stored encrypted value could not be read with the configured key ring (missing key, wrong key, altered value).</summary>
     public const string EncryptedFieldUnreadable = "encrypted-field-unreadable";
-
-    /// <summary>The code for a problem that was raised without one (routing 404s, 405s, binding 400s).</summary>
-    public static string ForStatus(int status) => status switch
-    {
-        StatusCodes.Status400BadRequest => BadRequest,
-        StatusCodes.Status401Unauthorized => "unauthorized",
-        StatusCodes.Status403Forbidden => "forbidden",
-        StatusCodes.Status404NotFound => NotFound,
-        StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
-        StatusCodes.Status409Conflict => Conflict,
-        StatusCodes.Status413PayloadTooLarge => "payload-too-large",
-        StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
-        StatusCodes.Status429TooManyRequests => "rate-limited",
-        >= 500 => InternalError,
-        _ => "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }

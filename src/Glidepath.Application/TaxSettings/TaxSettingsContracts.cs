@@ -4,7 +4,7 @@ using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.TaxLossHarvesting;
 using Glidepath.Domain.TaxLots.WashSales;
 
-namespace Glidepath.Server.TaxSettings;
+namespace Glidepath.Application.TaxSettings;
 
 public sealed record IdenticalPairRequest(Guid FirstInstrumentId, Guid SecondInstrumentId);
 

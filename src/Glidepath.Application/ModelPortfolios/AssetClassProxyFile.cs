@@ -2,10 +2,10 @@ using System.Globalization;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Portfolios;
 
-namespace Glidepath.Server.ModelPortfolios;
+namespace Glidepath.Application.ModelPortfolios;
 
 /// <summary>
-/// examples/data/asset_class_proxies_daily_returns.csv (copied next to the server as
+/// examples/data/asset_class_proxies_daily_returns.csv (copied next to each front door as
 /// ModelData/…): daily simple returns of one proxy per asset class; a column is named
 /// "{AssetClass}_{proxy}". See examples/data/README.md for the sources.
 /// </summary>

@@ -1,0 +1,22 @@
+using Glidepath.Domain.Households;
+using Glidepath.Domain.TaxLots;
+
+namespace Glidepath.Application.Accounts;
+
+public sealed record CreateAccountRequest(
+    string? Name,
+    AccountType Type,
+    string? BaseCurrency,
+    string? Institution,
+    string? Number,
+    Guid? OwnerId,
+    LotReliefMethod? ReliefMethod,
+    string? Notes = null,
+    bool WholeSharesOnly = false);
+
+/// <summary>
+/// Edits the account's descriptive fields; <paramref name="Version"/> guards against lost updates. A null
+/// field keeps its value; <paramref name="Notes"/> "" clears the notes. <paramref name="WholeSharesOnly"/>: the
+/// rebalancer trades whole units only in this account (null keeps it).
+/// </summary>
+public sealed record UpdateAccountRequest(string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version, string? Notes = null, bool? WholeSharesOnly = null);
