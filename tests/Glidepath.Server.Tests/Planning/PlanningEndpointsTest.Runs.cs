@@ -200,10 +200,20 @@ public partial class PlanningEndpointsTest
             var expired = DateTimeOffset.UtcNow.AddSeconds(-5).ToUnixTimeMilliseconds();
             SimulationRun Row(ulong seed, SimulationRunStatus status, int attempts, bool cancel = false) => new()
             {
-                HouseholdId = householdId, PlanId = planId, Status = status, Paths = 500, Seed = seed, ParametersJson = "{}", ScenarioJson = scenario,
-                CreatedUtc = DateTimeOffset.UtcNow.AddMinutes(-2), StartedUtc = status == SimulationRunStatus.Running ? DateTimeOffset.UtcNow.AddMinutes(-1) : null,
-                RequestedBy = userId, Attempts = attempts, CancelRequested = cancel,
-                LeaseOwner = status == SimulationRunStatus.Running ? "crashed-instance" : null, LeaseExpiresUnixMs = status == SimulationRunStatus.Running ? expired : null,
+                HouseholdId = householdId,
+                PlanId = planId,
+                Status = status,
+                Paths = 500,
+                Seed = seed,
+                ParametersJson = "{}",
+                ScenarioJson = scenario,
+                CreatedUtc = DateTimeOffset.UtcNow.AddMinutes(-2),
+                StartedUtc = status == SimulationRunStatus.Running ? DateTimeOffset.UtcNow.AddMinutes(-1) : null,
+                RequestedBy = userId,
+                Attempts = attempts,
+                CancelRequested = cancel,
+                LeaseOwner = status == SimulationRunStatus.Running ? "crashed-instance" : null,
+                LeaseExpiresUnixMs = status == SimulationRunStatus.Running ? expired : null,
             };
             var rows = new[] { Row(8, SimulationRunStatus.Running, 1), Row(7, SimulationRunStatus.Running, 3), Row(6, SimulationRunStatus.Running, 1, cancel: true), Row(9, SimulationRunStatus.Queued, 0) };
             db.SimulationRuns.AddRange(rows);
