@@ -306,10 +306,12 @@ function LivePreview({ householdId, plan, draft }: { householdId: string; plan: 
             </dd>
             <dd className="text-xs text-slate-600">10th · median · 90th percentile</dd>
           </div>
-          <div role="status" aria-live="polite" className="text-sm text-slate-600">
-            {preview.status === 'running' ? 'Simulating…' : preview.status === 'done' ? 'Up to date.' : null}
-          </div>
         </dl>
+      )}
+      {preview.status !== 'idle' && (
+        <p role="status" aria-live="polite" className="text-sm text-slate-600">
+          {preview.status === 'running' ? 'Simulating…' : preview.status === 'done' ? 'Up to date.' : null}
+        </p>
       )}
       {preview.status === 'error' && <ErrorMessage error={preview.error} title="These edits cannot be simulated" />}
     </div>
