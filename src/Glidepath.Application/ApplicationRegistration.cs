@@ -1,4 +1,5 @@
 using Glidepath.Application.Accounts;
+using Glidepath.Application.Advisors;
 using Glidepath.Application.Alerts;
 using Glidepath.Application.Audit;
 using Glidepath.Application.Households;
@@ -10,6 +11,7 @@ using Glidepath.Application.Planning.Runs;
 using Glidepath.Application.Rebalancing;
 using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Application.TaxSettings;
+using Glidepath.Application.Users;
 using Glidepath.Infrastructure.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,11 +31,13 @@ public static class ApplicationRegistration
         services.TryAddSingleton<IClientAddress, NoClientAddress>();
         services.AddScoped<AuditLog>();
         services.AddScoped<HouseholdAccounts>();
+        services.AddScoped<AdvisorGrants>();
         services.AddScoped<HouseholdDirectory>();
         services.AddScoped<HouseholdPeople>();
         services.AddScoped<HouseholdManualAssets>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<HouseholdTaxSettings>();
+        services.AddScoped<Profiles>();
         services.AddOptions<SimulationRunOptions>();
         services.AddSingleton<ReturnSeriesLoader>();
         services.AddSingleton<SimulationQueue>();

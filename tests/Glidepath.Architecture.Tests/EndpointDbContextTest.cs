@@ -17,14 +17,11 @@ public class EndpointDbContextTest
     private static readonly HashSet<string> NotYetMoved = new(StringComparer.Ordinal)
     {
         "Glidepath.Server.Admin.AdminEndpoints",
-        "Glidepath.Server.Advisors.AdvisorEndpoints",
         "Glidepath.Server.Auth.External.ExternalLoginEndpoints",
-        "Glidepath.Server.Auth.Sessions.SessionEndpoints",
         "Glidepath.Server.Fx.FxRateEndpoints",
         "Glidepath.Server.Imports.ImportEndpoints",
         "Glidepath.Server.Instruments.InstrumentEndpoints",
         "Glidepath.Server.Performance.PerformanceEndpoints",
-        "Glidepath.Server.Privacy.MeEndpoints",
         "Glidepath.Server.RealisedGains.RealisedGainEndpoints",
         "Glidepath.Server.Transactions.TransactionEndpoints",
         "Glidepath.Server.Valuation.ValuationEndpoints",

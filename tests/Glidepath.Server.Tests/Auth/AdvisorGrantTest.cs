@@ -1,5 +1,6 @@
 using System.Net;
 using Glidepath.Application.Accounts;
+using Glidepath.Application.Advisors;
 using Glidepath.Application.TaxSettings;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Identity;

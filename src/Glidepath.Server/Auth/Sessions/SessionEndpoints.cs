@@ -1,7 +1,5 @@
-using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Errors;
-using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Auth.Sessions;
 
@@ -31,33 +29,9 @@ public static class SessionEndpoints
         return me;
     }
 
-    /// <summary>Live sessions (a token neither spent, revoked nor expired), most recently refreshed first.</summary>
-    private static async Task<Ok<List<SessionDto>>> List(HttpContext http, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var userId = http.User.UserId();
-        var current = http.User.SessionId();
-        var now = clock.GetUtcNow();
-
-        // Instants are compared and sorted here: SQLite cannot order or compare DateTimeOffset in SQL.
-        var live = (await db.RefreshTokens.AsNoTracking()
-                .Where(t => t.UserId == userId && t.ConsumedUtc == null && t.RevokedUtc == null)
-                .Select(t => new { t.FamilyId, t.CreatedUtc, t.ExpiresUtc, t.Methods }).ToListAsync(ct))
-            .Where(t => t.ExpiresUtc > now)
-            .GroupBy(t => t.FamilyId).Select(g => g.MaxBy(t => t.CreatedUtc)!)
-            .ToList();
-        var families = live.Select(t => t.FamilyId).ToList();
-        var started = (await db.RefreshTokens.AsNoTracking()
-                .Where(t => t.UserId == userId && families.Contains(t.FamilyId))
-                .Select(t => new { t.FamilyId, t.CreatedUtc }).ToListAsync(ct))
-            .GroupBy(t => t.FamilyId).ToDictionary(g => g.Key, g => g.Min(t => t.CreatedUtc));
-
-        return TypedResults.Ok(live
-            .Select(t => new SessionDto(
-                t.FamilyId, started[t.FamilyId], t.CreatedUtc, t.ExpiresUtc,
-                t.Methods.Split(' ').Contains(AuthClaims.Mfa, StringComparer.Ordinal), t.FamilyId == current))
-            .OrderByDescending(s => s.Current).ThenByDescending(s => s.LastRefreshedUtc)
-            .ToList());
-    }
+    /// <summary>Live sessions, the caller's own first, then most recently refreshed first.</summary>
+    private static async Task<Ok<List<SessionDto>>> List(HttpContext http, RefreshTokens refresh, CancellationToken ct) =>
+        TypedResults.Ok(await refresh.LiveSessionsAsync(http.User.UserId(), http.User.SessionId(), ct));
 
     private static async Task<Results<NoContent, NotFoundProblem>> Revoke(
         Guid sessionId, HttpContext http, RefreshTokens refresh, AuditLog audit, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Auth.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -138,6 +139,32 @@ public sealed class RefreshTokens(GlidepathDbContext db, IOptions<AuthOptions> o
         return live.Count > 0 && await db.RefreshTokens
             .Where(t => live.Contains(t.Id) && t.ConsumedUtc == null && t.RevokedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedUtc, now), ct) > 0;
+    }
+
+    /// <summary>The user's live sessions (a token neither spent, revoked nor expired): <paramref name="current"/> first, then most recently refreshed first.</summary>
+    public async Task<List<SessionDto>> LiveSessionsAsync(Guid userId, Guid? current, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+
+        // Instants are compared and sorted here: SQLite cannot order or compare DateTimeOffset in SQL.
+        var live = (await db.RefreshTokens.AsNoTracking()
+                .Where(t => t.UserId == userId && t.ConsumedUtc == null && t.RevokedUtc == null)
+                .Select(t => new { t.FamilyId, t.CreatedUtc, t.ExpiresUtc, t.Methods }).ToListAsync(ct))
+            .Where(t => t.ExpiresUtc > now)
+            .GroupBy(t => t.FamilyId).Select(g => g.MaxBy(t => t.CreatedUtc)!)
+            .ToList();
+        var families = live.Select(t => t.FamilyId).ToList();
+        var started = (await db.RefreshTokens.AsNoTracking()
+                .Where(t => t.UserId == userId && families.Contains(t.FamilyId))
+                .Select(t => new { t.FamilyId, t.CreatedUtc }).ToListAsync(ct))
+            .GroupBy(t => t.FamilyId).ToDictionary(g => g.Key, g => g.Min(t => t.CreatedUtc));
+
+        return live
+            .Select(t => new SessionDto(
+                t.FamilyId, started[t.FamilyId], t.CreatedUtc, t.ExpiresUtc,
+                t.Methods.Split(' ').Contains(AuthClaims.Mfa, StringComparer.Ordinal), t.FamilyId == current))
+            .OrderByDescending(s => s.Current).ThenByDescending(s => s.LastRefreshedUtc)
+            .ToList();
     }
 
     /// <summary>Revokes one of the user's sessions (a refresh-token family); false when the user has no such live session.</summary>
