@@ -13,6 +13,7 @@ import { instrumentsJourney } from './journeys/instruments.mjs';
 import { handEntryJourneys } from './journeys/hand-entry.mjs';
 import { netWorthJourney } from './journeys/netWorth.mjs';
 import { planPrefillJourney } from './journeys/planPrefill.mjs';
+import { planPreviewJourney } from './journeys/plan-preview.mjs';
 import { phoneJourney } from './journeys/phone.mjs';
 import { pwaJourney } from './journeys/pwa.mjs';
 import { realtimeJourney } from './journeys/realtime.mjs';
@@ -524,6 +525,7 @@ try {
 
   await netWorthJourney({ test, page, expectText, apiGet, householdUrl, fixtures });
   if (hasAuth) await planPrefillJourney({ test, page, expectText, apiSend });
+  if (hasAuth) await planPreviewJourney({ test, page, apiSend });
   await phoneJourney({ test, page, apiGet, householdUrl });
   if (hasAuth) await pwaJourney({ test, browser, baseURL: server.url });
 } finally {

@@ -40,12 +40,12 @@ public sealed class PlanPreviews(GlidepathDbContext db, PlanSnapshots snapshots,
         }
 
         var parsed = ScenarioParser.Parse(input.Scenario?.GetRawText() ?? plan.ScenarioJson);
-        if (parsed.Value is not { } document)
+        if (!parsed.TryGet(out var document, out var refused))
         {
-            return PlanningProblems.Scenario(parsed.Error!);
+            return PlanningProblems.Scenario(refused);
         }
 
-        var prepared = await snapshots.PrepareAsync(householdId, document, input.Paths ?? Math.Min(document.Paths, MaxPaths), input.Seed, ct);
+        var prepared = await snapshots.PrepareAsync(householdId, document, input.Paths ?? Math.Min(document.Paths, MaxPaths), input.Seed, ct, check: false);
         if (!prepared.TryGet(out var snapshot, out var problem))
         {
             return problem;

@@ -23,12 +23,13 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
     {
         ArgumentNullException.ThrowIfNull(plan);
         var parsed = ScenarioParser.Parse(plan.ScenarioJson);
-        var stored = parsed.Value ?? throw new InvalidOperationException($"Stored plan {plan.Id} no longer parses: {parsed.Error}");
+        var stored = parsed.Match(d => d, refused => throw new InvalidOperationException($"Stored plan {plan.Id} no longer parses: {refused}"));
         return await PrepareAsync(plan.HouseholdId, stored, paths, seed, ct);
     }
 
     /// <summary>The snapshot of a parsed scenario of the household (a plan's, or a preview's edits).</summary>
-    public async Task<Result<PlanSnapshot>> PrepareAsync(Guid householdId, ScenarioDocument stored, int? paths, ulong? seed, CancellationToken ct)
+    /// <param name="check">Compile it once more as run; a preview skips this, as it compiles the snapshot to run it at once.</param>
+    public async Task<Result<PlanSnapshot>> PrepareAsync(Guid householdId, ScenarioDocument stored, int? paths, ulong? seed, CancellationToken ct, bool check = true)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var document = stored with { Paths = paths ?? stored.Paths, Seed = seed ?? stored.Seed };
@@ -62,8 +63,8 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         }
 
         // Checked once more as run (a dataset read, ledger weights); nothing is stored when this fails.
-        var compiled = ScenarioCompiler.Compile(document, series.Load);
-        return compiled.Error is { } error ? PlanningProblems.Scenario(error) : new PlanSnapshot(document, ledger);
+        var compiled = check ? ScenarioCompiler.Compile(document, series.Load) : null;
+        return compiled?.Problem is { } error ? PlanningProblems.Scenario(error) : new PlanSnapshot(document, ledger);
     }
 
     private async Task<Result<LedgerStartValue>> LedgerStartAsync(Guid householdId, ScenarioDocument document, LedgerSourceDocument source, CancellationToken ct)
@@ -80,7 +81,7 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         var held = value.Accounts.SelectMany(a => a.Holdings).Select(h => h.InstrumentId).Distinct().ToList();
         var classes = await db.Instruments.AsNoTracking().Where(i => held.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.AssetClass, ct);
         var start = LedgerStart.Compute(document, value, accountTypes, classes);
-        return start.Value is { } computed ? computed : PlanningProblems.Scenario(start.Error!);
+        return start.TryGet(out var computed, out var refused) ? computed : PlanningProblems.Scenario(refused);
     }
 
     /// <summary>A missing price or FX rate: the household's holdings cannot be valued on that day.</summary>

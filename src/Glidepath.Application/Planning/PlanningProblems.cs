@@ -20,10 +20,10 @@ public static class PlanningProblems
     public static Problem RunNotFound(Guid runId) => Problem.NotFound(RunNotFoundCode, $"Simulation run {runId} is not in this plan.");
 
     /// <summary>A scenario error against the request's <c>scenario</c> member, e.g. <c>scenario.allocation.weights</c>.</summary>
-    public static Problem Scenario(ScenarioError error)
+    public static Problem Scenario(Problem error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Problem.Invalid(ScenarioField(error.Field), error.Message);
+        return error with { Field = ScenarioField(error.Field ?? "") };
     }
 
     /// <summary>A scenario error's field under the request's <c>scenario</c> member.</summary>

@@ -112,10 +112,10 @@ public sealed class Plans(GlidepathDbContext db, ReturnSeriesLoader series, Simu
 
         var json = scenario.GetRawText();
         var parsed = ScenarioParser.Parse(json);
-        var error = parsed.Value is { } document ? ScenarioCompiler.Compile(document, series.Load).Error : parsed.Error;
+        var error = parsed.TryGet(out var document, out var refused) ? ScenarioCompiler.Compile(document, series.Load).Problem : refused;
         if (error is not null)
         {
-            errors.Add(new(Problem.ValidationFailed, error.Message, PlanningProblems.ScenarioField(error.Field)));
+            errors.Add(new(Problem.ValidationFailed, error.Message, PlanningProblems.ScenarioField(error.Field ?? "")));
             return errors;
         }
 

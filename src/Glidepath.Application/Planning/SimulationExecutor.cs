@@ -25,17 +25,16 @@ public static class SimulationExecutor
     {
         ArgumentNullException.ThrowIfNull(run);
         var watch = Stopwatch.StartNew();
-        var document = ScenarioParser.Parse(run.ScenarioJson).Value
-            ?? throw new InvalidOperationException($"The scenario stored with run {run.Id} no longer parses.");
+        var document = ScenarioParser.Parse(run.ScenarioJson).Match(d => d, _ => throw new InvalidOperationException($"The scenario stored with run {run.Id} no longer parses."));
         if (run.Kind == SimulationRunKind.Solve)
         {
             var parameters = JsonSerializer.Deserialize<SolveParameters>(run.ParametersJson, SimulationReport.Json)
                 ?? throw new InvalidOperationException($"Run {run.Id} has no solve parameters.");
             var lever = Levers.Parse(parameters.For) ?? throw new InvalidOperationException($"Run {run.Id} names an unknown lever '{parameters.For}'.");
             var solved = PlanSolver.Solve(document, lever, parameters.Target, seriesLoader, new SimulationOptions { CancellationToken = ct, Progress = progress });
-            return solved.Value is { } answer
-                ? new(JsonSerializer.Serialize(answer, SimulationReport.Json), answer.SuccessProbability, null, watch.ElapsedMilliseconds)
-                : new(null, 0, Describe(solved.Error!.Field, solved.Error.Message), watch.ElapsedMilliseconds);
+            return solved.Match(
+                answer => new Outcome(JsonSerializer.Serialize(answer, SimulationReport.Json), answer.SuccessProbability, null, watch.ElapsedMilliseconds),
+                problem => new Outcome(null, 0, Describe(problem.Field ?? "", problem.Message), watch.ElapsedMilliseconds));
         }
 
         return Simulate(document, seriesLoader, progress, ct).Match(
@@ -50,26 +49,24 @@ public static class SimulationExecutor
     public static Result<Simulated> Simulate(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, IProgress<double>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var compiled = ScenarioCompiler.Compile(document, seriesLoader);
-        if (compiled.Value is null)
+        if (!ScenarioCompiler.Compile(document, seriesLoader).TryGet(out var compiled, out var refused))
         {
-            return Problem.Invalid(compiled.Error!.Field, compiled.Error.Message);
+            return refused;
         }
 
-        var hasGoals = compiled.Value.Flows.Any(f => f.Goal is not null);
+        var hasGoals = compiled.Flows.Any(f => f.Goal is not null);
         // With goals, per-goal success is the second half of the bar.
         var main = hasGoals && progress is not null ? new Scaled(progress, 0, 0.5) : progress;
-        var result = MonteCarloSimulator.Run(compiled.Value.Input, new SimulationOptions { CancellationToken = ct, Progress = main });
+        var result = MonteCarloSimulator.Run(compiled.Input, new SimulationOptions { CancellationToken = ct, Progress = main });
         IReadOnlyList<GoalSuccess>? goals = null;
         if (hasGoals)
         {
-            var funded = GoalFunding.Evaluate(document, seriesLoader, new SimulationOptions { CancellationToken = ct });
-            if (funded.Value is null)
+            if (!GoalFunding.Evaluate(document, seriesLoader, new SimulationOptions { CancellationToken = ct }).TryGet(out var funded, out var unfunded))
             {
-                return Problem.Invalid(funded.Error!.Field, funded.Error.Message);
+                return unfunded;
             }
 
-            goals = funded.Value;
+            goals = funded;
         }
 
         return new Simulated(result, goals, SimulationReport.From(result, goals, document.Plan?.People[0].Age));

@@ -12,10 +12,11 @@ namespace Glidepath.Application.Planning;
 public sealed record RunRequest(SimulationRunKind Kind, int? Paths, ulong? Seed, string? For = null, double? Target = null);
 
 /// <summary>
-/// A plan's runs: queue one (checked, snapshotted and stored before it is queued, within the caller's
-/// fair share), read them, cancel one. Runs execute in the background worker, so a caller that goes
-/// away loses nothing. Progress of a run executing in this process is fresher than its row and is
-/// merged into what is read.
+/// A plan's runs: queue one (checked, snapshotted and stored as a queued row, within the caller's
+/// fair share and the queue's capacity), read them, cancel one. <see cref="QueueAsync"/> is the one
+/// entry point for every front door and scheduler. The rows are the queue: a worker of any instance
+/// takes the next run (<see cref="Runs.RunLeases"/>), so a caller that goes away loses nothing.
+/// Progress of a run executing in this process is fresher than its row and is merged into what is read.
 /// </summary>
 public sealed class SimulationRuns(GlidepathDbContext db, PlanSnapshots snapshots, SimulationQueue queue, TimeProvider clock)
 {
@@ -53,9 +54,10 @@ public sealed class SimulationRuns(GlidepathDbContext db, PlanSnapshots snapshot
                 return quota;
             }
 
-            if (!queue.TryReserve())
+            var waiting = await db.SimulationRuns.CountAsync(r => r.Status == SimulationRunStatus.Queued, ct);
+            if (waiting >= queue.Options.QueueCapacity)
             {
-                return new Problem(ProblemKind.Unavailable, PlanningProblems.QueueFullCode, $"{queue.Capacity} runs are already waiting; try again when some have finished.");
+                return new Problem(ProblemKind.Unavailable, PlanningProblems.QueueFullCode, $"{queue.Options.QueueCapacity} runs are already waiting; try again when some have finished.");
             }
 
             run = new SimulationRun
@@ -69,24 +71,17 @@ public sealed class SimulationRuns(GlidepathDbContext db, PlanSnapshots snapshot
                 ParametersJson = JsonSerializer.Serialize(parameters, SimulationReport.Json),
                 ScenarioJson = snapshot.Json,
                 CreatedUtc = clock.GetUtcNow(),
+                RequestedBy = caller.UserId,
             };
-            try
-            {
-                db.SimulationRuns.Add(run);
-                await db.SaveChangesAsync(ct);
-            }
-            catch
-            {
-                queue.Release();
-                throw;
-            }
+            db.SimulationRuns.Add(run);
+            await db.SaveChangesAsync(ct);
         }
         finally
         {
             queue.Admission.Release();
         }
 
-        queue.Enqueue(run.Id);
+        queue.Signal();
         return run;
     }
 

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Planning;
 using Glidepath.Quant.MonteCarlo;
@@ -15,7 +16,7 @@ internal static class ScenarioFile
         }
 
         var parsed = ScenarioParser.Parse(File.ReadAllText(path));
-        var document = parsed.Value ?? throw new CliException($"{path}: {parsed.Error}");
+        var document = parsed.Match(d => d, refused => throw new CliException($"{path}: {refused}"));
         return document.FromLedger is null
             ? document
             : throw new CliException($"{path}: fromLedger: a scenario file has no household; give startBalance, or store the plan and run simulate --household ID --plan ID");

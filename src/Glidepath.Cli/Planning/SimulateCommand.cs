@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -154,7 +155,7 @@ internal static class CliRun
     public static SimulationInput Compile(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries> loader, string source)
     {
         var compiled = ScenarioCompiler.Compile(document, loader);
-        return compiled.Value?.Input ?? throw new CliException($"{source}: {compiled.Error}");
+        return compiled.Match(c => c.Input, refused => throw new CliException($"{source}: {refused}"));
     }
 
     /// <summary>A Spectre progress bar when stdout is a terminal and the output is not JSON.</summary>

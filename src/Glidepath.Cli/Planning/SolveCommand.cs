@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -25,7 +26,7 @@ public static class SolveCommand
             var solveFor = Levers.Parse(parse.GetRequiredValue(lever)) ?? throw new CliException($"--for: use {string.Join(", ", Levers.Names)}.");
             var goal = parse.GetValue(target) ?? document.TargetSuccess;
             var solved = PlanSolver.Solve(document, solveFor, goal, ScenarioFile.SeriesLoader(file), new Quant.MonteCarlo.SimulationOptions { CancellationToken = cancel });
-            var result = solved.Value ?? throw new CliException($"{file}: {solved.Error}");
+            var result = solved.Match(r => r, refused => throw new CliException($"{file}: {refused}"));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Quant.MonteCarlo;
 
 namespace Glidepath.Domain.Planning;
@@ -12,7 +13,7 @@ public sealed record GoalSuccess(string Goal, int Priority, double SuccessProbab
 /// </summary>
 public static class GoalFunding
 {
-    public static ScenarioResult<IReadOnlyList<GoalSuccess>> Evaluate(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, SimulationOptions? options = null)
+    public static Result<IReadOnlyList<GoalSuccess>> Evaluate(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, SimulationOptions? options = null)
     {
         var goals = ScenarioCompiler.Flows(document).Where(f => f.Goal is not null)
             .GroupBy(f => f.Goal!).Select(g => (Name: g.Key, Priority: g.Min(f => f.Priority))).ToList();
@@ -20,16 +21,16 @@ public static class GoalFunding
         foreach (var level in goals.Select(g => g.Priority).Distinct().Order())
         {
             var compiled = ScenarioCompiler.Compile(document, seriesLoader, level);
-            if (compiled.Error is { } error)
+            if (!compiled.TryGet(out var scenario, out var problem))
             {
-                return new(null, error);
+                return problem;
             }
 
-            var run = MonteCarloSimulator.Run(compiled.Value!.Input, options);
+            var run = MonteCarloSimulator.Run(scenario.Input, options);
             results.AddRange(goals.Where(g => g.Priority == level)
                 .Select(g => new GoalSuccess(g.Name, level, run.SuccessProbability, run.SuccessStandardError)));
         }
 
-        return ScenarioResult.Ok<IReadOnlyList<GoalSuccess>>(results);
+        return Result.Ok<IReadOnlyList<GoalSuccess>>(results);
     }
 }

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using System.Globalization;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
@@ -24,7 +25,7 @@ public static class LedgerStart
     /// <param name="value">The household valued at the close of the as-of date.</param>
     /// <param name="accountTypes">Type of every account in <paramref name="value"/>.</param>
     /// <param name="assetClasses">Asset class of every instrument held.</param>
-    public static ScenarioResult<LedgerStartValue> Compute(
+    public static Result<LedgerStartValue> Compute(
         ScenarioDocument document, HouseholdValue value, IReadOnlyDictionary<Guid, AccountType> accountTypes, IReadOnlyDictionary<Guid, AssetClass> assetClasses)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -35,7 +36,7 @@ public static class LedgerStart
         var types = source.AccountTypes ?? DefaultAccountTypes;
         if (types.Any(t => t.IsLiability()))
         {
-            return ScenarioResult.Fail<LedgerStartValue>("fromLedger.accountTypes", "credit cards and loans are not part of a portfolio");
+            return Problem.Invalid("fromLedger.accountTypes", "credit cards and loans are not part of a portfolio");
         }
 
         var counted = value.Accounts.Where(a => types.Contains(accountTypes[a.AccountId])).ToList();
@@ -54,24 +55,23 @@ public static class LedgerStart
         var total = counted.Sum(a => a.Total);
         if (total < 0)
         {
-            return ScenarioResult.Fail<LedgerStartValue>("fromLedger", $"the counted accounts are worth {Text(total)} (negative cash exceeds the holdings)");
+            return Problem.Invalid("fromLedger", $"the counted accounts are worth {Text(total)} (negative cash exceeds the holdings)");
         }
 
-        var weights = source.Allocation ? Weights(document, byClass, total) : null;
-        if (weights?.Error is { } error)
+        IReadOnlyList<double>? weights = null;
+        if (source.Allocation && !Weights(document, byClass, total).TryGet(out weights, out var problem))
         {
-            return new(null, error);
+            return problem;
         }
 
-        var result = new LedgerStartValue(value.Date, value.Currency.ToString(), (double)total, weights?.Value, [.. types], counted.Count);
-        return ScenarioResult.Ok(result);
+        return new LedgerStartValue(value.Date, value.Currency.ToString(), (double)total, weights, [.. types], counted.Count);
     }
 
-    private static ScenarioResult<IReadOnlyList<double>> Weights(ScenarioDocument d, Dictionary<AssetClass, decimal> byClass, decimal total)
+    private static Result<IReadOnlyList<double>> Weights(ScenarioDocument d, Dictionary<AssetClass, decimal> byClass, decimal total)
     {
         if (total == 0)
         {
-            return ScenarioResult.Fail<IReadOnlyList<double>>("fromLedger.allocation", "the counted accounts hold nothing to take weights from");
+            return Problem.Invalid("fromLedger.allocation", "the counted accounts hold nothing to take weights from");
         }
 
         var owner = new Dictionary<AssetClass, int>();
@@ -81,7 +81,7 @@ public static class LedgerStart
             {
                 if (!owner.TryAdd(c, i))
                 {
-                    return ScenarioResult.Fail<IReadOnlyList<double>>($"assets[{i}].assetClasses", $"{c} is already in assets[{owner[c]}].assetClasses");
+                    return Problem.Invalid($"assets[{i}].assetClasses", $"{c} is already in assets[{owner[c]}].assetClasses");
                 }
             }
         }
@@ -91,7 +91,7 @@ public static class LedgerStart
         {
             if (!owner.TryGetValue(c, out var i))
             {
-                return ScenarioResult.Fail<IReadOnlyList<double>>(
+                return Problem.Invalid(
                     "fromLedger.allocation", $"holdings of {Text(v)} in asset class {c} belong to no asset; add {c} to one asset's assetClasses");
             }
 
@@ -102,14 +102,14 @@ public static class LedgerStart
         {
             if (weights[i] < 0)
             {
-                return ScenarioResult.Fail<IReadOnlyList<double>>($"assets[{i}].assetClasses", $"the holdings of this asset are worth {Text(weights[i])}; a weight cannot be negative");
+                return Problem.Invalid($"assets[{i}].assetClasses", $"the holdings of this asset are worth {Text(weights[i])}; a weight cannot be negative");
             }
         }
 
         // Shares in decimal, then the last weight absorbs the rounding so they sum to exactly 1.
         var shares = weights.Select(w => (double)(w / total)).ToArray();
         shares[^1] = Math.Max(0, 1 - shares[..^1].Sum());
-        return ScenarioResult.Ok<IReadOnlyList<double>>(shares);
+        return Result.Ok<IReadOnlyList<double>>(shares);
     }
 
     private static string Text(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Quant.MonteCarlo;
 
 namespace Glidepath.Domain.Planning;
@@ -28,15 +29,15 @@ public static class PlanSolver
     /// <summary>Evaluations after the search: up to seven curve points and the answer itself.</summary>
     private const int Finishing = 8;
 
-    public static ScenarioResult<SolveResult> Solve(ScenarioDocument document, SolveFor lever, double target, Func<SeriesDocument, HistoricalSeries>? seriesLoader = null, SimulationOptions? options = null)
+    public static Result<SolveResult> Solve(ScenarioDocument document, SolveFor lever, double target, Func<SeriesDocument, HistoricalSeries>? seriesLoader = null, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (target is <= 0 or >= 1)
         {
-            return ScenarioResult.Fail<SolveResult>("target", "must be in (0, 1)");
+            return Problem.Invalid("target", "must be in (0, 1)");
         }
 
-        ScenarioError? error = null;
+        Problem? error = null;
         var done = 0;
         var ahead = Finishing; // evaluations expected after the current one
         var sink = options?.Progress is { } progress ? new Monotone(progress) : null;
@@ -44,9 +45,9 @@ public static class PlanSolver
         {
             options?.CancellationToken.ThrowIfCancellationRequested();
             var compiled = ScenarioCompiler.Compile(Levers.Apply(document, lever, x), seriesLoader);
-            error ??= compiled.Error;
+            error ??= compiled.Problem;
             var run = sink is null ? options : options! with { Progress = new Evaluation(sink, done, done + 1 + ahead) };
-            var p = compiled.Value is { } c ? MonteCarloSimulator.Run(c.Input, run).SuccessProbability : double.NaN;
+            var p = compiled.TryGet(out var c, out _) ? MonteCarloSimulator.Run(c.Input, run).SuccessProbability : double.NaN;
             done++;
             ahead = Math.Max(0, ahead - 1);
             return p;
@@ -61,12 +62,12 @@ public static class PlanSolver
         };
         if (error is not null)
         {
-            return new(null, error);
+            return error;
         }
 
         if (answer is null)
         {
-            return ScenarioResult.Fail<SolveResult>(lever == SolveFor.RetirementAge ? "horizonMonths" : "target", $"no {Name(lever)} reaches success {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            return Problem.Invalid(lever == SolveFor.RetirementAge ? "horizonMonths" : "target", $"no {Name(lever)} reaches success {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         var a = answer.Value;
@@ -78,7 +79,7 @@ public static class PlanSolver
         var curve = points.Select(x => new SolvePoint(x, Success(x))).ToList();
         ahead = 0;
         double? age = lever == SolveFor.RetirementAge && document.Plan is { } plan ? plan.People[0].Age + (a / 12) : null;
-        return ScenarioResult.Ok<SolveResult>(new SolveResult(lever, a, age, Success(a), target, curve));
+        return Result.Ok(new SolveResult(lever, a, age, Success(a), target, curve));
     }
 
     /// <summary>One evaluation's share of the solve's bar: <c>(done + fraction) / expected</c>.</summary>

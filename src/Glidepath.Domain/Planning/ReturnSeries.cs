@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using System.Globalization;
 using Glidepath.Quant.MonteCarlo;
 
@@ -13,39 +14,39 @@ public static class ReturnSeries
     private const string Field = "returnModel.series";
 
     /// <summary>Checks that need no data: exactly one source; a column per asset; one inline array per asset.</summary>
-    public static ScenarioError? Check(SeriesDocument s, int assets)
+    public static Problem? Check(SeriesDocument s, int assets)
     {
         ArgumentNullException.ThrowIfNull(s);
         var sources = (s.File is null ? 0 : 1) + (s.Dataset is null ? 0 : 1) + (s.MonthlyReturns is null ? 0 : 1);
         if (sources != 1)
         {
-            return new(Field, "needs exactly one of file, dataset or monthlyReturns");
+            return Problem.Invalid(Field, "needs exactly one of file, dataset or monthlyReturns");
         }
 
         if (s.MonthlyReturns is { } inline)
         {
             if (s.Columns is not null)
             {
-                return new($"{Field}.columns", "is only for a file or dataset; monthlyReturns has one array per asset");
+                return Problem.Invalid($"{Field}.columns", "is only for a file or dataset; monthlyReturns has one array per asset");
             }
 
             if (inline.Count != assets)
             {
-                return new($"{Field}.monthlyReturns", $"must have {assets} arrays, one per asset");
+                return Problem.Invalid($"{Field}.monthlyReturns", $"must have {assets} arrays, one per asset");
             }
 
             for (var a = 0; a < inline.Count; a++)
             {
                 if (inline[a].Count == 0 || inline[a].Count != inline[0].Count)
                 {
-                    return new($"{Field}.monthlyReturns[{a}]", $"must have the same number of months as monthlyReturns[0] ({inline[0].Count}), at least one");
+                    return Problem.Invalid($"{Field}.monthlyReturns[{a}]", $"must have the same number of months as monthlyReturns[0] ({inline[0].Count}), at least one");
                 }
             }
 
             return null;
         }
 
-        return s.Columns?.Count == assets ? null : new($"{Field}.columns", $"must name {assets} columns, one per asset");
+        return s.Columns?.Count == assets ? null : Problem.Invalid($"{Field}.columns", $"must name {assets} columns, one per asset");
     }
 
     /// <summary>An inline series; a value that is not a return above -100 % is named <c>returnModel.series.monthlyReturns[a][t]</c>.</summary>

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Quant.MonteCarlo;
 
 namespace Glidepath.Domain.Planning;
@@ -11,12 +12,12 @@ public static class ScenarioCompiler
     /// <param name="document">The parsed scenario.</param>
     /// <param name="seriesLoader">Reads a return series (front doors do file I/O); null to validate without it.</param>
     /// <param name="includeGoalsUpToPriority">Keep only goal flows with this priority or better (per-goal success).</param>
-    public static ScenarioResult<CompiledScenario> Compile(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, int includeGoalsUpToPriority = int.MaxValue)
+    public static Result<CompiledScenario> Compile(ScenarioDocument document, Func<SeriesDocument, HistoricalSeries>? seriesLoader, int includeGoalsUpToPriority = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (Check(document) is { } problem)
         {
-            return new(null, problem);
+            return problem;
         }
 
         try
@@ -37,13 +38,13 @@ public static class ScenarioCompiler
                 Antithetic = document.Antithetic,
             };
             MonteCarloSimulator.Validate(input);
-            return ScenarioResult.Ok<CompiledScenario>(new CompiledScenario(input, flows));
+            return Result.Ok(new CompiledScenario(input, flows));
         }
         catch (InvalidInputException e)
         {
             // Flows after the document's own come from the plan.
             var field = e.Field.StartsWith("cashFlows[", StringComparison.Ordinal) && FlowIndex(e.Field) >= document.CashFlows.Count ? "plan" : e.Field;
-            return ScenarioResult.Fail<CompiledScenario>(field, e.Message);
+            return Problem.Invalid(field, e.Message);
         }
     }
 
@@ -69,21 +70,21 @@ public static class ScenarioCompiler
     private static int FlowIndex(string field) => int.TryParse(field.AsSpan(10, field.IndexOf(']', StringComparison.Ordinal) - 10), System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : 0;
 
     /// <summary>Checks the engine cannot phrase in document terms.</summary>
-    private static ScenarioError? Check(ScenarioDocument d)
+    private static Problem? Check(ScenarioDocument d)
     {
         if (d.StartBalance is null && d.FromLedger is null)
         {
-            return new("startBalance", "is required (or fromLedger, to take it from the household's holdings)");
+            return Problem.Invalid("startBalance", "is required (or fromLedger, to take it from the household's holdings)");
         }
 
         if (d.FromLedger is { Allocation: true } && d.Allocation.GlidePath is not null)
         {
-            return new("fromLedger.allocation", "cannot be combined with allocation.glidePath, which sets the weights itself");
+            return Problem.Invalid("fromLedger.allocation", "cannot be combined with allocation.glidePath, which sets the weights itself");
         }
 
         if (d.Assets.Count == 0)
         {
-            return new("assets", "at least one asset is needed");
+            return Problem.Invalid("assets", "at least one asset is needed");
         }
 
         for (var i = 0; i < d.Assets.Count; i++)
@@ -91,12 +92,12 @@ public static class ScenarioCompiler
             var a = d.Assets[i];
             if (!(a.Volatility >= 0) || !double.IsFinite(a.Volatility))
             {
-                return new($"assets[{i}].volatility", $"must be >= 0 (got {a.Volatility.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+                return Problem.Invalid($"assets[{i}].volatility", $"must be >= 0 (got {a.Volatility.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
             }
 
             if (!(a.ExpectedReturn > -1) || !double.IsFinite(a.ExpectedReturn))
             {
-                return new($"assets[{i}].expectedReturn", "must be above -1");
+                return Problem.Invalid($"assets[{i}].expectedReturn", "must be above -1");
             }
         }
 
@@ -105,34 +106,34 @@ public static class ScenarioCompiler
         {
             if (c.Count != n)
             {
-                return new("correlations", $"must have {n} rows, one per asset");
+                return Problem.Invalid("correlations", $"must have {n} rows, one per asset");
             }
 
             for (var i = 0; i < n; i++)
             {
                 if (c[i].Count != n)
                 {
-                    return new($"correlations[{i}]", $"must have {n} entries");
+                    return Problem.Invalid($"correlations[{i}]", $"must have {n} entries");
                 }
             }
         }
         else if (n > 1)
         {
-            return new("correlations", $"is required with {n} assets");
+            return Problem.Invalid("correlations", $"is required with {n} assets");
         }
 
         if (d.Plan is { } plan)
         {
             if (plan.People.Count == 0)
             {
-                return new("plan.people", "at least one person is needed");
+                return Problem.Invalid("plan.people", "at least one person is needed");
             }
 
             for (var i = 0; i < plan.Incomes.Count; i++)
             {
                 if (plan.Incomes[i].Person < 0 || plan.Incomes[i].Person >= plan.People.Count)
                 {
-                    return new($"plan.incomes[{i}].person", $"must be in [0, {plan.People.Count - 1}]");
+                    return Problem.Invalid($"plan.incomes[{i}].person", $"must be in [0, {plan.People.Count - 1}]");
                 }
             }
         }
@@ -142,13 +143,13 @@ public static class ScenarioCompiler
             var p = d.Allocation.GlidePath![k];
             if ((p.Month is null) == (p.Age is null) || (p.Age is not null && d.Plan is null))
             {
-                return new($"allocation.glidePath[{k}]", "needs exactly one of month or age (age needs a plan)");
+                return Problem.Invalid($"allocation.glidePath[{k}]", "needs exactly one of month or age (age needs a plan)");
             }
         }
 
         if (d.ReturnModel is { Kind: ReturnModelKind.Bootstrap or ReturnModelKind.Historical, Series: null })
         {
-            return new("returnModel.series", "is required for bootstrap and historical models");
+            return Problem.Invalid("returnModel.series", "is required for bootstrap and historical models");
         }
 
         if (d.ReturnModel?.Series is { } s && ReturnSeries.Check(s, n) is { } seriesProblem)
@@ -156,7 +157,7 @@ public static class ScenarioCompiler
             return seriesProblem;
         }
 
-        return d.TargetSuccess is > 0 and < 1 ? null : new("targetSuccess", "must be in (0, 1)");
+        return d.TargetSuccess is > 0 and < 1 ? null : Problem.Invalid("targetSuccess", "must be in (0, 1)");
     }
 
     private static IReturnModel ReturnModel(ScenarioDocument d, Func<SeriesDocument, HistoricalSeries>? loader)

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,7 +22,7 @@ public static class ScenarioParser
     };
 
     /// <summary>Parses and validates; a bootstrap or historical model's CSV is not read here.</summary>
-    public static ScenarioResult<ScenarioDocument> Parse(string json)
+    public static Result<ScenarioDocument> Parse(string json)
     {
         ScenarioDocument? document;
         try
@@ -30,16 +31,16 @@ public static class ScenarioParser
         }
         catch (JsonException e)
         {
-            return ScenarioResult.Fail<ScenarioDocument>(FieldOf(e), Describe(e));
+            return Problem.Invalid(FieldOf(e), Describe(e));
         }
 
         if (document is null)
         {
-            return ScenarioResult.Fail<ScenarioDocument>("$", "the scenario must be a JSON object");
+            return Problem.Invalid("$", "the scenario must be a JSON object");
         }
 
         var compiled = ScenarioCompiler.Compile(document, seriesLoader: null);
-        return compiled.Error is { } error ? new(null, error) : ScenarioResult.Ok<ScenarioDocument>(document);
+        return compiled.Problem is { } problem ? problem : document;
     }
 
     /// <summary>

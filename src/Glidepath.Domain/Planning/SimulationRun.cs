@@ -58,6 +58,21 @@ public sealed class SimulationRun
     /// <summary>Set by a cancel request; the worker running it stops at its next progress check.</summary>
     public bool CancelRequested { get; set; }
 
+    /// <summary>The user who queued it: the queue serves users in turn (fairness), not runs in arrival order.</summary>
+    public Guid RequestedBy { get; set; }
+
+    /// <summary>The instance whose worker holds the run's lease while it runs; null while queued.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Until when (Unix milliseconds) the lease holds; the owner's heartbeat pushes it on, a run left past it is re-leased by any instance.</summary>
+    public long? LeaseExpiresUnixMs { get; set; }
+
+    /// <summary>When (Unix milliseconds) a worker last took the run: the queue serves the user it served longest ago first.</summary>
+    public long? LeasedUnixMs { get; set; }
+
+    /// <summary>How many times a worker has taken the run; past the limit a run whose lease expired fails instead.</summary>
+    public int Attempts { get; set; }
+
     public DateTimeOffset CreatedUtc { get; set; }
 
     public DateTimeOffset? StartedUtc { get; set; }

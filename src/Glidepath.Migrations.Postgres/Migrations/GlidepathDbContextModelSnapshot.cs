@@ -707,6 +707,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean")
                         .HasColumnName("cancel_requested");
@@ -738,6 +742,19 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("LeaseExpiresUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_expires_unix_ms");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeasedUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("leased_unix_ms");
+
                     b.Property<string>("ParametersJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -754,6 +771,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("double precision")
                         .HasColumnName("progress");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
 
                     b.Property<string>("ResultJson")
                         .HasColumnType("text")
@@ -793,6 +814,9 @@ namespace Glidepath.Migrations.Postgres.Migrations
 
                     b.HasIndex("HouseholdId", "PlanId")
                         .HasDatabaseName("ix_simulation_runs_household_id_plan_id");
+
+                    b.HasIndex("RequestedBy", "Status")
+                        .HasDatabaseName("ix_simulation_runs_requested_by_status");
 
                     b.ToTable("simulation_runs", (string)null);
                 });

@@ -698,6 +698,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cancel_requested");
@@ -729,6 +733,19 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("LeaseExpiresUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_unix_ms");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeasedUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leased_unix_ms");
+
                     b.Property<string>("ParametersJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -745,6 +762,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("REAL")
                         .HasColumnName("progress");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
 
                     b.Property<string>("ResultJson")
                         .HasColumnType("TEXT")
@@ -784,6 +805,9 @@ namespace Glidepath.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HouseholdId", "PlanId")
                         .HasDatabaseName("ix_simulation_runs_household_id_plan_id");
+
+                    b.HasIndex("RequestedBy", "Status")
+                        .HasDatabaseName("ix_simulation_runs_requested_by_status");
 
                     b.ToTable("simulation_runs", (string)null);
                 });

@@ -1,5 +1,5 @@
+using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Households;
-using Glidepath.Domain.Planning;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Glidepath.Server.Realtime;
@@ -9,7 +9,7 @@ namespace Glidepath.Server.Realtime;
 /// passed the household rule) hear them. Best effort: a failed send is logged, never thrown into
 /// the write or the run that caused it.
 /// </summary>
-public sealed partial class PortfolioNotifier(IHubContext<PortfolioHub> hub, ILogger<PortfolioNotifier> log) : IHouseholdNotifier, IRunProgressNotifier
+public sealed partial class PortfolioNotifier(IHubContext<PortfolioHub> hub, ILogger<PortfolioNotifier> log) : IHouseholdNotifier, ISimulationProgressSink
 {
     public Task PricesUpdatedAsync(IReadOnlyCollection<Guid> householdIds, DateOnly asOf, CancellationToken ct) =>
         SendAllAsync(householdIds, PortfolioMessages.PricesUpdated, id => new PricesUpdatedMessage(id, asOf), ct);
@@ -17,8 +17,12 @@ public sealed partial class PortfolioNotifier(IHubContext<PortfolioHub> hub, ILo
     public Task AlertsChangedAsync(IReadOnlyCollection<Guid> householdIds, CancellationToken ct) =>
         SendAllAsync(householdIds, PortfolioMessages.AlertsChanged, id => new AlertsChangedMessage(id), ct);
 
-    public Task RunProgressAsync(Guid householdId, Guid runId, double progress, SimulationRunStatus status, CancellationToken ct) =>
-        SendAsync(householdId, PortfolioMessages.RunProgress, new RunProgressMessage(householdId, runId, progress, status.ToString()), ct);
+    /// <summary>A run's heartbeat or end, to its household's pages (docs/web.md, "Real time").</summary>
+    public async ValueTask ReportAsync(SimulationProgress progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        await SendAsync(progress.HouseholdId, PortfolioMessages.RunProgress, new RunProgressMessage(progress.HouseholdId, progress.RunId, progress.Progress, progress.Status.ToString()), ct);
+    }
 
     private async Task SendAllAsync(IReadOnlyCollection<Guid> householdIds, string method, Func<Guid, object> message, CancellationToken ct)
     {

@@ -1,5 +1,5 @@
+using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Households;
-using Glidepath.Domain.Planning;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,7 +14,7 @@ public static class RealtimeRegistration
         services.AddSingleton<PortfolioNotifier>();
         services.RemoveAll<IHouseholdNotifier>();
         services.AddSingleton<IHouseholdNotifier>(sp => sp.GetRequiredService<PortfolioNotifier>());
-        services.AddSingleton<IRunProgressNotifier>(sp => sp.GetRequiredService<PortfolioNotifier>());
+        services.AddSingleton<ISimulationProgressSink>(sp => sp.GetRequiredService<PortfolioNotifier>());
 
         // Browsers cannot set headers on a WebSocket or an EventSource, so the SignalR client sends the
         // access token as ?access_token=; it is read there for the hub's path only, never for /api.

@@ -5,7 +5,7 @@ namespace Glidepath.Domain.Tests.Planning;
 public class LeversTests
 {
     private static ScenarioDocument Benchmark() =>
-        ScenarioParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "benchmark-retirement.json"))).Value!;
+        ScenarioParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "benchmark-retirement.json"))).Ok();
 
     [Fact]
     public void Current_Benchmark_ReadsSavingSpendingAndRetirementFromFlows()

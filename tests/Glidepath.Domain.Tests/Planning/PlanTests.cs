@@ -46,7 +46,7 @@ public class PlanTests
     [Fact]
     public void GoalFunding_TwoPriorities_LowerPriorityNoMoreLikely()
     {
-        var goals = GoalFunding.Evaluate(Plan(), null).Value!;
+        var goals = GoalFunding.Evaluate(Plan(), null).Ok();
 
         var retire = Assert.Single(goals, g => g.Goal == "Retire");
         var boat = Assert.Single(goals, g => g.Goal == "Boat");
@@ -57,10 +57,10 @@ public class PlanTests
     [Fact]
     public void Solve_Spending_AnswerMeetsTargetAndMoreDoesNot()
     {
-        var result = PlanSolver.Solve(Plan(), SolveFor.Spending, 0.85).Value!;
+        var result = PlanSolver.Solve(Plan(), SolveFor.Spending, 0.85).Ok();
 
         Assert.True(result.SuccessProbability >= 0.85);
-        var above = ScenarioCompiler.Compile(Levers.Apply(Plan(), SolveFor.Spending, result.Answer + 20), null).Value!;
+        var above = ScenarioCompiler.Compile(Levers.Apply(Plan(), SolveFor.Spending, result.Answer + 20), null).Ok();
         Assert.True(MonteCarloSimulator.Run(above.Input).SuccessProbability < 0.85);
         Assert.Equal(result.Curve.OrderBy(p => p.Value).Select(p => p.SuccessProbability), result.Curve.OrderBy(p => p.Value).Select(p => p.SuccessProbability).OrderDescending());
     }
@@ -68,17 +68,17 @@ public class PlanTests
     [Fact]
     public void Solve_Saving_AnswerIsSmallestMeetingTarget()
     {
-        var result = PlanSolver.Solve(Plan(spending: 60000), SolveFor.Saving, 0.85).Value!;
+        var result = PlanSolver.Solve(Plan(spending: 60000), SolveFor.Saving, 0.85).Ok();
 
         Assert.True(result.SuccessProbability >= 0.85);
-        var below = ScenarioCompiler.Compile(Levers.Apply(Plan(spending: 60000), SolveFor.Saving, result.Answer - 2), null).Value!;
+        var below = ScenarioCompiler.Compile(Levers.Apply(Plan(spending: 60000), SolveFor.Saving, result.Answer - 2), null).Ok();
         Assert.True(MonteCarloSimulator.Run(below.Input).SuccessProbability < 0.85);
     }
 
     [Fact]
     public void Solve_RetirementAge_ReturnsAgeWithSuccessCurve()
     {
-        var result = PlanSolver.Solve(Plan(spending: 55000), SolveFor.RetirementAge, 0.85).Value!;
+        var result = PlanSolver.Solve(Plan(spending: 55000), SolveFor.RetirementAge, 0.85).Ok();
 
         Assert.Equal(55 + (result.Answer / 12), result.RetirementAge);
         Assert.True(result.SuccessProbability >= 0.85);
@@ -92,10 +92,10 @@ public class PlanTests
     public void Solve_WithProgress_ReportsAGrowingShareEndingAtOne_AndTheSameAnswer(SolveFor lever, double spending)
     {
         var reports = new List<double>();
-        var plain = PlanSolver.Solve(Plan(spending: spending), lever, 0.85).Value!;
+        var plain = PlanSolver.Solve(Plan(spending: spending), lever, 0.85).Ok();
 
         // Monotone, so the reports arrive in order even from several worker threads.
-        var tracked = PlanSolver.Solve(Plan(spending: spending), lever, 0.85, options: new SimulationOptions { Progress = new Synchronous(r => { lock (reports) { reports.Add(r); } }) }).Value!;
+        var tracked = PlanSolver.Solve(Plan(spending: spending), lever, 0.85, options: new SimulationOptions { Progress = new Synchronous(r => { lock (reports) { reports.Add(r); } }) }).Ok();
 
         Assert.Equal(plain, tracked with { Curve = plain.Curve });
         Assert.Equal(plain.Curve, tracked.Curve);

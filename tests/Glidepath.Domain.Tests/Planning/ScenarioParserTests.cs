@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Planning;
 
 namespace Glidepath.Domain.Tests.Planning;
@@ -17,7 +18,7 @@ public class ScenarioParserTests
     {
         var result = ScenarioParser.Parse(Example(name));
 
-        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.True(result.Succeeded, result.Problem?.ToString());
     }
 
     /// <summary>A run stores its snapshot with Write: it must read back as the same scenario, and simulate to the same numbers.</summary>
@@ -28,23 +29,23 @@ public class ScenarioParserTests
     [InlineData("historical-sequences.json")]
     public void Write_Examples_ParseBackToTheSameScenario(string name)
     {
-        var document = ScenarioParser.Parse(Example(name)).Value!;
+        var document = ScenarioParser.Parse(Example(name)).Ok();
 
         var written = ScenarioParser.Write(document);
         var reread = ScenarioParser.Parse(written);
 
-        Assert.True(reread.IsSuccess, reread.Error?.ToString());
-        Assert.Equal(written, ScenarioParser.Write(reread.Value!));
+        Assert.True(reread.Succeeded, reread.Problem?.ToString());
+        Assert.Equal(written, ScenarioParser.Write(reread.Ok()));
         Assert.DoesNotContain("null", written, StringComparison.Ordinal);
         if (document.ReturnModel?.Series is null)
         {
-            Assert.Equal(Simulated(document), Simulated(reread.Value!));
+            Assert.Equal(Simulated(document), Simulated(reread.Ok()));
         }
     }
 
     private static string Simulated(ScenarioDocument document)
     {
-        var input = ScenarioCompiler.Compile(document with { Paths = 200 }, seriesLoader: null).Value!.Input;
+        var input = ScenarioCompiler.Compile(document with { Paths = 200 }, seriesLoader: null).Ok().Input;
         var result = Quant.MonteCarlo.MonteCarloSimulator.Run(input);
         return System.Text.Json.JsonSerializer.Serialize(SimulationReport.From(result, null, document.Plan?.People[0].Age), SimulationReport.Json);
     }
@@ -52,7 +53,7 @@ public class ScenarioParserTests
     [Fact]
     public void Parse_Benchmark_ReadsTheIssueKeys()
     {
-        var d = ScenarioParser.Parse(Benchmark).Value!;
+        var d = ScenarioParser.Parse(Benchmark).Ok();
 
         Assert.Equal(100000, d.StartBalance);
         Assert.Equal(720, d.HorizonMonths);
@@ -83,15 +84,15 @@ public class ScenarioParserTests
 
         var result = ScenarioParser.Parse(json);
 
-        Assert.False(result.IsSuccess);
-        Assert.Equal(field, result.Error!.Field);
-        Assert.Contains(messagePart, result.Error.Message, StringComparison.Ordinal);
+        Assert.False(result.TryGet(out _, out var problem));
+        Assert.Equal((ProblemKind.Invalid, field), (problem.Kind, problem.Field));
+        Assert.Contains(messagePart, problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Compile_Benchmark_MatchesEngineInput()
     {
-        var compiled = ScenarioCompiler.Compile(ScenarioParser.Parse(Benchmark).Value!, null).Value!;
+        var compiled = ScenarioCompiler.Compile(ScenarioParser.Parse(Benchmark).Ok(), null).Ok();
 
         Assert.Equal(2, compiled.Input.CashFlows.Count);
         Assert.Equal(FlowRole.Saving, compiled.Flows[0].Role);

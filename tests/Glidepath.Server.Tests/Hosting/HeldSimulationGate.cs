@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Glidepath.Server.Planning.Runs;
 
 namespace Glidepath.Server.Tests.Hosting;
@@ -11,6 +12,10 @@ namespace Glidepath.Server.Tests.Hosting;
 public sealed class HeldSimulationGate : SimulationGate, IDisposable
 {
     private readonly ManualResetEventSlim open = new(initialState: true);
+    private readonly ConcurrentDictionary<Guid, byte> seen = new();
+
+    /// <summary>Every run that reported progress in this host: what it executed.</summary>
+    public IReadOnlyCollection<Guid> Seen => [.. seen.Keys];
 
     public void Close() => open.Reset();
 
@@ -18,6 +23,7 @@ public sealed class HeldSimulationGate : SimulationGate, IDisposable
 
     public override void Reached(Guid runId, double progress, CancellationToken ct)
     {
+        seen.TryAdd(runId, 0);
         if (progress <= 0 || progress >= 1)
         {
             return;

@@ -167,52 +167,72 @@ public partial class PlanningEndpointsTest
         Assert.Equal(HeldRun, done.Result!.Value.GetProperty("paths").GetInt32());
     }
 
-    // Was skipped as flaky after the auth+planning merge. Causes: (1) the interrupted run could finish
-    // before the stop reached it (2,000,000 benchmark paths, polls starved on a loaded machine) or
-    // even before a poll saw it running (the poll then waited for ever); the gate now holds it
-    // until the stop. (2) Recovery ran in the background after start and raced the first request; it now
-    // runs in SimulationWorker.StartAsync, before the host serves anything.
+    // Recovery used to fail every run left running at start, which on several instances would fail
+    // the runs of the live ones too; now a run is taken over only when its lease has expired.
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
-    public async Task Restart_FailsRunsLeftRunning_RequeuesQueuedOnes_AndShutdownFailsTheRunningOne(DatabaseProvider provider)
+    public async Task Restart_ReleasesTheRunningRunAtShutdown_ReleasesExpiredLeases_FailsRunsOutOfAttempts(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        Guid householdId, planId, interrupted;
+        Guid householdId, planId, interrupted, userId;
         string url;
         await using (var before = await GlidepathApp.StartOnAsync(database, FastProgress))
         {
             var client = before.CreateClient();
+            userId = before.DefaultUser.Id;
             householdId = (await client.HouseholdAsync()).Id;
             planId = (await CreatePlanAsync(client, householdId)).Id;
             url = $"/api/households/{householdId}/plans/{planId}/simulations";
-            var held = $"/api/households/{householdId}/plans/{(await CreatePlanAsync(client, householdId)).Id}/simulations";
             before.SimulationGate.Close();
-            interrupted = (await (await client.PostAsync(held, new SimulateRequest(HeldRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Id;
-            await PollAsync(client, $"{held}/{interrupted}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+            interrupted = (await (await client.PostAsync(url, new SimulateRequest(HeldRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted)).Id;
+            await PollAsync(client, $"{url}/{interrupted}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
         }
 
-        // A graceful stop ends the running run as failed, saying why.
+        Guid crashed, exhausted, abandoned, queued;
         await using (var db = database.CreateDbContext())
         {
+            // A graceful stop gives the running run back to the queue, its attempt not counted.
             var stopped = await db.SimulationRuns.AsNoTracking().SingleAsync(r => r.Id == interrupted);
-            Assert.Equal((SimulationRunStatus.Failed, SimulationWorker.ShutdownError), (stopped.Status, stopped.Error));
+            Assert.Equal((SimulationRunStatus.Queued, 0, null, null), (stopped.Status, stopped.Attempts, stopped.LeaseOwner, stopped.StartedUtc));
 
-            // A crash leaves rows behind as they were: one running, one queued.
+            // A crashed instance leaves its rows as they were: leased to it, the lease running out.
             var scenario = Benchmark.Replace("\"inflation\"", "\"paths\": 500, \"seed\": 9, \"inflation\"", StringComparison.Ordinal);
-            db.SimulationRuns.AddRange(
-                new SimulationRun { Id = Guid.NewGuid(), HouseholdId = householdId, PlanId = planId, Status = SimulationRunStatus.Running, Paths = 500, Seed = 8, ParametersJson = "{}", ScenarioJson = scenario, CreatedUtc = DateTimeOffset.UtcNow.AddMinutes(-2), StartedUtc = DateTimeOffset.UtcNow.AddMinutes(-1) },
-                new SimulationRun { Id = Guid.NewGuid(), HouseholdId = householdId, PlanId = planId, Status = SimulationRunStatus.Queued, Paths = 500, Seed = 9, ParametersJson = "{}", ScenarioJson = scenario, CreatedUtc = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            var expired = DateTimeOffset.UtcNow.AddSeconds(-5).ToUnixTimeMilliseconds();
+            SimulationRun Row(ulong seed, SimulationRunStatus status, int attempts, bool cancel = false) => new()
+            {
+                HouseholdId = householdId,
+                PlanId = planId,
+                Status = status,
+                Paths = 500,
+                Seed = seed,
+                ParametersJson = "{}",
+                ScenarioJson = scenario,
+                CreatedUtc = DateTimeOffset.UtcNow.AddMinutes(-2),
+                StartedUtc = status == SimulationRunStatus.Running ? DateTimeOffset.UtcNow.AddMinutes(-1) : null,
+                RequestedBy = userId,
+                Attempts = attempts,
+                CancelRequested = cancel,
+                LeaseOwner = status == SimulationRunStatus.Running ? "crashed-instance" : null,
+                LeaseExpiresUnixMs = status == SimulationRunStatus.Running ? expired : null,
+            };
+            var rows = new[] { Row(8, SimulationRunStatus.Running, 1), Row(7, SimulationRunStatus.Running, 3), Row(6, SimulationRunStatus.Running, 1, cancel: true), Row(9, SimulationRunStatus.Queued, 0) };
+            db.SimulationRuns.AddRange(rows);
             await db.SaveChangesAsync();
+            (crashed, exhausted, abandoned, queued) = (rows[0].Id, rows[1].Id, rows[2].Id, rows[3].Id);
         }
 
         await using var after = await GlidepathApp.StartOnAsync(database, FastProgress);
         var again = after.CreateClient();
-        var runs = await (await again.GetAsync(url)).ReadAsync<List<SimulationRunDto>>();
-        var crashed = Assert.Single(runs, r => r.Seed == 8);
-        Assert.Equal((SimulationRunStatus.Failed, SimulationWorker.RestartError), (crashed.Status, crashed.Error));
-        var requeued = await PollAsync(again, $"{url}/{runs.Single(r => r.Seed == 9).Id}", r => r.Status is not (SimulationRunStatus.Queued or SimulationRunStatus.Running));
-        Assert.Equal(SimulationRunStatus.Succeeded, requeued.Status);
-        Assert.Equal(500, requeued.Result!.Value.GetProperty("paths").GetInt32());
+        foreach (var id in new[] { interrupted, crashed, queued })
+        {
+            var done = await PollAsync(again, $"{url}/{id}", r => r.Status is not (SimulationRunStatus.Queued or SimulationRunStatus.Running));
+            Assert.Equal(SimulationRunStatus.Succeeded, done.Status);
+        }
+
+        Assert.Equal(2, (await StoredAsync(database, crashed)).Attempts); // the crashed attempt and this one
+        var failed = await PollAsync(again, $"{url}/{exhausted}", r => r.Status != SimulationRunStatus.Running);
+        Assert.Equal((SimulationRunStatus.Failed, RunLeases.AttemptsExhausted(3)), (failed.Status, failed.Error));
+        Assert.Equal(SimulationRunStatus.Cancelled, (await PollAsync(again, $"{url}/{abandoned}", r => r.Status != SimulationRunStatus.Running)).Status);
         Assert.DoesNotContain(await (await again.GetAsync(url)).ReadAsync<List<SimulationRunDto>>(), r => r.Status is SimulationRunStatus.Queued or SimulationRunStatus.Running);
     }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
@@ -8,7 +8,8 @@ import { keys, useHousehold, useValuation } from '../household/queries';
 import { usePlan, useRuns } from '../plans/queries';
 import { PlanEditor } from '../plans/PlanEditor';
 import { FanChart } from '../plans/FanChart';
-import { fromScenario, toScenario, type PlanForm } from '../plans/scenarioForm';
+import { fromScenario, planFormSchema, toScenario, type PlanForm } from '../plans/scenarioForm';
+import { PREVIEW_PATHS, usePlanPreview } from '../plans/usePlanPreview';
 import { simulationOutput, solveOutput, type SimulationOutput } from '../plans/results';
 import { describeSolve } from '../plans/solve';
 import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
@@ -277,11 +278,59 @@ function SolveSection({ householdId, plan }: { householdId: string; plan: Plan }
   );
 }
 
+/** The plan as edited, simulated as it changes (POST …/preview, not queued, nothing saved), beside the latest saved run. */
+function LivePreview({ householdId, plan, draft }: { householdId: string; plan: Plan; draft: unknown }) {
+  const currency = useCurrency(householdId);
+  const preview = usePlanPreview(householdId, plan.id, draft);
+  const runs = useRuns(householdId, plan.id);
+  const saved = runs.data?.find((r) => r.kind === 'Simulate' && r.status === 'Succeeded');
+  const shown = preview.status === 'done' ? preview.output : preview.status === 'idle' ? undefined : preview.last;
+  return (
+    <div className="rounded-md border border-slate-200 p-3" aria-labelledby="preview-heading">
+      <h3 id="preview-heading" className="font-semibold">
+        What-if (live, not saved)
+      </h3>
+      {preview.status === 'idle' ? (
+        <p className="text-sm text-slate-600">Change a field below: the plan is simulated again as you type ({PREVIEW_PATHS.toLocaleString()} paths).</p>
+      ) : (
+        <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3" aria-busy={preview.status === 'running'}>
+          <div>
+            <dt className="text-sm text-slate-600">Success with these edits</dt>
+            <dd className="text-2xl font-semibold" data-testid="preview-success">
+              {shown ? formatPercent(shown.successProbability) : '…'}
+            </dd>
+            <dd className="text-xs text-slate-600">Saved run: {saved ? formatPercent(saved.successProbability) : 'none yet'}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Balance at the end, today's money</dt>
+            <dd className="text-sm">
+              {shown ? `${formatMoney(shown.terminalWealthReal.p10, currency)} · ${formatMoney(shown.terminalWealthReal.p50, currency)} · ${formatMoney(shown.terminalWealthReal.p90, currency)}` : '…'}
+            </dd>
+            <dd className="text-xs text-slate-600">10th · median · 90th percentile</dd>
+          </div>
+        </dl>
+      )}
+      {preview.status !== 'idle' && (
+        <p role="status" aria-live="polite" className="text-sm text-slate-600">
+          {preview.status === 'running' ? 'Simulating…' : preview.status === 'done' ? 'Up to date.' : null}
+        </p>
+      )}
+      {preview.status === 'error' && <ErrorMessage error={preview.error} title="These edits cannot be simulated" />}
+    </div>
+  );
+}
+
 function EditSection({ householdId, plan }: { householdId: string; plan: Plan }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const valuation = useValuation(householdId);
   const form = fromScenario(plan.name, plan.scenario);
+  // The scenario as edited, previewed live; null until the first edit, or while the form is invalid.
+  const [draft, setDraft] = useState<unknown>(null);
+  const onChange = useCallback((f: PlanForm) => {
+    const parsed = planFormSchema.safeParse(f);
+    setDraft(parsed.success ? toScenario(parsed.data) : null);
+  }, []);
   const [json, setJson] = useState(() => JSON.stringify(plan.scenario, null, 2));
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutation({
@@ -303,7 +352,18 @@ function EditSection({ householdId, plan }: { householdId: string; plan: Plan })
     <section className="card space-y-3" aria-labelledby="edit-heading">
       <h2 id="edit-heading">Edit the plan</h2>
       {form ? (
-        <PlanEditor key={plan.version} initial={form} submitLabel="Save changes" busy={save.isPending} onSubmit={(f: PlanForm) => save.mutate({ name: f.name, scenario: toScenario(f) })} netWorth={valuation.data?.netWorth} />
+        <>
+          <LivePreview householdId={householdId} plan={plan} draft={draft} />
+          <PlanEditor
+            key={plan.version}
+            initial={form}
+            submitLabel="Save changes"
+            busy={save.isPending}
+            onSubmit={(f: PlanForm) => save.mutate({ name: f.name, scenario: toScenario(f) })}
+            onChange={onChange}
+            netWorth={valuation.data?.netWorth}
+          />
+        </>
       ) : (
         <form
           className="space-y-2"

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { planFormSchema, type PlanForm } from './scenarioForm';
@@ -10,10 +11,12 @@ interface Props {
   onSubmit: (form: PlanForm) => void;
   /** Today's net worth, offered as the starting balance. */
   netWorth?: number | undefined;
+  /** Every edit, as the form now stands (valid or not): the plan page previews it live. */
+  onChange?: ((form: PlanForm) => void) | undefined;
 }
 
 /** People, saving, incomes, goals and market assumptions of a plan. */
-export function PlanEditor({ initial, submitLabel, busy, onSubmit, netWorth }: Props) {
+export function PlanEditor({ initial, submitLabel, busy, onSubmit, netWorth, onChange }: Props) {
   const form = useForm<PlanForm>({ resolver: zodResolver(planFormSchema), defaultValues: initial });
   const { register, control, formState, setValue, watch } = form;
   const errors: FieldErrors<PlanForm> = formState.errors;
@@ -21,6 +24,11 @@ export function PlanEditor({ initial, submitLabel, busy, onSubmit, netWorth }: P
   const incomes = useFieldArray({ control, name: 'incomes' });
   const goals = useFieldArray({ control, name: 'goals' });
   const n = (name: Parameters<typeof register>[0]) => register(name, { valueAsNumber: true });
+  useEffect(() => {
+    if (!onChange) return undefined;
+    const subscription = watch((values) => onChange(values as PlanForm));
+    return () => subscription.unsubscribe();
+  }, [watch, onChange]);
   const peopleNames = watch('people').map((p, i) => p.name || `Person ${i + 1}`);
 
   return (

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Glidepath.Domain.Planning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,58 +6,35 @@ using Microsoft.Extensions.Options;
 namespace Glidepath.Application.Planning.Runs;
 
 /// <summary>
-/// The queue between the endpoints and <see cref="SimulationWorker"/>: run ids in arrival order,
-/// bounded by <see cref="SimulationRunOptions.QueueCapacity"/>, and the runs executing in this
-/// process (their live progress and cancellation). The database row is the source of truth; this
-/// only carries what would be too chatty to write (progress between writes, the cancel signal).
+/// This instance's side of the database queue (<see cref="RunLeases"/>): its name as a lease owner,
+/// the wake-up signal for runs queued here (other instances find them by polling), and the runs
+/// executing here (their live progress and cancellation). The run rows are the queue; this only
+/// carries what would be too chatty to write (progress between heartbeats, the cancel signal).
 /// </summary>
-public sealed class SimulationQueue(IOptions<SimulationRunOptions> options)
+public sealed class SimulationQueue(IOptions<SimulationRunOptions> options) : IDisposable
 {
-    private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly ConcurrentDictionary<Guid, LiveRun> live = new();
-    private int waiting;
+    private readonly SemaphoreSlim wake = new(0);
 
-    public int Capacity => options.Value.QueueCapacity;
+    /// <summary>This instance as a lease owner: unique per process, readable in the table.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     public SimulationRunOptions Options => options.Value;
 
-    /// <summary>Serialises a user's quota check with the insert of the run, so two requests cannot both take the last slot.</summary>
+    /// <summary>Serialises this instance's quota and capacity checks with the insert of the run, so two of its requests cannot both take the last slot.</summary>
     public SemaphoreSlim Admission { get; } = new(1, 1);
 
-    public ChannelReader<Guid> Reader => channel.Reader;
+    /// <summary>A run was stored here: wake a worker of this instance now rather than at its next poll.</summary>
+    public void Signal() => wake.Release();
 
-    /// <summary>Takes a queue slot; false when the queue is full. Every true is followed by <see cref="Enqueue"/> or <see cref="Release"/>.</summary>
-    public bool TryReserve()
+    /// <summary>Waits for <see cref="Signal"/> or <paramref name="poll"/>, whichever comes first.</summary>
+    public async Task WaitForWorkAsync(TimeSpan poll, CancellationToken ct) => await wake.WaitAsync(poll, ct);
+
+    public void Dispose()
     {
-        while (true)
-        {
-            var now = Volatile.Read(ref waiting);
-            if (now >= Capacity)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref waiting, now + 1, now) == now)
-            {
-                return true;
-            }
-        }
+        wake.Dispose();
+        Admission.Dispose();
     }
-
-    /// <summary>Gives back a reserved slot whose run was not stored.</summary>
-    public void Release() => Interlocked.Decrement(ref waiting);
-
-    /// <summary>Queues a stored run on a reserved slot.</summary>
-    public void Enqueue(Guid runId)
-    {
-        if (!channel.Writer.TryWrite(runId))
-        {
-            throw new InvalidOperationException("The simulation queue is closed.");
-        }
-    }
-
-    /// <summary>The worker took a run off the queue: its slot is free.</summary>
-    public void Dequeued() => Interlocked.Decrement(ref waiting);
 
     public LiveRun Start(Guid runId, CancellationToken stopping)
     {
@@ -130,9 +106,18 @@ public sealed class SimulationQueue(IOptions<SimulationRunOptions> options)
             while (Interlocked.CompareExchange(ref progress, value, seen) != seen);
         }
 
+        /// <summary>A user cancelled it (here or on another instance).</summary>
         public void Cancel()
         {
             CancelledByUser = true;
+            Stop();
+        }
+
+        /// <summary>This instance no longer holds the run (lease lost, row deleted): stop without writing.</summary>
+        public void Abandon() => Stop();
+
+        private void Stop()
+        {
             try
             {
                 cancellation.Cancel();

@@ -15,10 +15,13 @@ internal sealed class SimulationRunConfiguration : IEntityTypeConfiguration<Simu
         // The full 64-bit seed, stored bit for bit in a signed column (both providers).
         builder.Property(r => r.Seed).HasConversion(v => unchecked((long)v), v => unchecked((ulong)v));
         builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.Property(r => r.LeaseOwner).HasMaxLength(200);
         builder.Ignore(r => r.IsFinished);
         builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.HouseholdId, r.PlanId });
         // Restart recovery looks for unfinished runs.
         builder.HasIndex(r => r.Status);
+        // The claim's fairness counts a user's running runs and finds when they were last served.
+        builder.HasIndex(r => new { r.RequestedBy, r.Status });
     }
 }

@@ -9,11 +9,12 @@ namespace Glidepath.Server.Planning.Runs;
 
 /// <summary>
 /// Runs queued simulations and solves in the background, <see cref="SimulationRunOptions.MaxConcurrency"/>
-/// at a time, independent of the request that queued them. Every state change is a conditional
-/// update on the run's row (queued → running → succeeded/failed/cancelled), so a cancel and a
-/// finish cannot both win, and a run whose row was deleted writes nothing. At start, before the
-/// host serves requests, it recovers what the last process left: runs still <c>Running</c> died
-/// with it and are marked failed; runs still <c>Queued</c> are queued again.
+/// at a time per instance, taking them from the database queue (<see cref="RunLeases"/>) that every
+/// instance shares. Each worker loop claims the next run with a lease in this instance's name, renews
+/// the lease at every heartbeat (which writes progress and reads the cancel flag), and writes the
+/// outcome only while it still holds the lease, so a run never finishes twice. A run whose instance
+/// died is taken over by any instance once its lease expires. An idle loop wakes when a run is
+/// queued here, or polls for runs queued elsewhere.
 /// </summary>
 public sealed partial class SimulationWorker(
     SimulationQueue queue,
@@ -21,94 +22,68 @@ public sealed partial class SimulationWorker(
     TimeProvider clock,
     ReturnSeriesLoader series,
     SimulationGate gate,
-    IRunProgressNotifier notifier,
+    IEnumerable<ISimulationProgressSink> sinks,
     IOptions<SimulationRunOptions> options,
     ILogger<SimulationWorker> log) : BackgroundService
 {
-    public const string RestartError = "The server stopped while this run was running; start a new run.";
-    public const string ShutdownError = "The server shut down while this run was running; start a new run.";
-
-    /// <summary>
-    /// Recovers before the host finishes starting, so no request sees a run the last process left
-    /// as running (recovery used to run in the background and raced the first requests).
-    /// </summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await RecoverAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrency)).Select(_ => ConsumeAsync(stoppingToken));
         await Task.WhenAll(workers);
     }
 
-    private async Task RecoverAsync(CancellationToken ct)
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
-        var now = clock.GetUtcNow();
-        var failed = await db.SimulationRuns.Where(r => r.Status == SimulationRunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SimulationRunStatus.Failed).SetProperty(r => r.Error, RestartError).SetProperty(r => r.FinishedUtc, now), ct);
-        var queued = await db.SimulationRuns.AsNoTracking().Where(r => r.Status == SimulationRunStatus.Queued).Select(r => new { r.Id, r.CreatedUtc }).ToListAsync(ct);
-        foreach (var run in queued.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id))
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            // Past the queue's capacity the rest stay queued in the database until the next start
-            // rather than being refused; cancelling them still works.
-            if (!queue.TryReserve())
+            try
             {
-                break;
+                if (await ClaimAsync(stoppingToken) is { } runId)
+                {
+                    await RunAsync(runId, stoppingToken);
+                    continue;
+                }
+
+                await queue.WaitForWorkAsync(settings.PollInterval, stoppingToken);
             }
-
-            queue.Enqueue(run.Id);
-        }
-
-        if (failed > 0 || queued.Count > 0)
-        {
-            LogRecovered(failed, queued.Count);
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: what is still queued stays queued in the database for any instance.
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A database hiccup must not end the loop; try again after a poll interval.
+                LogLoopFailed(e);
+                await Task.Delay(settings.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    private async Task<Guid?> ClaimAsync(CancellationToken ct)
     {
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        if (await RunLeases.ReapAsync(db, now, settings.MaxAttempts, ct) is > 0 and var reaped)
         {
-            await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                queue.Dequeued();
-                try
-                {
-                    await RunAsync(runId, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    LogRunCrashed(e, runId);
-                }
-            }
+            LogReaped(reaped);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: what is still queued stays queued in the database for the next start.
-        }
+
+        return await RunLeases.ClaimAsync(db, queue.InstanceId, now, settings.LeaseDuration, settings.MaxAttempts, ct);
     }
 
     private async Task RunAsync(Guid runId, CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
-        var started = clock.GetUtcNow();
-        var claimed = await db.SimulationRuns.Where(r => r.Id == runId && r.Status == SimulationRunStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SimulationRunStatus.Running).SetProperty(r => r.StartedUtc, started), stoppingToken);
-        if (claimed == 0)
-        {
-            return; // cancelled while queued, or taken by another instance
-        }
-
+        var owner = queue.InstanceId;
         var run = await db.SimulationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, stoppingToken);
+        var started = clock.GetUtcNow();
         var live = queue.Start(runId, stoppingToken);
         using var pumpStop = new CancellationTokenSource();
-        var pump = PumpProgressAsync(run.HouseholdId, runId, live, pumpStop.Token);
+        var pump = HeartbeatAsync(run, live, pumpStop.Token);
         SimulationExecutor.Outcome? outcome = null;
         Exception? failure = null;
         try
@@ -118,7 +93,7 @@ public sealed partial class SimulationWorker(
         }
         catch (OperationCanceledException) when (live.Token.IsCancellationRequested)
         {
-            // Cancelled by a user or by shutdown: told apart below.
+            // Cancelled by a user, a lost lease or shutdown: told apart below.
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -131,48 +106,70 @@ public sealed partial class SimulationWorker(
             queue.Finish(runId);
         }
 
-        // The final write must land even while the host stops.
+        // The final write must land even while the host stops; it lands only while the lease is ours.
         var finished = clock.GetUtcNow();
         var elapsed = (long)(finished - started).TotalMilliseconds;
-        var running = db.SimulationRuns.Where(r => r.Id == runId && r.Status == SimulationRunStatus.Running);
+        var held = RunLeases.Held(db, runId, owner);
         int written;
+        SimulationRunStatus status;
+        string? stored = null;
         if (outcome is { Error: null } ok)
         {
-            written = await running.ExecuteUpdateAsync(
+            status = SimulationRunStatus.Succeeded;
+            written = await held.ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, SimulationRunStatus.Succeeded).SetProperty(r => r.Progress, 1.0).SetProperty(r => r.ResultJson, ok.ResultJson)
-                    .SetProperty(r => r.SuccessProbability, ok.SuccessProbability).SetProperty(r => r.FinishedUtc, finished).SetProperty(r => r.DurationMs, ok.DurationMs),
+                    .SetProperty(r => r.SuccessProbability, ok.SuccessProbability).SetProperty(r => r.FinishedUtc, finished).SetProperty(r => r.DurationMs, ok.DurationMs)
+                    .SetProperty(r => r.LeaseOwner, (string?)null),
                 CancellationToken.None);
         }
-        else if (outcome is { Error: { } error })
+        else if (outcome is { Error: { } error } || failure is not null)
         {
-            written = await Fail(running, error, finished, elapsed);
+            if (failure is not null)
+            {
+                LogRunCrashed(failure, runId);
+            }
+
+            status = SimulationRunStatus.Failed;
+            stored = outcome?.Error ?? "The run failed with an internal error; see the server log.";
+            written = await Fail(held, stored, finished, elapsed);
         }
-        else if (failure is not null)
+        else if (live.CancelledByUser)
         {
-            LogRunCrashed(failure, runId);
-            written = await Fail(running, "The run failed with an internal error; see the server log.", finished, elapsed);
-        }
-        else if (live.CancelledByUser || !stoppingToken.IsCancellationRequested)
-        {
-            written = await running.ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Status, SimulationRunStatus.Cancelled).SetProperty(r => r.Progress, live.Progress).SetProperty(r => r.FinishedUtc, finished).SetProperty(r => r.DurationMs, elapsed),
+            status = SimulationRunStatus.Cancelled;
+            written = await held.ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, SimulationRunStatus.Cancelled).SetProperty(r => r.Progress, live.Progress).SetProperty(r => r.FinishedUtc, finished)
+                    .SetProperty(r => r.DurationMs, elapsed).SetProperty(r => r.LeaseOwner, (string?)null),
                 CancellationToken.None);
+        }
+        else if (stoppingToken.IsCancellationRequested)
+        {
+            // This instance stops: the run goes back to the queue for another instance or the next start.
+            status = SimulationRunStatus.Queued;
+            written = await RunLeases.ReleaseAsync(db, runId, owner, CancellationToken.None);
         }
         else
         {
-            written = await Fail(running, ShutdownError, finished, elapsed);
+            // The lease was lost (the row deleted, or another instance took the run over): write nothing.
+            status = SimulationRunStatus.Running;
+            written = 0;
         }
 
-        if (written == 0 && !await db.SimulationRuns.AnyAsync(r => r.Id == runId, CancellationToken.None))
+        if (written == 0)
         {
-            // Its plan or household was deleted meanwhile: the delete cancelled it, nothing is stored.
-            LogRunDeleted(runId);
+            if (!await db.SimulationRuns.AnyAsync(r => r.Id == runId, CancellationToken.None))
+            {
+                // Its plan or household was deleted meanwhile: the delete cancelled it, nothing is stored.
+                LogRunDeleted(runId);
+            }
+            else
+            {
+                LogLeaseLost(runId);
+            }
+
+            return;
         }
-        else if (written > 0)
-        {
-            var final = await db.SimulationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.Progress, r.Status }).SingleAsync(CancellationToken.None);
-            await notifier.RunProgressAsync(run.HouseholdId, runId, final.Progress, final.Status, CancellationToken.None);
-        }
+
+        await ReportAsync(new SimulationProgress(run.Id, run.HouseholdId, run.PlanId, status, status == SimulationRunStatus.Succeeded ? 1 : live.Progress, outcome?.SuccessProbability is { } p && status == SimulationRunStatus.Succeeded ? p : null, stored), CancellationToken.None);
     }
 
     /// <summary>The run's progress, reported to its live state and then to the gate.</summary>
@@ -185,37 +182,39 @@ public sealed partial class SimulationWorker(
         }
     }
 
-    private static Task<int> Fail(IQueryable<SimulationRun> running, string error, DateTimeOffset finished, long elapsed) =>
-        running.ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.Status, SimulationRunStatus.Failed).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedUtc, finished).SetProperty(r => r.DurationMs, elapsed),
+    private static Task<int> Fail(IQueryable<SimulationRun> held, string error, DateTimeOffset finished, long elapsed) =>
+        held.ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.Status, SimulationRunStatus.Failed).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedUtc, finished)
+                .SetProperty(r => r.DurationMs, elapsed).SetProperty(r => r.LeaseOwner, (string?)null),
             CancellationToken.None);
 
     /// <summary>
-    /// Writes the live progress every interval and reads back the cancel flag (set by any instance);
-    /// a run whose row is gone (its plan or household was deleted, perhaps on another instance) stops too.
+    /// The heartbeat, every <see cref="SimulationRunOptions.ProgressInterval"/>: writes the live progress,
+    /// renews the lease and reads back the cancel flag (set by any instance). A run whose lease is
+    /// lost (its row deleted with its plan or household, or taken over after a stall) stops too.
     /// </summary>
-    private async Task PumpProgressAsync(Guid householdId, Guid runId, SimulationQueue.LiveRun live, CancellationToken stop)
+    private async Task HeartbeatAsync(SimulationRun run, SimulationQueue.LiveRun live, CancellationToken stop)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
-        using var timer = new PeriodicTimer(options.Value.ProgressInterval, clock);
-        var sent = -1.0;
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.ProgressInterval, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
                 var progress = live.Progress;
-                if (await db.SimulationRuns.Where(r => r.Id == runId && r.Status == SimulationRunStatus.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, progress), stop) > 0 && progress != sent)
+                switch (await RunLeases.RenewAsync(db, run.Id, queue.InstanceId, progress, clock.GetUtcNow(), settings.LeaseDuration, stop))
                 {
-                    sent = progress;
-                    await notifier.RunProgressAsync(householdId, runId, progress, SimulationRunStatus.Running, stop);
-                }
-
-                var cancel = await db.SimulationRuns.Where(r => r.Id == runId).Select(r => (bool?)r.CancelRequested).FirstOrDefaultAsync(stop);
-                if (cancel is null or true)
-                {
-                    live.Cancel();
+                    case true:
+                        live.Cancel();
+                        break;
+                    case false:
+                        live.Abandon();
+                        break;
+                    default:
+                        await ReportAsync(new SimulationProgress(run.Id, run.HouseholdId, run.PlanId, SimulationRunStatus.Running, progress, null, null), stop);
+                        break;
                 }
             }
         }
@@ -225,20 +224,46 @@ public sealed partial class SimulationWorker(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Progress is a nicety: a failed write must not lose the run's result.
-            LogProgressFailed(e, runId);
+            // Without a heartbeat the lease runs out and another instance takes the run over; stop here
+            // rather than finish a run this instance may no longer own.
+            LogProgressFailed(e, run.Id);
+            live.Abandon();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulation runs after restart: {Failed} left running marked failed, {Queued} queued again")]
-    private partial void LogRecovered(int failed, int queued);
+    private async ValueTask ReportAsync(SimulationProgress progress, CancellationToken ct)
+    {
+        foreach (var sink in sinks)
+        {
+            try
+            {
+                await sink.ReportAsync(progress, ct);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                LogSinkFailed(e, progress.RunId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulation runs: {Count} whose lease expired for good were ended (cancelled or out of attempts)")]
+    private partial void LogReaped(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulation run {RunId} stopped: its plan or household was deleted, nothing stored")]
     private partial void LogRunDeleted(Guid runId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulation run {RunId}: progress is no longer written")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulation run {RunId}: this instance lost its lease (another instance took the run over); nothing stored here")]
+    private partial void LogLeaseLost(Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulation run {RunId}: the heartbeat failed; the run stops here and its lease will expire")]
     private partial void LogProgressFailed(Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulation run {RunId}: a progress sink failed")]
+    private partial void LogSinkFailed(Exception exception, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Simulation run {RunId} failed")]
     private partial void LogRunCrashed(Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Simulation worker: claiming a run failed; trying again")]
+    private partial void LogLoopFailed(Exception exception);
 }
