@@ -17,8 +17,9 @@ public class SimulationBenchmarks
     public void Setup()
     {
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "benchmark-retirement.json"));
-        var document = ScenarioParser.Parse(json).Value ?? throw new InvalidOperationException("benchmark scenario does not parse");
-        _input = ScenarioCompiler.Compile(document with { Paths = Paths, Seed = 42 }, null).Value!.Input;
+        _input = ScenarioParser.Parse(json)
+            .Match(document => ScenarioCompiler.Compile(document with { Paths = Paths, Seed = 42 }, null), problem => problem)
+            .Match(compiled => compiled.Input, problem => throw new InvalidOperationException($"benchmark scenario: {problem}"));
     }
 
     [Benchmark]
