@@ -382,6 +382,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/macro/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MacroRefreshBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MacroRefreshReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/market-data/providers": {
         parameters: {
             query?: never;
@@ -4104,6 +4152,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         options?: never;
@@ -6977,6 +7034,13 @@ export interface components {
             /** Format: double */
             quantity: number;
         };
+        MacroRefreshBody: {
+            series: null | string[];
+        };
+        MacroRefreshReport: {
+            anyFailed?: boolean;
+            series: components["schemas"]["SeriesRefresh"][];
+        };
         /** @enum {unknown} */
         ManualAssetCategory: "RealEstate" | "Vehicle" | "Valuables" | "Mortgage" | "Loan" | "Other";
         ManualAssetDto: {
@@ -7213,6 +7277,9 @@ export interface components {
             /** Format: double */
             netExternalFlow: number;
             risk: components["schemas"]["RiskReport"];
+            /** Format: double */
+            riskFreeRate: number;
+            riskFreeSource: string;
             series: components["schemas"]["PerformanceDay"][];
             /** Format: double */
             startValue: number;
@@ -7608,6 +7675,21 @@ export interface components {
             /** Format: double */
             quantity: number;
             reliefMethod: components["schemas"]["LotReliefMethod"];
+        };
+        SeriesRefresh: {
+            /** Format: int32 */
+            added: number;
+            /** Format: int32 */
+            corrected: number;
+            /** Format: date */
+            firstDay: null | string;
+            /** Format: date */
+            lastDay: null | string;
+            outcome: string;
+            reason: null | string;
+            seriesId: string;
+            /** Format: int32 */
+            unchanged: number;
         };
         SessionDto: {
             current: boolean;
