@@ -20,8 +20,6 @@ public class EndpointDbContextTest
         "Glidepath.Server.Auth.External.ExternalLoginEndpoints",
         "Glidepath.Server.Fx.FxRateEndpoints",
         "Glidepath.Server.Instruments.InstrumentEndpoints",
-        "Glidepath.Server.Performance.PerformanceEndpoints",
-        "Glidepath.Server.RealisedGains.RealisedGainEndpoints",
         "Glidepath.Server.Transactions.TransactionEndpoints",
     };
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Glidepath.Application.Performance;
+using Glidepath.Application.RealisedGains;
 using Glidepath.Domain.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;

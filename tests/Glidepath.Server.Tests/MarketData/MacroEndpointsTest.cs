@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.Performance;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.MarketData;

@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.Performance;
 using Glidepath.Domain.Instruments;
 using Glidepath.Quant.Performance;
 using Glidepath.Server.Performance;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Glidepath.Application.RealisedGains;
 using Glidepath.Domain.Households;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.RealisedGains;

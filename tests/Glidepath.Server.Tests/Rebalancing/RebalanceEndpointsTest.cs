@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Glidepath.Application.RealisedGains;
 using Glidepath.Application.TaxSettings;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Orders;

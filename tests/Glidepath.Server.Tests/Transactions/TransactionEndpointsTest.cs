@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.RealisedGains;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence;

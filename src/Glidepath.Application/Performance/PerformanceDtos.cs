@@ -1,6 +1,6 @@
 using Glidepath.Domain.Performance;
 
-namespace Glidepath.Server.Performance;
+namespace Glidepath.Application.Performance;
 
 /// <summary>
 /// A performance report (docs/analytics.md, "Household performance"); rates are fractions

@@ -1,7 +1,7 @@
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.TaxLots;
 
-namespace Glidepath.Server.RealisedGains;
+namespace Glidepath.Application.RealisedGains;
 
 /// <summary>
 /// Gains by sale date. The totals are the taxable accounts' (reportable); sales in tax-advantaged
