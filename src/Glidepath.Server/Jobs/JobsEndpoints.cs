@@ -1,8 +1,6 @@
 using Glidepath.Infrastructure.Jobs;
-using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace Glidepath.Server.Jobs;
@@ -25,7 +23,7 @@ public static class JobsEndpoints
         return api;
     }
 
-    private static async Task<Ok<List<JobDto>>> List(JobsScheduler jobs, GlidepathDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<JobDto>>> List(JobsScheduler jobs, JobRunLog log, CancellationToken ct)
     {
         var planned = await jobs.PlanAsync(ct);
         var scheduler = await jobs.SchedulerAsync(ct);
@@ -39,7 +37,7 @@ public static class JobsEndpoints
                 schedules.Add(new JobScheduleDto(trigger.Name, trigger.Cron, trigger.TimeZone, trigger.Exchange, next));
             }
 
-            var last = await db.JobRuns.AsNoTracking().Where(r => r.JobName == job.Name).OrderByDescending(r => r.StartedUtc).FirstOrDefaultAsync(ct);
+            var last = await log.LastAsync(job.Name, ct);
             var nextRun = schedules.Select(s => s.NextRunUtc).Where(n => n is not null).Min();
             list.Add(new JobDto(job.Name, job.Description, scheduler is not null && schedules.Count > 0, schedules, last is null ? null : ToDto(last), nextRun));
         }
@@ -47,7 +45,7 @@ public static class JobsEndpoints
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Ok<List<JobRunDto>>, NotFoundProblem, ValidationProblem>> Runs(string name, int? limit, GlidepathDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<JobRunDto>>, NotFoundProblem, ValidationProblem>> Runs(string name, int? limit, JobRunLog log, CancellationToken ct)
     {
         if (JobCatalog.Find(name) is null)
         {
@@ -59,7 +57,7 @@ public static class JobsEndpoints
             return ValidationErrors.Single("limit", "The limit is 1 to 500.");
         }
 
-        var runs = await db.JobRuns.AsNoTracking().Where(r => r.JobName == name).OrderByDescending(r => r.StartedUtc).Take(limit ?? 50).ToListAsync(ct);
+        var runs = await log.RecentAsync(name, limit ?? 50, ct);
         return TypedResults.Ok(runs.Select(ToDto).ToList());
     }
 

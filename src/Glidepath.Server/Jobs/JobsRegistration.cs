@@ -1,3 +1,4 @@
+using Glidepath.Infrastructure.Jobs;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Quartz;
@@ -19,6 +20,7 @@ public static class JobsRegistration
     {
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.AddSingleton<JobsScheduler>();
+        services.AddScoped<JobRunLog>();
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (!options.Enabled)
         {
