@@ -33,16 +33,15 @@ public static class ApplicationRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<HouseholdReports>();
         services.TryAddScoped<MacroAssumptions>();
+        services.AddLogging(); // the audit log writes its stream too; a front door adds the providers
         services.TryAddSingleton<IClientAddress, NoClientAddress>();
         services.AddScoped<AuditLog>();
         services.AddScoped<HouseholdAccounts>();
-        services.AddScoped<AdvisorGrants>();
         services.AddScoped<HouseholdDirectory>();
         services.AddScoped<HouseholdPeople>();
         services.AddScoped<HouseholdManualAssets>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<HouseholdTaxSettings>();
-        services.AddScoped<Profiles>();
         services.AddScoped<RealisedGainReports>();
         services.AddScoped<PerformanceReports>();
         services.AddOptions<SimulationRunOptions>();
@@ -56,6 +55,17 @@ public static class ApplicationRegistration
         services.AddScoped<HarvestScans>();
         services.AddScoped<HouseholdAlerts>();
         services.AddScoped<PortfolioReads>();
+        return services;
+    }
+
+    /// <summary>
+    /// The use cases that look users up through ASP.NET Core Identity's <c>UserManager</c> (advisor grants,
+    /// the caller's profile): for a front door that signs users in and so registers Identity.
+    /// </summary>
+    public static IServiceCollection AddGlidepathUserUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<AdvisorGrants>();
+        services.AddScoped<Profiles>();
         return services;
     }
 }

@@ -36,7 +36,7 @@ builder.Services.AddGlidepathAuth(builder.Configuration);
 builder.AddProtection();
 builder.Services.AddTransactions();
 builder.Services.AddHouseholdReports();
-builder.Services.AddGlidepathApplication();
+builder.Services.AddGlidepathApplication().AddGlidepathUserUseCases();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
