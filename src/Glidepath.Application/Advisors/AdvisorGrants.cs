@@ -95,7 +95,7 @@ public sealed class AdvisorGrants(GlidepathDbContext db, UserManager<GlidepathUs
                              where g.AdvisorId == advisorId && g.RevokedUtc == null
                              orderby h.Name
                              select new { h.Id, h.Name, g.GrantedUtc }).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var list = new List<ClientHouseholdDto>(clients.Count);
         foreach (var client in clients)
         {

@@ -72,7 +72,7 @@ public sealed class HouseholdDirectory(GlidepathDbContext db, HouseholdReports r
         }
 
         if (currency != household.ReportingCurrency
-            && await reports.MissingRatesAsync(householdId, currency, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct) is { Count: > 0 } missing)
+            && await reports.MissingRatesAsync(householdId, currency, clock.Today(), ct) is { Count: > 0 } missing)
         {
             return MissingFxRates.Problem(currency, missing);
         }

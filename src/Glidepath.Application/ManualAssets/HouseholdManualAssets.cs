@@ -31,7 +31,7 @@ public sealed class HouseholdManualAssets(GlidepathDbContext db, TimeProvider cl
     public async Task<Result<ManualAsset>> CreateAsync(Guid householdId, ManualAssetRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var today = Today();
+        var today = clock.Today();
         var errors = Validate(request, out var currency);
         if (request.Amount is { } amount)
         {
@@ -107,7 +107,7 @@ public sealed class HouseholdManualAssets(GlidepathDbContext db, TimeProvider cl
             return NotFound(manualAssetId);
         }
 
-        var errors = ValidateValue(request, Today());
+        var errors = ValidateValue(request, clock.Today());
         if (errors.Failed)
         {
             return errors.ToProblem();
@@ -134,7 +134,7 @@ public sealed class HouseholdManualAssets(GlidepathDbContext db, TimeProvider cl
             return item is null ? NotFound(manualAssetId) : ValueNotFound(valueId);
         }
 
-        var errors = ValidateValue(request, Today());
+        var errors = ValidateValue(request, clock.Today());
         if (errors.Failed)
         {
             return errors.ToProblem();
@@ -222,6 +222,4 @@ public sealed class HouseholdManualAssets(GlidepathDbContext db, TimeProvider cl
 
     private static Problem SameDay(DateOnly date) =>
         Problem.Conflict(ErrorCodes.DuplicateManualAssetValue, $"There is already a value on {date:yyyy-MM-dd}; edit that one instead.");
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

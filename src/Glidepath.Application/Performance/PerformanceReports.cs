@@ -30,7 +30,7 @@ public sealed class PerformanceReports(HouseholdReports reports, MacroAssumption
     public async Task<Result<PerformanceDto>> ReportAsync(Guid householdId, PerformanceQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var end = query.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var end = query.To ?? clock.Today();
         var start = query.From ?? end.AddYears(-1);
         var riskFree = query.RiskFree;
         var checks = new InputChecks()

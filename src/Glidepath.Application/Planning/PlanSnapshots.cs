@@ -38,7 +38,7 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
             return Problem.Invalid("paths", $"Paths must be between 1 and {PlanningProblems.MaxPaths:N0}; the plan's scenario asks for more, so name paths in the request.");
         }
 
-        if (document.Inflation is null && await macro.InflationAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct) is { } cpi)
+        if (document.Inflation is null && await macro.InflationAsync(clock.Today(), ct) is { } cpi)
         {
             // No inflation in the scenario: CPI's trailing 10-year CAGR, written into the snapshot.
             document = document with { Inflation = cpi };
@@ -69,7 +69,7 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
 
     private async Task<Result<LedgerStartValue>> LedgerStartAsync(Guid householdId, ScenarioDocument document, LedgerSourceDocument source, CancellationToken ct)
     {
-        var asOf = source.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = source.AsOf ?? clock.Today();
         var household = await db.Households.AsNoTracking().SingleAsync(h => h.Id == householdId, ct);
         var valued = await reports.ValuationAsync(householdId, asOf, household.ReportingCurrency, ct);
         if (valued is not { Succeeded: true, Value: { } value })

@@ -102,7 +102,7 @@ public sealed class HouseholdTaxSettings(GlidepathDbContext db, IdenticalPairSto
             return checks.ToProblem();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         return (await targets.ReplaceFromModelAsync(householdId, model, request.AccountId, absolute, relative, buys, today, ct))
             .Map(replaced => (IReadOnlyList<RebalanceTargetDto>)[.. replaced.OrderBy(t => t.AssetClass).Select(RebalanceTargetDto.From)]);
     }

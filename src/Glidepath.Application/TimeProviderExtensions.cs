@@ -1,4 +1,4 @@
-namespace Glidepath.Server.Api;
+namespace Glidepath.Application;
 
 public static class TimeProviderExtensions
 {
