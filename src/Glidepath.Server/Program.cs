@@ -30,6 +30,7 @@ builder.Host.UseDefaultServiceProvider(options =>
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
+builder.Services.AddHouseholdScope();
 builder.Services.AddApiDocumentation(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddGlidepathAuth(builder.Configuration);
