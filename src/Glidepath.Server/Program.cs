@@ -31,6 +31,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
 builder.Services.AddApiDocumentation(builder.Configuration);
+builder.Services.AddIdempotencyKeys();
 builder.Services.AddHealth();
 builder.Services.AddGlidepathAuth(builder.Configuration);
 builder.AddProtection();
@@ -57,6 +58,8 @@ app.UseWebAppFiles(); // after the security headers, before authentication: the 
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseReadETags();
+app.UseIdempotencyKeys();
 app.MapHealthEndpoints();
 app.MapDetailedHealth();
 app.MapApiDocumentation();

@@ -378,7 +378,7 @@ export interface paths {
         get: operations["GetHousehold"];
         /**
          * Update a household
-         * @description Renames the household or changes its reporting currency. The body's version must be the one read (If-Match works too): a stale one is 409.
+         * @description Renames the household or changes its reporting currency. The body's version must be the one read: a stale one is 409.
          */
         put: operations["UpdateHousehold"];
         post?: never;
@@ -430,7 +430,7 @@ export interface paths {
         get: operations["GetAccount"];
         /**
          * Update an account
-         * @description Changes an account; the body's version must be the one read (If-Match works too).
+         * @description Changes an account; the body's version must be the one read.
          */
         put: operations["UpdateAccount"];
         post?: never;
@@ -690,7 +690,7 @@ export interface paths {
         get: operations["GetManualAsset"];
         /**
          * Update a manual asset
-         * @description Changes a manual asset; the body's version must be the one read (If-Match works too).
+         * @description Changes a manual asset; the body's version must be the one read.
          */
         put: operations["UpdateManualAsset"];
         post?: never;
@@ -786,7 +786,7 @@ export interface paths {
         get: operations["GetModelPortfolio"];
         /**
          * Update a model portfolio
-         * @description Replaces a model portfolio; the body's version must be the one read (If-Match works too).
+         * @description Replaces a model portfolio; the body's version must be the one read.
          */
         put: operations["UpdateModelPortfolio"];
         post?: never;
@@ -898,7 +898,7 @@ export interface paths {
         get: operations["GetPerson"];
         /**
          * Update a person
-         * @description Changes a member; the body's version must be the one read (If-Match works too).
+         * @description Changes a member.
          */
         put: operations["UpdatePerson"];
         post?: never;
@@ -970,7 +970,7 @@ export interface paths {
         get: operations["GetPlan"];
         /**
          * Update a plan
-         * @description Replaces a plan; the body's version must be the one read (If-Match works too).
+         * @description Replaces a plan; the body's version must be the one read.
          */
         put: operations["UpdatePlan"];
         post?: never;
@@ -1382,7 +1382,7 @@ export interface paths {
         get: operations["GetTaxProfile"];
         /**
          * Set the tax profile
-         * @description Creates or replaces the profile; version is the one read (0 before the first PUT; stale: 409; If-Match works too).
+         * @description Creates or replaces the profile; version is the one read (0 before the first PUT; stale: 409).
          */
         put: operations["PutTaxProfile"];
         post?: never;
@@ -3601,7 +3601,10 @@ export interface operations {
     ProposeAccountRebalance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 accountId: string;
             };
@@ -3674,7 +3677,10 @@ export interface operations {
             query?: {
                 skipInvalid?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3744,7 +3750,10 @@ export interface operations {
     RefreshFxRates: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3875,7 +3884,10 @@ export interface operations {
     ListJobs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3924,7 +3936,10 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 name: string;
             };
@@ -3991,7 +4006,10 @@ export interface operations {
     TriggerJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 name: string;
             };
@@ -4058,7 +4076,10 @@ export interface operations {
     RefreshMacroSeries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4118,7 +4139,10 @@ export interface operations {
     ListMarketDataProviders: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4167,7 +4191,10 @@ export interface operations {
             query?: {
                 q?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 provider: string;
             };
@@ -4243,7 +4270,10 @@ export interface operations {
     RefreshPrices: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4303,7 +4333,10 @@ export interface operations {
     RotateSigningKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4350,7 +4383,10 @@ export interface operations {
     ListUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4468,7 +4504,10 @@ export interface operations {
     UnlockUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 userId: string;
             };
@@ -4524,7 +4563,10 @@ export interface operations {
     ListAdvisorClients: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4573,7 +4615,10 @@ export interface operations {
             query?: {
                 date?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4611,7 +4656,10 @@ export interface operations {
     ListHouseholds: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4649,7 +4697,10 @@ export interface operations {
     CreateHousehold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4700,7 +4751,10 @@ export interface operations {
     GetHousehold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -4894,7 +4948,10 @@ export interface operations {
     ListAccounts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -4952,7 +5009,10 @@ export interface operations {
     CreateAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5023,7 +5083,10 @@ export interface operations {
     GetAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 accountId: string;
                 householdId: string;
@@ -5220,7 +5283,10 @@ export interface operations {
     ListAdvisorGrants: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5278,7 +5344,10 @@ export interface operations {
     GrantAdvisor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5417,7 +5486,10 @@ export interface operations {
             query?: {
                 asOf?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5475,7 +5547,10 @@ export interface operations {
     ListHouseholdFxRates: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5665,7 +5740,10 @@ export interface operations {
             query?: {
                 skipInvalid?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5748,7 +5826,10 @@ export interface operations {
             query?: {
                 currency?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5818,7 +5899,10 @@ export interface operations {
                 skipInvalid?: boolean;
                 symbol?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5902,7 +5986,10 @@ export interface operations {
                 accountId?: string;
                 skipInvalid?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5986,7 +6073,10 @@ export interface operations {
                 accountId?: string;
                 asOf?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -6044,7 +6134,10 @@ export interface operations {
     ListManualAssets: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -6102,7 +6195,10 @@ export interface operations {
     CreateManualAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -6173,7 +6269,10 @@ export interface operations {
     GetManualAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
                 manualAssetId: string;
@@ -6361,7 +6460,10 @@ export interface operations {
     AddManualAssetValue: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
                 manualAssetId: string;
@@ -6584,7 +6686,10 @@ export interface operations {
     ListModelPortfolios: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -6642,7 +6747,10 @@ export interface operations {
     CreateModelPortfolio: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -6722,7 +6830,10 @@ export interface operations {
     GetModelPortfolio: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
                 modelId: string;
@@ -6919,7 +7030,10 @@ export interface operations {
     GenerateModelPortfolio: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -7012,7 +7126,10 @@ export interface operations {
                 from?: string;
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -7090,7 +7207,10 @@ export interface operations {
             query?: {
                 status?: components["schemas"]["OrderStatus"];
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -7148,7 +7268,10 @@ export interface operations {
     ListPeople: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -7206,7 +7329,10 @@ export interface operations {
     CreatePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -7277,7 +7403,10 @@ export interface operations {
     GetPerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
                 personId: string;
@@ -7473,7 +7602,10 @@ export interface operations {
                 riskFree?: number;
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -7549,7 +7681,10 @@ export interface operations {
     ListPlans: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -7607,7 +7742,10 @@ export interface operations {
     CreatePlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -7678,7 +7816,10 @@ export interface operations {
     GetPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -7866,7 +8007,10 @@ export interface operations {
     PreviewPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -7947,7 +8091,10 @@ export interface operations {
     ListSimulationRuns: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -8008,7 +8155,10 @@ export interface operations {
             query?: {
                 wait?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -8107,7 +8257,10 @@ export interface operations {
     GetSimulationRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -8167,7 +8320,10 @@ export interface operations {
     CancelSimulationRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -8238,7 +8394,10 @@ export interface operations {
             query?: {
                 wait?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -8339,7 +8498,10 @@ export interface operations {
             query?: {
                 asOf?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -8400,7 +8562,10 @@ export interface operations {
                 from?: string;
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -8469,7 +8634,10 @@ export interface operations {
             query?: {
                 year?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -8537,7 +8705,10 @@ export interface operations {
     ProposeRebalance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -8617,7 +8788,10 @@ export interface operations {
     GetRebalanceProposal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
                 proposalId: string;
@@ -8676,7 +8850,10 @@ export interface operations {
     AcceptRebalanceProposal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
                 proposalId: string;
@@ -8735,7 +8912,10 @@ export interface operations {
     ListRebalanceTargets: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -8873,7 +9053,10 @@ export interface operations {
     AddRebalanceTarget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -9073,7 +9256,10 @@ export interface operations {
     ListReplacementFunds: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -9131,7 +9317,10 @@ export interface operations {
     AddReplacementFund: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -9268,7 +9457,10 @@ export interface operations {
     ListSubstantiallyIdenticalPairs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -9326,7 +9518,10 @@ export interface operations {
     AddSubstantiallyIdenticalPair: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -9474,7 +9669,10 @@ export interface operations {
             query?: {
                 asOf?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -9541,7 +9739,10 @@ export interface operations {
     GetTaxProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -9685,7 +9886,10 @@ export interface operations {
                 pageSize?: number;
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -9852,7 +10056,10 @@ export interface operations {
     GetTransaction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
                 transactionId: string;
@@ -10187,7 +10394,10 @@ export interface operations {
             query?: {
                 replacing?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -10279,7 +10489,10 @@ export interface operations {
                 currency?: string;
                 date?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -10358,7 +10571,10 @@ export interface operations {
                 skipInvalid?: boolean;
                 symbol?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10436,7 +10652,10 @@ export interface operations {
                 q?: string;
                 symbol?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10492,7 +10711,10 @@ export interface operations {
     CreateInstrument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10579,7 +10801,10 @@ export interface operations {
     GetInstrument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 instrumentId: string;
             };
@@ -10776,7 +11001,10 @@ export interface operations {
                 from?: string;
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 instrumentId: string;
             };
@@ -10896,7 +11124,10 @@ export interface operations {
     GetMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10997,7 +11228,10 @@ export interface operations {
     ExportMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11053,7 +11287,10 @@ export interface operations {
     RegenerateRecoveryCodes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11118,7 +11355,10 @@ export interface operations {
     StartTotpEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11228,7 +11468,10 @@ export interface operations {
     ConfirmTotpEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11288,7 +11531,10 @@ export interface operations {
     ListSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11411,7 +11657,10 @@ export interface operations {
     StepUp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11480,7 +11729,10 @@ export interface operations {
     GetModelAssumptions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11518,7 +11770,10 @@ export interface operations {
     OptimizePortfolio: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -45,8 +45,8 @@ internal static class ApiContract
     {
         document.Info.Title = "Glidepath API";
         document.Info.Description = "Household ledger and planning: accounts, transactions, tax lots, positions, valuation, performance, "
-            + "rebalancing, retirement plans and imports. Conventions (versioning, paging, ETags, rate-limit headers, idempotency, "
-            + "problem details with a `code`) are in docs/api.md.";
+            + "rebalancing, retirement plans and imports. Errors are problem details (RFC 7807) with a stable `code`; "
+            + "the conventions are in docs/api.md.";
         document.Info.License = new OpenApiLicense { Name = licenseName, Url = licenseUrl };
         document.Servers = [new OpenApiServer { Url = publicBaseUrl.TrimEnd('/') }];
 

@@ -35,6 +35,17 @@ internal static partial class OperationConventions
             ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }]
             : [];
 
+        var api = RouteKey(description.HttpMethod, description.RelativePath).Contains(" " + ApiVersioning.UnversionedPrefix + "/", StringComparison.Ordinal);
+        if (api && string.Equals(description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase))
+        {
+            AddHeader(operation, IdempotencyKeys.Header,
+                "Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md).");
+        }
+        else if (api && string.Equals(description.HttpMethod, HttpMethods.Get, StringComparison.OrdinalIgnoreCase))
+        {
+            AddHeader(operation, "If-None-Match", "The ETag of an answer kept from before: 304 without a body while it is still current.");
+        }
+
         operation.Responses ??= [];
         if (authorised)
         {
@@ -67,6 +78,22 @@ internal static partial class OperationConventions
         }
 
         return $"{method?.ToUpperInvariant()} {path}";
+    }
+
+    private static void AddHeader(OpenApiOperation operation, string name, string text)
+    {
+        operation.Parameters ??= [];
+        if (!operation.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = text,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+            });
+        }
     }
 
     private static async Task AddProblemAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description, CancellationToken ct)
