@@ -20,6 +20,18 @@ public static class IdempotencyKeys
 
     private static readonly TimeSpan Keep = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Marks a POST that keeps its own keys in the database with what it wrote (transactions, orders): durable and
+    /// shared by every instance, and its retry answers 200 with what the first request made. The middleware leaves it alone.
+    /// </summary>
+    public static TBuilder KeepsItsOwnIdempotency<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        endpoint.Add(b => b.Metadata.Add(new OwnIdempotency()));
+        return endpoint;
+    }
+
     public static IServiceCollection AddIdempotencyKeys(this IServiceCollection services) =>
         services.AddSingleton<IdempotencyStore>();
 
@@ -28,7 +40,8 @@ public static class IdempotencyKeys
         {
             var key = context.Request.Headers[Header].ToString();
             if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0
-                || !context.Request.Path.StartsWithSegments(ApiVersioning.UnversionedPrefix, StringComparison.OrdinalIgnoreCase))
+                || !context.Request.Path.StartsWithSegments(ApiVersioning.UnversionedPrefix, StringComparison.OrdinalIgnoreCase)
+                || context.GetEndpoint()?.Metadata.GetMetadata<OwnIdempotency>() is not null)
             {
                 await next(context);
                 return;
@@ -111,3 +124,6 @@ internal sealed class IdempotencyStore : IDisposable
 
     public void Dispose() => Answers.Dispose();
 }
+
+/// <summary>Endpoint metadata: see <see cref="IdempotencyKeys.KeepsItsOwnIdempotency"/>.</summary>
+public sealed class OwnIdempotency;

@@ -7,14 +7,16 @@ namespace Glidepath.Server.Api;
 /// An ETag on every successful JSON read of /api (docs/api.md, "Conditional requests"): the hash of the answer's
 /// bytes, so a client that kept the body sends <c>If-None-Match</c> and gets 304 without it. It saves the transfer,
 /// not the work; the portfolio reads tag their answers themselves from the database's versions
-/// (PortfolioReadCache, which also answers 304 without computing) and are left as they are.
+/// (PortfolioReadCache, which also answers 304 without computing) and are marked <see cref="TagsItsOwnAnswers"/>,
+/// so their answers are not copied through a buffer a second time.
 /// </summary>
 public static class ReadETags
 {
     public static IApplicationBuilder UseReadETags(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments(ApiVersioning.UnversionedPrefix, StringComparison.OrdinalIgnoreCase))
+            if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments(ApiVersioning.UnversionedPrefix, StringComparison.OrdinalIgnoreCase)
+                || context.GetEndpoint()?.Metadata.GetMetadata<OwnETags>() is not null)
             {
                 await next(context);
                 return;
@@ -52,4 +54,16 @@ public static class ReadETags
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
         });
+
+    /// <summary>Marks a read that sets its own ETag (and answers 304 itself): the middleware leaves it alone.</summary>
+    public static TBuilder TagsItsOwnAnswers<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        endpoint.Add(b => b.Metadata.Add(new OwnETags()));
+        return endpoint;
+    }
 }
+
+/// <summary>Endpoint metadata: see <see cref="ReadETags.TagsItsOwnAnswers"/>.</summary>
+public sealed class OwnETags;

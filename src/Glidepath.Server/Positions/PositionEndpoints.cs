@@ -16,7 +16,7 @@ public static class PositionEndpoints
 
     public static RouteGroupBuilder MapPositionEndpoints(this RouteGroupBuilder household)
     {
-        household.MapGet("/positions", Get).WithTags("Positions").Produces<PositionsDto>().CostsReads();
+        household.MapGet("/positions", Get).WithTags("Positions").Produces<PositionsDto>().CostsReads().TagsItsOwnAnswers();
         return household;
     }
 

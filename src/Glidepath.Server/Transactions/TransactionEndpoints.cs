@@ -19,8 +19,8 @@ public static class TransactionEndpoints
         var group = household.MapGroup("/transactions").WithTags("Transactions");
         group.MapGet("/", List);
         group.MapGet("/{transactionId:guid}", Get).WithName("GetTransaction");
-        group.MapPost("/", PostOne).ProducesBookingProblems();
-        group.MapPost("/batch", PostBatch).ProducesBookingProblems();
+        group.MapPost("/", PostOne).ProducesBookingProblems().KeepsItsOwnIdempotency();
+        group.MapPost("/batch", PostBatch).ProducesBookingProblems().KeepsItsOwnIdempotency();
         group.MapPost("/sell-preview", PreviewSell).ProducesBookingProblems().ComputesOnly();
         group.MapPut("/{transactionId:guid}", Put).ProducesBookingProblems();
         group.MapDelete("/{transactionId:guid}", Delete).ProducesBookingProblems();

@@ -17,9 +17,9 @@ public static class ValuationEndpoints
     public static RouteGroupBuilder MapValuationEndpoints(this RouteGroupBuilder household)
     {
         household.MapGet("/valuation", Valuation).WithTags("Valuation").Produces<ValuationDto>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads().TagsItsOwnAnswers();
         household.MapGet("/net-worth", NetWorth).WithTags("Valuation").Produces<NetWorthDto>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads().TagsItsOwnAnswers();
         return household;
     }
 
