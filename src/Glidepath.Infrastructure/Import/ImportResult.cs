@@ -20,6 +20,15 @@ public sealed record ImportResult(
 {
     public bool Succeeded => !Rejected && Errors.Count == 0;
 
+    /// <summary>Rows the layout does not import, each with its reason, left out deliberately (<see cref="ImportOptions.SkipUnmapped"/>).</summary>
+    public IReadOnlyList<Transactions.UnmappedRow> Unmapped { get; init; } = [];
+
+    /// <summary>
+    /// When the ledger refused sales of units the file never bought (a history that starts mid-way):
+    /// per security, the units missing at its first short sale. Give them as <see cref="ImportOptions.OpeningLots"/>.
+    /// </summary>
+    public IReadOnlyList<OpeningLotRequest> OpeningLotsNeeded { get; init; } = [];
+
     internal static ImportResult Reject(string layout, IReadOnlyList<ImportError> errors) => new(layout, 0, 0, errors, [], Rejected: true);
 }
 
@@ -50,6 +59,15 @@ public sealed record ImportOptions
     /// <summary>Price rows per write batch (transactions are written together once the file is valid: the replay holds them anyway).</summary>
     public int BatchSize { get; init; } = 2000;
 
+    /// <summary>The layout to read the file with (docs/import.md), instead of detecting it.</summary>
+    public string? Layout { get; init; }
+
+    /// <summary>Leave out the rows the layout does not import (listed with their reason in <see cref="ImportResult.Unmapped"/>) instead of rejecting the file.</summary>
+    public bool SkipUnmapped { get; init; }
+
+    /// <summary>Holdings bought before the file starts, booked as opening buys (docs/import.md, "Opening lots").</summary>
+    public IReadOnlyList<OpeningLot> OpeningLots { get; init; } = [];
+
     /// <summary>Errors kept in the result; a file with more reports the first ones and a count.</summary>
     public int MaxErrors { get; init; } = 1000;
 }
@@ -61,3 +79,13 @@ public static class InstrumentCaps
 
     public const int DefaultMaxPerHousehold = 2000;
 }
+
+/// <summary>
+/// Units held before the file starts: booked as a buy on <paramref name="Date"/> for <paramref name="Cost"/>
+/// in all (account currency). Cost null: the basis is unknown, booked as zero and flagged on the
+/// realised-gains report (Form 8949 box B/E: basis not reported) until the user corrects it.
+/// </summary>
+public sealed record OpeningLot(string Symbol, DateOnly Date, decimal Quantity, decimal? Cost);
+
+/// <summary>What an import needs to book a sale of units bought before the file: at least <paramref name="Quantity"/> held on <paramref name="Before"/>.</summary>
+public sealed record OpeningLotRequest(string Symbol, DateOnly Before, decimal Quantity);
