@@ -32,15 +32,58 @@ public static class ImportCommand
         var file = FileArgument();
         var account = new Option<Guid>("--account") { Description = "The account the file belongs to.", Required = true };
         var skipInvalid = SkipInvalid();
-        var json = CliOptions.Json();
-        var command = new Command("transactions", "Import one account's transactions (generic or Schwab layout); a re-import adds nothing.")
+        var layout = new Option<string?>("--layout") { Description = "Read the file with this layout instead of detecting it: " + string.Join(", ", TransactionImporter.Layouts) + "." };
+        var skipUnmapped = new Option<bool>("--skip-unmapped") { Description = "Leave out the rows the layout does not import (journals, option events, unknown actions), listing each with its reason." };
+        var openingLots = new Option<string[]>("--opening-lot")
         {
-            file, account, skipInvalid, json,
+            Description = "A holding bought before the file starts, SYMBOL:yyyy-MM-dd:QUANTITY[:COST] (no COST: unknown basis). Repeat for several.",
+            AllowMultipleArgumentsPerToken = false,
         };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
-            services.GetRequiredService<TransactionImporter>().ImportAsync(
-                parse.GetValue(account), csv, new ImportOptions { SkipInvalid = parse.GetValue(skipInvalid) }, ct), ct));
+        var json = CliOptions.Json();
+        var command = new Command("transactions", "Import one account's broker statement (layout detected and named; docs/import.md); a re-import adds nothing.")
+        {
+            file, account, layout, skipInvalid, skipUnmapped, openingLots, json,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var lots = new List<OpeningLot>();
+            foreach (var text in parse.GetValue(openingLots) ?? [])
+            {
+                if (ParseOpeningLot(text) is not { } lot)
+                {
+                    return Task.FromResult(env.Fail(ExitCodes.Usage, $"--opening-lot '{text}': expected SYMBOL:yyyy-MM-dd:QUANTITY[:COST]."));
+                }
+
+                lots.Add(lot);
+            }
+
+            var options = new ImportOptions
+            {
+                SkipInvalid = parse.GetValue(skipInvalid), SkipUnmapped = parse.GetValue(skipUnmapped), Layout = parse.GetValue(layout), OpeningLots = lots,
+            };
+            return RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
+                services.GetRequiredService<TransactionImporter>().ImportAsync(parse.GetValue(account), csv, options, ct), ct);
+        });
         return command;
+    }
+
+    private static OpeningLot? ParseOpeningLot(string text)
+    {
+        var parts = text.Split(':');
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (parts.Length is not (3 or 4) || parts[0].Length == 0
+            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var date)
+            || !decimal.TryParse(parts[2], System.Globalization.NumberStyles.AllowDecimalPoint, invariant, out var quantity) || quantity <= 0m)
+        {
+            return null;
+        }
+
+        if (parts.Length == 3)
+        {
+            return new OpeningLot(parts[0], date, quantity, null);
+        }
+
+        return decimal.TryParse(parts[3], System.Globalization.NumberStyles.AllowDecimalPoint, invariant, out var cost) ? new OpeningLot(parts[0], date, quantity, cost) : null;
     }
 
     private static Command Prices(CliEnvironment env)
@@ -105,7 +148,13 @@ public static class ImportCommand
         {
             var more = result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "";
             var first = result.Errors.Count > 0 ? result.Errors[0].ToString() : "rejected";
-            return env.Fail(ExitCodes.Failure, $"{file.Name} rejected, nothing imported: {first}{more}.");
+            foreach (var needed in result.OpeningLotsNeeded)
+            {
+                env.Error.WriteLine(FormattableString.Invariant(
+                    $"  opening lot needed: {needed.Quantity} {needed.Symbol} held before {needed.Before:yyyy-MM-dd} (--opening-lot {needed.Symbol}:DATE:{needed.Quantity}[:COST])"));
+            }
+
+            return env.Fail(ExitCodes.Failure, $"{file.Name} rejected ({result.Layout} layout), nothing imported: {first}{more}.");
         }
 
         var output = ImportOutput.From(file.Name, result);
@@ -119,6 +168,11 @@ public static class ImportCommand
             foreach (var skipped in result.Errors)
             {
                 env.Out.WriteLine($"  skipped {skipped}");
+            }
+
+            foreach (var unmapped in result.Unmapped)
+            {
+                env.Out.WriteLine($"  not imported {unmapped}");
             }
         }
 

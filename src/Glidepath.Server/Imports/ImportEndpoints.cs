@@ -22,7 +22,9 @@ public static class ImportEndpoints
 {
     public static RouteGroupBuilder MapTransactionImportEndpoints(this RouteGroupBuilder household)
     {
-        household.MapPost("/imports/transactions", ImportTransactions).WithTags("Imports").AcceptsCsv();
+        household.MapPost("/imports/transactions", ImportTransactions).WithTags("Imports").AcceptsCsv()
+            .WithDescription("Imports one account's broker statement. The layout is detected from the file (or forced with layout=NAME, docs/import.md) "
+                + "and named in the answer. Rows the layout does not import reject the file unless skipUnmapped=true, which lists them instead.");
         household.MapPost("/imports/prices", ImportHouseholdPrices).WithTags("Imports").AcceptsCsv();
         return household;
     }
@@ -34,7 +36,7 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResultDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ImportTransactions(
-        Guid householdId, Guid? accountId, bool? skipInvalid, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
+        Guid householdId, Guid? accountId, bool? skipInvalid, bool? skipUnmapped, string? layout, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
         IOptions<InstrumentLimits> limits, CancellationToken ct)
     {
         if (accountId is not { } id)
@@ -53,7 +55,8 @@ public static class ImportEndpoints
             return CsvBody.Missing();
         }
 
-        var result = await importer.ImportAsync(id, csv, limits.Value.ForHousehold(householdId, skipInvalid ?? false), ct);
+        var options = limits.Value.ForHousehold(householdId, skipInvalid ?? false) with { SkipUnmapped = skipUnmapped ?? false, Layout = layout };
+        var result = await importer.ImportAsync(id, csv, options, ct);
         return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
     }
 
@@ -90,7 +93,14 @@ public static class ImportEndpoints
         result.Errors.Count == 0
             ? "The file was rejected and nothing was imported."
             : $"The file was rejected and nothing was imported: {result.Errors.Count} error(s), the first at {result.Errors[0]}.",
-        [.. result.Errors.Select(e => new ProblemItem(ErrorCodes.ImportRejected, e.Reason, e.Row, e.Column))]);
+        [
+            .. result.Errors.Select(e => new ProblemItem(ErrorCodes.ImportRejected, e.Reason, e.Row, e.Column)),
+            .. result.OpeningLotsNeeded.Select(n => new ProblemItem(
+                ErrorCodes.ImportRejected,
+                FormattableString.Invariant($"Opening lot needed: {n.Quantity} {n.Symbol} held before {n.Before:yyyy-MM-dd} (sold before the file bought them)."),
+                0,
+                n.Symbol)),
+        ]);
 
     private static RouteHandlerBuilder AcceptsCsv(this RouteHandlerBuilder endpoint) =>
         endpoint.Accepts<string>("text/csv", "multipart/form-data");

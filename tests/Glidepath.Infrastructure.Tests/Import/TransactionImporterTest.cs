@@ -157,8 +157,8 @@ public sealed class TransactionImporterTest
         var store = scope.ServiceProvider.GetRequiredService<LedgerStore>();
         var state = await store.GetStateAsync(account.HouseholdId);
         Assert.Equal([50.393m, 60m], state.Positions.Select(p => p.Quantity).Order());
-        // 20000 − 5210 − (50.123 × 70 + 4.95) + 35.12 + 20 − 0.27 × 74.07 + 1.23 + (40 × 58 − 0.02) − 0.50
-        Assert.Equal(13632.2711m, state.Cash.Single(c => c.AccountId == account.Id).Amount);
+        // The cash that moved is each row's Amount (Schwab rounds Price): 20000 − 5210 − 3513.56 + 35.12 + 20 − 20.00 + 1.23 + 2319.98 − 0.50
+        Assert.Equal(13632.27m, state.Cash.Single(c => c.AccountId == account.Id).Amount);
         var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
         var asOf = await db.Transactions.SingleAsync(t => t.Quantity == 50.123m);
         Assert.Equal((new DateOnly(2024, 1, 4), new DateOnly(2024, 1, 5), 4.95m), (asOf.TradeDate, asOf.SettlementDate, asOf.Fees));

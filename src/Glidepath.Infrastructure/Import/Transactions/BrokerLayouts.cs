@@ -18,7 +18,7 @@ internal static class BrokerLayouts
         new GenericTransactionLayout(),
     ];
 
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(l => l.Name)];
+    public static IReadOnlyList<string> Names => [.. All.Select(l => l.Name)];
 
     public static IBrokerStatementLayout? Detect(FileHead head) => All.FirstOrDefault(l => l.Detect(head));
 

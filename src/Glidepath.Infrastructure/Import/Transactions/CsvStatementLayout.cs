@@ -43,6 +43,11 @@ internal abstract class CsvStatementLayout : IBrokerStatementLayout
             }
 
             var cells = new RowCells(reader, header);
+            if (IsEnd(cells))
+            {
+                yield break;
+            }
+
             yield return IsBlank(reader) ? RowParse.Ignored : Parse(cells);
         }
     }
@@ -50,6 +55,9 @@ internal abstract class CsvStatementLayout : IBrokerStatementLayout
     public virtual string ColumnFor(string property) => property;
 
     protected abstract RowParse Parse(RowCells cells);
+
+    /// <summary>True for the first line after the rows (e.g. a disclaimer that is not valid CSV): reading stops before the rest.</summary>
+    protected virtual bool IsEnd(RowCells cells) => false;
 
     private static Dictionary<string, int> Index(string[] record)
     {

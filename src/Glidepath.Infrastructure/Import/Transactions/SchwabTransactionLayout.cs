@@ -45,13 +45,19 @@ internal sealed class SchwabTransactionLayout : CsvStatementLayout
         }
 
         var isTrade = type is TransactionType.Buy or TransactionType.Sell;
+        var quantity = isTrade ? Math.Abs(cells.Money("Quantity")) : 0m;
+        var fees = isTrade ? Math.Abs(cells.Money(FeesColumn)) : 0m;
+        // Schwab rounds Price; Amount is the cash that moved, so the unit price is taken from it when there is one.
+        var price = isTrade && amount != 0m && quantity > 0m
+            ? (type is TransactionType.Buy ? Math.Abs(amount) - fees : Math.Abs(amount) + fees) / quantity
+            : isTrade ? Math.Abs(cells.Money("Price")) : 0m;
         var row = new ImportedRow(
             cells.Row, type.Value, tradeDate, posted,
             Symbol: isTrade || type is TransactionType.Dividend ? symbol : "",
             Description: cells.Text("Description"),
-            Quantity: isTrade ? Math.Abs(cells.Money("Quantity")) : 0m,
-            Price: isTrade ? Math.Abs(cells.Money("Price")) : 0m,
-            Fees: isTrade ? Math.Abs(cells.Money(FeesColumn)) : 0m,
+            Quantity: quantity,
+            Price: price,
+            Fees: fees,
             Amount: isTrade ? 0m : Math.Abs(amount),
             Currency: Currency.Usd, FxRate: 1m, SplitNumerator: 0m, SplitDenominator: 0m,
             Memo: cells.OptionalText("Description"), ExternalId: null);
@@ -93,6 +99,9 @@ internal sealed class SchwabTransactionLayout : CsvStatementLayout
         {
             "BUY" or "REINVEST SHARES" => TransactionType.Buy,
             "SELL" => TransactionType.Sell,
+            // Share-only events whose names contain DIV or TRANSFER: Stock Div Dist (a stock dividend), Spin-off…
+            _ when a.Contains("STOCK DIV", StringComparison.Ordinal) || a.Contains("SPLIT", StringComparison.Ordinal)
+                || a.Contains("SPIN", StringComparison.Ordinal) || a.Contains("MERGER", StringComparison.Ordinal) => null,
             _ when a.Contains("MARGIN INTEREST", StringComparison.Ordinal) || a.Contains("FEE", StringComparison.Ordinal)
                 || a.Contains("FOREIGN TAX", StringComparison.Ordinal) => TransactionType.Fee,
             _ when a.Contains("INTEREST", StringComparison.Ordinal) => TransactionType.Interest,

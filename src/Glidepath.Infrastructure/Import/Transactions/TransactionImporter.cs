@@ -17,6 +17,9 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 /// </summary>
 public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledger)
 {
+    /// <summary>The names <see cref="ImportOptions.Layout"/> takes.</summary>
+    public static IReadOnlyList<string> Layouts => BrokerLayouts.Names;
+
     public async Task<ImportResult> ImportAsync(Guid accountId, Stream csv, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);

@@ -42,9 +42,10 @@ internal sealed class ETradeLayout : CsvStatementLayout
         switch (a)
         {
             case "BOUGHT" when quantity > 0:
-                return RowParse.Of(Row(TransactionType.Buy, quantity, price > 0 ? price : (Math.Abs(amount) - commission) / quantity, commission, 0m, symbol));
+                // The unit price from Amount: E*TRADE rounds Price, and the cash that moved is Amount.
+                return RowParse.Of(Row(TransactionType.Buy, quantity, amount != 0m ? (Math.Abs(amount) - commission) / quantity : price, commission, 0m, symbol));
             case "SOLD" when quantity != 0:
-                return RowParse.Of(Row(TransactionType.Sell, Math.Abs(quantity), price > 0 ? price : (Math.Abs(amount) + commission) / Math.Abs(quantity), commission, 0m, symbol));
+                return RowParse.Of(Row(TransactionType.Sell, Math.Abs(quantity), amount != 0m ? (Math.Abs(amount) + commission) / Math.Abs(quantity) : price, commission, 0m, symbol));
             case "DIVIDEND" when quantity > 0 && amount < 0:
                 return RowParse.Of(Row(TransactionType.Buy, quantity, (Math.Abs(amount) - commission) / quantity, commission, 0m, symbol));   // the reinvestment half
             case "DIVIDEND" when amount > 0:

@@ -28,13 +28,13 @@ internal sealed class FidelityLayout : CsvStatementLayout
     protected override bool IsHeader(IReadOnlyDictionary<string, int> header) =>
         base.IsHeader(header) && (header.ContainsKey("Amount") || header.ContainsKey("Amount ($)"));
 
+    // The rows end at the first line that does not start with a date: the blank line before Fidelity's disclaimer
+    // and "Date downloaded" line (which is not valid CSV: text after a closing quote).
+    protected override bool IsEnd(RowCells cells) => !char.IsAsciiDigit(cells.Text("Run Date").FirstOrDefault());
+
     protected override RowParse Parse(RowCells cells)
     {
         var action = cells.Text("Action");
-        if (action.Length == 0 || !char.IsAsciiDigit(cells.Text("Run Date").FirstOrDefault()))
-        {
-            return RowParse.Ignored;   // "Date downloaded …" and the disclaimer lines
-        }
 
         var account = cells.Text("Account Number");
         _account ??= account;
@@ -63,9 +63,12 @@ internal sealed class FidelityLayout : CsvStatementLayout
             || a.StartsWith("YOU SOLD", StringComparison.Ordinal) || a.StartsWith("REDEMPTION PAYOUT", StringComparison.Ordinal))
         {
             var buy = a.StartsWith("YOU BOUGHT", StringComparison.Ordinal) || a.StartsWith("REINVESTMENT", StringComparison.Ordinal);
-            // Accrued interest paid on a bond is booked with the fees: it is cash the purchase took.
+            // Accrued interest paid on a bond is booked with the fees: it is cash the purchase took. Bonds are priced per
+            // 100 of face value, so the unit price comes from Amount (the cash that moved) whenever there is one.
+            var units = Math.Abs(quantity);
+            var unitPrice = amount != 0m && units > 0m ? (buy ? Math.Abs(amount) - fees : Math.Abs(amount) + fees) / units : price;
             return RowParse.Of(new ImportedRow(
-                cells.Row, buy ? TransactionType.Buy : TransactionType.Sell, date, settle, symbol, description, Math.Abs(quantity), price,
+                cells.Row, buy ? TransactionType.Buy : TransactionType.Sell, date, settle, symbol, description, units, unitPrice,
                 fees, 0m, currency, null, 0m, 0m, action, null));
         }
 
