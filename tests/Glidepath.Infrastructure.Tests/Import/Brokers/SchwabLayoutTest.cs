@@ -38,11 +38,17 @@ public sealed class SchwabLayoutTest
         Assert.Contains(refused.Errors, e => e.Reason.Contains("'Journaled Shares' is not imported", StringComparison.Ordinal));
         Assert.Equal(0, await sample.TransactionsAsync());
 
-        var result = await sample.ImportTwiceAsync("schwab", new ImportOptions { SkipUnmapped = true });
+        // Units sold that the file never bought (bought before it starts, or journaled in): the import asks for them.
+        var probe = await sample.ImportAsync(new ImportOptions { SkipUnmapped = true });
+        Assert.True(probe.Rejected);
+        Assert.Equal(2, probe.OpeningLotsNeeded.Count);
+        var lots = probe.OpeningLotsNeeded.Select(n => new OpeningLot(n.Symbol, new DateOnly(2021, 1, 4), n.Quantity, Cost: null)).ToList();
+
+        var result = await sample.ImportTwiceAsync("schwab", new ImportOptions { SkipUnmapped = true, OpeningLots = lots });
 
         // 'other' in the reading: 12 share-only corporate actions and journals (listed) and 5 credit interest payments (booked).
         Assert.Equal(12, result.Unmapped.Count);
-        Assert.Equal(sample.Rows - 12, result.Imported);
+        Assert.Equal(sample.Rows - 12 + lots.Count, result.Imported);
         Assert.Equal(sample.Sum("buy", "USD") + sample.Sum("sell", "USD") + sample.Sum("dividend", "USD") + sample.Sum("tax", "USD") + sample.Sum("fee", "USD")
             + sample.Sum("cash", "USD") + 142.48m /* credit interest: 'other' in the reading, not a corporate action */, await sample.CashAsync());
     }
