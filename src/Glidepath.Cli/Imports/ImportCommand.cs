@@ -39,51 +39,52 @@ public static class ImportCommand
             Description = "A holding bought before the file starts, SYMBOL:yyyy-MM-dd:QUANTITY[:COST] (no COST: unknown basis). Repeat for several.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "Read a file no preset knows through this column mapping (JSON, docs/import.md \"Column mappings\")." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check and map every row, then write nothing." };
         var json = CliOptions.Json();
         var command = new Command("transactions", "Import one account's broker statement (layout detected and named; docs/import.md); a re-import adds nothing.")
         {
-            file, account, layout, skipInvalid, skipUnmapped, openingLots, json,
+            file, account, layout, mapping, skipInvalid, skipUnmapped, openingLots, dryRun, json,
         };
         command.SetAction((parse, ct) =>
         {
             var lots = new List<OpeningLot>();
             foreach (var text in parse.GetValue(openingLots) ?? [])
             {
-                if (ParseOpeningLot(text) is not { } lot)
+                if (OpeningLot.Parse(text) is not { } lot)
                 {
-                    return Task.FromResult(env.Fail(ExitCodes.Usage, $"--opening-lot '{text}': expected SYMBOL:yyyy-MM-dd:QUANTITY[:COST]."));
+                    return Task.FromResult(env.Fail(ExitCodes.Usage, $"--opening-lot '{text}': expected {OpeningLot.Format}."));
                 }
 
                 lots.Add(lot);
             }
 
+            ColumnMapping? columns = null;
+            if (parse.GetValue(mapping) is { } mappingFile)
+            {
+                if (!mappingFile.Exists)
+                {
+                    return Task.FromResult(env.Fail(ExitCodes.Failure, $"{mappingFile.FullName}: no such file."));
+                }
+
+                var (read, error) = ColumnMapping.FromJson(File.ReadAllText(mappingFile.FullName));
+                if (read is null)
+                {
+                    return Task.FromResult(env.Fail(ExitCodes.Failure, $"{mappingFile.Name}: {error}"));
+                }
+
+                columns = read;
+            }
+
             var options = new ImportOptions
             {
                 SkipInvalid = parse.GetValue(skipInvalid), SkipUnmapped = parse.GetValue(skipUnmapped), Layout = parse.GetValue(layout), OpeningLots = lots,
+                Mapping = columns, DryRun = parse.GetValue(dryRun),
             };
             return RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
                 services.GetRequiredService<TransactionImporter>().ImportAsync(parse.GetValue(account), csv, options, ct), ct);
         });
         return command;
-    }
-
-    private static OpeningLot? ParseOpeningLot(string text)
-    {
-        var parts = text.Split(':');
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        if (parts.Length is not (3 or 4) || parts[0].Length == 0
-            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var date)
-            || !decimal.TryParse(parts[2], System.Globalization.NumberStyles.AllowDecimalPoint, invariant, out var quantity) || quantity <= 0m)
-        {
-            return null;
-        }
-
-        if (parts.Length == 3)
-        {
-            return new OpeningLot(parts[0], date, quantity, null);
-        }
-
-        return decimal.TryParse(parts[3], System.Globalization.NumberStyles.AllowDecimalPoint, invariant, out var cost) ? new OpeningLot(parts[0], date, quantity, cost) : null;
     }
 
     private static Command Prices(CliEnvironment env)
@@ -173,6 +174,17 @@ public static class ImportCommand
             foreach (var unmapped in result.Unmapped)
             {
                 env.Out.WriteLine($"  not imported {unmapped}");
+            }
+
+            foreach (var row in result.Preview)
+            {
+                env.Out.WriteLine(FormattableString.Invariant(
+                    $"  would book row {row.Row}: {row.Date:yyyy-MM-dd} {row.Type} {row.Symbol} quantity {row.Quantity} price {row.Price} fees {row.Fees} amount {row.Amount} {row.Currency}"));
+            }
+
+            if (result.Preview.Count > 0)
+            {
+                env.Out.WriteLine("  dry run: nothing was written.");
             }
         }
 

@@ -7,7 +7,13 @@ namespace Glidepath.Server.Imports;
 /// out, <paramref name="Unmapped"/> the rows the layout does not import that skipUnmapped left out, each with its reason.
 /// </summary>
 public sealed record ImportResultDto(
-    string Layout, int Imported, int DuplicatesSkipped, IReadOnlyList<string> CreatedInstruments, IReadOnlyList<ImportErrorDto> Skipped, IReadOnlyList<UnmappedRowDto> Unmapped);
+    string Layout,
+    int Imported,
+    int DuplicatesSkipped,
+    IReadOnlyList<string> CreatedInstruments,
+    IReadOnlyList<ImportErrorDto> Skipped,
+    IReadOnlyList<UnmappedRowDto> Unmapped,
+    IReadOnlyList<PreviewRow> Preview);
 
 public sealed record UnmappedRowDto(int Row, string Action, string Reason);
 
@@ -18,5 +24,6 @@ internal static class ImportMapping
     public static ImportResultDto ToDto(this ImportResult result) => new(
         result.Layout, result.Imported, result.DuplicatesSkipped, result.CreatedInstruments,
         [.. result.Errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Reason))],
-        [.. result.Unmapped.Select(u => new UnmappedRowDto(u.Row, u.Action, u.Reason))]);
+        [.. result.Unmapped.Select(u => new UnmappedRowDto(u.Row, u.Action, u.Reason))],
+        result.Preview);
 }

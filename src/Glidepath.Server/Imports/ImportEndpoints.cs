@@ -24,7 +24,9 @@ public static class ImportEndpoints
     {
         household.MapPost("/imports/transactions", ImportTransactions).WithTags("Imports").AcceptsCsv()
             .WithDescription("Imports one account's broker statement. The layout is detected from the file (or forced with layout=NAME, docs/import.md) "
-                + "and named in the answer. Rows the layout does not import reject the file unless skipUnmapped=true, which lists them instead.");
+                + "and named in the answer. Rows the layout does not import reject the file unless skipUnmapped=true, which lists them instead. "
+                + "openingLot=SYMBOL:yyyy-MM-dd:QUANTITY[:COST] (repeatable) books holdings bought before the file starts. A multipart form may carry a "
+                + "'mapping' field (column mapping JSON, docs/import.md) to read a file no preset knows; dryRun=true previews the rows and errors and writes nothing.");
         household.MapPost("/imports/prices", ImportHouseholdPrices).WithTags("Imports").AcceptsCsv();
         return household;
     }
@@ -36,7 +38,7 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResultDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ImportTransactions(
-        Guid householdId, Guid? accountId, bool? skipInvalid, bool? skipUnmapped, string? layout, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
+        Guid householdId, Guid? accountId, bool? skipInvalid, bool? skipUnmapped, bool? dryRun, string? layout, string[]? openingLot, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
         IOptions<InstrumentLimits> limits, CancellationToken ct)
     {
         if (accountId is not { } id)
@@ -49,13 +51,39 @@ public static class ImportEndpoints
             return AccountEndpoints.NotFound(id);
         }
 
+        var lots = new List<OpeningLot>();
+        foreach (var text in openingLot ?? [])
+        {
+            if (OpeningLot.Parse(text) is not { } lot)
+            {
+                return ValidationErrors.Single("openingLot", $"'{text}' is not an opening lot: {OpeningLot.Format} (no COST: unknown basis).");
+            }
+
+            lots.Add(lot);
+        }
+
+        ColumnMapping? mapping = null;
+        if (await CsvBody.FormFieldAsync(request, "mapping", ct) is { } json)
+        {
+            var (read, error) = ColumnMapping.FromJson(json);
+            if (read is null)
+            {
+                return ValidationErrors.Single("mapping", error!);
+            }
+
+            mapping = read;
+        }
+
         await using var csv = await CsvBody.OpenAsync(request, ct);
         if (csv is null)
         {
             return CsvBody.Missing();
         }
 
-        var options = limits.Value.ForHousehold(householdId, skipInvalid ?? false) with { SkipUnmapped = skipUnmapped ?? false, Layout = layout };
+        var options = limits.Value.ForHousehold(householdId, skipInvalid ?? false) with
+        {
+            SkipUnmapped = skipUnmapped ?? false, Layout = layout, OpeningLots = lots, Mapping = mapping, DryRun = dryRun ?? false,
+        };
         var result = await importer.ImportAsync(id, csv, options, ct);
         return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
     }

@@ -220,6 +220,49 @@ public sealed class TransactionImporterTest
         Assert.Equal(3, await db.Instruments.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Import_RowsNamingAnIsin_ResolveByIsin_OrCreateAnUnclassifiedInstrumentWithIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var account = await StoreAccountAsync(database);
+        Guid apple;
+        await using (var seed = database.CreateDbContext())
+        {
+            var instrument = new Instrument { Symbol = "AAPL.XNAS", Isin = "US0378331005", AssetClass = AssetClass.UsEquity };
+            seed.Instruments.Add(instrument);
+            await seed.SaveChangesAsync();
+            apple = instrument.Id;
+        }
+
+        var result = await ImportAsync(database, account, """
+            Date,Type,Symbol,Isin,Quantity,Price
+            2024-07-01,Buy,AAPL,US0378331005,2,200
+            2024-07-01,Buy,,DE0007164600,3,100
+            """);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(["DE0007164600"], result.CreatedInstruments);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(apple, (await db.Transactions.SingleAsync(t => t.Quantity == 2m)).InstrumentId);
+        var sap = await db.Instruments.SingleAsync(i => i.Isin == "DE0007164600");
+        Assert.Equal((AssetClass.Unclassified, account.HouseholdId), (sap.AssetClass, sap.HouseholdId));
+    }
+
+    [Fact]
+    public async Task Import_IsinWithAWrongCheckDigit_IsARowError()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var account = await StoreAccountAsync(database);
+
+        var result = await ImportAsync(database, account, "Date,Type,Symbol,Isin,Quantity,Price\n2024-07-02,Buy,AAPL,US0378331006,1,1");
+
+        Assert.True(result.Rejected);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "Symbol"), (error.Row, error.Column));
+        Assert.Contains("not a valid ISIN", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_UnrecognisedHeader_IsRejectedOnRowOne()
     {

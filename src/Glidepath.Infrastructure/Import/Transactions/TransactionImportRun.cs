@@ -113,6 +113,14 @@ internal sealed class TransactionImportRun(
         _rowById[transaction.Id] = row.Row;
     }
 
+    /// <summary>The first rows as they would be booked (a dry run's preview).</summary>
+    public IReadOnlyList<PreviewRow> Preview(int count) =>
+    [
+        .. _rows.Take(count).Select(t => new PreviewRow(
+            _rowById.GetValueOrDefault(t.Id), t.Type, t.TradeDate, t.InstrumentId is { } id ? SymbolOf.GetValueOrDefault(id) : null,
+            t.Quantity, t.Price, t.Fees, t.Amount, t.Currency.Code)),
+    ];
+
     /// <summary>Inserts the instruments the file created, then its rows, in the caller's transaction.</summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
     {

@@ -32,7 +32,14 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
 
         var errors = new ImportErrors(options.MaxErrors);
         var (head, file) = await FileHead.ReadAsync(csv, cancellationToken);
-        var layout = options.Layout is { } name ? BrokerLayouts.Find(name) : BrokerLayouts.Detect(head);
+        if (options.Mapping?.Problems() is { Count: > 0 } problems)
+        {
+            return ImportResult.Reject("mapping", [.. problems.Select(p => new ImportError(0, null, p))]);
+        }
+
+        var layout = options.Mapping is { } mapping ? new MappedCsvLayout(mapping)
+            : options.Layout is { } name ? BrokerLayouts.Find(name)
+            : BrokerLayouts.Detect(head);
         if (layout is null)
         {
             var reason = options.Layout is null ? "Unrecognised file. " : $"No layout is named '{options.Layout}'. ";
@@ -78,8 +85,19 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
                 return ImportResult.Reject(layout.Name, run.Errors.ToList()) with { OpeningLotsNeeded = OpeningLots.Needed(account.Id, stored, run) };
             }
 
+            var done = new ImportResult(layout.Name, run.Imported, run.Duplicates, run.Errors.ToList(), run.Instruments.Created, Rejected: false)
+            {
+                Unmapped = run.Unmapped,
+                Preview = options.DryRun ? run.Preview(PreviewRows) : [],
+            };
+            if (options.DryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return done;
+            }
+
             await transaction.CommitAsync(cancellationToken);
-            return new ImportResult(layout.Name, run.Imported, run.Duplicates, run.Errors.ToList(), run.Instruments.Created, Rejected: false) { Unmapped = run.Unmapped };
+            return done;
         }
         finally
         {
@@ -87,6 +105,8 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    private const int PreviewRows = 200;
 
     /// <summary>
     /// Writes the rows while the ledger replays the household with them (the replay is pure

@@ -87,6 +87,16 @@ internal sealed class BrokerSample(TestDatabase database, Account account, strin
         return state.Positions.Where(p => p.AccountId == account.Id && p.Quantity != 0m).ToDictionary(p => symbols[p.InstrumentId], p => p.Quantity);
     }
 
+    /// <summary>The household's Form 8949 CSV for <paramref name="year"/>, marking sales of lots of unknown basis.</summary>
+    public async Task<string> Form8949Async(int year)
+    {
+        await using var db = database.CreateDbContext();
+        var gains = await new LedgerStore(db).GetRealisedGainsAsync(account.HouseholdId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var accounts = await db.Accounts.Where(a => a.HouseholdId == account.HouseholdId).ToListAsync();
+        var instruments = await db.Instruments.ToListAsync();
+        return Domain.TaxLots.WashSales.Form8949Export.ToCsv(gains, year, accounts, instruments, await UnknownBasisLots.OfHouseholdAsync(db, account.HouseholdId, default));
+    }
+
     public async Task<int> TransactionsAsync()
     {
         await using var db = database.CreateDbContext();

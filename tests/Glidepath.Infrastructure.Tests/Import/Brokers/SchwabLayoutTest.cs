@@ -22,6 +22,9 @@ public sealed class SchwabLayoutTest
         var result = await sample.ImportTwiceAsync("schwab", new ImportOptions { OpeningLots = [lot] });
 
         Assert.Equal(sample.Rows + 1, result.Imported);
+        // The sale relieved the lot of unknown basis: Form 8949 says so rather than reporting a zero basis as known.
+        var form = (await sample.Form8949Async(needed.Before.Year)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(form.Skip(1), line => line.Contains($"{needed.Symbol} (basis unknown)", StringComparison.Ordinal));
         Assert.Equal(decimal.Parse(sample.Expected.GetProperty("stated_transactions_total").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
             await sample.CashAsync());
     }
