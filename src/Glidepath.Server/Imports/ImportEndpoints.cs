@@ -6,6 +6,7 @@ using Glidepath.Server.Accounts;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Instruments;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Glidepath.Server.Imports;
@@ -38,7 +39,7 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResultDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ImportTransactions(
-        Guid householdId, Guid? accountId, bool? skipInvalid, bool? skipUnmapped, bool? dryRun, string? layout, string[]? openingLot, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
+        Guid householdId, Guid? accountId, bool? skipInvalid, bool? skipUnmapped, bool? dryRun, string? layout, [FromQuery] string[]? openingLot, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
         IOptions<InstrumentLimits> limits, CancellationToken ct)
     {
         if (accountId is not { } id)

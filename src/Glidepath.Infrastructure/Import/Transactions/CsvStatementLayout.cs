@@ -48,7 +48,7 @@ internal abstract class CsvStatementLayout : IBrokerStatementLayout
                 yield break;
             }
 
-            yield return IsBlank(reader) ? RowParse.Ignored : Parse(cells);
+            yield return IsBlank(reader) ? RowParse.Ignored : RowParse.Guard(cells.Row, () => Parse(cells));
         }
     }
 

@@ -48,6 +48,19 @@ internal readonly record struct RowParse(IReadOnlyList<ImportedRow> Rows, IReadO
 
     public static RowParse NotMapped(int row, string action, string reason) => new([], [], new UnmappedRow(row, action, reason));
 
+    /// <summary>A layout's parse of one record, with arithmetic on hostile numbers (e.g. an amount over a tiny quantity) an error of the row, not an exception.</summary>
+    public static RowParse Guard(int row, Func<RowParse> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (OverflowException)
+        {
+            return Failed([new ImportError(row, null, "A number in this row is too large to compute with.")]);
+        }
+    }
+
     /// <summary>The rows, or the cells' errors when there are any.</summary>
     public static RowParse From(RowCells cells, params ImportedRow[] rows) => cells.Errors.Count > 0 ? Failed(cells.Errors) : Of(rows);
 }

@@ -71,7 +71,7 @@ internal sealed class TransactionImportRun(
             var quantity = lot.Quantity;
             var row = new ImportedRow(
                 0, TransactionType.Buy, lot.Date, lot.Date, lot.Symbol, "", quantity,
-                Price: lot.Cost is { } cost && quantity > 0 ? cost / quantity : 0m, Fees: 0m, Amount: 0m,
+                Price: lot.Cost is { } cost && quantity >= 0.000001m ? cost / quantity : 0m, Fees: 0m, Amount: 0m,
                 Currency: account.BaseCurrency, FxRate: 1m, SplitNumerator: 0m, SplitDenominator: 0m,
                 Memo: lot.Cost is null ? OpeningLots.UnknownBasisMemo : OpeningLots.Memo,
                 ExternalId: null, Isin: Domain.Instruments.Isin.HasShape(lot.Symbol) ? lot.Symbol : null);

@@ -35,7 +35,7 @@ internal sealed class DegiroTransactionsLayout : IBrokerStatementLayout
             (Col("Datum", "Date"), Col("Produkt", "Product"), Col("ISIN", "ISIN"), Col("Anzahl", "Quantity"), Col("Kurs", "Price"), Col("Transaktionsk", "Transaction"), Col("Order", "Order"));
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return Parse(reader, date, product, isin, quantity, price, costs, order);
+            yield return RowParse.Guard(CsvCells.Row(reader), () => Parse(reader, date, product, isin, quantity, price, costs, order));
         }
     }
 

@@ -56,13 +56,13 @@ internal sealed class IbkrFlexXmlLayout : IBrokerStatementLayout
             switch (reader.LocalName)
             {
                 case "Trade":
-                    yield return IbkrFlexMapping.Trade(line, Field, rowErrors);
+                    yield return RowParse.Guard(line, () => IbkrFlexMapping.Trade(line, Field, rowErrors));
                     break;
                 case "CashTransaction":
-                    yield return IbkrFlexMapping.CashTransaction(line, Field, rowErrors);
+                    yield return RowParse.Guard(line, () => IbkrFlexMapping.CashTransaction(line, Field, rowErrors));
                     break;
                 case "CorporateAction":
-                    yield return IbkrFlexMapping.CorporateAction(line, Field, rowErrors);
+                    yield return RowParse.Guard(line, () => IbkrFlexMapping.CorporateAction(line, Field, rowErrors));
                     break;
             }
         }

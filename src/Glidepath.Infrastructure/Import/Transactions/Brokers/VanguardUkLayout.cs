@@ -48,7 +48,7 @@ internal sealed partial class VanguardUkLayout : IBrokerStatementLayout
             }
 
             var cells = new RowCells(reader, header);
-            yield return investments ? Investment(cells) : Cash(cells);
+            yield return RowParse.Guard(cells.Row, () => investments ? Investment(cells) : Cash(cells));
         }
     }
 
