@@ -78,8 +78,12 @@ public static class ImportCommand
 
             var options = new ImportOptions
             {
-                SkipInvalid = parse.GetValue(skipInvalid), SkipUnmapped = parse.GetValue(skipUnmapped), Layout = parse.GetValue(layout), OpeningLots = lots,
-                Mapping = columns, DryRun = parse.GetValue(dryRun),
+                SkipInvalid = parse.GetValue(skipInvalid),
+                SkipUnmapped = parse.GetValue(skipUnmapped),
+                Layout = parse.GetValue(layout),
+                OpeningLots = lots,
+                Mapping = columns,
+                DryRun = parse.GetValue(dryRun),
             };
             return RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
                 services.GetRequiredService<TransactionImporter>().ImportAsync(parse.GetValue(account), csv, options, ct), ct);

@@ -83,7 +83,11 @@ public static class ImportEndpoints
 
         var options = limits.Value.ForHousehold(householdId, skipInvalid ?? false) with
         {
-            SkipUnmapped = skipUnmapped ?? false, Layout = layout, OpeningLots = lots, Mapping = mapping, DryRun = dryRun ?? false,
+            SkipUnmapped = skipUnmapped ?? false,
+            Layout = layout,
+            OpeningLots = lots,
+            Mapping = mapping,
+            DryRun = dryRun ?? false,
         };
         var result = await importer.ImportAsync(id, csv, options, ct);
         return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
