@@ -5,6 +5,7 @@ using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Results;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
+using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,8 @@ public sealed class RealisedGainReports(LedgerStore ledger, GlidepathDbContext d
 
         var (gains, instruments) = await YearGainsAsync(householdId, year!.Value, ct);
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToListAsync(ct);
-        return Form8949Export.ToCsv(gains, year.Value, accounts, instruments);
+        var unknownBasis = await UnknownBasisLots.OfHouseholdAsync(db, householdId, ct);
+        return Form8949Export.ToCsv(gains, year.Value, accounts, instruments, unknownBasis);
     }
 
     private static Problem? YearProblem(int? year) =>

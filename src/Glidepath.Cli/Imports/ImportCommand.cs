@@ -32,14 +32,62 @@ public static class ImportCommand
         var file = FileArgument();
         var account = new Option<Guid>("--account") { Description = "The account the file belongs to.", Required = true };
         var skipInvalid = SkipInvalid();
-        var json = CliOptions.Json();
-        var command = new Command("transactions", "Import one account's transactions (generic or Schwab layout); a re-import adds nothing.")
+        var layout = new Option<string?>("--layout") { Description = "Read the file with this layout instead of detecting it: " + string.Join(", ", TransactionImporter.Layouts) + "." };
+        var skipUnmapped = new Option<bool>("--skip-unmapped") { Description = "Leave out the rows the layout does not import (journals, option events, unknown actions), listing each with its reason." };
+        var openingLots = new Option<string[]>("--opening-lot")
         {
-            file, account, skipInvalid, json,
+            Description = "A holding bought before the file starts, SYMBOL:yyyy-MM-dd:QUANTITY[:COST] (no COST: unknown basis). Repeat for several.",
+            AllowMultipleArgumentsPerToken = false,
         };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
-            services.GetRequiredService<TransactionImporter>().ImportAsync(
-                parse.GetValue(account), csv, new ImportOptions { SkipInvalid = parse.GetValue(skipInvalid) }, ct), ct));
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "Read a file no preset knows through this column mapping (JSON, docs/import.md \"Column mappings\")." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check and map every row, then write nothing." };
+        var json = CliOptions.Json();
+        var command = new Command("transactions", "Import one account's broker statement (layout detected and named; docs/import.md); a re-import adds nothing.")
+        {
+            file, account, layout, mapping, skipInvalid, skipUnmapped, openingLots, dryRun, json,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var lots = new List<OpeningLot>();
+            foreach (var text in parse.GetValue(openingLots) ?? [])
+            {
+                if (OpeningLot.Parse(text) is not { } lot)
+                {
+                    return Task.FromResult(env.Fail(ExitCodes.Usage, $"--opening-lot '{text}': expected {OpeningLot.Format}."));
+                }
+
+                lots.Add(lot);
+            }
+
+            ColumnMapping? columns = null;
+            if (parse.GetValue(mapping) is { } mappingFile)
+            {
+                if (!mappingFile.Exists)
+                {
+                    return Task.FromResult(env.Fail(ExitCodes.Failure, $"{mappingFile.FullName}: no such file."));
+                }
+
+                var (read, error) = ColumnMapping.FromJson(File.ReadAllText(mappingFile.FullName));
+                if (read is null)
+                {
+                    return Task.FromResult(env.Fail(ExitCodes.Failure, $"{mappingFile.Name}: {error}"));
+                }
+
+                columns = read;
+            }
+
+            var options = new ImportOptions
+            {
+                SkipInvalid = parse.GetValue(skipInvalid),
+                SkipUnmapped = parse.GetValue(skipUnmapped),
+                Layout = parse.GetValue(layout),
+                OpeningLots = lots,
+                Mapping = columns,
+                DryRun = parse.GetValue(dryRun),
+            };
+            return RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
+                services.GetRequiredService<TransactionImporter>().ImportAsync(parse.GetValue(account), csv, options, ct), ct);
+        });
         return command;
     }
 
@@ -105,7 +153,13 @@ public static class ImportCommand
         {
             var more = result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "";
             var first = result.Errors.Count > 0 ? result.Errors[0].ToString() : "rejected";
-            return env.Fail(ExitCodes.Failure, $"{file.Name} rejected, nothing imported: {first}{more}.");
+            foreach (var needed in result.OpeningLotsNeeded)
+            {
+                env.Error.WriteLine(FormattableString.Invariant(
+                    $"  opening lot needed: {needed.Quantity} {needed.Symbol} held before {needed.Before:yyyy-MM-dd} (--opening-lot {needed.Symbol}:DATE:{needed.Quantity}[:COST])"));
+            }
+
+            return env.Fail(ExitCodes.Failure, $"{file.Name} rejected ({result.Layout} layout), nothing imported: {first}{more}.");
         }
 
         var output = ImportOutput.From(file.Name, result);
@@ -119,6 +173,22 @@ public static class ImportCommand
             foreach (var skipped in result.Errors)
             {
                 env.Out.WriteLine($"  skipped {skipped}");
+            }
+
+            foreach (var unmapped in result.Unmapped)
+            {
+                env.Out.WriteLine($"  not imported {unmapped}");
+            }
+
+            foreach (var row in result.Preview)
+            {
+                env.Out.WriteLine(FormattableString.Invariant(
+                    $"  would book row {row.Row}: {row.Date:yyyy-MM-dd} {row.Type} {row.Symbol} quantity {row.Quantity} price {row.Price} fees {row.Fees} amount {row.Amount} {row.Currency}"));
+            }
+
+            if (result.Preview.Count > 0)
+            {
+                env.Out.WriteLine("  dry run: nothing was written.");
             }
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Glidepath.Cli.Hosting;
 using Glidepath.Domain.Calendar;
 using Glidepath.Domain.TaxLots.WashSales;
+using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public static class GainsCommand
             var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToListAsync(ct);
             var ids = gains.Select(g => g.InstrumentId).Distinct().ToList();
             var instruments = await db.Instruments.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
-            var text = Form8949Export.ToCsv(gains, y, accounts, instruments);
+            var text = Form8949Export.ToCsv(gains, y, accounts, instruments, await UnknownBasisLots.OfHouseholdAsync(db, householdId, ct));
             if (parse.GetValue(csv))
             {
                 env.Out.Write(text);

@@ -20,6 +20,18 @@ public sealed record ImportResult(
 {
     public bool Succeeded => !Rejected && Errors.Count == 0;
 
+    /// <summary>Rows the layout does not import, each with its reason, left out deliberately (<see cref="ImportOptions.SkipUnmapped"/>).</summary>
+    public IReadOnlyList<Transactions.UnmappedRow> Unmapped { get; init; } = [];
+
+    /// <summary>
+    /// When the ledger refused sales of units the file never bought (a history that starts mid-way):
+    /// per security, the units missing at its first short sale. Give them as <see cref="ImportOptions.OpeningLots"/>.
+    /// </summary>
+    public IReadOnlyList<OpeningLotRequest> OpeningLotsNeeded { get; init; } = [];
+
+    /// <summary>A dry run's (<see cref="ImportOptions.DryRun"/>) first rows as they would be booked; nothing was written.</summary>
+    public IReadOnlyList<PreviewRow> Preview { get; init; } = [];
+
     internal static ImportResult Reject(string layout, IReadOnlyList<ImportError> errors) => new(layout, 0, 0, errors, [], Rejected: true);
 }
 
@@ -50,6 +62,21 @@ public sealed record ImportOptions
     /// <summary>Price rows per write batch (transactions are written together once the file is valid: the replay holds them anyway).</summary>
     public int BatchSize { get; init; } = 2000;
 
+    /// <summary>The layout to read the file with (docs/import.md), instead of detecting it.</summary>
+    public string? Layout { get; init; }
+
+    /// <summary>Read the file through this column mapping (docs/import.md, "Column mappings") instead of a preset.</summary>
+    public Transactions.ColumnMapping? Mapping { get; init; }
+
+    /// <summary>Validate, map and replay everything, then roll back: the result previews the rows and every error, and nothing is written.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Leave out the rows the layout does not import (listed with their reason in <see cref="ImportResult.Unmapped"/>) instead of rejecting the file.</summary>
+    public bool SkipUnmapped { get; init; }
+
+    /// <summary>Holdings bought before the file starts, booked as opening buys (docs/import.md, "Opening lots").</summary>
+    public IReadOnlyList<OpeningLot> OpeningLots { get; init; } = [];
+
     /// <summary>Errors kept in the result; a file with more reports the first ones and a count.</summary>
     public int MaxErrors { get; init; } = 1000;
 }
@@ -61,3 +88,44 @@ public static class InstrumentCaps
 
     public const int DefaultMaxPerHousehold = 2000;
 }
+
+/// <summary>
+/// Units held before the file starts: booked as a buy on <paramref name="Date"/> for <paramref name="Cost"/>
+/// in all (account currency). Cost null: the basis is unknown, booked as zero and flagged on the
+/// realised-gains report (Form 8949 box B/E: basis not reported) until the user corrects it.
+/// </summary>
+public sealed record OpeningLot(string Symbol, DateOnly Date, decimal Quantity, decimal? Cost)
+{
+    public const string Format = "SYMBOL:yyyy-MM-dd:QUANTITY[:COST]";
+
+    /// <summary>Reads <see cref="Format"/> (CLI --opening-lot, API openingLot): no COST means an unknown basis.</summary>
+    public static OpeningLot? Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split(':');
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (parts.Length is not (3 or 4) || parts[0].Trim().Length is 0 or > Domain.Text.TextLimits.Symbol
+            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var date)
+            || !Domain.Calendar.ValidDates.Contains(date)
+            || !decimal.TryParse(parts[2], System.Globalization.NumberStyles.AllowDecimalPoint, invariant, out var quantity) || quantity <= 0m)
+        {
+            return null;
+        }
+
+        if (parts.Length == 3)
+        {
+            return new OpeningLot(parts[0].Trim(), date, quantity, null);
+        }
+
+        return decimal.TryParse(parts[3], System.Globalization.NumberStyles.AllowDecimalPoint, invariant, out var cost)
+            ? new OpeningLot(parts[0].Trim(), date, quantity, cost)
+            : null;
+    }
+}
+
+/// <summary>What an import needs to book a sale of units bought before the file: at least <paramref name="Quantity"/> held on <paramref name="Before"/>.</summary>
+public sealed record OpeningLotRequest(string Symbol, DateOnly Before, decimal Quantity);
+
+/// <summary>One row as an import would book it (a dry run's preview), in the row's currency.</summary>
+public sealed record PreviewRow(
+    int Row, Domain.Transactions.TransactionType Type, DateOnly Date, string? Symbol, decimal Quantity, decimal Price, decimal Fees, decimal Amount, string Currency);

@@ -20,6 +20,7 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions op
     private readonly Dictionary<string, Guid> _known = new(StringComparer.Ordinal);
     private readonly List<Instrument> _pending = [];
     private Dictionary<string, (Guid? Id, bool Shared)>? _stored;   // symbol -> id (null: listed on more than one exchange)
+    private Dictionary<string, Guid?>? _isins;   // ISIN -> id (null: more than one listing)
     private int _householdCount;
 
     public List<string> Created { get; } = [];
@@ -41,7 +42,54 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions op
 
     /// <summary>The instrument's id, or the reason there is none.</summary>
     /// <remarks>A ValueTask: every row calls it, and all but one call per import answer from memory.</remarks>
-    public async ValueTask<(Guid? Id, string? Error)> ResolveAsync(string symbol, string name, Currency currency, CancellationToken cancellationToken)
+    public ValueTask<(Guid? Id, string? Error)> ResolveAsync(string symbol, string name, Currency currency, CancellationToken cancellationToken) =>
+        ResolveAsync(symbol, null, name, currency, cancellationToken);
+
+    /// <summary>
+    /// By ISIN first when the row names one (check digit validated): the one instrument the household
+    /// sees with it; several listings fall back to the symbol. An ISIN nobody holds creates an
+    /// Unclassified instrument with it, named by the row's symbol (or by the ISIN when there is none).
+    /// </summary>
+    public async ValueTask<(Guid? Id, string? Error)> ResolveAsync(string symbol, string? isin, string name, Currency currency, CancellationToken cancellationToken)
+    {
+        if (isin is null)
+        {
+            return await ResolveSymbolAsync(symbol, null, name, currency, cancellationToken);
+        }
+
+        isin = isin.Trim().ToUpperInvariant();
+        if (!Domain.Instruments.Isin.IsValid(isin))
+        {
+            return (null, $"'{isin}' is not a valid ISIN (two letters, nine letters or digits, and a check digit that matches them).");
+        }
+
+        if (_known.TryGetValue("isin:" + isin, out var known))
+        {
+            return (known, null);
+        }
+
+        _isins ??= await LoadIsinsAsync(cancellationToken);
+        if (_isins.TryGetValue(isin, out var listed) && listed is { } listedId)
+        {
+            _known["isin:" + isin] = listedId;
+            return (listedId, null);
+        }
+
+        if (listed is null && _isins.ContainsKey(isin) && symbol.Trim().Length == 0)
+        {
+            return (null, $"ISIN {isin} is listed on more than one exchange and the row names no symbol; import it through the API with the instrument id.");
+        }
+
+        var result = await ResolveSymbolAsync(symbol.Trim().Length > 0 ? symbol : isin, isin, name, currency, cancellationToken);
+        if (result.Id is { } id)
+        {
+            _known["isin:" + isin] = id;
+        }
+
+        return result;
+    }
+
+    private async ValueTask<(Guid? Id, string? Error)> ResolveSymbolAsync(string symbol, string? isin, string name, Currency currency, CancellationToken cancellationToken)
     {
         var key = symbol.Trim().ToUpperInvariant();
         if (_known.TryGetValue(key, out var id))
@@ -89,7 +137,7 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions op
             }
         }
 
-        return (Create(key, name, currency), null);
+        return (Create(key, name, currency, isin), null);
     }
 
     /// <summary>
@@ -117,11 +165,28 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions op
                 StringComparer.Ordinal);
     }
 
+    private async Task<Dictionary<string, Guid?>> LoadIsinsAsync(CancellationToken cancellationToken)
+    {
+        var household = options.HouseholdId;
+        var rows = await db.Instruments.AsNoTracking()
+            .Where(i => i.Isin != null && (i.HouseholdId == null || i.HouseholdId == household))
+            .Select(i => new { Isin = i.Isin!, i.Id, Shared = i.HouseholdId == null })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Isin, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g =>
+            {
+                var chosen = g.Any(r => !r.Shared) ? g.Where(r => !r.Shared).ToList() : g.ToList();
+                return chosen.Count == 1 ? chosen[0].Id : (Guid?)null;
+            },
+            StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// A new instrument, Unclassified until the user says otherwise, inserted by the next <see cref="SaveCreatedAsync"/>
     /// (with the next batch, not one round trip per new symbol: a large book names thousands).
     /// </summary>
-    private Guid Create(string key, string name, Currency currency)
+    private Guid Create(string key, string name, Currency currency, string? isin)
     {
         var instrument = new Instrument
         {
@@ -132,6 +197,7 @@ internal sealed class InstrumentResolver(GlidepathDbContext db, ImportOptions op
             AssetClass = AssetClass.Unclassified,
             Currency = currency,
             HouseholdId = options.HouseholdId,
+            Isin = isin,
         };
         _pending.Add(instrument);
         _known[key] = instrument.Id;

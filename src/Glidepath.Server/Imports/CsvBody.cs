@@ -42,5 +42,9 @@ internal static class CsvBody
         }
     }
 
+    /// <summary>A text field of the multipart form (e.g. a column mapping sent with the file), or null.</summary>
+    public static async Task<string?> FormFieldAsync(HttpRequest request, string name, CancellationToken ct) =>
+        request.HasFormContentType && (await ReadFormAsync(request, ct)).TryGetValue(name, out var value) && value.Count > 0 ? value[0] : null;
+
     public static ValidationProblem Missing() => ValidationErrors.Single("file", "Send the CSV as the request body (text/csv) or as a multipart file.");
 }

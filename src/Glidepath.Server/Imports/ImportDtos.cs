@@ -2,8 +2,20 @@ using Glidepath.Infrastructure.Import;
 
 namespace Glidepath.Server.Imports;
 
-/// <summary>What an accepted import did; <paramref name="Skipped"/> lists the rows skip-invalid mode left out.</summary>
-public sealed record ImportResultDto(string Layout, int Imported, int DuplicatesSkipped, IReadOnlyList<string> CreatedInstruments, IReadOnlyList<ImportErrorDto> Skipped);
+/// <summary>
+/// What an accepted import did: the layout it read the file with, <paramref name="Skipped"/> the rows skip-invalid mode left
+/// out, <paramref name="Unmapped"/> the rows the layout does not import that skipUnmapped left out, each with its reason.
+/// </summary>
+public sealed record ImportResultDto(
+    string Layout,
+    int Imported,
+    int DuplicatesSkipped,
+    IReadOnlyList<string> CreatedInstruments,
+    IReadOnlyList<ImportErrorDto> Skipped,
+    IReadOnlyList<UnmappedRowDto> Unmapped,
+    IReadOnlyList<PreviewRow> Preview);
+
+public sealed record UnmappedRowDto(int Row, string Action, string Reason);
 
 public sealed record ImportErrorDto(int Row, string? Column, string Reason);
 
@@ -11,5 +23,7 @@ internal static class ImportMapping
 {
     public static ImportResultDto ToDto(this ImportResult result) => new(
         result.Layout, result.Imported, result.DuplicatesSkipped, result.CreatedInstruments,
-        [.. result.Errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Reason))]);
+        [.. result.Errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Reason))],
+        [.. result.Unmapped.Select(u => new UnmappedRowDto(u.Row, u.Action, u.Reason))],
+        result.Preview);
 }

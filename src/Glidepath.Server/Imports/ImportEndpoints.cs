@@ -6,6 +6,7 @@ using Glidepath.Server.Accounts;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Instruments;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Glidepath.Server.Imports;
@@ -22,7 +23,11 @@ public static class ImportEndpoints
 {
     public static RouteGroupBuilder MapTransactionImportEndpoints(this RouteGroupBuilder household)
     {
-        household.MapPost("/imports/transactions", ImportTransactions).WithTags("Imports").AcceptsCsv();
+        household.MapPost("/imports/transactions", ImportTransactions).WithTags("Imports").AcceptsCsv()
+            .WithDescription("Imports one account's broker statement. The layout is detected from the file (or forced with layout=NAME, docs/import.md) "
+                + "and named in the answer. Rows the layout does not import reject the file unless skipUnmapped=true, which lists them instead. "
+                + "openingLot=SYMBOL:yyyy-MM-dd:QUANTITY[:COST] (repeatable) books holdings bought before the file starts. A multipart form may carry a "
+                + "'mapping' field (column mapping JSON, docs/import.md) to read a file no preset knows; dryRun=true previews the rows and errors and writes nothing.");
         household.MapPost("/imports/prices", ImportHouseholdPrices).WithTags("Imports").AcceptsCsv();
         return household;
     }
@@ -34,7 +39,7 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResultDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ImportTransactions(
-        Guid householdId, Guid? accountId, bool? skipInvalid, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
+        Guid householdId, Guid? accountId, bool? skipInvalid, bool? skipUnmapped, bool? dryRun, string? layout, [FromQuery] string[]? openingLot, HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer,
         IOptions<InstrumentLimits> limits, CancellationToken ct)
     {
         if (accountId is not { } id)
@@ -47,13 +52,44 @@ public static class ImportEndpoints
             return AccountEndpoints.NotFound(id);
         }
 
+        var lots = new List<OpeningLot>();
+        foreach (var text in openingLot ?? [])
+        {
+            if (OpeningLot.Parse(text) is not { } lot)
+            {
+                return ValidationErrors.Single("openingLot", $"'{text}' is not an opening lot: {OpeningLot.Format} (no COST: unknown basis).");
+            }
+
+            lots.Add(lot);
+        }
+
+        ColumnMapping? mapping = null;
+        if (await CsvBody.FormFieldAsync(request, "mapping", ct) is { } json)
+        {
+            var (read, error) = ColumnMapping.FromJson(json);
+            if (read is null)
+            {
+                return ValidationErrors.Single("mapping", error!);
+            }
+
+            mapping = read;
+        }
+
         await using var csv = await CsvBody.OpenAsync(request, ct);
         if (csv is null)
         {
             return CsvBody.Missing();
         }
 
-        var result = await importer.ImportAsync(id, csv, limits.Value.ForHousehold(householdId, skipInvalid ?? false), ct);
+        var options = limits.Value.ForHousehold(householdId, skipInvalid ?? false) with
+        {
+            SkipUnmapped = skipUnmapped ?? false,
+            Layout = layout,
+            OpeningLots = lots,
+            Mapping = mapping,
+            DryRun = dryRun ?? false,
+        };
+        var result = await importer.ImportAsync(id, csv, options, ct);
         return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
     }
 
@@ -90,7 +126,14 @@ public static class ImportEndpoints
         result.Errors.Count == 0
             ? "The file was rejected and nothing was imported."
             : $"The file was rejected and nothing was imported: {result.Errors.Count} error(s), the first at {result.Errors[0]}.",
-        [.. result.Errors.Select(e => new ProblemItem(ErrorCodes.ImportRejected, e.Reason, e.Row, e.Column))]);
+        [
+            .. result.Errors.Select(e => new ProblemItem(ErrorCodes.ImportRejected, e.Reason, e.Row, e.Column)),
+            .. result.OpeningLotsNeeded.Select(n => new ProblemItem(
+                ErrorCodes.ImportRejected,
+                FormattableString.Invariant($"Opening lot needed: {n.Quantity} {n.Symbol} held before {n.Before:yyyy-MM-dd} (sold before the file bought them)."),
+                0,
+                n.Symbol)),
+        ]);
 
     private static RouteHandlerBuilder AcceptsCsv(this RouteHandlerBuilder endpoint) =>
         endpoint.Accepts<string>("text/csv", "multipart/form-data");

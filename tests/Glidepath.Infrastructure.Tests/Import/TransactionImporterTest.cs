@@ -157,8 +157,8 @@ public sealed class TransactionImporterTest
         var store = scope.ServiceProvider.GetRequiredService<LedgerStore>();
         var state = await store.GetStateAsync(account.HouseholdId);
         Assert.Equal([50.393m, 60m], state.Positions.Select(p => p.Quantity).Order());
-        // 20000 − 5210 − (50.123 × 70 + 4.95) + 35.12 + 20 − 0.27 × 74.07 + 1.23 + (40 × 58 − 0.02) − 0.50
-        Assert.Equal(13632.2711m, state.Cash.Single(c => c.AccountId == account.Id).Amount);
+        // The cash that moved is each row's Amount (Schwab rounds Price): 20000 − 5210 − 3513.56 + 35.12 + 20 − 20.00 + 1.23 + 2319.98 − 0.50
+        Assert.Equal(13632.27m, state.Cash.Single(c => c.AccountId == account.Id).Amount);
         var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
         var asOf = await db.Transactions.SingleAsync(t => t.Quantity == 50.123m);
         Assert.Equal((new DateOnly(2024, 1, 4), new DateOnly(2024, 1, 5), 4.95m), (asOf.TradeDate, asOf.SettlementDate, asOf.Fees));
@@ -218,6 +218,49 @@ public sealed class TransactionImporterTest
         Assert.Equal([(2, "Symbol")], result.Errors.Select(e => (e.Row, e.Column)));
         await using var db = database.CreateDbContext();
         Assert.Equal(3, await db.Instruments.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Import_RowsNamingAnIsin_ResolveByIsin_OrCreateAnUnclassifiedInstrumentWithIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var account = await StoreAccountAsync(database);
+        Guid apple;
+        await using (var seed = database.CreateDbContext())
+        {
+            var instrument = new Instrument { Symbol = "AAPL.XNAS", Isin = "US0378331005", AssetClass = AssetClass.UsEquity };
+            seed.Instruments.Add(instrument);
+            await seed.SaveChangesAsync();
+            apple = instrument.Id;
+        }
+
+        var result = await ImportAsync(database, account, """
+            Date,Type,Symbol,Isin,Quantity,Price
+            2024-07-01,Buy,AAPL,US0378331005,2,200
+            2024-07-01,Buy,,DE0007164600,3,100
+            """);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(["DE0007164600"], result.CreatedInstruments);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(apple, (await db.Transactions.SingleAsync(t => t.Quantity == 2m)).InstrumentId);
+        var sap = await db.Instruments.SingleAsync(i => i.Isin == "DE0007164600");
+        Assert.Equal((AssetClass.Unclassified, account.HouseholdId), (sap.AssetClass, sap.HouseholdId));
+    }
+
+    [Fact]
+    public async Task Import_IsinWithAWrongCheckDigit_IsARowError()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var account = await StoreAccountAsync(database);
+
+        var result = await ImportAsync(database, account, "Date,Type,Symbol,Isin,Quantity,Price\n2024-07-02,Buy,AAPL,US0378331006,1,1");
+
+        Assert.True(result.Rejected);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "Symbol"), (error.Row, error.Column));
+        Assert.Contains("not a valid ISIN", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,8 +35,17 @@ public class ImporterParserFuzzTest(ITestOutputHelper output)
             {
                 var errors = new ImportErrors(1000);
                 using var csv = new MemoryStream(CsvFiles.Bytes(input.File));
-                await using var reader = CsvCells.Open(csv, errors);
-                var accepted = input.Prices ? await ParsePricesAsync(reader, errors, ct) : await ParseTransactionsAsync(reader, errors, ct);
+                bool accepted;
+                if (input.Prices)
+                {
+                    await using var reader = CsvCells.Open(csv, errors);
+                    accepted = await ParsePricesAsync(reader, errors, ct);
+                }
+                else
+                {
+                    accepted = await ParseTransactionsAsync(csv, errors, ct);
+                }
+
                 run.Count(accepted && errors.Count == 0 ? 200 : 422);
             }
             catch (Exception e)
@@ -49,23 +58,22 @@ public class ImporterParserFuzzTest(ITestOutputHelper output)
         run.Report(clock.Elapsed);
     }
 
-    private static async Task<bool> ParseTransactionsAsync(CsvHelper.CsvReader reader, ImportErrors errors, CancellationToken ct)
+    private static async Task<bool> ParseTransactionsAsync(Stream csv, ImportErrors errors, CancellationToken ct)
     {
-        var (layout, header) = await TransactionLayouts.DetectAsync(reader, ct);
-        if (layout is null)
+        var (head, file) = await FileHead.ReadAsync(csv, ct);
+        if (BrokerLayouts.Detect(head) is not { } layout)
         {
             return false;
         }
 
-        while (await reader.ReadAsync(ct))
+        await foreach (var parse in layout.ReadAsync(file, errors, ct))
         {
-            var parse = layout.Parse(reader, header);
             foreach (var error in parse.Errors)
             {
                 errors.Add(error);
             }
 
-            if (parse.Row is { } row)
+            foreach (var row in parse.Rows)
             {
                 // What the import run validates before a row reaches the ledger (the account and instrument come from the database there).
                 var transaction = new Transaction
@@ -74,13 +82,13 @@ public class ImporterParserFuzzTest(ITestOutputHelper output)
                     Type = row.Type,
                     TradeDate = row.TradeDate,
                     SettlementDate = row.SettlementDate,
-                    InstrumentId = row.Symbol.Length > 0 ? Guid.NewGuid() : null,
+                    InstrumentId = row.Symbol.Length > 0 || row.Isin is not null ? Guid.NewGuid() : null,
                     Quantity = row.Quantity,
                     Price = row.Price,
                     Fees = row.Fees,
                     Amount = row.Amount,
                     Currency = row.Currency ?? Domain.Currencies.Currency.Usd,
-                    FxRate = row.FxRate,
+                    FxRate = row.FxRate ?? 1m,
                     SplitNumerator = row.SplitNumerator,
                     SplitDenominator = row.SplitDenominator,
                     Memo = row.Memo,

@@ -74,6 +74,54 @@ public class ImportEndpointsTest
         await (await PostCsv(operatorClient, "/api/imports/prices", "")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task ImportTransactions_BrokerStatement_NamesItsLayout_AndUnmappedRowsNeedTheOptIn(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var (client, url, account) = await AccountWithMsftAsync(app);
+        // Robinhood's activity layout: a buy, a dividend with its withholding, and an option trade the ledger does not keep.
+        const string robinhood = """
+            "Activity Date","Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount"
+            "1/2/2024","1/2/2024","1/2/2024","","ACH Deposit","ACH","","","$1,000.00"
+            "1/3/2024","1/3/2024","1/4/2024","MSFT","Microsoft","Buy","2","$370.00","($740.00)"
+            "3/14/2024","3/14/2024","3/14/2024","MSFT","Cash Div: 2 shares at 0.75","CDIV","","","$1.50"
+            "3/14/2024","3/14/2024","3/14/2024","MSFT","Cash Div nra tax withhold","NRAT","","","($0.23)"
+            "3/15/2024","3/15/2024","3/15/2024","MSFT","MSFT 4/19/2024 Call $450.00","BTO","1","$2.00","($200.00)"
+            """;
+
+        var refused = await (await PostCsv(client, $"{url}/imports/transactions?accountId={account}", robinhood))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "import-rejected");
+        Assert.Contains("'BTO' is not imported", refused.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var preview = await (await PostCsv(client, $"{url}/imports/transactions?accountId={account}&skipUnmapped=true&dryRun=true", robinhood)).ReadAsync<ImportResultDto>();
+        Assert.Equal(("robinhood", 4), (preview.Layout, preview.Preview.Count));
+        Assert.Equal(0, (await (await client.GetAsync($"{url}/transactions")).ReadAsync<TransactionPage>()).TotalCount);
+
+        var result = await (await PostCsv(client, $"{url}/imports/transactions?accountId={account}&skipUnmapped=true", robinhood)).ReadAsync<ImportResultDto>();
+        Assert.Equal(("robinhood", 4), (result.Layout, result.Imported));
+        Assert.Equal(("BTO", 6), (Assert.Single(result.Unmapped).Action, result.Unmapped[0].Row));
+    }
+
+    [Fact]
+    public async Task ImportTransactions_FileNoPresetKnows_WithAMappingField_IsImported()
+    {
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite);
+        var (client, url, account) = await AccountWithMsftAsync(app);
+        const string mapping = """{ "date": "Day", "dateFormat": "dd/MM/yyyy", "action": "What", "symbol": "Ticker", "quantity": "Units", "price": "Each", "amount": "Cash", "actions": { "IN": "Deposit", "BOUGHT": "Buy" } }""";
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("Day,What,Ticker,Units,Each,Cash\n02/01/2024,IN,,,,1000\n03/01/2024,BOUGHT,MSFT,2,370,-740\n", Encoding.UTF8, "text/csv"), "file", "mine.csv" },
+            { new StringContent(mapping, Encoding.UTF8), "mapping" },
+        };
+
+        var result = await (await client.PostAsync($"{url}/imports/transactions?accountId={account}", form)).ReadAsync<ImportResultDto>();
+
+        Assert.Equal(("mapping", 2), (result.Layout, result.Imported));
+        var bad = new MultipartFormDataContent { { new StringContent("x", Encoding.UTF8, "text/csv"), "file", "mine.csv" }, { new StringContent("{", Encoding.UTF8), "mapping" } };
+        await (await client.PostAsync($"{url}/imports/transactions?accountId={account}", bad)).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
+
     private static Task<HttpResponseMessage> PostCsv(HttpClient client, string url, string csv) =>
         client.PostAsync(url, new StringContent(csv, Encoding.UTF8, "text/csv"));
 

@@ -13,13 +13,16 @@ namespace Glidepath.Domain.TaxLots.WashSales;
 /// gain or loss (h = d − e + g). Amounts are rounded as <see cref="ReportedGain"/> rounds them
 /// (cents, half away from zero, (h) from the rounded columns), the rule the Tax page follows too.
 /// Date acquired is the lot's own acquisition date; a tacked holding period shows in the part.
+/// A sale of a lot whose basis is unknown (an imported opening lot without cost, booked at zero) says so
+/// in its description: "(basis unknown)", for the user to find the basis before filing.
 /// </summary>
 public static class Form8949Export
 {
     public const string Header = "Part,Description,Date acquired,Date sold,Proceeds,Cost basis,Code,Adjustment,Gain or loss";
 
     /// <summary>The CSV text (no I/O here: a front door writes it where it goes).</summary>
-    public static string ToCsv(IEnumerable<RealisedGain> gains, int year, IEnumerable<Account> accounts, IEnumerable<Instrument> instruments)
+    public static string ToCsv(
+        IEnumerable<RealisedGain> gains, int year, IEnumerable<Account> accounts, IEnumerable<Instrument> instruments, IReadOnlySet<Guid>? unknownBasisLots = null)
     {
         ArgumentNullException.ThrowIfNull(gains);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -39,7 +42,8 @@ public static class Form8949Export
             writer.Append(string.Join(
                 ',',
                 g.Term == HoldingTerm.ShortTerm ? "I" : "II",
-                Quote(string.Create(CultureInfo.InvariantCulture, $"{g.Quantity:0.########} {symbol}")),
+                Quote(string.Create(CultureInfo.InvariantCulture, $"{g.Quantity:0.########} {symbol}")
+                    + (unknownBasisLots?.Contains(g.LotId) == true ? " (basis unknown)" : "")),
                 Date(g.AcquiredDate),
                 Date(g.SoldDate),
                 Amount(reported.Proceeds),

@@ -1,14 +1,13 @@
-using CsvHelper;
 using Glidepath.Domain.Transactions;
 
 namespace Glidepath.Infrastructure.Import.Transactions;
 
 /// <summary>
-/// Glidepath's own layout (docs/import.md): Date and Type required; SettlementDate, Symbol,
+/// Glidepath's own layout (docs/import.md): Date and Type required; SettlementDate, Symbol, Isin,
 /// Quantity, Price, Fees, Amount, Currency, FxRate, SplitNumerator, SplitDenominator, Memo and
 /// ExternalId optional, in any order. ISO dates, invariant numbers, non-negative amounts.
 /// </summary>
-internal sealed class GenericTransactionLayout : ITransactionLayout
+internal sealed class GenericTransactionLayout : CsvStatementLayout
 {
     // Transfers need both accounts' halves in one write; a per-account file cannot carry them.
     private static readonly TransactionType[] Importable =
@@ -18,13 +17,14 @@ internal sealed class GenericTransactionLayout : ITransactionLayout
         TransactionType.Fee, TransactionType.Split,
     ];
 
-    public string Name => "generic";
+    public override string Name => "generic";
 
-    public bool Matches(IReadOnlyDictionary<string, int> header) => header.ContainsKey("Date") && header.ContainsKey("Type");
+    protected override int MaxLinesBeforeHeader => 0;
 
-    public RowParse Parse(CsvReader reader, IReadOnlyDictionary<string, int> header)
+    protected override string[] HeaderColumns => ["Date", "Type"];
+
+    protected override RowParse Parse(RowCells cells)
     {
-        var cells = new RowCells(reader, header);
         var date = cells.IsoDate("Date");
         var settlement = cells.IsoDate("SettlementDate", fallback: date);
         var typeText = cells.Text("Type");
@@ -37,13 +37,13 @@ internal sealed class GenericTransactionLayout : ITransactionLayout
             cells.Row, type, date, settlement,
             Symbol: cells.Text("Symbol"), Description: cells.Text("Memo"),
             Quantity: cells.Decimal("Quantity"), Price: cells.Decimal("Price"), Fees: cells.Decimal("Fees"), Amount: cells.Decimal("Amount"),
-            Currency: cells.OptionalCurrency("Currency"), FxRate: cells.Decimal("FxRate", fallback: 1m),
+            Currency: cells.OptionalCurrency("Currency"), FxRate: cells.Text("FxRate").Length == 0 ? null : cells.Decimal("FxRate"),
             SplitNumerator: cells.Decimal("SplitNumerator"), SplitDenominator: cells.Decimal("SplitDenominator"),
-            Memo: cells.OptionalText("Memo"), ExternalId: cells.OptionalText("ExternalId"));
-        return cells.Errors.Count > 0 ? new RowParse(null, cells.Errors) : new RowParse(row, []);
+            Memo: cells.OptionalText("Memo"), ExternalId: cells.OptionalText("ExternalId"), Isin: cells.OptionalText("Isin"));
+        return RowParse.From(cells, row);
     }
 
-    public string ColumnFor(string property) => property switch
+    public override string ColumnFor(string property) => property switch
     {
         nameof(Transaction.TradeDate) => "Date",
         nameof(Transaction.InstrumentId) => "Symbol",

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CsvHelper;
+using Glidepath.Domain.Calendar;
 using Glidepath.Domain.Currencies;
 
 namespace Glidepath.Infrastructure.Import.Transactions;
@@ -65,5 +67,55 @@ internal sealed class RowCells(CsvReader reader, IReadOnlyDictionary<string, int
 
         Fail(column, $"'{text}' is not a supported ISO-4217 currency code.");
         return null;
+    }
+
+    /// <summary>A date in one of the broker's <paramref name="formats"/> (invariant culture); any time of day after a space is dropped when <paramref name="dropTime"/>.</summary>
+    public DateOnly Date(string column, string[] formats, bool dropTime = false)
+    {
+        var text = Text(column);
+        var datePart = dropTime && text.IndexOfAny([' ', 'T', ';']) is var cut and > 0 ? text[..cut] : text;
+        if (DateOnly.TryParseExact(datePart, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && ValidDates.Contains(date))
+        {
+            return date;
+        }
+
+        Fail(column, text.Length == 0 ? "A date is required." : $"'{text}' is not a date ({string.Join(" or ", formats)}) {ValidDates.Description}.");
+        return default;
+    }
+
+    /// <summary>
+    /// A broker's money or quantity cell: "1,234.56", "-$1,234.56", "($1.00)", "£7.50", "+0.08" or empty (zero).
+    /// Thousands separators are commas; the sign comes from '-' or parentheses.
+    /// </summary>
+    public decimal Money(string column)
+    {
+        var text = Text(column);
+        if (TryParseMoney(text, out var value))
+        {
+            return value;
+        }
+
+        Fail(column, $"'{text}' is not an amount (e.g. 1,234.56, -$1,234.56 or ($1.00)).");
+        return 0m;
+    }
+
+    public static bool TryParseMoney(string text, out decimal value)
+    {
+        var t = text.Trim();
+        var negative = t.StartsWith('-') || (t.StartsWith('(') && t.EndsWith(')'));
+        var digits = t.Trim('-', '+', '(', ')', ' ').TrimStart('$', '£', '€').Trim();
+        if (digits.Length == 0 || digits == "--")
+        {
+            value = 0m;
+            return true;
+        }
+
+        if (decimal.TryParse(digits, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value))
+        {
+            value = negative ? -value : value;
+            return true;
+        }
+
+        return false;
     }
 }

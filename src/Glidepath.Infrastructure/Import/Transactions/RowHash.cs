@@ -20,7 +20,8 @@ internal sealed class RowHash
         var text = string.Join('|',
             row.Type, Iso(row.TradeDate), Iso(row.SettlementDate), row.Symbol.ToUpperInvariant(),
             Plain(row.Quantity), Plain(row.Price), Plain(row.Fees), Plain(row.Amount),
-            row.Currency?.Code ?? "", Plain(row.FxRate), Plain(row.SplitNumerator), Plain(row.SplitDenominator), row.Memo ?? "");
+            row.Currency?.Code ?? "", Plain(row.FxRate ?? 1m), Plain(row.SplitNumerator), Plain(row.SplitDenominator), row.Memo ?? "")
+            + (row.Isin is null ? "" : "|" + row.Isin);   // only when present, so the keys of files stored before ISINs stay the same
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         var key = new UInt128(BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]));

@@ -13,18 +13,16 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 /// Amount, an optional title line above the header and a "Transactions Total" line at the end.
 /// Schwab has no transaction id, so rows are de-duplicated by hash.
 /// </summary>
-internal sealed class SchwabTransactionLayout : ITransactionLayout
+internal sealed class SchwabTransactionLayout : CsvStatementLayout
 {
     public const string FeesColumn = "Fees & Comm";
 
-    public string Name => "schwab";
+    public override string Name => "schwab";
 
-    public bool Matches(IReadOnlyDictionary<string, int> header) =>
-        header.ContainsKey("Date") && header.ContainsKey("Action") && header.ContainsKey(FeesColumn) && header.ContainsKey("Amount");
+    protected override string[] HeaderColumns => ["Date", "Action", FeesColumn, "Amount"];
 
-    public RowParse Parse(CsvReader reader, IReadOnlyDictionary<string, int> header)
+    protected override RowParse Parse(RowCells cells)
     {
-        var cells = new RowCells(reader, header);
         var dateText = cells.Text("Date");
         if (dateText.StartsWith("Transactions Total", StringComparison.OrdinalIgnoreCase))
         {
@@ -33,28 +31,40 @@ internal sealed class SchwabTransactionLayout : ITransactionLayout
 
         var (posted, tradeDate) = ParseDates(cells, dateText);
         var symbol = cells.Text("Symbol");
-        var amount = Money(cells, "Amount");
-        var type = MapAction(cells.Text("Action"), amount, hasSymbol: symbol.Length > 0);
+        var amount = cells.Money("Amount");
+        var action = cells.Text("Action");
+        var type = MapAction(action, amount, hasSymbol: symbol.Length > 0);
+        if (cells.Errors.Count > 0)
+        {
+            return RowParse.Failed(cells.Errors);
+        }
+
         if (type is null)
         {
-            cells.Fail("Action", $"Schwab action '{cells.Text("Action")}' is not imported (options, unit transfers and splits are entered by hand).");
+            return RowParse.NotMapped(cells.Row, action, Refusal(action));
         }
 
         var isTrade = type is TransactionType.Buy or TransactionType.Sell;
+        var quantity = isTrade ? Math.Abs(cells.Money("Quantity")) : 0m;
+        var fees = isTrade ? Math.Abs(cells.Money(FeesColumn)) : 0m;
+        // Schwab rounds Price; Amount is the cash that moved, so the unit price is taken from it when there is one.
+        var price = isTrade && amount != 0m && quantity > 0m
+            ? (type is TransactionType.Buy ? Math.Abs(amount) - fees : Math.Abs(amount) + fees) / quantity
+            : isTrade ? Math.Abs(cells.Money("Price")) : 0m;
         var row = new ImportedRow(
-            cells.Row, type ?? default, tradeDate, posted,
+            cells.Row, type.Value, tradeDate, posted,
             Symbol: isTrade || type is TransactionType.Dividend ? symbol : "",
             Description: cells.Text("Description"),
-            Quantity: isTrade ? Math.Abs(Money(cells, "Quantity")) : 0m,
-            Price: isTrade ? Math.Abs(Money(cells, "Price")) : 0m,
-            Fees: isTrade ? Math.Abs(Money(cells, FeesColumn)) : 0m,
+            Quantity: quantity,
+            Price: price,
+            Fees: fees,
             Amount: isTrade ? 0m : Math.Abs(amount),
             Currency: Currency.Usd, FxRate: 1m, SplitNumerator: 0m, SplitDenominator: 0m,
             Memo: cells.OptionalText("Description"), ExternalId: null);
-        return cells.Errors.Count > 0 ? new RowParse(null, cells.Errors) : new RowParse(row, []);
+        return RowParse.From(cells, row);
     }
 
-    public string ColumnFor(string property) => property switch
+    public override string ColumnFor(string property) => property switch
     {
         nameof(Transaction.TradeDate) or nameof(Transaction.SettlementDate) => "Date",
         nameof(Transaction.InstrumentId) => "Symbol",
@@ -64,6 +74,23 @@ internal sealed class SchwabTransactionLayout : ITransactionLayout
         _ => property,
     };
 
+    private static string Refusal(string action)
+    {
+        var a = action.ToUpperInvariant();
+        return a switch
+        {
+            _ when a.Contains("SPLIT", StringComparison.Ordinal) => "a split without its ratio: enter it with the ratio (generic layout or the API).",
+            _ when a.Contains("JOURNAL", StringComparison.Ordinal) || a.Contains("TRANSFER", StringComparison.Ordinal) =>
+                "shares moved between accounts: enter it as a transfer between the two accounts.",
+            _ when a.Contains("MERGER", StringComparison.Ordinal) || a.Contains("SPIN", StringComparison.Ordinal) || a.Contains("NAME CHANGE", StringComparison.Ordinal)
+                || a.Contains("CONVERSION", StringComparison.Ordinal) || a.Contains("STOCK DIV", StringComparison.Ordinal) =>
+                "a corporate action: its effect on lots and basis is entered by hand.",
+            _ when a.Contains("OPEN", StringComparison.Ordinal) || a.Contains("CLOSE", StringComparison.Ordinal) || a.Contains("ASSIGNED", StringComparison.Ordinal)
+                || a.Contains("EXPIRED", StringComparison.Ordinal) || a.Contains("EXERCISE", StringComparison.Ordinal) => "an option event: options are not kept in the ledger.",
+            _ => "an action this layout does not know.",
+        };
+    }
+
     /// <summary>Cash actions by keyword; anything else (options, share journals, splits, mergers) is refused, not guessed.</summary>
     internal static TransactionType? MapAction(string action, decimal signedAmount, bool hasSymbol)
     {
@@ -72,6 +99,9 @@ internal sealed class SchwabTransactionLayout : ITransactionLayout
         {
             "BUY" or "REINVEST SHARES" => TransactionType.Buy,
             "SELL" => TransactionType.Sell,
+            // Share-only events whose names contain DIV or TRANSFER: Stock Div Dist (a stock dividend), Spin-off…
+            _ when a.Contains("STOCK DIV", StringComparison.Ordinal) || a.Contains("SPLIT", StringComparison.Ordinal)
+                || a.Contains("SPIN", StringComparison.Ordinal) || a.Contains("MERGER", StringComparison.Ordinal) => null,
             _ when a.Contains("MARGIN INTEREST", StringComparison.Ordinal) || a.Contains("FEE", StringComparison.Ordinal)
                 || a.Contains("FOREIGN TAX", StringComparison.Ordinal) => TransactionType.Fee,
             _ when a.Contains("INTEREST", StringComparison.Ordinal) => TransactionType.Interest,
@@ -107,24 +137,4 @@ internal sealed class SchwabTransactionLayout : ITransactionLayout
 
     private static bool TryUsDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, ["MM/dd/yyyy", "M/d/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && ValidDates.Contains(date);
-
-    /// <summary>"$1,234.56", "-$1,234.56", "($1.00)", "1,000" or empty (zero).</summary>
-    private static decimal Money(RowCells cells, string column)
-    {
-        var text = cells.Text(column);
-        var negative = text.StartsWith('-') || (text.StartsWith('(') && text.EndsWith(')'));
-        var digits = text.Trim('-', '(', ')', ' ').Replace("$", "", StringComparison.Ordinal);
-        if (digits.Length == 0)
-        {
-            return 0m;
-        }
-
-        if (decimal.TryParse(digits, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
-        {
-            return negative ? -value : value;
-        }
-
-        cells.Fail(column, $"'{text}' is not a dollar amount.");
-        return 0m;
-    }
 }

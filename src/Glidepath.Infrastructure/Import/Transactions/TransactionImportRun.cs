@@ -14,17 +14,25 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 /// once the whole file is valid, while the ledger replays them.
 /// </summary>
 internal sealed class TransactionImportRun(
-    GlidepathDbContext db, Account account, ITransactionLayout layout, ImportOptions options, ImportErrors errors, HashSet<string> storedKeys)
+    GlidepathDbContext db, Account account, IBrokerStatementLayout layout, ImportOptions options, ImportErrors errors, HashSet<string> storedKeys)
 {
     private readonly RowHash _hash = new();
     private readonly Dictionary<Guid, int> _rowById = [];
     private readonly List<Transaction> _rows = [];
+    private readonly List<UnmappedRow> _unmapped = [];
+    private readonly StoredFxRates _fx = new(db, account.HouseholdId);
 
     public ImportErrors Errors { get; } = errors;
 
     public InstrumentResolver Instruments { get; } = new(db, options with { HouseholdId = account.HouseholdId });
 
     public int Imported => _rows.Count;
+
+    /// <summary>Rows the layout does not import, with their reasons.</summary>
+    public IReadOnlyList<UnmappedRow> Unmapped => _unmapped;
+
+    /// <summary>The instrument of each symbol or ISIN the run resolved (for the opening-lot request).</summary>
+    public Dictionary<Guid, string> SymbolOf { get; } = [];
 
     public int Duplicates { get; private set; }
 
@@ -44,12 +52,50 @@ internal sealed class TransactionImportRun(
             Errors.Add(error);
         }
 
-        if (parse.Row is not { } row)
+        if (parse.Unmapped is { } unmapped)
+        {
+            _unmapped.Add(unmapped);
+        }
+
+        foreach (var row in parse.Rows)
+        {
+            await AddAsync(row, row.ExternalId ?? _hash.ExternalIdFor(row), cancellationToken);
+        }
+    }
+
+    /// <summary>The options' opening lots, as buys dated before the file's rows (docs/import.md, "Opening lots").</summary>
+    public async Task AddOpeningLotsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var lot in options.OpeningLots)
+        {
+            var quantity = lot.Quantity;
+            var row = new ImportedRow(
+                0, TransactionType.Buy, lot.Date, lot.Date, lot.Symbol, "", quantity,
+                Price: lot.Cost is { } cost && quantity >= 0.000001m ? cost / quantity : 0m, Fees: 0m, Amount: 0m,
+                Currency: account.BaseCurrency, FxRate: 1m, SplitNumerator: 0m, SplitDenominator: 0m,
+                Memo: lot.Cost is null ? OpeningLots.UnknownBasisMemo : OpeningLots.Memo,
+                ExternalId: null, Isin: Domain.Instruments.Isin.HasShape(lot.Symbol) ? lot.Symbol : null);
+            await AddAsync(row, "open:" + _hash.ExternalIdFor(row), cancellationToken);
+        }
+    }
+
+    /// <summary>Unless the caller chose to skip them, every row the layout does not import rejects the file.</summary>
+    public void RefuseUnmappedUnlessSkipped()
+    {
+        if (options.SkipUnmapped)
         {
             return;
         }
 
-        var externalId = row.ExternalId ?? _hash.ExternalIdFor(row);
+        foreach (var row in _unmapped)
+        {
+            Errors.Add(new ImportError(row.Row, layout.ColumnFor(nameof(Transaction.Type)),
+                $"'{row.Action}' is not imported: {row.Reason} To import the file without such rows, skip them deliberately (skipUnmapped, --skip-unmapped)."));
+        }
+    }
+
+    private async ValueTask AddAsync(ImportedRow row, string externalId, CancellationToken cancellationToken)
+    {
         var transaction = await ToTransactionAsync(row, externalId, cancellationToken);
         if (transaction is null || (Errors.Count > 0 && !options.SkipInvalid))
         {
@@ -66,6 +112,14 @@ internal sealed class TransactionImportRun(
         _rows.Add(transaction);
         _rowById[transaction.Id] = row.Row;
     }
+
+    /// <summary>The first rows as they would be booked (a dry run's preview).</summary>
+    public IReadOnlyList<PreviewRow> Preview(int count) =>
+    [
+        .. _rows.Take(count).Select(t => new PreviewRow(
+            _rowById.GetValueOrDefault(t.Id), t.Type, t.TradeDate, t.InstrumentId is { } id ? SymbolOf.GetValueOrDefault(id) : null,
+            t.Quantity, t.Price, t.Fees, t.Amount, t.Currency.Code)),
+    ];
 
     /// <summary>Inserts the instruments the file created, then its rows, in the caller's transaction.</summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
@@ -92,9 +146,9 @@ internal sealed class TransactionImportRun(
     {
         var currency = row.Currency ?? account.BaseCurrency;
         Guid? instrumentId = null;
-        if (row.Symbol.Length > 0)
+        if (row.Symbol.Length > 0 || row.Isin is not null)
         {
-            var (id, error) = await Instruments.ResolveAsync(row.Symbol, row.Description, currency, cancellationToken);
+            var (id, error) = await Instruments.ResolveAsync(row.Symbol, row.Isin, row.Description, currency, cancellationToken);
             if (error is not null)
             {
                 Errors.Add(new ImportError(row.Row, layout.ColumnFor(nameof(Transaction.InstrumentId)), error));
@@ -102,6 +156,21 @@ internal sealed class TransactionImportRun(
             }
 
             instrumentId = id;
+            SymbolOf[id!.Value] = row.Symbol.Length > 0 ? row.Symbol : row.Isin!;
+        }
+
+        if (currency == account.BaseCurrency && row.FxRate is { } given && given != 1m)
+        {
+            Errors.Add(new ImportError(row.Row, layout.ColumnFor(nameof(Transaction.FxRate)), $"FxRate must be 1 for a transaction in the account's currency {currency}."));
+            return null;
+        }
+
+        var fxRate = currency == account.BaseCurrency ? 1m : row.FxRate ?? await _fx.RateAsync(currency, account.BaseCurrency, row.TradeDate, cancellationToken);
+        if (fxRate is null)
+        {
+            Errors.Add(new ImportError(row.Row, layout.ColumnFor(nameof(Transaction.FxRate)),
+                $"The file gives no {currency}/{account.BaseCurrency} rate and none is stored for {row.TradeDate:yyyy-MM-dd} or the {StoredFxRates.MaxAge} days before: import the rates first (glidepath import fx)."));
+            return null;
         }
 
         var transaction = new Transaction
@@ -116,7 +185,7 @@ internal sealed class TransactionImportRun(
             Fees = row.Fees,
             Amount = row.Amount,
             Currency = currency,
-            FxRate = row.FxRate,
+            FxRate = fxRate.Value,
             SplitNumerator = row.SplitNumerator,
             SplitDenominator = row.SplitDenominator,
             Memo = row.Memo,
@@ -126,12 +195,6 @@ internal sealed class TransactionImportRun(
         foreach (var error in fieldErrors)
         {
             Errors.Add(new ImportError(row.Row, layout.ColumnFor(error.Field), error.Message));
-        }
-
-        if (currency == account.BaseCurrency && row.FxRate != 1m)
-        {
-            Errors.Add(new ImportError(row.Row, layout.ColumnFor(nameof(Transaction.FxRate)), $"FxRate must be 1 for a transaction in the account's currency {currency}."));
-            return null;
         }
 
         return fieldErrors.Count == 0 ? transaction : null;

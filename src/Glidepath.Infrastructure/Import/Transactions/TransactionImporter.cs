@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Glidepath.Infrastructure.Import.Transactions;
 
 /// <summary>
-/// Imports one account's transactions from CSV (generic or Schwab layout, detected from the
-/// header) in ONE database transaction: stream and validate every row, then write them while the
+/// Imports one account's transactions from a broker statement (its layout detected from the
+/// header and content, or named in the options) in ONE database transaction: stream and validate every row, then write them while the
 /// ledger replays the household with them, replace its cached ledger state, commit. Any error
 /// rejects the file and rolls back everything, unless <see cref="ImportOptions.SkipInvalid"/> is
 /// set. Re-importing a file adds nothing.
@@ -17,6 +17,9 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 /// </summary>
 public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledger)
 {
+    /// <summary>The names <see cref="ImportOptions.Layout"/> takes.</summary>
+    public static IReadOnlyList<string> Layouts => BrokerLayouts.Names;
+
     public async Task<ImportResult> ImportAsync(Guid accountId, Stream csv, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
@@ -28,11 +31,19 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
         }
 
         var errors = new ImportErrors(options.MaxErrors);
-        await using var reader = CsvCells.Open(csv, errors);
-        var (layout, header) = await TransactionLayouts.DetectAsync(reader, cancellationToken);
+        var (head, file) = await FileHead.ReadAsync(csv, cancellationToken);
+        if (options.Mapping?.Problems() is { Count: > 0 } problems)
+        {
+            return ImportResult.Reject("mapping", [.. problems.Select(p => new ImportError(0, null, p))]);
+        }
+
+        var layout = options.Mapping is { } mapping ? new MappedCsvLayout(mapping)
+            : options.Layout is { } name ? BrokerLayouts.Find(name)
+            : BrokerLayouts.Detect(head);
         if (layout is null)
         {
-            return ImportResult.Reject("unknown", [new ImportError(1, null, "Unrecognised header. " + TransactionLayouts.Expected)]);
+            var reason = options.Layout is null ? "Unrecognised file. " : $"No layout is named '{options.Layout}'. ";
+            return ImportResult.Reject("unknown", [new ImportError(1, null, reason + BrokerLayouts.Expected)]);
         }
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -47,10 +58,13 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             var (accounts, stored) = await ledger.LoadHistoryAsync(account.HouseholdId, cancellationToken);
             var storedKeys = stored.Where(t => t.AccountId == account.Id && t.ExternalId is not null).Select(t => t.ExternalId!).ToHashSet(StringComparer.Ordinal);
             var run = new TransactionImportRun(db, account, layout, options, errors, storedKeys);
-            while (await reader.ReadAsync(cancellationToken))
+            await run.AddOpeningLotsAsync(cancellationToken);
+            await foreach (var parse in layout.ReadAsync(file, errors, cancellationToken))
             {
-                await run.AddAsync(layout.Parse(reader, header), cancellationToken);
+                await run.AddAsync(parse, cancellationToken);
             }
+
+            run.RefuseUnmappedUnlessSkipped();
 
             if (run.Errors.Count > 0 && !options.SkipInvalid)
             {
@@ -62,17 +76,28 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             {
                 // Nothing new (a re-import): keep even the cache rows and the file untouched.
                 await transaction.RollbackAsync(cancellationToken);
-                return new ImportResult(layout.Name, 0, run.Duplicates, run.Errors.ToList(), [], Rejected: false);
+                return new ImportResult(layout.Name, 0, run.Duplicates, run.Errors.ToList(), [], Rejected: false) { Unmapped = run.Unmapped };
             }
 
             if (!await WriteAndReplayAsync(run, account.HouseholdId, accounts, stored, options, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return ImportResult.Reject(layout.Name, run.Errors.ToList());
+                return ImportResult.Reject(layout.Name, run.Errors.ToList()) with { OpeningLotsNeeded = OpeningLots.Needed(account.Id, stored, run) };
+            }
+
+            var done = new ImportResult(layout.Name, run.Imported, run.Duplicates, run.Errors.ToList(), run.Instruments.Created, Rejected: false)
+            {
+                Unmapped = run.Unmapped,
+                Preview = options.DryRun ? run.Preview(PreviewRows) : [],
+            };
+            if (options.DryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return done;
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new ImportResult(layout.Name, run.Imported, run.Duplicates, run.Errors.ToList(), run.Instruments.Created, Rejected: false);
+            return done;
         }
         finally
         {
@@ -80,6 +105,8 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    private const int PreviewRows = 200;
 
     /// <summary>
     /// Writes the rows while the ledger replays the household with them (the replay is pure
