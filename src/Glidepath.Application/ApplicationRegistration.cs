@@ -38,6 +38,7 @@ public static class ApplicationRegistration
         services.TryAddSingleton<IClientAddress, NoClientAddress>();
         services.AddScoped<AuditLog>();
         services.TryAddScoped<IEventOutbox, EventOutbox>();
+        services.AddScoped<PriceStaleness>();
         services.AddScoped<HouseholdAccounts>();
         services.AddScoped<HouseholdDirectory>();
         services.AddScoped<HouseholdPeople>();
