@@ -26,6 +26,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
+    /// <summary>Holds the answer to the first request this long (the sender is killed meanwhile).</summary>
+    public TimeSpan HoldFirst { get; set; }
+
+    private int answered;
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -38,6 +43,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             receiver.Requests.Enqueue(new Received(
                 http.Request.Headers["Glidepath-Event"], http.Request.Headers["Glidepath-Delivery"], http.Request.Headers["Glidepath-Signature"], body));
+            if (Interlocked.Increment(ref receiver.answered) == 1 && receiver.HoldFirst > TimeSpan.Zero)
+            {
+                await Task.Delay(receiver.HoldFirst, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             if (receiver.RedirectTo is { } target)
             {
                 http.Response.Redirect(target);
