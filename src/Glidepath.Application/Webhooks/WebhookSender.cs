@@ -51,7 +51,17 @@ public sealed partial class WebhookSender(
                 }
             });
 
-        foreach (var (delivery, attempt) in outcomes)
+        // Successes in one statement (the common case; one commit per round, not per delivery), failures one by one.
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var byStatus in outcomes.Where(o => o.Attempt.Ok).GroupBy(o => o.Attempt.Status))
+        {
+            var ids = byStatus.Select(o => o.Delivery.Id).ToList();
+            await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.LeaseOwner == owner && d.State == DeliveryStates.Pending).ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.State, DeliveryStates.Delivered).SetProperty(d => d.LastStatus, byStatus.Key).SetProperty(d => d.LastError, (string?)null)
+                    .SetProperty(d => d.DeliveredUnixMs, nowMs).SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresUnixMs, (long?)null),
+                ct);
+        }
+        foreach (var (delivery, attempt) in outcomes.Where(o => !o.Attempt.Ok))
         {
             await RecordAsync(delivery, attempt, owner, ct);
         }
@@ -105,15 +115,13 @@ public sealed partial class WebhookSender(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
         var held = db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.LeaseOwner == owner && d.State == DeliveryStates.Pending);
         var error = attempt.Error is { Length: > 500 } text ? text[..500] : attempt.Error;
-        if (attempt.Ok || attempt.Skipped)
+        if (attempt.Skipped)
         {
-            var state = attempt.Ok ? DeliveryStates.Delivered : DeliveryStates.Skipped;
             await held.ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.State, state).SetProperty(d => d.LastStatus, attempt.Status).SetProperty(d => d.LastError, error)
-                    .SetProperty(d => d.DeliveredUnixMs, attempt.Ok ? nowMs : null).SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresUnixMs, (long?)null),
+                s => s.SetProperty(d => d.State, DeliveryStates.Skipped).SetProperty(d => d.LastError, error)
+                    .SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresUnixMs, (long?)null),
                 ct);
             return;
         }
