@@ -59,8 +59,11 @@ public static class WebhooksOnce
             db.Households.Add(household);
             db.WebhookSubscriptions.Add(new WebhookSubscription
             {
-                HouseholdId = household.Id, Url = $"http://127.0.0.1:{port}/hook", Events = EventTypes.TransactionCreated,
-                Secret = WebhookSignature.NewSecret(), CreatedUtc = DateTimeOffset.UtcNow,
+                HouseholdId = household.Id,
+                Url = $"http://127.0.0.1:{port}/hook",
+                Events = EventTypes.TransactionCreated,
+                Secret = WebhookSignature.NewSecret(),
+                CreatedUtc = DateTimeOffset.UtcNow,
             });
             var now = DateTimeOffset.UtcNow;
             for (var i = 0; i < events; i++)

@@ -27,7 +27,11 @@ public class WebhookCrashTest
         var household = new Household { Name = "Crash" };
         var subscription = new WebhookSubscription
         {
-            HouseholdId = household.Id, Url = receiver.Url, Events = EventTypes.TransactionCreated, Secret = WebhookSignature.NewSecret(), CreatedUtc = DateTimeOffset.UtcNow,
+            HouseholdId = household.Id,
+            Url = receiver.Url,
+            Events = EventTypes.TransactionCreated,
+            Secret = WebhookSignature.NewSecret(),
+            CreatedUtc = DateTimeOffset.UtcNow,
         };
         await using (var db = database.CreateDbContext())
         {
@@ -40,7 +44,7 @@ public class WebhookCrashTest
         var first = StartServer(database);
         try
         {
-            Assert.NotEmpty(await receiver.WaitForAsync(1, TimeSpan.FromSeconds(60)));
+            Assert.NotEmpty(await receiver.WaitForAsync(1, TimeSpan.FromSeconds(180)));
         }
         finally
         {
@@ -58,7 +62,7 @@ public class WebhookCrashTest
         var second = StartServer(database);
         try
         {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
+            var deadline = DateTime.UtcNow.AddSeconds(180);
             while (receiver.Requests.Select(r => r.Delivery).Distinct().Count() < 2 || receiver.Requests.Count < 3)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"received {receiver.Requests.Count}: {string.Join(", ", receiver.Requests.Select(r => r.Delivery))}");
