@@ -5,6 +5,7 @@ using Glidepath.Benchmarks.Import;
 using Glidepath.Benchmarks.Ledger;
 using Glidepath.Benchmarks.MarketData;
 using Glidepath.Benchmarks.Rebalancing;
+using Glidepath.Benchmarks.Webhooks;
 using Glidepath.Infrastructure.Persistence;
 
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- --filter '*'
@@ -17,6 +18,7 @@ using Glidepath.Infrastructure.Persistence;
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- analytics-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- refresh-once 500 [postgres]
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- webhooks-once 10000 [postgres]
 // "walk" after the row count: prices follow a random walk per symbol (SyntheticPrices.RandomWalk).
 // "book" after the row count: the realistic large book (SyntheticBookCsv) instead of the dense file.
 var prices = args.Contains("walk") ? SyntheticPrices.RandomWalk : SyntheticPrices.Uniform;
@@ -47,6 +49,12 @@ if (args is ["replay-once", var replayRows, ..])
 if (args is ["refresh-once", var refreshSymbols, ..])
 {
     await RefreshOnce.RunAsync(int.Parse(refreshSymbols, CultureInfo.InvariantCulture), args.Contains("postgres") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
+    return;
+}
+
+if (args is ["webhooks-once", var webhookEvents, ..])
+{
+    await WebhooksOnce.RunAsync(int.Parse(webhookEvents, CultureInfo.InvariantCulture), args.Contains("postgres") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
     return;
 }
 

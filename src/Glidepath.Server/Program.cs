@@ -15,6 +15,7 @@ using Glidepath.Server.Protection;
 using Glidepath.Server.Realtime;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.WebApp;
+using Glidepath.Server.Webhooks;
 
 // Settings live next to the binary, so they are found whatever folder the server starts in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -45,6 +46,7 @@ builder.Services.AddInstrumentLimits(builder.Configuration);
 builder.Services.AddMarketData(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
 builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddWebAppFiles();
 
 var app = builder.Build();

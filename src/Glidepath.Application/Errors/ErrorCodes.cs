@@ -15,6 +15,8 @@ public static class ErrorCodes
     public const string InstrumentNotFound = "instrument-not-found";
     public const string TransactionNotFound = "transaction-not-found";
     public const string PlanNotFound = "plan-not-found";
+    public const string WebhookNotFound = "webhook-not-found";
+    public const string WebhookDeliveryNotFound = "webhook-delivery-not-found";
     public const string SimulationRunNotFound = "simulation-run-not-found";
     public const string ModelPortfolioNotFound = "model-portfolio-not-found";
     public const string DuplicateModelPortfolio = "duplicate-model-portfolio";

@@ -1,3 +1,5 @@
+using Glidepath.Application.Events;
+using Glidepath.Infrastructure.Events;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.Results;
@@ -32,7 +34,7 @@ public sealed record ShownProposal(StoredProposal Stored, RebalanceProposal Prop
 /// the options applied, <see cref="Rebalancer.Propose"/>. The server stores what it shows; the CLI
 /// only shows. Accepting turns a stored proposal's trades into pending orders, once.
 /// </summary>
-public sealed class RebalanceProposals(PortfolioSnapshotLoader loader, ProposalStore store)
+public sealed class RebalanceProposals(PortfolioSnapshotLoader loader, ProposalStore store, IEventOutbox outbox)
 {
     public const string ProposalNotFoundCode = "rebalance-proposal-not-found";
 
@@ -68,18 +70,18 @@ public sealed class RebalanceProposals(PortfolioSnapshotLoader loader, ProposalS
             return problem;
         }
 
-        var stored = await store.AddAsync(
-            new StoredProposal
-            {
-                HouseholdId = householdId,
-                AccountId = accountId,
-                AsOf = asOf,
-                Force = options.Force,
-                AssetLocation = options.AssetLocation,
-                ProposalJson = ProposalStore.Write(proposed.Proposal),
-                CreatedUtc = nowUtc,
-            },
-            ct);
+        var proposal = new StoredProposal
+        {
+            HouseholdId = householdId,
+            AccountId = accountId,
+            AsOf = asOf,
+            Force = options.Force,
+            AssetLocation = options.AssetLocation,
+            ProposalJson = ProposalStore.Write(proposed.Proposal),
+            CreatedUtc = nowUtc,
+        };
+        outbox.Enqueue(householdId, EventTypes.RebalanceProposed, new RebalanceProposed(proposal.Id, accountId, asOf, proposed.Proposal.Trades.Count));
+        var stored = await store.AddAsync(proposal, ct);
         return new ShownProposal(stored, proposed.Proposal);
     }
 

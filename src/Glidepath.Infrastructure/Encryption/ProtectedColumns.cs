@@ -1,6 +1,7 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Identity;
+using Glidepath.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -22,6 +23,7 @@ public static class ProtectedColumns
     public const string TransactionMemo = "transactions.memo";
     public const string RefreshSuccessor = "refresh_tokens.successor_token";
     public const string UserTokenValue = "user_tokens.value";
+    public const string WebhookSecret = "webhook_subscriptions.secret";
 
     /// <summary>Puts the encrypting converters on the model; <see cref="FieldKeyRing.Unavailable"/> at design time.</summary>
     internal static void Apply(ModelBuilder modelBuilder, FieldKeyRing ring)
@@ -43,6 +45,9 @@ public static class ProtectedColumns
         // last TOTP step in Identity's user_tokens; a rotated refresh token's successor.
         modelBuilder.Entity<RefreshToken>().Property(t => t.SuccessorToken).HasConversion((ValueConverter)Text(ring, RefreshSuccessor));
         modelBuilder.Entity<IdentityUserToken<Guid>>().Property(t => t.Value).HasConversion((ValueConverter)Text(ring, UserTokenValue));
+
+        // Webhook signing keys: the server needs them back to sign, so encrypted rather than hashed.
+        modelBuilder.Entity<WebhookSubscription>().Property(s => s.Secret).HasConversion((ValueConverter)Text(ring, WebhookSecret));
     }
 
     // Non-generic: EF's typed overload wants ValueConverter<string?, string>, and nulls never reach a converter.

@@ -2,6 +2,7 @@ using Glidepath.Domain.Households;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Valuation;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +18,9 @@ namespace Glidepath.Infrastructure.Ledger;
 /// applies the wash-sale rule across all the household's accounts with its table of substantially
 /// identical securities (<see cref="OptionsAsync"/>).
 /// </summary>
-public sealed class LedgerStore(GlidepathDbContext db)
+public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly LedgerCache _cache = new(db);
     private readonly ValuationProjector _valuations = new(db);
     private readonly CashOnlyWrite _cashOnly = new(db);
@@ -60,6 +62,9 @@ public sealed class LedgerStore(GlidepathDbContext db)
         }
 
         db.Transactions.AddRange(transactions);
+        // transaction.created rides on the same save and transaction (docs/webhooks.md).
+        var now = _clock.GetUtcNow();
+        var events = transactions.Select(t => OutboxRows.Add(db, households[t.AccountId], EventTypes.TransactionCreated, TransactionCreated.From(t), now)).ToList();
         await db.SaveChangesAsync(cancellationToken);
         foreach (var householdId in households.Values.Distinct())
         {
@@ -76,6 +81,11 @@ public sealed class LedgerStore(GlidepathDbContext db)
             foreach (var t in transactions)
             {
                 db.Entry(t).State = EntityState.Detached;
+            }
+
+            foreach (var e in events)
+            {
+                db.Entry(e).State = EntityState.Detached;
             }
 
             return LedgerWriteResult.Failed(errors);

@@ -19,6 +19,7 @@ using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Jobs;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Glidepath.Infrastructure.Valuation;
+using Glidepath.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     // Events waiting to leave the system (webhooks, notifications), written with their cause.
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -23,6 +23,7 @@ using Glidepath.Server.Rebalancing;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.Valuation;
+using Glidepath.Server.Webhooks;
 
 namespace Glidepath.Server.Api;
 
@@ -67,6 +68,7 @@ public static class GlidepathApi
         household.MapAlertEndpoints();
         household.MapManualAssetEndpoints();
         household.MapFxRateEndpoints();
+        household.MapWebhookEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints();
         return api;

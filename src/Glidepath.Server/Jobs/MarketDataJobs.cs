@@ -1,3 +1,4 @@
+using Glidepath.Application.Events;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,8 @@ public sealed class PriceRefreshJob(IServiceScopeFactory scopes, TimeProvider cl
 
         var report = await services.GetRequiredService<PriceRefresh>().RefreshAsync(new PriceRefreshRequest(Symbols: symbols), ct);
         var failed = report.Symbols.Where(s => s.Outcome == RefreshOutcomes.Failed).ToList();
-        var summary = $"{report.Symbols.Count} symbols{(exchange is null ? "" : " on " + exchange)}: {report.Symbols.Sum(s => s.Added)} closes added, {failed.Count} failed.";
+        var stale = await services.GetRequiredService<PriceStaleness>().PublishAsync(Today, ct: ct);
+        var summary = $"{report.Symbols.Count} symbols{(exchange is null ? "" : " on " + exchange)}: {report.Symbols.Sum(s => s.Added)} closes added, {failed.Count} failed.{(stale > 0 ? $" {stale} held prices went stale." : "")}";
         return failed.Count == 0
             ? summary
             : throw new JobFailedException(summary + " " + string.Join("; ", failed.Take(3).Select(f => $"{f.Symbol}: {f.Reason}")));

@@ -1,3 +1,5 @@
+using Glidepath.Application.Events;
+using Glidepath.Infrastructure.Events;
 using Glidepath.Application.Alerts;
 using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Infrastructure.Persistence;
@@ -37,10 +39,18 @@ public sealed class DriftScanJob(IServiceScopeFactory scopes, TimeProvider clock
             {
                 drifting++;
                 Logger.LogInformation("Drift alert: household {HouseholdId} has {Count} targets outside their bands", id, found.Drift.Count);
+                await AlertAsync(services, id, new AlertTriggered("drift", today, found.Drift.Count, $"{found.Drift.Count} targets are outside their bands."), ct);
             }
         }
 
         return $"{households} households: {drifting} with drift outside their bands, {unavailable} not checked (no close or mixed currencies).";
+    }
+
+    /// <summary>Publishes the alert (webhooks, notifications) through the outbox.</summary>
+    internal static async Task AlertAsync(IServiceProvider services, Guid householdId, AlertTriggered alert, CancellationToken ct)
+    {
+        services.GetRequiredService<IEventOutbox>().Enqueue(householdId, EventTypes.AlertTriggered, alert);
+        await services.GetRequiredService<GlidepathDbContext>().SaveChangesAsync(ct);
     }
 
     internal static async Task<List<Guid>> HouseholdIds(IServiceProvider services, CancellationToken ct) =>
@@ -71,6 +81,7 @@ public sealed class HarvestScanJob(IServiceScopeFactory scopes, TimeProvider clo
                 withOpportunities++;
                 opportunities += harvested.Scan.Opportunities.Count;
                 Logger.LogInformation("Harvest alert: household {HouseholdId} has {Count} tax-loss harvesting opportunities", id, harvested.Scan.Opportunities.Count);
+                await DriftScanJob.AlertAsync(services, id, new AlertTriggered("harvest", today, harvested.Scan.Opportunities.Count, $"{harvested.Scan.Opportunities.Count} tax-loss harvesting opportunities."), ct);
             }
         }
 

@@ -1,3 +1,5 @@
+using Glidepath.Application.Events;
+using Glidepath.Infrastructure.Events;
 using Glidepath.Application.Planning;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Planning;
@@ -110,6 +112,8 @@ public sealed partial class SimulationWorker(
         var finished = clock.GetUtcNow();
         var elapsed = (long)(finished - started).TotalMilliseconds;
         var held = RunLeases.Held(db, runId, owner);
+        // The outcome and its simulation.completed event commit together (docs/webhooks.md).
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         int written;
         SimulationRunStatus status;
         string? stored = null;
@@ -154,6 +158,15 @@ public sealed partial class SimulationWorker(
             written = 0;
         }
 
+        if (written > 0 && status is SimulationRunStatus.Succeeded or SimulationRunStatus.Failed)
+        {
+            var probability = status == SimulationRunStatus.Succeeded ? outcome?.SuccessProbability : null;
+            scope.ServiceProvider.GetRequiredService<IEventOutbox>().Enqueue(
+                run.HouseholdId, EventTypes.SimulationCompleted, new SimulationCompleted(run.Id, run.PlanId, status.ToString(), probability, stored));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
         if (written == 0)
         {
             if (!await db.SimulationRuns.AnyAsync(r => r.Id == runId, CancellationToken.None))

@@ -1,0 +1,30 @@
+using Glidepath.Domain.Transactions;
+
+namespace Glidepath.Infrastructure.Events;
+
+// The data of each event type as webhooks send it (docs/webhooks.md lists them). Ids, amounts and
+// states only: no memo, account number or other encrypted field ever leaves through an event.
+
+/// <summary><c>transaction.created</c>: one booked ledger transaction (API, import, edit's re-book).</summary>
+public sealed record TransactionCreated(
+    Guid TransactionId, Guid AccountId, string Type, DateOnly TradeDate, Guid? InstrumentId,
+    decimal Quantity, decimal Price, decimal Fees, decimal Amount, string Currency)
+{
+    public static TransactionCreated From(Transaction t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return new(t.Id, t.AccountId, t.Type.ToString(), t.TradeDate, t.InstrumentId, t.Quantity, t.Price, t.Fees, t.Amount, t.Currency.Code);
+    }
+}
+
+/// <summary><c>rebalance.proposed</c>: a stored proposal, to review and accept.</summary>
+public sealed record RebalanceProposed(Guid ProposalId, Guid? AccountId, DateOnly AsOf, int Trades);
+
+/// <summary><c>simulation.completed</c>: a simulation run that finished (succeeded or failed).</summary>
+public sealed record SimulationCompleted(Guid RunId, Guid PlanId, string Status, double? SuccessProbability, string? Error);
+
+/// <summary><c>alert.triggered</c>: a scan found something to act on (<c>drift</c> or <c>harvest</c>).</summary>
+public sealed record AlertTriggered(string Kind, DateOnly AsOf, int Count, string Message);
+
+/// <summary><c>price.stale</c>: a held instrument's latest close is older than the market-data staleness limit.</summary>
+public sealed record PriceStale(Guid InstrumentId, string Symbol, DateOnly? LastClose, int DaysOld);
