@@ -5,6 +5,7 @@ using Glidepath.Application.Audit;
 using Glidepath.Application.Households;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.ModelPortfolios;
+using Glidepath.Application.Orders;
 using Glidepath.Application.People;
 using Glidepath.Application.Performance;
 using Glidepath.Application.Planning;
@@ -53,6 +54,9 @@ public static class ApplicationRegistration
         services.AddScoped<SimulationRuns>();
         services.AddScoped<RebalanceProposals>();
         services.AddScoped<HarvestScans>();
+        services.AddScoped<OrderTransitions>();
+        services.AddScoped<AccountOrders>();
+        services.AddScoped<OrderProcessing>();
         services.AddScoped<HouseholdAlerts>();
         services.AddScoped<PortfolioReads>();
         return services;
