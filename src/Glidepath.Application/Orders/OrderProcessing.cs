@@ -99,6 +99,15 @@ public sealed class OrderProcessing(GlidepathDbContext db, OrderTransitions tran
         return totals;
     }
 
+    /// <summary>The run in one line, for the job-run log and the CLI.</summary>
+    public static string Describe(ProcessedOrders run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{run.Orders} open orders: {run.Submitted} submitted, {run.Fills} fills ({run.Filled} orders filled), {run.Rejected} rejected, {run.Expired} expired, {run.Cancelled} cancelled by the broker, {run.Errors} left for the next run (broker did not answer).");
+    }
+
     internal static IBrokerAdapter Broker(IEnumerable<IBrokerAdapter> brokers, string name) =>
         brokers.FirstOrDefault(b => b.Name == name) ?? throw new InvalidOperationException($"No broker adapter named '{name}' is registered.");
 
