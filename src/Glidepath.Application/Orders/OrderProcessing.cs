@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Glidepath.Application.Orders;
 
 /// <summary>What one processing run did.</summary>
-public sealed record ProcessedOrders(int Orders, int Submitted, int Fills, int Filled, int Rejected, int Expired, int Cancelled, int Errors);
+/// <param name="Mismatches">Holdings where a broker and the ledger disagree after the run (each an alert).</param>
+public sealed record ProcessedOrders(int Orders, int Submitted, int Fills, int Filled, int Rejected, int Expired, int Cancelled, int Errors, int Mismatches = 0);
 
 /// <summary>
 /// Drives every open order through its broker (the minute job and <c>glidepath orders process</c>):
@@ -39,8 +40,87 @@ public sealed class OrderProcessing(GlidepathDbContext db, OrderTransitions tran
         }
 
         db.ChangeTracker.Clear();
-        return totals;
+        return totals with { Mismatches = await ReconcileAsync(nowUtc, ct) };
     }
+
+    /// <summary>
+    /// Fill reconciliation: for every account whose broker keeps positions of its own, the broker's
+    /// quantities (by symbol) against the ledger's; the differences replace the account's earlier
+    /// ones in <c>position_mismatches</c>, which the alerts show. An account that agrees clears its alerts.
+    /// </summary>
+    public async Task<int> ReconcileAsync(DateTimeOffset nowUtc, CancellationToken ct)
+    {
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.Broker != BrokerNames.Paper).ToListAsync(ct);
+        var found = 0;
+        foreach (var account in accounts)
+        {
+            IReadOnlyList<BrokerPosition>? reported;
+            try
+            {
+                reported = await Broker(brokers, account.Broker).PositionsAsync(account.BrokerAccountId, ct);
+            }
+            catch (Exception e) when (e is BrokerException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Account {AccountId}: the broker did not report positions; reconciliation skipped", account.Id);
+                continue;
+            }
+
+            if (reported is null)
+            {
+                continue;
+            }
+
+            var held = await db.Positions.AsNoTracking().Where(p => p.AccountId == account.Id).ToListAsync(ct);
+            var ids = held.Select(p => p.InstrumentId).ToList();
+            var symbols = await db.Instruments.AsNoTracking().Where(i => ids.Contains(i.Id) || i.HouseholdId == null || i.HouseholdId == account.HouseholdId)
+                .Select(i => new { i.Id, i.Symbol, i.HouseholdId }).ToListAsync(ct);
+            var bySymbol = symbols.GroupBy(i => i.Symbol, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.OrderBy(i => i.HouseholdId is null ? 1 : 0).First().Id, StringComparer.OrdinalIgnoreCase);
+            var ledger = held.ToDictionary(p => p.InstrumentId, p => p.Quantity);
+            var mismatches = new List<PositionMismatch>();
+            foreach (var position in reported.GroupBy(p => p.Symbol, StringComparer.OrdinalIgnoreCase))
+            {
+                var instrument = bySymbol.TryGetValue(position.Key, out var id) ? id : (Guid?)null;
+                var quantity = position.Sum(p => p.Quantity);
+                var mine = instrument is { } i && ledger.Remove(i, out var q) ? q : 0m;
+                if (quantity != mine)
+                {
+                    mismatches.Add(Mismatch(account, instrument, position.Key, quantity, mine, nowUtc));
+                }
+            }
+
+            var names = symbols.ToDictionary(i => i.Id, i => i.Symbol);
+            mismatches.AddRange(ledger.Where(p => p.Value != 0m).Select(p => Mismatch(account, p.Key, names.GetValueOrDefault(p.Key, "?"), 0m, p.Value, nowUtc)));
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.PositionMismatches.Where(m => m.AccountId == account.Id).ExecuteDeleteAsync(ct);
+                db.PositionMismatches.AddRange(mismatches);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+
+            foreach (var m in mismatches)
+            {
+                log.LogWarning("Position alert: account {AccountId} {Symbol}: broker {Broker}, ledger {Ledger}", account.Id, m.Symbol, m.BrokerQuantity, m.LedgerQuantity);
+            }
+
+            found += mismatches.Count;
+        }
+
+        db.ChangeTracker.Clear();
+        return found;
+    }
+
+    private static PositionMismatch Mismatch(Account account, Guid? instrumentId, string symbol, decimal broker, decimal ledger, DateTimeOffset nowUtc) => new()
+    {
+        HouseholdId = account.HouseholdId,
+        AccountId = account.Id,
+        InstrumentId = instrumentId,
+        Symbol = symbol,
+        BrokerQuantity = broker,
+        LedgerQuantity = ledger,
+        FoundUtc = nowUtc,
+    };
 
     private async Task<ProcessedOrders> ProcessOneAsync(Guid id, DateOnly asOf, DateTimeOffset nowUtc, ProcessedOrders totals, CancellationToken ct)
     {
@@ -105,7 +185,7 @@ public sealed class OrderProcessing(GlidepathDbContext db, OrderTransitions tran
         ArgumentNullException.ThrowIfNull(run);
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{run.Orders} open orders: {run.Submitted} submitted, {run.Fills} fills ({run.Filled} orders filled), {run.Rejected} rejected, {run.Expired} expired, {run.Cancelled} cancelled by the broker, {run.Errors} left for the next run (broker did not answer).");
+            $"{run.Orders} open orders: {run.Submitted} submitted, {run.Fills} fills ({run.Filled} orders filled), {run.Rejected} rejected, {run.Expired} expired, {run.Cancelled} cancelled by the broker, {run.Errors} left for the next run (broker did not answer); {run.Mismatches} position mismatches.");
     }
 
     internal static IBrokerAdapter Broker(IEnumerable<IBrokerAdapter> brokers, string name) =>

@@ -1,6 +1,7 @@
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Infrastructure.Brokers;
+using Glidepath.Testing;
 using Glidepath.Testing.MarketData;
 using Microsoft.Extensions.Options;
 
@@ -132,20 +133,5 @@ public sealed class InteractiveBrokersAdapterTest
         return body.Replace(" ", "", StringComparison.Ordinal).Contains("\"confirmed\":true", StringComparison.Ordinal);
     }
 
-    private static StubAnswer Sample(string name) => StubAnswer.Ok(File.ReadAllText(Path.Combine(SamplesFolder(), name)), "application/json");
-
-    /// <summary>/work/shared/samples/apis beside the repository (the worktree's parent holds <c>shared/</c>).</summary>
-    private static string SamplesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "samples", "apis");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("shared/samples/apis (the IBKR documentation examples) not found above " + AppContext.BaseDirectory);
-    }
+    private static StubAnswer Sample(string name) => StubAnswer.Ok(File.ReadAllText(Path.Combine(SharedSamples.Apis(), name)), "application/json");
 }
