@@ -2,6 +2,7 @@ using Glidepath.Application.Accounts;
 using Glidepath.Application.Advisors;
 using Glidepath.Application.Alerts;
 using Glidepath.Application.Audit;
+using Glidepath.Application.Events;
 using Glidepath.Application.Households;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.ModelPortfolios;
@@ -37,6 +38,7 @@ public static class ApplicationRegistration
         services.AddLogging(); // the audit log writes its stream too; a front door adds the providers
         services.TryAddSingleton<IClientAddress, NoClientAddress>();
         services.AddScoped<AuditLog>();
+        services.TryAddScoped<IEventOutbox, EventOutbox>();
         services.AddScoped<HouseholdAccounts>();
         services.AddScoped<HouseholdDirectory>();
         services.AddScoped<HouseholdPeople>();

@@ -14,6 +14,7 @@ using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Encryption;
+using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Jobs;
 using Glidepath.Infrastructure.Persistence.Conversions;
@@ -89,6 +90,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<ModelPortfolio> ModelPortfolios => Set<ModelPortfolio>();
     // Scheduled jobs' runs (Quartz keeps its own qrtz_ tables).
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    // Events waiting to leave the system (webhooks, notifications), written with their cause.
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
