@@ -1,8 +1,10 @@
+using Glidepath.Application.Events;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.Results;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Brokers;
+using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Rebalancing;
@@ -12,10 +14,11 @@ namespace Glidepath.Application.Orders;
 
 /// <summary>
 /// Where an order's status changes and its fills are booked: <see cref="Move"/> is the one place a
-/// transition is made and stored (events about orders hook in there), and <see cref="FillAsync"/>
-/// stores a fill, books it into the ledger and moves the order, in one database transaction.
+/// transition is made and stored, with its <c>order.status_changed</c> event, and <see cref="FillAsync"/>
+/// stores a fill, books it into the ledger, enqueues <c>order.filled</c> and moves the order, in one
+/// database transaction (the outbox rows commit and roll back with the change they describe).
 /// </summary>
-public sealed class OrderTransitions(GlidepathDbContext db, LedgerStore ledger)
+public sealed class OrderTransitions(GlidepathDbContext db, LedgerStore ledger, IEventOutbox outbox)
 {
     public const string LedgerRefusedCode = "order-fill-refused";
 
@@ -28,6 +31,18 @@ public sealed class OrderTransitions(GlidepathDbContext db, LedgerStore ledger)
         ArgumentNullException.ThrowIfNull(order);
         var transition = order.TransitionTo(to, reason, nowUtc);
         db.OrderTransitions.Add(transition);
+        outbox.Enqueue(order.HouseholdId, EventTypes.OrderStatusChanged, new
+        {
+            orderId = order.Id,
+            accountId = order.AccountId,
+            instrumentId = order.InstrumentId,
+            from = transition.From.ToString(),
+            to = transition.To.ToString(),
+            reason,
+            at = nowUtc,
+            quantity = order.Quantity,
+            filledQuantity = order.FilledQuantity,
+        });
         return transition;
     }
 
@@ -63,6 +78,21 @@ public sealed class OrderTransitions(GlidepathDbContext db, LedgerStore ledger)
         };
         fill.TransactionId = transaction.Id;
         db.OrderFills.Add(fill);
+        outbox.Enqueue(order.HouseholdId, EventTypes.OrderFilled, new
+        {
+            orderId = order.Id,
+            accountId = order.AccountId,
+            instrumentId = order.InstrumentId,
+            side = order.Side.ToString(),
+            fillId = fill.Id,
+            quantity = fill.Quantity,
+            price = fill.Price,
+            fees = fill.Fees,
+            tradeDate = fill.TradeDate,
+            transactionId = transaction.Id,
+            filledQuantity = order.FilledQuantity,
+            orderQuantity = order.Quantity,
+        });
         order.UpdatedUtc = nowUtc;
         if (next is { } status)
         {

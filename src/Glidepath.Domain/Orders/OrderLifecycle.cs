@@ -11,7 +11,7 @@ public static class OrderLifecycle
     {
         (OrderStatus.Pending, OrderStatus.Submitted or OrderStatus.Cancelled or OrderStatus.Rejected or OrderStatus.Expired) => true,
         (OrderStatus.Submitted, OrderStatus.PartiallyFilled or OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected or OrderStatus.Expired) => true,
-        (OrderStatus.PartiallyFilled, OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Expired) => true,
+        (OrderStatus.PartiallyFilled, OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected or OrderStatus.Expired) => true,
         _ => false,
     };
 

@@ -4,6 +4,7 @@ using Glidepath.Application.Orders;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Orders;
@@ -63,6 +64,12 @@ public class OrderEndpointsTest
         Assert.Equal([(OrderStatus.Pending, OrderStatus.Submitted), (OrderStatus.Submitted, OrderStatus.Filled)], order.Transitions.Select(t => (t.From, t.To)));
         var booked = Assert.Single(await OrderTransactionsAsync(client, householdId, accountId));
         Assert.Equal((fill.TransactionId, TransactionType.Buy, 20m, 32.81278m, 1m), (booked.Id, booked.Type, booked.Quantity, booked.Price, booked.Fees));
+
+        // Each transition and the fill left one outbox event, committed with them.
+        await using var db = app.CreateDbContext();
+        var events = (await db.OutboxEvents.Where(e => e.HouseholdId == householdId && e.Type.StartsWith("order.")).ToListAsync())
+            .Where(e => e.PayloadJson.Contains(first.Id.ToString(), StringComparison.Ordinal)).Select(e => e.Type).Order(StringComparer.Ordinal);
+        Assert.Equal([EventTypes.OrderFilled, EventTypes.OrderStatusChanged, EventTypes.OrderStatusChanged], events);
     }
 
     [Theory]

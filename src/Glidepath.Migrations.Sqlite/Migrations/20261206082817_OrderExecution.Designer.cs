@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Glidepath.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GlidepathDbContext))]
-    [Migration("20261206073012_OrderExecution")]
+    [Migration("20261206082817_OrderExecution")]
     partial class OrderExecution
     {
         /// <inheritdoc />
@@ -1507,6 +1507,54 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_transactions_account_id_trade_date");
 
                     b.ToTable("transactions", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DispatchedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispatched_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload_json");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
+
+                    b.HasIndex("HouseholdId", "CreatedUtc")
+                        .HasDatabaseName("ix_outbox_events_household_id_created_utc");
+
+                    b.HasIndex("State", "CreatedUtc")
+                        .HasDatabaseName("ix_outbox_events_state_created_utc");
+
+                    b.ToTable("outbox_events", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Infrastructure.Identity.AdvisorGrant", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Glidepath.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GlidepathDbContext))]
-    [Migration("20261206073053_OrderExecution")]
+    [Migration("20261206083002_OrderExecution")]
     partial class OrderExecution
     {
         /// <inheritdoc />
@@ -1518,6 +1518,54 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_transactions_account_id_trade_date");
 
                     b.ToTable("transactions", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DispatchedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload_json");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
+
+                    b.HasIndex("HouseholdId", "CreatedUtc")
+                        .HasDatabaseName("ix_outbox_events_household_id_created_utc");
+
+                    b.HasIndex("State", "CreatedUtc")
+                        .HasDatabaseName("ix_outbox_events_state_created_utc");
+
+                    b.ToTable("outbox_events", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Infrastructure.Identity.AdvisorGrant", b =>
