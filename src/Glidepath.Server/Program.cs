@@ -31,7 +31,9 @@ builder.Host.UseDefaultServiceProvider(options =>
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
+builder.Services.AddHouseholdScope();
 builder.Services.AddApiDocumentation(builder.Configuration);
+builder.Services.AddIdempotencyKeys();
 builder.Services.AddHealth();
 builder.Services.AddGlidepathAuth(builder.Configuration);
 builder.AddProtection();
@@ -59,6 +61,8 @@ app.UseWebAppFiles(); // after the security headers, before authentication: the 
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseReadETags();
+app.UseIdempotencyKeys();
 app.MapHealthEndpoints();
 app.MapDetailedHealth();
 app.MapApiDocumentation();

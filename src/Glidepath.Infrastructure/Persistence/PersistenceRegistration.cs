@@ -43,7 +43,10 @@ public static class PersistenceRegistration
         }
 
         // Sensitive data logging stays off: parameter values (account numbers) never reach a log.
-        services.AddDbContext<GlidepathDbContext>((provider, options) =>
+        // Pooled: creating a context (its options, its internal service scope) cost more than a cached portfolio
+        // read's queries (bench/README.md, issue 24). A pooled context is reset between requests; it must hold
+        // no state of its own beyond what EF resets (it holds none).
+        services.AddDbContextPool<GlidepathDbContext>((provider, options) =>
         {
             settings.Apply(options);
             options.UseFieldEncryption(provider.GetRequiredService<FieldKeyRing>());
@@ -97,6 +100,14 @@ public static class PersistenceRegistration
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlidepathDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead log (kept in the file, so the CLI uses it too): a commit is one append and one fsync instead
+            // of a rollback journal created, synced and deleted (bench/README.md, issue 24), and readers
+            // no longer wait for a writer. Synchronous stays FULL: a committed write survives a power cut.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await services.ProtectPlaintextSecondFactorsAsync(cancellationToken);
     }
 }

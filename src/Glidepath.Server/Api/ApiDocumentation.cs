@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
+using Glidepath.Server.Api.Contract;
 using Glidepath.Server.Auth;
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Glidepath.Server.Api;
@@ -15,13 +15,14 @@ public static class ApiDocumentation
         var publicBaseUrl = configuration.GetValue<string>("Auth:PublicBaseUrl") ?? new AuthOptions().PublicBaseUrl;
         // Enums travel as their names: readable, and stable when members are reordered.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        // The project has not chosen an open-source licence: the document says so until Api:License names one.
+        var licenseName = configuration.GetValue<string>("Api:License:Name") ?? "Proprietary: all rights reserved";
+        var licenseUrl = configuration.GetValue<Uri?>("Api:License:Url");
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "Glidepath API";
-            document.Info.Description = "Household ledger: accounts, transactions, tax lots, positions, valuation and imports.";
-            document.Servers = [new OpenApiServer { Url = publicBaseUrl.TrimEnd('/') }];
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) => ApiContract.ApplyAsync(document, publicBaseUrl, licenseName, licenseUrl));
+            options.AddOperationTransformer(OperationConventions.ApplyAsync);
+        });
         return services;
     }
 

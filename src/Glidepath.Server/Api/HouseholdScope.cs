@@ -29,6 +29,9 @@ public static class HouseholdScope
         return group;
     }
 
+    public static IServiceCollection AddHouseholdScope(this IServiceCollection services) =>
+        services.AddSingleton<OwnerAccessCache>();
+
     /// <summary>Adds the ownership filter to every endpoint of <paramref name="api"/> (call once, on the /api group).</summary>
     public static RouteGroupBuilder RequireHouseholdAccess(this RouteGroupBuilder api)
     {
@@ -99,7 +102,23 @@ public static class HouseholdScope
             return known;
         }
 
-        var access = await ResolveAsync(http.User, http.RequestServices.GetRequiredService<GlidepathDbContext>(), householdId, http.RequestAborted);
+        var owners = http.RequestServices.GetRequiredService<OwnerAccessCache>();
+        var userId = http.User.UserId();
+        var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        HouseholdAccess access;
+        if (read && owners.IsKnownOwner(userId, householdId))
+        {
+            access = HouseholdAccess.Owner;
+        }
+        else
+        {
+            access = await ResolveAsync(http.User, http.RequestServices.GetRequiredService<GlidepathDbContext>(), householdId, http.RequestAborted);
+            if (access == HouseholdAccess.Owner)
+            {
+                owners.RememberOwner(userId, householdId);
+            }
+        }
+
         http.Items[AccessKey] = (householdId, access);
         return access;
     }

@@ -11,8 +11,8 @@ public static class ProtectionRegistration
         builder.Services.AddGlidepathRateLimits(builder.Configuration);
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
-            policy.WithOrigins(origins).WithMethods("GET", "POST", "PUT", "PATCH", "DELETE").WithHeaders("Authorization", "Content-Type", "If-Match")
-                .WithExposedHeaders("Retry-After", "Location").SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+            policy.WithOrigins(origins).WithMethods("GET", "POST", "PUT", "PATCH", "DELETE").WithHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key")
+                .WithExposedHeaders("Retry-After", "Location", "ETag", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed").SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -34,6 +34,7 @@ public static class ProtectionRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSecurityHeaders();
+        app.UseRateLimitHeaders();
         app.UseHsts(); // adds the header on HTTPS requests only
         app.UseCors(CorsPolicy);
         return app;

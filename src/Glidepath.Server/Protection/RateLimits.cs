@@ -9,7 +9,8 @@ namespace Glidepath.Server.Protection;
 /// <summary>
 /// ASP.NET Core's rate limiter: <see cref="Api"/> (per user on /api), <see cref="Auth"/> (per IP on
 /// /auth), and <see cref="AccountRateLimiter"/> per account inside login and refresh. A refusal is
-/// 429 problem details with Retry-After. Counters are per process; several instances each count
+/// 429 problem details with Retry-After; every answer of a limited route carries the RateLimit headers
+/// (<see cref="RateLimitHeaders"/>). Counters are per process; several instances each count
 /// their own share (see docs/security.md).
 /// </summary>
 public static class RateLimits
@@ -35,16 +36,21 @@ public static class RateLimits
                 var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var user = http.User.UserId();
                 var key = user != Guid.Empty ? "user:" + user.ToString("N") : "ip:" + ClientIp(http);
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(limits.ApiPerMinute));
+                return Tracked(http, Api, key, limits.ApiPerMinute);
             });
             options.AddPolicy(Auth, http =>
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter("ip:" + ClientIp(http), _ => PerMinute(limits.AuthPerIpPerMinute));
+                return Tracked(http, Auth, "ip:" + ClientIp(http), limits.AuthPerIpPerMinute);
             });
         });
         return services;
     }
+
+    /// <summary>A per-minute window for <paramref name="key"/> that reports its state for the RateLimit headers.</summary>
+    private static RateLimitPartition<string> Tracked(HttpContext http, string policy, string key, int permits) =>
+        RateLimitPartition.Get(key, _ => new TrackedWindowLimiter(
+            policy, PerMinute(permits), http.RequestServices.GetRequiredService<IHttpContextAccessor>(), http.RequestServices.GetRequiredService<TimeProvider>()));
 
     internal static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };

@@ -20,6 +20,7 @@ public sealed class SigningKeyRing
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
     private Snapshot current;
+    private long nextFolderCheck;
 
     public SigningKeyRing(IOptions<AuthOptions> options, TimeProvider clock)
     {
@@ -47,8 +48,17 @@ public sealed class SigningKeyRing
     /// <summary>Every key that verifies (the active one and those it replaced).</summary>
     public IReadOnlyList<ECDsaSecurityKey> All => Current().Keys;
 
-    /// <summary>Verification keys for a token's <c>kid</c>: only that key, or none (an unknown kid fails).</summary>
-    public IEnumerable<SecurityKey> Resolve(string? keyId) => Current().Keys.Where(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal));
+    /// <summary>
+    /// Verification keys for a token's <c>kid</c>: only that key, or none (an unknown kid fails). Every request
+    /// verifies a token, so while the kid is known the folder is looked at once a second at most (a deleted key
+    /// stops verifying within a second); an unknown kid looks at once (a key another instance has just created).
+    /// </summary>
+    public IEnumerable<SecurityKey> Resolve(string? keyId)
+    {
+        var looked = Environment.TickCount64 >= Volatile.Read(ref nextFolderCheck);
+        var keys = Matching(looked ? Current() : current, keyId);
+        return keys.Count > 0 || looked ? keys : Matching(Current(), keyId);
+    }
 
     /// <summary>Creates a new key and makes it the active one (when no ActiveKeyId pins another). Returns its id.</summary>
     public string Rotate()
@@ -61,8 +71,12 @@ public sealed class SigningKeyRing
         }
     }
 
+    private static List<SecurityKey> Matching(Snapshot snapshot, string? keyId) =>
+        [.. snapshot.Keys.Where(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal))];
+
     private Snapshot Current()
     {
+        Volatile.Write(ref nextFolderCheck, Environment.TickCount64 + 1000);
         var stamp = Directory.GetLastWriteTimeUtc(folder);
         if (stamp != current.FolderStamp)
         {

@@ -1,0 +1,83 @@
+using Microsoft.OpenApi;
+
+namespace Glidepath.Server.Api.Contract;
+
+/// <summary>
+/// The document-level parts of the contract: title, licence, the bearer scheme every authorised operation
+/// names (<see cref="OperationConventions"/>), the problem-details schema's <c>code</c> and <c>traceId</c>, and
+/// a description for each tag. A tag missing from <see cref="TagDescriptions"/> is a lint warning (npm run api:lint).
+/// </summary>
+internal static class ApiContract
+{
+    public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Health"] = "Liveness and readiness; the detailed report is for admins.",
+        ["Auth"] = "Registration, sign-in (password, TOTP, external OpenID Connect providers), token refresh and password reset. Anonymous.",
+        ["Households"] = "A household owns people, accounts, transactions, plans and settings; every other household route hangs off one.",
+        ["Instruments"] = "Securities and funds: shared reference data, or private to a household; their daily closes.",
+        ["Imports"] = "CSV imports of transactions and closes (docs/import.md), all or nothing unless skipInvalid.",
+        ["Advisors"] = "Advisor access: the grants a household's owner gives, and an advisor's list of clients.",
+        ["Optimization"] = "Portfolio weights from a returns or prices table (docs/analytics.md).",
+        ["Model portfolios"] = "Target allocations a household can rebalance towards, stored or generated.",
+        ["FX rates"] = "Exchange rates: shared ones, and a household's own that win over them.",
+        ["Admin"] = "Operator tasks: users and roles, signing keys, shared reference-data imports. Admin role.",
+        ["Me"] = "The signed-in user: profile, data export and erasure.",
+        ["MFA"] = "Second factors: TOTP enrolment, recovery codes and step-up.",
+        ["Sessions"] = "The signed-in user's sessions (refresh-token families) and their revocation.",
+        ["Market data"] = "Price, FX and macro providers and their refresh. Operators only.",
+        ["Jobs"] = "Scheduled background jobs, their runs and manual triggers. Operators only.",
+        ["People"] = "The members of a household, whose ages drive plans.",
+        ["Accounts"] = "A household's brokerage, retirement and cash accounts.",
+        ["Transactions"] = "The ledger: buys, sells, income, fees, transfers and corporate actions; every change replays the tax lots.",
+        ["Positions"] = "Holdings and cash valued at the last close on or before a date.",
+        ["Lots"] = "Open tax lots with their cost basis and holding period.",
+        ["RealisedGains"] = "Realised gains by sale date, short and long term, with wash-sale adjustments (docs/wash-sales.md).",
+        ["Valuation"] = "The household's value on a date and its net-worth series, in any currency with rates.",
+        ["Performance"] = "Time- and money-weighted returns, risk and benchmark statistics (docs/analytics.md).",
+        ["Rebalancing"] = "Rebalance proposals, their orders, and tax-loss harvesting opportunities (docs/rebalancing.md).",
+        ["Alerts"] = "Drift and harvesting alerts for the dashboard.",
+        ["Planning"] = "Retirement plans, Monte Carlo simulations and solves (docs/monte-carlo.md).",
+        ["TaxSettings"] = "The tax profile, rebalance targets, substantially identical pairs and replacement funds.",
+        ["Manual assets"] = "Assets and liabilities valued by hand, with their value history.",
+    };
+
+    public static Task ApplyAsync(OpenApiDocument document, string publicBaseUrl, string licenseName, Uri? licenseUrl)
+    {
+        document.Info.Title = "Glidepath API";
+        document.Info.Description = "Household ledger and planning: accounts, transactions, tax lots, positions, valuation, performance, "
+            + "rebalancing, retirement plans and imports. Errors are problem details (RFC 7807) with a stable `code`; "
+            + "the conventions are in docs/api.md.";
+        document.Info.License = new OpenApiLicense { Name = licenseName, Url = licenseUrl };
+        document.Servers = [new OpenApiServer { Url = publicBaseUrl.TrimEnd('/') }];
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[OperationConventions.BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "An access token from POST /auth/login (or /auth/refresh), sent as `Authorization: Bearer TOKEN`.",
+        };
+
+        foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+        {
+            if (document.Components.Schemas is { } schemas && schemas.TryGetValue(name, out var found) && found is OpenApiSchema problem)
+            {
+                problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                problem.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable machine-readable error code (docs/api.md)." };
+                problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace id, for support." };
+            }
+        }
+
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var text))
+            {
+                tag.Description ??= text;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
