@@ -24,7 +24,7 @@ public static class OrderEndpoints
             .WithSummary("Place an order")
             .WithDescription("Places a market or limit order in the account, executed by the account's broker. A retry with the same Idempotency-Key answers 200 with the order the first request placed, and places nothing. Requires a recent second factor (step-up).")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        orders.MapGet("/", List).WithName("ListOrders")
+        orders.MapGet("/", List).WithName("ListAccountOrders")
             .WithSummary("List the account's orders")
             .WithDescription("The account's orders, newest first, each with its status, transitions and fills; optionally only those of one status.")
             .ProducesProblems(StatusCodes.Status404NotFound);
