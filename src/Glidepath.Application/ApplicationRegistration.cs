@@ -6,6 +6,7 @@ using Glidepath.Application.Events;
 using Glidepath.Application.Households;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.ModelPortfolios;
+using Glidepath.Application.Orders;
 using Glidepath.Application.People;
 using Glidepath.Application.Performance;
 using Glidepath.Application.Planning;
@@ -63,6 +64,9 @@ public static class ApplicationRegistration
         services.AddScoped<SimulationRuns>();
         services.AddScoped<RebalanceProposals>();
         services.AddScoped<HarvestScans>();
+        services.AddScoped<OrderTransitions>();
+        services.AddScoped<AccountOrders>();
+        services.AddScoped<OrderProcessing>();
         services.AddScoped<HouseholdAlerts>();
         services.AddScoped<PortfolioReads>();
         return services;

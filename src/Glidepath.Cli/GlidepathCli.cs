@@ -6,6 +6,7 @@ using Glidepath.Cli.Imports;
 using Glidepath.Cli.Keys;
 using Glidepath.Cli.MarketData;
 using Glidepath.Cli.NetWorth;
+using Glidepath.Cli.Orders;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
 using Glidepath.Cli.ReadModel;
@@ -37,6 +38,7 @@ public static class GlidepathCli
         root.Subcommands.Add(PricesCommand.Create(env));
         root.Subcommands.Add(FxCommand.Create(env));
         root.Subcommands.Add(MacroCommand.Create(env));
+        root.Subcommands.Add(OrdersCommand.Create(env));
         return root;
     }
 

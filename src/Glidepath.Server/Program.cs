@@ -1,4 +1,5 @@
 using Glidepath.Application;
+using Glidepath.Infrastructure.Brokers;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
@@ -44,6 +45,7 @@ builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
 builder.Services.AddMarketData(builder.Configuration);
+builder.Services.AddGlidepathBrokers(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);

@@ -12,11 +12,16 @@ public sealed record CreateAccountRequest(
     Guid? OwnerId,
     LotReliefMethod? ReliefMethod,
     string? Notes = null,
-    bool WholeSharesOnly = false);
+    bool WholeSharesOnly = false,
+    string? Broker = null,
+    string? BrokerAccountId = null);
 
 /// <summary>
 /// Edits the account's descriptive fields; <paramref name="Version"/> guards against lost updates. A null
 /// field keeps its value; <paramref name="Notes"/> "" clears the notes. <paramref name="WholeSharesOnly"/>: the
-/// rebalancer trades whole units only in this account (null keeps it).
+/// rebalancer trades whole units only in this account (null keeps it). <paramref name="Broker"/>: <c>paper</c> or
+/// <c>ibkr</c> executes the account's orders from now on (null keeps it); <paramref name="BrokerAccountId"/> "" clears it.
 /// </summary>
-public sealed record UpdateAccountRequest(string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version, string? Notes = null, bool? WholeSharesOnly = null);
+public sealed record UpdateAccountRequest(
+    string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version, string? Notes = null, bool? WholeSharesOnly = null,
+    string? Broker = null, string? BrokerAccountId = null);

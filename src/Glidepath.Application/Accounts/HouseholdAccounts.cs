@@ -4,6 +4,7 @@ using Glidepath.Application.Errors;
 using Glidepath.Application.Validation;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Orders;
 using Glidepath.Domain.Results;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Text;
@@ -38,7 +39,9 @@ public sealed class HouseholdAccounts(GlidepathDbContext db, AuditLog audit)
             .CheckLength(request.Name, "name", TextLimits.Name)
             .CheckLength(request.Institution, "institution", TextLimits.Institution)
             .CheckLength(request.Notes, "notes", TextLimits.Notes)
-            .CheckLength(request.Number, "number", TextLimits.AccountNumber);
+            .CheckLength(request.Number, "number", TextLimits.AccountNumber)
+            .Check(request.Broker is null || BrokerNames.IsKnown(request.Broker), "broker", "The broker is paper or ibkr.")
+            .CheckLength(request.BrokerAccountId, "brokerAccountId", TextLimits.BrokerAccountId);
         var currency = Currency.Usd;
         if (request.BaseCurrency is not null && !Currency.TryParse(request.BaseCurrency, out currency))
         {
@@ -67,6 +70,8 @@ public sealed class HouseholdAccounts(GlidepathDbContext db, AuditLog audit)
             ReliefMethod = request.ReliefMethod ?? LotReliefMethod.Fifo,
             Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes,
             WholeSharesOnly = request.WholeSharesOnly,
+            Broker = request.Broker ?? BrokerNames.Paper,
+            BrokerAccountId = string.IsNullOrWhiteSpace(request.BrokerAccountId) ? null : request.BrokerAccountId.Trim(),
         };
         db.Accounts.Add(account);
         await db.SaveChangesAsync(ct);
@@ -92,7 +97,9 @@ public sealed class HouseholdAccounts(GlidepathDbContext db, AuditLog audit)
             .Check(request.ReliefMethod is null || Enum.IsDefined(request.ReliefMethod.Value), "reliefMethod", "Unknown lot relief method.")
             .CheckLength(request.Name, "name", TextLimits.Name)
             .CheckLength(request.Institution, "institution", TextLimits.Institution)
-            .CheckLength(request.Notes, "notes", TextLimits.Notes);
+            .CheckLength(request.Notes, "notes", TextLimits.Notes)
+            .Check(request.Broker is null || BrokerNames.IsKnown(request.Broker), "broker", "The broker is paper or ibkr.")
+            .CheckLength(request.BrokerAccountId, "brokerAccountId", TextLimits.BrokerAccountId);
         if (checks.Failed)
         {
             return checks.ToProblem();
@@ -108,6 +115,11 @@ public sealed class HouseholdAccounts(GlidepathDbContext db, AuditLog audit)
         account.Institution = request.Institution?.Trim() ?? account.Institution;
         account.ReliefMethod = request.ReliefMethod ?? account.ReliefMethod;
         account.WholeSharesOnly = request.WholeSharesOnly ?? account.WholeSharesOnly;
+        account.Broker = request.Broker ?? account.Broker;
+        if (request.BrokerAccountId is not null)
+        {
+            account.BrokerAccountId = request.BrokerAccountId.Trim().Length == 0 ? null : request.BrokerAccountId.Trim();
+        }
         await db.SaveChangesAsync(ct);
         return account;
     }

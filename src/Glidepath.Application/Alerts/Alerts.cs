@@ -12,7 +12,13 @@ namespace Glidepath.Application.Alerts;
 /// household's); the counts are then zero. A state of the household, not a bad request, so the
 /// dashboard shows it instead of failing.
 /// </param>
-public sealed record AlertsDto(DateOnly AsOf, string Currency, int Targets, IReadOnlyList<DriftAlert> Drift, HarvestAlert Harvest, AlertsUnavailable? Unavailable = null);
+/// <param name="Positions">Holdings where a broker reports another quantity than the ledger (the last fill reconciliation, docs/orders.md).</param>
+public sealed record AlertsDto(
+    DateOnly AsOf, string Currency, int Targets, IReadOnlyList<DriftAlert> Drift, HarvestAlert Harvest, AlertsUnavailable? Unavailable = null,
+    IReadOnlyList<PositionAlert>? Positions = null);
+
+/// <summary>A holding the broker reports as <paramref name="BrokerQuantity"/> while the ledger holds <paramref name="LedgerQuantity"/>.</summary>
+public sealed record PositionAlert(Guid AccountId, Guid? InstrumentId, string Symbol, decimal BrokerQuantity, decimal LedgerQuantity, DateTimeOffset FoundUtc);
 
 /// <param name="Code">The snapshot's problem code: <c>missing-price</c> or <c>mixed-currency</c>.</param>
 public sealed record AlertsUnavailable(string Code, string Message);

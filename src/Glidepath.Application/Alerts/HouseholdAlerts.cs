@@ -31,7 +31,8 @@ public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoad
             if (problem.Code is TaxStoreErrorCodes.MissingPrice or TaxStoreErrorCodes.MixedCurrency)
             {
                 var reporting = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.ReportingCurrency).FirstAsync(ct);
-                return new AlertsDto(asOf, reporting.Code, 0, [], new HarvestAlert(0, 0m, 0m, 0), new AlertsUnavailable(problem.Code, problem.Message));
+                return new AlertsDto(
+                    asOf, reporting.Code, 0, [], new HarvestAlert(0, 0m, 0m, 0), new AlertsUnavailable(problem.Code, problem.Message), await PositionAlertsAsync(householdId, ct));
             }
 
             return problem.Code == LedgerStoreErrorCodes.UnknownHousehold ? Problem.NotFound(HouseholdNotFoundCode, $"Household {householdId} does not exist.") : problem;
@@ -60,6 +61,11 @@ public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoad
             scan.Opportunities.Sum(o => o.EstimatedSaving),
             scan.Opportunities.Sum(o => o.Loss),
             scan.Blocked.Count);
-        return new AlertsDto(asOf, currency.Code, proposal.Drifts.Count, drift, harvest);
+        return new AlertsDto(asOf, currency.Code, proposal.Drifts.Count, drift, harvest, Positions: await PositionAlertsAsync(householdId, ct));
     }
+
+    private async Task<List<PositionAlert>> PositionAlertsAsync(Guid householdId, CancellationToken ct) =>
+        [.. (await db.PositionMismatches.AsNoTracking().Where(m => m.HouseholdId == householdId).ToListAsync(ct))
+            .OrderBy(m => m.Symbol, StringComparer.Ordinal)
+            .Select(m => new PositionAlert(m.AccountId, m.InstrumentId, m.Symbol, m.BrokerQuantity, m.LedgerQuantity, m.FoundUtc))];
 }

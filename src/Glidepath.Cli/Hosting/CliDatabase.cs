@@ -1,4 +1,5 @@
 using Glidepath.Application;
+using Glidepath.Infrastructure.Brokers;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ public static class CliDatabase
             .AddGlidepathPersistence(env.Configuration)
             .AddScoped<HouseholdReports>()
             .AddSingleton(env.Clock)
-            .AddGlidepathApplication();
+            .AddGlidepathApplication()
+            .AddGlidepathBrokers(env.Configuration);
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await services.MigrateGlidepathDatabaseAsync(ct);

@@ -35,6 +35,12 @@ public sealed class Account
     /// <summary>Whether trades must be in whole units (the rebalancer rounds down); false allows fractional shares.</summary>
     public bool WholeSharesOnly { get; set; }
 
+    /// <summary>Which broker executes the account's orders (<c>paper</c>, the default, or <c>ibkr</c>; docs/orders.md).</summary>
+    public string Broker { get; set; } = "paper";
+
+    /// <summary>The account's id at its broker (e.g. Interactive Brokers' <c>U1234567</c>); null for the paper broker.</summary>
+    public string? BrokerAccountId { get; set; }
+
     /// <summary>Optimistic-concurrency version, bumped on every change.</summary>
     public long Version { get; set; }
 }

@@ -42,6 +42,9 @@ public static class TextLimits
 
     public const int ExternalId = 128;
 
+    /// <summary>An account's id at its broker (Interactive Brokers' <c>U1234567</c>).</summary>
+    public const int BrokerAccountId = 64;
+
     public const int Description = 2000;
 
     /// <summary>The prefix of generated model portfolio names (a suffix such as " 10" follows, within <see cref="Name"/>).</summary>
@@ -61,6 +64,7 @@ public static class TextLimits
         new("account", "institution", Institution),
         new("account", "number", AccountNumber),
         new("account", "notes", Notes),
+        new("account", "brokerAccountId", BrokerAccountId),
         new("person", "name", Name),
         new("person", "state", State),
         new("person", "taxId", TaxId),

@@ -74,6 +74,9 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<HouseholdReplacement> Replacements => Set<HouseholdReplacement>();
     public DbSet<StoredProposal> Proposals => Set<StoredProposal>();
     public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderTransition> OrderTransitions => Set<OrderTransition>();
+    public DbSet<OrderFill> OrderFills => Set<OrderFill>();
+    public DbSet<PositionMismatch> PositionMismatches => Set<PositionMismatch>();
 
     // Planning: saved scenarios and their stored simulation runs.
     public DbSet<Plan> Plans => Set<Plan>();
@@ -123,6 +126,7 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
         configurationBuilder.Properties<HoldingTerm>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TradeSide>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<OrderType>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ManualAssetKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ManualAssetCategory>().HaveConversion<string>().HaveMaxLength(32);
     }

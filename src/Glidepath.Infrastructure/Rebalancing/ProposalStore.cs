@@ -52,19 +52,12 @@ public sealed class ProposalStore(GlidepathDbContext db)
             placed = claimed == 1;
             if (placed)
             {
-                var orders = Read(stored).Trades.Select(t => new Order
-                {
-                    HouseholdId = householdId,
-                    AccountId = t.AccountId,
-                    InstrumentId = t.InstrumentId,
-                    Side = t.Side,
-                    Quantity = t.Quantity,
-                    Price = t.Price,
-                    LotsJson = t.LotsToSell.Count == 0 ? null : JsonSerializer.Serialize(t.LotsToSell, PortfolioSnapshotJson.Options),
-                    ProposalId = proposalId,
-                    Status = OrderStatus.Pending,
-                    CreatedUtc = nowUtc,
-                }).ToList();
+                // Orders are made as every order is (OrderTicket), each executed by its account's broker.
+                var trades = Read(stored).Trades;
+                var accountIds = trades.Select(t => t.AccountId).Distinct().ToList();
+                var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+                var orders = trades.Select(t => new OrderTicket(t.AccountId, t.InstrumentId, t.Side, t.Quantity, OrderType.Market, null, t.Price, t.LotsToSell)
+                    .ToOrder(accounts[t.AccountId], proposalId, null, WriteLots(t.LotsToSell), nowUtc)).ToList();
                 db.Orders.AddRange(orders);
                 await db.SaveChangesAsync(ct);
             }
@@ -75,15 +68,28 @@ public sealed class ProposalStore(GlidepathDbContext db)
         return new AcceptedProposal(await OrdersAsync(householdId, proposalId, null, ct), placed);
     }
 
-    /// <summary>Orders accepted earlier and not yet executed, oldest first.</summary>
+    public static string WriteLots(IReadOnlyList<LotSale> lots) => JsonSerializer.Serialize(lots, PortfolioSnapshotJson.Options);
+
+    public static IReadOnlyList<LotSale> ReadLots(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.LotsJson is null ? [] : JsonSerializer.Deserialize<List<LotSale>>(order.LotsJson, PortfolioSnapshotJson.Options) ?? [];
+    }
+
+    /// <summary>
+    /// Open orders (pending, submitted, partially filled), oldest first, for what is still to trade: a
+    /// partial fill is in the ledger already, so only the units left count, with the named lots the fills
+    /// have not taken.
+    /// </summary>
     public async Task<List<PendingOrder>> PendingOrdersAsync(Guid householdId, CancellationToken ct)
     {
         var orders = await db.Orders.AsNoTracking()
-            .Where(o => o.HouseholdId == householdId && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Submitted))
+            .Where(o => o.HouseholdId == householdId
+                && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Submitted || o.Status == OrderStatus.PartiallyFilled))
             .ToListAsync(ct);
         return [.. orders.OrderBy(o => o.CreatedUtc).ThenBy(o => o.Id).Select(o => new PendingOrder(
-            o.Id, o.AccountId, o.InstrumentId, o.Side, o.Quantity, o.Price,
-            o.LotsJson is null ? [] : JsonSerializer.Deserialize<List<LotSale>>(o.LotsJson, PortfolioSnapshotJson.Options) ?? []))];
+            o.Id, o.AccountId, o.InstrumentId, o.Side, o.RemainingQuantity, o.Price,
+            FillLots.For(ReadLots(o), o.FilledQuantity, o.RemainingQuantity)))];
     }
 
     public async Task<IReadOnlyList<Order>> OrdersAsync(Guid householdId, Guid? proposalId, OrderStatus? status, CancellationToken ct = default) =>

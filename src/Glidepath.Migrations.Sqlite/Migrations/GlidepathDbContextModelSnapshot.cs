@@ -34,6 +34,19 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("base_currency");
 
+                    b.Property<string>("Broker")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("paper")
+                        .HasColumnName("broker");
+
+                    b.Property<string>("BrokerAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("broker_account_id");
+
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT")
                         .HasColumnName("household_id");
@@ -593,17 +606,41 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
+                    b.Property<string>("Broker")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("broker");
+
+                    b.Property<string>("BrokerOrderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("broker_order_id");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
+
+                    b.Property<decimal>("FilledQuantity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filled_quantity");
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT")
                         .HasColumnName("household_id");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<Guid>("InstrumentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instrument_id");
+
+                    b.Property<decimal?>("LimitPrice")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limit_price");
 
                     b.Property<string>("LotsJson")
                         .HasColumnType("TEXT")
@@ -633,11 +670,18 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
                     b.HasKey("Id")
                         .HasName("pk_orders");
-
-                    b.HasIndex("AccountId")
-                        .HasDatabaseName("ix_orders_account_id");
 
                     b.HasIndex("InstrumentId")
                         .HasDatabaseName("ix_orders_instrument_id");
@@ -645,10 +689,156 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.HasIndex("ProposalId")
                         .HasDatabaseName("ix_orders_proposal_id");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_orders_status");
+
+                    b.HasIndex("AccountId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_account_id_idempotency_key");
+
                     b.HasIndex("HouseholdId", "Status")
                         .HasDatabaseName("ix_orders_household_id_status");
 
                     b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Orders.OrderFill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<decimal>("Fees")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fees");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateOnly>("TradeDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trade_date");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_fills");
+
+                    b.HasIndex("TransactionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_order_fills_transaction_id");
+
+                    b.HasIndex("OrderId", "AtUtc")
+                        .HasDatabaseName("ix_order_fills_order_id_at_utc");
+
+                    b.ToTable("order_fills", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Orders.OrderTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_transitions");
+
+                    b.HasIndex("OrderId", "AtUtc")
+                        .HasDatabaseName("ix_order_transitions_order_id_at_utc");
+
+                    b.ToTable("order_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Orders.PositionMismatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("BrokerQuantity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("broker_quantity");
+
+                    b.Property<DateTimeOffset>("FoundUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid?>("InstrumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instrument_id");
+
+                    b.Property<decimal>("LedgerQuantity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ledger_quantity");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.HasKey("Id")
+                        .HasName("pk_position_mismatches");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_position_mismatches_account_id");
+
+                    b.HasIndex("HouseholdId", "AccountId")
+                        .HasDatabaseName("ix_position_mismatches_household_id_account_id");
+
+                    b.ToTable("position_mismatches", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Planning.Plan", b =>
@@ -2233,6 +2423,43 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_orders_rebalance_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Orders.OrderFill", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_fills_orders_order_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Orders.OrderTransition", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_transitions_orders_order_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Orders.PositionMismatch", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_position_mismatches_accounts_account_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_position_mismatches_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Planning.Plan", b =>

@@ -17,11 +17,14 @@ public sealed record AccountDto(
     bool IsLiability,
     long Version,
     string? Notes,
-    bool WholeSharesOnly = false);
+    bool WholeSharesOnly = false,
+    string Broker = "paper",
+    string? BrokerAccountId = null);
 
 internal static class AccountMapping
 {
     public static AccountDto ToDto(this Account account) =>
         new(account.Id, account.HouseholdId, account.OwnerId, account.Name, account.Type, account.BaseCurrency.Code,
-            account.Institution, account.Number?.Masked, account.ReliefMethod, account.Type.IsLiability(), account.Version, account.Notes, account.WholeSharesOnly);
+            account.Institution, account.Number?.Masked, account.ReliefMethod, account.Type.IsLiability(), account.Version, account.Notes, account.WholeSharesOnly,
+            account.Broker, account.BrokerAccountId);
 }

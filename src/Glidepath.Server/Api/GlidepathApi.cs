@@ -10,6 +10,7 @@ using Glidepath.Server.Jobs;
 using Glidepath.Server.Lots;
 using Glidepath.Server.ManualAssets;
 using Glidepath.Server.MarketData;
+using Glidepath.Server.Orders;
 using Glidepath.Server.ModelPortfolios;
 using Glidepath.Server.Optimization;
 using Glidepath.Server.People;
@@ -70,7 +71,7 @@ public static class GlidepathApi
         household.MapFxRateEndpoints();
         household.MapWebhookEndpoints();
 
-        api.MapAccountScope().MapAccountRebalanceEndpoints();
+        api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints();
         return api;
     }
 }

@@ -12,6 +12,7 @@ public static class JobCatalog
     public const string HarvestScan = "harvest-scan";
     public const string PlanReruns = "plan-reruns";
     public const string Retention = "retention";
+    public const string OrderProcessing = "order-processing";
 
     /// <summary>The job group of Quartz's keys: the cluster's scheduler holds only ours.</summary>
     public const string Group = "glidepath";
@@ -23,6 +24,7 @@ public static class JobCatalog
         new(DriftScan, "Checks every household's targets for drift outside their bands.", typeof(DriftScanJob), o => o.DriftScan),
         new(HarvestScan, "Scans every household for tax-loss harvesting opportunities.", typeof(HarvestScanJob), o => o.HarvestScan),
         new(PlanReruns, "Queues a fresh simulation of every saved plan.", typeof(PlanRerunJob), o => o.PlanReruns),
+        new(OrderProcessing, "Submits pending orders to their brokers and books the fills they report.", typeof(OrderProcessingJob), o => o.OrderProcessing),
         new(Retention, "Deletes old job runs, expired refresh tokens and what else has a retention rule.", typeof(RetentionJob), o => o.Retention),
     ];
 

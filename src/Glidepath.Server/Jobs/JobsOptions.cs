@@ -34,6 +34,9 @@ public sealed class JobsOptions
 
     public JobSchedule PlanReruns { get; set; } = new() { Cron = "0 0 3 ? * SUN", TimeZone = "UTC" };
 
+    /// <summary>Every minute: the paper broker fills what the stored closes allow; other brokers are polled.</summary>
+    public JobSchedule OrderProcessing { get; set; } = new() { Cron = "0 * * * * ?", TimeZone = "UTC" };
+
     public RetentionSchedule Retention { get; set; } = new() { Cron = "0 30 3 * * ?", TimeZone = "UTC" };
 }
 

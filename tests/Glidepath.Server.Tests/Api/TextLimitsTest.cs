@@ -71,6 +71,7 @@ public partial class TextLimitsTest
             ["account.institution"] = v => client.PostAsync($"{h}/accounts", new { name = "A", type = "TaxableBrokerage", institution = v }),
             ["account.number"] = v => client.PostAsync($"{h}/accounts", new { name = "A", type = "TaxableBrokerage", number = v }),
             ["account.notes"] = v => client.PostAsync($"{h}/accounts", new { name = "A", type = "TaxableBrokerage", notes = v }),
+            ["account.brokerAccountId"] = v => client.PostAsync($"{h}/accounts", new { name = "A", type = "TaxableBrokerage", broker = "ibkr", brokerAccountId = v }),
             ["person.name"] = v => client.PostAsync($"{h}/people", Person(name: v)),
             ["person.state"] = v => client.PostAsync($"{h}/people", Person(state: v)),
             ["person.taxId"] = v => client.PostAsync($"{h}/people", Person(taxId: v)),

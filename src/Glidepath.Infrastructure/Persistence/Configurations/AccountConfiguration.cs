@@ -17,6 +17,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         // ciphertext is longer than its plaintext.
         builder.Property(a => a.Number).HasColumnName("account_number");
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.Broker).HasMaxLength(32).HasDefaultValue("paper");
+        builder.Property(a => a.BrokerAccountId).HasMaxLength(TextLimits.BrokerAccountId);
 
         // Deleting an owner makes the account joint rather than deleting its history.
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
