@@ -20,7 +20,7 @@ public static class OrderEndpoints
     public static RouteGroupBuilder MapAccountOrderEndpoints(this RouteGroupBuilder account)
     {
         var orders = account.MapGroup("/orders").WithTags("Orders");
-        orders.MapPost("/", Place).RequireStepUp().WithName("PlaceOrder")
+        orders.MapPost("/", Place).RequireStepUp().KeepsItsOwnIdempotency().WithName("PlaceOrder")
             .WithSummary("Place an order")
             .WithDescription("Places a market or limit order in the account, executed by the account's broker. A retry with the same Idempotency-Key answers 200 with the order the first request placed, and places nothing. Requires a recent second factor (step-up).")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

@@ -133,5 +133,5 @@ public sealed class InteractiveBrokersAdapterTest
         return body.Replace(" ", "", StringComparison.Ordinal).Contains("\"confirmed\":true", StringComparison.Ordinal);
     }
 
-    private static StubAnswer Sample(string name) => StubAnswer.Ok(File.ReadAllText(Path.Combine(SharedSamples.Apis(), name)), "application/json");
+    private static StubAnswer Sample(string name) => StubAnswer.Ok(File.ReadAllText(Path.Combine(ApiSamples.Apis(), name)), "application/json");
 }

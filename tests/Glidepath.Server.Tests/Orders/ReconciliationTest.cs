@@ -23,7 +23,7 @@ public class ReconciliationTest
     public async Task BrokerPositionsTheLedgerLacks_RaisePositionAlerts(DatabaseProvider provider)
     {
         await using var stub = await MarketDataStub.StartAsync();
-        var positions = await File.ReadAllTextAsync(Path.Combine(SharedSamples.Apis(), "ibkr_positions.response.json"));
+        var positions = await File.ReadAllTextAsync(Path.Combine(ApiSamples.Apis(), "ibkr_positions.response.json"));
         stub.Answer = r => r.Path == "/v1/api/portfolio/U1234567/positions/0" ? StubAnswer.Ok(positions, "application/json") : new StubAnswer(404, "{\"error\":\"not found\"}");
         await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?>
         {
