@@ -36,8 +36,14 @@ public class OrdersCommandTest
             var placed = new DateTimeOffset(1998, 1, 5, 15, 0, 0, TimeSpan.Zero);
             var order = new Order
             {
-                HouseholdId = household, AccountId = account, InstrumentId = msft.Id, Side = TradeSide.Buy, Quantity = 10m, Price = 32.59m,
-                CreatedUtc = placed, UpdatedUtc = placed,
+                HouseholdId = household,
+                AccountId = account,
+                InstrumentId = msft.Id,
+                Side = TradeSide.Buy,
+                Quantity = 10m,
+                Price = 32.59m,
+                CreatedUtc = placed,
+                UpdatedUtc = placed,
             };
             db.Orders.Add(order);
             await db.SaveChangesAsync();
