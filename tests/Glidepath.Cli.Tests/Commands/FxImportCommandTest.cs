@@ -43,7 +43,7 @@ public sealed class FxImportCommandTest
         var unknown = await cli.RunAsync("import", "fx", cli.File("ok.csv", Rates), "--household", Guid.Empty.ToString());
 
         Assert.Equal((ExitCodes.Failure, ExitCodes.Failure), (rejected.ExitCode, unknown.ExitCode));
-        Assert.Equal("glidepath: bad.csv rejected, nothing imported: row 3, column Rate: 'one' is not a positive number..", rejected.Error.TrimEnd());
+        Assert.Equal("glidepath: bad.csv rejected (fx layout), nothing imported: row 3, column Rate: 'one' is not a positive number..", rejected.Error.TrimEnd());
         Assert.Equal($"glidepath: household {Guid.Empty} does not exist.", unknown.Error.TrimEnd());
         await using var db = cli.Database.CreateDbContext();
         Assert.Equal(0, await db.FxRates.CountAsync());

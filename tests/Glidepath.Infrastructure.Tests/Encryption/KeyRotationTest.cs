@@ -109,7 +109,7 @@ public sealed class KeyRotationTest
                 "accounts.account_number=accounts.account_number", "accounts.aggregation_token=accounts.aggregation_token",
                 "accounts.notes=accounts.notes", "people.notes=people.notes", "people.tax_id=people.tax_id",
                 "refresh_tokens.successor_token=refresh_tokens.successor_token", "transactions.memo=transactions.memo",
-                "user_tokens.value=user_tokens.value",
+                "user_tokens.value=user_tokens.value", "webhook_subscriptions.secret=webhook_subscriptions.secret",
             ],
             names);
     }

@@ -83,9 +83,16 @@ public class WebhookCrashTest
         Assert.Equal(["{\"n\":1}", "{\"n\":2}"], byDelivery.Select(g => g.First().Body[(g.First().Body.IndexOf("\"data\":", StringComparison.Ordinal) + 7)..^1]).Order());
     }
 
+    /// <summary>The server built alongside these tests (scripts/test builds Release).</summary>
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
     private static Process StartServer(TestDatabase database)
     {
-        var dll = Path.Combine(RepoRoot(), "src", "Glidepath.Server", "bin", "Debug", "net10.0", "Glidepath.Server.dll");
+        var dll = Path.Combine(RepoRoot(), "src", "Glidepath.Server", "bin", Configuration, "net10.0", "Glidepath.Server.dll");
         Assert.True(File.Exists(dll), $"build the server first: {dll}");
         var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         foreach (var (key, value) in database.ConfigurationValues)
