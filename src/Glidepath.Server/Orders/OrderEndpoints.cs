@@ -42,7 +42,7 @@ public static class OrderEndpoints
     private static async Task<Results<CreatedAtRoute<OrderDetailsDto>, Ok<OrderDetailsDto>, ProblemAnswer>> Place(
         Guid accountId,
         PlaceOrderRequest request,
-        [FromHeader(Name = TransactionEndpoints.IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
         HttpContext http,
         AccountOrders orders,
         AuditLog audit,

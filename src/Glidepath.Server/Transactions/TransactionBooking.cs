@@ -1,3 +1,4 @@
+using Glidepath.Server.Api;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
@@ -33,7 +34,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
         }
 
         var errors = new ValidationErrors().Check(
-            idempotencyKey is null || idempotencyKey.Length is > 0 and <= 100, TransactionEndpoints.IdempotencyKeyHeader, "The key has 1 to 100 characters.");
+            idempotencyKey is null || idempotencyKey.Length is > 0 and <= 100, IdempotencyKeys.Header, "The key has 1 to 100 characters.");
         var transactions = requests.Select((r, i) => ToTransaction(r, accounts[r.AccountId], ExternalId(r, idempotencyKey, i, requests.Count), errors, FieldPrefix(i, requests.Count))).ToList();
         await CheckInstrumentsExistAsync(householdId, transactions, errors, requests.Count, ct);
         if (errors.HasErrors)

@@ -12,7 +12,6 @@ namespace Glidepath.Server.Transactions;
 /// <summary>A household's transaction history: <c>/api/households/{householdId}/transactions</c>.</summary>
 public static class TransactionEndpoints
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public static RouteGroupBuilder MapTransactionEndpoints(this RouteGroupBuilder household)
     {
@@ -78,7 +77,7 @@ public static class TransactionEndpoints
     private static async Task<Results<CreatedAtRoute<TransactionDto>, Ok<TransactionDto>, ValidationProblem, ApiProblem>> PostOne(
         Guid householdId,
         TransactionRequest request,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
         TransactionBooking booking,
         CancellationToken ct)
     {
@@ -103,7 +102,7 @@ public static class TransactionEndpoints
     private static async Task<Results<Created<TransactionBatchResult>, Ok<TransactionBatchResult>, ValidationProblem, ApiProblem>> PostBatch(
         Guid householdId,
         TransactionBatchRequest request,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
         TransactionBooking booking,
         CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Glidepath.Server.Api;
 using System.Globalization;
 using System.Net;
 using Glidepath.Application.Orders;
@@ -175,7 +176,7 @@ public class OrderEndpointsTest
     internal static Task<HttpResponseMessage> PostWithKey<T>(HttpClient client, string url, T body, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = System.Net.Http.Json.JsonContent.Create(body, options: ApiClient.Json) };
-        request.Headers.Add(TransactionEndpoints.IdempotencyKeyHeader, key);
+        request.Headers.Add(IdempotencyKeys.Header, key);
         return client.SendAsync(request);
     }
 

@@ -1,3 +1,4 @@
+using Glidepath.Server.Api;
 using System.Net;
 using System.Net.Http.Json;
 using Glidepath.Infrastructure.Persistence;
@@ -29,7 +30,7 @@ public class IdempotencyTest
             {
                 Content = JsonContent.Create(Deposit(account.Id, new DateOnly(2024, 1, 2), 500m), options: ApiClient.Json),
             };
-            request.Headers.Add(TransactionEndpoints.IdempotencyKeyHeader, "deposit-2024-001");
+            request.Headers.Add(IdempotencyKeys.Header, "deposit-2024-001");
             using var response = await app.CreateClient().SendAsync(request);
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         })).ToList();

@@ -92,7 +92,7 @@ public class WebhookCrashTest
 
     private static Process StartServer(TestDatabase database)
     {
-        var dll = Path.Combine(RepoRoot(), "src", "Glidepath.Server", "bin", Configuration, "net10.0", "Glidepath.Server.dll");
+        var dll = Path.Combine(Fuzzing.CsvFiles.RepositoryRoot(), "src", "Glidepath.Server", "bin", Configuration, "net10.0", "Glidepath.Server.dll");
         Assert.True(File.Exists(dll), $"build the server first: {dll}");
         var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         foreach (var (key, value) in database.ConfigurationValues)
@@ -120,16 +120,5 @@ public class WebhookCrashTest
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Glidepath.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Glidepath.slnx not found above the test binaries.");
     }
 }
