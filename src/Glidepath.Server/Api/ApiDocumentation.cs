@@ -21,6 +21,7 @@ public static class ApiDocumentation
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) => ApiContract.ApplyAsync(document, publicBaseUrl, licenseName, licenseUrl));
+            options.AddDocumentTransformer(WebhookContract.ApplyAsync);
             options.AddOperationTransformer(OperationConventions.ApplyAsync);
         });
         return services;
