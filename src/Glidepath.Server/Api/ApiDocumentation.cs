@@ -22,6 +22,7 @@ public static class ApiDocumentation
         {
             options.AddDocumentTransformer((document, _, _) => ApiContract.ApplyAsync(document, publicBaseUrl, licenseName, licenseUrl));
             options.AddOperationTransformer(OperationConventions.ApplyAsync);
+            options.AddSchemaTransformer(DecimalSchemas.ApplyAsync);
         });
         return services;
     }
