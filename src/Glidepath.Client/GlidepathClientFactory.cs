@@ -7,7 +7,7 @@ namespace Glidepath.Client;
 /// <summary>Builds the generated <see cref="GlidepathApiClient"/> for one server, signed in with a bearer token when given one.</summary>
 public static class GlidepathClientFactory
 {
-    /// <param name="server">The server's base address (scheme, host, port; no path).</param>
+    /// <param name="server">The server's base address (scheme, host, port and, behind a proxy, a path prefix).</param>
     /// <param name="tokens">Supplies the access token for each request; null for anonymous calls (sign-in, health).</param>
     /// <param name="httpClient">The transport (tests pass the in-process server's); null for a new one with Kiota's default handlers.</param>
     public static GlidepathApiClient Create(Uri server, IAccessTokenProvider? tokens = null, HttpClient? httpClient = null)
@@ -18,7 +18,7 @@ public static class GlidepathClientFactory
             : new BaseBearerTokenAuthenticationProvider(tokens);
         var adapter = new HttpClientRequestAdapter(authentication, httpClient: httpClient)
         {
-            BaseUrl = server.GetLeftPart(UriPartial.Authority),
+            BaseUrl = server.GetLeftPart(UriPartial.Path).TrimEnd('/'),
         };
         return new GlidepathApiClient(adapter);
     }
