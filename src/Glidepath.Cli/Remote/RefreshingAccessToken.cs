@@ -16,7 +16,7 @@ internal sealed class RefreshingAccessToken(Uri server, CredentialFile file, Sto
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
     private StoredTokens current = stored;
 
-    public AllowedHostsValidator AllowedHostsValidator { get; } = new([server.Authority]);
+    public AllowedHostsValidator AllowedHostsValidator { get; } = new([server.Host]);
 
     public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
     {
