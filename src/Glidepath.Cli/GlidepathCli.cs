@@ -30,7 +30,7 @@ public static class GlidepathCli
         root.Subcommands.Add(LoginCommand.CreateLogout(env, remote));
         root.Subcommands.Add(ImportCommand.Create(env));
         root.Subcommands.Add(PositionsCommand.Create(env, remote));
-        root.Subcommands.Add(NetWorthCommand.Create(env));
+        root.Subcommands.Add(NetWorthCommand.Create(env, remote));
         root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(OptimizeCommand.Create());

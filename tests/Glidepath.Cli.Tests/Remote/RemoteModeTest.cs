@@ -68,6 +68,21 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
     }
 
     [Fact]
+    public async Task NetWorth_OverTheServer_PrintsWhatTheLocalCommandPrints()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string[] args = ["networth", "--household", household.ToString(), "--from", $"{today.AddDays(-60):yyyy-MM-dd}", "--to", $"{today.AddDays(-1):yyyy-MM-dd}", "--json"];
+
+        var local = await cli.RunAsync(args);
+        var remoteRun = await RemoteAsync(args);
+
+        Assert.Equal((0, ""), (local.ExitCode, local.Error));
+        Assert.Equal((0, ""), (remoteRun.ExitCode, remoteRun.Error));
+        Assert.Equal(local.Out, remoteRun.Out);
+    }
+
+    [Fact]
     public async Task Login_KeepsTheTokensInAnOwnerOnlyFile_AndNeverPrintsTheSecrets()
     {
         var (exit, stdout, stderr) = await LoginAsync();
