@@ -84,7 +84,7 @@ public static class NetWorthCommand
             return env.Fail(ExitCodes.Failure, $"--to {to:yyyy-MM-dd} is before --from {from:yyyy-MM-dd}.");
         }
 
-        var dto = await client.Api.Households[householdId].NetWorth.GetAsync(
+        var dto = await client.Api.V1.Households[householdId].NetWorth.GetAsync(
             r => (r.QueryParameters.From, r.QueryParameters.To, r.QueryParameters.Currency) = (from.ToWire(), to.ToWire(), currencyCode), ct);
         var code = dto?.Currency.Need("currency") ?? throw new RemoteException("the server's answer has no body.");
         if (!Currency.TryParse(code, out var reporting))

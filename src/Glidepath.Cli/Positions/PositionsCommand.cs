@@ -24,7 +24,7 @@ public static class PositionsCommand
         {
             var (householdId, date) = (parse.GetValue(household), parse.GetValue(asOf) ?? env.Today);
             var output = remote.Address(parse) is { } server
-                ? PositionsOutput.From(householdId, await remote.Connect(server).Api.Households[householdId].Positions.GetAsync(r => r.QueryParameters.AsOf = date.ToWire(), ct))
+                ? PositionsOutput.From(householdId, await remote.Connect(server).Api.V1.Households[householdId].Positions.GetAsync(r => r.QueryParameters.AsOf = date.ToWire(), ct))
                 : await ReadAsync(env, householdId, date, ct);
             return output is null ? env.Fail(ExitCodes.Failure, $"household {householdId} does not exist.") : Write(env, output, parse.GetValue(json));
         });

@@ -23,20 +23,20 @@ public class GeneratedClientTest
         using var http = app.CreateClient();
         var adapter = GlidepathClientFactory.CreateAdapter(http.BaseAddress!, httpClient: http);
         var client = new GlidepathApiClient(adapter);
-        var households = await client.Api.Households.GetAsync();
+        var households = await client.Api.V1.Households.GetAsync();
         var h = Assert.Single(households!).Id!.Value;
-        var house = client.Api.Households[h];
+        var house = client.Api.V1.Households[h];
         var accounts = await house.Accounts.GetAsync();
         var account = accounts![0].Id!.Value;
         var transactions = await house.Transactions.GetAsync();
-        var instruments = await client.Api.Instruments.GetAsync();
+        var instruments = await client.Api.V1.Instruments.GetAsync();
         var instrument = instruments!.Items![0].Id!.Value;
         var to = new Date(2026, 1, 2);
         var from = new Date(2025, 1, 2);
         var checkedRoutes = new List<string>
         {
-            await ObjectAsync(adapter, client.Api.Me.ToGetRequestInformation(), MeDto.CreateFromDiscriminatorValue),
-            await ListAsync(adapter, client.Api.Households.ToGetRequestInformation(), HouseholdDto.CreateFromDiscriminatorValue),
+            await ObjectAsync(adapter, client.Api.V1.Me.ToGetRequestInformation(), MeDto.CreateFromDiscriminatorValue),
+            await ListAsync(adapter, client.Api.V1.Households.ToGetRequestInformation(), HouseholdDto.CreateFromDiscriminatorValue),
             await ObjectAsync(adapter, house.ToGetRequestInformation(), HouseholdDto.CreateFromDiscriminatorValue),
             await ListAsync(adapter, house.Accounts.ToGetRequestInformation(), AccountDto.CreateFromDiscriminatorValue),
             await ObjectAsync(adapter, house.Accounts[account].ToGetRequestInformation(), AccountDto.CreateFromDiscriminatorValue),
@@ -63,11 +63,11 @@ public class GeneratedClientTest
             await ObjectAsync(adapter, house.FxRates.Missing.ToGetRequestInformation(r => r.QueryParameters.Currency = "EUR"), FxCoverageDto.CreateFromDiscriminatorValue),
             await ListAsync(adapter, house.AdvisorGrants.ToGetRequestInformation(), GrantDto.CreateFromDiscriminatorValue),
             await ListAsync(adapter, house.Webhooks.ToGetRequestInformation(), WebhookDto.CreateFromDiscriminatorValue),
-            await ObjectAsync(adapter, client.Api.Instruments.ToGetRequestInformation(), InstrumentPage.CreateFromDiscriminatorValue),
-            await ObjectAsync(adapter, client.Api.Instruments[instrument].ToGetRequestInformation(), InstrumentDto.CreateFromDiscriminatorValue),
-            await ListAsync(adapter, client.Api.Instruments[instrument].Prices.ToGetRequestInformation(r => (r.QueryParameters.From, r.QueryParameters.To) = (from, to)), PriceDto.CreateFromDiscriminatorValue),
-            await ObjectAsync(adapter, client.Api.ModelPortfolios.Assumptions.ToGetRequestInformation(), ModelAssumptionsDto.CreateFromDiscriminatorValue),
-            await ListAsync(adapter, client.Api.Me.Sessions.ToGetRequestInformation(), SessionDto.CreateFromDiscriminatorValue),
+            await ObjectAsync(adapter, client.Api.V1.Instruments.ToGetRequestInformation(), InstrumentPage.CreateFromDiscriminatorValue),
+            await ObjectAsync(adapter, client.Api.V1.Instruments[instrument].ToGetRequestInformation(), InstrumentDto.CreateFromDiscriminatorValue),
+            await ListAsync(adapter, client.Api.V1.Instruments[instrument].Prices.ToGetRequestInformation(r => (r.QueryParameters.From, r.QueryParameters.To) = (from, to)), PriceDto.CreateFromDiscriminatorValue),
+            await ObjectAsync(adapter, client.Api.V1.ModelPortfolios.Assumptions.ToGetRequestInformation(), ModelAssumptionsDto.CreateFromDiscriminatorValue),
+            await ListAsync(adapter, client.Api.V1.Me.Sessions.ToGetRequestInformation(), SessionDto.CreateFromDiscriminatorValue),
         };
 
         Assert.Equal(33, checkedRoutes.Distinct(StringComparer.Ordinal).Count());
@@ -81,15 +81,15 @@ public class GeneratedClientTest
         var adapter = GlidepathClientFactory.CreateAdapter(http.BaseAddress!, httpClient: http);
         var client = new GlidepathApiClient(adapter);
 
-        var household = await client.Api.Households.PostAsync(new CreateHouseholdRequest { Name = "Client test", ReportingCurrency = "USD" });
-        var house = client.Api.Households[household!.Id!.Value];
+        var household = await client.Api.V1.Households.PostAsync(new CreateHouseholdRequest { Name = "Client test", ReportingCurrency = "USD" });
+        var house = client.Api.V1.Households[household!.Id!.Value];
         var account = await house.Accounts.PostAsync(new CreateAccountRequest { Name = "Brokerage", Type = AccountType.TaxableBrokerage, BaseCurrency = "USD" });
         var deposit = await house.Transactions.PostAsync(new TransactionRequest
         {
             AccountId = account!.Id, Type = TransactionType.Deposit, TradeDate = new Date(2025, 1, 2), Amount = 1000.50m, Currency = "USD",
         });
         var renamed = await house.PutAsync(new UpdateHouseholdRequest { Name = "Renamed", ReportingCurrency = "USD", Version = household.Version });
-        var problem = await Assert.ThrowsAsync<ProblemDetails>(() => client.Api.Households[Guid.NewGuid()].GetAsync());
+        var problem = await Assert.ThrowsAsync<ProblemDetails>(() => client.Api.V1.Households[Guid.NewGuid()].GetAsync());
 
         Assert.Equal(1000.50m, deposit!.Amount);
         Assert.Equal("Renamed", renamed!.Name);
