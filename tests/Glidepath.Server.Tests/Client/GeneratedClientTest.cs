@@ -86,7 +86,11 @@ public class GeneratedClientTest
         var account = await house.Accounts.PostAsync(new CreateAccountRequest { Name = "Brokerage", Type = AccountType.TaxableBrokerage, BaseCurrency = "USD" });
         var deposit = await house.Transactions.PostAsync(new TransactionRequest
         {
-            AccountId = account!.Id, Type = TransactionType.Deposit, TradeDate = new Date(2025, 1, 2), Amount = 1000.50m, Currency = "USD",
+            AccountId = account!.Id,
+            Type = TransactionType.Deposit,
+            TradeDate = new Date(2025, 1, 2),
+            Amount = 1000.50m,
+            Currency = "USD",
         });
         var renamed = await house.PutAsync(new UpdateHouseholdRequest { Name = "Renamed", ReportingCurrency = "USD", Version = household.Version });
         var problem = await Assert.ThrowsAsync<ProblemDetails>(() => client.Api.V1.Households[Guid.NewGuid()].GetAsync());
