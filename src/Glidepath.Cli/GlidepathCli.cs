@@ -10,6 +10,9 @@ using Glidepath.Cli.Orders;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
 using Glidepath.Cli.ReadModel;
+using Glidepath.Cli.Remote;
+using Glidepath.Client;
+using Microsoft.Kiota.Abstractions;
 using Glidepath.Cli.Trading;
 using Glidepath.Cli.Users;
 
@@ -21,9 +24,13 @@ public static class GlidepathCli
     public static RootCommand CreateRootCommand(CliEnvironment env)
     {
         var root = new RootCommand("Glidepath: a household's ledger, plans and portfolios from the command line.");
+        var remote = new RemoteServer(env);
+        root.Options.Add(remote.Option);
+        root.Subcommands.Add(LoginCommand.Create(env, remote));
+        root.Subcommands.Add(LoginCommand.CreateLogout(env, remote));
         root.Subcommands.Add(ImportCommand.Create(env));
-        root.Subcommands.Add(PositionsCommand.Create(env));
-        root.Subcommands.Add(NetWorthCommand.Create(env));
+        root.Subcommands.Add(PositionsCommand.Create(env, remote));
+        root.Subcommands.Add(NetWorthCommand.Create(env, remote));
         root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(OptimizeCommand.Create());
@@ -44,7 +51,8 @@ public static class GlidepathCli
 
     /// <summary>
     /// Parses and runs. Usage errors print one line and exit 2; a command's expected failure
-    /// (bad file, unknown household) prints one line and exits 1; a bug prints one line and exits 1 too.
+    /// (bad file, unknown household, a remote server's problem answer, an unreachable server) prints one
+    /// line and exits 1; a bug prints one line and exits 1 too.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
     {
@@ -64,6 +72,18 @@ public static class GlidepathCli
         catch (OperationCanceledException)
         {
             return env.Fail(ExitCodes.Failure, "cancelled.");
+        }
+        catch (RemoteException exception)
+        {
+            return env.Fail(ExitCodes.Failure, exception.Message);
+        }
+        catch (ApiException exception)
+        {
+            return env.Fail(ExitCodes.Failure, ProblemText.Describe(exception));
+        }
+        catch (HttpRequestException exception)
+        {
+            return env.Fail(ExitCodes.Failure, $"the server could not be reached: {exception.GetBaseException().Message}");
         }
         catch (FieldEncryptionConfigurationException exception)
         {

@@ -13,6 +13,7 @@ public class LayerDependencyTest
     private static readonly Assembly Domain = typeof(Domain.Results.Problem).Assembly;
     private static readonly Assembly Infrastructure = typeof(Infrastructure.Persistence.GlidepathDbContext).Assembly;
     private static readonly Assembly Application = typeof(Application.ApplicationRegistration).Assembly;
+    private static readonly Assembly Client = typeof(Client.GlidepathClientFactory).Assembly;
 
     private const string FrontDoors = "Glidepath.Server";
     private const string Cli = "Glidepath.Cli";
@@ -34,6 +35,12 @@ public class LayerDependencyTest
     [Fact]
     public void Application_DependsOnNoFrontDoor() =>
         AssertNone(Application, FrontDoors, Cli);
+
+    /// <summary>The generated API client knows the HTTP contract only, so it can ship to integrators on its own.</summary>
+    [Fact]
+    public void Client_DependsOnNoGlidepathLayer() =>
+        AssertNone(Client, "Glidepath.Quant", "Glidepath.Domain", "Glidepath.Infrastructure", "Glidepath.Application", FrontDoors,
+            "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore");
 
     [Fact]
     public void Rule_FailsForADependencyThatExists() =>

@@ -9,6 +9,9 @@ public sealed record CliEnvironment(IConfiguration Configuration, TextWriter Out
     /// <summary>"Today" for defaults such as <c>--as-of</c>; tests fix it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Where answers to questions come from (<c>login</c>'s e-mail and password); tests give a string.</summary>
+    public TextReader In { get; init; } = System.Console.In;
+
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>

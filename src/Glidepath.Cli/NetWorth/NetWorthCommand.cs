@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Glidepath.Cli.Hosting;
+using Glidepath.Cli.Remote;
+using Glidepath.Client.Generated;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Persistence;
@@ -14,7 +16,7 @@ namespace Glidepath.Cli.NetWorth;
 /// <summary><c>glidepath networth --household ID --from D --to D [--currency C] [--json]</c></summary>
 public static class NetWorthCommand
 {
-    public static Command Create(CliEnvironment env)
+    public static Command Create(CliEnvironment env, RemoteServer remote)
     {
         var household = CliOptions.Household();
         var from = CliOptions.Date("--from", "First day of the series", required: true);
@@ -25,8 +27,9 @@ public static class NetWorthCommand
         {
             household, from, to, currency, json,
         };
-        command.SetAction((parse, ct) => RunAsync(
-            env, parse.GetValue(household), parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, parse.GetValue(currency), parse.GetValue(json), ct));
+        command.SetAction((parse, ct) => remote.Address(parse) is { } server
+            ? RunRemoteAsync(env, remote.Connect(server), parse.GetValue(household), parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, parse.GetValue(currency), parse.GetValue(json), ct)
+            : RunAsync(env, parse.GetValue(household), parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, parse.GetValue(currency), parse.GetValue(json), ct));
         return command;
     }
 
@@ -60,6 +63,37 @@ public static class NetWorthCommand
         }
 
         var output = NetWorthOutput.Create(householdId, from, to, series.Value!);
+        if (json)
+        {
+            CliJson.Write(env.Out, output);
+        }
+        else
+        {
+            WriteTable(env.Console, output);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>GetNetWorth through the generated client; the same rounding and output as the local read.</summary>
+    private static async Task<int> RunRemoteAsync(
+        CliEnvironment env, GlidepathApiClient client, Guid householdId, DateOnly from, DateOnly to, string? currencyCode, bool json, CancellationToken ct)
+    {
+        if (to < from)
+        {
+            return env.Fail(ExitCodes.Failure, $"--to {to:yyyy-MM-dd} is before --from {from:yyyy-MM-dd}.");
+        }
+
+        var dto = await client.Api.V1.Households[householdId].NetWorth.GetAsync(
+            r => (r.QueryParameters.From, r.QueryParameters.To, r.QueryParameters.Currency) = (from.ToWire(), to.ToWire(), currencyCode), ct);
+        var code = dto?.Currency.Need("currency") ?? throw new RemoteException("the server's answer has no body.");
+        if (!Currency.TryParse(code, out var reporting))
+        {
+            return env.Fail(ExitCodes.Failure, $"the server answered in '{code}', which is not a supported currency.");
+        }
+
+        var points = dto.Points.Need("points").Select(p => new NetWorthPoint(p.Date.Need("date"), p.Value.Need("value"))).ToList();
+        var output = NetWorthOutput.Create(householdId, from, to, new NetWorthSeries(reporting, points));
         if (json)
         {
             CliJson.Write(env.Out, output);

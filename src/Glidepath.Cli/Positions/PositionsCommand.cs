@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Glidepath.Cli.Hosting;
+using Glidepath.Cli.Remote;
 using Glidepath.Infrastructure.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -10,7 +11,7 @@ namespace Glidepath.Cli.Positions;
 /// <summary><c>glidepath positions --household ID [--as-of DATE] [--json]</c></summary>
 public static class PositionsCommand
 {
-    public static Command Create(CliEnvironment env)
+    public static Command Create(CliEnvironment env, RemoteServer remote)
     {
         var household = CliOptions.Household();
         var asOf = CliOptions.Date("--as-of", "Positions at the close of this day (default: today)");
@@ -19,21 +20,27 @@ public static class PositionsCommand
         {
             household, asOf, json,
         };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(household), parse.GetValue(asOf) ?? env.Today, parse.GetValue(json), ct));
+        command.SetAction(async (parse, ct) =>
+        {
+            var (householdId, date) = (parse.GetValue(household), parse.GetValue(asOf) ?? env.Today);
+            var output = remote.Address(parse) is { } server
+                ? PositionsOutput.From(householdId, await remote.Connect(server).Api.V1.Households[householdId].Positions.GetAsync(r => r.QueryParameters.AsOf = date.ToWire(), ct))
+                : await ReadAsync(env, householdId, date, ct);
+            return output is null ? env.Fail(ExitCodes.Failure, $"household {householdId} does not exist.") : Write(env, output, parse.GetValue(json));
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, Guid householdId, DateOnly asOf, bool json, CancellationToken ct)
+    private static async Task<PositionsOutput?> ReadAsync(CliEnvironment env, Guid householdId, DateOnly asOf, CancellationToken ct)
     {
         await using var services = await CliDatabase.OpenAsync(env, ct);
         await using var scope = services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<HouseholdReports>().PositionsAsync(householdId, asOf, ct: ct);
-        if (report is null)
-        {
-            return env.Fail(ExitCodes.Failure, $"household {householdId} does not exist.");
-        }
+        return report is null ? null : PositionsOutput.From(householdId, report);
+    }
 
-        var output = PositionsOutput.From(householdId, report);
+    private static int Write(CliEnvironment env, PositionsOutput output, bool json)
+    {
         if (json)
         {
             CliJson.Write(env.Out, output);
@@ -80,6 +87,15 @@ public sealed record PositionsOutput(Guid HouseholdId, DateOnly AsOf, IReadOnlyL
         [.. report.Positions.Select(p => new PositionOutput(p.Account.Id, p.Account.Name, p.Instrument.Id, p.Instrument.Symbol,
             p.Quantity, p.CostBasis, p.Price, p.MarketValue, p.Account.BaseCurrency.Code))],
         [.. report.Cash.Select(c => new CashOutput(c.Account.Id, c.Account.Name, c.Amount, c.Account.BaseCurrency.Code))]);
+
+    /// <summary>The API's answer (GetPositions) in the same shape, so both modes print the same.</summary>
+    public static PositionsOutput? From(Guid householdId, Client.Generated.Models.PositionsDto? dto) => dto is null ? null : new(
+        householdId,
+        dto.AsOf.Need("asOf"),
+        [.. dto.Positions.Need("positions").Select(p => new PositionOutput(p.AccountId.Need("accountId"), p.AccountName.Need("accountName"),
+            p.InstrumentId.Need("instrumentId"), p.Symbol.Need("symbol"), p.Quantity.Need("quantity"), p.CostBasis.Need("costBasis"),
+            p.Price, p.MarketValue, p.Currency.Need("currency")))],
+        [.. dto.Cash.Need("cash").Select(c => new CashOutput(c.AccountId.Need("accountId"), c.AccountName.Need("accountName"), c.Amount.Need("amount"), c.Currency.Need("currency")))]);
 }
 
 public sealed record PositionOutput(

@@ -18,14 +18,22 @@ public sealed class CliRun : IAsyncDisposable
 
     public static async Task<CliRun> StartAsync() => new(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
 
-    public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithAsync(new Dictionary<string, string?>(), "", args);
+
+    /// <param name="settings">More configuration (environment variables such as GLIDEPATH_TOKEN, XDG_CONFIG_HOME).</param>
+    /// <param name="input">What the command reads from stdin.</param>
+    public async Task<(int ExitCode, string Out, string Error)> RunWithAsync(IReadOnlyDictionary<string, string?> settings, string input, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.ConfigurationValues).Build();
-        var exit = await GlidepathCli.RunAsync(args, new CliEnvironment(configuration, stdout, stderr));
+        using var stdin = new StringReader(input);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.ConfigurationValues).AddInMemoryCollection(settings).Build();
+        var exit = await GlidepathCli.RunAsync(args, new CliEnvironment(configuration, stdout, stderr) { In = stdin });
         return (exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>The temp folder of this run (input files; a config home for remote mode).</summary>
+    public string Folder => folder;
 
     public string File(string name, string content)
     {

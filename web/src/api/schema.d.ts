@@ -2437,13 +2437,13 @@ export interface components {
         AccountValuationDto: {
             /** Format: uuid */
             accountId: string;
-            /** Format: double */
+            /** Format: decimal */
             cash: number;
             isLiability: boolean;
             name: string;
-            /** Format: double */
+            /** Format: decimal */
             positions: number;
-            /** Format: double */
+            /** Format: decimal */
             total: number;
             type: components["schemas"]["AccountType"];
         };
@@ -2473,12 +2473,12 @@ export interface components {
             message: string;
         };
         AllocationTarget: {
-            /** Format: double */
+            /** Format: decimal */
             absoluteBand: number;
             /** Format: uuid */
             accountId: null | string;
             assetClass: null | components["schemas"]["AssetClass"];
-            /** Format: double */
+            /** Format: decimal */
             band?: number;
             /** Format: uuid */
             buyInstrumentId?: null | string;
@@ -2486,9 +2486,9 @@ export interface components {
             buys?: null | string;
             /** Format: uuid */
             instrumentId: null | string;
-            /** Format: double */
+            /** Format: decimal */
             relativeBand: number;
-            /** Format: double */
+            /** Format: decimal */
             weight: number;
         };
         AssetBounds: {
@@ -2523,7 +2523,7 @@ export interface components {
             accountId: string;
             /** Format: uuid */
             instrumentId: string;
-            /** Format: double */
+            /** Format: decimal */
             loss: number;
             reason: string;
         };
@@ -2531,13 +2531,13 @@ export interface components {
             /** Format: uuid */
             accountId: string;
             accountName: string;
-            /** Format: double */
+            /** Format: decimal */
             amount: number;
             currency: string;
         };
         ClientAlerts: {
             currency: null | string;
-            /** Format: double */
+            /** Format: decimal */
             estimatedSaving: number | null;
             /** Format: int32 */
             harvestOpportunities: number | null;
@@ -2611,14 +2611,14 @@ export interface components {
             accountId: string;
             accountName: string;
             assetClass: null | components["schemas"]["AssetClass"];
-            /** Format: double */
+            /** Format: decimal */
             band: number;
-            /** Format: double */
+            /** Format: decimal */
             drift: number;
             /** Format: uuid */
             instrumentId: null | string;
             symbol: null | string;
-            /** Format: double */
+            /** Format: decimal */
             weight: number;
         };
         EvaluatedPortfolio: {
@@ -2714,7 +2714,7 @@ export interface components {
             /** Format: date */
             date: string;
             quote: string;
-            /** Format: double */
+            /** Format: decimal */
             rate: number;
         };
         FxRateRequest: {
@@ -2722,7 +2722,7 @@ export interface components {
             /** Format: date */
             date: null | string;
             quote: null | string;
-            /** Format: double */
+            /** Format: decimal */
             rate: number | null;
         };
         FxRefreshBody: {
@@ -2748,13 +2748,13 @@ export interface components {
             unchanged: number;
         };
         GainTotalsDto: {
-            /** Format: double */
+            /** Format: decimal */
             disallowedLoss: number;
-            /** Format: double */
+            /** Format: decimal */
             longTermGain: number;
-            /** Format: double */
+            /** Format: decimal */
             reportableGain: number;
-            /** Format: double */
+            /** Format: decimal */
             shortTermGain: number;
         };
         GenerateModelPortfoliosRequest: {
@@ -2793,24 +2793,24 @@ export interface components {
             blocked: number;
             /** Format: int32 */
             count: number;
-            /** Format: double */
+            /** Format: decimal */
             estimatedSaving: number;
-            /** Format: double */
+            /** Format: decimal */
             loss: number;
         };
         HarvestOpportunity: {
             /** Format: uuid */
             accountId: string;
-            /** Format: double */
+            /** Format: decimal */
             estimatedSaving: number;
             /** Format: uuid */
             instrumentId: string;
-            /** Format: double */
+            /** Format: decimal */
             loss: number;
             lots: components["schemas"]["LotSale"][];
-            /** Format: double */
+            /** Format: decimal */
             price: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             reason: string;
             /** Format: uuid */
@@ -2979,33 +2979,33 @@ export interface components {
             accountId: string;
             /** Format: date */
             acquiredDate: string;
-            /** Format: double */
+            /** Format: decimal */
             costBasis: number;
-            /** Format: double */
+            /** Format: decimal */
             costPerUnit: number;
             /** Format: uuid */
             instrumentId: string;
             /** Format: uuid */
             lotId: string;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             symbol: string;
         };
         /** @enum {unknown} */
         LotReliefMethod: "Fifo" | "Lifo" | "Hifo" | "SpecificIdentification" | "AverageCost";
         LotSale: {
-            /** Format: double */
+            /** Format: decimal */
             gain: number;
             longTerm: boolean;
             /** Format: uuid */
             lotId: string;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
         };
         LotSelectionDto: {
             /** Format: uuid */
             lotId: string;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
         };
         MacroRefreshBody: {
@@ -3032,7 +3032,7 @@ export interface components {
         /** @enum {unknown} */
         ManualAssetKind: "Asset" | "Liability";
         ManualAssetRequest: {
-            /** Format: double */
+            /** Format: decimal */
             amount?: number | null;
             category: null | components["schemas"]["ManualAssetCategory"];
             currency: null | string;
@@ -3044,7 +3044,7 @@ export interface components {
             version?: number | null;
         };
         ManualAssetValueDto: {
-            /** Format: double */
+            /** Format: decimal */
             amount: number;
             /** Format: date */
             date: string;
@@ -3052,7 +3052,7 @@ export interface components {
             id: string;
         };
         ManualAssetValueRequest: {
-            /** Format: double */
+            /** Format: decimal */
             amount: number | null;
             /** Format: date */
             date: null | string;
@@ -3062,7 +3062,7 @@ export interface components {
             /** Format: uuid */
             manualAssetId: string;
             name: string;
-            /** Format: double */
+            /** Format: decimal */
             value: number;
         };
         MarketDataMappingDto: {
@@ -3129,7 +3129,7 @@ export interface components {
             version?: number | null;
         };
         ModelTargetsRequest: {
-            /** Format: double */
+            /** Format: decimal */
             absoluteBand?: number | null;
             /** Format: uuid */
             accountId?: null | string;
@@ -3138,7 +3138,7 @@ export interface components {
             };
             /** Format: uuid */
             modelPortfolioId: string;
-            /** Format: double */
+            /** Format: decimal */
             relativeBand?: number | null;
         };
         MoneyWeightedReturn: {
@@ -3158,7 +3158,7 @@ export interface components {
         NetWorthPointDto: {
             /** Format: date */
             date: string;
-            /** Format: double */
+            /** Format: decimal */
             value: number;
         };
         OptimizedPortfolio: {
@@ -3208,20 +3208,20 @@ export interface components {
             brokerOrderId: null | string;
             /** Format: date-time */
             createdUtc: string;
-            /** Format: double */
+            /** Format: decimal */
             filledQuantity: number;
             fills: components["schemas"]["OrderFillDto"][];
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             instrumentId: string;
-            /** Format: double */
+            /** Format: decimal */
             limitPrice: number | null;
-            /** Format: double */
+            /** Format: decimal */
             price: number;
             /** Format: uuid */
             proposalId: null | string;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             side: components["schemas"]["TradeSide"];
             status: components["schemas"]["OrderStatus"];
@@ -3239,11 +3239,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             instrumentId: string;
-            /** Format: double */
+            /** Format: decimal */
             price: number;
             /** Format: uuid */
             proposalId: null | string;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             side: components["schemas"]["TradeSide"];
             status: components["schemas"]["OrderStatus"];
@@ -3251,13 +3251,13 @@ export interface components {
         OrderFillDto: {
             /** Format: date-time */
             atUtc: string;
-            /** Format: double */
+            /** Format: decimal */
             fees: number;
             /** Format: uuid */
             id: string;
-            /** Format: double */
+            /** Format: decimal */
             price: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             /** Format: date */
             tradeDate: string;
@@ -3280,11 +3280,11 @@ export interface components {
             cumulativeReturn?: number;
             /** Format: date */
             date?: string;
-            /** Format: double */
+            /** Format: decimal */
             externalFlow?: number;
             /** Format: double */
             return?: number;
-            /** Format: double */
+            /** Format: decimal */
             value?: number;
         };
         PerformanceDto: {
@@ -3295,21 +3295,21 @@ export interface components {
             contributionByAssetClass: components["schemas"]["AssetClassContribution"][];
             contributionByHolding: components["schemas"]["HoldingContribution"][];
             currency: string;
-            /** Format: double */
+            /** Format: decimal */
             endValue: number;
             /** Format: date */
             from: string;
             /** Format: uuid */
             instrumentId: null | string;
             moneyWeightedReturn: components["schemas"]["MoneyWeightedReturn"];
-            /** Format: double */
+            /** Format: decimal */
             netExternalFlow: number;
             risk: components["schemas"]["RiskReport"];
             /** Format: double */
             riskFreeRate: number;
             riskFreeSource: string;
             series: components["schemas"]["PerformanceDay"][];
-            /** Format: double */
+            /** Format: decimal */
             startValue: number;
             /** Format: double */
             timeWeightedReturn: number;
@@ -3347,9 +3347,9 @@ export interface components {
         PlaceOrderRequest: {
             /** Format: uuid */
             instrumentId: string;
-            /** Format: double */
+            /** Format: decimal */
             limitPrice?: number | null;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             side: null | components["schemas"]["TradeSide"];
             type: null | components["schemas"]["OrderType"];
@@ -3379,13 +3379,13 @@ export interface components {
         PositionAlert: {
             /** Format: uuid */
             accountId: string;
-            /** Format: double */
+            /** Format: decimal */
             brokerQuantity: number;
             /** Format: date-time */
             foundUtc: string;
             /** Format: uuid */
             instrumentId: null | string;
-            /** Format: double */
+            /** Format: decimal */
             ledgerQuantity: number;
             symbol: string;
         };
@@ -3393,22 +3393,22 @@ export interface components {
             /** Format: uuid */
             accountId: string;
             accountName: string;
-            /** Format: double */
+            /** Format: decimal */
             costBasis: number;
             currency: string;
             /** Format: uuid */
             instrumentId: string;
-            /** Format: double */
+            /** Format: decimal */
             marketValue: number | null;
-            /** Format: double */
+            /** Format: decimal */
             price: number | null;
             /** Format: date */
             priceDate: null | string;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             stale: boolean;
             symbol: string;
-            /** Format: double */
+            /** Format: decimal */
             unrealisedGain: number | null;
         };
         PositionsDto: {
@@ -3428,16 +3428,16 @@ export interface components {
             seed?: number | null;
         };
         PreviewRow: {
-            /** Format: double */
+            /** Format: decimal */
             amount: number;
             currency: string;
             /** Format: date */
             date: string;
-            /** Format: double */
+            /** Format: decimal */
             fees: number;
-            /** Format: double */
+            /** Format: decimal */
             price: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             /** Format: int32 */
             row: number;
@@ -3445,7 +3445,7 @@ export interface components {
             type: components["schemas"]["TransactionType"];
         };
         PriceDto: {
-            /** Format: double */
+            /** Format: decimal */
             close: number;
             /** Format: date */
             date: string;
@@ -3503,15 +3503,15 @@ export interface components {
             accountId: string;
             /** Format: uuid */
             instrumentId: string;
-            /** Format: double */
+            /** Format: decimal */
             longTermGain: number;
             lotsToSell: components["schemas"]["LotSale"][];
-            /** Format: double */
+            /** Format: decimal */
             price: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             reason: string;
-            /** Format: double */
+            /** Format: decimal */
             shortTermGain: number;
             side: components["schemas"]["TradeSide"];
         };
@@ -3544,11 +3544,11 @@ export interface components {
             /** Format: date */
             acquiredDate: string;
             code: null | string;
-            /** Format: double */
+            /** Format: decimal */
             costBasis: number;
-            /** Format: double */
+            /** Format: decimal */
             disallowedLoss: number;
-            /** Format: double */
+            /** Format: decimal */
             gain: number;
             /** Format: date */
             holdingPeriodStart: null | string;
@@ -3556,9 +3556,9 @@ export interface components {
             instrumentId: string;
             /** Format: uuid */
             lotId: string;
-            /** Format: double */
+            /** Format: decimal */
             proceeds: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             /** Format: uuid */
             saleTransactionId: string;
@@ -3572,23 +3572,23 @@ export interface components {
             /** Format: date */
             from: null | string;
             gains: components["schemas"]["RealisedGainDto"][];
-            /** Format: double */
+            /** Format: decimal */
             longTermGain: number;
-            /** Format: double */
+            /** Format: decimal */
             shortTermGain: number;
             taxAdvantaged: components["schemas"]["GainTotalsDto"];
             /** Format: date */
             to: null | string;
         };
         RealizedGainsYearDto: {
-            /** Format: double */
+            /** Format: decimal */
             disallowedLoss: number;
             gains: components["schemas"]["RealisedGainDto"][];
-            /** Format: double */
+            /** Format: decimal */
             longTermGain: number;
-            /** Format: double */
+            /** Format: decimal */
             reportableGain: number;
-            /** Format: double */
+            /** Format: decimal */
             shortTermGain: number;
             taxAdvantaged: components["schemas"]["GainTotalsDto"];
             /** Format: int32 */
@@ -3596,9 +3596,9 @@ export interface components {
         };
         RebalanceProposal: {
             drifts: components["schemas"]["TargetDrift"][];
-            /** Format: double */
+            /** Format: decimal */
             estimatedCosts: number;
-            /** Format: double */
+            /** Format: decimal */
             estimatedTax: number;
             trades: components["schemas"]["ProposedTrade"][];
             warnings?: null | string[];
@@ -3612,7 +3612,7 @@ export interface components {
             force: boolean;
         };
         RebalanceTargetDto: {
-            /** Format: double */
+            /** Format: decimal */
             absoluteBand: number;
             /** Format: uuid */
             accountId: null | string;
@@ -3623,13 +3623,13 @@ export interface components {
             id: string;
             /** Format: uuid */
             instrumentId: null | string;
-            /** Format: double */
+            /** Format: decimal */
             relativeBand: number;
-            /** Format: double */
+            /** Format: decimal */
             weight: number;
         };
         RebalanceTargetRequest: {
-            /** Format: double */
+            /** Format: decimal */
             absoluteBand: number;
             /** Format: uuid */
             accountId: null | string;
@@ -3638,9 +3638,9 @@ export interface components {
             buyInstrumentId: null | string;
             /** Format: uuid */
             instrumentId: null | string;
-            /** Format: double */
+            /** Format: decimal */
             relativeBand: number;
-            /** Format: double */
+            /** Format: decimal */
             weight: number;
         };
         RecoveryCodesDto: {
@@ -3662,17 +3662,17 @@ export interface components {
         RelievedLotDto: {
             /** Format: date */
             acquiredDate: string;
-            /** Format: double */
+            /** Format: decimal */
             costBasis: number;
-            /** Format: double */
+            /** Format: decimal */
             disallowedLoss: number;
-            /** Format: double */
+            /** Format: decimal */
             gain: number;
             /** Format: uuid */
             lotId: string;
-            /** Format: double */
+            /** Format: decimal */
             proceeds: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             term: components["schemas"]["HoldingTerm"];
         };
@@ -3737,14 +3737,14 @@ export interface components {
             state: string;
         };
         SellPreviewDto: {
-            /** Format: double */
+            /** Format: decimal */
             costBasis: number;
-            /** Format: double */
+            /** Format: decimal */
             gain: number;
             lots: components["schemas"]["RelievedLotDto"][];
-            /** Format: double */
+            /** Format: decimal */
             proceeds: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             reliefMethod: components["schemas"]["LotReliefMethod"];
         };
@@ -3832,11 +3832,11 @@ export interface components {
         SwapBack: {
             /** Format: uuid */
             accountId: string;
-            /** Format: double */
+            /** Format: decimal */
             gain: number;
             /** Format: uuid */
             originalId: string;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             reason: string;
             /** Format: uuid */
@@ -3867,36 +3867,36 @@ export interface components {
         };
         TargetAllocation: {
             assetClass: components["schemas"]["AssetClass"];
-            /** Format: double */
+            /** Format: decimal */
             weight: number;
         };
         TargetDrift: {
             /** Format: uuid */
             accountId: string;
-            /** Format: double */
+            /** Format: decimal */
             after: number;
-            /** Format: double */
+            /** Format: decimal */
             before: number;
             inBandAfter: boolean;
             reason: null | string;
             target: components["schemas"]["AllocationTarget"];
         };
         TaxProfileDto: {
-            /** Format: double */
+            /** Format: decimal */
             cashBuffer: number;
-            /** Format: double */
+            /** Format: decimal */
             costPerTrade: number;
-            /** Format: double */
+            /** Format: decimal */
             harvestMinLoss: number;
-            /** Format: double */
+            /** Format: decimal */
             harvestMinLossFraction: number;
-            /** Format: double */
+            /** Format: decimal */
             longTermRate: number;
-            /** Format: double */
+            /** Format: decimal */
             minTradeAmount: number;
-            /** Format: double */
+            /** Format: decimal */
             shortTermRate: number;
-            /** Format: double */
+            /** Format: decimal */
             swapBackLargeGain: number;
             /** Format: int64 */
             version: number;
@@ -3929,13 +3929,13 @@ export interface components {
         TransactionDto: {
             /** Format: uuid */
             accountId: string;
-            /** Format: double */
+            /** Format: decimal */
             amount: number;
             currency: string;
             externalId: null | string;
-            /** Format: double */
+            /** Format: decimal */
             fees: number;
-            /** Format: double */
+            /** Format: decimal */
             fxRate: number;
             /** Format: uuid */
             id: string;
@@ -3943,15 +3943,15 @@ export interface components {
             instrumentId: null | string;
             lotSelections: components["schemas"]["LotSelectionDto"][];
             memo: null | string;
-            /** Format: double */
+            /** Format: decimal */
             price: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             /** Format: date */
             settlementDate: string;
-            /** Format: double */
+            /** Format: decimal */
             splitDenominator: number | null;
-            /** Format: double */
+            /** Format: decimal */
             splitNumerator: number | null;
             /** Format: date */
             tradeDate: string;
@@ -3971,27 +3971,27 @@ export interface components {
         TransactionRequest: {
             /** Format: uuid */
             accountId: string;
-            /** Format: double */
+            /** Format: decimal */
             amount: number | null;
             currency: null | string;
             externalId: null | string;
-            /** Format: double */
+            /** Format: decimal */
             fees: number | null;
-            /** Format: double */
+            /** Format: decimal */
             fxRate: number | null;
             /** Format: uuid */
             instrumentId: null | string;
             lotSelections: null | components["schemas"]["LotSelectionDto"][];
             memo: null | string;
-            /** Format: double */
+            /** Format: decimal */
             price: number | null;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number | null;
             /** Format: date */
             settlementDate: null | string;
-            /** Format: double */
+            /** Format: decimal */
             splitDenominator: number | null;
-            /** Format: double */
+            /** Format: decimal */
             splitNumerator: number | null;
             /** Format: date */
             tradeDate: string;
@@ -4026,15 +4026,15 @@ export interface components {
         };
         ValuationDto: {
             accounts: components["schemas"]["AccountValuationDto"][];
-            /** Format: double */
+            /** Format: decimal */
             assets: number;
             currency: string;
             /** Format: date */
             date: string;
-            /** Format: double */
+            /** Format: decimal */
             liabilities: number;
             manualItems: components["schemas"]["ManualItemValuationDto"][];
-            /** Format: double */
+            /** Format: decimal */
             netWorth: number;
             /** Format: date */
             pricesAsOf: null | string;
