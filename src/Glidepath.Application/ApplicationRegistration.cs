@@ -4,6 +4,7 @@ using Glidepath.Application.Alerts;
 using Glidepath.Application.Audit;
 using Glidepath.Application.Events;
 using Glidepath.Application.Households;
+using Glidepath.Application.Imports;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.ModelPortfolios;
 using Glidepath.Application.Orders;
@@ -53,6 +54,7 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdManualAssets>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<HouseholdTaxSettings>();
+        services.AddScoped<AccountImportMappings>();
         services.AddScoped<RealisedGainReports>();
         services.AddScoped<PerformanceReports>();
         services.AddOptions<SimulationRunOptions>();

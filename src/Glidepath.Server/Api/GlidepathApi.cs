@@ -71,7 +71,7 @@ public static class GlidepathApi
         household.MapFxRateEndpoints();
         household.MapWebhookEndpoints();
 
-        api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints();
+        api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;
     }
 }
