@@ -2,6 +2,7 @@ using Glidepath.Application.Accounts;
 using Glidepath.Application.Advisors;
 using Glidepath.Application.Alerts;
 using Glidepath.Application.Audit;
+using Glidepath.Application.CorporateActions;
 using Glidepath.Application.Events;
 using Glidepath.Application.Households;
 using Glidepath.Application.Imports;
@@ -33,6 +34,9 @@ public static class ApplicationRegistration
     /// The use cases both front doors call (after <c>AddGlidepathPersistence</c>); a front door that
     /// queues runs also binds <see cref="SimulationRunOptions"/> (defaults otherwise).
     /// </summary>
+    /// <summary>Dividend and split proposals; they need the market-data providers (<c>AddMarketData</c>), which not every front door registers.</summary>
+    public static IServiceCollection AddCorporateActionProposals(this IServiceCollection services) => services.AddScoped<CorporateActionProposals>();
+
     public static IServiceCollection AddGlidepathApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

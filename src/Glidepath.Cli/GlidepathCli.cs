@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Glidepath.Cli.Analytics;
+using Glidepath.Cli.CorporateActions;
 using Glidepath.Cli.Hosting;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Cli.Imports;
@@ -22,6 +23,7 @@ public static class GlidepathCli
     {
         var root = new RootCommand("Glidepath: a household's ledger, plans and portfolios from the command line.");
         root.Subcommands.Add(ImportCommand.Create(env));
+        root.Subcommands.Add(CorporateActionsCommand.Create(env));
         root.Subcommands.Add(PositionsCommand.Create(env));
         root.Subcommands.Add(NetWorthCommand.Create(env));
         root.Subcommands.Add(SimulateCommand.Create(env));

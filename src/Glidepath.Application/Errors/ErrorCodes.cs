@@ -64,6 +64,7 @@ public static class ErrorCodes
     public const string LedgerRejected = "ledger-rejected";
     public const string ImportRejected = "import-rejected";
     public const string ImportMappingNotFound = "import-mapping-not-found";
+    public const string CorporateActionNotFound = "corporate-action-not-found";
     public const string ConcurrencyConflict = "concurrency-conflict";
     public const string Conflict = "conflict";
     public const string InternalError = "internal-error";

@@ -15,16 +15,13 @@ namespace Glidepath.Application.Imports;
 /// </summary>
 public sealed class AccountImportMappings(GlidepathDbContext db, TimeProvider clock)
 {
-    public async Task<Result<ColumnMapping>> GetAsync(Guid householdId, Guid accountId, CancellationToken ct)
+    /// <summary>The saved mapping, or null when the account has none (not an error: most accounts never need one).</summary>
+    public async Task<ColumnMapping?> GetAsync(Guid householdId, Guid accountId, CancellationToken ct)
     {
         var json = await Owned(householdId, accountId).Select(m => m.MappingJson).FirstOrDefaultAsync(ct);
-        if (json is null)
-        {
-            return NotSaved(accountId);
-        }
 
-        // Stored only after the same checks, so it reads back; a mapping the rules later refuse is shown as not saved.
-        return ColumnMapping.FromJson(json).Mapping is { } mapping ? mapping : NotSaved(accountId);
+        // Stored only after the same checks, so it reads back; a mapping the rules later refuse counts as none.
+        return json is null ? null : ColumnMapping.FromJson(json).Mapping;
     }
 
     /// <summary>Creates or replaces the account's mapping after checking it as an import would (and every text against its limit).</summary>
@@ -60,6 +57,11 @@ public sealed class AccountImportMappings(GlidepathDbContext db, TimeProvider cl
         }
 
         var json = mapping.ToJson();
+        if (json.Length > ColumnMapping.MaxJsonLength)
+        {
+            return Problem.Invalid("mapping", $"The mapping's JSON is {json.Length:N0} characters; at most {ColumnMapping.MaxJsonLength:N0}.");
+        }
+
         var saved = await db.ImportMappings.FirstOrDefaultAsync(m => m.AccountId == accountId, ct);
         if (saved is null)
         {

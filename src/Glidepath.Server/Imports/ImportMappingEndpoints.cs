@@ -16,7 +16,7 @@ public static class ImportMappingEndpoints
         var mapping = account.MapGroup("/import-mapping").WithTags("Imports");
         mapping.MapGet("/", Get).WithName("GetAccountImportMapping")
             .WithSummary("Get the account's saved import mapping")
-            .WithDescription("The column mapping saved for this account's CSV files (docs/import.md): the same JSON the CLI reads with --mapping FILE. 404 import-mapping-not-found when none is saved.")
+            .WithDescription("The column mapping saved for this account's CSV files (docs/import.md): the same JSON the CLI reads with --mapping FILE. 204 (no body) when none is saved.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         mapping.MapPut("/", Put).WithName("SaveAccountImportMapping")
             .WithSummary("Save the account's import mapping")
@@ -29,8 +29,8 @@ public static class ImportMappingEndpoints
         return account;
     }
 
-    private static async Task<Results<Ok<ColumnMapping>, ProblemAnswer>> Get(Guid accountId, HttpContext http, AccountImportMappings mappings, CancellationToken ct) =>
-        (await mappings.GetAsync(AccountScope.HouseholdOf(http), accountId, ct)).ToHttp(TypedResults.Ok);
+    private static async Task<Results<Ok<ColumnMapping>, NoContent>> Get(Guid accountId, HttpContext http, AccountImportMappings mappings, CancellationToken ct) =>
+        await mappings.GetAsync(AccountScope.HouseholdOf(http), accountId, ct) is { } mapping ? TypedResults.Ok(mapping) : TypedResults.NoContent();
 
     private static async Task<Results<Ok<ColumnMapping>, ProblemAnswer>> Put(Guid accountId, ColumnMapping mapping, HttpContext http, AccountImportMappings mappings, CancellationToken ct) =>
         (await mappings.PutAsync(AccountScope.HouseholdOf(http), accountId, mapping, ct)).ToHttp(TypedResults.Ok);
