@@ -29,7 +29,7 @@ public sealed record ConfirmCorporateActionsResult(int Booked, int AlreadyBooked
 /// Nothing is booked until confirmed; a confirmed proposal books with its id as external id, so confirming it
 /// again books nothing.
 /// </summary>
-public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataProviders providers, LedgerStore ledger, TimeProvider clock)
+public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataProviders providers, LedgerStore ledger)
 {
     /// <summary>A ledger dividend within this many days before, or <see cref="PaidWithinDays"/> after, an ex-date is that dividend (brokers book the pay date).</summary>
     private const int EarlyDays = 7;
