@@ -1,6 +1,7 @@
 using System.Net;
 using Glidepath.Application.CorporateActions;
 using Glidepath.Domain.Instruments;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Tests.Hosting;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Import.Transactions;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;

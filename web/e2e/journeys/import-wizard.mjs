@@ -30,7 +30,7 @@ export async function importWizardJourney({ test, page, expectText, apiGet, apiS
   };
 
   await test('import wizard: a file no preset knows, mapped by hand, previewed with row errors, imported, mapping saved', async () => {
-    account = await apiSend('POST', `/api/households/${householdId}/accounts`, { name: 'Unknown Broker', type: 'TaxableBrokerage', currency: 'USD' });
+    account = await apiSend('POST', `/api/v1/households/${householdId}/accounts`, { name: 'Unknown Broker', type: 'TaxableBrokerage', baseCurrency: 'USD' });
     await openImport();
     await page.getByLabel('Map the columns myself').check();
     await page.getByLabel('CSV file').setInputFiles(join(fixtures, 'unknown-broker-2024-01.csv'));
@@ -53,13 +53,13 @@ export async function importWizardJourney({ test, page, expectText, apiGet, apiS
     const preview = page.getByTestId('mapping-preview');
     await expectText(preview, 'ACME');
     await expectText(preview, 'Deposit');
-    const stored = await apiGet(`/api/households/${householdId}/transactions?accountId=${account?.id}`);
+    const stored = await apiGet(`/api/v1/households/${householdId}/transactions?accountId=${account?.id}`);
     if (stored.totalCount !== 0) throw new Error(`the preview stored ${stored.totalCount} transaction(s)`);
 
     await form.getByRole('button', { name: 'Import with this mapping' }).click();
     await expectText(page.getByTestId('import-result'), 'Imported 3 row(s) (mapping layout)');
     await expectText(page.getByTestId('import-result'), 'Mapping saved');
-    const saved = await apiGet(`/api/accounts/${account?.id}/import-mapping`);
+    const saved = await apiGet(`/api/v1/accounts/${account?.id}/import-mapping`);
     if (saved.quantity !== 'Pieces' || saved.decimalSeparator !== ',' || saved.actions.Purchase !== 'Buy') throw new Error(`saved ${JSON.stringify(saved)}`);
   }, { expect: [{ url: /imports\/transactions/, status: 422 }], shot: 'import-wizard-mapped' });
 
@@ -75,7 +75,7 @@ export async function importWizardJourney({ test, page, expectText, apiGet, apiS
     if ((await bookedAs('Purchase')) !== 'Buy' || (await bookedAs('Dividend')) !== 'Dividend') throw new Error('the saved action words were not reused');
     await form.getByRole('button', { name: 'Import with this mapping' }).click();
     await expectText(page.getByTestId('import-result'), 'Imported 2 row(s) (mapping layout)');
-    const stored = await apiGet(`/api/households/${householdId}/transactions?accountId=${account?.id}`);
+    const stored = await apiGet(`/api/v1/households/${householdId}/transactions?accountId=${account?.id}`);
     if (stored.totalCount !== 5) throw new Error(`the account holds ${stored.totalCount} transactions, expected 3 + 2`);
   }, { shot: 'import-wizard-reused' });
 }
