@@ -19,8 +19,8 @@ describe('MappingWizard on the import page', () => {
   it('reads an account\'s next file with its saved mapping, sends it with the file, and saves it again', async () => {
     const server = fetchRoutes([
       [/accounts$/, () => ({ body: [{ id: 'a1', name: 'Unknown Broker', baseCurrency: 'USD' }] })],
-      [/^GET \/api\/accounts\/a1\/import-mapping/, () => ({ body: saved })],
-      [/^PUT \/api\/accounts\/a1\/import-mapping/, (c) => ({ body: JSON.parse(c.body ?? '{}') })],
+      [/^GET \/api\/v1\/accounts\/a1\/import-mapping/, () => ({ body: saved })],
+      [/^PUT \/api\/v1\/accounts\/a1\/import-mapping/, (c) => ({ body: JSON.parse(c.body ?? '{}') })],
     ]);
     const uploads: string[] = [];
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {

@@ -30,7 +30,7 @@ export function useSavedMapping(householdId: string, accountId: string) {
     queryKey: importMappingKey(householdId, accountId),
     enabled: accountId !== '',
     queryFn: async (): Promise<ColumnMapping | null> =>
-      ((await unwrap(api.GET('/api/accounts/{accountId}/import-mapping', { params: { path: { accountId } } }))) as ColumnMapping | undefined) ?? null,
+      (await unwrap(api.GET('/api/v1/accounts/{accountId}/import-mapping', { params: { path: { accountId } } }))) ?? null,
   });
 }
 
@@ -40,7 +40,7 @@ function sendMapped(householdId: string, accountId: string, file: { name: string
   form.append('file', new Blob([file.text], { type: 'text/csv' }), file.name);
   form.append('mapping', JSON.stringify(mapping));
   return unwrap(
-    api.POST('/api/households/{householdId}/imports/transactions', {
+    api.POST('/api/v1/households/{householdId}/imports/transactions', {
       params: { path: { householdId }, query: { accountId, ...query } },
       body: form as unknown as string,
       bodySerializer: (b: unknown) => b as FormData,
@@ -79,7 +79,7 @@ export function MappingWizard({ householdId, accountId, file, saved }: Props) {
   const importFile = useMutation({
     mutationFn: async (m: ColumnMapping): Promise<ImportResult> => {
       const result = await sendMapped(householdId, accountId, file, m, { skipUnmapped });
-      if (save) await unwrap(api.PUT('/api/accounts/{accountId}/import-mapping', { params: { path: { accountId } }, body: m as never }));
+      if (save) await unwrap(api.PUT('/api/v1/accounts/{accountId}/import-mapping', { params: { path: { accountId } }, body: m }));
       return result;
     },
     onSuccess: async () => {
@@ -88,7 +88,7 @@ export function MappingWizard({ householdId, accountId, file, saved }: Props) {
   });
 
   const forget = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/accounts/{accountId}/import-mapping', { params: { path: { accountId } } })),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/accounts/{accountId}/import-mapping', { params: { path: { accountId } } })),
     onSuccess: () => queryClient.setQueryData(importMappingKey(householdId, accountId), null),
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { components } from '../api/schema';
 
 /**
  * The mapping wizard's logic (docs/import.md, "The mapping wizard"): guesses from a file's header and action
@@ -27,20 +28,7 @@ export const fieldLabels: Record<MappedField, string> = {
 };
 
 /** What the server stores and the CLI reads (src/Glidepath.Infrastructure/Import/Transactions/ColumnMapping.cs). */
-export interface ColumnMapping {
-  date: string;
-  action: string;
-  symbol?: string | null;
-  isin?: string | null;
-  quantity?: string | null;
-  price?: string | null;
-  amount?: string | null;
-  fees?: string | null;
-  currency?: string | null;
-  dateFormat?: string;
-  decimalSeparator?: string;
-  actions?: Record<string, string>;
-}
+export type ColumnMapping = components['schemas']['ColumnMapping'];
 
 /** Header words that usually name each column, most specific first (matched without case, as whole words or the whole name). */
 const hints: Record<MappedField, RegExp[]> = {
