@@ -5693,7 +5693,10 @@ export interface operations {
     UpdateHousehold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5743,6 +5746,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6026,7 +6038,10 @@ export interface operations {
     UpdateAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 accountId: string;
                 householdId: string;
@@ -6077,6 +6092,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7360,7 +7384,10 @@ export interface operations {
     UpdateManualAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 manualAssetId: string;
@@ -7411,6 +7438,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7921,7 +7957,10 @@ export interface operations {
     UpdateModelPortfolio: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 modelId: string;
@@ -7981,6 +8020,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8907,7 +8955,10 @@ export interface operations {
     UpdatePlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -8958,6 +9009,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10829,7 +10889,10 @@ export interface operations {
     PutTaxProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -10895,6 +10958,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
             429: {
                 headers: {
@@ -10929,6 +11001,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12155,6 +12229,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
