@@ -2,8 +2,10 @@ using Glidepath.Application.Accounts;
 using Glidepath.Application.Advisors;
 using Glidepath.Application.Alerts;
 using Glidepath.Application.Audit;
+using Glidepath.Application.CorporateActions;
 using Glidepath.Application.Events;
 using Glidepath.Application.Households;
+using Glidepath.Application.Imports;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.ModelPortfolios;
 using Glidepath.Application.Orders;
@@ -32,6 +34,9 @@ public static class ApplicationRegistration
     /// The use cases both front doors call (after <c>AddGlidepathPersistence</c>); a front door that
     /// queues runs also binds <see cref="SimulationRunOptions"/> (defaults otherwise).
     /// </summary>
+    /// <summary>Dividend and split proposals; they need the market-data providers (<c>AddMarketData</c>), which not every front door registers.</summary>
+    public static IServiceCollection AddCorporateActionProposals(this IServiceCollection services) => services.AddScoped<CorporateActionProposals>();
+
     public static IServiceCollection AddGlidepathApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -53,6 +58,7 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdManualAssets>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<HouseholdTaxSettings>();
+        services.AddScoped<AccountImportMappings>();
         services.AddScoped<RealisedGainReports>();
         services.AddScoped<PerformanceReports>();
         services.AddOptions<SimulationRunOptions>();

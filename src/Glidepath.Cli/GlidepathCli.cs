@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Glidepath.Cli.Analytics;
+using Glidepath.Cli.CorporateActions;
 using Glidepath.Cli.Hosting;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Cli.Imports;
@@ -29,6 +30,7 @@ public static class GlidepathCli
         root.Subcommands.Add(LoginCommand.Create(env, remote));
         root.Subcommands.Add(LoginCommand.CreateLogout(env, remote));
         root.Subcommands.Add(ImportCommand.Create(env));
+        root.Subcommands.Add(CorporateActionsCommand.Create(env));
         root.Subcommands.Add(PositionsCommand.Create(env, remote));
         root.Subcommands.Add(NetWorthCommand.Create(env, remote));
         root.Subcommands.Add(SimulateCommand.Create(env));

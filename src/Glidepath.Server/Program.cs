@@ -46,6 +46,7 @@ builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddInstrumentLimits(builder.Configuration);
 builder.Services.AddMarketData(builder.Configuration);
+builder.Services.AddCorporateActionProposals();
 builder.Services.AddGlidepathBrokers(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
 builder.Services.AddJobs(builder.Configuration);

@@ -17,6 +17,7 @@ import { planPreviewJourney } from './journeys/plan-preview.mjs';
 import { phoneJourney } from './journeys/phone.mjs';
 import { pwaJourney } from './journeys/pwa.mjs';
 import { realtimeJourney } from './journeys/realtime.mjs';
+import { importWizardJourney } from './journeys/import-wizard.mjs';
 
 const here = import.meta.dirname;
 const artifacts = join(here, 'artifacts');
@@ -527,6 +528,7 @@ try {
   if (hasAuth) await planPrefillJourney({ test, page, expectText, apiSend });
   if (hasAuth) await planPreviewJourney({ test, page, apiSend });
   await phoneJourney({ test, page, apiGet, householdUrl });
+  await importWizardJourney({ test, page, expectText, apiGet, apiSend, householdUrl, fixtures });
   if (hasAuth) await pwaJourney({ test, browser, baseURL: server.url });
 } finally {
   await browser.close();

@@ -63,6 +63,8 @@ public static class ErrorCodes
     /// </summary>
     public const string LedgerRejected = "ledger-rejected";
     public const string ImportRejected = "import-rejected";
+    public const string ImportMappingNotFound = "import-mapping-not-found";
+    public const string CorporateActionNotFound = "corporate-action-not-found";
     public const string ConcurrencyConflict = "concurrency-conflict";
     /// <summary>An If-Match version that is not the current one (412).</summary>
     public const string PreconditionFailed = "precondition-failed";

@@ -8,7 +8,7 @@ namespace Glidepath.Cli.MarketData;
 /// <summary>The database plus the market-data providers, configured as the server configures them; <c>--base-url</c> points one provider elsewhere.</summary>
 internal static class MarketDataCli
 {
-    public static Task<ServiceProvider> OpenAsync(CliEnvironment env, string? provider, string? baseUrl, CancellationToken ct)
+    public static Task<ServiceProvider> OpenAsync(CliEnvironment env, string? provider, string? baseUrl, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
         var configuration = baseUrl is null
             ? env.Configuration
@@ -16,7 +16,11 @@ internal static class MarketDataCli
                 .AddConfiguration(env.Configuration)
                 .AddInMemoryCollection(new Dictionary<string, string?> { [$"{MarketDataOptions.Section}:Providers:{provider}:BaseUrl"] = baseUrl })
                 .Build();
-        return CliDatabase.OpenAsync(env, ct, services => services.AddSingleton(env.Clock).AddMarketData(configuration));
+        return CliDatabase.OpenAsync(env, ct, services =>
+        {
+            services.AddSingleton(env.Clock).AddMarketData(configuration);
+            configure?.Invoke(services);
+        });
     }
 
     /// <summary>A URL the HTTP client can use, or a folder for the local provider; anything else is a usage error.</summary>

@@ -53,6 +53,9 @@ public static class TextLimits
     /// <summary>A shared instrument's symbol at its market-data provider (<c>msft.us</c>).</summary>
     public const int ProviderSymbol = 64;
 
+    /// <summary>A column name or action word of a saved import mapping (each of them).</summary>
+    public const int ImportMappingText = 200;
+
     /// <summary>An e-mail address (RFC 5321's path limit).</summary>
     public const int Email = 254;
 
@@ -83,6 +86,8 @@ public static class TextLimits
         new("transaction", "externalId", ExternalId),
         new("advisor grant", "advisorEmail", Email),
         new("registration", "email", Email),
+        new("import mapping", "date", ImportMappingText),
+        new("import mapping", "actions", ImportMappingText),
     ];
 
     /// <summary>Whether <paramref name="value"/> (null counts as empty) fits <paramref name="maxLength"/> characters.</summary>

@@ -30,6 +30,9 @@ public sealed class MarketDataProviders(IHttpClientFactory clients, IOptions<Mar
         _ => null,
     };
 
+    /// <summary>The providers that publish dividends and splits: Yahoo's chart (Alpha Vantage's are in its premium series only).</summary>
+    public ICorporateActionSource CorporateActions() => new YahooChartProvider(Client(YahooChartProvider.ProviderName), clock);
+
     public IFxRateProvider? Fx(string name) => name.ToLowerInvariant() switch
     {
         EcbFxProvider.ProviderName => new EcbFxProvider(Client(name), clock),

@@ -10,7 +10,7 @@ namespace Glidepath.Infrastructure.MarketData;
 /// day (<see cref="Unadjust"/>). Only splits inside the requested range are in the answer, so the
 /// range always runs to today. A bar's day is its timestamp in the exchange's time zone.
 /// </summary>
-public sealed class YahooChartProvider(HttpClient http, TimeProvider clock) : IMarketDataProvider
+public sealed class YahooChartProvider(HttpClient http, TimeProvider clock) : IMarketDataProvider, ICorporateActionSource
 {
     public const string ProviderName = "yahoo";
 
@@ -34,6 +34,73 @@ public sealed class YahooChartProvider(HttpClient http, TimeProvider clock) : IM
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var closes = await HistoryAsync(symbol, today.AddDays(-14), today, ct);
         return closes.Count == 0 ? null : closes[^1];
+    }
+
+    /// <summary>The chart's <c>events=div|split</c> from <paramref name="from"/> to today (the range must reach today: see <see cref="ParseEvents"/>).</summary>
+    public async Task<CorporateActionHistory> ActionsAsync(string symbol, DateOnly from, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var end = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
+        var text = await ProviderHttp.GetStringAsync(
+            http, $"v8/finance/chart/{Uri.EscapeDataString(symbol)}?period1={start}&period2={end}&interval=1d&events=div%7Csplit", "Yahoo", symbol, ct);
+        return ParseEvents(text, symbol);
+    }
+
+    /// <summary>
+    /// The chart body's dividends and splits, by date. Yahoo adjusts a dividend for the splits after it, as it
+    /// adjusts closes; each amount is multiplied back by the answer's later splits (so the range must reach
+    /// today), giving the amount per share as held on the ex-date.
+    /// </summary>
+    internal static CorporateActionHistory ParseEvents(string text, string symbol)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            var chart = json.RootElement.GetProperty("chart");
+            if (chart.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                throw new MarketDataException($"Yahoo for {symbol}: {(error.TryGetProperty("description", out var d) ? d.GetString() : error.ToString())}");
+            }
+
+            var result = chart.GetProperty("result")[0];
+            var offset = result.GetProperty("meta").TryGetProperty("gmtoffset", out var gmt) ? gmt.GetInt64() : 0;
+            var splits = new List<SplitEvent>();
+            var dividends = new List<DividendEvent>();
+            if (result.TryGetProperty("events", out var events))
+            {
+                if (events.TryGetProperty("splits", out var splitEvents))
+                {
+                    foreach (var split in splitEvents.EnumerateObject())
+                    {
+                        var (numerator, denominator) = (split.Value.GetProperty("numerator").GetDecimal(), split.Value.GetProperty("denominator").GetDecimal());
+                        if (numerator > 0m && denominator > 0m)
+                        {
+                            splits.Add(new SplitEvent(Day(split.Value.GetProperty("date").GetInt64(), offset), numerator, denominator));
+                        }
+                    }
+                }
+
+                if (events.TryGetProperty("dividends", out var dividendEvents))
+                {
+                    foreach (var dividend in dividendEvents.EnumerateObject())
+                    {
+                        var day = Day(dividend.Value.GetProperty("date").GetInt64(), offset);
+                        var amount = splits.Where(s => s.Date > day).Aggregate(dividend.Value.GetProperty("amount").GetDecimal(), (a, s) => a * s.Numerator / s.Denominator);
+                        if (amount > 0m)
+                        {
+                            dividends.Add(new DividendEvent(day, amount));
+                        }
+                    }
+                }
+            }
+
+            return new CorporateActionHistory([.. dividends.OrderBy(d => d.ExDate)], [.. splits.OrderBy(s => s.Date)]);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or FormatException)
+        {
+            throw new MarketDataException($"Yahoo's answer for {symbol} is not a chart ({e.Message}).", e);
+        }
     }
 
     /// <summary>Not offered: Yahoo's search is not part of the chart API.</summary>

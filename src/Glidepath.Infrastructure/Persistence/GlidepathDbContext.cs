@@ -16,6 +16,7 @@ using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Identity;
+using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Jobs;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Glidepath.Infrastructure.Valuation;
@@ -95,6 +96,9 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    // Import: an account's saved column mapping (docs/import.md).
+    public DbSet<SavedColumnMapping> ImportMappings => Set<SavedColumnMapping>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

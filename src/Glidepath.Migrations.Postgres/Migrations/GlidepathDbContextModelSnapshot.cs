@@ -1868,6 +1868,28 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Import.Transactions.SavedColumnMapping", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_account_import_mappings");
+
+                    b.ToTable("account_import_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Jobs.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2710,6 +2732,16 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Import.Transactions.SavedColumnMapping", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Glidepath.Infrastructure.Import.Transactions.SavedColumnMapping", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_import_mappings_accounts_account_id");
                 });
 
             modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>

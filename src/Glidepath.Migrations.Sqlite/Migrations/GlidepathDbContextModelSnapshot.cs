@@ -1855,6 +1855,28 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Import.Transactions.SavedColumnMapping", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_account_import_mappings");
+
+                    b.ToTable("account_import_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Jobs.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2693,6 +2715,16 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Import.Transactions.SavedColumnMapping", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Glidepath.Infrastructure.Import.Transactions.SavedColumnMapping", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_import_mappings_accounts_account_id");
                 });
 
             modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>

@@ -1,6 +1,7 @@
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Admin;
 using Glidepath.Server.Alerts;
+using Glidepath.Server.CorporateActions;
 using Glidepath.Server.Advisors;
 using Glidepath.Server.Fx;
 using Glidepath.Server.Households;
@@ -70,8 +71,9 @@ public static class GlidepathApi
         household.MapManualAssetEndpoints();
         household.MapFxRateEndpoints();
         household.MapWebhookEndpoints();
+        household.MapCorporateActionEndpoints();
 
-        api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints();
+        api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;
     }
 }

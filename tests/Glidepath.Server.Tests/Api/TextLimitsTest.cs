@@ -90,6 +90,8 @@ public partial class TextLimitsTest
             ["advisor grant.advisorEmail"] = v => client.PostAsync($"{h}/advisor-grants", new { advisorEmail = v }),
             ["instrument market data.symbol"] = async v => await (await app.CreateOperatorClientAsync())
                 .PutAsync($"/api/admin/instruments/{(await app.MsftAsync()).Id}/market-data", new { provider = "stooq", symbol = v }),
+            ["import mapping.date"] = v => client.PutAsync($"/api/accounts/{account.Id}/import-mapping", new { date = v, action = "A", symbol = "S", actions = new Dictionary<string, string> { ["Buy"] = "Buy" } }),
+            ["import mapping.actions"] = v => client.PutAsync($"/api/accounts/{account.Id}/import-mapping", new { date = "D", action = "A", symbol = "S", actions = new Dictionary<string, string> { [v] = "Buy" } }),
             ["registration.email"] = v => app.CreateAnonymousClient().PostAsync("/auth/register", new { email = v, password = "a long enough passphrase 42" }),
         };
         Assert.Equal(TextLimits.Fields.Select(Key).Order(StringComparer.Ordinal), cases.Keys.Order(StringComparer.Ordinal));

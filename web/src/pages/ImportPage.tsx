@@ -8,6 +8,7 @@ import { keys, useAccounts } from '../household/queries';
 import { ErrorMessage } from '../components/DataState';
 import { countCsvRecords, previewCsv, type CsvPreview } from '../lib/csv';
 import { formatNumber } from '../lib/format';
+import { MappingWizard, useSavedMapping } from '../imports/MappingWizard';
 
 type Kind = 'transactions' | 'prices';
 
@@ -16,7 +17,12 @@ interface Loaded {
   text: string;
   preview: CsvPreview;
   records: number;
+  /** Counts the files picked, so a new pick of the same name starts a fresh wizard. */
+  pick: number;
 }
+
+/** How a transactions file is read: a preset detected from the file, or the user's column mapping. */
+type Reading = 'detect' | 'map';
 
 /**
  * Import in three steps: pick a file and see its first rows; import strictly (the server
@@ -32,6 +38,11 @@ export function ImportPage() {
   const [symbol, setSymbol] = useState('');
   const [file, setFile] = useState<Loaded | null>(null);
   const [confirmSkip, setConfirmSkip] = useState(false);
+  const [readingChoice, setReadingChoice] = useState<Reading | null>(null);
+  const saved = useSavedMapping(householdId, accountId);
+  // An account with a saved mapping reads its files with it unless the user says otherwise.
+  const reading: Reading = readingChoice ?? (saved.data ? 'map' : 'detect');
+  const mapping = kind === 'transactions' && accountId !== '' && reading === 'map';
 
   const importFile = useMutation({
     mutationFn: async ({ skipInvalid }: { skipInvalid: boolean }): Promise<ImportResult> => {
@@ -65,7 +76,7 @@ export function ImportPage() {
     setConfirmSkip(false);
     if (!f) return setFile(null);
     const text = await f.text();
-    setFile({ name: f.name, text, preview: previewCsv(text, 20), records: countCsvRecords(text) });
+    setFile((old) => ({ name: f.name, text, preview: previewCsv(text, 20), records: countCsvRecords(text), pick: (old?.pick ?? 0) + 1 }));
   }
 
   const rejected = importFile.error instanceof ApiError && importFile.error.code === 'import-rejected' ? importFile.error.items : null;
@@ -82,7 +93,7 @@ export function ImportPage() {
           <div className="flex flex-wrap gap-4 text-sm">
             <label className="flex items-center gap-1">
               <input type="radio" name="kind" value="transactions" checked={kind === 'transactions'} onChange={() => setKind('transactions')} />
-              Transactions of one account (generic or Charles Schwab layout)
+              Transactions of one account (a broker's export, or any CSV with a column mapping)
             </label>
             <label className="flex items-center gap-1">
               <input type="radio" name="kind" value="prices" checked={kind === 'prices'} onChange={() => setKind('prices')} />
@@ -94,7 +105,15 @@ export function ImportPage() {
           {kind === 'transactions' ? (
             <label className="text-sm">
               <span className="label">Account</span>
-              <select className="input" value={accountId} onChange={(e) => setAccountId(e.target.value)} required>
+              <select
+                className="input"
+                value={accountId}
+                onChange={(e) => {
+                  setAccountId(e.target.value);
+                  setReadingChoice(null);
+                }}
+                required
+              >
                 <option value="">Choose an account…</option>
                 {accounts.data?.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -114,6 +133,21 @@ export function ImportPage() {
             <input type="file" accept=".csv,text/csv" className="input" onChange={(e) => void onFile(e.target.files?.[0])} />
           </label>
         </div>
+        {kind === 'transactions' && accountId !== '' && (
+          <fieldset>
+            <legend className="label">Read the file</legend>
+            <div className="flex flex-wrap gap-4 text-sm">
+              <label className="flex items-center gap-1">
+                <input type="radio" name="reading" value="detect" checked={reading === 'detect'} onChange={() => setReadingChoice('detect')} />
+                Detect the broker's layout
+              </label>
+              <label className="flex items-center gap-1">
+                <input type="radio" name="reading" value="map" checked={reading === 'map'} onChange={() => setReadingChoice('map')} />
+                Map the columns myself (any CSV){saved.data ? ': this account has a saved mapping' : ''}
+              </label>
+            </div>
+          </fieldset>
+        )}
         <p className="text-xs text-slate-600">Layouts and rules: docs/import.md. Re-importing a file adds nothing twice.</p>
       </section>
 
@@ -157,7 +191,12 @@ export function ImportPage() {
         </section>
       )}
 
-      <section className="card space-y-3" aria-labelledby="import-step3">
+      {mapping && file && !saved.isPending && (
+        <MappingWizard key={`${file.pick}|${accountId}`} householdId={householdId} accountId={accountId} file={file} saved={saved.data ?? null} />
+      )}
+      {mapping && saved.isError && <ErrorMessage error={saved.error} title="The saved mapping could not be read" />}
+
+      <section className="card space-y-3" aria-labelledby="import-step3" hidden={mapping}>
         <h2 id="import-step3">3. Import</h2>
         <button type="button" className="btn" disabled={!ready || importFile.isPending} onClick={() => importFile.mutate({ skipInvalid: false })}>
           {importFile.isPending ? 'Importing…' : 'Import'}

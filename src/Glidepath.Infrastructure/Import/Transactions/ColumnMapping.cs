@@ -95,6 +95,28 @@ public sealed record ColumnMapping
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The most characters of a stored mapping's JSON (200 action words of 200 characters fit).</summary>
+    public const int MaxJsonLength = 64_000;
+
+    /// <summary>The most action words one mapping lists.</summary>
+    public const int MaxActions = 200;
+
+    /// <summary>The mapping as the CLI's <c>--mapping FILE</c> and the API read it (camelCase, types by name, empty columns left out).</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Written);
+
+    /// <summary>Each named column and its JSON field, for checks that go through every column.</summary>
+    [JsonIgnore]
+    public IEnumerable<(string Field, string? Column)> NamedColumns =>
+    [
+        ("date", Date), ("action", Action), ("symbol", Symbol), ("isin", Isin), ("quantity", Quantity),
+        ("price", Price), ("amount", Amount), ("fees", Fees), ("currency", Currency),
+    ];
+
+    private static readonly System.Text.Json.JsonSerializerOptions Written = new(Json)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     /// <summary>The mapping JSON (camelCase names, action types by name), or the reason it cannot be read.</summary>
     public static (ColumnMapping? Mapping, string? Error) FromJson(string json)
     {

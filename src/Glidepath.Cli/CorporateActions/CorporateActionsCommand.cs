@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using Glidepath.Application;
+using Glidepath.Application.CorporateActions;
+using Glidepath.Cli.Hosting;
+using Glidepath.Cli.MarketData;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Glidepath.Cli.CorporateActions;
+
+/// <summary>
+/// <c>glidepath corporate-actions --household ID [--confirm ID]... [--confirm-all] [--base-url URL] [--json]</c>: lists the
+/// dividends and splits the market data publishes and the ledger lacks (docs/import.md); books only those confirmed.
+/// </summary>
+public static class CorporateActionsCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var household = CliOptions.Household();
+        var confirm = new Option<string[]>("--confirm") { Description = "Book this proposal (its id from the list); repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var confirmAll = new Option<bool>("--confirm-all") { Description = "Book every proposal listed." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Where Yahoo's chart API is: a mirror, a proxy or a test server." };
+        var json = CliOptions.Json();
+        var command = new Command("corporate-actions", "Dividends and splits from market data that the ledger lacks; proposed, booked only when confirmed.")
+        {
+            household, confirm, confirmAll, baseUrl, json,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            env, parse.GetValue(household), parse.GetValue(confirm) ?? [], parse.GetValue(confirmAll), parse.GetValue(baseUrl), parse.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, Guid householdId, string[] confirm, bool confirmAll, string? baseUrl, bool json, CancellationToken ct)
+    {
+        if (MarketDataCli.CheckBaseUrl("yahoo", baseUrl) is { } usage)
+        {
+            return env.Fail(ExitCodes.Usage, usage);
+        }
+
+        await using var services = await MarketDataCli.OpenAsync(env, "yahoo", baseUrl, ct, s => s.AddCorporateActionProposals());
+        await using var scope = services.CreateAsyncScope();
+        var proposals = scope.ServiceProvider.GetRequiredService<CorporateActionProposals>();
+        if (confirm.Length == 0 && !confirmAll)
+        {
+            var scan = await proposals.ProposeAsync(householdId, ct);
+            if (json)
+            {
+                CliJson.Write(env.Out, scan);
+                return ExitCodes.Success;
+            }
+
+            foreach (var p in scan.Proposals)
+            {
+                env.Out.WriteLine(Describe(p));
+            }
+
+            foreach (var line in scan.NotChecked)
+            {
+                env.Out.WriteLine($"not checked: {line}");
+            }
+
+            env.Out.WriteLine(scan.Proposals.Count == 0 ? "Nothing to propose." : $"{scan.Proposals.Count} proposal(s); book with --confirm ID or --confirm-all.");
+            return ExitCodes.Success;
+        }
+
+        var result = await proposals.ConfirmAsync(householdId, new ConfirmCorporateActionsRequest(confirm, confirmAll), ct);
+        if (!result.TryGet(out var done, out var problem))
+        {
+            return env.Fail(ExitCodes.Failure, problem.Message);
+        }
+
+        if (json)
+        {
+            CliJson.Write(env.Out, done);
+        }
+        else
+        {
+            foreach (var p in done.Confirmed)
+            {
+                env.Out.WriteLine("booked: " + Describe(p));
+            }
+
+            env.Out.WriteLine($"{done.Booked} booked, {done.AlreadyBooked} already booked.");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Describe(CorporateActionProposal p) => p.Kind == "split"
+        ? string.Create(CultureInfo.InvariantCulture, $"{p.Id}  {p.Date:yyyy-MM-dd}  {p.Symbol}  split {p.SplitNumerator:0.####}-for-{p.SplitDenominator:0.####} on {p.Quantity:0.####} held")
+        : string.Create(CultureInfo.InvariantCulture, $"{p.Id}  {p.Date:yyyy-MM-dd}  {p.Symbol}  dividend {p.PerShare:0.######} x {p.Quantity:0.####} = {p.Amount:0.00} {p.Currency}");
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using Glidepath.Application.CorporateActions;
+using Glidepath.Domain.Instruments;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Instruments;
+using Glidepath.Server.Positions;
+using Glidepath.Server.Tests.Hosting;
+using Glidepath.Server.Transactions;
+using Glidepath.Testing;
+using Glidepath.Testing.Databases;
+using Glidepath.Testing.MarketData;
+
+namespace Glidepath.Server.Tests.CorporateActions;
+
+/// <summary>
+/// Dividends and splits from data against a stub serving Yahoo's real AAPL chart (Samples/Apis/README.md): a 4:1 split
+/// on 2020-08-31 and a 0.205 dividend with ex-date 2020-11-06.
+/// </summary>
+public sealed class CorporateActionEndpointsTest
+{
+    private static readonly string AaplChart = File.ReadAllText(Path.Combine(ApiSamples.Apis(), "yahoo_chart_v8_AAPL_body.json"));
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task MissingSplitAndDividend_AreProposed_BookedOnlyWhenConfirmed_AndConfirmingTwiceBooksOnce(DatabaseProvider provider)
+    {
+        await using var stub = await MarketDataStub.StartAsync();
+        stub.Answer = request => request.Path.Value!.EndsWith("/chart/AAPL", StringComparison.Ordinal) ? StubAnswer.Ok(AaplChart, "application/json") : new StubAnswer(404, "{}");
+        await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?> { ["MarketData:Providers:yahoo:BaseUrl"] = stub.BaseUrl });
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var account = await client.AccountAsync(household.Id);
+        var h = $"/api/households/{household.Id}";
+        var aapl = await (await client.PostAsync("/api/instruments", new InstrumentRequest("AAPL", "Apple", InstrumentType.Stock, AssetClass.UsEquity, "USD", "NASDAQ", null, household.Id)))
+            .ReadAsync<InstrumentDto>(HttpStatusCode.Created);
+        await (await client.PostAsync($"{h}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2020, 8, 3), 5000m))).ReadAsync<object>(HttpStatusCode.Created);
+        await (await client.PostAsync($"{h}/transactions", Fixtures.Buy(account.Id, aapl.Id, new DateOnly(2020, 8, 3), 10m, 400m))).ReadAsync<object>(HttpStatusCode.Created);
+
+        var scan = await (await client.GetAsync($"{h}/corporate-actions/proposals")).ReadAsync<CorporateActionScan>();
+
+        // By hand: 10 shares bought before the 4:1 split are 40 at the ex-date, so the dividend is 40 x 0.205 = 8.20.
+        Assert.Empty(scan.NotChecked);
+        Assert.Equal(2, scan.Proposals.Count);
+        var split = scan.Proposals.Single(p => p.Kind == "split");
+        Assert.Equal((new DateOnly(2020, 8, 31), 4m, 1m, 10m), (split.Date, split.SplitNumerator, split.SplitDenominator, split.Quantity));
+        var dividend = scan.Proposals.Single(p => p.Kind == "dividend");
+        Assert.Equal((new DateOnly(2020, 11, 6), 0.205m, 40m, 8.20m, 0m), (dividend.Date, dividend.PerShare, dividend.Quantity, dividend.Amount, dividend.Withholding));
+        Assert.Equal(2, (await (await client.GetAsync($"{h}/transactions")).ReadAsync<TransactionPage>()).TotalCount); // proposing booked nothing
+
+        var first = await (await client.PostAsync($"{h}/corporate-actions/confirm", new ConfirmCorporateActionsRequest([split.Id]))).ReadAsync<ConfirmCorporateActionsResult>();
+        var all = await (await client.PostAsync($"{h}/corporate-actions/confirm", new ConfirmCorporateActionsRequest(null, All: true))).ReadAsync<ConfirmCorporateActionsResult>();
+        var again = await (await client.PostAsync($"{h}/corporate-actions/confirm", new ConfirmCorporateActionsRequest([split.Id, dividend.Id]))).ReadAsync<ConfirmCorporateActionsResult>();
+
+        Assert.Equal((1, 0), (first.Booked, first.AlreadyBooked));
+        Assert.Equal((1, 0), (all.Booked, all.AlreadyBooked));
+        Assert.Equal(dividend.Id, Assert.Single(all.Confirmed).Id);
+        Assert.Equal((0, 2), (again.Booked, again.AlreadyBooked));
+        Assert.Empty((await (await client.GetAsync($"{h}/corporate-actions/proposals")).ReadAsync<CorporateActionScan>()).Proposals);
+        var positions = await (await client.GetAsync($"{h}/positions?asOf=2020-12-31")).ReadAsync<PositionsDto>();
+        Assert.Equal(40m, Assert.Single(positions.Positions).Quantity);
+        Assert.Equal(5000m - 4000m + 8.20m, Assert.Single(positions.Cash).Amount);
+
+        await (await client.PostAsync($"{h}/corporate-actions/confirm", new ConfirmCorporateActionsRequest(["ca:dividend:nope"]))).ReadProblemAsync(HttpStatusCode.NotFound, "corporate-action-not-found");
+        await (await client.PostAsync($"{h}/corporate-actions/confirm", new ConfirmCorporateActionsRequest(null))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
+
+    [Fact]
+    public async Task ProviderDown_ListsTheInstrumentAsNotChecked_AndProposesNothing()
+    {
+        await using var stub = await MarketDataStub.StartAsync();
+        stub.Answer = _ => new StubAnswer(404, "{}");
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite, settings: new Dictionary<string, string?> { ["MarketData:Providers:yahoo:BaseUrl"] = stub.BaseUrl });
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var account = await client.AccountAsync(household.Id);
+        var msft = await app.MsftAsync();
+        await (await client.PostAsync($"/api/households/{household.Id}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2020, 8, 3), 5000m))).ReadAsync<object>(HttpStatusCode.Created);
+        await (await client.PostAsync($"/api/households/{household.Id}/transactions", Fixtures.Buy(account.Id, msft.Id, new DateOnly(2020, 8, 3), 1m, 200m))).ReadAsync<object>(HttpStatusCode.Created);
+
+        var scan = await (await client.GetAsync($"/api/households/{household.Id}/corporate-actions/proposals")).ReadAsync<CorporateActionScan>();
+
+        Assert.Empty(scan.Proposals);
+        Assert.StartsWith("MSFT: ", Assert.Single(scan.NotChecked), StringComparison.Ordinal);
+    }
+}
