@@ -17,6 +17,7 @@ using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Jobs;
+using Glidepath.Infrastructure.Notifications;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Glidepath.Infrastructure.Valuation;
 using Glidepath.Infrastructure.Webhooks;
@@ -95,6 +96,10 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    // Notifications: per user, from the same outbox fan-out as webhooks (docs/notifications.md).
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

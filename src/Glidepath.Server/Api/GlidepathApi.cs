@@ -12,6 +12,7 @@ using Glidepath.Server.ManualAssets;
 using Glidepath.Server.MarketData;
 using Glidepath.Server.Orders;
 using Glidepath.Server.ModelPortfolios;
+using Glidepath.Server.Notifications;
 using Glidepath.Server.Optimization;
 using Glidepath.Server.People;
 using Glidepath.Server.Performance;
@@ -50,6 +51,7 @@ public static class GlidepathApi
         api.MapOptimizeEndpoints();
         api.MapModelAssumptionsEndpoints();
         api.MapSharedFxRateEndpoints();
+        api.MapNotificationEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
