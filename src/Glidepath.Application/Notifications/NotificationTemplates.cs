@@ -22,8 +22,8 @@ public static class NotificationTemplates
     {
         [EventTypes.TransactionCreated] = new(
             "Transaction booked: {type} {symbol}",
-            "A {type} of {amount} {currency} was booked on {tradeDate} ({quantity} {symbol} at {price}).",
-            "<p>A <strong>{type}</strong> of <strong>{amount} {currency}</strong> was booked on {tradeDate} ({quantity} {symbol} at {price}).</p>"),
+            "A {type} of {amount} {currency} was booked on {tradeDate}.",
+            "<p>A <strong>{type}</strong> of <strong>{amount} {currency}</strong> was booked on {tradeDate}.</p>"),
         [EventTypes.OrderStatusChanged] = new(
             "Order {to}: {quantity} {symbol}",
             "Your order for {quantity} {symbol} moved from {from} to {to} ({reason}); {filledQuantity} filled so far.",
@@ -69,7 +69,8 @@ public static class NotificationTemplates
 
         values["symbol"] = symbol ?? "";
         var text = Fill(template.Text, values, encode: false);
-        var title = Fill(template.Subject, values, encode: false);
+        // A kind without an instrument (a deposit) leaves the symbol's place empty at the end of the subject.
+        var title = Fill(template.Subject, values, encode: false).Trim();
         return new RenderedNotification(title, text, Frame(title, Fill(template.Html, values, encode: true)));
     }
 
