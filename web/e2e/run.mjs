@@ -195,7 +195,7 @@ try {
     // Signed out, the households list answers 401 and the app asks the user to sign in.
     if (hasAuth) await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     else await page.getByRole('heading', { name: 'Households', exact: true }).waitFor();
-  }, { shot: 'signed-out', independent: true, expect: hasAuth ? [{ url: /\/api\/households$/, status: 401 }] : [] });
+  }, { shot: 'signed-out', independent: true, expect: hasAuth ? [{ url: /\/api\/v1\/households$/, status: 401 }] : [] });
 
   if (hasAuth) {
     await test('sign up', async () => {
@@ -259,7 +259,7 @@ try {
     if (rows < 2) throw new Error(`expected an error for each of the two bad rows, got ${rows}`);
     // Nothing may have been stored: the server says so, and so does the ledger.
     const id = householdUrl.split('/').at(-1);
-    const tx = await apiGet(`/api/households/${id}/transactions`);
+    const tx = await apiGet(`/api/v1/households/${id}/transactions`);
     if (tx.totalCount !== 0) throw new Error(`a rejected file stored ${tx.totalCount} transaction(s)`);
   }, { expect: [{ url: /imports\/transactions/, status: 422 }], shot: 'import-errors' });
 
@@ -335,8 +335,8 @@ try {
 
   await test('tax: a wash sale (code W), a harvesting opportunity with its replacement, CSV exports', async () => {
     // A household of its own, so the holdings and net worth checked above stay as they were.
-    const household = await apiSend('POST', '/api/households', { name: 'Tax household', reportingCurrency: 'USD' });
-    const h = `/api/households/${household.id}`;
+    const household = await apiSend('POST', '/api/v1/households', { name: 'Tax household', reportingCurrency: 'USD' });
+    const h = `/api/v1/households/${household.id}`;
     const account = await apiSend('POST', `${h}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD' });
     // Sold 10 BND at a 20.00 loss on 1 March and bought 10 back on 15 March: the loss is disallowed and moves to the new lot.
     // Instruments and prices are the household's own: it imports the closes it is valued at.
@@ -345,7 +345,7 @@ try {
     // Rates of 35% and 15%, any loss worth harvesting, no costs; VTI is BND's replacement.
     const profile = await apiSend('GET', `${h}/tax-profile`);
     await apiSend('PUT', `${h}/tax-profile`, { ...profile, shortTermRate: 0.35, longTermRate: 0.15, harvestMinLoss: 0, harvestMinLossFraction: 0, costPerTrade: 0 });
-    const instruments = (await apiSend('GET', `/api/instruments?householdId=${household.id}&inUse=true&pageSize=1000`)).items;
+    const instruments = (await apiSend('GET', `/api/v1/instruments?householdId=${household.id}&inUse=true&pageSize=1000`)).items;
     const id = (/** @type {string} */ symbol) => instruments.find((/** @type {any} */ i) => i.symbol === symbol).id;
     await apiSend('POST', `${h}/replacement-funds`, { instrumentId: id('BND'), replacementId: id('VTI') });
 
@@ -397,7 +397,7 @@ try {
       await expectText(page.getByRole('status'), 'New recovery codes');
       const codes = await page.getByTestId('recovery-codes').locator('li').count();
       if (codes !== 10) throw new Error(`expected 10 recovery codes, got ${codes}`);
-    }, { shot: 'settings-step-up', expect: [{ url: /\/api\/me\/mfa\/recovery-codes$/, status: 403 }] });
+    }, { shot: 'settings-step-up', expect: [{ url: /\/api\/v1\/me\/mfa\/recovery-codes$/, status: 403 }] });
 
     await test('sessions: sign out another session', async () => {
       // Another device signs in; its refresh token works until this page signs it out.
@@ -447,11 +447,11 @@ try {
     // The instruments journey classified the imported symbols; as funds of their classes, each class
     // of a model has something to buy.
     const id = householdUrl.split('/').at(-1);
-    const list = (await apiGet(`/api/instruments?householdId=${id}&inUse=true&pageSize=1000`)).items;
+    const list = (await apiGet(`/api/v1/instruments?householdId=${id}&inUse=true&pageSize=1000`)).items;
     const classes = { BND: ['Bonds', 'Total bond market'], VXUS: ['InternationalEquity', 'Total international stock'], VNQ: ['RealEstate', 'Real estate'], DBC: ['Commodities', 'Commodity index'] };
     for (const [symbol, [assetClass, name]] of Object.entries(classes)) {
       const instrument = list.find((/** @type {{ symbol: string }} */ i) => i.symbol === symbol);
-      await apiSend('PUT', `/api/instruments/${instrument.id}`, { ...instrument, type: 'Etf', assetClass, name });
+      await apiSend('PUT', `/api/v1/instruments/${instrument.id}`, { ...instrument, type: 'Etf', assetClass, name });
     }
     await page.goto(`${householdUrl}/portfolio`);
     await page.getByRole('button', { name: 'Generate ten risk levels' }).click();
@@ -517,8 +517,8 @@ try {
 
   await test('unknown API routes stay API 404s; other paths get the app', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    const api = await fetch(`${server.url}/api/no-such-thing`);
-    if (api.status !== 404 || !(api.headers.get('content-type') ?? '').includes('problem+json')) throw new Error(`/api/no-such-thing answered ${api.status} ${api.headers.get('content-type')}`);
+    const api = await fetch(`${server.url}/api/v1/no-such-thing`);
+    if (api.status !== 404 || !(api.headers.get('content-type') ?? '').includes('problem+json')) throw new Error(`/api/v1/no-such-thing answered ${api.status} ${api.headers.get('content-type')}`);
     await page.goto('/no/such/page');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   }, { shot: 'not-found' });
