@@ -5539,7 +5539,10 @@ export interface operations {
     UpdateHousehold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5589,6 +5592,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5872,7 +5884,10 @@ export interface operations {
     UpdateAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 accountId: string;
                 householdId: string;
@@ -5923,6 +5938,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7062,7 +7086,10 @@ export interface operations {
     UpdateManualAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 manualAssetId: string;
@@ -7113,6 +7140,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7623,7 +7659,10 @@ export interface operations {
     UpdateModelPortfolio: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 modelId: string;
@@ -7683,6 +7722,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8609,7 +8657,10 @@ export interface operations {
     UpdatePlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -8660,6 +8711,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10614,7 +10674,10 @@ export interface operations {
     PutTaxProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -10680,6 +10743,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
             429: {
                 headers: {
@@ -10714,6 +10786,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11940,6 +12014,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
