@@ -10,6 +10,7 @@ using Glidepath.Server.Errors;
 using Glidepath.Server.Health;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Jobs;
+using Glidepath.Server.Notifications;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
@@ -51,6 +52,7 @@ builder.Services.AddGlidepathBrokers(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddWebAppFiles();
 
 var app = builder.Build();

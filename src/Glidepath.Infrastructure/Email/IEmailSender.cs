@@ -1,9 +1,14 @@
 namespace Glidepath.Infrastructure.Email;
 
-/// <summary>Sends one plain-text e-mail. Development and tests use <see cref="PickupFolderEmailSender"/>; SMTP comes later.</summary>
+/// <summary>
+/// Sends one e-mail: <see cref="SmtpEmailSender"/> when <c>Email:Smtp:Host</c> is set, otherwise
+/// <see cref="PickupFolderEmailSender"/> (development and tests).
+/// </summary>
 public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
 }
 
-public sealed record EmailMessage(string To, string Subject, string Body);
+/// <param name="Body">The plain-text part (always sent).</param>
+/// <param name="HtmlBody">An HTML alternative, already encoded; null for plain text only.</param>
+public sealed record EmailMessage(string To, string Subject, string Body, string? HtmlBody = null);

@@ -18,6 +18,7 @@ using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Import.Transactions;
 using Glidepath.Infrastructure.Jobs;
+using Glidepath.Infrastructure.Notifications;
 using Glidepath.Infrastructure.Persistence.Conversions;
 using Glidepath.Infrastructure.Valuation;
 using Glidepath.Infrastructure.Webhooks;
@@ -96,6 +97,10 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    // Notifications: per user, from the same outbox fan-out as webhooks (docs/notifications.md).
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
     // Import: an account's saved column mapping (docs/import.md).
     public DbSet<SavedColumnMapping> ImportMappings => Set<SavedColumnMapping>();

@@ -13,6 +13,7 @@ using Glidepath.Server.ManualAssets;
 using Glidepath.Server.MarketData;
 using Glidepath.Server.Orders;
 using Glidepath.Server.ModelPortfolios;
+using Glidepath.Server.Notifications;
 using Glidepath.Server.Optimization;
 using Glidepath.Server.People;
 using Glidepath.Server.Performance;
@@ -51,6 +52,7 @@ public static class GlidepathApi
         api.MapOptimizeEndpoints();
         api.MapModelAssumptionsEndpoints();
         api.MapSharedFxRateEndpoints();
+        api.MapNotificationEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();

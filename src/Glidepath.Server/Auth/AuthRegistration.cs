@@ -35,7 +35,7 @@ public static class AuthRegistration
         services.AddScoped<RefreshTokens>();
         services.AddScoped<TokenPair>();
         services.AddScoped<IClientAddress, RequestClientAddress>();
-        services.AddSingleton<IEmailSender>(sp => new PickupFolderEmailSender(Path.GetFullPath(auth.EmailPickupFolder), sp.GetRequiredService<TimeProvider>()));
+        services.AddEmail(configuration, auth.EmailPickupFolder);
 
         // E-mail confirmation and reset tokens are data-protected; keep their keys with the signing keys.
         // Created 0700 here, since Data Protection writes its key files with the process umask.

@@ -13,6 +13,7 @@ public static class JobCatalog
     public const string PlanReruns = "plan-reruns";
     public const string Retention = "retention";
     public const string OrderProcessing = "order-processing";
+    public const string NotificationDigest = "notification-digest";
 
     /// <summary>The job group of Quartz's keys: the cluster's scheduler holds only ours.</summary>
     public const string Group = "glidepath";
@@ -25,6 +26,7 @@ public static class JobCatalog
         new(HarvestScan, "Scans every household for tax-loss harvesting opportunities.", typeof(HarvestScanJob), o => o.HarvestScan),
         new(PlanReruns, "Queues a fresh simulation of every saved plan.", typeof(PlanRerunJob), o => o.PlanReruns),
         new(OrderProcessing, "Submits pending orders to their brokers and books the fills they report.", typeof(OrderProcessingJob), o => o.OrderProcessing),
+        new(NotificationDigest, "E-mails each user who asked for it a digest of their unread notifications, once a day.", typeof(NotificationDigestJob), o => o.NotificationDigest),
         new(Retention, "Deletes old job runs, expired refresh tokens and what else has a retention rule.", typeof(RetentionJob), o => o.Retention),
     ];
 

@@ -37,6 +37,9 @@ public sealed class JobsOptions
     /// <summary>Every minute: the paper broker fills what the stored closes allow; other brokers are polled.</summary>
     public JobSchedule OrderProcessing { get; set; } = new() { Cron = "0 * * * * ?", TimeZone = "UTC" };
 
+    /// <summary>The daily digest e-mail, early morning UTC.</summary>
+    public JobSchedule NotificationDigest { get; set; } = new() { Cron = "0 0 6 * * ?", TimeZone = "UTC" };
+
     public RetentionSchedule Retention { get; set; } = new() { Cron = "0 30 3 * * ?", TimeZone = "UTC" };
 }
 

@@ -1,5 +1,6 @@
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Api;
+using Glidepath.Server.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -33,10 +34,19 @@ public sealed class PortfolioHub(GlidepathDbContext db) : Hub
         }
     }
 
+    /// <summary>Every connection hears its own user's notifications (<see cref="PortfolioMessages.NotificationCreated"/>), whatever households it joined.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroupOf(Context.User!.UserId()), Context.ConnectionAborted);
+        await base.OnConnectedAsync();
+    }
+
     public Task LeaveHousehold(Guid householdId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(householdId), Context.ConnectionAborted);
 
     internal static string GroupOf(Guid householdId) => "household:" + householdId.ToString("N");
+
+    internal static string UserGroupOf(Guid userId) => "user:" + userId.ToString("N");
 }
 
 /// <summary>The messages the hub sends (the web client's <c>connection.on</c> names).</summary>
@@ -45,6 +55,7 @@ public static class PortfolioMessages
     public const string PricesUpdated = "pricesUpdated";
     public const string AlertsChanged = "alertsChanged";
     public const string RunProgress = "runProgress";
+    public const string NotificationCreated = "notificationCreated";
 }
 
 public sealed record PricesUpdatedMessage(Guid HouseholdId, DateOnly AsOf);

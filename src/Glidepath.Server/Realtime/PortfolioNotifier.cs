@@ -1,3 +1,4 @@
+using Glidepath.Application.Notifications;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Households;
 using Microsoft.AspNetCore.SignalR;
@@ -9,8 +10,24 @@ namespace Glidepath.Server.Realtime;
 /// passed the household rule) hear them. Best effort: a failed send is logged, never thrown into
 /// the write or the run that caused it.
 /// </summary>
-public sealed partial class PortfolioNotifier(IHubContext<PortfolioHub> hub, ILogger<PortfolioNotifier> log) : IHouseholdNotifier, ISimulationProgressSink
+public sealed partial class PortfolioNotifier(IHubContext<PortfolioHub> hub, ILogger<PortfolioNotifier> log) : IHouseholdNotifier, ISimulationProgressSink, IUserNotifier
 {
+    /// <summary>A new notification, to the user's own connections only (docs/notifications.md).</summary>
+    public async Task NotificationCreatedAsync(Guid userId, NotificationDto notification, CancellationToken ct)
+    {
+        try
+        {
+            await hub.Clients.Group(PortfolioHub.UserGroupOf(userId)).SendAsync(PortfolioMessages.NotificationCreated, notification, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogUserSendFailed(e, userId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Real-time notification to user {UserId} was not sent")]
+    private partial void LogUserSendFailed(Exception exception, Guid userId);
+
     public Task PricesUpdatedAsync(IReadOnlyCollection<Guid> householdIds, DateOnly asOf, CancellationToken ct) =>
         SendAllAsync(householdIds, PortfolioMessages.PricesUpdated, id => new PricesUpdatedMessage(id, asOf), ct);
 

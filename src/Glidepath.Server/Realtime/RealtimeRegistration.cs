@@ -1,3 +1,4 @@
+using Glidepath.Application.Notifications;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Households;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -15,6 +16,8 @@ public static class RealtimeRegistration
         services.RemoveAll<IHouseholdNotifier>();
         services.AddSingleton<IHouseholdNotifier>(sp => sp.GetRequiredService<PortfolioNotifier>());
         services.AddSingleton<ISimulationProgressSink>(sp => sp.GetRequiredService<PortfolioNotifier>());
+        services.RemoveAll<IUserNotifier>();
+        services.AddSingleton<IUserNotifier>(sp => sp.GetRequiredService<PortfolioNotifier>());
 
         // Browsers cannot set headers on a WebSocket or an EventSource, so the SignalR client sends the
         // access token as ?access_token=; it is read there for the hub's path only, never for /api.

@@ -9,6 +9,9 @@ namespace Glidepath.Server.Rebalancing;
 /// ignoring bands. <paramref name="AssetLocation"/> (household route only): household targets on the household's
 /// total, assets placed by account tax treatment (docs/rebalancing.md, "Asset location").
 /// </summary>
+/// <summary><c>POST …/tax-loss-opportunities/proposals</c>: as of when (default today), and optionally only one account's or instrument's opportunities.</summary>
+public sealed record HarvestProposalRequest(DateOnly? AsOf = null, Guid? AccountId = null, Guid? InstrumentId = null);
+
 public sealed record RebalanceRequest(bool Force = false, DateOnly? AsOf = null, bool AssetLocation = false);
 
 public sealed record ProposalDto(

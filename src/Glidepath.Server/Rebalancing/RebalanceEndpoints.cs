@@ -34,6 +34,10 @@ public static class RebalanceEndpoints
         household.MapPost("/rebalance-proposals/{proposalId:guid}/accept", Accept).WithTags("Rebalancing").RequireStepUp().ProducesProblems(StatusCodes.Status404NotFound);
         household.MapGet("/orders", Orders).WithTags("Rebalancing");
         household.MapGet("/tax-loss-opportunities", Opportunities).WithTags("Rebalancing").CostsReads().ProducesProblems(StatusCodes.Status422UnprocessableEntity);
+        household.MapPost("/tax-loss-opportunities/proposals", ProposeHarvest).WithTags("Rebalancing").ComputesOnly().CostsReads()
+            .WithName("ProposeHarvest").WithSummary("Turn harvest suggestions into a proposal")
+            .WithDescription("Stores the household's tax-loss harvesting opportunities (open orders counted as done; optionally one account's or one instrument's) as a rebalance proposal: each sells its losing lots and buys whole units of its replacement. Accept it with POST …/rebalance-proposals/{proposalId}/accept, which places the orders as for any rebalance.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         return household;
     }
 
@@ -84,6 +88,18 @@ public static class RebalanceEndpoints
 
     private static async Task<Ok<List<OrderDto>>> Orders(Guid householdId, OrderStatus? status, RebalanceProposals proposals, CancellationToken ct) =>
         TypedResults.Ok((await proposals.OrdersAsync(householdId, status, ct)).Select(OrderDto.From).ToList());
+
+    private static async Task<Results<CreatedAtRoute<ProposalDto>, ProblemAnswer>> ProposeHarvest(
+        Guid householdId, HarvestProposalRequest? request, HarvestScans harvest, TimeProvider clock, CancellationToken ct)
+    {
+        if (request?.AsOf is { } asOf && !ValidDates.Contains(asOf))
+        {
+            return Problem.Invalid("asOf", $"The date must be {ValidDates.Description}.").ToHttp();
+        }
+
+        return (await harvest.ProposeAsync(householdId, request?.AccountId, request?.InstrumentId, request?.AsOf ?? clock.Today(), clock.GetUtcNow(), ct))
+            .ToHttp(p => TypedResults.CreatedAtRoute(ProposalDto.From(p), "GetRebalanceProposal", new { householdId, proposalId = p.Stored.Id }));
+    }
 
     private static async Task<Results<Ok<HarvestScan>, ProblemAnswer>> Opportunities(
         Guid householdId, DateOnly? asOf, HarvestScans harvest, TimeProvider clock, CancellationToken ct) =>

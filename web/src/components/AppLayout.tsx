@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { loadSession, onSessionChange, saveSession } from '../auth/session';
 import { rawJson } from '../api/client';
 import { rolesOf } from '../auth/roles';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 export function AppLayout() {
   const [session, setSession] = useState(loadSession);
@@ -34,6 +35,7 @@ export function AppLayout() {
           </Link>
           {session ? (
             <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+              <NotificationBell />
               {rolesOf(session).includes('admin') && (
                 <Link to="/admin" className="hover:underline">
                   Admin

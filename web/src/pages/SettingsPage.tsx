@@ -18,6 +18,7 @@ import { AdvisorGrantsSection } from '../settings/AdvisorGrantsSection';
 import { FxRatesSection } from '../settings/FxRatesSection';
 import { PrivacySection } from '../settings/PrivacySection';
 import { PeopleSection } from '../settings/PeopleSection';
+import { NotificationPreferencesSection } from '../notifications/NotificationPreferencesSection';
 import { useClientHousehold } from '../advisor/queries';
 
 export function SettingsPage() {
@@ -52,6 +53,12 @@ export function SettingsPage() {
           Security
         </h2>
         <QueryView query={me}>{(m) => <MfaSettings enabled={m.mfaEnabled} />}</QueryView>
+      </section>
+      <section className="card" aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading" className="mb-2">
+          Notifications
+        </h2>
+        <NotificationPreferencesSection />
       </section>
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" className="mb-2">

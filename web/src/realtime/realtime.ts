@@ -2,6 +2,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection 
 import type { QueryClient } from '@tanstack/react-query';
 import { currentAccessToken } from '../api/client';
 import { portfolioKeys } from '../portfolio/queries';
+import { notificationKeys, withArrived, type NotificationEntry, type NotificationList } from '../notifications/notifications';
 
 /** What /hubs/portfolio sends (docs/web.md, "Real time"). */
 export interface PricesUpdated {
@@ -93,6 +94,10 @@ export class Realtime {
     });
     hub.on('alertsChanged', (m: AlertsChanged) => void this.queryClient.invalidateQueries({ queryKey: portfolioKeys.alerts(m.householdId) }));
     hub.on('runProgress', (m: RunProgress) => this.runProgress(m));
+    // The user's own notifications (every connection hears its user's, whatever households it joined).
+    hub.on('notificationCreated', (m: NotificationEntry) =>
+      this.queryClient.setQueryData<NotificationList>(notificationKeys.list, (old) => withArrived(old, m)),
+    );
     hub.onreconnecting(() => this.notify());
     hub.onreconnected(() => {
       for (const id of this.households.keys()) void this.invokeJoin(id);
