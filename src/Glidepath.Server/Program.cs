@@ -50,6 +50,10 @@ builder.Services.AddRealtime(); // after AddMarketData: replaces its silent noti
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddWebAppFiles();
+builder.Services.AddApiCompression();
+// Development and a plain build serve the UI's files (and their build-time compressed copies) where
+// the build left them, through the build's manifest; a published copy has none and serves its wwwroot.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
@@ -59,7 +63,7 @@ await app.Services.SeedDemoDataAsync();
 
 app.UseApiErrors();
 app.UseProtection();
-app.UseWebAppFiles(); // after the security headers, before authentication: the UI's files are public
+app.UseApiCompression();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -72,6 +76,7 @@ app.MapJwks();
 app.MapAuthEndpoints();
 app.MapGlidepathApi();
 app.MapRealtime();
+app.MapWebAppFiles(); // the UI's files are public
 app.MapWebAppFallback();
 
 await app.RunAsync();
