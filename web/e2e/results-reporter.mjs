@@ -14,7 +14,7 @@ export default class ResultsReporter {
   /** @param {import('@playwright/test/reporter').TestCase} test @param {import('@playwright/test/reporter').TestResult} result */
   onTestEnd(test, result) {
     const status = result.status === 'passed' ? 'passed' : result.status === 'skipped' ? 'skipped' : 'failed';
-    this.tests.push({ name: `${test.location.file.split('/').pop()}: ${test.title}`, status, ms: result.duration, ...(result.error ? { error: result.error.message } : {}) });
+    this.tests.push({ name: test.titlePath().filter(Boolean).join(' › '), status, ms: result.duration, ...(result.error ? { error: result.error.message } : {}) });
   }
 
   /** A global setup or worker error outside any test (the server did not start, a spec did not load). @param {import('@playwright/test/reporter').TestError} error */
