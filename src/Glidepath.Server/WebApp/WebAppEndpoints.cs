@@ -59,6 +59,7 @@ public static class WebAppEndpoints
 
         app.MapStaticAssets(manifest)
             .AllowAnonymous()
+            .WithMetadata(WebAppFile.Instance)
             .Add(endpoint =>
             {
                 if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText?.StartsWith("assets/", StringComparison.Ordinal) != true || endpoint.RequestDelegate is not { } inner)
@@ -90,5 +91,15 @@ public static class WebAppEndpoints
         // The page shell holds no data (the app signs in and calls the API), so it is on the anonymous list.
         app.MapFallbackToFile("index.html").WithMetadata(ReadOnly).ExcludeFromDescription().AllowAnonymous();
         return app;
+    }
+}
+
+/// <summary>Marks the endpoints of the UI's static files: public by design, and not part of the API's authorisation matrix.</summary>
+public sealed class WebAppFile
+{
+    public static readonly WebAppFile Instance = new();
+
+    private WebAppFile()
+    {
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
 
