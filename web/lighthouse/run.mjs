@@ -4,7 +4,8 @@
 // Each page is one test: it passes when every category meets its budget (below). Prints the scores,
 // writes lighthouse/artifacts/results.json ({passed, failed, skipped, pages}) and each report.
 //   GLIDEPATH_SERVER_DLL=/path/to/published/Glidepath.Server.dll node lighthouse/run.mjs
-import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -23,7 +24,10 @@ const budgets = {
 
 const server = await startServer({ env: { RateLimits__ApiPerMinute: '1000', RateLimits__ReadCostPerMinute: '100000' } });
 const port = await freePort();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', `--remote-debugging-port=${port}`] });
+// A persistent context is the browser's default one, which the tabs Lighthouse opens share: the
+// session put in its localStorage is the one Lighthouse's page loads see.
+const profile = mkdtempSync(join(tmpdir(), 'glidepath-lighthouse-'));
+const browser = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', `--remote-debugging-port=${port}`] });
 
 /** @param {string} method @param {string} path @param {unknown} [body] @param {string} [token] */
 async function call(method, path, body, token) {
@@ -63,17 +67,19 @@ try {
 
   for (const page of pages) {
     // Signed out for the sign-in page; for the others the session is in localStorage, as after a sign-in.
-    const context = browser.contexts()[0] ?? (await browser.newContext());
-    const tab = await context.newPage();
-    await tab.goto(`${server.url}/sign-in`);
+    const tab = await browser.newPage();
+    await tab.goto(`${server.url}/favicon.svg`);
     await tab.evaluate((s) => (s ? localStorage.setItem('glidepath.session', s) : localStorage.clear()), page.name === 'sign-in' ? null : JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000 }));
+    // Storage is kept (below), so the HTTP cache is emptied here: every page is measured as a first visit.
+    const cdp = await browser.newCDPSession(tab);
+    await cdp.send('Network.clearBrowserCache');
     await tab.close();
     const result = await lighthouse(page.url, {
       port,
       output: 'html',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      // Keep the session just stored; Lighthouse still empties the HTTP cache, so the load is a first visit.
+      // Keep the session just stored (this also keeps the HTTP cache, emptied above).
       disableStorageReset: true,
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${page.url}`);
@@ -101,6 +107,7 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  rmSync(profile, { recursive: true, force: true });
 }
 
 const count = (/** @type {string} */ s) => pages.filter((p) => p.status === s).length;
