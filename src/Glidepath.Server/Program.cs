@@ -34,6 +34,7 @@ builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
 builder.Services.AddHouseholdScope();
 builder.Services.AddApiDocumentation(builder.Configuration);
+builder.Services.AddApiVersioning(builder.Configuration);
 builder.Services.AddIdempotencyKeys();
 builder.Services.AddHealth();
 builder.Services.AddGlidepathAuth(builder.Configuration);
@@ -61,6 +62,8 @@ await app.Services.MigrateGlidepathDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoDataAsync();
 
+app.UseApiVersioning(); // before routing: /api/v1/… is rewritten to the route it names
+app.UseRouting();
 app.UseApiErrors();
 app.UseProtection();
 app.UseApiCompression();

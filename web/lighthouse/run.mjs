@@ -43,6 +43,7 @@ async function call(method, path, body, token) {
 /** @type {{ name: string, url: string, budget: Record<string, number>, scores?: Record<string, number>, status?: string, failures?: string[] }[]} */
 const pages = [];
 try {
+  // The unversioned /api aliases work on servers before and after /api/v1, so "before" can be measured too.
   // A scripted session: a new user with a household that has something to show on each page.
   const email = 'lighthouse@example.com';
   const password = 'correct horse battery staple';

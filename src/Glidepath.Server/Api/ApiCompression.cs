@@ -32,7 +32,9 @@ public static class ApiCompression
 
     /// <summary>True for responses that may be compressed: the API (except the caller's own secrets) and its OpenAPI document.</summary>
     public static bool MayCompress(PathString path) =>
-        (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/api/me", StringComparison.OrdinalIgnoreCase))
+        (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/api/me", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/api/v1/me", StringComparison.OrdinalIgnoreCase))
         || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     public static IApplicationBuilder UseApiCompression(this IApplicationBuilder app) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Api;
 using Glidepath.Server.Api.Contract;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
@@ -38,7 +39,7 @@ public partial class ApiContractTest
             .Where(e => !NotOperations.Any(p => e.Template.StartsWith(p, StringComparison.OrdinalIgnoreCase)) && !Probes.Contains(e.Template))
             .SelectMany(e => (e.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Where(m => m is not ("HEAD" or "OPTIONS"))
-                .Select(m => $"{m} {e.Template}"))
+                .Select(m => $"{m} {ApiVersioning.ToVersioned(e.Template)}"))
             .ToHashSet(StringComparer.Ordinal);
 
         var undocumented = endpoints.Except(operations).Order().ToList();

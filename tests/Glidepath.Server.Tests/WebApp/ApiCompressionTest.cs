@@ -23,9 +23,14 @@ public class ApiCompressionTest
         var households = await client.GetAsync("/api/households");
         Assert.Equal(["br"], households.Content.Headers.ContentEncoding);
 
-        var me = await client.GetAsync("/api/me");
-        Assert.True(me.IsSuccessStatusCode);
-        Assert.Empty(me.Content.Headers.ContentEncoding);
+        Assert.Equal(["br"], (await client.GetAsync("/api/v1/households")).Content.Headers.ContentEncoding);
+
+        foreach (var path in new[] { "/api/me", "/api/v1/me" })
+        {
+            var me = await client.GetAsync(path);
+            Assert.True(me.IsSuccessStatusCode, path);
+            Assert.Empty(me.Content.Headers.ContentEncoding);
+        }
 
         var login = await client.PostAsJsonAsync("/auth/login", new { email = user.Email, password = user.Password });
         Assert.True(login.IsSuccessStatusCode);

@@ -39,8 +39,8 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
   }
 
   await test('hand entry: every transaction type, the lot preview of a sell, edit and delete', async () => {
-    const household = await apiSend('POST', '/api/households', { name: 'Hand-entry household', reportingCurrency: 'USD' });
-    h = `/api/households/${household.id}`;
+    const household = await apiSend('POST', '/api/v1/households', { name: 'Hand-entry household', reportingCurrency: 'USD' });
+    h = `/api/v1/households/${household.id}`;
     url = `/households/${household.id}`;
     await apiSend('POST', `${h}/imports/prices`, prices);
     await apiSend('POST', `${h}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD', reliefMethod: 'Fifo' });
@@ -175,11 +175,11 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
   }, { shot: 'hand-entry-people' });
 
   await test('hand entry: tax rates and a replacement make the harvesting saving non-zero', async () => {
-    const household = await apiSend('POST', '/api/households', { name: 'Harvest household', reportingCurrency: 'USD' });
-    const hh = `/api/households/${household.id}`;
+    const household = await apiSend('POST', '/api/v1/households', { name: 'Harvest household', reportingCurrency: 'USD' });
+    const hh = `/api/v1/households/${household.id}`;
     const account = await apiSend('POST', `${hh}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD' });
     await apiSend('POST', `${hh}/imports/prices`, prices);
-    const instruments = (await apiGet(`/api/instruments?householdId=${household.id}&pageSize=100`)).items;
+    const instruments = (await apiGet(`/api/v1/instruments?householdId=${household.id}&pageSize=100`)).items;
     const id = (/** @type {string} */ symbol) => instruments.find((/** @type {any} */ i) => i.symbol === symbol).id;
     await apiSend('POST', `${hh}/transactions/batch`, {
       transactions: [

@@ -13,7 +13,7 @@
  */
 export async function instrumentsJourney({ test, page, expectText, apiGet, householdUrl }) {
   const householdId = householdUrl.split('/').at(-1);
-  const own = async () => (await apiGet(`/api/instruments?householdId=${householdId}&inUse=true&pageSize=1000`)).items;
+  const own = async () => (await apiGet(`/api/v1/instruments?householdId=${householdId}&inUse=true&pageSize=1000`)).items;
 
   await test('instruments: imported symbols are the household\'s own and unclassified; the dashboard asks for their class', async () => {
     const imported = await own();

@@ -20,7 +20,7 @@ export async function netWorthJourney({ test, page, expectText, apiGet, househol
   // The settings form re-renders with the saved household, so the server is asked rather than the page.
   const currencyBecomes = async (/** @type {string} */ code) => {
     for (let i = 0; i < 60; i++) {
-      if ((await apiGet(`/api/households/${householdId}`)).reportingCurrency === code) return;
+      if ((await apiGet(`/api/v1/households/${householdId}`)).reportingCurrency === code) return;
       await page.waitForTimeout(500);
     }
     throw new Error(`the reporting currency did not become ${code}`);
@@ -59,7 +59,7 @@ export async function netWorthJourney({ test, page, expectText, apiGet, househol
     await history.getByRole('button', { name: 'Save value' }).click();
     await expectText(item('Mortgage').getByTestId('manual-asset-latest'), '-$270,000.00');
 
-    const valuation = await apiGet(`/api/households/${householdId}/valuation`);
+    const valuation = await apiGet(`/api/v1/households/${householdId}/valuation`);
     const manual = valuation.manualItems.reduce((/** @type {number} */ s, /** @type {{ value: number }} */ m) => s + m.value, 0);
     if (manual !== 80_000) throw new Error(`manual items count ${manual} in the valuation, not 80,000`);
     await expectText(page.getByTestId('nw-liabilities'), '270,000');
@@ -74,7 +74,7 @@ export async function netWorthJourney({ test, page, expectText, apiGet, househol
     await household.getByLabel('Reporting currency').fill('EUR');
     await household.getByRole('button', { name: 'Save' }).click();
     await expectText(page.getByRole('alert'), 'USD/EUR');
-    if ((await apiGet(`/api/households/${householdId}`)).reportingCurrency !== 'USD') throw new Error('the currency changed without its rates');
+    if ((await apiGet(`/api/v1/households/${householdId}`)).reportingCurrency !== 'USD') throw new Error('the currency changed without its rates');
 
     // ECB reference rates of 2 January 2020 and 2024.
     await page.getByLabel('Import a CSV (Date,Base,Quote,Rate)').setInputFiles(join(fixtures, 'fx-rates.csv'));

@@ -15,8 +15,8 @@ const width = 390;
  */
 export async function phoneJourney({ test, page, apiGet, householdUrl }) {
   const householdId = householdUrl.split('/').pop();
-  const plans = await apiGet(`/api/households/${householdId}/plans`).catch(() => []);
-  const households = await apiGet('/api/households').catch(() => []);
+  const plans = await apiGet(`/api/v1/households/${householdId}/plans`).catch(() => []);
+  const households = await apiGet('/api/v1/households').catch(() => []);
   const taxHousehold = households.find((/** @type {{ name: string }} */ h) => h.name === 'Tax household');
 
   /** @type {[string, string, (() => Promise<void>)?][]} name, address, what to wait for before measuring */

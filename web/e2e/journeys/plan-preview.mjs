@@ -11,7 +11,7 @@
  */
 export async function planPreviewJourney({ test, page, apiSend }) {
   await test('plan page: moving a field re-simulates the plan live', async () => {
-    const household = await apiSend('POST', '/api/households', { name: 'Preview household', reportingCurrency: 'USD' });
+    const household = await apiSend('POST', '/api/v1/households', { name: 'Preview household', reportingCurrency: 'USD' });
     await page.goto(`/households/${household.id}/plans`);
     const create = page.getByRole('form', { name: 'Plan' });
     await create.getByLabel('Plan name').fill('What-if');
@@ -48,7 +48,7 @@ export async function planPreviewJourney({ test, page, apiSend }) {
     const rich = await previewAfter(() => form.getByLabel('Starting balance').fill('20000000'));
     const poor = await previewAfter(() => form.getByLabel('Starting balance').fill('0'));
     if (!(poor < rich)) throw new Error(`success went from ${rich}% to ${poor}% with no money`);
-    const plans = await apiSend('GET', `/api/households/${household.id}/plans`);
+    const plans = await apiSend('GET', `/api/v1/households/${household.id}/plans`);
     if (plans[0].scenario.startBalance !== 400000) throw new Error(`the preview saved the plan: ${plans[0].scenario.startBalance}`);
   }, { shot: 'plan-preview', independent: true });
 }

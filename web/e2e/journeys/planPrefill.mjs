@@ -12,8 +12,8 @@
  */
 export async function planPrefillJourney({ test, page, expectText, apiSend }) {
   await test('a new plan is prefilled with the household’s people and investment balance', async () => {
-    const household = await apiSend('POST', '/api/households', { name: 'Plan household', reportingCurrency: 'USD' });
-    const h = `/api/households/${household.id}`;
+    const household = await apiSend('POST', '/api/v1/households', { name: 'Plan household', reportingCurrency: 'USD' });
+    const h = `/api/v1/households/${household.id}`;
     // Birth dates relative to today: Robin turned 50 yesterday, Jo turns 41 tomorrow (40 today).
     const shift = (/** @type {number} */ years, /** @type {number} */ days) => {
       const d = new Date();

@@ -19,17 +19,17 @@ export async function realtimeJourney({ test, page, expectText, apiGet, apiSend,
   await test('real time: a price changed through the API shows on the open dashboard without a reload', async () => {
     await page.goto(`${householdUrl}/dashboard`);
     await expectText(page.getByTestId('net-worth'), '$10,479.00');
-    const { items } = await apiGet(`/api/instruments?householdId=${householdId}&inUse=true&pageSize=100`);
+    const { items } = await apiGet(`/api/v1/instruments?householdId=${householdId}&inUse=true&pageSize=100`);
     const vti = items.find((/** @type {{ symbol: string }} */ i) => i.symbol === 'VTI');
     if (!vti) throw new Error('no VTI among the household instruments');
     // A marker a reload would lose; the hub connection is the page's since it opened the household.
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     await page.waitForTimeout(1_000);
 
-    await apiSend('PUT', `/api/instruments/${vti.id}/prices`, [{ date: '2024-06-28', close: 260 }]);
+    await apiSend('PUT', `/api/v1/instruments/${vti.id}/prices`, [{ date: '2024-06-28', close: 260 }]);
     await expectText(page.getByTestId('net-worth'), '$10,579.00'); // 10 × 10 more
 
-    await apiSend('PUT', `/api/instruments/${vti.id}/prices`, [{ date: '2024-06-28', close: 250 }]);
+    await apiSend('PUT', `/api/v1/instruments/${vti.id}/prices`, [{ date: '2024-06-28', close: 250 }]);
     await expectText(page.getByTestId('net-worth'), '$10,479.00'); // back, for the journeys after this one
     if (!(await page.evaluate(() => '__sameDocument' in window))) throw new Error('the page reloaded');
   });

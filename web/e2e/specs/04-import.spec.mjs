@@ -22,7 +22,7 @@ e2e('a bad transactions file shows its row errors and imports nothing', { expect
   if (rows < 2) throw new Error(`expected an error for each of the two bad rows, got ${rows}`);
   // Nothing may have been stored: the server says so, and so does the ledger.
   const id = state.householdUrl.split('/').at(-1);
-  const tx = await apiGet(`/api/households/${id}/transactions`);
+  const tx = await apiGet(`/api/v1/households/${id}/transactions`);
   if (tx.totalCount !== 0) throw new Error(`a rejected file stored ${tx.totalCount} transaction(s)`);
 });
 

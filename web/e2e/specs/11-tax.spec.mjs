@@ -15,8 +15,8 @@ e2e('tax page', { shot: 'tax' }, async ({ page, state, expectText }) => {
 
 e2e('tax: a wash sale (code W), a harvesting opportunity with its replacement, CSV exports', { shot: 'tax-wash-sale' }, async ({ page, expectText, apiSend, downloaded, fixtures }) => {
   // A household of its own, so the holdings and net worth checked above stay as they were.
-  const household = await apiSend('POST', '/api/households', { name: 'Tax household', reportingCurrency: 'USD' });
-  const h = `/api/households/${household.id}`;
+  const household = await apiSend('POST', '/api/v1/households', { name: 'Tax household', reportingCurrency: 'USD' });
+  const h = `/api/v1/households/${household.id}`;
   const account = await apiSend('POST', `${h}/accounts`, { name: 'Taxable', type: 'TaxableBrokerage', baseCurrency: 'USD' });
   // Sold 10 BND at a 20.00 loss on 1 March and bought 10 back on 15 March: the loss is disallowed and moves to the new lot.
   // Instruments and prices are the household's own: it imports the closes it is valued at.
@@ -25,7 +25,7 @@ e2e('tax: a wash sale (code W), a harvesting opportunity with its replacement, C
   // Rates of 35% and 15%, any loss worth harvesting, no costs; VTI is BND's replacement.
   const profile = await apiSend('GET', `${h}/tax-profile`);
   await apiSend('PUT', `${h}/tax-profile`, { ...profile, shortTermRate: 0.35, longTermRate: 0.15, harvestMinLoss: 0, harvestMinLossFraction: 0, costPerTrade: 0 });
-  const instruments = (await apiSend('GET', `/api/instruments?householdId=${household.id}&inUse=true&pageSize=1000`)).items;
+  const instruments = (await apiSend('GET', `/api/v1/instruments?householdId=${household.id}&inUse=true&pageSize=1000`)).items;
   const id = (/** @type {string} */ symbol) => instruments.find((/** @type {any} */ i) => i.symbol === symbol).id;
   await apiSend('POST', `${h}/replacement-funds`, { instrumentId: id('BND'), replacementId: id('VTI') });
 

@@ -14,7 +14,7 @@ e2e('turn on two-factor sign-in', { shot: 'settings-mfa' }, async ({ page, state
   await expectText(page.getByRole('status'), 'Two-factor sign-in is on');
 });
 
-e2e('new recovery codes after a step-up', { shot: 'settings-step-up', expect: [{ url: /\/api\/me\/mfa\/recovery-codes$/, status: 403 }] }, async ({ page, expectText, totp }) => {
+e2e('new recovery codes after a step-up', { shot: 'settings-step-up', expect: [{ url: /\/api\/v1\/me\/mfa\/recovery-codes$/, status: 403 }] }, async ({ page, expectText, totp }) => {
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByTestId('mfa-state').waitFor();
   // The session signed in with a password only: the server asks for a step-up, the dialog gets the code.

@@ -5,11 +5,11 @@ e2e('portfolio page: risk level, model weights, efficient frontier with current 
   // The instruments journey classified the imported symbols; as funds of their classes, each class
   // of a model has something to buy.
   const id = state.householdUrl.split('/').at(-1);
-  const list = (await apiGet(`/api/instruments?householdId=${id}&inUse=true&pageSize=1000`)).items;
+  const list = (await apiGet(`/api/v1/instruments?householdId=${id}&inUse=true&pageSize=1000`)).items;
   const classes = { BND: ['Bonds', 'Total bond market'], VXUS: ['InternationalEquity', 'Total international stock'], VNQ: ['RealEstate', 'Real estate'], DBC: ['Commodities', 'Commodity index'] };
   for (const [symbol, [assetClass, name]] of Object.entries(classes)) {
     const instrument = list.find((/** @type {{ symbol: string }} */ i) => i.symbol === symbol);
-    await apiSend('PUT', `/api/instruments/${instrument.id}`, { ...instrument, type: 'Etf', assetClass, name });
+    await apiSend('PUT', `/api/v1/instruments/${instrument.id}`, { ...instrument, type: 'Etf', assetClass, name });
   }
   await page.goto(`${state.householdUrl}/portfolio`);
   await page.getByRole('button', { name: 'Generate ten risk levels' }).click();

@@ -19,31 +19,31 @@ export const adminKeys = {
   search: (provider: string, q: string) => ['admin', 'search', provider, q] as const,
 };
 
-/** GET /api/admin/jobs; polled while a run is in flight so a triggered run shows up by itself. */
+/** GET /api/v1/admin/jobs; polled while a run is in flight so a triggered run shows up by itself. */
 export function useJobs(enabled = true) {
   return useQuery({
     queryKey: adminKeys.jobs,
-    queryFn: () => unwrap(api.GET('/api/admin/jobs')),
+    queryFn: () => unwrap(api.GET('/api/v1/admin/jobs')),
     enabled,
     refetchInterval: (q) => (q.state.data?.some((j) => j.lastRun?.outcome === 'running') ? 1000 : false),
   });
 }
 
-/** GET /api/admin/jobs/{name}/runs: the job's newest runs. */
+/** GET /api/v1/admin/jobs/{name}/runs: the job's newest runs. */
 export function useJobRuns(job: string | null) {
   return useQuery({
     queryKey: adminKeys.runs(job ?? ''),
-    queryFn: () => unwrap(api.GET('/api/admin/jobs/{name}/runs', { params: { path: { name: job! }, query: { limit: 20 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/admin/jobs/{name}/runs', { params: { path: { name: job! }, query: { limit: 20 } } })),
     enabled: job !== null,
     refetchInterval: (q) => (q.state.data?.[0]?.outcome === 'running' ? 1000 : false),
   });
 }
 
-/** POST /api/admin/jobs/{name}/trigger (202); the list and the job's runs are read again until the run shows. */
+/** POST /api/v1/admin/jobs/{name}/trigger (202); the list and the job's runs are read again until the run shows. */
 export function useTriggerJob() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (job: string) => unwrap(api.POST('/api/admin/jobs/{name}/trigger', { params: { path: { name: job } } })),
+    mutationFn: (job: string) => unwrap(api.POST('/api/v1/admin/jobs/{name}/trigger', { params: { path: { name: job } } })),
     onSuccess: async (_, job) => {
       // The run starts on whichever node acquires the trigger: look again shortly.
       for (const delay of [500, 1500, 3000]) {
@@ -64,26 +64,26 @@ export function useDetailedHealth(enabled = true) {
 export function useSharedInstruments(enabled = true) {
   return useQuery({
     queryKey: adminKeys.instruments,
-    queryFn: async () => (await unwrap(api.GET('/api/instruments', { params: { query: { pageSize: 1000 } } }))).items.filter((i) => !i.householdId),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/instruments', { params: { query: { pageSize: 1000 } } }))).items.filter((i) => !i.householdId),
     enabled,
   });
 }
 
-/** PUT /api/admin/instruments/{id}/market-data. */
+/** PUT /api/v1/admin/instruments/{id}/market-data. */
 export function useSetMapping() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: { instrumentId: string; provider: string | null; symbol: string | null }) =>
-      unwrap(api.PUT('/api/admin/instruments/{instrumentId}/market-data', { params: { path: { instrumentId: v.instrumentId } }, body: { provider: v.provider, symbol: v.symbol } })),
+      unwrap(api.PUT('/api/v1/admin/instruments/{instrumentId}/market-data', { params: { path: { instrumentId: v.instrumentId } }, body: { provider: v.provider, symbol: v.symbol } })),
     onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.instruments }),
   });
 }
 
-/** GET /api/admin/market-data/providers/{provider}/search?q= (asked only for a non-empty query). */
+/** GET /api/v1/admin/market-data/providers/{provider}/search?q= (asked only for a non-empty query). */
 export function useProviderSearch(provider: string, q: string) {
   return useQuery({
     queryKey: adminKeys.search(provider, q),
-    queryFn: () => unwrap(api.GET('/api/admin/market-data/providers/{provider}/search', { params: { path: { provider }, query: { q } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/admin/market-data/providers/{provider}/search', { params: { path: { provider }, query: { q } } })),
     enabled: provider.length > 0 && q.trim().length > 0,
     retry: false,
   });

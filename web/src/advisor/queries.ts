@@ -12,9 +12,9 @@ export function useIsAdvisor(): boolean {
   return rolesOf(session).includes('advisor');
 }
 
-/** GET /api/advisor/clients: the households that grant the caller access (advisors only; asked only when `enabled`). */
+/** GET /api/v1/advisor/clients: the households that grant the caller access (advisors only; asked only when `enabled`). */
 export function useClients(enabled = true) {
-  return useQuery({ queryKey: meKeys.clients, queryFn: () => unwrap(api.GET('/api/advisor/clients')), enabled });
+  return useQuery({ queryKey: meKeys.clients, queryFn: () => unwrap(api.GET('/api/v1/advisor/clients')), enabled });
 }
 
 /**

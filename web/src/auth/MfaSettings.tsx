@@ -19,9 +19,9 @@ function MfaOn() {
   const queryClient = useQueryClient();
   const stepUp = useStepUp('Changing two-factor sign-in needs a fresh code from your authenticator app (or a recovery code).');
   const [confirmOff, setConfirmOff] = useState(false);
-  const regenerate = useMutation({ mutationFn: () => stepUp.run(() => unwrap(api.POST('/api/me/mfa/recovery-codes'))) });
+  const regenerate = useMutation({ mutationFn: () => stepUp.run(() => unwrap(api.POST('/api/v1/me/mfa/recovery-codes'))) });
   const disable = useMutation({
-    mutationFn: () => stepUp.run(() => unwrap(api.DELETE('/api/me/mfa/totp'))),
+    mutationFn: () => stepUp.run(() => unwrap(api.DELETE('/api/v1/me/mfa/totp'))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
   });
   return (
@@ -73,8 +73,8 @@ function RecoveryCodes({ codes, title }: { codes: string[]; title: string }) {
 function MfaEnrolment() {
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
-  const enrol = useMutation({ mutationFn: () => unwrap(api.POST('/api/me/mfa/totp')) });
-  const confirm = useMutation({ mutationFn: () => unwrap(api.POST('/api/me/mfa/totp/confirm', { body: { code } })) });
+  const enrol = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/me/mfa/totp')) });
+  const confirm = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/me/mfa/totp/confirm', { body: { code } })) });
   return (
     <div className="space-y-3 text-sm">
       {!enrol.isSuccess && (

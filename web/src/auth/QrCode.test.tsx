@@ -24,7 +24,7 @@ describe('two-factor enrolment', () => {
     const { QueryClient, QueryClientProvider } = await import('@tanstack/react-query');
     const { default: userEvent } = await import('@testing-library/user-event');
     const uri = 'otpauth://totp/Glidepath:a%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Glidepath&digits=6';
-    vi.spyOn(globalThis, 'fetch').mockImplementation(fetchRoutes([[/^POST \/api\/me\/mfa\/totp$/, () => ({ body: { sharedKey: 'JBSW Y3DP EHPK 3PXP', provisioningUri: uri } })]]).fetch);
+    vi.spyOn(globalThis, 'fetch').mockImplementation(fetchRoutes([[/^POST \/api\/v1\/me\/mfa\/totp$/, () => ({ body: { sharedKey: 'JBSW Y3DP EHPK 3PXP', provisioningUri: uri } })]]).fetch);
     render(
       <QueryClientProvider client={new QueryClient()}>
         <MfaSettings enabled={false} />

@@ -16,7 +16,7 @@ function Harness() {
       <button
         type="button"
         onClick={() =>
-          stepUp.run(() => rawJson<{ ok: boolean }>('/api/me/export')).then(
+          stepUp.run(() => rawJson<{ ok: boolean }>('/api/v1/me/export')).then(
             (r) => setResult(`done ${String(r.ok)}`),
             (e: unknown) => setResult(`failed ${(e as Error).name}`),
           )
@@ -39,8 +39,8 @@ describe('useStepUp', () => {
 
   it('asks for a code on step-up-required, keeps the new tokens and runs the action again with them', async () => {
     const server = fetchRoutes([
-      [/^GET \/api\/me\/export/, (c) => (c.headers.get('Authorization') === 'Bearer fresh' ? { body: { ok: true } } : stepUpRequired)],
-      [/^POST \/api\/me\/step-up/, (c) => (JSON.parse(c.body ?? '{}').totpCode === '123456' ? { body: { accessToken: 'fresh', refreshToken: 'r-new', expiresIn: 900 } } : undefined)],
+      [/^GET \/api\/v1\/me\/export/, (c) => (c.headers.get('Authorization') === 'Bearer fresh' ? { body: { ok: true } } : stepUpRequired)],
+      [/^POST \/api\/v1\/me\/step-up/, (c) => (JSON.parse(c.body ?? '{}').totpCode === '123456' ? { body: { accessToken: 'fresh', refreshToken: 'r-new', expiresIn: 900 } } : undefined)],
     ]);
     vi.spyOn(globalThis, 'fetch').mockImplementation(server.fetch);
     const user = userEvent.setup({ delay: null });
@@ -51,20 +51,20 @@ describe('useStepUp', () => {
     await user.type(code, '12');
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('Six digits')).toBeInTheDocument();
-    expect(server.calls.filter((c) => c.url.startsWith('/api/me/step-up'))).toHaveLength(0);
+    expect(server.calls.filter((c) => c.url.startsWith('/api/v1/me/step-up'))).toHaveLength(0);
 
     await user.type(code, '3456');
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('done true')).toBeInTheDocument();
     expect(loadSession()).toMatchObject({ accessToken: 'fresh', refreshToken: 'r-new' });
-    expect(server.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/me/export', 'POST /api/me/step-up', 'GET /api/me/export']);
+    expect(server.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/v1/me/export', 'POST /api/v1/me/step-up', 'GET /api/v1/me/export']);
     expect(screen.queryByLabelText('Authenticator code')).not.toBeInTheDocument();
   });
 
   it('shows a refused code and lets the user cancel, which rejects the action', async () => {
     const server = fetchRoutes([
-      [/^GET \/api\/me\/export/, () => stepUpRequired],
-      [/^POST \/api\/me\/step-up/, () => ({ status: 403, body: { status: 403, detail: 'The code is wrong or has expired.', code: 'invalid-mfa-code' } })],
+      [/^GET \/api\/v1\/me\/export/, () => stepUpRequired],
+      [/^POST \/api\/v1\/me\/step-up/, () => ({ status: 403, body: { status: 403, detail: 'The code is wrong or has expired.', code: 'invalid-mfa-code' } })],
     ]);
     vi.spyOn(globalThis, 'fetch').mockImplementation(server.fetch);
     const user = userEvent.setup({ delay: null });
@@ -83,7 +83,7 @@ describe('useStepUp', () => {
   });
 
   it('passes any other error straight through without asking', async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(fetchRoutes([[/^GET \/api\/me\/export/, () => ({ status: 500, body: { status: 500, title: 'Boom' } })]]).fetch);
+    vi.spyOn(globalThis, 'fetch').mockImplementation(fetchRoutes([[/^GET \/api\/v1\/me\/export/, () => ({ status: 500, body: { status: 500, title: 'Boom' } })]]).fetch);
     const user = userEvent.setup({ delay: null });
     render(<Harness />);
     await user.click(screen.getByRole('button', { name: 'Export' }));

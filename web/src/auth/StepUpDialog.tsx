@@ -11,11 +11,11 @@ interface Pending {
  * Critical actions (turning two-factor off, new recovery codes, the privacy export, deleting the
  * account, accepting a rebalance proposal) need a second factor from the last ten minutes: the
  * server answers 403 `step-up-required` otherwise. `useStepUp().run(action)` calls the action; on
- * that answer it opens the dialog, trades the user's code for fresh tokens (POST /api/me/step-up)
+ * that answer it opens the dialog, trades the user's code for fresh tokens (POST /api/v1/me/step-up)
  * and calls the action once more. Render `dialog` somewhere in the page.
  *
  *   const stepUp = useStepUp();
- *   const remove = useMutation({ mutationFn: () => stepUp.run(() => unwrap(api.DELETE('/api/me/mfa/totp'))) });
+ *   const remove = useMutation({ mutationFn: () => stepUp.run(() => unwrap(api.DELETE('/api/v1/me/mfa/totp'))) });
  *   return <>…{stepUp.dialog}</>;
  *
  * Closing the dialog rejects with `StepUpCancelled` (show nothing, or a quiet note).

@@ -23,9 +23,9 @@ export const stepUpSchema = z.discriminatedUnion('recovery', [
 ]);
 export type StepUpForm = z.infer<typeof stepUpSchema>;
 
-/** POST /api/me/step-up: trades a fresh code for tokens that carry it, and keeps them as the session. */
+/** POST /api/v1/me/step-up: trades a fresh code for tokens that carry it, and keeps them as the session. */
 export async function stepUp(form: StepUpForm): Promise<void> {
   const body = form.recovery ? { recoveryCode: form.code.trim() } : { totpCode: form.code.trim() };
-  const tokens = await rawJson<TokenResponse>('/api/me/step-up', { method: 'POST', body: JSON.stringify(body) });
+  const tokens = await rawJson<TokenResponse>('/api/v1/me/step-up', { method: 'POST', body: JSON.stringify(body) });
   saveSession(toSession(tokens));
 }

@@ -10,7 +10,7 @@ import { formatPoints } from '../lib/percent';
 export function AlertsCard({ householdId }: { householdId: string }) {
   const alerts = useQuery({
     queryKey: portfolioKeys.alerts(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/alerts', { params: { path: { householdId }, query: {} } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/alerts', { params: { path: { householdId }, query: {} } })),
   });
   return (
     <section className="card space-y-2" aria-labelledby="alerts-heading">

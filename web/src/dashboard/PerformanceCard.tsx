@@ -22,7 +22,7 @@ export function PerformanceCard({ householdId }: { householdId: string }) {
   const performance = useQuery({
     queryKey: portfolioKeys.performance(householdId, from, to, benchmark),
     queryFn: () =>
-      unwrap(api.GET('/api/households/{householdId}/performance', { params: { path: { householdId }, query: { from, to, ...(benchmark ? { benchmark } : {}) } } })),
+      unwrap(api.GET('/api/v1/households/{householdId}/performance', { params: { path: { householdId }, query: { from, to, ...(benchmark ? { benchmark } : {}) } } })),
   });
   return (
     <section className="card space-y-3" aria-labelledby="performance-heading">

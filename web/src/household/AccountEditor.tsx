@@ -50,14 +50,14 @@ export function AccountEditor({ householdId, account, onDone }: { householdId: s
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.household(householdId) });
   const save = useMutation({
     mutationFn: (v: AccountEditForm) =>
-      stepUp.run(() => unwrap(api.PUT('/api/households/{householdId}/accounts/{accountId}', { params: { path }, body: { ...v, version: account.version } }))),
+      stepUp.run(() => unwrap(api.PUT('/api/v1/households/{householdId}/accounts/{accountId}', { params: { path }, body: { ...v, version: account.version } }))),
     onSuccess: async () => {
       await refresh();
       onDone();
     },
   });
   const remove = useMutation({
-    mutationFn: () => stepUp.run(() => unwrap(api.DELETE('/api/households/{householdId}/accounts/{accountId}', { params: { path } }))),
+    mutationFn: () => stepUp.run(() => unwrap(api.DELETE('/api/v1/households/{householdId}/accounts/{accountId}', { params: { path } }))),
     onSuccess: async () => {
       await refresh();
       onDone();

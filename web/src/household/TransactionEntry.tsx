@@ -38,11 +38,11 @@ export function TransactionEntry({
     mutationFn: async (v: TransactionForm) => {
       const path = { householdId };
       if (stored) {
-        return [await unwrap(api.PUT('/api/households/{householdId}/transactions/{transactionId}', { params: { path: { ...path, transactionId: stored.id } }, body: toEditRequest(v, stored) }))];
+        return [await unwrap(api.PUT('/api/v1/households/{householdId}/transactions/{transactionId}', { params: { path: { ...path, transactionId: stored.id } }, body: toEditRequest(v, stored) }))];
       }
       const requests = toRequests(v);
-      if (requests.length === 1) return [await unwrap(api.POST('/api/households/{householdId}/transactions', { params: { path }, body: requests[0]! }))];
-      return (await unwrap(api.POST('/api/households/{householdId}/transactions/batch', { params: { path }, body: { transactions: requests } }))).transactions;
+      if (requests.length === 1) return [await unwrap(api.POST('/api/v1/households/{householdId}/transactions', { params: { path }, body: requests[0]! }))];
+      return (await unwrap(api.POST('/api/v1/households/{householdId}/transactions/batch', { params: { path }, body: { transactions: requests } }))).transactions;
     },
     onSuccess: async () => {
       if (!stored) form.reset({ ...initial, type: form.getValues('type'), accountId: form.getValues('accountId'), tradeDate: form.getValues('tradeDate') });
@@ -198,7 +198,7 @@ function SellPreview({ householdId, form, accounts, replacing }: { householdId: 
     queryKey: ['sell-preview', householdId, replacing ?? '', settled],
     queryFn: () =>
       unwrap(
-        api.POST('/api/households/{householdId}/transactions/sell-preview', {
+        api.POST('/api/v1/households/{householdId}/transactions/sell-preview', {
           params: { path: { householdId }, query: replacing ? { replacing } : {} },
           body: settled!,
         }),

@@ -27,14 +27,14 @@ export const keys = {
 export function useHousehold(householdId: string) {
   return useQuery({
     queryKey: keys.household(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}', { params: { path: { householdId } } })),
   });
 }
 
 export function useAccounts(householdId: string) {
   return useQuery({
     queryKey: keys.accounts(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/accounts', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/accounts', { params: { path: { householdId } } })),
   });
 }
 
@@ -43,7 +43,7 @@ export function useInstruments(householdId: string) {
   return useQuery({
     queryKey: keys.instruments(householdId),
     queryFn: async () =>
-      (await unwrap(api.GET('/api/instruments', { params: { query: { householdId, inUse: true, pageSize: 1000 } } }))).items,
+      (await unwrap(api.GET('/api/v1/instruments', { params: { query: { householdId, inUse: true, pageSize: 1000 } } }))).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -63,7 +63,7 @@ export function useInstrumentCatalog(householdId: string, search: CatalogSearch 
     queryKey: keys.instrumentCatalog(householdId, search),
     queryFn: () =>
       unwrap(
-        api.GET('/api/instruments', {
+        api.GET('/api/v1/instruments', {
           params: {
             query: { householdId, q: search.q || undefined, assetClass: search.assetClass, inUse: search.inUse, page: search.page ?? 1, pageSize: search.pageSize ?? 50 },
           },
@@ -76,7 +76,7 @@ export function useInstrumentCatalog(householdId: string, search: CatalogSearch 
 export function usePositions(householdId: string) {
   return useQuery({
     queryKey: keys.positions(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/positions', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/positions', { params: { path: { householdId } } })),
   });
 }
 
@@ -84,14 +84,14 @@ export function usePositions(householdId: string) {
 export function usePeople(householdId: string) {
   return useQuery({
     queryKey: keys.people(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/people', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/people', { params: { path: { householdId } } })),
   });
 }
 
 export function useValuation(householdId: string) {
   return useQuery({
     queryKey: keys.valuation(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/valuation', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/valuation', { params: { path: { householdId } } })),
   });
 }
 

@@ -42,7 +42,7 @@ function ClassifyRow({ householdId, instrument }: { householdId: string; instrum
   const save = useMutation({
     mutationFn: () =>
       unwrap(
-        api.PUT('/api/instruments/{instrumentId}', {
+        api.PUT('/api/v1/instruments/{instrumentId}', {
           params: { path: { instrumentId: instrument.id } },
           body: toRequest({ ...toForm(instrument), assetClass }, null),
         }),

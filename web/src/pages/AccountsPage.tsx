@@ -110,7 +110,7 @@ function CreateAccount({ householdId }: { householdId: string }) {
   const create = useMutation({
     mutationFn: (v: AccountForm) =>
       unwrap(
-        api.POST('/api/households/{householdId}/accounts', {
+        api.POST('/api/v1/households/{householdId}/accounts', {
           params: { path: { householdId } },
           body: { ...v, number: v.number || null, ownerId: null },
         }),

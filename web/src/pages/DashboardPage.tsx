@@ -73,7 +73,7 @@ function NetWorthChart({ householdId }: { householdId: string }) {
   const from = rangeStart(to, preset);
   const series = useQuery({
     queryKey: keys.netWorth(householdId, from, to),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/net-worth', { params: { path: { householdId }, query: { from, to } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/net-worth', { params: { path: { householdId }, query: { from, to } } })),
   });
   return (
     <section className="card" aria-labelledby="networth-heading">

@@ -20,7 +20,7 @@ export function HoldingsPage() {
   const lots = useQuery({
     queryKey: keys.lots(householdId, accountId || undefined),
     queryFn: () =>
-      unwrap(api.GET('/api/households/{householdId}/lots', { params: { path: { householdId }, query: accountId ? { accountId } : {} } })),
+      unwrap(api.GET('/api/v1/households/{householdId}/lots', { params: { path: { householdId }, query: accountId ? { accountId } : {} } })),
   });
 
   return (

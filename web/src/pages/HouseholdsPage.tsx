@@ -10,7 +10,7 @@ import { Field } from '../components/Field';
 import { formatInstant } from '../lib/format';
 
 export function HouseholdsPage() {
-  const households = useQuery({ queryKey: keys.households, queryFn: () => unwrap(api.GET('/api/households')) });
+  const households = useQuery({ queryKey: keys.households, queryFn: () => unwrap(api.GET('/api/v1/households')) });
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-4 p-4">
       <h1>Households</h1>
@@ -49,7 +49,7 @@ function CreateHousehold() {
   const navigate = useNavigate();
   const form = useForm<HouseholdForm>({ resolver: zodResolver(householdSchema), defaultValues: { name: '', reportingCurrency: 'USD' } });
   const create = useMutation({
-    mutationFn: (body: HouseholdForm) => unwrap(api.POST('/api/households', { body })),
+    mutationFn: (body: HouseholdForm) => unwrap(api.POST('/api/v1/households', { body })),
     onSuccess: async (h) => {
       await queryClient.invalidateQueries({ queryKey: keys.households });
       void navigate(`/households/${h.id}/dashboard`);

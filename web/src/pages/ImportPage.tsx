@@ -39,7 +39,7 @@ export function ImportPage() {
       const csv = { bodySerializer: (b: string) => b, headers: { 'Content-Type': 'text/csv' } };
       if (kind === 'transactions') {
         return unwrap(
-          api.POST('/api/households/{householdId}/imports/transactions', {
+          api.POST('/api/v1/households/{householdId}/imports/transactions', {
             params: { path: { householdId }, query: { accountId, skipInvalid } },
             body: file.text,
             ...csv,
@@ -47,7 +47,7 @@ export function ImportPage() {
         );
       }
       return unwrap(
-        api.POST('/api/households/{householdId}/imports/prices', {
+        api.POST('/api/v1/households/{householdId}/imports/prices', {
           params: { path: { householdId }, query: { skipInvalid, ...(symbol ? { symbol } : {}) } },
           body: file.text,
           ...csv,

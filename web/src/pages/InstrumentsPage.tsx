@@ -153,8 +153,8 @@ function InstrumentEditor({ householdId, instrument, onDone }: { householdId: st
   const save = useMutation({
     mutationFn: (v: InstrumentForm) =>
       instrument
-        ? unwrap(api.PUT('/api/instruments/{instrumentId}', { params: { path: { instrumentId: instrument.id } }, body: toRequest(v, null) }))
-        : unwrap(api.POST('/api/instruments', { body: toRequest(v, householdId) })),
+        ? unwrap(api.PUT('/api/v1/instruments/{instrumentId}', { params: { path: { instrumentId: instrument.id } }, body: toRequest(v, null) }))
+        : unwrap(api.POST('/api/v1/instruments', { body: toRequest(v, householdId) })),
     onSuccess: async () => {
       if (!instrument) form.reset(emptyInstrument);
       await queryClient.invalidateQueries({ queryKey: keys.household(householdId) });

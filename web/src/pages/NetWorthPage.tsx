@@ -20,7 +20,7 @@ export function NetWorthPage() {
   const valuation = useValuation(householdId);
   const items = useQuery({
     queryKey: [...keys.household(householdId), 'manual-assets'],
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/manual-assets', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/manual-assets', { params: { path: { householdId } } })),
   });
   const currency = household.data?.reportingCurrency ?? 'USD';
   return (
@@ -95,7 +95,7 @@ function AddManualAsset({ householdId, currency }: { householdId: string; curren
   const add = useMutation({
     mutationFn: (v: ManualAssetForm) =>
       unwrap(
-        api.POST('/api/households/{householdId}/manual-assets', {
+        api.POST('/api/v1/households/{householdId}/manual-assets', {
           params: { path: { householdId } },
           body: { name: v.name, kind: v.kind, category: v.category, currency: v.currency.toUpperCase(), amount: Number(v.amount), date: v.date },
         }),
@@ -163,7 +163,7 @@ function ManualAssetRow({ householdId, item }: { householdId: string; item: Manu
   const [open, setOpen] = useState(false);
   const path = { householdId, manualAssetId: item.id };
   const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/households/{householdId}/manual-assets/{manualAssetId}', { params: { path } })),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/households/{householdId}/manual-assets/{manualAssetId}', { params: { path } })),
     onSuccess: invalidate,
   });
   const latest = item.latest;
@@ -206,8 +206,8 @@ function ValueHistory({ householdId, item }: { householdId: string; item: Manual
     mutationFn: (v: ValueForm) => {
       const body = { date: v.date, amount: Number(v.amount) };
       return editing
-        ? unwrap(api.PUT('/api/households/{householdId}/manual-assets/{manualAssetId}/values/{valueId}', { params: { path: { ...path, valueId: editing } }, body }))
-        : unwrap(api.POST('/api/households/{householdId}/manual-assets/{manualAssetId}/values', { params: { path }, body }));
+        ? unwrap(api.PUT('/api/v1/households/{householdId}/manual-assets/{manualAssetId}/values/{valueId}', { params: { path: { ...path, valueId: editing } }, body }))
+        : unwrap(api.POST('/api/v1/households/{householdId}/manual-assets/{manualAssetId}/values', { params: { path }, body }));
     },
     onSuccess: async () => {
       setEditing(null);
@@ -217,7 +217,7 @@ function ValueHistory({ householdId, item }: { householdId: string; item: Manual
   });
   const remove = useMutation({
     mutationFn: (valueId: string) =>
-      unwrap(api.DELETE('/api/households/{householdId}/manual-assets/{manualAssetId}/values/{valueId}', { params: { path: { ...path, valueId } } })),
+      unwrap(api.DELETE('/api/v1/households/{householdId}/manual-assets/{manualAssetId}/values/{valueId}', { params: { path: { ...path, valueId } } })),
     onSuccess: invalidate,
   });
   const { errors } = form.formState;

@@ -51,7 +51,7 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
   const simulate = useMutation({
     mutationFn: () =>
       unwrap(
-        api.POST('/api/households/{householdId}/plans/{planId}/simulations', {
+        api.POST('/api/v1/households/{householdId}/plans/{planId}/simulations', {
           params: { path: { householdId, planId: plan.id } },
           body: { paths, seed: null },
         }),
@@ -70,7 +70,7 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
     queryKey: ['run', shownId],
     enabled: shownId !== null,
     queryFn: () =>
-      unwrap(api.GET('/api/households/{householdId}/plans/{planId}/simulations/{runId}', { params: { path: { householdId, planId: plan.id, runId: shownId! } } })),
+      unwrap(api.GET('/api/v1/households/{householdId}/plans/{planId}/simulations/{runId}', { params: { path: { householdId, planId: plan.id, runId: shownId! } } })),
     // A finished run never changes; a queued or running one follows the hub's runProgress, and is
     // polled once a second only while the hub is not connected (the API allows 60 requests a minute).
     staleTime: (q) => (isActive(q.state.data) ? 0 : Infinity),
@@ -87,7 +87,7 @@ function SimulationSection({ householdId, plan }: { householdId: string; plan: P
 
   const cancel = useMutation({
     mutationFn: (runId: string) =>
-      unwrap(api.POST('/api/households/{householdId}/plans/{planId}/simulations/{runId}/cancel', { params: { path: { householdId, planId: plan.id, runId } } })),
+      unwrap(api.POST('/api/v1/households/{householdId}/plans/{planId}/simulations/{runId}/cancel', { params: { path: { householdId, planId: plan.id, runId } } })),
     onSuccess: (r) => queryClient.setQueryData(['run', r.id], r),
   });
 
@@ -231,7 +231,7 @@ function SolveSection({ householdId, plan }: { householdId: string; plan: Plan }
   const [targetPct, setTargetPct] = useState(Math.round((scenario?.targetSuccess ?? 0.85) * 100));
   const solve = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/households/{householdId}/plans/{planId}/solve', { params: { path: { householdId, planId: plan.id }, query: { wait: true } }, body: { for: lever, target: targetPct / 100 } })),
+      unwrap(api.POST('/api/v1/households/{householdId}/plans/{planId}/solve', { params: { path: { householdId, planId: plan.id }, query: { wait: true } }, body: { for: lever, target: targetPct / 100 } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.runs(householdId, plan.id) }),
   });
   const current =
@@ -335,14 +335,14 @@ function EditSection({ householdId, plan }: { householdId: string; plan: Plan })
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (body: { name: string; scenario: unknown }) =>
-      unwrap(api.PUT('/api/households/{householdId}/plans/{planId}', { params: { path: { householdId, planId: plan.id } }, body: { ...body, version: plan.version } })),
+      unwrap(api.PUT('/api/v1/households/{householdId}/plans/{planId}', { params: { path: { householdId, planId: plan.id } }, body: { ...body, version: plan.version } })),
     onSuccess: (p) => {
       queryClient.setQueryData(keys.plan(householdId, plan.id), p);
       void queryClient.invalidateQueries({ queryKey: keys.plans(householdId) });
     },
   });
   const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/households/{householdId}/plans/{planId}', { params: { path: { householdId, planId: plan.id } } })),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/households/{householdId}/plans/{planId}', { params: { path: { householdId, planId: plan.id } } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.plans(householdId) });
       void navigate('..', { relative: 'path' });

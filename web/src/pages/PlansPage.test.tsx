@@ -28,9 +28,9 @@ describe('PlansPage', () => {
 
   it('starts a new plan from the household: its people, their ages and retirement ages, the investment accounts', async () => {
     const server = fetchRoutes([
-      [/^GET \/api\/households\/[^/]+\/plans$/, () => ({ body: [] })],
-      [/^GET \/api\/households\/[^/]+\/people$/, () => ({ body: people })],
-      [/^GET \/api\/households\/[^/]+\/valuation/, () => ({ body: valuation })],
+      [/^GET \/api\/v1\/households\/[^/]+\/plans$/, () => ({ body: [] })],
+      [/^GET \/api\/v1\/households\/[^/]+\/people$/, () => ({ body: people })],
+      [/^GET \/api\/v1\/households\/[^/]+\/valuation/, () => ({ body: valuation })],
     ]);
     vi.spyOn(globalThis, 'fetch').mockImplementation(server.fetch);
     const router = createMemoryRouter([{ path: '/households/:householdId/plans', element: <PlansPage /> }], { initialEntries: [`/households/${h}/plans`] });

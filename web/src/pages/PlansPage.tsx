@@ -19,7 +19,7 @@ export function PlansPage() {
   const navigate = useNavigate();
   const create = useMutation({
     mutationFn: (f: PlanForm) =>
-      unwrap(api.POST('/api/households/{householdId}/plans', { params: { path: { householdId } }, body: { name: f.name, scenario: toScenario(f) } })),
+      unwrap(api.POST('/api/v1/households/{householdId}/plans', { params: { path: { householdId } }, body: { name: f.name, scenario: toScenario(f) } })),
     onSuccess: async (plan) => {
       await queryClient.invalidateQueries({ queryKey: keys.plans(householdId) });
       void navigate(plan.id);

@@ -67,7 +67,7 @@ export function PortfolioPage() {
 function GenerateModels({ householdId, hasLevels }: { householdId: string; hasLevels: boolean }) {
   const queryClient = useQueryClient();
   const generate = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/households/{householdId}/model-portfolios/generate', { params: { path: { householdId } }, body: { maxWeight: null, namePrefix: null } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/model-portfolios/generate', { params: { path: { householdId } }, body: { maxWeight: null, namePrefix: null } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: portfolioKeys.models(householdId) }),
   });
   if (hasLevels) return null;
@@ -172,7 +172,7 @@ function Frontier({ householdId, currency, model }: { householdId: string; curre
     queryFn: () => {
       const a = assumptions.data!;
       return unwrap(
-        api.POST('/api/optimize', {
+        api.POST('/api/v1/optimize', {
           body: {
             assets: a.assets.map((p) => p.asset),
             data: a.data,
@@ -219,7 +219,7 @@ function Targets({ householdId, model, instruments }: { householdId: string; mod
   const queryClient = useQueryClient();
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: portfolioKeys.targets(householdId) }), queryClient.invalidateQueries({ queryKey: portfolioKeys.alerts(householdId) })]);
   const remove = useMutation({
-    mutationFn: (targetId: string) => unwrap(api.DELETE('/api/households/{householdId}/rebalance-targets/{targetId}', { params: { path: { householdId, targetId } } })),
+    mutationFn: (targetId: string) => unwrap(api.DELETE('/api/v1/households/{householdId}/rebalance-targets/{targetId}', { params: { path: { householdId, targetId } } })),
     onSettled: refresh,
   });
   const bySymbol = new Map((instruments ?? []).map((i) => [i.id, i.symbol]));
@@ -297,7 +297,7 @@ function SetTargetsFromModel({
   );
   const save = useMutation({
     mutationFn: (bands: BandsForm) =>
-      unwrap(api.PUT('/api/households/{householdId}/rebalance-targets', { params: { path: { householdId } }, body: modelTargetsRequest(model.id, bands, buys) })),
+      unwrap(api.PUT('/api/v1/households/{householdId}/rebalance-targets', { params: { path: { householdId } }, body: modelTargetsRequest(model.id, bands, buys) })),
     onSettled: onDone,
   });
   const errors = form.formState.errors;

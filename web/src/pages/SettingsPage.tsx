@@ -97,12 +97,12 @@ function HouseholdSettings({ household }: { household: Household }) {
       const currency = v.reportingCurrency.toUpperCase();
       if (currency !== household.reportingCurrency) {
         const coverage = await unwrap(
-          api.GET('/api/households/{householdId}/fx-rates/missing', { params: { path: { householdId: household.id }, query: { currency } } }),
+          api.GET('/api/v1/households/{householdId}/fx-rates/missing', { params: { path: { householdId: household.id }, query: { currency } } }),
         );
         setMissing(coverage.missing.map((m) => `${m.pair} on or before ${formatDate(m.from)}`));
         if (coverage.missing.length > 0) return null;
       }
-      return unwrap(api.PUT('/api/households/{householdId}', { params: { path: { householdId: household.id } }, body: { ...v, version: household.version } }));
+      return unwrap(api.PUT('/api/v1/households/{householdId}', { params: { path: { householdId: household.id } }, body: { ...v, version: household.version } }));
     },
     onSuccess: async (saved) => {
       if (!saved) return;

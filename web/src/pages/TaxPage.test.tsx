@@ -37,8 +37,8 @@ function renderTax(search = '') {
     [/realized-gains\?year=/, (c) => ({ body: yearBody(Number(new URL(c.url, 'http://x').searchParams.get('year'))) })],
     [/tax-loss-opportunities/, () => ({ body: scan })],
     [/accounts$/, () => ({ body: [account] })],
-    [/^GET \/api\/instruments/, () => ({ body: { items: instruments, page: 1, pageSize: 1000, totalCount: instruments.length } })],
-    [/^GET \/api\/households\/[^/]+$/, () => ({ body: { id: h, name: 'Test', reportingCurrency: 'USD', createdUtc: '2024-01-01T00:00:00Z', version: 1 } })],
+    [/^GET \/api\/v1\/instruments/, () => ({ body: { items: instruments, page: 1, pageSize: 1000, totalCount: instruments.length } })],
+    [/^GET \/api\/v1\/households\/[^/]+$/, () => ({ body: { id: h, name: 'Test', reportingCurrency: 'USD', createdUtc: '2024-01-01T00:00:00Z', version: 1 } })],
   ]);
   vi.spyOn(globalThis, 'fetch').mockImplementation(server.fetch);
   const router = createMemoryRouter([{ path: '/households/:householdId/tax', element: <TaxPage /> }], { initialEntries: [`/households/${h}/tax${search}`] });

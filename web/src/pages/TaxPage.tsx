@@ -39,7 +39,7 @@ interface Names {
 function HarvestSection({ householdId, currency, accountName, symbol }: Names & { symbol: (id: string | null | undefined) => string | null }) {
   const scan = useQuery({
     queryKey: [...keys.household(householdId), 'tax-loss-opportunities'],
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/tax-loss-opportunities', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/tax-loss-opportunities', { params: { path: { householdId } } })),
   });
   return (
     <section className="card space-y-3" aria-labelledby="harvest-heading">
@@ -124,7 +124,7 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
   const gains = useQuery({
     queryKey: [...keys.household(householdId), 'realized-gains', year],
     queryFn: async (): Promise<RealizedGainsYear> => {
-      const g = await unwrap(api.GET('/api/households/{householdId}/realized-gains', { params: { path: { householdId }, query: { year } } }));
+      const g = await unwrap(api.GET('/api/v1/households/{householdId}/realized-gains', { params: { path: { householdId }, query: { year } } }));
       // The endpoint answers CSV only for Accept: text/csv, which this call does not send.
       if (typeof g === 'string') throw new Error('The server answered CSV where JSON was asked for.');
       return g;
@@ -135,7 +135,7 @@ function GainsSection({ householdId, currency, accountName, accountCurrency }: N
   async function downloadForm8949() {
     setForm8949Error(null);
     try {
-      const csv = await rawJson<string>(`/api/households/${householdId}/realized-gains?year=${year}`, { headers: { Accept: 'text/csv' } });
+      const csv = await rawJson<string>(`/api/v1/households/${householdId}/realized-gains?year=${year}`, { headers: { Accept: 'text/csv' } });
       downloadCsv(`form-8949-${year}.csv`, csv);
     } catch (e) {
       setForm8949Error(e);

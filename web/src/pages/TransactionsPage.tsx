@@ -25,7 +25,7 @@ export function TransactionsPage() {
     queryKey: keys.transactions(householdId, filters),
     queryFn: () =>
       unwrap(
-        api.GET('/api/households/{householdId}/transactions', {
+        api.GET('/api/v1/households/{householdId}/transactions', {
           params: {
             path: { householdId },
             query: {
@@ -49,7 +49,7 @@ export function TransactionsPage() {
   const [editing, setEditing] = useState<Transaction | null>(null);
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (t: Transaction) => unwrap(api.DELETE('/api/households/{householdId}/transactions/{transactionId}', { params: { path: { householdId, transactionId: t.id } } })),
+    mutationFn: (t: Transaction) => unwrap(api.DELETE('/api/v1/households/{householdId}/transactions/{transactionId}', { params: { path: { householdId, transactionId: t.id } } })),
     onSuccess: async () => {
       setConfirming(null);
       await queryClient.invalidateQueries({ queryKey: keys.household(householdId) });

@@ -28,7 +28,7 @@ export function usePlanPreview(householdId: string, planId: string, scenario: un
         run: async (body, signal) =>
           simulationOutput.parse(
             await unwrap(
-              api.POST('/api/households/{householdId}/plans/{planId}/preview', {
+              api.POST('/api/v1/households/{householdId}/plans/{planId}/preview', {
                 params: { path: { householdId, planId } },
                 body: { scenario: body, paths: PREVIEW_PATHS, seed: null },
                 signal,

@@ -23,7 +23,7 @@ export function RebalancePreview({ householdId, currency, names }: { householdId
   const [assetLocation, setAssetLocation] = useState(false);
   const queryClient = useQueryClient();
   const propose = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/households/{householdId}/rebalance', { params: { path: { householdId } }, body: { force, assetLocation, asOf: null } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/rebalance', { params: { path: { householdId } }, body: { force, assetLocation, asOf: null } })),
   });
   return (
     <section className="card space-y-3" aria-labelledby="preview-heading">
@@ -169,7 +169,7 @@ function AcceptProposal({ proposal, onAccepted }: { proposal: Proposal; onAccept
     mutationFn: () =>
       stepUp.run(() =>
         unwrap(
-          api.POST('/api/households/{householdId}/rebalance-proposals/{proposalId}/accept', {
+          api.POST('/api/v1/households/{householdId}/rebalance-proposals/{proposalId}/accept', {
             params: { path: { householdId: proposal.householdId, proposalId: proposal.id } },
           }),
         ),

@@ -18,7 +18,7 @@ export interface FrontierInput {
 
 /**
  * Maps shares by class to the optimiser's assets (one proxy column per asset class) for
- * `evaluate` on POST /api/optimize. Cash is not an asset: it is the uninvested remainder, which
+ * `evaluate` on POST /api/v1/optimize. Cash is not an asset: it is the uninvested remainder, which
  * the server holds at the risk-free rate. Classes without a proxy are left out and the others
  * (cash included) scaled so the shares still add to one; the caller shows what was left out.
  * No return or risk is computed here. Null when nothing is covered.

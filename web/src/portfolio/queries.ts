@@ -16,21 +16,21 @@ export const portfolioKeys = {
 export function useModelPortfolios(householdId: string) {
   return useQuery({
     queryKey: portfolioKeys.models(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/model-portfolios', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/model-portfolios', { params: { path: { householdId } } })),
   });
 }
 
 export function useTargets(householdId: string) {
   return useQuery({
     queryKey: portfolioKeys.targets(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/rebalance-targets', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/rebalance-targets', { params: { path: { householdId } } })),
   });
 }
 
 export function useOrders(householdId: string) {
   return useQuery({
     queryKey: portfolioKeys.orders(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/orders', { params: { path: { householdId }, query: {} } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/orders', { params: { path: { householdId }, query: {} } })),
   });
 }
 
@@ -38,7 +38,7 @@ export function useOrders(householdId: string) {
 export function useAssumptions() {
   return useQuery({
     queryKey: portfolioKeys.assumptions,
-    queryFn: () => unwrap(api.GET('/api/model-portfolios/assumptions')),
+    queryFn: () => unwrap(api.GET('/api/v1/model-portfolios/assumptions')),
     staleTime: Infinity,
   });
 }

@@ -5,11 +5,11 @@ const get = (path: string, mode = 'cors', method = 'GET') => strategyFor({ url: 
 
 describe('strategyFor', () => {
   it('never caches the server: /api, /auth and the other server routes go to the network', () => {
-    for (const path of ['/api/households', '/api/households/1/valuation?asOf=2026-01-01', '/auth/login', '/auth/refresh', '/API/me', '/health', '/openapi/v1.json', '/scalar', '/.well-known/openid-configuration']) {
+    for (const path of ['/api/v1/households', '/api/v1/households/1/valuation?asOf=2026-01-01', '/auth/login', '/auth/refresh', '/API/me', '/health', '/openapi/v1.json', '/scalar', '/.well-known/openid-configuration']) {
       expect(get(path)).toBe('network-only');
     }
     // Even when the browser navigates there (a download link, a typed address).
-    expect(get('/api/me/export', 'navigate')).toBe('network-only');
+    expect(get('/api/v1/me/export', 'navigate')).toBe('network-only');
     expect(get('/auth/external/callback', 'navigate')).toBe('network-only');
   });
 

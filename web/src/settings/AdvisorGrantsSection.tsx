@@ -17,19 +17,19 @@ export function AdvisorGrantsSection({ householdId }: { householdId: string }) {
   const queryClient = useQueryClient();
   const grants = useQuery({
     queryKey: meKeys.grants(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/advisor-grants', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/advisor-grants', { params: { path: { householdId } } })),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: meKeys.grants(householdId) });
   const form = useForm<GrantForm>({ resolver: zodResolver(grantSchema), defaultValues: { advisorEmail: '' } });
   const grant = useMutation({
-    mutationFn: (v: GrantForm) => unwrap(api.POST('/api/households/{householdId}/advisor-grants', { params: { path: { householdId } }, body: { advisorEmail: v.advisorEmail } })),
+    mutationFn: (v: GrantForm) => unwrap(api.POST('/api/v1/households/{householdId}/advisor-grants', { params: { path: { householdId } }, body: { advisorEmail: v.advisorEmail } })),
     onSuccess: async () => {
       form.reset();
       await refresh();
     },
   });
   const revoke = useMutation({
-    mutationFn: (grantId: string) => unwrap(api.DELETE('/api/households/{householdId}/advisor-grants/{grantId}', { params: { path: { householdId, grantId } } })),
+    mutationFn: (grantId: string) => unwrap(api.DELETE('/api/v1/households/{householdId}/advisor-grants/{grantId}', { params: { path: { householdId, grantId } } })),
     onSuccess: refresh,
   });
   const { errors } = form.formState;

@@ -33,14 +33,14 @@ export function FxRatesSection({ householdId }: { householdId: string }) {
   const queryClient = useQueryClient();
   const rates = useQuery({
     queryKey: fxKey(householdId),
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/fx-rates', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/fx-rates', { params: { path: { householdId } } })),
   });
   const invalidate = () => queryClient.invalidateQueries({ queryKey: keys.household(householdId) });
   const form = useForm<FxRateForm>({ resolver: zodResolver(fxRateSchema), defaultValues: { date: todayIso(), base: '', quote: '', rate: '' } });
   const add = useMutation({
     mutationFn: (v: FxRateForm) =>
       unwrap(
-        api.PUT('/api/households/{householdId}/fx-rates', {
+        api.PUT('/api/v1/households/{householdId}/fx-rates', {
           params: { path: { householdId } },
           body: { date: v.date, base: v.base.toUpperCase(), quote: v.quote.toUpperCase(), rate: Number(v.rate) },
         }),
@@ -52,14 +52,14 @@ export function FxRatesSection({ householdId }: { householdId: string }) {
   });
   const remove = useMutation({
     mutationFn: (r: { base: string; quote: string; date: string }) =>
-      unwrap(api.DELETE('/api/households/{householdId}/fx-rates/{base}/{quote}/{date}', { params: { path: { householdId, ...r } } })),
+      unwrap(api.DELETE('/api/v1/households/{householdId}/fx-rates/{base}/{quote}/{date}', { params: { path: { householdId, ...r } } })),
     onSuccess: invalidate,
   });
   const [imported, setImported] = useState<string | null>(null);
   const upload = useMutation({
     mutationFn: async (file: File) =>
       unwrap(
-        api.POST('/api/households/{householdId}/fx-rates/import', {
+        api.POST('/api/v1/households/{householdId}/fx-rates/import', {
           params: { path: { householdId }, query: {} },
           body: await file.text(),
           bodySerializer: (b: string) => b,

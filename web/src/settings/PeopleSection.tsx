@@ -17,7 +17,7 @@ export function PeopleSection({ householdId }: { householdId: string }) {
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const remove = useMutation({
-    mutationFn: (personId: string) => unwrap(api.DELETE('/api/households/{householdId}/people/{personId}', { params: { path: { householdId, personId } } })),
+    mutationFn: (personId: string) => unwrap(api.DELETE('/api/v1/households/{householdId}/people/{personId}', { params: { path: { householdId, personId } } })),
     onSuccess: async () => {
       setConfirming(null);
       await queryClient.invalidateQueries({ queryKey: keys.household(householdId) });
@@ -89,8 +89,8 @@ function PersonEditor({ householdId, stored, onDone }: { householdId: string; st
     mutationFn: (v: PersonForm) => {
       const body = toPersonRequest(v, stored);
       return stored
-        ? unwrap(api.PUT('/api/households/{householdId}/people/{personId}', { params: { path: { householdId, personId: stored.id } }, body }))
-        : unwrap(api.POST('/api/households/{householdId}/people', { params: { path: { householdId } }, body }));
+        ? unwrap(api.PUT('/api/v1/households/{householdId}/people/{personId}', { params: { path: { householdId, personId: stored.id } }, body }))
+        : unwrap(api.POST('/api/v1/households/{householdId}/people', { params: { path: { householdId } }, body }));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.household(householdId) });

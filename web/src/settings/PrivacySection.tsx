@@ -9,7 +9,7 @@ import { ErrorMessage } from '../components/DataState';
 import { downloadFile } from '../lib/csvExport';
 import { deleteConfirmed, exportFileName } from './deleteAccount';
 
-/** Download my data (GET /api/me/export) and delete my account (DELETE /api/me); both need a step-up. */
+/** Download my data (GET /api/v1/me/export) and delete my account (DELETE /api/v1/me); both need a step-up. */
 export function PrivacySection({ email }: { email: string }) {
   const id = useId();
   const navigate = useNavigate();
@@ -17,11 +17,11 @@ export function PrivacySection({ email }: { email: string }) {
   const stepUp = useStepUp('Downloading or deleting your data needs a fresh code from your authenticator app.');
   const [typed, setTyped] = useState('');
   const exportData = useMutation({
-    mutationFn: () => stepUp.run(() => rawJson<unknown>('/api/me/export')),
+    mutationFn: () => stepUp.run(() => rawJson<unknown>('/api/v1/me/export')),
     onSuccess: (data) => downloadFile(exportFileName(), JSON.stringify(data, null, 2), 'application/json'),
   });
   const erase = useMutation({
-    mutationFn: () => stepUp.run(() => rawJson<unknown>('/api/me', { method: 'DELETE' })),
+    mutationFn: () => stepUp.run(() => rawJson<unknown>('/api/v1/me', { method: 'DELETE' })),
     onSuccess: () => {
       saveSession(null);
       queryClient.clear();

@@ -1,7 +1,7 @@
 import type { Me } from '../api/types';
 import { humanize } from '../lib/format';
 
-/** The signed-in user as GET /api/me describes them. */
+/** The signed-in user as GET /api/v1/me describes them. */
 export function ProfileSection({ me }: { me: Me }) {
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]" data-testid="profile">

@@ -19,12 +19,12 @@ describe('SessionsSection', () => {
   it('offers to sign out the other sessions only, and lists again afterwards', async () => {
     let live = [session('mine', true), session('phone', false), session('laptop', false)];
     const server = fetchRoutes([
-      [/^GET \/api\/me\/sessions$/, () => ({ body: live })],
-      [/^DELETE \/api\/me\/sessions\/[a-z]+$/, (c) => {
+      [/^GET \/api\/v1\/me\/sessions$/, () => ({ body: live })],
+      [/^DELETE \/api\/v1\/me\/sessions\/[a-z]+$/, (c) => {
         live = live.filter((s) => !c.url.endsWith(`/${s.id}`));
         return { status: 204 };
       }],
-      [/^DELETE \/api\/me\/sessions$/, () => {
+      [/^DELETE \/api\/v1\/me\/sessions$/, () => {
         const revoked = live.filter((s) => !s.current).length;
         live = live.filter((s) => s.current);
         return { body: { revoked } };
@@ -45,7 +45,7 @@ describe('SessionsSection', () => {
     const user = userEvent.setup({ delay: null });
     await user.click(within(rows[1]!).getByRole('button', { name: /^Sign out the session/ }));
     expect(await screen.findByText('Signed out.')).toBeInTheDocument();
-    expect(server.calls.some((c) => c.method === 'DELETE' && c.url === '/api/me/sessions/phone')).toBe(true);
+    expect(server.calls.some((c) => c.method === 'DELETE' && c.url === '/api/v1/me/sessions/phone')).toBe(true);
     await vi.waitFor(() => expect(within(screen.getByTestId('sessions')).getAllByRole('listitem')).toHaveLength(2));
 
     await user.click(screen.getByRole('button', { name: 'Sign out all other sessions' }));

@@ -11,10 +11,10 @@ import { meKeys } from './queries';
  */
 export function SessionsSection() {
   const queryClient = useQueryClient();
-  const sessions = useQuery({ queryKey: meKeys.sessions, queryFn: () => unwrap(api.GET('/api/me/sessions')) });
+  const sessions = useQuery({ queryKey: meKeys.sessions, queryFn: () => unwrap(api.GET('/api/v1/me/sessions')) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: meKeys.sessions });
-  const revoke = useMutation({ mutationFn: (sessionId: string) => unwrap(api.DELETE('/api/me/sessions/{sessionId}', { params: { path: { sessionId } } })), onSuccess: refresh });
-  const revokeOthers = useMutation({ mutationFn: () => unwrap(api.DELETE('/api/me/sessions')), onSuccess: refresh });
+  const revoke = useMutation({ mutationFn: (sessionId: string) => unwrap(api.DELETE('/api/v1/me/sessions/{sessionId}', { params: { path: { sessionId } } })), onSuccess: refresh });
+  const revokeOthers = useMutation({ mutationFn: () => unwrap(api.DELETE('/api/v1/me/sessions')), onSuccess: refresh });
   return (
     <div className="space-y-3 text-sm">
       <QueryView query={sessions} loadingLabel="Loading your sessions…">

@@ -8,7 +8,7 @@ export const meKeys = {
   clients: ['advisor', 'clients'] as const,
 };
 
-/** GET /api/me: the signed-in user's e-mail, roles, two-factor state and households. */
+/** GET /api/v1/me: the signed-in user's e-mail, roles, two-factor state and households. */
 export function useMe() {
-  return useQuery({ queryKey: meKeys.me, queryFn: () => unwrap(api.GET('/api/me')) });
+  return useQuery({ queryKey: meKeys.me, queryFn: () => unwrap(api.GET('/api/v1/me')) });
 }

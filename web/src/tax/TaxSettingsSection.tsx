@@ -17,7 +17,7 @@ import { Field } from '../components/Field';
 export function TaxSettingsSection({ householdId, instruments }: { householdId: string; instruments: Instrument[] }) {
   const profile = useQuery({
     queryKey: [...keys.household(householdId), 'tax-profile'],
-    queryFn: () => unwrap(api.GET('/api/households/{householdId}/tax-profile', { params: { path: { householdId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/tax-profile', { params: { path: { householdId } } })),
   });
   return (
     <section className="card space-y-4" aria-labelledby="tax-settings-heading">
@@ -32,7 +32,7 @@ function RatesForm({ householdId, profile }: { householdId: string; profile: Tax
   const queryClient = useQueryClient();
   const form = useForm<TaxSettingsForm>({ resolver: zodResolver(taxSettingsSchema), defaultValues: fromProfile(profile) });
   const save = useMutation({
-    mutationFn: (v: TaxSettingsForm) => unwrap(api.PUT('/api/households/{householdId}/tax-profile', { params: { path: { householdId } }, body: toProfile(v, profile) })),
+    mutationFn: (v: TaxSettingsForm) => unwrap(api.PUT('/api/v1/households/{householdId}/tax-profile', { params: { path: { householdId } }, body: toProfile(v, profile) })),
     // The form stays mounted (its saved message with it); the next save carries the refetched version.
     onSuccess: async (saved) => {
       form.reset(fromProfile(saved));
@@ -77,13 +77,13 @@ function RatesForm({ householdId, profile }: { householdId: string; profile: Tax
 function Replacements({ householdId, instruments }: { householdId: string; instruments: Instrument[] }) {
   const queryClient = useQueryClient();
   const queryKey = [...keys.household(householdId), 'replacement-funds'];
-  const list = useQuery({ queryKey, queryFn: () => unwrap(api.GET('/api/households/{householdId}/replacement-funds', { params: { path: { householdId } } })) });
+  const list = useQuery({ queryKey, queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/replacement-funds', { params: { path: { householdId } } })) });
   const [instrumentId, setInstrumentId] = useState('');
   const [replacementId, setReplacementId] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.household(householdId) });
   const add = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/households/{householdId}/replacement-funds', { params: { path: { householdId } }, body: { instrumentId, replacementId, rank: 0 } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/replacement-funds', { params: { path: { householdId } }, body: { instrumentId, replacementId, rank: 0 } })),
     onSuccess: async () => {
       setInstrumentId('');
       setReplacementId('');
@@ -91,7 +91,7 @@ function Replacements({ householdId, instruments }: { householdId: string; instr
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/api/households/{householdId}/replacement-funds/{replacementId}', { params: { path: { householdId, replacementId: id } } })),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/households/{householdId}/replacement-funds/{replacementId}', { params: { path: { householdId, replacementId: id } } })),
     onSuccess: refresh,
   });
   const symbol = (id: string) => instruments.find((i) => i.id === id)?.symbol ?? '…';

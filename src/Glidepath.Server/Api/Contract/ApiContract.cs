@@ -48,7 +48,8 @@ internal static class ApiContract
         document.Info.Title = "Glidepath API";
         document.Info.Description = "Household ledger and planning: accounts, transactions, tax lots, positions, valuation, performance, "
             + "rebalancing, retirement plans and imports. Errors are problem details (RFC 7807) with a stable `code`; "
-            + "the conventions are in docs/api.md.";
+            + "the conventions are in docs/api.md. Routes live under `/api/v1`; the unversioned `/api/…` paths still answer "
+            + "until their `Sunset` date, with `Deprecation` headers.";
         document.Info.License = new OpenApiLicense { Name = licenseName, Url = licenseUrl };
         document.Servers = [new OpenApiServer { Url = publicBaseUrl.TrimEnd('/') }];
 
@@ -80,6 +81,14 @@ internal static class ApiContract
             }
         }
 
+        // Routes are mapped once, unversioned; clients are to use the versioned paths (ApiVersioning).
+        var paths = new OpenApiPaths();
+        foreach (var (path, item) in document.Paths)
+        {
+            paths.Add(ApiVersioning.ToVersioned(path), item);
+        }
+
+        document.Paths = paths;
         return Task.CompletedTask;
     }
 }
