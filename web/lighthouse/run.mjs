@@ -71,9 +71,11 @@ try {
     const tab = await browser.newPage();
     await tab.goto(`${server.url}/favicon.svg`);
     await tab.evaluate((s) => (s ? localStorage.setItem('glidepath.session', s) : localStorage.clear()), page.name === 'sign-in' ? null : JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000 }));
-    // Storage is kept (below), so the HTTP cache is emptied here: every page is measured as a first visit.
+    // Storage is kept (below), so the HTTP cache, the PWA's worker and its Cache Storage are emptied
+    // here: every page is measured as a first visit, not served from the service worker's shell.
     const cdp = await browser.newCDPSession(tab);
     await cdp.send('Network.clearBrowserCache');
+    await cdp.send('Storage.clearDataForOrigin', { origin: server.url, storageTypes: 'service_workers,cache_storage' });
     await tab.close();
     const result = await lighthouse(page.url, {
       port,
