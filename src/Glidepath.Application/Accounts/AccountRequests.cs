@@ -1,3 +1,4 @@
+using Glidepath.Application.Validation;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.TaxLots;
 
@@ -24,4 +25,7 @@ public sealed record CreateAccountRequest(
 /// </summary>
 public sealed record UpdateAccountRequest(
     string? Name, string? Institution, LotReliefMethod? ReliefMethod, long Version, string? Notes = null, bool? WholeSharesOnly = null,
-    string? Broker = null, string? BrokerAccountId = null);
+    string? Broker = null, string? BrokerAccountId = null) : IVersionedRequest
+{
+    public IVersionedRequest WithVersion(long version) => this with { Version = version };
+}

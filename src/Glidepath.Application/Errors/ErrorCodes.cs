@@ -64,6 +64,8 @@ public static class ErrorCodes
     public const string LedgerRejected = "ledger-rejected";
     public const string ImportRejected = "import-rejected";
     public const string ConcurrencyConflict = "concurrency-conflict";
+    /// <summary>An If-Match version that is not the current one (412).</summary>
+    public const string PreconditionFailed = "precondition-failed";
     public const string Conflict = "conflict";
     public const string InternalError = "internal-error";
     /// <summary>A stored encrypted value could not be read with the configured key ring (missing key, wrong key, altered value).</summary>

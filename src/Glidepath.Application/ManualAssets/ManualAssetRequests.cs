@@ -1,3 +1,4 @@
+using Glidepath.Application.Validation;
 using Glidepath.Domain.ManualAssets;
 
 namespace Glidepath.Application.ManualAssets;
@@ -8,6 +9,9 @@ namespace Glidepath.Application.ManualAssets;
 /// </summary>
 public sealed record ManualAssetRequest(
     string? Name, ManualAssetKind? Kind, ManualAssetCategory? Category, string? Currency,
-    decimal? Amount = null, DateOnly? Date = null, long? Version = null);
+    decimal? Amount = null, DateOnly? Date = null, long? Version = null) : IVersionedRequest
+{
+    public IVersionedRequest WithVersion(long version) => this with { Version = version };
+}
 
 public sealed record ManualAssetValueRequest(DateOnly? Date, decimal? Amount);

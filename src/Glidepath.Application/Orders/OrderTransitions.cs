@@ -31,18 +31,8 @@ public sealed class OrderTransitions(GlidepathDbContext db, LedgerStore ledger, 
         ArgumentNullException.ThrowIfNull(order);
         var transition = order.TransitionTo(to, reason, nowUtc);
         db.OrderTransitions.Add(transition);
-        outbox.Enqueue(order.HouseholdId, EventTypes.OrderStatusChanged, new
-        {
-            orderId = order.Id,
-            accountId = order.AccountId,
-            instrumentId = order.InstrumentId,
-            from = transition.From.ToString(),
-            to = transition.To.ToString(),
-            reason,
-            at = nowUtc,
-            quantity = order.Quantity,
-            filledQuantity = order.FilledQuantity,
-        });
+        outbox.Enqueue(order.HouseholdId, EventTypes.OrderStatusChanged, new OrderStatusChanged(
+            order.Id, order.AccountId, order.InstrumentId, transition.From.ToString(), transition.To.ToString(), reason, nowUtc, order.Quantity, order.FilledQuantity));
         return transition;
     }
 
@@ -78,21 +68,9 @@ public sealed class OrderTransitions(GlidepathDbContext db, LedgerStore ledger, 
         };
         fill.TransactionId = transaction.Id;
         db.OrderFills.Add(fill);
-        outbox.Enqueue(order.HouseholdId, EventTypes.OrderFilled, new
-        {
-            orderId = order.Id,
-            accountId = order.AccountId,
-            instrumentId = order.InstrumentId,
-            side = order.Side.ToString(),
-            fillId = fill.Id,
-            quantity = fill.Quantity,
-            price = fill.Price,
-            fees = fill.Fees,
-            tradeDate = fill.TradeDate,
-            transactionId = transaction.Id,
-            filledQuantity = order.FilledQuantity,
-            orderQuantity = order.Quantity,
-        });
+        outbox.Enqueue(order.HouseholdId, EventTypes.OrderFilled, new OrderFilled(
+            order.Id, order.AccountId, order.InstrumentId, order.Side.ToString(), fill.Id, fill.Quantity, fill.Price, fill.Fees,
+            fill.TradeDate, transaction.Id, order.FilledQuantity, order.Quantity));
         order.UpdatedUtc = nowUtc;
         if (next is { } status)
         {

@@ -1,3 +1,4 @@
+using Glidepath.Application.Validation;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Rebalancing;
@@ -34,8 +35,10 @@ public sealed record RebalanceTargetDto(
 
 public sealed record TaxProfileDto(
     decimal ShortTermRate, decimal LongTermRate, decimal MinTradeAmount, decimal CashBuffer, decimal CostPerTrade,
-    decimal HarvestMinLoss, decimal HarvestMinLossFraction, decimal SwapBackLargeGain, long Version)
+    decimal HarvestMinLoss, decimal HarvestMinLossFraction, decimal SwapBackLargeGain, long Version) : IVersionedRequest
 {
+    public IVersionedRequest WithVersion(long version) => this with { Version = version };
+
     public static TaxProfileDto From(HouseholdTaxProfile p) =>
         new(p.ShortTermRate, p.LongTermRate, p.MinTradeAmount, p.CashBuffer, p.CostPerTrade, p.HarvestMinLoss, p.HarvestMinLossFraction, p.SwapBackLargeGain, p.Version);
 }

@@ -28,3 +28,12 @@ public sealed record AlertTriggered(string Kind, DateOnly AsOf, int Count, strin
 
 /// <summary><c>price.stale</c>: a held instrument's latest close is older than the market-data staleness limit.</summary>
 public sealed record PriceStale(Guid InstrumentId, string Symbol, DateOnly? LastClose, int DaysOld);
+
+/// <summary><c>order.status_changed</c>: an order moved from one state to another (docs/orders.md).</summary>
+public sealed record OrderStatusChanged(
+    Guid OrderId, Guid AccountId, Guid InstrumentId, string From, string To, string Reason, DateTimeOffset At, decimal Quantity, decimal FilledQuantity);
+
+/// <summary><c>order.filled</c>: one fill of an order, booked as the ledger transaction it names.</summary>
+public sealed record OrderFilled(
+    Guid OrderId, Guid AccountId, Guid InstrumentId, string Side, Guid FillId, decimal Quantity, decimal Price, decimal Fees,
+    DateOnly TradeDate, Guid TransactionId, decimal FilledQuantity, decimal OrderQuantity);

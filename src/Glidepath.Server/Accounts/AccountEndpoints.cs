@@ -1,4 +1,5 @@
 using Glidepath.Application.Accounts;
+using Glidepath.Server.Api;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
@@ -15,7 +16,7 @@ public static class AccountEndpoints
         group.MapPost("/", Create).ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/{accountId:guid}", Get).WithName("GetAccount").ProducesProblems(StatusCodes.Status404NotFound);
         // Changing bank details (institution, account number) and deleting data are critical actions.
-        group.MapPut("/{accountId:guid}", Update).RequireStepUp().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapPut("/{accountId:guid}", Update).AcceptsIfMatch().RequireStepUp().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapDelete("/{accountId:guid}", Delete).RequireStepUp().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return household;
     }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Glidepath.Application.Errors;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
@@ -93,3 +94,10 @@ public sealed class RunRefusedProblem(int statusCode, string code, string detail
 
 /// <summary>One reason among several, e.g. one rejected CSV row or one transaction the ledger refused.</summary>
 public sealed record ProblemItem(string Code, string Message, int? Row = null, string? Column = null, Guid? TransactionId = null);
+
+/// <summary>412: the <c>If-Match</c> version is not the resource's current one (docs/api.md, "Conditional requests").</summary>
+public sealed class PreconditionFailedProblem(string detail)
+    : ApiProblem(StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed, "Precondition failed", detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(StatusCodes.Status412PreconditionFailed, builder);
+}

@@ -15,7 +15,7 @@ public static class HouseholdEndpoints
         group.MapGet("/", List);
         group.MapPost("/", Create).ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/{householdId:guid}", Get).WithName("GetHousehold").ProducesProblems(StatusCodes.Status404NotFound);
-        group.MapPut("/{householdId:guid}", Update)
+        group.MapPut("/{householdId:guid}", Update).AcceptsIfMatch()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{householdId:guid}", Delete).RequireStepUp().RequireHouseholdOwner().ProducesProblems(StatusCodes.Status404NotFound);
         return api;

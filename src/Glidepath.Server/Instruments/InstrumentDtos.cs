@@ -1,3 +1,4 @@
+using Glidepath.Server.Api;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Pricing;
 
@@ -13,7 +14,7 @@ public sealed record InstrumentDto(
 public sealed record InstrumentRequest(
     string? Symbol, string? Name, InstrumentType Type, AssetClass AssetClass, string? Currency, string? Exchange, string? Isin, Guid? HouseholdId = null);
 
-public sealed record InstrumentPage(IReadOnlyList<InstrumentDto> Items, int Page, int PageSize, int TotalCount);
+public sealed record InstrumentPage(IReadOnlyList<InstrumentDto> Items, int Page, int PageSize, int TotalCount) : IPage;
 
 public sealed record PriceDto(DateOnly Date, decimal Close);
 

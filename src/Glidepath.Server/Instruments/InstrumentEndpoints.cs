@@ -27,7 +27,7 @@ public static class InstrumentEndpoints
     public static IEndpointRouteBuilder MapInstrumentEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/instruments").WithTags("Instruments");
-        group.MapGet("/", List);
+        group.MapGet("/", List).WithPageLinks();
         group.MapPost("/", Create);
         group.MapGet("/{instrumentId:guid}", Get).WithName("GetInstrument");
         group.MapPut("/{instrumentId:guid}", Update);

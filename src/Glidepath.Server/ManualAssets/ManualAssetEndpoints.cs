@@ -1,6 +1,7 @@
 using Glidepath.Application.ManualAssets;
 using Glidepath.Domain.ManualAssets;
 using Glidepath.Domain.Results;
+using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 
 namespace Glidepath.Server.ManualAssets;
@@ -17,7 +18,7 @@ public static class ManualAssetEndpoints
         group.MapGet("/", List);
         group.MapPost("/", Create).ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/{manualAssetId:guid}", Get).WithName("GetManualAsset").ProducesProblems(StatusCodes.Status404NotFound);
-        group.MapPut("/{manualAssetId:guid}", Update).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapPut("/{manualAssetId:guid}", Update).AcceptsIfMatch().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapDelete("/{manualAssetId:guid}", Delete).ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/{manualAssetId:guid}/values", AddValue).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPut("/{manualAssetId:guid}/values/{valueId:guid}", UpdateValue).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);

@@ -1,5 +1,6 @@
 using Glidepath.Application.ModelPortfolios;
 using Glidepath.Domain.Portfolios;
+using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 
 namespace Glidepath.Server.ModelPortfolios;
@@ -17,7 +18,7 @@ public static class ModelPortfolioEndpoints
         models.MapPost("/", Create).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         models.MapPost("/generate", Generate).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         models.MapGet("/{modelId:guid}", Get).WithName("GetModelPortfolio").ProducesProblems(StatusCodes.Status404NotFound);
-        models.MapPut("/{modelId:guid}", Update).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        models.MapPut("/{modelId:guid}", Update).AcceptsIfMatch().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         models.MapDelete("/{modelId:guid}", Delete).ProducesProblems(StatusCodes.Status404NotFound);
         return household;
     }

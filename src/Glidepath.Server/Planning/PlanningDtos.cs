@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Glidepath.Application.Planning;
+using Glidepath.Application.Validation;
 using Glidepath.Domain.Planning;
 
 namespace Glidepath.Server.Planning;
@@ -7,8 +8,10 @@ namespace Glidepath.Server.Planning;
 /// <param name="Name">The plan's name.</param>
 /// <param name="Scenario">The scenario as a JSON object (docs/scenario-format.md).</param>
 /// <param name="Version">On update: the version read; a stale one answers 409. Optional.</param>
-public sealed record PlanRequest(string? Name, JsonElement? Scenario, long? Version = null)
+public sealed record PlanRequest(string? Name, JsonElement? Scenario, long? Version = null) : IVersionedRequest
 {
+    public IVersionedRequest WithVersion(long version) => this with { Version = version };
+
     public PlanInput ToInput() => new(Name, Scenario, Version);
 }
 

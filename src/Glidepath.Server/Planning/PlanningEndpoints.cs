@@ -18,7 +18,7 @@ public static class PlanningEndpoints
         plans.MapGet("/", List);
         plans.MapPost("/", Create).ProducesProblems(StatusCodes.Status400BadRequest);
         plans.MapGet("/{planId:guid}", Get).WithName("GetPlan").ProducesProblems(StatusCodes.Status404NotFound);
-        plans.MapPut("/{planId:guid}", Update).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest);
+        plans.MapPut("/{planId:guid}", Update).AcceptsIfMatch().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest);
         plans.MapDelete("/{planId:guid}", Delete).ProducesProblems(StatusCodes.Status404NotFound);
         plans.MapPost("/{planId:guid}/preview", Preview).ComputesOnly()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);

@@ -1,4 +1,5 @@
 using Glidepath.Application.TaxSettings;
+using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 
 namespace Glidepath.Server.TaxSettings;
@@ -27,7 +28,7 @@ public static class TaxSettingsEndpoints
         group.MapPut("/rebalance-targets/{targetId:guid}", UpdateTarget).ProducesProblems(Invalid, NotFound);
         group.MapDelete("/rebalance-targets/{targetId:guid}", RemoveTarget).ProducesProblems(NotFound);
         group.MapGet("/tax-profile", GetProfile);
-        group.MapPut("/tax-profile", PutProfile).ProducesProblems(Invalid, Conflict);
+        group.MapPut("/tax-profile", PutProfile).AcceptsIfMatch().ProducesProblems(Invalid, Conflict);
         group.MapGet("/replacement-funds", ListReplacements);
         group.MapPost("/replacement-funds", AddReplacement).ProducesProblems(Invalid, Conflict);
         group.MapDelete("/replacement-funds/{replacementId:guid}", RemoveReplacement).ProducesProblems(NotFound);

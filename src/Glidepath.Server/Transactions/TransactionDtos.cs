@@ -1,3 +1,4 @@
+using Glidepath.Server.Api;
 using Glidepath.Domain.Transactions;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.TaxLots;
@@ -56,7 +57,7 @@ public sealed record TransactionBatchRequest(IReadOnlyList<TransactionRequest>? 
 /// <summary>What a POST booked; <paramref name="Replayed"/> counts the ones an earlier request had already booked.</summary>
 public sealed record TransactionBatchResult(IReadOnlyList<TransactionDto> Transactions, int Created, int Replayed);
 
-public sealed record TransactionPage(IReadOnlyList<TransactionDto> Items, int Page, int PageSize, int TotalCount);
+public sealed record TransactionPage(IReadOnlyList<TransactionDto> Items, int Page, int PageSize, int TotalCount) : IPage;
 
 internal static class TransactionMapping
 {

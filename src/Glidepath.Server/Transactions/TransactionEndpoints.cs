@@ -16,7 +16,7 @@ public static class TransactionEndpoints
     public static RouteGroupBuilder MapTransactionEndpoints(this RouteGroupBuilder household)
     {
         var group = household.MapGroup("/transactions").WithTags("Transactions");
-        group.MapGet("/", List);
+        group.MapGet("/", List).WithPageLinks();
         group.MapGet("/{transactionId:guid}", Get).WithName("GetTransaction");
         group.MapPost("/", PostOne).ProducesBookingProblems().KeepsItsOwnIdempotency();
         group.MapPost("/batch", PostBatch).ProducesBookingProblems().KeepsItsOwnIdempotency();

@@ -163,6 +163,36 @@ public class ReferenceDataTest
         await (await client.GetAsync("/api/instruments?inUse=true")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task APagedList_LinksItsFirstPrevNextAndLastPages_KeepingItsFilter(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var operatorClient = await app.CreateOperatorClientAsync();
+        foreach (var symbol in new[] { "LNKA", "LNKB", "LNKC", "LNKD", "LNKE" })
+        {
+            await (await operatorClient.PostAsync("/api/instruments", new InstrumentRequest(symbol, $"Linked {symbol}", InstrumentType.Stock, AssetClass.UsEquity, "USD", "", null)))
+                .ReadAsync<InstrumentDto>(HttpStatusCode.Created);
+        }
+
+        var client = app.CreateClient();
+        async Task<string> Links(string query) => string.Join(", ", (await client.GetAsync("/api/v1/instruments?" + query)).Headers.GetValues("Link"));
+
+        // Five matches in pages of two: pages 1 to 3. The filter (q) stays in every link; page and pageSize are set.
+        Assert.Equal(
+            "</api/v1/instruments?q=linked&page=1&pageSize=2>; rel=\"first\", </api/v1/instruments?q=linked&page=1&pageSize=2>; rel=\"prev\", "
+            + "</api/v1/instruments?q=linked&page=3&pageSize=2>; rel=\"next\", </api/v1/instruments?q=linked&page=3&pageSize=2>; rel=\"last\"",
+            await Links("page=2&pageSize=2&q=linked"));
+        Assert.Equal(
+            "</api/v1/instruments?q=linked&page=1&pageSize=2>; rel=\"first\", </api/v1/instruments?q=linked&page=2&pageSize=2>; rel=\"next\", "
+            + "</api/v1/instruments?q=linked&page=3&pageSize=2>; rel=\"last\"",
+            await Links("q=linked&pageSize=2"));
+        Assert.DoesNotContain("rel=\"next\"", await Links("q=linked&page=3&pageSize=2"), StringComparison.Ordinal);
+        // An empty list is one empty page.
+        Assert.Equal("</api/v1/instruments?q=nothing&page=1&pageSize=2>; rel=\"first\", </api/v1/instruments?q=nothing&page=1&pageSize=2>; rel=\"last\"",
+            await Links("q=nothing&pageSize=2"));
+    }
+
     private static Task<HttpResponseMessage> PostCsv(HttpClient client, string url, string csv) =>
         client.PostAsync(url, new StringContent(csv, Encoding.UTF8, "text/csv"));
 }

@@ -5390,7 +5390,10 @@ export interface operations {
     UpdateHousehold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -5440,6 +5443,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5723,7 +5735,10 @@ export interface operations {
     UpdateAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 accountId: string;
                 householdId: string;
@@ -5774,6 +5789,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6913,7 +6937,10 @@ export interface operations {
     UpdateManualAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 manualAssetId: string;
@@ -6964,6 +6991,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7474,7 +7510,10 @@ export interface operations {
     UpdateModelPortfolio: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 modelId: string;
@@ -7534,6 +7573,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8460,7 +8508,10 @@ export interface operations {
     UpdatePlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
                 planId: string;
@@ -8511,6 +8562,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10382,7 +10442,10 @@ export interface operations {
     PutTaxProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
             path: {
                 householdId: string;
             };
@@ -10448,6 +10511,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
             429: {
                 headers: {
@@ -10482,6 +10554,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11708,6 +11782,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {

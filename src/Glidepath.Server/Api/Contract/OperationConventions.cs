@@ -46,7 +46,22 @@ internal static partial class OperationConventions
             AddHeader(operation, "If-None-Match", "The ETag of an answer kept from before: 304 without a body while it is still current.");
         }
 
+        if (metadata.OfType<VersionedUpdate>().Any())
+        {
+            AddHeader(operation, "If-Match", "The resource's `version` in quotes (\"7\"), instead of the body's `version`: a stale one is 412 `precondition-failed`.");
+        }
+
         operation.Responses ??= [];
+        if (metadata.OfType<PagedList>().Any() && operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse page)
+        {
+            page.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            page.Headers["Link"] = new OpenApiHeader
+            {
+                Description = "RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, \"Paging\").",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+
         if (authorised)
         {
             await AddProblemAsync(operation, context, StatusCodes.Status401Unauthorized,
