@@ -3,12 +3,13 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { serviceWorker } from './scripts/service-worker-plugin.mjs';
+import { bundleBudget } from './scripts/bundle-budget-plugin.mjs';
 
 // The API server the dev server proxies to (dotnet run --project src/Glidepath.Server).
 const api = process.env.GLIDEPATH_API ?? 'http://127.0.0.1:5080';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), serviceWorker()],
+  plugins: [react(), tailwindcss(), serviceWorker(), bundleBudget()],
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -1,5 +1,6 @@
-# Web UI tests for scripts/test: vitest (unit and component) and the Playwright E2E runner, added
-# to the total (scripts/lib/total.sh). Usage: web_part CONFIGURATION (e.g. Release).
+# Web UI tests for scripts/test: vitest (unit and component), the Playwright E2E specs and the
+# Lighthouse budget (one test per page), added to the total (scripts/lib/total.sh).
+# Usage: web_part CONFIGURATION (e.g. Release).
 
 # vitest_count JSON LOG STATUS: vitest's JSON report counts tests, but not a test file that failed
 # to load (it has no tests: only the file is "failed") nor an unhandled error or rejection (the
@@ -28,18 +29,19 @@ vitest_count() {
   fi
 }
 
-# e2e_count JSON STATUS: web/e2e/run.mjs writes {passed, failed, skipped}; no report is one failure.
+# e2e_count JSON STATUS [WHAT]: the E2E reporter (web/e2e/results-reporter.mjs) and the Lighthouse
+# runner (web/lighthouse/run.mjs) write {passed, failed, skipped}; no report is one failure.
 e2e_count() {
-  local json=$1 status=$2 p f s before=$total_failed
+  local json=$1 status=$2 what=${3:-the E2E runner} p f s before=$total_failed
   if [ ! -s "$json" ]; then
-    total_fail "the E2E runner wrote no report (exit $status)"
+    total_fail "$what wrote no report (exit $status)"
     return
   fi
   read -r p f s < <(node -e 'const r = require(process.argv[1]); console.log(r.passed, r.failed, r.skipped)' "$(realpath "$json")")
   total_add "$p" "$f" "$s"
-  echo "web E2E tests: $p passed, $f failed, $s skipped"
+  echo "web $what: $p passed, $f failed, $s skipped"
   if [ "$status" -ne 0 ] && [ "$total_failed" -eq "$before" ]; then
-    total_fail "the E2E runner exited $status with no failure counted"
+    total_fail "$what exited $status with no failure counted"
   fi
 }
 
@@ -61,8 +63,14 @@ web_part() {
   fi
   status=0
   rm -f web/e2e/artifacts/results.json
-  (cd web && GLIDEPATH_SERVER_DLL="$published" node e2e/run.mjs) || status=$?
+  (cd web && GLIDEPATH_SERVER_DLL="$published" npx playwright test) || status=$?
   e2e_count web/e2e/artifacts/results.json "$status"
+
+  # Lighthouse on the same Release publish: each page's budget is one test (docs/web.md).
+  status=0
+  rm -f web/lighthouse/artifacts/results.json
+  (cd web && GLIDEPATH_SERVER_DLL="$published" node lighthouse/run.mjs) || status=$?
+  e2e_count web/lighthouse/artifacts/results.json "$status" "Lighthouse budget"
   rm -rf "$(dirname "$published")"
 }
 

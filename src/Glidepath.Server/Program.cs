@@ -54,6 +54,10 @@ builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddWebAppFiles();
+builder.Services.AddApiCompression();
+// Development and a plain build serve the UI's files (and their build-time compressed copies) where
+// the build left them, through the build's manifest; a published copy has none and serves its wwwroot.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
@@ -65,7 +69,7 @@ app.UseApiVersioning(); // before routing: /api/v1/… is rewritten to the route
 app.UseRouting();
 app.UseApiErrors();
 app.UseProtection();
-app.UseWebAppFiles(); // after the security headers, before authentication: the UI's files are public
+app.UseApiCompression();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -78,6 +82,7 @@ app.MapJwks();
 app.MapAuthEndpoints();
 app.MapGlidepathApi();
 app.MapRealtime();
+app.MapWebAppFiles(); // the UI's files are public
 app.MapWebAppFallback();
 
 await app.RunAsync();

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.StaticFiles;
 namespace Glidepath.Server.WebApp;
 
 /// <summary>
-/// The web UI (web/, built into wwwroot next to the binary): static files, and index.html for
-/// any other path so the browser's router can handle deep links. Paths under the server's own
-/// prefixes never fall back to the page: an unknown API route stays a 404 problem.
+/// The web UI (web/, staged into the project's wwwroot at build time): its files through
+/// <c>MapStaticAssets</c> (precompressed brotli and gzip, ETags, content-type and cache headers from
+/// the build's manifest), and index.html for any other path so the browser's router can handle deep
+/// links. Paths under the server's own prefixes never fall back to the page: an unknown API route
+/// stays a 404 problem.
 /// </summary>
 public static class WebAppEndpoints
 {
@@ -15,6 +17,9 @@ public static class WebAppEndpoints
 
     /// <summary>True for a path under one of <see cref="ServerPrefixes"/>.</summary>
     public static bool IsServerPath(PathString path) => ServerPrefixes.Any(prefix => path.StartsWithSegments("/" + prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Cache header for files whose name changes with their content.</summary>
+    public const string Immutable = "public, max-age=31536000, immutable";
 
     // Only GET and HEAD fall back, so a wrong method on a real route still answers 405.
     private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
@@ -26,12 +31,9 @@ public static class WebAppEndpoints
     /// and its service worker are picked up at once.
     /// </summary>
     public static string CacheControlFor(PathString path) =>
-        path.StartsWithSegments("/assets", StringComparison.Ordinal) ? "public, max-age=31536000, immutable" : "no-cache";
+        path.StartsWithSegments("/assets", StringComparison.Ordinal) ? Immutable : "no-cache";
 
-    /// <summary>
-    /// Static file options for both the files and the index.html fallback (both read
-    /// <see cref="StaticFileOptions"/> from the container): cache headers, and the manifest's type.
-    /// </summary>
+    /// <summary>Options for the index.html fallback, which goes through the static file middleware.</summary>
     public static IServiceCollection AddWebAppFiles(this IServiceCollection services) =>
         services.Configure<StaticFileOptions>(options =>
         {
@@ -41,10 +43,40 @@ public static class WebAppEndpoints
             options.OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = CacheControlFor(file.Context.Request.Path);
         });
 
-    public static IApplicationBuilder UseWebAppFiles(this IApplicationBuilder app)
+    /// <summary>
+    /// The build's static assets. The SDK marks as immutable only the files it fingerprints itself;
+    /// Vite already puts a content hash in every name under <c>/assets/</c>, so those get
+    /// <see cref="Immutable"/> here and everything else keeps the manifest's <c>no-cache</c>.
+    /// Without a manifest (a test host, a build that never saw web/) there is nothing to map.
+    /// </summary>
+    public static IEndpointRouteBuilder MapWebAppFiles(this IEndpointRouteBuilder app)
     {
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{app.ServiceProvider.GetRequiredService<IWebHostEnvironment>().ApplicationName}.staticwebassets.endpoints.json");
+        if (!File.Exists(manifest))
+        {
+            return app;
+        }
+
+        app.MapStaticAssets(manifest)
+            .AllowAnonymous()
+            .WithMetadata(WebAppFile.Instance)
+            .Add(endpoint =>
+            {
+                if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText?.StartsWith("assets/", StringComparison.Ordinal) != true || endpoint.RequestDelegate is not { } inner)
+                {
+                    return;
+                }
+
+                endpoint.RequestDelegate = context =>
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        context.Response.Headers.CacheControl = Immutable;
+                        return Task.CompletedTask;
+                    });
+                    return inner(context);
+                };
+            });
         return app;
     }
 
@@ -59,5 +91,15 @@ public static class WebAppEndpoints
         // The page shell holds no data (the app signs in and calls the API), so it is on the anonymous list.
         app.MapFallbackToFile("index.html").WithMetadata(ReadOnly).ExcludeFromDescription().AllowAnonymous();
         return app;
+    }
+}
+
+/// <summary>Marks the endpoints of the UI's static files: public by design, and not part of the API's authorisation matrix.</summary>
+public sealed class WebAppFile
+{
+    public static readonly WebAppFile Instance = new();
+
+    private WebAppFile()
+    {
     }
 }

@@ -27,6 +27,9 @@ public static class EndpointMatrix
 
         // The web UI's shell and its fallbacks: index.html, and a 404 for unknown server paths.
         "/{*path:nonfile}", "/api/{**path}", "/.well-known/{**path}",
+
+        // MapStaticAssets' Development fallback for UI files added after the build (no conventions reach it).
+        "/{**path:file}",
     ];
 
     /// <summary>Anonymous routes matched exactly: <c>/health/detailed</c> is for admins.</summary>
@@ -35,15 +38,18 @@ public static class EndpointMatrix
     public static IReadOnlyList<MatrixEndpoint> Enumerate(IServiceProvider services)
     {
         var source = services.GetRequiredService<EndpointDataSource>();
-        return [.. source.Endpoints.OfType<RouteEndpoint>().SelectMany(Describe)];
+        return [.. source.Endpoints.OfType<RouteEndpoint>().Where(e => !IsWebAppFile(e)).SelectMany(Describe)];
     }
 
     /// <summary>Endpoints that are neither on the anonymous list nor carry an authorisation policy (or that allow anonymous callers off the list).</summary>
     public static IReadOnlyList<string> Unprotected(IEnumerable<Endpoint> endpoints) =>
         [.. endpoints.OfType<RouteEndpoint>()
-            .Where(e => !IsAnonymousRoute(Template(e)))
+            .Where(e => !IsAnonymousRoute(Template(e)) && !IsWebAppFile(e))
             .Where(e => !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() || e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             .Select(e => $"{string.Join(',', e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {Template(e)}")];
+
+    /// <summary>The UI's static files (MapStaticAssets): public, and not API routes.</summary>
+    public static bool IsWebAppFile(Endpoint endpoint) => endpoint.Metadata.GetMetadata<Glidepath.Server.WebApp.WebAppFile>() is not null;
 
     public static bool IsAnonymousRoute(string template) =>
         AnonymousRoutes.Contains(template, StringComparer.OrdinalIgnoreCase)

@@ -1,5 +1,5 @@
 // Net worth by hand: manual assets and liabilities with a balance history, and exchange rates
-// entered by the household before its reporting currency changes. Called from run.mjs once the
+// entered by the household before its reporting currency changes. Run by e2e/specs/17-net-worth.spec.mjs once the
 // household has its brokerage account and transactions (USD).
 import { join } from 'node:path';
 

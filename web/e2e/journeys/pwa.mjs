@@ -1,6 +1,6 @@
 // The app as an installable PWA: the manifest is linked and valid, its icons are PNGs of their
 // sizes, the service worker registers and controls the page after a reload, and Cache Storage
-// holds the shell but never an /api or /auth response. In a browser context of its own (run.mjs
+// holds the shell but never an /api or /auth response. In a browser context of its own (e2e/kit.mjs
 // blocks service workers in the main one, so no other journey runs through the worker) and with
 // a user of its own, signed up here.
 

@@ -1,6 +1,6 @@
 // Real time: with the dashboard open, a close changed through the API (as a price refresh or
 // another session would) reaches the page through the SignalR hub, and the net worth changes
-// without a reload. Called from run.mjs after "net worth on the dashboard" (VTI: 10 shares, the
+// without a reload. Run by e2e/specs/08-realtime.spec.mjs after "net worth on the dashboard" (VTI: 10 shares, the
 // fixture's 2024-06-28 close 250.00; net worth $10,479.00).
 
 /**

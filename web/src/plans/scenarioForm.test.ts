@@ -20,6 +20,7 @@ const form: PlanForm = {
 
 describe('plan form', () => {
   it('maps to the scenario format with fractions and a horizon from ages', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads the scenario JSON field by field
     const s = toScenario(form) as Record<string, any>;
     expect(s.horizonMonths).toBe(600);
     expect(s.inflation).toBe(0.025);

@@ -1,4 +1,4 @@
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import type { HubConnection } from '@microsoft/signalr';
 import type { QueryClient } from '@tanstack/react-query';
 import { currentAccessToken } from '../api/client';
 import { portfolioKeys } from '../portfolio/queries';
@@ -25,7 +25,9 @@ export type HubLike = Pick<HubConnection, 'on' | 'invoke' | 'start' | 'stop' | '
 /** The household views whose numbers come from closes: refetched when a price of the household's holdings changes. */
 const priced = new Set(['positions', 'lots', 'valuation', 'net-worth', 'performance', 'alerts', 'gains', 'instruments']);
 
-export function buildHub(): HubLike {
+/** The SignalR client is loaded with the first household page, not with the sign-in page. */
+export async function buildHub(): Promise<HubLike> {
+  const { HubConnectionBuilder, LogLevel } = await import('@microsoft/signalr');
   return new HubConnectionBuilder()
     .withUrl('/hubs/portfolio', { accessTokenFactory: async () => (await currentAccessToken()) ?? '' })
     .withAutomaticReconnect()
@@ -46,12 +48,12 @@ export class Realtime {
 
   constructor(
     private readonly queryClient: QueryClient,
-    private readonly build: () => HubLike = buildHub,
+    private readonly build: () => HubLike | Promise<HubLike> = buildHub,
   ) {}
 
   /** True while messages arrive; pages fall back to polling otherwise. */
   get connected(): boolean {
-    return this.hub?.state === HubConnectionState.Connected;
+    return this.hub?.state === 'Connected'; // HubConnectionState.Connected, without loading the client
   }
 
   subscribe(listener: () => void): () => void {
@@ -85,8 +87,24 @@ export class Realtime {
 
   private ensureStarted(): Promise<void> {
     if (this.starting) return this.starting;
-    const hub = this.build();
-    this.hub = hub;
+    const starting: Promise<void> = Promise.resolve(this.build())
+      .then((hub) => {
+        // Signed out (stop) while the client loaded: this start is void.
+        if (this.starting !== starting) return;
+        this.hub = hub;
+        this.wire(hub);
+        return hub.start().then(() => this.notify());
+      })
+      .catch(() => {
+        // Not reachable now (signed out, server down): pages keep polling; the next join tries again.
+        if (this.starting === starting) this.starting = null;
+        this.notify();
+      });
+    this.starting = starting;
+    return starting;
+  }
+
+  private wire(hub: HubLike): void {
     hub.on('pricesUpdated', (m: PricesUpdated) => {
       void this.queryClient.invalidateQueries({
         predicate: (q) => q.queryKey[0] === 'household' && q.queryKey[1] === m.householdId && priced.has(String(q.queryKey[2])),
@@ -104,15 +122,6 @@ export class Realtime {
       this.notify();
     });
     hub.onclose(() => this.notify());
-    this.starting = hub.start().then(
-      () => this.notify(),
-      () => {
-        // Not reachable now (signed out, server down): pages keep polling; the next join tries again.
-        this.starting = null;
-        this.notify();
-      },
-    );
-    return this.starting;
   }
 
   private async invokeJoin(householdId: string): Promise<void> {

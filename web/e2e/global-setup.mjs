@@ -1,0 +1,20 @@
+// Starts the built server (scripts/server.mjs: a fresh SQLite database, no demo data, a free
+// loopback port) for the whole E2E run and hands its address to the specs (GLIDEPATH_E2E_URL).
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, serverDll } from '../scripts/server.mjs';
+import { artifacts } from './kit.mjs';
+
+export default async function globalSetup() {
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  const dir = join(serverDll(), '..');
+  if (!existsSync(join(dir, 'wwwroot', 'index.html')) && !existsSync(join(dir, 'Glidepath.Server.staticwebassets.runtime.json'))) {
+    throw new Error(`No web build next to the server (${dir}): publish it, or build without SkipWebBuild.`);
+  }
+  // The specs drive one user through every page in a few minutes, far faster than a person: above
+  // the default 60 API requests and 30 expensive reads a minute per user. The limiters have their own server tests.
+  const server = await startServer({ env: { RateLimits__ApiPerMinute: '1000', RateLimits__ReadCostPerMinute: '100000' } });
+  process.env.GLIDEPATH_E2E_URL = server.url;
+  return async () => server.stop();
+}

@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { realtimeJourney } from '../journeys/realtime.mjs';
+
+journey('realtime', (kit) => realtimeJourney(kit));

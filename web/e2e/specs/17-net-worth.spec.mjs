@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { netWorthJourney } from '../journeys/netWorth.mjs';
+
+journey('net worth and exchange rates', (kit) => netWorthJourney(kit));

@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { planPrefillJourney } from '../journeys/planPrefill.mjs';
+
+journey('plan prefill', (kit) => planPrefillJourney(kit));
