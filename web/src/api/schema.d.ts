@@ -2762,7 +2762,7 @@ export interface components {
         CorporateActionProposal: {
             /** Format: uuid */
             accountId: string;
-            /** Format: double */
+            /** Format: decimal */
             amount: number;
             currency: string;
             /** Format: date */
@@ -2771,17 +2771,17 @@ export interface components {
             /** Format: uuid */
             instrumentId: string;
             kind: string;
-            /** Format: double */
+            /** Format: decimal */
             perShare: number;
-            /** Format: double */
+            /** Format: decimal */
             quantity: number;
             source: string;
-            /** Format: double */
+            /** Format: decimal */
             splitDenominator: number;
-            /** Format: double */
+            /** Format: decimal */
             splitNumerator: number;
             symbol: string;
-            /** Format: double */
+            /** Format: decimal */
             withholding: number;
         };
         CorporateActionScan: {
@@ -14682,9 +14682,9 @@ export interface operations {
                     data: {
                         /** Format: uuid */
                         accountId: string;
-                        /** Format: double */
+                        /** Format: decimal */
                         fees: number;
-                        /** Format: double */
+                        /** Format: decimal */
                         filledQuantity: number;
                         /** Format: uuid */
                         fillId: string;
@@ -14692,11 +14692,11 @@ export interface operations {
                         instrumentId: string;
                         /** Format: uuid */
                         orderId: string;
-                        /** Format: double */
+                        /** Format: decimal */
                         orderQuantity: number;
-                        /** Format: double */
+                        /** Format: decimal */
                         price: number;
-                        /** Format: double */
+                        /** Format: decimal */
                         quantity: number;
                         side: string;
                         /** Format: date */
@@ -14750,14 +14750,14 @@ export interface operations {
                         accountId: string;
                         /** Format: date-time */
                         at: string;
-                        /** Format: double */
+                        /** Format: decimal */
                         filledQuantity: number;
                         from: string;
                         /** Format: uuid */
                         instrumentId: string;
                         /** Format: uuid */
                         orderId: string;
-                        /** Format: double */
+                        /** Format: decimal */
                         quantity: number;
                         reason: string;
                         to: string;
@@ -14958,16 +14958,16 @@ export interface operations {
                     data: {
                         /** Format: uuid */
                         accountId: string;
-                        /** Format: double */
+                        /** Format: decimal */
                         amount: number;
                         currency: string;
-                        /** Format: double */
+                        /** Format: decimal */
                         fees: number;
                         /** Format: uuid */
                         instrumentId: null | string;
-                        /** Format: double */
+                        /** Format: decimal */
                         price: number;
-                        /** Format: double */
+                        /** Format: decimal */
                         quantity: number;
                         /** Format: date */
                         tradeDate: string;
