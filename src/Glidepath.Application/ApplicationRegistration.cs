@@ -54,9 +54,7 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdWebhooks>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<IOutboxFanOut, NotificationFanOut>();
-        services.AddScoped<NotificationSender>();
         services.AddScoped<UserNotifications>();
-        services.AddScoped<DailyDigests>();
         services.TryAddSingleton<IUserNotifier, NoUserNotifier>();
         services.TryAddSingleton<ISmsSender, LoggingSmsSender>();
         services.TryAddSingleton<IPushSender, LoggingPushSender>();

@@ -58,6 +58,9 @@ public static class NotificationRegistration
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
             .Validate(o => o.BatchSize >= 1 && o.PollInterval > TimeSpan.Zero, "Notifications needs BatchSize >= 1 and a positive PollInterval.")
             .ValidateOnStart();
+        // Here, not in AddGlidepathApplication: sending needs the e-mail, SMS and push senders only the server registers.
+        services.AddScoped<NotificationSender>();
+        services.AddScoped<DailyDigests>();
         services.AddHostedService<NotificationWorker>();
         return services;
     }
