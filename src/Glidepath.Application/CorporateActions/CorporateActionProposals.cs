@@ -60,9 +60,10 @@ public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataPr
             {
                 events = await source.ActionsAsync(SymbolAt(source.Name, instrument), byInstrument.Min(t => t.TradeDate), ct);
             }
-            catch (Exception e) when (e is MarketDataException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            catch (Exception e) when (PriceRefresh.Reason(e) is { } reason)
             {
-                notChecked.Add($"{instrument.Symbol}: {e.Message}");
+                // A provider's failure (unreachable, open circuit, timeout, bad answer) leaves this one unchecked; a bug still throws.
+                notChecked.Add($"{instrument.Symbol}: {reason}");
                 continue;
             }
 

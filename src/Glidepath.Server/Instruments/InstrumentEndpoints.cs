@@ -227,8 +227,19 @@ public static class InstrumentEndpoints
         var errors = new ValidationErrors();
         for (var i = 0; i < prices.Count; i++)
         {
+            if (prices[i] is null)
+            {
+                errors.Add($"[{i}]", "A close is an object with a date and a close.");
+                continue;
+            }
+
             errors.Check(prices[i].Close > 0m, $"[{i}].close", "A close must be positive.");
             errors.Check(ValidDates.Contains(prices[i].Date), $"[{i}].date", $"A date must be {ValidDates.Description}.");
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
         }
 
         errors.Check(prices.Select(p => p.Date).Distinct().Count() == prices.Count, "date", "Each date may appear once.");

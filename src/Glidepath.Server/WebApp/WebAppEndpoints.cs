@@ -60,6 +60,7 @@ public static class WebAppEndpoints
         app.MapStaticAssets(manifest)
             .AllowAnonymous()
             .WithMetadata(WebAppFile.Instance)
+            .ExcludeFromDescription() // files, not API operations: the contract test holds the document to the API's endpoints
             .Add(endpoint =>
             {
                 if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText?.StartsWith("assets/", StringComparison.Ordinal) != true || endpoint.RequestDelegate is not { } inner)

@@ -21,7 +21,7 @@ public class PlatformTest
 
         var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/households", "/api/households/{householdId}/transactions", "/api/households/{householdId}/net-worth", "/api/imports/prices" })
+        foreach (var path in new[] { "/api/v1/households", "/api/v1/households/{householdId}/transactions", "/api/v1/households/{householdId}/net-worth", "/api/v1/imports/prices" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document.");
         }

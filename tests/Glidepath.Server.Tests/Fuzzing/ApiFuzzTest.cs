@@ -148,7 +148,7 @@ public class ApiFuzzTest(ITestOutputHelper output)
     private static Gen<string> IdText(JsonBodies bodies, World world) =>
         Gen.Frequency((8, Gen.Elements(world.Ids.ToArray()).Select(id => id.ToString())), (2, Gen.Constant(Guid.Empty.ToString())), (1, Gen.Elements("not-a-guid", "1", "%20")));
 
-    /// <summary>The OpenAPI operation for the route (paths there have no constraints and no trailing slash).</summary>
+    /// <summary>The OpenAPI operation for the route (paths there have no constraints, no trailing slash, and the version segment).</summary>
     private static JsonElement? Operation(JsonElement openApi, MatrixEndpoint route)
     {
         var path = "/" + string.Join('/', route.Pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
@@ -158,7 +158,8 @@ public class ApiFuzzTest(ITestOutputHelper output)
             RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
             _ => "",
         }))));
-        return openApi.GetProperty("paths").TryGetProperty(path, out var item) && item.TryGetProperty(route.Method.ToLowerInvariant(), out var operation)
+        // The document publishes the routes under /api/v1 (docs/api.md, "Versioning").
+        return openApi.GetProperty("paths").TryGetProperty(Glidepath.Server.Api.ApiVersioning.ToVersioned(path), out var item) && item.TryGetProperty(route.Method.ToLowerInvariant(), out var operation)
             ? operation : null;
     }
 

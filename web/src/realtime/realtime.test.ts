@@ -2,14 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { HubConnectionState } from '@microsoft/signalr';
 import { Realtime, type HubLike } from './realtime';
+import { notificationKeys } from '../notifications/notifications';
 
 /** A connection that records what is invoked and lets the test deliver messages and reconnects. */
 function fakeHub() {
-  const handlers = new Map<string, (m: unknown) => void>();
+  const handlers = new Map<string, (m: unknown) => unknown>();
   let reconnected: (() => void) | undefined;
   const hub = {
     state: HubConnectionState.Disconnected,
-    on: vi.fn((name: string, handler: (m: unknown) => void) => void handlers.set(name, handler)),
+    on: vi.fn((name: string, handler: (m: unknown) => unknown) => void handlers.set(name, handler)),
     invoke: vi.fn(() => Promise.resolve()),
     start: vi.fn(() => {
       hub.state = HubConnectionState.Connected;
@@ -30,6 +31,18 @@ function fakeHub() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('Realtime', () => {
+  it('returns nothing from a handler: SignalR takes a returned value for a client result the server never asked for', async () => {
+    const fake = fakeHub();
+    const client = new QueryClient();
+    client.setQueryData(notificationKeys.list, { unreadCount: 0, notifications: [] });
+    const realtime = new Realtime(client, () => fake.hub as unknown as HubLike);
+    realtime.join('h1');
+    await flush();
+    expect(fake.deliver('pricesUpdated', { householdId: 'h1' })).toBeUndefined();
+    expect(fake.deliver('alertsChanged', { householdId: 'h1' })).toBeUndefined();
+    expect(fake.deliver('notificationCreated', { id: 'n1', kind: 'order.filled', title: 'Filled', createdUtc: '2026-12-06T12:00:00Z', readUtc: null })).toBeUndefined();
+  });
+
   it('joins the household once connected, and again after a reconnect', async () => {
     const fake = fakeHub();
     const realtime = new Realtime(new QueryClient(), () => fake.hub as unknown as HubLike);

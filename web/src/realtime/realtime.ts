@@ -113,9 +113,10 @@ export class Realtime {
     hub.on('alertsChanged', (m: AlertsChanged) => void this.queryClient.invalidateQueries({ queryKey: portfolioKeys.alerts(m.householdId) }));
     hub.on('runProgress', (m: RunProgress) => this.runProgress(m));
     // The user's own notifications (every connection hears its user's, whatever households it joined).
-    hub.on('notificationCreated', (m: NotificationEntry) =>
-      this.queryClient.setQueryData<NotificationList>(notificationKeys.list, (old) => withArrived(old, m)),
-    );
+    // A handler must return nothing: SignalR takes a returned value for a client result the server never asked for.
+    hub.on('notificationCreated', (m: NotificationEntry) => {
+      this.queryClient.setQueryData<NotificationList>(notificationKeys.list, (old) => withArrived(old, m));
+    });
     hub.onreconnecting(() => this.notify());
     hub.onreconnected(() => {
       for (const id of this.households.keys()) void this.invokeJoin(id);
