@@ -80,9 +80,9 @@ public sealed class UserNotifications(GlidepathDbContext db, TimeProvider clock)
 
         foreach (var p in changes)
         {
-            if (p.EventType is null || !EventTypes.IsKnown(p.EventType))
+            if (p?.EventType is null || !EventTypes.IsKnown(p.EventType))
             {
-                return Problem.Invalid("preferences", $"'{p.EventType}' is not an event kind; known: {string.Join(", ", EventTypes.All)}.");
+                return Problem.Invalid("preferences", $"'{p?.EventType}' is not an event kind; known: {string.Join(", ", EventTypes.All)}.");
             }
 
             if (!NotificationChannels.IsKnown(p.Channel))

@@ -85,6 +85,9 @@ public class ImportMappingEndpointsTest
             """{ "date": "D", "action": "A", "actions": {} }""",
             """{ "date": "D", "action": "A", "actions": { "Move": "TransferIn" } }""",
             """{ "date": "D", "action": "A", "dateFormat": "yyyy", "actions": { "Buy": "Buy" } }""",
+            // JSON nulls (found by fuzzing: they were a 500).
+            """{ "date": "D", "action": "A", "actions": null }""",
+            """{ "date": null, "action": "A", "dateFormat": null, "actions": { "Buy": "Buy" } }""",
         })
         {
             await (await client.PutAsync(url, new StringContent(bad, Encoding.UTF8, "application/json"))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");

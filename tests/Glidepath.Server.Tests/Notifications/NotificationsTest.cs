@@ -129,6 +129,10 @@ public sealed class NotificationsTest
             .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         await (await client.PutAsync("/api/notifications/preferences", new NotificationPreferencesRequest([new("order.exploded", NotificationChannels.Email, true)], null)))
             .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        using (var nullEntry = new StringContent("""{"preferences":[null]}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            await (await client.PutAsync("/api/notifications/preferences", nullEntry)).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        }
 
         var chosen = await (await client.PutAsync("/api/notifications/preferences", new NotificationPreferencesRequest(
             [new(EventTypes.TransactionCreated, NotificationChannels.InApp, true), new(EventTypes.TransactionCreated, NotificationChannels.Email, true)], true)))

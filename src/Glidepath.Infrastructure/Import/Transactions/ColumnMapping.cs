@@ -30,13 +30,16 @@ public sealed record ColumnMapping
     public string? Currency { get; init; }
 
     /// <summary>The date's format, e.g. <c>dd.MM.yyyy</c> or <c>MM/dd/yyyy</c> (invariant culture); a time after a space is dropped.</summary>
-    public string DateFormat { get; init; } = "yyyy-MM-dd";
+    public string DateFormat { get; init => field = value ?? "yyyy-MM-dd"; } = "yyyy-MM-dd";
 
     /// <summary><c>.</c> (1,234.56) or <c>,</c> (1.234,56).</summary>
     public char DecimalSeparator { get; init; } = '.';
 
-    /// <summary>The file's action words (any case) and the transaction type each one is; a word not listed is a row the mapping does not import.</summary>
-    public Dictionary<string, TransactionType> Actions { get; init; } = [];
+    /// <summary>
+    /// The file's action words (any case) and the transaction type each one is; a word not listed is a row the mapping
+    /// does not import. A JSON <c>null</c> here (or for <see cref="DateFormat"/>) reads as absent, not as a null to trip over later.
+    /// </summary>
+    public Dictionary<string, TransactionType> Actions { get; init => field = value ?? []; } = [];
 
     /// <summary>The problems of the mapping itself (not of a file), or none.</summary>
     public IReadOnlyList<string> Problems()
