@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Glidepath.Application.Errors;
 using Glidepath.Domain.Results;
 using Glidepath.Infrastructure.Events;
@@ -97,7 +98,7 @@ public sealed class HouseholdWebhooks(GlidepathDbContext db, IOptions<WebhookOpt
             SubscriptionId = subscription.Id,
             HouseholdId = householdId,
             EventType = PingEvent,
-            Body = WebhookBodies.Write(id, PingEvent, now, householdId, """{"message":"Glidepath test delivery"}"""),
+            Body = WebhookBodies.Write(id, PingEvent, now, householdId, JsonSerializer.Serialize(WebhookPing.Test, OutboxRows.Json)),
             CreatedUnixMs = now.ToUnixTimeMilliseconds(),
             NextAttemptUnixMs = now.ToUnixTimeMilliseconds(),
         };

@@ -37,3 +37,9 @@ public sealed record OrderStatusChanged(
 public sealed record OrderFilled(
     Guid OrderId, Guid AccountId, Guid InstrumentId, string Side, Guid FillId, decimal Quantity, decimal Price, decimal Fees,
     DateOnly TradeDate, Guid TransactionId, decimal FilledQuantity, decimal OrderQuantity);
+
+/// <summary><c>webhook.ping</c>: the test delivery a subscription's owner asks for.</summary>
+public sealed record WebhookPing(string Message)
+{
+    public static readonly WebhookPing Test = new("Glidepath test delivery");
+}

@@ -49,15 +49,8 @@ public static class IfMatch
     }
 
     // The use cases answer a stale body version with 409 concurrency-conflict; behind If-Match that is a failed precondition.
-    private static bool IsStale(object? result)
-    {
-        while (result is INestedHttpResult or ProblemAnswer)
-        {
-            result = result is ProblemAnswer answer ? answer.Inner : ((INestedHttpResult)result).Result;
-        }
-
-        return result is ApiProblem { StatusCode: StatusCodes.Status409Conflict, Code: ErrorCodes.ConcurrencyConflict };
-    }
+    private static bool IsStale(object? result) =>
+        InnerResult.Of(result) is ApiProblem { StatusCode: StatusCodes.Status409Conflict, Code: ErrorCodes.ConcurrencyConflict };
 
     private static PreconditionFailedProblem Stale(long version) =>
         new($"Version {version} is not the current one: the resource changed meanwhile. Read it again (its `version`) and retry.");

@@ -24,13 +24,7 @@ public static class Paging
         builder.WithMetadata(new PagedList()).AddEndpointFilter(async (context, next) =>
         {
             var result = await next(context);
-            var inner = result;
-            while (inner is INestedHttpResult nested)
-            {
-                inner = nested.Result;
-            }
-
-            if (inner is IValueHttpResult { Value: IPage page } && context.HttpContext.Response is { HasStarted: false } response)
+            if (InnerResult.Of(result) is IValueHttpResult { Value: IPage page } && context.HttpContext.Response is { HasStarted: false } response)
             {
                 response.Headers.Append("Link", Links(context.HttpContext.Request, page));
             }

@@ -76,6 +76,3 @@ internal static class WebhookContract
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
     };
 }
-
-/// <summary><c>webhook.ping</c>'s data.</summary>
-internal sealed record WebhookPing(string Message);
