@@ -65,7 +65,8 @@ export async function importWizardJourney({ test, page, expectText, apiGet, apiS
 
   await test('import wizard: the account\'s next file reuses the saved mapping', async () => {
     await openImport();
-    // The account has a saved mapping: the page reads with it without being asked.
+    // The account has a saved mapping: once the page has read it, the page maps with it without being asked.
+    await page.getByText('this account has a saved mapping').waitFor();
     if (!(await page.getByLabel('Map the columns myself').isChecked())) throw new Error('the saved mapping was not chosen for the account');
     await page.getByLabel('CSV file').setInputFiles(join(fixtures, 'unknown-broker-2024-02.csv'));
     await expectText(page.getByTestId('mapping-reused'), 'Using the mapping saved for this account');
