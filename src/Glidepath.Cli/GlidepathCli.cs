@@ -22,26 +22,27 @@ namespace Glidepath.Cli;
 /// <summary>The <c>glidepath</c> command tree and how its outcomes become exit codes.</summary>
 public static class GlidepathCli
 {
-    public static RootCommand CreateRootCommand(CliEnvironment env)
+    public static RootCommand CreateRootCommand(CliEnvironment env) => CreateRootCommand(env, new RemoteServer(env));
+
+    private static RootCommand CreateRootCommand(CliEnvironment env, RemoteServer remote)
     {
         var root = new RootCommand("Glidepath: a household's ledger, plans and portfolios from the command line.");
-        var remote = new RemoteServer(env);
         root.Options.Add(remote.Option);
         root.Subcommands.Add(LoginCommand.Create(env, remote));
         root.Subcommands.Add(LoginCommand.CreateLogout(env, remote));
-        root.Subcommands.Add(ImportCommand.Create(env));
+        root.Subcommands.Add(ImportCommand.Create(env, remote));
         root.Subcommands.Add(CorporateActionsCommand.Create(env));
         root.Subcommands.Add(PositionsCommand.Create(env, remote));
         root.Subcommands.Add(NetWorthCommand.Create(env, remote));
-        root.Subcommands.Add(SimulateCommand.Create(env));
+        root.Subcommands.Add(SimulateCommand.Create(env, remote));
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());
         root.Subcommands.Add(KeysCommand.Create(env));
-        root.Subcommands.Add(RebalanceCommand.Create(env));
-        root.Subcommands.Add(HarvestCommand.Create(env));
-        root.Subcommands.Add(GainsCommand.Create(env));
+        root.Subcommands.Add(RebalanceCommand.Create(env, remote));
+        root.Subcommands.Add(HarvestCommand.Create(env, remote));
+        root.Subcommands.Add(GainsCommand.Create(env, remote));
         root.Subcommands.Add(UsersCommand.Create(env));
         root.Subcommands.Add(RebuildCommand.Create(env));
         root.Subcommands.Add(PricesCommand.Create(env));
@@ -59,7 +60,8 @@ public static class GlidepathCli
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(env);
-        var parsed = CreateRootCommand(env).Parse(args);
+        var remote = new RemoteServer(env);
+        var parsed = CreateRootCommand(env, remote).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             return env.Fail(ExitCodes.Usage, $"{parsed.Errors[0].Message} (see glidepath --help)");
@@ -67,6 +69,11 @@ public static class GlidepathCli
 
         try
         {
+            if (RemoteCommands.Refusal(parsed, remote) is { } refusal)
+            {
+                return env.Fail(ExitCodes.Usage, refusal);
+            }
+
             return await parsed.InvokeAsync(
                 new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false },
                 cancellationToken);

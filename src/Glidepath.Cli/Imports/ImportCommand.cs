@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Glidepath.Cli.Hosting;
+using Glidepath.Cli.Remote;
 using Glidepath.Infrastructure.Import;
 using Glidepath.Infrastructure.Import.Fx;
 using Glidepath.Infrastructure.Import.Prices;
@@ -18,16 +19,16 @@ namespace Glidepath.Cli.Imports;
 /// </summary>
 public static class ImportCommand
 {
-    public static Command Create(CliEnvironment env)
+    public static Command Create(CliEnvironment env, RemoteServer remote)
     {
         var command = new Command("import", "Import transactions or prices from a CSV file (layouts: docs/import.md).");
-        command.Subcommands.Add(Transactions(env));
-        command.Subcommands.Add(Prices(env));
+        command.Subcommands.Add(Transactions(env, remote));
+        command.Subcommands.Add(Prices(env, remote));
         command.Subcommands.Add(Fx(env));
         return command;
     }
 
-    private static Command Transactions(CliEnvironment env)
+    private static Command Transactions(CliEnvironment env, RemoteServer remote)
     {
         var file = FileArgument();
         var account = new Option<Guid>("--account") { Description = "The account the file belongs to.", Required = true };
@@ -42,9 +43,11 @@ public static class ImportCommand
         var mapping = new Option<FileInfo?>("--mapping") { Description = "Read a file no preset knows through this column mapping (JSON, docs/import.md \"Column mappings\")." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and map every row, then write nothing." };
         var json = CliOptions.Json();
+        var household = new Option<Guid?>("--household") { Description = "With --server: the account's household (default: found among the households the user reaches)." };
+        var key = IdempotencyKey();
         var command = new Command("transactions", "Import one account's broker statement (layout detected and named; docs/import.md); a re-import adds nothing.")
         {
-            file, account, layout, mapping, skipInvalid, skipUnmapped, openingLots, dryRun, json,
+            file, account, layout, mapping, skipInvalid, skipUnmapped, openingLots, dryRun, json, household, key,
         };
         command.SetAction((parse, ct) =>
         {
@@ -60,6 +63,7 @@ public static class ImportCommand
             }
 
             ColumnMapping? columns = null;
+            string? mappingJson = null;
             if (parse.GetValue(mapping) is { } mappingFile)
             {
                 if (!mappingFile.Exists)
@@ -67,13 +71,22 @@ public static class ImportCommand
                     return Task.FromResult(env.Fail(ExitCodes.Failure, $"{mappingFile.FullName}: no such file."));
                 }
 
-                var (read, error) = ColumnMapping.FromJson(File.ReadAllText(mappingFile.FullName));
+                mappingJson = File.ReadAllText(mappingFile.FullName);
+                var (read, error) = ColumnMapping.FromJson(mappingJson);
                 if (read is null)
                 {
                     return Task.FromResult(env.Fail(ExitCodes.Failure, $"{mappingFile.Name}: {error}"));
                 }
 
                 columns = read;
+            }
+
+            if (remote.Address(parse) is { } server)
+            {
+                var request = new RemoteImports.TransactionsRequest(
+                    parse.GetValue(account), parse.GetValue(household), parse.GetValue(layout), mappingJson, [.. parse.GetValue(openingLots) ?? []],
+                    parse.GetValue(skipInvalid), parse.GetValue(skipUnmapped), parse.GetValue(dryRun), parse.GetValue(key) ?? Guid.NewGuid().ToString());
+                return RunRemoteAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (csv, name) => RemoteImports.TransactionsAsync(remote.Adapter(server), request, csv, name, ct), ct);
             }
 
             var options = new ImportOptions
@@ -91,17 +104,21 @@ public static class ImportCommand
         return command;
     }
 
-    private static Command Prices(CliEnvironment env)
+    private static Command Prices(CliEnvironment env, RemoteServer remote)
     {
         var file = FileArgument();
         var symbol = new Option<string?>("--symbol") { Description = "The instrument of a one-instrument Date,Open,High,Low,Close,… file." };
         var skipInvalid = SkipInvalid();
         var json = CliOptions.Json();
+        var key = IdempotencyKey();
         var command = new Command("prices", "Import daily closes: Date,Open,High,Low,Close,Adj Close,Volume (with --symbol) or Date,<SYMBOL>,<SYMBOL>…")
         {
-            file, symbol, skipInvalid, json,
+            file, symbol, skipInvalid, json, key,
         };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
+        command.SetAction((parse, ct) => remote.Address(parse) is { } server
+            ? RunRemoteAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (csv, name) => RemoteImports.SharedPricesAsync(
+                remote.Adapter(server), parse.GetValue(symbol), parse.GetValue(skipInvalid), parse.GetValue(key) ?? Guid.NewGuid().ToString(), csv, name, ct), ct)
+            : RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
             services.GetRequiredService<PriceImporter>().ImportAsync(
                 csv, parse.GetValue(symbol), new ImportOptions { SkipInvalid = parse.GetValue(skipInvalid) }, ct), ct));
         return command;
@@ -162,7 +179,24 @@ public static class ImportCommand
             return env.Fail(ExitCodes.Failure, $"{file.Name} rejected ({result.Layout} layout), nothing imported: {first}{more}.");
         }
 
-        var output = ImportOutput.From(file.Name, result);
+        return Report(env, file.Name, result, json);
+    }
+
+    /// <summary>Sends the file to the server; its answer prints as the local import's (a rejected file is the server's 422 problem, one line).</summary>
+    private static async Task<int> RunRemoteAsync(CliEnvironment env, FileInfo file, bool json, Func<Stream, string, Task<ImportResult>> import, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            return env.Fail(ExitCodes.Failure, $"{file.FullName}: no such file.");
+        }
+
+        await using var csv = file.OpenRead();
+        return Report(env, file.Name, await import(csv, file.Name), json);
+    }
+
+    private static int Report(CliEnvironment env, string fileName, ImportResult result, bool json)
+    {
+        var output = ImportOutput.From(fileName, result);
         if (json)
         {
             CliJson.Write(env.Out, output);
@@ -196,6 +230,11 @@ public static class ImportCommand
     }
 
     private static Argument<FileInfo> FileArgument() => new("FILE") { Description = "The CSV file." };
+
+    private static Option<string?> IdempotencyKey() => new("--idempotency-key")
+    {
+        Description = "With --server: the request's Idempotency-Key (default: a new UUID). A script that retries the command with the same key gets the first answer and books nothing twice.",
+    };
 
     private static Option<bool> SkipInvalid() => new("--skip-invalid") { Description = "Import the good rows and report the others instead of rejecting the file." };
 }

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text.Json;
 using Glidepath.Application.Planning;
 using Glidepath.Cli.Hosting;
+using Glidepath.Cli.Remote;
 using Glidepath.Domain.Planning;
 using Glidepath.Quant.MonteCarlo;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,8 @@ namespace Glidepath.Cli.Planning;
 public static class SimulateCommand
 {
     /// <param name="env">The database settings and streams for <c>--household</c>/<c>--plan</c> (default: the process's).</param>
-    public static Command Create(CliEnvironment? env = null)
+    /// <param name="remote">With <c>--server</c>, a stored plan runs on that server (<see cref="RemoteSimulation"/>).</param>
+    public static Command Create(CliEnvironment? env = null, RemoteServer? remote = null)
     {
         var scenario = new Argument<string?>("scenario") { Description = "Scenario JSON file (docs/scenario-format.md)", Arity = ArgumentArity.ZeroOrOne };
         var household = new Option<Guid?>("--household") { Description = "With --plan: the household whose stored plan to run (a fromLedger start is valued from its holdings)" };
@@ -41,6 +43,19 @@ public static class SimulateCommand
         });
         command.SetAction(async (parse, cancel) =>
         {
+            if (remote?.Address(parse) is { } server)
+            {
+                if (parse.GetValue(bench) || parse.GetValue(scenario) is not null)
+                {
+                    throw RemoteCommands.NotRemote(parse.GetValue(bench) ? "--bench" : "simulate of a scenario file", "run a stored plan with --household ID --plan ID");
+                }
+
+                var report = await RemoteSimulation.RunAsync(
+                    remote.Adapter(server), parse.GetValue(household)!.Value, parse.GetValue(plan)!.Value, parse.GetValue(paths), parse.GetValue(seed), cancel);
+                Write(parse.InvocationConfiguration.Output, report, parse.GetValue(json));
+                return 0;
+            }
+
             if (parse.GetValue(scenario) is { } file)
             {
                 return CliRun.Guarded(parse, () =>
@@ -82,16 +97,20 @@ public static class SimulateCommand
             throw new CliException($"{source}: {problem.Field}: {problem.Message}");
         }
 
+        Write(output, done.Report, json);
+        return 0;
+    }
+
+    private static void Write(TextWriter output, SimulationReport.SimulationOutput report, bool json)
+    {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(done.Report, SimulationReport.IndentedJson));
+            output.WriteLine(JsonSerializer.Serialize(report, SimulationReport.IndentedJson));
         }
         else
         {
-            WriteSummary(output, done.Result, done.Goals);
+            WriteSummary(output, report);
         }
-
-        return 0;
     }
 
     /// <summary>
@@ -129,20 +148,21 @@ public static class SimulateCommand
         return 0;
     }
 
-    private static void WriteSummary(TextWriter o, SimulationResult r, IReadOnlyList<GoalSuccess>? goals)
+    /// <summary>From the report (not the engine's result), so a run on a server prints the same lines.</summary>
+    private static void WriteSummary(TextWriter o, SimulationReport.SimulationOutput r)
     {
         var c = CultureInfo.InvariantCulture;
         o.WriteLine(string.Create(c, $"paths {r.Paths}, seed {r.Seed}"));
         o.WriteLine(string.Create(c, $"success probability {r.SuccessProbability:P2} (standard error {r.SuccessStandardError:P2})"));
-        o.WriteLine(string.Create(c, $"terminal wealth, nominal: p5 {r.TerminalNominal.P5:N0}  p25 {r.TerminalNominal.P25:N0}  p50 {r.TerminalNominal.P50:N0}  p75 {r.TerminalNominal.P75:N0}  p95 {r.TerminalNominal.P95:N0}"));
-        o.WriteLine(string.Create(c, $"terminal wealth, today's money: p5 {r.TerminalReal.P5:N0}  p50 {r.TerminalReal.P50:N0}  p95 {r.TerminalReal.P95:N0}"));
+        o.WriteLine(string.Create(c, $"terminal wealth, nominal: p5 {r.TerminalWealth.P5:N0}  p25 {r.TerminalWealth.P25:N0}  p50 {r.TerminalWealth.P50:N0}  p75 {r.TerminalWealth.P75:N0}  p95 {r.TerminalWealth.P95:N0}"));
+        o.WriteLine(string.Create(c, $"terminal wealth, today's money: p5 {r.TerminalWealthReal.P5:N0}  p50 {r.TerminalWealthReal.P50:N0}  p95 {r.TerminalWealthReal.P95:N0}"));
         if (r.MedianDepletionMonth is { } m)
         {
             o.WriteLine(string.Create(c, $"failed paths run out after {m / 12:F1} years (median)"));
         }
 
         o.WriteLine(string.Create(c, $"spending cut >10% below plan in {r.Spending.CutYearShare:P1} of planned years; lowest year/plan median {r.Spending.LowestSpendingRatioMedian:F2}"));
-        foreach (var g in goals ?? [])
+        foreach (var g in r.Goals ?? [])
         {
             o.WriteLine(string.Create(c, $"goal {g.Goal} (priority {g.Priority}): success {g.SuccessProbability:P2}"));
         }

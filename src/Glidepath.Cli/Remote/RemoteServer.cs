@@ -2,6 +2,7 @@ using System.CommandLine;
 using Glidepath.Cli.Hosting;
 using Glidepath.Client;
 using Glidepath.Client.Generated;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace Glidepath.Cli.Remote;
@@ -42,7 +43,10 @@ public sealed class RemoteServer(CliEnvironment env)
             : throw new RemoteException($"--server '{text}' is not an http(s) address such as https://glidepath.example.");
 
     /// <summary>The generated client, signed in: <c>GLIDEPATH_TOKEN</c>, else the stored tokens of <paramref name="server"/>.</summary>
-    public GlidepathApiClient Connect(Uri server)
+    public GlidepathApiClient Connect(Uri server) => new(Adapter(server));
+
+    /// <summary>The signed-in request adapter under <see cref="Connect"/>, for requests the generated methods cannot send (a CSV answer, a raw CSV body).</summary>
+    public IRequestAdapter Adapter(Uri server)
     {
         ArgumentNullException.ThrowIfNull(server);
         var token = env.Configuration[TokenVariable];
@@ -59,7 +63,7 @@ public sealed class RemoteServer(CliEnvironment env)
             tokens = new RefreshingAccessToken(server, file, stored, env.Clock);
         }
 
-        return GlidepathClientFactory.Create(server, tokens);
+        return GlidepathClientFactory.CreateAdapter(server, tokens);
     }
 
     public static string Origin(Uri server) => server.GetLeftPart(UriPartial.Path).TrimEnd('/');

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Glidepath.Application.Rebalancing;
 using Glidepath.Cli.Hosting;
+using Glidepath.Cli.Remote;
+using Glidepath.Client.Generated;
 using Glidepath.Domain.Rebalancing;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -17,7 +19,7 @@ namespace Glidepath.Cli.Trading;
 /// </summary>
 public static class RebalanceCommand
 {
-    public static Command Create(CliEnvironment env)
+    public static Command Create(CliEnvironment env, RemoteServer remote)
     {
         var source = new SnapshotSource();
         var json = CliOptions.Json();
@@ -31,6 +33,11 @@ public static class RebalanceCommand
         command.SetAction(async (parse, ct) =>
         {
             var options = new ProposalOptions(parse.GetValue(force), parse.GetValue(assetLocation));
+            if (remote.Address(parse) is { } server)
+            {
+                return await RunRemoteAsync(env, remote.Connect(server), source.RemoteHousehold(parse, "use --household ID"), options, parse.GetValue(json), ct);
+            }
+
             var proposed = await source.RunAsync(
                 env,
                 parse,
@@ -43,25 +50,44 @@ public static class RebalanceCommand
                 return env.Fail(ExitCodes.Failure, problem.Message);
             }
 
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(env.Out, done.Proposal);
-            }
-            else
-            {
-                Write(env.Console, done.Snapshot, done.Proposal);
-            }
-
-            return ExitCodes.Success;
+            var snapshot = done.Snapshot;
+            return Write(env, snapshot.AsOf, done.Proposal, snapshot.Accounts.ToDictionary(a => a.Id, a => a.Name), snapshot.Instruments.ToDictionary(i => i.Id, i => i.Symbol), parse.GetValue(json));
         });
         return command;
     }
 
-    private static void Write(IAnsiConsole console, PortfolioSnapshot snapshot, RebalanceProposal proposal)
+    /// <summary>
+    /// PreviewRebalance: the server's proposal as of the CLI's today, computed and not stored (the stored POST …/rebalance
+    /// would leave a proposal and a webhook event behind; the local command leaves nothing).
+    /// </summary>
+    private static async Task<int> RunRemoteAsync(CliEnvironment env, GlidepathApiClient client, Guid household, ProposalOptions options, bool json, CancellationToken ct)
     {
-        var accounts = snapshot.Accounts.ToDictionary(a => a.Id, a => a.Name);
-        var symbols = snapshot.Instruments.ToDictionary(i => i.Id, i => i.Symbol);
-        var trades = new Table().Title($"Rebalance as of {snapshot.AsOf:yyyy-MM-dd}");
+        var request = new Client.Generated.Models.RebalanceRequest { Force = options.Force, AssetLocation = options.AssetLocation, AsOf = env.Today.ToWire() };
+        var preview = await client.Api.V1.Households[household].Rebalance.Preview.PostAsync(request, cancellationToken: ct)
+            ?? throw new RemoteException("the server's answer has no body.");
+        var accounts = preview.Accounts.Need("accounts").ToDictionary(a => a.Id.Need("accounts.id"), a => a.Name.Need("accounts.name"));
+        var symbols = preview.Instruments.Need("instruments").ToDictionary(i => i.Id.Need("instruments.id"), i => i.Symbol.Need("instruments.symbol"));
+        return Write(env, preview.AsOf.Need("asOf"), RemoteRebalance.From(preview.Proposal), accounts, symbols, json);
+    }
+
+    private static int Write(
+        CliEnvironment env, DateOnly asOf, RebalanceProposal proposal, IReadOnlyDictionary<Guid, string> accounts, IReadOnlyDictionary<Guid, string> symbols, bool json)
+    {
+        if (json)
+        {
+            CliJson.Write(env.Out, proposal);
+        }
+        else
+        {
+            Write(env.Console, asOf, proposal, accounts, symbols);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Write(IAnsiConsole console, DateOnly asOf, RebalanceProposal proposal, IReadOnlyDictionary<Guid, string> accounts, IReadOnlyDictionary<Guid, string> symbols)
+    {
+        var trades = new Table().Title($"Rebalance as of {asOf:yyyy-MM-dd}");
         trades.AddColumns("Account", "Side", "Symbol", "Quantity", "Price", "Short-term gain", "Long-term gain", "Why");
         foreach (var t in proposal.Trades)
         {

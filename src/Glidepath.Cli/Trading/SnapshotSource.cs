@@ -26,6 +26,10 @@ internal sealed class SnapshotSource
         });
     }
 
+    /// <summary>The household for remote mode, which has no counterpart for a snapshot file.</summary>
+    public Guid RemoteHousehold(ParseResult parse, string instead) =>
+        parse.GetValue(Household) ?? throw Remote.RemoteCommands.NotRemote("--input SNAPSHOT.json", instead);
+
     /// <summary>
     /// <paramref name="fromFile"/> on the file's snapshot (its asOf replaced by <paramref name="asOf"/> when given), or
     /// <paramref name="fromDatabase"/> on the household (as of <paramref name="asOf"/>, default today); or the one-line reason there is nothing.

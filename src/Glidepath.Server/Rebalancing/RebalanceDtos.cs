@@ -26,6 +26,27 @@ public sealed record ProposalDto(
     }
 }
 
+/// <summary>
+/// <c>POST …/rebalance/preview</c>: the proposal, not stored, with the names a reader needs to show it (the snapshot's
+/// accounts and instruments).
+/// </summary>
+public sealed record RebalancePreviewDto(
+    DateOnly AsOf, bool Force, bool AssetLocation, RebalanceProposal Proposal, IReadOnlyList<PreviewAccount> Accounts, IReadOnlyList<PreviewInstrument> Instruments)
+{
+    public static RebalancePreviewDto From(DateOnly asOf, ProposalOptions options, Proposed proposed)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(proposed);
+        return new(asOf, options.Force, options.AssetLocation, proposed.Proposal,
+            [.. proposed.Snapshot.Accounts.Select(a => new PreviewAccount(a.Id, a.Name))],
+            [.. proposed.Snapshot.Instruments.Select(i => new PreviewInstrument(i.Id, i.Symbol))]);
+    }
+}
+
+public sealed record PreviewAccount(Guid Id, string Name);
+
+public sealed record PreviewInstrument(Guid Id, string Symbol);
+
 public sealed record OrderDto(
     Guid Id, Guid AccountId, Guid InstrumentId, TradeSide Side, decimal Quantity, decimal Price, Guid? ProposalId, OrderStatus Status, DateTimeOffset CreatedUtc)
 {

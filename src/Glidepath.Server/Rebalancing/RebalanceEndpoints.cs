@@ -29,6 +29,12 @@ public static class RebalanceEndpoints
     public static RouteGroupBuilder MapRebalanceEndpoints(this RouteGroupBuilder household)
     {
         household.MapPost("/rebalance", ProposeForHousehold).WithTags("Rebalancing").ComputesOnly().ProducesProblems(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status400BadRequest);
+        household.MapPost("/rebalance/preview", PreviewForHousehold).WithTags("Rebalancing").ComputesOnly()
+            .WithName("PreviewRebalance").WithSummary("Preview a rebalance without storing it")
+            .WithDescription("The proposal POST …/rebalance would store (same body, same use case, open orders counted as done), answered 200 "
+                + "with the snapshot's account names and instrument symbols; nothing is stored and no event is sent, so there is nothing to accept. "
+                + "glidepath rebalance --server prints it.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         household.MapGet("/rebalance-proposals/{proposalId:guid}", Get).WithTags("Rebalancing").WithName("GetRebalanceProposal").ProducesProblems(StatusCodes.Status404NotFound);
         // Accepting places orders: a critical action (step-up, audited as trade-placed).
         household.MapPost("/rebalance-proposals/{proposalId:guid}/accept", Accept).WithTags("Rebalancing").RequireStepUp().ProducesProblems(StatusCodes.Status404NotFound);
@@ -51,6 +57,19 @@ public static class RebalanceEndpoints
     private static Task<Results<CreatedAtRoute<ProposalDto>, ProblemAnswer>> ProposeForHousehold(
         Guid householdId, RebalanceRequest? request, RebalanceProposals proposals, TimeProvider clock, CancellationToken ct) =>
         ProposeAsync(householdId, null, request, proposals, clock, ct);
+
+    private static async Task<Results<Ok<RebalancePreviewDto>, ProblemAnswer>> PreviewForHousehold(
+        Guid householdId, RebalanceRequest? request, RebalanceProposals proposals, TimeProvider clock, CancellationToken ct)
+    {
+        if (request?.AsOf is { } date && !ValidDates.Contains(date))
+        {
+            return Problem.Invalid("asOf", $"The date must be {ValidDates.Description}.").ToHttp();
+        }
+
+        var options = new ProposalOptions(request?.Force ?? false, request?.AssetLocation ?? false);
+        var asOf = request?.AsOf ?? clock.Today();
+        return (await proposals.PreviewAsync(householdId, null, asOf, options, ct)).ToHttp(p => TypedResults.Ok(RebalancePreviewDto.From(asOf, options, p)));
+    }
 
     private static async Task<Results<CreatedAtRoute<ProposalDto>, ProblemAnswer>> ProposeAsync(
         Guid householdId, Guid? accountId, RebalanceRequest? request, RebalanceProposals proposals, TimeProvider clock, CancellationToken ct)

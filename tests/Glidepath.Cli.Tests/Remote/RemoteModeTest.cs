@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Glidepath.Cli.Remote;
 using Glidepath.Cli.Tests.Commands;
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Planning;
+using Glidepath.Domain.Rebalancing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Cli.Tests.Remote;
@@ -44,7 +47,13 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
     private readonly Guid household = demo.Household;
     private readonly string configHome = Path.Combine(demo.Cli.Folder, Guid.NewGuid().ToString("N"));
 
-    private Dictionary<string, string?> RemoteSettings => new() { ["XDG_CONFIG_HOME"] = configHome };
+    /// <summary>
+    /// A remote run gets a database it cannot open: a command that quietly read or wrote the local database instead of
+    /// calling the server fails, rather than printing the same as the local run by reading the same file.
+    /// </summary>
+    private static readonly Dictionary<string, string?> NoLocalDatabase = new() { ["ConnectionStrings:Sqlite"] = "Data Source=/nonexistent-glidepath-folder/none.db;Mode=ReadOnly" };
+
+    private Dictionary<string, string?> RemoteSettings => new(NoLocalDatabase) { ["XDG_CONFIG_HOME"] = configHome };
 
     private CredentialFile Credentials => new(Path.Combine(configHome, "glidepath", "credentials.json"));
 
@@ -80,6 +89,153 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
         Assert.Equal((0, ""), (local.ExitCode, local.Error));
         Assert.Equal((0, ""), (remoteRun.ExitCode, remoteRun.Error));
         Assert.Equal(local.Out, remoteRun.Out);
+    }
+
+    /// <summary>The command with and without --server, as text and as <paramref name="machineForm"/> (--json): each pair prints the same.</summary>
+    private Task<string> AssertSameOutputAsync(params string[] args) => AssertSameOutputAsync("--json", args);
+
+    private async Task<string> AssertSameOutputAsync(string machineForm, string[] args)
+    {
+        string last = "";
+        foreach (var form in new[] { args, [.. args, machineForm] })
+        {
+            var local = await cli.RunAsync(form);
+            var remoteRun = await RemoteAsync(form);
+
+            Assert.True(local.ExitCode == 0, local.Error);
+            Assert.True(remoteRun.ExitCode == 0, remoteRun.Error);
+            Assert.Equal(local.Out, remoteRun.Out);
+            last = local.Out;
+        }
+
+        return last;
+    }
+
+    [Fact]
+    public async Task Gains_OverTheServer_PrintTheServersForm8949AsTheLocalCommandDoes()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        // The demo's yearly sales moved forward with its prices: last year has some.
+        var year = (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var csv = await AssertSameOutputAsync("--csv", ["gains", "--household", household.ToString(), "--year", year]);
+
+        Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1, csv);
+    }
+
+    [Fact]
+    public async Task Harvest_OverTheServer_PrintsWhatTheLocalCommandPrints()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+
+        var json = await AssertSameOutputAsync("harvest", "--household", household.ToString());
+
+        Assert.True(JsonDocument.Parse(json).RootElement.TryGetProperty("opportunities", out _), json);
+    }
+
+    [Fact]
+    public async Task Rebalance_OverTheServer_PrintsWhatTheLocalCommandPrints_AndStoresNoProposal()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        await using (var db = cli.Database.CreateDbContext())
+        {
+            // Two of the taxable account's holdings at 70/30 with tight bands: trades to propose.
+            var brokerage = (await db.Accounts.Where(a => a.HouseholdId == household && a.Type == AccountType.TaxableBrokerage).ToListAsync()).Single(a => a.Name == "Joint brokerage");
+            var held = await db.Positions.Where(p => p.AccountId == brokerage.Id && p.Quantity > 0).Select(p => p.InstrumentId).OrderBy(i => i).Take(2).ToListAsync();
+            Assert.Equal(2, held.Count);
+            db.RebalanceTargets.AddRange(
+                new RebalanceTarget { HouseholdId = household, AccountId = brokerage.Id, InstrumentId = held[0], Weight = 0.7m, AbsoluteBand = 0.01m, RelativeBand = 0.01m },
+                new RebalanceTarget { HouseholdId = household, AccountId = brokerage.Id, InstrumentId = held[1], Weight = 0.3m, AbsoluteBand = 0.01m, RelativeBand = 0.01m });
+            await db.SaveChangesAsync();
+        }
+
+        var json = await AssertSameOutputAsync("rebalance", "--household", household.ToString(), "--force");
+
+        Assert.NotEmpty(JsonDocument.Parse(json).RootElement.GetProperty("trades").EnumerateArray());
+        await using var after = cli.Database.CreateDbContext();
+        Assert.Equal(0, await after.Proposals.CountAsync(p => p.HouseholdId == household));
+    }
+
+    [Fact]
+    public async Task Simulate_AStoredPlanOverTheServer_PrintsWhatTheLocalCommandPrints()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        var plan = new Plan
+        {
+            HouseholdId = household,
+            Name = "Remote",
+            ScenarioJson = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", "benchmark-retirement.json")),
+            CreatedUtc = DateTimeOffset.UnixEpoch,
+        };
+        await using (var db = cli.Database.CreateDbContext())
+        {
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+        }
+
+        var json = await AssertSameOutputAsync("simulate", "--household", household.ToString(), "--plan", plan.Id.ToString(), "--paths", "2000", "--seed", "7");
+
+        Assert.Equal(2000, JsonDocument.Parse(json).RootElement.GetProperty("paths").GetInt32());
+    }
+
+    [Fact]
+    public async Task ImportTransactions_OverTheServer_PrintsWhatTheLocalImportPrints_AndARetryWithTheSameKeyBooksNothingTwice()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        Guid localAccount, remoteAccount;
+        await using (var db = cli.Database.CreateDbContext())
+        {
+            var local = new Account { HouseholdId = household, Name = "Imported locally", Type = AccountType.TaxableBrokerage };
+            var remoteOne = new Account { HouseholdId = household, Name = "Imported remotely", Type = AccountType.TaxableBrokerage };
+            db.Accounts.AddRange(local, remoteOne);
+            await db.SaveChangesAsync();
+            (localAccount, remoteAccount) = (local.Id, remoteOne.Id);
+        }
+
+        var file = cli.File("trades.csv", """
+            Date,Type,Symbol,Quantity,Price,Fees,Amount
+            2024-01-02,Deposit,,,,,10000
+            2024-01-03,Buy,GE,10,150.25,1,
+            2024-03-01,Sell,GE,4,160.50,1,
+            """);
+        var key = Guid.NewGuid().ToString();
+
+        var localRun = await cli.RunAsync("import", "transactions", file, "--account", localAccount.ToString(), "--json");
+        var first = await RemoteAsync("import", "transactions", file, "--account", remoteAccount.ToString(), "--json", "--idempotency-key", key);
+        var retry = await RemoteAsync("import", "transactions", file, "--account", remoteAccount.ToString(), "--json", "--idempotency-key", key);
+        var again = await RemoteAsync("import", "transactions", file, "--account", remoteAccount.ToString(), "--json");
+
+        Assert.Equal((0, ""), (localRun.ExitCode, localRun.Error));
+        Assert.Equal((0, ""), (first.ExitCode, first.Error));
+        Assert.Equal(localRun.Out, first.Out);
+        Assert.Equal(3, JsonDocument.Parse(first.Out).RootElement.GetProperty("imported").GetInt32());
+        // The retry is answered from the first request (not re-run: a re-run would say 3 already present) ...
+        Assert.Equal((0, first.Out), (retry.ExitCode, retry.Out));
+        // ... and a new request (a new key) is a re-import, which adds nothing.
+        Assert.Equal(3, JsonDocument.Parse(again.Out).RootElement.GetProperty("duplicatesSkipped").GetInt32());
+        await using var after = cli.Database.CreateDbContext();
+        Assert.Equal(3, await after.Transactions.CountAsync(t => t.AccountId == remoteAccount));
+    }
+
+    [Theory]
+    [InlineData("users grant-role demo@glidepath.local admin", "users grant-role is not available with --server")]
+    [InlineData("rebuild --all", "rebuild is not available with --server")]
+    [InlineData("orders process", "orders process is not available with --server")]
+    [InlineData("xirr flows.csv", "xirr is not available with --server")]
+    [InlineData("solve scenario.json --for saving", "solve is not available with --server")]
+    [InlineData("import fx rates.csv", "import fx is not available with --server")]
+    [InlineData("rebalance --input snapshot.json", "--input SNAPSHOT.json is not available with --server")]
+    [InlineData("harvest --input snapshot.json", "--input SNAPSHOT.json is not available with --server")]
+    [InlineData("simulate scenario.json", "simulate of a scenario file is not available with --server")]
+    public async Task ACommandWithoutAServerCounterpart_RefusesServer_InOneLine_InsteadOfRunningLocally(string command, string message)
+    {
+        var (exit, stdout, stderr) = await cli.RunWithAsync(
+            new Dictionary<string, string?>(NoLocalDatabase) { ["GLIDEPATH_TOKEN"] = "unused" }, "", ["--server", server.Url.ToString(), .. command.Split(' ')]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("glidepath: " + message, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

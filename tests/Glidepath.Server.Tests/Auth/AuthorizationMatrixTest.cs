@@ -104,6 +104,7 @@ public class AuthorizationMatrixTest
         "POST /api/households/{householdId:guid}/plans/{planId:guid}/simulations",
         "POST /api/households/{householdId:guid}/plans/{planId:guid}/solve",
         "POST /api/households/{householdId:guid}/rebalance",
+        "POST /api/households/{householdId:guid}/rebalance/preview",
         "POST /api/households/{householdId:guid}/tax-loss-opportunities/proposals",
         "POST /api/households/{householdId:guid}/transactions/sell-preview",
     ];

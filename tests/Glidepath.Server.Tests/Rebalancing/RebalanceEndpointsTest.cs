@@ -90,6 +90,38 @@ public class RebalanceEndpointsTest
         Assert.Equal(1_356m + 531.2m, opportunity.GetProperty("loss").GetDecimal());
     }
 
+    /// <summary>PreviewRebalance answers the proposal the stored route would store, with the names to show it, and stores nothing.</summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task RebalancePreview_AnswersTheSameProposal_AndStoresNothing(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var account = await client.AccountAsync(household.Id);
+        var msft = await app.MsftAsync();
+        var h = $"/api/households/{household.Id}";
+        (await client.PostAsync($"{h}/transactions/batch", new TransactionBatchRequest(
+        [
+            Fixtures.Deposit(account.Id, new DateOnly(1999, 1, 4), 10_000m),
+            Fixtures.Buy(account.Id, msft.Id, new DateOnly(1999, 1, 4), 20m, 70.5m),
+        ]))).EnsureSuccessStatusCode();
+        (await client.PostAsync($"{h}/rebalance-targets", new RebalanceTargetRequest(null, null, AssetClass.UsEquity, 0.5m, 0.05m, 0.25m, msft.Id))).EnsureSuccessStatusCode();
+
+        var preview = await (await client.PostAsync($"{h}/rebalance/preview", new RebalanceRequest(false, YearEnd))).ReadAsync<RebalancePreviewDto>();
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(0, await db.Proposals.CountAsync(p => p.HouseholdId == household.Id));
+        }
+
+        var stored = await (await client.PostAsync($"{h}/rebalance", new RebalanceRequest(false, YearEnd))).ReadAsync<ProposalDto>(HttpStatusCode.Created);
+        Assert.Equal(JsonSerializer.Serialize(stored.Proposal), JsonSerializer.Serialize(preview.Proposal));
+        Assert.NotEmpty(preview.Proposal.Trades);
+        Assert.Equal((YearEnd, "MSFT"), (preview.AsOf, Assert.Single(preview.Instruments, i => i.Id == msft.Id).Symbol));
+        Assert.Contains(preview.Accounts, a => a.Id == account.Id);
+        await (await client.PostAsync($"{h}/rebalance/preview", new RebalanceRequest(false, new DateOnly(1800, 1, 1)))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
+
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task AccountRebalance_UnknownAccountOrMissingPrice_AnswersProblem(DatabaseProvider provider)

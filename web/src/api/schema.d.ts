@@ -1392,6 +1392,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/rebalance/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a rebalance without storing it
+         * @description The proposal POST …/rebalance would store (same body, same use case, open orders counted as done), answered 200 with the snapshot's account names and instrument symbols; nothing is stored and no event is sent, so there is nothing to accept. glidepath rebalance --server prints it.
+         */
+        post: operations["PreviewRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/replacement-funds": {
         parameters: {
             query?: never;
@@ -3695,6 +3715,16 @@ export interface components {
             pricesAsOf: null | string;
             stale: boolean;
         };
+        PreviewAccount: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PreviewInstrument: {
+            /** Format: uuid */
+            id: string;
+            symbol: string;
+        };
         PreviewRequest: {
             /** Format: int32 */
             paths?: number | null;
@@ -3868,6 +3898,15 @@ export interface components {
             taxAdvantaged: components["schemas"]["GainTotalsDto"];
             /** Format: int32 */
             year: number;
+        };
+        RebalancePreviewDto: {
+            accounts: components["schemas"]["PreviewAccount"][];
+            /** Format: date */
+            asOf: string;
+            assetLocation: boolean;
+            force: boolean;
+            instruments: components["schemas"]["PreviewInstrument"][];
+            proposal: components["schemas"]["RebalanceProposal"];
         };
         RebalanceProposal: {
             drifts: components["schemas"]["TargetDrift"][];
@@ -10634,6 +10673,89 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewRebalance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["RebalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebalancePreviewDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
