@@ -1,3 +1,4 @@
+using Glidepath.Application.Accounts;
 using Glidepath.Application.Events;
 using Glidepath.Application.Rebalancing;
 using Glidepath.Domain.Rebalancing;
@@ -35,6 +36,12 @@ public sealed class HarvestScans(PortfolioSnapshotLoader loader, ProposalStore s
         if (!loaded.TryGet(out var snapshot, out var problem))
         {
             return problem;
+        }
+
+        // The proposal is stored against the account, so it must be one of the household's (another's id once was a 500).
+        if (accountId is { } id && snapshot.Accounts.All(a => a.Id != id))
+        {
+            return HouseholdAccounts.NotFound(id);
         }
 
         var open = PendingOrders.Apply(snapshot, await store.PendingOrdersAsync(householdId, ct));

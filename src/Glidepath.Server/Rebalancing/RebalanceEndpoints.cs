@@ -43,7 +43,7 @@ public static class RebalanceEndpoints
         household.MapPost("/tax-loss-opportunities/proposals", ProposeHarvest).WithTags("Rebalancing").ComputesOnly().CostsReads()
             .WithName("ProposeHarvest").WithSummary("Turn harvest suggestions into a proposal")
             .WithDescription("Stores the household's tax-loss harvesting opportunities (open orders counted as done; optionally one account's or one instrument's) as a rebalance proposal: each sells its losing lots and buys whole units of its replacement. Accept it with POST …/rebalance-proposals/{proposalId}/accept, which places the orders as for any rebalance.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return household;
     }
 

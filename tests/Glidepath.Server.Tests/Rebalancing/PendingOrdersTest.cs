@@ -106,5 +106,17 @@ public class PendingOrdersTest
         Assert.Empty(again.Proposal.Trades);
         await (await client.PostAsync($"{h}/tax-loss-opportunities/proposals", new HarvestProposalRequest(new DateOnly(1, 1, 1))))
             .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+
+        // Another household's account, or no account at all, is not this household's: 404, nothing stored (was a 500).
+        var other = await app.CreateUserAsync();
+        var foreign = await app.CreateClient(other).AccountAsync(other.HouseholdId!.Value);
+        foreach (var id in new[] { foreign.Id, Guid.NewGuid() })
+        {
+            await (await client.PostAsync($"{h}/tax-loss-opportunities/proposals", new HarvestProposalRequest(YearEnd, AccountId: id)))
+                .ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
+        }
+
+        await using var check = app.CreateDbContext();
+        Assert.Equal(2, await check.Proposals.CountAsync(p => p.HouseholdId == household.Id));
     }
 }
