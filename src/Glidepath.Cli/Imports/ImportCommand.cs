@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Glidepath.Application.Imports;
 using Glidepath.Cli.Hosting;
 using Glidepath.Infrastructure.Import;
 using Glidepath.Infrastructure.Import.Fx;
@@ -85,10 +86,32 @@ public static class ImportCommand
                 Mapping = columns,
                 DryRun = parse.GetValue(dryRun),
             };
-            return RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
-                services.GetRequiredService<TransactionImporter>().ImportAsync(parse.GetValue(account), csv, options, ct), ct);
+            return RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), async (services, csv) =>
+            {
+                var accountId = parse.GetValue(account);
+                if (options is { Mapping: null, Layout: null })
+                {
+                    // A file no preset detects is read with the mapping saved for the account (the web wizard's), if any.
+                    options = options with { FallbackMapping = await SavedMappingAsync(services, accountId, ct) };
+                }
+
+                var result = await services.GetRequiredService<TransactionImporter>().ImportAsync(accountId, csv, options, ct);
+                if (options.FallbackMapping is not null && result.Layout == "mapping")
+                {
+                    env.Error.WriteLine("using the mapping saved for this account");
+                }
+
+                return result;
+            }, ct);
         });
         return command;
+    }
+
+    private static async Task<ColumnMapping?> SavedMappingAsync(IServiceProvider services, Guid accountId, CancellationToken ct)
+    {
+        var householdId = await services.GetRequiredService<GlidepathDbContext>().Accounts
+            .Where(a => a.Id == accountId).Select(a => (Guid?)a.HouseholdId).FirstOrDefaultAsync(ct);
+        return householdId is { } id ? await services.GetRequiredService<AccountImportMappings>().GetAsync(id, accountId, ct) : null;
     }
 
     private static Command Prices(CliEnvironment env)
