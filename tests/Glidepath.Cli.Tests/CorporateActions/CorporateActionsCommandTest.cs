@@ -54,7 +54,7 @@ public sealed class CorporateActionsCommandTest
         Assert.Contains("Nothing to propose.", after.Out, StringComparison.Ordinal);
         await using (var db = cli.Database.CreateDbContext())
         {
-            var booked = await db.Transactions.Where(t => t.ExternalId != null).ToListAsync();
+            var booked = (await db.Transactions.ToListAsync()).Where(t => t.ExternalId?.StartsWith("ca:", StringComparison.Ordinal) == true).ToList();
             Assert.Equal(
                 [(TransactionType.Dividend, 8.20m), (TransactionType.Fee, 1.23m), (TransactionType.Split, 0m)],
                 booked.Select(t => (t.Type, t.Amount)).OrderBy(t => t.Type.ToString(), StringComparer.Ordinal));
