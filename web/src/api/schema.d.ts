@@ -2586,6 +2586,11 @@ export interface components {
             /** @default paper */
             broker: string;
             brokerAccountId?: null | string;
+            /**
+             * Format: decimal
+             * @default 0
+             */
+            dividendWithholdingRate: number;
             /** Format: uuid */
             householdId: string;
             /** Format: uuid */
@@ -2771,6 +2776,8 @@ export interface components {
             /** Format: uuid */
             instrumentId: string;
             kind: string;
+            /** Format: decimal */
+            net?: number;
             /** Format: decimal */
             perShare: number;
             /** Format: decimal */
@@ -4285,6 +4292,8 @@ export interface components {
         UpdateAccountRequest: {
             broker?: null | string;
             brokerAccountId?: null | string;
+            /** Format: decimal */
+            dividendWithholdingRate?: number | null;
             institution: null | string;
             name: null | string;
             notes?: null | string;
