@@ -102,7 +102,7 @@ export function CorporateActions({ householdId }: { householdId: string }) {
               </table>
             </div>
           )}
-          {proposals.length > 1 &&
+          {proposals.length > 0 &&
             (confirmingAll ? (
               <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm all proposals">
                 <p className="text-sm">{confirmAllQuestion(proposals)}</p>
