@@ -34,6 +34,8 @@ export async function corporateActionsJourney({ test, page, expectText, apiGet, 
   await test('corporate actions: an account withholding 15% on dividends, set on the account form', async () => {
     account = await apiSend('POST', `${h}/accounts`, { name: 'Dividend account', type: 'TaxableBrokerage', baseCurrency: 'USD' });
     await apiSend('POST', `${h}/imports/transactions?accountId=${account.id}`, 'Date,Type,Symbol,Quantity,Price,Amount\n2020-08-03,Deposit,,,,5000\n2020-08-03,Buy,AAPL,10,400,\n');
+    // Two of the chart's own daily closes (rounded to the cent), so the household's valuation has a price for AAPL.
+    await apiSend('POST', `${h}/imports/prices?symbol=AAPL`, 'Date,Open,High,Low,Close,Volume\n2020-08-31,127.58,131.00,126.00,129.04,225702700\n2020-11-06,118.32,119.20,116.13,118.69,114457900\n');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${householdUrl}/accounts`);
     await page.getByRole('button', { name: 'Edit Dividend account' }).click();
