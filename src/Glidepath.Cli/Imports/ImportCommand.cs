@@ -40,7 +40,7 @@ public static class ImportCommand
             Description = "A holding bought before the file starts, SYMBOL:yyyy-MM-dd:QUANTITY[:COST] (no COST: unknown basis). Repeat for several.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var mapping = new Option<FileInfo?>("--mapping") { Description = "Read a file no preset knows through this column mapping (JSON, docs/import.md \"Column mappings\")." };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "Read a file no preset knows through this column mapping (JSON, docs/import.md \"Column mappings\"); without it such a file is read with the account's saved mapping, if any." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and map every row, then write nothing." };
         var json = CliOptions.Json();
         var command = new Command("transactions", "Import one account's broker statement (layout detected and named; docs/import.md); a re-import adds nothing.")
