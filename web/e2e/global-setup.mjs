@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, serverDll } from '../scripts/server.mjs';
 import { artifacts } from './kit.mjs';
+import { startYahooStub } from './yahoo-stub.mjs';
 
 export default async function globalSetup() {
   rmSync(artifacts, { recursive: true, force: true });
@@ -14,7 +15,14 @@ export default async function globalSetup() {
   }
   // The specs drive one user through every page in a few minutes, far faster than a person: above
   // the default 60 API requests and 30 expensive reads a minute per user. The limiters have their own server tests.
-  const server = await startServer({ env: { RateLimits__ApiPerMinute: '1000', RateLimits__ReadCostPerMinute: '100000' } });
+  // Yahoo's chart API is a local stub serving its real AAPL chart (yahoo-stub.mjs): the corporate-action journey's data.
+  const yahoo = await startYahooStub();
+  const server = await startServer({
+    env: { RateLimits__ApiPerMinute: '1000', RateLimits__ReadCostPerMinute: '100000', MarketData__Providers__yahoo__BaseUrl: yahoo.url },
+  });
   process.env.GLIDEPATH_E2E_URL = server.url;
-  return async () => server.stop();
+  return async () => {
+    await server.stop();
+    await yahoo.stop();
+  };
 }

@@ -99,7 +99,8 @@ public sealed class HouseholdAccounts(GlidepathDbContext db, AuditLog audit)
             .CheckLength(request.Institution, "institution", TextLimits.Institution)
             .CheckLength(request.Notes, "notes", TextLimits.Notes)
             .Check(request.Broker is null || BrokerNames.IsKnown(request.Broker), "broker", "The broker is paper or ibkr.")
-            .CheckLength(request.BrokerAccountId, "brokerAccountId", TextLimits.BrokerAccountId);
+            .CheckLength(request.BrokerAccountId, "brokerAccountId", TextLimits.BrokerAccountId)
+            .Check(request.DividendWithholdingRate is null or (>= 0m and <= 1m), "dividendWithholdingRate", "The withholding rate is a share from 0 to 1 (0.15 for 15%).");
         if (checks.Failed)
         {
             return checks.ToProblem();
@@ -116,6 +117,7 @@ public sealed class HouseholdAccounts(GlidepathDbContext db, AuditLog audit)
         account.ReliefMethod = request.ReliefMethod ?? account.ReliefMethod;
         account.WholeSharesOnly = request.WholeSharesOnly ?? account.WholeSharesOnly;
         account.Broker = request.Broker ?? account.Broker;
+        account.DividendWithholdingRate = request.DividendWithholdingRate ?? account.DividendWithholdingRate;
         if (request.BrokerAccountId is not null)
         {
             account.BrokerAccountId = request.BrokerAccountId.Trim().Length == 0 ? null : request.BrokerAccountId.Trim();

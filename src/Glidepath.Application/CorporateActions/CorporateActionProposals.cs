@@ -10,10 +10,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Application.CorporateActions;
 
-/// <summary>A dividend or split the provider published and the ledger lacks. <paramref name="Id"/> is stable and becomes the booked transaction's external id.</summary>
+/// <summary>
+/// A dividend or split the provider published and the ledger lacks. <paramref name="Id"/> is stable and becomes the booked
+/// transaction's external id. For a dividend, <paramref name="Amount"/> is gross and <paramref name="Withholding"/> the
+/// account's withholding rate of it, to the cent; the cash it brings is <paramref name="Net"/>.
+/// </summary>
 public sealed record CorporateActionProposal(
     string Id, string Kind, Guid AccountId, Guid InstrumentId, string Symbol, DateOnly Date,
-    decimal PerShare, decimal Quantity, decimal Amount, decimal Withholding, decimal SplitNumerator, decimal SplitDenominator, string Currency, string Source);
+    decimal PerShare, decimal Quantity, decimal Amount, decimal Withholding, decimal SplitNumerator, decimal SplitDenominator, string Currency, string Source)
+{
+    public decimal Net => Amount - Withholding;
+}
 
 /// <summary>The proposals, and the instruments whose events could not be compared (with why).</summary>
 public sealed record CorporateActionScan(IReadOnlyList<CorporateActionProposal> Proposals, IReadOnlyList<string> NotChecked);
@@ -75,7 +82,9 @@ public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataPr
                     notChecked.Add($"{instrument.Symbol} in {account.Name}: its dividends are in {instrument.Currency}, the account keeps {account.BaseCurrency}; enter them with their rate.");
                 }
 
-                proposals.AddRange(Compare(account.Id, instrument, [.. byAccount.OrderBy(t => t.TradeDate)], events, source.Name, dividends: account.BaseCurrency == instrument.Currency));
+                proposals.AddRange(Compare(
+                    account.Id, instrument, [.. byAccount.OrderBy(t => t.TradeDate)], events, source.Name,
+                    dividends: account.BaseCurrency == instrument.Currency, account.DividendWithholdingRate));
             }
         }
 
@@ -103,7 +112,7 @@ public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataPr
             return Problem.NotFound(ErrorCodes.CorporateActionNotFound, $"'{unknown}' is not a current dividend or split proposal of this household.");
         }
 
-        var result = await ledger.AddTransactionsAsync([.. chosen.Select(ToTransaction)], ct);
+        var result = await ledger.AddTransactionsAsync([.. chosen.SelectMany(ToTransactions)], ct);
         if (!result.Succeeded)
         {
             return Problem.Refused(ErrorCodes.LedgerRejected, $"The ledger refused the proposals: {result.Errors[0].Message}");
@@ -116,7 +125,8 @@ public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataPr
     /// The provider's events the account's history lacks. The quantity for a dividend is what the account held
     /// before its ex-date, counting the provider's splits the ledger lacks too (they are proposed alongside).
     /// </summary>
-    internal static IEnumerable<CorporateActionProposal> Compare(Guid accountId, Instrument instrument, IReadOnlyList<Transaction> history, CorporateActionHistory events, string source, bool dividends)
+    internal static IEnumerable<CorporateActionProposal> Compare(
+        Guid accountId, Instrument instrument, IReadOnlyList<Transaction> history, CorporateActionHistory events, string source, bool dividends, decimal withholdingRate)
     {
         var missingSplits = events.Splits
             .Where(s => !history.Any(t => t.Type == TransactionType.Split && Math.Abs(t.TradeDate.DayNumber - s.Date.DayNumber) <= SplitWithinDays))
@@ -141,10 +151,10 @@ public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataPr
                 && t.TradeDate.DayNumber >= dividend.ExDate.DayNumber - EarlyDays && t.TradeDate.DayNumber <= dividend.ExDate.DayNumber + PaidWithinDays);
             if (held > 0m && !inLedger)
             {
-                // No withholding: accounts have no withholding-tax setting yet (docs/import.md); the user books it as a fee.
+                var gross = dividend.PerShare * held;
                 yield return new CorporateActionProposal(
                     Key("dividend", accountId, instrument.Id, dividend.ExDate), "dividend", accountId, instrument.Id, instrument.Symbol, dividend.ExDate,
-                    dividend.PerShare, held, dividend.PerShare * held, 0m, 0m, 0m, instrument.Currency.ToString(), source);
+                    dividend.PerShare, held, gross, Withheld(gross, withholdingRate, instrument.Currency), 0m, 0m, instrument.Currency.ToString(), source);
             }
         }
     }
@@ -171,22 +181,62 @@ public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataPr
         return units;
     }
 
-    private static Transaction ToTransaction(CorporateActionProposal p) => new()
+    /// <summary>The tax withheld at <paramref name="rate"/>, to the currency's minor unit with the ledger's booking rounding (half away from zero).</summary>
+    internal static decimal Withheld(decimal gross, decimal rate, Domain.Currencies.Currency currency) =>
+        new Domain.Currencies.Money(gross * rate, currency).RoundToMinorUnits().Amount;
+
+    /// <summary>
+    /// A split, or a gross dividend and (when the account withholds) its withholding as a <c>Fee</c> beside it, as the
+    /// broker presets book withholding (docs/import.md, "Conventions").
+    /// </summary>
+    private static IEnumerable<Transaction> ToTransactions(CorporateActionProposal p)
     {
-        AccountId = p.AccountId,
-        InstrumentId = p.InstrumentId,
-        Type = p.Kind == "split" ? TransactionType.Split : TransactionType.Dividend,
-        TradeDate = p.Date,
-        SettlementDate = p.Date,
-        Amount = p.Amount,
-        Currency = Domain.Currencies.Currency.Of(p.Currency),
-        SplitNumerator = p.SplitNumerator,
-        SplitDenominator = p.SplitDenominator,
-        ExternalId = p.Id,
-        Memo = p.Kind == "split"
-            ? FormattableString.Invariant($"{p.SplitNumerator:0.####}-for-{p.SplitDenominator:0.####} split (from {p.Source}, confirmed)")
-            : FormattableString.Invariant($"Dividend {p.PerShare:0.######} per share on {p.Quantity:0.####} held at the ex-date (from {p.Source}, confirmed)"),
-    };
+        var currency = Domain.Currencies.Currency.Of(p.Currency);
+        if (p.Kind == "split")
+        {
+            yield return new Transaction
+            {
+                AccountId = p.AccountId,
+                InstrumentId = p.InstrumentId,
+                Type = TransactionType.Split,
+                TradeDate = p.Date,
+                SettlementDate = p.Date,
+                Currency = currency,
+                SplitNumerator = p.SplitNumerator,
+                SplitDenominator = p.SplitDenominator,
+                ExternalId = p.Id,
+                Memo = FormattableString.Invariant($"{p.SplitNumerator:0.####}-for-{p.SplitDenominator:0.####} split (from {p.Source}, confirmed)"),
+            };
+            yield break;
+        }
+
+        yield return new Transaction
+        {
+            AccountId = p.AccountId,
+            InstrumentId = p.InstrumentId,
+            Type = TransactionType.Dividend,
+            TradeDate = p.Date,
+            SettlementDate = p.Date,
+            Amount = p.Amount,
+            Currency = currency,
+            ExternalId = p.Id,
+            Memo = FormattableString.Invariant($"Dividend {p.PerShare:0.######} per share on {p.Quantity:0.####} held at the ex-date (from {p.Source}, confirmed)"),
+        };
+        if (p.Withholding > 0m)
+        {
+            yield return new Transaction
+            {
+                AccountId = p.AccountId,
+                Type = TransactionType.Fee,
+                TradeDate = p.Date,
+                SettlementDate = p.Date,
+                Amount = p.Withholding,
+                Currency = currency,
+                ExternalId = p.Id + ":withholding",
+                Memo = FormattableString.Invariant($"Withholding tax on the {p.Symbol} dividend of {p.Date:yyyy-MM-dd} (the account's rate, confirmed)"),
+            };
+        }
+    }
 
     private static string SymbolAt(string provider, Instrument instrument) =>
         string.Equals(instrument.PriceProvider, provider, StringComparison.OrdinalIgnoreCase) && instrument.ProviderSymbol is { } own ? own : instrument.Symbol;

@@ -4,6 +4,8 @@ using Glidepath.Application;
 using Glidepath.Application.CorporateActions;
 using Glidepath.Cli.Hosting;
 using Glidepath.Cli.MarketData;
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glidepath.Cli.CorporateActions;
@@ -39,6 +41,11 @@ public static class CorporateActionsCommand
 
         await using var services = await MarketDataCli.OpenAsync(env, "yahoo", baseUrl, ct, s => s.AddCorporateActionProposals());
         await using var scope = services.CreateAsyncScope();
+        if (!await scope.ServiceProvider.GetRequiredService<GlidepathDbContext>().Households.AnyAsync(h => h.Id == householdId, ct))
+        {
+            return env.Fail(ExitCodes.Failure, $"household {householdId} does not exist.");
+        }
+
         var proposals = scope.ServiceProvider.GetRequiredService<CorporateActionProposals>();
         if (confirm.Length == 0 && !confirmAll)
         {
@@ -88,5 +95,8 @@ public static class CorporateActionsCommand
 
     private static string Describe(CorporateActionProposal p) => p.Kind == "split"
         ? string.Create(CultureInfo.InvariantCulture, $"{p.Id}  {p.Date:yyyy-MM-dd}  {p.Symbol}  split {p.SplitNumerator:0.####}-for-{p.SplitDenominator:0.####} on {p.Quantity:0.####} held")
-        : string.Create(CultureInfo.InvariantCulture, $"{p.Id}  {p.Date:yyyy-MM-dd}  {p.Symbol}  dividend {p.PerShare:0.######} x {p.Quantity:0.####} = {p.Amount:0.00} {p.Currency}");
+        : string.Create(CultureInfo.InvariantCulture, $"{p.Id}  {p.Date:yyyy-MM-dd}  {p.Symbol}  dividend {p.PerShare:0.######} x {p.Quantity:0.####} = {p.Amount:0.00} {p.Currency}{Withheld(p)}");
+
+    private static string Withheld(CorporateActionProposal p) =>
+        p.Withholding > 0m ? FormattableString.Invariant($", {p.Withholding:0.00} withheld, {p.Net:0.00} net") : "";
 }

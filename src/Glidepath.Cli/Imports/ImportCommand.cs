@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Glidepath.Application.Imports;
 using Glidepath.Cli.Hosting;
 using Glidepath.Cli.Remote;
 using Glidepath.Infrastructure.Import;
@@ -40,7 +41,7 @@ public static class ImportCommand
             Description = "A holding bought before the file starts, SYMBOL:yyyy-MM-dd:QUANTITY[:COST] (no COST: unknown basis). Repeat for several.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var mapping = new Option<FileInfo?>("--mapping") { Description = "Read a file no preset knows through this column mapping (JSON, docs/import.md \"Column mappings\")." };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "Read a file no preset knows through this column mapping (JSON, docs/import.md \"Column mappings\"); without it such a file is read with the account's saved mapping, if any." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and map every row, then write nothing." };
         var json = CliOptions.Json();
         var household = new Option<Guid?>("--household") { Description = "With --server: the account's household (default: found among the households the user reaches)." };
@@ -98,10 +99,32 @@ public static class ImportCommand
                 Mapping = columns,
                 DryRun = parse.GetValue(dryRun),
             };
-            return RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (services, csv) =>
-                services.GetRequiredService<TransactionImporter>().ImportAsync(parse.GetValue(account), csv, options, ct), ct);
+            return RunAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), async (services, csv) =>
+            {
+                var accountId = parse.GetValue(account);
+                if (options is { Mapping: null, Layout: null })
+                {
+                    // A file no preset detects is read with the mapping saved for the account (the web wizard's), if any.
+                    options = options with { FallbackMapping = await SavedMappingAsync(services, accountId, ct) };
+                }
+
+                var result = await services.GetRequiredService<TransactionImporter>().ImportAsync(accountId, csv, options, ct);
+                if (options.FallbackMapping is not null && result.Layout == "mapping")
+                {
+                    env.Error.WriteLine("using the mapping saved for this account");
+                }
+
+                return result;
+            }, ct);
         });
         return command;
+    }
+
+    private static async Task<ColumnMapping?> SavedMappingAsync(IServiceProvider services, Guid accountId, CancellationToken ct)
+    {
+        var householdId = await services.GetRequiredService<GlidepathDbContext>().Accounts
+            .Where(a => a.Id == accountId).Select(a => (Guid?)a.HouseholdId).FirstOrDefaultAsync(ct);
+        return householdId is { } id ? await services.GetRequiredService<AccountImportMappings>().GetAsync(id, accountId, ct) : null;
     }
 
     private static Command Prices(CliEnvironment env, RemoteServer remote)

@@ -41,6 +41,12 @@ public sealed class Account
     /// <summary>The account's id at its broker (e.g. Interactive Brokers' <c>U1234567</c>); null for the paper broker.</summary>
     public string? BrokerAccountId { get; set; }
 
+    /// <summary>
+    /// The share of a dividend the account's country of residence withholds at source (0 to 1, e.g. 0.15): proposed
+    /// dividends from data book the gross amount and this share of it as a withholding <c>Fee</c> (docs/import.md).
+    /// </summary>
+    public decimal DividendWithholdingRate { get; set; }
+
     /// <summary>Optimistic-concurrency version, bumped on every change.</summary>
     public long Version { get; set; }
 }

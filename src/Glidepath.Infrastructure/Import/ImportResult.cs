@@ -68,6 +68,12 @@ public sealed record ImportOptions
     /// <summary>Read the file through this column mapping (docs/import.md, "Column mappings") instead of a preset.</summary>
     public Transactions.ColumnMapping? Mapping { get; init; }
 
+    /// <summary>
+    /// The mapping to read the file through when no preset detects it and neither <see cref="Layout"/> nor
+    /// <see cref="Mapping"/> is given: the account's saved mapping (the CLI passes it; the result's layout then is <c>mapping</c>).
+    /// </summary>
+    public Transactions.ColumnMapping? FallbackMapping { get; init; }
+
     /// <summary>Validate, map and replay everything, then roll back: the result previews the rows and every error, and nothing is written.</summary>
     public bool DryRun { get; init; }
 

@@ -52,6 +52,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("broker_account_id");
 
+                    b.Property<decimal>("DividendWithholdingRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("dividend_withholding_rate");
+
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");

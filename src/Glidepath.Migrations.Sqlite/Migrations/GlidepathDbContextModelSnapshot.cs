@@ -47,6 +47,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("broker_account_id");
 
+                    b.Property<decimal>("DividendWithholdingRate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dividend_withholding_rate");
+
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT")
                         .HasColumnName("household_id");

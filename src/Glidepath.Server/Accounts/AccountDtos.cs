@@ -19,12 +19,13 @@ public sealed record AccountDto(
     string? Notes,
     bool WholeSharesOnly = false,
     string Broker = "paper",
-    string? BrokerAccountId = null);
+    string? BrokerAccountId = null,
+    decimal DividendWithholdingRate = 0m);
 
 internal static class AccountMapping
 {
     public static AccountDto ToDto(this Account account) =>
         new(account.Id, account.HouseholdId, account.OwnerId, account.Name, account.Type, account.BaseCurrency.Code,
             account.Institution, account.Number?.Masked, account.ReliefMethod, account.Type.IsLiability(), account.Version, account.Notes, account.WholeSharesOnly,
-            account.Broker, account.BrokerAccountId);
+            account.Broker, account.BrokerAccountId, account.DividendWithholdingRate);
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using Glidepath.Application.CorporateActions;
+using Glidepath.Application.Accounts;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Accounts;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Tests.Hosting;
@@ -63,6 +66,52 @@ public sealed class CorporateActionEndpointsTest
         await (await client.PostAsync($"{h}/corporate-actions/confirm", new ConfirmCorporateActionsRequest(["ca:dividend:nope"]))).ReadProblemAsync(HttpStatusCode.NotFound, "corporate-action-not-found");
         await (await client.PostAsync($"{h}/corporate-actions/confirm", new ConfirmCorporateActionsRequest(null))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
     }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Dividend_InAnAccountThatWithholds15Percent_ProposesGrossAndWithholding_AndBooksTheNetCash(DatabaseProvider provider)
+    {
+        await using var stub = await MarketDataStub.StartAsync();
+        stub.Answer = request => request.Path.Value!.EndsWith("/chart/AAPL", StringComparison.Ordinal) ? StubAnswer.Ok(AaplChart, "application/json") : new StubAnswer(404, "{}");
+        await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?> { ["MarketData:Providers:yahoo:BaseUrl"] = stub.BaseUrl });
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var account = await client.AccountAsync(household.Id);
+        var h = $"/api/households/{household.Id}";
+        await (await client.PutAsync($"{h}/accounts/{account.Id}", new UpdateAccountRequest(account.Name, null, null, account.Version, DividendWithholdingRate: 1.5m)))
+            .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await client.PutAsync($"{h}/accounts/{account.Id}", new UpdateAccountRequest(account.Name, null, null, account.Version, DividendWithholdingRate: -0.01m)))
+            .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        var withholding = await (await client.PutAsync($"{h}/accounts/{account.Id}", new UpdateAccountRequest(account.Name, null, null, account.Version, DividendWithholdingRate: 0.15m)))
+            .ReadAsync<AccountDto>();
+        Assert.Equal(0.15m, withholding.DividendWithholdingRate);
+        var aapl = await (await client.PostAsync("/api/instruments", new InstrumentRequest("AAPL", "Apple", InstrumentType.Stock, AssetClass.UsEquity, "USD", "NASDAQ", null, household.Id)))
+            .ReadAsync<InstrumentDto>(HttpStatusCode.Created);
+        await (await client.PostAsync($"{h}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2020, 8, 3), 5000m))).ReadAsync<object>(HttpStatusCode.Created);
+        await (await client.PostAsync($"{h}/transactions", Fixtures.Buy(account.Id, aapl.Id, new DateOnly(2020, 8, 3), 10m, 400m))).ReadAsync<object>(HttpStatusCode.Created);
+
+        var dividend = (await (await client.GetAsync($"{h}/corporate-actions/proposals")).ReadAsync<CorporateActionScan>()).Proposals.Single(p => p.Kind == "dividend");
+        var booked = await (await client.PostAsync($"{h}/corporate-actions/confirm", new ConfirmCorporateActionsRequest(null, All: true))).ReadAsync<ConfirmCorporateActionsResult>();
+
+        // By hand: 10 x 4 x 0.205 = 8.20 gross; 15% of it is 1.23 withheld (to the cent), so 6.97 reaches the account.
+        Assert.Equal((8.20m, 1.23m, 6.97m), (dividend.Amount, dividend.Withholding, dividend.Net));
+        Assert.Equal(2, booked.Booked);
+        var transactions = (await (await client.GetAsync($"{h}/transactions")).ReadAsync<TransactionPage>()).Items;
+        var fee = Assert.Single(transactions, t => t.Type == TransactionType.Fee);
+        Assert.Equal((1.23m, new DateOnly(2020, 11, 6)), (fee.Amount, fee.TradeDate));
+        Assert.Equal(8.20m, Assert.Single(transactions, t => t.Type == TransactionType.Dividend).Amount);
+        var positions = await (await client.GetAsync($"{h}/positions?asOf=2020-12-31")).ReadAsync<PositionsDto>();
+        Assert.Equal(5000m - 4000m + 6.97m, Assert.Single(positions.Cash).Amount);
+        Assert.Empty((await (await client.GetAsync($"{h}/corporate-actions/proposals")).ReadAsync<CorporateActionScan>()).Proposals);
+    }
+
+    [Theory]
+    [InlineData(8.20, 0.15, 1.23)]
+    [InlineData(0.10, 0.25, 0.03)] // 0.025: half a cent rounds away from zero, the ledger's booking rounding
+    [InlineData(0.30, 0.15, 0.05)] // 0.045
+    [InlineData(8.20, 0, 0)]
+    public void Withheld_RoundsToTheCent_HalfAwayFromZero(double gross, double rate, double expected) =>
+        Assert.Equal((decimal)expected, CorporateActionProposals.Withheld((decimal)gross, (decimal)rate, Domain.Currencies.Currency.Usd));
 
     [Fact]
     public async Task ProviderDown_ListsTheInstrumentAsNotChecked_AndProposesNothing()

@@ -2606,6 +2606,11 @@ export interface components {
             /** @default paper */
             broker: string;
             brokerAccountId?: null | string;
+            /**
+             * Format: decimal
+             * @default 0
+             */
+            dividendWithholdingRate: number;
             /** Format: uuid */
             householdId: string;
             /** Format: uuid */
@@ -2791,6 +2796,8 @@ export interface components {
             /** Format: uuid */
             instrumentId: string;
             kind: string;
+            /** Format: decimal */
+            net?: number;
             /** Format: decimal */
             perShare: number;
             /** Format: decimal */
@@ -4324,6 +4331,8 @@ export interface components {
         UpdateAccountRequest: {
             broker?: null | string;
             brokerAccountId?: null | string;
+            /** Format: decimal */
+            dividendWithholdingRate?: number | null;
             institution: null | string;
             name: null | string;
             notes?: null | string;

@@ -45,3 +45,6 @@ export type TargetDrift = S['TargetDrift'];
 export type Order = S['OrderDto'];
 export type Performance = S['PerformanceDto'];
 export type Alerts = S['AlertsDto'];
+export type CorporateActionProposal = S['CorporateActionProposal'];
+export type CorporateActionScan = S['CorporateActionScan'];
+export type ConfirmCorporateActionsResult = S['ConfirmCorporateActionsResult'];

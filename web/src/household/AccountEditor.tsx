@@ -9,7 +9,7 @@ import type { Account } from '../api/types';
 import { useStepUp } from '../auth/StepUpDialog';
 import { StepUpCancelled } from '../auth/stepUp';
 import { keys } from './queries';
-import { accountEditSchema, reliefMethods, type AccountEditForm } from './accountSchema';
+import { accountEditSchema, reliefMethods, withholdingPercent, withholdingRate, type AccountEditForm } from './accountSchema';
 import { ErrorMessage } from '../components/DataState';
 import { Field } from '../components/Field';
 import { humanize } from '../lib/format';
@@ -34,7 +34,7 @@ function Failure({ error, title }: { error: unknown; title: string }) {
 }
 
 /**
- * Edits an account's name, institution, relief method, whole-share trading and notes (type and
+ * Edits an account's name, institution, relief method, dividend withholding, whole-share trading and notes (type and
  * currency shape its history, so they stay), or deletes it. Both are critical actions (step-up).
  * An account with transactions cannot be deleted: the server says how many hold it.
  */
@@ -44,13 +44,20 @@ export function AccountEditor({ householdId, account, onDone }: { householdId: s
   const [confirming, setConfirming] = useState(false);
   const form = useForm<AccountEditForm>({
     resolver: zodResolver(accountEditSchema),
-    defaultValues: { name: account.name, institution: account.institution, reliefMethod: account.reliefMethod, wholeSharesOnly: account.wholeSharesOnly ?? false, notes: account.notes ?? '' },
+    defaultValues: { name: account.name, institution: account.institution, reliefMethod: account.reliefMethod, wholeSharesOnly: account.wholeSharesOnly ?? false, notes: account.notes ?? '', withholdingPercent: withholdingPercent(account.dividendWithholdingRate) },
   });
   const path = { householdId, accountId: account.id };
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.household(householdId) });
   const save = useMutation({
-    mutationFn: (v: AccountEditForm) =>
-      stepUp.run(() => unwrap(api.PUT('/api/v1/households/{householdId}/accounts/{accountId}', { params: { path }, body: { ...v, version: account.version } }))),
+    mutationFn: ({ withholdingPercent: percent, ...v }: AccountEditForm) =>
+      stepUp.run(() =>
+        unwrap(
+          api.PUT('/api/v1/households/{householdId}/accounts/{accountId}', {
+            params: { path },
+            body: { ...v, dividendWithholdingRate: withholdingRate(percent), version: account.version },
+          }),
+        ),
+      ),
     onSuccess: async () => {
       await refresh();
       onDone();
@@ -83,6 +90,13 @@ export function AccountEditor({ householdId, account, onDone }: { householdId: s
               ))}
             </select>
           )}
+        </Field>
+        <Field
+          label="Dividend withholding (%)"
+          error={errors.withholdingPercent?.message}
+          hint="Tax withheld at source on dividends; proposed dividends book it as a fee beside the gross amount."
+        >
+          {(p) => <input {...p} {...form.register('withholdingPercent', { valueAsNumber: true })} className="input" type="number" min={0} max={100} step="0.01" />}
         </Field>
         <div className="sm:col-span-3">
           <Field label="Notes" error={errors.notes?.message}>

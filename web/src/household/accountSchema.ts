@@ -29,5 +29,13 @@ export const accountEditSchema = z.object({
   reliefMethod: z.enum(reliefMethods),
   wholeSharesOnly: z.boolean(),
   notes: z.string().max(4000, 'At most 4,000 characters'),
+  // Percent in the form, a share from 0 to 1 on the wire (the server refuses anything outside).
+  withholdingPercent: z.number({ message: 'A percentage from 0 to 100' }).min(0, 'A percentage from 0 to 100').max(100, 'A percentage from 0 to 100'),
 });
 export type AccountEditForm = z.infer<typeof accountEditSchema>;
+
+/** The form's percent as the API's rate (0.15 for 15%), without binary noise such as 0.15000000000000002. */
+export const withholdingRate = (percent: number) => Number((percent / 100).toFixed(6));
+
+/** The API's rate as the form's percent. */
+export const withholdingPercent = (rate: number | null | undefined) => Number(((rate ?? 0) * 100).toFixed(4));

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../components/DataState';
 import { countCsvRecords, previewCsv, type CsvPreview } from '../lib/csv';
 import { formatNumber } from '../lib/format';
 import { MappingWizard, useSavedMapping } from '../imports/MappingWizard';
+import { CorporateActions } from '../imports/CorporateActions';
 
 type Kind = 'transactions' | 'prices';
 
@@ -234,6 +235,7 @@ export function ImportPage() {
         )}
         {importFile.isError && !rejected && <ErrorMessage error={importFile.error} title="The import failed" />}
       </section>
+      <CorporateActions householdId={householdId} />
     </>
   );
 }

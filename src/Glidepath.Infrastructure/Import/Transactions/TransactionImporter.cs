@@ -32,12 +32,14 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
 
         var errors = new ImportErrors(options.MaxErrors);
         var (head, file) = await FileHead.ReadAsync(csv, cancellationToken);
-        if (options.Mapping?.Problems() is { Count: > 0 } problems)
+        var mapping = options.Mapping
+            ?? (options.Layout is null && options.FallbackMapping is { } fallback && BrokerLayouts.Detect(head) is null ? fallback : null);
+        if (mapping?.Problems() is { Count: > 0 } problems)
         {
             return ImportResult.Reject("mapping", [.. problems.Select(p => new ImportError(0, null, p))]);
         }
 
-        var layout = options.Mapping is { } mapping ? new MappedCsvLayout(mapping)
+        var layout = mapping is not null ? new MappedCsvLayout(mapping)
             : options.Layout is { } name ? BrokerLayouts.Find(name)
             : BrokerLayouts.Detect(head);
         if (layout is null)
