@@ -36,7 +36,7 @@ export function serverDll() {
 
 /**
  * @param {{ log?: (line: string) => void, env?: Record<string, string> }} [options]
- * @returns {Promise<{ url: string, stop: () => Promise<void>, output: () => string }>}
+ * @returns {Promise<{ url: string, database: string, stop: () => Promise<void>, output: () => string }>}
  */
 export async function startServer(options = {}) {
   const port = await freePort();
