@@ -85,6 +85,8 @@ export async function startServer(options = {}) {
 
   return {
     url,
+    /** The SQLite file, for E2E steps that stand in for the passing of time (e2e/journeys/orders.mjs). */
+    database: join(dataDir, 'glidepath.db'),
     output: () => output,
     stop: async () => {
       if (!exited) {

@@ -49,7 +49,7 @@ export async function notificationsJourney(kit) {
     const before = await settledUnread(page);
     await filled.click();
     await page.waitForFunction(
-      (n) => /, (\d+) unread/.exec(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? '')?.[1] !== String(n),
+      (/** @type {number} */ n) => /, (\d+) unread/.exec(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? '')?.[1] !== String(n),
       before,
     );
     if ((await unread(page)) !== before - 1) throw new Error(`marking one read left ${await unread(page)} unread (was ${before})`);
