@@ -30,7 +30,8 @@ export async function notificationsJourney(kit) {
     await page.goto(where.ordersUrl);
     const bell = page.getByTestId('notification-bell');
     await bell.waitFor();
-    // Start from nothing unread, so the count that appears is the fill's.
+    // Start from nothing unread, so the count that appears is the fill's (after the earlier journeys' events have landed).
+    await settledUnread(page);
     await bell.click();
     const panel = page.getByRole('dialog', { name: 'Notifications' });
     await panel.waitFor();
