@@ -18,9 +18,7 @@ public class EndpointDbContextTest
     {
         "Glidepath.Server.Admin.AdminEndpoints",
         "Glidepath.Server.Auth.External.ExternalLoginEndpoints",
-        "Glidepath.Server.Fx.FxRateEndpoints",
         "Glidepath.Server.Instruments.InstrumentEndpoints",
-        "Glidepath.Server.Transactions.TransactionEndpoints",
     };
 
     [Fact]

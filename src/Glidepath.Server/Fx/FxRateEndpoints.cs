@@ -1,22 +1,18 @@
+using Glidepath.Application.Fx;
 using Glidepath.Domain.Currencies;
-using Glidepath.Domain.Pricing;
 using Glidepath.Infrastructure.Import;
 using Glidepath.Infrastructure.Import.Fx;
-using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
 using Glidepath.Server.Api;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Fx;
 
 /// <summary>A rate: <paramref name="Rate"/> units of <paramref name="Quote"/> per unit of <paramref name="Base"/> at <paramref name="Date"/>'s close.</summary>
 public sealed record FxRateDto(DateOnly Date, string Base, string Quote, decimal Rate);
-
-public sealed record FxRateRequest(DateOnly? Date, string? Base, string? Quote, decimal? Rate);
 
 /// <summary>The pairs valuing the household in <paramref name="Currency"/> lacks, each needed from <see cref="MissingFxPairDto.From"/>.</summary>
 public sealed record FxCoverageDto(string Currency, IReadOnlyList<MissingFxPairDto> Missing);
@@ -37,8 +33,8 @@ public static class FxRateEndpoints
     {
         var group = household.MapGroup("/fx-rates").WithTags("FX rates");
         group.MapGet("/", List);
-        group.MapPut("/", Upsert);
-        group.MapDelete("/{base}/{quote}/{date}", Delete);
+        group.MapPut("/", Upsert).ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapDelete("/{base}/{quote}/{date}", Delete).ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/import", Import).Accepts<string>("text/csv", "multipart/form-data");
         group.MapGet("/missing", Missing);
         return household;
@@ -52,63 +48,19 @@ public static class FxRateEndpoints
         return api;
     }
 
-    private static async Task<Ok<List<FxRateDto>>> List(Guid householdId, GlidepathDbContext db, CancellationToken ct)
-    {
-        var rates = await db.HouseholdFxRates.AsNoTracking().Where(r => r.HouseholdId == householdId).ToListAsync(ct);
-        return TypedResults.Ok(rates
-            .OrderBy(r => r.Base.Code, StringComparer.Ordinal).ThenBy(r => r.Quote.Code, StringComparer.Ordinal).ThenByDescending(r => r.Date)
-            .Select(r => new FxRateDto(r.Date, r.Base.Code, r.Quote.Code, r.Rate)).ToList());
-    }
+    private static async Task<Ok<List<FxRateDto>>> List(Guid householdId, HouseholdFxRates rates, CancellationToken ct) =>
+        TypedResults.Ok((await rates.ListAsync(householdId, ct)).Select(r => new FxRateDto(r.Date, r.Base.Code, r.Quote.Code, r.Rate)).ToList());
 
     /// <summary>The latest shared rate of each pair on or before <paramref name="date"/> (default today): what every household sees.</summary>
-    private static async Task<Ok<List<FxRateDto>>> Shared(DateOnly? date, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var day = date ?? clock.Today();
-        var rates = await db.FxRates.AsNoTracking().Where(r => r.Date <= day).ToListAsync(ct);
-        return TypedResults.Ok(rates.GroupBy(r => (r.Base, r.Quote)).Select(g => g.MaxBy(r => r.Date)!)
-            .OrderBy(r => r.Base.Code, StringComparer.Ordinal).ThenBy(r => r.Quote.Code, StringComparer.Ordinal)
-            .Select(r => new FxRateDto(r.Date, r.Base.Code, r.Quote.Code, r.Rate)).ToList());
-    }
+    private static async Task<Ok<List<FxRateDto>>> Shared(DateOnly? date, HouseholdFxRates rates, CancellationToken ct) =>
+        TypedResults.Ok((await rates.SharedAsync(date, ct)).Select(r => new FxRateDto(r.Date, r.Base.Code, r.Quote.Code, r.Rate)).ToList());
 
-    private static async Task<Results<Ok<FxRateDto>, ValidationProblem>> Upsert(
-        Guid householdId, FxRateRequest request, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var today = clock.Today();
-        var errors = new ValidationErrors()
-            .Check(request.Date is not null, "date", "A date is required.")
-            .Check(request.Date is null || request.Date <= today, "date", $"The date is after today ({today:yyyy-MM-dd}).")
-            .Check(request.Rate is > 0m, "rate", "The rate must be a positive number (units of the quote currency per unit of the base).");
-        var from = ParseCurrency(errors, "base", request.Base);
-        var to = ParseCurrency(errors, "quote", request.Quote);
-        errors.Check(from == default || to == default || from != to, "quote", "The two currencies must differ.");
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
+    private static async Task<Results<Ok<FxRateDto>, ProblemAnswer>> Upsert(Guid householdId, FxRateRequest request, HouseholdFxRates rates, CancellationToken ct) =>
+        (await rates.UpsertAsync(householdId, request, ct)).ToHttp(r => TypedResults.Ok(new FxRateDto(r.Date, r.Base.Code, r.Quote.Code, r.Rate)));
 
-        var date = request.Date!.Value;
-        var stored = await db.HouseholdFxRates.FirstOrDefaultAsync(r => r.HouseholdId == householdId && r.Base == from && r.Quote == to && r.Date == date, ct);
-        if (stored is not null)
-        {
-            db.HouseholdFxRates.Remove(stored);
-            await db.SaveChangesAsync(ct);
-        }
-
-        db.HouseholdFxRates.Add(new HouseholdFxRate(householdId, from, to, date, request.Rate!.Value));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new FxRateDto(date, from.Code, to.Code, request.Rate.Value));
-    }
-
-    private static async Task<Results<NoContent, NotFoundProblem>> Delete(
-        Guid householdId, string @base, string quote, DateOnly date, GlidepathDbContext db, CancellationToken ct)
-    {
-        var deleted = Currency.TryParse(@base, out var from) && Currency.TryParse(quote, out var to)
-            ? await db.HouseholdFxRates.Where(r => r.HouseholdId == householdId && r.Base == from && r.Quote == to && r.Date == date).ExecuteDeleteAsync(ct)
-            : 0;
-        return deleted > 0
-            ? TypedResults.NoContent()
-            : new NotFoundProblem(ErrorCodes.FxRateNotFound, $"This household has no {@base}/{quote} rate on {date:yyyy-MM-dd}.");
-    }
+    private static async Task<Results<NoContent, ProblemAnswer>> Delete(
+        Guid householdId, string @base, string quote, DateOnly date, HouseholdFxRates rates, CancellationToken ct) =>
+        (await rates.DeleteAsync(householdId, @base, quote, date, ct)).ToHttp(_ => TypedResults.NoContent());
 
     private static async Task<Results<Ok<ImportResultDto>, ValidationProblem, UnprocessableProblem>> Import(
         Guid householdId, bool? skipInvalid, HttpRequest request, FxRateImporter importer, CancellationToken ct) =>
@@ -156,16 +108,5 @@ public static class FxRateEndpoints
                 $"The file was rejected and nothing was imported: {result.Errors.Count} error(s), the first at {result.Errors[0]}.",
                 [.. result.Errors.Select(e => new ProblemItem(ErrorCodes.ImportRejected, e.Reason, e.Row, e.Column))])
             : TypedResults.Ok(result.ToDto());
-    }
-
-    private static Currency ParseCurrency(ValidationErrors errors, string field, string? code)
-    {
-        if (Currency.TryParse(code, out var currency))
-        {
-            return currency;
-        }
-
-        errors.Add(field, $"'{code}' is not a supported ISO-4217 currency code.");
-        return default;
     }
 }

@@ -1,23 +1,20 @@
-using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Accounts;
+using Glidepath.Application.Transactions;
 using Glidepath.Server.Api;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
 using Glidepath.Server.Errors;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Transactions;
 
 /// <summary>A household's transaction history: <c>/api/households/{householdId}/transactions</c>.</summary>
 public static class TransactionEndpoints
 {
-
     public static RouteGroupBuilder MapTransactionEndpoints(this RouteGroupBuilder household)
     {
         var group = household.MapGroup("/transactions").WithTags("Transactions");
-        group.MapGet("/", List).WithPageLinks();
-        group.MapGet("/{transactionId:guid}", Get).WithName("GetTransaction");
+        group.MapGet("/", List).WithPageLinks().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("/{transactionId:guid}", Get).WithName("GetTransaction").ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/", PostOne).ProducesBookingProblems().KeepsItsOwnIdempotency();
         group.MapPost("/batch", PostBatch).ProducesBookingProblems().KeepsItsOwnIdempotency();
         group.MapPost("/sell-preview", PreviewSell).ProducesBookingProblems().ComputesOnly();
@@ -34,41 +31,14 @@ public static class TransactionEndpoints
     public static IServiceCollection AddTransactions(this IServiceCollection services) => services.AddScoped<TransactionBooking>().AddScoped<TransactionEditing>();
 
     /// <summary>Newest first; filter by account and by trade-date range.</summary>
-    private static async Task<Results<Ok<TransactionPage>, NotFoundProblem, ValidationProblem>> List(
-        Guid householdId, Guid? accountId, DateOnly? from, DateOnly? to, int? page, int? pageSize, GlidepathDbContext db, CancellationToken ct)
-    {
-        var (pageNumber, size) = (page ?? 1, pageSize ?? 100);
-        var errors = new ValidationErrors()
-            .Check(pageNumber >= 1, "page", "Pages count from 1.")
-            .Check(size is >= 1 and <= 1000, "pageSize", "The page size is between 1 and 1000.");
-        if (errors.HasErrors)
-        {
-            return errors.ToProblem();
-        }
+    private static async Task<Results<Ok<TransactionPage>, ProblemAnswer>> List(
+        Guid householdId, Guid? accountId, DateOnly? from, DateOnly? to, int? page, int? pageSize, HouseholdTransactions transactions, CancellationToken ct) =>
+        (await transactions.ListAsync(householdId, new TransactionQuery(accountId, from, to, page, pageSize), ct))
+            .ToHttp(l => TypedResults.Ok(new TransactionPage([.. l.Items.Select(t => t.ToDto())], l.Page, l.PageSize, l.TotalCount)));
 
-        if (accountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.HouseholdId == householdId, ct))
-        {
-            return AccountEndpoints.NotFound(id);
-        }
-
-        var query = db.Transactions.AsNoTracking()
-            .Where(t => db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
-            .Where(t => accountId == null || t.AccountId == accountId)
-            .Where(t => from == null || t.TradeDate >= from)
-            .Where(t => to == null || t.TradeDate <= to);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(t => t.TradeDate).ThenBy(t => t.Id)
-            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new TransactionPage([.. items.Select(t => t.ToDto())], pageNumber, size, total));
-    }
-
-    private static async Task<Results<Ok<TransactionDto>, NotFoundProblem>> Get(
-        Guid householdId, Guid transactionId, GlidepathDbContext db, CancellationToken ct) =>
-        await db.Transactions.AsNoTracking()
-            .Where(t => t.Id == transactionId && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
-            .FirstOrDefaultAsync(ct) is { } transaction
-            ? TypedResults.Ok(transaction.ToDto())
-            : new NotFoundProblem(ErrorCodes.TransactionNotFound, $"Transaction {transactionId} is not in this household.");
+    private static async Task<Results<Ok<TransactionDto>, ProblemAnswer>> Get(
+        Guid householdId, Guid transactionId, HouseholdTransactions transactions, CancellationToken ct) =>
+        (await transactions.GetAsync(householdId, transactionId, ct)).ToHttp(t => TypedResults.Ok(t.ToDto()));
 
     /// <summary>
     /// Books one transaction. A retry carrying the same external id (or Idempotency-Key header)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Glidepath.Application.Fx;
 using Glidepath.Application.Households;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Domain.ManualAssets;

@@ -1,4 +1,5 @@
 using System.Net;
+using Glidepath.Application.Fx;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Pricing;
 using Glidepath.Infrastructure.Persistence;
