@@ -7,6 +7,7 @@ using Glidepath.Cli.Imports;
 using Glidepath.Cli.Keys;
 using Glidepath.Cli.MarketData;
 using Glidepath.Cli.NetWorth;
+using Glidepath.Cli.Notifications;
 using Glidepath.Cli.Orders;
 using Glidepath.Cli.Planning;
 using Glidepath.Cli.Positions;
@@ -49,6 +50,7 @@ public static class GlidepathCli
         root.Subcommands.Add(FxCommand.Create(env));
         root.Subcommands.Add(MacroCommand.Create(env));
         root.Subcommands.Add(OrdersCommand.Create(env));
+        root.Subcommands.Add(NotificationsCommand.Create(env));
         return root;
     }
 

@@ -16,11 +16,19 @@ export default async function globalSetup() {
   // The specs drive one user through every page in a few minutes, far faster than a person: above
   // the default 60 API requests and 30 expensive reads a minute per user. The limiters have their own server tests.
   // Yahoo's chart API is a local stub serving its real AAPL chart (yahoo-stub.mjs): the corporate-action journey's data.
+  // Webhooks: the journey's receiver listens on loopback http, which Production refuses unless allowed.
   const yahoo = await startYahooStub();
   const server = await startServer({
-    env: { RateLimits__ApiPerMinute: '1000', RateLimits__ReadCostPerMinute: '100000', MarketData__Providers__yahoo__BaseUrl: yahoo.url },
+    env: {
+      RateLimits__ApiPerMinute: '1000',
+      RateLimits__ReadCostPerMinute: '100000',
+      MarketData__Providers__yahoo__BaseUrl: yahoo.url,
+      Webhooks__AllowLoopback: 'true',
+    },
   });
   process.env.GLIDEPATH_E2E_URL = server.url;
+  // The journeys that stand in for the passing of time (e2e/journeys/orders.mjs) write to the database.
+  process.env.GLIDEPATH_E2E_DB = server.database;
   return async () => {
     await server.stop();
     await yahoo.stop();

@@ -36,7 +36,7 @@ export function serverDll() {
 
 /**
  * @param {{ log?: (line: string) => void, env?: Record<string, string> }} [options]
- * @returns {Promise<{ url: string, stop: () => Promise<void>, output: () => string }>}
+ * @returns {Promise<{ url: string, database: string, stop: () => Promise<void>, output: () => string }>}
  */
 export async function startServer(options = {}) {
   const port = await freePort();
@@ -85,6 +85,8 @@ export async function startServer(options = {}) {
 
   return {
     url,
+    /** The SQLite file, for E2E steps that stand in for the passing of time (e2e/journeys/orders.mjs). */
+    database: join(dataDir, 'glidepath.db'),
     output: () => output,
     stop: async () => {
       if (!exited) {

@@ -33,6 +33,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="dashboard" replace /> },
               { path: 'dashboard', lazy: () => import('./pages/DashboardPage').then((m) => ({ Component: m.DashboardPage })) },
               { path: 'accounts', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
+              { path: 'accounts/:accountId/orders', lazy: () => import('./pages/OrdersPage').then((m) => ({ Component: m.OrdersPage })) },
+              { path: 'webhooks', lazy: () => import('./pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })) },
               { path: 'holdings', lazy: () => import('./pages/HoldingsPage').then((m) => ({ Component: m.HoldingsPage })) },
               { path: 'portfolio', lazy: () => import('./pages/PortfolioPage').then((m) => ({ Component: m.PortfolioPage })) },
               { path: 'instruments', lazy: () => import('./pages/InstrumentsPage').then((m) => ({ Component: m.InstrumentsPage })) },

@@ -19,10 +19,14 @@ public sealed record ProcessedOrders(int Orders, int Submitted, int Fills, int F
 /// </summary>
 public sealed class OrderProcessing(GlidepathDbContext db, OrderTransitions transitions, IEnumerable<IBrokerAdapter> brokers, ILogger<OrderProcessing> log)
 {
-    public async Task<ProcessedOrders> ProcessAsync(DateOnly asOf, DateTimeOffset nowUtc, CancellationToken ct)
+    public Task<ProcessedOrders> ProcessAsync(DateOnly asOf, DateTimeOffset nowUtc, CancellationToken ct) => ProcessAsync(asOf, nowUtc, null, ct);
+
+    /// <summary>The same run for one account's orders only (<paramref name="accountId"/>), or for all when null.</summary>
+    public async Task<ProcessedOrders> ProcessAsync(DateOnly asOf, DateTimeOffset nowUtc, Guid? accountId, CancellationToken ct)
     {
         var open = await db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.Pending || o.Status == OrderStatus.Submitted || o.Status == OrderStatus.PartiallyFilled)
+            .Where(o => accountId == null || o.AccountId == accountId)
             .Select(o => o.Id).ToListAsync(ct);
         var totals = new ProcessedOrders(open.Count, 0, 0, 0, 0, 0, 0, 0);
         foreach (var id in open)
@@ -40,7 +44,7 @@ public sealed class OrderProcessing(GlidepathDbContext db, OrderTransitions tran
         }
 
         db.ChangeTracker.Clear();
-        return totals with { Mismatches = await ReconcileAsync(nowUtc, ct) };
+        return totals with { Mismatches = await ReconcileAsync(nowUtc, accountId, ct) };
     }
 
     /// <summary>
@@ -48,9 +52,9 @@ public sealed class OrderProcessing(GlidepathDbContext db, OrderTransitions tran
     /// quantities (by symbol) against the ledger's; the differences replace the account's earlier
     /// ones in <c>position_mismatches</c>, which the alerts show. An account that agrees clears its alerts.
     /// </summary>
-    public async Task<int> ReconcileAsync(DateTimeOffset nowUtc, CancellationToken ct)
+    public async Task<int> ReconcileAsync(DateTimeOffset nowUtc, Guid? accountId, CancellationToken ct)
     {
-        var accounts = await db.Accounts.AsNoTracking().Where(a => a.Broker != BrokerNames.Paper).ToListAsync(ct);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.Broker != BrokerNames.Paper && (accountId == null || a.Id == accountId)).ToListAsync(ct);
         var found = 0;
         foreach (var account in accounts)
         {

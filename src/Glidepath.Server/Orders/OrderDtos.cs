@@ -40,3 +40,9 @@ public sealed record OrderTransitionDto(OrderStatus From, OrderStatus To, string
 
 /// <param name="TransactionId">The ledger transaction the fill was booked as.</param>
 public sealed record OrderFillDto(Guid Id, decimal Quantity, decimal Price, decimal Fees, DateOnly TradeDate, DateTimeOffset AtUtc, Guid TransactionId);
+
+/// <summary>What one account's processing run did (<c>POST …/orders/process</c>).</summary>
+/// <param name="AsOf">The day whose close was the last one considered (UTC today).</param>
+/// <param name="Orders">Open orders found.</param>
+/// <param name="Errors">Orders left for the next run because their broker did not answer.</param>
+public sealed record OrderProcessingRunDto(DateOnly AsOf, int Orders, int Submitted, int Fills, int Filled, int Rejected, int Expired, int Cancelled, int Errors);

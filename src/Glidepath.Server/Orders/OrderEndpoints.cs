@@ -1,3 +1,4 @@
+using Glidepath.Application;
 using Glidepath.Application.Audit;
 using Glidepath.Application.Orders;
 using Glidepath.Domain.Orders;
@@ -28,6 +29,10 @@ public static class OrderEndpoints
             .WithSummary("List the account's orders")
             .WithDescription("The account's orders, newest first, each with its status, transitions and fills; optionally only those of one status.")
             .ProducesProblems(StatusCodes.Status404NotFound);
+        orders.MapPost("/process", Process).CostsReads().WithName("ProcessAccountOrders")
+            .WithSummary("Check the account's open orders for fills now")
+            .WithDescription("Runs order processing (the same use case as the minute job and `glidepath orders process`) for this account's open orders only, as of today: submits pending orders and books every fill the broker reports. The paper broker fills at the first stored close after the order's day, so an order placed today waits for a later close. Draws on the caller's expensive-read budget (429 with Retry-After when spent).")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         orders.MapGet("/{orderId:guid}", Get).WithName("GetOrder")
             .WithSummary("Show an order")
             .WithDescription("One order with its status, every transition (time and reason) and every fill with the ledger transaction it was booked as.")
@@ -68,6 +73,13 @@ public static class OrderEndpoints
     private static async Task<Results<Ok<List<OrderDetailsDto>>, ProblemAnswer>> List(
         Guid accountId, OrderStatus? status, HttpContext http, AccountOrders orders, CancellationToken ct) =>
         (await orders.ListAsync(AccountScope.HouseholdOf(http), accountId, status, ct)).ToHttp(l => TypedResults.Ok(l.Select(OrderDetailsDto.From).ToList()));
+
+    private static async Task<Ok<OrderProcessingRunDto>> Process(Guid accountId, OrderProcessing processing, TimeProvider clock, CancellationToken ct)
+    {
+        var asOf = clock.Today();
+        var run = await processing.ProcessAsync(asOf, clock.GetUtcNow(), accountId, ct);
+        return TypedResults.Ok(new OrderProcessingRunDto(asOf, run.Orders, run.Submitted, run.Fills, run.Filled, run.Rejected, run.Expired, run.Cancelled, run.Errors));
+    }
 
     private static async Task<Results<Ok<OrderDetailsDto>, ProblemAnswer>> Get(Guid accountId, Guid orderId, HttpContext http, AccountOrders orders, CancellationToken ct) =>
         (await orders.GetAsync(AccountScope.HouseholdOf(http), accountId, orderId, ct)).ToHttp(d => TypedResults.Ok(OrderDetailsDto.From(d)));

@@ -46,6 +46,7 @@ public class RateLimitTest
             "GET /api/households/{householdId:guid}/positions",
             "GET /api/households/{householdId:guid}/tax-loss-opportunities",
             "GET /api/households/{householdId:guid}/valuation",
+            "POST /api/accounts/{accountId:guid}/orders/process",
             "POST /api/households/{householdId:guid}/tax-loss-opportunities/proposals",
         ], EndpointMatrix.Enumerate(app.Services).Where(e => e.ExpensiveRead).Select(e => e.ToString()).Order(StringComparer.Ordinal));
         var client = app.CreateClient();

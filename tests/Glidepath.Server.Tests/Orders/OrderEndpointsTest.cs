@@ -73,6 +73,36 @@ public class OrderEndpointsTest
         Assert.Equal([EventTypes.OrderFilled, EventTypes.OrderStatusChanged, EventTypes.OrderStatusChanged], events);
     }
 
+    /// <summary>The owner's "check for fills now": the same processing, for this account's orders only.</summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task ProcessAccount_FillsAtTheFirstCloseAfterTheOrder_BooksOneTransaction_AndLeavesOtherAccountsAlone(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: PaperRules);
+        var (client, householdId, accountId, msft) = await AccountWithMsftAsync(app);
+        var other = await client.AccountAsync(householdId);
+        var url = $"/api/accounts/{accountId}/orders";
+        var placed = await (await client.PostAsync(url, new PlaceOrderRequest(msft, TradeSide.Buy, 20m, OrderType.Market))).ReadAsync<OrderDetailsDto>(HttpStatusCode.Created);
+        var elsewhere = await (await client.PostAsync($"/api/accounts/{other.Id}/orders", new PlaceOrderRequest(msft, TradeSide.Buy, 5m, OrderType.Market)))
+            .ReadAsync<OrderDetailsDto>(HttpStatusCode.Created);
+        await BackdateAsync(app, placed.Id);
+        await BackdateAsync(app, elsewhere.Id);
+
+        var run = await (await client.PostAsync($"{url}/process", new { })).ReadAsync<OrderProcessingRunDto>();
+        var again = await (await client.PostAsync($"{url}/process", new { })).ReadAsync<OrderProcessingRunDto>();
+
+        Assert.Equal((DateOnly.FromDateTime(DateTime.UtcNow), 1, 1, 1, 1), (run.AsOf, run.Orders, run.Submitted, run.Fills, run.Filled));
+        Assert.Equal((0, 0), (again.Orders, again.Fills));
+        var order = await (await client.GetAsync($"{url}/{placed.Id}")).ReadAsync<OrderDetailsDto>();
+        var fill = Assert.Single(order.Fills);
+        Assert.Equal((OrderStatus.Filled, new DateOnly(1998, 1, 6), 32.81278m), (order.Status, fill.TradeDate, fill.Price));
+        var booked = Assert.Single(await OrderTransactionsAsync(client, householdId, accountId));
+        Assert.Equal(fill.TransactionId, booked.Id);
+        var untouched = await (await client.GetAsync($"/api/accounts/{other.Id}/orders/{elsewhere.Id}")).ReadAsync<OrderDetailsDto>();
+        Assert.Equal(OrderStatus.Pending, untouched.Status);
+        await (await client.PostAsync($"/api/accounts/{Guid.NewGuid()}/orders/process", new { })).ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");
+    }
+
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task LimitBuy_FillsOnlyWhenACloseCrossesTheLimit(DatabaseProvider provider)

@@ -120,7 +120,7 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     await edit.getByLabel('Lot relief method').selectOption('Hifo');
     await edit.getByRole('button', { name: 'Save account' }).click();
     await confirmStepUp(edit);
-    await page.getByRole('link', { name: 'Taxable brokerage' }).waitFor();
+    await page.getByRole('link', { name: 'Taxable brokerage', exact: true }).waitFor();
     if ((await apiGet(`${h}/accounts`)).find((/** @type {any} */ a) => a.name === 'Taxable brokerage')?.reliefMethod !== 'Hifo') throw new Error('the relief method was not saved');
 
     await page.getByRole('button', { name: 'Edit Taxable brokerage' }).click();
@@ -136,7 +136,7 @@ export async function handEntryJourneys({ test, page, expectText, apiSend, apiGe
     await page.getByRole('button', { name: 'Edit Old savings' }).click();
     await page.getByRole('button', { name: 'Delete account' }).click();
     await page.getByRole('button', { name: 'Delete Old savings for good' }).click();
-    await page.getByRole('link', { name: 'Old savings' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Old savings', exact: true }).waitFor({ state: 'detached' });
   }, { shot: 'hand-entry-accounts', expect: [{ url: /\/accounts\/[^/]+$/, status: 409 }], allow: [{ url: /\/accounts\/[^/]+$/, status: 403 }] });
 
   /** The step-up from the settings tests may have expired: then the dialog asks for a code. @param {import('playwright-core').Locator} done */

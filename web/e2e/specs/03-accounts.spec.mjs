@@ -25,5 +25,5 @@ e2e('add an account', { shot: 'accounts' }, async ({ page }) => {
   await page.getByLabel('Institution').fill('Example Securities');
   await page.getByLabel('Lot relief method').selectOption('Fifo');
   await page.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('link', { name: 'Brokerage' }).waitFor();
+  await page.getByRole('link', { name: 'Brokerage', exact: true }).waitFor();
 });

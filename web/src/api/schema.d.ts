@@ -92,6 +92,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{accountId}/orders/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the account's open orders for fills now
+         * @description Runs order processing (the same use case as the minute job and `glidepath orders process`) for this account's open orders only, as of today: submits pending orders and books every fill the broker reports. The paper broker fills at the first stored close after the order's day, so an order placed today waits for a later close. Draws on the caller's expensive-read budget (429 with Retry-After when spent).
+         */
+        post: operations["ProcessAccountOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{accountId}/rebalance": {
         parameters: {
             query?: never;
@@ -3566,6 +3586,26 @@ export interface components {
             /** Format: uuid */
             transactionId: string;
         };
+        OrderProcessingRunDto: {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            cancelled: number;
+            /** Format: int32 */
+            errors: number;
+            /** Format: int32 */
+            expired: number;
+            /** Format: int32 */
+            filled: number;
+            /** Format: int32 */
+            fills: number;
+            /** Format: int32 */
+            orders: number;
+            /** Format: int32 */
+            rejected: number;
+            /** Format: int32 */
+            submitted: number;
+        };
         /** @enum {unknown} */
         OrderStatus: "Pending" | "Submitted" | "PartiallyFilled" | "Filled" | "Cancelled" | "Rejected" | "Expired";
         OrderTransitionDto: {
@@ -4827,6 +4867,58 @@ export interface operations {
                 };
             };
             /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProcessAccountOrders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderProcessingRunDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,7 @@ const links = [
   ['import', 'Import'],
   ['plans', 'Plans'],
   ['tax', 'Tax'],
+  ['webhooks', 'Webhooks'],
   ['settings', 'Settings'],
 ] as const;
 

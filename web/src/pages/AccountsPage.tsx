@@ -62,7 +62,10 @@ export function AccountsPage() {
                         <td className="num">{v ? formatMoney(v.positions, cur) : pending}</td>
                         <td className="num">{v ? formatMoney(v.cash, cur) : pending}</td>
                         <td className="num font-medium">{v ? formatMoney(v.total, cur) : pending}</td>
-                        <td>
+                        <td className="whitespace-nowrap">
+                          <Link to={`/households/${householdId}/accounts/${a.id}/orders`} className="btn-secondary mr-1" aria-label={`Orders of ${a.name}`}>
+                            Orders
+                          </Link>
                           <button type="button" className="btn-secondary" aria-label={`Edit ${a.name}`} onClick={() => setEditing(a.id)}>
                             Edit
                           </button>

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ScrollArea } from '../components/ScrollArea';
 import { PricesAsOf, StaleBadge } from '../components/PricesAsOf';
 import { useQuery } from '@tanstack/react-query';
@@ -43,6 +43,11 @@ export function HoldingsPage() {
             ))}
           </select>
         </label>
+        {accountId && (
+          <Link to={`/households/${householdId}/accounts/${accountId}/orders`} className="btn-secondary">
+            Orders of this account
+          </Link>
+        )}
       </div>
       <section className="card" aria-labelledby="positions-heading">
         <h2 id="positions-heading" className="mb-2">

@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { webhooksJourney } from '../journeys/webhooks.mjs';
+
+journey('webhooks', (kit) => webhooksJourney(kit));
