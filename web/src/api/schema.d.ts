@@ -201,7 +201,7 @@ export interface paths {
         };
         /**
          * List a job's runs
-         * @description The job's recorded runs, newest first.
+         * @description One page of the job's recorded runs, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize), with Link headers to the other pages.
          */
         get: operations["ListJobRuns"];
         put?: never;
@@ -1713,7 +1713,7 @@ export interface paths {
         };
         /**
          * The delivery log
-         * @description The subscription's newest deliveries first (limit 1 to 200, default 50) with state, attempts, last status and error.
+         * @description One page of the subscription's deliveries, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize), with state, attempts, last status and error, and Link headers to the other pages.
          */
         get: operations["ListWebhookDeliveries"];
         put?: never;
@@ -2061,7 +2061,7 @@ export interface paths {
         };
         /**
          * The notification centre
-         * @description The caller's in-app notifications, newest first (limit 1 to 200, default 50; unreadOnly=true for unread ones), and how many are unread in all. Only notifications of households the caller may see now.
+         * @description One page of the caller's in-app notifications, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize; unreadOnly=true for unread ones), with Link headers to the other pages, and how many are unread in all. Only notifications of households the caller may see now.
          */
         get: operations["ListNotifications"];
         put?: never;
@@ -3192,6 +3192,15 @@ export interface components {
             startedUtc: string;
             trigger: string;
         };
+        JobRunPage: {
+            items: components["schemas"]["JobRunDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         JobScheduleDto: {
             cron: string;
             exchange: null | string;
@@ -3416,8 +3425,14 @@ export interface components {
             readUtc: null | string;
             title: string;
         };
-        NotificationListDto: {
-            notifications: components["schemas"]["NotificationDto"][];
+        NotificationPage: {
+            items: components["schemas"]["NotificationDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
             /** Format: int32 */
             unreadCount: number;
         };
@@ -4335,6 +4350,15 @@ export interface components {
             nextAttemptUtc: null | string;
             state: string;
         };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         WebhookDto: {
             /** Format: date-time */
             createdUtc: string;
@@ -5126,6 +5150,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                page?: number;
+                pageSize?: number;
             };
             header?: {
                 /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
@@ -5141,10 +5167,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobRunDto"][];
+                    "application/json": components["schemas"]["JobRunPage"];
                 };
             };
             /** @description Bad Request */
@@ -12338,6 +12366,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                page?: number;
+                pageSize?: number;
             };
             header?: {
                 /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
@@ -12354,10 +12384,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookDeliveryDto"][];
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -13731,6 +13772,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                page?: number;
+                pageSize?: number;
                 unreadOnly?: boolean;
             };
             header?: {
@@ -13745,10 +13788,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationListDto"];
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             /** @description Bad Request */
