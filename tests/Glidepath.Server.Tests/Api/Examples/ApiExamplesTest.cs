@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Glidepath.Infrastructure.Persistence;
@@ -34,7 +35,7 @@ public class ApiExamplesTest
         var (recorded, failures) = await ApiExampleRecorder.RecordAsync(app);
         if (Environment.GetEnvironmentVariable("GLIDEPATH_UPDATE_API_EXAMPLES") == "1")
         {
-            await File.WriteAllTextAsync(ExamplesFile, recorded.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            await File.WriteAllTextAsync(ExamplesFile, recorded.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         }
 
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(ExamplesFile))!.AsObject();
