@@ -64,14 +64,10 @@ public static class MarketDataRegistration
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<MarketDataOptions>>().Value.For(provider);
         var health = context.ServiceProvider.GetRequiredService<ProviderHealth>();
-        pipeline.AddRateLimiter(new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.RequestsPerMinute),
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
+        // Outside in: retries, the circuit breaker, the request budget, one attempt's timeout. The
+        // budget sits inside the breaker so that an open circuit fails at once instead of queueing
+        // for a permit (a dead provider once held an admin refresh in the queue for minutes), and
+        // inside the retries so that every retry, a request like any other, spends budget.
         if (options.MaxRetries > 0)
         {
             pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -95,6 +91,14 @@ public static class MarketDataRegistration
                 OnHalfOpened = _ => health.Breaker(provider, "half-open"),
                 OnClosed = _ => health.Breaker(provider, "closed"),
             })
+            .AddRateLimiter(new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, options.RequestsPerMinute),
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }))
             .AddTimeout(options.AttemptTimeout);
     }
 }

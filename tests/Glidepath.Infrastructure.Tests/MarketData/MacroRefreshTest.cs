@@ -81,6 +81,33 @@ public sealed class MacroRefreshTest
         Assert.Equal(["DGS3MO"], await db.MacroObservations.Select(o => o.SeriesId).Distinct().ToListAsync());
     }
 
+    /// <summary>
+    /// An open circuit fails at once and spends none of the request budget. With four requests a
+    /// minute, the four failures that open the circuit spend the budget; the other series fail
+    /// without waiting for a permit. (They once waited in the budget's queue: a dead provider held
+    /// an admin refresh for minutes.)
+    /// </summary>
+    [Fact]
+    public async Task Refresh_ProviderDown_OnceTheCircuitOpensTheRestFailAtOnce_WithoutWaitingForBudget()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var stub = await MarketDataStub.StartAsync();
+        stub.Answer = _ => new StubAnswer(500, "down");
+        await using var host = RefreshHost.Create(database, stub, new()
+        {
+            ["MarketData:Providers:fred:MaxRetries"] = "0",
+            ["MarketData:Providers:fred:RequestsPerMinute"] = "4",
+        });
+
+        // Well under the minute a fifth permit would take.
+        using var soon = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var report = await host.RefreshMacroAsync(["S1", "S2", "S3", "S4", "S5", "S6", "S7"], soon.Token);
+
+        Assert.Equal(4, stub.Requests.Count);
+        Assert.All(report.Series, s => Assert.Equal("failed", s.Outcome));
+        Assert.All(report.Series.Skip(4), s => Assert.Equal("The provider failed too often; its circuit is open, calls wait until it half-opens.", s.Reason));
+    }
+
     private static List<(string Date, string Value)> Cpi() =>
         [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "MarketData", "Samples", "us_cpi_monthly_1994_2004.csv")).Skip(1)
             .Select(l => l.Split(','))

@@ -56,10 +56,10 @@ internal sealed class RefreshHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<FxRefresh>().RefreshAsync(provider, from);
     }
 
-    public async Task<MacroRefreshReport> RefreshMacroAsync(IReadOnlyList<string>? series = null)
+    public async Task<MacroRefreshReport> RefreshMacroAsync(IReadOnlyList<string>? series = null, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MacroRefresh>().RefreshAsync(series);
+        return await scope.ServiceProvider.GetRequiredService<MacroRefresh>().RefreshAsync(series, ct);
     }
 
     public async Task<Guid> SharedInstrumentAsync(string symbol, string exchange = "NYSE", string? provider = null, string? providerSymbol = null)
