@@ -94,7 +94,8 @@ public class PagedLogsTest
             db.Notifications.AddRange(Enumerable.Range(0, 6).Select(i => new Notification
             {
                 UserId = app.DefaultUser.Id, HouseholdId = household.Id, EventId = Guid.NewGuid(), EventType = EventTypes.TransactionCreated,
-                Title = $"N{i}", Body = "b", Html = "<p>b</p>", CreatedUtc = Start.AddMinutes(i), ReadUtc = i == 0 ? Start : null, InApp = true,
+                Title = $"N{i}", Body = "b", Html = "<p>b</p>", CreatedUtc = Start.AddMinutes(i), ReadUtc = i == 0 ? Start : null,
+                InApp = true,
             }));
             await db.SaveChangesAsync();
         }
