@@ -14,8 +14,8 @@ public sealed record NotificationDto(Guid Id, Guid HouseholdId, string EventType
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
 
-/// <summary><c>GET /api/notifications</c>: the newest first, and how many are unread in all.</summary>
-public sealed record NotificationListDto(int UnreadCount, IReadOnlyList<NotificationDto> Notifications);
+/// <summary>One page of <c>GET /api/notifications</c>, newest first: how many match in all, and how many are unread.</summary>
+public sealed record NotificationListDto(IReadOnlyList<NotificationDto> Items, int TotalCount, int UnreadCount);
 
 /// <summary>One kind on one channel; <see cref="IsDefault"/> when the user never chose.</summary>
 public sealed record NotificationPreferenceDto(string EventType, string Channel, bool Enabled, bool IsDefault = false);

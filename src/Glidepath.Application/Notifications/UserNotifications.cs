@@ -16,14 +16,17 @@ public sealed class UserNotifications(GlidepathDbContext db, TimeProvider clock)
 {
     public const string NotFoundCode = "notification-not-found";
 
-    public async Task<NotificationListDto> ListAsync(Caller caller, bool unreadOnly, int limit, CancellationToken ct)
+    /// <summary>One page of the caller's notifications, newest first, with how many match and how many are unread in all.</summary>
+    public async Task<NotificationListDto> ListAsync(Caller caller, bool unreadOnly, int page, int pageSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var mine = Visible(caller);
         var unread = await mine.CountAsync(n => n.ReadUtc == null, ct);
-        var rows = await mine.Where(n => !unreadOnly || n.ReadUtc == null)
-            .OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id).Take(Math.Clamp(limit, 1, 200)).ToListAsync(ct);
-        return new NotificationListDto(unread, [.. rows.Select(NotificationDto.From)]);
+        var listed = mine.Where(n => !unreadOnly || n.ReadUtc == null);
+        var total = unreadOnly ? unread : await listed.CountAsync(ct);
+        var rows = await listed.OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new NotificationListDto([.. rows.Select(NotificationDto.From)], total, unread);
     }
 
     public async Task<Result<NotificationDto>> MarkReadAsync(Caller caller, Guid notificationId, CancellationToken ct)

@@ -107,17 +107,20 @@ public sealed class HouseholdWebhooks(GlidepathDbContext db, IOptions<WebhookOpt
         return WebhookDeliveryDto.From(delivery);
     }
 
-    /// <summary>The subscription's newest deliveries first.</summary>
-    public async Task<Result<IReadOnlyList<WebhookDeliveryDto>>> DeliveriesAsync(Guid householdId, Guid webhookId, int limit, CancellationToken ct)
+    /// <summary>One page of the subscription's deliveries, newest first, and how many it has in all.</summary>
+    public async Task<Result<(IReadOnlyList<WebhookDeliveryDto> Items, int TotalCount)>> DeliveriesAsync(
+        Guid householdId, Guid webhookId, int page, int pageSize, CancellationToken ct)
     {
         if (await FindAsync(householdId, webhookId, ct) is null)
         {
             return NotFound(webhookId);
         }
 
-        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == webhookId)
-            .OrderByDescending(d => d.CreatedUnixMs).ThenByDescending(d => d.Id).Take(Math.Clamp(limit, 1, 200)).ToListAsync(ct);
-        return rows.Select(WebhookDeliveryDto.From).ToList();
+        var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == webhookId);
+        var total = await deliveries.CountAsync(ct);
+        var rows = await deliveries.OrderByDescending(d => d.CreatedUnixMs).ThenByDescending(d => d.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (rows.Select(WebhookDeliveryDto.From).ToList(), total);
     }
 
     /// <summary>Sends a delivery again now with the same <c>Glidepath-Delivery</c> id and body; its 24-hour window starts again.</summary>

@@ -23,6 +23,7 @@ public static class ApiDocumentation
             options.AddDocumentTransformer((document, _, _) => ApiContract.ApplyAsync(document, publicBaseUrl, licenseName, licenseUrl));
             options.AddDocumentTransformer(WebhookContract.ApplyAsync);
             options.AddOperationTransformer(OperationConventions.ApplyAsync);
+            options.AddOperationTransformer(ApiExamples.ApplyAsync);
             options.AddSchemaTransformer(DecimalSchemas.ApplyAsync);
         });
         return services;

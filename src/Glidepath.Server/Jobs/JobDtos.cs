@@ -11,4 +11,6 @@ public sealed record JobScheduleDto(string Trigger, string Cron, string TimeZone
 /// <param name="Trigger">The trigger that fired it, or <c>manual</c>.</param>
 public sealed record JobRunDto(Guid Id, string Job, string Instance, string Trigger, DateTimeOffset StartedUtc, long? DurationMs, string Outcome, string? Message);
 
+public sealed record JobRunPage(IReadOnlyList<JobRunDto> Items, int Page, int PageSize, int TotalCount) : Api.IPage;
+
 public sealed record JobTriggeredDto(string Job, DateTimeOffset RequestedUtc);

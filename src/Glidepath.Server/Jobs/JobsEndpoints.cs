@@ -1,4 +1,5 @@
 using Glidepath.Infrastructure.Jobs;
+using Glidepath.Server.Api;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Quartz;
@@ -18,7 +19,7 @@ public static class JobsEndpoints
     {
         var admin = api.MapGroup("/admin/jobs").WithTags("Jobs").RequireAuthorization(AuthPolicies.Admin);
         admin.MapGet("", List);
-        admin.MapGet("/{name}/runs", Runs);
+        admin.MapGet("/{name}/runs", Runs).WithPageLinks();
         admin.MapPost("/{name}/trigger", Trigger);
         return api;
     }
@@ -45,20 +46,23 @@ public static class JobsEndpoints
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Ok<List<JobRunDto>>, NotFoundProblem, ValidationProblem>> Runs(string name, int? limit, JobRunLog log, CancellationToken ct)
+    /// <summary>One page of the job's runs, newest first; <paramref name="limit"/> is the page size's older name.</summary>
+    private static async Task<Results<Ok<JobRunPage>, NotFoundProblem, ValidationProblem>> Runs(
+        string name, int? page, int? pageSize, int? limit, JobRunLog log, CancellationToken ct)
     {
         if (JobCatalog.Find(name) is null)
         {
             return NotFound(name);
         }
 
-        if (limit is not (null or (>= 1 and <= 500)))
+        var (pageNumber, size) = (page ?? 1, pageSize ?? limit ?? 50);
+        if (new ValidationErrors().CheckPage(pageNumber, size) is { HasErrors: true } errors)
         {
-            return ValidationErrors.Single("limit", "The limit is 1 to 500.");
+            return errors.ToProblem();
         }
 
-        var runs = await log.RecentAsync(name, limit ?? 50, ct);
-        return TypedResults.Ok(runs.Select(ToDto).ToList());
+        var (runs, total) = await log.PageAsync(name, pageNumber, size, ct);
+        return TypedResults.Ok(new JobRunPage([.. runs.Select(ToDto)], pageNumber, size, total));
     }
 
     /// <summary>202: the run is stored as a trigger; whichever node acquires it runs it (watch <c>…/runs</c>).</summary>

@@ -16,8 +16,8 @@ public static class NotificationEndpoints
     {
         var group = api.MapGroup("/notifications").WithTags("Notifications");
         group.MapGet("", List).WithName("ListNotifications").WithSummary("The notification centre")
-            .WithDescription("The caller's in-app notifications, newest first (limit 1 to 200, default 50; unreadOnly=true for unread ones), and how many are unread in all. Only notifications of households the caller may see now.")
-            .ProducesProblems(StatusCodes.Status400BadRequest);
+            .WithDescription("One page of the caller's in-app notifications, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize; unreadOnly=true for unread ones), with Link headers to the other pages, and how many are unread in all. Only notifications of households the caller may see now.")
+            .WithPageLinks().ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapPost("/{notificationId:guid}/read", MarkRead).WithName("MarkNotificationRead").WithSummary("Mark a notification read")
             .WithDescription("Marks one of the caller's notifications read (again is a no-op) and answers it.").ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/read-all", MarkAllRead).WithName("MarkAllNotificationsRead").WithSummary("Mark every notification read")
@@ -30,15 +30,17 @@ public static class NotificationEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<NotificationListDto>, ValidationProblem>> List(
-        HttpContext http, UserNotifications notifications, CancellationToken ct, bool unreadOnly = false, int limit = 50)
+    private static async Task<Results<Ok<NotificationPage>, ValidationProblem>> List(
+        HttpContext http, UserNotifications notifications, int? page, int? pageSize, int? limit, CancellationToken ct, bool unreadOnly = false)
     {
-        if (limit is < 1 or > 200)
+        var (pageNumber, size) = (page ?? 1, pageSize ?? limit ?? 50);
+        if (new ValidationErrors().CheckPage(pageNumber, size) is { HasErrors: true } errors)
         {
-            return ValidationErrors.Single("limit", "The limit is 1 to 200.");
+            return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await notifications.ListAsync(HouseholdScope.CallerOf(http.User), unreadOnly, limit, ct));
+        var list = await notifications.ListAsync(HouseholdScope.CallerOf(http.User), unreadOnly, pageNumber, size, ct);
+        return TypedResults.Ok(new NotificationPage(list.Items, pageNumber, size, list.TotalCount, list.UnreadCount));
     }
 
     private static async Task<Results<Ok<NotificationDto>, ProblemAnswer>> MarkRead(Guid notificationId, HttpContext http, UserNotifications notifications, CancellationToken ct) =>
@@ -54,6 +56,9 @@ public static class NotificationEndpoints
         NotificationPreferencesRequest request, HttpContext http, UserNotifications notifications, CancellationToken ct) =>
         (await notifications.SetPreferencesAsync(http.User.UserId(), request, ct)).ToHttp(TypedResults.Ok);
 }
+
+/// <summary>One page of the notification centre (docs/api.md, "Paging"), and how many are unread in all.</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationDto> Items, int Page, int PageSize, int TotalCount, int UnreadCount) : IPage;
 
 /// <summary>How many notifications a mark-all-read marked.</summary>
 public sealed record MarkedReadDto(int Marked);

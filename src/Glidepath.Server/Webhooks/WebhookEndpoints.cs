@@ -1,4 +1,5 @@
 using Glidepath.Application.Webhooks;
+using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 
 namespace Glidepath.Server.Webhooks;
@@ -29,7 +30,8 @@ public static class WebhookEndpoints
         group.MapPost("/{webhookId:guid}/test", Test).WithName("TestWebhook").WithSummary("Send a test delivery")
             .WithDescription("Queues a signed webhook.ping delivery to the subscription; it appears in the delivery log.").ProducesProblems(NotFound);
         group.MapGet("/{webhookId:guid}/deliveries", Deliveries).WithName("ListWebhookDeliveries").WithSummary("The delivery log")
-            .WithDescription("The subscription's newest deliveries first (limit 1 to 200, default 50) with state, attempts, last status and error.").ProducesProblems(NotFound);
+            .WithDescription("One page of the subscription's deliveries, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize), with state, attempts, last status and error, and Link headers to the other pages.")
+            .WithPageLinks().ProducesProblems(Invalid, NotFound);
         group.MapPost("/{webhookId:guid}/deliveries/{deliveryId:guid}/redeliver", Redeliver).WithName("RedeliverWebhook").WithSummary("Send a delivery again")
             .WithDescription("Sends the delivery again now, with the same Glidepath-Delivery id and body; its 24-hour retry window starts again.").ProducesProblems(NotFound);
         return household;
@@ -50,11 +52,23 @@ public static class WebhookEndpoints
     private static async Task<Results<Accepted<WebhookDeliveryDto>, ProblemAnswer>> Test(Guid householdId, Guid webhookId, HouseholdWebhooks webhooks, CancellationToken ct) =>
         (await webhooks.TestAsync(householdId, webhookId, ct)).ToHttp(d => TypedResults.Accepted((string?)null, d));
 
-    private static async Task<Results<Ok<List<WebhookDeliveryDto>>, ProblemAnswer>> Deliveries(
-        Guid householdId, Guid webhookId, HouseholdWebhooks webhooks, CancellationToken ct, int limit = 50) =>
-        (await webhooks.DeliveriesAsync(householdId, webhookId, limit, ct)).ToHttp(d => TypedResults.Ok(d.ToList()));
+    private static async Task<Results<Ok<WebhookDeliveryPage>, ProblemAnswer>> Deliveries(
+        Guid householdId, Guid webhookId, int? page, int? pageSize, int? limit, HouseholdWebhooks webhooks, CancellationToken ct)
+    {
+        var (pageNumber, size) = (page ?? 1, pageSize ?? limit ?? 50);
+        if (new ValidationErrors().CheckPage(pageNumber, size) is { HasErrors: true } errors)
+        {
+            return new ProblemAnswer(errors.ToProblem());
+        }
+
+        return (await webhooks.DeliveriesAsync(householdId, webhookId, pageNumber, size, ct))
+            .ToHttp(d => TypedResults.Ok(new WebhookDeliveryPage(d.Items, pageNumber, size, d.TotalCount)));
+    }
 
     private static async Task<Results<Accepted<WebhookDeliveryDto>, ProblemAnswer>> Redeliver(
         Guid householdId, Guid webhookId, Guid deliveryId, HouseholdWebhooks webhooks, CancellationToken ct) =>
         (await webhooks.RedeliverAsync(householdId, webhookId, deliveryId, ct)).ToHttp(d => TypedResults.Accepted((string?)null, d));
 }
+
+/// <summary>One page of a subscription's delivery log (docs/api.md, "Paging").</summary>
+public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryDto> Items, int Page, int PageSize, int TotalCount) : IPage;

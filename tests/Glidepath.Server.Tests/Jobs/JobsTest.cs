@@ -183,8 +183,8 @@ public sealed class JobsTest
         var deadline = DateTimeOffset.UtcNow + Patience;
         while (true)
         {
-            var runs = await (await admin.GetAsync($"/api/admin/jobs/{job}/runs")).ReadAsync<List<JobRunDto>>();
-            if (runs.FirstOrDefault() is { } newest && newest.Id != after && newest.Outcome != JobOutcomes.Running)
+            var runs = (await (await admin.GetAsync($"/api/admin/jobs/{job}/runs")).ReadAsync<JobRunPage>()).Items;
+            if (runs is [var newest, ..] && newest.Id != after && newest.Outcome != JobOutcomes.Running)
             {
                 return newest;
             }

@@ -70,11 +70,11 @@ public sealed class NotificationsTest
         Assert.Equal("glidepath@example.test", mails[0].From);
 
         // The centre: fills and status changes (transaction.created is off by default), newest first.
-        var list = await WaitForAsync(client, l => l.Notifications.Any(n => n.EventType == EventTypes.OrderFilled) && l.Notifications.Count >= 3);
-        Assert.DoesNotContain(list.Notifications, n => n.EventType == EventTypes.TransactionCreated);
-        Assert.Equal(list.Notifications.Count, list.UnreadCount);
-        Assert.Equal(list.Notifications.OrderByDescending(n => n.CreatedUtc).Select(n => n.Id), list.Notifications.Select(n => n.Id));
-        Assert.All(list.Notifications, n => Assert.Equal(householdId, n.HouseholdId));
+        var list = await WaitForAsync(client, l => l.Items.Any(n => n.EventType == EventTypes.OrderFilled) && l.Items.Count >= 3);
+        Assert.DoesNotContain(list.Items, n => n.EventType == EventTypes.TransactionCreated);
+        Assert.Equal(list.Items.Count, list.UnreadCount);
+        Assert.Equal(list.Items.OrderByDescending(n => n.CreatedUtc).Select(n => n.Id), list.Items.Select(n => n.Id));
+        Assert.All(list.Items, n => Assert.Equal(householdId, n.HouseholdId));
 
         // Live: the owner's open page heard the fill.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -85,26 +85,26 @@ public sealed class NotificationsTest
         }
         while (heard.EventType != EventTypes.OrderFilled);
 
-        var filled = list.Notifications.Single(n => n.EventType == EventTypes.OrderFilled);
+        var filled = list.Items.Single(n => n.EventType == EventTypes.OrderFilled);
         Assert.Equal(filled.Id, heard.Id);
 
         // The stranger sees nothing and cannot mark the owner's notification.
         var strangerClient = app.CreateClient(stranger);
-        Assert.Empty((await (await strangerClient.GetAsync("/api/notifications")).ReadAsync<NotificationListDto>()).Notifications);
+        Assert.Empty((await (await strangerClient.GetAsync("/api/notifications")).ReadAsync<NotificationPage>()).Items);
         await (await strangerClient.PostAsync($"/api/notifications/{filled.Id}/read", new { })).ReadProblemAsync(HttpStatusCode.NotFound, UserNotifications.NotFoundCode);
 
         // Mark one, then all.
         var read = await (await client.PostAsync($"/api/notifications/{filled.Id}/read", new { })).ReadAsync<NotificationDto>();
         Assert.NotNull(read.ReadUtc);
-        Assert.Equal(list.UnreadCount - 1, (await (await client.GetAsync("/api/notifications")).ReadAsync<NotificationListDto>()).UnreadCount);
+        Assert.Equal(list.UnreadCount - 1, (await (await client.GetAsync("/api/notifications")).ReadAsync<NotificationPage>()).UnreadCount);
         var marked = await (await client.PostAsync("/api/notifications/read-all", new { })).ReadAsync<MarkedReadDto>();
         Assert.Equal(list.UnreadCount - 1, marked.Marked);
-        var after = await (await client.GetAsync("/api/notifications?unreadOnly=true")).ReadAsync<NotificationListDto>();
-        Assert.Equal((0, 0), (after.UnreadCount, after.Notifications.Count));
+        var after = await (await client.GetAsync("/api/notifications?unreadOnly=true")).ReadAsync<NotificationPage>();
+        Assert.Equal((0, 0), (after.UnreadCount, after.Items.Count));
 
         // Once per event and user: the advisor has the same fill once (seen with a second factor).
-        var advisorList = await (await app.CreateClient(advisor).GetAsync("/api/notifications")).ReadAsync<NotificationListDto>();
-        Assert.Single(advisorList.Notifications, n => n.EventType == EventTypes.OrderFilled);
+        var advisorList = await (await app.CreateClient(advisor).GetAsync("/api/notifications")).ReadAsync<NotificationPage>();
+        Assert.Single(advisorList.Items, n => n.EventType == EventTypes.OrderFilled);
         Assert.Equal(2, sink.Messages.Count);
     }
 
@@ -144,8 +144,8 @@ public sealed class NotificationsTest
         var mail = await sink.NextAsync();
         Assert.Equal("Transaction booked: Deposit", mail.Subject);
         Assert.Contains("A Deposit of 500 USD was booked on 2024-01-02", mail.Text, StringComparison.Ordinal);
-        var list = await WaitForAsync(client, l => l.Notifications.Count == 1);
-        Assert.Equal(EventTypes.TransactionCreated, list.Notifications[0].EventType);
+        var list = await WaitForAsync(client, l => l.Items.Count == 1);
+        Assert.Equal(EventTypes.TransactionCreated, list.Items[0].EventType);
     }
 
     [Theory]
@@ -240,12 +240,12 @@ public sealed class NotificationsTest
         return await scope.ServiceProvider.GetRequiredService<DailyDigests>().SendAsync(day, CancellationToken.None);
     }
 
-    private static async Task<NotificationListDto> WaitForAsync(HttpClient client, Func<NotificationListDto, bool> until)
+    private static async Task<NotificationPage> WaitForAsync(HttpClient client, Func<NotificationPage, bool> until)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var list = await (await client.GetAsync("/api/notifications")).ReadAsync<NotificationListDto>();
+            var list = await (await client.GetAsync("/api/notifications")).ReadAsync<NotificationPage>();
             if (until(list) || DateTime.UtcNow > deadline)
             {
                 return list;

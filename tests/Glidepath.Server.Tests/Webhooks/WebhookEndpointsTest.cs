@@ -6,6 +6,7 @@ using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Webhooks;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.Transactions;
+using Glidepath.Server.Webhooks;
 using Glidepath.Testing.Databases;
 
 namespace Glidepath.Server.Tests.Webhooks;
@@ -183,12 +184,12 @@ public class WebhookEndpointsTest
         }
     }
 
-    private static async Task<List<WebhookDeliveryDto>> WaitForLogAsync(HttpClient client, string url, Func<WebhookDeliveryDto, bool> until, TimeSpan? timeout = null)
+    private static async Task<IReadOnlyList<WebhookDeliveryDto>> WaitForLogAsync(HttpClient client, string url, Func<WebhookDeliveryDto, bool> until, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
-            var log = await (await client.GetAsync(url)).ReadAsync<List<WebhookDeliveryDto>>();
+            var log = (await (await client.GetAsync(url)).ReadAsync<WebhookDeliveryPage>()).Items;
             if (log.Count > 0 && log.All(until) || DateTime.UtcNow > deadline)
             {
                 return log;

@@ -29,11 +29,12 @@ export function useJobs(enabled = true) {
   });
 }
 
-/** GET /api/v1/admin/jobs/{name}/runs: the job's newest runs. */
+/** GET /api/v1/admin/jobs/{name}/runs: the first page (newest 20) of the job's runs. */
 export function useJobRuns(job: string | null) {
   return useQuery({
     queryKey: adminKeys.runs(job ?? ''),
-    queryFn: () => unwrap(api.GET('/api/v1/admin/jobs/{name}/runs', { params: { path: { name: job! }, query: { limit: 20 } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/admin/jobs/{name}/runs', { params: { path: { name: job! }, query: { pageSize: 20 } } })).then((page) => page.items),
     enabled: job !== null,
     refetchInterval: (q) => (q.state.data?.[0]?.outcome === 'running' ? 1000 : false),
   });

@@ -221,7 +221,7 @@ export interface paths {
         };
         /**
          * List a job's runs
-         * @description The job's recorded runs, newest first.
+         * @description One page of the job's recorded runs, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize), with Link headers to the other pages.
          */
         get: operations["ListJobRuns"];
         put?: never;
@@ -1753,7 +1753,7 @@ export interface paths {
         };
         /**
          * The delivery log
-         * @description The subscription's newest deliveries first (limit 1 to 200, default 50) with state, attempts, last status and error.
+         * @description One page of the subscription's deliveries, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize), with state, attempts, last status and error, and Link headers to the other pages.
          */
         get: operations["ListWebhookDeliveries"];
         put?: never;
@@ -2101,7 +2101,7 @@ export interface paths {
         };
         /**
          * The notification centre
-         * @description The caller's in-app notifications, newest first (limit 1 to 200, default 50; unreadOnly=true for unread ones), and how many are unread in all. Only notifications of households the caller may see now.
+         * @description One page of the caller's in-app notifications, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize; unreadOnly=true for unread ones), with Link headers to the other pages, and how many are unread in all. Only notifications of households the caller may see now.
          */
         get: operations["ListNotifications"];
         put?: never;
@@ -3239,6 +3239,15 @@ export interface components {
             startedUtc: string;
             trigger: string;
         };
+        JobRunPage: {
+            items: components["schemas"]["JobRunDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         JobScheduleDto: {
             cron: string;
             exchange: null | string;
@@ -3463,8 +3472,14 @@ export interface components {
             readUtc: null | string;
             title: string;
         };
-        NotificationListDto: {
-            notifications: components["schemas"]["NotificationDto"][];
+        NotificationPage: {
+            items: components["schemas"]["NotificationDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
             /** Format: int32 */
             unreadCount: number;
         };
@@ -4423,6 +4438,15 @@ export interface components {
             nextAttemptUtc: null | string;
             state: string;
         };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         WebhookDto: {
             /** Format: date-time */
             createdUtc: string;
@@ -4469,6 +4493,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date": "Trade Date",
+                     *       "action": "Action",
+                     *       "symbol": "Symbol",
+                     *       "isin": null,
+                     *       "quantity": "Quantity",
+                     *       "price": "Price",
+                     *       "amount": "Amount",
+                     *       "fees": "Fees",
+                     *       "currency": "Currency",
+                     *       "dateFormat": "MM/dd/yyyy",
+                     *       "decimalSeparator": ".",
+                     *       "actions": {
+                     *         "BOUGHT": "Buy",
+                     *         "SOLD": "Sell",
+                     *         "DIVIDEND": "Dividend"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ColumnMapping"];
                 };
             };
@@ -4519,6 +4563,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "Trade Date",
+                 *       "action": "Action",
+                 *       "symbol": "Symbol",
+                 *       "quantity": "Quantity",
+                 *       "price": "Price",
+                 *       "amount": "Amount",
+                 *       "fees": "Fees",
+                 *       "currency": "Currency",
+                 *       "dateFormat": "MM/dd/yyyy",
+                 *       "decimalSeparator": ".",
+                 *       "actions": {
+                 *         "BOUGHT": "Buy",
+                 *         "SOLD": "Sell",
+                 *         "DIVIDEND": "Dividend"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ColumnMapping"];
             };
         };
@@ -4529,6 +4592,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date": "Trade Date",
+                     *       "action": "Action",
+                     *       "symbol": "Symbol",
+                     *       "isin": null,
+                     *       "quantity": "Quantity",
+                     *       "price": "Price",
+                     *       "amount": "Amount",
+                     *       "fees": "Fees",
+                     *       "currency": "Currency",
+                     *       "dateFormat": "MM/dd/yyyy",
+                     *       "decimalSeparator": ".",
+                     *       "actions": {
+                     *         "BOUGHT": "Buy",
+                     *         "SOLD": "Sell",
+                     *         "DIVIDEND": "Dividend"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ColumnMapping"];
                 };
             };
@@ -4648,6 +4731,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "side": "Buy",
+                     *         "type": "Limit",
+                     *         "quantity": 10,
+                     *         "limitPrice": 100,
+                     *         "price": 100,
+                     *         "status": "Cancelled",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": null,
+                     *         "proposalId": null,
+                     *         "createdUtc": "2026-12-06T15:14:52.9902296+00:00",
+                     *         "updatedUtc": "2026-12-06T15:14:53.3395922+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Cancelled",
+                     *             "reason": "cancelled by the user",
+                     *             "atUtc": "2026-12-06T15:14:53.3395922+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 1067.458713,
+                     *         "limitPrice": null,
+                     *         "price": 47.4,
+                     *         "status": "Pending",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": null,
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00",
+                     *         "updatedUtc": "2026-12-06T15:14:51.611551+00:00",
+                     *         "transitions": [],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "side": "Buy",
+                     *         "type": "Market",
+                     *         "quantity": 1222.020834,
+                     *         "limitPrice": null,
+                     *         "price": 65.43,
+                     *         "status": "Pending",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": null,
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00",
+                     *         "updatedUtc": "2026-12-06T15:14:51.611551+00:00",
+                     *         "transitions": [],
+                     *         "fills": []
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["OrderDetailsDto"][];
                 };
             };
@@ -4693,6 +4844,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "side": "Buy",
+                 *       "quantity": 10,
+                 *       "type": "Limit",
+                 *       "limitPrice": 100
+                 *     }
+                 */
                 "application/json": components["schemas"]["PlaceOrderRequest"];
             };
         };
@@ -4712,6 +4872,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "side": "Buy",
+                     *       "type": "Limit",
+                     *       "quantity": 10,
+                     *       "limitPrice": 100,
+                     *       "price": 100,
+                     *       "status": "Pending",
+                     *       "filledQuantity": 0,
+                     *       "broker": "paper",
+                     *       "brokerOrderId": null,
+                     *       "proposalId": null,
+                     *       "createdUtc": "2026-12-06T15:14:52.9902296+00:00",
+                     *       "updatedUtc": "2026-12-06T15:14:52.9902296+00:00",
+                     *       "transitions": [],
+                     *       "fills": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrderDetailsDto"];
                 };
             };
@@ -4783,6 +4964,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "side": "Buy",
+                     *       "type": "Limit",
+                     *       "quantity": 10,
+                     *       "limitPrice": 100,
+                     *       "price": 100,
+                     *       "status": "Pending",
+                     *       "filledQuantity": 0,
+                     *       "broker": "paper",
+                     *       "brokerOrderId": null,
+                     *       "proposalId": null,
+                     *       "createdUtc": "2026-12-06T15:14:52.9902296+00:00",
+                     *       "updatedUtc": "2026-12-06T15:14:52.9902296+00:00",
+                     *       "transitions": [],
+                     *       "fills": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrderDetailsDto"];
                 };
             };
@@ -4836,6 +5038,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "side": "Buy",
+                     *       "type": "Limit",
+                     *       "quantity": 10,
+                     *       "limitPrice": 100,
+                     *       "price": 100,
+                     *       "status": "Cancelled",
+                     *       "filledQuantity": 0,
+                     *       "broker": "paper",
+                     *       "brokerOrderId": null,
+                     *       "proposalId": null,
+                     *       "createdUtc": "2026-12-06T15:14:52.9902296+00:00",
+                     *       "updatedUtc": "2026-12-06T15:14:53.3395922+00:00",
+                     *       "transitions": [
+                     *         {
+                     *           "from": "Pending",
+                     *           "to": "Cancelled",
+                     *           "reason": "cancelled by the user",
+                     *           "atUtc": "2026-12-06T15:14:53.3395922+00:00"
+                     *         }
+                     *       ],
+                     *       "fills": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrderDetailsDto"];
                 };
             };
@@ -4943,6 +5173,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "force": true
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["RebalanceRequest"];
             };
         };
@@ -4953,6 +5188,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "asOf": "2026-12-06",
+                     *       "force": true,
+                     *       "createdUtc": "2026-12-06T15:14:52.088131+00:00",
+                     *       "acceptedUtc": null,
+                     *       "proposal": {
+                     *         "trades": [],
+                     *         "drifts": [
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 5.703078008231823e-12,
+                     *             "after": 5.703078008231823e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "band": 0,
+                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": null,
+                     *               "band": 0,
+                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
+                     *             },
+                     *             "before": -4.7095417867977524e-11,
+                     *             "after": -4.7095417867977524e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
+                     *           }
+                     *         ],
+                     *         "estimatedTax": 0,
+                     *         "estimatedCosts": 0,
+                     *         "warnings": []
+                     *       },
+                     *       "assetLocation": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
@@ -5028,6 +5337,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "layout": "fx",
+                     *       "imported": 1,
+                     *       "duplicatesSkipped": 0,
+                     *       "createdInstruments": [],
+                     *       "skipped": [],
+                     *       "unmapped": [],
+                     *       "preview": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
@@ -5090,6 +5410,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "provider": "ecb",
+                 *       "from": "2026-12-06"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FxRefreshBody"];
             };
         };
@@ -5100,6 +5426,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "provider": "ecb",
+                     *       "outcome": "failed",
+                     *       "from": "2026-12-06",
+                     *       "firstDay": null,
+                     *       "lastDay": null,
+                     *       "added": 0,
+                     *       "unchanged": 0,
+                     *       "crosses": 0,
+                     *       "reason": "The provider could not be reached (ConnectionError)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["FxRefreshReport"];
                 };
             };
@@ -5152,6 +5491,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "provider": "stooq",
+                 *       "symbol": "msft.us"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MarketDataMappingRequest"];
             };
         };
@@ -5162,6 +5507,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "symbol": "BA",
+                     *       "exchange": "NYSE",
+                     *       "provider": "stooq",
+                     *       "providerSymbol": "msft.us",
+                     *       "effectiveProvider": "stooq",
+                     *       "effectiveSymbol": "msft.us"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MarketDataMappingDto"];
                 };
             };
@@ -5230,6 +5586,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "name": "price-refresh",
+                     *         "description": "Fetches the day's closes of shared instruments after each exchange's close (one trigger per exchange).",
+                     *         "scheduled": false,
+                     *         "schedules": [
+                     *           {
+                     *             "trigger": "price-refresh.NASDAQ",
+                     *             "cron": "0 0 17 ? * MON-FRI",
+                     *             "timeZone": "America/New_York",
+                     *             "exchange": "NASDAQ",
+                     *             "nextRunUtc": null
+                     *           },
+                     *           {
+                     *             "trigger": "price-refresh.NYSE",
+                     *             "cron": "0 0 17 ? * MON-FRI",
+                     *             "timeZone": "America/New_York",
+                     *             "exchange": "NYSE",
+                     *             "nextRunUtc": null
+                     *           }
+                     *         ],
+                     *         "lastRun": null,
+                     *         "nextRunUtc": null
+                     *       },
+                     *       {
+                     *         "name": "fx-refresh",
+                     *         "description": "Fetches the euro reference rates after the ECB publishes them.",
+                     *         "scheduled": false,
+                     *         "schedules": [
+                     *           {
+                     *             "trigger": "fx-refresh",
+                     *             "cron": "0 30 16 ? * MON-FRI",
+                     *             "timeZone": "Europe/Berlin",
+                     *             "exchange": null,
+                     *             "nextRunUtc": null
+                     *           }
+                     *         ],
+                     *         "lastRun": null,
+                     *         "nextRunUtc": null
+                     *       },
+                     *       {
+                     *         "name": "drift-scan",
+                     *         "description": "Checks every household's targets for drift outside their bands.",
+                     *         "scheduled": false,
+                     *         "schedules": [
+                     *           {
+                     *             "trigger": "drift-scan",
+                     *             "cron": "0 0 2 * * ?",
+                     *             "timeZone": "UTC",
+                     *             "exchange": null,
+                     *             "nextRunUtc": null
+                     *           }
+                     *         ],
+                     *         "lastRun": null,
+                     *         "nextRunUtc": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["JobDto"][];
                 };
             };
@@ -5266,6 +5681,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                page?: number;
+                pageSize?: number;
             };
             header?: {
                 /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
@@ -5281,10 +5698,20 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobRunDto"][];
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "page": 1,
+                     *       "pageSize": 50,
+                     *       "totalCount": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobRunPage"];
                 };
             };
             /** @description Bad Request */
@@ -5416,6 +5843,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "series": [
+                 *         "CPIAUCSL"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["MacroRefreshBody"];
             };
         };
@@ -5426,6 +5860,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "series": [
+                     *         {
+                     *           "seriesId": "CPIAUCSL",
+                     *           "outcome": "failed",
+                     *           "added": 0,
+                     *           "corrected": 0,
+                     *           "unchanged": 0,
+                     *           "firstDay": null,
+                     *           "lastDay": null,
+                     *           "reason": "The provider could not be reached (ConnectionError)."
+                     *         }
+                     *       ],
+                     *       "anyFailed": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["MacroRefreshReport"];
                 };
             };
@@ -5485,6 +5936,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "name": "stooq",
+                     *         "kinds": [
+                     *           "prices"
+                     *         ],
+                     *         "lastSuccessUtc": null,
+                     *         "lastErrorUtc": null,
+                     *         "lastError": null,
+                     *         "circuit": "closed"
+                     *       },
+                     *       {
+                     *         "name": "alphavantage",
+                     *         "kinds": [
+                     *           "prices",
+                     *           "fx"
+                     *         ],
+                     *         "lastSuccessUtc": null,
+                     *         "lastErrorUtc": null,
+                     *         "lastError": null,
+                     *         "circuit": "closed"
+                     *       },
+                     *       {
+                     *         "name": "yahoo",
+                     *         "kinds": [
+                     *           "prices"
+                     *         ],
+                     *         "lastSuccessUtc": null,
+                     *         "lastErrorUtc": null,
+                     *         "lastError": null,
+                     *         "circuit": "open"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ProviderStatusDto"][];
                 };
             };
@@ -5539,6 +6025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example [] */
                     "application/json": components["schemas"]["SymbolMatch"][];
                 };
             };
@@ -5610,6 +6097,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "provider": "local",
+                 *       "symbols": [
+                 *         "BA"
+                 *       ],
+                 *       "from": "2026-12-06"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PriceRefreshBody"];
             };
         };
@@ -5620,6 +6116,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "symbols": [
+                     *         {
+                     *           "symbol": "BA",
+                     *           "provider": "local",
+                     *           "providerSymbol": "msft.us",
+                     *           "outcome": "failed",
+                     *           "added": 0,
+                     *           "corrected": 0,
+                     *           "unchanged": 0,
+                     *           "from": "2026-12-06",
+                     *           "to": "2026-12-06",
+                     *           "reason": "No msft.us.csv in the local price folder."
+                     *         }
+                     *       ],
+                     *       "anyFailed": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["PriceRefreshReport"];
                 };
             };
@@ -5679,6 +6194,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keyId": "es256-20261206151501692",
+                     *       "publishedKeyIds": [
+                     *         "es256-20261206151431120",
+                     *         "es256-20261206151501692"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RotatedKeyDto"];
                 };
             };
@@ -5729,6 +6253,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "email": "advisor@example.com",
+                     *         "emailConfirmed": true,
+                     *         "mfaEnabled": true,
+                     *         "lockedOutUntil": null,
+                     *         "roles": [
+                     *           "advisor",
+                     *           "user"
+                     *         ]
+                     *       },
+                     *       {
+                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "email": "demo@glidepath.local",
+                     *         "emailConfirmed": true,
+                     *         "mfaEnabled": true,
+                     *         "lockedOutUntil": null,
+                     *         "roles": [
+                     *           "user"
+                     *         ]
+                     *       },
+                     *       {
+                     *         "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "email": "jamie@example.com",
+                     *         "emailConfirmed": false,
+                     *         "mfaEnabled": false,
+                     *         "lockedOutUntil": null,
+                     *         "roles": [
+                     *           "user"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["AdminUserDto"][];
                 };
             };
@@ -5772,6 +6331,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "roles": [
+                 *         "user",
+                 *         "advisor"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RolesRequest"];
             };
         };
@@ -5782,6 +6349,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "email": "advisor@example.com",
+                     *       "emailConfirmed": true,
+                     *       "mfaEnabled": true,
+                     *       "lockedOutUntil": null,
+                     *       "roles": [
+                     *         "advisor",
+                     *         "user"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminUserDto"];
                 };
             };
@@ -5909,6 +6489,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "name": "Demo: Alex & Sam Rivera",
+                     *         "grantedUtc": "2026-12-06T15:14:57.5314375+00:00",
+                     *         "alerts": {
+                     *           "outOfBandTargets": 19,
+                     *           "harvestOpportunities": 4,
+                     *           "estimatedSaving": 1272.6,
+                     *           "currency": "USD",
+                     *           "unavailable": null
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ClientHouseholdDto"][];
                 };
             };
@@ -5961,6 +6557,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "date": "2026-12-06",
+                     *         "base": "CHF",
+                     *         "quote": "USD",
+                     *         "rate": 1.132
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["FxRateDto"][];
                 };
             };
@@ -6002,6 +6608,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "name": "Demo: Alex & Sam Rivera",
+                     *         "reportingCurrency": "USD",
+                     *         "createdUtc": "2026-12-06T15:14:17.1016702+00:00",
+                     *         "version": 0,
+                     *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["HouseholdDto"][];
                 };
             };
@@ -6037,6 +6655,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Rivera holiday fund",
+                 *       "reportingCurrency": "USD"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateHouseholdRequest"];
             };
         };
@@ -6047,6 +6671,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "name": "Rivera holiday fund",
+                     *       "reportingCurrency": "USD",
+                     *       "createdUtc": "2026-12-06T15:14:44.4307023+00:00",
+                     *       "version": 0,
+                     *       "priceNote": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
@@ -6099,6 +6733,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "name": "Demo: Alex & Sam Rivera",
+                     *       "reportingCurrency": "USD",
+                     *       "createdUtc": "2026-12-06T15:14:17.1016702+00:00",
+                     *       "version": 0,
+                     *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
+                     *     }
+                     */
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
@@ -6154,6 +6798,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Rivera holiday savings",
+                 *       "reportingCurrency": "USD",
+                 *       "version": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateHouseholdRequest"];
             };
         };
@@ -6164,6 +6815,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "name": "Rivera holiday savings",
+                     *       "reportingCurrency": "USD",
+                     *       "createdUtc": "2026-12-06T15:14:44.4307023+00:00",
+                     *       "version": 1,
+                     *       "priceNote": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
@@ -6308,6 +6969,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "ownerId": null,
+                     *         "name": "Joint brokerage",
+                     *         "type": "TaxableBrokerage",
+                     *         "baseCurrency": "USD",
+                     *         "institution": "Demo Brokerage",
+                     *         "numberMasked": "••••0934",
+                     *         "reliefMethod": "SpecificIdentification",
+                     *         "isLiability": false,
+                     *         "version": 0,
+                     *         "notes": null,
+                     *         "wholeSharesOnly": false,
+                     *         "broker": "paper",
+                     *         "brokerAccountId": null
+                     *       },
+                     *       {
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "name": "Alex's traditional IRA",
+                     *         "type": "TraditionalIra",
+                     *         "baseCurrency": "USD",
+                     *         "institution": "Demo Brokerage",
+                     *         "numberMasked": "••••5210",
+                     *         "reliefMethod": "Lifo",
+                     *         "isLiability": false,
+                     *         "version": 0,
+                     *         "notes": null,
+                     *         "wholeSharesOnly": false,
+                     *         "broker": "paper",
+                     *         "brokerAccountId": null
+                     *       },
+                     *       {
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *         "name": "Sam's Roth IRA",
+                     *         "type": "RothIra",
+                     *         "baseCurrency": "USD",
+                     *         "institution": "Demo Brokerage",
+                     *         "numberMasked": "••••8311",
+                     *         "reliefMethod": "Hifo",
+                     *         "isLiability": false,
+                     *         "version": 0,
+                     *         "notes": null,
+                     *         "wholeSharesOnly": false,
+                     *         "broker": "paper",
+                     *         "brokerAccountId": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["AccountDto"][];
                 };
             };
@@ -6363,6 +7079,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Jamie's brokerage",
+                 *       "type": "TaxableBrokerage",
+                 *       "baseCurrency": "USD",
+                 *       "institution": "Demo Brokerage",
+                 *       "number": "BRK-0042",
+                 *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                 *       "reliefMethod": "Fifo"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateAccountRequest"];
             };
         };
@@ -6373,6 +7100,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "name": "Jamie's brokerage",
+                     *       "type": "TaxableBrokerage",
+                     *       "baseCurrency": "USD",
+                     *       "institution": "Demo Brokerage",
+                     *       "numberMasked": "••••0042",
+                     *       "reliefMethod": "Fifo",
+                     *       "isLiability": false,
+                     *       "version": 0,
+                     *       "notes": null,
+                     *       "wholeSharesOnly": false,
+                     *       "broker": "paper",
+                     *       "brokerAccountId": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountDto"];
                 };
             };
@@ -6444,6 +7190,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "ownerId": null,
+                     *       "name": "Joint brokerage",
+                     *       "type": "TaxableBrokerage",
+                     *       "baseCurrency": "USD",
+                     *       "institution": "Demo Brokerage",
+                     *       "numberMasked": "••••0934",
+                     *       "reliefMethod": "SpecificIdentification",
+                     *       "isLiability": false,
+                     *       "version": 0,
+                     *       "notes": null,
+                     *       "wholeSharesOnly": false,
+                     *       "broker": "paper",
+                     *       "brokerAccountId": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountDto"];
                 };
             };
@@ -6500,6 +7265,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Jamie's brokerage",
+                 *       "institution": "Demo Brokerage",
+                 *       "reliefMethod": "Hifo",
+                 *       "version": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateAccountRequest"];
             };
         };
@@ -6510,6 +7283,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "name": "Jamie's brokerage",
+                     *       "type": "TaxableBrokerage",
+                     *       "baseCurrency": "USD",
+                     *       "institution": "Demo Brokerage",
+                     *       "numberMasked": "••••0042",
+                     *       "reliefMethod": "Hifo",
+                     *       "isLiability": false,
+                     *       "version": 1,
+                     *       "notes": null,
+                     *       "wholeSharesOnly": false,
+                     *       "broker": "paper",
+                     *       "brokerAccountId": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountDto"];
                 };
             };
@@ -6655,6 +7447,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "advisorEmail": "advisor@example.com",
+                     *         "scope": "read",
+                     *         "grantedUtc": "2026-12-06T15:14:57.5314375+00:00",
+                     *         "revokedUtc": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["GrantDto"][];
                 };
             };
@@ -6710,6 +7515,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "advisorEmail": "advisor@example.com",
+                 *       "scope": "read"
+                 *     }
+                 */
                 "application/json": components["schemas"]["GrantRequest"];
             };
         };
@@ -6729,6 +7540,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "advisorEmail": "advisor@example.com",
+                     *       "scope": "read",
+                     *       "grantedUtc": "2026-12-06T15:14:57.5314375+00:00",
+                     *       "revokedUtc": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["GrantDto"];
                 };
             };
@@ -6858,6 +7680,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-06",
+                     *       "currency": "USD",
+                     *       "targets": 19,
+                     *       "drift": [
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": 0.5499990547503972
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4,
+                     *           "band": 0.05,
+                     *           "drift": -0.4
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
+                     *         }
+                     *       ],
+                     *       "harvest": {
+                     *         "count": 4,
+                     *         "estimatedSaving": 1272.6,
+                     *         "loss": 10375.16,
+                     *         "blocked": 3
+                     *       },
+                     *       "unavailable": null,
+                     *       "positions": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["AlertsDto"];
                 };
             };
@@ -6913,6 +7782,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [],
+                 *       "all": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfirmCorporateActionsRequest"];
             };
         };
@@ -6923,6 +7798,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "booked": 0,
+                     *       "alreadyBooked": 0,
+                     *       "confirmed": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConfirmCorporateActionsResult"];
                 };
             };
@@ -7002,6 +7884,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "proposals": [],
+                     *       "notChecked": [
+                     *         "BA: The provider failed too often; its circuit is open, calls wait until it half-opens.",
+                     *         "C: The provider failed too often; its circuit is open, calls wait until it half-opens.",
+                     *         "DD: The provider failed too often; its circuit is open, calls wait until it half-opens."
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CorporateActionScan"];
                 };
             };
@@ -7063,6 +7955,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "date": "2026-12-06",
+                     *         "base": "EUR",
+                     *         "quote": "USD",
+                     *         "rate": 1.0842
+                     *       },
+                     *       {
+                     *         "date": "2026-12-06",
+                     *         "base": "GBP",
+                     *         "quote": "USD",
+                     *         "rate": 1.2712
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["FxRateDto"][];
                 };
             };
@@ -7115,6 +8023,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-06",
+                 *       "base": "EUR",
+                 *       "quote": "USD",
+                 *       "rate": 1.0842
+                 *     }
+                 */
                 "application/json": components["schemas"]["FxRateRequest"];
             };
         };
@@ -7125,6 +8041,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-06",
+                     *       "base": "EUR",
+                     *       "quote": "USD",
+                     *       "rate": 1.0842
+                     *     }
+                     */
                     "application/json": components["schemas"]["FxRateDto"];
                 };
             };
@@ -7261,6 +8185,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "layout": "fx",
+                     *       "imported": 1,
+                     *       "duplicatesSkipped": 0,
+                     *       "createdInstruments": [],
+                     *       "skipped": [],
+                     *       "unmapped": [],
+                     *       "preview": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
@@ -7342,6 +8277,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "currency": "EUR",
+                     *       "missing": [
+                     *         {
+                     *           "pair": "USD/EUR",
+                     *           "base": "USD",
+                     *           "quote": "EUR",
+                     *           "from": "2019-12-09"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["FxCoverageDto"];
                 };
             };
@@ -7420,6 +8368,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "layout": "daily",
+                     *       "imported": 1,
+                     *       "duplicatesSkipped": 0,
+                     *       "createdInstruments": [],
+                     *       "skipped": [],
+                     *       "unmapped": [],
+                     *       "preview": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
@@ -7511,6 +8470,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "layout": "generic",
+                     *       "imported": 1,
+                     *       "duplicatesSkipped": 0,
+                     *       "createdInstruments": [],
+                     *       "skipped": [],
+                     *       "unmapped": [],
+                     *       "preview": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
@@ -7593,6 +8563,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "symbol": "JNJ",
+                     *         "acquiredDate": "2019-12-09",
+                     *         "quantity": 956.311,
+                     *         "costBasis": 13089.761335118123,
+                     *         "costPerUnit": 13.687766150465823
+                     *       },
+                     *       {
+                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "symbol": "GE",
+                     *         "acquiredDate": "2019-12-23",
+                     *         "quantity": 1517,
+                     *         "costBasis": 13321.781988707653,
+                     *         "costPerUnit": 8.781662484316186
+                     *       },
+                     *       {
+                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "symbol": "PG",
+                     *         "acquiredDate": "2020-01-07",
+                     *         "quantity": 34.294,
+                     *         "costBasis": 974.97842,
+                     *         "costPerUnit": 28.43
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["LotDto"][];
                 };
             };
@@ -7654,6 +8658,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "name": "Family home (Oakland)",
+                     *         "kind": "Asset",
+                     *         "category": "RealEstate",
+                     *         "currency": "USD",
+                     *         "version": 1,
+                     *         "latest": {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "date": "2026-12-06",
+                     *           "amount": 650000
+                     *         },
+                     *         "values": [
+                     *           {
+                     *             "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "date": "2026-12-06",
+                     *             "amount": 650000
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ManualAssetDto"][];
                 };
             };
@@ -7709,6 +8737,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Family home",
+                 *       "kind": "Asset",
+                 *       "category": "RealEstate",
+                 *       "currency": "USD",
+                 *       "amount": 650000,
+                 *       "date": "2026-12-06"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ManualAssetRequest"];
             };
         };
@@ -7719,6 +8757,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "name": "Family home",
+                     *       "kind": "Asset",
+                     *       "category": "RealEstate",
+                     *       "currency": "USD",
+                     *       "version": 0,
+                     *       "latest": {
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "date": "2026-12-06",
+                     *         "amount": 650000
+                     *       },
+                     *       "values": [
+                     *         {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "date": "2026-12-06",
+                     *           "amount": 650000
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ManualAssetDto"];
                 };
             };
@@ -7790,6 +8850,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "name": "Family home (Oakland)",
+                     *       "kind": "Asset",
+                     *       "category": "RealEstate",
+                     *       "currency": "USD",
+                     *       "version": 1,
+                     *       "latest": {
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "date": "2026-12-06",
+                     *         "amount": 650000
+                     *       },
+                     *       "values": [
+                     *         {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "date": "2026-12-06",
+                     *           "amount": 650000
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ManualAssetDto"];
                 };
             };
@@ -7846,6 +8928,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Family home (Oakland)",
+                 *       "kind": "Asset",
+                 *       "category": "RealEstate",
+                 *       "currency": "USD",
+                 *       "version": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["ManualAssetRequest"];
             };
         };
@@ -7856,6 +8947,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "name": "Family home (Oakland)",
+                     *       "kind": "Asset",
+                     *       "category": "RealEstate",
+                     *       "currency": "USD",
+                     *       "version": 1,
+                     *       "latest": {
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "date": "2026-12-06",
+                     *         "amount": 650000
+                     *       },
+                     *       "values": [
+                     *         {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "date": "2026-12-06",
+                     *           "amount": 650000
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ManualAssetDto"];
                 };
             };
@@ -7987,6 +9100,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2026-01-01",
+                 *       "amount": 640000
+                 *     }
+                 */
                 "application/json": components["schemas"]["ManualAssetValueRequest"];
             };
         };
@@ -7997,6 +9116,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "name": "Family home (Oakland)",
+                     *       "kind": "Asset",
+                     *       "category": "RealEstate",
+                     *       "currency": "USD",
+                     *       "version": 1,
+                     *       "latest": {
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "date": "2026-12-06",
+                     *         "amount": 650000
+                     *       },
+                     *       "values": [
+                     *         {
+                     *           "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "date": "2026-01-01",
+                     *           "amount": 640000
+                     *         },
+                     *         {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "date": "2026-12-06",
+                     *           "amount": 650000
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ManualAssetDto"];
                 };
             };
@@ -8069,6 +9215,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2026-01-01",
+                 *       "amount": 642500
+                 *     }
+                 */
                 "application/json": components["schemas"]["ManualAssetValueRequest"];
             };
         };
@@ -8079,6 +9231,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "name": "Family home (Oakland)",
+                     *       "kind": "Asset",
+                     *       "category": "RealEstate",
+                     *       "currency": "USD",
+                     *       "version": 1,
+                     *       "latest": {
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "date": "2026-12-06",
+                     *         "amount": 650000
+                     *       },
+                     *       "values": [
+                     *         {
+                     *           "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "date": "2026-01-01",
+                     *           "amount": 642500
+                     *         },
+                     *         {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "date": "2026-12-06",
+                     *           "amount": 650000
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ManualAssetDto"];
                 };
             };
@@ -8157,6 +9336,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "name": "Family home (Oakland)",
+                     *       "kind": "Asset",
+                     *       "category": "RealEstate",
+                     *       "currency": "USD",
+                     *       "version": 1,
+                     *       "latest": {
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "date": "2026-12-06",
+                     *         "amount": 650000
+                     *       },
+                     *       "values": [
+                     *         {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "date": "2026-12-06",
+                     *           "amount": 650000
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ManualAssetDto"];
                 };
             };
@@ -8218,6 +9419,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "name": "Generated 1",
+                     *         "description": "Efficient frontier point 1 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "allocations": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "weight": 0.046893
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "weight": 0.028939
+                     *           },
+                     *           {
+                     *             "assetClass": "Bonds",
+                     *             "weight": 0.6
+                     *           }
+                     *         ],
+                     *         "riskLevel": 1,
+                     *         "expectedReturn": 0.03423001402391318,
+                     *         "volatility": 0.020881679828169575,
+                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "version": 1
+                     *       },
+                     *       {
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "name": "Generated 2",
+                     *         "description": "Efficient frontier point 2 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "allocations": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "weight": 0.07886
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "weight": 0.067871
+                     *           },
+                     *           {
+                     *             "assetClass": "Bonds",
+                     *             "weight": 0.488469
+                     *           }
+                     *         ],
+                     *         "riskLevel": 2,
+                     *         "expectedReturn": 0.055593352045090985,
+                     *         "volatility": 0.02630154414119983,
+                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "version": 1
+                     *       },
+                     *       {
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "name": "Generated 3",
+                     *         "description": "Efficient frontier point 3 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "allocations": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "weight": 0.122236
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "weight": 0.081547
+                     *           },
+                     *           {
+                     *             "assetClass": "Bonds",
+                     *             "weight": 0.30146
+                     *           }
+                     *         ],
+                     *         "riskLevel": 3,
+                     *         "expectedReturn": 0.07695669006626882,
+                     *         "volatility": 0.03468585516473846,
+                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "version": 1
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ModelPortfolioDto"][];
                 };
             };
@@ -8273,6 +9550,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Balanced 60/40",
+                 *       "description": "Sixty percent equities, forty percent bonds.",
+                 *       "allocations": [
+                 *         {
+                 *           "assetClass": "UsEquity",
+                 *           "weight": 0.45
+                 *         },
+                 *         {
+                 *           "assetClass": "InternationalEquity",
+                 *           "weight": 0.15
+                 *         },
+                 *         {
+                 *           "assetClass": "Bonds",
+                 *           "weight": 0.4
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ModelPortfolioRequest"];
             };
         };
@@ -8283,6 +9580,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "name": "Balanced 60/40",
+                     *       "description": "Sixty percent equities, forty percent bonds.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15
+                     *         },
+                     *         {
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4
+                     *         }
+                     *       ],
+                     *       "riskLevel": null,
+                     *       "expectedReturn": null,
+                     *       "volatility": null,
+                     *       "createdUtc": "2026-12-06T15:14:48.8884425+00:00",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ModelPortfolioDto"];
                 };
             };
@@ -8363,6 +9686,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "name": "Balanced 60/40",
+                     *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15
+                     *         },
+                     *         {
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4
+                     *         }
+                     *       ],
+                     *       "riskLevel": null,
+                     *       "expectedReturn": null,
+                     *       "volatility": null,
+                     *       "createdUtc": "2026-12-06T15:14:48.8884425+00:00",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["ModelPortfolioDto"];
                 };
             };
@@ -8419,6 +9768,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Balanced 60/40",
+                 *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
+                 *       "version": 1,
+                 *       "allocations": [
+                 *         {
+                 *           "assetClass": "UsEquity",
+                 *           "weight": 0.45
+                 *         },
+                 *         {
+                 *           "assetClass": "InternationalEquity",
+                 *           "weight": 0.15
+                 *         },
+                 *         {
+                 *           "assetClass": "Bonds",
+                 *           "weight": 0.4
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ModelPortfolioRequest"];
             };
         };
@@ -8429,6 +9799,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "name": "Balanced 60/40",
+                     *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15
+                     *         },
+                     *         {
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4
+                     *         }
+                     *       ],
+                     *       "riskLevel": null,
+                     *       "expectedReturn": null,
+                     *       "volatility": null,
+                     *       "createdUtc": "2026-12-06T15:14:48.8884425+00:00",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["ModelPortfolioDto"];
                 };
             };
@@ -8568,6 +9964,12 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "maxWeight": 0.6,
+                 *       "namePrefix": "Generated"
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["GenerateModelPortfoliosRequest"];
             };
         };
@@ -8578,6 +9980,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "name": "Generated 1",
+                     *         "description": "Efficient frontier point 1 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "allocations": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "weight": 0.046893
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "weight": 0.028939
+                     *           },
+                     *           {
+                     *             "assetClass": "Bonds",
+                     *             "weight": 0.6
+                     *           }
+                     *         ],
+                     *         "riskLevel": 1,
+                     *         "expectedReturn": 0.03423001402391318,
+                     *         "volatility": 0.020881679828169575,
+                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "version": 1
+                     *       },
+                     *       {
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "name": "Generated 2",
+                     *         "description": "Efficient frontier point 2 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "allocations": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "weight": 0.07886
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "weight": 0.067871
+                     *           },
+                     *           {
+                     *             "assetClass": "Bonds",
+                     *             "weight": 0.488469
+                     *           }
+                     *         ],
+                     *         "riskLevel": 2,
+                     *         "expectedReturn": 0.055593352045090985,
+                     *         "volatility": 0.02630154414119983,
+                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "version": 1
+                     *       },
+                     *       {
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "name": "Generated 3",
+                     *         "description": "Efficient frontier point 3 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "allocations": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "weight": 0.122236
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "weight": 0.081547
+                     *           },
+                     *           {
+                     *             "assetClass": "Bonds",
+                     *             "weight": 0.30146
+                     *           }
+                     *         ],
+                     *         "riskLevel": 3,
+                     *         "expectedReturn": 0.07695669006626882,
+                     *         "volatility": 0.03468585516473846,
+                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "version": 1
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ModelPortfolioDto"][];
                 };
             };
@@ -8670,6 +10148,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "currency": "USD",
+                     *       "from": "2025-01-01",
+                     *       "to": "2026-12-06",
+                     *       "points": [
+                     *         {
+                     *           "date": "2025-01-01",
+                     *           "value": 1033112.59
+                     *         },
+                     *         {
+                     *           "date": "2025-01-02",
+                     *           "value": 1052065.71
+                     *         },
+                     *         {
+                     *           "date": "2025-01-03",
+                     *           "value": 1056425.15
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["NetWorthDto"];
                 };
             };
@@ -8751,6 +10250,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "404a24c0-a127-4931-a0a9-4c7facc1ae1a",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *       },
+                     *       {
+                     *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *       },
+                     *       {
+                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["OrderDto"][];
                 };
             };
@@ -8812,6 +10348,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "name": "Alex Rivera",
+                     *         "birthDate": "1982-03-18",
+                     *         "filingStatus": "MarriedFilingJointly",
+                     *         "country": "US",
+                     *         "state": "CA",
+                     *         "taxIdMasked": null,
+                     *         "notes": null,
+                     *         "retirementAge": null
+                     *       },
+                     *       {
+                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "name": "Sam Rivera",
+                     *         "birthDate": "1985-09-04",
+                     *         "filingStatus": "MarriedFilingJointly",
+                     *         "country": "US",
+                     *         "state": "CA",
+                     *         "taxIdMasked": null,
+                     *         "notes": null,
+                     *         "retirementAge": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["PersonDto"][];
                 };
             };
@@ -8867,6 +10431,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Jamie Rivera",
+                 *       "birthDate": "1990-05-14",
+                 *       "filingStatus": "Single",
+                 *       "country": "US",
+                 *       "state": "CA"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonRequest"];
             };
         };
@@ -8877,6 +10450,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "name": "Jamie Rivera",
+                     *       "birthDate": "1990-05-14",
+                     *       "filingStatus": "Single",
+                     *       "country": "US",
+                     *       "state": "CA",
+                     *       "taxIdMasked": null,
+                     *       "notes": null,
+                     *       "retirementAge": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonDto"];
                 };
             };
@@ -8948,6 +10535,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "name": "Alex Rivera",
+                     *       "birthDate": "1982-03-18",
+                     *       "filingStatus": "MarriedFilingJointly",
+                     *       "country": "US",
+                     *       "state": "CA",
+                     *       "taxIdMasked": null,
+                     *       "notes": null,
+                     *       "retirementAge": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonDto"];
                 };
             };
@@ -9001,6 +10602,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Jamie Rivera",
+                 *       "birthDate": "1990-05-14",
+                 *       "filingStatus": "Single",
+                 *       "country": "US",
+                 *       "state": "NY",
+                 *       "retirementAge": 65
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonRequest"];
             };
         };
@@ -9011,6 +10622,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "name": "Jamie Rivera",
+                     *       "birthDate": "1990-05-14",
+                     *       "filingStatus": "Single",
+                     *       "country": "US",
+                     *       "state": "NY",
+                     *       "taxIdMasked": null,
+                     *       "notes": null,
+                     *       "retirementAge": 65
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonDto"];
                 };
             };
@@ -9146,6 +10771,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2025-01-01",
+                     *       "to": "2026-12-06",
+                     *       "currency": "USD",
+                     *       "accountId": null,
+                     *       "instrumentId": null,
+                     *       "startValue": 1046673.824467,
+                     *       "endValue": 1315296.844967,
+                     *       "netExternalFlow": 161677.59,
+                     *       "timeWeightedReturn": 0.09911756239724157,
+                     *       "annualisedTimeWeightedReturn": 0.05014630056620839,
+                     *       "moneyWeightedReturn": {
+                     *         "status": "Solved",
+                     *         "rate": 0.048527166422835055,
+                     *         "roots": [
+                     *           0.048527166422835055
+                     *         ]
+                     *       },
+                     *       "risk": {
+                     *         "periods": 504,
+                     *         "volatility": 0.18676022446627766,
+                     *         "sharpe": 0.3553248776085568,
+                     *         "sortino": 0.5098900198135302,
+                     *         "maxDrawdown": {
+                     *           "depth": 0.13753368865361149,
+                     *           "peakDate": "2025-12-19",
+                     *           "troughDate": "2026-02-10"
+                     *         },
+                     *         "calmar": 0.3646110349916191,
+                     *         "historicalVar": 0.019148930696857636,
+                     *         "historicalCvar": 0.024671649397716353,
+                     *         "parametricVar": 0.01876052874098499,
+                     *         "parametricCvar": 0.023591050934879305,
+                     *         "benchmark": null
+                     *       },
+                     *       "contributionByHolding": [
+                     *         {
+                     *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "symbol": "BA",
+                     *           "assetClass": "UsEquity",
+                     *           "contribution": 0.0001930212180414693
+                     *         },
+                     *         {
+                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "symbol": "C",
+                     *           "assetClass": "UsEquity",
+                     *           "contribution": 0.00029730101753537737
+                     *         },
+                     *         {
+                     *           "instrumentId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "symbol": "DD",
+                     *           "assetClass": "UsEquity",
+                     *           "contribution": 0.00011616908558018624
+                     *         }
+                     *       ],
+                     *       "contributionByAssetClass": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "contribution": 0.0951005306449274
+                     *         },
+                     *         {
+                     *           "assetClass": "Cash",
+                     *           "contribution": 0.00401703175231564
+                     *         }
+                     *       ],
+                     *       "series": [
+                     *         {
+                     *           "date": "2025-01-01",
+                     *           "value": 1033771.145926,
+                     *           "externalFlow": 0,
+                     *           "return": -0.012327315577582598,
+                     *           "cumulativeReturn": -0.012327315577582598
+                     *         },
+                     *         {
+                     *           "date": "2025-01-02",
+                     *           "value": 1052724.273117,
+                     *           "externalFlow": 0,
+                     *           "return": 0.018333968079581764,
+                     *           "cumulativeReturn": 0.005780643891692749
+                     *         },
+                     *         {
+                     *           "date": "2025-01-03",
+                     *           "value": 1057140.031108,
+                     *           "externalFlow": 0,
+                     *           "return": 0.004194600717171149,
+                     *           "cumulativeReturn": 0.009999492101877783
+                     *         }
+                     *       ],
+                     *       "riskFreeRate": 0,
+                     *       "riskFreeSource": "none"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PerformanceDto"];
                 };
             };
@@ -9225,6 +10943,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "name": "Retirement at 66",
+                     *         "scenario": {
+                     *           "startBalance": 100000,
+                     *           "horizonMonths": 720,
+                     *           "inflation": 0.025,
+                     *           "assets": [
+                     *             {
+                     *               "name": "US equity",
+                     *               "expectedReturn": 0.065,
+                     *               "volatility": 0.16
+                     *             },
+                     *             {
+                     *               "name": "Intl equity",
+                     *               "expectedReturn": 0.06,
+                     *               "volatility": 0.18
+                     *             },
+                     *             {
+                     *               "name": "Bonds",
+                     *               "expectedReturn": 0.025,
+                     *               "volatility": 0.06
+                     *             }
+                     *           ],
+                     *           "correlations": [
+                     *             [
+                     *               1,
+                     *               0.8,
+                     *               0.1
+                     *             ],
+                     *             [
+                     *               0.8,
+                     *               1,
+                     *               0.1
+                     *             ],
+                     *             [
+                     *               0.1,
+                     *               0.1,
+                     *               1
+                     *             ]
+                     *           ],
+                     *           "allocation": {
+                     *             "weights": [
+                     *               0.5,
+                     *               0.3,
+                     *               0.2
+                     *             ],
+                     *             "rebalance": "monthly"
+                     *           },
+                     *           "cashFlows": [
+                     *             {
+                     *               "kind": "contribution",
+                     *               "amount": 1000,
+                     *               "startMonth": 0,
+                     *               "endMonth": 359,
+                     *               "frequency": "monthly",
+                     *               "inflationIndexed": false
+                     *             },
+                     *             {
+                     *               "kind": "withdrawal",
+                     *               "amount": 1500,
+                     *               "startMonth": 360,
+                     *               "endMonth": 719,
+                     *               "frequency": "monthly",
+                     *               "inflationIndexed": true
+                     *             }
+                     *           ]
+                     *         },
+                     *         "createdUtc": "2026-12-06T15:14:54.7006629+00:00",
+                     *         "version": 2
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["PlanDto"][];
                 };
             };
@@ -9280,6 +11073,76 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Retirement at 67",
+                 *       "scenario": {
+                 *         "startBalance": 100000,
+                 *         "horizonMonths": 720,
+                 *         "inflation": 0.025,
+                 *         "assets": [
+                 *           {
+                 *             "name": "US equity",
+                 *             "expectedReturn": 0.065,
+                 *             "volatility": 0.16
+                 *           },
+                 *           {
+                 *             "name": "Intl equity",
+                 *             "expectedReturn": 0.06,
+                 *             "volatility": 0.18
+                 *           },
+                 *           {
+                 *             "name": "Bonds",
+                 *             "expectedReturn": 0.025,
+                 *             "volatility": 0.06
+                 *           }
+                 *         ],
+                 *         "correlations": [
+                 *           [
+                 *             1,
+                 *             0.8,
+                 *             0.1
+                 *           ],
+                 *           [
+                 *             0.8,
+                 *             1,
+                 *             0.1
+                 *           ],
+                 *           [
+                 *             0.1,
+                 *             0.1,
+                 *             1
+                 *           ]
+                 *         ],
+                 *         "allocation": {
+                 *           "weights": [
+                 *             0.5,
+                 *             0.3,
+                 *             0.2
+                 *           ],
+                 *           "rebalance": "monthly"
+                 *         },
+                 *         "cashFlows": [
+                 *           {
+                 *             "kind": "contribution",
+                 *             "amount": 1000,
+                 *             "startMonth": 0,
+                 *             "endMonth": 359,
+                 *             "frequency": "monthly",
+                 *             "inflationIndexed": false
+                 *           },
+                 *           {
+                 *             "kind": "withdrawal",
+                 *             "amount": 1500,
+                 *             "startMonth": 360,
+                 *             "endMonth": 719,
+                 *             "frequency": "monthly",
+                 *             "inflationIndexed": true
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["PlanRequest"];
             };
         };
@@ -9290,6 +11153,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "name": "Retirement at 67",
+                     *       "scenario": {
+                     *         "startBalance": 100000,
+                     *         "horizonMonths": 720,
+                     *         "inflation": 0.025,
+                     *         "assets": [
+                     *           {
+                     *             "name": "US equity",
+                     *             "expectedReturn": 0.065,
+                     *             "volatility": 0.16
+                     *           },
+                     *           {
+                     *             "name": "Intl equity",
+                     *             "expectedReturn": 0.06,
+                     *             "volatility": 0.18
+                     *           },
+                     *           {
+                     *             "name": "Bonds",
+                     *             "expectedReturn": 0.025,
+                     *             "volatility": 0.06
+                     *           }
+                     *         ],
+                     *         "correlations": [
+                     *           [
+                     *             1,
+                     *             0.8,
+                     *             0.1
+                     *           ],
+                     *           [
+                     *             0.8,
+                     *             1,
+                     *             0.1
+                     *           ],
+                     *           [
+                     *             0.1,
+                     *             0.1,
+                     *             1
+                     *           ]
+                     *         ],
+                     *         "allocation": {
+                     *           "weights": [
+                     *             0.5,
+                     *             0.3,
+                     *             0.2
+                     *           ],
+                     *           "rebalance": "monthly"
+                     *         },
+                     *         "cashFlows": [
+                     *           {
+                     *             "kind": "contribution",
+                     *             "amount": 1000,
+                     *             "startMonth": 0,
+                     *             "endMonth": 359,
+                     *             "frequency": "monthly",
+                     *             "inflationIndexed": false
+                     *           },
+                     *           {
+                     *             "kind": "withdrawal",
+                     *             "amount": 1500,
+                     *             "startMonth": 360,
+                     *             "endMonth": 719,
+                     *             "frequency": "monthly",
+                     *             "inflationIndexed": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "createdUtc": "2026-12-06T15:14:54.7006629+00:00",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
@@ -9361,6 +11297,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "name": "Retirement at 66",
+                     *       "scenario": {
+                     *         "startBalance": 100000,
+                     *         "horizonMonths": 720,
+                     *         "inflation": 0.025,
+                     *         "assets": [
+                     *           {
+                     *             "name": "US equity",
+                     *             "expectedReturn": 0.065,
+                     *             "volatility": 0.16
+                     *           },
+                     *           {
+                     *             "name": "Intl equity",
+                     *             "expectedReturn": 0.06,
+                     *             "volatility": 0.18
+                     *           },
+                     *           {
+                     *             "name": "Bonds",
+                     *             "expectedReturn": 0.025,
+                     *             "volatility": 0.06
+                     *           }
+                     *         ],
+                     *         "correlations": [
+                     *           [
+                     *             1,
+                     *             0.8,
+                     *             0.1
+                     *           ],
+                     *           [
+                     *             0.8,
+                     *             1,
+                     *             0.1
+                     *           ],
+                     *           [
+                     *             0.1,
+                     *             0.1,
+                     *             1
+                     *           ]
+                     *         ],
+                     *         "allocation": {
+                     *           "weights": [
+                     *             0.5,
+                     *             0.3,
+                     *             0.2
+                     *           ],
+                     *           "rebalance": "monthly"
+                     *         },
+                     *         "cashFlows": [
+                     *           {
+                     *             "kind": "contribution",
+                     *             "amount": 1000,
+                     *             "startMonth": 0,
+                     *             "endMonth": 359,
+                     *             "frequency": "monthly",
+                     *             "inflationIndexed": false
+                     *           },
+                     *           {
+                     *             "kind": "withdrawal",
+                     *             "amount": 1500,
+                     *             "startMonth": 360,
+                     *             "endMonth": 719,
+                     *             "frequency": "monthly",
+                     *             "inflationIndexed": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "createdUtc": "2026-12-06T15:14:54.7006629+00:00",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
@@ -9417,6 +11426,77 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Retirement at 66",
+                 *       "scenario": {
+                 *         "startBalance": 100000,
+                 *         "horizonMonths": 720,
+                 *         "inflation": 0.025,
+                 *         "assets": [
+                 *           {
+                 *             "name": "US equity",
+                 *             "expectedReturn": 0.065,
+                 *             "volatility": 0.16
+                 *           },
+                 *           {
+                 *             "name": "Intl equity",
+                 *             "expectedReturn": 0.06,
+                 *             "volatility": 0.18
+                 *           },
+                 *           {
+                 *             "name": "Bonds",
+                 *             "expectedReturn": 0.025,
+                 *             "volatility": 0.06
+                 *           }
+                 *         ],
+                 *         "correlations": [
+                 *           [
+                 *             1,
+                 *             0.8,
+                 *             0.1
+                 *           ],
+                 *           [
+                 *             0.8,
+                 *             1,
+                 *             0.1
+                 *           ],
+                 *           [
+                 *             0.1,
+                 *             0.1,
+                 *             1
+                 *           ]
+                 *         ],
+                 *         "allocation": {
+                 *           "weights": [
+                 *             0.5,
+                 *             0.3,
+                 *             0.2
+                 *           ],
+                 *           "rebalance": "monthly"
+                 *         },
+                 *         "cashFlows": [
+                 *           {
+                 *             "kind": "contribution",
+                 *             "amount": 1000,
+                 *             "startMonth": 0,
+                 *             "endMonth": 359,
+                 *             "frequency": "monthly",
+                 *             "inflationIndexed": false
+                 *           },
+                 *           {
+                 *             "kind": "withdrawal",
+                 *             "amount": 1500,
+                 *             "startMonth": 360,
+                 *             "endMonth": 719,
+                 *             "frequency": "monthly",
+                 *             "inflationIndexed": true
+                 *           }
+                 *         ]
+                 *       },
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["PlanRequest"];
             };
         };
@@ -9427,6 +11507,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "name": "Retirement at 66",
+                     *       "scenario": {
+                     *         "startBalance": 100000,
+                     *         "horizonMonths": 720,
+                     *         "inflation": 0.025,
+                     *         "assets": [
+                     *           {
+                     *             "name": "US equity",
+                     *             "expectedReturn": 0.065,
+                     *             "volatility": 0.16
+                     *           },
+                     *           {
+                     *             "name": "Intl equity",
+                     *             "expectedReturn": 0.06,
+                     *             "volatility": 0.18
+                     *           },
+                     *           {
+                     *             "name": "Bonds",
+                     *             "expectedReturn": 0.025,
+                     *             "volatility": 0.06
+                     *           }
+                     *         ],
+                     *         "correlations": [
+                     *           [
+                     *             1,
+                     *             0.8,
+                     *             0.1
+                     *           ],
+                     *           [
+                     *             0.8,
+                     *             1,
+                     *             0.1
+                     *           ],
+                     *           [
+                     *             0.1,
+                     *             0.1,
+                     *             1
+                     *           ]
+                     *         ],
+                     *         "allocation": {
+                     *           "weights": [
+                     *             0.5,
+                     *             0.3,
+                     *             0.2
+                     *           ],
+                     *           "rebalance": "monthly"
+                     *         },
+                     *         "cashFlows": [
+                     *           {
+                     *             "kind": "contribution",
+                     *             "amount": 1000,
+                     *             "startMonth": 0,
+                     *             "endMonth": 359,
+                     *             "frequency": "monthly",
+                     *             "inflationIndexed": false
+                     *           },
+                     *           {
+                     *             "kind": "withdrawal",
+                     *             "amount": 1500,
+                     *             "startMonth": 360,
+                     *             "endMonth": 719,
+                     *             "frequency": "monthly",
+                     *             "inflationIndexed": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "createdUtc": "2026-12-06T15:14:54.7006629+00:00",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
@@ -9558,6 +11711,77 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "scenario": {
+                 *         "startBalance": 100000,
+                 *         "horizonMonths": 720,
+                 *         "inflation": 0.025,
+                 *         "assets": [
+                 *           {
+                 *             "name": "US equity",
+                 *             "expectedReturn": 0.065,
+                 *             "volatility": 0.16
+                 *           },
+                 *           {
+                 *             "name": "Intl equity",
+                 *             "expectedReturn": 0.06,
+                 *             "volatility": 0.18
+                 *           },
+                 *           {
+                 *             "name": "Bonds",
+                 *             "expectedReturn": 0.025,
+                 *             "volatility": 0.06
+                 *           }
+                 *         ],
+                 *         "correlations": [
+                 *           [
+                 *             1,
+                 *             0.8,
+                 *             0.1
+                 *           ],
+                 *           [
+                 *             0.8,
+                 *             1,
+                 *             0.1
+                 *           ],
+                 *           [
+                 *             0.1,
+                 *             0.1,
+                 *             1
+                 *           ]
+                 *         ],
+                 *         "allocation": {
+                 *           "weights": [
+                 *             0.5,
+                 *             0.3,
+                 *             0.2
+                 *           ],
+                 *           "rebalance": "monthly"
+                 *         },
+                 *         "cashFlows": [
+                 *           {
+                 *             "kind": "contribution",
+                 *             "amount": 1000,
+                 *             "startMonth": 0,
+                 *             "endMonth": 359,
+                 *             "frequency": "monthly",
+                 *             "inflationIndexed": false
+                 *           },
+                 *           {
+                 *             "kind": "withdrawal",
+                 *             "amount": 1500,
+                 *             "startMonth": 360,
+                 *             "endMonth": 719,
+                 *             "frequency": "monthly",
+                 *             "inflationIndexed": true
+                 *           }
+                 *         ]
+                 *       },
+                 *       "paths": 500,
+                 *       "seed": 42
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["PreviewRequest"];
             };
         };
@@ -9568,6 +11792,110 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "paths": 500,
+                     *       "seed": 42,
+                     *       "successProbability": 0.688,
+                     *       "successStandardError": 0.020719845559269985,
+                     *       "terminalWealth": {
+                     *         "p5": 0,
+                     *         "p10": 0,
+                     *         "p25": 0,
+                     *         "p50": 1158403,
+                     *         "p75": 4577474.625,
+                     *         "p90": 9503573.100000003,
+                     *         "p95": 13647636.599999998
+                     *       },
+                     *       "terminalWealthReal": {
+                     *         "p5": 0,
+                     *         "p10": 0,
+                     *         "p25": 0,
+                     *         "p50": 263285.9900434987,
+                     *         "p75": 1040384.856170191,
+                     *         "p90": 2160006.1917866776,
+                     *         "p95": 3101883.81244255
+                     *       },
+                     *       "years": [
+                     *         {
+                     *           "year": 1,
+                     *           "month": 12,
+                     *           "nominal": {
+                     *             "p5": 95562.00859375,
+                     *             "p10": 100215.0609375,
+                     *             "p25": 107302.052734375,
+                     *             "p50": 116357.625,
+                     *             "p75": 125593.146484375,
+                     *             "p90": 134803.3296875,
+                     *             "p95": 139914.12499999997
+                     *           },
+                     *           "real": {
+                     *             "p5": 93231.22789634147,
+                     *             "p10": 97770.7911585366,
+                     *             "p25": 104684.92949695123,
+                     *             "p50": 113519.63414634147,
+                     *             "p75": 122529.89900914635,
+                     *             "p90": 131515.44359756098,
+                     *             "p95": 136501.58536585365
+                     *           },
+                     *           "depletionProbability": 0
+                     *         },
+                     *         {
+                     *           "year": 2,
+                     *           "month": 24,
+                     *           "nominal": {
+                     *             "p5": 105696.16953125,
+                     *             "p10": 110701.57421875,
+                     *             "p25": 120015.59765625,
+                     *             "p50": 132615.328125,
+                     *             "p75": 147596,
+                     *             "p90": 161710.196875,
+                     *             "p95": 170077.46796875
+                     *           },
+                     *           "real": {
+                     *             "p5": 100603.13578227245,
+                     *             "p10": 105367.3520226056,
+                     *             "p25": 114232.57361689472,
+                     *             "p50": 126225.1784651993,
+                     *             "p75": 140483.997620464,
+                     *             "p90": 153918.09339678762,
+                     *             "p95": 161882.18248066626
+                     *           },
+                     *           "depletionProbability": 0
+                     *         },
+                     *         {
+                     *           "year": 3,
+                     *           "month": 36,
+                     *           "nominal": {
+                     *             "p5": 115252.815234375,
+                     *             "p10": 121615.40703125,
+                     *             "p25": 133413.82421875,
+                     *             "p50": 151156.265625,
+                     *             "p75": 172718.16015625,
+                     *             "p90": 192645.22031250002,
+                     *             "p95": 204011.22890624983
+                     *           },
+                     *           "real": {
+                     *             "p5": 107023.6963334833,
+                     *             "p10": 112931.99532798424,
+                     *             "p25": 123887.99857808219,
+                     *             "p50": 140363.6192162041,
+                     *             "p75": 160385.98177623661,
+                     *             "p90": 178890.2380986928,
+                     *             "p95": 189444.70698335767
+                     *           },
+                     *           "depletionProbability": 0
+                     *         }
+                     *       ],
+                     *       "medianDepletionMonth": 607.5,
+                     *       "spending": {
+                     *         "cutYearShare": 0.10233333333333333,
+                     *         "lowestSpendingRatioMedian": 0.9999998807907104,
+                     *         "lowestSpendingRatioP5": 0,
+                     *         "endAboveStartProbability": 0.628
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["JsonElement"];
                 };
             };
@@ -9648,6 +11976,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "kind": "Simulate",
+                     *         "status": "Cancelled",
+                     *         "progress": 0,
+                     *         "paths": 100000,
+                     *         "seed": 7,
+                     *         "parameters": {
+                     *           "paths": 100000,
+                     *           "seed": 7
+                     *         },
+                     *         "result": null,
+                     *         "successProbability": null,
+                     *         "error": null,
+                     *         "createdUtc": "2026-12-06T15:14:55.4879452+00:00",
+                     *         "startedUtc": null,
+                     *         "finishedUtc": "2026-12-06T15:14:55.5201276+00:00",
+                     *         "durationMs": 0
+                     *       },
+                     *       {
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "kind": "Solve",
+                     *         "status": "Succeeded",
+                     *         "progress": 1,
+                     *         "paths": 500,
+                     *         "seed": 42,
+                     *         "parameters": {
+                     *           "for": "saving",
+                     *           "target": 0.9,
+                     *           "paths": 500,
+                     *           "seed": 42
+                     *         },
+                     *         "result": null,
+                     *         "successProbability": 0.9,
+                     *         "error": null,
+                     *         "createdUtc": "2026-12-06T15:14:55.3069538+00:00",
+                     *         "startedUtc": "2026-12-06T15:14:55.5085438+00:00",
+                     *         "finishedUtc": "2026-12-06T15:14:58.4584094+00:00",
+                     *         "durationMs": 2921
+                     *       },
+                     *       {
+                     *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "kind": "Simulate",
+                     *         "status": "Succeeded",
+                     *         "progress": 1,
+                     *         "paths": 1000,
+                     *         "seed": 42,
+                     *         "parameters": {
+                     *           "paths": 1000,
+                     *           "seed": 42
+                     *         },
+                     *         "result": null,
+                     *         "successProbability": 0.7,
+                     *         "error": null,
+                     *         "createdUtc": "2026-12-06T15:14:55.1128261+00:00",
+                     *         "startedUtc": "2026-12-06T15:14:55.2190993+00:00",
+                     *         "finishedUtc": "2026-12-06T15:14:55.4541077+00:00",
+                     *         "durationMs": 139
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["SimulationRunDto"][];
                 };
             };
@@ -9706,6 +12100,12 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "paths": 1000,
+                 *       "seed": 42
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["SimulateRequest"];
             };
         };
@@ -9725,6 +12125,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "kind": "Simulate",
+                     *       "status": "Queued",
+                     *       "progress": 0,
+                     *       "paths": 1000,
+                     *       "seed": 42,
+                     *       "parameters": {
+                     *         "paths": 1000,
+                     *         "seed": 42
+                     *       },
+                     *       "result": null,
+                     *       "successProbability": null,
+                     *       "error": null,
+                     *       "createdUtc": "2026-12-06T15:14:55.1128261+00:00",
+                     *       "startedUtc": null,
+                     *       "finishedUtc": null,
+                     *       "durationMs": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["SimulationRunDto"];
                 };
             };
@@ -9815,6 +12237,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "kind": "Simulate",
+                     *       "status": "Running",
+                     *       "progress": 0.5333333333333333,
+                     *       "paths": 1000,
+                     *       "seed": 42,
+                     *       "parameters": {
+                     *         "paths": 1000,
+                     *         "seed": 42
+                     *       },
+                     *       "result": null,
+                     *       "successProbability": null,
+                     *       "error": null,
+                     *       "createdUtc": "2026-12-06T15:14:55.1128261+00:00",
+                     *       "startedUtc": "2026-12-06T15:14:55.2190993+00:00",
+                     *       "finishedUtc": null,
+                     *       "durationMs": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["SimulationRunDto"];
                 };
             };
@@ -9878,6 +12322,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "kind": "Simulate",
+                     *       "status": "Cancelled",
+                     *       "progress": 0,
+                     *       "paths": 100000,
+                     *       "seed": 7,
+                     *       "parameters": {
+                     *         "paths": 100000,
+                     *         "seed": 7
+                     *       },
+                     *       "result": null,
+                     *       "successProbability": null,
+                     *       "error": null,
+                     *       "createdUtc": "2026-12-06T15:14:55.4879452+00:00",
+                     *       "startedUtc": null,
+                     *       "finishedUtc": "2026-12-06T15:14:55.5201276+00:00",
+                     *       "durationMs": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["SimulationRunDto"];
                 };
             };
@@ -9945,6 +12411,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "for": "saving",
+                 *       "target": 0.9,
+                 *       "paths": 500,
+                 *       "seed": 42
+                 *     }
+                 */
                 "application/json": components["schemas"]["SolveRequest"];
             };
         };
@@ -9964,6 +12438,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "kind": "Solve",
+                     *       "status": "Queued",
+                     *       "progress": 0,
+                     *       "paths": 500,
+                     *       "seed": 42,
+                     *       "parameters": {
+                     *         "for": "saving",
+                     *         "target": 0.9,
+                     *         "paths": 500,
+                     *         "seed": 42
+                     *       },
+                     *       "result": null,
+                     *       "successProbability": null,
+                     *       "error": null,
+                     *       "createdUtc": "2026-12-06T15:14:55.3069538+00:00",
+                     *       "startedUtc": null,
+                     *       "finishedUtc": null,
+                     *       "durationMs": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["SimulationRunDto"];
                 };
             };
@@ -10054,6 +12552,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-06",
+                     *       "pricesAsOf": "2026-12-04",
+                     *       "stale": false,
+                     *       "positions": [
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "symbol": "GE",
+                     *           "quantity": 131.2883,
+                     *           "costBasis": 6042.800878,
+                     *           "currency": "USD",
+                     *           "price": 47.4,
+                     *           "priceDate": "2026-12-04",
+                     *           "stale": false,
+                     *           "marketValue": 6223.06542,
+                     *           "unrealisedGain": 180.264542
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *           "symbol": "JNJ",
+                     *           "quantity": 2797.9788,
+                     *           "costBasis": 62715.93393200281,
+                     *           "currency": "USD",
+                     *           "price": 52,
+                     *           "priceDate": "2026-12-04",
+                     *           "stale": false,
+                     *           "marketValue": 145494.8976,
+                     *           "unrealisedGain": 82778.96366799719
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "symbol": "KO",
+                     *           "quantity": 575.6193,
+                     *           "costBasis": 24687.210828,
+                     *           "currency": "USD",
+                     *           "price": 60.48,
+                     *           "priceDate": "2026-12-04",
+                     *           "stale": false,
+                     *           "marketValue": 34813.455264,
+                     *           "unrealisedGain": 10126.244436
+                     *         }
+                     *       ],
+                     *       "cash": [
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "currency": "USD",
+                     *           "amount": 0.211596
+                     *         },
+                     *         {
+                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "accountName": "Alex's traditional IRA",
+                     *           "currency": "USD",
+                     *           "amount": 106.311588
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "accountName": "Joint brokerage",
+                     *           "currency": "USD",
+                     *           "amount": 43734.16
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PositionsDto"];
                 };
             };
@@ -10118,6 +12687,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2025-01-01",
+                     *       "to": "2026-12-06",
+                     *       "shortTermGain": 753.94,
+                     *       "longTermGain": 32311.38,
+                     *       "taxAdvantaged": {
+                     *         "shortTermGain": 205.37,
+                     *         "longTermGain": 625.65,
+                     *         "disallowedLoss": 0,
+                     *         "reportableGain": 831.02
+                     *       },
+                     *       "gains": [
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "symbol": "MSFT",
+                     *           "saleTransactionId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "lotId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "acquiredDate": "2025-01-17",
+                     *           "soldDate": "2025-02-18",
+                     *           "quantity": 31,
+                     *           "proceeds": 2612.48,
+                     *           "costBasis": 2453.23,
+                     *           "gain": 159.25,
+                     *           "term": "ShortTerm",
+                     *           "disallowedLoss": 0,
+                     *           "holdingPeriodStart": null,
+                     *           "code": null,
+                     *           "taxable": true
+                     *         },
+                     *         {
+                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "symbol": "UTX",
+                     *           "saleTransactionId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "lotId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "acquiredDate": "2025-05-21",
+                     *           "soldDate": "2025-05-21",
+                     *           "quantity": 78.754,
+                     *           "proceeds": 4908.74,
+                     *           "costBasis": 4916.66,
+                     *           "gain": -7.92,
+                     *           "term": "ShortTerm",
+                     *           "disallowedLoss": 0,
+                     *           "holdingPeriodStart": null,
+                     *           "code": null,
+                     *           "taxable": false
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "symbol": "MSFT",
+                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "acquiredDate": "2020-04-20",
+                     *           "soldDate": "2025-11-20",
+                     *           "quantity": 300,
+                     *           "proceeds": 34099.05,
+                     *           "costBasis": 1787.67,
+                     *           "gain": 32311.38,
+                     *           "term": "LongTerm",
+                     *           "disallowedLoss": 0,
+                     *           "holdingPeriodStart": null,
+                     *           "code": null,
+                     *           "taxable": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RealisedGainsDto"];
                 };
             };
@@ -10190,6 +12829,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "year": 2025,
+                     *       "shortTermGain": 159.25,
+                     *       "longTermGain": 32311.38,
+                     *       "disallowedLoss": 0,
+                     *       "reportableGain": 32470.63,
+                     *       "taxAdvantaged": {
+                     *         "shortTermGain": -7.92,
+                     *         "longTermGain": 0,
+                     *         "disallowedLoss": 0,
+                     *         "reportableGain": -7.92
+                     *       },
+                     *       "gains": [
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "symbol": "MSFT",
+                     *           "saleTransactionId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "lotId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "acquiredDate": "2025-01-17",
+                     *           "soldDate": "2025-02-18",
+                     *           "quantity": 31,
+                     *           "proceeds": 2612.48,
+                     *           "costBasis": 2453.23,
+                     *           "gain": 159.25,
+                     *           "term": "ShortTerm",
+                     *           "disallowedLoss": 0,
+                     *           "holdingPeriodStart": null,
+                     *           "code": null,
+                     *           "taxable": true
+                     *         },
+                     *         {
+                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "symbol": "UTX",
+                     *           "saleTransactionId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "lotId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "acquiredDate": "2025-05-21",
+                     *           "soldDate": "2025-05-21",
+                     *           "quantity": 78.754,
+                     *           "proceeds": 4908.74,
+                     *           "costBasis": 4916.66,
+                     *           "gain": -7.92,
+                     *           "term": "ShortTerm",
+                     *           "disallowedLoss": 0,
+                     *           "holdingPeriodStart": null,
+                     *           "code": null,
+                     *           "taxable": false
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "symbol": "MSFT",
+                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "acquiredDate": "2020-04-20",
+                     *           "soldDate": "2025-11-20",
+                     *           "quantity": 300,
+                     *           "proceeds": 34099.05,
+                     *           "costBasis": 1787.67,
+                     *           "gain": 32311.38,
+                     *           "term": "LongTerm",
+                     *           "disallowedLoss": 0,
+                     *           "holdingPeriodStart": null,
+                     *           "code": null,
+                     *           "taxable": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RealizedGainsYearDto"];
                     "text/csv": string;
                 };
@@ -10255,6 +12965,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "force": true
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["RebalanceRequest"];
             };
         };
@@ -10265,6 +12980,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "accountId": null,
+                     *       "asOf": "2026-12-06",
+                     *       "force": true,
+                     *       "createdUtc": "2026-12-06T15:14:50.455691+00:00",
+                     *       "acceptedUtc": null,
+                     *       "proposal": {
+                     *         "trades": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Sell",
+                     *             "quantity": 2367.661157,
+                     *             "price": 52,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "quantity": 23.436,
+                     *                 "gain": 60.69924,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "quantity": 11.7319,
+                     *                 "gain": 52.089636,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "quantity": 24.482,
+                     *                 "gain": 115.0654,
+                     *                 "longTerm": true
+                     *               }
+                     *             ],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 70345.82548511808,
+                     *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           }
+                     *         ],
+                     *         "drifts": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "band": 0,
+                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           }
+                     *         ],
+                     *         "estimatedTax": -329.6125,
+                     *         "estimatedCosts": 0,
+                     *         "warnings": []
+                     *       },
+                     *       "assetLocation": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
@@ -10345,6 +13194,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "accountId": null,
+                     *       "asOf": "2026-12-06",
+                     *       "force": true,
+                     *       "createdUtc": "2026-12-06T15:14:50.455691+00:00",
+                     *       "acceptedUtc": null,
+                     *       "proposal": {
+                     *         "trades": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Sell",
+                     *             "quantity": 2367.661157,
+                     *             "price": 52,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "quantity": 23.436,
+                     *                 "gain": 60.69924,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "quantity": 11.7319,
+                     *                 "gain": 52.089636,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "quantity": 24.482,
+                     *                 "gain": 115.0654,
+                     *                 "longTerm": true
+                     *               }
+                     *             ],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 70345.82548511808,
+                     *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           }
+                     *         ],
+                     *         "drifts": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "band": 0,
+                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           }
+                     *         ],
+                     *         "estimatedTax": -329.6125,
+                     *         "estimatedCosts": 0,
+                     *         "warnings": []
+                     *       },
+                     *       "assetLocation": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
@@ -10407,6 +13390,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "404a24c0-a127-4931-a0a9-4c7facc1ae1a",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *       },
+                     *       {
+                     *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *       },
+                     *       {
+                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["OrderDto"][];
                 };
             };
@@ -10468,6 +13488,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "Bonds",
+                     *         "weight": 0.4,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *       },
+                     *       {
+                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "assetClass": null,
+                     *         "weight": 0.12,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["RebalanceTargetDto"][];
                 };
             };
@@ -10520,6 +13574,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "modelPortfolioId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "absoluteBand": 0.05,
+                 *       "relativeBand": 0.25,
+                 *       "buyInstrumentIds": {
+                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
+                 *         "Bonds": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ModelTargetsRequest"];
             };
         };
@@ -10530,6 +13595,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
+                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *       },
+                     *       {
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "Bonds",
+                     *         "weight": 0.4,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["RebalanceTargetDto"][];
                 };
             };
@@ -10603,6 +13702,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "weight": 0.1,
+                 *       "absoluteBand": 0.05,
+                 *       "relativeBand": 0.25
+                 *     }
+                 */
                 "application/json": components["schemas"]["RebalanceTargetRequest"];
             };
         };
@@ -10613,6 +13721,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "assetClass": null,
+                     *       "weight": 0.1,
+                     *       "absoluteBand": 0.05,
+                     *       "relativeBand": 0.25,
+                     *       "buyInstrumentId": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["RebalanceTargetDto"];
                 };
             };
@@ -10675,6 +13795,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "weight": 0.12,
+                 *       "absoluteBand": 0.05,
+                 *       "relativeBand": 0.25
+                 *     }
+                 */
                 "application/json": components["schemas"]["RebalanceTargetRequest"];
             };
         };
@@ -10685,6 +13814,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "assetClass": null,
+                     *       "weight": 0.12,
+                     *       "absoluteBand": 0.05,
+                     *       "relativeBand": 0.25,
+                     *       "buyInstrumentId": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["RebalanceTargetDto"];
                 };
             };
@@ -10895,6 +14036,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "rank": 1
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ReplacementDto"][];
                 };
             };
@@ -10950,6 +14101,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "rank": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReplacementRequest"];
             };
         };
@@ -10960,6 +14118,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "rank": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReplacementDto"];
                 };
             };
@@ -11096,6 +14262,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "createdUtc": "2026-12-06T15:14:49.9786345+00:00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["IdenticalPairDto"][];
                 };
             };
@@ -11151,6 +14327,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "firstInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                 *     }
+                 */
                 "application/json": components["schemas"]["IdenticalPairRequest"];
             };
         };
@@ -11161,6 +14343,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "createdUtc": "2026-12-06T15:14:49.9786345+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IdenticalPairDto"];
                 };
             };
@@ -11308,6 +14498,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "opportunities": [
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "quantity": 75,
+                     *           "price": 43.38,
+                     *           "lots": [
+                     *             {
+                     *               "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *               "quantity": 35,
+                     *               "gain": -941.75,
+                     *               "longTerm": false
+                     *             },
+                     *             {
+                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *               "quantity": 40,
+                     *               "gain": -2250.35,
+                     *               "longTerm": true
+                     *             }
+                     *           ],
+                     *           "loss": 3192.1,
+                     *           "replacementId": null,
+                     *           "estimatedSaving": 329.6125,
+                     *           "reason": "Harvest a 3192.10 loss on MSFT, saving about 329.61 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "quantity": 93,
+                     *           "price": 28.94,
+                     *           "lots": [
+                     *             {
+                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *               "quantity": 93,
+                     *               "gain": -902.61,
+                     *               "longTerm": true
+                     *             }
+                     *           ],
+                     *           "loss": 902.61,
+                     *           "replacementId": null,
+                     *           "estimatedSaving": 0,
+                     *           "reason": "Harvest a 902.61 loss on DIS, saving about 0.00 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *           "quantity": 1056,
+                     *           "price": 30.01,
+                     *           "lots": [
+                     *             {
+                     *               "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *               "quantity": 975,
+                     *               "gain": -3586.2,
+                     *               "longTerm": true
+                     *             },
+                     *             {
+                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "quantity": 40,
+                     *               "gain": -1322.35,
+                     *               "longTerm": false
+                     *             },
+                     *             {
+                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "quantity": 41,
+                     *               "gain": -1269.52,
+                     *               "longTerm": false
+                     *             }
+                     *           ],
+                     *           "loss": 6178.07,
+                     *           "replacementId": null,
+                     *           "estimatedSaving": 907.1545,
+                     *           "reason": "Harvest a 6178.07 loss on INTC, saving about 907.15 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
+                     *         }
+                     *       ],
+                     *       "blocked": [
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "loss": 268.45,
+                     *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "loss": 2424.93,
+                     *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "loss": 456.42,
+                     *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
+                     *         }
+                     *       ],
+                     *       "swapBacks": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["HarvestScan"];
                 };
             };
@@ -11372,6 +14661,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["HarvestProposalRequest"];
             };
         };
@@ -11382,6 +14676,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "asOf": "2026-12-06",
+                     *       "force": false,
+                     *       "createdUtc": "2026-12-06T15:14:52.4970906+00:00",
+                     *       "acceptedUtc": null,
+                     *       "proposal": {
+                     *         "trades": [
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *             "side": "Sell",
+                     *             "quantity": 1056,
+                     *             "price": 30.01,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *                 "quantity": 975,
+                     *                 "gain": -3586.2,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *                 "quantity": 40,
+                     *                 "gain": -1322.35,
+                     *                 "longTerm": false
+                     *               },
+                     *               {
+                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *                 "quantity": 41,
+                     *                 "gain": -1269.52,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -2591.87,
+                     *             "longTermGain": -3586.2,
+                     *             "reason": "Harvest: Harvest a 6178.07 loss on INTC, saving about 907.15 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "instrumentId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *             "side": "Sell",
+                     *             "quantity": 164,
+                     *             "price": 42.79,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *                 "quantity": 56,
+                     *                 "gain": -70.67,
+                     *                 "longTerm": false
+                     *               },
+                     *               {
+                     *                 "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *                 "quantity": 108,
+                     *                 "gain": -31.71,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -102.38,
+                     *             "longTermGain": 0,
+                     *             "reason": "Harvest: Harvest a 102.38 loss on XOM, saving about 35.83 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
+                     *           }
+                     *         ],
+                     *         "drifts": [],
+                     *         "estimatedTax": -942.9875,
+                     *         "estimatedCosts": 0,
+                     *         "warnings": null
+                     *       },
+                     *       "assetLocation": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
@@ -11461,6 +14829,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "shortTermRate": 0,
+                     *       "longTermRate": 0,
+                     *       "minTradeAmount": 0,
+                     *       "cashBuffer": 0,
+                     *       "costPerTrade": 0,
+                     *       "harvestMinLoss": 0,
+                     *       "harvestMinLossFraction": 0,
+                     *       "swapBackLargeGain": 0,
+                     *       "version": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["TaxProfileDto"];
                 };
             };
@@ -11516,6 +14897,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "shortTermRate": 0.35,
+                 *       "longTermRate": 0,
+                 *       "minTradeAmount": 0,
+                 *       "cashBuffer": 0,
+                 *       "costPerTrade": 0,
+                 *       "harvestMinLoss": 0,
+                 *       "harvestMinLossFraction": 0,
+                 *       "swapBackLargeGain": 0,
+                 *       "version": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["TaxProfileDto"];
             };
         };
@@ -11526,6 +14920,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "shortTermRate": 0.35,
+                     *       "longTermRate": 0,
+                     *       "minTradeAmount": 0,
+                     *       "cashBuffer": 0,
+                     *       "costPerTrade": 0,
+                     *       "harvestMinLoss": 0,
+                     *       "harvestMinLossFraction": 0,
+                     *       "swapBackLargeGain": 0,
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["TaxProfileDto"];
                 };
             };
@@ -11622,6 +15029,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "type": "Deposit",
+                     *           "tradeDate": "2026-12-06",
+                     *           "settlementDate": "2026-12-06",
+                     *           "instrumentId": null,
+                     *           "quantity": 0,
+                     *           "price": 0,
+                     *           "fees": 0,
+                     *           "amount": 30000,
+                     *           "currency": "USD",
+                     *           "fxRate": 1,
+                     *           "splitNumerator": null,
+                     *           "splitDenominator": null,
+                     *           "transferId": null,
+                     *           "lotSelections": [],
+                     *           "externalId": null,
+                     *           "memo": "Opening deposit"
+                     *         },
+                     *         {
+                     *           "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "type": "Buy",
+                     *           "tradeDate": "2026-12-06",
+                     *           "settlementDate": "2026-12-06",
+                     *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "quantity": 20,
+                     *           "price": 150.25,
+                     *           "fees": 1,
+                     *           "amount": 0,
+                     *           "currency": "USD",
+                     *           "fxRate": 1,
+                     *           "splitNumerator": null,
+                     *           "splitDenominator": null,
+                     *           "transferId": null,
+                     *           "lotSelections": [],
+                     *           "externalId": null,
+                     *           "memo": null
+                     *         },
+                     *         {
+                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "type": "Deposit",
+                     *           "tradeDate": "2026-12-06",
+                     *           "settlementDate": "2026-12-06",
+                     *           "instrumentId": null,
+                     *           "quantity": 0,
+                     *           "price": 0,
+                     *           "fees": 0,
+                     *           "amount": 1000,
+                     *           "currency": "USD",
+                     *           "fxRate": 1,
+                     *           "splitNumerator": null,
+                     *           "splitDenominator": null,
+                     *           "transferId": null,
+                     *           "lotSelections": [],
+                     *           "externalId": "BRK-2026-0001",
+                     *           "memo": null
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 3,
+                     *       "totalCount": 1813
+                     *     }
+                     */
                     "application/json": components["schemas"]["TransactionPage"];
                 };
             };
@@ -11685,6 +15161,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "type": "Deposit",
+                 *       "tradeDate": "2026-12-06",
+                 *       "amount": 25000,
+                 *       "currency": "USD",
+                 *       "memo": "Opening deposit"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransactionRequest"];
             };
         };
@@ -11704,6 +15190,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "type": "Deposit",
+                     *       "tradeDate": "2026-12-06",
+                     *       "settlementDate": "2026-12-06",
+                     *       "instrumentId": null,
+                     *       "quantity": 0,
+                     *       "price": 0,
+                     *       "fees": 0,
+                     *       "amount": 25000,
+                     *       "currency": "USD",
+                     *       "fxRate": 1,
+                     *       "splitNumerator": null,
+                     *       "splitDenominator": null,
+                     *       "transferId": null,
+                     *       "lotSelections": [],
+                     *       "externalId": null,
+                     *       "memo": "Opening deposit"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TransactionDto"];
                 };
             };
@@ -11793,6 +15301,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "type": "Deposit",
+                     *       "tradeDate": "2026-12-06",
+                     *       "settlementDate": "2026-12-06",
+                     *       "instrumentId": null,
+                     *       "quantity": 0,
+                     *       "price": 0,
+                     *       "fees": 0,
+                     *       "amount": 30000,
+                     *       "currency": "USD",
+                     *       "fxRate": 1,
+                     *       "splitNumerator": null,
+                     *       "splitDenominator": null,
+                     *       "transferId": null,
+                     *       "lotSelections": [],
+                     *       "externalId": null,
+                     *       "memo": "Opening deposit"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TransactionDto"];
                 };
             };
@@ -11846,6 +15376,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "type": "Deposit",
+                 *       "tradeDate": "2026-12-06",
+                 *       "amount": 30000,
+                 *       "currency": "USD",
+                 *       "memo": "Opening deposit"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransactionRequest"];
             };
         };
@@ -11856,6 +15396,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "type": "Deposit",
+                     *       "tradeDate": "2026-12-06",
+                     *       "settlementDate": "2026-12-06",
+                     *       "instrumentId": null,
+                     *       "quantity": 0,
+                     *       "price": 0,
+                     *       "fees": 0,
+                     *       "amount": 30000,
+                     *       "currency": "USD",
+                     *       "fxRate": 1,
+                     *       "splitNumerator": null,
+                     *       "splitDenominator": null,
+                     *       "transferId": null,
+                     *       "lotSelections": [],
+                     *       "externalId": null,
+                     *       "memo": "Opening deposit"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TransactionDto"];
                 };
             };
@@ -12021,6 +15583,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "transactions": [
+                 *         {
+                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *           "type": "Deposit",
+                 *           "tradeDate": "2026-12-06",
+                 *           "amount": 1000,
+                 *           "currency": "USD",
+                 *           "externalId": "BRK-2026-0001"
+                 *         },
+                 *         {
+                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *           "type": "Fee",
+                 *           "tradeDate": "2026-12-06",
+                 *           "amount": 12.5,
+                 *           "currency": "USD",
+                 *           "externalId": "BRK-2026-0002"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransactionBatchRequest"];
             };
         };
@@ -12040,6 +15624,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "transactions": [
+                     *         {
+                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "type": "Deposit",
+                     *           "tradeDate": "2026-12-06",
+                     *           "settlementDate": "2026-12-06",
+                     *           "instrumentId": null,
+                     *           "quantity": 0,
+                     *           "price": 0,
+                     *           "fees": 0,
+                     *           "amount": 1000,
+                     *           "currency": "USD",
+                     *           "fxRate": 1,
+                     *           "splitNumerator": null,
+                     *           "splitDenominator": null,
+                     *           "transferId": null,
+                     *           "lotSelections": [],
+                     *           "externalId": "BRK-2026-0001",
+                     *           "memo": null
+                     *         },
+                     *         {
+                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "type": "Fee",
+                     *           "tradeDate": "2026-12-06",
+                     *           "settlementDate": "2026-12-06",
+                     *           "instrumentId": null,
+                     *           "quantity": 0,
+                     *           "price": 0,
+                     *           "fees": 0,
+                     *           "amount": 12.5,
+                     *           "currency": "USD",
+                     *           "fxRate": 1,
+                     *           "splitNumerator": null,
+                     *           "splitDenominator": null,
+                     *           "transferId": null,
+                     *           "lotSelections": [],
+                     *           "externalId": "BRK-2026-0002",
+                     *           "memo": null
+                     *         }
+                     *       ],
+                     *       "created": 2,
+                     *       "replayed": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["TransactionBatchResult"];
                 };
             };
@@ -12124,6 +15756,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "type": "Sell",
+                 *       "tradeDate": "2026-12-06",
+                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "quantity": 5,
+                 *       "price": 150,
+                 *       "currency": "USD"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransactionRequest"];
             };
         };
@@ -12134,6 +15777,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reliefMethod": "Hifo",
+                     *       "lots": [
+                     *         {
+                     *           "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "acquiredDate": "2026-12-06",
+                     *           "quantity": 5,
+                     *           "costBasis": 751.5,
+                     *           "proceeds": 750,
+                     *           "gain": -1.5,
+                     *           "term": "ShortTerm",
+                     *           "disallowedLoss": 0
+                     *         }
+                     *       ],
+                     *       "quantity": 5,
+                     *       "proceeds": 750,
+                     *       "costBasis": 751.5,
+                     *       "gain": -1.5
+                     *     }
+                     */
                     "application/json": components["schemas"]["SellPreviewDto"];
                 };
             };
@@ -12225,6 +15889,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-06",
+                     *       "currency": "USD",
+                     *       "assets": 1965296.84,
+                     *       "liabilities": -847.03,
+                     *       "netWorth": 1964449.81,
+                     *       "pricesAsOf": "2026-12-04",
+                     *       "stale": false,
+                     *       "accounts": [
+                     *         {
+                     *           "accountId": "0f068670-a843-4edd-b006-861ee5482307",
+                     *           "name": "Sam's credit card",
+                     *           "type": "CreditCard",
+                     *           "isLiability": true,
+                     *           "positions": 0,
+                     *           "cash": -847.03,
+                     *           "total": -847.03
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Alex's 401(k)",
+                     *           "type": "Plan401K",
+                     *           "isLiability": false,
+                     *           "positions": 223851.77,
+                     *           "cash": 0.21,
+                     *           "total": 223851.99
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "name": "Joint brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 622572.7,
+                     *           "cash": 43734.16,
+                     *           "total": 666306.86
+                     *         }
+                     *       ],
+                     *       "manualItems": [
+                     *         {
+                     *           "manualAssetId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *           "name": "Family home (Oakland)",
+                     *           "isLiability": false,
+                     *           "value": 650000
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ValuationDto"];
                 };
             };
@@ -12304,6 +16016,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "url": "https://hooks.example.com/glidepath",
+                     *         "events": [
+                     *           "transaction.created"
+                     *         ],
+                     *         "enabled": true,
+                     *         "disabledReason": null,
+                     *         "createdUtc": "2026-12-06T15:14:56.6984517+00:00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["WebhookDto"][];
                 };
             };
@@ -12359,6 +16085,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/glidepath",
+                 *       "events": [
+                 *         "transaction.created",
+                 *         "order.filled"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookRequest"];
             };
         };
@@ -12369,6 +16104,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "url": "https://hooks.example.com/glidepath",
+                     *       "events": [
+                     *         "transaction.created",
+                     *         "order.filled"
+                     *       ],
+                     *       "enabled": true,
+                     *       "createdUtc": "2026-12-06T15:14:56.6984517+00:00",
+                     *       "secret": "<secret>"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedWebhookDto"];
                 };
             };
@@ -12440,6 +16188,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/glidepath",
+                 *       "events": [
+                 *         "transaction.created"
+                 *       ],
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookRequest"];
             };
         };
@@ -12450,6 +16207,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "url": "https://hooks.example.com/glidepath",
+                     *       "events": [
+                     *         "transaction.created"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "createdUtc": "2026-12-06T15:14:56.6984517+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDto"];
                 };
             };
@@ -12561,6 +16330,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                page?: number;
+                pageSize?: number;
             };
             header?: {
                 /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
@@ -12577,10 +16348,43 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookDeliveryDto"][];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "eventId": null,
+                     *           "eventType": "webhook.ping",
+                     *           "state": "pending",
+                     *           "attempts": 0,
+                     *           "createdUtc": "2026-12-06T15:14:56.993+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T15:14:56.993+00:00",
+                     *           "lastStatus": null,
+                     *           "lastError": null,
+                     *           "deliveredUtc": null,
+                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:14:56.9936107+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 50,
+                     *       "totalCount": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -12643,6 +16447,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "eventId": null,
+                     *       "eventType": "webhook.ping",
+                     *       "state": "pending",
+                     *       "attempts": 1,
+                     *       "createdUtc": "2026-12-06T15:14:57.321+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T15:14:57.321+00:00",
+                     *       "lastStatus": null,
+                     *       "lastError": null,
+                     *       "deliveredUtc": null,
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:14:56.9936107+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
                 };
             };
@@ -12705,6 +16524,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "eventId": null,
+                     *       "eventType": "webhook.ping",
+                     *       "state": "pending",
+                     *       "attempts": 0,
+                     *       "createdUtc": "2026-12-06T15:14:56.993+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T15:14:56.993+00:00",
+                     *       "lastStatus": null,
+                     *       "lastError": null,
+                     *       "deliveredUtc": null,
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:14:56.9936107+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
                 };
             };
@@ -12772,6 +16606,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "layout": "daily",
+                     *       "imported": 1,
+                     *       "duplicatesSkipped": 0,
+                     *       "createdInstruments": [],
+                     *       "skipped": [],
+                     *       "unmapped": [],
+                     *       "preview": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
@@ -12850,6 +16695,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "symbol": "BA",
+                     *           "name": "Boeing",
+                     *           "type": "Stock",
+                     *           "assetClass": "UsEquity",
+                     *           "currency": "USD",
+                     *           "exchange": "NYSE",
+                     *           "isin": null,
+                     *           "householdId": null,
+                     *           "editable": false
+                     *         },
+                     *         {
+                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "symbol": "C",
+                     *           "name": "Citigroup",
+                     *           "type": "Stock",
+                     *           "assetClass": "UsEquity",
+                     *           "currency": "USD",
+                     *           "exchange": "NYSE",
+                     *           "isin": null,
+                     *           "householdId": null,
+                     *           "editable": false
+                     *         },
+                     *         {
+                     *           "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "symbol": "DD",
+                     *           "name": "DuPont",
+                     *           "type": "Stock",
+                     *           "assetClass": "UsEquity",
+                     *           "currency": "USD",
+                     *           "exchange": "NYSE",
+                     *           "isin": null,
+                     *           "householdId": null,
+                     *           "editable": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 5,
+                     *       "totalCount": 20
+                     *     }
+                     */
                     "application/json": components["schemas"]["InstrumentPage"];
                 };
             };
@@ -12903,6 +16793,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "symbol": "RIVFX",
+                 *       "name": "Rivera Family Fund",
+                 *       "type": "MutualFund",
+                 *       "assetClass": "InternationalEquity",
+                 *       "currency": "USD",
+                 *       "exchange": "",
+                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InstrumentRequest"];
             };
         };
@@ -12913,6 +16814,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "symbol": "RIVFX",
+                     *       "name": "Rivera Family Fund",
+                     *       "type": "MutualFund",
+                     *       "assetClass": "InternationalEquity",
+                     *       "currency": "USD",
+                     *       "exchange": "",
+                     *       "isin": null,
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "editable": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["InstrumentDto"];
                 };
             };
@@ -13001,6 +16916,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "symbol": "BA",
+                     *       "name": "Boeing",
+                     *       "type": "Stock",
+                     *       "assetClass": "UsEquity",
+                     *       "currency": "USD",
+                     *       "exchange": "NYSE",
+                     *       "isin": null,
+                     *       "householdId": null,
+                     *       "editable": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["InstrumentDto"];
                 };
             };
@@ -13044,6 +16973,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "symbol": "RIVFX",
+                 *       "name": "Rivera Family International Fund",
+                 *       "type": "MutualFund",
+                 *       "assetClass": "InternationalEquity",
+                 *       "currency": "USD",
+                 *       "exchange": "",
+                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InstrumentRequest"];
             };
         };
@@ -13054,6 +16994,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "symbol": "RIVFX",
+                     *       "name": "Rivera Family International Fund",
+                     *       "type": "MutualFund",
+                     *       "assetClass": "InternationalEquity",
+                     *       "currency": "USD",
+                     *       "exchange": "",
+                     *       "isin": null,
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "editable": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["InstrumentDto"];
                 };
             };
@@ -13201,6 +17155,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "date": "2026-11-02",
+                     *         "close": 66.79
+                     *       },
+                     *       {
+                     *         "date": "2026-11-03",
+                     *         "close": 66.92
+                     *       },
+                     *       {
+                     *         "date": "2026-11-04",
+                     *         "close": 69.33
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["PriceDto"][];
                 };
             };
@@ -13244,6 +17214,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "date": "2026-12-06",
+                 *         "close": 12.34
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["PriceDto"][];
             };
         };
@@ -13254,6 +17232,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "date": "2026-12-06",
+                     *         "close": 12.34
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["PriceDto"][];
                 };
             };
@@ -13322,6 +17308,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "email": "demo@glidepath.local",
+                     *       "emailConfirmed": true,
+                     *       "mfaEnabled": true,
+                     *       "roles": [
+                     *         "user"
+                     *       ],
+                     *       "households": [
+                     *         "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "1c55b8b1-7e77-4af4-ab09-61127de4df2b"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
@@ -13426,6 +17427,251 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "exportedUtc": "2026-12-06T15:15:03.1801821+00:00",
+                     *       "user": {
+                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "email": "demo@glidepath.local",
+                     *         "emailConfirmed": true,
+                     *         "mfaEnabled": true,
+                     *         "createdUtc": "2026-12-06T15:14:24.2370888+00:00",
+                     *         "roles": [
+                     *           "user"
+                     *         ]
+                     *       },
+                     *       "households": [
+                     *         {
+                     *           "household": {
+                     *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *             "name": "Demo: Alex & Sam Rivera",
+                     *             "reportingCurrency": "USD",
+                     *             "createdUtc": "2026-12-06T15:14:17.1016702+00:00",
+                     *             "version": 0,
+                     *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
+                     *           },
+                     *           "people": [
+                     *             {
+                     *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "name": "Sam Rivera",
+                     *               "birthDate": "1985-09-04",
+                     *               "filingStatus": "MarriedFilingJointly",
+                     *               "country": "US",
+                     *               "state": "CA",
+                     *               "taxIdMasked": null,
+                     *               "notes": null,
+                     *               "retirementAge": null
+                     *             },
+                     *             {
+                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "name": "Alex Rivera",
+                     *               "birthDate": "1982-03-18",
+                     *               "filingStatus": "MarriedFilingJointly",
+                     *               "country": "US",
+                     *               "state": "CA",
+                     *               "taxIdMasked": null,
+                     *               "notes": null,
+                     *               "retirementAge": null
+                     *             },
+                     *             {
+                     *               "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "name": "Jamie Rivera",
+                     *               "birthDate": "1990-05-14",
+                     *               "filingStatus": "Single",
+                     *               "country": "US",
+                     *               "state": "NY",
+                     *               "taxIdMasked": null,
+                     *               "notes": null,
+                     *               "retirementAge": 65
+                     *             }
+                     *           ],
+                     *           "accounts": [
+                     *             {
+                     *               "account": {
+                     *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "ownerId": null,
+                     *                 "name": "Joint brokerage",
+                     *                 "type": "TaxableBrokerage",
+                     *                 "baseCurrency": "USD",
+                     *                 "institution": "Demo Brokerage",
+                     *                 "numberMasked": "••••0934",
+                     *                 "reliefMethod": "SpecificIdentification",
+                     *                 "isLiability": false,
+                     *                 "version": 0,
+                     *                 "notes": null,
+                     *                 "wholeSharesOnly": false,
+                     *                 "broker": "paper",
+                     *                 "brokerAccountId": null
+                     *               },
+                     *               "number": "DB-77120934"
+                     *             },
+                     *             {
+                     *               "account": {
+                     *                 "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "ownerId": null,
+                     *                 "name": "Joint checking",
+                     *                 "type": "Checking",
+                     *                 "baseCurrency": "USD",
+                     *                 "institution": "Demo Savings Bank",
+                     *                 "numberMasked": "••••1174",
+                     *                 "reliefMethod": "Fifo",
+                     *                 "isLiability": false,
+                     *                 "version": 0,
+                     *                 "notes": null,
+                     *                 "wholeSharesOnly": false,
+                     *                 "broker": "paper",
+                     *                 "brokerAccountId": null
+                     *               },
+                     *               "number": "4410-0038-1174"
+                     *             },
+                     *             {
+                     *               "account": {
+                     *                 "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *                 "name": "Sam's credit card",
+                     *                 "type": "CreditCard",
+                     *                 "baseCurrency": "USD",
+                     *                 "institution": "Demo Card Services",
+                     *                 "numberMasked": "••••4321",
+                     *                 "reliefMethod": "Fifo",
+                     *                 "isLiability": true,
+                     *                 "version": 0,
+                     *                 "notes": null,
+                     *                 "wholeSharesOnly": false,
+                     *                 "broker": "paper",
+                     *                 "brokerAccountId": null
+                     *               },
+                     *               "number": "5500-0000-0000-4321"
+                     *             }
+                     *           ],
+                     *           "transactions": [
+                     *             {
+                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *               "accountId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *               "type": "Deposit",
+                     *               "tradeDate": "2019-12-09",
+                     *               "settlementDate": "2019-12-09",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 25000,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": null,
+                     *               "memo": "Opening balance"
+                     *             },
+                     *             {
+                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "type": "Deposit",
+                     *               "tradeDate": "2019-12-09",
+                     *               "settlementDate": "2019-12-09",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 325,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": null,
+                     *               "memo": "Employer match"
+                     *             },
+                     *             {
+                     *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "type": "Deposit",
+                     *               "tradeDate": "2019-12-09",
+                     *               "settlementDate": "2019-12-09",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 650,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": null,
+                     *               "memo": "Payroll deferral"
+                     *             }
+                     *           ],
+                     *           "plans": [
+                     *             {
+                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "name": "Retirement at 66",
+                     *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
+                     *               "createdUtc": "2026-12-06T15:14:54.7006629+00:00"
+                     *             }
+                     *           ],
+                     *           "advisorGrants": [
+                     *             {
+                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *               "grantedUtc": "2026-12-06T15:14:57.5314375+00:00",
+                     *               "revokedUtc": null
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "household": {
+                     *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *             "name": "Rivera holiday savings",
+                     *             "reportingCurrency": "USD",
+                     *             "createdUtc": "2026-12-06T15:14:44.4307023+00:00",
+                     *             "version": 1,
+                     *             "priceNote": null
+                     *           },
+                     *           "people": [],
+                     *           "accounts": [],
+                     *           "transactions": [],
+                     *           "plans": [],
+                     *           "advisorGrants": []
+                     *         }
+                     *       ],
+                     *       "grantsReceived": [],
+                     *       "auditEvents": [
+                     *         {
+                     *           "occurredUtc": "2026-12-06T15:14:43.7147147+00:00",
+                     *           "type": "sign-in",
+                     *           "householdId": null,
+                     *           "ipAddress": null,
+                     *           "detail": "pwd"
+                     *         },
+                     *         {
+                     *           "occurredUtc": "2026-12-06T15:14:46.0921371+00:00",
+                     *           "type": "transaction-edited",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "ipAddress": null,
+                     *           "detail": "f17e1eec-2198-430d-8c1e-5443ba933166"
+                     *         },
+                     *         {
+                     *           "occurredUtc": "2026-12-06T15:14:51.8856385+00:00",
+                     *           "type": "trade-placed",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "ipAddress": null,
+                     *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PrivacyExportDto"];
                 };
             };
@@ -13485,6 +17731,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recoveryCodes": [
+                     *         "<recoveryCodes>",
+                     *         "<recoveryCodes>",
+                     *         "<recoveryCodes>"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecoveryCodesDto"];
                 };
             };
@@ -13553,6 +17808,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sharedKey": "<sharedKey>",
+                     *       "provisioningUri": "<provisioningUri>"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TotpEnrolmentDto"];
                 };
             };
@@ -13660,6 +17921,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "<code>"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TotpCodeRequest"];
             };
         };
@@ -13670,6 +17936,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recoveryCodes": [
+                     *         "<recoveryCodes>",
+                     *         "<recoveryCodes>",
+                     *         "<recoveryCodes>"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecoveryCodesDto"];
                 };
             };
@@ -13729,6 +18004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example [] */
                     "application/json": components["schemas"]["SessionDto"][];
                 };
             };
@@ -13767,6 +18043,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "revoked": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["SessionsRevokedDto"];
                 };
             };
@@ -13849,6 +18130,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "totpCode": "<totpCode>"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StepUpRequest"];
             };
         };
@@ -13859,6 +18145,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "<accessToken>",
+                     *       "refreshToken": "<refreshToken>",
+                     *       "expiresIn": 900
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokensDto"];
                 };
             };
@@ -13927,6 +18220,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "assets": [
+                     *         {
+                     *           "asset": "UsEquity_DJIA",
+                     *           "assetClass": "UsEquity"
+                     *         },
+                     *         {
+                     *           "asset": "InternationalEquity_MPI",
+                     *           "assetClass": "InternationalEquity"
+                     *         },
+                     *         {
+                     *           "asset": "Bonds_SBI",
+                     *           "assetClass": "Bonds"
+                     *         }
+                     *       ],
+                     *       "data": [
+                     *         [
+                     *           0.00633818177975,
+                     *           0.000342934788695,
+                     *           -0.00275819816247
+                     *         ],
+                     *         [
+                     *           0.00476093626017,
+                     *           0.0105583086826,
+                     *           -0.00115242744488
+                     *         ],
+                     *         [
+                     *           0.000776424815564,
+                     *           0.0117480303535,
+                     *           -0.00323052060283
+                     *         ]
+                     *       ],
+                     *       "periodsPerYear": 252,
+                     *       "maxWeight": 0.6,
+                     *       "source": "examples/data/asset_class_proxies_daily_returns.csv"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ModelAssumptionsDto"];
                 };
             };
@@ -13954,6 +18285,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                page?: number;
+                pageSize?: number;
                 unreadOnly?: boolean;
             };
             header?: {
@@ -13968,10 +18301,49 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationListDto"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *           "createdUtc": "2026-12-06T15:14:58.5490452+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
+                     *           "createdUtc": "2026-12-06T15:14:55.5604995+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "eventType": "order.status_changed",
+                     *           "title": "Order Cancelled: 10 BA",
+                     *           "body": "Your order for 10 BA moved from Pending to Cancelled (cancelled by the user); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T15:14:53.5394118+00:00",
+                     *           "readUtc": null
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 50,
+                     *       "totalCount": 6,
+                     *       "unreadCount": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             /** @description Bad Request */
@@ -14023,6 +18395,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "eventType": "simulation.completed",
+                     *       "title": "Simulation Succeeded",
+                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *       "createdUtc": "2026-12-06T15:14:58.5490452+00:00",
+                     *       "readUtc": "2026-12-06T15:14:58.8451161+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
@@ -14073,6 +18456,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "preferences": [
+                     *         {
+                     *           "eventType": "transaction.created",
+                     *           "channel": "inApp",
+                     *           "enabled": false,
+                     *           "isDefault": true
+                     *         },
+                     *         {
+                     *           "eventType": "transaction.created",
+                     *           "channel": "email",
+                     *           "enabled": false,
+                     *           "isDefault": true
+                     *         },
+                     *         {
+                     *           "eventType": "transaction.created",
+                     *           "channel": "sms",
+                     *           "enabled": false,
+                     *           "isDefault": true
+                     *         }
+                     *       ],
+                     *       "dailyDigest": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
@@ -14105,6 +18513,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "preferences": [
+                 *         {
+                 *           "eventType": "order.filled",
+                 *           "channel": "email",
+                 *           "enabled": false
+                 *         }
+                 *       ],
+                 *       "dailyDigest": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["NotificationPreferencesRequest"];
             };
         };
@@ -14115,6 +18535,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "preferences": [
+                     *         {
+                     *           "eventType": "transaction.created",
+                     *           "channel": "inApp",
+                     *           "enabled": false,
+                     *           "isDefault": true
+                     *         },
+                     *         {
+                     *           "eventType": "transaction.created",
+                     *           "channel": "email",
+                     *           "enabled": false,
+                     *           "isDefault": true
+                     *         },
+                     *         {
+                     *           "eventType": "transaction.created",
+                     *           "channel": "sms",
+                     *           "enabled": false,
+                     *           "isDefault": true
+                     *         }
+                     *       ],
+                     *       "dailyDigest": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
@@ -14165,6 +18610,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "marked": 5
+                     *     }
+                     */
                     "application/json": components["schemas"]["MarkedReadDto"];
                 };
             };
@@ -14200,6 +18650,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assets": [
+                 *         "US equity",
+                 *         "Bonds"
+                 *       ],
+                 *       "input": "returns",
+                 *       "objective": "min-variance",
+                 *       "periodsPerYear": 12,
+                 *       "data": [
+                 *         [
+                 *           0.01,
+                 *           0.002
+                 *         ],
+                 *         [
+                 *           -0.02,
+                 *           0.004
+                 *         ],
+                 *         [
+                 *           0.03,
+                 *           0.001
+                 *         ]
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["OptimizeRequest"];
             };
         };
@@ -14210,6 +18685,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "objective": "min-variance",
+                     *       "portfolios": [
+                     *         {
+                     *           "weights": {
+                     *             "US equity": 0.04682890855457227,
+                     *             "Bonds": 0.9531710914454278
+                     *           },
+                     *           "expectedReturn": 0.029137168141592923,
+                     *           "volatility": 0.002212444689574134,
+                     *           "sharpe": 13.169670762346351
+                     *         }
+                     *       ],
+                     *       "evaluated": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["OptimizeResponse"];
                 };
             };
@@ -14306,6 +18798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example [] */
                     "application/json": components["schemas"]["ExternalProviderDto"][];
                 };
             };
@@ -14536,6 +19029,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "demo@glidepath.local"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ForgotPasswordRequest"];
             };
         };
@@ -14567,6 +19065,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "demo@glidepath.local",
+                 *       "password": "<password>"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -14577,6 +19081,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "<accessToken>",
+                     *       "refreshToken": "<refreshToken>",
+                     *       "expiresIn": 900
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokensDto"];
                 };
             };
@@ -14618,6 +19129,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "<refreshToken>"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -14649,6 +19165,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "<refreshToken>"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -14659,6 +19180,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "<accessToken>",
+                     *       "refreshToken": "<refreshToken>",
+                     *       "expiresIn": 900
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokensDto"];
                 };
             };
@@ -14691,6 +19219,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "jamie@example.com",
+                 *       "password": "<password>"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterRequest"];
             };
         };
@@ -14701,6 +19235,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *       "householdId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegisteredDto"];
                 };
             };
@@ -14797,6 +19337,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "degraded",
+                     *       "database": {
+                     *         "reachable": true,
+                     *         "provider": "sqlite"
+                     *       },
+                     *       "scheduler": {
+                     *         "state": "off",
+                     *         "instanceId": null,
+                     *         "clustered": false
+                     *       },
+                     *       "jobs": [
+                     *         {
+                     *           "name": "price-refresh",
+                     *           "lastOutcome": null,
+                     *           "lastRunUtc": null
+                     *         },
+                     *         {
+                     *           "name": "fx-refresh",
+                     *           "lastOutcome": null,
+                     *           "lastRunUtc": null
+                     *         },
+                     *         {
+                     *           "name": "drift-scan",
+                     *           "lastOutcome": null,
+                     *           "lastRunUtc": null
+                     *         }
+                     *       ],
+                     *       "providers": [
+                     *         {
+                     *           "provider": "alphavantage",
+                     *           "lastSuccessUtc": null,
+                     *           "lastErrorUtc": null,
+                     *           "lastError": null,
+                     *           "circuit": "closed"
+                     *         },
+                     *         {
+                     *           "provider": "ecb",
+                     *           "lastSuccessUtc": null,
+                     *           "lastErrorUtc": "2026-12-06T15:15:01.7918495+00:00",
+                     *           "lastError": "The provider could not be reached (ConnectionError).",
+                     *           "circuit": "closed"
+                     *         },
+                     *         {
+                     *           "provider": "fred",
+                     *           "lastSuccessUtc": null,
+                     *           "lastErrorUtc": "2026-12-06T15:15:01.8524227+00:00",
+                     *           "lastError": "The provider could not be reached (ConnectionError).",
+                     *           "circuit": "closed"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DetailedHealthDto"];
                 };
             };

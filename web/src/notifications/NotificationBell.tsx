@@ -14,7 +14,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const list = useQuery({
     queryKey: notificationKeys.list,
-    queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { limit: 20 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { pageSize: 20 } } })),
     refetchInterval: 60_000,
   });
   const markRead = useMutation({
@@ -55,11 +55,11 @@ export function NotificationBell() {
             <p className="text-sm text-red-700">Notifications could not be loaded.</p>
           ) : !list.data ? (
             <p className="text-sm text-slate-600">Loading…</p>
-          ) : list.data.notifications.length === 0 ? (
+          ) : list.data.items.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing yet. Fills, alerts and other events appear here.</p>
           ) : (
             <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto" data-testid="notifications">
-              {list.data.notifications.map((n) => (
+              {list.data.items.map((n) => (
                 <li key={n.id} className="py-2">
                   <button
                     type="button"

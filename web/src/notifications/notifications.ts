@@ -1,7 +1,7 @@
 import type { components } from '../api/schema';
 
 export type NotificationEntry = components['schemas']['NotificationDto'];
-export type NotificationList = components['schemas']['NotificationListDto'];
+export type NotificationList = components['schemas']['NotificationPage'];
 export type Preference = components['schemas']['NotificationPreferenceDto'];
 
 export const notificationKeys = {
@@ -16,23 +16,29 @@ export function unreadBadge(count: number): string | null {
 }
 
 /**
- * A live `notificationCreated` into the cached list: prepended once (a repeat of the same id changes
- * nothing), the unread count raised by one.
+ * A live `notificationCreated` into the cached first page: prepended once (a repeat of the same id changes
+ * nothing), the page kept to its size, the total and unread counts raised.
  */
 export function withArrived(list: NotificationList | undefined, arrived: NotificationEntry): NotificationList | undefined {
   if (!list) return list;
-  if (list.notifications.some((n) => n.id === arrived.id)) return list;
-  return { unreadCount: list.unreadCount + (arrived.readUtc ? 0 : 1), notifications: [arrived, ...list.notifications] };
+  if (list.items.some((n) => n.id === arrived.id)) return list;
+  return {
+    ...list,
+    items: [arrived, ...list.items].slice(0, list.pageSize),
+    totalCount: list.totalCount + 1,
+    unreadCount: list.unreadCount + (arrived.readUtc ? 0 : 1),
+  };
 }
 
 /** One read in the cached list: its readUtc set, the count lowered when it was unread. */
 export function withRead(list: NotificationList | undefined, read: NotificationEntry): NotificationList | undefined {
   if (!list) return list;
-  const before = list.notifications.find((n) => n.id === read.id);
+  const before = list.items.find((n) => n.id === read.id);
   const wasUnread = before ? !before.readUtc : false;
   return {
+    ...list,
     unreadCount: Math.max(0, list.unreadCount - (wasUnread && read.readUtc ? 1 : 0)),
-    notifications: list.notifications.map((n) => (n.id === read.id ? read : n)),
+    items: list.items.map((n) => (n.id === read.id ? read : n)),
   };
 }
 

@@ -34,7 +34,7 @@ describe('Realtime', () => {
   it('returns nothing from a handler: SignalR takes a returned value for a client result the server never asked for', async () => {
     const fake = fakeHub();
     const client = new QueryClient();
-    client.setQueryData(notificationKeys.list, { unreadCount: 0, notifications: [] });
+    client.setQueryData(notificationKeys.list, { items: [], page: 1, pageSize: 20, totalCount: 0, unreadCount: 0 });
     const realtime = new Realtime(client, () => fake.hub as unknown as HubLike);
     realtime.join('h1');
     await flush();

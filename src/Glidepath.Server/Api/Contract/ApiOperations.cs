@@ -73,7 +73,7 @@ internal static class ApiOperations
         ["GET /api/admin/market-data/providers"] = new("ListMarketDataProviders", "List market-data providers", "The configured providers and whether each has its credentials."),
         ["GET /api/admin/market-data/providers/{provider}/search"] = new("SearchMarketDataProvider", "Search a provider's symbols", "Asks the provider for symbols matching a query."),
         ["GET /api/admin/jobs"] = new("ListJobs", "List scheduled jobs", "The scheduled jobs with their schedules and last runs."),
-        ["GET /api/admin/jobs/{name}/runs"] = new("ListJobRuns", "List a job's runs", "The job's recorded runs, newest first."),
+        ["GET /api/admin/jobs/{name}/runs"] = new("ListJobRuns", "List a job's runs", "One page of the job's recorded runs, newest first (page from 1, pageSize 1 to 1000, default 50; limit is the older name of pageSize), with Link headers to the other pages."),
         ["POST /api/admin/jobs/{name}/trigger"] = new("TriggerJob", "Run a job now", "Stores a trigger; whichever node acquires it runs the job (watch its runs)."),
 
         // Household-owned resources.

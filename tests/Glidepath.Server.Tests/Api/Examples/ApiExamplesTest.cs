@@ -1,0 +1,129 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Tests.Hosting;
+
+namespace Glidepath.Server.Tests.Api.Examples;
+
+/// <summary>
+/// The OpenAPI document's examples (docs/api.md, "Examples") are recorded from the demo household: the committed
+/// file has the shape the API answers today (every property path of a fresh recording, and no other), every operation
+/// that takes or answers JSON has one, and the served document carries them. <c>GLIDEPATH_UPDATE_API_EXAMPLES=1</c>
+/// writes a fresh recording over the committed file instead of comparing.
+/// </summary>
+public class ApiExamplesTest
+{
+    /// <summary>The committed recording, next to the server code that embeds it.</summary>
+    private static string ExamplesFile => Path.Combine(RepositoryRoot(), "src", "Glidepath.Server", "Api", "Contract", "Examples", "api-examples.json");
+
+    /// <summary>Operations that take or answer JSON and have no example yet, each with why.</summary>
+    private static readonly Dictionary<string, string> NotRecorded = new(StringComparer.Ordinal)
+    {
+        ["ConfirmEmail"] = "needs the token of a confirmation e-mail",
+        ["ResetPassword"] = "needs the token of a reset e-mail",
+        ["CompleteExternalSignIn"] = "needs an external OpenID Connect provider",
+        ["LinkExternalIdentity"] = "needs an external OpenID Connect provider",
+        ["RegisterExternalIdentity"] = "needs an external OpenID Connect provider",
+        ["TriggerJob"] = "the tests run without the scheduler (409 scheduler-off)",
+    };
+
+    [Fact]
+    public async Task TheCommittedExamples_AreAFreshRecordingsShape_AndCoverEveryJsonOperation()
+    {
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite, seedDemoData: true);
+        var (recorded, failures) = await ApiExampleRecorder.RecordAsync(app);
+        if (Environment.GetEnvironmentVariable("GLIDEPATH_UPDATE_API_EXAMPLES") == "1")
+        {
+            await File.WriteAllTextAsync(ExamplesFile, recorded.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        }
+
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(ExamplesFile))!.AsObject();
+        var differences = Shape(recorded).Except(Shape(committed)).Select(p => "recorded, not committed: " + p)
+            .Concat(Shape(committed).Except(Shape(recorded)).Select(p => "committed, no longer recorded: " + p)).ToList();
+        Assert.True(differences.Count == 0,
+            "The committed examples are stale; re-record with GLIDEPATH_UPDATE_API_EXAMPLES=1 (docs/api.md):\n" + string.Join("\n", differences.Take(30)));
+
+        using var http = app.CreateAnonymousClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var missing = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var id = operation!["operationId"]!.GetValue<string>();
+                if (NotRecorded.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                if (operation["requestBody"]?["content"]?["application/json"] is { } body && body["example"] is null)
+                {
+                    missing.Add($"{method.ToUpperInvariant()} {path} ({id}): no request example");
+                }
+
+                var answers = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('2') && r.Value?["content"]?["application/json"] is not null).ToList();
+                if (answers.Count > 0 && answers.All(r => r.Value!["content"]!["application/json"]!["example"] is null))
+                {
+                    missing.Add($"{method.ToUpperInvariant()} {path} ({id}): no response example");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing.Concat(failures.Select(f => "step failed: " + f))));
+        Assert.DoesNotContain(NotRecorded.Keys, recorded.ContainsKey);
+    }
+
+    /// <summary>Every property path of every example (array items as []), with the operation and whether request or response.</summary>
+    private static HashSet<string> Shape(JsonObject examples)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, example) in examples)
+        {
+            foreach (var part in new[] { "request", "response" })
+            {
+                Walk($"{id}.{part}", example?[part], paths);
+            }
+        }
+
+        return paths;
+    }
+
+    private static void Walk(string path, JsonNode? node, HashSet<string> paths)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                paths.Add(path);
+                foreach (var (name, value) in o)
+                {
+                    // Maps keyed by data (an import mapping's actions, a scenario's free-form parts) are values, not shape.
+                    Walk($"{path}.{(Guid.TryParse(name, out _) || name.Any(char.IsUpper) && name.All(c => char.IsUpper(c) || c == '_') ? "*" : name)}", value, paths);
+                }
+
+                break;
+            case JsonArray a:
+                paths.Add(path + "[]");
+                foreach (var item in a)
+                {
+                    Walk(path + "[]", item, paths);
+                }
+
+                break;
+            case not null:
+                paths.Add(path);
+                break;
+        }
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Glidepath.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("No Glidepath.slnx above " + AppContext.BaseDirectory);
+    }
+}
