@@ -4747,14 +4747,14 @@ export interface operations {
                      *         "broker": "paper",
                      *         "brokerOrderId": null,
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T15:14:52.9902296+00:00",
-                     *         "updatedUtc": "2026-12-06T15:14:53.3395922+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:49.5324865+00:00",
+                     *         "updatedUtc": "2026-12-06T15:33:49.9450986+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T15:14:53.3395922+00:00"
+                     *             "atUtc": "2026-12-06T15:33:49.9450986+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4762,38 +4762,38 @@ export interface operations {
                      *       {
                      *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 1067.458713,
+                     *         "quantity": 437,
                      *         "limitPrice": null,
-                     *         "price": 47.4,
+                     *         "price": 52,
                      *         "status": "Pending",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
                      *         "brokerOrderId": null,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00",
-                     *         "updatedUtc": "2026-12-06T15:14:51.611551+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00",
+                     *         "updatedUtc": "2026-12-06T15:33:48.0429935+00:00",
                      *         "transitions": [],
                      *         "fills": []
                      *       },
                      *       {
                      *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "side": "Buy",
+                     *         "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 1222.020834,
+                     *         "quantity": 955,
                      *         "limitPrice": null,
-                     *         "price": 65.43,
+                     *         "price": 45.57,
                      *         "status": "Pending",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
                      *         "brokerOrderId": null,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00",
-                     *         "updatedUtc": "2026-12-06T15:14:51.611551+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00",
+                     *         "updatedUtc": "2026-12-06T15:33:48.0429935+00:00",
                      *         "transitions": [],
                      *         "fills": []
                      *       }
@@ -4887,8 +4887,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T15:14:52.9902296+00:00",
-                     *       "updatedUtc": "2026-12-06T15:14:52.9902296+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:49.5324865+00:00",
+                     *       "updatedUtc": "2026-12-06T15:33:49.5324865+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -4979,8 +4979,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T15:14:52.9902296+00:00",
-                     *       "updatedUtc": "2026-12-06T15:14:52.9902296+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:49.5324865+00:00",
+                     *       "updatedUtc": "2026-12-06T15:33:49.5324865+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5053,14 +5053,14 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T15:14:52.9902296+00:00",
-                     *       "updatedUtc": "2026-12-06T15:14:53.3395922+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:49.5324865+00:00",
+                     *       "updatedUtc": "2026-12-06T15:33:49.9450986+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T15:14:53.3395922+00:00"
+                     *           "atUtc": "2026-12-06T15:33:49.9450986+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5195,7 +5195,7 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T15:14:52.088131+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:48.6241739+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -5205,18 +5205,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 5.703078008231823e-12,
-                     *             "after": 5.703078008231823e-12,
+                     *             "before": -1.599863462309243e-11,
+                     *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -6196,10 +6196,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206151501692",
+                     *       "keyId": "es256-20261206153413013",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206151431120",
-                     *         "es256-20261206151501692"
+                     *         "es256-20261206153316194",
+                     *         "es256-20261206153413013"
                      *       ]
                      *     }
                      */
@@ -6494,7 +6494,7 @@ export interface operations {
                      *       {
                      *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T15:14:57.5314375+00:00",
+                     *         "grantedUtc": "2026-12-06T15:33:58.942383+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -6614,7 +6614,7 @@ export interface operations {
                      *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T15:14:17.1016702+00:00",
+                     *         "createdUtc": "2026-12-06T15:32:52.7048828+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -6676,7 +6676,7 @@ export interface operations {
                      *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T15:14:44.4307023+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:35.8769567+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -6738,7 +6738,7 @@ export interface operations {
                      *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T15:14:17.1016702+00:00",
+                     *       "createdUtc": "2026-12-06T15:32:52.7048828+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -6820,7 +6820,7 @@ export interface operations {
                      *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T15:14:44.4307023+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:35.8769567+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -7006,7 +7006,7 @@ export interface operations {
                      *         "brokerAccountId": null
                      *       },
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "name": "Sam's Roth IRA",
@@ -7455,7 +7455,7 @@ export interface operations {
                      *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T15:14:57.5314375+00:00",
+                     *         "grantedUtc": "2026-12-06T15:33:58.942383+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -7547,7 +7547,7 @@ export interface operations {
                      *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T15:14:57.5314375+00:00",
+                     *       "grantedUtc": "2026-12-06T15:33:58.942383+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -7691,10 +7691,10 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -7711,10 +7711,10 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": 0.5499990547503972
                      *         }
                      *       ],
                      *       "harvest": {
@@ -8566,7 +8566,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -8576,7 +8576,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -8586,9 +8586,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -9442,7 +9442,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -9466,7 +9466,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -9490,7 +9490,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -9602,7 +9602,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T15:14:48.8884425+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:42.7130619+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -9708,7 +9708,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T15:14:48.8884425+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:42.7130619+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -9821,7 +9821,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T15:14:48.8884425+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:42.7130619+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10003,7 +10003,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -10027,7 +10027,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -10051,7 +10051,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T15:14:49.3295562+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10261,7 +10261,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -10272,7 +10272,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -10283,7 +10283,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
                      *       }
                      *     ]
                      */
@@ -11013,7 +11013,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T15:14:54.7006629+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:51.9817638+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11222,7 +11222,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T15:14:54.7006629+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:51.9817638+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -11366,7 +11366,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T15:14:54.7006629+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:51.9817638+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11576,7 +11576,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T15:14:54.7006629+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:51.9817638+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11993,13 +11993,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T15:14:55.4879452+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:54.0564301+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T15:14:55.5201276+00:00",
+                     *         "finishedUtc": "2026-12-06T15:33:54.0910738+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
@@ -12015,10 +12015,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T15:14:55.3069538+00:00",
-                     *         "startedUtc": "2026-12-06T15:14:55.5085438+00:00",
-                     *         "finishedUtc": "2026-12-06T15:14:58.4584094+00:00",
-                     *         "durationMs": 2921
+                     *         "createdUtc": "2026-12-06T15:33:53.8731201+00:00",
+                     *         "startedUtc": "2026-12-06T15:33:54.5602834+00:00",
+                     *         "finishedUtc": "2026-12-06T15:34:03.8472082+00:00",
+                     *         "durationMs": 9138
                      *       },
                      *       {
                      *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
@@ -12035,10 +12035,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T15:14:55.1128261+00:00",
-                     *         "startedUtc": "2026-12-06T15:14:55.2190993+00:00",
-                     *         "finishedUtc": "2026-12-06T15:14:55.4541077+00:00",
-                     *         "durationMs": 139
+                     *         "createdUtc": "2026-12-06T15:33:53.1484238+00:00",
+                     *         "startedUtc": "2026-12-06T15:33:53.6672256+00:00",
+                     *         "finishedUtc": "2026-12-06T15:33:54.4052011+00:00",
+                     *         "durationMs": 413
                      *       }
                      *     ]
                      */
@@ -12141,7 +12141,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T15:14:55.1128261+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:53.1484238+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -12243,7 +12243,7 @@ export interface operations {
                      *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.5333333333333333,
+                     *       "progress": 0.13333333333333333,
                      *       "paths": 1000,
                      *       "seed": 42,
                      *       "parameters": {
@@ -12253,8 +12253,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T15:14:55.1128261+00:00",
-                     *       "startedUtc": "2026-12-06T15:14:55.2190993+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:53.1484238+00:00",
+                     *       "startedUtc": "2026-12-06T15:33:53.6672256+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -12338,9 +12338,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T15:14:55.4879452+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:54.0564301+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T15:14:55.5201276+00:00",
+                     *       "finishedUtc": "2026-12-06T15:33:54.0910738+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -12440,7 +12440,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "kind": "Solve",
                      *       "status": "Queued",
@@ -12456,7 +12456,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T15:14:55.3069538+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:53.8731201+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -12987,7 +12987,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T15:14:50.455691+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:46.5149631+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -13057,18 +13057,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -13093,18 +13093,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -13201,7 +13201,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T15:14:50.455691+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:46.5149631+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -13271,18 +13271,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -13307,18 +13307,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -13401,7 +13401,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -13412,7 +13412,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -13423,7 +13423,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:14:51.611551+00:00"
+                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
                      *       }
                      *     ]
                      */
@@ -13491,17 +13491,17 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -13598,7 +13598,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -13608,7 +13608,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -13618,7 +13618,7 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -14268,7 +14268,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T15:14:49.9786345+00:00"
+                     *         "createdUtc": "2026-12-06T15:33:45.5594155+00:00"
                      *       }
                      *     ]
                      */
@@ -14348,7 +14348,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T15:14:49.9786345+00:00"
+                     *       "createdUtc": "2026-12-06T15:33:45.5594155+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -14508,13 +14508,13 @@ export interface operations {
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *               "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -14527,12 +14527,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "instrumentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *               "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -14545,24 +14545,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *           "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -14577,13 +14577,13 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -14683,31 +14683,31 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T15:14:52.4970906+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:48.9786336+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *             "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -15073,23 +15073,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *           "type": "Deposit",
+                     *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 1000,
+                     *           "amount": 12.5,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0001",
+                     *           "externalId": "BRK-2026-0002",
                      *           "memo": null
                      *         }
                      *       ],
@@ -15918,13 +15918,13 @@ export interface operations {
                      *           "total": 223851.99
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "name": "Joint brokerage",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "name": "Jamie's brokerage",
                      *           "type": "TaxableBrokerage",
                      *           "isLiability": false,
-                     *           "positions": 622572.7,
-                     *           "cash": 43734.16,
-                     *           "total": 666306.86
+                     *           "positions": 3020.4,
+                     *           "cash": 28481.5,
+                     *           "total": 31501.9
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -16026,7 +16026,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T15:14:56.6984517+00:00"
+                     *         "createdUtc": "2026-12-06T15:33:56.2163333+00:00"
                      *       }
                      *     ]
                      */
@@ -16113,7 +16113,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T15:14:56.6984517+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:56.2163333+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -16216,7 +16216,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T15:14:56.6984517+00:00"
+                     *       "createdUtc": "2026-12-06T15:33:56.2163333+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -16361,13 +16361,13 @@ export interface operations {
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
-                     *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T15:14:56.993+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T15:14:56.993+00:00",
+                     *           "attempts": 1,
+                     *           "createdUtc": "2026-12-06T15:33:56.832+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T15:33:56.832+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:14:56.9936107+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:33:56.8328338+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -16454,12 +16454,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 1,
-                     *       "createdUtc": "2026-12-06T15:14:57.321+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T15:14:57.321+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:58.365+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T15:33:58.365+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:14:56.9936107+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:33:56.8328338+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -16531,12 +16531,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T15:14:56.993+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T15:14:56.993+00:00",
+                     *       "createdUtc": "2026-12-06T15:33:56.832+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T15:33:56.832+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:14:56.9936107+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:33:56.8328338+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17429,13 +17429,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T15:15:03.1801821+00:00",
+                     *       "exportedUtc": "2026-12-06T15:34:15.0275902+00:00",
                      *       "user": {
                      *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T15:14:24.2370888+00:00",
+                     *         "createdUtc": "2026-12-06T15:33:03.7299932+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -17446,7 +17446,7 @@ export interface operations {
                      *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T15:14:17.1016702+00:00",
+                     *             "createdUtc": "2026-12-06T15:32:52.7048828+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -17617,7 +17617,7 @@ export interface operations {
                      *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T15:14:54.7006629+00:00"
+                     *               "createdUtc": "2026-12-06T15:33:51.9817638+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -17625,7 +17625,7 @@ export interface operations {
                      *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "grantedUtc": "2026-12-06T15:14:57.5314375+00:00",
+                     *               "grantedUtc": "2026-12-06T15:33:58.942383+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -17635,7 +17635,7 @@ export interface operations {
                      *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T15:14:44.4307023+00:00",
+                     *             "createdUtc": "2026-12-06T15:33:35.8769567+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -17649,21 +17649,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T15:14:43.7147147+00:00",
+                     *           "occurredUtc": "2026-12-06T15:33:34.6168612+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T15:14:46.0921371+00:00",
+                     *           "occurredUtc": "2026-12-06T15:33:38.5635407+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "ipAddress": null,
                      *           "detail": "f17e1eec-2198-430d-8c1e-5443ba933166"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T15:14:51.8856385+00:00",
+                     *           "occurredUtc": "2026-12-06T15:33:48.6019396+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "ipAddress": null,
@@ -18310,21 +18310,12 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *           "eventType": "simulation.completed",
-                     *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-06T15:14:58.5490452+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
                      *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T15:14:55.5604995+00:00",
+                     *           "createdUtc": "2026-12-06T15:33:54.6890479+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
@@ -18333,14 +18324,23 @@ export interface operations {
                      *           "eventType": "order.status_changed",
                      *           "title": "Order Cancelled: 10 BA",
                      *           "body": "Your order for 10 BA moved from Pending to Cancelled (cancelled by the user); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T15:14:53.5394118+00:00",
+                     *           "createdUtc": "2026-12-06T15:33:50.4636489+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "eventType": "rebalance.proposed",
+                     *           "title": "Rebalance proposed: 2 trades",
+                     *           "body": "A rebalance proposal as of 2026-12-06 with 2 trades is ready to review.",
+                     *           "createdUtc": "2026-12-06T15:33:49.7447887+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 6,
-                     *       "unreadCount": 6
+                     *       "totalCount": 5,
+                     *       "unreadCount": 5
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -18397,13 +18397,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
-                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *       "createdUtc": "2026-12-06T15:14:58.5490452+00:00",
-                     *       "readUtc": "2026-12-06T15:14:58.8451161+00:00"
+                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
+                     *       "createdUtc": "2026-12-06T15:33:54.6890479+00:00",
+                     *       "readUtc": "2026-12-06T15:34:02.3613449+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -18612,7 +18612,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 5
+                     *       "marked": 4
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -19377,14 +19377,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T15:15:01.7918495+00:00",
+                     *           "lastErrorUtc": "2026-12-06T15:34:13.1859867+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T15:15:01.8524227+00:00",
+                     *           "lastErrorUtc": "2026-12-06T15:34:13.2181368+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
