@@ -2,7 +2,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
+using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace Glidepath.Server.Tests.Client;
 
@@ -19,6 +21,10 @@ public class ExampleRoundTripTest
     [Fact]
     public async Task EveryExample_RoundTripsThroughItsGeneratedModel()
     {
+        // The generated client's constructor registers Kiota's JSON reader and writer, which the serializer below
+        // needs; without one built first (by another test, in another order) every example failed to parse.
+        using var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider());
+        _ = new Glidepath.Client.Generated.GlidepathApiClient(adapter);
         await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite);
         using var http = app.CreateAnonymousClient();
         var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;

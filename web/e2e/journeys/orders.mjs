@@ -57,9 +57,15 @@ export async function fillNewestOrder(kit, { account }) {
   backdateOrder(newest.id);
   await page.getByRole('button', { name: 'Check for fills now' }).click();
   await expectText(page.getByTestId('fills-check'), 'Checked');
-  // The minute job may have booked it first; either way the page shows it filled.
-  await expectText(page.getByTestId('order').first().getByTestId('order-status'), 'Filled');
+  // The minute job may have booked it first; either way the page shows it filled. Backdated, it is no longer the
+  // newest card: find it by its id.
+  await expectText(orderCard(page, newest.id).getByTestId('order-status'), 'Filled');
   return newest.id;
+}
+
+/** The page's card of one order. @param {import('@playwright/test').Page} page @param {string} id */
+export function orderCard(page, id) {
+  return page.locator(`article[aria-labelledby="order-${id}"]`);
 }
 
 /** @param {any} kit */
@@ -83,7 +89,7 @@ export async function ordersJourney(kit) {
 
   await test('orders: check for fills now books the fill at the first close after the order, once', async () => {
     const orderId = await fillNewestOrder(kit, where);
-    const card = page.getByTestId('order').first();
+    const card = orderCard(page, orderId);
     const fills = card.getByRole('table');
     await expectText(fills, 'Jun 28, 2024');
     await expectText(fills, '$250.00');

@@ -205,6 +205,7 @@ internal sealed partial class ApiExampleRecorder
         await PutAsync(me, $"{hh}/fx-rates", new { date = asOf, @base = "EUR", quote = "USD", rate = 1.0842m });
 
         // Rebalancing, harvesting and orders.
+        await PostAsync(me, $"{hh}/rebalance/preview", new { force = true });
         var proposal = await PostAsync(me, $"{hh}/rebalance", new { force = true });
         if (proposal is not null)
         {
@@ -216,6 +217,7 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(me, $"{hh}/tax-loss-opportunities/proposals", new { accountId = brokerage });
         var order = await PostAsync(me, $"{v}/accounts/{brokerage}/orders", new { instrumentId = first, side = "Buy", quantity = 10m, type = "Limit", limitPrice = 100m });
         await GetAsync(me, $"{v}/accounts/{brokerage}/orders/{Id(order)}");
+        await PostAsync(me, $"{v}/accounts/{brokerage}/orders/process");
         await PostAsync(me, $"{v}/accounts/{brokerage}/orders/{Id(order)}/cancel");
         await PutAsync(me, $"{v}/accounts/{brokerage}/import-mapping", new
         {
@@ -230,7 +232,8 @@ internal sealed partial class ApiExampleRecorder
         var p = $"{hh}/plans/{Id(plan)}";
         await PutAsync(me, p, new { name = "Retirement at 66", scenario, version = Version(plan) });
         await PostAsync(me, $"{p}/preview", new { scenario, paths = 500, seed = 42 });
-        var run = await PostAsync(me, $"{p}/simulations", new { paths = 1000, seed = 42 });
+        // Waited for, so the run read back has its result every time (the recorded shape must not depend on timing).
+        var run = await PostAsync(me, $"{p}/simulations?wait=true", new { paths = 1000, seed = 42 });
         await PostAsync(me, $"{p}/solve", new { @for = "saving", target = 0.9m, paths = 500, seed = 42 });
         await GetAsync(me, $"{p}/simulations/{Id(run)}");
         var longer = await PostAsync(me, $"{p}/simulations", new { paths = 100000, seed = 7 });
