@@ -32,7 +32,11 @@ public class PagedLogsTest
         {
             db.JobRuns.AddRange(Enumerable.Range(0, 5).Select(i => new JobRun
             {
-                JobName = JobCatalog.Retention, Instance = "test", Trigger = "manual", StartedUtc = Start.AddHours(i), Outcome = JobOutcomes.Succeeded,
+                JobName = JobCatalog.Retention,
+                Instance = "test",
+                Trigger = "manual",
+                StartedUtc = Start.AddHours(i),
+                Outcome = JobOutcomes.Succeeded,
             }));
             await db.SaveChangesAsync();
         }
@@ -63,8 +67,14 @@ public class PagedLogsTest
         {
             db.WebhookDeliveries.AddRange(Enumerable.Range(0, 5).Select(i => new WebhookDelivery
             {
-                SubscriptionId = webhook.Id, HouseholdId = household.Id, EventType = EventTypes.TransactionCreated, Body = "{}",
-                State = DeliveryStates.Delivered, Attempts = 1, CreatedUnixMs = created + (i * 1000), DeliveredUnixMs = created + (i * 1000),
+                SubscriptionId = webhook.Id,
+                HouseholdId = household.Id,
+                EventType = EventTypes.TransactionCreated,
+                Body = "{}",
+                State = DeliveryStates.Delivered,
+                Attempts = 1,
+                CreatedUnixMs = created + (i * 1000),
+                DeliveredUnixMs = created + (i * 1000),
             }));
             await db.SaveChangesAsync();
         }
@@ -93,8 +103,15 @@ public class PagedLogsTest
             // Six, the first one read: five unread.
             db.Notifications.AddRange(Enumerable.Range(0, 6).Select(i => new Notification
             {
-                UserId = app.DefaultUser.Id, HouseholdId = household.Id, EventId = Guid.NewGuid(), EventType = EventTypes.TransactionCreated,
-                Title = $"N{i}", Body = "b", Html = "<p>b</p>", CreatedUtc = Start.AddMinutes(i), ReadUtc = i == 0 ? Start : null,
+                UserId = app.DefaultUser.Id,
+                HouseholdId = household.Id,
+                EventId = Guid.NewGuid(),
+                EventType = EventTypes.TransactionCreated,
+                Title = $"N{i}",
+                Body = "b",
+                Html = "<p>b</p>",
+                CreatedUtc = Start.AddMinutes(i),
+                ReadUtc = i == 0 ? Start : null,
                 InApp = true,
             }));
             await db.SaveChangesAsync();

@@ -184,18 +184,23 @@ internal sealed partial class ApiExampleRecorder
 
         var model = await PostAsync(me, $"{hh}/model-portfolios", new
         {
-            name = "Balanced 60/40", description = "Sixty percent equities, forty percent bonds.",
+            name = "Balanced 60/40",
+            description = "Sixty percent equities, forty percent bonds.",
             allocations = new object[] { new { assetClass = "UsEquity", weight = 0.45m }, new { assetClass = "InternationalEquity", weight = 0.15m }, new { assetClass = "Bonds", weight = 0.4m } },
         });
         await PutAsync(me, $"{hh}/model-portfolios/{Id(model)}", new
         {
-            name = "Balanced 60/40", description = "Sixty percent equities, forty percent bonds, rebalanced yearly.", version = Version(model),
+            name = "Balanced 60/40",
+            description = "Sixty percent equities, forty percent bonds, rebalanced yearly.",
+            version = Version(model),
             allocations = new object[] { new { assetClass = "UsEquity", weight = 0.45m }, new { assetClass = "InternationalEquity", weight = 0.15m }, new { assetClass = "Bonds", weight = 0.4m } },
         });
         await PostAsync(me, $"{hh}/model-portfolios/generate", new { maxWeight = 0.6, namePrefix = "Generated" });
         await PutAsync(me, $"{hh}/rebalance-targets", new
         {
-            modelPortfolioId = Id(model), absoluteBand = 0.05m, relativeBand = 0.25m,
+            modelPortfolioId = Id(model),
+            absoluteBand = 0.05m,
+            relativeBand = 0.25m,
             buyInstrumentIds = new Dictionary<string, string> { ["InternationalEquity"] = Id(fund), ["Bonds"] = Id(bonds) },
         });
         var target = await PostAsync(me, $"{hh}/rebalance-targets", new { accountId = brokerage, instrumentId = first, weight = 0.1m, absoluteBand = 0.05m, relativeBand = 0.25m });
@@ -221,8 +226,17 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(me, $"{v}/accounts/{brokerage}/orders/{Id(order)}/cancel");
         await PutAsync(me, $"{v}/accounts/{brokerage}/import-mapping", new
         {
-            date = "Trade Date", action = "Action", symbol = "Symbol", quantity = "Quantity", price = "Price", amount = "Amount", fees = "Fees", currency = "Currency",
-            dateFormat = "MM/dd/yyyy", decimalSeparator = ".", actions = new Dictionary<string, string> { ["BOUGHT"] = "Buy", ["SOLD"] = "Sell", ["DIVIDEND"] = "Dividend" },
+            date = "Trade Date",
+            action = "Action",
+            symbol = "Symbol",
+            quantity = "Quantity",
+            price = "Price",
+            amount = "Amount",
+            fees = "Fees",
+            currency = "Currency",
+            dateFormat = "MM/dd/yyyy",
+            decimalSeparator = ".",
+            actions = new Dictionary<string, string> { ["BOUGHT"] = "Buy", ["SOLD"] = "Sell", ["DIVIDEND"] = "Dividend" },
         });
         await PostAsync(me, $"{hh}/corporate-actions/confirm", new { ids = Array.Empty<string>(), all = true });
 
@@ -267,7 +281,10 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(me, $"{v}/notifications/read-all");
         await PostAsync(me, $"{v}/optimize", new
         {
-            assets = new[] { "US equity", "Bonds" }, input = "returns", objective = "min-variance", periodsPerYear = 12,
+            assets = new[] { "US equity", "Bonds" },
+            input = "returns",
+            objective = "min-variance",
+            periodsPerYear = 12,
             data = new[] { new[] { 0.01m, 0.002m }, new[] { -0.02m, 0.004m }, new[] { 0.03m, 0.001m }, new[] { 0.005m, 0.003m }, new[] { -0.01m, 0.002m } },
         });
 
@@ -304,15 +321,32 @@ internal sealed partial class ApiExampleRecorder
         // Every GET the scenario did not reach yet, with the ids it made.
         var ids = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["householdId"] = h, ["accountId"] = brokerage, ["personId"] = Id(people[0]), ["instrumentId"] = first, ["planId"] = Id(plan), ["runId"] = Id(run),
-            ["modelId"] = Id(model), ["manualAssetId"] = Id(home), ["webhookId"] = Id(hook), ["orderId"] = Id(order), ["name"] = "retention", ["provider"] = "stooq",
-            ["transactionId"] = Id(deposit), ["proposalId"] = Id(proposal),
+            ["householdId"] = h,
+            ["accountId"] = brokerage,
+            ["personId"] = Id(people[0]),
+            ["instrumentId"] = first,
+            ["planId"] = Id(plan),
+            ["runId"] = Id(run),
+            ["modelId"] = Id(model),
+            ["manualAssetId"] = Id(home),
+            ["webhookId"] = Id(hook),
+            ["orderId"] = Id(order),
+            ["name"] = "retention",
+            ["provider"] = "stooq",
+            ["transactionId"] = Id(deposit),
+            ["proposalId"] = Id(proposal),
         };
         var queries = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["GetRealisedGains"] = $"?from={from}&to={to}", ["GetRealizedGains"] = $"?year={year - 1}", ["GetNetWorth"] = $"?from={from}&to={to}",
-            ["GetPerformance"] = $"?from={from}&to={to}", ["ListInstrumentPrices"] = $"?from={year}-11-01&to={to}", ["ListMissingFxRates"] = "?currency=EUR",
-            ["SearchMarketDataProvider"] = "?q=MSFT", ["ListTransactions"] = "?pageSize=3", ["ListInstruments"] = $"?householdId={h}&inUse=true&pageSize=3",
+            ["GetRealisedGains"] = $"?from={from}&to={to}",
+            ["GetRealizedGains"] = $"?year={year - 1}",
+            ["GetNetWorth"] = $"?from={from}&to={to}",
+            ["GetPerformance"] = $"?from={from}&to={to}",
+            ["ListInstrumentPrices"] = $"?from={year}-11-01&to={to}",
+            ["ListMissingFxRates"] = "?currency=EUR",
+            ["SearchMarketDataProvider"] = "?q=MSFT",
+            ["ListTransactions"] = "?pageSize=3",
+            ["ListInstruments"] = $"?householdId={h}&inUse=true&pageSize=3",
         };
         using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
