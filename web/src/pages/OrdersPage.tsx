@@ -235,7 +235,7 @@ function OrderCard({ householdId, order, instrument, currency }: { householdId: 
                   <td className="num">{money(f.fees)}</td>
                   <td>
                     {formatInstant(f.atUtc)} ·{' '}
-                    <Link to={`/households/${householdId}/transactions?accountId=${order.accountId}`} className="text-brand-700 hover:underline">
+                    <Link to={`/households/${householdId}/transactions?accountId=${order.accountId}`} className="text-brand-700 underline">
                       transaction
                     </Link>
                   </td>
