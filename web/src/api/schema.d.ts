@@ -4745,16 +4745,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": null,
+                     *         "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T15:33:49.5324865+00:00",
-                     *         "updatedUtc": "2026-12-06T15:33:49.9450986+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *         "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *           },
+                     *           {
+                     *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T15:33:49.9450986+00:00"
+                     *             "atUtc": "2026-12-06T16:17:45.9820701+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4762,39 +4768,53 @@ export interface operations {
                      *       {
                      *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "side": "Buy",
+                     *         "type": "Market",
+                     *         "quantity": 1222.020834,
+                     *         "limitPrice": null,
+                     *         "price": 65.43,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-04932c6fc32841beac0f3b1042e2c7a5",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
+                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Sell",
                      *         "type": "Market",
                      *         "quantity": 437,
                      *         "limitPrice": null,
                      *         "price": 52,
-                     *         "status": "Pending",
+                     *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": null,
+                     *         "brokerOrderId": "paper-20471e99976145939d61435288b84c1c",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00",
-                     *         "updatedUtc": "2026-12-06T15:33:48.0429935+00:00",
-                     *         "transitions": [],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 955,
-                     *         "limitPrice": null,
-                     *         "price": 45.57,
-                     *         "status": "Pending",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": null,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00",
-                     *         "updatedUtc": "2026-12-06T15:33:48.0429935+00:00",
-                     *         "transitions": [],
+                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
+                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *           }
+                     *         ],
                      *         "fills": []
                      *       }
                      *     ]
@@ -4887,8 +4907,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T15:33:49.5324865+00:00",
-                     *       "updatedUtc": "2026-12-06T15:33:49.5324865+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -4979,8 +4999,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T15:33:49.5324865+00:00",
-                     *       "updatedUtc": "2026-12-06T15:33:49.5324865+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5051,16 +5071,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": null,
+                     *       "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T15:33:49.5324865+00:00",
-                     *       "updatedUtc": "2026-12-06T15:33:49.9450986+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
+                     *           "to": "Submitted",
+                     *           "reason": "accepted by the paper broker",
+                     *           "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *         },
+                     *         {
+                     *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T15:33:49.9450986+00:00"
+                     *           "atUtc": "2026-12-06T16:17:45.9820701+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5127,6 +5153,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-06",
+                     *       "orders": 10,
+                     *       "submitted": 10,
+                     *       "fills": 0,
+                     *       "filled": 0,
+                     *       "rejected": 0,
+                     *       "expired": 0,
+                     *       "cancelled": 0,
+                     *       "errors": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrderProcessingRunDto"];
                 };
             };
@@ -5190,12 +5229,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T15:33:48.6241739+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:45.5305464+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -5203,20 +5242,20 @@ export interface operations {
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": null,
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
                      *             },
-                     *             "before": -1.599863462309243e-11,
-                     *             "after": -1.599863462309243e-11,
+                     *             "before": -4.7095417867977524e-11,
+                     *             "after": -4.7095417867977524e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -5239,20 +5278,20 @@ export interface operations {
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
-                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *               "assetClass": null,
-                     *               "weight": 0.12,
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": null,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -4.7095417867977524e-11,
-                     *             "after": -4.7095417867977524e-11,
+                     *             "before": 5.703078008231823e-12,
+                     *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6196,10 +6235,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206153413013",
+                     *       "keyId": "es256-20261206161748213",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206153316194",
-                     *         "es256-20261206153413013"
+                     *         "es256-20261206161742297",
+                     *         "es256-20261206161748213"
                      *       ]
                      *     }
                      */
@@ -6494,7 +6533,7 @@ export interface operations {
                      *       {
                      *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T15:33:58.942383+00:00",
+                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -6614,7 +6653,7 @@ export interface operations {
                      *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T15:32:52.7048828+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -6676,7 +6715,7 @@ export interface operations {
                      *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T15:33:35.8769567+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -6738,7 +6777,7 @@ export interface operations {
                      *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T15:32:52.7048828+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -6820,7 +6859,7 @@ export interface operations {
                      *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T15:33:35.8769567+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -6986,7 +7025,8 @@ export interface operations {
                      *         "notes": null,
                      *         "wholeSharesOnly": false,
                      *         "broker": "paper",
-                     *         "brokerAccountId": null
+                     *         "brokerAccountId": null,
+                     *         "dividendWithholdingRate": 0
                      *       },
                      *       {
                      *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
@@ -7003,10 +7043,11 @@ export interface operations {
                      *         "notes": null,
                      *         "wholeSharesOnly": false,
                      *         "broker": "paper",
-                     *         "brokerAccountId": null
+                     *         "brokerAccountId": null,
+                     *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "name": "Sam's Roth IRA",
@@ -7020,7 +7061,8 @@ export interface operations {
                      *         "notes": null,
                      *         "wholeSharesOnly": false,
                      *         "broker": "paper",
-                     *         "brokerAccountId": null
+                     *         "brokerAccountId": null,
+                     *         "dividendWithholdingRate": 0
                      *       }
                      *     ]
                      */
@@ -7116,7 +7158,8 @@ export interface operations {
                      *       "notes": null,
                      *       "wholeSharesOnly": false,
                      *       "broker": "paper",
-                     *       "brokerAccountId": null
+                     *       "brokerAccountId": null,
+                     *       "dividendWithholdingRate": 0
                      *     }
                      */
                     "application/json": components["schemas"]["AccountDto"];
@@ -7206,7 +7249,8 @@ export interface operations {
                      *       "notes": null,
                      *       "wholeSharesOnly": false,
                      *       "broker": "paper",
-                     *       "brokerAccountId": null
+                     *       "brokerAccountId": null,
+                     *       "dividendWithholdingRate": 0
                      *     }
                      */
                     "application/json": components["schemas"]["AccountDto"];
@@ -7299,7 +7343,8 @@ export interface operations {
                      *       "notes": null,
                      *       "wholeSharesOnly": false,
                      *       "broker": "paper",
-                     *       "brokerAccountId": null
+                     *       "brokerAccountId": null,
+                     *       "dividendWithholdingRate": 0
                      *     }
                      */
                     "application/json": components["schemas"]["AccountDto"];
@@ -7455,7 +7500,7 @@ export interface operations {
                      *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T15:33:58.942383+00:00",
+                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -7547,7 +7592,7 @@ export interface operations {
                      *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T15:33:58.942383+00:00",
+                     *       "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -7691,16 +7736,6 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
                      *           "assetClass": "Bonds",
                      *           "weight": 0.4,
                      *           "band": 0.05,
@@ -7715,6 +7750,16 @@ export interface operations {
                      *           "weight": 0.45,
                      *           "band": 0.05,
                      *           "drift": 0.5499990547503972
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
                      *         }
                      *       ],
                      *       "harvest": {
@@ -8566,7 +8611,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -8576,7 +8621,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -8586,9 +8631,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -9442,7 +9487,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -9466,7 +9511,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -9490,7 +9535,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -9602,7 +9647,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T15:33:42.7130619+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -9708,7 +9753,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T15:33:42.7130619+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -9821,7 +9866,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T15:33:42.7130619+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10003,7 +10048,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -10027,7 +10072,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -10051,7 +10096,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T15:33:44.3241214+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10261,7 +10306,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
+                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -10272,7 +10317,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
+                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -10283,7 +10328,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
+                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
                      *       }
                      *     ]
                      */
@@ -11013,7 +11058,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T15:33:51.9817638+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11222,7 +11267,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T15:33:51.9817638+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -11366,7 +11411,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T15:33:51.9817638+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11576,7 +11621,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T15:33:51.9817638+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11993,13 +12038,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T15:33:54.0564301+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T15:33:54.0910738+00:00",
+                     *         "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
@@ -12015,10 +12060,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T15:33:53.8731201+00:00",
-                     *         "startedUtc": "2026-12-06T15:33:54.5602834+00:00",
-                     *         "finishedUtc": "2026-12-06T15:34:03.8472082+00:00",
-                     *         "durationMs": 9138
+                     *         "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
+                     *         "startedUtc": "2026-12-06T16:17:46.6627537+00:00",
+                     *         "finishedUtc": "2026-12-06T16:17:47.296976+00:00",
+                     *         "durationMs": 627
                      *       },
                      *       {
                      *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
@@ -12035,10 +12080,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T15:33:53.1484238+00:00",
-                     *         "startedUtc": "2026-12-06T15:33:53.6672256+00:00",
-                     *         "finishedUtc": "2026-12-06T15:33:54.4052011+00:00",
-                     *         "durationMs": 413
+                     *         "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
+                     *         "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
+                     *         "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
+                     *         "durationMs": 55
                      *       }
                      *     ]
                      */
@@ -12116,6 +12161,129 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "kind": "Simulate",
+                     *       "status": "Succeeded",
+                     *       "progress": 1,
+                     *       "paths": 1000,
+                     *       "seed": 42,
+                     *       "parameters": {
+                     *         "paths": 1000,
+                     *         "seed": 42
+                     *       },
+                     *       "result": {
+                     *         "paths": 1000,
+                     *         "seed": 42,
+                     *         "successProbability": 0.7,
+                     *         "successStandardError": 0.014491376746189439,
+                     *         "terminalWealth": {
+                     *           "p5": 0,
+                     *           "p10": 0,
+                     *           "p25": 0,
+                     *           "p50": 1200885,
+                     *           "p75": 4391674.75,
+                     *           "p90": 9388404.200000003,
+                     *           "p95": 13304899.199999994
+                     *         },
+                     *         "terminalWealthReal": {
+                     *           "p5": 0,
+                     *           "p10": 0,
+                     *           "p25": 0,
+                     *           "p50": 272941.45142354333,
+                     *           "p75": 998155.5939537316,
+                     *           "p90": 2133830.190983226,
+                     *           "p95": 3023985.226472093
+                     *         },
+                     *         "years": [
+                     *           {
+                     *             "year": 1,
+                     *             "month": 12,
+                     *             "nominal": {
+                     *               "p5": 95871.665234375,
+                     *               "p10": 100215.0609375,
+                     *               "p25": 107738.6328125,
+                     *               "p50": 116462.31640625,
+                     *               "p75": 125880.921875,
+                     *               "p90": 135169.184375,
+                     *               "p95": 140908.596875
+                     *             },
+                     *             "real": {
+                     *               "p5": 93533.33193597563,
+                     *               "p10": 97770.7911585366,
+                     *               "p25": 105110.86128048782,
+                     *               "p50": 113621.77210365854,
+                     *               "p75": 122810.65548780489,
+                     *               "p90": 131872.37500000003,
+                     *               "p95": 137471.80182926828
+                     *             },
+                     *             "depletionProbability": 0
+                     *           },
+                     *           {
+                     *             "year": 2,
+                     *             "month": 24,
+                     *             "nominal": {
+                     *               "p5": 105418.49453125,
+                     *               "p10": 111006.396875,
+                     *               "p25": 120563.482421875,
+                     *               "p50": 133278.4609375,
+                     *               "p75": 148744.23828125,
+                     *               "p90": 162779.23125,
+                     *               "p95": 174905.7171875
+                     *             },
+                     *             "real": {
+                     *               "p5": 100338.84071980965,
+                     *               "p10": 105657.48661511007,
+                     *               "p25": 114754.05822427127,
+                     *               "p50": 126856.35782272457,
+                     *               "p75": 141576.90734681737,
+                     *               "p90": 154935.61570493755,
+                     *               "p95": 166477.7795954789
+                     *             },
+                     *             "depletionProbability": 0
+                     *           },
+                     *           {
+                     *             "year": 3,
+                     *             "month": 36,
+                     *             "nominal": {
+                     *               "p5": 116427.137890625,
+                     *               "p10": 122632.89296875,
+                     *               "p25": 134115.94140625,
+                     *               "p50": 151694.78125,
+                     *               "p75": 172170.46484375,
+                     *               "p90": 195380.3171875,
+                     *               "p95": 208673.91328125
+                     *             },
+                     *             "real": {
+                     *               "p5": 108114.17166030676,
+                     *               "p10": 113876.83217016589,
+                     *               "p25": 124539.98418479132,
+                     *               "p50": 140863.68450835018,
+                     *               "p75": 159877.3922316856,
+                     *               "p90": 181430.04744562623,
+                     *               "p95": 193774.47294728752
+                     *             },
+                     *             "depletionProbability": 0
+                     *           }
+                     *         ],
+                     *         "medianDepletionMonth": 609,
+                     *         "spending": {
+                     *           "cutYearShare": 0.09826666666666661,
+                     *           "lowestSpendingRatioMedian": 0.9999998807907104,
+                     *           "lowestSpendingRatioP5": 0,
+                     *           "endAboveStartProbability": 0.616
+                     *         }
+                     *       },
+                     *       "successProbability": 0.7,
+                     *       "error": null,
+                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
+                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
+                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
+                     *       "durationMs": 55
+                     *     }
+                     */
                     "application/json": components["schemas"]["SimulationRunDto"];
                 };
             };
@@ -12125,28 +12293,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "kind": "Simulate",
-                     *       "status": "Queued",
-                     *       "progress": 0,
-                     *       "paths": 1000,
-                     *       "seed": 42,
-                     *       "parameters": {
-                     *         "paths": 1000,
-                     *         "seed": 42
-                     *       },
-                     *       "result": null,
-                     *       "successProbability": null,
-                     *       "error": null,
-                     *       "createdUtc": "2026-12-06T15:33:53.1484238+00:00",
-                     *       "startedUtc": null,
-                     *       "finishedUtc": null,
-                     *       "durationMs": 0
-                     *     }
-                     */
                     "application/json": components["schemas"]["SimulationRunDto"];
                 };
             };
@@ -12242,21 +12388,122 @@ export interface operations {
                      *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "kind": "Simulate",
-                     *       "status": "Running",
-                     *       "progress": 0.13333333333333333,
+                     *       "status": "Succeeded",
+                     *       "progress": 1,
                      *       "paths": 1000,
                      *       "seed": 42,
                      *       "parameters": {
                      *         "paths": 1000,
                      *         "seed": 42
                      *       },
-                     *       "result": null,
-                     *       "successProbability": null,
+                     *       "result": {
+                     *         "paths": 1000,
+                     *         "seed": 42,
+                     *         "successProbability": 0.7,
+                     *         "successStandardError": 0.014491376746189439,
+                     *         "terminalWealth": {
+                     *           "p5": 0,
+                     *           "p10": 0,
+                     *           "p25": 0,
+                     *           "p50": 1200885,
+                     *           "p75": 4391674.75,
+                     *           "p90": 9388404.200000003,
+                     *           "p95": 13304899.199999994
+                     *         },
+                     *         "terminalWealthReal": {
+                     *           "p5": 0,
+                     *           "p10": 0,
+                     *           "p25": 0,
+                     *           "p50": 272941.45142354333,
+                     *           "p75": 998155.5939537316,
+                     *           "p90": 2133830.190983226,
+                     *           "p95": 3023985.226472093
+                     *         },
+                     *         "years": [
+                     *           {
+                     *             "year": 1,
+                     *             "month": 12,
+                     *             "nominal": {
+                     *               "p5": 95871.665234375,
+                     *               "p10": 100215.0609375,
+                     *               "p25": 107738.6328125,
+                     *               "p50": 116462.31640625,
+                     *               "p75": 125880.921875,
+                     *               "p90": 135169.184375,
+                     *               "p95": 140908.596875
+                     *             },
+                     *             "real": {
+                     *               "p5": 93533.33193597563,
+                     *               "p10": 97770.7911585366,
+                     *               "p25": 105110.86128048782,
+                     *               "p50": 113621.77210365854,
+                     *               "p75": 122810.65548780489,
+                     *               "p90": 131872.37500000003,
+                     *               "p95": 137471.80182926828
+                     *             },
+                     *             "depletionProbability": 0
+                     *           },
+                     *           {
+                     *             "year": 2,
+                     *             "month": 24,
+                     *             "nominal": {
+                     *               "p5": 105418.49453125,
+                     *               "p10": 111006.396875,
+                     *               "p25": 120563.482421875,
+                     *               "p50": 133278.4609375,
+                     *               "p75": 148744.23828125,
+                     *               "p90": 162779.23125,
+                     *               "p95": 174905.7171875
+                     *             },
+                     *             "real": {
+                     *               "p5": 100338.84071980965,
+                     *               "p10": 105657.48661511007,
+                     *               "p25": 114754.05822427127,
+                     *               "p50": 126856.35782272457,
+                     *               "p75": 141576.90734681737,
+                     *               "p90": 154935.61570493755,
+                     *               "p95": 166477.7795954789
+                     *             },
+                     *             "depletionProbability": 0
+                     *           },
+                     *           {
+                     *             "year": 3,
+                     *             "month": 36,
+                     *             "nominal": {
+                     *               "p5": 116427.137890625,
+                     *               "p10": 122632.89296875,
+                     *               "p25": 134115.94140625,
+                     *               "p50": 151694.78125,
+                     *               "p75": 172170.46484375,
+                     *               "p90": 195380.3171875,
+                     *               "p95": 208673.91328125
+                     *             },
+                     *             "real": {
+                     *               "p5": 108114.17166030676,
+                     *               "p10": 113876.83217016589,
+                     *               "p25": 124539.98418479132,
+                     *               "p50": 140863.68450835018,
+                     *               "p75": 159877.3922316856,
+                     *               "p90": 181430.04744562623,
+                     *               "p95": 193774.47294728752
+                     *             },
+                     *             "depletionProbability": 0
+                     *           }
+                     *         ],
+                     *         "medianDepletionMonth": 609,
+                     *         "spending": {
+                     *           "cutYearShare": 0.09826666666666661,
+                     *           "lowestSpendingRatioMedian": 0.9999998807907104,
+                     *           "lowestSpendingRatioP5": 0,
+                     *           "endAboveStartProbability": 0.616
+                     *         }
+                     *       },
+                     *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T15:33:53.1484238+00:00",
-                     *       "startedUtc": "2026-12-06T15:33:53.6672256+00:00",
-                     *       "finishedUtc": null,
-                     *       "durationMs": 0
+                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
+                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
+                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
+                     *       "durationMs": 55
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12338,9 +12585,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T15:33:54.0564301+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T15:33:54.0910738+00:00",
+                     *       "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -12440,7 +12687,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *       "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "kind": "Solve",
                      *       "status": "Queued",
@@ -12456,7 +12703,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T15:33:53.8731201+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -12987,7 +13234,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T15:33:46.5149631+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -13057,24 +13304,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "Bonds",
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
@@ -13105,6 +13334,24 @@ export interface operations {
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -13201,7 +13448,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T15:33:46.5149631+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -13271,24 +13518,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "Bonds",
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
@@ -13319,6 +13548,24 @@ export interface operations {
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -13401,7 +13648,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
+                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -13412,7 +13659,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
+                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -13423,7 +13670,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T15:33:48.0429935+00:00"
+                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
                      *       }
                      *     ]
                      */
@@ -13491,17 +13738,17 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
+                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "assetClass": null,
+                     *         "weight": 0.12,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -13511,14 +13758,14 @@ export interface operations {
                      *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
                      *       },
                      *       {
-                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "assetClass": null,
-                     *         "weight": 0.12,
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": null
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       }
                      *     ]
                      */
@@ -13598,7 +13845,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -13608,7 +13855,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -13618,7 +13865,7 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -13947,6 +14194,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "force": true
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["RebalanceRequest"];
             };
         };
@@ -13957,6 +14209,163 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-06",
+                     *       "force": true,
+                     *       "assetLocation": false,
+                     *       "proposal": {
+                     *         "trades": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Sell",
+                     *             "quantity": 2367.661157,
+                     *             "price": 52,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "quantity": 23.436,
+                     *                 "gain": 60.69924,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "quantity": 11.7319,
+                     *                 "gain": 52.089636,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "quantity": 24.482,
+                     *                 "gain": 115.0654,
+                     *                 "longTerm": true
+                     *               }
+                     *             ],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 70345.82548511808,
+                     *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           }
+                     *         ],
+                     *         "drifts": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "band": 0,
+                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           }
+                     *         ],
+                     *         "estimatedTax": -329.6125,
+                     *         "estimatedCosts": 0,
+                     *         "warnings": []
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Alex's 401(k)"
+                     *         },
+                     *         {
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "name": "Joint brokerage"
+                     *         },
+                     *         {
+                     *           "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "name": "Alex's traditional IRA"
+                     *         }
+                     *       ],
+                     *       "instruments": [
+                     *         {
+                     *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "symbol": "IBM"
+                     *         },
+                     *         {
+                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "symbol": "MSFT"
+                     *         },
+                     *         {
+                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "symbol": "DIS"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RebalancePreviewDto"];
                 };
             };
@@ -14268,7 +14677,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T15:33:45.5594155+00:00"
+                     *         "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
                      *       }
                      *     ]
                      */
@@ -14348,7 +14757,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T15:33:45.5594155+00:00"
+                     *       "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -14508,13 +14917,13 @@ export interface operations {
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *               "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -14527,12 +14936,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -14545,24 +14954,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -14577,13 +14986,13 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "instrumentId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -14678,36 +15087,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T15:33:48.9786336+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:45.6000899+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *             "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *                 "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -14719,19 +15128,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *             "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *                 "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -15918,13 +16327,13 @@ export interface operations {
                      *           "total": 223851.99
                      *         },
                      *         {
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *           "name": "Jamie's brokerage",
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "name": "Joint brokerage",
                      *           "type": "TaxableBrokerage",
                      *           "isLiability": false,
-                     *           "positions": 3020.4,
-                     *           "cash": 28481.5,
-                     *           "total": 31501.9
+                     *           "positions": 622572.7,
+                     *           "cash": 43734.16,
+                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -16026,7 +16435,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T15:33:56.2163333+00:00"
+                     *         "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
                      *       }
                      *     ]
                      */
@@ -16113,7 +16522,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T15:33:56.2163333+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -16216,7 +16625,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T15:33:56.2163333+00:00"
+                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -16361,13 +16770,13 @@ export interface operations {
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
-                     *           "attempts": 1,
-                     *           "createdUtc": "2026-12-06T15:33:56.832+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T15:33:56.832+00:00",
+                     *           "attempts": 0,
+                     *           "createdUtc": "2026-12-06T16:17:46.873+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:33:56.8328338+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -16453,13 +16862,13 @@ export interface operations {
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
-                     *       "attempts": 1,
-                     *       "createdUtc": "2026-12-06T15:33:58.365+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T15:33:58.365+00:00",
+                     *       "attempts": 0,
+                     *       "createdUtc": "2026-12-06T16:17:46.938+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T16:17:46.938+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:33:56.8328338+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -16531,12 +16940,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T15:33:56.832+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T15:33:56.832+00:00",
+                     *       "createdUtc": "2026-12-06T16:17:46.873+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T15:33:56.8328338+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17429,13 +17838,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T15:34:15.0275902+00:00",
+                     *       "exportedUtc": "2026-12-06T16:17:48.568569+00:00",
                      *       "user": {
                      *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T15:33:03.7299932+00:00",
+                     *         "createdUtc": "2026-12-06T16:17:41.0293705+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -17446,7 +17855,7 @@ export interface operations {
                      *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T15:32:52.7048828+00:00",
+                     *             "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -17505,7 +17914,8 @@ export interface operations {
                      *                 "notes": null,
                      *                 "wholeSharesOnly": false,
                      *                 "broker": "paper",
-                     *                 "brokerAccountId": null
+                     *                 "brokerAccountId": null,
+                     *                 "dividendWithholdingRate": 0
                      *               },
                      *               "number": "DB-77120934"
                      *             },
@@ -17525,7 +17935,8 @@ export interface operations {
                      *                 "notes": null,
                      *                 "wholeSharesOnly": false,
                      *                 "broker": "paper",
-                     *                 "brokerAccountId": null
+                     *                 "brokerAccountId": null,
+                     *                 "dividendWithholdingRate": 0
                      *               },
                      *               "number": "4410-0038-1174"
                      *             },
@@ -17545,7 +17956,8 @@ export interface operations {
                      *                 "notes": null,
                      *                 "wholeSharesOnly": false,
                      *                 "broker": "paper",
-                     *                 "brokerAccountId": null
+                     *                 "brokerAccountId": null,
+                     *                 "dividendWithholdingRate": 0
                      *               },
                      *               "number": "5500-0000-0000-4321"
                      *             }
@@ -17617,7 +18029,7 @@ export interface operations {
                      *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T15:33:51.9817638+00:00"
+                     *               "createdUtc": "2026-12-06T16:17:46.3109605+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -17625,7 +18037,7 @@ export interface operations {
                      *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "grantedUtc": "2026-12-06T15:33:58.942383+00:00",
+                     *               "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -17635,7 +18047,7 @@ export interface operations {
                      *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T15:33:35.8769567+00:00",
+                     *             "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -17649,21 +18061,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T15:33:34.6168612+00:00",
+                     *           "occurredUtc": "2026-12-06T16:17:44.1623834+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T15:33:38.5635407+00:00",
+                     *           "occurredUtc": "2026-12-06T16:17:44.5256079+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "ipAddress": null,
                      *           "detail": "f17e1eec-2198-430d-8c1e-5443ba933166"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T15:33:48.6019396+00:00",
+                     *           "occurredUtc": "2026-12-06T16:17:45.5166329+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "ipAddress": null,
@@ -18310,37 +18722,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T15:33:54.6890479+00:00",
+                     *           "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "eventType": "order.status_changed",
+                     *           "title": "Order Submitted: 10 BA",
+                     *           "body": "Your order for 10 BA moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "eventType": "order.status_changed",
-                     *           "title": "Order Cancelled: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Pending to Cancelled (cancelled by the user); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T15:33:50.4636489+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *           "eventType": "rebalance.proposed",
-                     *           "title": "Rebalance proposed: 2 trades",
-                     *           "body": "A rebalance proposal as of 2026-12-06 with 2 trades is ready to review.",
-                     *           "createdUtc": "2026-12-06T15:33:49.7447887+00:00",
+                     *           "title": "Order Submitted: 955 HD",
+                     *           "body": "Your order for 955 HD moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 5,
-                     *       "unreadCount": 5
+                     *       "totalCount": 15,
+                     *       "unreadCount": 15
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -18397,13 +18809,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
                      *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *       "createdUtc": "2026-12-06T15:33:54.6890479+00:00",
-                     *       "readUtc": "2026-12-06T15:34:02.3613449+00:00"
+                     *       "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
+                     *       "readUtc": "2026-12-06T16:17:47.37401+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -18612,7 +19024,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 4
+                     *       "marked": 15
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -19238,7 +19650,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "userId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *       "householdId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8"
+                     *       "householdId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -19377,14 +19789,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T15:34:13.1859867+00:00",
+                     *           "lastErrorUtc": "2026-12-06T16:17:48.2474058+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T15:34:13.2181368+00:00",
+                     *           "lastErrorUtc": "2026-12-06T16:17:48.2739893+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
