@@ -272,6 +272,13 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(me, $"{hh}/advisor-grants", new { advisorEmail = advisorUser.Email, scope = "read" });
         await GetAsync(advisor, $"{v}/advisor/clients");
         await PutAsync(me, $"{v}/notifications/preferences", new { preferences = new[] { new { eventType = "order.filled", channel = "email", enabled = false } }, dailyDigest = true });
+        // Notifications come from the outbox in the background: wait (unrecorded) until the run's one has arrived,
+        // so the recorded list is never empty on a fast or a slow machine.
+        for (var tries = 0; tries < 60 && !(await me.GetStringAsync($"{v}/notifications")).Contains("\"eventType\"", StringComparison.Ordinal); tries++)
+        {
+            await Task.Delay(500);
+        }
+
         var notifications = await GetAsync(me, $"{v}/notifications");
         if (notifications?["items"]?.AsArray().FirstOrDefault() is { } notification)
         {
