@@ -61,13 +61,16 @@ export async function notificationsJourney(kit) {
     await page.goto(`${kit.householdUrl}/settings`);
     const email = page.getByRole('checkbox', { name: 'order.status_changed by E-mail' });
     await email.waitFor();
+    // The box shows what the server stored: it turns once the save has answered, not at the click.
+    const turned = (/** @type {boolean} */ want) =>
+      page.waitForFunction((w) => /** @type {HTMLInputElement | null} */ (document.querySelector('input[aria-label="order.status_changed by E-mail"]'))?.checked === w, want);
     const was = await email.isChecked();
-    await email.setChecked(!was);
-    await page.waitForLoadState('networkidle');
+    await email.click();
+    await turned(!was);
     await page.reload();
     await email.waitFor();
     if ((await email.isChecked()) === was) throw new Error('the preference was not kept');
-    await email.setChecked(was);
-    await page.waitForLoadState('networkidle');
+    await email.click();
+    await turned(was);
   });
 }
