@@ -63,7 +63,7 @@ export async function notificationsJourney(kit) {
     await email.waitFor();
     // The box shows what the server stored: it turns once the save has answered, not at the click.
     const turned = (/** @type {boolean} */ want) =>
-      page.waitForFunction((w) => /** @type {HTMLInputElement | null} */ (document.querySelector('input[aria-label="order.status_changed by E-mail"]'))?.checked === w, want);
+      page.waitForFunction((/** @type {boolean} */ w) => /** @type {HTMLInputElement | null} */ (document.querySelector('input[aria-label="order.status_changed by E-mail"]'))?.checked === w, want);
     const was = await email.isChecked();
     await email.click();
     await turned(!was);

@@ -187,7 +187,11 @@ function WebhookCard({ householdId, webhook }: { householdId: string; webhook: W
   });
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/households/{householdId}/webhooks/{webhookId}', { params: { path } })),
-    onSuccess: refresh,
+    // Its delivery log sits under the list's key: dropped, not refetched (a refetch of a deleted webhook's log is a 404).
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: webhookKeys.deliveries(householdId, webhook.id) });
+      await queryClient.invalidateQueries({ queryKey: webhookKeys.list(householdId), exact: true });
+    },
   });
   const test = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/webhooks/{webhookId}/test', { params: { path } })),
