@@ -23,9 +23,7 @@ public sealed class HouseholdTransactions(GlidepathDbContext db)
     {
         ArgumentNullException.ThrowIfNull(query);
         var (page, size) = (query.Page ?? 1, query.PageSize ?? DefaultPageSize);
-        var errors = new InputChecks()
-            .Check(page >= 1, "page", "Pages count from 1.")
-            .Check(size is >= 1 and <= 1000, "pageSize", "The page size is between 1 and 1000.");
+        var errors = new InputChecks().CheckPage(page, size);
         if (errors.Failed)
         {
             return errors.ToProblem();

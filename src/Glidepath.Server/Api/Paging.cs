@@ -1,4 +1,5 @@
 using System.Globalization;
+using Glidepath.Application.Validation;
 using Glidepath.Server.Errors;
 using Microsoft.AspNetCore.Http.Extensions;
 
@@ -33,12 +34,10 @@ public static class Paging
             return result;
         });
 
-    public const int MaxPageSize = 1000;
-
-    /// <summary>Checks a list's <c>page</c> (from 1) and <c>pageSize</c> (1 to <see cref="MaxPageSize"/>).</summary>
+    /// <summary>Checks a list's <c>page</c> and <c>pageSize</c> by the one rule (<see cref="PageChecks"/>).</summary>
     public static ValidationErrors CheckPage(this ValidationErrors errors, int page, int pageSize) =>
-        errors.Check(page >= 1, "page", "Pages count from 1.")
-            .Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"The page size is between 1 and {MaxPageSize}.");
+        errors.Check(PageChecks.ValidPage(page), "page", PageChecks.PageMessage)
+            .Check(PageChecks.ValidPageSize(pageSize), "pageSize", PageChecks.PageSizeMessage);
 
     public static string Links(HttpRequest request, IPage page)
     {

@@ -50,9 +50,7 @@ public static class InstrumentEndpoints
         ClaimsPrincipal user, GlidepathDbContext db, CancellationToken ct)
     {
         var (pageNumber, size) = (page ?? 1, pageSize ?? 50);
-        var errors = new ValidationErrors()
-            .Check(pageNumber >= 1, "page", "Pages count from 1.")
-            .Check(size is >= 1 and <= 1000, "pageSize", "The page size is between 1 and 1000.")
+        var errors = new ValidationErrors().CheckPage(pageNumber, size)
             .Check(inUse != true || householdId is not null, "inUse", "inUse needs a householdId.")
             .Check(q is null || q.Length <= 100, "q", "A search is at most 100 characters.");
         if (errors.HasErrors)
