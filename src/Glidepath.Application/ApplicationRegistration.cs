@@ -97,6 +97,8 @@ public static class ApplicationRegistration
     {
         services.AddScoped<AdvisorGrants>();
         services.AddScoped<Profiles>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<SignUps>();
         return services;
     }
 }

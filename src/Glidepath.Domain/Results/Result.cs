@@ -81,6 +81,9 @@ public enum ProblemKind
     /// <summary>The thing asked for does not exist (for this caller).</summary>
     NotFound,
 
+    /// <summary>The caller sees the thing but may not do this to it (read-only reference data, a read-only grant).</summary>
+    Forbidden,
+
     /// <summary>The request conflicts with the current state.</summary>
     Conflict,
 
@@ -122,6 +125,8 @@ public sealed record Problem(ProblemKind Kind, string Code, string Message)
     public static Problem NotFound(string code, string message) => new(ProblemKind.NotFound, code, message);
 
     public static Problem Conflict(string code, string message) => new(ProblemKind.Conflict, code, message);
+
+    public static Problem Forbidden(string code, string message) => new(ProblemKind.Forbidden, code, message);
 
     public static Problem Refused(string code, string message, IReadOnlyList<ProblemReason>? items = null) =>
         new(ProblemKind.Refused, code, message) { Items = items ?? [] };

@@ -1,9 +1,8 @@
 using System.Net.Mail;
-using Glidepath.Domain.Households;
+using Glidepath.Application.Users;
 using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
-using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ namespace Glidepath.Server.Auth;
 internal static class Registration
 {
     public static async Task<Results<Created<RegisteredDto>, ValidationProblem, ConflictProblem, ForbiddenProblem>> Register(
-        RegisterRequest request, UserManager<GlidepathUser> users, GlidepathDbContext db, IEmailSender email, AuditLog audit,
+        RegisterRequest request, UserManager<GlidepathUser> users, SignUps signUps, IEmailSender email, AuditLog audit,
         IOptions<AuthOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var address = request.Email?.Trim();
@@ -34,7 +33,7 @@ internal static class Registration
         }
 
         var user = new GlidepathUser { Id = Guid.NewGuid(), UserName = address, Email = address, CreatedUtc = clock.GetUtcNow() };
-        var (householdId, created) = await CreateAsync(user, request.Password ?? "", null, users, db, clock, ct);
+        var (householdId, created) = await signUps.CreateAsync(user, request.Password ?? "", null, ct);
         if (!created.Succeeded)
         {
             return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
@@ -45,34 +44,6 @@ internal static class Registration
         await SendConfirmationAsync(user, users, email, options.Value, ct);
         await audit.WriteAsync(AuditEvents.Registered, user.Id, householdId, ct: ct);
         return TypedResults.Created("/api/me", new RegisteredDto(user.Id, householdId));
-    }
-
-    /// <summary>
-    /// The user (with <paramref name="password"/>, or none for an account signed up through a provider, then
-    /// with that <paramref name="login"/>), the user role and a household of their own, in one transaction.
-    /// </summary>
-    internal static async Task<(Guid HouseholdId, IdentityResult Result)> CreateAsync(
-        GlidepathUser user, string? password, UserLoginInfo? login, UserManager<GlidepathUser> users, GlidepathDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var household = new Household { Name = "My household", CreatedUtc = clock.GetUtcNow() };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
-        if (created.Succeeded && login is not null)
-        {
-            created = await users.AddLoginAsync(user, login);
-        }
-
-        if (!created.Succeeded)
-        {
-            return (Guid.Empty, created);
-        }
-
-        await users.AddToRoleAsync(user, Roles.User);
-        db.Households.Add(household);
-        db.HouseholdOwners.Add(new HouseholdOwner { HouseholdId = household.Id, UserId = user.Id });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (household.Id, created);
     }
 
     internal static async Task SendConfirmationAsync(GlidepathUser user, UserManager<GlidepathUser> users, IEmailSender email, AuthOptions options, CancellationToken ct)

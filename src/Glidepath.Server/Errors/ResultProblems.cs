@@ -1,10 +1,11 @@
 using Glidepath.Domain.Results;
+using Glidepath.Server.Auth;
 
 namespace Glidepath.Server.Errors;
 
 /// <summary>
 /// The one place a use case's <see cref="Problem"/> becomes RFC 7807 problem details: its kind picks
-/// the status (invalid 400 with the fields, not found 404, conflict 409, refused 422, quota 429,
+/// the status (invalid 400 with the fields, not found 404, forbidden 403, conflict 409, refused 422, quota 429,
 /// unavailable 503) and its code is the answer's <c>code</c>. Handlers answer
 /// <c>result.ToHttp(TypedResults.Ok)</c> and declare the statuses they can answer on the route
 /// (<see cref="ProducesProblems"/>), so the OpenAPI document names them.
@@ -18,6 +19,7 @@ public static class ResultProblems
         {
             ProblemKind.Invalid => ValidationErrors.Problem(Fields(problem)),
             ProblemKind.NotFound => new NotFoundProblem(problem.Code, problem.Message),
+            ProblemKind.Forbidden => new ForbiddenProblem(problem.Code, problem.Message),
             ProblemKind.Conflict => new ConflictProblem(problem.Code, problem.Message),
             ProblemKind.Refused => new UnprocessableProblem(problem.Code, problem.Message, [.. problem.Items.Select(i => new ProblemItem(i.Code, i.Message))]),
             ProblemKind.QuotaExceeded => new RunRefusedProblem(StatusCodes.Status429TooManyRequests, problem.Code, problem.Message),

@@ -1,3 +1,4 @@
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Api;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Pricing;
@@ -10,13 +11,7 @@ public sealed record InstrumentDto(
     Guid Id, string Symbol, string Name, InstrumentType Type, AssetClass AssetClass, string Currency, string Exchange, string? Isin,
     Guid? HouseholdId, bool Editable);
 
-/// <param name="HouseholdId">On create: the household the instrument is private to; null creates a shared one (operators only). Ignored on update.</param>
-public sealed record InstrumentRequest(
-    string? Symbol, string? Name, InstrumentType Type, AssetClass AssetClass, string? Currency, string? Exchange, string? Isin, Guid? HouseholdId = null);
-
 public sealed record InstrumentPage(IReadOnlyList<InstrumentDto> Items, int Page, int PageSize, int TotalCount) : IPage;
-
-public sealed record PriceDto(DateOnly Date, decimal Close);
 
 internal static class InstrumentMapping
 {

@@ -1,3 +1,4 @@
+using Glidepath.Application.Instruments;
 using Glidepath.Infrastructure.Import;
 
 namespace Glidepath.Server.Instruments;
@@ -30,6 +31,7 @@ public static class InstrumentRegistration
 {
     public static IServiceCollection AddInstrumentLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<InstrumentCatalog>(); // needs the market-data price updates, which only the server registers
         services.AddOptions<InstrumentLimits>().Bind(configuration.GetSection(InstrumentLimits.Section))
             .Validate(o => o.MaxNewPerImport >= 1 && o.MaxPerHousehold >= 1, "Glidepath:Instruments needs MaxNewPerImport >= 1 and MaxPerHousehold >= 1.")
             .ValidateOnStart();

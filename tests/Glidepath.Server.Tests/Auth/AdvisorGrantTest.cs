@@ -10,6 +10,7 @@ using Glidepath.Domain.TaxLots;
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Advisors;
 using Glidepath.Server.Households;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Tests.Hosting;
@@ -127,9 +128,9 @@ public class AdvisorGrantTest
         await (await admin.GetAsync($"/api/households/{household.Id}/accounts")).ReadProblemAsync(HttpStatusCode.NotFound, "household-not-found");
 
         var target = await app.CreateUserAsync(mfa: false);
-        var changed = await (await admin.PutAsync($"/api/admin/users/{target.Id}/roles", new Admin.RolesRequest(["premium", "advisor"]))).ReadAsync<Admin.AdminUserDto>();
+        var changed = await (await admin.PutAsync($"/api/admin/users/{target.Id}/roles", new Application.Users.RolesRequest(["premium", "advisor"]))).ReadAsync<Application.Users.AdminUserDto>();
         Assert.Equal(["advisor", "premium", "user"], changed.Roles);
-        await (await admin.PutAsync($"/api/admin/users/{target.Id}/roles", new Admin.RolesRequest(["owner"]))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await admin.PutAsync($"/api/admin/users/{target.Id}/roles", new Application.Users.RolesRequest(["owner"]))).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         await (await app.CreateClient().GetAsync("/api/admin/users")).ReadProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
         // The new roles reach the next token: a refresh re-reads them.

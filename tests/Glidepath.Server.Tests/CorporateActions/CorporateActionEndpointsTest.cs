@@ -5,6 +5,7 @@ using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Tests.Hosting;

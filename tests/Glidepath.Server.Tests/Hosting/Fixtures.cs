@@ -6,6 +6,7 @@ using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Households;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Transactions;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Glidepath.Domain.Instruments;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;

@@ -3,6 +3,7 @@ using System.Text;
 using Glidepath.Domain.Instruments;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Imports;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.Transactions;

@@ -4,6 +4,7 @@ using Glidepath.Infrastructure.Jobs;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Health;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Jobs;
 using Glidepath.Server.MarketData;

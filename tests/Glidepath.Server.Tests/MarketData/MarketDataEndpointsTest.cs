@@ -2,6 +2,7 @@ using System.Net;
 using Glidepath.Domain.Instruments;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.MarketData;
 using Glidepath.Server.Tests.Hosting;

@@ -7,6 +7,7 @@ using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Orders;
 using Glidepath.Server.Tests.Hosting;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.Channels;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Realtime;

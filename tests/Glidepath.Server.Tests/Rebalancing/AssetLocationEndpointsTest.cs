@@ -8,6 +8,7 @@ using Glidepath.Domain.Portfolios;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.ModelPortfolios;
 using Glidepath.Server.Rebalancing;

@@ -7,6 +7,7 @@ using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Orders;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.RealisedGains;
 using Glidepath.Server.Rebalancing;

@@ -4,6 +4,7 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Pricing;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Fx;
+using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Tests.Hosting;

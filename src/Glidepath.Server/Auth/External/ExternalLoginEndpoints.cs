@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
-using Glidepath.Infrastructure.Persistence;
+using Glidepath.Application.Users;
 using Glidepath.Server.Auth.Tokens;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Protection;
@@ -165,7 +165,7 @@ public static class ExternalLoginEndpoints
     /// the owner links the identity with the account's password (<see cref="Link"/>).
     /// </summary>
     private static async Task<Results<Created<ExternalRegisteredDto>, UnauthorizedProblem, ConflictProblem, ForbiddenProblem, ValidationProblem>> Register(
-        HttpContext http, UserManager<GlidepathUser> users, GlidepathDbContext db, IEmailSender email, TokenPair tokens, AuditLog audit,
+        HttpContext http, UserManager<GlidepathUser> users, SignUps signUps, IEmailSender email, TokenPair tokens, AuditLog audit,
         IOptions<AuthOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (await VerifiedIdentityAsync(http) is not { } identity)
@@ -196,7 +196,7 @@ public static class ExternalLoginEndpoints
         }
 
         var user = new GlidepathUser { Id = Guid.NewGuid(), UserName = address, Email = address, EmailConfirmed = identity.EmailVerified, CreatedUtc = clock.GetUtcNow() };
-        var (householdId, created) = await Registration.CreateAsync(user, null, new UserLoginInfo(identity.Provider, identity.Subject, identity.Provider), users, db, clock, ct);
+        var (householdId, created) = await signUps.CreateAsync(user, null, new UserLoginInfo(identity.Provider, identity.Subject, identity.Provider), ct);
         if (!created.Succeeded)
         {
             return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
