@@ -12,6 +12,7 @@ using Glidepath.Application.ModelPortfolios;
 using Glidepath.Application.Notifications;
 using Glidepath.Application.Orders;
 using Glidepath.Application.People;
+using Glidepath.Application.Privacy;
 using Glidepath.Application.Performance;
 using Glidepath.Application.Planning;
 using Glidepath.Application.Portfolio;
@@ -99,6 +100,7 @@ public static class ApplicationRegistration
         services.AddScoped<Profiles>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignUps>();
+        services.AddScoped<PersonalData>();
         return services;
     }
 }

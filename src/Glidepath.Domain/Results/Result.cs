@@ -134,5 +134,8 @@ public sealed record Problem(ProblemKind Kind, string Code, string Message)
     public override string ToString() => Field is null ? $"{Code}: {Message}" : $"{Field}: {Message}";
 }
 
-/// <summary>One reason among several, e.g. one rejected row, one holding without a price, one invalid field.</summary>
-public sealed record ProblemReason(string Code, string Message, string? Field = null);
+/// <summary>
+/// One reason among several, e.g. one rejected row, one holding without a price, one invalid field; a refused
+/// ledger write names the <paramref name="TransactionId"/> at fault and its <paramref name="Row"/> in the request.
+/// </summary>
+public sealed record ProblemReason(string Code, string Message, string? Field = null, int? Row = null, Guid? TransactionId = null);

@@ -21,7 +21,7 @@ public static class ResultProblems
             ProblemKind.NotFound => new NotFoundProblem(problem.Code, problem.Message),
             ProblemKind.Forbidden => new ForbiddenProblem(problem.Code, problem.Message),
             ProblemKind.Conflict => new ConflictProblem(problem.Code, problem.Message),
-            ProblemKind.Refused => new UnprocessableProblem(problem.Code, problem.Message, [.. problem.Items.Select(i => new ProblemItem(i.Code, i.Message))]),
+            ProblemKind.Refused => new UnprocessableProblem(problem.Code, problem.Message, [.. problem.Items.Select(i => new ProblemItem(i.Code, i.Message, i.Row, TransactionId: i.TransactionId))]),
             ProblemKind.QuotaExceeded => new RunRefusedProblem(StatusCodes.Status429TooManyRequests, problem.Code, problem.Message),
             ProblemKind.Unavailable => new RunRefusedProblem(StatusCodes.Status503ServiceUnavailable, problem.Code, problem.Message),
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem.Kind, "unknown problem kind"),

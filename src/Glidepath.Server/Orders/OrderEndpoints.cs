@@ -7,7 +7,6 @@ using Glidepath.Server.Auth;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Protection;
-using Glidepath.Server.Transactions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Glidepath.Server.Orders;

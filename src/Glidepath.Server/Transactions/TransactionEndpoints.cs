@@ -1,4 +1,5 @@
 using Glidepath.Application.Transactions;
+using Glidepath.Domain.Results;
 using Glidepath.Server.Api;
 using Glidepath.Server.Audit;
 using Glidepath.Server.Auth;
@@ -23,7 +24,9 @@ public static class TransactionEndpoints
         return household;
     }
 
+    /// <summary>The statuses a booking, an edit, a deletion or a sell preview can answer (onto <see cref="TransactionBooking"/>, <see cref="TransactionEditing"/>).</summary>
     private static RouteHandlerBuilder ProducesBookingProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -44,32 +47,26 @@ public static class TransactionEndpoints
     /// Books one transaction. A retry carrying the same external id (or Idempotency-Key header)
     /// answers 200 with the transaction the first request booked, and books nothing.
     /// </summary>
-    private static async Task<Results<CreatedAtRoute<TransactionDto>, Ok<TransactionDto>, ValidationProblem, ApiProblem>> PostOne(
+    private static async Task<Results<CreatedAtRoute<TransactionDto>, Ok<TransactionDto>, ProblemAnswer>> PostOne(
         Guid householdId,
         TransactionRequest request,
         [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
         TransactionBooking booking,
         CancellationToken ct)
     {
-        var outcome = await booking.BookAsync(householdId, [request], idempotencyKey, ct);
-        if (outcome.Invalid is { } invalid)
+        if (!(await booking.BookAsync(householdId, [request], idempotencyKey, ct)).TryGet(out var outcome, out var problem))
         {
-            return invalid;
+            return problem.ToHttp();
         }
 
-        if (outcome.Refused is { } refused)
-        {
-            return refused;
-        }
-
-        var booked = outcome.Booked!.Transactions[0];
-        return outcome.Booked.Created == 1
+        var booked = outcome.Transactions[0];
+        return outcome.Created == 1
             ? TypedResults.CreatedAtRoute(booked, "GetTransaction", new { householdId, transactionId = booked.Id })
             : TypedResults.Ok(booked);
     }
 
     /// <summary>Books several transactions all or nothing; each may carry its own external id.</summary>
-    private static async Task<Results<Created<TransactionBatchResult>, Ok<TransactionBatchResult>, ValidationProblem, ApiProblem>> PostBatch(
+    private static async Task<Results<Created<TransactionBatchResult>, Ok<TransactionBatchResult>, ProblemAnswer>> PostBatch(
         Guid householdId,
         TransactionBatchRequest request,
         [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
@@ -78,61 +75,48 @@ public static class TransactionEndpoints
     {
         if (request.Transactions is not { Count: > 0 } requests)
         {
-            return ValidationErrors.Single("transactions", "At least one transaction is required.");
+            return Problem.Invalid("transactions", "At least one transaction is required.").ToHttp();
         }
 
         if (requests.Any(r => r is null))
         {
-            return ValidationErrors.Single("transactions", "A transaction in the list is null.");
+            return Problem.Invalid("transactions", "A transaction in the list is null.").ToHttp();
         }
 
-        var outcome = await booking.BookAsync(householdId, requests, idempotencyKey, ct);
-        if (outcome.Invalid is { } invalid)
+        if (!(await booking.BookAsync(householdId, requests, idempotencyKey, ct)).TryGet(out var outcome, out var problem))
         {
-            return invalid;
+            return problem.ToHttp();
         }
 
-        if (outcome.Refused is { } refused)
-        {
-            return refused;
-        }
-
-        return outcome.Booked!.Created > 0 ? TypedResults.Created((string?)null, outcome.Booked) : TypedResults.Ok(outcome.Booked);
+        return outcome.Created > 0 ? TypedResults.Created((string?)null, outcome) : TypedResults.Ok(outcome);
     }
 
     /// <summary>
     /// Replaces a booked transaction's fields (its external id stays) and replays the history; a transfer's
     /// other half follows its date, instrument, quantity and amount. Audited.
     /// </summary>
-    private static async Task<Results<Ok<TransactionDto>, ValidationProblem, ApiProblem>> Put(
+    private static async Task<Results<Ok<TransactionDto>, ProblemAnswer>> Put(
         Guid householdId, Guid transactionId, TransactionRequest request, TransactionEditing editing, AuditLog audit, HttpContext http, CancellationToken ct)
     {
-        var outcome = await editing.EditAsync(householdId, transactionId, request, ct);
-        if (outcome.Invalid is { } invalid)
+        if (!(await editing.EditAsync(householdId, transactionId, request, ct)).TryGet(out var edited, out var problem))
         {
-            return invalid;
-        }
-
-        if (outcome.Refused is { } refused)
-        {
-            return refused;
+            return problem.ToHttp();
         }
 
         await audit.WriteAsync(AuditEvents.TransactionEdited, http.User.UserId(), householdId, detail: transactionId.ToString(), ct: ct);
-        return TypedResults.Ok(outcome.Value!);
+        return TypedResults.Ok(edited);
     }
 
     /// <summary>Deletes a transaction (both halves of a transfer) and replays the history. Audited.</summary>
-    private static async Task<Results<NoContent, ValidationProblem, ApiProblem>> Delete(
+    private static async Task<Results<NoContent, ProblemAnswer>> Delete(
         Guid householdId, Guid transactionId, TransactionEditing editing, AuditLog audit, HttpContext http, CancellationToken ct)
     {
-        var outcome = await editing.DeleteAsync(householdId, transactionId, ct);
-        if (outcome.Refused is { } refused)
+        if (!(await editing.DeleteAsync(householdId, transactionId, ct)).TryGet(out var deleted, out var problem))
         {
-            return refused;
+            return problem.ToHttp();
         }
 
-        await audit.WriteAsync(AuditEvents.TransactionDeleted, http.User.UserId(), householdId, detail: string.Join(' ', outcome.Value!), ct: ct);
+        await audit.WriteAsync(AuditEvents.TransactionDeleted, http.User.UserId(), householdId, detail: string.Join(' ', deleted), ct: ct);
         return TypedResults.NoContent();
     }
 
@@ -140,15 +124,7 @@ public static class TransactionEndpoints
     /// The lots a sell would relieve, at what basis and gain, under the account's relief method; books
     /// nothing. <paramref name="replacing"/>: the stored transaction the sell would replace (an edit).
     /// </summary>
-    private static async Task<Results<Ok<SellPreviewDto>, ValidationProblem, ApiProblem>> PreviewSell(
-        Guid householdId, Guid? replacing, TransactionRequest request, TransactionEditing editing, CancellationToken ct)
-    {
-        var outcome = await editing.PreviewSellAsync(householdId, request, replacing, ct);
-        if (outcome.Invalid is { } invalid)
-        {
-            return invalid;
-        }
-
-        return outcome.Refused is { } refused ? refused : TypedResults.Ok(outcome.Value!);
-    }
+    private static async Task<Results<Ok<SellPreviewDto>, ProblemAnswer>> PreviewSell(
+        Guid householdId, Guid? replacing, TransactionRequest request, TransactionEditing editing, CancellationToken ct) =>
+        (await editing.PreviewSellAsync(householdId, request, replacing, ct)).ToHttp(p => TypedResults.Ok(p));
 }

@@ -14,7 +14,7 @@ using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;
 

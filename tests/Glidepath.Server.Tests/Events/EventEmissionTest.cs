@@ -6,7 +6,7 @@ using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,7 @@ using Glidepath.Server.Accounts;
 using Glidepath.Server.Households;
 using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 
 namespace Glidepath.Server.Tests.Hosting;
 

@@ -6,7 +6,7 @@ using Glidepath.Server.Imports;
 using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Server.Valuation;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,7 @@ using Glidepath.Domain.ManualAssets;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.ManualAssets;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Server.Valuation;
 using Glidepath.Testing.Databases;
 using static Glidepath.Server.Tests.Hosting.Fixtures;

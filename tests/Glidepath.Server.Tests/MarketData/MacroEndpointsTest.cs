@@ -5,7 +5,7 @@ using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.MarketData;
 using Glidepath.Server.Performance;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 using Glidepath.Testing.MarketData;
 using static Glidepath.Server.Tests.Hosting.Fixtures;

@@ -11,6 +11,7 @@ using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Orders;
 using Glidepath.Server.Tests.Hosting;
+using Glidepath.Application.Transactions;
 using Glidepath.Server.Transactions;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;

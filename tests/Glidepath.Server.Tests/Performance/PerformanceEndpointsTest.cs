@@ -5,7 +5,7 @@ using Glidepath.Quant.Performance;
 using Glidepath.Server.Performance;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 using static Glidepath.Server.Tests.Hosting.Fixtures;
 

@@ -8,7 +8,7 @@ using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;
 using static Glidepath.Server.Tests.Hosting.Fixtures;

@@ -5,7 +5,7 @@ using Glidepath.Domain.Households;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.RealisedGains;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 using static Glidepath.Server.Tests.Hosting.Fixtures;
 

@@ -7,7 +7,7 @@ using Glidepath.Server.Planning;
 using Glidepath.Server.Realtime;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.Tests.Planning;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;

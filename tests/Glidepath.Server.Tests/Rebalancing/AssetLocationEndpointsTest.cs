@@ -14,7 +14,7 @@ using Glidepath.Server.ModelPortfolios;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.TaxSettings;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 
 namespace Glidepath.Server.Tests.Rebalancing;

@@ -13,7 +13,7 @@ using Glidepath.Server.RealisedGains;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.TaxSettings;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;
 

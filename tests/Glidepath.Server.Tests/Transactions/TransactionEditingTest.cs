@@ -6,6 +6,7 @@ using Glidepath.Infrastructure.Ledger;
 using Glidepath.Server.Lots;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
+using Glidepath.Application.Transactions;
 using Glidepath.Server.Transactions;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;

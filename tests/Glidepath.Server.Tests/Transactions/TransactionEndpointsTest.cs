@@ -7,6 +7,7 @@ using Glidepath.Server.Lots;
 using Glidepath.Server.Positions;
 using Glidepath.Server.RealisedGains;
 using Glidepath.Server.Tests.Hosting;
+using Glidepath.Application.Transactions;
 using Glidepath.Server.Transactions;
 using Glidepath.Testing.Databases;
 using static Glidepath.Server.Tests.Hosting.Fixtures;

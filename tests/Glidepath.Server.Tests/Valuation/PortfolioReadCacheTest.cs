@@ -8,7 +8,7 @@ using Glidepath.Application.Instruments;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Server.Valuation;
 using Glidepath.Testing.Databases;
 using Microsoft.EntityFrameworkCore;

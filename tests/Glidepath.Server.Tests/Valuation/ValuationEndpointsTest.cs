@@ -2,7 +2,7 @@ using System.Net;
 using Glidepath.Domain.Households;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
+using Glidepath.Application.Transactions;
 using Glidepath.Server.Valuation;
 using Glidepath.Testing.Databases;
 using static Glidepath.Server.Tests.Hosting.Fixtures;

@@ -5,7 +5,6 @@ using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Webhooks;
 using Glidepath.Server.Tests.Hosting;
-using Glidepath.Server.Transactions;
 using Glidepath.Server.Webhooks;
 using Glidepath.Testing.Databases;
 

@@ -1,16 +1,13 @@
-using Glidepath.Domain.Households;
-using Glidepath.Domain.Ledger;
+using Glidepath.Application.Accounts;
+using Glidepath.Application.Errors;
+using Glidepath.Application.Validation;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Accounts;
-using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Glidepath.Server.Transactions;
-
-/// <summary>What an edit, a delete or a preview came to: a value, invalid fields, or a refusal (404, 422).</summary>
-public sealed record EditOutcome<T>(T? Value, ValidationProblem? Invalid, ApiProblem? Refused);
+namespace Glidepath.Application.Transactions;
 
 /// <summary>
 /// Edits and deletes of booked transactions, and the preview of a sell. Both halves of a transfer move
@@ -21,24 +18,23 @@ public sealed record EditOutcome<T>(T? Value, ValidationProblem? Invalid, ApiPro
 /// </summary>
 public sealed class TransactionEditing(GlidepathDbContext db, LedgerStore ledger, TransactionBooking booking)
 {
-    public async Task<EditOutcome<TransactionDto>> EditAsync(Guid householdId, Guid transactionId, TransactionRequest request, CancellationToken ct)
+    public async Task<Result<TransactionDto>> EditAsync(Guid householdId, Guid transactionId, TransactionRequest request, CancellationToken ct)
     {
         var stored = await FindAsync(householdId, transactionId, ct);
         if (stored is null)
         {
-            return new(null, null, NotFound(transactionId));
+            return NotFound(transactionId);
         }
 
-        var (edited, invalid, refused) = await ToTransactionAsync(householdId, request, stored.Id, ct);
-        if (invalid is not null || refused is not null)
+        if (!(await ToTransactionAsync(householdId, request, stored.Id, ct)).TryGet(out var edited, out var problem))
         {
-            return new(null, invalid, refused);
+            return problem;
         }
 
-        edited!.ExternalId = stored.ExternalId;
+        edited.ExternalId = stored.ExternalId;
         if (IsTransfer(edited) != IsTransfer(stored))
         {
-            return new(null, ValidationErrors.Single("type", "A transfer stays a transfer and other types stay non-transfers: delete it and enter it again."), null);
+            return Problem.Invalid("type", "A transfer stays a transfer and other types stay non-transfers: delete it and enter it again.");
         }
 
         List<Transaction> changes = [edited];
@@ -54,21 +50,21 @@ public sealed class TransactionEditing(GlidepathDbContext db, LedgerStore ledger
         }
 
         var result = await ledger.ChangeTransactionsAsync(householdId, changes, [], ct);
-        return result.Succeeded ? new(edited.ToDto(), null, null) : new(null, null, TransactionBooking.Refusal(result.Errors, changes));
+        return result.Succeeded ? edited.ToDto() : TransactionBooking.Refusal(result.Errors, changes);
     }
 
     /// <summary>Deletes the transaction (and a transfer's other half); answers the ids deleted.</summary>
-    public async Task<EditOutcome<IReadOnlyList<Guid>>> DeleteAsync(Guid householdId, Guid transactionId, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<Guid>>> DeleteAsync(Guid householdId, Guid transactionId, CancellationToken ct)
     {
         var stored = await FindAsync(householdId, transactionId, ct);
         if (stored is null)
         {
-            return new(null, null, NotFound(transactionId));
+            return NotFound(transactionId);
         }
 
         List<Guid> ids = [stored.Id, .. (await PartnersAsync(stored, ct)).Select(p => p.Id)];
         var result = await ledger.ChangeTransactionsAsync(householdId, [], ids, ct);
-        return result.Succeeded ? new(ids, null, null) : new(null, null, TransactionBooking.Refusal(result.Errors, [stored]));
+        return result.Succeeded ? ids : TransactionBooking.Refusal(result.Errors, [stored]);
     }
 
     /// <summary>
@@ -76,51 +72,50 @@ public sealed class TransactionEditing(GlidepathDbContext db, LedgerStore ledger
     /// basis, proceeds and gain per lot, replayed against the stored history without storing anything.
     /// With <paramref name="replacing"/> the sell stands in for that stored transaction (an edit).
     /// </summary>
-    public async Task<EditOutcome<SellPreviewDto>> PreviewSellAsync(Guid householdId, TransactionRequest request, Guid? replacing, CancellationToken ct)
+    public async Task<Result<SellPreviewDto>> PreviewSellAsync(Guid householdId, TransactionRequest request, Guid? replacing, CancellationToken ct)
     {
         if (replacing is { } id && await FindAsync(householdId, id, ct) is null)
         {
-            return new(null, null, NotFound(id));
+            return NotFound(id);
         }
 
-        var (sell, invalid, refused) = await ToTransactionAsync(householdId, request, replacing, ct);
-        if (invalid is not null || refused is not null)
+        if (!(await ToTransactionAsync(householdId, request, replacing, ct)).TryGet(out var sell, out var problem))
         {
-            return new(null, invalid, refused);
+            return problem;
         }
 
-        if (sell!.Type != TransactionType.Sell)
+        if (sell.Type != TransactionType.Sell)
         {
-            return new(null, ValidationErrors.Single("type", "Only a sell has a lot preview."), null);
+            return Problem.Invalid("type", "Only a sell has a lot preview.");
         }
 
         var result = await ledger.PreviewAsync(householdId, sell, ct);
         if (!result.Succeeded)
         {
-            return new(null, null, TransactionBooking.Refusal(result.Errors, [sell]));
+            return TransactionBooking.Refusal(result.Errors, [sell]);
         }
 
         var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == sell.AccountId, ct);
         var lots = result.State!.RealisedGains.Where(g => g.SaleTransactionId == sell.Id)
             .Select(g => new RelievedLotDto(g.LotId, g.AcquiredDate, g.Quantity, g.CostBasis, g.Proceeds, g.Gain, g.Term, g.DisallowedLoss))
             .ToList();
-        return new(new SellPreviewDto(account.ReliefMethod, lots, lots.Sum(l => l.Quantity), lots.Sum(l => l.Proceeds), lots.Sum(l => l.CostBasis), lots.Sum(l => l.Gain)), null, null);
+        return new SellPreviewDto(account.ReliefMethod, lots, lots.Sum(l => l.Quantity), lots.Sum(l => l.Proceeds), lots.Sum(l => l.CostBasis), lots.Sum(l => l.Gain));
     }
 
-    private async Task<(Transaction? Transaction, ValidationProblem? Invalid, ApiProblem? Refused)> ToTransactionAsync(
-        Guid householdId, TransactionRequest request, Guid? id, CancellationToken ct)
+    private async Task<Result<Transaction>> ToTransactionAsync(Guid householdId, TransactionRequest request, Guid? id, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AccountId && a.HouseholdId == householdId, ct);
         if (account is null)
         {
-            return (null, null, AccountEndpoints.NotFound(request.AccountId));
+            return HouseholdAccounts.NotFound(request.AccountId);
         }
 
-        var errors = new ValidationErrors();
+        var errors = new InputChecks();
         var transaction = TransactionBooking.ToTransaction(request, account, externalId: null, errors, prefix: "");
         transaction.Id = id ?? transaction.Id;
         await booking.CheckInstrumentsExistAsync(householdId, [transaction], errors, 1, ct);
-        return errors.HasErrors ? (null, errors.ToProblem(), null) : (transaction, null, null);
+        return errors.Failed ? errors.ToProblem() : transaction;
     }
 
     private Task<Transaction?> FindAsync(Guid householdId, Guid transactionId, CancellationToken ct) =>
@@ -134,6 +129,6 @@ public sealed class TransactionEditing(GlidepathDbContext db, LedgerStore ledger
 
     private static bool IsTransfer(Transaction t) => t.Type is TransactionType.TransferIn or TransactionType.TransferOut;
 
-    private static NotFoundProblem NotFound(Guid transactionId) =>
-        new(ErrorCodes.TransactionNotFound, $"Transaction {transactionId} is not in this household.");
+    private static Problem NotFound(Guid transactionId) =>
+        Problem.NotFound(ErrorCodes.TransactionNotFound, $"Transaction {transactionId} is not in this household.");
 }

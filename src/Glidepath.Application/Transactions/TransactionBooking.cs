@@ -1,45 +1,51 @@
-using Glidepath.Server.Api;
-using Glidepath.Infrastructure.Instruments;
+using Glidepath.Application.Accounts;
+using Glidepath.Application.Errors;
+using Glidepath.Application.Validation;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Instruments;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
-using Glidepath.Server.Accounts;
-using Glidepath.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Glidepath.Server.Transactions;
-
-/// <summary>What a POST of transactions came to: booked (some perhaps replayed), invalid fields, or refused.</summary>
-public sealed record BookingOutcome(TransactionBatchResult? Booked, ValidationProblem? Invalid, ApiProblem? Refused);
+namespace Glidepath.Application.Transactions;
 
 /// <summary>
-/// Turns API requests into ledger writes: checks fields and household scope, answers retries from
+/// Turns requests into ledger writes: checks fields and household scope, answers retries from
 /// what is already booked (same account and external id), and books the rest through
 /// <see cref="LedgerStore"/>, which replays the whole history and stores all or nothing.
 /// </summary>
 public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger)
 {
-    public async Task<BookingOutcome> BookAsync(
+    /// <summary>The HTTP header (and the field an invalid key is reported against) that makes a retry safe.</summary>
+    public const string IdempotencyKeyField = "Idempotency-Key";
+
+    /// <summary>
+    /// Books <paramref name="requests"/> all or nothing. <paramref name="idempotencyKey"/> (or a request's own external id)
+    /// makes a retry answer what the first request booked instead of booking it again.
+    /// </summary>
+    public async Task<Result<TransactionBatchResult>> BookAsync(
         Guid householdId, IReadOnlyList<TransactionRequest> requests, string? idempotencyKey, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(requests);
         var accountIds = requests.Select(r => r.AccountId).Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking()
             .Where(a => a.HouseholdId == householdId && accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         if (requests.FirstOrDefault(r => !accounts.ContainsKey(r.AccountId)) is { } stray)
         {
-            return new BookingOutcome(null, null, AccountEndpoints.NotFound(stray.AccountId));
+            return HouseholdAccounts.NotFound(stray.AccountId);
         }
 
-        var errors = new ValidationErrors().Check(
-            idempotencyKey is null || idempotencyKey.Length is > 0 and <= 100, IdempotencyKeys.Header, "The key has 1 to 100 characters.");
+        var errors = new InputChecks().Check(
+            idempotencyKey is null || idempotencyKey.Length is > 0 and <= 100, IdempotencyKeyField, "The key has 1 to 100 characters.");
         var transactions = requests.Select((r, i) => ToTransaction(r, accounts[r.AccountId], ExternalId(r, idempotencyKey, i, requests.Count), errors, FieldPrefix(i, requests.Count))).ToList();
         await CheckInstrumentsExistAsync(householdId, transactions, errors, requests.Count, ct);
-        if (errors.HasErrors)
+        if (errors.Failed)
         {
-            return new BookingOutcome(null, errors.ToProblem(), null);
+            return errors.ToProblem();
         }
 
         // Concurrent retries with one key race to book it; the ledger books it once (under the household's
@@ -58,7 +64,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
 
             if (!result.Errors.All(e => e.Code == LedgerStoreErrorCodes.DuplicateExternalId) || (await AlreadyBookedAsync(transactions, ct)).Count == booked.Count)
             {
-                return new BookingOutcome(null, null, Refusal(result.Errors, transactions));
+                return Refusal(result.Errors, transactions);
             }
         }
 
@@ -70,10 +76,10 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
             .Select(t => t.ExternalId is not null && booked.TryGetValue((t.AccountId, t.ExternalId), out var earlier) ? earlier : stored.GetValueOrDefault(t.Id, t))
             .Select(t => t.ToDto())
             .ToList();
-        return new BookingOutcome(new TransactionBatchResult(shown, fresh.Count, transactions.Count - fresh.Count), null, null);
+        return new TransactionBatchResult(shown, fresh.Count, transactions.Count - fresh.Count);
     }
 
-    internal static Transaction ToTransaction(TransactionRequest r, Account account, string? externalId, ValidationErrors errors, string prefix)
+    internal static Transaction ToTransaction(TransactionRequest r, Account account, string? externalId, InputChecks errors, string prefix)
     {
         var currency = account.BaseCurrency;
         if (r.Currency is not null && !Currency.TryParse(r.Currency, out currency))
@@ -118,7 +124,7 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{idempotencyKey}#{index}");
 
     /// <summary>Shared instruments and the household's own; another household's private instrument is "no such instrument".</summary>
-    internal async Task CheckInstrumentsExistAsync(Guid householdId, List<Transaction> transactions, ValidationErrors errors, int count, CancellationToken ct)
+    internal async Task CheckInstrumentsExistAsync(Guid householdId, List<Transaction> transactions, InputChecks errors, int count, CancellationToken ct)
     {
         var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
         var known = (await db.Instruments.UsableBy(householdId).Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
@@ -143,21 +149,21 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
     }
 
     /// <summary>
-    /// The ledger's refusal as problem details: its code when every error shares one (e.g.
-    /// insufficient-quantity), and each error with the index of the request it came from.
+    /// The ledger's refusal: a conflict for a duplicate external id; otherwise refused, with its code when every
+    /// error shares one (e.g. insufficient-quantity), and each error with the index of the request it came from.
     /// </summary>
-    internal static ApiProblem Refusal(IReadOnlyList<LedgerError> errors, List<Transaction> requested)
+    internal static Problem Refusal(IReadOnlyList<LedgerError> errors, List<Transaction> requested)
     {
-        var items = errors.Select(e => new ProblemItem(
-            e.Code, e.Message, TransactionId: e.TransactionId, Row: requested.FindIndex(t => t.Id == e.TransactionId) is var i and >= 0 ? i : null)).ToList();
+        var items = errors.Select(e => new ProblemReason(
+            e.Code, e.Message, Row: requested.FindIndex(t => t.Id == e.TransactionId) is var i and >= 0 ? i : null, TransactionId: e.TransactionId)).ToList();
         var codes = errors.Select(e => e.Code).Distinct(StringComparer.Ordinal).ToList();
         if (codes is [LedgerStoreErrorCodes.DuplicateExternalId])
         {
-            return new ConflictProblem(codes[0], errors[0].Message);
+            return Problem.Conflict(codes[0], errors[0].Message);
         }
 
         var code = codes.Count == 1 ? codes[0] : ErrorCodes.LedgerRejected;
-        return new UnprocessableProblem(code, errors.Count == 1 ? errors[0].Message : "The ledger refused the transactions; nothing was booked.", items);
+        return Problem.Refused(code, errors.Count == 1 ? errors[0].Message : "The ledger refused the transactions; nothing was booked.", items);
     }
 
     private static string FieldPrefix(int index, int count) =>
