@@ -49,6 +49,10 @@ public sealed class SimulationRuns(GlidepathDbContext db, PlanSnapshots snapshot
         await queue.Admission.WaitAsync(ct);
         try
         {
+            // The semaphore orders this instance's requests; the database lock orders every instance's, so the
+            // share and the capacity are counted once across them all (counted, then inserted, then committed).
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await RunLeases.LockAdmissionAsync(db, ct);
             if (await QuotaRefusalAsync(caller, document.Paths, ct) is { } quota)
             {
                 return quota;
@@ -75,6 +79,7 @@ public sealed class SimulationRuns(GlidepathDbContext db, PlanSnapshots snapshot
             };
             db.SimulationRuns.Add(run);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         finally
         {

@@ -51,7 +51,7 @@ public class AccountEndpointsTest
         var account = await client.AccountAsync(household.Id, name: "Brokerage");
         var url = $"/api/households/{household.Id}";
         await (await client.PostAsync($"{url}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2000, 1, 3), 100m)))
-            .ReadAsync<Glidepath.Server.Transactions.TransactionDto>(HttpStatusCode.Created);
+            .ReadAsync<Glidepath.Application.Transactions.TransactionDto>(HttpStatusCode.Created);
 
         var problem = await (await client.DeleteAsync($"{url}/accounts/{account.Id}")).ReadProblemAsync(HttpStatusCode.Conflict, "account-has-transactions");
 
@@ -73,7 +73,7 @@ public class AccountEndpointsTest
         var theirs = await client.HouseholdAsync("Theirs");
         var theirAccount = await client.AccountAsync(theirs.Id);
         await (await client.PostAsync($"/api/households/{theirs.Id}/transactions", Fixtures.Deposit(theirAccount.Id, new DateOnly(2000, 1, 3), 100m)))
-            .ReadAsync<Glidepath.Server.Transactions.TransactionDto>(HttpStatusCode.Created);
+            .ReadAsync<Glidepath.Application.Transactions.TransactionDto>(HttpStatusCode.Created);
         var mineUrl = $"/api/households/{mine.Id}";
 
         await (await client.GetAsync($"{mineUrl}/accounts/{theirAccount.Id}")).ReadProblemAsync(HttpStatusCode.NotFound, "account-not-found");

@@ -98,9 +98,9 @@ public class AdvisorGrantTest
         var account = await owner.AccountAsync(household.Id);
         var url = $"/api/households/{household.Id}";
         await (await owner.PostAsync($"{url}/transactions", Fixtures.Deposit(account.Id, new DateOnly(1999, 1, 4), 10_000m)))
-            .ReadAsync<Glidepath.Server.Transactions.TransactionDto>(HttpStatusCode.Created);
+            .ReadAsync<Glidepath.Application.Transactions.TransactionDto>(HttpStatusCode.Created);
         await (await owner.PostAsync($"{url}/transactions", Fixtures.Buy(account.Id, msft.Id, new DateOnly(1999, 1, 4), 100m, 70.5m)))
-            .ReadAsync<Glidepath.Server.Transactions.TransactionDto>(HttpStatusCode.Created);
+            .ReadAsync<Glidepath.Application.Transactions.TransactionDto>(HttpStatusCode.Created);
         var advisorUser = await app.CreateUserAsync(roles: [Roles.Advisor], ownHousehold: false);
         var advisor = app.CreateClient(advisorUser);
         await (await owner.PostAsync($"{url}/advisor-grants", new GrantRequest(advisorUser.Email))).ReadAsync<GrantDto>(HttpStatusCode.Created);

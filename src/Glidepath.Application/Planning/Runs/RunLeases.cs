@@ -80,6 +80,27 @@ public static class RunLeases
         }
     }
 
+    /// <summary>
+    /// Serialises admission to the queue across instances, for the rest of the caller's transaction: on PostgreSQL a
+    /// transaction-scoped advisory lock; on SQLite a no-op write, which takes the database's write lock before the
+    /// admission reads anything (as the ledger's household lock does).
+    /// </summary>
+    public static async Task LockAdmissionAsync(GlidepathDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            await db.Database.ExecuteSqlRawAsync(AdmissionLockOnPostgres, ct);
+        }
+        else
+        {
+            await db.SimulationRuns.Where(r => r.Id == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(r => r.Attempts, r => r.Attempts), ct);
+        }
+    }
+
+    /// <summary>The advisory lock of queue admission; its key is "GPRUNADM" in ASCII, unique among this database's advisory locks.</summary>
+    private const string AdmissionLockOnPostgres = "SELECT pg_advisory_xact_lock(5138697701168333901)";
+
     private static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
