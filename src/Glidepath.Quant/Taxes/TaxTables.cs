@@ -1,9 +1,10 @@
 namespace Glidepath.Quant.Taxes;
 
 /// <summary>
-/// Published US federal tax data. Each number was checked against the source named beside it
-/// (the IRS document, and where the IRS page itself could not be read, two independent secondary
-/// copies of it); nothing here is estimated. A new tax year is a new table with its own source.
+/// Published US federal tax data. The IRS documents themselves could not be opened from where this
+/// was written, so each number was checked against public copies of them named beside it (the
+/// ordinary brackets and deductions in three, the capital-gain thresholds in one full copy and one
+/// excerpt); nothing here is estimated. A new tax year is a new table with its own source.
 /// </summary>
 public static class TaxTables
 {
