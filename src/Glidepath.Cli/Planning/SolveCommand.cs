@@ -6,6 +6,7 @@ using Glidepath.Application.Planning;
 using Glidepath.Cli.Hosting;
 using Glidepath.Cli.Remote;
 using Glidepath.Domain.Planning;
+using Glidepath.Quant.MonteCarlo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glidepath.Cli.Planning;
@@ -86,7 +87,7 @@ public static class SolveCommand
     private static int Solve(
         TextWriter output, ScenarioDocument document, SolveFor solveFor, double? target, Func<SeriesDocument, HistoricalSeries> loader, string source, bool json, CancellationToken cancel)
     {
-        var solved = PlanSolver.Solve(document, solveFor, target ?? document.TargetSuccess, loader, new Quant.MonteCarlo.SimulationOptions { CancellationToken = cancel });
+        var solved = PlanSolver.Solve(document, solveFor, target ?? document.TargetSuccess, loader, new SimulationOptions { CancellationToken = cancel });
         Write(output, solved.Match(r => r, refused => throw new CliException($"{source}: {refused}")), json);
         return 0;
     }
