@@ -330,7 +330,7 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
         var baseUrl = await RemoteAsync([.. local]);
         Assert.Equal((1, ""), (unknown.ExitCode, unknown.Out));
         Assert.Single(unknown.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal(1, baseUrl.ExitCode);
+        Assert.Equal(2, baseUrl.ExitCode);
         Assert.StartsWith("glidepath: --base-url is not available with --server", baseUrl.Error, StringComparison.Ordinal);
     }
 
