@@ -66,7 +66,8 @@ web_part() {
   (cd web && GLIDEPATH_SERVER_DLL="$published" npx playwright test) || status=$?
   e2e_count web/e2e/artifacts/results.json "$status"
 
-  # Lighthouse on the same Release publish: each page's budget is one test (docs/web.md).
+  # Lighthouse on the same Release publish: each page's budget is one test, on the median of three
+  # runs (docs/web.md, "Lighthouse budget").
   status=0
   rm -f web/lighthouse/artifacts/results.json
   (cd web && GLIDEPATH_SERVER_DLL="$published" node lighthouse/run.mjs) || status=$?

@@ -32,11 +32,11 @@ public static class GlidepathCli
         root.Subcommands.Add(LoginCommand.Create(env, remote));
         root.Subcommands.Add(LoginCommand.CreateLogout(env, remote));
         root.Subcommands.Add(ImportCommand.Create(env, remote));
-        root.Subcommands.Add(CorporateActionsCommand.Create(env));
+        root.Subcommands.Add(CorporateActionsCommand.Create(env, remote));
         root.Subcommands.Add(PositionsCommand.Create(env, remote));
         root.Subcommands.Add(NetWorthCommand.Create(env, remote));
         root.Subcommands.Add(SimulateCommand.Create(env, remote));
-        root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(SolveCommand.Create(env, remote));
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());
@@ -86,7 +86,7 @@ public static class GlidepathCli
         }
         catch (RemoteException exception)
         {
-            return env.Fail(ExitCodes.Failure, exception.Message);
+            return env.Fail(exception.ExitCode, exception.Message);
         }
         catch (ApiException exception)
         {

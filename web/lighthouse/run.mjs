@@ -1,16 +1,20 @@
 // Lighthouse budget: the sign-in page signed out, and the dashboard, a plan and the portfolio page
 // signed in, each against a published (Release) server on a fresh SQLite database, in Debian's
 // chromium. Lighthouse's defaults: mobile form factor, simulated slow 4G and a 4× slower CPU.
-// Each page is one test: it passes when every enforced category meets its budget (below). Prints the
-// scores, writes lighthouse/artifacts/results.json ({passed, failed, skipped, pages, notEnforced}) and
-// each report. Performance is measured and printed on every run but enforced only with
-// GLIDEPATH_LIGHTHOUSE_PERFORMANCE=enforce: the budgets are not met yet (issue 23, bench/README.md),
-// and scripts/test names each miss above its total instead of counting it as a failure.
+// Each page is one test: it passes when every enforced category meets its budget (below). Performance
+// is measured and printed on every run but enforced only with GLIDEPATH_LIGHTHOUSE_PERFORMANCE=enforce:
+// its budgets are not met on a 2-core machine yet (issue 23, bench/README.md), and scripts/test names
+// each miss above its total instead of counting it as a failure. Each page is loaded GLIDEPATH_LIGHTHOUSE_RUNS times (3 unless set), each a first
+// visit, and the median run counts (Lighthouse's computeMedianRun, as Lighthouse CI asserts): on a shared
+// 2-core machine one run's performance score moves by 10 points and more with the load (bench/README.md).
+// Prints the scores of every run, writes lighthouse/artifacts/results.json ({passed, failed, skipped,
+// pages, notEnforced}) and each page's median report. GLIDEPATH_LIGHTHOUSE_PAGES=dashboard,plan measures only those.
 //   GLIDEPATH_SERVER_DLL=/path/to/published/Glidepath.Server.dll node lighthouse/run.mjs
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromium } from 'playwright-core';
 import { startServer, freePort } from '../scripts/server.mjs';
 
@@ -30,6 +34,9 @@ function enforced(id) {
   return id !== 'performance' || process.env.GLIDEPATH_LIGHTHOUSE_PERFORMANCE === 'enforce';
 }
 
+const runs = Number(process.env.GLIDEPATH_LIGHTHOUSE_RUNS ?? 3);
+const only = process.env.GLIDEPATH_LIGHTHOUSE_PAGES?.split(',');
+
 const server = await startServer({ env: { RateLimits__ApiPerMinute: '1000', RateLimits__ReadCostPerMinute: '100000' } });
 const port = await freePort();
 // A persistent context is the browser's default one, which the tabs Lighthouse opens share: the
@@ -48,7 +55,41 @@ async function call(method, path, body, token) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** @type {{ name: string, url: string, budget: Record<string, number>, scores?: Record<string, number>, status?: string, failures?: string[], misses?: string[] }[]} */
+/**
+ * One Lighthouse run of a page as a first visit: signed out for the sign-in page, else with the session in
+ * localStorage, as after a sign-in; the HTTP cache, the PWA's worker and its Cache Storage emptied.
+ * @param {{ name: string, url: string }} page
+ */
+async function measure(page) {
+  const tab = await browser.newPage();
+  await tab.goto(`${server.url}/favicon.svg`);
+  await tab.evaluate((s) => (s ? localStorage.setItem('glidepath.session', s) : localStorage.clear()), page.name === 'sign-in' ? null : session);
+  // Storage is kept (below), so the cache and the service worker are emptied here: otherwise the
+  // second run would be served from the worker's shell.
+  const cdp = await browser.newCDPSession(tab);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Storage.clearDataForOrigin', { origin: server.url, storageTypes: 'service_workers,cache_storage' });
+  await tab.close();
+  const result = await lighthouse(page.url, {
+    port,
+    output: 'html',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    // Keep the session just stored (this also keeps the HTTP cache, emptied above).
+    disableStorageReset: true,
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${page.url}`);
+  reports.set(result.lhr, /** @type {string} */ (result.report));
+  return result.lhr;
+}
+
+/** Each run's HTML report, to keep the median run's. @type {Map<import('lighthouse').Result, string>} */
+const reports = new Map();
+
+/** The scripted session's tokens, as the app keeps them in localStorage (set below). */
+let session = '';
+
+/** @type {{ name: string, url: string, budget: Record<string, number>, scores?: Record<string, number>, runs?: number[], status?: string, failures?: string[], misses?: string[] }[]} */
 const pages = [];
 try {
   // The unversioned /api aliases work on servers before and after /api/v1, so "before" can be measured too.
@@ -66,6 +107,7 @@ try {
   await call('POST', `${h}/imports/transactions?accountId=${account.id}`, readFileSync(join(fixtures, 'transactions.csv'), 'utf8'), token);
   const scenario = JSON.parse(readFileSync(join(here, '..', '..', 'examples', 'benchmark-retirement.json'), 'utf8'));
   const plan = await call('POST', `${h}/plans`, { name: 'Retirement', scenario }, token);
+  session = JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000 });
 
   pages.push(
     { name: 'sign-in', url: `${server.url}/sign-in`, budget: budgets.signedOut },
@@ -74,40 +116,26 @@ try {
     { name: 'portfolio', url: `${server.url}/households/${household.id}/portfolio`, budget: budgets.signedIn },
   );
 
-  for (const page of pages) {
-    // Signed out for the sign-in page; for the others the session is in localStorage, as after a sign-in.
-    const tab = await browser.newPage();
-    await tab.goto(`${server.url}/favicon.svg`);
-    await tab.evaluate((s) => (s ? localStorage.setItem('glidepath.session', s) : localStorage.clear()), page.name === 'sign-in' ? null : JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000 }));
-    // Storage is kept (below), so the HTTP cache, the PWA's worker and its Cache Storage are emptied
-    // here: every page is measured as a first visit, not served from the service worker's shell.
-    const cdp = await browser.newCDPSession(tab);
-    await cdp.send('Network.clearBrowserCache');
-    await cdp.send('Storage.clearDataForOrigin', { origin: server.url, storageTypes: 'service_workers,cache_storage' });
-    await tab.close();
-    const result = await lighthouse(page.url, {
-      port,
-      output: 'html',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      // Keep the session just stored (this also keeps the HTTP cache, emptied above).
-      disableStorageReset: true,
-    });
-    if (!result) throw new Error(`Lighthouse returned nothing for ${page.url}`);
-    writeFileSync(join(artifacts, `${page.name}.html`), /** @type {string} */ (result.report));
-    writeFileSync(join(artifacts, `${page.name}.json`), JSON.stringify(result.lhr));
-    page.scores = Object.fromEntries(Object.entries(result.lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+  for (const page of pages.filter((p) => !only || only.includes(p.name))) {
+    /** @type {import('lighthouse').Result[]} */
+    const results = [];
+    for (let run = 0; run < runs; run++) results.push(await measure(page));
+    const result = computeMedianRun(results);
+    writeFileSync(join(artifacts, `${page.name}.json`), JSON.stringify(result));
+    writeFileSync(join(artifacts, `${page.name}.html`), reports.get(result) ?? '');
+    page.runs = results.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
+    page.scores = Object.fromEntries(Object.entries(result.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
     const short = Object.entries(page.budget).filter(([id, min]) => (page.scores?.[id] ?? 0) < min);
     page.misses = short.map(([id, min]) => `${id} ${page.scores?.[id]} < ${min}`);
     // Only an enforced category fails the page; every shortfall is printed with its failing audits.
     page.failures = page.misses.filter((m) => enforced(m.split(' ')[0]));
-    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => `${id.replace(/-/g, ' ')} ${result.lhr.audits[id]?.displayValue ?? '?'}`).join(', ');
+    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => `${id.replace(/-/g, ' ')} ${result.audits[id]?.displayValue ?? '?'}`).join(', ');
     page.status = page.failures.length === 0 ? 'passed' : 'failed';
-    console.log(`${page.status === 'passed' ? '✓' : '✗'} lighthouse ${page.name}: ${Object.entries(page.scores).map(([k, v]) => `${k} ${v}`).join(', ')} (${metrics})`);
+    console.log(`${page.status === 'passed' ? '✓' : '✗'} lighthouse ${page.name}: ${Object.entries(page.scores).map(([k, v]) => `${k} ${v}`).join(', ')} (median of ${runs}: ${metrics}; performance of each run ${page.runs.join(', ')})`);
     for (const [id, min] of short) {
       console.log(`    ${id} ${page.scores?.[id]} < ${min}${enforced(id) ? '' : ' (not enforced)'}`);
-      for (const ref of result.lhr.categories[id]?.auditRefs ?? []) {
-        const audit = result.lhr.audits[ref.id];
+      for (const ref of result.categories[id]?.auditRefs ?? []) {
+        const audit = result.audits[ref.id];
         if (audit && ref.weight > 0 && audit.score !== null && audit.score < 0.9) console.log(`      ${ref.id}: ${audit.displayValue ?? audit.title} (score ${Math.round(audit.score * 100)})`);
       }
     }
@@ -126,6 +154,6 @@ const count = (/** @type {string} */ s) => pages.filter((p) => p.status === s).l
 const notEnforced = pages.flatMap((p) => (p.misses ?? []).filter((m) => !(p.failures ?? []).includes(m)).map((m) => `${p.name}: ${m}`));
 const summary = { passed: count('passed'), failed: count('failed'), skipped: pages.filter((p) => !p.status).length, pages, notEnforced };
 writeFileSync(join(artifacts, 'results.json'), JSON.stringify(summary, null, 2));
-console.log(`lighthouse: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (reports in lighthouse/artifacts)`);
 for (const miss of notEnforced) console.log(`lighthouse budget missed, not enforced: ${miss}`);
+console.log(`lighthouse: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (reports in lighthouse/artifacts)`);
 process.exit(summary.failed > 0 ? 1 : 0);

@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Glidepath.Application;
 using Glidepath.Application.CorporateActions;
 using Glidepath.Cli.Hosting;
 using Glidepath.Cli.MarketData;
+using Glidepath.Cli.Remote;
+using Glidepath.Client.Generated;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glidepath.Cli.CorporateActions;
@@ -13,10 +17,12 @@ namespace Glidepath.Cli.CorporateActions;
 /// <summary>
 /// <c>glidepath corporate-actions --household ID [--confirm ID]... [--confirm-all] [--base-url URL] [--json]</c>: lists the
 /// dividends and splits the market data publishes and the ledger lacks (docs/import.md); books only those confirmed.
+/// With <c>--server</c>, ListCorporateActionProposals and ConfirmCorporateActions do it with the server's market data,
+/// and the answers (the same records) print as the local ones.
 /// </summary>
 public static class CorporateActionsCommand
 {
-    public static Command Create(CliEnvironment env)
+    public static Command Create(CliEnvironment env, RemoteServer remote)
     {
         var household = CliOptions.Household();
         var confirm = new Option<string[]>("--confirm") { Description = "Book this proposal (its id from the list); repeat for several.", AllowMultipleArgumentsPerToken = false };
@@ -27,10 +33,40 @@ public static class CorporateActionsCommand
         {
             household, confirm, confirmAll, baseUrl, json,
         };
-        command.SetAction((parse, ct) => RunAsync(
-            env, parse.GetValue(household), parse.GetValue(confirm) ?? [], parse.GetValue(confirmAll), parse.GetValue(baseUrl), parse.GetValue(json), ct));
+        command.SetAction((parse, ct) =>
+        {
+            if (remote.Address(parse) is not { } server)
+            {
+                return RunAsync(env, parse.GetValue(household), parse.GetValue(confirm) ?? [], parse.GetValue(confirmAll), parse.GetValue(baseUrl), parse.GetValue(json), ct);
+            }
+
+            if (parse.GetValue(baseUrl) is not null)
+            {
+                throw RemoteCommands.NotRemote("--base-url", "the server uses its own market data");
+            }
+
+            return RunRemoteAsync(env, remote.Adapter(server), parse.GetValue(household), parse.GetValue(confirm) ?? [], parse.GetValue(confirmAll), parse.GetValue(json), ct);
+        });
         return command;
     }
+
+    private static async Task<int> RunRemoteAsync(
+        CliEnvironment env, IRequestAdapter adapter, Guid householdId, string[] confirm, bool confirmAll, bool json, CancellationToken ct)
+    {
+        var actions = new GlidepathApiClient(adapter).Api.V1.Households[householdId].CorporateActions;
+        if (confirm.Length == 0 && !confirmAll)
+        {
+            var scan = await adapter.SendForTextAsync(actions.Proposals.ToGetRequestInformation(), ct);
+            return WriteScan(env, Read<CorporateActionScan>(scan), json);
+        }
+
+        var body = new Client.Generated.Models.ConfirmCorporateActionsRequest { Ids = [.. confirm], All = confirmAll };
+        var done = await adapter.SendForTextAsync(actions.Confirm.ToPostRequestInformation(body), ct);
+        return WriteConfirmed(env, Read<ConfirmCorporateActionsResult>(done), json);
+    }
+
+    private static T Read<T>(string answer) =>
+        JsonSerializer.Deserialize<T>(answer, CliJson.Options) ?? throw new RemoteException("the server's answer is empty.");
 
     private static async Task<int> RunAsync(CliEnvironment env, Guid householdId, string[] confirm, bool confirmAll, string? baseUrl, bool json, CancellationToken ct)
     {
@@ -49,25 +85,7 @@ public static class CorporateActionsCommand
         var proposals = scope.ServiceProvider.GetRequiredService<CorporateActionProposals>();
         if (confirm.Length == 0 && !confirmAll)
         {
-            var scan = await proposals.ProposeAsync(householdId, ct);
-            if (json)
-            {
-                CliJson.Write(env.Out, scan);
-                return ExitCodes.Success;
-            }
-
-            foreach (var p in scan.Proposals)
-            {
-                env.Out.WriteLine(Describe(p));
-            }
-
-            foreach (var line in scan.NotChecked)
-            {
-                env.Out.WriteLine($"not checked: {line}");
-            }
-
-            env.Out.WriteLine(scan.Proposals.Count == 0 ? "Nothing to propose." : $"{scan.Proposals.Count} proposal(s); book with --confirm ID or --confirm-all.");
-            return ExitCodes.Success;
+            return WriteScan(env, await proposals.ProposeAsync(householdId, ct), json);
         }
 
         var result = await proposals.ConfirmAsync(householdId, new ConfirmCorporateActionsRequest(confirm, confirmAll), ct);
@@ -76,6 +94,33 @@ public static class CorporateActionsCommand
             return env.Fail(ExitCodes.Failure, problem.Message);
         }
 
+        return WriteConfirmed(env, done, json);
+    }
+
+    private static int WriteScan(CliEnvironment env, CorporateActionScan scan, bool json)
+    {
+        if (json)
+        {
+            CliJson.Write(env.Out, scan);
+            return ExitCodes.Success;
+        }
+
+        foreach (var p in scan.Proposals)
+        {
+            env.Out.WriteLine(Describe(p));
+        }
+
+        foreach (var line in scan.NotChecked)
+        {
+            env.Out.WriteLine($"not checked: {line}");
+        }
+
+        env.Out.WriteLine(scan.Proposals.Count == 0 ? "Nothing to propose." : $"{scan.Proposals.Count} proposal(s); book with --confirm ID or --confirm-all.");
+        return ExitCodes.Success;
+    }
+
+    private static int WriteConfirmed(CliEnvironment env, ConfirmCorporateActionsResult done, bool json)
+    {
         if (json)
         {
             CliJson.Write(env.Out, done);

@@ -25,7 +25,7 @@ public static class ImportCommand
         var command = new Command("import", "Import transactions or prices from a CSV file (layouts: docs/import.md).");
         command.Subcommands.Add(Transactions(env, remote));
         command.Subcommands.Add(Prices(env, remote));
-        command.Subcommands.Add(Fx(env));
+        command.Subcommands.Add(Fx(env, remote));
         return command;
     }
 
@@ -148,17 +148,21 @@ public static class ImportCommand
     }
 
     /// <summary>Shared rates (the operator writes reference data) or, with --household, that household's own.</summary>
-    private static Command Fx(CliEnvironment env)
+    private static Command Fx(CliEnvironment env, RemoteServer remote)
     {
         var file = FileArgument();
         var household = new Option<Guid?>("--household") { Description = "Store the rates as this household's own (used for it alone) instead of as shared rates." };
         var skipInvalid = SkipInvalid();
         var json = CliOptions.Json();
+        var key = IdempotencyKey();
         var command = new Command("fx", "Import FX rates: Date,Base,Quote,Rate (Rate = units of Quote per unit of Base).")
         {
-            file, household, skipInvalid, json,
+            file, household, skipInvalid, json, key,
         };
-        command.SetAction((parse, ct) => RunAsync(
+        command.SetAction((parse, ct) => remote.Address(parse) is { } server
+            ? RunRemoteAsync(env, parse.GetRequiredValue(file), parse.GetValue(json), (csv, name) => RemoteImports.FxRatesAsync(
+                remote.Adapter(server), parse.GetValue(household), parse.GetValue(skipInvalid), parse.GetValue(key) ?? Guid.NewGuid().ToString(), csv, name, ct), ct)
+            : RunAsync(
             env,
             parse.GetRequiredValue(file),
             parse.GetValue(json),

@@ -9,10 +9,11 @@ using Api = Glidepath.Client.Generated.Models;
 namespace Glidepath.Cli.Imports;
 
 /// <summary>
-/// <c>import transactions</c> and <c>import prices</c> with <c>--server</c>: the file goes to ImportTransactions /
-/// ImportSharedPrices as the body (text/csv; a multipart form when a column mapping goes with it), with an
-/// <c>Idempotency-Key</c> so that a retried request books nothing twice. The answer maps back to the importer's own
-/// <see cref="ImportResult"/>, which the command prints as it prints a local import.
+/// <c>import transactions</c>, <c>import prices</c> and <c>import fx</c> with <c>--server</c>: the file goes to
+/// ImportTransactions, ImportSharedPrices or ImportHouseholdFxRates / ImportSharedFxRates as the body (text/csv; a
+/// multipart form when a column mapping goes with it), with an <c>Idempotency-Key</c> so that a retried request books
+/// nothing twice. The answer maps back to the importer's own <see cref="ImportResult"/>, which the command prints as it
+/// prints a local import.
 /// </summary>
 internal static class RemoteImports
 {
@@ -46,6 +47,18 @@ internal static class RemoteImports
             r.QueryParameters.Symbol = symbol;
             r.QueryParameters.SkipInvalid = skipInvalid;
         });
+        WithFile(adapter, info, csv, fileName, mappingJson: null);
+        info.WithHeader(IdempotencyHeader, idempotencyKey);
+        return From(await adapter.SendAsync(info, Api.ImportResultDto.CreateFromDiscriminatorValue, ct));
+    }
+
+    /// <summary>A household's own rates (ImportHouseholdFxRates) or, without one, the shared rates (ImportSharedFxRates, operators only).</summary>
+    public static async Task<ImportResult> FxRatesAsync(IRequestAdapter adapter, Guid? household, bool skipInvalid, string idempotencyKey, Stream csv, string fileName, CancellationToken ct)
+    {
+        var client = new GlidepathApiClient(adapter);
+        var info = household is { } id
+            ? client.Api.V1.Households[id].FxRates.Import.ToPostRequestInformation("-", r => r.QueryParameters.SkipInvalid = skipInvalid)
+            : client.Api.V1.Admin.FxRates.Import.ToPostRequestInformation("-", r => r.QueryParameters.SkipInvalid = skipInvalid);
         WithFile(adapter, info, csv, fileName, mappingJson: null);
         info.WithHeader(IdempotencyHeader, idempotencyKey);
         return From(await adapter.SendAsync(info, Api.ImportResultDto.CreateFromDiscriminatorValue, ct));

@@ -4,14 +4,16 @@ using Glidepath.Client.Generated;
 using Glidepath.Domain.Planning;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Api = Glidepath.Client.Generated.Models;
 
 namespace Glidepath.Cli.Planning;
 
 /// <summary>
-/// <c>simulate --household ID --plan ID</c> with <c>--server</c>: RunSimulation queues a run of the stored plan (the
-/// server's runs are how it simulates; the run stays in the plan's history as one started from the web would), then
-/// GetSimulationRun is polled until the run ends. Its <c>result</c> is the report the local command prints, written by
-/// the same <see cref="SimulationReport"/>. Cancelling the command (Ctrl+C) cancels the run.
+/// <c>simulate</c> and <c>solve --household ID --plan ID</c> with <c>--server</c>: RunSimulation or SolvePlan queues a
+/// run of the stored plan (the server's runs are how it simulates and solves; the run stays in the plan's history as
+/// one started from the web would), then GetSimulationRun is polled until the run ends. Its <c>result</c> is what the
+/// local command prints (the <see cref="SimulationReport"/> or the <see cref="SolveResult"/>), printed by the same code.
+/// Cancelling the command (Ctrl+C) cancels the run.
 /// </summary>
 internal static class RemoteSimulation
 {
@@ -20,10 +22,28 @@ internal static class RemoteSimulation
     public static async Task<SimulationReport.SimulationOutput> RunAsync(
         IRequestAdapter adapter, Guid householdId, Guid planId, int? paths, ulong? seed, CancellationToken ct)
     {
-        var simulations = new GlidepathApiClient(adapter).Api.V1.Households[householdId].Plans[planId].Simulations;
-        var body = new Client.Generated.Models.SimulateRequest { Paths = paths, Seed = seed is { } s ? new UntypedDecimal(s) : null };
-        var queued = await simulations.PostAsync(body, cancellationToken: ct) ?? throw new RemoteException("the server's answer has no run.");
-        var run = simulations[queued.Id.Need("id")];
+        var plan = new GlidepathApiClient(adapter).Api.V1.Households[householdId].Plans[planId];
+        var body = new Api.SimulateRequest { Paths = paths, Seed = seed is { } s ? new UntypedDecimal(s) : null };
+        var queued = await plan.Simulations.PostAsync(body, cancellationToken: ct) ?? throw new RemoteException("the server's answer has no run.");
+        var result = await ResultAsync(adapter, plan, planId, queued, ct);
+        return result.Deserialize<SimulationReport.SimulationOutput>(SimulationReport.Json) ?? throw new RemoteException("the server's run has no result.");
+    }
+
+    public static async Task<SolveResult> SolveAsync(
+        IRequestAdapter adapter, Guid householdId, Guid planId, string lever, double? target, int? paths, CancellationToken ct)
+    {
+        var plan = new GlidepathApiClient(adapter).Api.V1.Households[householdId].Plans[planId];
+        var body = new Api.SolveRequest { For = lever, Target = target, Paths = paths };
+        var queued = await plan.Solve.PostAsync(body, cancellationToken: ct) ?? throw new RemoteException("the server's answer has no run.");
+        var result = await ResultAsync(adapter, plan, planId, queued, ct);
+        return result.Deserialize<SolveResult>(SimulationReport.Json) ?? throw new RemoteException("the server's run has no result.");
+    }
+
+    /// <summary>Polls the queued run until it ends: its result, or the run's failure as one line.</summary>
+    private static async Task<JsonElement> ResultAsync(
+        IRequestAdapter adapter, Client.Generated.Api.V1.Households.Item.Plans.Item.WithPlanItemRequestBuilder plan, Guid planId, Api.SimulationRunDto queued, CancellationToken ct)
+    {
+        var run = plan.Simulations[queued.Id.Need("id")];
         try
         {
             while (true)
@@ -33,8 +53,7 @@ internal static class RemoteSimulation
                 switch (root.GetProperty("status").GetString())
                 {
                     case "Succeeded":
-                        return root.GetProperty("result").Deserialize<SimulationReport.SimulationOutput>(SimulationReport.Json)
-                            ?? throw new RemoteException("the server's run has no result.");
+                        return root.GetProperty("result").Clone();
                     case "Failed":
                         throw new RemoteException($"plan {planId}: the server's run failed: {root.GetProperty("error").GetString()}");
                     case "Cancelled":

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using Glidepath.Cli.Hosting;
 
 namespace Glidepath.Cli.Remote;
 
@@ -13,7 +14,8 @@ internal static class RemoteCommands
 {
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
-        "login", "logout", "positions", "networth", "gains", "harvest", "rebalance", "import transactions", "import prices", "simulate",
+        "login", "logout", "positions", "networth", "gains", "harvest", "rebalance", "import transactions", "import prices", "import fx", "simulate", "solve",
+        "corporate-actions",
     };
 
     /// <summary>Why the server has no counterpart, by the command's first word.</summary>
@@ -22,9 +24,6 @@ internal static class RemoteCommands
         ["optimize"] = "it computes on a local file",
         ["stats"] = "it computes on a local file",
         ["xirr"] = "it computes on a local file",
-        ["solve"] = "it solves a local scenario file (the server solves stored plans only)",
-        ["import"] = "the server's FX imports are not wired to the CLI",
-        ["corporate-actions"] = "it is not wired to the server's corporate-action routes yet",
         ["keys"] = "it manages this machine's encryption keys",
     };
 
@@ -45,7 +44,7 @@ internal static class RemoteCommands
 
     /// <summary>What an option of a command that works remotely cannot do there.</summary>
     public static RemoteException NotRemote(string what, string instead) =>
-        new($"{what} is not available with --server; {instead}.");
+        new($"{what} is not available with --server; {instead}.", ExitCodes.Usage);
 
     private static string CommandPath(CommandResult result)
     {

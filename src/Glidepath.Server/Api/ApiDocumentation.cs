@@ -22,6 +22,7 @@ public static class ApiDocumentation
         {
             options.AddDocumentTransformer((document, _, _) => ApiContract.ApplyAsync(document, publicBaseUrl, licenseName, licenseUrl));
             options.AddDocumentTransformer(WebhookContract.ApplyAsync);
+            options.AddDocumentTransformer((document, _, _) => NullableSchemas.ApplyAsync(document));
             options.AddOperationTransformer(OperationConventions.ApplyAsync);
             options.AddOperationTransformer(ApiExamples.ApplyAsync);
             options.AddSchemaTransformer(DecimalSchemas.ApplyAsync);

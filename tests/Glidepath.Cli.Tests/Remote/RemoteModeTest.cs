@@ -4,6 +4,7 @@ using Glidepath.Cli.Tests.Commands;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.Rebalancing;
+using Glidepath.Testing.MarketData;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Cli.Tests.Remote;
@@ -27,10 +28,14 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
 
         public Guid Household { get; private set; }
 
+        /// <summary>Yahoo's chart API for both the server and the local corporate-actions command: it knows no symbol.</summary>
+        public MarketDataStub Yahoo { get; private set; } = null!;
+
         public async Task InitializeAsync()
         {
+            Yahoo = await MarketDataStub.StartAsync();
             Cli = await CliRun.StartAsync();
-            Server = await ServerProcess.StartAsync(Cli.Database);
+            Server = await ServerProcess.StartAsync(Cli.Database, new Dictionary<string, string?> { ["MarketData:Providers:yahoo:BaseUrl"] = Yahoo.BaseUrl });
             await using var db = Cli.Database.CreateDbContext();
             Household = (await db.Households.SingleAsync()).Id;
         }
@@ -39,6 +44,7 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
         {
             await Server.DisposeAsync();
             await Cli.DisposeAsync();
+            await Yahoo.DisposeAsync();
         }
     }
 
@@ -217,13 +223,137 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
         Assert.Equal(3, await after.Transactions.CountAsync(t => t.AccountId == remoteAccount));
     }
 
+    [Fact]
+    public async Task Solve_AStoredPlanOverTheServer_PrintsWhatTheLocalCommandPrints()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        var plan = new Plan
+        {
+            HouseholdId = household,
+            Name = "Remote solve",
+            ScenarioJson = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", "benchmark-retirement.json")),
+            CreatedUtc = DateTimeOffset.UnixEpoch,
+        };
+        await using (var db = cli.Database.CreateDbContext())
+        {
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+        }
+
+        var json = await AssertSameOutputAsync("solve", "--household", household.ToString(), "--plan", plan.Id.ToString(), "--for", "spending", "--target", "0.8", "--paths", "500");
+
+        var solved = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(0.8, solved.GetProperty("target").GetDouble());
+        Assert.True(solved.GetProperty("answer").GetDouble() > 0, json);
+    }
+
+    [Fact]
+    public async Task ImportPrices_OverTheServer_PrintsWhatTheLocalImportPrints_AndWritesTheServersCloses()
+    {
+        Assert.Equal(0, (await cli.RunAsync("users", "grant-role", DemoEmail, "admin")).ExitCode);
+        try
+        {
+            // Admins' tokens carry write:reference-data, which the shared prices need (Auth:ReferenceDataWriters).
+            Assert.Equal(0, (await LoginAsync()).ExitCode);
+            Domain.Instruments.Instrument shared;
+            await using (var db = cli.Database.CreateDbContext())
+            {
+                shared = await db.Instruments.Where(i => i.HouseholdId == null).OrderBy(i => i.Symbol).FirstAsync();
+            }
+
+            var symbol = shared.Symbol;
+
+            // The same file name with another day each, so that both runs import one close and print the same line.
+            var localFile = Closes("local", symbol, "1990-01-02");
+            var remoteFile = Closes("remote", symbol, "1990-01-03");
+
+            var localRun = await cli.RunAsync("import", "prices", localFile, "--json");
+            var remoteRun = await RemoteAsync("import", "prices", remoteFile, "--json");
+
+            Assert.Equal((0, ""), (localRun.ExitCode, localRun.Error));
+            Assert.Equal((0, ""), (remoteRun.ExitCode, remoteRun.Error));
+            Assert.Equal(localRun.Out, remoteRun.Out);
+            Assert.Equal(1, JsonDocument.Parse(remoteRun.Out).RootElement.GetProperty("imported").GetInt32());
+            await using var after = cli.Database.CreateDbContext();
+            Assert.True(await after.Prices.AnyAsync(p => p.Date == new DateOnly(1990, 1, 3) && p.InstrumentId == shared.Id));
+        }
+        finally
+        {
+            Assert.Equal(0, (await cli.RunAsync("users", "revoke-role", DemoEmail, "admin")).ExitCode);
+        }
+    }
+
+    [Fact]
+    public async Task ImportFx_AHouseholdsRatesOverTheServer_PrintWhatTheLocalImportPrints()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        var localFile = Rates("local", "1991-02-04");
+        var remoteFile = Rates("remote", "1991-02-05");
+
+        var localRun = await cli.RunAsync("import", "fx", localFile, "--household", household.ToString());
+        var remoteRun = await RemoteAsync("import", "fx", remoteFile, "--household", household.ToString());
+        var shared = await RemoteAsync("import", "fx", remoteFile);
+
+        Assert.Equal((0, ""), (localRun.ExitCode, localRun.Error));
+        Assert.Equal((0, ""), (remoteRun.ExitCode, remoteRun.Error));
+        Assert.Equal(localRun.Out, remoteRun.Out);
+        Assert.Contains("imported 1", remoteRun.Out, StringComparison.Ordinal);
+        // The shared rates are an operator's (ImportSharedFxRates): the demo user is refused, in one line.
+        Assert.Equal((1, ""), (shared.ExitCode, shared.Out));
+        Assert.Contains("HTTP 403", shared.Error, StringComparison.Ordinal);
+        await using var after = cli.Database.CreateDbContext();
+        Assert.True(await after.HouseholdFxRates.AnyAsync(r => r.HouseholdId == household && r.Date == new DateOnly(1991, 2, 5)));
+    }
+
+    [Fact]
+    public async Task CorporateActions_OverTheServer_ListAndConfirmAsTheLocalCommandDoes()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        string[] list = ["corporate-actions", "--household", household.ToString()];
+        string[] local = [.. list, "--base-url", demo.Yahoo.BaseUrl];
+
+        foreach (var form in new[] { Array.Empty<string>(), ["--json"], ["--confirm-all"] })
+        {
+            var localRun = await cli.RunAsync([.. local, .. form]);
+            var remoteRun = await RemoteAsync([.. list, .. form]);
+
+            Assert.True(localRun.ExitCode == 0, localRun.Error);
+            Assert.True(remoteRun.ExitCode == 0, remoteRun.Error);
+            Assert.Equal(localRun.Out, remoteRun.Out);
+        }
+
+        // The stub knows no symbol: every holding is listed as not checked, and nothing is proposed or booked.
+        var text = (await RemoteAsync(list)).Out;
+        Assert.Contains("not checked: ", text, StringComparison.Ordinal);
+        Assert.Contains("Nothing to propose.", text, StringComparison.Ordinal);
+        var unknown = await RemoteAsync([.. list, "--confirm", "no-such-proposal"]);
+        var baseUrl = await RemoteAsync([.. local]);
+        Assert.Equal((1, ""), (unknown.ExitCode, unknown.Out));
+        Assert.Single(unknown.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, baseUrl.ExitCode);
+        Assert.StartsWith("glidepath: --base-url is not available with --server", baseUrl.Error, StringComparison.Ordinal);
+    }
+
+    private string Closes(string folder, string symbol, string date) => InFolder(folder, "closes.csv", $"Date,{symbol}\n{date},101.25\n");
+
+    private string Rates(string folder, string date) => InFolder(folder, "rates.csv", $"Date,Base,Quote,Rate\n{date},EUR,USD,1.0875\n");
+
+    private string InFolder(string folder, string name, string content)
+    {
+        var path = Path.Combine(cli.Folder, folder + "-" + Guid.NewGuid().ToString("N"), name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
     [Theory]
     [InlineData("users grant-role demo@glidepath.local admin", "users grant-role is not available with --server")]
     [InlineData("rebuild --all", "rebuild is not available with --server")]
     [InlineData("orders process", "orders process is not available with --server")]
     [InlineData("xirr flows.csv", "xirr is not available with --server")]
-    [InlineData("solve scenario.json --for saving", "solve is not available with --server")]
-    [InlineData("import fx rates.csv", "import fx is not available with --server")]
+    [InlineData("solve scenario.json --for saving", "solve of a scenario file is not available with --server")]
+    [InlineData("optimize --data returns.csv --objective min-variance", "optimize is not available with --server")]
+    [InlineData("keys status", "keys status is not available with --server")]
     [InlineData("rebalance --input snapshot.json", "--input SNAPSHOT.json is not available with --server")]
     [InlineData("harvest --input snapshot.json", "--input SNAPSHOT.json is not available with --server")]
     [InlineData("simulate scenario.json", "simulate of a scenario file is not available with --server")]
@@ -232,7 +362,7 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
         var (exit, stdout, stderr) = await cli.RunWithAsync(
             new Dictionary<string, string?>(NoLocalDatabase) { ["GLIDEPATH_TOKEN"] = "unused" }, "", ["--server", server.Url.ToString(), .. command.Split(' ')]);
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.StartsWith("glidepath: " + message, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));

@@ -28,13 +28,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<ServerProcess> StartAsync(TestDatabase database)
+    /// <param name="settings">More configuration (keys as in appsettings, e.g. <c>MarketData:Providers:yahoo:BaseUrl</c>).</param>
+    public static async Task<ServerProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "Glidepath.Server", "bin", Configuration, "net10.0", "Glidepath.Server.dll");
         Assert.True(File.Exists(dll), $"build the server first: {dll}");
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        foreach (var (key, value) in database.ConfigurationValues)
+        foreach (var (key, value) in database.ConfigurationValues.Concat(settings ?? new Dictionary<string, string?>()))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

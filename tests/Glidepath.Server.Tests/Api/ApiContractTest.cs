@@ -88,6 +88,28 @@ public partial class ApiContractTest
         }
     }
 
+    /// <summary>
+    /// The recorded examples leave out the optional request properties; a document that called them required made
+    /// 78 of its own examples fail it (npm run api:lint, no-invalid-media-type-examples, an error since).
+    /// </summary>
+    [Fact]
+    public async Task NullableRequestProperties_AreOptional_AnswersKeepTheirs_AndANullableJsonValueIsOneSchema()
+    {
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite);
+        var schemas = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("components").GetProperty("schemas");
+        string[] Required(string schema) => [.. schemas.GetProperty(schema).GetProperty("required").EnumerateArray().Select(e => e.GetString()!)];
+
+        Assert.Equal(["accountId", "type", "tradeDate"], Required("TransactionRequest"));
+        Assert.DoesNotContain("isin", Required("InstrumentRequest"));
+        Assert.False(schemas.GetProperty("LoginRequest").TryGetProperty("required", out var login) && login.GetArrayLength() > 0, $"LoginRequest requires {login}");
+        // An answer always carries its nulls.
+        Assert.Contains("error", Required("SimulationRunDto"));
+        Assert.Contains("result", Required("SimulationRunDto"));
+        var result = schemas.GetProperty("SimulationRunDto").GetProperty("properties").GetProperty("result");
+        Assert.Equal("#/components/schemas/JsonElement", result.GetProperty("$ref").GetString());
+        Assert.False(result.TryGetProperty("oneOf", out _));
+    }
+
     private static IEnumerable<KeyValuePair<string, JsonElement>> Operations(JsonElement document) =>
         document.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
             .Where(op => op.Value.ValueKind == JsonValueKind.Object && op.Value.TryGetProperty("responses", out _))

@@ -40,7 +40,7 @@ public class ExampleRoundTripTest
                 {
                     var example = content!["example"]!.DeepClone();
                     WithDefaults(example, content["schema"], document["components"]!["schemas"]!);
-                    var problem = await RoundTripAsync(content["schema"], example.ToJsonString());
+                    var problem = await RoundTripAsync(content["schema"], example.ToJsonString(), document["components"]!["schemas"]!);
                     checkedExamples++;
                     if (problem is not null)
                     {
@@ -55,7 +55,7 @@ public class ExampleRoundTripTest
     }
 
     /// <summary>Null when the example reads into the schema's model and writes back the same; else what differed.</summary>
-    private static async Task<string?> RoundTripAsync(JsonNode? schema, string example)
+    private static async Task<string?> RoundTripAsync(JsonNode? schema, string example, JsonNode components)
     {
         var (reference, collection) = Reference(schema);
         if (reference is null)
@@ -63,7 +63,8 @@ public class ExampleRoundTripTest
             return $"no model for the schema {schema?.ToJsonString()}";
         }
 
-        var model = Client.GetType("Glidepath.Client.Generated.Models." + reference);
+        // A schema that allows any JSON (`{}`: JsonElement, e.g. a plan preview) has no model: Kiota reads it as an UntypedNode.
+        var model = components[reference] is JsonObject { Count: 0 } ? typeof(UntypedNode) : Client.GetType("Glidepath.Client.Generated.Models." + reference);
         if (model?.GetMethod("CreateFromDiscriminatorValue", BindingFlags.Public | BindingFlags.Static) is not { } create)
         {
             return $"the generated client has no model {reference}";

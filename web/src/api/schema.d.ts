@@ -2710,9 +2710,9 @@ export interface components {
         };
         AssetBounds: {
             /** Format: double */
-            max: number | null;
+            max?: number | null;
             /** Format: double */
-            min: number | null;
+            min?: number | null;
         };
         /** @enum {unknown} */
         AssetClass: "UsEquity" | "InternationalEquity" | "EmergingMarkets" | "Bonds" | "Tips" | "RealEstate" | "Commodities" | "Cash" | "Unclassified";
@@ -2790,7 +2790,7 @@ export interface components {
         ConfirmCorporateActionsRequest: {
             /** @default false */
             all: boolean;
-            ids: null | string[];
+            ids?: null | string[];
         };
         ConfirmCorporateActionsResult: {
             /** Format: int32 */
@@ -2800,7 +2800,7 @@ export interface components {
             confirmed: components["schemas"]["CorporateActionProposal"][];
         };
         ConfirmEmailRequest: {
-            token: null | string;
+            token?: null | string;
             /** Format: uuid */
             userId: string;
         };
@@ -2836,16 +2836,16 @@ export interface components {
             proposals: components["schemas"]["CorporateActionProposal"][];
         };
         CreateAccountRequest: {
-            baseCurrency: null | string;
+            baseCurrency?: null | string;
             broker?: null | string;
             brokerAccountId?: null | string;
-            institution: null | string;
-            name: null | string;
+            institution?: null | string;
+            name?: null | string;
             notes?: null | string;
-            number: null | string;
+            number?: null | string;
             /** Format: uuid */
-            ownerId: null | string;
-            reliefMethod: null | components["schemas"]["LotReliefMethod"];
+            ownerId?: null | string;
+            reliefMethod?: null | components["schemas"]["LotReliefMethod"];
             type: components["schemas"]["AccountType"];
             /** @default false */
             wholeSharesOnly: boolean;
@@ -2861,8 +2861,8 @@ export interface components {
             url: string;
         };
         CreateHouseholdRequest: {
-            name: null | string;
-            reportingCurrency: null | string;
+            name?: null | string;
+            reportingCurrency?: null | string;
         };
         DatabaseHealthDto: {
             provider: string;
@@ -2961,8 +2961,8 @@ export interface components {
             roles: string[];
         };
         ExternalCompleteRequest: {
-            recoveryCode: null | string;
-            totpCode: null | string;
+            recoveryCode?: null | string;
+            totpCode?: null | string;
         };
         ExternalProviderDto: {
             displayName: string;
@@ -2980,7 +2980,7 @@ export interface components {
         /** @enum {unknown} */
         FilingStatus: "Single" | "MarriedFilingJointly" | "MarriedFilingSeparately" | "HeadOfHousehold" | "QualifyingSurvivingSpouse";
         ForgotPasswordRequest: {
-            email: null | string;
+            email?: null | string;
         };
         FxCoverageDto: {
             currency: string;
@@ -2995,17 +2995,17 @@ export interface components {
             rate: number;
         };
         FxRateRequest: {
-            base: null | string;
+            base?: null | string;
             /** Format: date */
-            date: null | string;
-            quote: null | string;
+            date?: null | string;
+            quote?: null | string;
             /** Format: decimal */
-            rate: number | null;
+            rate?: number | null;
         };
         FxRefreshBody: {
             /** Format: date */
-            from: null | string;
-            provider: null | string;
+            from?: null | string;
+            provider?: null | string;
         };
         FxRefreshReport: {
             /** Format: int32 */
@@ -3036,8 +3036,8 @@ export interface components {
         };
         GenerateModelPortfoliosRequest: {
             /** Format: double */
-            maxWeight: number | null;
-            namePrefix: null | string;
+            maxWeight?: number | null;
+            namePrefix?: null | string;
         };
         GrantDto: {
             advisorEmail: string;
@@ -3054,7 +3054,7 @@ export interface components {
             scope: string;
         };
         GrantRequest: {
-            advisorEmail: null | string;
+            advisorEmail?: null | string;
             scope?: null | string;
         };
         GroupBounds: {
@@ -3200,13 +3200,13 @@ export interface components {
         };
         InstrumentRequest: {
             assetClass: components["schemas"]["AssetClass"];
-            currency: null | string;
-            exchange: null | string;
+            currency?: null | string;
+            exchange?: null | string;
             /** Format: uuid */
             householdId?: null | string;
-            isin: null | string;
-            name: null | string;
-            symbol: null | string;
+            isin?: null | string;
+            name?: null | string;
+            symbol?: null | string;
             type: components["schemas"]["InstrumentType"];
         };
         /** @enum {unknown} */
@@ -3263,10 +3263,10 @@ export interface components {
         };
         JsonElement: unknown;
         LoginRequest: {
-            email: null | string;
-            password: null | string;
-            recoveryCode: null | string;
-            totpCode: null | string;
+            email?: null | string;
+            password?: null | string;
+            recoveryCode?: null | string;
+            totpCode?: null | string;
         };
         LotDto: {
             /** Format: uuid */
@@ -3303,7 +3303,7 @@ export interface components {
             quantity: number;
         };
         MacroRefreshBody: {
-            series: null | string[];
+            series?: null | string[];
         };
         MacroRefreshReport: {
             anyFailed?: boolean;
@@ -3328,12 +3328,12 @@ export interface components {
         ManualAssetRequest: {
             /** Format: decimal */
             amount?: number | null;
-            category: null | components["schemas"]["ManualAssetCategory"];
-            currency: null | string;
+            category?: null | components["schemas"]["ManualAssetCategory"];
+            currency?: null | string;
             /** Format: date */
             date?: null | string;
-            kind: null | components["schemas"]["ManualAssetKind"];
-            name: null | string;
+            kind?: null | components["schemas"]["ManualAssetKind"];
+            name?: null | string;
             /** Format: int64 */
             version?: number | null;
         };
@@ -3347,9 +3347,9 @@ export interface components {
         };
         ManualAssetValueRequest: {
             /** Format: decimal */
-            amount: number | null;
+            amount?: number | null;
             /** Format: date */
-            date: null | string;
+            date?: null | string;
         };
         ManualItemValuationDto: {
             isLiability: boolean;
@@ -3374,8 +3374,8 @@ export interface components {
             symbol: string;
         };
         MarketDataMappingRequest: {
-            provider: null | string;
-            symbol: null | string;
+            provider?: null | string;
+            symbol?: null | string;
         };
         MeDto: {
             email: string;
@@ -3420,9 +3420,9 @@ export interface components {
             volatility: number | null;
         };
         ModelPortfolioRequest: {
-            allocations: null | components["schemas"]["TargetAllocation"][];
-            description: null | string;
-            name: null | string;
+            allocations?: null | components["schemas"]["TargetAllocation"][];
+            description?: null | string;
+            name?: null | string;
             /** Format: int64 */
             version?: number | null;
         };
@@ -3495,8 +3495,8 @@ export interface components {
             preferences: components["schemas"]["NotificationPreferenceDto"][];
         };
         NotificationPreferencesRequest: {
-            dailyDigest: null | boolean;
-            preferences: null | components["schemas"]["NotificationPreferenceDto"][];
+            dailyDigest?: null | boolean;
+            preferences?: null | components["schemas"]["NotificationPreferenceDto"][];
         };
         OptimizedPortfolio: {
             /** Format: double */
@@ -3510,28 +3510,28 @@ export interface components {
             };
         };
         OptimizeRequest: {
-            assets: null | string[];
-            bounds: null | {
+            assets?: null | string[];
+            bounds?: null | {
                 [key: string]: components["schemas"]["AssetBounds"];
             };
-            covariance: null | string;
-            data: null | number[][];
+            covariance?: null | string;
+            data?: null | number[][];
             evaluate?: null | components["schemas"]["PortfolioToEvaluate"][];
-            groups: null | components["schemas"]["GroupBounds"][];
-            input: null | string;
+            groups?: null | components["schemas"]["GroupBounds"][];
+            input?: null | string;
             /** Format: double */
-            maxWeight: number | null;
+            maxWeight?: number | null;
             /** Format: double */
-            minWeight: number | null;
-            objective: null | string;
+            minWeight?: number | null;
+            objective?: null | string;
             /** Format: int32 */
-            periodsPerYear: number | null;
+            periodsPerYear?: number | null;
             /** Format: int32 */
-            points: number | null;
+            points?: number | null;
             /** Format: double */
-            riskFree: number | null;
+            riskFree?: number | null;
             /** Format: double */
-            target: number | null;
+            target?: number | null;
         };
         OptimizeResponse: {
             evaluated: components["schemas"]["EvaluatedPortfolio"][];
@@ -3692,13 +3692,13 @@ export interface components {
         PersonRequest: {
             /** Format: date */
             birthDate: string;
-            country: null | string;
+            country?: null | string;
             filingStatus: components["schemas"]["FilingStatus"];
-            name: null | string;
+            name?: null | string;
             notes?: null | string;
             /** Format: int32 */
             retirementAge?: number | null;
-            state: null | string;
+            state?: null | string;
             taxId?: null | string;
         };
         PlaceOrderRequest: {
@@ -3708,8 +3708,8 @@ export interface components {
             limitPrice?: number | null;
             /** Format: decimal */
             quantity: number;
-            side: null | components["schemas"]["TradeSide"];
-            type: null | components["schemas"]["OrderType"];
+            side?: null | components["schemas"]["TradeSide"];
+            type?: null | components["schemas"]["OrderType"];
         };
         PlanDto: {
             /** Format: date-time */
@@ -3722,8 +3722,9 @@ export interface components {
             version: number;
         };
         PlanRequest: {
-            name: null | string;
-            scenario: null | components["schemas"]["JsonElement"];
+            name?: null | string;
+            /** @description Any JSON value, or null. */
+            scenario?: components["schemas"]["JsonElement"];
             /** Format: int64 */
             version?: number | null;
         };
@@ -3790,7 +3791,8 @@ export interface components {
         PreviewRequest: {
             /** Format: int32 */
             paths?: number | null;
-            scenario: null | components["schemas"]["JsonElement"];
+            /** @description Any JSON value, or null. */
+            scenario?: components["schemas"]["JsonElement"];
             /** Format: uint64 */
             seed?: number | null;
         };
@@ -3819,9 +3821,9 @@ export interface components {
         };
         PriceRefreshBody: {
             /** Format: date */
-            from: null | string;
-            provider: null | string;
-            symbols: null | string[];
+            from?: null | string;
+            provider?: null | string;
+            symbols?: null | string[];
         };
         PriceRefreshReport: {
             anyFailed?: boolean;
@@ -4008,12 +4010,12 @@ export interface components {
             /** Format: decimal */
             absoluteBand: number;
             /** Format: uuid */
-            accountId: null | string;
-            assetClass: null | components["schemas"]["AssetClass"];
+            accountId?: null | string;
+            assetClass?: null | components["schemas"]["AssetClass"];
             /** Format: uuid */
-            buyInstrumentId: null | string;
+            buyInstrumentId?: null | string;
             /** Format: uuid */
-            instrumentId: null | string;
+            instrumentId?: null | string;
             /** Format: decimal */
             relativeBand: number;
             /** Format: decimal */
@@ -4023,7 +4025,7 @@ export interface components {
             recoveryCodes: string[];
         };
         RefreshRequest: {
-            refreshToken: null | string;
+            refreshToken?: null | string;
         };
         RegisteredDto: {
             /** Format: uuid */
@@ -4032,8 +4034,8 @@ export interface components {
             userId: string;
         };
         RegisterRequest: {
-            email: null | string;
-            password: null | string;
+            email?: null | string;
+            password?: null | string;
         };
         RelievedLotDto: {
             /** Format: date */
@@ -4074,9 +4076,9 @@ export interface components {
             replacementId: string;
         };
         ResetPasswordRequest: {
-            email: null | string;
-            newPassword: null | string;
-            token: null | string;
+            email?: null | string;
+            newPassword?: null | string;
+            token?: null | string;
         };
         RiskReport: {
             benchmark: null | components["schemas"]["BenchmarkReport"];
@@ -4101,7 +4103,7 @@ export interface components {
             volatility: number | null;
         };
         RolesRequest: {
-            roles: null | string[];
+            roles?: null | string[];
         };
         RotatedKeyDto: {
             keyId: string;
@@ -4157,9 +4159,9 @@ export interface components {
         };
         SimulateRequest: {
             /** Format: int32 */
-            paths: number | null;
+            paths?: number | null;
             /** Format: uint64 */
-            seed: number | null;
+            seed?: number | null;
         };
         SimulationRunDto: {
             /** Format: date-time */
@@ -4179,7 +4181,8 @@ export interface components {
             planId: string;
             /** Format: double */
             progress: number;
-            result: null | components["schemas"]["JsonElement"];
+            /** @description Any JSON value, or null. */
+            result: components["schemas"]["JsonElement"];
             /** Format: uint64 */
             seed: number;
             /** Format: date-time */
@@ -4193,17 +4196,17 @@ export interface components {
         /** @enum {unknown} */
         SimulationRunStatus: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
         SolveRequest: {
-            for: null | string;
+            for?: null | string;
             /** Format: int32 */
             paths?: number | null;
             /** Format: uint64 */
             seed?: number | null;
             /** Format: double */
-            target: number | null;
+            target?: number | null;
         };
         StepUpRequest: {
-            recoveryCode: null | string;
-            totpCode: null | string;
+            recoveryCode?: null | string;
+            totpCode?: null | string;
         };
         SwapBack: {
             /** Format: uuid */
@@ -4284,7 +4287,7 @@ export interface components {
             refreshToken: string;
         };
         TotpCodeRequest: {
-            code: null | string;
+            code?: null | string;
         };
         TotpEnrolmentDto: {
             provisioningUri: string;
@@ -4293,7 +4296,7 @@ export interface components {
         /** @enum {unknown} */
         TradeSide: "Buy" | "Sell";
         TransactionBatchRequest: {
-            transactions: null | components["schemas"]["TransactionRequest"][];
+            transactions?: null | components["schemas"]["TransactionRequest"][];
         };
         TransactionBatchResult: {
             /** Format: int32 */
@@ -4348,31 +4351,31 @@ export interface components {
             /** Format: uuid */
             accountId: string;
             /** Format: decimal */
-            amount: number | null;
-            currency: null | string;
-            externalId: null | string;
+            amount?: number | null;
+            currency?: null | string;
+            externalId?: null | string;
             /** Format: decimal */
-            fees: number | null;
+            fees?: number | null;
             /** Format: decimal */
-            fxRate: number | null;
+            fxRate?: number | null;
             /** Format: uuid */
-            instrumentId: null | string;
-            lotSelections: null | components["schemas"]["LotSelectionDto"][];
-            memo: null | string;
+            instrumentId?: null | string;
+            lotSelections?: null | components["schemas"]["LotSelectionDto"][];
+            memo?: null | string;
             /** Format: decimal */
-            price: number | null;
+            price?: number | null;
             /** Format: decimal */
-            quantity: number | null;
+            quantity?: number | null;
             /** Format: date */
-            settlementDate: null | string;
+            settlementDate?: null | string;
             /** Format: decimal */
-            splitDenominator: number | null;
+            splitDenominator?: number | null;
             /** Format: decimal */
-            splitNumerator: number | null;
+            splitNumerator?: number | null;
             /** Format: date */
             tradeDate: string;
             /** Format: uuid */
-            transferId: null | string;
+            transferId?: null | string;
             type: components["schemas"]["TransactionType"];
         };
         /** @enum {unknown} */
@@ -4388,17 +4391,17 @@ export interface components {
             brokerAccountId?: null | string;
             /** Format: decimal */
             dividendWithholdingRate?: number | null;
-            institution: null | string;
-            name: null | string;
+            institution?: null | string;
+            name?: null | string;
             notes?: null | string;
-            reliefMethod: null | components["schemas"]["LotReliefMethod"];
+            reliefMethod?: null | components["schemas"]["LotReliefMethod"];
             /** Format: int64 */
             version: number;
             wholeSharesOnly?: null | boolean;
         };
         UpdateHouseholdRequest: {
-            name: null | string;
-            reportingCurrency: null | string;
+            name?: null | string;
+            reportingCurrency?: null | string;
             /** Format: int64 */
             version: number;
         };
@@ -4459,8 +4462,8 @@ export interface components {
         };
         WebhookRequest: {
             enabled?: null | boolean;
-            events: null | string[];
-            url: null | string;
+            events?: null | string[];
+            url?: null | string;
         };
         /** @enum {unknown} */
         XirrStatus: "Solved" | "NoSignChange" | "NoRoot" | "MultipleRoots";

@@ -1,37 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { rawJson } from '../api/client';
 import { ApiError } from '../api/problem';
 import { saveSession, toSession, type TokenResponse } from './session';
 import { ErrorMessage } from '../components/DataState';
 
-export interface ExternalProvider {
-  name: string;
-  displayName: string;
-  startUrl: string;
-}
-
-/** "Sign in with …" for each OpenID Connect provider the server has configured (none: nothing shown). */
-export function ExternalProviderButtons() {
-  const providers = useQuery({
-    queryKey: ['auth', 'external-providers'],
-    queryFn: () => rawJson<ExternalProvider[]>('/auth/external'),
-    retry: false,
-  });
-  const list = Array.isArray(providers.data) ? providers.data : [];
-  if (list.length === 0) return null;
-  return (
-    <div className="space-y-2">
-      {list.map((p) => (
-        // A full page navigation: the provider's sign-in page is another site.
-        <a key={p.name} href={p.startUrl} className="btn w-full text-center block">
-          Sign in with {p.displayName}
-        </a>
-      ))}
-    </div>
-  );
-}
+// The sign-in page's buttons live apart (ExternalProviders.tsx) so it does not load this page's query hooks.
+export { ExternalProviderButtons } from './ExternalProviders';
 
 type Step = 'completing' | 'link' | 'code' | 'confirm-email';
 

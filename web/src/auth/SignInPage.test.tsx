@@ -51,7 +51,8 @@ describe('SignInPage', () => {
     await user.type(screen.getByLabelText('Password'), 'secret');
     await user.type(screen.getByLabelText('Authenticator code'), '123456');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('household page')).toBeInTheDocument();
+    // After the tokens the page loads the query cache (a dynamic import: transformed on first use, slow on a loaded machine) to clear it.
+    expect(await screen.findByText('household page', undefined, { timeout: 15_000 })).toBeInTheDocument();
     const [url, init] = fetchSpy.mock.calls.find(([u]) => u === '/auth/login')!;
     expect(url).toBe('/auth/login');
     expect(JSON.parse(String(init?.body))).toEqual({ email: 'a@example.com', password: 'secret', totpCode: '123456' });
@@ -70,7 +71,8 @@ describe('SignInPage', () => {
     await user.click(screen.getByRole('button', { name: 'Use a recovery code instead' }));
     await user.type(screen.getByLabelText('Recovery code'), 'A1B2C-D3E4F');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('household page')).toBeInTheDocument();
+    // After the tokens the page loads the query cache (a dynamic import: transformed on first use, slow on a loaded machine) to clear it.
+    expect(await screen.findByText('household page', undefined, { timeout: 15_000 })).toBeInTheDocument();
     const [, init] = fetchSpy.mock.calls.find(([u]) => u === '/auth/login')!;
     expect(JSON.parse(String(init?.body))).toEqual({ email: 'a@example.com', password: 'secret', recoveryCode: 'A1B2C-D3E4F' });
   });

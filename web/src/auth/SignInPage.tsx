@@ -1,15 +1,15 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { rawJson } from '../api/client';
+import { rawJson } from '../api/rawJson';
 import { ApiError } from '../api/problem';
 import { saveSession, toSession, type TokenResponse } from './session';
-import { signInSchema, type SignInForm } from './authSchemas';
+import { checkSignIn, type SignInErrors, type SignInForm } from './signInCheck';
 import { ErrorMessage } from '../components/DataState';
 import { Field } from '../components/Field';
-import { ExternalProviderButtons } from './ExternalSignIn';
+import { ExternalProviderButtons } from './ExternalProviders';
+
+// The first page a visitor loads, so it is held to the tightest size budget: plain React state and
+// signInCheck instead of react-hook-form, zod and TanStack Query (docs/web.md, "Bundle budget").
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeNext(next: string | null): string {
@@ -39,39 +39,51 @@ export function NoAuthNotice({ error }: { error: unknown }) {
 export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const queryClient = useQueryClient();
   const [recovery, setRecovery] = useState(false);
-  const form = useForm<SignInForm>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '', totpCode: '', recoveryCode: '' } });
-  const login = useMutation({
-    mutationFn: (v: SignInForm) =>
-      signIn({
-        email: v.email,
-        password: v.password,
-        ...(recovery ? (v.recoveryCode ? { recoveryCode: v.recoveryCode } : {}) : v.totpCode ? { totpCode: v.totpCode } : {}),
-      }),
-    onSuccess: () => {
-      queryClient.clear();
+  const [values, setValues] = useState<SignInForm>({ email: '', password: '', totpCode: '', recoveryCode: '' });
+  const [errors, setErrors] = useState<SignInErrors>({});
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const set = (field: keyof SignInForm) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = checkSignIn(values);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setPending(true);
+    setFailure(null);
+    try {
+      const totpCode = values.totpCode.trim();
+      const recoveryCode = values.recoveryCode.trim();
+      await signIn({ email: values.email.trim(), password: values.password, ...(recovery ? (recoveryCode ? { recoveryCode } : {}) : totpCode ? { totpCode } : {}) });
+      // Whatever a previous user of this tab had loaded goes (the cache is loaded here if it is not yet: the next page needs it).
+      (await import('../query/queryClient')).queryClient.clear();
       void navigate(safeNext(params.get('next')));
-    },
-  });
-  const { errors } = form.formState;
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setPending(false);
+    }
+  }
+
   return (
     <main id="main" className="mx-auto max-w-md space-y-4 p-4">
       <h1>Sign in</h1>
-      <form className="card space-y-3" onSubmit={form.handleSubmit((v) => login.mutate(v))} noValidate>
-        <Field label="Email" error={errors.email?.message}>
-          {(p) => <input {...p} type="email" autoComplete="username" {...form.register('email')} className="input" />}
+      <form className="card space-y-3" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Email" error={errors.email}>
+          {(p) => <input {...p} type="email" autoComplete="username" value={values.email} onChange={set('email')} className="input" />}
         </Field>
-        <Field label="Password" error={errors.password?.message}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" {...form.register('password')} className="input" />}
+        <Field label="Password" error={errors.password}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" value={values.password} onChange={set('password')} className="input" />}
         </Field>
         {recovery ? (
-          <Field label="Recovery code" error={errors.recoveryCode?.message} hint="One of the codes you kept when you turned on two-factor sign-in; each works once.">
-            {(p) => <input {...p} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} maxLength={64} {...form.register('recoveryCode')} className="input" />}
+          <Field label="Recovery code" error={errors.recoveryCode} hint="One of the codes you kept when you turned on two-factor sign-in; each works once.">
+            {(p) => <input {...p} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} maxLength={64} value={values.recoveryCode} onChange={set('recoveryCode')} className="input" />}
           </Field>
         ) : (
-          <Field label="Authenticator code" error={errors.totpCode?.message} hint="Only if you turned on two-factor sign-in.">
-            {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" maxLength={6} {...form.register('totpCode')} className="input" />}
+          <Field label="Authenticator code" error={errors.totpCode} hint="Only if you turned on two-factor sign-in.">
+            {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={values.totpCode} onChange={set('totpCode')} className="input" />}
           </Field>
         )}
         <button
@@ -79,17 +91,16 @@ export function SignInPage() {
           className="text-sm text-brand-700 underline"
           onClick={() => {
             setRecovery(!recovery);
-            form.setValue('totpCode', '');
-            form.setValue('recoveryCode', '');
-            form.clearErrors(['totpCode', 'recoveryCode']);
+            setValues((v) => ({ ...v, totpCode: '', recoveryCode: '' }));
+            setErrors(({ totpCode: _t, recoveryCode: _r, ...rest }) => rest);
           }}
         >
           {recovery ? 'Use the authenticator app instead' : 'Use a recovery code instead'}
         </button>
-        <button type="submit" className="btn w-full" disabled={login.isPending}>
-          {login.isPending ? 'Signing in…' : 'Sign in'}
+        <button type="submit" className="btn w-full" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
         </button>
-        {login.isError && <NoAuthNotice error={login.error} />}
+        {failure !== null && <NoAuthNotice error={failure} />}
       </form>
       <ExternalProviderButtons />
       <p className="text-sm">

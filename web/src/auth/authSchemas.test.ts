@@ -1,11 +1,16 @@
-import { signInSchema, signUpSchema } from './authSchemas';
+import { signUpSchema } from './authSchemas';
+import { checkSignIn } from './signInCheck';
 
 describe('auth forms', () => {
   it('accepts a sign-in with or without a six-digit code', () => {
-    expect(signInSchema.safeParse({ email: 'a@example.com', password: 'x', totpCode: '' }).success).toBe(true);
-    expect(signInSchema.safeParse({ email: 'a@example.com', password: 'x', totpCode: '123456' }).success).toBe(true);
-    expect(signInSchema.safeParse({ email: 'a@example.com', password: 'x', totpCode: '12345' }).success).toBe(false);
-    expect(signInSchema.safeParse({ email: 'not-an-email', password: 'x', totpCode: '' }).success).toBe(false);
+    const form = { email: 'a@example.com', password: 'x', totpCode: '', recoveryCode: '' };
+    expect(checkSignIn(form)).toEqual({});
+    expect(checkSignIn({ ...form, totpCode: ' 123456 ' })).toEqual({});
+    expect(checkSignIn({ ...form, totpCode: '12345' })).toEqual({ totpCode: 'Six digits' });
+    expect(checkSignIn({ ...form, email: 'not-an-email' })).toEqual({ email: 'Enter an email address' });
+    expect(checkSignIn({ ...form, email: 'a@example', password: '' })).toEqual({ email: 'Enter an email address', password: 'Enter your password' });
+    expect(checkSignIn({ ...form, recoveryCode: 'A1B2C-D3E4F' })).toEqual({});
+    expect(checkSignIn({ ...form, recoveryCode: 'x'.repeat(65) })).toEqual({ recoveryCode: 'Too long for a recovery code' });
   });
 
   it('wants a long password typed twice the same', () => {

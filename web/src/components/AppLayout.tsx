@@ -1,27 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { loadSession, onSessionChange, saveSession } from '../auth/session';
-import { rawJson } from '../api/client';
-import { rolesOf } from '../auth/roles';
-import { NotificationBell } from '../notifications/NotificationBell';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link, Outlet } from 'react-router';
+import { loadSession, onSessionChange } from '../auth/session';
+
+// The signed-in links (the notification bell needs TanStack Query and the typed API client) load
+// apart from the frame, so the sign-in page does not carry them (docs/web.md, "Bundle budget").
+const SignedInNav = lazy(() => import('./SignedInNav').then((m) => ({ default: m.SignedInNav })));
 
 export function AppLayout() {
   const [session, setSession] = useState(loadSession);
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   useEffect(() => onSessionChange(setSession), []);
-
-  async function signOut() {
-    const s = loadSession();
-    if (s) {
-      // Revoke on the server too; a failure still signs out here.
-      await rawJson('/auth/logout', { method: 'POST', body: JSON.stringify({ refreshToken: s.refreshToken }) }).catch(() => undefined);
-    }
-    saveSession(null);
-    queryClient.clear();
-    void navigate('/sign-in');
-  }
 
   return (
     <div className="min-h-screen">
@@ -34,22 +21,9 @@ export function AppLayout() {
             Glidepath
           </Link>
           {session ? (
-            <nav aria-label="Account" className="flex items-center gap-3 text-sm">
-              <NotificationBell />
-              {rolesOf(session).includes('admin') && (
-                <Link to="/admin" className="hover:underline">
-                  Admin
-                </Link>
-              )}
-              {rolesOf(session).includes('advisor') && (
-                <Link to="/advisor" className="hover:underline">
-                  Clients
-                </Link>
-              )}
-              <button type="button" onClick={() => void signOut()} className="rounded-md px-2 py-1 underline-offset-2 hover:underline">
-                Sign out
-              </button>
-            </nav>
+            <Suspense fallback={null}>
+              <SignedInNav session={session} />
+            </Suspense>
           ) : (
             <nav aria-label="Account" className="flex gap-3 text-sm">
               <Link to="/sign-in" className="hover:underline">

@@ -2,9 +2,13 @@ import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ApiError } from '../api/problem';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+/**
+ * `className` reserves the space of what is loading (a chart's height, a card's rows): content that
+ * arrives later then fills the space instead of pushing the rest of the page down (layout shift).
+ */
+export function Loading({ label = 'Loading…', className = '' }: { label?: string; className?: string }) {
   return (
-    <p role="status" aria-live="polite" className="text-sm text-slate-600">
+    <p role="status" aria-live="polite" className={`text-sm text-slate-600 ${className}`}>
       {label}
     </p>
   );
@@ -40,8 +44,8 @@ export function ErrorMessage({ error, title = 'Something went wrong' }: { error:
 }
 
 /** Loading and error states for one query; renders `children(data)` once the data is there. */
-export function QueryView<T>({ query, children, loadingLabel }: { query: UseQueryResult<T>; children: (data: T) => ReactNode; loadingLabel?: string }) {
-  if (query.isPending) return <Loading label={loadingLabel} />;
+export function QueryView<T>({ query, children, loadingLabel, loadingClassName }: { query: UseQueryResult<T>; children: (data: T) => ReactNode; loadingLabel?: string; loadingClassName?: string }) {
+  if (query.isPending) return <Loading label={loadingLabel} className={loadingClassName} />;
   if (query.isError) return <ErrorMessage error={query.error} title="Could not load this" />;
   return <>{children(query.data)}</>;
 }

@@ -35,7 +35,8 @@ export function HouseholdLayout() {
       <nav aria-label="Household" className="border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-6xl px-4">
           <p className="pt-2 text-sm text-slate-700">
-            {household.isSuccess ? <span className="font-medium">{household.data.name}</span> : ' '}
+            {/* A no-break space holds the line's height until the name arrives (a plain space collapses and the page below would shift). */}
+            {household.isSuccess ? <span className="font-medium">{household.data.name}</span> : '\u00a0'}
           </p>
           {household.data?.priceNote && (
             <p className="text-xs text-slate-600" data-testid="price-note">

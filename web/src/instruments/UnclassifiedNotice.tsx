@@ -6,14 +6,19 @@ import type { AssetClass, Instrument } from '../api/types';
 import { keys, useInstrumentCatalog } from '../household/queries';
 import { ErrorMessage } from '../components/DataState';
 import { humanize } from '../lib/format';
-import { assetClasses, toForm, toRequest } from './instrumentSchema';
+import { assetClasses, toForm, toRequest } from './instrumentForm';
+
+/** The household's unclassified instruments in use (the notice's query; a page may wait for it, see DashboardPage). */
+export function useUnclassified(householdId: string) {
+  return useInstrumentCatalog(householdId, { assetClass: 'Unclassified', inUse: true, pageSize: 100 });
+}
 
 /**
  * Imports create the symbols they do not know as Unclassified rather than guess a class; this notice
  * lists the household's unclassified instruments and asks for each one's class.
  */
 export function UnclassifiedNotice({ householdId }: { householdId: string }) {
-  const unclassified = useInstrumentCatalog(householdId, { assetClass: 'Unclassified', inUse: true, pageSize: 100 });
+  const unclassified = useUnclassified(householdId);
   const items = unclassified.data?.items ?? [];
   if (items.length === 0) return null;
   return (

@@ -1,15 +1,15 @@
-import { userLocale } from './format';
+import { numberFormat, userLocale } from './format';
 
 /** A signed fraction as a percentage ("+9.5%", "−2.0%"), for returns and drift. */
 export function formatSignedPercent(fraction: number | null | undefined, locale = userLocale(), digits = 1): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+  return numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
 }
 
 /** A difference of two weights in percentage points ("+9.5 pts"): 0.095 is 9.5 points. */
 export function formatPoints(fraction: number | null | undefined, locale = userLocale(), digits = 1): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return '—';
-  const n = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction * 100);
+  const n = numberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction * 100);
   return `${n} pts`;
 }
 

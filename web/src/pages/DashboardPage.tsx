@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { ScrollArea } from '../components/ScrollArea';
 import { useQuery } from '@tanstack/react-query';
 import { Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
@@ -13,42 +13,57 @@ import { formatPoints } from '../lib/percent';
 import { palette } from '../components/charts';
 import { rangeStart, type RangePreset } from '../lib/ranges';
 import { PerformanceCard } from '../dashboard/PerformanceCard';
-import { UnclassifiedNotice } from '../instruments/UnclassifiedNotice';
+import { UnclassifiedNotice, useUnclassified } from '../instruments/UnclassifiedNotice';
 import { AlertsCard } from '../dashboard/AlertsCard';
 import { PricesAsOf } from '../components/PricesAsOf';
+
+// Each card redraws only when its own data or props change, not on every query of the page that
+// answers (charts redrawing on each of the page's nine answers was most of its main-thread time).
+const NetWorthCard = memo(NetWorthChart);
+const AllocationCard = memo(AllocationChart);
+const Performance = memo(PerformanceCard);
+const Alerts = memo(AlertsCard);
 
 export function DashboardPage() {
   const householdId = useHouseholdId();
   const household = useHousehold(householdId);
   const valuation = useValuation(householdId);
+  const unclassified = useUnclassified(householdId);
+  const v = valuation.data;
   return (
     <>
       <h1>Dashboard</h1>
-      <UnclassifiedNotice householdId={householdId} />
-      <section className="card" aria-labelledby="value-heading">
-        <h2 id="value-heading">Today</h2>
-        <QueryView query={valuation}>
-          {(v) => (
+      {/* The notice of unclassified instruments sits above the cards, so the cards wait (hidden, their
+          queries already running) until its list is in: a notice appearing later would push the whole
+          page down (layout shift). The cards then hold their own space until their data arrives. */}
+      {unclassified.isPending && <Loading />}
+      <div hidden={unclassified.isPending} className="space-y-4">
+        <UnclassifiedNotice householdId={householdId} />
+        <section className="card" aria-labelledby="value-heading">
+          <h2 id="value-heading">Today</h2>
+          {valuation.isError ? (
+            <ErrorMessage error={valuation.error} title="Could not load this" />
+          ) : (
+            // The same rows with a placeholder while loading: the card keeps its height.
             <>
+              {!v && <Loading className="sr-only" />}
               <dl className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3">
-                <Stat label="Net worth" value={formatMoney(v.netWorth, v.currency)} testId="net-worth" />
-                <Stat label="Assets" value={formatMoney(v.assets, v.currency)} />
-                <Stat label="Liabilities" value={formatMoney(v.liabilities, v.currency)} />
+                <Stat label="Net worth" value={v ? formatMoney(v.netWorth, v.currency) : '…'} testId={v ? 'net-worth' : undefined} />
+                <Stat label="Assets" value={v ? formatMoney(v.assets, v.currency) : '…'} />
+                <Stat label="Liabilities" value={v ? formatMoney(v.liabilities, v.currency) : '…'} />
               </dl>
-              <div className="mt-2">
-                <PricesAsOf date={v.pricesAsOf} stale={v.stale} />
-              </div>
+              <div className="mt-2 min-h-5">{v && <PricesAsOf date={v.pricesAsOf} stale={v.stale} />}</div>
             </>
           )}
-        </QueryView>
-      </section>
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <NetWorthChart householdId={householdId} />
-        {household.isSuccess ? <AllocationChart householdId={householdId} currency={household.data.reportingCurrency} /> : <Loading />}
-      </div>
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <PerformanceCard householdId={householdId} />
-        <AlertsCard householdId={householdId} />
+        </section>
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <NetWorthCard householdId={householdId} />
+          {household.isSuccess ? <AllocationCard householdId={householdId} currency={household.data.reportingCurrency} /> : <Loading className="h-56" />}
+        </div>
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <Performance householdId={householdId} />
+          <Alerts householdId={householdId} />
+        </div>
       </div>
     </>
   );
@@ -93,7 +108,8 @@ function NetWorthChart({ householdId }: { householdId: string }) {
           </label>
         </div>
       </div>
-      <QueryView query={series}>
+      {/* Loading holds the chart's height and its two-line caption. */}
+      <QueryView query={series} loadingClassName="mt-3 h-[18.5rem]">
         {(s) =>
           s.points.length === 0 ? (
             <Empty>No history in this range.</Empty>
@@ -138,7 +154,7 @@ function AllocationChart({ householdId, currency }: { householdId: string; curre
     <section className="card" aria-labelledby="allocation-heading">
       <h2 id="allocation-heading">Allocation by asset class</h2>
       {positions.isPending || instruments.isPending || targets.isPending ? (
-        <Loading />
+        <Loading className="h-56" />
       ) : positions.isError || instruments.isError || targets.isError ? (
         <ErrorMessage error={positions.error ?? instruments.error ?? targets.error} />
       ) : (

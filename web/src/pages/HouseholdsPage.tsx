@@ -1,13 +1,13 @@
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Link, useNavigate } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { keys } from '../household/queries';
-import { householdSchema, type HouseholdForm } from '../household/householdSchema';
-import { Empty, ErrorMessage, QueryView } from '../components/DataState';
-import { Field } from '../components/Field';
+import { Empty, Loading, QueryView } from '../components/DataState';
 import { formatInstant } from '../lib/format';
+
+// Its form (react-hook-form, zod) loads after the list; the fallback holds the card's place.
+const CreateHousehold = lazy(() => import('../household/CreateHousehold').then((m) => ({ default: m.CreateHousehold })));
 
 export function HouseholdsPage() {
   const households = useQuery({ queryKey: keys.households, queryFn: () => unwrap(api.GET('/api/v1/households')) });
@@ -39,40 +39,9 @@ export function HouseholdsPage() {
           }
         </QueryView>
       </section>
-      <CreateHousehold />
+      <Suspense fallback={<Loading className="card h-36" />}>
+        <CreateHousehold />
+      </Suspense>
     </main>
-  );
-}
-
-function CreateHousehold() {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const form = useForm<HouseholdForm>({ resolver: zodResolver(householdSchema), defaultValues: { name: '', reportingCurrency: 'USD' } });
-  const create = useMutation({
-    mutationFn: (body: HouseholdForm) => unwrap(api.POST('/api/v1/households', { body })),
-    onSuccess: async (h) => {
-      await queryClient.invalidateQueries({ queryKey: keys.households });
-      void navigate(`/households/${h.id}/dashboard`);
-    },
-  });
-  const { errors } = form.formState;
-  return (
-    <section className="card" aria-labelledby="create-household-heading">
-      <h2 id="create-household-heading" className="mb-2">
-        Create a household
-      </h2>
-      <form onSubmit={form.handleSubmit((v) => create.mutate(v))} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" noValidate>
-        <Field label="Household name" error={errors.name?.message}>
-          {(p) => <input {...p} {...form.register('name')} className="input" autoComplete="off" />}
-        </Field>
-        <Field label="Reporting currency" error={errors.reportingCurrency?.message}>
-          {(p) => <input {...p} {...form.register('reportingCurrency')} className="input uppercase" maxLength={3} />}
-        </Field>
-        <button type="submit" className="btn" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create'}
-        </button>
-      </form>
-      {create.isError && <div className="mt-3"><ErrorMessage error={create.error} title="The household was not created" /></div>}
-    </section>
   );
 }

@@ -38,31 +38,40 @@ export function PortfolioPage() {
   return (
     <>
       <h1>Portfolio</h1>
-      <section className="card space-y-3" aria-labelledby="model-heading">
-        <h2 id="model-heading">Risk level and model portfolio</h2>
-        <QueryView query={models}>
-          {(ms) => (
-            <>
-              <GenerateModels householdId={householdId} hasLevels={ms.some((m) => m.riskLevel !== null)} />
-              {ms.length === 0 ? (
-                <Empty>No model portfolio yet. Generate the ten risk levels to choose one.</Empty>
-              ) : (
-                <ModelChooser models={ms} chosen={chosen} onChoose={choose} />
-              )}
-            </>
-          )}
-        </QueryView>
-      </section>
-      <section className="card space-y-2" aria-labelledby="frontier-heading">
-        <h2 id="frontier-heading">Efficient frontier</h2>
-        {household.isSuccess ? <Frontier householdId={householdId} currency={household.data.reportingCurrency} model={chosen} /> : <Loading />}
-      </section>
-      <Targets householdId={householdId} model={chosen} instruments={instruments.data} />
-      {household.isSuccess && <RebalancePreview householdId={householdId} currency={household.data.reportingCurrency} names={names} />}
-      <Orders householdId={householdId} names={names} />
+      {/* The first card's height depends on the models (a button to generate them, or the chooser), so
+          the cards wait hidden, their queries already running, until the models are in: the first card
+          growing later would push the page down (layout shift). The frontier then holds its space. */}
+      {models.isPending && <Loading />}
+      <div hidden={models.isPending} className="space-y-4">
+        <section className="card space-y-3" aria-labelledby="model-heading">
+          <h2 id="model-heading">Risk level and model portfolio</h2>
+          <QueryView query={models}>
+            {(ms) => (
+              <>
+                <GenerateModels householdId={householdId} hasLevels={ms.some((m) => m.riskLevel !== null)} />
+                {ms.length === 0 ? (
+                  <Empty>No model portfolio yet. Generate the ten risk levels to choose one.</Empty>
+                ) : (
+                  <ModelChooser models={ms} chosen={chosen} onChoose={choose} />
+                )}
+              </>
+            )}
+          </QueryView>
+        </section>
+        <section className="card space-y-2" aria-labelledby="frontier-heading">
+          <h2 id="frontier-heading">Efficient frontier</h2>
+          {household.isSuccess ? <Frontier householdId={householdId} currency={household.data.reportingCurrency} model={chosen} /> : <Loading className={frontierSpace} />}
+        </section>
+        <Targets householdId={householdId} model={chosen} instruments={instruments.data} />
+        {household.isSuccess && <RebalancePreview householdId={householdId} currency={household.data.reportingCurrency} names={names} />}
+        <Orders householdId={householdId} names={names} />
+      </div>
     </>
   );
 }
+
+/** What the frontier's explanation and chart take, held while they load. */
+const frontierSpace = 'h-96';
 
 function GenerateModels({ householdId, hasLevels }: { householdId: string; hasLevels: boolean }) {
   const queryClient = useQueryClient();
@@ -195,7 +204,7 @@ function Frontier({ householdId, currency, model }: { householdId: string; curre
   });
   const failed = assumptions.error ?? positions.error ?? instruments.error ?? frontier.error;
   if (failed) return <ErrorMessage error={failed} title="Could not draw the frontier" />;
-  if (!ready || !frontier.isSuccess) return <Loading label="Computing the efficient frontier…" />;
+  if (!ready || !frontier.isSuccess) return <Loading label="Computing the efficient frontier…" className={frontierSpace} />;
   return (
     <>
       <p className="text-sm text-slate-600">
