@@ -1,4 +1,5 @@
 using Glidepath.Application;
+using Glidepath.Infrastructure.Backups;
 using Glidepath.Infrastructure.Brokers;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
@@ -50,6 +51,7 @@ builder.Services.AddMarketData(builder.Configuration);
 builder.Services.AddCorporateActionProposals();
 builder.Services.AddGlidepathBrokers(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
+builder.Services.AddGlidepathBackups(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddNotifications(builder.Configuration);
