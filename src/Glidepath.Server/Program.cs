@@ -12,6 +12,7 @@ using Glidepath.Server.Health;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Jobs;
 using Glidepath.Server.Notifications;
+using Glidepath.Server.Observability;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
@@ -32,6 +33,7 @@ builder.Host.UseDefaultServiceProvider(options =>
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddObservability();
 builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
 builder.Services.AddHouseholdScope();
