@@ -25,6 +25,9 @@ dotnet_count() {
     { f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
   total_add "$p" "$f" "$s"
   echo ".NET tests: $p passed, $f failed, $s skipped"
+  # Each failed test by name above the total, where a CI log's tail still shows it ("  Failed X [1 s]").
+  local name
+  while IFS= read -r name; do total_note "FAILED .NET test: $name"; done < <(sed -nE 's/^ +Failed ([^ ].*) \[[^]]*\]$/\1/p' "$log")
   if [ $((p + f)) -eq 0 ]; then total_fail ".NET: no test ran (a --filter that matches nothing?)"; fi
   for project in $(dotnet_test_projects "$solution"); do
     if ! grep -qE "($dotnet_summary_pattern.* - $project\.dll|No test matches the given testcase filter .* [^ ]*/$project\.dll)" "$log"; then

@@ -6,6 +6,7 @@ namespace Glidepath.Domain.Planning;
 /// Turns a household plan into cash flows. Month 0 is today and ages count from the first
 /// person's age. Saving runs until the first person retires; income streams count from then on
 /// (before, they are what pays for living and saving); goals are inflation-indexed withdrawals.
+/// With taxes, salary and pensions are ordinary income and Social Security is taxed by Pub. 915.
 /// </summary>
 internal static class PlanExpansion
 {
@@ -56,7 +57,7 @@ internal static class PlanExpansion
             for (var start = retire; start <= stop; start += 12)
             {
                 var amount = income.AnnualAmount / 12 * Math.Pow(1 + income.Growth, start / 12.0);
-                yield return new(new CashFlow(CashFlowKind.Contribution, amount, start, Math.Min(start + 11, stop), CashFlowFrequency.Monthly, true), FlowRole.Income, null, 0);
+                yield return new(new CashFlow(CashFlowKind.Contribution, amount, start, Math.Min(start + 11, stop), CashFlowFrequency.Monthly, true, IncomeTaxation.Ordinary), FlowRole.Income, null, 0);
             }
         }
         else
@@ -64,7 +65,8 @@ internal static class PlanExpansion
             var from = Math.Max(retire, MonthAt(plan, income.FromAge + (plan.People[0].Age - person.Age)));
             if (from <= last)
             {
-                yield return new(new CashFlow(CashFlowKind.Contribution, income.AnnualAmount / 12, Math.Max(from, 0), last, CashFlowFrequency.Monthly, true), FlowRole.Income, null, 0);
+                var taxation = income.Kind == IncomeKind.SocialSecurity ? IncomeTaxation.SocialSecurity : IncomeTaxation.Ordinary;
+                yield return new(new CashFlow(CashFlowKind.Contribution, income.AnnualAmount / 12, Math.Max(from, 0), last, CashFlowFrequency.Monthly, true, taxation), FlowRole.Income, null, 0);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Glidepath.Domain.Results;
 using Glidepath.Quant.MonteCarlo;
+using Glidepath.Quant.Taxes;
 
 namespace Glidepath.Domain.Planning;
 
@@ -25,7 +26,7 @@ public static class ScenarioCompiler
             var flows = Flows(document).Where(f => f.Goal is null || f.Priority <= includeGoalsUpToPriority).ToList();
             var input = new SimulationInput
             {
-                StartBalance = document.StartBalance ?? 0,
+                StartBalance = document.StartBalance ?? document.Taxes?.Accounts.Total ?? 0,
                 HorizonMonths = document.HorizonMonths,
                 Inflation = document.Inflation ?? 0.0,
                 AnnualFee = document.AnnualFee,
@@ -36,6 +37,7 @@ public static class ScenarioCompiler
                 Paths = document.Paths,
                 Seed = document.Seed,
                 Antithetic = document.Antithetic,
+                Taxes = Taxes(document),
             };
             MonteCarloSimulator.Validate(input);
             return Result.Ok(new CompiledScenario(input, flows));
@@ -55,7 +57,7 @@ public static class ScenarioCompiler
         {
             var kind = f.Kind == FlowKind.Contribution ? CashFlowKind.Contribution : CashFlowKind.Withdrawal;
             var frequency = (CashFlowFrequency)f.Frequency; // same member order as the engine's enums
-            yield return new(new CashFlow(kind, f.Amount, f.StartMonth, f.EndMonth, frequency, f.InflationIndexed), f.EffectiveRole, f.Goal, f.Priority);
+            yield return new(new CashFlow(kind, f.Amount, f.StartMonth, f.EndMonth, frequency, f.InflationIndexed, f.TaxAs ?? IncomeTaxation.None), f.EffectiveRole, f.Goal, f.Priority);
         }
 
         if (document.Plan is { } plan)
@@ -72,9 +74,14 @@ public static class ScenarioCompiler
     /// <summary>Checks the engine cannot phrase in document terms.</summary>
     private static Problem? Check(ScenarioDocument d)
     {
-        if (d.StartBalance is null && d.FromLedger is null)
+        if (d.StartBalance is null && d.FromLedger is null && d.Taxes is null)
         {
             return Problem.Invalid("startBalance", "is required (or fromLedger, to take it from the household's holdings)");
+        }
+
+        if (CheckTaxes(d) is { } taxProblem)
+        {
+            return taxProblem;
         }
 
         if (d.FromLedger is { Allocation: true } && d.Allocation.GlidePath is not null)
@@ -158,6 +165,68 @@ public static class ScenarioCompiler
         }
 
         return d.TargetSuccess is > 0 and < 1 ? null : Problem.Invalid("targetSuccess", "must be in (0, 1)");
+    }
+
+    private static Problem? CheckTaxes(ScenarioDocument d)
+    {
+        if (d.Taxes is not { } t)
+        {
+            return null;
+        }
+
+        if (d.FromLedger is not null)
+        {
+            return Problem.Invalid("taxes", "cannot be combined with fromLedger yet: give the account balances in taxes.accounts");
+        }
+
+        if (t.Year is { } year && TaxTables.Federal(year) is null)
+        {
+            return Problem.Invalid("taxes.year", $"no federal table is shipped for {year.ToString(System.Globalization.CultureInfo.InvariantCulture)} (available: {TaxTables.Latest.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        }
+
+        if (t.OwnerAge is null && d.Plan is null)
+        {
+            return Problem.Invalid("taxes.ownerAge", "is required without a plan (it sets the RMD ages)");
+        }
+
+        for (var i = 0; i < d.CashFlows.Count; i++)
+        {
+            if (d.CashFlows[i].TaxAs is not null and not IncomeTaxation.None && d.CashFlows[i].Kind != FlowKind.Contribution)
+            {
+                return Problem.Invalid($"cashFlows[{i}].taxAs", "only a contribution can be income");
+            }
+        }
+
+        return null;
+    }
+
+    private static TaxSettings? Taxes(ScenarioDocument d)
+    {
+        if (d.Taxes is not { } t)
+        {
+            return null;
+        }
+
+        var table = t.Year is { } year ? TaxTables.Federal(year)! : TaxTables.Latest;
+        var age = t.OwnerAge ?? d.Plan!.People[0].Age;
+        return new TaxSettings
+        {
+            Table = table,
+            FilingStatus = t.FilingStatus,
+            StateRate = t.StateRate,
+            Taxable = t.Accounts.Taxable,
+            TaxableBasis = t.Accounts.TaxableBasis ?? t.Accounts.Taxable,
+            TaxDeferred = t.Accounts.TaxDeferred,
+            TaxFree = t.Accounts.TaxFree,
+            Hsa = t.Accounts.Hsa,
+            Order = t.WithdrawalOrder,
+            FillBracketRate = t.FillBracketRate,
+            ContributionAccount = t.ContributionAccount,
+            OwnerAge = age,
+            OwnerBirthYear = t.OwnerBirthYear ?? table.Year - (int)Math.Ceiling(age),
+            Conversion = t.RothConversion is { } c ? new RothConversion(c.Kind, c.StartMonth, c.EndMonth, c.Amount, c.BracketRate) : null,
+            IndexThresholds = t.IndexThresholds,
+        };
     }
 
     private static IReturnModel ReturnModel(ScenarioDocument d, Func<SeriesDocument, HistoricalSeries>? loader)

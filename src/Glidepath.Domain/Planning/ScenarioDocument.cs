@@ -46,6 +46,9 @@ public sealed record ScenarioDocument
     /// <summary>A household plan, expanded into cash flows before simulation.</summary>
     public PlanDocument? Plan { get; init; }
 
+    /// <summary>Account types and taxes; absent, the plan is in after-tax dollars.</summary>
+    public TaxesDocument? Taxes { get; init; }
+
     /// <summary>Success probability a solve aims for.</summary>
     public double TargetSuccess { get; init; } = 0.85;
 }
@@ -136,6 +139,9 @@ public sealed record CashFlowDocument
     public string? Goal { get; init; }
 
     public int Priority { get; init; } = 1;
+
+    /// <summary>With taxes: how a contribution counts as income (default none: after-tax money).</summary>
+    public Quant.MonteCarlo.IncomeTaxation? TaxAs { get; init; }
 
     /// <summary>Role, defaulted: contribution = saving, withdrawal = spending, once = goal.</summary>
     [JsonIgnore]

@@ -9,7 +9,7 @@ namespace Glidepath.Quant.MonteCarlo;
 /// then (at a policy year start) the spending decision, then withdrawals (a path fails when it
 /// cannot pay in full and stays at 0), then the month's return and the fee.
 /// </summary>
-internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedule, PathBook book, PathRandom random, float[] weights)
+internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedule, PathBook book, PathRandom random, float[] weights, TaxedStepper? taxes = null)
 {
     /// <summary>A shortfall below this share of the withdrawal is single-precision rounding, not a failure.</summary>
     internal const float Rounding = 1e-5f;
@@ -36,7 +36,11 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
         {
             var block = new ReturnBlock(m, first, count, random, book.ModelState.Length == 0 ? default : book.ModelState.AsSpan(first, count), ws.ModelScratch, input.Antithetic);
             input.Returns.Generate(block, gross);
-            if (input.Spending is { Rule: not SpendingRule.ConstantReal } policy && m >= policy.StartMonth && m <= policy.EndMonth)
+            if (taxes is not null)
+            {
+                StepTaxed(m, first, count, gross, taxes);
+            }
+            else if (input.Spending is { Rule: not SpendingRule.ConstantReal } policy && m >= policy.StartMonth && m <= policy.EndMonth)
             {
                 AddContributions(m, first, count);
                 if ((m - policy.StartMonth) % 12 == 0)
@@ -56,7 +60,33 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
             }
         }
 
+        if (taxes is not null && endMonth == input.HorizonMonths)
+        {
+            taxes.Settle(first, count);
+        }
+
         CloseYear(first, count, startMonth, endMonth);
+    }
+
+    /// <summary>A taxed month: the policy decides spending as usual, the accounts pay it (TaxedStepper).</summary>
+    private void StepTaxed(int m, int first, int count, ReadOnlySpan<float> gross, TaxedStepper taxed)
+    {
+        var fixedNeed = (float)schedule.FixedWithdrawal[m];
+        if (input.Spending is { Rule: not SpendingRule.ConstantReal } policy && m >= policy.StartMonth && m <= policy.EndMonth)
+        {
+            AddContributions(m, first, count);
+            if ((m - policy.StartMonth) % 12 == 0)
+            {
+                DecideSpending(policy, m, first, count);
+            }
+
+            var spend = book.AnnualSpend!;
+            taxed.Step(m, first, count, gross, p => fixedNeed + (spend[p] / 12));
+        }
+        else
+        {
+            taxed.Step(m, first, count, gross, _ => fixedNeed);
+        }
     }
 
     /// <summary>Fixed weights or glide path, rebalanced every month: one vector pass.</summary>

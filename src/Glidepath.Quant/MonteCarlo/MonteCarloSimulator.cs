@@ -51,7 +51,8 @@ public static class MonteCarloSimulator
         }
 
         var random = new PathRandom(input.Seed, padded);
-        var stepper = new BlockStepper(input, schedule, book, random, weights);
+        var taxes = input.Taxes is null ? null : new TaxedStepper(input, schedule, book, weights, paths, padded);
+        var stepper = new BlockStepper(input, schedule, book, random, weights, taxes);
         var blocks = (padded + BlockSize - 1) / BlockSize;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = options.CancellationToken };
 
@@ -97,7 +98,8 @@ public static class MonteCarloSimulator
             years.AddRange(segmentYears);
         }
 
-        return SimulationSummary.Build(input, paths, book, schedule, WithDepletion(years, book.FailMonth.AsSpan(0, paths), input.HorizonMonths));
+        var result = SimulationSummary.Build(input, paths, book, schedule, WithDepletion(years, book.FailMonth.AsSpan(0, paths), input.HorizonMonths));
+        return taxes is null ? result : result with { Taxes = taxes.Summary(paths) };
     }
 
     // Hot path: compile fully optimised at once rather than after tiering (a CLI run is one shot).

@@ -10,6 +10,8 @@ internal sealed class MonthlySchedule
         Contribution = new double[months];
         FixedWithdrawal = new double[months];
         PlannedReal = new double[months];
+        OrdinaryIncome = new double[months];
+        SocialSecurity = new double[months];
         for (var m = 0; m <= months; m++)
         {
             InflationFactor[m] = Math.Pow(1 + input.Inflation, m / 12.0);
@@ -29,6 +31,14 @@ internal sealed class MonthlySchedule
                 if (flow.Kind == CashFlowKind.Contribution)
                 {
                     Contribution[m] += nominal;
+                    if (flow.Taxation == IncomeTaxation.Ordinary)
+                    {
+                        OrdinaryIncome[m] += nominal;
+                    }
+                    else if (flow.Taxation == IncomeTaxation.SocialSecurity)
+                    {
+                        SocialSecurity[m] += nominal;
+                    }
                 }
                 else
                 {
@@ -71,6 +81,12 @@ internal sealed class MonthlySchedule
     public double[] Contribution { get; }
 
     public double[] FixedWithdrawal { get; }
+
+    /// <summary>Nominal contributions that are ordinary income (taxed runs only).</summary>
+    public double[] OrdinaryIncome { get; }
+
+    /// <summary>Nominal contributions that are Social Security benefits (taxed runs only).</summary>
+    public double[] SocialSecurity { get; }
 
     /// <summary>Planned withdrawals in today's money (fixed withdrawals plus the policy's plan).</summary>
     public double[] PlannedReal { get; }

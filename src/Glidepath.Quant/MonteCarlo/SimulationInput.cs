@@ -29,6 +29,9 @@ public sealed record SimulationInput
 
     /// <summary>Pair each path with one that uses the negated normal draws.</summary>
     public bool Antithetic { get; init; }
+
+    /// <summary>Account types, tax tables, withdrawal order, RMDs and conversions; null plans in after-tax dollars.</summary>
+    public TaxSettings? Taxes { get; init; }
 }
 
 /// <summary>How a run executes; none of these change its numbers.</summary>

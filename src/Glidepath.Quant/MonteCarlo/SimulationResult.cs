@@ -55,4 +55,7 @@ public sealed record SimulationResult
 
     /// <summary>Month each path failed in, or -1.</summary>
     public required ReadOnlyMemory<int> FailureMonths { get; init; }
+
+    /// <summary>Taxes paid by year and lifetime; null when the input models no taxes.</summary>
+    public TaxSummary? Taxes { get; init; }
 }

@@ -38,7 +38,34 @@ internal static class SimulationValidator
         {
             Require(point.Month >= 0 && point.Month < h, "allocation.glidePath.month", $"must be in [0, {h - 1}]");
         }
+
+        if (input.Taxes is { } t)
+        {
+            ValidateTaxes(input, t, h);
+        }
     }
+
+    private static void ValidateTaxes(SimulationInput input, TaxSettings t, int h)
+    {
+        double[] accounts = [t.Taxable, t.TaxableBasis, t.TaxDeferred, t.TaxFree, t.Hsa];
+        Require(accounts.All(a => a >= 0 && double.IsFinite(a)), "taxes.accounts", "balances and basis must be finite numbers >= 0");
+        var sum = t.Taxable + t.TaxDeferred + t.TaxFree + t.Hsa;
+        Require(Math.Abs(sum - input.StartBalance) <= 1e-9 * Math.Max(1, input.StartBalance), "taxes.accounts", $"must add up to startBalance ({input.StartBalance.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        Require(t.StateRate is >= 0 and < 1, "taxes.stateRate", "must be in [0, 1)");
+        Require(t.OwnerAge is >= 0 and <= 130, "taxes.ownerAge", "must be in [0, 130]");
+        Require(input.Allocation.Rebalance == Rebalance.Monthly || input.Allocation.GlidePath is not null, "allocation.rebalance", "must be monthly when taxes are modelled (every account holds the same rebalanced portfolio)");
+        var schedule = t.Table.For(t.FilingStatus);
+        Require(t.Order != WithdrawalOrder.FillBracket || IsRate(schedule, t.FillBracketRate), "taxes.fillBracketRate", "must be one of the table's ordinary rates");
+        if (t.Conversion is { } c)
+        {
+            Require(c.StartMonth >= 0 && c.StartMonth < h, "taxes.rothConversion.startMonth", $"must be in [0, {h - 1}]");
+            Require(c.EndMonth >= c.StartMonth && c.EndMonth < h, "taxes.rothConversion.endMonth", $"must be in [startMonth, {h - 1}]");
+            Require(c.Amount >= 0 && double.IsFinite(c.Amount), "taxes.rothConversion.amount", "must be a finite number >= 0");
+            Require(c.Kind != ConversionKind.FillToBracket || IsRate(schedule, c.BracketRate), "taxes.rothConversion.bracketRate", "must be one of the table's ordinary rates");
+        }
+    }
+
+    private static bool IsRate(Taxes.FilingSchedule schedule, double rate) => schedule.Ordinary.Any(b => Math.Abs(b.Rate - rate) < 1e-9);
 
     private static void Require(bool ok, string field, string message)
     {

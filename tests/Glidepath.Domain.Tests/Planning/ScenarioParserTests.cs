@@ -14,6 +14,7 @@ public class ScenarioParserTests
     [InlineData("household-plan.json")]
     [InlineData("guardrails-student-t.json")]
     [InlineData("historical-sequences.json")]
+    [InlineData("household-plan-taxes.json")]
     public void Parse_Examples_Succeed(string name)
     {
         var result = ScenarioParser.Parse(Example(name));
@@ -27,6 +28,7 @@ public class ScenarioParserTests
     [InlineData("household-plan.json")]
     [InlineData("guardrails-student-t.json")]
     [InlineData("historical-sequences.json")]
+    [InlineData("household-plan-taxes.json")]
     public void Write_Examples_ParseBackToTheSameScenario(string name)
     {
         var document = ScenarioParser.Parse(Example(name)).Ok();

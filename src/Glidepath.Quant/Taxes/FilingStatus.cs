@@ -1,0 +1,8 @@
+namespace Glidepath.Quant.Taxes;
+
+/// <summary>The federal filing statuses the tax model knows.</summary>
+public enum FilingStatus
+{
+    Single,
+    MarriedFilingJointly,
+}
