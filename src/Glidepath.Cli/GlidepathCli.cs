@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Glidepath.Cli.Analytics;
+using Glidepath.Cli.Backups;
 using Glidepath.Cli.CorporateActions;
 using Glidepath.Cli.Hosting;
 using Glidepath.Infrastructure.Encryption;
@@ -51,6 +52,7 @@ public static class GlidepathCli
         root.Subcommands.Add(MacroCommand.Create(env));
         root.Subcommands.Add(OrdersCommand.Create(env));
         root.Subcommands.Add(NotificationsCommand.Create(env));
+        root.Subcommands.Add(BackupCommand.Create(env));
         return root;
     }
 

@@ -1,4 +1,5 @@
 using Glidepath.Application;
+using Glidepath.Infrastructure.Backups;
 using Glidepath.Infrastructure.Brokers;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
@@ -11,6 +12,7 @@ using Glidepath.Server.Health;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Jobs;
 using Glidepath.Server.Notifications;
+using Glidepath.Server.Observability;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
@@ -31,6 +33,7 @@ builder.Host.UseDefaultServiceProvider(options =>
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddObservability();
 builder.Services.AddGlidepathPersistence(builder.Configuration);
 builder.Services.AddApiErrors();
 builder.Services.AddHouseholdScope();
@@ -50,6 +53,7 @@ builder.Services.AddMarketData(builder.Configuration);
 builder.Services.AddCorporateActionProposals();
 builder.Services.AddGlidepathBrokers(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
+builder.Services.AddGlidepathBackups(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddNotifications(builder.Configuration);

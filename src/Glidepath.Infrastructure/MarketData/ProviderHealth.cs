@@ -16,8 +16,11 @@ public sealed class ProviderHealth(TimeProvider clock)
     public void Succeeded(string provider) =>
         statuses.AddOrUpdate(provider, p => new ProviderStatus(p) { LastSuccessUtc = clock.GetUtcNow() }, (_, s) => s with { LastSuccessUtc = clock.GetUtcNow() });
 
-    public void Failed(string provider, string reason) =>
+    public void Failed(string provider, string reason)
+    {
         statuses.AddOrUpdate(provider, p => new ProviderStatus(p) { LastErrorUtc = clock.GetUtcNow(), LastError = reason }, (_, s) => s with { LastErrorUtc = clock.GetUtcNow(), LastError = reason });
+        Observability.GlidepathMetrics.ProviderFailed(provider);
+    }
 
     internal ValueTask Breaker(string provider, string state)
     {

@@ -14,6 +14,7 @@ public static class JobCatalog
     public const string Retention = "retention";
     public const string OrderProcessing = "order-processing";
     public const string NotificationDigest = "notification-digest";
+    public const string Backup = "backup";
 
     /// <summary>The job group of Quartz's keys: the cluster's scheduler holds only ours.</summary>
     public const string Group = "glidepath";
@@ -27,6 +28,7 @@ public static class JobCatalog
         new(PlanReruns, "Queues a fresh simulation of every saved plan.", typeof(PlanRerunJob), o => o.PlanReruns),
         new(OrderProcessing, "Submits pending orders to their brokers and books the fills they report.", typeof(OrderProcessingJob), o => o.OrderProcessing),
         new(NotificationDigest, "E-mails each user who asked for it a digest of their unread notifications, once a day.", typeof(NotificationDigestJob), o => o.NotificationDigest),
+        new(Backup, "Backs up the database into Backups:Folder and keeps the newest Jobs:Backup:Keep backups.", typeof(BackupJob), o => o.Backup),
         new(Retention, "Deletes old job runs, expired refresh tokens and what else has a retention rule.", typeof(RetentionJob), o => o.Retention),
     ];
 

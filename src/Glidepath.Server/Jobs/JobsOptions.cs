@@ -41,6 +41,9 @@ public sealed class JobsOptions
     public JobSchedule NotificationDigest { get; set; } = new() { Cron = "0 0 6 * * ?", TimeZone = "UTC" };
 
     public RetentionSchedule Retention { get; set; } = new() { Cron = "0 30 3 * * ?", TimeZone = "UTC" };
+
+    /// <summary>Hourly (a recovery point at most an hour old), keeping two days of backups.</summary>
+    public BackupSchedule Backup { get; set; } = new() { Cron = "0 0 * * * ?", TimeZone = "UTC" };
 }
 
 public class JobSchedule
@@ -95,4 +98,11 @@ public sealed class RetentionSchedule : JobSchedule
 
     /// <summary>Finished simulation runs older than this; kept by default (they are the users' results).</summary>
     public int? FinishedSimulationRunDays { get; set; }
+}
+
+/// <summary>The scheduled backup (<c>Backups:Folder</c>) and how many backups it keeps there.</summary>
+public sealed class BackupSchedule : JobSchedule
+{
+    /// <summary>The newest this many backups in the folder are kept; older ones are deleted after each successful backup.</summary>
+    public int Keep { get; set; } = 48;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Glidepath.Infrastructure.Jobs;
+using Glidepath.Infrastructure.Observability;
 using Glidepath.Infrastructure.Persistence;
 using Quartz;
 
@@ -68,6 +69,7 @@ public abstract class RecordedJob(IServiceScopeFactory scopes, TimeProvider cloc
             db.JobRuns.Attach(run);
             run.Outcome = outcome;
             run.DurationMs = watch.ElapsedMilliseconds;
+            GlidepathMetrics.JobFinished(Name, outcome, watch.Elapsed);
             run.Message = JobRunMessage.Fit(message);
             await db.SaveChangesAsync(CancellationToken.None);
         }

@@ -13,7 +13,7 @@ namespace Glidepath.Server.WebApp;
 public static class WebAppEndpoints
 {
     /// <summary>Route prefixes that belong to the server, not to the single-page app.</summary>
-    public static readonly IReadOnlyList<string> ServerPrefixes = ["api", "auth", "health", "openapi", "scalar", ".well-known"];
+    public static readonly IReadOnlyList<string> ServerPrefixes = ["api", "auth", "health", "metrics", "openapi", "scalar", ".well-known"];
 
     /// <summary>True for a path under one of <see cref="ServerPrefixes"/>.</summary>
     public static bool IsServerPath(PathString path) => ServerPrefixes.Any(prefix => path.StartsWithSegments("/" + prefix, StringComparison.OrdinalIgnoreCase));

@@ -16,7 +16,7 @@ public sealed class CliRun : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public static async Task<CliRun> StartAsync() => new(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
+    public static async Task<CliRun> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite) => new(await TestDatabase.CreateAsync(provider));
 
     public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithAsync(new Dictionary<string, string?>(), "", args);
 

@@ -16,7 +16,8 @@ public class AuditAndPrivacyTest
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task SignInFlows_AreAudited_AndNoSecretReachesAnyLog(DatabaseProvider provider)
     {
-        await using var app = await GlidepathApp.StartAsync(provider);
+        // JSON console logs (the production default) are checked too: what the console would print.
+        await using var app = await GlidepathApp.StartAsync(provider, settings: new Dictionary<string, string?> { ["Logging:Format"] = "json" });
         var client = app.CreateAnonymousClient();
         const string password = "the secret passphrase nobody logs";
         await (await client.PostAsync("/auth/register", new RegisterRequest("cat@example.test", password))).ReadAsync<RegisteredDto>(HttpStatusCode.Created);
@@ -45,6 +46,23 @@ public class AuditAndPrivacyTest
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"a secret reached the log: [{entry.Category}] {entry.Message}");
             }
         }
+
+        var lines = app.ConsoleLines;
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            // One event per line: a JSON object, no line break inside (stack traces are escaped).
+            Assert.Equal(line.TrimEnd('\n').Length, line.TrimEnd('\n').ReplaceLineEndings("").Length);
+            using var json = JsonDocument.Parse(line);
+            foreach (var secret in secrets)
+            {
+                Assert.False(line.Contains(secret, StringComparison.Ordinal), $"a secret reached the JSON console log: {line}");
+            }
+        }
+
+        // Events logged while serving a request name its trace.
+        var signIn = lines.Select(l => JsonDocument.Parse(l).RootElement).First(e => e.GetProperty("Category").GetString() == "Glidepath.Audit");
+        Assert.Contains(signIn.GetProperty("Scopes").EnumerateArray(), s => s.TryGetProperty("TraceId", out var id) && id.GetString()!.Length == 32);
 
         var stream = logs.Where(e => e.Category == "Glidepath.Audit").Select(e => e.State.First(p => p.Key == "AuditType").Value?.ToString() ?? "").ToList();
         await using var db = app.CreateDbContext();

@@ -26,7 +26,7 @@ public static class EndpointMatrix
         "/auth/", "/.well-known/jwks.json", "/openapi/", "/scalar",
 
         // The web UI's shell and its fallbacks: index.html, and a 404 for unknown server paths.
-        "/{*path:nonfile}", "/api/{**path}", "/.well-known/{**path}",
+        "/{*path:nonfile}", "/api/{**path}", "/.well-known/{**path}", "/metrics/{**path}",
 
         // MapStaticAssets' Development fallback for UI files added after the build (no conventions reach it).
         "/{**path:file}",

@@ -50,6 +50,11 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
     /// <summary>Every log entry the server wrote (category, level, rendered message and exception).</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The console's lines when <c>Logging:Format</c> is <c>json</c> (<see cref="ConsoleLines"/>); empty otherwise.</summary>
+    public IReadOnlyList<string> ConsoleLines => consoleLines?.Lines ?? [];
+
+    private ConsoleLines? consoleLines;
+
     /// <summary>Open unless a test closes it: then every background run holds mid-way until it is opened or cancelled.</summary>
     public HeldSimulationGate SimulationGate { get; } = new();
 
@@ -229,7 +234,11 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
             services.AddScoped<IPasswordHasher<GlidepathUser>>(s => new CountingPasswordHasher(
                 new PasswordHasher<GlidepathUser>(s.GetRequiredService<IOptions<PasswordHasherOptions>>()), PasswordHashes));
         });
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace);
+            logging.Services.AddSingleton<ILoggerProvider>(services => consoleLines = new ConsoleLines(services));
+        });
         builder.UseEnvironment(environment);
     }
 

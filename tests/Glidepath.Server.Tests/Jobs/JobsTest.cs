@@ -179,7 +179,7 @@ public sealed class JobsTest
     }
 
     /// <summary>The job's newest run once it has finished (and is not <paramref name="after"/>).</summary>
-    private static async Task<JobRunDto> FinishedRunAsync(HttpClient admin, string job, Guid? after = null)
+    internal static async Task<JobRunDto> FinishedRunAsync(HttpClient admin, string job, Guid? after = null)
     {
         var deadline = DateTimeOffset.UtcNow + Patience;
         while (true)

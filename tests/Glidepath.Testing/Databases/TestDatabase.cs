@@ -132,6 +132,55 @@ public sealed class TestDatabase : IAsyncDisposable
         return dump.ToString();
     }
 
+    /// <summary>
+    /// Every table's rows as text, sorted, by table name: to prove two databases hold the same data
+    /// (a restored backup). Each value is written with its type, so 1 and '1' differ.
+    /// </summary>
+    public async Task<SortedDictionary<string, List<string>>> DumpRowsAsync()
+    {
+        await using System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(Settings.ConnectionString)
+            : new NpgsqlConnection(Settings.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = Provider == DatabaseProvider.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                : "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename";
+            await using var rows = await list.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                tables.Add(rows.GetString(0));
+            }
+        }
+
+        var dump = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var rows = await select.ExecuteReaderAsync();
+            var lines = new List<string>();
+            while (await rows.ReadAsync())
+            {
+                var values = new string[rows.FieldCount];
+                for (var i = 0; i < rows.FieldCount; i++)
+                {
+                    var value = rows.GetValue(i);
+                    values[i] = value is DBNull ? "null" : value.GetType().Name + ":" + (value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                lines.Add(string.Join('|', values));
+            }
+
+            lines.Sort(StringComparer.Ordinal);
+            dump[table] = lines;
+        }
+
+        return dump;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteFolder is not null)

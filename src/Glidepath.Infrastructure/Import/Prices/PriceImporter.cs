@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Pricing;
+using Glidepath.Infrastructure.Observability;
 using Glidepath.Infrastructure.Persistence;
 
 namespace Glidepath.Infrastructure.Import.Prices;
@@ -23,6 +24,13 @@ namespace Glidepath.Infrastructure.Import.Prices;
 public sealed class PriceImporter(GlidepathDbContext db)
 {
     public async Task<ImportResult> ImportAsync(Stream csv, string? symbol = null, ImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var result = await ImportCoreAsync(csv, symbol, options, cancellationToken);
+        GlidepathMetrics.ImportFinished("prices", result.Rejected ? "rejected" : result.Errors.Count > 0 ? "partial" : "imported", result.Imported);
+        return result;
+    }
+
+    private async Task<ImportResult> ImportCoreAsync(Stream csv, string? symbol, ImportOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
         options ??= new ImportOptions();

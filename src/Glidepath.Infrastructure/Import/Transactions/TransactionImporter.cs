@@ -2,6 +2,7 @@ using Glidepath.Domain.Households;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Ledger;
+using Glidepath.Infrastructure.Observability;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,13 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
     public static IReadOnlyList<string> Layouts => BrokerLayouts.Names;
 
     public async Task<ImportResult> ImportAsync(Guid accountId, Stream csv, ImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var result = await ImportCoreAsync(accountId, csv, options, cancellationToken);
+        GlidepathMetrics.ImportFinished("transactions", result.Rejected ? "rejected" : result.Errors.Count > 0 ? "partial" : "imported", result.Imported);
+        return result;
+    }
+
+    private async Task<ImportResult> ImportCoreAsync(Guid accountId, Stream csv, ImportOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
         options ??= new ImportOptions();

@@ -1,5 +1,6 @@
 using Glidepath.Application.Events;
 using Glidepath.Infrastructure.Events;
+using Glidepath.Infrastructure.Observability;
 using Glidepath.Application.Planning;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Planning;
@@ -73,6 +74,7 @@ public sealed partial class SimulationWorker(
             LogReaped(reaped);
         }
 
+        GlidepathMetrics.QueueDepth(await db.SimulationRuns.CountAsync(r => r.Status == SimulationRunStatus.Queued, ct));
         return await RunLeases.ClaimAsync(db, queue.InstanceId, now, settings.LeaseDuration, settings.MaxAttempts, ct);
     }
 
@@ -84,6 +86,7 @@ public sealed partial class SimulationWorker(
         var run = await db.SimulationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, stoppingToken);
         var started = clock.GetUtcNow();
         var live = queue.Start(runId, stoppingToken);
+        GlidepathMetrics.RunStarted();
         using var pumpStop = new CancellationTokenSource();
         var pump = HeartbeatAsync(run, live, pumpStop.Token);
         SimulationExecutor.Outcome? outcome = null;
@@ -106,6 +109,7 @@ public sealed partial class SimulationWorker(
             await pumpStop.CancelAsync();
             await pump;
             queue.Finish(runId);
+            GlidepathMetrics.RunEnded();
         }
 
         // The final write must land even while the host stops; it lands only while the lease is ours.
@@ -167,6 +171,11 @@ public sealed partial class SimulationWorker(
         }
 
         await transaction.CommitAsync(CancellationToken.None);
+        if (written > 0 && status is SimulationRunStatus.Succeeded or SimulationRunStatus.Failed or SimulationRunStatus.Cancelled)
+        {
+            GlidepathMetrics.SimulationFinished(status.ToString().ToLowerInvariant(), status == SimulationRunStatus.Succeeded ? run.Paths : 0, finished - started);
+        }
+
         if (written == 0)
         {
             if (!await db.SimulationRuns.AnyAsync(r => r.Id == runId, CancellationToken.None))
