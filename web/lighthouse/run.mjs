@@ -126,9 +126,10 @@ try {
     page.runs = results.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
     page.scores = Object.fromEntries(Object.entries(result.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
     const short = Object.entries(page.budget).filter(([id, min]) => (page.scores?.[id] ?? 0) < min);
-    page.misses = short.map(([id, min]) => `${id} ${page.scores?.[id]} < ${min}`);
+    const miss = (/** @type {[string, number]} */ [id, min]) => `${id} ${page.scores?.[id]} < ${min}`;
+    page.misses = short.map(miss);
     // Only an enforced category fails the page; every shortfall is printed with its failing audits.
-    page.failures = page.misses.filter((m) => enforced(m.split(' ')[0]));
+    page.failures = short.filter(([id]) => enforced(id)).map(miss);
     const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => `${id.replace(/-/g, ' ')} ${result.audits[id]?.displayValue ?? '?'}`).join(', ');
     page.status = page.failures.length === 0 ? 'passed' : 'failed';
     console.log(`${page.status === 'passed' ? '✓' : '✗'} lighthouse ${page.name}: ${Object.entries(page.scores).map(([k, v]) => `${k} ${v}`).join(', ')} (median of ${runs}: ${metrics}; performance of each run ${page.runs.join(', ')})`);

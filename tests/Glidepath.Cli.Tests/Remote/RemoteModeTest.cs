@@ -166,18 +166,7 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
     public async Task Simulate_AStoredPlanOverTheServer_PrintsWhatTheLocalCommandPrints()
     {
         Assert.Equal(0, (await LoginAsync()).ExitCode);
-        var plan = new Plan
-        {
-            HouseholdId = household,
-            Name = "Remote",
-            ScenarioJson = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", "benchmark-retirement.json")),
-            CreatedUtc = DateTimeOffset.UnixEpoch,
-        };
-        await using (var db = cli.Database.CreateDbContext())
-        {
-            db.Plans.Add(plan);
-            await db.SaveChangesAsync();
-        }
+        var plan = await StoreBenchmarkPlanAsync("Remote");
 
         var json = await AssertSameOutputAsync("simulate", "--household", household.ToString(), "--plan", plan.Id.ToString(), "--paths", "2000", "--seed", "7");
 
@@ -227,18 +216,7 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
     public async Task Solve_AStoredPlanOverTheServer_PrintsWhatTheLocalCommandPrints()
     {
         Assert.Equal(0, (await LoginAsync()).ExitCode);
-        var plan = new Plan
-        {
-            HouseholdId = household,
-            Name = "Remote solve",
-            ScenarioJson = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", "benchmark-retirement.json")),
-            CreatedUtc = DateTimeOffset.UnixEpoch,
-        };
-        await using (var db = cli.Database.CreateDbContext())
-        {
-            db.Plans.Add(plan);
-            await db.SaveChangesAsync();
-        }
+        var plan = await StoreBenchmarkPlanAsync("Remote solve");
 
         var json = await AssertSameOutputAsync("solve", "--household", household.ToString(), "--plan", plan.Id.ToString(), "--for", "spending", "--target", "0.8", "--paths", "500");
 
@@ -445,5 +423,21 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
         Assert.Equal(1, notAnAddress.ExitCode);
         Assert.Contains("is not an http(s) address", notAnAddress.Error, StringComparison.Ordinal);
         Assert.All([missing.Error, notSignedIn.Error, unreachable.Error, notAnAddress.Error], e => Assert.Single(e.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    /// <summary>A plan of the household with examples/benchmark-retirement.json, stored through the CLI's database.</summary>
+    private async Task<Plan> StoreBenchmarkPlanAsync(string name)
+    {
+        var plan = new Plan
+        {
+            HouseholdId = household,
+            Name = name,
+            ScenarioJson = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", "benchmark-retirement.json")),
+            CreatedUtc = DateTimeOffset.UnixEpoch,
+        };
+        await using var db = cli.Database.CreateDbContext();
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+        return plan;
     }
 }
