@@ -162,6 +162,16 @@ public static class SimulateCommand
         }
 
         o.WriteLine(string.Create(c, $"spending cut >10% below plan in {r.Spending.CutYearShare:P1} of planned years; lowest year/plan median {r.Spending.LowestSpendingRatioMedian:F2}"));
+        if (r.Taxes is { } t)
+        {
+            o.WriteLine(string.Create(c, $"lifetime taxes, today's money: mean {t.MeanLifetimeReal:N0}  p10 {t.LifetimeReal.P10:N0}  p50 {t.LifetimeReal.P50:N0}  p90 {t.LifetimeReal.P90:N0}"));
+            var peak = t.Years.MaxBy(y => y.MeanReal);
+            if (peak is not null)
+            {
+                o.WriteLine(string.Create(c, $"highest tax year {peak.Year}: mean {peak.MeanReal:N0} in today's money"));
+            }
+        }
+
         foreach (var g in r.Goals ?? [])
         {
             o.WriteLine(string.Create(c, $"goal {g.Goal} (priority {g.Priority}): success {g.SuccessProbability:P2}"));

@@ -22,6 +22,19 @@ public static class SimulationReport
     /// <summary>One year end; Age is the first person's age when the scenario has a plan.</summary>
     public sealed record YearJson(int Year, int Month, double? Age, PercentileJson Nominal, PercentileJson Real, double DepletionProbability);
 
+    /// <summary>Taxes for one simulated tax year: the mean over paths (a failed path pays nothing); Age is the first person's at the year's start.</summary>
+    public sealed record TaxYearJson(int Year, double? Age, double MeanNominal, double MeanReal);
+
+    /// <summary>Taxes by year and over the horizon (docs/monte-carlo.md, "Taxes"); absent without a taxes block.</summary>
+    /// <param name="LifetimeReal">Percentiles over paths of the lifetime tax in today's money.</param>
+    public sealed record TaxesJson(IReadOnlyList<TaxYearJson> Years, PercentileJson LifetimeReal, double MeanLifetimeReal)
+    {
+        public static TaxesJson From(TaxSummary t, double? startAge) => new(
+            t.Years.Select(y => new TaxYearJson(y.Year, startAge + y.Year - 1, y.MeanNominal, y.MeanReal)).ToList(),
+            PercentileJson.From(t.LifetimeReal),
+            t.MeanLifetimeReal);
+    }
+
     public sealed record SimulationOutput(
         int Paths,
         ulong Seed,
@@ -33,7 +46,8 @@ public static class SimulationReport
         double? MedianDepletionMonth,
         double? MedianDepletionAge,
         SpendingQuality Spending,
-        IReadOnlyList<GoalSuccess>? Goals);
+        IReadOnlyList<GoalSuccess>? Goals,
+        TaxesJson? Taxes = null);
 
     /// <param name="r">The run.</param>
     /// <param name="goals">Per-goal success, when the scenario names goals.</param>
@@ -49,7 +63,8 @@ public static class SimulationReport
         r.MedianDepletionMonth,
         startAge + (r.MedianDepletionMonth / 12),
         r.Spending,
-        goals);
+        goals,
+        r.Taxes is { } t ? TaxesJson.From(t, startAge) : null);
 
     private static JsonSerializerOptions Create(bool indented) => new(JsonSerializerDefaults.Web)
     {

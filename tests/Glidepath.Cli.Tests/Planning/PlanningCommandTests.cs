@@ -39,6 +39,42 @@ public class PlanningCommandTests
     }
 
     [Fact]
+    public async Task Simulate_TaxedPlan_ReportsTaxesByYearAndLifetime()
+    {
+        var (code, output, error) = await Invoke(SimulateCommand.Create(), Example("household-plan-taxes.json"), "--paths", "2000", "--json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var taxes = json.RootElement.GetProperty("taxes");
+        var years = taxes.GetProperty("years");
+        Assert.Equal(50, years.GetArrayLength());
+        Assert.Equal(45, years[0].GetProperty("age").GetDouble());
+        Assert.Equal(94, years[49].GetProperty("age").GetDouble());
+
+        // Each path's lifetime tax is the sum of its years' taxes in today's money, so the mean
+        // lifetime tax is the sum of the yearly means (linearity of the mean over the same paths).
+        var sumOfYears = years.EnumerateArray().Sum(y => y.GetProperty("meanReal").GetDouble());
+        Assert.Equal(sumOfYears, taxes.GetProperty("meanLifetimeReal").GetDouble(), sumOfYears * 1e-9);
+        Assert.True(sumOfYears > 0);
+        var lifetime = taxes.GetProperty("lifetimeReal");
+        Assert.True(lifetime.GetProperty("p10").GetDouble() <= lifetime.GetProperty("p50").GetDouble());
+        Assert.True(lifetime.GetProperty("p50").GetDouble() <= lifetime.GetProperty("p90").GetDouble());
+    }
+
+    [Fact]
+    public async Task Simulate_TaxedPlan_SummaryNamesLifetimeTaxes_UntaxedHasNone()
+    {
+        var taxed = await Invoke(SimulateCommand.Create(), Example("household-plan-taxes.json"), "--paths", "1000");
+        var untaxed = await Invoke(SimulateCommand.Create(), Example("household-plan.json"), "--paths", "1000", "--json");
+
+        Assert.True(taxed.Code == 0, taxed.Err);
+        Assert.Contains("lifetime taxes, today's money: mean ", taxed.Out, StringComparison.Ordinal);
+        Assert.Contains("highest tax year ", taxed.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(untaxed.Out);
+        Assert.False(json.RootElement.TryGetProperty("taxes", out _));
+    }
+
+    [Fact]
     public async Task Simulate_HistoricalSequences_OnePathPerStartYear()
     {
         var (code, output, error) = await Invoke(SimulateCommand.Create(), Example("historical-sequences.json"), "--json");

@@ -8,6 +8,7 @@ import { keys, useHousehold, useValuation } from '../household/queries';
 import { usePlan, useRuns } from '../plans/queries';
 import { PlanEditor } from '../plans/PlanEditor';
 import { FanChart } from '../plans/FanChart';
+import { TaxesResult } from '../plans/TaxesResult';
 import { fromScenario, planFormSchema, toScenario, type PlanForm } from '../plans/scenarioForm';
 import { PREVIEW_PATHS, usePlanPreview } from '../plans/usePlanPreview';
 import { simulationOutput, solveOutput, type SimulationOutput } from '../plans/results';
@@ -195,6 +196,7 @@ function RunResult({ run, money, setMoney, currency }: { run: SimulationRun; mon
         </button>
       </fieldset>
       <FanChart output={out} money={money} currency={currency} />
+      {out.taxes && <TaxesResult taxes={out.taxes} money={money} currency={currency} />}
       {out.goals && out.goals.length > 0 && (
         <table className="table">
           <caption className="text-left font-semibold">Success by goal (funded in priority order)</caption>

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { planFormSchema, type PlanForm } from './scenarioForm';
+import { planFormSchema, taxAccountsTotal, type PlanForm } from './scenarioForm';
+import { TaxesFieldset } from './TaxesFieldset';
 import { Field } from '../components/Field';
 
 interface Props {
@@ -30,6 +31,12 @@ export function PlanEditor({ initial, submitLabel, busy, onSubmit, netWorth, onC
     return () => subscription.unsubscribe();
   }, [watch, onChange]);
   const peopleNames = watch('people').map((p, i) => p.name || `Person ${i + 1}`);
+  const taxes = watch('taxes');
+  // With taxes the accounts are the starting balance (toScenario writes their total).
+  const taxedBalance = taxes.enabled ? taxAccountsTotal(taxes) : undefined;
+  useEffect(() => {
+    if (taxedBalance !== undefined && Number.isFinite(taxedBalance)) setValue('startBalance', taxedBalance);
+  }, [taxedBalance, setValue]);
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-4" noValidate aria-label="Plan">
@@ -38,10 +45,12 @@ export function PlanEditor({ initial, submitLabel, busy, onSubmit, netWorth, onC
           {(p) => <input {...p} {...register('name')} className="input" />}
         </Field>
         <Field label="Starting balance" error={errors.startBalance?.message}>
-          {(p) => <input {...p} type="number" step="any" {...n('startBalance')} className="input" />}
+          {(p) => <input {...p} type="number" step="any" readOnly={taxes.enabled} {...n('startBalance')} className="input" />}
         </Field>
         <div className="flex items-end">
-          {netWorth !== undefined && (
+          {taxes.enabled ? (
+            <p className="text-sm text-slate-600">The sum of the accounts under Taxes.</p>
+          ) : netWorth !== undefined && (
             <button type="button" className="btn-secondary" onClick={() => setValue('startBalance', netWorth, { shouldValidate: true })}>
               Use today's net worth
             </button>
@@ -170,6 +179,8 @@ export function PlanEditor({ initial, submitLabel, busy, onSubmit, netWorth, onC
           Add an income
         </button>
       </fieldset>
+
+      <TaxesFieldset form={form} />
 
       <details className="rounded-md border border-slate-200 p-3">
         <summary className="cursor-pointer font-semibold">Market assumptions and simulation</summary>

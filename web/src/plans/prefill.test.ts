@@ -1,5 +1,5 @@
 import { ageOn, prefillPlan } from './prefill';
-import { defaultPlanForm } from './scenarioForm';
+import { defaultPlanForm, defaultTaxesForm } from './scenarioForm';
 import type { Person, Valuation } from '../api/types';
 
 const person = (name: string, birthDate: string, retirementAge: number | null): Person => ({
@@ -50,6 +50,17 @@ describe('prefillPlan', () => {
     expect(form.startBalance).toBe(150_000.75);
     expect(balance).toEqual({ asOf: '2026-12-06', accounts: 2 });
     expect(form.people).toEqual(defaultPlanForm.people);
+  });
+
+  it('splits the investment accounts by tax treatment for the taxes block, leaving taxes off', () => {
+    const { form } = prefillPlan(
+      [person('Alex Rivera', '1981-04-12', 62)],
+      valuation([account('TaxableBrokerage', 100_000.5), account('TraditionalIra', 80_000), account('Plan401K', 20_000.1), account('RothIra', 50_000.25), account('Hsa', 3_000), account('Checking', 5_000)]),
+      '2026-12-06',
+    );
+    expect(form.taxes).toEqual({ ...defaultTaxesForm, filingStatus: 'marriedFilingJointly', taxable: 100_000.5, taxableBasis: 100_000.5, taxDeferred: 100_000.1, taxFree: 50_000.25, hsa: 3_000 });
+    expect(form.taxes.enabled).toBe(false);
+    expect(form.startBalance).toBe(253_000.85);
   });
 
   it('keeps the defaults without people or investment accounts', () => {

@@ -1,5 +1,5 @@
 import type { AccountType, Person, Valuation } from '../api/types';
-import { defaultPlanForm, type PlanForm } from './scenarioForm';
+import { defaultPlanForm, defaultTaxesForm, type PlanForm, type TaxesForm } from './scenarioForm';
 
 /**
  * The accounts a plan's starting balance counts: investment accounts, as the planning engine's
@@ -7,6 +7,19 @@ import { defaultPlanForm, type PlanForm } from './scenarioForm';
  * cards, loans and manual assets (a home) are not the portfolio.
  */
 export const investmentAccountTypes: ReadonlySet<AccountType> = new Set<AccountType>(['TaxableBrokerage', 'TraditionalIra', 'RothIra', 'Plan401K', 'Hsa', 'Plan529']);
+
+/**
+ * The taxes block's account for each investment account type (docs/monte-carlo.md, "Taxes"): a 529
+ * is tax-free when spent on education, the only use a plan's goals give it.
+ */
+const taxAccountOf: Readonly<Partial<Record<AccountType, keyof Pick<TaxesForm, 'taxable' | 'taxDeferred' | 'taxFree' | 'hsa'>>>> = {
+  TaxableBrokerage: 'taxable',
+  TraditionalIra: 'taxDeferred',
+  Plan401K: 'taxDeferred',
+  RothIra: 'taxFree',
+  Plan529: 'taxFree',
+  Hsa: 'hsa',
+};
 
 /** Retirement age when a person's record leaves it blank. */
 export const defaultRetirementAge = 65;
@@ -33,7 +46,7 @@ export interface PlanPrefill {
  * accounts' value today. Without people or a valuation the defaults stay.
  */
 export function prefillPlan(people: readonly Person[] | undefined, valuation: Valuation | undefined, today: string): PlanPrefill {
-  const form: PlanForm = { ...defaultPlanForm, people: [...defaultPlanForm.people], goals: [...defaultPlanForm.goals] };
+  const form: PlanForm = { ...defaultPlanForm, people: [...defaultPlanForm.people], goals: [...defaultPlanForm.goals], taxes: { ...defaultTaxesForm } };
   const chosen = (people ?? []).slice(0, 2);
   if (chosen.length > 0) {
     form.people = chosen.map((p) => {
@@ -44,6 +57,7 @@ export function prefillPlan(people: readonly Person[] | undefined, valuation: Va
     const first = form.people[0]!.age;
     form.untilAge = Math.min(Math.max(defaultPlanForm.untilAge, first + 1), first + 100);
     form.goals = form.goals.map((g) => (g.kind === 'retirement' ? { ...g, age: form.untilAge } : g));
+    if (chosen[0]!.filingStatus === 'MarriedFilingJointly') form.taxes.filingStatus = 'marriedFilingJointly';
   }
   let balance: PlanPrefill['balance'] = null;
   if (valuation) {
@@ -52,6 +66,13 @@ export function prefillPlan(people: readonly Person[] | undefined, valuation: Va
       // Cents, as the API gives them; a negative total (cash owed above the holdings) starts at 0.
       form.startBalance = Math.max(0, Math.round(counted.reduce((s, a) => s + a.total, 0) * 100) / 100);
       balance = { asOf: valuation.date, accounts: counted.length };
+      // Taxes stay off until asked for; the split by account type is ready when they are. The
+      // valuation has no cost basis, so the taxable basis starts at its balance (no gain).
+      for (const a of counted) {
+        const key = taxAccountOf[a.type];
+        if (key) form.taxes[key] = Math.round((form.taxes[key] + Math.max(0, a.total)) * 100) / 100;
+      }
+      form.taxes.taxableBasis = form.taxes.taxable;
     }
   }
   return { form, people: chosen.map((p) => p.name), balance };

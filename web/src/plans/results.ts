@@ -18,6 +18,13 @@ export const simulationOutput = z.object({
   medianDepletionMonth: z.number().optional(),
   medianDepletionAge: z.number().optional(),
   goals: z.array(z.object({ goal: z.string(), priority: z.number(), successProbability: z.number(), standardError: z.number() })).optional(),
+  taxes: z
+    .object({
+      years: z.array(z.object({ year: z.number(), age: z.number().optional(), meanNominal: z.number(), meanReal: z.number() })),
+      lifetimeReal: percentiles,
+      meanLifetimeReal: z.number(),
+    })
+    .optional(),
 });
 export type SimulationOutput = z.infer<typeof simulationOutput>;
 

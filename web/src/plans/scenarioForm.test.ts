@@ -1,4 +1,6 @@
-import { defaultPlanForm, fromScenario, planFormSchema, toScenario, type PlanForm } from './scenarioForm';
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { defaultPlanForm, defaultTaxesForm, fromScenario, planFormSchema, toScenario, type PlanForm } from './scenarioForm';
 
 const form: PlanForm = {
   ...defaultPlanForm,
@@ -38,6 +40,32 @@ describe('plan form', () => {
     const back = fromScenario('Rivera', toScenario(form));
     expect(back).not.toBeNull();
     expect(toScenario(back!)).toEqual(toScenario(form));
+  });
+
+  it('writes the taxes block in the documented scenario format, with the accounts as the start balance', () => {
+    // examples/household-plan-taxes.json is the format's worked example (the CLI tests run it); the form
+    // writes the same block except the Roth conversion, which is edited as JSON.
+    const example = JSON.parse(readFileSync(new URL('../../../examples/household-plan-taxes.json', import.meta.url), 'utf8')) as { taxes: Record<string, unknown> };
+    const { rothConversion: _conversion, ...expected } = example.taxes;
+    const taxed: PlanForm = {
+      ...form,
+      startBalance: 1,
+      taxes: { enabled: true, filingStatus: 'marriedFilingJointly', stateRatePct: 4.5, taxable: 60_000, taxableBasis: 45_000, taxDeferred: 150_000, taxFree: 35_000, hsa: 5_000, withdrawalOrder: 'fillBracket', fillBracketRatePct: 12, contributionAccount: 'taxDeferred' },
+    };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads the scenario JSON field by field
+    const s = toScenario(taxed) as Record<string, any>;
+    expect(s.taxes).toEqual(expected);
+    expect(s.startBalance).toBe(250_000);
+    expect(toScenario(fromScenario('Rivera', s)!)).toEqual(s);
+    expect(toScenario(form)).not.toHaveProperty('taxes');
+    expect(fromScenario('Rivera', toScenario(form))!.taxes).toEqual(defaultTaxesForm);
+  });
+
+  it('leaves a taxes block with a Roth conversion to the JSON editor, and refuses a basis above the balance', () => {
+    const taxed = toScenario({ ...form, taxes: { ...defaultTaxesForm, enabled: true, taxable: 100 } });
+    expect(fromScenario('x', { ...taxed, taxes: { ...(taxed.taxes as object), rothConversion: { kind: 'fixedAmount', amount: 1, startMonth: 0, endMonth: 12 } } })).toBeNull();
+    const bad = planFormSchema.safeParse({ ...form, taxes: { ...defaultTaxesForm, enabled: true, taxable: 100, taxableBasis: 101 } });
+    expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['taxes.taxableBasis']);
   });
 
   it('leaves scenarios it cannot show to the JSON editor', () => {

@@ -27,6 +27,43 @@ export const goalSchema = z
     age,
   });
 
+/**
+ * The scenario's optional taxes block (docs/monte-carlo.md, "Taxes"): start balances by account
+ * type, which then make up the starting balance. Roth conversions, another tax year or owner are
+ * edited as JSON.
+ */
+export const taxesSchema = z.object({
+  enabled: z.boolean(),
+  filingStatus: z.enum(['single', 'marriedFilingJointly']),
+  stateRatePct: pct(0, 20),
+  taxable: money,
+  taxableBasis: money,
+  taxDeferred: money,
+  taxFree: money,
+  hsa: money,
+  withdrawalOrder: z.enum(['taxableFirst', 'proportional', 'fillBracket']),
+  fillBracketRatePct: pct(0, 50),
+  contributionAccount: z.enum(['taxable', 'taxDeferred', 'taxFree', 'hsa']),
+});
+export type TaxesForm = z.infer<typeof taxesSchema>;
+
+export const defaultTaxesForm: TaxesForm = {
+  enabled: false,
+  filingStatus: 'single',
+  stateRatePct: 0,
+  taxable: 0,
+  taxableBasis: 0,
+  taxDeferred: 0,
+  taxFree: 0,
+  hsa: 0,
+  withdrawalOrder: 'taxableFirst',
+  fillBracketRatePct: 12,
+  contributionAccount: 'taxable',
+};
+
+/** The accounts' total: the starting balance of a plan with taxes. */
+export const taxAccountsTotal = (t: TaxesForm) => round(t.taxable + t.taxDeferred + t.taxFree + t.hsa, 2);
+
 export const planFormSchema = z
   .object({
     name: z.string().trim().min(1, 'Name is required').max(200, 'At most 200 characters'),
@@ -47,8 +84,10 @@ export const planFormSchema = z
     people: z.array(personSchema).min(1, 'Add at least one person').max(2, 'At most two people'),
     incomes: z.array(incomeSchema),
     goals: z.array(goalSchema).min(1, 'Add at least one goal'),
+    taxes: taxesSchema,
   })
   .superRefine((f, ctx) => {
+    if (f.taxes.enabled && f.taxes.taxableBasis > f.taxes.taxable) ctx.addIssue({ code: 'custom', path: ['taxes', 'taxableBasis'], message: 'At most the taxable balance' });
     const first = f.people[0];
     if (!first) return;
     const months = (f.untilAge - first.age) * 12;
@@ -82,15 +121,28 @@ export const defaultPlanForm: PlanForm = {
   people: [{ name: 'Me', age: 45, retirementAge: 65 }],
   incomes: [],
   goals: [{ name: 'Retirement', kind: 'retirement', priority: 1, amount: 50_000, age: 95 }],
+  taxes: defaultTaxesForm,
 };
 
 const round = (v: number, digits = 10) => Number(v.toFixed(digits));
 const frac = (p: number) => round(p / 100);
 
+function toTaxes(t: TaxesForm): Record<string, unknown> {
+  return {
+    filingStatus: t.filingStatus,
+    stateRate: frac(t.stateRatePct),
+    accounts: { taxable: t.taxable, taxableBasis: t.taxableBasis, taxDeferred: t.taxDeferred, taxFree: t.taxFree, hsa: t.hsa },
+    withdrawalOrder: t.withdrawalOrder,
+    ...(t.withdrawalOrder === 'fillBracket' ? { fillBracketRate: frac(t.fillBracketRatePct) } : {}),
+    contributionAccount: t.contributionAccount,
+  };
+}
+
 export function toScenario(f: PlanForm): Record<string, unknown> {
   const w = frac(f.equityWeightPct);
   return {
-    startBalance: f.startBalance,
+    // With taxes the accounts are the money: the engine requires them to add up to the start balance.
+    startBalance: f.taxes.enabled ? taxAccountsTotal(f.taxes) : f.startBalance,
     horizonMonths: (f.untilAge - f.people[0]!.age) * 12,
     inflation: frac(f.inflationPct),
     assets: [
@@ -121,6 +173,7 @@ export function toScenario(f: PlanForm): Record<string, unknown> {
           : { name: g.name, kind: g.kind, priority: g.priority, amount: g.amount, atAge: g.age },
       ),
     },
+    ...(f.taxes.enabled ? { taxes: toTaxes(f.taxes) } : {}),
   };
 }
 
@@ -142,6 +195,17 @@ const storedScenario = z.object({
     incomes: z.array(z.object({ kind: z.enum(['salary', 'pension', 'socialSecurity']), person: num, annualAmount: num, fromAge: num.optional(), growth: num.optional() })).optional(),
     goals: z.array(z.object({ name: z.string(), kind: z.enum(['retirement', 'lumpSum']), priority: num.optional(), annualAmount: num.optional(), amount: num.optional(), untilAge: num.optional(), atAge: num.optional() })),
   }),
+  // Only what the form shows: a stored block with more (a Roth conversion, a tax year) is edited as JSON.
+  taxes: z
+    .strictObject({
+      filingStatus: z.enum(['single', 'marriedFilingJointly']).optional(),
+      stateRate: num.optional(),
+      accounts: z.strictObject({ taxable: num.optional(), taxableBasis: num.optional(), taxDeferred: num.optional(), taxFree: num.optional(), hsa: num.optional() }),
+      withdrawalOrder: z.enum(['taxableFirst', 'proportional', 'fillBracket']).optional(),
+      fillBracketRate: num.optional(),
+      contributionAccount: z.enum(['taxable', 'taxDeferred', 'taxFree', 'hsa']).optional(),
+    })
+    .optional(),
 });
 
 /**
@@ -149,7 +213,7 @@ const storedScenario = z.object({
  * show (more assets, a glide path, cash flows, a spending rule): those are edited as JSON.
  */
 export function fromScenario(name: string, scenario: unknown): PlanForm | null {
-  const known = new Set(['startBalance', 'horizonMonths', 'inflation', 'assets', 'correlations', 'allocation', 'annualFee', 'paths', 'seed', 'targetSuccess', 'plan']);
+  const known = new Set(['startBalance', 'horizonMonths', 'inflation', 'assets', 'correlations', 'allocation', 'annualFee', 'paths', 'seed', 'targetSuccess', 'plan', 'taxes']);
   if (typeof scenario !== 'object' || scenario === null || Object.keys(scenario).some((k) => !known.has(k))) return null;
   const parsed = storedScenario.safeParse(scenario);
   if (!parsed.success) return null;
@@ -182,5 +246,24 @@ export function fromScenario(name: string, scenario: unknown): PlanForm | null {
       amount: (g.kind === 'retirement' ? g.annualAmount : g.amount) ?? 0,
       age: (g.kind === 'retirement' ? g.untilAge : g.atAge) ?? 0,
     })),
+    taxes: s.taxes ? fromTaxes(s.taxes) : defaultTaxesForm,
+  };
+}
+
+function fromTaxes(t: NonNullable<z.infer<typeof storedScenario>['taxes']>): TaxesForm {
+  const a = t.accounts;
+  return {
+    enabled: true,
+    filingStatus: t.filingStatus ?? 'single',
+    stateRatePct: round((t.stateRate ?? 0) * 100, 8),
+    taxable: a.taxable ?? 0,
+    // The engine's default basis is the taxable balance (no unrealised gain).
+    taxableBasis: a.taxableBasis ?? a.taxable ?? 0,
+    taxDeferred: a.taxDeferred ?? 0,
+    taxFree: a.taxFree ?? 0,
+    hsa: a.hsa ?? 0,
+    withdrawalOrder: t.withdrawalOrder ?? 'taxableFirst',
+    fillBracketRatePct: round((t.fillBracketRate ?? 0.12) * 100, 8),
+    contributionAccount: t.contributionAccount ?? 'taxable',
   };
 }
