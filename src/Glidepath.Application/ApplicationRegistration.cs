@@ -7,6 +7,7 @@ using Glidepath.Application.Events;
 using Glidepath.Application.Fx;
 using Glidepath.Application.Households;
 using Glidepath.Application.Imports;
+using Glidepath.Application.Goals;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.ModelPortfolios;
 using Glidepath.Application.Notifications;
@@ -66,6 +67,8 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdDirectory>();
         services.AddScoped<HouseholdPeople>();
         services.AddScoped<HouseholdManualAssets>();
+        services.AddScoped<HouseholdGoals>();
+        services.AddScoped<GoalStatuses>();
         services.AddScoped<HouseholdFxRates>();
         services.AddScoped<HouseholdTransactions>();
         services.AddScoped<HouseholdModelPortfolios>();

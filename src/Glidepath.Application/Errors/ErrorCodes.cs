@@ -46,6 +46,7 @@ public static class ErrorCodes
     public const string InstrumentLimitReached = "instrument-limit-reached";
 
     public const string ManualAssetNotFound = "manual-asset-not-found";
+    public const string GoalNotFound = "goal-not-found";
     public const string ManualAssetValueNotFound = "manual-asset-value-not-found";
 
     /// <summary>A manual asset has one value per date; a second one on the same date is refused.</summary>

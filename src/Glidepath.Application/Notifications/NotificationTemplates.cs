@@ -48,6 +48,10 @@ public static class NotificationTemplates
             "Price stale: {symbol}",
             "The latest close of {symbol} is {daysOld} days old (last close {lastClose}); valuations use it until a newer one arrives.",
             "<p>The latest close of <strong>{symbol}</strong> is {daysOld} days old (last close {lastClose}); valuations use it until a newer one arrives.</p>"),
+        [EventTypes.GoalStatusChanged] = new(
+            "Goal {name}: {to}",
+            "Your goal {name} moved from {from} to {to}: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.",
+            "<p>Your goal <strong>{name}</strong> moved from {from} to <strong>{to}</strong>: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.</p>"),
     };
 
     public static bool Has(string eventType) => Templates.ContainsKey(eventType);

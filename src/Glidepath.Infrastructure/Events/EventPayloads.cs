@@ -23,6 +23,12 @@ public sealed record RebalanceProposed(Guid ProposalId, Guid? AccountId, DateOnl
 /// <summary><c>simulation.completed</c>: a simulation run that finished (succeeded or failed).</summary>
 public sealed record SimulationCompleted(Guid RunId, Guid PlanId, string Status, double? SuccessProbability, string? Error);
 
+/// <summary>
+/// <c>goal.status_changed</c>: a simulation of the goal's plan moved it between NotTested, OnTrack, AtRisk
+/// and OffTrack (docs/goals.md); <paramref name="SuccessProbability"/> against <paramref name="TargetSuccess"/>.
+/// </summary>
+public sealed record GoalStatusChanged(Guid GoalId, string Name, string From, string To, double SuccessProbability, double TargetSuccess, Guid PlanId, Guid RunId);
+
 /// <summary><c>alert.triggered</c>: a scan found something to act on (<c>drift</c> or <c>harvest</c>).</summary>
 public sealed record AlertTriggered(string Kind, DateOnly AsOf, int Count, string Message);
 

@@ -14,9 +14,10 @@ public static class EventTypes
     public const string SimulationCompleted = "simulation.completed";
     public const string AlertTriggered = "alert.triggered";
     public const string PriceStale = "price.stale";
+    public const string GoalStatusChanged = "goal.status_changed";
 
     public static IReadOnlyList<string> All { get; } =
-        [TransactionCreated, OrderStatusChanged, OrderFilled, RebalanceProposed, SimulationCompleted, AlertTriggered, PriceStale];
+        [TransactionCreated, OrderStatusChanged, OrderFilled, RebalanceProposed, SimulationCompleted, AlertTriggered, PriceStale, GoalStatusChanged];
 
     public static bool IsKnown(string eventType) => All.Contains(eventType, StringComparer.Ordinal);
 }

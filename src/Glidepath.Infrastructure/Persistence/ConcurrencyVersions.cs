@@ -1,3 +1,4 @@
+using Glidepath.Domain.Goals;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.ManualAssets;
 using Glidepath.Domain.Planning;
@@ -38,6 +39,9 @@ internal static class ConcurrencyVersions
                     break;
                 case ManualAsset manual:
                     manual.Version = entry.Property(nameof(ManualAsset.Version)).OriginalValue is long v ? v + 1 : manual.Version + 1;
+                    break;
+                case Goal goal:
+                    goal.Version = entry.Property(nameof(Goal.Version)).OriginalValue is long g ? g + 1 : goal.Version + 1;
                     break;
                 case ModelPortfolio model:
                     model.Version = entry.Property(nameof(ModelPortfolio.Version)).OriginalValue is long m ? m + 1 : model.Version + 1;

@@ -2,6 +2,7 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Goals;
 using Glidepath.Domain.ManualAssets;
 using Glidepath.Domain.MarketData;
 using Glidepath.Domain.Orders;
@@ -52,6 +53,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     // Manual assets and liabilities (home, car, mortgage) with their dated values: net worth only.
     public DbSet<ManualAsset> ManualAssets => Set<ManualAsset>();
     public DbSet<ManualAssetValue> ManualAssetValues => Set<ManualAssetValue>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
 
     // The cached ledger state: derived from Transactions, replaced as a whole per household.
     public DbSet<TaxLot> TaxLots => Set<TaxLot>();
@@ -138,6 +141,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
         configurationBuilder.Properties<OrderType>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ManualAssetKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ManualAssetCategory>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<GoalCategory>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<GoalStatus>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

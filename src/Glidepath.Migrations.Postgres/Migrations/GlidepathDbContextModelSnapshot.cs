@@ -22,6 +22,110 @@ namespace Glidepath.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Glidepath.Domain.Goals.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("StatusRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("status_run_id");
+
+                    b.Property<DateTimeOffset?>("StatusUpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_updated_utc");
+
+                    b.Property<double?>("SuccessProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("success_probability");
+
+                    b.Property<int?>("TargetAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_age");
+
+                    b.Property<decimal>("TargetAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("target_amount");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_goals_household_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_goals_person_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_goals_plan_id");
+
+                    b.ToTable("goals", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Goals.GoalFundingAccount", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.HasKey("GoalId", "AccountId")
+                        .HasName("pk_goal_funding_accounts");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_goal_funding_accounts_account_id");
+
+                    b.ToTable("goal_funding_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Households.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2460,6 +2564,45 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Goals.Goal", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_goals_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_goals_people_person_id");
+
+                    b.HasOne("Glidepath.Domain.Planning.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_goals_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Goals.GoalFundingAccount", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_goal_funding_accounts_accounts_account_id");
+
+                    b.HasOne("Glidepath.Domain.Goals.Goal", null)
+                        .WithMany("FundingAccounts")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_goal_funding_accounts_goals_goal_id");
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Households.Account", b =>
                 {
                     b.HasOne("Glidepath.Domain.Households.Household", null)
@@ -3038,6 +3181,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Goals.Goal", b =>
+                {
+                    b.Navigation("FundingAccounts");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Households.Household", b =>

@@ -9,6 +9,7 @@ using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Jobs;
 using Glidepath.Server.Lots;
+using Glidepath.Server.Goals;
 using Glidepath.Server.ManualAssets;
 using Glidepath.Server.MarketData;
 using Glidepath.Server.Orders;
@@ -71,6 +72,7 @@ public static class GlidepathApi
         household.MapTaxSettingsEndpoints();
         household.MapAlertEndpoints();
         household.MapManualAssetEndpoints();
+        household.MapGoalEndpoints();
         household.MapFxRateEndpoints();
         household.MapWebhookEndpoints();
         household.MapCorporateActionEndpoints();

@@ -744,6 +744,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List goals
+         * @description The household's goals by priority, each with its progress today and the status its plan's newest simulation gave it.
+         */
+        get: operations["ListGoals"];
+        put?: never;
+        /**
+         * Add a goal
+         * @description Adds a goal: target amount by a date or a person's age, funding accounts, and the plan that tests it.
+         */
+        post: operations["CreateGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a goal
+         * @description One goal with its progress today and status.
+         */
+        get: operations["GetGoal"];
+        /**
+         * Update a goal
+         * @description Replaces a goal; the body's version must be the one read. Another plan resets its status to NotTested.
+         */
+        put: operations["UpdateGoal"];
+        post?: never;
+        /**
+         * Delete a goal
+         * @description Deletes a goal; its accounts and plan stay.
+         */
+        delete: operations["DeleteGoal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/imports/prices": {
         parameters: {
             query?: never;
@@ -2478,6 +2530,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "goal.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A simulation of a goal's plan moved the goal to another status (docs/goals.md).
+         * @description Glidepath POSTs this to each webhook subscribed to `goal.status_changed`, signed (docs/webhooks.md, "Verifying a delivery"). Any 2xx is success; anything else is retried with backoff for 24 hours.
+         */
+        post: operations["OnGoalStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "order.filled": {
         parameters: {
             query?: never;
@@ -3039,6 +3111,62 @@ export interface components {
             maxWeight?: number | null;
             namePrefix?: null | string;
         };
+        /** @enum {unknown} */
+        GoalCategory: "Retirement" | "Home" | "Education" | "EmergencyFund" | "Vehicle" | "Travel" | "Other";
+        GoalDto: {
+            currency: string;
+            /** Format: decimal */
+            fundedShare: number | null;
+            /** Format: decimal */
+            fundedValue: number | null;
+            fundingAccountIds: string[];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["GoalCategory"];
+            name: string;
+            /** Format: uuid */
+            personId: null | string;
+            /** Format: uuid */
+            planId: null | string;
+            /** Format: int32 */
+            priority: number;
+            status: components["schemas"]["GoalStatus"];
+            /** Format: uuid */
+            statusRunId: null | string;
+            /** Format: date-time */
+            statusUpdatedUtc: null | string;
+            /** Format: double */
+            successProbability: number | null;
+            /** Format: int32 */
+            targetAge: number | null;
+            /** Format: decimal */
+            targetAmount: number;
+            /** Format: date */
+            targetDate: null | string;
+            /** Format: int64 */
+            version: number;
+        };
+        GoalRequest: {
+            fundingAccountIds?: null | string[];
+            kind?: null | components["schemas"]["GoalCategory"];
+            name?: null | string;
+            /** Format: uuid */
+            personId?: null | string;
+            /** Format: uuid */
+            planId?: null | string;
+            /** Format: int32 */
+            priority?: number | null;
+            /** Format: int32 */
+            targetAge?: number | null;
+            /** Format: decimal */
+            targetAmount?: number | null;
+            /** Format: date */
+            targetDate?: null | string;
+            /** Format: int64 */
+            version?: number | null;
+        };
+        /** @enum {unknown} */
+        GoalStatus: "NotTested" | "OnTrack" | "AtRisk" | "OffTrack";
         GrantDto: {
             advisorEmail: string;
             /** Format: uuid */
@@ -4737,7 +4865,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -4748,22 +4876,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
+                     *         "brokerOrderId": "paper-9b38bf8d908547fcb3027942699fa791",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:40.1610428+00:00",
+                     *         "updatedUtc": "2026-12-06T21:43:41.0788068+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:43:40.3528404+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T16:17:45.9820701+00:00"
+                     *             "atUtc": "2026-12-06T21:43:41.0788068+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4771,51 +4899,51 @@ export interface operations {
                      *       {
                      *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "side": "Buy",
+                     *         "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 1222.020834,
+                     *         "quantity": 2598,
                      *         "limitPrice": null,
-                     *         "price": 65.43,
+                     *         "price": 28.94,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-04932c6fc32841beac0f3b1042e2c7a5",
+                     *         "brokerOrderId": "paper-0728d6c2b4314efebd88a4f9c4b48b9a",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00",
+                     *         "updatedUtc": "2026-12-06T21:43:40.3528404+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:43:40.3528404+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 437,
+                     *         "quantity": 636,
                      *         "limitPrice": null,
-                     *         "price": 52,
+                     *         "price": 43.38,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-20471e99976145939d61435288b84c1c",
+                     *         "brokerOrderId": "paper-24842e2d4d9d49369a191fb925f8b664",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00",
+                     *         "updatedUtc": "2026-12-06T21:43:40.3528404+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:43:40.3528404+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4897,7 +5025,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -4910,8 +5038,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:40.1610428+00:00",
+                     *       "updatedUtc": "2026-12-06T21:43:40.1610428+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -4989,7 +5117,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5002,8 +5130,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:40.1610428+00:00",
+                     *       "updatedUtc": "2026-12-06T21:43:40.1610428+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5063,7 +5191,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5074,22 +5202,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
+                     *       "brokerOrderId": "paper-9b38bf8d908547fcb3027942699fa791",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:40.1610428+00:00",
+                     *       "updatedUtc": "2026-12-06T21:43:41.0788068+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *           "atUtc": "2026-12-06T21:43:40.3528404+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T16:17:45.9820701+00:00"
+                     *           "atUtc": "2026-12-06T21:43:41.0788068+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5232,34 +5360,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.5305464+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:39.8907642+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
                      *         "drifts": [
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *               "assetClass": null,
-                     *               "weight": 0.12,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": null,
-                     *               "band": 0,
-                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
-                     *             },
-                     *             "before": -4.7095417867977524e-11,
-                     *             "after": -4.7095417867977524e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
-                     *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
@@ -5269,9 +5379,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -5283,13 +5393,31 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -1.599863462309243e-11,
+                     *             "after": -1.599863462309243e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
                      *             "before": 5.703078008231823e-12,
                      *             "after": 5.703078008231823e-12,
@@ -6238,10 +6366,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206161748213",
+                     *       "keyId": "es256-20261206214351171",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206161742297",
-                     *         "es256-20261206161748213"
+                     *         "es256-20261206214331944",
+                     *         "es256-20261206214351171"
                      *       ]
                      *     }
                      */
@@ -6319,7 +6447,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -6534,9 +6662,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *         "grantedUtc": "2026-12-06T21:43:49.1484517+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -6653,10 +6781,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:26.8492865+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -6718,7 +6846,7 @@ export interface operations {
                      *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:37.0974233+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -6777,10 +6905,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:26.8492865+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -6862,7 +6990,7 @@ export interface operations {
                      *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:37.0974233+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -7015,7 +7143,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -7032,8 +7160,8 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
@@ -7050,8 +7178,8 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
@@ -7131,7 +7259,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                 *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -7147,9 +7275,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7239,7 +7367,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -7332,9 +7460,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7499,11 +7627,11 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *         "grantedUtc": "2026-12-06T21:43:49.1484517+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -7591,11 +7719,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *       "grantedUtc": "2026-12-06T21:43:49.1484517+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -7736,7 +7864,7 @@ export interface operations {
                      *       "drift": [
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "Bonds",
@@ -7746,23 +7874,23 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
                      *           "weight": 0.15,
                      *           "band": 0.0375,
                      *           "drift": -0.15
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": -0.3541200689482222
                      *         }
                      *       ],
                      *       "harvest": {
@@ -8388,6 +8516,475 @@ export interface operations {
             };
         };
     };
+    ListGoals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "name": "Retirement",
+                     *         "kind": "Retirement",
+                     *         "targetAmount": 1600000,
+                     *         "currency": "USD",
+                     *         "targetDate": null,
+                     *         "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "targetAge": 66,
+                     *         "priority": 1,
+                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "fundingAccountIds": [
+                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *         ],
+                     *         "fundedValue": 695596.96,
+                     *         "fundedShare": 0.434748,
+                     *         "status": "AtRisk",
+                     *         "successProbability": 0.7,
+                     *         "statusRunId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "statusUpdatedUtc": "2026-12-06T21:43:46.5647371+00:00",
+                     *         "version": 2
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["GoalDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateGoal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Retirement",
+                 *       "kind": "Retirement",
+                 *       "targetAmount": 1500000,
+                 *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                 *       "targetAge": 66,
+                 *       "priority": 1,
+                 *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                 *       "fundingAccountIds": [
+                 *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["GoalRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "name": "Retirement",
+                     *       "kind": "Retirement",
+                     *       "targetAmount": 1500000,
+                     *       "currency": "USD",
+                     *       "targetDate": null,
+                     *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "targetAge": 66,
+                     *       "priority": 1,
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "fundingAccountIds": [
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *       ],
+                     *       "fundedValue": 666306.86,
+                     *       "fundedShare": 0.444205,
+                     *       "status": "NotTested",
+                     *       "successProbability": null,
+                     *       "statusRunId": null,
+                     *       "statusUpdatedUtc": null,
+                     *       "version": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetGoal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                goalId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "name": "Retirement",
+                     *       "kind": "Retirement",
+                     *       "targetAmount": 1600000,
+                     *       "currency": "USD",
+                     *       "targetDate": null,
+                     *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "targetAge": 66,
+                     *       "priority": 1,
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "fundingAccountIds": [
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *       ],
+                     *       "fundedValue": 695596.96,
+                     *       "fundedShare": 0.434748,
+                     *       "status": "AtRisk",
+                     *       "successProbability": 0.7,
+                     *       "statusRunId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *       "statusUpdatedUtc": "2026-12-06T21:43:46.5647371+00:00",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateGoal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `version` in quotes ("7"), instead of the body's `version`: a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
+            path: {
+                goalId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Retirement",
+                 *       "kind": "Retirement",
+                 *       "targetAmount": 1600000,
+                 *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                 *       "targetAge": 66,
+                 *       "priority": 1,
+                 *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                 *       "fundingAccountIds": [
+                 *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                 *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                 *       ],
+                 *       "version": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["GoalRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "name": "Retirement",
+                     *       "kind": "Retirement",
+                     *       "targetAmount": 1600000,
+                     *       "currency": "USD",
+                     *       "targetDate": null,
+                     *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "targetAge": 66,
+                     *       "priority": 1,
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "fundingAccountIds": [
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *       ],
+                     *       "fundedValue": 695596.96,
+                     *       "fundedShare": 0.434748,
+                     *       "status": "NotTested",
+                     *       "successProbability": null,
+                     *       "statusRunId": null,
+                     *       "statusUpdatedUtc": null,
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goalId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ImportHouseholdPrices: {
         parameters: {
             query?: {
@@ -8614,9 +9211,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -8624,9 +9221,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -8634,9 +9231,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -9490,7 +10087,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -9514,7 +10111,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -9538,7 +10135,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -9650,7 +10247,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:38.4199511+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -9756,7 +10353,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:38.4199511+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -9869,7 +10466,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:38.4199511+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10051,7 +10648,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -10075,7 +10672,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -10099,7 +10696,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10305,33 +10902,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
                      *       }
                      *     ]
                      */
@@ -10400,7 +10997,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -10412,7 +11009,7 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -10500,8 +11097,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -10586,7 +11183,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -10672,8 +11269,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -10869,7 +11466,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -10994,7 +11591,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -11061,7 +11658,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:44.1681221+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11203,7 +11800,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11270,7 +11867,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:44.1681221+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -11347,7 +11944,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11414,7 +12011,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:44.1681221+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11557,7 +12154,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11624,7 +12221,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:44.1681221+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12027,8 +12624,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
                      *         "progress": 0,
@@ -12041,14 +12638,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:48.4437376+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
+                     *         "finishedUtc": "2026-12-06T21:43:48.4681791+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12063,14 +12660,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
-                     *         "startedUtc": "2026-12-06T16:17:46.6627537+00:00",
-                     *         "finishedUtc": "2026-12-06T16:17:47.296976+00:00",
-                     *         "durationMs": 627
+                     *         "createdUtc": "2026-12-06T21:43:46.6206129+00:00",
+                     *         "startedUtc": "2026-12-06T21:43:46.6312273+00:00",
+                     *         "finishedUtc": "2026-12-06T21:43:49.0745937+00:00",
+                     *         "durationMs": 2414
                      *       },
                      *       {
-                     *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12083,10 +12680,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *         "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *         "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *         "durationMs": 55
+                     *         "createdUtc": "2026-12-06T21:43:46.2234617+00:00",
+                     *         "startedUtc": "2026-12-06T21:43:46.3686992+00:00",
+                     *         "finishedUtc": "2026-12-06T21:43:46.5279261+00:00",
+                     *         "durationMs": 107
                      *       }
                      *     ]
                      */
@@ -12166,8 +12763,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -12281,10 +12878,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *       "durationMs": 55
+                     *       "createdUtc": "2026-12-06T21:43:46.2234617+00:00",
+                     *       "startedUtc": "2026-12-06T21:43:46.3686992+00:00",
+                     *       "finishedUtc": "2026-12-06T21:43:46.5279261+00:00",
+                     *       "durationMs": 107
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12388,8 +12985,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -12503,10 +13100,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *       "durationMs": 55
+                     *       "createdUtc": "2026-12-06T21:43:46.2234617+00:00",
+                     *       "startedUtc": "2026-12-06T21:43:46.3686992+00:00",
+                     *       "finishedUtc": "2026-12-06T21:43:46.5279261+00:00",
+                     *       "durationMs": 107
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12574,8 +13171,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "kind": "Simulate",
                      *       "status": "Cancelled",
                      *       "progress": 0,
@@ -12588,9 +13185,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:48.4437376+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
+                     *       "finishedUtc": "2026-12-06T21:43:48.4681791+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -12690,8 +13287,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -12706,7 +13303,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:46.6206129+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -12809,9 +13406,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -12823,9 +13420,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *           "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -12837,9 +13434,9 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -12853,13 +13450,13 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "accountId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -12952,10 +13549,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *           "lotId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "saleTransactionId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "lotId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -12969,11 +13566,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "instrumentId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
-                     *           "lotId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -12988,10 +13585,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -13095,10 +13692,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *           "lotId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "saleTransactionId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "lotId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -13112,11 +13709,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "instrumentId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
-                     *           "lotId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -13131,10 +13728,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -13233,35 +13830,57 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:39.5813354+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -13270,35 +13889,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -13311,9 +13901,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -13325,34 +13915,34 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -13447,35 +14037,57 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:39.5813354+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -13484,35 +14096,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -13525,9 +14108,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -13539,34 +14122,34 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -13647,33 +14230,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
                      *       }
                      *     ]
                      */
@@ -13741,34 +14324,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "assetClass": null,
-                     *         "weight": 0.12,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": null
-                     *       },
-                     *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *         "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       }
                      *     ]
                      */
@@ -13830,8 +14413,8 @@ export interface operations {
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                 *         "Bonds": "58d5abf0-6098-4dfd-8050-71adf8613151"
                  *       }
                  *     }
                  */
@@ -13848,34 +14431,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *         "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *       }
                      *     ]
                      */
@@ -14222,24 +14805,46 @@ export interface operations {
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -14248,35 +14853,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -14289,9 +14865,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -14303,34 +14879,34 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -14342,28 +14918,28 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage"
+                     *         },
+                     *         {
+                     *           "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
                      *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Joint brokerage"
-                     *         },
-                     *         {
-                     *           "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "id": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -14680,7 +15256,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
+                     *         "createdUtc": "2026-12-06T21:43:38.9279016+00:00"
                      *       }
                      *     ]
                      */
@@ -14760,7 +15336,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
+                     *       "createdUtc": "2026-12-06T21:43:38.9279016+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -14915,18 +15491,18 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *               "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -14939,12 +15515,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *               "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -14957,24 +15533,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *           "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -14989,19 +15565,19 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -15090,36 +15666,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T16:17:45.6000899+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:39.9580997+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *             "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -15131,19 +15707,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *             "instrumentId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *                 "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -15445,8 +16021,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -15465,8 +16041,8 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -15485,8 +16061,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -15575,7 +16151,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 25000,
@@ -15604,8 +16180,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15715,8 +16291,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15790,7 +16366,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 30000,
@@ -15810,8 +16386,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15999,7 +16575,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 1000,
@@ -16007,7 +16583,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 12.5,
@@ -16040,8 +16616,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16060,8 +16636,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16170,7 +16746,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-06",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -16194,7 +16770,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *           "acquiredDate": "2026-12-06",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -16312,6 +16888,15 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 3020.4,
+                     *           "cash": 28481.5,
+                     *           "total": 31501.9
+                     *         },
+                     *         {
                      *           "accountId": "0f068670-a843-4edd-b006-861ee5482307",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
@@ -16321,22 +16906,13 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
                      *           "positions": 223851.77,
                      *           "cash": 0.21,
                      *           "total": 223851.99
-                     *         },
-                     *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "name": "Joint brokerage",
-                     *           "type": "TaxableBrokerage",
-                     *           "isLiability": false,
-                     *           "positions": 622572.7,
-                     *           "cash": 43734.16,
-                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -16438,7 +17014,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
+                     *         "createdUtc": "2026-12-06T21:43:48.8564656+00:00"
                      *       }
                      *     ]
                      */
@@ -16525,7 +17101,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:48.8564656+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -16628,7 +17204,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
+                     *       "createdUtc": "2026-12-06T21:43:48.8564656+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -16769,17 +17345,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
-                     *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T16:17:46.873+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
+                     *           "attempts": 1,
+                     *           "createdUtc": "2026-12-06T21:43:48.969+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T21:43:48.969+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:43:48.9692267+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -16861,17 +17437,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
-                     *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T16:17:46.938+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T16:17:46.938+00:00",
+                     *       "attempts": 1,
+                     *       "createdUtc": "2026-12-06T21:43:49.132+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T21:43:49.132+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:43:48.9692267+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -16938,17 +17514,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T16:17:46.873+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
+                     *       "createdUtc": "2026-12-06T21:43:48.969+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T21:43:48.969+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:43:48.9692267+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17135,7 +17711,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -17213,7 +17789,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                 *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -17228,7 +17804,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -17236,7 +17812,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "editable": true
                      *     }
                      */
@@ -17393,7 +17969,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                 *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -17408,7 +17984,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -17416,7 +17992,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "editable": true
                      *     }
                      */
@@ -17730,7 +18306,7 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "1c55b8b1-7e77-4af4-ab09-61127de4df2b"
                      *       ]
                      *     }
@@ -17841,13 +18417,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T16:17:48.568569+00:00",
+                     *       "exportedUtc": "2026-12-06T21:43:51.7790272+00:00",
                      *       "user": {
                      *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T16:17:41.0293705+00:00",
+                     *         "createdUtc": "2026-12-06T21:43:28.8144726+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -17855,17 +18431,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *             "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *             "createdUtc": "2026-12-06T21:43:26.8492865+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
                      *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -17877,7 +18453,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -17888,8 +18464,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -17904,7 +18480,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -17925,7 +18501,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -17946,7 +18522,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "0f068670-a843-4edd-b006-861ee5482307",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *                 "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
@@ -17988,7 +18564,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18008,7 +18584,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18029,18 +18605,18 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T16:17:46.3109605+00:00"
+                     *               "createdUtc": "2026-12-06T21:43:44.1681221+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
                      *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *               "grantedUtc": "2026-12-06T21:43:49.1484517+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -18050,7 +18626,7 @@ export interface operations {
                      *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *             "createdUtc": "2026-12-06T21:43:37.0974233+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -18064,23 +18640,23 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:44.1623834+00:00",
+                     *           "occurredUtc": "2026-12-06T21:43:36.8027892+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:44.5256079+00:00",
+                     *           "occurredUtc": "2026-12-06T21:43:37.7226082+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "ipAddress": null,
-                     *           "detail": "f17e1eec-2198-430d-8c1e-5443ba933166"
+                     *           "detail": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:45.5166329+00:00",
+                     *           "occurredUtc": "2026-12-06T21:43:39.8787075+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "ipAddress": null,
                      *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
                      *         }
@@ -18725,37 +19301,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *           "eventType": "order.status_changed",
-                     *           "title": "Order Submitted: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *           "createdUtc": "2026-12-06T21:43:49.2899954+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *           "eventType": "order.status_changed",
-                     *           "title": "Order Submitted: 955 HD",
-                     *           "body": "Your order for 955 HD moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "eventType": "goal.status_changed",
+                     *           "title": "Goal Retirement: AtRisk",
+                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
+                     *           "createdUtc": "2026-12-06T21:43:47.72799+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
+                     *           "createdUtc": "2026-12-06T21:43:47.72799+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 15,
-                     *       "unreadCount": 15
+                     *       "totalCount": 17,
+                     *       "unreadCount": 17
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -18812,13 +19388,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
-                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *       "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
-                     *       "readUtc": "2026-12-06T16:17:47.37401+00:00"
+                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *       "createdUtc": "2026-12-06T21:43:49.2899954+00:00",
+                     *       "readUtc": "2026-12-06T21:43:49.3845159+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -19027,7 +19603,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 15
+                     *       "marked": 16
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -19652,8 +20228,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *       "householdId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda"
+                     *       "userId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "householdId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -19792,14 +20368,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T16:17:48.2474058+00:00",
+                     *           "lastErrorUtc": "2026-12-06T21:43:51.205286+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T16:17:48.2739893+00:00",
+                     *           "lastErrorUtc": "2026-12-06T21:43:51.2156097+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
@@ -19879,6 +20455,62 @@ export interface operations {
                     id: string;
                     /** @constant */
                     type: "alert.triggered";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnGoalStatusChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique id per event and subscription, the same on every retry: de-duplicate on it. */
+                "Glidepath-Delivery": string;
+                /** @description The event type: `goal.status_changed`. */
+                "Glidepath-Event": string;
+                /** @description `t=<unix seconds>,v1=<hex>`: hex = HMAC-SHA256(secret, "{t}.{raw body}"); refuse a t more than 5 minutes off. */
+                "Glidepath-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    createdUtc: string;
+                    data: {
+                        from: string;
+                        /** Format: uuid */
+                        goalId: string;
+                        name: string;
+                        /** Format: uuid */
+                        planId: string;
+                        /** Format: uuid */
+                        runId: string;
+                        /** Format: double */
+                        successProbability: number;
+                        /** Format: double */
+                        targetSuccess: number;
+                        to: string;
+                    };
+                    /** Format: uuid */
+                    householdId: string;
+                    /**
+                     * Format: uuid
+                     * @description The event's id.
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "goal.status_changed";
                 };
             };
         };

@@ -43,6 +43,7 @@ internal static class ApiContract
         ["Planning"] = "Retirement plans, Monte Carlo simulations and solves (docs/monte-carlo.md).",
         ["TaxSettings"] = "The tax profile, rebalance targets, substantially identical pairs and replacement funds.",
         ["Manual assets"] = "Assets and liabilities valued by hand, with their value history.",
+        ["Goals"] = "What a household saves for: target, date or age, funding accounts, progress today and the status its plan's newest simulation gives it.",
     };
 
     public static Task ApplyAsync(OpenApiDocument document, string publicBaseUrl, string licenseName, Uri? licenseUrl)

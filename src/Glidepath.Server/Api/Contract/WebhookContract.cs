@@ -21,6 +21,7 @@ internal static class WebhookContract
         [EventTypes.SimulationCompleted] = (typeof(SimulationCompleted), "A simulation run finished (succeeded or failed)."),
         [EventTypes.AlertTriggered] = (typeof(AlertTriggered), "A nightly scan found drift or a harvesting opportunity."),
         [EventTypes.PriceStale] = (typeof(PriceStale), "A held instrument's newest close is older than the staleness limit."),
+        [EventTypes.GoalStatusChanged] = (typeof(GoalStatusChanged), "A simulation of a goal's plan moved the goal to another status (docs/goals.md)."),
         [HouseholdWebhooks.PingEvent] = (typeof(WebhookPing), "A test delivery, sent by POST …/webhooks/{id}/test."),
     };
 

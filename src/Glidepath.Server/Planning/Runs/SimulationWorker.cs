@@ -1,4 +1,5 @@
 using Glidepath.Application.Events;
+using Glidepath.Application.Goals;
 using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Observability;
 using Glidepath.Application.Planning;
@@ -167,6 +168,12 @@ public sealed partial class SimulationWorker(
             var probability = status == SimulationRunStatus.Succeeded ? outcome?.SuccessProbability : null;
             scope.ServiceProvider.GetRequiredService<IEventOutbox>().Enqueue(
                 run.HouseholdId, EventTypes.SimulationCompleted, new SimulationCompleted(run.Id, run.PlanId, status.ToString(), probability, stored));
+            if (outcome is { Error: null, ResultJson: { } result })
+            {
+                // The goals this plan tests take their status from the run, in the run's transaction.
+                await scope.ServiceProvider.GetRequiredService<GoalStatuses>().ApplyRunAsync(run, result, CancellationToken.None);
+            }
+
             await db.SaveChangesAsync(CancellationToken.None);
         }
 

@@ -245,11 +245,19 @@ internal sealed partial class ApiExampleRecorder
         var plan = await PostAsync(me, $"{hh}/plans", new { name = "Retirement at 67", scenario });
         var p = $"{hh}/plans/{Id(plan)}";
         await PutAsync(me, p, new { name = "Retirement at 66", scenario, version = Version(plan) });
+        // A goal the plan tests, so the run below gives it a status.
+        var goal = await PostAsync(me, $"{hh}/goals", new { name = "Retirement", kind = "Retirement", targetAmount = 1500000m, personId = Id(jamie), targetAge = 66, priority = 1, planId = Id(plan), fundingAccountIds = new[] { brokerage } });
+        var g = $"{hh}/goals/{Id(goal)}";
+        await PutAsync(me, g, new { name = "Retirement", kind = "Retirement", targetAmount = 1600000m, personId = Id(jamie), targetAge = 66, priority = 1, planId = Id(plan), fundingAccountIds = new[] { brokerage, a }, version = Version(goal) });
+        var trip = await PostAsync(me, $"{hh}/goals", new { name = "Trip to Japan", kind = "Travel", targetAmount = 8000m, targetDate = $"{year + 2}-04-01", priority = 2 });
+        await SendAsync(me, HttpMethod.Delete, $"{hh}/goals/{Id(trip)}");
         await PostAsync(me, $"{p}/preview", new { scenario, paths = 500, seed = 42 });
         // Waited for, so the run read back has its result every time (the recorded shape must not depend on timing).
         var run = await PostAsync(me, $"{p}/simulations?wait=true", new { paths = 1000, seed = 42 });
         await PostAsync(me, $"{p}/solve", new { @for = "saving", target = 0.9m, paths = 500, seed = 42 });
         await GetAsync(me, $"{p}/simulations/{Id(run)}");
+        await GetAsync(me, $"{hh}/goals");
+        await GetAsync(me, g);
         var longer = await PostAsync(me, $"{p}/simulations", new { paths = 100000, seed = 7 });
         await PostAsync(me, $"{p}/simulations/{Id(longer)}/cancel");
 
