@@ -54,6 +54,7 @@ export const routes: RouteObject[] = [
                   { path: 'import', lazy: () => import('./pages/ImportPage').then((m) => ({ Component: m.ImportPage })) },
                   { path: 'plans', lazy: () => import('./pages/PlansPage').then((m) => ({ Component: m.PlansPage })) },
                   { path: 'plans/:planId', lazy: () => import('./pages/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+                  { path: 'goals', lazy: () => import('./goals/GoalsPage').then((m) => ({ Component: m.GoalsPage })) },
                   { path: 'net-worth', lazy: () => import('./pages/NetWorthPage').then((m) => ({ Component: m.NetWorthPage })) },
                   { path: 'tax', lazy: () => import('./pages/TaxPage').then((m) => ({ Component: m.TaxPage })) },
                   { path: 'settings', lazy: () => import('./pages/SettingsPage').then((m) => ({ Component: m.SettingsPage })) },

@@ -14,6 +14,7 @@ const links = [
   ['instruments', 'Instruments'],
   ['import', 'Import'],
   ['plans', 'Plans'],
+  ['goals', 'Goals'],
   ['tax', 'Tax'],
   ['webhooks', 'Webhooks'],
   ['settings', 'Settings'],

@@ -15,6 +15,7 @@ import { rangeStart, type RangePreset } from '../lib/ranges';
 import { PerformanceCard } from '../dashboard/PerformanceCard';
 import { UnclassifiedNotice, useUnclassified } from '../instruments/UnclassifiedNotice';
 import { AlertsCard } from '../dashboard/AlertsCard';
+import { GoalsCard } from '../goals/GoalsCard';
 import { PricesAsOf } from '../components/PricesAsOf';
 
 // Each card redraws only when its own data or props change, not on every query of the page that
@@ -64,6 +65,7 @@ export function DashboardPage() {
           <Performance householdId={householdId} />
           <Alerts householdId={householdId} />
         </div>
+        <GoalsCard householdId={householdId} />
       </div>
     </>
   );
