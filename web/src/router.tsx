@@ -53,6 +53,7 @@ export const routes: RouteObject[] = [
                   { path: 'transactions', lazy: () => import('./pages/TransactionsPage').then((m) => ({ Component: m.TransactionsPage })) },
                   { path: 'import', lazy: () => import('./pages/ImportPage').then((m) => ({ Component: m.ImportPage })) },
                   { path: 'plans', lazy: () => import('./pages/PlansPage').then((m) => ({ Component: m.PlansPage })) },
+                  { path: 'plans/compare', lazy: () => import('./plans/ComparePage').then((m) => ({ Component: m.ComparePage })) },
                   { path: 'plans/:planId', lazy: () => import('./pages/PlanPage').then((m) => ({ Component: m.PlanPage })) },
                   { path: 'goals', lazy: () => import('./goals/GoalsPage').then((m) => ({ Component: m.GoalsPage })) },
                   { path: 'net-worth', lazy: () => import('./pages/NetWorthPage').then((m) => ({ Component: m.NetWorthPage })) },

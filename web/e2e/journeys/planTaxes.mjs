@@ -79,4 +79,24 @@ export async function planTaxesJourney({ test, page, expectText, apiSend, apiGet
     await page.getByText('Taxes by year as a table').click();
     await page.getByRole('region', { name: 'Taxes by year' }).getByRole('row').nth(35).waitFor();
   }, { shot: 'plan-taxes-result' });
+
+  await test('two plans side by side: success, median at the end, lifetime taxes, one chart', async () => {
+    const [taxed] = await apiGet(`${h}/plans`);
+    const { taxes: _taxes, ...untaxed } = taxed.scenario;
+    const plain = await apiSend('POST', `${h}/plans`, { name: 'Without taxes', scenario: untaxed });
+    const run = await apiSend('POST', `${h}/plans/${plain.id}/simulations?wait=true`, { paths: 2000, seed: 1 });
+    // A fresh load: the second plan was made through the API, behind the page's back.
+    await page.goto(`${h.replace('/api/v1', '')}/plans`);
+    await page.getByRole('link', { name: 'Compare plans' }).click();
+    const table = page.getByTestId('compare-table');
+    const usd = (/** @type {number} */ v) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(v);
+    const row = table.getByRole('row').filter({ hasText: 'Without taxes' });
+    await expectText(row, usd(run.result.terminalWealthReal.p50));
+    await expectText(row, 'not modelled');
+    await expectText(table.getByRole('row').filter({ hasText: 'With taxes' }), 'paths');
+    // Without taxes the same plan keeps more: its success is at least the taxed plan's (same seed 1, 2,000 paths).
+    const taxedRun = (await apiGet(`${h}/plans/${taxed.id}/simulations`))[0];
+    if (!(run.successProbability >= taxedRun.successProbability)) throw new Error(`untaxed ${run.successProbability} < taxed ${taxedRun.successProbability}`);
+    if ((await page.getByTestId('compare-chart').locator('.recharts-line').count()) !== 2) throw new Error('expected two lines');
+  }, { shot: 'plan-compare' });
 }

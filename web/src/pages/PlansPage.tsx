@@ -29,9 +29,14 @@ export function PlansPage() {
     <>
       <h1>Plans</h1>
       <section className="card" aria-labelledby="plans-heading">
-        <h2 id="plans-heading" className="mb-2">
-          Saved plans
-        </h2>
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="plans-heading">Saved plans</h2>
+          {(plans.data?.length ?? 0) >= 2 && (
+            <Link to="compare" className="text-sm text-brand-700 underline">
+              Compare plans
+            </Link>
+          )}
+        </div>
         <QueryView query={plans}>
           {(list) =>
             list.length === 0 ? (
