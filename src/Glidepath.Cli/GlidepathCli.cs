@@ -38,6 +38,7 @@ public static class GlidepathCli
         root.Subcommands.Add(NetWorthCommand.Create(env, remote));
         root.Subcommands.Add(SimulateCommand.Create(env, remote));
         root.Subcommands.Add(SolveCommand.Create(env, remote));
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());

@@ -75,6 +75,33 @@ public class PlanningCommandTests
     }
 
     [Fact]
+    public async Task Compare_RunsEveryFileWithTheSameSeedAndPaths_AsSimulateWouldEach()
+    {
+        var files = new[] { Example("household-plan.json"), Example("household-plan-taxes.json") };
+        var (code, output, error) = await Invoke(CompareCommand.Create(), files[0], files[1], "--paths", "1500", "--seed", "11", "--json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(2, json.RootElement.GetArrayLength());
+        for (var i = 0; i < 2; i++)
+        {
+            var alone = await Invoke(SimulateCommand.Create(), files[i], "--paths", "1500", "--seed", "11", "--json");
+            using var expected = JsonDocument.Parse(alone.Out);
+            var result = json.RootElement[i].GetProperty("result");
+            Assert.Equal(files[i], json.RootElement[i].GetProperty("scenario").GetString());
+            Assert.Equal(expected.RootElement.GetProperty("successProbability").GetDouble(), result.GetProperty("successProbability").GetDouble());
+            Assert.Equal(expected.RootElement.GetProperty("terminalWealthReal").GetProperty("p50").GetDouble(), result.GetProperty("terminalWealthReal").GetProperty("p50").GetDouble());
+            Assert.Equal((1500, 11UL), (result.GetProperty("paths").GetInt32(), result.GetProperty("seed").GetUInt64()));
+        }
+
+        var table = await Invoke(CompareCommand.Create(), files[0], files[1], "--paths", "500");
+        Assert.Contains("for every scenario (common random numbers)", table.Out, StringComparison.Ordinal);
+        Assert.Contains("not modelled", table.Out, StringComparison.Ordinal);
+        var one = await Invoke(CompareCommand.Create(), files[0]);
+        Assert.NotEqual(0, one.Code);
+    }
+
+    [Fact]
     public async Task Simulate_HistoricalSequences_OnePathPerStartYear()
     {
         var (code, output, error) = await Invoke(SimulateCommand.Create(), Example("historical-sequences.json"), "--json");
