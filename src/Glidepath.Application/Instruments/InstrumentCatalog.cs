@@ -202,6 +202,7 @@ public sealed class InstrumentCatalog(GlidepathDbContext db, ValuationProjector 
             }
 
             errors.Check(price.Close > 0m, $"[{i}].close", "A close must be positive.");
+            errors.Check(price.Close <= Magnitudes.Max, $"[{i}].close", $"A close {Magnitudes.TooLarge(Magnitudes.Max)}");
             errors.Check(ValidDates.Contains(price.Date), $"[{i}].date", $"A date must be {ValidDates.Description}.");
         }
 

@@ -1,4 +1,5 @@
 using Glidepath.Domain.Calendar;
+using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Text;
 
 namespace Glidepath.Domain.Transactions;
@@ -60,6 +61,13 @@ public static class TransactionValidator
         NotNegative(errors, nameof(t.Fees), t.Fees);
         NotNegative(errors, nameof(t.Amount), t.Amount);
         Positive(errors, nameof(t.FxRate), t.FxRate);
+        AtMost(errors, nameof(t.Quantity), t.Quantity, Magnitudes.Max);
+        AtMost(errors, nameof(t.Price), t.Price, Magnitudes.Max);
+        AtMost(errors, nameof(t.Fees), t.Fees, Magnitudes.Max);
+        AtMost(errors, nameof(t.Amount), t.Amount, Magnitudes.Max);
+        AtMost(errors, nameof(t.FxRate), t.FxRate, Magnitudes.Max);
+        AtMost(errors, nameof(t.SplitNumerator), t.SplitNumerator, Magnitudes.MaxSplitPart);
+        AtMost(errors, nameof(t.SplitDenominator), t.SplitDenominator, Magnitudes.MaxSplitPart);
 
         switch (t.Type)
         {
@@ -146,6 +154,14 @@ public static class TransactionValidator
     }
 
     private static FieldError Required(string field) => new(field, "required", $"{field} is required.");
+
+    private static void AtMost(List<FieldError> errors, string field, decimal? value, decimal max)
+    {
+        if (value > max)
+        {
+            errors.Add(new FieldError(field, "too-large", $"{field} {Magnitudes.TooLarge(max)}"));
+        }
+    }
 
     private static void NotNegative(List<FieldError> errors, string field, decimal value)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Glidepath.Domain.Currencies;
 using Glidepath.Domain.MarketData;
 using Glidepath.Infrastructure.Import;
 
@@ -29,9 +30,9 @@ internal static class DailyCsv
             var dateText = CsvCells.Cell(reader, dateColumn);
             var closeText = CsvCells.Cell(reader, closeColumn);
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                || !decimal.TryParse(closeText, NumberStyles.Float, CultureInfo.InvariantCulture, out var close) || close <= 0m)
+                || !decimal.TryParse(closeText, NumberStyles.Float, CultureInfo.InvariantCulture, out var close) || close <= 0m || close > Magnitudes.Max)
             {
-                throw new MarketDataException($"{source}: row {reader.RowNumber} ('{dateText}', '{closeText}') is not a date and a positive close.");
+                throw new MarketDataException($"{source}: row {reader.RowNumber} ('{dateText}', '{closeText}') is not a date and a positive close of at most {Magnitudes.Max:#,0}.");
             }
 
             if (date >= from && date <= to)

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Authorization;
@@ -7,9 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Glidepath.Server.Health;
 
 /// <param name="Status"><c>healthy</c>; <c>degraded</c> when a provider's circuit is open or a job's last run failed; <c>unhealthy</c> when the database cannot be reached (503).</param>
-public sealed record DetailedHealthDto(string Status, DatabaseHealthDto Database, SchedulerHealthDto Scheduler, IReadOnlyList<JobHealthDto> Jobs, IReadOnlyList<ProviderStatus> Providers);
+public sealed record DetailedHealthDto(string Status, DatabaseHealthDto Database, SimulationQueueHealthDto? SimulationQueue, SchedulerHealthDto Scheduler, IReadOnlyList<JobHealthDto> Jobs, IReadOnlyList<ProviderStatus> Providers);
 
 public sealed record DatabaseHealthDto(bool Reachable, string Provider);
+
+/// <summary>The simulation runs on the database queue, over every instance (docs/operations.md); null when the database cannot be reached.</summary>
+/// <param name="Queued">Waiting for a worker.</param>
+/// <param name="Running">Leased by a worker (an expired lease is re-leased and counts here until then).</param>
+/// <param name="OldestQueuedUtc">When the longest-waiting queued run was created; null with none queued.</param>
+public sealed record SimulationQueueHealthDto(int Queued, int Running, DateTimeOffset? OldestQueuedUtc);
 
 /// <param name="State"><c>off</c> (Jobs:Enabled false), or Quartz's status: <c>created</c>, <c>running</c>, <c>standby</c>, <c>shuttingdown</c>, <c>shutdown</c>.</param>
 public sealed record SchedulerHealthDto(string State, string? InstanceId, bool Clustered);
@@ -18,7 +25,7 @@ public sealed record JobHealthDto(string Name, string? LastOutcome, DateTimeOffs
 
 /// <summary>
 /// <c>/health/detailed</c> (admins): what <c>/health/ready</c> checks and more, for an operator: the
-/// database, the scheduler on this node, each job's last outcome, each market-data provider's last
+/// database, the simulation queue (all instances), the scheduler on this node, each job's last outcome, each market-data provider's last
 /// success, last error and circuit (this process's view).
 /// </summary>
 public static class DetailedHealthEndpoint
@@ -34,8 +41,13 @@ public static class DetailedHealthEndpoint
     {
         var reachable = await db.Database.CanConnectAsync(ct);
         var jobHealth = new List<JobHealthDto>();
+        SimulationQueueHealthDto? queue = null;
         if (reachable)
         {
+            var queued = await db.SimulationRuns.AsNoTracking().Where(r => r.Status == SimulationRunStatus.Queued).Select(r => r.CreatedUtc).ToListAsync(ct);
+            var running = await db.SimulationRuns.CountAsync(r => r.Status == SimulationRunStatus.Running, ct);
+            queue = new SimulationQueueHealthDto(queued.Count, running, queued.Count == 0 ? null : queued.Min());
+
             foreach (var job in JobCatalog.All)
             {
                 var last = await db.JobRuns.AsNoTracking().Where(r => r.JobName == job.Name).OrderByDescending(r => r.StartedUtc)
@@ -53,7 +65,7 @@ public static class DetailedHealthEndpoint
         var status = !reachable ? "unhealthy"
             : providerList.Any(p => p.Circuit != "closed") || jobHealth.Any(j => j.LastOutcome == Infrastructure.Jobs.JobOutcomes.Failed) ? "degraded"
             : "healthy";
-        var body = new DetailedHealthDto(status, new DatabaseHealthDto(reachable, database.Provider.ToString().ToLowerInvariant()), schedulerHealth, jobHealth, providerList);
+        var body = new DetailedHealthDto(status, new DatabaseHealthDto(reachable, database.Provider.ToString().ToLowerInvariant()), queue, schedulerHealth, jobHealth, providerList);
         return reachable ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Glidepath.Application.Planning.Runs;
 using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Server.Health;
 using Glidepath.Server.Planning;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
@@ -29,6 +30,31 @@ public partial class PlanningEndpointsTest
     {
         await using var db = database.CreateDbContext();
         return await db.SimulationRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task DetailedHealth_CountsQueuedAndRunningRuns_AndNamesTheOldestWait(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: SharedQueue);
+        var client = app.CreateClient();
+        var admin = await app.CreateOperatorClientAsync();
+        var household = await client.HouseholdAsync();
+        var url = $"/api/households/{household.Id}/plans/{(await CreatePlanAsync(client, household.Id)).Id}/simulations";
+        var idle = await (await admin.GetAsync("/health/detailed")).ReadAsync<DetailedHealthDto>();
+        Assert.Equal(new SimulationQueueHealthDto(0, 0, null), idle.SimulationQueue);
+
+        // One instance runs one run at a time: the first held running, the second waits behind it.
+        app.SimulationGate.Close();
+        var first = await (await client.PostAsync(url, new SimulateRequest(HeldRun, 1))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        await PollAsync(client, $"{url}/{first.Id}", r => r is { Status: SimulationRunStatus.Running, Progress: > 0 });
+        var second = await (await client.PostAsync(url, new SimulateRequest(HeldRun, 2))).ReadAsync<SimulationRunDto>(HttpStatusCode.Accepted);
+        var busy = await (await admin.GetAsync("/health/detailed")).ReadAsync<DetailedHealthDto>();
+        app.SimulationGate.Open();
+
+        Assert.Equal((1, 1), (busy.SimulationQueue!.Queued, busy.SimulationQueue.Running));
+        Assert.Equal(second.CreatedUtc, busy.SimulationQueue.OldestQueuedUtc!.Value, TimeSpan.FromMilliseconds(1));
+        await PollAsync(client, $"{url}/{second.Id}", Finished);
     }
 
     [Theory]

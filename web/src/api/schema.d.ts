@@ -2945,6 +2945,7 @@ export interface components {
             jobs: components["schemas"]["JobHealthDto"][];
             providers: components["schemas"]["ProviderStatus"][];
             scheduler: components["schemas"]["SchedulerHealthDto"];
+            simulationQueue: null | components["schemas"]["SimulationQueueHealthDto"];
             status: string;
         };
         DrawdownReport: {
@@ -4290,6 +4291,14 @@ export interface components {
             paths?: number | null;
             /** Format: uint64 */
             seed?: number | null;
+        };
+        SimulationQueueHealthDto: {
+            /** Format: date-time */
+            oldestQueuedUtc: null | string;
+            /** Format: int32 */
+            queued: number;
+            /** Format: int32 */
+            running: number;
         };
         SimulationRunDto: {
             /** Format: date-time */

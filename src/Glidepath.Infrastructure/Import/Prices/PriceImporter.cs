@@ -135,6 +135,11 @@ public sealed class PriceImporter(GlidepathDbContext db)
             return $"A close must be positive, not {text}.";
         }
 
+        if (value > Magnitudes.Max)
+        {
+            return $"A close {Magnitudes.TooLarge(Magnitudes.Max)}";
+        }
+
         close = value;
         return null;
     }
