@@ -20,7 +20,8 @@ using Glidepath.Infrastructure.Persistence;
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- refresh-once 500 [postgres]
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- webhooks-once 10000 [postgres]
-// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-eval /work/shared/data 1,2,3,4,5
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-eval /work/shared/data 1,2,3,4,5 [mad-threshold=5] [mad-window=30] [mad-level=5] [no-lstm]
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-time 3
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-example examples/data/spending_daily_synthetic.csv
 // "walk" after the row count: prices follow a random walk per symbol (SyntheticPrices.RandomWalk).
 // "book" after the row count: the realistic large book (SyntheticBookCsv) instead of the dense file.
@@ -67,9 +68,25 @@ if (args is ["analytics-times", var repeats])
     return;
 }
 
-if (args is ["anomalies-eval", var dataFolder, var seedList])
+if (args is ["anomalies-eval", var dataFolder, var seedList, ..])
 {
-    AnomalyEvaluation.Run(dataFolder, [.. seedList.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
+    // Optional: mad-threshold=X, mad-window=N, mad-level=K, no-lstm (the MAD baseline alone).
+    double Setting(string name, double fallback) =>
+        args.FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal)) is { } v ? double.Parse(v[(name.Length + 1)..], CultureInfo.InvariantCulture) : fallback;
+    var defaults = new Glidepath.Quant.Anomalies.RollingMadOptions();
+    var madOptions = defaults with
+    {
+        Window = (int)Setting("mad-window", defaults.Window),
+        Threshold = Setting("mad-threshold", defaults.Threshold),
+        LevelWindow = (int)Setting("mad-level", defaults.LevelWindow),
+    };
+    AnomalyEvaluation.Run(dataFolder, [.. seedList.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))], madOptions, !args.Contains("no-lstm"));
+    return;
+}
+
+if (args is ["anomalies-time", var timeRepeats])
+{
+    AnomalyEvaluation.Time(int.Parse(timeRepeats, CultureInfo.InvariantCulture));
     return;
 }
 

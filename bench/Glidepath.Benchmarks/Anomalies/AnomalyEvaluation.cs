@@ -13,7 +13,7 @@ namespace Glidepath.Benchmarks.Anomalies;
 /// </summary>
 internal static class AnomalyEvaluation
 {
-    public static void Run(string dataFolder, int[] seeds)
+    public static void Run(string dataFolder, int[] seeds, RollingMadOptions mad, bool withLstm)
     {
         var spending = SyntheticSpending.Generate(new DateOnly(2015, 1, 1), 3653, seed: 2026);
         var sets = new List<(string Name, double[] Series, double[][]? Purchases)>
@@ -36,8 +36,13 @@ internal static class AnomalyEvaluation
                 var truth = purchases is null
                     ? AnomalyInjection.Inject(series, seed, spikes: 15, levelShifts: 5)
                     : AnomalyInjection.Inject(series, seed, spikes: 15, levelShifts: 5, purchases, duplicatedCharges: 10);
-                var mad = RollingMad.Score(truth.Values);
-                Report(seed, "MAD", mad.Flags, truth, null, totals);
+                var madScores = RollingMad.Score(truth.Values, mad);
+                Report(seed, "MAD", madScores.Flags, truth, null, totals);
+                if (!withLstm)
+                {
+                    continue;
+                }
+
                 var clock = Stopwatch.StartNew();
                 var lstm = LstmAnomalyDetector.TrainAndScore(truth.Values);
                 Report(seed, "LSTM", lstm.Flags, truth, clock.Elapsed.TotalSeconds, totals);
@@ -73,6 +78,27 @@ internal static class AnomalyEvaluation
             .Where(f => string.CompareOrdinal(f[0], "1995-12-29") >= 0)
             .Select(f => double.Parse(f[1], CultureInfo.InvariantCulture)).ToArray();
         return [.. Enumerable.Range(1, closes.Length - 1).Select(i => Math.Log(closes[i] / closes[i - 1]))];
+    }
+
+    /// <summary>
+    /// Training time of the LSTM (defaults) on a 10-year daily series (3,653 days of synthetic spending),
+    /// <paramref name="repeats"/> times after one warm-up: wall-clock and this process's CPU time.
+    /// </summary>
+    public static void Time(int repeats)
+    {
+        var series = SyntheticSpending.Generate(new DateOnly(2015, 1, 1), 3653, seed: 2026).Totals;
+        LstmAnomalyDetector.TrainAndScore(series.AsSpan(0, 400), new LstmDetectorOptions(Epochs: 1));
+        using var process = Process.GetCurrentProcess();
+        for (var i = 0; i < repeats; i++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var result = LstmAnomalyDetector.TrainAndScore(series);
+            process.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {i + 1}: {series.Length} points, wall {clock.Elapsed.TotalSeconds:0.0} s, CPU {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} s, {result.Flags.Count(f => f)} flagged, threads {TorchSharp.torch.get_num_threads()}"));
+        }
     }
 
     /// <summary>Writes the synthetic spending series as Date,Value (examples/data/spending_daily_synthetic.csv).</summary>
