@@ -99,12 +99,30 @@ public static class TorchNative
         }
     }
 
-    /// <summary>Writes the copy under the user's local data folder, named by its hash; reuses a matching one.</summary>
+    /// <summary>
+    /// Writes the copy under the user's local data folder (else the temp folder, e.g. in a container with a
+    /// read-only root and a tmpfs on /tmp), named by its hash; reuses a matching one.
+    /// </summary>
     private static string WriteCopy(byte[] patched)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(patched))[..16];
-        var baseFolder = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
-        var folder = Path.Combine(string.IsNullOrEmpty(baseFolder) ? Path.GetTempPath() : baseFolder, "glidepath", "torchsharp", hash);
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        var roots = string.IsNullOrEmpty(local) ? [Path.GetTempPath()] : new[] { local, Path.GetTempPath() };
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                return WriteCopy(patched, Path.Combine(roots[i], "glidepath", "torchsharp", hash));
+            }
+            catch (Exception e) when (i < roots.Length - 1 && e is IOException or UnauthorizedAccessException)
+            {
+                // not writable here: try the next folder
+            }
+        }
+    }
+
+    private static string WriteCopy(byte[] patched, string folder)
+    {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, Bridge);
         if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(patched))
