@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Glidepath.Benchmarks.Analytics;
+using Glidepath.Benchmarks.Anomalies;
 using Glidepath.Benchmarks.Import;
 using Glidepath.Benchmarks.Ledger;
 using Glidepath.Benchmarks.MarketData;
@@ -19,6 +20,9 @@ using Glidepath.Infrastructure.Persistence;
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- refresh-once 500 [postgres]
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- webhooks-once 10000 [postgres]
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-eval /work/shared/data 1,2,3,4,5 [mad-threshold=5] [mad-window=30] [mad-level=5] [no-lstm]
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-time 3
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-example examples/data/spending_daily_synthetic.csv
 // "walk" after the row count: prices follow a random walk per symbol (SyntheticPrices.RandomWalk).
 // "book" after the row count: the realistic large book (SyntheticBookCsv) instead of the dense file.
 var prices = args.Contains("walk") ? SyntheticPrices.RandomWalk : SyntheticPrices.Uniform;
@@ -61,6 +65,34 @@ if (args is ["webhooks-once", var webhookEvents, ..])
 if (args is ["analytics-times", var repeats])
 {
     AnalyticsTimes.Run(int.Parse(repeats, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["anomalies-eval", var dataFolder, var seedList, ..])
+{
+    // Optional: mad-threshold=X, mad-window=N, mad-level=K, no-lstm (the MAD baseline alone).
+    double Setting(string name, double fallback) =>
+        args.FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal)) is { } v ? double.Parse(v[(name.Length + 1)..], CultureInfo.InvariantCulture) : fallback;
+    var defaults = new Glidepath.Quant.Anomalies.RollingMadOptions();
+    var madOptions = defaults with
+    {
+        Window = (int)Setting("mad-window", defaults.Window),
+        Threshold = Setting("mad-threshold", defaults.Threshold),
+        LevelWindow = (int)Setting("mad-level", defaults.LevelWindow),
+    };
+    AnomalyEvaluation.Run(dataFolder, [.. seedList.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))], madOptions, !args.Contains("no-lstm"));
+    return;
+}
+
+if (args is ["anomalies-time", var timeRepeats])
+{
+    AnomalyEvaluation.Time(int.Parse(timeRepeats, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["anomalies-example", var examplePath])
+{
+    AnomalyEvaluation.WriteSpending(examplePath, days: 730, seed: 7, injectSeed: 7);
     return;
 }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Glidepath.Cli.Analytics;
+using Glidepath.Cli.Anomalies;
 using Glidepath.Cli.Backups;
 using Glidepath.Cli.CorporateActions;
 using Glidepath.Cli.Hosting;
@@ -42,6 +43,7 @@ public static class GlidepathCli
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());
+        root.Subcommands.Add(AnomaliesCommand.Create());
         root.Subcommands.Add(KeysCommand.Create(env));
         root.Subcommands.Add(RebalanceCommand.Create(env, remote));
         root.Subcommands.Add(HarvestCommand.Create(env, remote));

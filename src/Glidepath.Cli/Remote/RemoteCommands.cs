@@ -24,6 +24,7 @@ internal static class RemoteCommands
         ["optimize"] = "it computes on a local file",
         ["stats"] = "it computes on a local file",
         ["xirr"] = "it computes on a local file",
+        ["anomalies"] = "it computes on a local file",
         ["keys"] = "it manages this machine's encryption keys",
     };
 

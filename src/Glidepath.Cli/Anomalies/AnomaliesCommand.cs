@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Glidepath.Cli.Analytics;
+using Glidepath.Ml.Anomalies;
+using Glidepath.Quant.Anomalies;
+
+namespace Glidepath.Cli.Anomalies;
+
+/// <summary>
+/// <c>glidepath anomalies --input FILE.csv [--method mad|lstm] [--seed N] [--json]</c>: the points of a
+/// <c>Date,Value</c> series that a detector flags, each with its date, value and score
+/// (docs/anomalies.md). mad (the default) is the rolling median/MAD baseline with its documented
+/// settings; lstm trains the LSTM autoencoder on the file's series and scores it.
+/// </summary>
+public static class AnomaliesCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<FileInfo>("--input") { Description = "CSV with the header Date,Value: ISO dates, ascending, one value each", Required = true };
+        var method = new Option<string>("--method") { Description = "mad (rolling median and MAD) or lstm (LSTM autoencoder)", DefaultValueFactory = _ => "mad" };
+        method.AcceptOnlyFromAmong("mad", "lstm");
+        var seed = new Option<int>("--seed") { Description = "the LSTM's seed (torch.manual_seed and the shuffle)", DefaultValueFactory = _ => 17 };
+        var json = new Option<bool>("--json") { Description = "write JSON" };
+
+        var command = new Command("anomalies", "Flag the unusual points of a daily Date,Value series, each with its score.")
+        {
+            input, method, seed, json,
+        };
+        command.SetAction(parse => AnalyticsAction.Run(parse, () =>
+        {
+            var series = DatedSeries.Read(parse.GetValue(input)!);
+            var name = parse.GetValue(method)!;
+            AnomalyScores result;
+            try
+            {
+                result = name == "lstm"
+                    ? LstmAnomalyDetector.TrainAndScore(series.Values, new LstmDetectorOptions(Seed: parse.GetValue(seed)))
+                    : RollingMad.Score(series.Values);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException(e.Message, e);
+            }
+
+            var flagged = result.FlaggedIndices().ToList();
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    method = name,
+                    points = series.Values.Length,
+                    threshold = result.Threshold,
+                    anomalies = flagged.Select(i => new
+                    {
+                        date = series.Dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        value = series.Values[i],
+                        score = AnalyticsAction.Finite(result.Scores[i]),
+                    }),
+                }, OptimizeCommand.JsonOptions));
+                return 0;
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {flagged.Count} of {series.Values.Length} points flagged (score above {result.Threshold:0.###})"));
+            foreach (var i in flagged)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{series.Dates[i]:yyyy-MM-dd}  score {(double.IsFinite(result.Scores[i]) ? result.Scores[i].ToString("0.00", CultureInfo.InvariantCulture) : "inf")}  value {series.Values[i]:0.######}"));
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}
+
+/// <summary>A Date,Value CSV: ISO dates strictly ascending, finite values; anything else is refused with its line.</summary>
+internal sealed record DatedSeries(DateOnly[] Dates, double[] Values)
+{
+    public static DatedSeries Read(FileInfo file)
+    {
+        var lines = File.ReadAllLines(file.FullName);
+        if (lines.Length == 0 || !lines[0].Trim().Equals("Date,Value", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException($"{file.Name}: the header must be Date,Value.");
+        }
+
+        var dates = new List<DateOnly>();
+        var values = new List<double>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0)
+            {
+                continue;
+            }
+
+            var fields = lines[i].Split(',');
+            if (fields.Length != 2)
+            {
+                throw new InvalidDataException($"{file.Name} line {i + 1}: expected two fields, Date and Value.");
+            }
+
+            if (!DateOnly.TryParseExact(fields[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw new InvalidDataException($"{file.Name} line {i + 1}: '{fields[0]}' is not a date (YYYY-MM-DD).");
+            }
+
+            if (!double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                throw new InvalidDataException($"{file.Name} line {i + 1}: '{fields[1]}' is not a number.");
+            }
+
+            if (dates.Count > 0 && date <= dates[^1])
+            {
+                throw new InvalidDataException($"{file.Name} line {i + 1}: {date:yyyy-MM-dd} is not after {dates[^1]:yyyy-MM-dd}; dates must ascend, one row each.");
+            }
+
+            dates.Add(date);
+            values.Add(value);
+        }
+
+        if (values.Count == 0)
+        {
+            throw new InvalidDataException($"{file.Name}: no rows.");
+        }
+
+        return new DatedSeries([.. dates], [.. values]);
+    }
+}
