@@ -764,6 +764,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/imports/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a bank, card or broker statement (OFX, QFX, QIF)
+         * @description Books one account's OFX 1.x/2.x, QFX or QIF statement all or nothing (docs/statements.md). Transactions are de-duplicated by FITID; a row that looks like a stored one (same amount, dates at most 3 days apart, similar payee) is listed in possibleDuplicates and the import is refused until each is decided: skipRow=N (the same transaction, not imported) or keepRow=N (a new one), both repeatable. dryRun=true previews the rows, their categories and the possible duplicates and writes nothing.
+         */
+        post: operations["ImportStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/imports/transactions": {
         parameters: {
             query?: never;
@@ -3171,6 +3191,7 @@ export interface components {
             /** Format: int32 */
             imported: number;
             layout: string;
+            possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
             preview: components["schemas"]["PreviewRow"][];
             skipped: components["schemas"]["ImportErrorDto"][];
             unmapped: components["schemas"]["UnmappedRowDto"][];
@@ -3778,6 +3799,21 @@ export interface components {
             pricesAsOf: null | string;
             stale: boolean;
         };
+        PossibleDuplicate: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: date */
+            date: string;
+            /** Format: date */
+            existingDate: string;
+            existingMemo: null | string;
+            /** Format: uuid */
+            existingTransactionId: string;
+            memo: null | string;
+            /** Format: int32 */
+            row: number;
+            type: components["schemas"]["TransactionType"];
+        };
         PreviewAccount: {
             /** Format: uuid */
             id: string;
@@ -3799,11 +3835,13 @@ export interface components {
         PreviewRow: {
             /** Format: decimal */
             amount: number;
+            category?: null | string;
             currency: string;
             /** Format: date */
             date: string;
             /** Format: decimal */
             fees: number;
+            memo?: null | string;
             /** Format: decimal */
             price: number;
             /** Format: decimal */
@@ -4748,22 +4786,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
+                     *         "brokerOrderId": "paper-f364e64520dc4ea5ac8a938e1ff77e41",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:18.500254+00:00",
+                     *         "updatedUtc": "2026-12-06T21:41:18.7131099+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:41:18.5639336+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T16:17:45.9820701+00:00"
+                     *             "atUtc": "2026-12-06T21:41:18.7131099+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4771,25 +4809,25 @@ export interface operations {
                      *       {
                      *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "side": "Buy",
+                     *         "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 1222.020834,
+                     *         "quantity": 636,
                      *         "limitPrice": null,
-                     *         "price": 65.43,
+                     *         "price": 43.38,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-04932c6fc32841beac0f3b1042e2c7a5",
+                     *         "brokerOrderId": "paper-0277ad4b25ab442ba7cb4f9becc09485",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:18.052387+00:00",
+                     *         "updatedUtc": "2026-12-06T21:41:18.5639336+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:41:18.5639336+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4797,25 +4835,25 @@ export interface operations {
                      *       {
                      *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 437,
+                     *         "quantity": 303,
                      *         "limitPrice": null,
-                     *         "price": 52,
+                     *         "price": 76.75,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-20471e99976145939d61435288b84c1c",
+                     *         "brokerOrderId": "paper-2ea00d81c31844f285de8bbc2d0bb0bf",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:18.052387+00:00",
+                     *         "updatedUtc": "2026-12-06T21:41:18.5639336+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:41:18.5639336+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4910,8 +4948,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:18.500254+00:00",
+                     *       "updatedUtc": "2026-12-06T21:41:18.500254+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5002,8 +5040,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:18.500254+00:00",
+                     *       "updatedUtc": "2026-12-06T21:41:18.500254+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5074,22 +5112,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
+                     *       "brokerOrderId": "paper-f364e64520dc4ea5ac8a938e1ff77e41",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:18.500254+00:00",
+                     *       "updatedUtc": "2026-12-06T21:41:18.7131099+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *           "atUtc": "2026-12-06T21:41:18.5639336+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T16:17:45.9820701+00:00"
+                     *           "atUtc": "2026-12-06T21:41:18.7131099+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5237,11 +5275,29 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.5305464+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:18.1862538+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
                      *         "drifts": [
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 5.703078008231823e-12,
+                     *             "after": 5.703078008231823e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
@@ -5277,24 +5333,6 @@ export interface operations {
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": 5.703078008231823e-12,
-                     *             "after": 5.703078008231823e-12,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -5387,7 +5425,8 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -6238,10 +6277,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206161748213",
+                     *       "keyId": "es256-20261206214123860",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206161742297",
-                     *         "es256-20261206161748213"
+                     *         "es256-20261206214113221",
+                     *         "es256-20261206214123860"
                      *       ]
                      *     }
                      */
@@ -6536,7 +6575,7 @@ export interface operations {
                      *       {
                      *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *         "grantedUtc": "2026-12-06T21:41:20.8601897+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -6656,7 +6695,7 @@ export interface operations {
                      *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:07.7516625+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -6718,7 +6757,7 @@ export interface operations {
                      *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:16.1083527+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -6780,7 +6819,7 @@ export interface operations {
                      *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:07.7516625+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -6862,7 +6901,7 @@ export interface operations {
                      *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:16.1083527+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -7050,7 +7089,7 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "name": "Sam's Roth IRA",
@@ -7503,7 +7542,7 @@ export interface operations {
                      *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *         "grantedUtc": "2026-12-06T21:41:20.8601897+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -7595,7 +7634,7 @@ export interface operations {
                      *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *       "grantedUtc": "2026-12-06T21:41:20.8601897+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -7739,20 +7778,20 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "Bonds",
-                     *           "weight": 0.4,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
                      *           "band": 0.05,
-                     *           "drift": -0.4
+                     *           "drift": 0.5499990547503972
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4,
                      *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
+                     *           "drift": -0.4
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -8241,7 +8280,8 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -8424,7 +8464,128 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportStatement: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                dryRun?: boolean;
+                keepRow?: number[];
+                openingLot?: string[];
+                skipRow?: number[];
+                skipUnmapped?: boolean;
+            };
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/qif": string;
+                "application/vnd.intu.qfx": string;
+                "application/x-ofx": string;
+                "multipart/form-data": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "layout": "ofx",
+                     *       "imported": 1,
+                     *       "duplicatesSkipped": 0,
+                     *       "createdInstruments": [],
+                     *       "skipped": [],
+                     *       "unmapped": [],
+                     *       "preview": [
+                     *         {
+                     *           "row": 1,
+                     *           "type": "Withdrawal",
+                     *           "date": "2024-01-17",
+                     *           "symbol": null,
+                     *           "quantity": 0,
+                     *           "price": 0,
+                     *           "fees": 0,
+                     *           "amount": 42.1,
+                     *           "currency": "USD",
+                     *           "memo": "CORNER GROCER #12",
+                     *           "category": null
+                     *         }
+                     *       ],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -8526,7 +8687,8 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -8614,7 +8776,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -8624,7 +8786,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -8634,9 +8796,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -9490,7 +9652,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:17.3020733+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -9514,7 +9676,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:17.3020733+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -9538,7 +9700,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:17.3020733+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -9650,7 +9812,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:17.075943+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -9756,7 +9918,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:17.075943+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -9869,7 +10031,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:17.075943+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10051,7 +10213,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:17.3020733+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -10075,7 +10237,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:17.3020733+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -10099,7 +10261,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:17.3020733+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10309,7 +10471,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:41:18.052387+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -10320,7 +10482,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:41:18.052387+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -10331,7 +10493,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:41:18.052387+00:00"
                      *       }
                      *     ]
                      */
@@ -11061,7 +11223,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:19.4377989+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11270,7 +11432,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:19.4377989+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -11414,7 +11576,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:19.4377989+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11624,7 +11786,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:19.4377989+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12041,9 +12203,9 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:20.1333382+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
+                     *         "finishedUtc": "2026-12-06T21:41:20.1458505+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
@@ -12063,10 +12225,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
-                     *         "startedUtc": "2026-12-06T16:17:46.6627537+00:00",
-                     *         "finishedUtc": "2026-12-06T16:17:47.296976+00:00",
-                     *         "durationMs": 627
+                     *         "createdUtc": "2026-12-06T21:41:19.9372198+00:00",
+                     *         "startedUtc": "2026-12-06T21:41:19.9393582+00:00",
+                     *         "finishedUtc": "2026-12-06T21:41:21.3628776+00:00",
+                     *         "durationMs": 1406
                      *       },
                      *       {
                      *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
@@ -12083,10 +12245,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *         "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *         "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *         "durationMs": 55
+                     *         "createdUtc": "2026-12-06T21:41:19.7177411+00:00",
+                     *         "startedUtc": "2026-12-06T21:41:19.7927755+00:00",
+                     *         "finishedUtc": "2026-12-06T21:41:19.8831241+00:00",
+                     *         "durationMs": 61
                      *       }
                      *     ]
                      */
@@ -12281,10 +12443,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *       "durationMs": 55
+                     *       "createdUtc": "2026-12-06T21:41:19.7177411+00:00",
+                     *       "startedUtc": "2026-12-06T21:41:19.7927755+00:00",
+                     *       "finishedUtc": "2026-12-06T21:41:19.8831241+00:00",
+                     *       "durationMs": 61
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12503,10 +12665,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *       "durationMs": 55
+                     *       "createdUtc": "2026-12-06T21:41:19.7177411+00:00",
+                     *       "startedUtc": "2026-12-06T21:41:19.7927755+00:00",
+                     *       "finishedUtc": "2026-12-06T21:41:19.8831241+00:00",
+                     *       "durationMs": 61
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12588,9 +12750,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:20.1333382+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
+                     *       "finishedUtc": "2026-12-06T21:41:20.1458505+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -12706,7 +12868,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:19.9372198+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -13237,7 +13399,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:17.891261+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -13307,24 +13469,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
-                     *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -13337,6 +13481,24 @@ export interface operations {
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "band": 0,
+                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -13451,7 +13613,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:17.891261+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -13521,24 +13683,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
-                     *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -13551,6 +13695,24 @@ export interface operations {
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "band": 0,
+                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -13651,7 +13813,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:41:18.052387+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -13662,7 +13824,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:41:18.052387+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -13673,7 +13835,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:41:18.052387+00:00"
                      *       }
                      *     ]
                      */
@@ -13741,6 +13903,16 @@ export interface operations {
                     /**
                      * @example [
                      *       {
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
                      *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -13751,7 +13923,7 @@ export interface operations {
                      *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -13759,16 +13931,6 @@ export interface operations {
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
-                     *       },
-                     *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       }
                      *     ]
                      */
@@ -13848,7 +14010,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -13868,7 +14030,7 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -14285,24 +14447,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
-                     *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -14315,6 +14459,24 @@ export interface operations {
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "band": 0,
+                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -14680,7 +14842,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
+                     *         "createdUtc": "2026-12-06T21:41:17.5430905+00:00"
                      *       }
                      *     ]
                      */
@@ -14760,7 +14922,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
+                     *       "createdUtc": "2026-12-06T21:41:17.5430905+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -14995,7 +15157,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -15095,7 +15257,7 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T16:17:45.6000899+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:18.3050578+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -16438,7 +16600,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
+                     *         "createdUtc": "2026-12-06T21:41:20.6485721+00:00"
                      *       }
                      *     ]
                      */
@@ -16525,7 +16687,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:20.6485721+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -16628,7 +16790,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
+                     *       "createdUtc": "2026-12-06T21:41:20.6485721+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -16774,12 +16936,12 @@ export interface operations {
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T16:17:46.873+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
+                     *           "createdUtc": "2026-12-06T21:41:20.725+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T21:41:20.725+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:41:20.725854+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -16866,12 +17028,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T16:17:46.938+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T16:17:46.938+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:20.83+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T21:41:20.83+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:41:20.725854+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -16943,12 +17105,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T16:17:46.873+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
+                     *       "createdUtc": "2026-12-06T21:41:20.725+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T21:41:20.725+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:41:20.725854+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17026,7 +17188,8 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -17841,13 +18004,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T16:17:48.568569+00:00",
+                     *       "exportedUtc": "2026-12-06T21:41:24.5598032+00:00",
                      *       "user": {
                      *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T16:17:41.0293705+00:00",
+                     *         "createdUtc": "2026-12-06T21:41:09.6379572+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -17858,7 +18021,7 @@ export interface operations {
                      *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *             "createdUtc": "2026-12-06T21:41:07.7516625+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -18032,7 +18195,7 @@ export interface operations {
                      *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T16:17:46.3109605+00:00"
+                     *               "createdUtc": "2026-12-06T21:41:19.4377989+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -18040,7 +18203,7 @@ export interface operations {
                      *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *               "grantedUtc": "2026-12-06T21:41:20.8601897+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -18050,7 +18213,7 @@ export interface operations {
                      *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *             "createdUtc": "2026-12-06T21:41:16.1083527+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -18064,21 +18227,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:44.1623834+00:00",
+                     *           "occurredUtc": "2026-12-06T21:41:16.0016168+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:44.5256079+00:00",
+                     *           "occurredUtc": "2026-12-06T21:41:16.5688139+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "ipAddress": null,
                      *           "detail": "f17e1eec-2198-430d-8c1e-5443ba933166"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:45.5166329+00:00",
+                     *           "occurredUtc": "2026-12-06T21:41:18.1712881+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "ipAddress": null,
@@ -18730,25 +18893,25 @@ export interface operations {
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
+                     *           "createdUtc": "2026-12-06T21:41:20.024521+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "eventType": "order.status_changed",
-                     *           "title": "Order Submitted: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
+                     *           "title": "Order Submitted: 2598 DIS",
+                     *           "body": "Your order for 2598 DIS moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T21:41:18.9653628+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "eventType": "order.status_changed",
-                     *           "title": "Order Submitted: 955 HD",
-                     *           "body": "Your order for 955 HD moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
+                     *           "title": "Order Submitted: 303 PG",
+                     *           "body": "Your order for 303 PG moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T21:41:18.9653628+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -18817,8 +18980,8 @@ export interface operations {
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
                      *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *       "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
-                     *       "readUtc": "2026-12-06T16:17:47.37401+00:00"
+                     *       "createdUtc": "2026-12-06T21:41:20.024521+00:00",
+                     *       "readUtc": "2026-12-06T21:41:21.3247847+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -19027,7 +19190,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 15
+                     *       "marked": 14
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -19792,14 +19955,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T16:17:48.2474058+00:00",
+                     *           "lastErrorUtc": "2026-12-06T21:41:23.9503027+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T16:17:48.2739893+00:00",
+                     *           "lastErrorUtc": "2026-12-06T21:41:23.9693043+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
