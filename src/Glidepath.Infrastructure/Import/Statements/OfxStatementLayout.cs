@@ -161,109 +161,109 @@ internal sealed class OfxStatementLayout : IBrokerStatementLayout
         switch (record.Name)
         {
             case "BUYSTOCK" or "BUYMF" or "BUYDEBT" or "BUYOTHER" or "SELLSTOCK" or "SELLMF" or "SELLDEBT" or "SELLOTHER":
-            {
-                var buy = record.Name.StartsWith("BUY", StringComparison.Ordinal);
-                var units = Amount(row, body, "UNITS", errors, required: true);
-                var price = Amount(row, body, "UNITPRICE", errors, required: true);
-                var total = Amount(row, body, "TOTAL", errors, required: true);
-                var fees = Amount(row, body, "COMMISSION", errors) + Amount(row, body, "FEES", errors) + Amount(row, body, "TAXES", errors) + Amount(row, body, "LOAD", errors);
-                if (errors.Count > 0)
                 {
-                    return RowParse.Failed(errors);
-                }
+                    var buy = record.Name.StartsWith("BUY", StringComparison.Ordinal);
+                    var units = Amount(row, body, "UNITS", errors, required: true);
+                    var price = Amount(row, body, "UNITPRICE", errors, required: true);
+                    var total = Amount(row, body, "TOTAL", errors, required: true);
+                    var fees = Amount(row, body, "COMMISSION", errors) + Amount(row, body, "FEES", errors) + Amount(row, body, "TAXES", errors) + Amount(row, body, "LOAD", errors);
+                    if (errors.Count > 0)
+                    {
+                        return RowParse.Failed(errors);
+                    }
 
-                var quantity = Math.Abs(units);
-                if (quantity == 0m)
-                {
-                    return RowParse.Failed([new ImportError(row, "UNITS", $"<{record.Name}> (line {record.Line}) trades no units.")]);
-                }
+                    var quantity = Math.Abs(units);
+                    if (quantity == 0m)
+                    {
+                        return RowParse.Failed([new ImportError(row, "UNITS", $"<{record.Name}> (line {record.Line}) trades no units.")]);
+                    }
 
-                // The cash that moved decides the unit price, as every preset does (docs/import.md, "Conventions").
-                var unitPrice = total == 0m ? Math.Abs(price) : buy ? (Math.Abs(total) - fees) / quantity : (Math.Abs(total) + fees) / quantity;
-                if (unitPrice < 0m)
-                {
-                    return RowParse.Failed([new ImportError(row, "TOTAL", $"TOTAL {total} is less than the fees {fees}.")]);
-                }
+                    // The cash that moved decides the unit price, as every preset does (docs/import.md, "Conventions").
+                    var unitPrice = total == 0m ? Math.Abs(price) : buy ? (Math.Abs(total) - fees) / quantity : (Math.Abs(total) + fees) / quantity;
+                    if (unitPrice < 0m)
+                    {
+                        return RowParse.Failed([new ImportError(row, "TOTAL", $"TOTAL {total} is less than the fees {fees}.")]);
+                    }
 
-                return RowParse.Of(new ImportedRow(
-                    row, buy ? TransactionType.Buy : TransactionType.Sell, trade, settle, security.Symbol, security.Name, quantity, unitPrice, fees, 0m,
-                    txCurrency, rate, 0m, 0m, memo, StatementValues.ExternalId(fitId), security.Isin));
-            }
+                    return RowParse.Of(new ImportedRow(
+                        row, buy ? TransactionType.Buy : TransactionType.Sell, trade, settle, security.Symbol, security.Name, quantity, unitPrice, fees, 0m,
+                        txCurrency, rate, 0m, 0m, memo, StatementValues.ExternalId(fitId), security.Isin));
+                }
 
             case "INCOME":
-            {
-                var total = Amount(row, body, "TOTAL", errors, required: true);
-                var incomeType = body.Text("INCOMETYPE")?.ToUpperInvariant() ?? "";
-                if (errors.Count > 0)
                 {
-                    return RowParse.Failed(errors);
-                }
+                    var total = Amount(row, body, "TOTAL", errors, required: true);
+                    var incomeType = body.Text("INCOMETYPE")?.ToUpperInvariant() ?? "";
+                    if (errors.Count > 0)
+                    {
+                        return RowParse.Failed(errors);
+                    }
 
-                if (total <= 0m)
-                {
-                    return RowParse.NotMapped(row, "INCOME " + incomeType, $"income of {total} (a reversal) is not imported; enter it by hand.");
-                }
+                    if (total <= 0m)
+                    {
+                        return RowParse.NotMapped(row, "INCOME " + incomeType, $"income of {total} (a reversal) is not imported; enter it by hand.");
+                    }
 
-                var memoWithKind = incomeType is "CGLONG" or "CGSHORT" ? StatementValues.Memo(incomeType == "CGLONG" ? "Long-term capital gain distribution" : "Short-term capital gain distribution", memo) : memo;
-                return incomeType switch
-                {
-                    "INTEREST" => RowParse.Of(new ImportedRow(
-                        row, TransactionType.Interest, trade, settle, "", "", 0m, 0m, 0m, total, txCurrency, rate, 0m, 0m,
-                        StatementValues.Memo(security.Symbol, memo), StatementValues.ExternalId(fitId))),
-                    "DIV" or "CGLONG" or "CGSHORT" or "MISC" => RowParse.Of(new ImportedRow(
-                        row, TransactionType.Dividend, trade, settle, security.Symbol, security.Name, 0m, 0m, 0m, total, txCurrency, rate, 0m, 0m,
-                        memoWithKind, StatementValues.ExternalId(fitId), security.Isin)),
-                    _ => RowParse.Failed([new ImportError(row, "INCOMETYPE", $"'{incomeType}' is not an OFX income type (CGLONG, CGSHORT, DIV, INTEREST, MISC).")]),
-                };
-            }
+                    var memoWithKind = incomeType is "CGLONG" or "CGSHORT" ? StatementValues.Memo(incomeType == "CGLONG" ? "Long-term capital gain distribution" : "Short-term capital gain distribution", memo) : memo;
+                    return incomeType switch
+                    {
+                        "INTEREST" => RowParse.Of(new ImportedRow(
+                            row, TransactionType.Interest, trade, settle, "", "", 0m, 0m, 0m, total, txCurrency, rate, 0m, 0m,
+                            StatementValues.Memo(security.Symbol, memo), StatementValues.ExternalId(fitId))),
+                        "DIV" or "CGLONG" or "CGSHORT" or "MISC" => RowParse.Of(new ImportedRow(
+                            row, TransactionType.Dividend, trade, settle, security.Symbol, security.Name, 0m, 0m, 0m, total, txCurrency, rate, 0m, 0m,
+                            memoWithKind, StatementValues.ExternalId(fitId), security.Isin)),
+                        _ => RowParse.Failed([new ImportError(row, "INCOMETYPE", $"'{incomeType}' is not an OFX income type (CGLONG, CGSHORT, DIV, INTEREST, MISC).")]),
+                    };
+                }
 
             case "REINVEST":
-            {
-                var units = Amount(row, body, "UNITS", errors, required: true);
-                var price = Amount(row, body, "UNITPRICE", errors, required: true);
-                var total = Amount(row, body, "TOTAL", errors, required: true);
-                var fees = Amount(row, body, "COMMISSION", errors) + Amount(row, body, "FEES", errors);
-                if (errors.Count > 0)
                 {
-                    return RowParse.Failed(errors);
-                }
+                    var units = Amount(row, body, "UNITS", errors, required: true);
+                    var price = Amount(row, body, "UNITPRICE", errors, required: true);
+                    var total = Amount(row, body, "TOTAL", errors, required: true);
+                    var fees = Amount(row, body, "COMMISSION", errors) + Amount(row, body, "FEES", errors);
+                    if (errors.Count > 0)
+                    {
+                        return RowParse.Failed(errors);
+                    }
 
-                if (fees != 0m)
-                {
-                    return RowParse.NotMapped(row, "REINVEST", "a reinvestment with commission or fees is not imported; enter the dividend and the buy by hand.");
-                }
+                    if (fees != 0m)
+                    {
+                        return RowParse.NotMapped(row, "REINVEST", "a reinvestment with commission or fees is not imported; enter the dividend and the buy by hand.");
+                    }
 
-                return RowParse.Of(new ImportedRow(
-                    row, TransactionType.DividendReinvested, trade, settle, security.Symbol, security.Name, Math.Abs(units), Math.Abs(price), 0m, Math.Abs(total),
-                    txCurrency, rate, 0m, 0m, memo, StatementValues.ExternalId(fitId), security.Isin));
-            }
+                    return RowParse.Of(new ImportedRow(
+                        row, TransactionType.DividendReinvested, trade, settle, security.Symbol, security.Name, Math.Abs(units), Math.Abs(price), 0m, Math.Abs(total),
+                        txCurrency, rate, 0m, 0m, memo, StatementValues.ExternalId(fitId), security.Isin));
+                }
 
             case "SPLIT":
-            {
-                var numerator = Amount(row, body, "NUMERATOR", errors, required: true);
-                var denominator = Amount(row, body, "DENOMINATOR", errors, required: true);
-                if (errors.Count > 0)
                 {
-                    return RowParse.Failed(errors);
-                }
+                    var numerator = Amount(row, body, "NUMERATOR", errors, required: true);
+                    var denominator = Amount(row, body, "DENOMINATOR", errors, required: true);
+                    if (errors.Count > 0)
+                    {
+                        return RowParse.Failed(errors);
+                    }
 
-                return RowParse.Of(new ImportedRow(
-                    row, TransactionType.Split, trade, settle, security.Symbol, security.Name, 0m, 0m, 0m, 0m,
-                    txCurrency, rate, numerator, denominator, memo, StatementValues.ExternalId(fitId), security.Isin));
-            }
+                    return RowParse.Of(new ImportedRow(
+                        row, TransactionType.Split, trade, settle, security.Symbol, security.Name, 0m, 0m, 0m, 0m,
+                        txCurrency, rate, numerator, denominator, memo, StatementValues.ExternalId(fitId), security.Isin));
+                }
 
             case "MARGININTEREST":
-            {
-                var total = Amount(row, body, "TOTAL", errors, required: true);
-                if (errors.Count > 0)
                 {
-                    return RowParse.Failed(errors);
-                }
+                    var total = Amount(row, body, "TOTAL", errors, required: true);
+                    if (errors.Count > 0)
+                    {
+                        return RowParse.Failed(errors);
+                    }
 
-                return total == 0m ? RowParse.Ignored : RowParse.Of(new ImportedRow(
-                    row, total < 0 ? TransactionType.Fee : TransactionType.Interest, trade, settle, "", "", 0m, 0m, 0m, Math.Abs(total), txCurrency, rate, 0m, 0m,
-                    StatementValues.Memo("Margin interest", memo), StatementValues.ExternalId(fitId)));
-            }
+                    return total == 0m ? RowParse.Ignored : RowParse.Of(new ImportedRow(
+                        row, total < 0 ? TransactionType.Fee : TransactionType.Interest, trade, settle, "", "", 0m, 0m, 0m, Math.Abs(total), txCurrency, rate, 0m, 0m,
+                        StatementValues.Memo("Margin interest", memo), StatementValues.ExternalId(fitId)));
+                }
 
             default:
                 return RowParse.NotMapped(row, record.Name,

@@ -388,41 +388,41 @@ internal sealed partial class QifStatementLayout : IBrokerStatementLayout
             case "BUY" or "SELL" when security.Length == 0:
                 return NeedsSecurity();
             case "BUY" or "SELL":
-            {
-                if (quantity == 0m)
                 {
-                    return RowParse.Failed([new ImportError(line, "Q", $"'{action}' trades no units (Q).")]);
-                }
+                    if (quantity == 0m)
+                    {
+                        return RowParse.Failed([new ImportError(line, "Q", $"'{action}' trades no units (Q).")]);
+                    }
 
-                var buy = basic.Equals("Buy", StringComparison.OrdinalIgnoreCase);
-                var unitPrice = total == 0m ? price : buy ? (total - commission) / quantity : (total + commission) / quantity;
-                if (unitPrice < 0m)
-                {
-                    return RowParse.Failed([new ImportError(line, "T", $"The total {total} is less than the commission {commission}.")]);
-                }
+                    var buy = basic.Equals("Buy", StringComparison.OrdinalIgnoreCase);
+                    var unitPrice = total == 0m ? price : buy ? (total - commission) / quantity : (total + commission) / quantity;
+                    if (unitPrice < 0m)
+                    {
+                        return RowParse.Failed([new ImportError(line, "T", $"The total {total} is less than the commission {commission}.")]);
+                    }
 
-                var trade = Row(buy ? TransactionType.Buy : TransactionType.Sell, security, quantity, unitPrice, commission);
-                return !moved ? RowParse.Of(trade) : buy ? RowParse.Of(Transfer(true), trade) : RowParse.Of(trade, Transfer(false));
-            }
+                    var trade = Row(buy ? TransactionType.Buy : TransactionType.Sell, security, quantity, unitPrice, commission);
+                    return !moved ? RowParse.Of(trade) : buy ? RowParse.Of(Transfer(true), trade) : RowParse.Of(trade, Transfer(false));
+                }
 
             case "DIV" or "INTINC" or "CGLONG" or "CGSHORT" or "CGMID" or "MISCINC":
-            {
-                if (total == 0m)
                 {
-                    return RowParse.Ignored;
-                }
+                    if (total == 0m)
+                    {
+                        return RowParse.Ignored;
+                    }
 
-                var type = basic.Equals("IntInc", StringComparison.OrdinalIgnoreCase) ? TransactionType.Interest
-                    : basic.Equals("MiscInc", StringComparison.OrdinalIgnoreCase) ? TransactionType.Deposit : TransactionType.Dividend;
-                var symbol = type == TransactionType.Dividend ? security : "";
-                if (type == TransactionType.Dividend && symbol.Length == 0)
-                {
-                    return NeedsSecurity();
-                }
+                    var type = basic.Equals("IntInc", StringComparison.OrdinalIgnoreCase) ? TransactionType.Interest
+                        : basic.Equals("MiscInc", StringComparison.OrdinalIgnoreCase) ? TransactionType.Deposit : TransactionType.Dividend;
+                    var symbol = type == TransactionType.Dividend ? security : "";
+                    if (type == TransactionType.Dividend && symbol.Length == 0)
+                    {
+                        return NeedsSecurity();
+                    }
 
-                var income = Row(type, symbol, amount: total);
-                return moved ? RowParse.Of(income, Transfer(false)) : RowParse.Of(income);
-            }
+                    var income = Row(type, symbol, amount: total);
+                    return moved ? RowParse.Of(income, Transfer(false)) : RowParse.Of(income);
+                }
 
             case "REINVDIV" or "REINVINT" or "REINVLG" or "REINVSH" or "REINVMD":
                 if (security.Length == 0)
@@ -449,10 +449,10 @@ internal sealed partial class QifStatementLayout : IBrokerStatementLayout
             case "MISCEXP" or "MARGINT":
                 return total == 0m ? RowParse.Ignored : moved ? RowParse.Of(Transfer(true), Row(TransactionType.Fee, amount: total)) : RowParse.Of(Row(TransactionType.Fee, amount: total));
             case "CASH":
-            {
-                var signed = RecordAmount(record, 'T', errors);
-                return signed == 0m ? RowParse.Ignored : RowParse.Of(Row(signed > 0 ? TransactionType.Deposit : TransactionType.Withdrawal, amount: Math.Abs(signed)));
-            }
+                {
+                    var signed = RecordAmount(record, 'T', errors);
+                    return signed == 0m ? RowParse.Ignored : RowParse.Of(Row(signed > 0 ? TransactionType.Deposit : TransactionType.Withdrawal, amount: Math.Abs(signed)));
+                }
 
             case "STKSPLIT":
                 // Quicken's Q is the new shares per 10 old ones.
