@@ -57,7 +57,7 @@ export function StatementImport({ householdId }: { householdId: string }) {
       <h2 id="statement-import">Import a bank, card or broker statement (OFX, QFX, QIF)</h2>
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="text-sm">
-          <span className="label">Statement account</span>
+          <span className="label">Book the statement into</span>
           <select
             className="input"
             value={accountId}
