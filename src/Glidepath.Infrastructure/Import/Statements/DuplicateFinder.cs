@@ -46,13 +46,20 @@ internal sealed class DuplicateFinder
         (t.Type, t.Amount, t.Quantity, t.InstrumentId);
 
     /// <summary>
-    /// Two payees are similar when both are empty, when their first words agree, or when at least half of
+    /// Two payees are similar when their merchant names agree (<see cref="Domain.Categories.PayeeNames"/>), when both are empty, when their first words agree, or when at least half of
     /// their words are shared (words: runs of letters, upper-cased, of two letters or more; digits such as
     /// card or reference numbers are left out). "AMZN Mktp US*2K3" and "AMZN MKTP US*9Q1" agree; "Rent" and
     /// "Amazon" do not.
     /// </summary>
     public static bool SimilarPayee(string? a, string? b)
     {
+        // The same merchant however the card network spelled it ("AMZN Mktp US*2K3" and "Amazon.com*9Q1": Amazon).
+        var (na, nb) = (Domain.Categories.PayeeNames.Normalise(a), Domain.Categories.PayeeNames.Normalise(b));
+        if (na.Length > 0 && string.Equals(na, nb, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var x = Words(a);
         var y = Words(b);
         if (x.Count == 0 || y.Count == 0)

@@ -45,6 +45,8 @@ public sealed class PossibleDuplicateTest
     [InlineData("Corner Grocer", "CORNER GROCER #12", true)]
     [InlineData("ACME Payroll", "ACME PAYROLL PPD — Salary & bonus", true)]
     [InlineData("Rent", "Amazon", false)]
+    [InlineData("AMZN Mktp US*2K3AB1", "Amazon.com*9Q1ZZ0 — Amzn.com/bill WA", true)]
+    [InlineData("SQ *BLUE BOTTLE 0142", "Blue Bottle Coffee", true)]
     [InlineData("POS PURCHASE CORNER GROCER", "POS PURCHASE SHELL OIL 123", true)]
     [InlineData("", "", true)]
     [InlineData("Shell", "", false)]
