@@ -35,6 +35,15 @@ if (args is ["import-once", var rows, ..])
     return;
 }
 
+// A synthetic 10-year OFX bank statement (SyntheticStatementOfx, seed 42): write it, e.g. to time `glidepath import statement` on it.
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- write-ofx 20000 /tmp/statement-20000.ofx
+if (args is ["write-ofx", var ofxRows, var ofxPath])
+{
+    await using var ofx = new StreamWriter(ofxPath);
+    SyntheticStatementOfx.Write(ofx, int.Parse(ofxRows, CultureInfo.InvariantCulture), seed: 42);
+    return;
+}
+
 // Writes the synthetic file itself, e.g. to time the CLI on it (bench/README.md):
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- write-csv 100000 book /tmp/book-100000.csv
 if (args is ["write-csv", var csvRows, .., var csvPath])

@@ -26,6 +26,105 @@ public static class ImportCommand
         command.Subcommands.Add(Transactions(env, remote));
         command.Subcommands.Add(Prices(env, remote));
         command.Subcommands.Add(Fx(env, remote));
+        command.Subcommands.Add(Statement(env, remote));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>glidepath import statement FILE --account ID [--dry-run] [--skip-row N]… [--keep-row N]… [--json]</c>: an OFX, QFX or QIF
+    /// statement (docs/statements.md). Rows that look like stored ones refuse the import until each is skipped or kept.
+    /// </summary>
+    private static Command Statement(CliEnvironment env, RemoteServer remote)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The OFX, QFX or QIF statement." };
+        var account = new Option<Guid>("--account") { Description = "The account the statement belongs to.", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read, check and replay everything, print the rows and the possible duplicates, write nothing." };
+        var skipRows = new Option<int[]>("--skip-row") { Description = "A row listed as a possible duplicate that IS the stored transaction: not imported. Repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var keepRows = new Option<int[]>("--keep-row") { Description = "A row listed as a possible duplicate that is a new transaction: imported. Repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var skipUnmapped = new Option<bool>("--skip-unmapped") { Description = "Leave out the rows the format's mapping does not import (options, journals…), listing each with its reason." };
+        var openingLots = new Option<string[]>("--opening-lot") { Description = "A holding bought before the statement starts, SYMBOL:yyyy-MM-dd:QUANTITY[:COST]. Repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var json = CliOptions.Json();
+        var command = new Command("statement", "Import one account's bank, card or broker statement: OFX 1.x/2.x, QFX or QIF (docs/statements.md); a re-import adds nothing.")
+        {
+            file, account, dryRun, skipRows, keepRows, skipUnmapped, openingLots, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (remote.Address(parse) is not null)
+            {
+                return env.Fail(ExitCodes.Usage, "import statement works on the database directly; with a server, POST the file to /api/households/{id}/imports/statement.");
+            }
+
+            var lots = new List<OpeningLot>();
+            foreach (var text in parse.GetValue(openingLots) ?? [])
+            {
+                if (OpeningLot.Parse(text) is not { } lot)
+                {
+                    return env.Fail(ExitCodes.Usage, $"--opening-lot '{text}': expected {OpeningLot.Format}.");
+                }
+
+                lots.Add(lot);
+            }
+
+            var skip = (parse.GetValue(skipRows) ?? []).ToHashSet();
+            var keep = (parse.GetValue(keepRows) ?? []).ToHashSet();
+            if (skip.Intersect(keep).FirstOrDefault() is var both and > 0)
+            {
+                return env.Fail(ExitCodes.Usage, $"row {both} is both --skip-row and --keep-row: decide one.");
+            }
+
+            var options = new ImportOptions
+            {
+                Statement = true,
+                DryRun = parse.GetValue(dryRun),
+                SkipUnmapped = parse.GetValue(skipUnmapped),
+                SkipRows = skip,
+                KeepRows = keep,
+                OpeningLots = lots,
+            };
+            var path = parse.GetRequiredValue(file);
+            if (!path.Exists)
+            {
+                return env.Fail(ExitCodes.Failure, $"{path.FullName}: no such file.");
+            }
+
+            await using var services = await CliDatabase.OpenAsync(env, ct);
+            await using var scope = services.CreateAsyncScope();
+            await using var stream = path.OpenRead();
+            var result = await scope.ServiceProvider.GetRequiredService<TransactionImporter>().ImportAsync(parse.GetValue(account), stream, options, ct);
+            foreach (var candidate in result.PossibleDuplicates)
+            {
+                env.Error.WriteLine(FormattableString.Invariant(
+                    $"  possible duplicate: row {candidate.Row} {candidate.Date:yyyy-MM-dd} {candidate.Type} {candidate.Amount} '{candidate.Memo}' looks like {candidate.ExistingDate:yyyy-MM-dd} '{candidate.ExistingMemo}' (--skip-row {candidate.Row} or --keep-row {candidate.Row})"));
+            }
+
+            if (result.Rejected)
+            {
+                var more = result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "";
+                var first = result.Errors.Count > 0 ? result.Errors[0].ToString() : "rejected";
+                return env.Fail(ExitCodes.Failure, $"{path.Name} rejected ({result.Layout}), nothing imported: {first}{more}.");
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(env.Out, StatementImportOutput.From(path.Name, result));
+                return ExitCodes.Success;
+            }
+
+            env.Out.WriteLine(ImportOutput.From(path.Name, result).Summary);
+            foreach (var row in result.Preview)
+            {
+                env.Out.WriteLine(FormattableString.Invariant(
+                    $"  would book row {row.Row}: {row.Date:yyyy-MM-dd} {row.Type} {row.Symbol} {row.Amount} {row.Currency} '{row.Memo}'{(row.Category is null ? "" : " category " + row.Category)}"));
+            }
+
+            if (options.DryRun)
+            {
+                env.Out.WriteLine("  dry run: nothing was written.");
+            }
+
+            return ExitCodes.Success;
+        });
         return command;
     }
 
@@ -264,6 +363,15 @@ public static class ImportCommand
     };
 
     private static Option<bool> SkipInvalid() => new("--skip-invalid") { Description = "Import the good rows and report the others instead of rejecting the file." };
+}
+
+/// <summary>The JSON shape of <c>import statement … --json</c>: the import's summary, the dry run's rows and the possible duplicates.</summary>
+public sealed record StatementImportOutput(
+    string File, string Layout, int Imported, int DuplicatesSkipped, IReadOnlyList<string> CreatedInstruments, IReadOnlyList<PreviewRow> Preview,
+    IReadOnlyList<PossibleDuplicate> PossibleDuplicates, IReadOnlyList<Glidepath.Infrastructure.Import.Transactions.UnmappedRow> Unmapped)
+{
+    public static StatementImportOutput From(string file, ImportResult result) =>
+        new(file, result.Layout, result.Imported, result.DuplicatesSkipped, result.CreatedInstruments, result.Preview, result.PossibleDuplicates, result.Unmapped);
 }
 
 /// <summary>The JSON shape of <c>import … --json</c>.</summary>

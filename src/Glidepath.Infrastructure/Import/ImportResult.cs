@@ -32,6 +32,13 @@ public sealed record ImportResult(
     /// <summary>A dry run's (<see cref="ImportOptions.DryRun"/>) first rows as they would be booked; nothing was written.</summary>
     public IReadOnlyList<PreviewRow> Preview { get; init; } = [];
 
+    /// <summary>
+    /// A statement import's rows that look like stored transactions (docs/statements.md, "De-duplication"), each waiting for the
+    /// user: skip it (<see cref="ImportOptions.SkipRows"/>) or keep it (<see cref="ImportOptions.KeepRows"/>). An import that is
+    /// not a dry run is rejected while one is undecided.
+    /// </summary>
+    public IReadOnlyList<PossibleDuplicate> PossibleDuplicates { get; init; } = [];
+
     internal static ImportResult Reject(string layout, IReadOnlyList<ImportError> errors) => new(layout, 0, 0, errors, [], Rejected: true);
 }
 
@@ -85,6 +92,19 @@ public sealed record ImportOptions
 
     /// <summary>Errors kept in the result; a file with more reports the first ones and a count.</summary>
     public int MaxErrors { get; init; } = 1000;
+
+    /// <summary>
+    /// Read the file as a bank, card or broker statement (OFX, QFX, QIF; docs/statements.md): only those
+    /// layouts are detected, and rows that may repeat a stored one (same amount, dates at most 3 days apart,
+    /// similar payee) are <see cref="ImportResult.PossibleDuplicates"/> the user must decide on.
+    /// </summary>
+    public bool Statement { get; init; }
+
+    /// <summary>Rows the user confirmed as duplicates of stored ones: not imported (counted in <see cref="ImportResult.DuplicatesSkipped"/>).</summary>
+    public IReadOnlySet<int> SkipRows { get; init; } = new HashSet<int>();
+
+    /// <summary>Rows the user confirmed as new although they look like stored ones: imported.</summary>
+    public IReadOnlySet<int> KeepRows { get; init; } = new HashSet<int>();
 }
 
 /// <summary>The documented defaults of the caps on household-private instruments (docs/security.md).</summary>
@@ -134,4 +154,13 @@ public sealed record OpeningLotRequest(string Symbol, DateOnly Before, decimal Q
 
 /// <summary>One row as an import would book it (a dry run's preview), in the row's currency.</summary>
 public sealed record PreviewRow(
-    int Row, Domain.Transactions.TransactionType Type, DateOnly Date, string? Symbol, decimal Quantity, decimal Price, decimal Fees, decimal Amount, string Currency);
+    int Row, Domain.Transactions.TransactionType Type, DateOnly Date, string? Symbol, decimal Quantity, decimal Price, decimal Fees, decimal Amount, string Currency,
+    string? Memo = null, string? Category = null);
+
+/// <summary>
+/// A file row that may be a stored transaction again: the same type and amount, dates at most 3 days apart and a similar payee
+/// (docs/statements.md). Never merged silently: the user decides.
+/// </summary>
+public sealed record PossibleDuplicate(
+    int Row, DateOnly Date, Domain.Transactions.TransactionType Type, decimal Amount, string? Memo,
+    Guid ExistingTransactionId, DateOnly ExistingDate, string? ExistingMemo);

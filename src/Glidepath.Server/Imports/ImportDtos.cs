@@ -4,7 +4,8 @@ namespace Glidepath.Server.Imports;
 
 /// <summary>
 /// What an accepted import did: the layout it read the file with, <paramref name="Skipped"/> the rows skip-invalid mode left
-/// out, <paramref name="Unmapped"/> the rows the layout does not import that skipUnmapped left out, each with its reason.
+/// out, <paramref name="Unmapped"/> the rows the layout does not import that skipUnmapped left out, each with its reason;
+/// <paramref name="PossibleDuplicates"/> a statement's rows that look like stored ones (docs/statements.md).
 /// </summary>
 public sealed record ImportResultDto(
     string Layout,
@@ -13,7 +14,8 @@ public sealed record ImportResultDto(
     IReadOnlyList<string> CreatedInstruments,
     IReadOnlyList<ImportErrorDto> Skipped,
     IReadOnlyList<UnmappedRowDto> Unmapped,
-    IReadOnlyList<PreviewRow> Preview);
+    IReadOnlyList<PreviewRow> Preview,
+    IReadOnlyList<PossibleDuplicate> PossibleDuplicates);
 
 public sealed record UnmappedRowDto(int Row, string Action, string Reason);
 
@@ -25,5 +27,6 @@ internal static class ImportMapping
         result.Layout, result.Imported, result.DuplicatesSkipped, result.CreatedInstruments,
         [.. result.Errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Reason))],
         [.. result.Unmapped.Select(u => new UnmappedRowDto(u.Row, u.Action, u.Reason))],
-        result.Preview);
+        result.Preview,
+        result.PossibleDuplicates);
 }

@@ -29,6 +29,13 @@ public static class ImportEndpoints
                 + "openingLot=SYMBOL:yyyy-MM-dd:QUANTITY[:COST] (repeatable) books holdings bought before the file starts. A multipart form may carry a "
                 + "'mapping' field (column mapping JSON, docs/import.md) to read a file no preset knows; dryRun=true previews the rows and errors and writes nothing.");
         household.MapPost("/imports/prices", ImportHouseholdPrices).WithTags("Imports").AcceptsCsv();
+        household.MapPost("/imports/statement", ImportStatement).WithTags("Imports")
+            .Accepts<string>("application/x-ofx", "application/vnd.intu.qfx", "application/qif", "text/plain", "multipart/form-data")
+            .WithName("ImportStatement").WithSummary("Import a bank, card or broker statement (OFX, QFX, QIF)")
+            .WithDescription("Books one account's OFX 1.x/2.x, QFX or QIF statement all or nothing (docs/statements.md). Transactions are de-duplicated by "
+                + "FITID; a row that looks like a stored one (same amount, dates at most 3 days apart, similar payee) is listed in possibleDuplicates and the "
+                + "import is refused until each is decided: skipRow=N (the same transaction, not imported) or keepRow=N (a new one), both repeatable. "
+                + "dryRun=true previews the rows, their categories and the possible duplicates and writes nothing.");
         return household;
     }
 
@@ -90,6 +97,55 @@ public static class ImportEndpoints
             DryRun = dryRun ?? false,
         };
         var result = await importer.ImportAsync(id, csv, options, ct);
+        return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
+    }
+
+    private static async Task<Results<Ok<ImportResultDto>, NotFoundProblem, ValidationProblem, UnprocessableProblem>> ImportStatement(
+        Guid householdId, Guid? accountId, bool? dryRun, bool? skipUnmapped, [FromQuery] int[]? skipRow, [FromQuery] int[]? keepRow, [FromQuery] string[]? openingLot,
+        HttpRequest request, HouseholdAccounts accounts, TransactionImporter importer, IOptions<InstrumentLimits> limits, CancellationToken ct)
+    {
+        if (accountId is not { } id)
+        {
+            return ValidationErrors.Single("accountId", "Name the account the statement belongs to.");
+        }
+
+        if (!(await accounts.GetAsync(householdId, id, ct)).Succeeded)
+        {
+            return AccountEndpoints.NotFound(id);
+        }
+
+        if ((skipRow ?? []).Intersect(keepRow ?? []).FirstOrDefault() is var both and > 0)
+        {
+            return ValidationErrors.Single("keepRow", $"Row {both} is both skipped and kept: decide one.");
+        }
+
+        var lots = new List<OpeningLot>();
+        foreach (var text in openingLot ?? [])
+        {
+            if (OpeningLot.Parse(text) is not { } lot)
+            {
+                return ValidationErrors.Single("openingLot", $"'{text}' is not an opening lot: {OpeningLot.Format} (no COST: unknown basis).");
+            }
+
+            lots.Add(lot);
+        }
+
+        await using var file = await CsvBody.OpenAsync(request, ct);
+        if (file is null)
+        {
+            return ValidationErrors.Single("file", "Send the statement as the request body or as a multipart file.");
+        }
+
+        var options = limits.Value.ForHousehold(householdId, skipInvalid: false) with
+        {
+            Statement = true,
+            DryRun = dryRun ?? false,
+            SkipUnmapped = skipUnmapped ?? false,
+            SkipRows = (skipRow ?? []).ToHashSet(),
+            KeepRows = (keepRow ?? []).ToHashSet(),
+            OpeningLots = lots,
+        };
+        var result = await importer.ImportAsync(id, file, options, ct);
         return result.Rejected ? Rejected(result) : TypedResults.Ok(result.ToDto());
     }
 

@@ -73,7 +73,7 @@ public sealed class MappedCsvLayoutTest
 
         Assert.False(result.Rejected);
         Assert.Equal(6, result.Preview.Count);
-        Assert.Equal(new PreviewRow(3, TransactionType.Buy, new DateOnly(2024, 1, 3), "SAP", 10m, 120.5m, 1m, 0m, "EUR"), result.Preview[1]);
+        Assert.Equal(new PreviewRow(3, TransactionType.Buy, new DateOnly(2024, 1, 3), "SAP", 10m, 120.5m, 1m, 0m, "EUR", Memo: "Kauf"), result.Preview[1]);   // the row's memo shows since statements preview theirs
         Assert.Equal(before, await database.SnapshotAsync());
     }
 

@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 namespace Glidepath.Server.Tests.Fuzzing;
 
 /// <summary>
-/// The importers' seed corpus (real files of every layout in docs/import.md, from the repository's
+/// The importers' seed corpus (real files of every layout in docs/import.md and docs/statements.md, from the repository's
 /// test fixtures and, where present, the shared samples folder) and FsCheck mutations of it: cells
 /// replaced by nasty values, lines dropped, repeated, swapped or cut, quoting broken, bytes inserted.
 /// </summary>
@@ -40,6 +40,14 @@ public static class CsvFiles
         var root = RepositoryRoot();
         var fixtures = Path.Combine(root, "tests", "Glidepath.Infrastructure.Tests", "Import", "Data");
         var transactions = new List<string> { Generic, Head(Path.Combine(fixtures, "schwab_transactions.csv"), 40) };
+
+        // Statements (docs/statements.md): OFX 1.x SGML (one line and many), OFX 2.x XML bank and investment, QFX, QIF bank with splits and investment.
+        var statements = Path.Combine(fixtures, "Statements");
+        transactions.AddRange(new[]
+        {
+            "ofxparse_bank_medium.ofx", "ofxparse_fidelity-brokerage.ofx", "ofxtools_br_nubank_cc.ofx", "ofxtools_invstmtrs.ofx",
+            "handmade_bank_overlap.ofx", "gnucash_cbb-export.qif", "handmade_invst.qif", "handmade_bank.qif",
+        }.Select(f => Head(Path.Combine(statements, f), 200)));
         var prices = new List<string>
         {
             Head(Path.Combine(fixtures, "msft_daily_ohlcv.csv"), 40),

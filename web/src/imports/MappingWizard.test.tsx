@@ -38,7 +38,7 @@ describe('MappingWizard on the import page', () => {
       </QueryClientProvider>,
     );
     const user = userEvent.setup({ delay: null });
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Account' }), await screen.findByRole('option', { name: 'Unknown Broker' }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Account' }), (await screen.findAllByRole('option', { name: 'Unknown Broker' }))[0]!);
     await user.upload(screen.getByLabelText('CSV file'), Object.assign(new File([csv], 'feb.csv', { type: 'text/csv' }), { text: async () => csv }));
 
     expect(await screen.findByTestId('mapping-reused')).toHaveTextContent('Using the mapping saved for this account');

@@ -28,7 +28,7 @@ describe('ImportPage', () => {
       </QueryClientProvider>,
     );
     const user = userEvent.setup({ delay: null });
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Account' }), await screen.findByRole('option', { name: 'Brokerage' }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Account' }), (await screen.findAllByRole('option', { name: 'Brokerage' }))[0]!);
     // jsdom's File has no text(); the browser's does.
     await user.upload(screen.getByLabelText('CSV file'), Object.assign(new File([csv], 'tx.csv', { type: 'text/csv' }), { text: async () => csv }));
     const preview = await screen.findByTestId('import-preview');

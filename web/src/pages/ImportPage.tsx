@@ -10,6 +10,7 @@ import { countCsvRecords, previewCsv, type CsvPreview } from '../lib/csv';
 import { formatNumber } from '../lib/format';
 import { MappingWizard, useSavedMapping } from '../imports/MappingWizard';
 import { CorporateActions } from '../imports/CorporateActions';
+import { StatementImport } from '../imports/StatementImport';
 
 type Kind = 'transactions' | 'prices';
 
@@ -235,6 +236,7 @@ export function ImportPage() {
         )}
         {importFile.isError && !rejected && <ErrorMessage error={importFile.error} title="The import failed" />}
       </section>
+      <StatementImport householdId={householdId} />
       <CorporateActions householdId={householdId} />
     </>
   );

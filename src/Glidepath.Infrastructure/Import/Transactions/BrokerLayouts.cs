@@ -6,6 +6,8 @@ internal static class BrokerLayouts
     /// <summary>New instances each time: a layout may keep state while it reads one file (e.g. Fidelity's account number).</summary>
     public static IReadOnlyList<IBrokerStatementLayout> All =>
     [
+        new Statements.OfxStatementLayout(),
+        new Statements.QifStatementLayout(),
         new Brokers.IbkrFlexXmlLayout(),
         new Brokers.IbkrFlexCsvLayout(),
         new SchwabTransactionLayout(),
@@ -21,6 +23,10 @@ internal static class BrokerLayouts
     public static IReadOnlyList<string> Names => [.. All.Select(l => l.Name)];
 
     public static IBrokerStatementLayout? Detect(FileHead head) => All.FirstOrDefault(l => l.Detect(head));
+
+    /// <summary>A bank, card or broker statement's layout (OFX, QFX, QIF; docs/statements.md), or null.</summary>
+    public static IBrokerStatementLayout? DetectStatement(FileHead head) =>
+        new IBrokerStatementLayout[] { new Statements.OfxStatementLayout(), new Statements.QifStatementLayout() }.FirstOrDefault(l => l.Detect(head));
 
     public static IBrokerStatementLayout? Find(string name) => All.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
 

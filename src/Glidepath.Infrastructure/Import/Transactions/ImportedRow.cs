@@ -25,7 +25,14 @@ internal sealed record ImportedRow(
     decimal SplitDenominator,
     string? Memo,
     string? ExternalId,
-    string? Isin = null);
+    string? Isin = null)
+{
+    /// <summary>The statement's category for the row (QIF <c>L</c>), when it has one; shown in a preview.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>The statement's split lines (QIF <c>S</c>/<c>E</c>/<c>$</c>), which add up to the row's signed amount.</summary>
+    public IReadOnlyList<Statements.StatementSplit> Splits { get; init; } = [];
+}
 
 /// <summary>A record the layout understood but does not import, and why (journals, option events, unknown actions).</summary>
 public sealed record UnmappedRow(int Row, string Action, string Reason)

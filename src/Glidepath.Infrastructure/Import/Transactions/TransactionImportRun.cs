@@ -14,8 +14,13 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 /// once the whole file is valid, while the ledger replays them.
 /// </summary>
 internal sealed class TransactionImportRun(
-    GlidepathDbContext db, Account account, IBrokerStatementLayout layout, ImportOptions options, ImportErrors errors, HashSet<string> storedKeys)
+    GlidepathDbContext db, Account account, IBrokerStatementLayout layout, ImportOptions options, ImportErrors errors, HashSet<string> storedKeys,
+    IEnumerable<Transaction>? accountHistory = null)
 {
+    private readonly Statements.DuplicateFinder? _duplicates = options.Statement ? new(accountHistory ?? []) : null;
+    private readonly List<PossibleDuplicate> _possible = [];
+    private readonly Dictionary<Guid, string> _categoryById = [];
+
     private readonly RowHash _hash = new();
     private readonly Dictionary<Guid, int> _rowById = [];
     private readonly List<Transaction> _rows = [];
@@ -35,6 +40,9 @@ internal sealed class TransactionImportRun(
     public Dictionary<Guid, string> SymbolOf { get; } = [];
 
     public int Duplicates { get; private set; }
+
+    /// <summary>A statement import's rows that look like stored ones and wait for the user's decision.</summary>
+    public IReadOnlyList<PossibleDuplicate> PossibleDuplicates => _possible;
 
     /// <summary>The transactions this run imports, in file order: the ledger replays them with the stored history instead of reading them back.</summary>
     public IReadOnlyList<Transaction> Rows => _rows;
@@ -96,8 +104,33 @@ internal sealed class TransactionImportRun(
 
     private async ValueTask AddAsync(ImportedRow row, string externalId, CancellationToken cancellationToken)
     {
+        if (options.Statement && options.SkipRows.Contains(row.Row))
+        {
+            Duplicates++;   // the user confirmed it repeats a stored transaction
+            return;
+        }
+
         var transaction = await ToTransactionAsync(row, externalId, cancellationToken);
-        if (transaction is null || (Errors.Count > 0 && !options.SkipInvalid))
+        if (transaction is null)
+        {
+            return;
+        }
+
+        // A statement row that looks like a stored one waits for the user's decision (checked for every row, so a refusal names them all).
+        if (_duplicates is not null && !storedKeys.Contains(externalId) && !options.KeepRows.Contains(row.Row) && _duplicates.Find(transaction) is { } existing)
+        {
+            _possible.Add(new PossibleDuplicate(
+                row.Row, transaction.TradeDate, transaction.Type, transaction.Type is TransactionType.Buy or TransactionType.Sell ? transaction.Quantity : transaction.Amount,
+                transaction.Memo, existing.Id, existing.TradeDate, existing.Memo));
+            if (!options.DryRun)
+            {
+                Errors.Add(new ImportError(row.Row, layout.ColumnFor(nameof(Transaction.Amount)), FormattableString.Invariant(
+                    $"This {transaction.Type} of {transaction.Amount} on {transaction.TradeDate:yyyy-MM-dd} may be the one stored for {existing.TradeDate:yyyy-MM-dd} ('{existing.Memo}'): skip it (skipRow={row.Row}, --skip-row {row.Row}) if it is, keep it (keepRow={row.Row}, --keep-row {row.Row}) if not.")));
+                return;
+            }
+        }
+
+        if (Errors.Count > 0 && !options.SkipInvalid)
         {
             return;   // a strict import that already failed keeps reading only to report every error
         }
@@ -111,6 +144,10 @@ internal sealed class TransactionImportRun(
 
         _rows.Add(transaction);
         _rowById[transaction.Id] = row.Row;
+        if (row.Category is { } category)
+        {
+            _categoryById[transaction.Id] = category;
+        }
     }
 
     /// <summary>The first rows as they would be booked (a dry run's preview).</summary>
@@ -118,7 +155,7 @@ internal sealed class TransactionImportRun(
     [
         .. _rows.Take(count).Select(t => new PreviewRow(
             _rowById.GetValueOrDefault(t.Id), t.Type, t.TradeDate, t.InstrumentId is { } id ? SymbolOf.GetValueOrDefault(id) : null,
-            t.Quantity, t.Price, t.Fees, t.Amount, t.Currency.Code)),
+            t.Quantity, t.Price, t.Fees, t.Amount, t.Currency.Code, t.Memo, _categoryById.GetValueOrDefault(t.Id))),
     ];
 
     /// <summary>Inserts the instruments the file created, then its rows, in the caller's transaction.</summary>

@@ -49,11 +49,14 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
 
         var layout = mapping is not null ? new MappedCsvLayout(mapping)
             : options.Layout is { } name ? BrokerLayouts.Find(name)
+            : options.Statement ? BrokerLayouts.DetectStatement(head)
             : BrokerLayouts.Detect(head);
         if (layout is null)
         {
             var reason = options.Layout is null ? "Unrecognised file. " : $"No layout is named '{options.Layout}'. ";
-            return ImportResult.Reject("unknown", [new ImportError(1, null, reason + BrokerLayouts.Expected)]);
+            return ImportResult.Reject("unknown", [new ImportError(1, null, options.Statement && options.Layout is null
+                ? "Not a statement: an OFX or QFX file starts with OFXHEADER:100 or <?xml …?><?OFX …?>, a QIF file with a header such as !Type:Bank (docs/statements.md)."
+                : reason + BrokerLayouts.Expected)]);
         }
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -67,7 +70,7 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             // rows from memory rather than reading 100,000 of them back.
             var (accounts, stored) = await ledger.LoadHistoryAsync(account.HouseholdId, cancellationToken);
             var storedKeys = stored.Where(t => t.AccountId == account.Id && t.ExternalId is not null).Select(t => t.ExternalId!).ToHashSet(StringComparer.Ordinal);
-            var run = new TransactionImportRun(db, account, layout, options, errors, storedKeys);
+            var run = new TransactionImportRun(db, account, layout, options, errors, storedKeys, options.Statement ? stored.Where(t => t.AccountId == account.Id) : null);
             await run.AddOpeningLotsAsync(cancellationToken);
             await foreach (var parse in layout.ReadAsync(file, errors, cancellationToken))
             {
@@ -79,14 +82,14 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             if (run.Errors.Count > 0 && !options.SkipInvalid)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return ImportResult.Reject(layout.Name, run.Errors.ToList());
+                return ImportResult.Reject(layout.Name, run.Errors.ToList()) with { PossibleDuplicates = run.PossibleDuplicates };
             }
 
             if (run.Imported == 0)
             {
                 // Nothing new (a re-import): keep even the cache rows and the file untouched.
                 await transaction.RollbackAsync(cancellationToken);
-                return new ImportResult(layout.Name, 0, run.Duplicates, run.Errors.ToList(), [], Rejected: false) { Unmapped = run.Unmapped };
+                return new ImportResult(layout.Name, 0, run.Duplicates, run.Errors.ToList(), [], Rejected: false) { Unmapped = run.Unmapped, PossibleDuplicates = run.PossibleDuplicates };
             }
 
             if (!await WriteAndReplayAsync(run, account.HouseholdId, accounts, stored, options, cancellationToken))
@@ -99,6 +102,7 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             {
                 Unmapped = run.Unmapped,
                 Preview = options.DryRun ? run.Preview(PreviewRows) : [],
+                PossibleDuplicates = run.PossibleDuplicates,
             };
             if (options.DryRun)
             {

@@ -58,13 +58,13 @@ internal sealed partial class ApiExampleRecorder
     private static partial Regex ParameterPattern();
 
     /// <summary>Sends one request; a 2xx JSON answer (and the JSON body sent) becomes its operation's example.</summary>
-    private async Task<JsonNode?> SendAsync(HttpClient client, HttpMethod method, string url, object? body = null, string? csv = null)
+    private async Task<JsonNode?> SendAsync(HttpClient client, HttpMethod method, string url, object? body = null, string? csv = null, string csvType = "text/csv")
     {
         using var request = new HttpRequestMessage(method, url);
         string? sent = null;
         if (csv is not null)
         {
-            request.Content = new StringContent(csv, Encoding.UTF8, "text/csv");
+            request.Content = new StringContent(csv, Encoding.UTF8, csvType);
         }
         else if (body is not null)
         {
@@ -101,6 +101,16 @@ internal sealed partial class ApiExampleRecorder
 
         return answer;
     }
+
+    /// <summary>A one-line OFX 2.2 bank statement (its preview is the example).</summary>
+    private const string StatementExample = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <?OFX OFXHEADER="200" VERSION="220" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
+        <OFX><BANKMSGSRSV1><STMTTRNRS><TRNUID>1</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS><STMTRS><CURDEF>USD</CURDEF>
+        <BANKACCTFROM><BANKID>999999999</BANKID><ACCTID>000111222</ACCTID><ACCTTYPE>CHECKING</ACCTTYPE></BANKACCTFROM><BANKTRANLIST>
+        <STMTTRN><TRNTYPE>POS</TRNTYPE><DTPOSTED>20240117</DTPOSTED><TRNAMT>-42.10</TRNAMT><FITID>T-1001</FITID><NAME>CORNER GROCER #12</NAME></STMTTRN>
+        </BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>
+        """;
 
     private Task<JsonNode?> GetAsync(HttpClient client, string url) => SendAsync(client, HttpMethod.Get, url);
 
@@ -306,6 +316,7 @@ internal sealed partial class ApiExampleRecorder
         // Imports (CSV in, JSON out: only the answer is an example).
         var symbol = used[0]?["symbol"]?.GetValue<string>();
         await SendAsync(me, HttpMethod.Post, $"{hh}/imports/transactions?accountId={a}", csv: $"Date,Type,Symbol,Quantity,Price,Fees,Amount\n{asOf},Deposit,,,,,500\n");
+        await SendAsync(me, HttpMethod.Post, $"{hh}/imports/statement?accountId={a}&dryRun=true", csv: StatementExample, csvType: "application/x-ofx");
         await SendAsync(me, HttpMethod.Post, $"{hh}/imports/prices?symbol=RIVFX", csv: $"Date,Close\n{asOf},12.41\n");
         await SendAsync(me, HttpMethod.Post, $"{hh}/fx-rates/import", csv: $"Date,Base,Quote,Rate\n{asOf},GBP,USD,1.2712\n");
         await SendAsync(admin, HttpMethod.Post, $"{v}/imports/prices?symbol={symbol}", csv: $"Date,Close\n{asOf},151.02\n");
