@@ -195,7 +195,7 @@ internal sealed partial class ApiExampleRecorder
             version = Version(model),
             allocations = new object[] { new { assetClass = "UsEquity", weight = 0.45m }, new { assetClass = "InternationalEquity", weight = 0.15m }, new { assetClass = "Bonds", weight = 0.4m } },
         });
-        await PostAsync(me, $"{hh}/model-portfolios/generate", new { maxWeight = 0.6, namePrefix = "Generated" });
+        await PostAsync(me, $"{hh}/model-portfolios/generate", new { namePrefix = "Generated" });
         await PutAsync(me, $"{hh}/rebalance-targets", new
         {
             modelPortfolioId = Id(model),
