@@ -432,6 +432,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assumptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List capital-market assumption sets
+         * @description Every version, newest first; the built-in version 1 last (docs/assumptions.md).
+         */
+        get: operations["ListAssumptionSets"];
+        put?: never;
+        /**
+         * Add a version of the capital-market assumptions
+         * @description Stores a new version (the highest plus one) that becomes current. Admins only. Refused when the correlation matrix is not a valid one or when the ten risk levels cannot be built from the figures.
+         */
+        post: operations["CreateAssumptionSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assumptions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one assumption set
+         * @description One version of the capital-market assumptions.
+         */
+        get: operations["GetAssumptionSet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assumptions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current capital-market assumptions
+         * @description The highest version: expected returns, volatilities and correlations by asset class, with their date and sources. Model portfolios and the planner's defaults use it.
+         */
+        get: operations["GetCurrentAssumptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fx-rates": {
         parameters: {
             query?: never;
@@ -962,8 +1026,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Generate a model portfolio
-         * @description Weights from the household's risk profile and the asset-class assumptions; stores nothing.
+         * Generate the ten risk levels
+         * @description Stores ten model portfolios, risk levels 1 to 10, built by the optimiser from the current capital-market assumptions under the practitioner constraints (docs/assumptions.md).
          */
         post: operations["GenerateModelPortfolio"];
         delete?: never;
@@ -1471,6 +1535,30 @@ export interface paths {
          * @description Removes a declared replacement.
          */
         delete: operations["RemoveReplacementFund"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/risk-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the household's risk profiles
+         * @description Each person's latest profile (recommended level, tolerance, capacity, the reason, and whether a re-take is due after a year) and every profile taken, newest first.
+         */
+        get: operations["GetRiskProfile"];
+        put?: never;
+        /**
+         * Take the risk questionnaire
+         * @description Scores a person's 13 answers and capacity inputs, stores the profile and answers it; a re-take adds a profile and keeps the history.
+         */
+        post: operations["CreateRiskProfile"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2196,6 +2284,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/risk-profile/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the risk questionnaire
+         * @description The Grable & Lytton (1999) 13-item risk-tolerance scale: items, options with their points, and the score bands.
+         */
+        get: operations["GetRiskQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/confirm-email": {
         parameters: {
             query?: never;
@@ -2716,10 +2824,38 @@ export interface components {
         };
         /** @enum {unknown} */
         AssetClass: "UsEquity" | "InternationalEquity" | "EmergingMarkets" | "Bonds" | "Tips" | "RealEstate" | "Commodities" | "Cash" | "Unclassified";
+        AssetClassAssumption: {
+            assetClass: components["schemas"]["AssetClass"];
+            /** Format: double */
+            expectedReturn: number;
+            /** Format: double */
+            volatility: number;
+        };
         AssetClassContribution: {
             assetClass: components["schemas"]["AssetClass"];
             /** Format: double */
             contribution: number;
+        };
+        AssumptionSetDto: {
+            /** Format: date */
+            asOf: string;
+            builtIn: boolean;
+            classes: components["schemas"]["AssetClassAssumption"][];
+            correlations: number[][];
+            /** Format: date-time */
+            createdUtc: string;
+            name: string;
+            sources: string;
+            /** Format: int32 */
+            version: number;
+        };
+        AssumptionSetRequest: {
+            /** Format: date */
+            asOf?: null | string;
+            classes?: null | components["schemas"]["AssetClassAssumption"][];
+            correlations?: null | number[][];
+            name?: null | string;
+            sources?: null | string;
         };
         BenchmarkReport: {
             /** Format: double */
@@ -2863,6 +2999,15 @@ export interface components {
         CreateHouseholdRequest: {
             name?: null | string;
             reportingCurrency?: null | string;
+        };
+        CurrentRiskProfileDto: {
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            profile: components["schemas"]["RiskProfileDto"];
+            /** Format: date */
+            retakeDue: string;
+            retakeSuggested: boolean;
         };
         DatabaseHealthDto: {
             provider: string;
@@ -3035,8 +3180,6 @@ export interface components {
             shortTermGain: number;
         };
         GenerateModelPortfoliosRequest: {
-            /** Format: double */
-            maxWeight?: number | null;
             namePrefix?: null | string;
         };
         GrantDto: {
@@ -3175,6 +3318,8 @@ export interface components {
             skipped: components["schemas"]["ImportErrorDto"][];
             unmapped: components["schemas"]["UnmappedRowDto"][];
         };
+        /** @enum {unknown} */
+        IncomeStability: "Unstable" | "Variable" | "Stable";
         InstrumentDto: {
             assetClass: components["schemas"]["AssetClass"];
             currency: string;
@@ -3907,6 +4052,15 @@ export interface components {
             asset: string;
             assetClass: components["schemas"]["AssetClass"];
         };
+        QuestionnaireDto: {
+            bands: components["schemas"]["ScaleBand"][];
+            citation: string;
+            items: components["schemas"]["ScaleItem"][];
+            /** Format: int32 */
+            maxScore: number;
+            /** Format: int32 */
+            minScore: number;
+        };
         RealisedGainDto: {
             /** Format: uuid */
             accountId: string;
@@ -4080,6 +4234,54 @@ export interface components {
             newPassword?: null | string;
             token?: null | string;
         };
+        RiskProfileDto: {
+            answers: string;
+            /** Format: int32 */
+            capacityLevel: number;
+            /** Format: int32 */
+            capacityPoints: number;
+            /** Format: double */
+            debtServiceRatio: number;
+            /** Format: int32 */
+            dependants: number;
+            /** Format: double */
+            emergencyFundMonths: number;
+            /** Format: int32 */
+            horizonYears: number;
+            /** Format: uuid */
+            id: string;
+            incomeStability: components["schemas"]["IncomeStability"];
+            /** Format: uuid */
+            personId: string;
+            reason: string;
+            /** Format: int32 */
+            recommendedLevel: number;
+            /** Format: date-time */
+            takenUtc: string;
+            toleranceBand: string;
+            /** Format: int32 */
+            toleranceLevel: number;
+            /** Format: int32 */
+            toleranceScore: number;
+        };
+        RiskProfileRequest: {
+            answers?: null | string[];
+            /** Format: double */
+            debtServiceRatio: number;
+            /** Format: int32 */
+            dependants: number;
+            /** Format: double */
+            emergencyFundMonths: number;
+            /** Format: int32 */
+            horizonYears: number;
+            incomeStability: components["schemas"]["IncomeStability"];
+            /** Format: uuid */
+            personId: string;
+        };
+        RiskProfileSummaryDto: {
+            current: components["schemas"]["CurrentRiskProfileDto"][];
+            history: components["schemas"]["RiskProfileDto"][];
+        };
         RiskReport: {
             benchmark: null | components["schemas"]["BenchmarkReport"];
             /** Format: double */
@@ -4108,6 +4310,25 @@ export interface components {
         RotatedKeyDto: {
             keyId: string;
             publishedKeyIds: string[];
+        };
+        ScaleBand: {
+            label: string;
+            /** Format: int32 */
+            max: number;
+            /** Format: int32 */
+            min: number;
+        };
+        ScaleItem: {
+            /** Format: int32 */
+            number: number;
+            options: components["schemas"]["ScaleOption"][];
+            text: string;
+        };
+        ScaleOption: {
+            key: string;
+            /** Format: int32 */
+            points: number;
+            text: string;
         };
         SchedulerHealthDto: {
             clustered: boolean;
@@ -4737,7 +4958,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -4748,22 +4969,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
+                     *         "brokerOrderId": "paper-43907d5eb65540d08b7ddf1868b4b889",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
+                     *         "createdUtc": "2026-12-06T21:50:23.6695773+00:00",
+                     *         "updatedUtc": "2026-12-06T21:50:23.8815797+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:50:23.7674754+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T16:17:45.9820701+00:00"
+                     *             "atUtc": "2026-12-06T21:50:23.8815797+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4771,51 +4992,51 @@ export interface operations {
                      *       {
                      *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "side": "Buy",
+                     *         "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 1222.020834,
+                     *         "quantity": 955,
                      *         "limitPrice": null,
-                     *         "price": 65.43,
+                     *         "price": 45.57,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-04932c6fc32841beac0f3b1042e2c7a5",
+                     *         "brokerOrderId": "paper-0c40e2ec973540059e70fc82f2af8029",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00",
+                     *         "updatedUtc": "2026-12-06T21:50:23.7674754+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:50:23.7674754+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 437,
+                     *         "quantity": 1067.458713,
                      *         "limitPrice": null,
-                     *         "price": 52,
+                     *         "price": 47.4,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-20471e99976145939d61435288b84c1c",
+                     *         "brokerOrderId": "paper-1e8cb238e7b249aeaba8d927bccc339e",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00",
+                     *         "updatedUtc": "2026-12-06T21:50:23.7674754+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:50:23.7674754+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4897,7 +5118,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -4910,8 +5131,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:23.6695773+00:00",
+                     *       "updatedUtc": "2026-12-06T21:50:23.6695773+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -4989,7 +5210,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5002,8 +5223,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:23.6695773+00:00",
+                     *       "updatedUtc": "2026-12-06T21:50:23.6695773+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5063,7 +5284,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5074,22 +5295,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
+                     *       "brokerOrderId": "paper-43907d5eb65540d08b7ddf1868b4b889",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:23.6695773+00:00",
+                     *       "updatedUtc": "2026-12-06T21:50:23.8815797+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *           "atUtc": "2026-12-06T21:50:23.7674754+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T16:17:45.9820701+00:00"
+                     *           "atUtc": "2026-12-06T21:50:23.8815797+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5233,11 +5454,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.5305464+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:23.4414655+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -5283,18 +5504,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": 5.703078008231823e-12,
-                     *             "after": 5.703078008231823e-12,
+                     *             "before": -1.599863462309243e-11,
+                     *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6238,10 +6459,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206161748213",
+                     *       "keyId": "es256-20261206215028152",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206161742297",
-                     *         "es256-20261206161748213"
+                     *         "es256-20261206215018118",
+                     *         "es256-20261206215028152"
                      *       ]
                      *     }
                      */
@@ -6534,9 +6755,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *         "grantedUtc": "2026-12-06T21:50:26.2686964+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -6561,6 +6782,482 @@ export interface operations {
             };
             /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAssumptionSets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "version": 2,
+                     *         "asOf": "2026-12-01",
+                     *         "name": "House view, December",
+                     *         "sources": "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+                     *         "classes": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "expectedReturn": 0.09,
+                     *             "volatility": 0.1914
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "expectedReturn": 0.1138,
+                     *             "volatility": 0.2062
+                     *           },
+                     *           {
+                     *             "assetClass": "EmergingMarkets",
+                     *             "expectedReturn": 0.1501,
+                     *             "volatility": 0.2965
+                     *           }
+                     *         ],
+                     *         "correlations": [
+                     *           [
+                     *             1,
+                     *             0.8,
+                     *             0.7
+                     *           ],
+                     *           [
+                     *             0.8,
+                     *             1,
+                     *             0.8
+                     *           ],
+                     *           [
+                     *             0.7,
+                     *             0.8,
+                     *             1
+                     *           ]
+                     *         ],
+                     *         "createdUtc": "2026-12-06T21:50:28.2085506+00:00",
+                     *         "builtIn": false
+                     *       },
+                     *       {
+                     *         "version": 1,
+                     *         "asOf": "2026-12-06",
+                     *         "name": "Blended long-horizon assumptions (published + US history), shrunk to a common Sharpe ratio",
+                     *         "sources": "Published: Morningstar Office help, 'What asset allocation return and standard deviation assumptions do you use for plans?' (undated FAQ page). Historical: /work/shared/data (AER::USStocksSW CRSP excess returns 1931–2002; tseries::tcm Treasury yields 1953–1999; AER::GoldSilver gold 1978–2012) via docs/assumptions/historical_estimates.py. Blend ½/½ of cash rate, premiums over cash and volatilities; premiums shrunk ½ towards a common Sharpe ratio; correlations historical where the data allow, judgement otherwise, nearest-correlation repaired. See docs/assumptions.md.",
+                     *         "classes": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "expectedReturn": 0.10110194017038848,
+                     *             "volatility": 0.19137500000000002
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "expectedReturn": 0.11379393240043947,
+                     *             "volatility": 0.2062
+                     *           },
+                     *           {
+                     *             "assetClass": "EmergingMarkets",
+                     *             "expectedReturn": 0.15008984460101987,
+                     *             "volatility": 0.2965
+                     *           }
+                     *         ],
+                     *         "correlations": [
+                     *           [
+                     *             1,
+                     *             0.8000000000000009,
+                     *             0.7000000000000005
+                     *           ],
+                     *           [
+                     *             0.8000000000000009,
+                     *             1,
+                     *             0.8000000000000009
+                     *           ],
+                     *           [
+                     *             0.7000000000000005,
+                     *             0.8000000000000009,
+                     *             1
+                     *           ]
+                     *         ],
+                     *         "createdUtc": "1970-01-01T00:00:00+00:00",
+                     *         "builtIn": true
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AssumptionSetDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateAssumptionSet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "House view, December",
+                 *       "asOf": "2026-12-01",
+                 *       "sources": "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+                 *       "classes": [
+                 *         {
+                 *           "assetClass": "UsEquity",
+                 *           "expectedReturn": 0.09,
+                 *           "volatility": 0.1914
+                 *         },
+                 *         {
+                 *           "assetClass": "InternationalEquity",
+                 *           "expectedReturn": 0.1138,
+                 *           "volatility": 0.2062
+                 *         },
+                 *         {
+                 *           "assetClass": "EmergingMarkets",
+                 *           "expectedReturn": 0.1501,
+                 *           "volatility": 0.2965
+                 *         }
+                 *       ],
+                 *       "correlations": [
+                 *         [
+                 *           1,
+                 *           0.8,
+                 *           0.7
+                 *         ],
+                 *         [
+                 *           0.8,
+                 *           1,
+                 *           0.8
+                 *         ],
+                 *         [
+                 *           0.7,
+                 *           0.8,
+                 *           1
+                 *         ]
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssumptionSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 2,
+                     *       "asOf": "2026-12-01",
+                     *       "name": "House view, December",
+                     *       "sources": "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+                     *       "classes": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "expectedReturn": 0.09,
+                     *           "volatility": 0.1914
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "expectedReturn": 0.1138,
+                     *           "volatility": 0.2062
+                     *         },
+                     *         {
+                     *           "assetClass": "EmergingMarkets",
+                     *           "expectedReturn": 0.1501,
+                     *           "volatility": 0.2965
+                     *         }
+                     *       ],
+                     *       "correlations": [
+                     *         [
+                     *           1,
+                     *           0.8,
+                     *           0.7
+                     *         ],
+                     *         [
+                     *           0.8,
+                     *           1,
+                     *           0.8
+                     *         ],
+                     *         [
+                     *           0.7,
+                     *           0.8,
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "createdUtc": "2026-12-06T21:50:28.2085506+00:00",
+                     *       "builtIn": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssumptionSetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAssumptionSet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "asOf": "2026-12-06",
+                     *       "name": "Blended long-horizon assumptions (published + US history), shrunk to a common Sharpe ratio",
+                     *       "sources": "Published: Morningstar Office help, 'What asset allocation return and standard deviation assumptions do you use for plans?' (undated FAQ page). Historical: /work/shared/data (AER::USStocksSW CRSP excess returns 1931–2002; tseries::tcm Treasury yields 1953–1999; AER::GoldSilver gold 1978–2012) via docs/assumptions/historical_estimates.py. Blend ½/½ of cash rate, premiums over cash and volatilities; premiums shrunk ½ towards a common Sharpe ratio; correlations historical where the data allow, judgement otherwise, nearest-correlation repaired. See docs/assumptions.md.",
+                     *       "classes": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "expectedReturn": 0.10110194017038848,
+                     *           "volatility": 0.19137500000000002
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "expectedReturn": 0.11379393240043947,
+                     *           "volatility": 0.2062
+                     *         },
+                     *         {
+                     *           "assetClass": "EmergingMarkets",
+                     *           "expectedReturn": 0.15008984460101987,
+                     *           "volatility": 0.2965
+                     *         }
+                     *       ],
+                     *       "correlations": [
+                     *         [
+                     *           1,
+                     *           0.8000000000000009,
+                     *           0.7000000000000005
+                     *         ],
+                     *         [
+                     *           0.8000000000000009,
+                     *           1,
+                     *           0.8000000000000009
+                     *         ],
+                     *         [
+                     *           0.7000000000000005,
+                     *           0.8000000000000009,
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "createdUtc": "1970-01-01T00:00:00+00:00",
+                     *       "builtIn": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssumptionSetDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCurrentAssumptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 2,
+                     *       "asOf": "2026-12-01",
+                     *       "name": "House view, December",
+                     *       "sources": "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+                     *       "classes": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "expectedReturn": 0.09,
+                     *           "volatility": 0.1914
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "expectedReturn": 0.1138,
+                     *           "volatility": 0.2062
+                     *         },
+                     *         {
+                     *           "assetClass": "EmergingMarkets",
+                     *           "expectedReturn": 0.1501,
+                     *           "volatility": 0.2965
+                     *         }
+                     *       ],
+                     *       "correlations": [
+                     *         [
+                     *           1,
+                     *           0.8,
+                     *           0.7
+                     *         ],
+                     *         [
+                     *           0.8,
+                     *           1,
+                     *           0.8
+                     *         ],
+                     *         [
+                     *           0.7,
+                     *           0.8,
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "createdUtc": "2026-12-06T21:50:28.2085506+00:00",
+                     *       "builtIn": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssumptionSetDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6653,10 +7350,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *         "createdUtc": "2026-12-06T21:50:13.8739095+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -6715,10 +7412,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:21.7028518+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -6777,10 +7474,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:13.8739095+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -6859,10 +7556,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:21.7028518+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -7015,7 +7712,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -7032,8 +7729,8 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
@@ -7050,8 +7747,8 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
@@ -7131,7 +7828,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                 *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -7147,9 +7844,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7239,7 +7936,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -7332,9 +8029,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7499,11 +8196,11 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *         "grantedUtc": "2026-12-06T21:50:26.2686964+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -7591,11 +8288,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *       "grantedUtc": "2026-12-06T21:50:26.2686964+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -7736,7 +8433,7 @@ export interface operations {
                      *       "drift": [
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "Bonds",
@@ -7746,23 +8443,23 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
                      *           "weight": 0.15,
                      *           "band": 0.0375,
                      *           "drift": -0.15
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": -0.3541200689482222
                      *         }
                      *       ],
                      *       "harvest": {
@@ -8614,9 +9311,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -8624,9 +9321,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -8634,9 +9331,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -9472,73 +10169,73 @@ export interface operations {
                      *       {
                      *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "name": "Generated 1",
-                     *         "description": "Efficient frontier point 1 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.046893
+                     *             "weight": 0.04
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.028939
+                     *             "weight": 0.04
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.6
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.02
                      *           }
                      *         ],
                      *         "riskLevel": 1,
-                     *         "expectedReturn": 0.03423001402391318,
-                     *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "expectedReturn": 0.056967975426222006,
+                     *         "volatility": 0.04544626223256269,
+                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
                      *         "version": 1
                      *       },
                      *       {
                      *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Generated 2",
-                     *         "description": "Efficient frontier point 2 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.07886
+                     *             "weight": 0.08
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.067871
+                     *             "weight": 0.08
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.488469
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.04
                      *           }
                      *         ],
                      *         "riskLevel": 2,
-                     *         "expectedReturn": 0.055593352045090985,
-                     *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "expectedReturn": 0.06892994833046676,
+                     *         "volatility": 0.06932464236336132,
+                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
                      *         "version": 1
                      *       },
                      *       {
                      *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Generated 3",
-                     *         "description": "Efficient frontier point 3 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.122236
+                     *             "weight": 0.12
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.081547
+                     *             "weight": 0.12
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.30146
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.06
                      *           }
                      *         ],
                      *         "riskLevel": 3,
-                     *         "expectedReturn": 0.07695669006626882,
-                     *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "expectedReturn": 0.0788494386836338,
+                     *         "volatility": 0.09039329166608652,
+                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -9630,7 +10327,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -9650,7 +10347,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:22.6097875+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -9736,7 +10433,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -9756,7 +10453,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:22.6097875+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -9849,7 +10546,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -9869,7 +10566,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:22.6097875+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10014,7 +10711,6 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "maxWeight": 0.6,
                  *       "namePrefix": "Generated"
                  *     }
                  */
@@ -10033,73 +10729,73 @@ export interface operations {
                      *       {
                      *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "name": "Generated 1",
-                     *         "description": "Efficient frontier point 1 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.046893
+                     *             "weight": 0.04
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.028939
+                     *             "weight": 0.04
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.6
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.02
                      *           }
                      *         ],
                      *         "riskLevel": 1,
-                     *         "expectedReturn": 0.03423001402391318,
-                     *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "expectedReturn": 0.056967975426222006,
+                     *         "volatility": 0.04544626223256269,
+                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
                      *         "version": 1
                      *       },
                      *       {
                      *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Generated 2",
-                     *         "description": "Efficient frontier point 2 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.07886
+                     *             "weight": 0.08
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.067871
+                     *             "weight": 0.08
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.488469
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.04
                      *           }
                      *         ],
                      *         "riskLevel": 2,
-                     *         "expectedReturn": 0.055593352045090985,
-                     *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "expectedReturn": 0.06892994833046676,
+                     *         "volatility": 0.06932464236336132,
+                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
                      *         "version": 1
                      *       },
                      *       {
                      *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Generated 3",
-                     *         "description": "Efficient frontier point 3 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.122236
+                     *             "weight": 0.12
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.081547
+                     *             "weight": 0.12
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.30146
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.06
                      *           }
                      *         ],
                      *         "riskLevel": 3,
-                     *         "expectedReturn": 0.07695669006626882,
-                     *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "expectedReturn": 0.0788494386836338,
+                     *         "volatility": 0.09039329166608652,
+                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10305,33 +11001,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
                      *       }
                      *     ]
                      */
@@ -10400,7 +11096,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -10412,7 +11108,7 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -10500,8 +11196,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -10586,7 +11282,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -10672,8 +11368,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -10994,7 +11690,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -11061,7 +11757,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *         "createdUtc": "2026-12-06T21:50:24.344837+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11203,7 +11899,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11270,7 +11966,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:24.344837+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -11347,7 +12043,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11414,7 +12110,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:24.344837+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11557,7 +12253,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11624,7 +12320,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:24.344837+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12027,8 +12723,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
                      *         "progress": 0,
@@ -12041,14 +12737,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
+                     *         "createdUtc": "2026-12-06T21:50:25.0739913+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
+                     *         "finishedUtc": "2026-12-06T21:50:25.107376+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12063,14 +12759,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
-                     *         "startedUtc": "2026-12-06T16:17:46.6627537+00:00",
-                     *         "finishedUtc": "2026-12-06T16:17:47.296976+00:00",
-                     *         "durationMs": 627
+                     *         "createdUtc": "2026-12-06T21:50:25.0496293+00:00",
+                     *         "startedUtc": "2026-12-06T21:50:25.055685+00:00",
+                     *         "finishedUtc": "2026-12-06T21:50:26.6314466+00:00",
+                     *         "durationMs": 1558
                      *       },
                      *       {
                      *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12083,10 +12779,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *         "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *         "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *         "durationMs": 55
+                     *         "createdUtc": "2026-12-06T21:50:24.8361181+00:00",
+                     *         "startedUtc": "2026-12-06T21:50:24.9065277+00:00",
+                     *         "finishedUtc": "2026-12-06T21:50:25.0149434+00:00",
+                     *         "durationMs": 81
                      *       }
                      *     ]
                      */
@@ -12167,7 +12863,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -12281,10 +12977,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *       "durationMs": 55
+                     *       "createdUtc": "2026-12-06T21:50:24.8361181+00:00",
+                     *       "startedUtc": "2026-12-06T21:50:24.9065277+00:00",
+                     *       "finishedUtc": "2026-12-06T21:50:25.0149434+00:00",
+                     *       "durationMs": 81
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12389,7 +13085,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -12503,10 +13199,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *       "durationMs": 55
+                     *       "createdUtc": "2026-12-06T21:50:24.8361181+00:00",
+                     *       "startedUtc": "2026-12-06T21:50:24.9065277+00:00",
+                     *       "finishedUtc": "2026-12-06T21:50:25.0149434+00:00",
+                     *       "durationMs": 81
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12574,8 +13270,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "kind": "Simulate",
                      *       "status": "Cancelled",
                      *       "progress": 0,
@@ -12588,9 +13284,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:25.0739913+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
+                     *       "finishedUtc": "2026-12-06T21:50:25.107376+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -12690,8 +13386,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -12706,7 +13402,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:25.0496293+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -12809,9 +13505,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -12823,9 +13519,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *           "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -12837,9 +13533,9 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -12853,13 +13549,13 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "accountId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -12952,10 +13648,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *           "lotId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "saleTransactionId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "lotId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -12969,11 +13665,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
-                     *           "lotId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -12988,10 +13684,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "saleTransactionId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -13095,10 +13791,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *           "lotId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "saleTransactionId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "lotId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -13112,11 +13808,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
-                     *           "lotId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -13131,10 +13827,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "saleTransactionId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -13233,35 +13929,57 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:23.2693575+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -13270,35 +13988,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -13325,34 +14014,34 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -13447,35 +14136,57 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:23.2693575+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -13484,35 +14195,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -13539,34 +14221,34 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -13647,33 +14329,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
                      *       }
                      *     ]
                      */
@@ -13751,7 +14433,7 @@ export interface operations {
                      *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -13761,11 +14443,11 @@ export interface operations {
                      *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
@@ -13826,11 +14508,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "modelPortfolioId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
+                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                  *         "Bonds": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
                  *       }
                  *     }
@@ -13848,27 +14530,27 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -14222,24 +14904,46 @@ export interface operations {
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -14248,35 +14952,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -14303,34 +14978,34 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -14342,15 +15017,15 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage"
+                     *         },
+                     *         {
+                     *           "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
                      *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Joint brokerage"
-                     *         },
-                     *         {
-                     *           "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
@@ -14359,11 +15034,11 @@ export interface operations {
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -14654,6 +15329,226 @@ export interface operations {
             };
         };
     };
+    GetRiskProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "current": [
+                     *         {
+                     *           "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "personName": "Jamie Rivera",
+                     *           "profile": {
+                     *             "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *             "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *             "answers": "cbbbbbbbbbbbb",
+                     *             "toleranceScore": 28,
+                     *             "toleranceBand": "Average/moderate risk tolerance",
+                     *             "toleranceLevel": 6,
+                     *             "horizonYears": 25,
+                     *             "incomeStability": "Stable",
+                     *             "emergencyFundMonths": 4,
+                     *             "debtServiceRatio": 0.15,
+                     *             "dependants": 1,
+                     *             "capacityPoints": 10,
+                     *             "capacityLevel": 8,
+                     *             "recommendedLevel": 6,
+                     *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
+                     *             "takenUtc": "2026-12-06T21:50:22.7954345+00:00"
+                     *           },
+                     *           "retakeSuggested": false,
+                     *           "retakeDue": "2027-12-06"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "answers": "cbbbbbbbbbbbb",
+                     *           "toleranceScore": 28,
+                     *           "toleranceBand": "Average/moderate risk tolerance",
+                     *           "toleranceLevel": 6,
+                     *           "horizonYears": 25,
+                     *           "incomeStability": "Stable",
+                     *           "emergencyFundMonths": 4,
+                     *           "debtServiceRatio": 0.15,
+                     *           "dependants": 1,
+                     *           "capacityPoints": 10,
+                     *           "capacityLevel": 8,
+                     *           "recommendedLevel": 6,
+                     *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
+                     *           "takenUtc": "2026-12-06T21:50:22.7954345+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RiskProfileSummaryDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateRiskProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                 *       "answers": [
+                 *         "c",
+                 *         "b",
+                 *         "b"
+                 *       ],
+                 *       "horizonYears": 25,
+                 *       "incomeStability": "Stable",
+                 *       "emergencyFundMonths": 4,
+                 *       "debtServiceRatio": 0.15,
+                 *       "dependants": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["RiskProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "answers": "cbbbbbbbbbbbb",
+                     *       "toleranceScore": 28,
+                     *       "toleranceBand": "Average/moderate risk tolerance",
+                     *       "toleranceLevel": 6,
+                     *       "horizonYears": 25,
+                     *       "incomeStability": "Stable",
+                     *       "emergencyFundMonths": 4,
+                     *       "debtServiceRatio": 0.15,
+                     *       "dependants": 1,
+                     *       "capacityPoints": 10,
+                     *       "capacityLevel": 8,
+                     *       "recommendedLevel": 6,
+                     *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
+                     *       "takenUtc": "2026-12-06T21:50:22.7954345+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RiskProfileDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSubstantiallyIdenticalPairs: {
         parameters: {
             query?: never;
@@ -14680,7 +15575,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
+                     *         "createdUtc": "2026-12-06T21:50:23.0130752+00:00"
                      *       }
                      *     ]
                      */
@@ -14760,7 +15655,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
+                     *       "createdUtc": "2026-12-06T21:50:23.0130752+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -14915,18 +15810,18 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *               "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -14939,12 +15834,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "instrumentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *               "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -14957,24 +15852,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *           "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -14989,19 +15884,19 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -15091,35 +15986,35 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T16:17:45.6000899+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:23.5182787+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *             "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -15445,8 +16340,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -15466,7 +16361,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -15485,8 +16380,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -15575,7 +16470,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 25000,
@@ -15604,8 +16499,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15715,8 +16610,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15790,7 +16685,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 30000,
@@ -15810,8 +16705,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15999,7 +16894,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 1000,
@@ -16007,7 +16902,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 12.5,
@@ -16040,8 +16935,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16060,8 +16955,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16170,7 +17065,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-06",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -16312,6 +17207,15 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 3020.4,
+                     *           "cash": 28481.5,
+                     *           "total": 31501.9
+                     *         },
+                     *         {
                      *           "accountId": "0f068670-a843-4edd-b006-861ee5482307",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
@@ -16321,22 +17225,13 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
                      *           "positions": 223851.77,
                      *           "cash": 0.21,
                      *           "total": 223851.99
-                     *         },
-                     *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "name": "Joint brokerage",
-                     *           "type": "TaxableBrokerage",
-                     *           "isLiability": false,
-                     *           "positions": 622572.7,
-                     *           "cash": 43734.16,
-                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -16438,7 +17333,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
+                     *         "createdUtc": "2026-12-06T21:50:25.7575304+00:00"
                      *       }
                      *     ]
                      */
@@ -16525,7 +17420,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:25.7575304+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -16628,7 +17523,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
+                     *       "createdUtc": "2026-12-06T21:50:25.7575304+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -16774,12 +17669,12 @@ export interface operations {
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T16:17:46.873+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
+                     *           "createdUtc": "2026-12-06T21:50:25.991+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T21:50:25.991+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:50:25.9913952+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -16866,12 +17761,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T16:17:46.938+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T16:17:46.938+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:26.177+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T21:50:26.177+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:50:25.9913952+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -16943,12 +17838,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T16:17:46.873+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
+                     *       "createdUtc": "2026-12-06T21:50:25.991+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T21:50:25.991+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:50:25.9913952+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17213,7 +18108,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                 *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -17228,7 +18123,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -17236,7 +18131,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "editable": true
                      *     }
                      */
@@ -17393,7 +18288,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                 *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -17408,7 +18303,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -17416,7 +18311,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "editable": true
                      *     }
                      */
@@ -17730,8 +18625,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "1c55b8b1-7e77-4af4-ab09-61127de4df2b"
+                     *         "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "7df062d5-131c-4253-af56-c81dd1a9c28a"
                      *       ]
                      *     }
                      */
@@ -17841,13 +18736,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T16:17:48.568569+00:00",
+                     *       "exportedUtc": "2026-12-06T21:50:28.6965536+00:00",
                      *       "user": {
                      *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T16:17:41.0293705+00:00",
+                     *         "createdUtc": "2026-12-06T21:50:15.7244998+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -17855,17 +18750,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *             "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *             "createdUtc": "2026-12-06T21:50:13.8739095+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
                      *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -17877,7 +18772,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -17888,8 +18783,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -17904,7 +18799,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -17925,7 +18820,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -17946,7 +18841,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "0f068670-a843-4edd-b006-861ee5482307",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *                 "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
@@ -17988,7 +18883,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18008,7 +18903,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18029,28 +18924,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T16:17:46.3109605+00:00"
+                     *               "createdUtc": "2026-12-06T21:50:24.344837+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
                      *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *               "grantedUtc": "2026-12-06T21:50:26.2686964+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *             "createdUtc": "2026-12-06T21:50:21.7028518+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -18064,23 +18959,23 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:44.1623834+00:00",
+                     *           "occurredUtc": "2026-12-06T21:50:21.6222894+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:44.5256079+00:00",
+                     *           "occurredUtc": "2026-12-06T21:50:22.0467285+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "ipAddress": null,
-                     *           "detail": "f17e1eec-2198-430d-8c1e-5443ba933166"
+                     *           "detail": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:45.5166329+00:00",
+                     *           "occurredUtc": "2026-12-06T21:50:23.4180873+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "ipAddress": null,
                      *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
                      *         }
@@ -18725,37 +19620,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *           "eventType": "order.status_changed",
-                     *           "title": "Order Submitted: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *           "createdUtc": "2026-12-06T21:50:26.6755722+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
+                     *           "createdUtc": "2026-12-06T21:50:25.4840853+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "eventType": "order.status_changed",
-                     *           "title": "Order Submitted: 955 HD",
-                     *           "body": "Your order for 955 HD moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
+                     *           "title": "Order Cancelled: 10 BA",
+                     *           "body": "Your order for 10 BA moved from Submitted to Cancelled (cancelled by the user); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T21:50:24.0844932+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 15,
-                     *       "unreadCount": 15
+                     *       "totalCount": 16,
+                     *       "unreadCount": 16
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -18812,13 +19707,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
-                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *       "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
-                     *       "readUtc": "2026-12-06T16:17:47.37401+00:00"
+                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *       "createdUtc": "2026-12-06T21:50:26.6755722+00:00",
+                     *       "readUtc": "2026-12-06T21:50:26.7039774+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -19140,6 +20035,136 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRiskQuestionnaire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "citation": "Grable, J. E., & Lytton, R. H. (1999). Financial risk tolerance revisited: the development of a risk assessment instrument. Financial Services Review, 8(3), 163-181. As published by Rutgers Cooperative Extension (NJAES), 'Investment Risk Tolerance Quiz'.",
+                     *       "items": [
+                     *         {
+                     *           "number": 1,
+                     *           "text": "In general, how would your best friend describe you as a risk taker?",
+                     *           "options": [
+                     *             {
+                     *               "key": "a",
+                     *               "text": "A real gambler",
+                     *               "points": 4
+                     *             },
+                     *             {
+                     *               "key": "b",
+                     *               "text": "Willing to take risks after completing adequate research",
+                     *               "points": 3
+                     *             },
+                     *             {
+                     *               "key": "c",
+                     *               "text": "Cautious",
+                     *               "points": 2
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "number": 2,
+                     *           "text": "You are on a TV game show and can choose one of the following. Which would you take?",
+                     *           "options": [
+                     *             {
+                     *               "key": "a",
+                     *               "text": "$1,000 in cash",
+                     *               "points": 1
+                     *             },
+                     *             {
+                     *               "key": "b",
+                     *               "text": "A 50% chance at winning $5,000",
+                     *               "points": 2
+                     *             },
+                     *             {
+                     *               "key": "c",
+                     *               "text": "A 25% chance at winning $10,000",
+                     *               "points": 3
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "number": 3,
+                     *           "text": "You have just finished saving for a “once-in-a-lifetime” vacation. Three weeks before you plan to leave, you lose your job. You would:",
+                     *           "options": [
+                     *             {
+                     *               "key": "a",
+                     *               "text": "Cancel the vacation",
+                     *               "points": 1
+                     *             },
+                     *             {
+                     *               "key": "b",
+                     *               "text": "Take a much more modest vacation",
+                     *               "points": 2
+                     *             },
+                     *             {
+                     *               "key": "c",
+                     *               "text": "Go as scheduled, reasoning that you need the time to prepare for a job search",
+                     *               "points": 3
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "bands": [
+                     *         {
+                     *           "min": 13,
+                     *           "max": 18,
+                     *           "label": "Low risk tolerance (i.e., conservative investor)"
+                     *         },
+                     *         {
+                     *           "min": 19,
+                     *           "max": 22,
+                     *           "label": "Below-average risk tolerance"
+                     *         },
+                     *         {
+                     *           "min": 23,
+                     *           "max": 28,
+                     *           "label": "Average/moderate risk tolerance"
+                     *         }
+                     *       ],
+                     *       "minScore": 13,
+                     *       "maxScore": 47
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19792,14 +20817,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T16:17:48.2474058+00:00",
+                     *           "lastErrorUtc": "2026-12-06T21:50:28.1745702+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T16:17:48.2739893+00:00",
+                     *           "lastErrorUtc": "2026-12-06T21:50:28.1887664+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }

@@ -14,6 +14,7 @@ const links = [
   ['instruments', 'Instruments'],
   ['import', 'Import'],
   ['plans', 'Plans'],
+  ['risk-profile', 'Risk profile'],
   ['tax', 'Tax'],
   ['webhooks', 'Webhooks'],
   ['settings', 'Settings'],

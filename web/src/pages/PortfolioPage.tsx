@@ -76,7 +76,7 @@ const frontierSpace = 'h-96';
 function GenerateModels({ householdId, hasLevels }: { householdId: string; hasLevels: boolean }) {
   const queryClient = useQueryClient();
   const generate = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/model-portfolios/generate', { params: { path: { householdId } }, body: { maxWeight: null, namePrefix: null } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/model-portfolios/generate', { params: { path: { householdId } }, body: { namePrefix: null } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: portfolioKeys.models(householdId) }),
   });
   if (hasLevels) return null;
