@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, usePeople, useValuation } from '../household/queries';
@@ -15,6 +15,7 @@ export function PlansPage() {
   const plans = usePlans(householdId);
   const valuation = useValuation(householdId);
   const people = usePeople(householdId);
+  const assumptions = useQuery({ queryKey: ['assumptions', 'current'], queryFn: () => unwrap(api.GET('/api/v1/assumptions/current')), staleTime: 5 * 60_000 });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
@@ -55,12 +56,12 @@ export function PlansPage() {
         <h2 id="new-plan-heading" className="mb-3">
           New plan
         </h2>
-        {/* The form reads its values once: it waits for the household's people and valuation (either may fail: the defaults stay). */}
-        {people.isPending || valuation.isPending ? (
+        {/* The form reads its values once: it waits for the household's people, valuation and the current assumptions (any may fail: the defaults stay). */}
+        {people.isPending || valuation.isPending || assumptions.isPending ? (
           <Loading label="Reading the household…" />
         ) : (
           <NewPlanEditor
-            prefill={prefillPlan(people.data, valuation.data, new Date().toISOString().slice(0, 10))}
+            prefill={prefillPlan(people.data, valuation.data, new Date().toISOString().slice(0, 10), assumptions.data)}
             busy={create.isPending}
             onSubmit={(f) => create.mutate(f)}
             netWorth={valuation.data?.netWorth}
@@ -73,14 +74,15 @@ export function PlansPage() {
 }
 
 function NewPlanEditor({ prefill, busy, onSubmit, netWorth }: { prefill: ReturnType<typeof prefillPlan>; busy: boolean; onSubmit: (f: PlanForm) => void; netWorth: number | undefined }) {
-  const { form, people, balance } = prefill;
+  const { form, people, balance, assumptions } = prefill;
   return (
     <>
       <p className="mb-3 text-sm text-slate-600" data-testid="plan-prefill">
         {people.length > 0 ? `People from the household: ${people.join(' and ')}.` : 'No people recorded yet (Settings, People): enter them here.'}{' '}
         {balance
           ? `Starting balance: the ${balance.accounts} investment account(s) on ${formatDate(balance.asOf)}.`
-          : 'No investment accounts: enter the starting balance.'}
+          : 'No investment accounts: enter the starting balance.'}{' '}
+        {assumptions && `Market assumptions: US equity and bonds from capital-market assumptions version ${assumptions.version} of ${formatDate(assumptions.asOf)}.`}
       </p>
       <PlanEditor initial={form} submitLabel="Create plan" busy={busy} onSubmit={onSubmit} netWorth={netWorth} />
     </>
