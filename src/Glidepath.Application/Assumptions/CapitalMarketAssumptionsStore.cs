@@ -1,6 +1,7 @@
 using Glidepath.Application.Errors;
 using Glidepath.Application.Validation;
 using Glidepath.Domain.Assumptions;
+using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Portfolios;
 using Glidepath.Domain.Results;
 using Glidepath.Domain.Text;
@@ -43,6 +44,44 @@ public sealed class CapitalMarketAssumptionsStore(GlidepathDbContext db, TimePro
         return await db.CapitalMarketAssumptions.AsNoTracking().FirstOrDefaultAsync(s => s.Version == version, ct) is { } set
             ? set
             : Problem.NotFound(ErrorCodes.AssumptionSetNotFound, $"There is no assumption set version {version}.");
+    }
+
+    /// <summary>
+    /// The current set's ten risk levels as frontier points (weights by class name) and the given mixes
+    /// evaluated under it. Refused: a mix without a name, a negative or non-finite weight, weights above 1
+    /// in sum (+1e-9), a class the set lacks.
+    /// </summary>
+    public async Task<Result<(CapitalMarketAssumptionSet Set, IReadOnlyList<OptimizedPortfolio> Levels, IReadOnlyList<EvaluatedPortfolio> Evaluated)>> FrontierAsync(
+        IReadOnlyList<(string? Name, IReadOnlyDictionary<AssetClass, double>? Weights)> mixes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(mixes);
+        var set = await CurrentAsync(ct);
+        var evaluated = new List<EvaluatedPortfolio>();
+        for (var i = 0; i < mixes.Count; i++)
+        {
+            var (name, weights) = mixes[i];
+            if (string.IsNullOrWhiteSpace(name) || weights is null || weights.Values.Any(w => !double.IsFinite(w) || w < 0) || weights.Values.Sum() > 1 + 1e-9)
+            {
+                return Problem.Invalid($"evaluate[{i}]", "Each mix needs a name and weights ≥ 0 summing to at most 1.");
+            }
+
+            if (AssumptionModelPortfolios.Evaluate(set, name, weights) is not { } e)
+            {
+                return Problem.Invalid($"evaluate[{i}]", $"The current assumptions (version {set.Version}) have no figures for {string.Join(", ", weights.Keys.Where(k => set.Of(k) is null))}.");
+            }
+
+            evaluated.Add(e);
+        }
+
+        var (levels, failure) = AssumptionModelPortfolios.Generate(set);
+        if (failure is not null)
+        {
+            return Problem.Refused(ErrorCodes.InfeasibleConstraints, failure);
+        }
+
+        var cash = set.Of(AssetClass.Cash)?.ExpectedReturn ?? 0.0;
+        return (set, [.. levels.Select(l => new OptimizedPortfolio(
+            l.Allocations.ToDictionary(a => a.AssetClass.ToString(), a => (double)a.Weight, StringComparer.Ordinal), l.ExpectedReturn, l.Volatility, (l.ExpectedReturn - cash) / l.Volatility))], evaluated);
     }
 
     /// <summary>

@@ -116,6 +116,29 @@ public static class AssumptionModelPortfolios
         return [.. rounded.Where(c => c.Weight != 0m).OrderBy(c => c.Class).Select(c => new TargetAllocation(c.Class, c.Weight))];
     }
 
+    /// <summary>
+    /// A given mix by asset class under the set: E[r] = Σ w_i μ_i + (1 − Σw)·c and σ = √(wᵀΣw), the
+    /// uninvested rest held at the cash rate c (the set's cash return, 0 without one) with no variance.
+    /// Classes the set lacks must be left out by the caller. Null when a weight names a class the set lacks.
+    /// </summary>
+    public static EvaluatedPortfolio? Evaluate(CapitalMarketAssumptionSet assumptions, string name, IReadOnlyDictionary<AssetClass, double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        ArgumentNullException.ThrowIfNull(weights);
+        var classes = assumptions.Classes.Select(c => c.AssetClass).ToList();
+        if (weights.Keys.Any(k => !classes.Contains(k)))
+        {
+            return null;
+        }
+
+        var w = classes.Select(c => weights.GetValueOrDefault(c)).ToArray();
+        var mu = assumptions.Classes.Select(c => c.ExpectedReturn).ToArray();
+        var cash = assumptions.Of(AssetClass.Cash)?.ExpectedReturn ?? 0.0;
+        var expected = Return(mu, w) + ((1.0 - w.Sum()) * cash);
+        var volatility = Volatility(assumptions.Covariance(), w);
+        return new EvaluatedPortfolio(name, expected, volatility, volatility > 0 ? (expected - cash) / volatility : null, 1.0 - w.Sum());
+    }
+
     private static double Return(double[] mu, double[] w) => mu.Select((m, i) => m * w[i]).Sum();
 
     private static double Volatility(double[,] cov, double[] w)

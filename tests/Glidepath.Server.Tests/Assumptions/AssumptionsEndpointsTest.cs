@@ -86,4 +86,33 @@ public class AssumptionsEndpointsTest
         await using var db = app.CreateDbContext();
         Assert.Equal(0, await db.CapitalMarketAssumptions.CountAsync());
     }
+
+    /// <summary>
+    /// Evaluated mixes against hand figures from docs/assumptions.md's table: all in bonds gives bonds' μ and σ;
+    /// half in US equity and half uninvested gives ½ μ_US + ½ cash and ½ σ_US.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Frontier_TenLevels_AndMixesEvaluatedUnderTheCurrentSet(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var request = new AssumptionFrontierRequest([
+            new ClassMixToEvaluate("Bonds", new Dictionary<AssetClass, double> { [AssetClass.Bonds] = 1.0 }),
+            new ClassMixToEvaluate("Half US", new Dictionary<AssetClass, double> { [AssetClass.UsEquity] = 0.5 }),
+        ]);
+
+        var frontier = await (await client.PostAsync("/api/assumptions/frontier", request)).ReadAsync<AssumptionFrontierDto>();
+
+        Assert.Equal(1, frontier.Version);
+        Assert.Equal(10, frontier.Portfolios.Count);
+        Assert.Equal(0.052782, frontier.Evaluated[0].ExpectedReturn, 6);
+        Assert.Equal(0.06725, frontier.Evaluated[0].Volatility, 9);
+        Assert.Equal((0.101102 + 0.0351) / 2, frontier.Evaluated[1].ExpectedReturn, 6);
+        Assert.Equal(0.191375 / 2, frontier.Evaluated[1].Volatility, 9);
+        Assert.Equal(0.5, frontier.Evaluated[1].RiskFreeWeight, 12);
+
+        var tips = new AssumptionFrontierRequest([new ClassMixToEvaluate("TIPS", new Dictionary<AssetClass, double> { [AssetClass.Tips] = 1.0 })]);
+        await (await client.PostAsync("/api/assumptions/frontier", tips)).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
 }

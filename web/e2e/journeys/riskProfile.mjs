@@ -15,6 +15,7 @@
  */
 export async function riskProfileJourney({ test, page, expectText, apiSend, apiGet }) {
   await test('risk profile: take the questionnaire and see the level and the reason', async () => {
+    await page.goto('/'); // the API helpers read the session from the page's storage
     const household = await apiSend('POST', '/api/v1/households', { name: 'Risk household', reportingCurrency: 'USD' });
     const h = `/api/v1/households/${household.id}`;
     await apiSend('POST', `${h}/people`, { name: 'Riley Risk', birthDate: '1985-03-02', filingStatus: 'Single', country: 'US', state: null, retirementAge: 65 });
@@ -32,7 +33,7 @@ export async function riskProfileJourney({ test, page, expectText, apiSend, apiG
     }
     await expectText(form, 'Tolerance score so far: 47 of 47');
     await form.getByLabel('Years until you need the money').fill('4');
-    await form.getByLabel('Income').selectOption('Variable');
+    await form.getByLabel('Income', { exact: true }).selectOption('Variable');
     await form.getByLabel('Emergency fund (months of spending)').fill('2');
     await form.getByLabel('Debt payments / gross income').fill('0.3');
     await form.getByLabel('Dependants').fill('1');

@@ -496,6 +496,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assumptions/frontier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The risk levels and given mixes under the current assumptions
+         * @description The ten risk levels built from the current capital-market assumptions (the frontier the portfolio page draws) and each given mix by asset class evaluated under the same μ and Σ; the uninvested rest earns the set's cash rate.
+         */
+        post: operations["EvaluateOnAssumptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fx-rates": {
         parameters: {
             query?: never;
@@ -2836,6 +2856,17 @@ export interface components {
             /** Format: double */
             contribution: number;
         };
+        AssumptionFrontierDto: {
+            /** Format: date */
+            asOf: string;
+            evaluated: components["schemas"]["EvaluatedPortfolio"][];
+            portfolios: components["schemas"]["OptimizedPortfolio"][];
+            /** Format: int32 */
+            version: number;
+        };
+        AssumptionFrontierRequest: {
+            evaluate?: null | components["schemas"]["ClassMixToEvaluate"][];
+        };
         AssumptionSetDto: {
             /** Format: date */
             asOf: string;
@@ -2887,6 +2918,12 @@ export interface components {
             /** Format: decimal */
             amount: number;
             currency: string;
+        };
+        ClassMixToEvaluate: {
+            name: string;
+            weights: {
+                [key: string]: number;
+            };
         };
         ClientAlerts: {
             currency: null | string;
@@ -4958,7 +4995,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -4969,56 +5006,30 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-43907d5eb65540d08b7ddf1868b4b889",
+                     *         "brokerOrderId": "paper-2e5b05950e99414b9f57d2d77d84359f",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T21:50:23.6695773+00:00",
-                     *         "updatedUtc": "2026-12-06T21:50:23.8815797+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:10.657382+00:00",
+                     *         "updatedUtc": "2026-12-06T22:20:10.9701698+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T21:50:23.7674754+00:00"
+                     *             "atUtc": "2026-12-06T22:20:10.7549385+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T21:50:23.8815797+00:00"
+                     *             "atUtc": "2026-12-06T22:20:10.9701698+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 955,
-                     *         "limitPrice": null,
-                     *         "price": 45.57,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-0c40e2ec973540059e70fc82f2af8029",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00",
-                     *         "updatedUtc": "2026-12-06T21:50:23.7674754+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T21:50:23.7674754+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "side": "Sell",
                      *         "type": "Market",
                      *         "quantity": 1067.458713,
@@ -5027,16 +5038,42 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-1e8cb238e7b249aeaba8d927bccc339e",
+                     *         "brokerOrderId": "paper-04d3df49e9b14cf69fbca3923a5e6a4f",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00",
-                     *         "updatedUtc": "2026-12-06T21:50:23.7674754+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:10.1109003+00:00",
+                     *         "updatedUtc": "2026-12-06T22:20:10.7549385+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T21:50:23.7674754+00:00"
+                     *             "atUtc": "2026-12-06T22:20:10.7549385+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "side": "Buy",
+                     *         "type": "Market",
+                     *         "quantity": 8099.354051,
+                     *         "limitPrice": null,
+                     *         "price": 12.34,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-1937c86312164506874eb0e67e209753",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-06T22:20:10.1109003+00:00",
+                     *         "updatedUtc": "2026-12-06T22:20:10.7549385+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-06T22:20:10.7549385+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -5118,7 +5155,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5131,8 +5168,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T21:50:23.6695773+00:00",
-                     *       "updatedUtc": "2026-12-06T21:50:23.6695773+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:10.657382+00:00",
+                     *       "updatedUtc": "2026-12-06T22:20:10.657382+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5210,7 +5247,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5223,8 +5260,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T21:50:23.6695773+00:00",
-                     *       "updatedUtc": "2026-12-06T21:50:23.6695773+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:10.657382+00:00",
+                     *       "updatedUtc": "2026-12-06T22:20:10.657382+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5284,7 +5321,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5295,22 +5332,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-43907d5eb65540d08b7ddf1868b4b889",
+                     *       "brokerOrderId": "paper-2e5b05950e99414b9f57d2d77d84359f",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T21:50:23.6695773+00:00",
-                     *       "updatedUtc": "2026-12-06T21:50:23.8815797+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:10.657382+00:00",
+                     *       "updatedUtc": "2026-12-06T22:20:10.9701698+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T21:50:23.7674754+00:00"
+                     *           "atUtc": "2026-12-06T22:20:10.7549385+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T21:50:23.8815797+00:00"
+                     *           "atUtc": "2026-12-06T22:20:10.9701698+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5453,16 +5490,34 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T21:50:23.4414655+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:10.4186423+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
                      *         "drifts": [
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 5.703078008231823e-12,
+                     *             "after": 5.703078008231823e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
@@ -5490,32 +5545,14 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -1.599863462309243e-11,
-                     *             "after": -1.599863462309243e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6459,10 +6496,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206215028152",
+                     *       "keyId": "es256-20261206222017718",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206215018118",
-                     *         "es256-20261206215028152"
+                     *         "es256-20261206222001740",
+                     *         "es256-20261206222017718"
                      *       ]
                      *     }
                      */
@@ -6519,7 +6556,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -6530,7 +6567,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -6540,7 +6577,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -6614,7 +6651,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -6755,9 +6792,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T21:50:26.2686964+00:00",
+                     *         "grantedUtc": "2026-12-06T22:20:14.8917494+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -6859,7 +6896,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-06T21:50:28.2085506+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:17.7998239+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -7032,7 +7069,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-06T21:50:28.2085506+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:17.7998239+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -7249,7 +7286,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-06T21:50:28.2085506+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:17.7998239+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -7258,6 +7295,156 @@ export interface operations {
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EvaluateOnAssumptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "evaluate": [
+                 *         {
+                 *           "name": "Current holdings",
+                 *           "weights": {
+                 *             "UsEquity": 0.55,
+                 *             "Bonds": 0.35
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "Target: Balanced 60/40",
+                 *           "weights": {
+                 *             "UsEquity": 0.45,
+                 *             "InternationalEquity": 0.15,
+                 *             "Bonds": 0.4
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["AssumptionFrontierRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "asOf": "2026-12-06",
+                     *       "portfolios": [
+                     *         {
+                     *           "weights": {
+                     *             "UsEquity": 0.04,
+                     *             "InternationalEquity": 0.04,
+                     *             "EmergingMarkets": 0.02,
+                     *             "Bonds": 0.243937,
+                     *             "RealEstate": 0.060369,
+                     *             "Commodities": 0.106653,
+                     *             "Cash": 0.489041
+                     *           },
+                     *           "expectedReturn": 0.056967975426222006,
+                     *           "volatility": 0.04544626223256269,
+                     *           "sharpe": 0.48118314580672794
+                     *         },
+                     *         {
+                     *           "weights": {
+                     *             "UsEquity": 0.08,
+                     *             "InternationalEquity": 0.08,
+                     *             "EmergingMarkets": 0.04,
+                     *             "Bonds": 0.323059,
+                     *             "RealEstate": 0.067298,
+                     *             "Commodities": 0.15,
+                     *             "Cash": 0.259643
+                     *           },
+                     *           "expectedReturn": 0.06892994833046676,
+                     *           "volatility": 0.06932464236336132,
+                     *           "sharpe": 0.4879931172691658
+                     *         },
+                     *         {
+                     *           "weights": {
+                     *             "UsEquity": 0.12,
+                     *             "InternationalEquity": 0.12,
+                     *             "EmergingMarkets": 0.06,
+                     *             "Bonds": 0.396977,
+                     *             "RealEstate": 0.074031,
+                     *             "Commodities": 0.15,
+                     *             "Cash": 0.078992
+                     *           },
+                     *           "expectedReturn": 0.0788494386836338,
+                     *           "volatility": 0.09039329166608652,
+                     *           "sharpe": 0.48398988328962
+                     *         }
+                     *       ],
+                     *       "evaluated": [
+                     *         {
+                     *           "name": "Current holdings",
+                     *           "expectedReturn": 0.07758990467312853,
+                     *           "volatility": 0.11403040129137439,
+                     *           "sharpe": 0.3726190927326202,
+                     *           "riskFreeWeight": 0.09999999999999998
+                     *         },
+                     *         {
+                     *           "name": "Target: Balanced 60/40",
+                     *           "expectedReturn": 0.08367792017035772,
+                     *           "volatility": 0.12288100256727036,
+                     *           "sharpe": 0.3953249009647693,
+                     *           "riskFreeWeight": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssumptionFrontierDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7350,10 +7537,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T21:50:13.8739095+00:00",
+                     *         "createdUtc": "2026-12-06T22:19:56.2798761+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -7412,10 +7599,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T21:50:21.7028518+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:06.6285645+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -7474,10 +7661,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T21:50:13.8739095+00:00",
+                     *       "createdUtc": "2026-12-06T22:19:56.2798761+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -7556,10 +7743,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T21:50:21.7028518+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:06.6285645+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -7712,7 +7899,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -7730,8 +7917,8 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "ownerId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -7748,8 +7935,8 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -7828,7 +8015,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                 *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -7844,9 +8031,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7936,7 +8123,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -8029,9 +8216,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -8195,12 +8382,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "advisorId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T21:50:26.2686964+00:00",
+                     *         "grantedUtc": "2026-12-06T22:20:14.8917494+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -8287,12 +8474,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "advisorId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T21:50:26.2686964+00:00",
+                     *       "grantedUtc": "2026-12-06T22:20:14.8917494+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -8433,7 +8620,17 @@ export interface operations {
                      *       "drift": [
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": 0.5499990547503972
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "Bonds",
@@ -8443,23 +8640,13 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
                      *           "weight": 0.15,
                      *           "band": 0.0375,
                      *           "drift": -0.15
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": -0.3541200689482222
                      *         }
                      *       ],
                      *       "harvest": {
@@ -9312,8 +9499,8 @@ export interface operations {
                      * @example [
                      *       {
                      *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -9323,7 +9510,7 @@ export interface operations {
                      *       {
                      *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -9332,7 +9519,7 @@ export interface operations {
                      *       },
                      *       {
                      *         "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
@@ -10167,7 +10354,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -10187,11 +10374,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:08.5330704+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -10211,11 +10398,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:08.5330704+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -10235,7 +10422,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:08.5330704+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10327,7 +10514,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -10347,7 +10534,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T21:50:22.6097875+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:08.2097862+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -10433,7 +10620,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -10453,7 +10640,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T21:50:22.6097875+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:08.2097862+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10546,7 +10733,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -10566,7 +10753,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T21:50:22.6097875+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:08.2097862+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10727,7 +10914,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -10747,11 +10934,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:08.5330704+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -10771,11 +10958,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:08.5330704+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -10795,7 +10982,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-06T21:50:22.7717789+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:08.5330704+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -11001,33 +11188,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 228.306634,
-                     *         "price": 52,
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
+                     *         "createdUtc": "2026-12-06T22:20:10.1109003+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 356.038492,
-                     *         "price": 12.34,
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
+                     *         "createdUtc": "2026-12-06T22:20:10.1109003+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
+                     *         "createdUtc": "2026-12-06T22:20:10.1109003+00:00"
                      *       }
                      *     ]
                      */
@@ -11095,8 +11282,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -11107,8 +11294,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -11196,8 +11383,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -11281,8 +11468,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -11368,8 +11555,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -11565,7 +11752,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -11690,7 +11877,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -11757,7 +11944,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T21:50:24.344837+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:11.5886801+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11899,7 +12086,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11966,7 +12153,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T21:50:24.344837+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:11.5886801+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -12043,7 +12230,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -12110,7 +12297,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T21:50:24.344837+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:11.5886801+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12253,7 +12440,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -12320,7 +12507,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T21:50:24.344837+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:11.5886801+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12723,8 +12910,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
                      *         "progress": 0,
@@ -12737,14 +12924,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T21:50:25.0739913+00:00",
+                     *         "createdUtc": "2026-12-06T22:20:13.0219936+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T21:50:25.107376+00:00",
+                     *         "finishedUtc": "2026-12-06T22:20:13.0713906+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
                      *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12759,14 +12946,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T21:50:25.0496293+00:00",
-                     *         "startedUtc": "2026-12-06T21:50:25.055685+00:00",
-                     *         "finishedUtc": "2026-12-06T21:50:26.6314466+00:00",
-                     *         "durationMs": 1558
+                     *         "createdUtc": "2026-12-06T22:20:12.6933685+00:00",
+                     *         "startedUtc": "2026-12-06T22:20:12.7120725+00:00",
+                     *         "finishedUtc": "2026-12-06T22:20:14.7280652+00:00",
+                     *         "durationMs": 1996
                      *       },
                      *       {
-                     *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12779,10 +12966,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T21:50:24.8361181+00:00",
-                     *         "startedUtc": "2026-12-06T21:50:24.9065277+00:00",
-                     *         "finishedUtc": "2026-12-06T21:50:25.0149434+00:00",
-                     *         "durationMs": 81
+                     *         "createdUtc": "2026-12-06T22:20:11.8733381+00:00",
+                     *         "startedUtc": "2026-12-06T22:20:11.9905917+00:00",
+                     *         "finishedUtc": "2026-12-06T22:20:12.288568+00:00",
+                     *         "durationMs": 192
                      *       }
                      *     ]
                      */
@@ -12862,8 +13049,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -12977,10 +13164,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T21:50:24.8361181+00:00",
-                     *       "startedUtc": "2026-12-06T21:50:24.9065277+00:00",
-                     *       "finishedUtc": "2026-12-06T21:50:25.0149434+00:00",
-                     *       "durationMs": 81
+                     *       "createdUtc": "2026-12-06T22:20:11.8733381+00:00",
+                     *       "startedUtc": "2026-12-06T22:20:11.9905917+00:00",
+                     *       "finishedUtc": "2026-12-06T22:20:12.288568+00:00",
+                     *       "durationMs": 192
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -13084,8 +13271,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -13199,10 +13386,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T21:50:24.8361181+00:00",
-                     *       "startedUtc": "2026-12-06T21:50:24.9065277+00:00",
-                     *       "finishedUtc": "2026-12-06T21:50:25.0149434+00:00",
-                     *       "durationMs": 81
+                     *       "createdUtc": "2026-12-06T22:20:11.8733381+00:00",
+                     *       "startedUtc": "2026-12-06T22:20:11.9905917+00:00",
+                     *       "finishedUtc": "2026-12-06T22:20:12.288568+00:00",
+                     *       "durationMs": 192
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -13270,8 +13457,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "kind": "Simulate",
                      *       "status": "Cancelled",
                      *       "progress": 0,
@@ -13284,9 +13471,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T21:50:25.0739913+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:13.0219936+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T21:50:25.107376+00:00",
+                     *       "finishedUtc": "2026-12-06T22:20:13.0713906+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -13387,7 +13574,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -13402,7 +13589,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T21:50:25.0496293+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:12.6933685+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -13505,9 +13692,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -13519,9 +13706,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -13533,7 +13720,7 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *           "symbol": "KO",
@@ -13549,7 +13736,7 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
@@ -13929,39 +14116,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T21:50:23.2693575+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:09.8915437+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -13988,9 +14153,56 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
@@ -14000,9 +14212,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -14018,30 +14230,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -14136,39 +14330,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T21:50:23.2693575+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:09.8915437+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -14195,9 +14367,56 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
@@ -14207,9 +14426,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -14225,30 +14444,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -14329,33 +14530,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 228.306634,
-                     *         "price": 52,
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
+                     *         "createdUtc": "2026-12-06T22:20:10.1109003+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 356.038492,
-                     *         "price": 12.34,
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
+                     *         "createdUtc": "2026-12-06T22:20:10.1109003+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:50:23.3698564+00:00"
+                     *         "createdUtc": "2026-12-06T22:20:10.1109003+00:00"
                      *       }
                      *     ]
                      */
@@ -14423,6 +14624,16 @@ export interface operations {
                     /**
                      * @example [
                      *       {
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
                      *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -14433,24 +14644,14 @@ export interface operations {
                      *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
-                     *       },
-                     *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *       }
                      *     ]
                      */
@@ -14508,12 +14709,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "modelPortfolioId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                 *         "Bonds": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
+                 *         "Bonds": "58d5abf0-6098-4dfd-8050-71adf8613151"
                  *       }
                  *     }
                  */
@@ -14530,11 +14731,21 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
+                     *         "id": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
@@ -14543,21 +14754,11 @@ export interface operations {
                      *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *       },
-                     *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *         "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *       }
                      *     ]
                      */
@@ -14904,28 +15105,6 @@ export interface operations {
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -14952,9 +15131,56 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
@@ -14964,9 +15190,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -14982,30 +15208,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
                      *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
                      *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -15017,20 +15225,20 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "name": "Jamie's brokerage"
-                     *         },
-                     *         {
-                     *           "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
                      *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Joint brokerage"
+                     *         },
+                     *         {
+                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "symbol": "IBM"
                      *         },
                      *         {
@@ -15353,11 +15561,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "personId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *             "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *             "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *             "personId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -15371,7 +15579,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-06T21:50:22.7954345+00:00"
+                     *             "takenUtc": "2026-12-06T22:20:08.682238+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-06"
@@ -15379,8 +15587,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *           "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *           "personId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -15394,7 +15602,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-06T21:50:22.7954345+00:00"
+                     *           "takenUtc": "2026-12-06T22:20:08.682238+00:00"
                      *         }
                      *       ]
                      *     }
@@ -15456,7 +15664,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                 *       "personId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -15481,8 +15689,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "personId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -15496,7 +15704,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-06T21:50:22.7954345+00:00"
+                     *       "takenUtc": "2026-12-06T22:20:08.682238+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -15575,7 +15783,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T21:50:23.0130752+00:00"
+                     *         "createdUtc": "2026-12-06T22:20:09.3274613+00:00"
                      *       }
                      *     ]
                      */
@@ -15655,7 +15863,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T21:50:23.0130752+00:00"
+                     *       "createdUtc": "2026-12-06T22:20:09.3274613+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -15884,7 +16092,7 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -15985,12 +16193,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T21:50:23.5182787+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:10.5095253+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -16026,19 +16234,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *             "instrumentId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *                 "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -16340,8 +16548,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16360,8 +16568,8 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16380,8 +16588,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16470,7 +16678,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 25000,
@@ -16499,8 +16707,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -16610,8 +16818,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -16685,7 +16893,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 30000,
@@ -16705,8 +16913,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -16894,7 +17102,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 1000,
@@ -16902,7 +17110,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 12.5,
@@ -16935,8 +17143,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16955,8 +17163,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -17065,7 +17273,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-06",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -17089,7 +17297,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *           "acquiredDate": "2026-12-06",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -17207,16 +17415,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "name": "Jamie's brokerage",
-                     *           "type": "TaxableBrokerage",
-                     *           "isLiability": false,
-                     *           "positions": 3020.4,
-                     *           "cash": 28481.5,
-                     *           "total": 31501.9
-                     *         },
-                     *         {
-                     *           "accountId": "0f068670-a843-4edd-b006-861ee5482307",
+                     *           "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -17225,13 +17424,22 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
                      *           "positions": 223851.77,
                      *           "cash": 0.21,
                      *           "total": 223851.99
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "name": "Joint brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 622572.7,
+                     *           "cash": 43734.16,
+                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -17326,14 +17534,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T21:50:25.7575304+00:00"
+                     *         "createdUtc": "2026-12-06T22:20:14.1289816+00:00"
                      *       }
                      *     ]
                      */
@@ -17413,14 +17621,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T21:50:25.7575304+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:14.1289816+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -17516,14 +17724,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T21:50:25.7575304+00:00"
+                     *       "createdUtc": "2026-12-06T22:20:14.1289816+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -17664,17 +17872,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T21:50:25.991+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T21:50:25.991+00:00",
+                     *           "createdUtc": "2026-12-06T22:20:14.528+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T22:20:14.528+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:50:25.9913952+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:20:14.5287773+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -17756,17 +17964,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T21:50:26.177+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T21:50:26.177+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:14.838+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T22:20:14.838+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:50:25.9913952+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:20:14.5287773+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17833,17 +18041,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T21:50:25.991+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T21:50:25.991+00:00",
+                     *       "createdUtc": "2026-12-06T22:20:14.528+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T22:20:14.528+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:50:25.9913952+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:20:14.5287773+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -18030,7 +18238,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -18108,7 +18316,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
+                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -18123,7 +18331,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -18131,7 +18339,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "editable": true
                      *     }
                      */
@@ -18288,7 +18496,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
+                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -18303,7 +18511,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -18311,7 +18519,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "editable": true
                      *     }
                      */
@@ -18617,7 +18825,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -18625,8 +18833,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                     *         "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "1c55b8b1-7e77-4af4-ab09-61127de4df2b"
                      *       ]
                      *     }
                      */
@@ -18736,13 +18944,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T21:50:28.6965536+00:00",
+                     *       "exportedUtc": "2026-12-06T22:20:18.4527874+00:00",
                      *       "user": {
-                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T21:50:15.7244998+00:00",
+                     *         "createdUtc": "2026-12-06T22:19:58.3118475+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -18750,17 +18958,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T21:50:13.8739095+00:00",
+                     *             "createdUtc": "2026-12-06T22:19:56.2798761+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -18771,8 +18979,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *               "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -18783,8 +18991,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *               "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -18799,7 +19007,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -18819,8 +19027,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *                 "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -18840,9 +19048,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "0f068670-a843-4edd-b006-861ee5482307",
-                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *                 "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *                 "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -18862,8 +19070,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *               "accountId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *               "accountId": "0f068670-a843-4edd-b006-861ee5482307",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18882,8 +19090,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18902,8 +19110,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18924,28 +19132,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T21:50:24.344837+00:00"
+                     *               "createdUtc": "2026-12-06T22:20:11.5886801+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "grantedUtc": "2026-12-06T21:50:26.2686964+00:00",
+                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "advisorId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "grantedUtc": "2026-12-06T22:20:14.8917494+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T21:50:21.7028518+00:00",
+                     *             "createdUtc": "2026-12-06T22:20:06.6285645+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -18959,23 +19167,23 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T21:50:21.6222894+00:00",
+                     *           "occurredUtc": "2026-12-06T22:20:06.4165773+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T21:50:22.0467285+00:00",
+                     *           "occurredUtc": "2026-12-06T22:20:07.2787154+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "ipAddress": null,
-                     *           "detail": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
+                     *           "detail": "f17e1eec-2198-430d-8c1e-5443ba933166"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T21:50:23.4180873+00:00",
+                     *           "occurredUtc": "2026-12-06T22:20:10.403402+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "ipAddress": null,
                      *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
                      *         }
@@ -19621,29 +19829,29 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-06T21:50:26.6755722+00:00",
+                     *           "createdUtc": "2026-12-06T22:20:15.0441569+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T21:50:25.4840853+00:00",
+                     *           "createdUtc": "2026-12-06T22:20:12.8646989+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "eventType": "order.status_changed",
-                     *           "title": "Order Cancelled: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Submitted to Cancelled (cancelled by the user); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T21:50:24.0844932+00:00",
+                     *           "title": "Order Submitted: 10 BA",
+                     *           "body": "Your order for 10 BA moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T22:20:11.1568772+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -19708,12 +19916,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
                      *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *       "createdUtc": "2026-12-06T21:50:26.6755722+00:00",
-                     *       "readUtc": "2026-12-06T21:50:26.7039774+00:00"
+                     *       "createdUtc": "2026-12-06T22:20:15.0441569+00:00",
+                     *       "readUtc": "2026-12-06T22:20:15.3659771+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -20677,8 +20885,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *       "householdId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda"
+                     *       "userId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "householdId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -20817,14 +21025,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T21:50:28.1745702+00:00",
+                     *           "lastErrorUtc": "2026-12-06T22:20:17.7748329+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T21:50:28.1887664+00:00",
+                     *           "lastErrorUtc": "2026-12-06T22:20:17.7845568+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, usePeople, useValuation } from '../household/queries';
@@ -7,6 +7,7 @@ import { usePlans } from '../plans/queries';
 import { PlanEditor } from '../plans/PlanEditor';
 import { toScenario, type PlanForm } from '../plans/scenarioForm';
 import { prefillPlan } from '../plans/prefill';
+import { useCurrentAssumptions } from '../portfolio/queries';
 import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { formatDate, formatInstant } from '../lib/format';
 
@@ -15,7 +16,7 @@ export function PlansPage() {
   const plans = usePlans(householdId);
   const valuation = useValuation(householdId);
   const people = usePeople(householdId);
-  const assumptions = useQuery({ queryKey: ['assumptions', 'current'], queryFn: () => unwrap(api.GET('/api/v1/assumptions/current')), staleTime: 5 * 60_000 });
+  const assumptions = useCurrentAssumptions();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({

@@ -196,6 +196,14 @@ internal sealed partial class ApiExampleRecorder
             allocations = new object[] { new { assetClass = "UsEquity", weight = 0.45m }, new { assetClass = "InternationalEquity", weight = 0.15m }, new { assetClass = "Bonds", weight = 0.4m } },
         });
         await PostAsync(me, $"{hh}/model-portfolios/generate", new { namePrefix = "Generated" });
+        await PostAsync(me, $"{v}/assumptions/frontier", new
+        {
+            evaluate = new object[]
+            {
+                new { name = "Current holdings", weights = new Dictionary<string, double> { ["UsEquity"] = 0.55, ["Bonds"] = 0.35 } },
+                new { name = "Target: Balanced 60/40", weights = new Dictionary<string, double> { ["UsEquity"] = 0.45, ["InternationalEquity"] = 0.15, ["Bonds"] = 0.4 } },
+            },
+        });
         await PostAsync(me, $"{hh}/risk-profile", new
         {
             personId = Id(jamie),
