@@ -9,7 +9,9 @@ using Glidepath.Application.Households;
 using Glidepath.Application.Imports;
 using Glidepath.Application.Goals;
 using Glidepath.Application.ManualAssets;
+using Glidepath.Application.Assumptions;
 using Glidepath.Application.ModelPortfolios;
+using Glidepath.Application.RiskProfile;
 using Glidepath.Application.Notifications;
 using Glidepath.Application.Orders;
 using Glidepath.Application.People;
@@ -72,6 +74,8 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdFxRates>();
         services.AddScoped<HouseholdTransactions>();
         services.AddScoped<HouseholdModelPortfolios>();
+        services.AddScoped<CapitalMarketAssumptionsStore>();
+        services.AddScoped<HouseholdRiskProfiles>();
         services.AddScoped<HouseholdTaxSettings>();
         services.AddScoped<AccountImportMappings>();
         services.AddScoped<RealisedGainReports>();

@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
                   { path: 'net-worth', lazy: () => import('./pages/NetWorthPage').then((m) => ({ Component: m.NetWorthPage })) },
                   { path: 'tax', lazy: () => import('./pages/TaxPage').then((m) => ({ Component: m.TaxPage })) },
                   { path: 'settings', lazy: () => import('./pages/SettingsPage').then((m) => ({ Component: m.SettingsPage })) },
+                  { path: 'risk-profile', lazy: () => import('./pages/RiskProfilePage').then((m) => ({ Component: m.RiskProfilePage })) },
                 ],
               },
             ],

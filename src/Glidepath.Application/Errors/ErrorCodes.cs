@@ -20,6 +20,10 @@ public static class ErrorCodes
     public const string SimulationRunNotFound = "simulation-run-not-found";
     public const string ModelPortfolioNotFound = "model-portfolio-not-found";
     public const string DuplicateModelPortfolio = "duplicate-model-portfolio";
+    public const string AssumptionSetNotFound = "assumption-set-not-found";
+
+    /// <summary>Another admin stored a version at the same moment; read the current one and try again.</summary>
+    public const string AssumptionVersionConflict = "assumption-version-conflict";
 
     /// <summary>The optimiser's constraints cannot all hold; the problem's <c>conflictingConstraints</c> names them.</summary>
     public const string InfeasibleConstraints = "infeasible-constraints";

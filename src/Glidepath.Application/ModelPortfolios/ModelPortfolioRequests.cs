@@ -11,6 +11,5 @@ public sealed record ModelPortfolioRequest(string? Name, string? Description, IR
     public IVersionedRequest WithVersion(long version) => this with { Version = version };
 }
 
-/// <param name="MaxWeight">Cap on each proxy's weight, in (0.2, 1]; default 0.6 (five proxies need at least 0.2 each to be fully invested).</param>
-/// <param name="NamePrefix">Names are "{prefix} {level}"; default "Risk level".</param>
-public sealed record GenerateModelPortfoliosRequest(double? MaxWeight, string? NamePrefix);
+/// <param name="NamePrefix">Names are "{prefix} {level}"; default "Risk level". The levels come from the current capital-market assumptions (docs/assumptions.md).</param>
+public sealed record GenerateModelPortfoliosRequest(string? NamePrefix);

@@ -1,3 +1,5 @@
+using Glidepath.Domain.Assumptions;
+using Glidepath.Domain.RiskProfile;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
@@ -94,6 +96,9 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     // Target allocations by asset class.
     public DbSet<ModelPortfolio> ModelPortfolios => Set<ModelPortfolio>();
+    // Capital-market assumptions by version, and each person's risk questionnaires (docs/assumptions.md, docs/risk-profile.md).
+    public DbSet<CapitalMarketAssumptionSet> CapitalMarketAssumptions => Set<CapitalMarketAssumptionSet>();
+    public DbSet<PersonRiskProfile> RiskProfiles => Set<PersonRiskProfile>();
     // Scheduled jobs' runs (Quartz keeps its own qrtz_ tables).
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     // Events waiting to leave the system (webhooks, notifications), written with their cause.

@@ -22,6 +22,61 @@ namespace Glidepath.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Glidepath.Domain.Assumptions.CapitalMarketAssumptionSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Classes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("classes");
+
+                    b.Property<string>("Correlations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("correlations");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sources")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("sources");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capital_market_assumptions");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_capital_market_assumptions_version");
+
+                    b.ToTable("capital_market_assumptions", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1367,6 +1422,95 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_rebalance_proposals_household_id_created_utc");
 
                     b.ToTable("rebalance_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.RiskProfile.PersonRiskProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("CapacityLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_level");
+
+                    b.Property<int>("CapacityPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_points");
+
+                    b.Property<double>("DebtServiceRatio")
+                        .HasColumnType("double precision")
+                        .HasColumnName("debt_service_ratio");
+
+                    b.Property<int>("Dependants")
+                        .HasColumnType("integer")
+                        .HasColumnName("dependants");
+
+                    b.Property<double>("EmergencyFundMonths")
+                        .HasColumnType("double precision")
+                        .HasColumnName("emergency_fund_months");
+
+                    b.Property<int>("HorizonYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("horizon_years");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("IncomeStability")
+                        .HasColumnType("integer")
+                        .HasColumnName("income_stability");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RecommendedLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("recommended_level");
+
+                    b.Property<DateTimeOffset>("TakenUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_utc");
+
+                    b.Property<string>("ToleranceBand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("tolerance_band");
+
+                    b.Property<int>("ToleranceLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("tolerance_level");
+
+                    b.Property<int>("ToleranceScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("tolerance_score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_profiles");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_risk_profiles_person_id");
+
+                    b.HasIndex("HouseholdId", "PersonId")
+                        .HasDatabaseName("ix_risk_profiles_household_id_person_id");
+
+                    b.ToTable("risk_profiles", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>
@@ -2888,6 +3032,23 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rebalance_proposals_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.RiskProfile.PersonRiskProfile", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_profiles_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_profiles_people_person_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>

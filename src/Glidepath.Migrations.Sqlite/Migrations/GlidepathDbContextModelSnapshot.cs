@@ -17,6 +17,61 @@ namespace Glidepath.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("Glidepath.Domain.Assumptions.CapitalMarketAssumptionSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Classes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("classes");
+
+                    b.Property<string>("Correlations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlations");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sources")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sources");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capital_market_assumptions");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_capital_market_assumptions_version");
+
+                    b.ToTable("capital_market_assumptions", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1358,6 +1413,95 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_rebalance_proposals_household_id_created_utc");
 
                     b.ToTable("rebalance_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.RiskProfile.PersonRiskProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("CapacityLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity_level");
+
+                    b.Property<int>("CapacityPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity_points");
+
+                    b.Property<double>("DebtServiceRatio")
+                        .HasColumnType("REAL")
+                        .HasColumnName("debt_service_ratio");
+
+                    b.Property<int>("Dependants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dependants");
+
+                    b.Property<double>("EmergencyFundMonths")
+                        .HasColumnType("REAL")
+                        .HasColumnName("emergency_fund_months");
+
+                    b.Property<int>("HorizonYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("horizon_years");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("IncomeStability")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("income_stability");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RecommendedLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recommended_level");
+
+                    b.Property<DateTimeOffset>("TakenUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_utc");
+
+                    b.Property<string>("ToleranceBand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tolerance_band");
+
+                    b.Property<int>("ToleranceLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tolerance_level");
+
+                    b.Property<int>("ToleranceScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tolerance_score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_profiles");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_risk_profiles_person_id");
+
+                    b.HasIndex("HouseholdId", "PersonId")
+                        .HasDatabaseName("ix_risk_profiles_household_id_person_id");
+
+                    b.ToTable("risk_profiles", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>
@@ -2871,6 +3015,23 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rebalance_proposals_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.RiskProfile.PersonRiskProfile", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_profiles_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_profiles_people_person_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>

@@ -1,6 +1,7 @@
 using Glidepath.Server.Accounts;
 using Glidepath.Server.Admin;
 using Glidepath.Server.Alerts;
+using Glidepath.Server.Assumptions;
 using Glidepath.Server.CorporateActions;
 using Glidepath.Server.Advisors;
 using Glidepath.Server.Fx;
@@ -23,6 +24,7 @@ using Glidepath.Server.Positions;
 using Glidepath.Server.Privacy;
 using Glidepath.Server.Protection;
 using Glidepath.Server.RealisedGains;
+using Glidepath.Server.RiskProfile;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
@@ -52,6 +54,8 @@ public static class GlidepathApi
         api.MapJobsEndpoints();
         api.MapOptimizeEndpoints();
         api.MapModelAssumptionsEndpoints();
+        api.MapAssumptionsEndpoints();
+        api.MapRiskQuestionnaireEndpoints();
         api.MapSharedFxRateEndpoints();
         api.MapNotificationEndpoints();
 
@@ -76,6 +80,7 @@ public static class GlidepathApi
         household.MapFxRateEndpoints();
         household.MapWebhookEndpoints();
         household.MapCorporateActionEndpoints();
+        household.MapRiskProfileEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;

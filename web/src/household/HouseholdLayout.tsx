@@ -15,6 +15,7 @@ const links = [
   ['import', 'Import'],
   ['plans', 'Plans'],
   ['goals', 'Goals'],
+  ['risk-profile', 'Risk profile'],
   ['tax', 'Tax'],
   ['webhooks', 'Webhooks'],
   ['settings', 'Settings'],

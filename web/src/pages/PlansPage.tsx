@@ -7,6 +7,7 @@ import { usePlans } from '../plans/queries';
 import { PlanEditor } from '../plans/PlanEditor';
 import { toScenario, type PlanForm } from '../plans/scenarioForm';
 import { prefillPlan } from '../plans/prefill';
+import { useCurrentAssumptions } from '../portfolio/queries';
 import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { formatDate, formatInstant } from '../lib/format';
 
@@ -15,6 +16,7 @@ export function PlansPage() {
   const plans = usePlans(householdId);
   const valuation = useValuation(householdId);
   const people = usePeople(householdId);
+  const assumptions = useCurrentAssumptions();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
@@ -60,12 +62,12 @@ export function PlansPage() {
         <h2 id="new-plan-heading" className="mb-3">
           New plan
         </h2>
-        {/* The form reads its values once: it waits for the household's people and valuation (either may fail: the defaults stay). */}
-        {people.isPending || valuation.isPending ? (
+        {/* The form reads its values once: it waits for the household's people, valuation and the current assumptions (any may fail: the defaults stay). */}
+        {people.isPending || valuation.isPending || assumptions.isPending ? (
           <Loading label="Reading the household…" />
         ) : (
           <NewPlanEditor
-            prefill={prefillPlan(people.data, valuation.data, new Date().toISOString().slice(0, 10))}
+            prefill={prefillPlan(people.data, valuation.data, new Date().toISOString().slice(0, 10), assumptions.data)}
             busy={create.isPending}
             onSubmit={(f) => create.mutate(f)}
             netWorth={valuation.data?.netWorth}
@@ -78,14 +80,15 @@ export function PlansPage() {
 }
 
 function NewPlanEditor({ prefill, busy, onSubmit, netWorth }: { prefill: ReturnType<typeof prefillPlan>; busy: boolean; onSubmit: (f: PlanForm) => void; netWorth: number | undefined }) {
-  const { form, people, balance } = prefill;
+  const { form, people, balance, assumptions } = prefill;
   return (
     <>
       <p className="mb-3 text-sm text-slate-600" data-testid="plan-prefill">
         {people.length > 0 ? `People from the household: ${people.join(' and ')}.` : 'No people recorded yet (Settings, People): enter them here.'}{' '}
         {balance
           ? `Starting balance: the ${balance.accounts} investment account(s) on ${formatDate(balance.asOf)}.`
-          : 'No investment accounts: enter the starting balance.'}
+          : 'No investment accounts: enter the starting balance.'}{' '}
+        {assumptions && `Market assumptions: US equity and bonds from capital-market assumptions version ${assumptions.version} of ${formatDate(assumptions.asOf)}.`}
       </p>
       <PlanEditor initial={form} submitLabel="Create plan" busy={busy} onSubmit={onSubmit} netWorth={netWorth} />
     </>

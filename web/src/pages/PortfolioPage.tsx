@@ -10,12 +10,12 @@ import { useAccounts, useHousehold, useInstruments, useInstrumentChoices, usePos
 import { Empty, ErrorMessage, Loading, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
 import { ScrollArea } from '../components/ScrollArea';
-import { formatInstant, formatMoney, formatNumber, formatPercent, humanize } from '../lib/format';
+import { formatDate, formatInstant, formatMoney, formatNumber, formatPercent, humanize } from '../lib/format';
 import { allocationByAssetClass } from '../lib/allocation';
 import { sharesFromAllocation, sharesFromModel, toFrontierInput, type FrontierInput } from '../portfolio/frontier';
 import { FrontierChart } from '../portfolio/FrontierChart';
 import { RebalancePreview } from '../portfolio/RebalancePreview';
-import { portfolioKeys, useAssumptions, useModelPortfolios, useOrders, useTargets } from '../portfolio/queries';
+import { portfolioKeys, useCurrentAssumptions, useModelPortfolios, useOrders, useTargets } from '../portfolio/queries';
 import { bandsSchema, defaultBands, modelTargetsRequest, type BandsForm } from '../portfolio/targetsSchema';
 
 export function PortfolioPage() {
@@ -76,7 +76,7 @@ const frontierSpace = 'h-96';
 function GenerateModels({ householdId, hasLevels }: { householdId: string; hasLevels: boolean }) {
   const queryClient = useQueryClient();
   const generate = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/model-portfolios/generate', { params: { path: { householdId } }, body: { maxWeight: null, namePrefix: null } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/model-portfolios/generate', { params: { path: { householdId } }, body: { namePrefix: null } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: portfolioKeys.models(householdId) }),
   });
   if (hasLevels) return null;
@@ -163,44 +163,23 @@ function ModelChooser({ models, chosen, onChoose }: { models: ModelPortfolio[]; 
   );
 }
 
-/** The frontier over the model assumptions, with the household's holdings and the chosen model evaluated by the server. */
+/** The frontier of the ten risk levels under the current capital-market assumptions, with the household's holdings and the chosen model evaluated by the server on the same figures. */
 function Frontier({ householdId, currency, model }: { householdId: string; currency: string; model: ModelPortfolio | undefined }) {
-  const assumptions = useAssumptions();
+  const assumptions = useCurrentAssumptions();
   const positions = usePositions(householdId);
   const instruments = useInstruments(householdId);
-  const proxies = assumptions.data?.assets ?? [];
+  // One "proxy" per class of the set: the server evaluates weights by asset class.
+  const proxies = (assumptions.data?.classes ?? []).filter((c) => c.assetClass !== 'Cash').map((c) => ({ asset: c.assetClass, assetClass: c.assetClass }));
   const allocation = positions.data && instruments.data ? allocationByAssetClass(positions.data, instruments.data, currency) : null;
   const current: FrontierInput | null = allocation && proxies.length > 0 ? toFrontierInput('Current holdings', sharesFromAllocation(allocation), proxies) : null;
   const target: FrontierInput | null = model && proxies.length > 0 ? toFrontierInput(`Target: ${model.name}`, sharesFromModel(model.allocations), proxies) : null;
   const evaluate = [current, target].filter((x): x is FrontierInput => x !== null).map((x) => x.portfolio);
   const ready = assumptions.isSuccess && positions.isSuccess && instruments.isSuccess;
   const frontier = useQuery({
-    queryKey: portfolioKeys.frontier(assumptions.data?.maxWeight ?? 0, evaluate),
+    queryKey: portfolioKeys.frontier(assumptions.data?.version ?? 0, evaluate),
     enabled: ready,
     staleTime: 5 * 60_000,
-    queryFn: () => {
-      const a = assumptions.data!;
-      return unwrap(
-        api.POST('/api/v1/optimize', {
-          body: {
-            assets: a.assets.map((p) => p.asset),
-            data: a.data,
-            objective: 'frontier',
-            points: 20,
-            maxWeight: a.maxWeight,
-            periodsPerYear: a.periodsPerYear,
-            evaluate,
-            input: null,
-            covariance: null,
-            riskFree: null,
-            target: null,
-            minWeight: null,
-            bounds: null,
-            groups: null,
-          },
-        }),
-      );
-    },
+    queryFn: () => unwrap(api.POST('/api/v1/assumptions/frontier', { body: { evaluate } })),
   });
   const failed = assumptions.error ?? positions.error ?? instruments.error ?? frontier.error;
   if (failed) return <ErrorMessage error={failed} title="Could not draw the frontier" />;
@@ -208,13 +187,14 @@ function Frontier({ householdId, currency, model }: { householdId: string; curre
   return (
     <>
       <p className="text-sm text-slate-600">
-        Annualised from the daily returns of one proxy per asset class ({assumptions.data.source}), each capped at {formatPercent(assumptions.data.maxWeight, undefined, 0)}: the same assumptions as the generated risk levels. Cash earns nothing and does not move.
+        The ten risk levels under capital-market assumptions version {frontier.data.version} of {formatDate(frontier.data.asOf)} ({assumptions.data.name}): the
+        same figures as the generated model portfolios and the planner. Cash earns the assumptions&apos; cash rate and does not move.
       </p>
-      <FrontierChart result={frontier.data} labels={{ current: current?.portfolio.name, target: target?.portfolio.name }} />
+      <FrontierChart result={{ objective: 'frontier', portfolios: frontier.data.portfolios, evaluated: frontier.data.evaluated }} labels={{ current: current?.portfolio.name, target: target?.portfolio.name }} />
       {!current && <p className="text-sm text-slate-600">Your holdings are not marked: nothing held yet, or only classes these assumptions do not cover.</p>}
       {current && current.uncovered.length > 0 && (
         <p className="text-sm text-slate-600">
-          Left out of your point (no proxy in the assumptions): {current.uncovered.map((u) => `${humanize(u.key)} ${formatPercent(u.share)}`).join(', ')}; the rest is scaled up to fill.
+          Left out of your point (no figures in the assumptions): {current.uncovered.map((u) => `${humanize(u.key)} ${formatPercent(u.share)}`).join(', ')}; the rest is scaled up to fill.
         </p>
       )}
       {allocation && allocation.excluded.length > 0 && <p className="text-sm text-slate-600">Not valued: {allocation.excluded.map((e) => e.symbol).join(', ')}.</p>}

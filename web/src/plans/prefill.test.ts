@@ -1,6 +1,6 @@
-import { ageOn, prefillPlan } from './prefill';
+import { ageOn, prefillPlan, marketFromAssumptions } from './prefill';
 import { defaultPlanForm, defaultTaxesForm } from './scenarioForm';
-import type { Person, Valuation } from '../api/types';
+import type { AssumptionSet, Person, Valuation } from '../api/types';
 
 const person = (name: string, birthDate: string, retirementAge: number | null): Person => ({
   id: name, householdId: 'h', name, birthDate, retirementAge, filingStatus: 'MarriedFilingJointly', country: 'US', state: 'CA', notes: null, taxIdMasked: null,
@@ -67,5 +67,37 @@ describe('prefillPlan', () => {
     const { form, balance } = prefillPlan(undefined, valuation([account('Checking', 5_000)]), '2026-12-06');
     expect(form).toEqual(defaultPlanForm);
     expect(balance).toBeNull();
+  });
+});
+
+describe('marketFromAssumptions', () => {
+  const set: AssumptionSet = {
+    version: 3,
+    asOf: '2026-11-30',
+    name: 'test',
+    sources: 'test',
+    builtIn: false,
+    createdUtc: '2026-12-01T00:00:00Z',
+    classes: [
+      { assetClass: 'Bonds', expectedReturn: 0.052782, volatility: 0.06725 },
+      { assetClass: 'UsEquity', expectedReturn: 0.101102, volatility: 0.191375 },
+    ],
+    correlations: [
+      [1, 0.2765],
+      [0.2765, 1],
+    ],
+  };
+
+  it('takes US equity and bonds, as percentages with two decimals, and their correlation', () => {
+    expect(marketFromAssumptions(set)).toEqual({ equityReturnPct: 10.11, equityVolatilityPct: 19.14, bondReturnPct: 5.28, bondVolatilityPct: 6.73, correlation: 0.2765 });
+    const prefill = prefillPlan([], undefined, '2026-12-06', set);
+    expect(prefill.form.equityReturnPct).toBe(10.11);
+    expect(prefill.assumptions).toEqual({ version: 3, asOf: '2026-11-30' });
+  });
+
+  it('keeps the defaults when the set lacks a class', () => {
+    const noBonds = { ...set, classes: [set.classes[1]!], correlations: [[1]] };
+    expect(marketFromAssumptions(noBonds)).toBeNull();
+    expect(prefillPlan([], undefined, '2026-12-06', noBonds).assumptions).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { AccountType, Person, Valuation } from '../api/types';
+import type { AccountType, AssumptionSet, Person, Valuation } from '../api/types';
 import { defaultPlanForm, defaultTaxesForm, type PlanForm, type TaxesForm } from './scenarioForm';
 
 /**
@@ -38,15 +38,43 @@ export interface PlanPrefill {
   people: string[];
   /** The valuation's date and the number of accounts counted, when the balance came from it. */
   balance: { asOf: string; accounts: number } | null;
+  /** The capital-market assumption set the market figures came from (docs/assumptions.md), when they did. */
+  assumptions: { version: number; asOf: string } | null;
+}
+
+/** A fraction as a percentage with at most two decimals, as the form holds it. */
+const pct2 = (fraction: number) => Math.round(fraction * 10_000) / 100;
+
+/**
+ * The planner's market defaults from the current capital-market assumptions: US equity's expected
+ * return and volatility for the plan's equity, bonds' for its bonds, and their correlation. Null when
+ * the set lacks either class.
+ */
+export function marketFromAssumptions(set: AssumptionSet): Pick<PlanForm, 'equityReturnPct' | 'equityVolatilityPct' | 'bondReturnPct' | 'bondVolatilityPct' | 'correlation'> | null {
+  const i = set.classes.findIndex((c) => c.assetClass === 'UsEquity');
+  const j = set.classes.findIndex((c) => c.assetClass === 'Bonds');
+  if (i < 0 || j < 0) return null;
+  const equity = set.classes[i]!;
+  const bonds = set.classes[j]!;
+  return {
+    equityReturnPct: pct2(equity.expectedReturn),
+    equityVolatilityPct: pct2(equity.volatility),
+    bondReturnPct: pct2(bonds.expectedReturn),
+    bondVolatilityPct: pct2(bonds.volatility),
+    correlation: Math.round(set.correlations[i]![j]! * 10_000) / 10_000,
+  };
 }
 
 /**
  * A new plan from the household's records: its first two people (name, age today, retirement
  * age, 65 when not recorded, never before today), and the starting balance, the investment
- * accounts' value today. Without people or a valuation the defaults stay.
+ * accounts' value today; the market figures from the current capital-market assumptions. Without
+ * people, a valuation or assumptions the defaults stay.
  */
-export function prefillPlan(people: readonly Person[] | undefined, valuation: Valuation | undefined, today: string): PlanPrefill {
+export function prefillPlan(people: readonly Person[] | undefined, valuation: Valuation | undefined, today: string, set?: AssumptionSet): PlanPrefill {
   const form: PlanForm = { ...defaultPlanForm, people: [...defaultPlanForm.people], goals: [...defaultPlanForm.goals], taxes: { ...defaultTaxesForm } };
+  const market = set ? marketFromAssumptions(set) : null;
+  if (market) Object.assign(form, market);
   const chosen = (people ?? []).slice(0, 2);
   if (chosen.length > 0) {
     form.people = chosen.map((p) => {
@@ -75,5 +103,5 @@ export function prefillPlan(people: readonly Person[] | undefined, valuation: Va
       form.taxes.taxableBasis = form.taxes.taxable;
     }
   }
-  return { form, people: chosen.map((p) => p.name), balance };
+  return { form, people: chosen.map((p) => p.name), balance, assumptions: market && set ? { version: set.version, asOf: set.asOf } : null };
 }

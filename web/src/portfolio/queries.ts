@@ -9,8 +9,8 @@ export const portfolioKeys = {
   orders: (id: string) => ['household', id, 'orders'] as const,
   alerts: (id: string) => ['household', id, 'alerts'] as const,
   performance: (id: string, from: string, to: string, benchmark: string) => ['household', id, 'performance', from, to, benchmark] as const,
-  frontier: (maxWeight: number, evaluate: PortfolioToEvaluate[]) => ['frontier', maxWeight, evaluate] as const,
-  assumptions: ['model-assumptions'] as const,
+  frontier: (assumptionsVersion: number, evaluate: PortfolioToEvaluate[]) => ['frontier', assumptionsVersion, evaluate] as const,
+  currentAssumptions: ['assumptions', 'current'] as const,
 };
 
 export function useModelPortfolios(householdId: string) {
@@ -34,11 +34,11 @@ export function useOrders(householdId: string) {
   });
 }
 
-/** The asset-class proxy returns the model portfolios are built on; they do not change while the server runs. */
-export function useAssumptions() {
+/** The current capital-market assumptions (docs/assumptions.md): the frontier, the risk levels and the planner's defaults use them. */
+export function useCurrentAssumptions() {
   return useQuery({
-    queryKey: portfolioKeys.assumptions,
-    queryFn: () => unwrap(api.GET('/api/v1/model-portfolios/assumptions')),
-    staleTime: Infinity,
+    queryKey: portfolioKeys.currentAssumptions,
+    queryFn: () => unwrap(api.GET('/api/v1/assumptions/current')),
+    staleTime: 5 * 60_000,
   });
 }

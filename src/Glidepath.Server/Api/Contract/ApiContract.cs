@@ -19,6 +19,8 @@ internal static class ApiContract
         ["Advisors"] = "Advisor access: the grants a household's owner gives, and an advisor's list of clients.",
         ["Optimization"] = "Portfolio weights from a returns or prices table (docs/analytics.md).",
         ["Model portfolios"] = "Target allocations a household can rebalance towards, stored or generated.",
+        ["Assumptions"] = "Versioned capital-market assumptions (expected returns, volatilities, correlations by asset class) with their date and sources; admins add versions (docs/assumptions.md).",
+        ["Risk profile"] = "The Grable & Lytton risk questionnaire, risk capacity and the recommended risk level per person, with history (docs/risk-profile.md).",
         ["FX rates"] = "Exchange rates: shared ones, and a household's own that win over them.",
         ["Admin"] = "Operator tasks: users and roles, signing keys, shared reference-data imports. Admin role.",
         ["Me"] = "The signed-in user: profile, data export and erasure.",

@@ -125,7 +125,7 @@ internal static class ApiOperations
         ["DELETE /api/households/{householdId}/advisor-grants/{grantId}"] = new("RevokeAdvisorGrant", "Revoke an advisor grant", "Ends an advisor's access. Owner only."),
         ["GET /api/households/{householdId}/model-portfolios"] = new("ListModelPortfolios", "List model portfolios", "The household's model portfolios (target weights by asset class or instrument)."),
         ["POST /api/households/{householdId}/model-portfolios"] = new("CreateModelPortfolio", "Create a model portfolio", "Stores a model portfolio; weights must sum to one."),
-        ["POST /api/households/{householdId}/model-portfolios/generate"] = new("GenerateModelPortfolio", "Generate a model portfolio", "Weights from the household's risk profile and the asset-class assumptions; stores nothing."),
+        ["POST /api/households/{householdId}/model-portfolios/generate"] = new("GenerateModelPortfolio", "Generate the ten risk levels", "Stores ten model portfolios, risk levels 1 to 10, built by the optimiser from the current capital-market assumptions under the practitioner constraints (docs/assumptions.md)."),
         ["GET /api/households/{householdId}/model-portfolios/{modelId}"] = new("GetModelPortfolio", "Get a model portfolio", "One model portfolio."),
         ["PUT /api/households/{householdId}/model-portfolios/{modelId}"] = new("UpdateModelPortfolio", "Update a model portfolio", "Replaces a model portfolio; the body's version must be the one read."),
         ["DELETE /api/households/{householdId}/model-portfolios/{modelId}"] = new("DeleteModelPortfolio", "Delete a model portfolio", "Deletes a model portfolio."),

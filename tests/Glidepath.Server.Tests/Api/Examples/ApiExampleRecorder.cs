@@ -205,7 +205,25 @@ internal sealed partial class ApiExampleRecorder
             version = Version(model),
             allocations = new object[] { new { assetClass = "UsEquity", weight = 0.45m }, new { assetClass = "InternationalEquity", weight = 0.15m }, new { assetClass = "Bonds", weight = 0.4m } },
         });
-        await PostAsync(me, $"{hh}/model-portfolios/generate", new { maxWeight = 0.6, namePrefix = "Generated" });
+        await PostAsync(me, $"{hh}/model-portfolios/generate", new { namePrefix = "Generated" });
+        await PostAsync(me, $"{v}/assumptions/frontier", new
+        {
+            evaluate = new object[]
+            {
+                new { name = "Current holdings", weights = new Dictionary<string, double> { ["UsEquity"] = 0.55, ["Bonds"] = 0.35 } },
+                new { name = "Target: Balanced 60/40", weights = new Dictionary<string, double> { ["UsEquity"] = 0.45, ["InternationalEquity"] = 0.15, ["Bonds"] = 0.4 } },
+            },
+        });
+        await PostAsync(me, $"{hh}/risk-profile", new
+        {
+            personId = Id(jamie),
+            answers = new[] { "c", "b", "b", "b", "b", "b", "b", "b", "b", "b", "b", "b", "b" },
+            horizonYears = 25,
+            incomeStability = "Stable",
+            emergencyFundMonths = 4.0,
+            debtServiceRatio = 0.15,
+            dependants = 1,
+        });
         await PutAsync(me, $"{hh}/rebalance-targets", new
         {
             modelPortfolioId = Id(model),
@@ -343,6 +361,15 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(admin, $"{v}/admin/prices/refresh", new { provider = "local", symbols = new[] { symbol }, from = asOf });
         await PostAsync(admin, $"{v}/admin/fx/refresh", new { provider = "ecb", from = asOf });
         await PostAsync(admin, $"{v}/admin/macro/refresh", new { series = new[] { "CPIAUCSL" } });
+        var builtIn = Glidepath.Domain.Assumptions.DefaultAssumptions.Create(DateTimeOffset.UnixEpoch);
+        await PostAsync(admin, $"{v}/assumptions", new
+        {
+            name = "House view, December",
+            asOf = "2026-12-01",
+            sources = "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+            classes = builtIn.Classes.Select(c => new { assetClass = c.AssetClass.ToString(), expectedReturn = c.AssetClass == Glidepath.Domain.Instruments.AssetClass.UsEquity ? 0.09 : Math.Round(c.ExpectedReturn, 4), volatility = Math.Round(c.Volatility, 4) }),
+            correlations = builtIn.Correlations.Select(r => r.Select(x => Math.Round(x, 4))),
+        });
 
         // Every GET the scenario did not reach yet, with the ids it made.
         var ids = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -361,6 +388,7 @@ internal sealed partial class ApiExampleRecorder
             ["provider"] = "stooq",
             ["transactionId"] = Id(deposit),
             ["proposalId"] = Id(proposal),
+            ["version"] = "1",
         };
         var queries = new Dictionary<string, string>(StringComparer.Ordinal)
         {
