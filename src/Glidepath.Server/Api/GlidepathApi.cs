@@ -46,6 +46,7 @@ public static class GlidepathApi
         api.MapPriceImportEndpoints();
         api.MapMeEndpoints();
         api.MapAdvisorEndpoints();
+        api.MapAdvisorProfileEndpoints();
         api.MapAdminEndpoints();
         api.MapMarketDataEndpoints();
         api.MapJobsEndpoints();
@@ -65,6 +66,7 @@ public static class GlidepathApi
         household.MapTransactionImportEndpoints();
         household.MapPlanningEndpoints();
         household.MapAdvisorGrantEndpoints();
+        household.MapConsultationEndpoints();
         household.MapPerformanceEndpoints();
         household.MapModelPortfolioEndpoints();
         household.MapRebalanceEndpoints();
