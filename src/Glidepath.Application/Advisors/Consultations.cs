@@ -162,8 +162,15 @@ public sealed partial class Consultations(GlidepathDbContext db, IEmailSender em
         var now = clock.GetUtcNow();
         var consultation = new Consultation
         {
-            AdvisorId = profile.UserId, ClientId = clientId, HouseholdId = householdId, StartUtc = start.UtcDateTime, EndUtc = start.AddMinutes(profile.SlotMinutes).UtcDateTime,
-            ClientTimeZone = zone!.Id, Need = need, ShareHousehold = request.ShareHousehold ?? true, CreatedUtc = now,
+            AdvisorId = profile.UserId,
+            ClientId = clientId,
+            HouseholdId = householdId,
+            StartUtc = start.UtcDateTime,
+            EndUtc = start.AddMinutes(profile.SlotMinutes).UtcDateTime,
+            ClientTimeZone = zone!.Id,
+            Need = need,
+            ShareHousehold = request.ShareHousehold ?? true,
+            CreatedUtc = now,
         };
         db.Consultations.Add(consultation);
         AdvisorGrant? grant = null;
@@ -172,8 +179,13 @@ public sealed partial class Consultations(GlidepathDbContext db, IEmailSender em
         {
             grant = new AdvisorGrant
             {
-                HouseholdId = householdId, AdvisorId = profile.UserId, GrantedBy = clientId, GrantedUtc = now, Scope = GrantScopes.Read,
-                ConsultationId = consultation.Id, ExpiresUtc = consultation.EndUtc + GrantAfterEnd,
+                HouseholdId = householdId,
+                AdvisorId = profile.UserId,
+                GrantedBy = clientId,
+                GrantedUtc = now,
+                Scope = GrantScopes.Read,
+                ConsultationId = consultation.Id,
+                ExpiresUtc = consultation.EndUtc + GrantAfterEnd,
             };
             db.AdvisorGrants.Add(grant);
             consultation.GrantId = grant.Id;
@@ -306,8 +318,12 @@ public sealed partial class Consultations(GlidepathDbContext db, IEmailSender em
 
         var review = new ConsultationReview
         {
-            ConsultationId = consultationId, AdvisorId = consultation.AdvisorId, ClientId = clientId, Rating = request.Rating!.Value,
-            Comment = request.Comment?.Trim() ?? "", CreatedUtc = clock.GetUtcNow(),
+            ConsultationId = consultationId,
+            AdvisorId = consultation.AdvisorId,
+            ClientId = clientId,
+            Rating = request.Rating!.Value,
+            Comment = request.Comment?.Trim() ?? "",
+            CreatedUtc = clock.GetUtcNow(),
         };
         db.ConsultationReviews.Add(review);
         try
