@@ -2,6 +2,7 @@ using System.Globalization;
 using Glidepath.Application.Validation;
 using Glidepath.Domain.Advisors;
 using Glidepath.Domain.Results;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Advisors;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Persistence;
@@ -29,7 +30,8 @@ public sealed class AdvisorProfiles(GlidepathDbContext db, TimeProvider clock)
         var languages = request.Languages?.Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
         var checks = new InputChecks()
             .Check(!isNew || !string.IsNullOrWhiteSpace(request.DisplayName), "displayName", "Give the name clients see.")
-            .Check(request.DisplayName is null || request.DisplayName.Trim().Length is > 0 and <= 100, "displayName", "The name is 1 to 100 characters.")
+            .Check(request.DisplayName is null || request.DisplayName.Trim().Length > 0, "displayName", "The name cannot be blank.")
+            .CheckLength(request.DisplayName, "displayName", TextLimits.Name)
             .Check(specialities is null || (specialities.Count is > 0 and <= 8 && specialities.All(AdvisorVocabulary.IsSpeciality)), "specialities",
                 "Name 1 to 8 specialities from: " + string.Join(", ", AdvisorVocabulary.Specialities) + ".")
             .Check(!isNew || specialities is not null, "specialities", "Name at least one speciality.")
@@ -38,9 +40,9 @@ public sealed class AdvisorProfiles(GlidepathDbContext db, TimeProvider clock)
             .Check(request.TimeZone is null || Zones.Find(request.TimeZone) is not null, "timeZone", "Use an IANA time zone such as Europe/Berlin.")
             .Check(request.FeeModel is null || AdvisorVocabulary.IsFeeModel(request.FeeModel), "feeModel", "The fee model is " + string.Join(", ", AdvisorVocabulary.FeeModels) + ".")
             .Check(request.SlotMinutes is null or (>= 15 and <= 240), "slotMinutes", "A slot is 15 to 240 minutes.")
-            .CheckLength(request.Credentials, "credentials", 500)
-            .CheckLength(request.FeeNote, "feeNote", 200)
-            .CheckLength(request.Bio, "bio", 4000);
+            .CheckLength(request.Credentials, "credentials", TextLimits.Description)
+            .CheckLength(request.FeeNote, "feeNote", TextLimits.Name)
+            .CheckLength(request.Bio, "bio", TextLimits.Notes);
         if (checks.Failed)
         {
             return checks.ToProblem();

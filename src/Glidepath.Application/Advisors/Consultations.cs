@@ -5,6 +5,7 @@ using Glidepath.Domain.Advisors;
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.ManualAssets;
 using Glidepath.Domain.Results;
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Advisors;
 using Glidepath.Infrastructure.Email;
 using Glidepath.Infrastructure.Identity;
@@ -284,7 +285,7 @@ public sealed partial class Consultations(GlidepathDbContext db, IEmailSender em
         ArgumentNullException.ThrowIfNull(request);
         var checks = new InputChecks()
             .Check(request.Rating is >= 1 and <= 5, "rating", "The rating is 1 to 5 stars.")
-            .CheckLength(request.Comment, "comment", 2000);
+            .CheckLength(request.Comment, "comment", TextLimits.Description);
         if (checks.Failed)
         {
             return checks.ToProblem();

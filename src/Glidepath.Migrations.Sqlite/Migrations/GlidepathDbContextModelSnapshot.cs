@@ -1556,13 +1556,13 @@ namespace Glidepath.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Credentials")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("credentials");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 

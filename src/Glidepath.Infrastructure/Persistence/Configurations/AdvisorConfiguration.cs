@@ -1,3 +1,4 @@
+using Glidepath.Domain.Text;
 using Glidepath.Infrastructure.Advisors;
 using Glidepath.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +12,14 @@ internal sealed class AdvisorProfileConfiguration : IEntityTypeConfiguration<Adv
     {
         builder.ToTable("advisor_profiles");
         builder.HasKey(p => p.UserId);
-        builder.Property(p => p.DisplayName).HasMaxLength(100);
+        builder.Property(p => p.DisplayName).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.Specialities).HasMaxLength(200);
-        builder.Property(p => p.Credentials).HasMaxLength(500);
+        builder.Property(p => p.Credentials).HasMaxLength(TextLimits.Description);
         builder.Property(p => p.Languages).HasMaxLength(100);
         builder.Property(p => p.TimeZone).HasMaxLength(64);
         builder.Property(p => p.FeeModel).HasMaxLength(16);
-        builder.Property(p => p.FeeNote).HasMaxLength(200);
-        builder.Property(p => p.Bio).HasMaxLength(4000);
+        builder.Property(p => p.FeeNote).HasMaxLength(TextLimits.Name);
+        builder.Property(p => p.Bio).HasMaxLength(TextLimits.Notes);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<GlidepathUser>().WithOne().HasForeignKey<AdvisorProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -74,7 +75,7 @@ internal sealed class ConsultationReviewConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("consultation_reviews");
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Comment).HasMaxLength(2000);
+        builder.Property(r => r.Comment).HasMaxLength(TextLimits.Description);
         // One review per consultation.
         builder.HasIndex(r => r.ConsultationId).IsUnique();
         builder.HasIndex(r => r.AdvisorId);

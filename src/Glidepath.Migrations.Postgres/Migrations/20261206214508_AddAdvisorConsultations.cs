@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Glidepath.Migrations.Sqlite.Migrations
+namespace Glidepath.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class AddAdvisorConsultations : Migration
@@ -14,33 +14,33 @@ namespace Glidepath.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "consultation_id",
                 table: "advisor_grants",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "expires_utc",
                 table: "advisor_grants",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "advisor_profiles",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    specialities = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    credentials = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    languages = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    fee_model = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    fee_note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    bio = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    slot_minutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    updated_utc = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    verified_utc = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    verified_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    specialities = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    credentials = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    languages = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    fee_model = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    fee_note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    bio = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    slot_minutes = table.Column<int>(type: "integer", nullable: false),
+                    updated_utc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    verified_utc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    verified_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,11 +57,11 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                 name: "advisor_availability_exceptions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    advisor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    start = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    end = table.Column<TimeOnly>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    advisor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    start = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    end = table.Column<TimeOnly>(type: "time without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -78,11 +78,11 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                 name: "advisor_weekly_hours",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    advisor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    day = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    end = table.Column<TimeOnly>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    advisor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    day = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    end = table.Column<TimeOnly>(type: "time without time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,21 +99,21 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                 name: "consultations",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    advisor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    client_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    household_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    end_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    client_time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    need = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    share_household = table.Column<bool>(type: "INTEGER", nullable: false),
-                    grant_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_utc = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    cancelled_utc = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    advisor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    client_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    household_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    start_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    end_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    client_time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    need = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    share_household = table.Column<bool>(type: "boolean", nullable: false),
+                    grant_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    sequence = table.Column<int>(type: "integer", nullable: false),
+                    created_utc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    cancelled_utc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -142,13 +142,13 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                 name: "consultation_reviews",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    consultation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    advisor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    client_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    rating = table.Column<int>(type: "INTEGER", nullable: false),
-                    comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    created_utc = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consultation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    advisor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    client_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    rating = table.Column<int>(type: "integer", nullable: false),
+                    comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    created_utc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
