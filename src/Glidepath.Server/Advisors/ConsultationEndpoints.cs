@@ -98,9 +98,13 @@ public static class ConsultationEndpoints
     private static async Task<Results<Ok<AdvisorMatchesDto>, ProblemAnswer>> Match(Guid householdId, string? need, string? language, Consultations consultations, CancellationToken ct) =>
         (await consultations.MatchAsync(householdId, need, language, ct)).ToHttp(TypedResults.Ok);
 
+    /// <summary>The household in the route decides who may ask (its owner); the slots are the advisor's.</summary>
     private static async Task<Results<Ok<SlotsDto>, ProblemAnswer>> Slots(
-        Guid advisorId, DateOnly? from, int? days, string? timeZone, Consultations consultations, CancellationToken ct) =>
-        (await consultations.SlotsAsync(advisorId, from, days, timeZone, ct)).ToHttp(TypedResults.Ok);
+        Guid householdId, Guid advisorId, DateOnly? from, int? days, string? timeZone, Consultations consultations, CancellationToken ct)
+    {
+        _ = householdId;
+        return (await consultations.SlotsAsync(advisorId, from, days, timeZone, ct)).ToHttp(TypedResults.Ok);
+    }
 
     private static async Task<Ok<List<ConsultationDto>>> List(Guid householdId, Consultations consultations, CancellationToken ct) =>
         TypedResults.Ok((await consultations.ListAsync(householdId, ct)).ToList());

@@ -132,6 +132,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/advisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List advisor profiles
+         * @description Every advisor profile with the advisor's e-mail, unverified first. Admins only.
+         */
+        get: operations["ListAdvisorProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/advisors/{advisorId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify an advisor
+         * @description Marks the advisor's profile verified, so clients see it in matching. Admins only.
+         */
+        post: operations["VerifyAdvisor"];
+        /**
+         * Withdraw an advisor's verification
+         * @description Hides the advisor from matching until verified again; booked consultations stay. Admins only.
+         */
+        delete: operations["UnverifyAdvisor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/fx-rates/import": {
         parameters: {
             query?: never;
@@ -412,6 +456,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advisor/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The advisor's weekly hours
+         * @description Weekly windows (local times in the profile's time zone) and dated exceptions.
+         */
+        get: operations["GetAdvisorAvailability"];
+        /**
+         * Replace the advisor's weekly hours
+         * @description Replaces the weekly windows and exceptions as a whole; local times in the profile's time zone, which decides UTC across daylight-saving changes.
+         */
+        put: operations["SetAdvisorAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advisor/clients": {
         parameters: {
             query?: never;
@@ -425,6 +493,50 @@ export interface paths {
          */
         get: operations["ListAdvisorClients"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisor/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The advisor's consultations
+         * @description Every consultation booked with the signed-in advisor, booked and cancelled, by start.
+         */
+        get: operations["ListAdvisorConsultations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisor/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The advisor's own profile
+         * @description The signed-in advisor's profile: specialities, credentials, languages, time zone, fee model, bio, slot length and whether an admin verified it.
+         */
+        get: operations["GetAdvisorProfile"];
+        /**
+         * Write the advisor's own profile
+         * @description Creates or changes the signed-in advisor's profile (null fields keep their value). Changing the credentials withdraws the verification until an admin verifies again.
+         */
+        put: operations["SaveAdvisorProfile"];
         post?: never;
         delete?: never;
         options?: never;
@@ -600,6 +712,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/advisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find advisors for the household
+         * @description Verified advisors ranked by fit to the household's needs (from its plans' goals, accounts, liabilities and tax settings), free slots in the next 14 days and rating (docs/advisors.md, "Matching"); need and language (ISO 639-1) filter. Each result says why it ranks there. Owner only.
+         */
+        get: operations["MatchAdvisors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/advisors/{advisorId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An advisor's free slots
+         * @description Free slots from the date from (in timeZone, default today) for days days (1 to 62, default 14), each in UTC, in the client's timeZone (IANA) and in the advisor's. Owner only.
+         */
+        get: operations["ListAdvisorSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/alerts": {
         parameters: {
             query?: never;
@@ -614,6 +766,90 @@ export interface paths {
         get: operations["ListAlerts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The household's consultations
+         * @description Every consultation booked for the household, booked and cancelled, by start, with the review when there is one. Owner only.
+         */
+        get: operations["ListConsultations"];
+        put?: never;
+        /**
+         * Book a consultation
+         * @description Books one of the advisor's free slots (201) and e-mails both an ICS invitation. Unless shareHousehold is false, the advisor may read the household until a day after the consultation. A slot someone else booked first is 409 slot-taken. Owner only.
+         */
+        post: operations["BookConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/consultations/{consultationId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a consultation
+         * @description Cancels up to 24 hours before the start (later is 409 notice-period-passed), ends the advisor's consultation grant and e-mails a cancellation. Owner only.
+         */
+        post: operations["CancelConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/consultations/{consultationId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a consultation
+         * @description Moves the consultation to another free slot of the same advisor, up to 24 hours before its current start, and e-mails the updated invitation. Owner only.
+         */
+        post: operations["RescheduleConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/consultations/{consultationId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a consultation
+         * @description 1 to 5 stars and a comment, once per consultation, by the client who booked it, after it ended (201). Owner only.
+         */
+        post: operations["ReviewConsultation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2664,6 +2900,10 @@ export interface components {
             total: number;
             type: components["schemas"]["AccountType"];
         };
+        AdminAdvisorDto: {
+            email: string;
+            profile: components["schemas"]["AdvisorProfileDto"];
+        };
         AdminUserDto: {
             email: string;
             emailConfirmed: boolean;
@@ -2673,6 +2913,55 @@ export interface components {
             lockedOutUntil: null | string;
             mfaEnabled: boolean;
             roles: string[];
+        };
+        AdvisorMatchDto: {
+            advisor: components["schemas"]["AdvisorProfileDto"];
+            /** Format: double */
+            averageRating: number | null;
+            /** Format: int32 */
+            freeSlots: number;
+            /** Format: int32 */
+            rank: number;
+            reasons: string[];
+            /** Format: int32 */
+            reviews: number;
+            /** Format: double */
+            score: number;
+        };
+        AdvisorMatchesDto: {
+            advisors: components["schemas"]["AdvisorMatchDto"][];
+            needs: components["schemas"]["NeedDto"][];
+        };
+        AdvisorProfileDto: {
+            /** Format: uuid */
+            advisorId: string;
+            bio: string;
+            credentials: string;
+            displayName: string;
+            feeModel: string;
+            feeNote: string;
+            languages: string[];
+            /** Format: int32 */
+            slotMinutes: number;
+            specialities: string[];
+            timeZone: string;
+            /** Format: date-time */
+            updatedUtc: string;
+            verified: boolean;
+            /** Format: date-time */
+            verifiedUtc: null | string;
+        };
+        AdvisorProfileRequest: {
+            bio?: null | string;
+            credentials?: null | string;
+            displayName?: null | string;
+            feeModel?: null | string;
+            feeNote?: null | string;
+            languages?: null | string[];
+            /** Format: int32 */
+            slotMinutes?: number | null;
+            specialities?: null | string[];
+            timeZone?: null | string;
         };
         AlertsDto: {
             /** Format: date */
@@ -2721,6 +3010,23 @@ export interface components {
             /** Format: double */
             contribution: number;
         };
+        AvailabilityDto: {
+            exceptions: components["schemas"]["AvailabilityExceptionDto"][];
+            /** Format: int32 */
+            slotMinutes: number;
+            timeZone: string;
+            weekly: components["schemas"]["WeeklyHoursDto"][];
+        };
+        AvailabilityExceptionDto: {
+            /** Format: date */
+            date: string;
+            end?: null | string;
+            start?: null | string;
+        };
+        AvailabilityRequest: {
+            exceptions?: null | components["schemas"]["AvailabilityExceptionDto"][];
+            weekly?: null | components["schemas"]["WeeklyHoursDto"][];
+        };
         BenchmarkReport: {
             /** Format: double */
             alpha: number | null;
@@ -2743,6 +3049,15 @@ export interface components {
             /** Format: decimal */
             loss: number;
             reason: string;
+        };
+        BookConsultationRequest: {
+            /** Format: uuid */
+            advisorId?: null | string;
+            need?: null | string;
+            shareHousehold?: null | boolean;
+            /** Format: date-time */
+            startUtc?: null | string;
+            timeZone?: null | string;
         };
         CashDto: {
             /** Format: uuid */
@@ -2803,6 +3118,34 @@ export interface components {
             token?: null | string;
             /** Format: uuid */
             userId: string;
+        };
+        ConsultationDto: {
+            /** Format: uuid */
+            advisorId: string;
+            advisorName: string;
+            /** Format: date-time */
+            advisorStart: string;
+            advisorTimeZone: string;
+            /** Format: date-time */
+            changeableUntilUtc: string;
+            /** Format: date-time */
+            endUtc: string;
+            /** Format: date-time */
+            grantExpiresUtc: null | string;
+            /** Format: uuid */
+            householdId: string;
+            /** Format: uuid */
+            id: string;
+            need: string;
+            review: null | components["schemas"]["ReviewDto"];
+            reviewable: boolean;
+            shareHousehold: boolean;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            startUtc: string;
+            status: string;
+            timeZone: string;
         };
         CorporateActionProposal: {
             /** Format: uuid */
@@ -3445,6 +3788,10 @@ export interface components {
             roots: number[];
             status: components["schemas"]["XirrStatus"];
         };
+        NeedDto: {
+            because: string;
+            speciality: string;
+        };
         NetWorthDto: {
             currency: string;
             /** Format: date */
@@ -4075,10 +4422,32 @@ export interface components {
             /** Format: uuid */
             replacementId: string;
         };
+        RescheduleRequest: {
+            /** Format: date-time */
+            startUtc?: null | string;
+        };
         ResetPasswordRequest: {
             email?: null | string;
             newPassword?: null | string;
             token?: null | string;
+        };
+        ReviewDto: {
+            /** Format: uuid */
+            advisorId: string;
+            comment: string;
+            /** Format: uuid */
+            consultationId: string;
+            /** Format: date-time */
+            createdUtc: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            rating: number;
+        };
+        ReviewRequest: {
+            comment?: null | string;
+            /** Format: int32 */
+            rating?: number | null;
         };
         RiskReport: {
             benchmark: null | components["schemas"]["BenchmarkReport"];
@@ -4195,6 +4564,23 @@ export interface components {
         SimulationRunKind: "Simulate" | "Solve";
         /** @enum {unknown} */
         SimulationRunStatus: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+        SlotDto: {
+            /** Format: date-time */
+            advisorStart: string;
+            /** Format: date-time */
+            endUtc: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            startUtc: string;
+        };
+        SlotsDto: {
+            /** Format: uuid */
+            advisorId: string;
+            advisorTimeZone: string;
+            slots: components["schemas"]["SlotDto"][];
+            timeZone: string;
+        };
         SolveRequest: {
             for?: null | string;
             /** Format: int32 */
@@ -4464,6 +4850,11 @@ export interface components {
             enabled?: null | boolean;
             events?: null | string[];
             url?: null | string;
+        };
+        WeeklyHoursDto: {
+            day: string;
+            end: string;
+            start: string;
         };
         /** @enum {unknown} */
         XirrStatus: "Solved" | "NoSignChange" | "NoRoot" | "MultipleRoots";
@@ -4737,7 +5128,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -4748,48 +5139,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
+                     *         "brokerOrderId": "paper-d301b5535eea4ba1a22dbb76f5601a72",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:29.2742594+00:00",
+                     *         "updatedUtc": "2026-12-06T21:51:29.5246813+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:51:29.3629033+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T16:17:45.9820701+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "side": "Buy",
-                     *         "type": "Market",
-                     *         "quantity": 1222.020834,
-                     *         "limitPrice": null,
-                     *         "price": 65.43,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-04932c6fc32841beac0f3b1042e2c7a5",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:51:29.5246813+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4797,25 +5162,51 @@ export interface operations {
                      *       {
                      *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 437,
+                     *         "quantity": 636,
                      *         "limitPrice": null,
-                     *         "price": 52,
+                     *         "price": 43.38,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-20471e99976145939d61435288b84c1c",
+                     *         "brokerOrderId": "paper-25085921c5994e6aad5ac2047264b544",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00",
-                     *         "updatedUtc": "2026-12-06T16:17:45.7410437+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:28.8992202+00:00",
+                     *         "updatedUtc": "2026-12-06T21:51:29.3629033+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *             "atUtc": "2026-12-06T21:51:29.3629033+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 1067.458713,
+                     *         "limitPrice": null,
+                     *         "price": 47.4,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-26d024994bba480b97281c0c73eceb14",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-06T21:51:28.8992202+00:00",
+                     *         "updatedUtc": "2026-12-06T21:51:29.3629033+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-06T21:51:29.3629033+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -4897,7 +5288,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -4910,8 +5301,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:29.2742594+00:00",
+                     *       "updatedUtc": "2026-12-06T21:51:29.2742594+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -4989,7 +5380,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5002,8 +5393,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.6774233+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:29.2742594+00:00",
+                     *       "updatedUtc": "2026-12-06T21:51:29.2742594+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5063,7 +5454,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5074,22 +5465,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-4d8f0e3a74c2432eb966e91fb803694c",
+                     *       "brokerOrderId": "paper-d301b5535eea4ba1a22dbb76f5601a72",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T16:17:45.6774233+00:00",
-                     *       "updatedUtc": "2026-12-06T16:17:45.9820701+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:29.2742594+00:00",
+                     *       "updatedUtc": "2026-12-06T21:51:29.5246813+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T16:17:45.7410437+00:00"
+                     *           "atUtc": "2026-12-06T21:51:29.3629033+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T16:17:45.9820701+00:00"
+                     *           "atUtc": "2026-12-06T21:51:29.5246813+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5232,16 +5623,34 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.5305464+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:29.0278761+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
                      *         "drifts": [
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -1.599863462309243e-11,
+                     *             "after": -1.599863462309243e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
+                     *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
@@ -5259,24 +5668,6 @@ export interface operations {
                      *             "after": -4.7095417867977524e-11,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
-                     *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -5336,6 +5727,249 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAdvisorProfiles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "email": "advisor@example.com",
+                     *         "profile": {
+                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "displayName": "Dana Reyes",
+                     *           "specialities": [
+                     *             "retirement",
+                     *             "tax"
+                     *           ],
+                     *           "credentials": "CFP, CFA",
+                     *           "languages": [
+                     *             "en",
+                     *             "es"
+                     *           ],
+                     *           "timeZone": "America/New_York",
+                     *           "feeModel": "hourly",
+                     *           "feeNote": "USD 200 an hour",
+                     *           "bio": "Retirement income and tax-aware investing.",
+                     *           "slotMinutes": 60,
+                     *           "verified": false,
+                     *           "verifiedUtc": null,
+                     *           "updatedUtc": "2026-12-06T21:51:32.9256414+00:00"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AdminAdvisorDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyAdvisor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                advisorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "displayName": "Dana Reyes",
+                     *       "specialities": [
+                     *         "retirement",
+                     *         "tax"
+                     *       ],
+                     *       "credentials": "CFP, CFA",
+                     *       "languages": [
+                     *         "en",
+                     *         "es"
+                     *       ],
+                     *       "timeZone": "America/New_York",
+                     *       "feeModel": "hourly",
+                     *       "feeNote": "USD 200 an hour",
+                     *       "bio": "Retirement income and tax-aware investing.",
+                     *       "slotMinutes": 60,
+                     *       "verified": true,
+                     *       "verifiedUtc": "2026-12-06T21:51:33.1568286+00:00",
+                     *       "updatedUtc": "2026-12-06T21:51:32.9256414+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorProfileDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnverifyAdvisor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                advisorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "displayName": "Dana Reyes",
+                     *       "specialities": [
+                     *         "retirement",
+                     *         "tax"
+                     *       ],
+                     *       "credentials": "CFP, CFA",
+                     *       "languages": [
+                     *         "en",
+                     *         "es"
+                     *       ],
+                     *       "timeZone": "America/New_York",
+                     *       "feeModel": "hourly",
+                     *       "feeNote": "USD 200 an hour",
+                     *       "bio": "Retirement income and tax-aware investing.",
+                     *       "slotMinutes": 60,
+                     *       "verified": false,
+                     *       "verifiedUtc": null,
+                     *       "updatedUtc": "2026-12-06T21:51:32.9256414+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorProfileDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6238,10 +6872,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206161748213",
+                     *       "keyId": "es256-20261206215136586",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206161742297",
-                     *         "es256-20261206161748213"
+                     *         "es256-20261206215120979",
+                     *         "es256-20261206215136586"
                      *       ]
                      *     }
                      */
@@ -6298,7 +6932,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -6309,7 +6943,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -6319,7 +6953,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -6393,7 +7027,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -6513,6 +7147,235 @@ export interface operations {
             };
         };
     };
+    GetAdvisorAvailability: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "America/New_York",
+                     *       "slotMinutes": 60,
+                     *       "weekly": [
+                     *         {
+                     *           "day": "monday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         },
+                     *         {
+                     *           "day": "tuesday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         },
+                     *         {
+                     *           "day": "wednesday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         }
+                     *       ],
+                     *       "exceptions": [
+                     *         {
+                     *           "date": "2027-01-05",
+                     *           "start": null,
+                     *           "end": null
+                     *         },
+                     *         {
+                     *           "date": "2027-01-05",
+                     *           "start": "09:00",
+                     *           "end": "12:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AvailabilityDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetAdvisorAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "weekly": [
+                 *         {
+                 *           "day": "monday",
+                 *           "start": "09:00",
+                 *           "end": "17:00"
+                 *         },
+                 *         {
+                 *           "day": "tuesday",
+                 *           "start": "09:00",
+                 *           "end": "17:00"
+                 *         },
+                 *         {
+                 *           "day": "wednesday",
+                 *           "start": "09:00",
+                 *           "end": "17:00"
+                 *         }
+                 *       ],
+                 *       "exceptions": [
+                 *         {
+                 *           "date": "2027-01-05"
+                 *         },
+                 *         {
+                 *           "date": "2027-01-05",
+                 *           "start": "09:00",
+                 *           "end": "12:00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AvailabilityRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "America/New_York",
+                     *       "slotMinutes": 60,
+                     *       "weekly": [
+                     *         {
+                     *           "day": "monday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         },
+                     *         {
+                     *           "day": "tuesday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         },
+                     *         {
+                     *           "day": "wednesday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         }
+                     *       ],
+                     *       "exceptions": [
+                     *         {
+                     *           "date": "2027-01-05",
+                     *           "start": null,
+                     *           "end": null
+                     *         },
+                     *         {
+                     *           "date": "2027-01-05",
+                     *           "start": "09:00",
+                     *           "end": "12:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AvailabilityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListAdvisorClients: {
         parameters: {
             query?: never;
@@ -6534,9 +7397,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *         "grantedUtc": "2026-12-06T21:51:32.6970351+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -6548,6 +7411,289 @@ export interface operations {
                      *     ]
                      */
                     "application/json": components["schemas"]["ClientHouseholdDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAdvisorConsultations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "advisorName": "Dana Reyes",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "startUtc": "2026-11-29T21:51:33.6167772+00:00",
+                     *         "endUtc": "2026-11-29T22:51:33.6167772+00:00",
+                     *         "start": "2026-11-29T21:51:33.6167772+00:00",
+                     *         "advisorStart": "2026-11-29T16:51:33.6167772-05:00",
+                     *         "timeZone": "Europe/London",
+                     *         "advisorTimeZone": "America/New_York",
+                     *         "status": "booked",
+                     *         "need": "",
+                     *         "shareHousehold": true,
+                     *         "grantExpiresUtc": null,
+                     *         "changeableUntilUtc": "2026-11-28T21:51:33.6167772+00:00",
+                     *         "reviewable": false,
+                     *         "review": {
+                     *           "id": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "consultationId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "rating": 5,
+                     *           "comment": "Clear about asset location and Roth conversions.",
+                     *           "createdUtc": "2026-12-06T21:51:33.6833121+00:00"
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "advisorName": "Dana Reyes",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "startUtc": "2026-12-09T15:00:00+00:00",
+                     *         "endUtc": "2026-12-09T16:00:00+00:00",
+                     *         "start": "2026-12-09T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "timeZone": "Europe/London",
+                     *         "advisorTimeZone": "America/New_York",
+                     *         "status": "booked",
+                     *         "need": "retirement",
+                     *         "shareHousehold": true,
+                     *         "grantExpiresUtc": null,
+                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "reviewable": false,
+                     *         "review": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAdvisorProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "displayName": "Dana Reyes",
+                     *       "specialities": [
+                     *         "retirement",
+                     *         "tax"
+                     *       ],
+                     *       "credentials": "CFP, CFA",
+                     *       "languages": [
+                     *         "en",
+                     *         "es"
+                     *       ],
+                     *       "timeZone": "America/New_York",
+                     *       "feeModel": "hourly",
+                     *       "feeNote": "USD 200 an hour",
+                     *       "bio": "Retirement income and tax-aware investing.",
+                     *       "slotMinutes": 60,
+                     *       "verified": false,
+                     *       "verifiedUtc": null,
+                     *       "updatedUtc": "2026-12-06T21:51:32.9256414+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorProfileDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveAdvisorProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Dana Reyes",
+                 *       "specialities": [
+                 *         "retirement",
+                 *         "tax"
+                 *       ],
+                 *       "credentials": "CFP, CFA",
+                 *       "languages": [
+                 *         "en",
+                 *         "es"
+                 *       ],
+                 *       "timeZone": "America/New_York",
+                 *       "feeModel": "hourly",
+                 *       "feeNote": "USD 200 an hour",
+                 *       "bio": "Retirement income and tax-aware investing.",
+                 *       "slotMinutes": 60
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdvisorProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "displayName": "Dana Reyes",
+                     *       "specialities": [
+                     *         "retirement",
+                     *         "tax"
+                     *       ],
+                     *       "credentials": "CFP, CFA",
+                     *       "languages": [
+                     *         "en",
+                     *         "es"
+                     *       ],
+                     *       "timeZone": "America/New_York",
+                     *       "feeModel": "hourly",
+                     *       "feeNote": "USD 200 an hour",
+                     *       "bio": "Retirement income and tax-aware investing.",
+                     *       "slotMinutes": 60,
+                     *       "verified": false,
+                     *       "verifiedUtc": null,
+                     *       "updatedUtc": "2026-12-06T21:51:32.9256414+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorProfileDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -6653,10 +7799,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:15.1630964+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -6715,10 +7861,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:26.2969593+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -6777,10 +7923,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:15.1630964+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -6859,10 +8005,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:26.2969593+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -7015,7 +8161,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -7032,9 +8178,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "ownerId": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -7050,9 +8196,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "ownerId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -7131,7 +8277,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                 *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -7147,9 +8293,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7239,7 +8385,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -7332,9 +8478,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "ownerId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7498,12 +8644,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *         "grantedUtc": "2026-12-06T21:51:32.6970351+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -7590,12 +8736,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *       "grantedUtc": "2026-12-06T21:51:32.6970351+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -7706,6 +8852,234 @@ export interface operations {
             };
         };
     };
+    MatchAdvisors: {
+        parameters: {
+            query?: {
+                language?: string;
+                need?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "needs": [
+                     *         {
+                     *           "speciality": "retirement",
+                     *           "because": "asked for"
+                     *         },
+                     *         {
+                     *           "speciality": "debt",
+                     *           "because": "1 liability"
+                     *         },
+                     *         {
+                     *           "speciality": "tax",
+                     *           "because": "saved tax settings"
+                     *         }
+                     *       ],
+                     *       "advisors": [
+                     *         {
+                     *           "rank": 1,
+                     *           "score": 0.6,
+                     *           "advisor": {
+                     *             "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *             "displayName": "Dana Reyes",
+                     *             "specialities": [
+                     *               "retirement",
+                     *               "tax"
+                     *             ],
+                     *             "credentials": "CFP, CFA",
+                     *             "languages": [
+                     *               "en",
+                     *               "es"
+                     *             ],
+                     *             "timeZone": "America/New_York",
+                     *             "feeModel": "hourly",
+                     *             "feeNote": "USD 200 an hour",
+                     *             "bio": "Retirement income and tax-aware investing.",
+                     *             "slotMinutes": 60,
+                     *             "verified": true,
+                     *             "verifiedUtc": "2026-12-06T21:51:33.1568286+00:00",
+                     *             "updatedUtc": "2026-12-06T21:51:32.9256414+00:00"
+                     *           },
+                     *           "freeSlots": 80,
+                     *           "averageRating": null,
+                     *           "reviews": 0,
+                     *           "reasons": [
+                     *             "Rank 1, score 0.600 = 0.5×0.40 fit + 0.3×1.00 availability + 0.2×0.50 rating.",
+                     *             "Covers 2 of 5 needs: retirement, tax (not debt, investing, estate).",
+                     *             "80 free slots in the next 14 days."
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorMatchesDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAdvisorSlots: {
+        parameters: {
+            query?: {
+                days?: number;
+                from?: string;
+                timeZone?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                advisorId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "timeZone": "Europe/London",
+                     *       "advisorTimeZone": "America/New_York",
+                     *       "slots": [
+                     *         {
+                     *           "startUtc": "2026-12-09T14:00:00+00:00",
+                     *           "endUtc": "2026-12-09T15:00:00+00:00",
+                     *           "start": "2026-12-09T14:00:00+00:00",
+                     *           "advisorStart": "2026-12-09T09:00:00-05:00"
+                     *         },
+                     *         {
+                     *           "startUtc": "2026-12-09T15:00:00+00:00",
+                     *           "endUtc": "2026-12-09T16:00:00+00:00",
+                     *           "start": "2026-12-09T15:00:00+00:00",
+                     *           "advisorStart": "2026-12-09T10:00:00-05:00"
+                     *         },
+                     *         {
+                     *           "startUtc": "2026-12-09T16:00:00+00:00",
+                     *           "endUtc": "2026-12-09T17:00:00+00:00",
+                     *           "start": "2026-12-09T16:00:00+00:00",
+                     *           "advisorStart": "2026-12-09T11:00:00-05:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlotsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListAlerts: {
         parameters: {
             query?: {
@@ -7739,10 +9113,10 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "Bonds",
-                     *           "weight": 0.4,
-                     *           "band": 0.05,
-                     *           "drift": -0.4
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -7759,10 +9133,10 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4,
+                     *           "band": 0.05,
+                     *           "drift": -0.4
                      *         }
                      *       ],
                      *       "harvest": {
@@ -7798,6 +9172,531 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListConsultations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "advisorName": "Dana Reyes",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "startUtc": "2026-11-29T21:51:33.6167772+00:00",
+                     *         "endUtc": "2026-11-29T22:51:33.6167772+00:00",
+                     *         "start": "2026-11-29T21:51:33.6167772+00:00",
+                     *         "advisorStart": "2026-11-29T16:51:33.6167772-05:00",
+                     *         "timeZone": "Europe/London",
+                     *         "advisorTimeZone": "America/New_York",
+                     *         "status": "booked",
+                     *         "need": "",
+                     *         "shareHousehold": true,
+                     *         "grantExpiresUtc": null,
+                     *         "changeableUntilUtc": "2026-11-28T21:51:33.6167772+00:00",
+                     *         "reviewable": false,
+                     *         "review": {
+                     *           "id": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "consultationId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "rating": 5,
+                     *           "comment": "Clear about asset location and Roth conversions.",
+                     *           "createdUtc": "2026-12-06T21:51:33.6833121+00:00"
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "advisorName": "Dana Reyes",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "startUtc": "2026-12-09T15:00:00+00:00",
+                     *         "endUtc": "2026-12-09T16:00:00+00:00",
+                     *         "start": "2026-12-09T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "timeZone": "Europe/London",
+                     *         "advisorTimeZone": "America/New_York",
+                     *         "status": "booked",
+                     *         "need": "retirement",
+                     *         "shareHousehold": true,
+                     *         "grantExpiresUtc": null,
+                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "reviewable": false,
+                     *         "review": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BookConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "startUtc": "2026-12-09T14:00:00+00:00",
+                 *       "timeZone": "Europe/London",
+                 *       "need": "retirement",
+                 *       "shareHousehold": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["BookConsultationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorName": "Dana Reyes",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "startUtc": "2026-12-09T14:00:00+00:00",
+                     *       "endUtc": "2026-12-09T15:00:00+00:00",
+                     *       "start": "2026-12-09T14:00:00+00:00",
+                     *       "advisorStart": "2026-12-09T09:00:00-05:00",
+                     *       "timeZone": "Europe/London",
+                     *       "advisorTimeZone": "America/New_York",
+                     *       "status": "booked",
+                     *       "need": "retirement",
+                     *       "shareHousehold": true,
+                     *       "grantExpiresUtc": null,
+                     *       "changeableUntilUtc": "2026-12-08T14:00:00+00:00",
+                     *       "reviewable": false,
+                     *       "review": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                consultationId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorName": "Dana Reyes",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "startUtc": "2026-12-09T15:00:00+00:00",
+                     *       "endUtc": "2026-12-09T16:00:00+00:00",
+                     *       "start": "2026-12-09T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "timeZone": "Europe/London",
+                     *       "advisorTimeZone": "America/New_York",
+                     *       "status": "cancelled",
+                     *       "need": "retirement",
+                     *       "shareHousehold": true,
+                     *       "grantExpiresUtc": null,
+                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "reviewable": false,
+                     *       "review": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RescheduleConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                consultationId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "startUtc": "2026-12-09T15:00:00+00:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorName": "Dana Reyes",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "startUtc": "2026-12-09T15:00:00+00:00",
+                     *       "endUtc": "2026-12-09T16:00:00+00:00",
+                     *       "start": "2026-12-09T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "timeZone": "Europe/London",
+                     *       "advisorTimeZone": "America/New_York",
+                     *       "status": "booked",
+                     *       "need": "retirement",
+                     *       "shareHousehold": true,
+                     *       "grantExpiresUtc": null,
+                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "reviewable": false,
+                     *       "review": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReviewConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                consultationId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": 5,
+                 *       "comment": "Clear about asset location and Roth conversions."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *       "consultationId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "rating": 5,
+                     *       "comment": "Clear about asset location and Roth conversions.",
+                     *       "createdUtc": "2026-12-06T21:51:33.6833121+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8614,7 +10513,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -8624,7 +10523,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -8634,9 +10533,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -9470,7 +11369,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Generated 1",
                      *         "description": "Efficient frontier point 1 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
                      *         "allocations": [
@@ -9490,11 +11389,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:28.0236598+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Generated 2",
                      *         "description": "Efficient frontier point 2 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
                      *         "allocations": [
@@ -9514,11 +11413,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:28.0236598+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 3",
                      *         "description": "Efficient frontier point 3 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
                      *         "allocations": [
@@ -9538,7 +11437,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:28.0236598+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -9630,7 +11529,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -9650,7 +11549,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:27.7623107+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -9736,7 +11635,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -9756,7 +11655,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:27.7623107+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -9849,7 +11748,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -9869,7 +11768,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T16:17:44.7932479+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:27.7623107+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10031,7 +11930,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Generated 1",
                      *         "description": "Efficient frontier point 1 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
                      *         "allocations": [
@@ -10051,11 +11950,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.03423001402391318,
                      *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:28.0236598+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Generated 2",
                      *         "description": "Efficient frontier point 2 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
                      *         "allocations": [
@@ -10075,11 +11974,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.055593352045090985,
                      *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:28.0236598+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 3",
                      *         "description": "Efficient frontier point 3 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
                      *         "allocations": [
@@ -10099,7 +11998,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.07695669006626882,
                      *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T16:17:44.9110382+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:28.0236598+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10309,7 +12208,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:51:28.8992202+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -10320,7 +12219,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:51:28.8992202+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -10331,7 +12230,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:51:28.8992202+00:00"
                      *       }
                      *     ]
                      */
@@ -10399,8 +12298,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -10411,8 +12310,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *         "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -10500,8 +12399,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -10585,8 +12484,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -10672,8 +12571,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -10869,7 +12768,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -10994,7 +12893,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -11061,7 +12960,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:29.9281248+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11203,7 +13102,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11270,7 +13169,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:29.9281248+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -11347,7 +13246,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11414,7 +13313,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:29.9281248+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11557,7 +13456,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11624,7 +13523,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T16:17:46.3109605+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:29.9281248+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12027,8 +13926,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
                      *         "progress": 0,
@@ -12041,14 +13940,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:30.6405365+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
+                     *         "finishedUtc": "2026-12-06T21:51:30.6542213+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12063,14 +13962,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
-                     *         "startedUtc": "2026-12-06T16:17:46.6627537+00:00",
-                     *         "finishedUtc": "2026-12-06T16:17:47.296976+00:00",
-                     *         "durationMs": 627
+                     *         "createdUtc": "2026-12-06T21:51:30.6056018+00:00",
+                     *         "startedUtc": "2026-12-06T21:51:30.607788+00:00",
+                     *         "finishedUtc": "2026-12-06T21:51:32.430296+00:00",
+                     *         "durationMs": 1807
                      *       },
                      *       {
-                     *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *         "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12083,10 +13982,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *         "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *         "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *         "durationMs": 55
+                     *         "createdUtc": "2026-12-06T21:51:30.0938385+00:00",
+                     *         "startedUtc": "2026-12-06T21:51:30.1946448+00:00",
+                     *         "finishedUtc": "2026-12-06T21:51:30.515965+00:00",
+                     *         "durationMs": 218
                      *       }
                      *     ]
                      */
@@ -12166,8 +14065,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -12281,10 +14180,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *       "durationMs": 55
+                     *       "createdUtc": "2026-12-06T21:51:30.0938385+00:00",
+                     *       "startedUtc": "2026-12-06T21:51:30.1946448+00:00",
+                     *       "finishedUtc": "2026-12-06T21:51:30.515965+00:00",
+                     *       "durationMs": 218
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12388,8 +14287,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -12503,10 +14402,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.4727977+00:00",
-                     *       "startedUtc": "2026-12-06T16:17:46.5237573+00:00",
-                     *       "finishedUtc": "2026-12-06T16:17:46.599416+00:00",
-                     *       "durationMs": 55
+                     *       "createdUtc": "2026-12-06T21:51:30.0938385+00:00",
+                     *       "startedUtc": "2026-12-06T21:51:30.1946448+00:00",
+                     *       "finishedUtc": "2026-12-06T21:51:30.515965+00:00",
+                     *       "durationMs": 218
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12574,8 +14473,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Cancelled",
                      *       "progress": 0,
@@ -12588,9 +14487,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.6846189+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:30.6405365+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T16:17:46.6895131+00:00",
+                     *       "finishedUtc": "2026-12-06T21:51:30.6542213+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -12690,8 +14589,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *       "planId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -12706,7 +14605,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.6595545+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:30.6056018+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -12839,7 +14738,7 @@ export interface operations {
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -12859,7 +14758,7 @@ export interface operations {
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "accountId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -12952,10 +14851,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *           "lotId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "saleTransactionId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "lotId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -12969,11 +14868,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
-                     *           "lotId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -12988,10 +14887,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "saleTransactionId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -13095,10 +14994,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *           "lotId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "saleTransactionId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "lotId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -13112,11 +15011,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
-                     *           "lotId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -13131,10 +15030,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "saleTransactionId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -13233,11 +15132,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:28.756726+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -13249,19 +15148,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -13279,7 +15178,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -13307,18 +15206,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -13343,18 +15242,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -13447,11 +15346,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T16:17:45.3340815+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:28.756726+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -13463,19 +15362,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -13493,7 +15392,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -13521,18 +15420,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -13557,18 +15456,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -13651,7 +15550,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:51:28.8992202+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -13662,7 +15561,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:51:28.8992202+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -13673,7 +15572,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T16:17:45.4325877+00:00"
+                     *         "createdUtc": "2026-12-06T21:51:28.8992202+00:00"
                      *       }
                      *     ]
                      */
@@ -13741,6 +15640,16 @@ export interface operations {
                     /**
                      * @example [
                      *       {
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *       },
+                     *       {
                      *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -13751,17 +15660,7 @@ export interface operations {
                      *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "Bonds",
-                     *         "weight": 0.4,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
-                     *       },
-                     *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -13826,12 +15725,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "modelPortfolioId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
                  *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                 *         "Bonds": "58d5abf0-6098-4dfd-8050-71adf8613151"
                  *       }
                  *     }
                  */
@@ -13848,7 +15747,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -13858,7 +15757,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -13868,14 +15767,14 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *         "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *       }
                      *     ]
                      */
@@ -14227,19 +16126,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -14257,7 +16156,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -14285,18 +16184,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "f1a48cde-78b4-4467-9e02-4b4891d7fa02"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -14321,18 +16220,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -14349,21 +16248,21 @@ export interface operations {
                      *           "name": "Joint brokerage"
                      *         },
                      *         {
-                     *           "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -14680,7 +16579,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
+                     *         "createdUtc": "2026-12-06T21:51:28.3053022+00:00"
                      *       }
                      *     ]
                      */
@@ -14760,7 +16659,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T16:17:45.0766739+00:00"
+                     *       "createdUtc": "2026-12-06T21:51:28.3053022+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -14915,18 +16814,18 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *               "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -14939,12 +16838,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -14957,24 +16856,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *           "instrumentId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -14989,19 +16888,19 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "instrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -15090,36 +16989,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T16:17:45.6000899+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:29.1689488+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *             "instrumentId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *                 "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -15131,19 +17030,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *             "instrumentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *                 "lotId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -15445,8 +17344,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -15465,8 +17364,8 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -15485,23 +17384,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *           "type": "Fee",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 12.5,
+                     *           "amount": 1000,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0002",
+                     *           "externalId": "BRK-2026-0001",
                      *           "memo": null
                      *         }
                      *       ],
@@ -15575,7 +17474,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 25000,
@@ -15604,8 +17503,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15715,8 +17614,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15790,7 +17689,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 30000,
@@ -15810,8 +17709,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -15999,7 +17898,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 1000,
@@ -16007,7 +17906,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 12.5,
@@ -16040,8 +17939,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16060,8 +17959,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16170,7 +18069,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-06",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -16194,7 +18093,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *           "acquiredDate": "2026-12-06",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -16312,7 +18211,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "0f068670-a843-4edd-b006-861ee5482307",
+                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -16431,14 +18330,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
+                     *         "createdUtc": "2026-12-06T21:51:32.2260207+00:00"
                      *       }
                      *     ]
                      */
@@ -16518,14 +18417,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:32.2260207+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -16621,14 +18520,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T16:17:46.8322794+00:00"
+                     *       "createdUtc": "2026-12-06T21:51:32.2260207+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -16769,17 +18668,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T16:17:46.873+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
+                     *           "createdUtc": "2026-12-06T21:51:32.373+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T21:51:32.373+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"9ab762d2-47a5-4bfd-93f9-87abbdb786af\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:51:32.3736417+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -16861,17 +18760,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
-                     *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T16:17:46.938+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T16:17:46.938+00:00",
+                     *       "attempts": 1,
+                     *       "createdUtc": "2026-12-06T21:51:32.649+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T21:51:32.649+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9ab762d2-47a5-4bfd-93f9-87abbdb786af\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:51:32.3736417+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -16938,17 +18837,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T16:17:46.873+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T16:17:46.873+00:00",
+                     *       "createdUtc": "2026-12-06T21:51:32.373+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T21:51:32.373+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"9c3bae32-8f87-4579-8dd4-98535b6f8974\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T16:17:46.8733326+00:00\",\"householdId\":\"7df062d5-131c-4253-af56-c81dd1a9c28a\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"9ab762d2-47a5-4bfd-93f9-87abbdb786af\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:51:32.3736417+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17135,7 +19034,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -17213,7 +19112,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                 *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -17236,7 +19135,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "editable": true
                      *     }
                      */
@@ -17393,7 +19292,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a"
+                 *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -17416,7 +19315,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "editable": true
                      *     }
                      */
@@ -17722,7 +19621,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -17730,8 +19629,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "1c55b8b1-7e77-4af4-ab09-61127de4df2b"
+                     *         "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2"
                      *       ]
                      *     }
                      */
@@ -17841,13 +19740,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T16:17:48.568569+00:00",
+                     *       "exportedUtc": "2026-12-06T21:51:37.6740451+00:00",
                      *       "user": {
-                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T16:17:41.0293705+00:00",
+                     *         "createdUtc": "2026-12-06T21:51:17.7615216+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -17855,17 +19754,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *             "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T16:17:39.9098425+00:00",
+                     *             "createdUtc": "2026-12-06T21:51:15.1630964+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -17876,8 +19775,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -17888,8 +19787,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -17904,7 +19803,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -17924,8 +19823,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *                 "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -17945,9 +19844,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "0f068670-a843-4edd-b006-861ee5482307",
-                     *                 "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *                 "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *                 "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *                 "ownerId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -17967,8 +19866,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *               "accountId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *               "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -17987,7 +19886,7 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
@@ -18007,7 +19906,7 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
@@ -18029,28 +19928,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T16:17:46.3109605+00:00"
+                     *               "createdUtc": "2026-12-06T21:51:29.9281248+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *               "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "grantedUtc": "2026-12-06T16:17:46.9553479+00:00",
+                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *               "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *               "grantedUtc": "2026-12-06T21:51:32.6970351+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *             "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T16:17:44.2244376+00:00",
+                     *             "createdUtc": "2026-12-06T21:51:26.2969593+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -18064,23 +19963,23 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:44.1623834+00:00",
+                     *           "occurredUtc": "2026-12-06T21:51:26.2168185+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:44.5256079+00:00",
+                     *           "occurredUtc": "2026-12-06T21:51:27.0147464+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
-                     *           "detail": "f17e1eec-2198-430d-8c1e-5443ba933166"
+                     *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T16:17:45.5166329+00:00",
+                     *           "occurredUtc": "2026-12-06T21:51:29.0012094+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
                      *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
                      *         }
@@ -18725,37 +20624,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *           "createdUtc": "2026-12-06T21:51:32.6313867+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
+                     *           "createdUtc": "2026-12-06T21:51:30.7970305+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "eventType": "order.status_changed",
-                     *           "title": "Order Submitted: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
-                     *           "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *           "eventType": "order.status_changed",
-                     *           "title": "Order Submitted: 955 HD",
-                     *           "body": "Your order for 955 HD moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T16:17:46.349765+00:00",
+                     *           "title": "Order Submitted: 303 PG",
+                     *           "body": "Your order for 303 PG moved from Pending to Submitted (accepted by the paper broker); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T21:51:29.6183557+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 15,
-                     *       "unreadCount": 15
+                     *       "totalCount": 16,
+                     *       "unreadCount": 16
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -18812,13 +20711,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *       "householdId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
-                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *       "createdUtc": "2026-12-06T16:17:46.8562715+00:00",
-                     *       "readUtc": "2026-12-06T16:17:47.37401+00:00"
+                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *       "createdUtc": "2026-12-06T21:51:32.6313867+00:00",
+                     *       "readUtc": "2026-12-06T21:51:33.9702029+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -19652,8 +21551,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *       "householdId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda"
+                     *       "userId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *       "householdId": "0d97375c-674b-4210-99c1-00918fb3fe33"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -19792,14 +21691,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T16:17:48.2474058+00:00",
+                     *           "lastErrorUtc": "2026-12-06T21:51:36.6388916+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T16:17:48.2739893+00:00",
+                     *           "lastErrorUtc": "2026-12-06T21:51:36.6491071+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
