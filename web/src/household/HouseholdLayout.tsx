@@ -15,6 +15,7 @@ const links = [
   ['import', 'Import'],
   ['plans', 'Plans'],
   ['tax', 'Tax'],
+  ['advisors', 'Advisors'],
   ['webhooks', 'Webhooks'],
   ['settings', 'Settings'],
 ] as const;
