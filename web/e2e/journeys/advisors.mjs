@@ -9,12 +9,14 @@
 import { execFileSync } from 'node:child_process';
 import { baseURL, totpCode } from '../kit.mjs';
 
+/** @param {string} statement */
 function sql(statement) {
   const database = process.env.GLIDEPATH_E2E_DB;
   if (!database) throw new Error('GLIDEPATH_E2E_DB is not set (e2e/global-setup.mjs sets it)');
   execFileSync('sqlite3', ['-cmd', '.timeout 10000', database, statement]);
 }
 
+/** @param {string} method @param {string} path @param {string | undefined} token @param {unknown} [body] @returns {Promise<any>} */
 async function call(method, path, token, body) {
   const res = await fetch(`${baseURL()}${path}`, {
     method,
@@ -62,7 +64,7 @@ export async function findAndBookJourney({ test, page, expectText, householdUrl 
     await call('PUT', '/api/v1/advisor/availability', advisor, { weekly: days.map((day) => ({ day, start: '09:00', end: '10:00' })), exceptions: [] });
     const admin = await userWithRole('admin31@example.com', 'admin');
     const pending = await call('GET', '/api/v1/admin/advisors', admin);
-    const profile = pending.find((a) => a.email === 'advisor31@example.com').profile;
+    const profile = pending.find((/** @type {any} */ a) => a.email === 'advisor31@example.com').profile;
     if (profile.verified) throw new Error('a new profile is verified already');
     await call('POST', `/api/v1/admin/advisors/${profile.advisorId}/verify`, admin);
   });
@@ -95,11 +97,11 @@ export async function moveAndCancelJourney({ test, page, expectText, householdUr
       await page.goto(`${householdUrl}/advisors`);
       const list = page.getByRole('region', { name: 'Your consultations' });
       const item = list.getByTestId('consultation').filter({ hasText: 'booked' }).first();
-      const before = (await apiGet(`/api/v1${new URL(householdUrl).pathname}/consultations`)).find((c) => c.status === 'booked');
+      const before = (await apiGet(`/api/v1${new URL(householdUrl).pathname}/consultations`)).find((/** @type {any} */ c) => c.status === 'booked');
       await item.getByRole('button', { name: 'Move' }).click();
       await item.getByRole('list', { name: 'New time' }).getByRole('button').nth(3).click();
       await page.waitForFunction(() => !document.querySelector('[aria-label="New time"]'));
-      const after = (await apiGet(`/api/v1${new URL(householdUrl).pathname}/consultations`)).find((c) => c.id === before.id);
+      const after = (await apiGet(`/api/v1${new URL(householdUrl).pathname}/consultations`)).find((/** @type {any} */ c) => c.id === before.id);
       if (after.startUtc === before.startUtc) throw new Error('the consultation did not move');
       await list.getByTestId('consultation').filter({ hasText: 'booked' }).first().getByRole('button', { name: 'Cancel' }).click();
       await expectText(list.getByTestId('consultation').first(), 'cancelled');
@@ -115,7 +117,7 @@ export async function reviewJourney({ test, page, expectText, householdUrl, apiG
     async () => {
       const household = new URL(householdUrl).pathname;
       const matches = await apiGet(`/api/v1${household}/advisors`);
-      const advisorId = matches.advisors.find((a) => a.advisor.displayName === 'Dana Reyes').advisor.advisorId;
+      const advisorId = matches.advisors.find((/** @type {any} */ a) => a.advisor.displayName === 'Dana Reyes').advisor.advisorId;
       const slots = await apiGet(`/api/v1${household}/advisors/${advisorId}/slots?timeZone=UTC`);
       const booked = await apiSend('POST', `/api/v1${household}/consultations`, { advisorId, startUtc: slots.slots[5].startUtc, timeZone: 'UTC' });
       // Stands in for the consultation's hour passing (the server tests move it the same way).
