@@ -104,6 +104,8 @@ public static class ApplicationRegistration
     public static IServiceCollection AddGlidepathUserUseCases(this IServiceCollection services)
     {
         services.AddScoped<AdvisorGrants>();
+        services.AddScoped<AdvisorProfiles>();
+        services.AddScoped<Consultations>();
         services.AddScoped<Profiles>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignUps>();

@@ -46,6 +46,7 @@ export const routes: RouteObject[] = [
                   { path: 'dashboard', lazy: () => import('./pages/DashboardPage').then((m) => ({ Component: m.DashboardPage })) },
                   { path: 'accounts', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
                   { path: 'accounts/:accountId/orders', lazy: () => import('./pages/OrdersPage').then((m) => ({ Component: m.OrdersPage })) },
+                  { path: 'advisors', lazy: () => import('./advisors/AdvisorsPage').then((m) => ({ Component: m.AdvisorsPage })) },
                   { path: 'webhooks', lazy: () => import('./pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })) },
                   { path: 'holdings', lazy: () => import('./pages/HoldingsPage').then((m) => ({ Component: m.HoldingsPage })) },
                   { path: 'portfolio', lazy: () => import('./pages/PortfolioPage').then((m) => ({ Component: m.PortfolioPage })) },

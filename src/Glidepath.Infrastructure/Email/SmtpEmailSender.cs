@@ -34,6 +34,11 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
     {
         ArgumentNullException.ThrowIfNull(message);
         var body = new BodyBuilder { TextBody = message.Body, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         var mime = new MimeMessage { Subject = message.Subject, Body = body.ToMessageBody() };
         mime.From.Add(MailboxAddress.Parse(from));
         mime.To.Add(MailboxAddress.Parse(message.To));

@@ -21,6 +21,14 @@ public sealed class AdvisorGrant
     /// <summary><see cref="GrantScopes.Read"/> (the default: the advisor sees, never changes) or <see cref="GrantScopes.Write"/>.</summary>
     public string Scope { get; set; } = GrantScopes.Read;
 
+    /// <summary>
+    /// For a grant a consultation booking made (docs/advisors.md, "Grants"): the consultation, and when the grant
+    /// ends (UTC; the consultation's end plus a day). The expiry job revokes it then; cancelling revokes it at once.
+    /// </summary>
+    public Guid? ConsultationId { get; set; }
+
+    public DateTime? ExpiresUtc { get; set; }
+
     public bool IsActive => RevokedUtc is null;
 }
 

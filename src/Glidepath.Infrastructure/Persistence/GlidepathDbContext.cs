@@ -16,6 +16,7 @@ using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Advisors;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Identity;
@@ -94,6 +95,12 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<AdvisorGrant> AdvisorGrants => Set<AdvisorGrant>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    // Advisors: profiles, hours, consultations and their reviews (docs/advisors.md).
+    public DbSet<AdvisorProfile> AdvisorProfiles => Set<AdvisorProfile>();
+    public DbSet<AdvisorWeeklyHours> AdvisorWeeklyHours => Set<AdvisorWeeklyHours>();
+    public DbSet<AdvisorAvailabilityException> AdvisorAvailabilityExceptions => Set<AdvisorAvailabilityException>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationReview> ConsultationReviews => Set<ConsultationReview>();
     // Target allocations by asset class.
     public DbSet<ModelPortfolio> ModelPortfolios => Set<ModelPortfolio>();
     // Capital-market assumptions by version, and each person's risk questionnaires (docs/assumptions.md, docs/risk-profile.md).

@@ -1769,6 +1769,286 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("transactions", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorAvailabilityException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly?>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<TimeOnly?>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advisor_availability_exceptions");
+
+                    b.HasIndex("AdvisorId", "Date")
+                        .HasDatabaseName("ix_advisor_availability_exceptions_advisor_id_date");
+
+                    b.ToTable("advisor_availability_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("bio");
+
+                    b.Property<string>("Credentials")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("credentials");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("FeeModel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("fee_model");
+
+                    b.Property<string>("FeeNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fee_note");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("languages");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot_minutes");
+
+                    b.Property<string>("Specialities")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("specialities");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<Guid?>("VerifiedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("verified_by");
+
+                    b.Property<DateTimeOffset?>("VerifiedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_utc");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_advisor_profiles");
+
+                    b.ToTable("advisor_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorWeeklyHours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advisor_weekly_hours");
+
+                    b.HasIndex("AdvisorId")
+                        .HasDatabaseName("ix_advisor_weekly_hours_advisor_id");
+
+                    b.ToTable("advisor_weekly_hours", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<DateTimeOffset?>("CancelledUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_utc");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_time_zone");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_utc");
+
+                    b.Property<Guid?>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("need");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<bool>("ShareHousehold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_household");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_consultations_client_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_consultations_household_id");
+
+                    b.HasIndex("AdvisorId", "StartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultations_advisor_id_start_utc")
+                        .HasFilter("status = 'booked'");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.ConsultationReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_reviews");
+
+                    b.HasIndex("AdvisorId")
+                        .HasDatabaseName("ix_consultation_reviews_advisor_id");
+
+                    b.HasIndex("ConsultationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultation_reviews_consultation_id");
+
+                    b.ToTable("consultation_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Events.OutboxEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1827,6 +2107,14 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.Property<Guid>("AdvisorId")
                         .HasColumnType("uuid")
                         .HasColumnName("advisor_id");
+
+                    b.Property<Guid?>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_utc");
 
                     b.Property<Guid>("GrantedBy")
                         .HasColumnType("uuid")
@@ -3144,6 +3432,70 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasForeignKey("InstrumentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_transactions_instruments_instrument_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorAvailabilityException", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Advisors.AdvisorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_availability_exceptions_advisor_profiles_advisor_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorProfile", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
+                        .WithOne()
+                        .HasForeignKey("Glidepath.Infrastructure.Advisors.AdvisorProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_profiles_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorWeeklyHours", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Advisors.AdvisorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_weekly_hours_advisor_profiles_advisor_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.Consultation", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Advisors.AdvisorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_advisor_profiles_advisor_id");
+
+                    b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_users_client_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.ConsultationReview", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Advisors.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_reviews_consultations_consultation_id");
                 });
 
             modelBuilder.Entity("Glidepath.Infrastructure.Identity.AdvisorGrant", b =>

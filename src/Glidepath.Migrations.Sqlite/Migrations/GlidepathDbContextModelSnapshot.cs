@@ -1758,6 +1758,286 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("transactions", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorAvailabilityException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly?>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<TimeOnly?>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advisor_availability_exceptions");
+
+                    b.HasIndex("AdvisorId", "Date")
+                        .HasDatabaseName("ix_advisor_availability_exceptions_advisor_id_date");
+
+                    b.ToTable("advisor_availability_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bio");
+
+                    b.Property<string>("Credentials")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credentials");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("FeeModel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_model");
+
+                    b.Property<string>("FeeNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_note");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("languages");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_minutes");
+
+                    b.Property<string>("Specialities")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specialities");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<Guid?>("VerifiedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by");
+
+                    b.Property<DateTimeOffset?>("VerifiedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_utc");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_advisor_profiles");
+
+                    b.ToTable("advisor_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorWeeklyHours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advisor_weekly_hours");
+
+                    b.HasIndex("AdvisorId")
+                        .HasDatabaseName("ix_advisor_weekly_hours_advisor_id");
+
+                    b.ToTable("advisor_weekly_hours", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<DateTimeOffset?>("CancelledUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_utc");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_time_zone");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_utc");
+
+                    b.Property<Guid?>("GrantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("need");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<bool>("ShareHousehold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_household");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_consultations_client_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_consultations_household_id");
+
+                    b.HasIndex("AdvisorId", "StartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultations_advisor_id_start_utc")
+                        .HasFilter("status = 'booked'");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.ConsultationReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_reviews");
+
+                    b.HasIndex("AdvisorId")
+                        .HasDatabaseName("ix_consultation_reviews_advisor_id");
+
+                    b.HasIndex("ConsultationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultation_reviews_consultation_id");
+
+                    b.ToTable("consultation_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Events.OutboxEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1816,6 +2096,14 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AdvisorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("advisor_id");
+
+                    b.Property<Guid?>("ConsultationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
 
                     b.Property<Guid>("GrantedBy")
                         .HasColumnType("TEXT")
@@ -3127,6 +3415,70 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasForeignKey("InstrumentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_transactions_instruments_instrument_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorAvailabilityException", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Advisors.AdvisorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_availability_exceptions_advisor_profiles_advisor_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorProfile", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
+                        .WithOne()
+                        .HasForeignKey("Glidepath.Infrastructure.Advisors.AdvisorProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_profiles_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.AdvisorWeeklyHours", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Advisors.AdvisorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advisor_weekly_hours_advisor_profiles_advisor_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.Consultation", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Advisors.AdvisorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_advisor_profiles_advisor_id");
+
+                    b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_users_client_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Advisors.ConsultationReview", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Advisors.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_reviews_consultations_consultation_id");
                 });
 
             modelBuilder.Entity("Glidepath.Infrastructure.Identity.AdvisorGrant", b =>

@@ -49,6 +49,7 @@ public static class GlidepathApi
         api.MapPriceImportEndpoints();
         api.MapMeEndpoints();
         api.MapAdvisorEndpoints();
+        api.MapAdvisorProfileEndpoints();
         api.MapAdminEndpoints();
         api.MapMarketDataEndpoints();
         api.MapJobsEndpoints();
@@ -70,6 +71,7 @@ public static class GlidepathApi
         household.MapTransactionImportEndpoints();
         household.MapPlanningEndpoints();
         household.MapAdvisorGrantEndpoints();
+        household.MapConsultationEndpoints();
         household.MapPerformanceEndpoints();
         household.MapModelPortfolioEndpoints();
         household.MapRebalanceEndpoints();

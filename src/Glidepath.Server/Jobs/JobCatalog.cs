@@ -15,6 +15,7 @@ public static class JobCatalog
     public const string OrderProcessing = "order-processing";
     public const string NotificationDigest = "notification-digest";
     public const string Backup = "backup";
+    public const string ConsultationGrants = "consultation-grants";
 
     /// <summary>The job group of Quartz's keys: the cluster's scheduler holds only ours.</summary>
     public const string Group = "glidepath";
@@ -28,6 +29,7 @@ public static class JobCatalog
         new(PlanReruns, "Queues a fresh simulation of every saved plan.", typeof(PlanRerunJob), o => o.PlanReruns),
         new(OrderProcessing, "Submits pending orders to their brokers and books the fills they report.", typeof(OrderProcessingJob), o => o.OrderProcessing),
         new(NotificationDigest, "E-mails each user who asked for it a digest of their unread notifications, once a day.", typeof(NotificationDigestJob), o => o.NotificationDigest),
+        new(ConsultationGrants, "Ends the advisor grants of consultations whose period is over (docs/advisors.md).", typeof(ConsultationGrantsJob), o => o.ConsultationGrants),
         new(Backup, "Backs up the database into Backups:Folder and keeps the newest Jobs:Backup:Keep backups.", typeof(BackupJob), o => o.Backup),
         new(Retention, "Deletes old job runs, expired refresh tokens and what else has a retention rule.", typeof(RetentionJob), o => o.Retention),
     ];

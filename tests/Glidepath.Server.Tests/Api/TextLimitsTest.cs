@@ -64,6 +64,9 @@ public partial class TextLimitsTest
         var household = await client.HouseholdAsync();
         var account = await client.AccountAsync(household.Id);
         var h = $"/api/households/{household.Id}";
+        var advisor = app.CreateClient(await app.CreateUserAsync(roles: [Glidepath.Infrastructure.Identity.Roles.Advisor], ownHousehold: false));
+        object Profile(string? displayName = "Dana", string? credentials = null, string? feeNote = null, string? bio = null) =>
+            new { displayName, specialities = new[] { "tax" }, languages = new[] { "en" }, credentials, feeNote, bio };
         var cases = new Dictionary<string, Func<string, Task<HttpResponseMessage>>>(StringComparer.Ordinal)
         {
             ["household.name"] = v => client.PostAsync("/api/households", new { name = v, reportingCurrency = "USD" }),
@@ -88,6 +91,11 @@ public partial class TextLimitsTest
             ["transaction.memo"] = v => client.PostAsync($"{h}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2000, 1, 3), 1m) with { Memo = v }),
             ["transaction.externalId"] = v => client.PostAsync($"{h}/transactions", Fixtures.Deposit(account.Id, new DateOnly(2000, 1, 3), 1m) with { ExternalId = v }),
             ["advisor grant.advisorEmail"] = v => client.PostAsync($"{h}/advisor-grants", new { advisorEmail = v }),
+            ["advisor profile.displayName"] = v => advisor.PutAsync("/api/advisor/profile", Profile(displayName: v)),
+            ["advisor profile.credentials"] = v => advisor.PutAsync("/api/advisor/profile", Profile(credentials: v)),
+            ["advisor profile.feeNote"] = v => advisor.PutAsync("/api/advisor/profile", Profile(feeNote: v)),
+            ["advisor profile.bio"] = v => advisor.PutAsync("/api/advisor/profile", Profile(bio: v)),
+            ["consultation review.comment"] = v => client.PostAsync($"{h}/consultations/{Guid.NewGuid()}/review", new { rating = 5, comment = v }),
             ["instrument market data.symbol"] = async v => await (await app.CreateOperatorClientAsync())
                 .PutAsync($"/api/admin/instruments/{(await app.MsftAsync()).Id}/market-data", new { provider = "stooq", symbol = v }),
             ["import mapping.date"] = v => client.PutAsync($"/api/accounts/{account.Id}/import-mapping", new { date = v, action = "A", symbol = "S", actions = new Dictionary<string, string> { ["Buy"] = "Buy" } }),
@@ -112,6 +120,7 @@ public partial class TextLimitsTest
         Assert.Equal(1, await db.Households.CountAsync(x => x.Name != "Test household" || x.Id == household.Id));
         Assert.Empty(await db.Transactions.Where(t => t.AccountId == account.Id).ToListAsync());
         Assert.Empty(await db.AdvisorGrants.ToListAsync());
+        Assert.Empty(await db.AdvisorProfiles.ToListAsync());
     }
 
     [Theory]

@@ -40,6 +40,7 @@ public class RateLimitTest
         Assert.Equal(
         [
             "GET /api/advisor/clients",
+            "GET /api/households/{householdId:guid}/advisors/",
             "GET /api/households/{householdId:guid}/alerts",
             "GET /api/households/{householdId:guid}/net-worth",
             "GET /api/households/{householdId:guid}/performance",

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Empty, ErrorMessage, QueryView } from '../components/DataState';
 import { JobsTable } from './JobsTable';
+import { AdvisorVerificationSection, UsersSection } from './PeopleSections';
 import { useDetailedHealth, useIsAdmin, useJobRuns, useJobs, useProviderSearch, useSetMapping, useSharedInstruments, useTriggerJob } from './queries';
 
 const PRICE_PROVIDERS = ['stooq', 'alphavantage', 'yahoo', 'local'];
@@ -9,7 +10,7 @@ const PRICE_PROVIDERS = ['stooq', 'alphavantage', 'yahoo', 'local'];
 const when = (utc: string | null | undefined) => (utc ? new Date(utc).toLocaleString() : '—');
 
 /**
- * The operator's page (admins): scheduled jobs with their last and next runs and a Trigger button,
+ * The operator's page (admins): users and roles, advisor verification (docs/advisors.md), scheduled jobs with their last and next runs and a Trigger button,
  * the health of the scheduler, the database and each market-data provider, and which provider and
  * symbol price each shared instrument (edit, search a provider). docs/market-data.md.
  */
@@ -28,6 +29,8 @@ export function AdminPage() {
         </Empty>
       ) : (
         <>
+          <UsersSection />
+          <AdvisorVerificationSection />
           <JobsSection />
           <HealthSection />
           <MappingSection />

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Empty, QueryView } from '../components/DataState';
 import { clientColumns } from './clientColumns';
 import { useClients, useIsAdvisor } from './queries';
+import { AdvisorConsultationsSection, ProfileSection } from './ProfileSection';
 
 /**
  * The advisor's start page: the households whose owners granted them access. Opening one shows
@@ -23,6 +24,9 @@ export function AdvisorPage() {
           .
         </Empty>
       ) : (
+        <>
+        <ProfileSection />
+        <AdvisorConsultationsSection />
         <section className="card overflow-x-auto" aria-labelledby="clients-heading">
           <h2 id="clients-heading" className="mb-2">
             Client households
@@ -58,6 +62,7 @@ export function AdvisorPage() {
             }
           </QueryView>
         </section>
+        </>
       )}
     </main>
   );

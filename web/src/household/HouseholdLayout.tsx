@@ -17,6 +17,7 @@ const links = [
   ['goals', 'Goals'],
   ['risk-profile', 'Risk profile'],
   ['tax', 'Tax'],
+  ['advisors', 'Advisors'],
   ['webhooks', 'Webhooks'],
   ['settings', 'Settings'],
 ] as const;

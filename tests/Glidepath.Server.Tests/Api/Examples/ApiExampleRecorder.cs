@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.Tests.Planning;
+using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Tests.Api.Examples;
 
@@ -307,6 +308,51 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(me, $"{w}/deliveries/{Id(ping)}/redeliver");
         await PostAsync(me, $"{hh}/advisor-grants", new { advisorEmail = advisorUser.Email, scope = "read" });
         await GetAsync(advisor, $"{v}/advisor/clients");
+        // Advisor profile, hours, verification, matching and consultations (docs/advisors.md).
+        var a0 = advisorUser.Id.ToString("D");
+        await PutAsync(advisor, $"{v}/advisor/profile", new
+        {
+            displayName = "Dana Reyes",
+            specialities = new[] { "retirement", "tax" },
+            credentials = "CFP, CFA",
+            languages = new[] { "en", "es" },
+            timeZone = "America/New_York",
+            feeModel = "hourly",
+            feeNote = "USD 200 an hour",
+            bio = "Retirement income and tax-aware investing.",
+            slotMinutes = 60,
+        });
+        await GetAsync(advisor, $"{v}/advisor/profile");
+        var weekdays = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" };
+        var dayOff = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await PutAsync(advisor, $"{v}/advisor/availability", new
+        {
+            weekly = weekdays.Select(d => new { day = d, start = "09:00", end = "17:00" }),
+            exceptions = new object[] { new { date = dayOff }, new { date = dayOff, start = "09:00", end = "12:00" } },
+        });
+        await GetAsync(advisor, $"{v}/advisor/availability");
+        await GetAsync(admin, $"{v}/admin/advisors");
+        await SendAsync(admin, HttpMethod.Delete, $"{v}/admin/advisors/{a0}/verify");
+        await PostAsync(admin, $"{v}/admin/advisors/{a0}/verify");
+        await GetAsync(me, $"{hh}/advisors?need=retirement&language=en");
+        var later = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var free = (await GetAsync(me, $"{hh}/advisors/{a0}/slots?from={later}&days=7&timeZone=Europe/London"))?["slots"]?.AsArray() ?? [];
+        string Slot(int i) => free.Count > i ? free[i]?["startUtc"]?.GetValue<string>() ?? "" : "";
+        var booking = await PostAsync(me, $"{hh}/consultations", new { advisorId = a0, startUtc = Slot(0), timeZone = "Europe/London", need = "retirement", shareHousehold = true });
+        await PostAsync(me, $"{hh}/consultations/{Id(booking)}/reschedule", new { startUtc = Slot(1) });
+        var past = await PostAsync(me, $"{hh}/consultations", new { advisorId = a0, startUtc = Slot(2), timeZone = "Europe/London" });
+        await using (var db = app.CreateDbContext())
+        {
+            // The review needs a consultation that ended: this one is moved into the past, as if booked last week.
+            var start = DateTime.SpecifyKind(DateTime.UtcNow.AddDays(-7), DateTimeKind.Utc);
+            var pastId = Guid.Parse(Id(past));
+            await db.Consultations.Where(c => c.Id == pastId).ExecuteUpdateAsync(x => x.SetProperty(c => c.StartUtc, start).SetProperty(c => c.EndUtc, start.AddHours(1)));
+        }
+
+        await PostAsync(me, $"{hh}/consultations/{Id(past)}/review", new { rating = 5, comment = "Clear about asset location and Roth conversions." });
+        await GetAsync(me, $"{hh}/consultations");
+        await GetAsync(advisor, $"{v}/advisor/consultations");
+        await PostAsync(me, $"{hh}/consultations/{Id(booking)}/cancel");
         await PutAsync(me, $"{v}/notifications/preferences", new { preferences = new[] { new { eventType = "order.filled", channel = "email", enabled = false } }, dailyDigest = true });
         // Notifications come from the outbox in the background: wait (unrecorded) until the run's one has arrived,
         // so the recorded list is never empty on a fast or a slow machine.
