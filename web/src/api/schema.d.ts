@@ -132,6 +132,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/advisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List advisor profiles
+         * @description Every advisor profile with the advisor's e-mail, unverified first. Admins only.
+         */
+        get: operations["ListAdvisorProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/advisors/{advisorId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify an advisor
+         * @description Marks the advisor's profile verified, so clients see it in matching. Admins only.
+         */
+        post: operations["VerifyAdvisor"];
+        /**
+         * Withdraw an advisor's verification
+         * @description Hides the advisor from matching until verified again; booked consultations stay. Admins only.
+         */
+        delete: operations["UnverifyAdvisor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/fx-rates/import": {
         parameters: {
             query?: never;
@@ -412,6 +456,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advisor/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The advisor's weekly hours
+         * @description Weekly windows (local times in the profile's time zone) and dated exceptions.
+         */
+        get: operations["GetAdvisorAvailability"];
+        /**
+         * Replace the advisor's weekly hours
+         * @description Replaces the weekly windows and exceptions as a whole; local times in the profile's time zone, which decides UTC across daylight-saving changes.
+         */
+        put: operations["SetAdvisorAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advisor/clients": {
         parameters: {
             query?: never;
@@ -426,6 +494,134 @@ export interface paths {
         get: operations["ListAdvisorClients"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisor/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The advisor's consultations
+         * @description Every consultation booked with the signed-in advisor, booked and cancelled, by start.
+         */
+        get: operations["ListAdvisorConsultations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisor/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The advisor's own profile
+         * @description The signed-in advisor's profile: specialities, credentials, languages, time zone, fee model, bio, slot length and whether an admin verified it.
+         */
+        get: operations["GetAdvisorProfile"];
+        /**
+         * Write the advisor's own profile
+         * @description Creates or changes the signed-in advisor's profile (null fields keep their value). Changing the credentials withdraws the verification until an admin verifies again.
+         */
+        put: operations["SaveAdvisorProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assumptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List capital-market assumption sets
+         * @description Every version, newest first; the built-in version 1 last (docs/assumptions.md).
+         */
+        get: operations["ListAssumptionSets"];
+        put?: never;
+        /**
+         * Add a version of the capital-market assumptions
+         * @description Stores a new version (the highest plus one) that becomes current. Admins only. Refused when the correlation matrix is not a valid one or when the ten risk levels cannot be built from the figures.
+         */
+        post: operations["CreateAssumptionSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assumptions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one assumption set
+         * @description One version of the capital-market assumptions.
+         */
+        get: operations["GetAssumptionSet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assumptions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current capital-market assumptions
+         * @description The highest version: expected returns, volatilities and correlations by asset class, with their date and sources. Model portfolios and the planner's defaults use it.
+         */
+        get: operations["GetCurrentAssumptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assumptions/frontier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The risk levels and given mixes under the current assumptions
+         * @description The ten risk levels built from the current capital-market assumptions (the frontier the portfolio page draws) and each given mix by asset class evaluated under the same μ and Σ; the uninvested rest earns the set's cash rate.
+         */
+        post: operations["EvaluateOnAssumptions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -600,6 +796,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/advisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find advisors for the household
+         * @description Verified advisors ranked by fit to the household's needs (from its plans' goals, accounts, liabilities and tax settings), free slots in the next 14 days and rating (docs/advisors.md, "Matching"); need and language (ISO 639-1) filter. Each result says why it ranks there. Owner only.
+         */
+        get: operations["MatchAdvisors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/advisors/{advisorId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An advisor's free slots
+         * @description Free slots from the date from (in timeZone, default today) for days days (1 to 62, default 14), each in UTC, in the client's timeZone (IANA) and in the advisor's. Owner only.
+         */
+        get: operations["ListAdvisorSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/alerts": {
         parameters: {
             query?: never;
@@ -614,6 +850,90 @@ export interface paths {
         get: operations["ListAlerts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The household's consultations
+         * @description Every consultation booked for the household, booked and cancelled, by start, with the review when there is one. Owner only.
+         */
+        get: operations["ListConsultations"];
+        put?: never;
+        /**
+         * Book a consultation
+         * @description Books one of the advisor's free slots (201) and e-mails both an ICS invitation. Unless shareHousehold is false, the advisor may read the household until a day after the consultation. A slot someone else booked first is 409 slot-taken. Owner only.
+         */
+        post: operations["BookConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/consultations/{consultationId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a consultation
+         * @description Cancels up to 24 hours before the start (later is 409 notice-period-passed), ends the advisor's consultation grant and e-mails a cancellation. Owner only.
+         */
+        post: operations["CancelConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/consultations/{consultationId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a consultation
+         * @description Moves the consultation to another free slot of the same advisor, up to 24 hours before its current start, and e-mails the updated invitation. Owner only.
+         */
+        post: operations["RescheduleConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/consultations/{consultationId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a consultation
+         * @description 1 to 5 stars and a comment, once per consultation, by the client who booked it, after it ended (201). Owner only.
+         */
+        post: operations["ReviewConsultation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -810,6 +1130,26 @@ export interface paths {
          * @description Closes for the household's private instruments from a CSV file.
          */
         post: operations["ImportHouseholdPrices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/imports/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a bank, card or broker statement (OFX, QFX, QIF)
+         * @description Books one account's OFX 1.x/2.x, QFX or QIF statement all or nothing (docs/statements.md). Transactions are de-duplicated by FITID; a row that looks like a stored one (same amount, dates at most 3 days apart, similar payee) is listed in possibleDuplicates and the import is refused until each is decided: skipRow=N (the same transaction, not imported) or keepRow=N (a new one), both repeatable. dryRun=true previews the rows, their categories and the possible duplicates and writes nothing.
+         */
+        post: operations["ImportStatement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1014,8 +1354,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Generate a model portfolio
-         * @description Weights from the household's risk profile and the asset-class assumptions; stores nothing.
+         * Generate the ten risk levels
+         * @description Stores ten model portfolios, risk levels 1 to 10, built by the optimiser from the current capital-market assumptions under the practitioner constraints (docs/assumptions.md).
          */
         post: operations["GenerateModelPortfolio"];
         delete?: never;
@@ -1523,6 +1863,30 @@ export interface paths {
          * @description Removes a declared replacement.
          */
         delete: operations["RemoveReplacementFund"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/risk-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the household's risk profiles
+         * @description Each person's latest profile (recommended level, tolerance, capacity, the reason, and whether a re-take is due after a year) and every profile taken, newest first.
+         */
+        get: operations["GetRiskProfile"];
+        put?: never;
+        /**
+         * Take the risk questionnaire
+         * @description Scores a person's 13 answers and capacity inputs, stores the profile and answers it; a re-take adds a profile and keeps the history.
+         */
+        post: operations["CreateRiskProfile"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2248,6 +2612,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/risk-profile/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the risk questionnaire
+         * @description The Grable & Lytton (1999) 13-item risk-tolerance scale: items, options with their points, and the score bands.
+         */
+        get: operations["GetRiskQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/confirm-email": {
         parameters: {
             query?: never;
@@ -2736,6 +3120,10 @@ export interface components {
             total: number;
             type: components["schemas"]["AccountType"];
         };
+        AdminAdvisorDto: {
+            email: string;
+            profile: components["schemas"]["AdvisorProfileDto"];
+        };
         AdminUserDto: {
             email: string;
             emailConfirmed: boolean;
@@ -2745,6 +3133,55 @@ export interface components {
             lockedOutUntil: null | string;
             mfaEnabled: boolean;
             roles: string[];
+        };
+        AdvisorMatchDto: {
+            advisor: components["schemas"]["AdvisorProfileDto"];
+            /** Format: double */
+            averageRating: number | null;
+            /** Format: int32 */
+            freeSlots: number;
+            /** Format: int32 */
+            rank: number;
+            reasons: string[];
+            /** Format: int32 */
+            reviews: number;
+            /** Format: double */
+            score: number;
+        };
+        AdvisorMatchesDto: {
+            advisors: components["schemas"]["AdvisorMatchDto"][];
+            needs: components["schemas"]["NeedDto"][];
+        };
+        AdvisorProfileDto: {
+            /** Format: uuid */
+            advisorId: string;
+            bio: string;
+            credentials: string;
+            displayName: string;
+            feeModel: string;
+            feeNote: string;
+            languages: string[];
+            /** Format: int32 */
+            slotMinutes: number;
+            specialities: string[];
+            timeZone: string;
+            /** Format: date-time */
+            updatedUtc: string;
+            verified: boolean;
+            /** Format: date-time */
+            verifiedUtc: null | string;
+        };
+        AdvisorProfileRequest: {
+            bio?: null | string;
+            credentials?: null | string;
+            displayName?: null | string;
+            feeModel?: null | string;
+            feeNote?: null | string;
+            languages?: null | string[];
+            /** Format: int32 */
+            slotMinutes?: number | null;
+            specialities?: null | string[];
+            timeZone?: null | string;
         };
         AlertsDto: {
             /** Format: date */
@@ -2788,10 +3225,66 @@ export interface components {
         };
         /** @enum {unknown} */
         AssetClass: "UsEquity" | "InternationalEquity" | "EmergingMarkets" | "Bonds" | "Tips" | "RealEstate" | "Commodities" | "Cash" | "Unclassified";
+        AssetClassAssumption: {
+            assetClass: components["schemas"]["AssetClass"];
+            /** Format: double */
+            expectedReturn: number;
+            /** Format: double */
+            volatility: number;
+        };
         AssetClassContribution: {
             assetClass: components["schemas"]["AssetClass"];
             /** Format: double */
             contribution: number;
+        };
+        AssumptionFrontierDto: {
+            /** Format: date */
+            asOf: string;
+            evaluated: components["schemas"]["EvaluatedPortfolio"][];
+            portfolios: components["schemas"]["OptimizedPortfolio"][];
+            /** Format: int32 */
+            version: number;
+        };
+        AssumptionFrontierRequest: {
+            evaluate?: null | components["schemas"]["ClassMixToEvaluate"][];
+        };
+        AssumptionSetDto: {
+            /** Format: date */
+            asOf: string;
+            builtIn: boolean;
+            classes: components["schemas"]["AssetClassAssumption"][];
+            correlations: number[][];
+            /** Format: date-time */
+            createdUtc: string;
+            name: string;
+            sources: string;
+            /** Format: int32 */
+            version: number;
+        };
+        AssumptionSetRequest: {
+            /** Format: date */
+            asOf?: null | string;
+            classes?: null | components["schemas"]["AssetClassAssumption"][];
+            correlations?: null | number[][];
+            name?: null | string;
+            sources?: null | string;
+        };
+        AvailabilityDto: {
+            exceptions: components["schemas"]["AvailabilityExceptionDto"][];
+            /** Format: int32 */
+            slotMinutes: number;
+            timeZone: string;
+            weekly: components["schemas"]["WeeklyHoursDto"][];
+        };
+        AvailabilityExceptionDto: {
+            /** Format: date */
+            date: string;
+            end?: null | string;
+            start?: null | string;
+        };
+        AvailabilityRequest: {
+            exceptions?: null | components["schemas"]["AvailabilityExceptionDto"][];
+            weekly?: null | components["schemas"]["WeeklyHoursDto"][];
         };
         BenchmarkReport: {
             /** Format: double */
@@ -2816,6 +3309,15 @@ export interface components {
             loss: number;
             reason: string;
         };
+        BookConsultationRequest: {
+            /** Format: uuid */
+            advisorId?: null | string;
+            need?: null | string;
+            shareHousehold?: null | boolean;
+            /** Format: date-time */
+            startUtc?: null | string;
+            timeZone?: null | string;
+        };
         CashDto: {
             /** Format: uuid */
             accountId: string;
@@ -2823,6 +3325,12 @@ export interface components {
             /** Format: decimal */
             amount: number;
             currency: string;
+        };
+        ClassMixToEvaluate: {
+            name: string;
+            weights: {
+                [key: string]: number;
+            };
         };
         ClientAlerts: {
             currency: null | string;
@@ -2875,6 +3383,34 @@ export interface components {
             token?: null | string;
             /** Format: uuid */
             userId: string;
+        };
+        ConsultationDto: {
+            /** Format: uuid */
+            advisorId: string;
+            advisorName: string;
+            /** Format: date-time */
+            advisorStart: string;
+            advisorTimeZone: string;
+            /** Format: date-time */
+            changeableUntilUtc: string;
+            /** Format: date-time */
+            endUtc: string;
+            /** Format: date-time */
+            grantExpiresUtc: null | string;
+            /** Format: uuid */
+            householdId: string;
+            /** Format: uuid */
+            id: string;
+            need: string;
+            review: null | components["schemas"]["ReviewDto"];
+            reviewable: boolean;
+            shareHousehold: boolean;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            startUtc: string;
+            status: string;
+            timeZone: string;
         };
         CorporateActionProposal: {
             /** Format: uuid */
@@ -2935,6 +3471,15 @@ export interface components {
         CreateHouseholdRequest: {
             name?: null | string;
             reportingCurrency?: null | string;
+        };
+        CurrentRiskProfileDto: {
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            profile: components["schemas"]["RiskProfileDto"];
+            /** Format: date */
+            retakeDue: string;
+            retakeSuggested: boolean;
         };
         DatabaseHealthDto: {
             provider: string;
@@ -3108,8 +3653,6 @@ export interface components {
             shortTermGain: number;
         };
         GenerateModelPortfoliosRequest: {
-            /** Format: double */
-            maxWeight?: number | null;
             namePrefix?: null | string;
         };
         /** @enum {unknown} */
@@ -3300,10 +3843,13 @@ export interface components {
             /** Format: int32 */
             imported: number;
             layout: string;
+            possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
             preview: components["schemas"]["PreviewRow"][];
             skipped: components["schemas"]["ImportErrorDto"][];
             unmapped: components["schemas"]["UnmappedRowDto"][];
         };
+        /** @enum {unknown} */
+        IncomeStability: "Unstable" | "Variable" | "Stable";
         InstrumentDto: {
             assetClass: components["schemas"]["AssetClass"];
             currency: string;
@@ -3573,6 +4119,10 @@ export interface components {
             rate: number | null;
             roots: number[];
             status: components["schemas"]["XirrStatus"];
+        };
+        NeedDto: {
+            because: string;
+            speciality: string;
         };
         NetWorthDto: {
             currency: string;
@@ -3907,6 +4457,21 @@ export interface components {
             pricesAsOf: null | string;
             stale: boolean;
         };
+        PossibleDuplicate: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: date */
+            date: string;
+            /** Format: date */
+            existingDate: string;
+            existingMemo: null | string;
+            /** Format: uuid */
+            existingTransactionId: string;
+            memo: null | string;
+            /** Format: int32 */
+            row: number;
+            type: components["schemas"]["TransactionType"];
+        };
         PreviewAccount: {
             /** Format: uuid */
             id: string;
@@ -3928,11 +4493,13 @@ export interface components {
         PreviewRow: {
             /** Format: decimal */
             amount: number;
+            category?: null | string;
             currency: string;
             /** Format: date */
             date: string;
             /** Format: decimal */
             fees: number;
+            memo?: null | string;
             /** Format: decimal */
             price: number;
             /** Format: decimal */
@@ -4035,6 +4602,15 @@ export interface components {
         ProxyColumn: {
             asset: string;
             assetClass: components["schemas"]["AssetClass"];
+        };
+        QuestionnaireDto: {
+            bands: components["schemas"]["ScaleBand"][];
+            citation: string;
+            items: components["schemas"]["ScaleItem"][];
+            /** Format: int32 */
+            maxScore: number;
+            /** Format: int32 */
+            minScore: number;
         };
         RealisedGainDto: {
             /** Format: uuid */
@@ -4204,10 +4780,80 @@ export interface components {
             /** Format: uuid */
             replacementId: string;
         };
+        RescheduleRequest: {
+            /** Format: date-time */
+            startUtc?: null | string;
+        };
         ResetPasswordRequest: {
             email?: null | string;
             newPassword?: null | string;
             token?: null | string;
+        };
+        ReviewDto: {
+            /** Format: uuid */
+            advisorId: string;
+            comment: string;
+            /** Format: uuid */
+            consultationId: string;
+            /** Format: date-time */
+            createdUtc: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            rating: number;
+        };
+        ReviewRequest: {
+            comment?: null | string;
+            /** Format: int32 */
+            rating?: number | null;
+        };
+        RiskProfileDto: {
+            answers: string;
+            /** Format: int32 */
+            capacityLevel: number;
+            /** Format: int32 */
+            capacityPoints: number;
+            /** Format: double */
+            debtServiceRatio: number;
+            /** Format: int32 */
+            dependants: number;
+            /** Format: double */
+            emergencyFundMonths: number;
+            /** Format: int32 */
+            horizonYears: number;
+            /** Format: uuid */
+            id: string;
+            incomeStability: components["schemas"]["IncomeStability"];
+            /** Format: uuid */
+            personId: string;
+            reason: string;
+            /** Format: int32 */
+            recommendedLevel: number;
+            /** Format: date-time */
+            takenUtc: string;
+            toleranceBand: string;
+            /** Format: int32 */
+            toleranceLevel: number;
+            /** Format: int32 */
+            toleranceScore: number;
+        };
+        RiskProfileRequest: {
+            answers?: null | string[];
+            /** Format: double */
+            debtServiceRatio: number;
+            /** Format: int32 */
+            dependants: number;
+            /** Format: double */
+            emergencyFundMonths: number;
+            /** Format: int32 */
+            horizonYears: number;
+            incomeStability: components["schemas"]["IncomeStability"];
+            /** Format: uuid */
+            personId: string;
+        };
+        RiskProfileSummaryDto: {
+            current: components["schemas"]["CurrentRiskProfileDto"][];
+            history: components["schemas"]["RiskProfileDto"][];
         };
         RiskReport: {
             benchmark: null | components["schemas"]["BenchmarkReport"];
@@ -4237,6 +4883,25 @@ export interface components {
         RotatedKeyDto: {
             keyId: string;
             publishedKeyIds: string[];
+        };
+        ScaleBand: {
+            label: string;
+            /** Format: int32 */
+            max: number;
+            /** Format: int32 */
+            min: number;
+        };
+        ScaleItem: {
+            /** Format: int32 */
+            number: number;
+            options: components["schemas"]["ScaleOption"][];
+            text: string;
+        };
+        ScaleOption: {
+            key: string;
+            /** Format: int32 */
+            points: number;
+            text: string;
         };
         SchedulerHealthDto: {
             clustered: boolean;
@@ -4332,6 +4997,23 @@ export interface components {
         SimulationRunKind: "Simulate" | "Solve";
         /** @enum {unknown} */
         SimulationRunStatus: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+        SlotDto: {
+            /** Format: date-time */
+            advisorStart: string;
+            /** Format: date-time */
+            endUtc: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            startUtc: string;
+        };
+        SlotsDto: {
+            /** Format: uuid */
+            advisorId: string;
+            advisorTimeZone: string;
+            slots: components["schemas"]["SlotDto"][];
+            timeZone: string;
+        };
         SolveRequest: {
             for?: null | string;
             /** Format: int32 */
@@ -4601,6 +5283,11 @@ export interface components {
             enabled?: null | boolean;
             events?: null | string[];
             url?: null | string;
+        };
+        WeeklyHoursDto: {
+            day: string;
+            end: string;
+            start: string;
         };
         /** @enum {unknown} */
         XirrStatus: "Solved" | "NoSignChange" | "NoRoot" | "MultipleRoots";
@@ -4874,7 +5561,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -4885,30 +5572,30 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-9b38bf8d908547fcb3027942699fa791",
+                     *         "brokerOrderId": "paper-ad993da0441343d9b38af1068fa0889f",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T21:43:40.1610428+00:00",
-                     *         "updatedUtc": "2026-12-06T21:43:41.0788068+00:00",
+                     *         "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *         "updatedUtc": "2026-12-06T22:53:49.0446677+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T21:43:40.3528404+00:00"
+                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T21:43:41.0788068+00:00"
+                     *             "atUtc": "2026-12-06T22:53:49.0446677+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *         "side": "Sell",
                      *         "type": "Market",
                      *         "quantity": 2598,
@@ -4917,42 +5604,42 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-0728d6c2b4314efebd88a4f9c4b48b9a",
+                     *         "brokerOrderId": "paper-2fda62eccd024532a20a79ae15070b09",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00",
-                     *         "updatedUtc": "2026-12-06T21:43:40.3528404+00:00",
+                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00",
+                     *         "updatedUtc": "2026-12-06T22:53:48.9819683+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T21:43:40.3528404+00:00"
+                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
-                     *         "side": "Sell",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "side": "Buy",
                      *         "type": "Market",
-                     *         "quantity": 636,
+                     *         "quantity": 1222.020834,
                      *         "limitPrice": null,
-                     *         "price": 43.38,
+                     *         "price": 65.43,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-24842e2d4d9d49369a191fb925f8b664",
+                     *         "brokerOrderId": "paper-49cbd0b91831482494e4f45e849211a2",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00",
-                     *         "updatedUtc": "2026-12-06T21:43:40.3528404+00:00",
+                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00",
+                     *         "updatedUtc": "2026-12-06T22:53:48.9819683+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T21:43:40.3528404+00:00"
+                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -5034,7 +5721,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5047,8 +5734,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T21:43:40.1610428+00:00",
-                     *       "updatedUtc": "2026-12-06T21:43:40.1610428+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "updatedUtc": "2026-12-06T22:53:48.9191278+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5126,7 +5813,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5139,8 +5826,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T21:43:40.1610428+00:00",
-                     *       "updatedUtc": "2026-12-06T21:43:40.1610428+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "updatedUtc": "2026-12-06T22:53:48.9191278+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5200,7 +5887,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5211,22 +5898,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-9b38bf8d908547fcb3027942699fa791",
+                     *       "brokerOrderId": "paper-ad993da0441343d9b38af1068fa0889f",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T21:43:40.1610428+00:00",
-                     *       "updatedUtc": "2026-12-06T21:43:41.0788068+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "updatedUtc": "2026-12-06T22:53:49.0446677+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T21:43:40.3528404+00:00"
+                     *           "atUtc": "2026-12-06T22:53:48.9819683+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T21:43:41.0788068+00:00"
+                     *           "atUtc": "2026-12-06T22:53:49.0446677+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5369,12 +6056,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T21:43:39.8907642+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.8291506+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -5384,18 +6071,36 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": 5.703078008231823e-12,
+                     *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": null,
+                     *               "band": 0,
+                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
+                     *             },
+                     *             "before": -4.7095417867977524e-11,
+                     *             "after": -4.7095417867977524e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -5406,32 +6111,14 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
                      *             "before": -1.599863462309243e-11,
                      *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": 5.703078008231823e-12,
-                     *             "after": 5.703078008231823e-12,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -5491,6 +6178,249 @@ export interface operations {
             };
         };
     };
+    ListAdvisorProfiles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "email": "advisor@example.com",
+                     *         "profile": {
+                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "displayName": "Dana Reyes",
+                     *           "specialities": [
+                     *             "retirement",
+                     *             "tax"
+                     *           ],
+                     *           "credentials": "CFP, CFA",
+                     *           "languages": [
+                     *             "en",
+                     *             "es"
+                     *           ],
+                     *           "timeZone": "America/New_York",
+                     *           "feeModel": "hourly",
+                     *           "feeNote": "USD 200 an hour",
+                     *           "bio": "Retirement income and tax-aware investing.",
+                     *           "slotMinutes": 60,
+                     *           "verified": false,
+                     *           "verifiedUtc": null,
+                     *           "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AdminAdvisorDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyAdvisor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                advisorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "displayName": "Dana Reyes",
+                     *       "specialities": [
+                     *         "retirement",
+                     *         "tax"
+                     *       ],
+                     *       "credentials": "CFP, CFA",
+                     *       "languages": [
+                     *         "en",
+                     *         "es"
+                     *       ],
+                     *       "timeZone": "America/New_York",
+                     *       "feeModel": "hourly",
+                     *       "feeNote": "USD 200 an hour",
+                     *       "bio": "Retirement income and tax-aware investing.",
+                     *       "slotMinutes": 60,
+                     *       "verified": true,
+                     *       "verifiedUtc": "2026-12-06T22:53:50.5517787+00:00",
+                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorProfileDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnverifyAdvisor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                advisorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "displayName": "Dana Reyes",
+                     *       "specialities": [
+                     *         "retirement",
+                     *         "tax"
+                     *       ],
+                     *       "credentials": "CFP, CFA",
+                     *       "languages": [
+                     *         "en",
+                     *         "es"
+                     *       ],
+                     *       "timeZone": "America/New_York",
+                     *       "feeModel": "hourly",
+                     *       "feeNote": "USD 200 an hour",
+                     *       "bio": "Retirement income and tax-aware investing.",
+                     *       "slotMinutes": 60,
+                     *       "verified": false,
+                     *       "verifiedUtc": null,
+                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorProfileDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ImportSharedFxRates: {
         parameters: {
             query?: {
@@ -5524,7 +6454,8 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -6375,10 +7306,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206214351171",
+                     *       "keyId": "es256-20261206225351607",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206214331944",
-                     *         "es256-20261206214351171"
+                     *         "es256-20261206225346570",
+                     *         "es256-20261206225351607"
                      *       ]
                      *     }
                      */
@@ -6435,7 +7366,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -6446,7 +7377,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -6456,7 +7387,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -6530,7 +7461,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -6650,6 +7581,235 @@ export interface operations {
             };
         };
     };
+    GetAdvisorAvailability: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "America/New_York",
+                     *       "slotMinutes": 60,
+                     *       "weekly": [
+                     *         {
+                     *           "day": "monday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         },
+                     *         {
+                     *           "day": "tuesday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         },
+                     *         {
+                     *           "day": "wednesday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         }
+                     *       ],
+                     *       "exceptions": [
+                     *         {
+                     *           "date": "2027-01-05",
+                     *           "start": null,
+                     *           "end": null
+                     *         },
+                     *         {
+                     *           "date": "2027-01-05",
+                     *           "start": "09:00",
+                     *           "end": "12:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AvailabilityDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetAdvisorAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "weekly": [
+                 *         {
+                 *           "day": "monday",
+                 *           "start": "09:00",
+                 *           "end": "17:00"
+                 *         },
+                 *         {
+                 *           "day": "tuesday",
+                 *           "start": "09:00",
+                 *           "end": "17:00"
+                 *         },
+                 *         {
+                 *           "day": "wednesday",
+                 *           "start": "09:00",
+                 *           "end": "17:00"
+                 *         }
+                 *       ],
+                 *       "exceptions": [
+                 *         {
+                 *           "date": "2027-01-05"
+                 *         },
+                 *         {
+                 *           "date": "2027-01-05",
+                 *           "start": "09:00",
+                 *           "end": "12:00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AvailabilityRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "America/New_York",
+                     *       "slotMinutes": 60,
+                     *       "weekly": [
+                     *         {
+                     *           "day": "monday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         },
+                     *         {
+                     *           "day": "tuesday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         },
+                     *         {
+                     *           "day": "wednesday",
+                     *           "start": "09:00",
+                     *           "end": "17:00"
+                     *         }
+                     *       ],
+                     *       "exceptions": [
+                     *         {
+                     *           "date": "2027-01-05",
+                     *           "start": null,
+                     *           "end": null
+                     *         },
+                     *         {
+                     *           "date": "2027-01-05",
+                     *           "start": "09:00",
+                     *           "end": "12:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AvailabilityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListAdvisorClients: {
         parameters: {
             query?: never;
@@ -6671,9 +7831,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T21:43:49.1484517+00:00",
+                     *         "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -6698,6 +7858,915 @@ export interface operations {
             };
             /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAdvisorConsultations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "advisorName": "Dana Reyes",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "startUtc": "2026-11-29T22:53:50.7453457+00:00",
+                     *         "endUtc": "2026-11-29T23:53:50.7453457+00:00",
+                     *         "start": "2026-11-29T22:53:50.7453457+00:00",
+                     *         "advisorStart": "2026-11-29T17:53:50.7453457-05:00",
+                     *         "timeZone": "Europe/London",
+                     *         "advisorTimeZone": "America/New_York",
+                     *         "status": "booked",
+                     *         "need": "",
+                     *         "shareHousehold": true,
+                     *         "grantExpiresUtc": null,
+                     *         "changeableUntilUtc": "2026-11-28T22:53:50.7453457+00:00",
+                     *         "reviewable": false,
+                     *         "review": {
+                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "rating": 5,
+                     *           "comment": "Clear about asset location and Roth conversions.",
+                     *           "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "advisorName": "Dana Reyes",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "startUtc": "2026-12-09T15:00:00+00:00",
+                     *         "endUtc": "2026-12-09T16:00:00+00:00",
+                     *         "start": "2026-12-09T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "timeZone": "Europe/London",
+                     *         "advisorTimeZone": "America/New_York",
+                     *         "status": "booked",
+                     *         "need": "retirement",
+                     *         "shareHousehold": true,
+                     *         "grantExpiresUtc": null,
+                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "reviewable": false,
+                     *         "review": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAdvisorProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "displayName": "Dana Reyes",
+                     *       "specialities": [
+                     *         "retirement",
+                     *         "tax"
+                     *       ],
+                     *       "credentials": "CFP, CFA",
+                     *       "languages": [
+                     *         "en",
+                     *         "es"
+                     *       ],
+                     *       "timeZone": "America/New_York",
+                     *       "feeModel": "hourly",
+                     *       "feeNote": "USD 200 an hour",
+                     *       "bio": "Retirement income and tax-aware investing.",
+                     *       "slotMinutes": 60,
+                     *       "verified": false,
+                     *       "verifiedUtc": null,
+                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorProfileDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveAdvisorProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Dana Reyes",
+                 *       "specialities": [
+                 *         "retirement",
+                 *         "tax"
+                 *       ],
+                 *       "credentials": "CFP, CFA",
+                 *       "languages": [
+                 *         "en",
+                 *         "es"
+                 *       ],
+                 *       "timeZone": "America/New_York",
+                 *       "feeModel": "hourly",
+                 *       "feeNote": "USD 200 an hour",
+                 *       "bio": "Retirement income and tax-aware investing.",
+                 *       "slotMinutes": 60
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdvisorProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "displayName": "Dana Reyes",
+                     *       "specialities": [
+                     *         "retirement",
+                     *         "tax"
+                     *       ],
+                     *       "credentials": "CFP, CFA",
+                     *       "languages": [
+                     *         "en",
+                     *         "es"
+                     *       ],
+                     *       "timeZone": "America/New_York",
+                     *       "feeModel": "hourly",
+                     *       "feeNote": "USD 200 an hour",
+                     *       "bio": "Retirement income and tax-aware investing.",
+                     *       "slotMinutes": 60,
+                     *       "verified": false,
+                     *       "verifiedUtc": null,
+                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorProfileDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAssumptionSets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "version": 2,
+                     *         "asOf": "2026-12-01",
+                     *         "name": "House view, December",
+                     *         "sources": "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+                     *         "classes": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "expectedReturn": 0.09,
+                     *             "volatility": 0.1914
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "expectedReturn": 0.1138,
+                     *             "volatility": 0.2062
+                     *           },
+                     *           {
+                     *             "assetClass": "EmergingMarkets",
+                     *             "expectedReturn": 0.1501,
+                     *             "volatility": 0.2965
+                     *           }
+                     *         ],
+                     *         "correlations": [
+                     *           [
+                     *             1,
+                     *             0.8,
+                     *             0.7
+                     *           ],
+                     *           [
+                     *             0.8,
+                     *             1,
+                     *             0.8
+                     *           ],
+                     *           [
+                     *             0.7,
+                     *             0.8,
+                     *             1
+                     *           ]
+                     *         ],
+                     *         "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *         "builtIn": false
+                     *       },
+                     *       {
+                     *         "version": 1,
+                     *         "asOf": "2026-12-06",
+                     *         "name": "Blended long-horizon assumptions (published + US history), shrunk to a common Sharpe ratio",
+                     *         "sources": "Published: Morningstar Office help, 'What asset allocation return and standard deviation assumptions do you use for plans?' (undated FAQ page). Historical: /work/shared/data (AER::USStocksSW CRSP excess returns 1931–2002; tseries::tcm Treasury yields 1953–1999; AER::GoldSilver gold 1978–2012) via docs/assumptions/historical_estimates.py. Blend ½/½ of cash rate, premiums over cash and volatilities; premiums shrunk ½ towards a common Sharpe ratio; correlations historical where the data allow, judgement otherwise, nearest-correlation repaired. See docs/assumptions.md.",
+                     *         "classes": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "expectedReturn": 0.10110194017038848,
+                     *             "volatility": 0.19137500000000002
+                     *           },
+                     *           {
+                     *             "assetClass": "InternationalEquity",
+                     *             "expectedReturn": 0.11379393240043947,
+                     *             "volatility": 0.2062
+                     *           },
+                     *           {
+                     *             "assetClass": "EmergingMarkets",
+                     *             "expectedReturn": 0.15008984460101987,
+                     *             "volatility": 0.2965
+                     *           }
+                     *         ],
+                     *         "correlations": [
+                     *           [
+                     *             1,
+                     *             0.8000000000000009,
+                     *             0.7000000000000005
+                     *           ],
+                     *           [
+                     *             0.8000000000000009,
+                     *             1,
+                     *             0.8000000000000009
+                     *           ],
+                     *           [
+                     *             0.7000000000000005,
+                     *             0.8000000000000009,
+                     *             1
+                     *           ]
+                     *         ],
+                     *         "createdUtc": "1970-01-01T00:00:00+00:00",
+                     *         "builtIn": true
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AssumptionSetDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateAssumptionSet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "House view, December",
+                 *       "asOf": "2026-12-01",
+                 *       "sources": "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+                 *       "classes": [
+                 *         {
+                 *           "assetClass": "UsEquity",
+                 *           "expectedReturn": 0.09,
+                 *           "volatility": 0.1914
+                 *         },
+                 *         {
+                 *           "assetClass": "InternationalEquity",
+                 *           "expectedReturn": 0.1138,
+                 *           "volatility": 0.2062
+                 *         },
+                 *         {
+                 *           "assetClass": "EmergingMarkets",
+                 *           "expectedReturn": 0.1501,
+                 *           "volatility": 0.2965
+                 *         }
+                 *       ],
+                 *       "correlations": [
+                 *         [
+                 *           1,
+                 *           0.8,
+                 *           0.7
+                 *         ],
+                 *         [
+                 *           0.8,
+                 *           1,
+                 *           0.8
+                 *         ],
+                 *         [
+                 *           0.7,
+                 *           0.8,
+                 *           1
+                 *         ]
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssumptionSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 2,
+                     *       "asOf": "2026-12-01",
+                     *       "name": "House view, December",
+                     *       "sources": "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+                     *       "classes": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "expectedReturn": 0.09,
+                     *           "volatility": 0.1914
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "expectedReturn": 0.1138,
+                     *           "volatility": 0.2062
+                     *         },
+                     *         {
+                     *           "assetClass": "EmergingMarkets",
+                     *           "expectedReturn": 0.1501,
+                     *           "volatility": 0.2965
+                     *         }
+                     *       ],
+                     *       "correlations": [
+                     *         [
+                     *           1,
+                     *           0.8,
+                     *           0.7
+                     *         ],
+                     *         [
+                     *           0.8,
+                     *           1,
+                     *           0.8
+                     *         ],
+                     *         [
+                     *           0.7,
+                     *           0.8,
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *       "builtIn": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssumptionSetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAssumptionSet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "asOf": "2026-12-06",
+                     *       "name": "Blended long-horizon assumptions (published + US history), shrunk to a common Sharpe ratio",
+                     *       "sources": "Published: Morningstar Office help, 'What asset allocation return and standard deviation assumptions do you use for plans?' (undated FAQ page). Historical: /work/shared/data (AER::USStocksSW CRSP excess returns 1931–2002; tseries::tcm Treasury yields 1953–1999; AER::GoldSilver gold 1978–2012) via docs/assumptions/historical_estimates.py. Blend ½/½ of cash rate, premiums over cash and volatilities; premiums shrunk ½ towards a common Sharpe ratio; correlations historical where the data allow, judgement otherwise, nearest-correlation repaired. See docs/assumptions.md.",
+                     *       "classes": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "expectedReturn": 0.10110194017038848,
+                     *           "volatility": 0.19137500000000002
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "expectedReturn": 0.11379393240043947,
+                     *           "volatility": 0.2062
+                     *         },
+                     *         {
+                     *           "assetClass": "EmergingMarkets",
+                     *           "expectedReturn": 0.15008984460101987,
+                     *           "volatility": 0.2965
+                     *         }
+                     *       ],
+                     *       "correlations": [
+                     *         [
+                     *           1,
+                     *           0.8000000000000009,
+                     *           0.7000000000000005
+                     *         ],
+                     *         [
+                     *           0.8000000000000009,
+                     *           1,
+                     *           0.8000000000000009
+                     *         ],
+                     *         [
+                     *           0.7000000000000005,
+                     *           0.8000000000000009,
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "createdUtc": "1970-01-01T00:00:00+00:00",
+                     *       "builtIn": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssumptionSetDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCurrentAssumptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 2,
+                     *       "asOf": "2026-12-01",
+                     *       "name": "House view, December",
+                     *       "sources": "The built-in blend (docs/assumptions.md) with US equity's expected return lowered to 9 % by the investment committee.",
+                     *       "classes": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "expectedReturn": 0.09,
+                     *           "volatility": 0.1914
+                     *         },
+                     *         {
+                     *           "assetClass": "InternationalEquity",
+                     *           "expectedReturn": 0.1138,
+                     *           "volatility": 0.2062
+                     *         },
+                     *         {
+                     *           "assetClass": "EmergingMarkets",
+                     *           "expectedReturn": 0.1501,
+                     *           "volatility": 0.2965
+                     *         }
+                     *       ],
+                     *       "correlations": [
+                     *         [
+                     *           1,
+                     *           0.8,
+                     *           0.7
+                     *         ],
+                     *         [
+                     *           0.8,
+                     *           1,
+                     *           0.8
+                     *         ],
+                     *         [
+                     *           0.7,
+                     *           0.8,
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *       "builtIn": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssumptionSetDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EvaluateOnAssumptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "evaluate": [
+                 *         {
+                 *           "name": "Current holdings",
+                 *           "weights": {
+                 *             "UsEquity": 0.55,
+                 *             "Bonds": 0.35
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "Target: Balanced 60/40",
+                 *           "weights": {
+                 *             "UsEquity": 0.45,
+                 *             "InternationalEquity": 0.15,
+                 *             "Bonds": 0.4
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["AssumptionFrontierRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "asOf": "2026-12-06",
+                     *       "portfolios": [
+                     *         {
+                     *           "weights": {
+                     *             "UsEquity": 0.04,
+                     *             "InternationalEquity": 0.04,
+                     *             "EmergingMarkets": 0.02,
+                     *             "Bonds": 0.243937,
+                     *             "RealEstate": 0.060369,
+                     *             "Commodities": 0.106653,
+                     *             "Cash": 0.489041
+                     *           },
+                     *           "expectedReturn": 0.056967975426222006,
+                     *           "volatility": 0.04544626223256269,
+                     *           "sharpe": 0.48118314580672794
+                     *         },
+                     *         {
+                     *           "weights": {
+                     *             "UsEquity": 0.08,
+                     *             "InternationalEquity": 0.08,
+                     *             "EmergingMarkets": 0.04,
+                     *             "Bonds": 0.323059,
+                     *             "RealEstate": 0.067298,
+                     *             "Commodities": 0.15,
+                     *             "Cash": 0.259643
+                     *           },
+                     *           "expectedReturn": 0.06892994833046676,
+                     *           "volatility": 0.06932464236336132,
+                     *           "sharpe": 0.4879931172691658
+                     *         },
+                     *         {
+                     *           "weights": {
+                     *             "UsEquity": 0.12,
+                     *             "InternationalEquity": 0.12,
+                     *             "EmergingMarkets": 0.06,
+                     *             "Bonds": 0.396977,
+                     *             "RealEstate": 0.074031,
+                     *             "Commodities": 0.15,
+                     *             "Cash": 0.078992
+                     *           },
+                     *           "expectedReturn": 0.0788494386836338,
+                     *           "volatility": 0.09039329166608652,
+                     *           "sharpe": 0.48398988328962
+                     *         }
+                     *       ],
+                     *       "evaluated": [
+                     *         {
+                     *           "name": "Current holdings",
+                     *           "expectedReturn": 0.07758990467312853,
+                     *           "volatility": 0.11403040129137439,
+                     *           "sharpe": 0.3726190927326202,
+                     *           "riskFreeWeight": 0.09999999999999998
+                     *         },
+                     *         {
+                     *           "name": "Target: Balanced 60/40",
+                     *           "expectedReturn": 0.08367792017035772,
+                     *           "volatility": 0.12288100256727036,
+                     *           "sharpe": 0.3953249009647693,
+                     *           "riskFreeWeight": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssumptionFrontierDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6790,10 +8859,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T21:43:26.8492865+00:00",
+                     *         "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -6852,10 +8921,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T21:43:37.0974233+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -6914,10 +8983,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T21:43:26.8492865+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -6996,10 +9065,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T21:43:37.0974233+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -7152,7 +9221,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -7169,9 +9238,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "ownerId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -7187,9 +9256,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -7268,7 +9337,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                 *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -7284,9 +9353,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7376,7 +9445,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -7469,9 +9538,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "ownerId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -7635,12 +9704,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T21:43:49.1484517+00:00",
+                     *         "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -7727,12 +9796,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T21:43:49.1484517+00:00",
+                     *       "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -7843,6 +9912,234 @@ export interface operations {
             };
         };
     };
+    MatchAdvisors: {
+        parameters: {
+            query?: {
+                language?: string;
+                need?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "needs": [
+                     *         {
+                     *           "speciality": "retirement",
+                     *           "because": "asked for"
+                     *         },
+                     *         {
+                     *           "speciality": "debt",
+                     *           "because": "1 liability"
+                     *         },
+                     *         {
+                     *           "speciality": "tax",
+                     *           "because": "saved tax settings"
+                     *         }
+                     *       ],
+                     *       "advisors": [
+                     *         {
+                     *           "rank": 1,
+                     *           "score": 0.6,
+                     *           "advisor": {
+                     *             "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *             "displayName": "Dana Reyes",
+                     *             "specialities": [
+                     *               "retirement",
+                     *               "tax"
+                     *             ],
+                     *             "credentials": "CFP, CFA",
+                     *             "languages": [
+                     *               "en",
+                     *               "es"
+                     *             ],
+                     *             "timeZone": "America/New_York",
+                     *             "feeModel": "hourly",
+                     *             "feeNote": "USD 200 an hour",
+                     *             "bio": "Retirement income and tax-aware investing.",
+                     *             "slotMinutes": 60,
+                     *             "verified": true,
+                     *             "verifiedUtc": "2026-12-06T22:53:50.5517787+00:00",
+                     *             "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *           },
+                     *           "freeSlots": 80,
+                     *           "averageRating": null,
+                     *           "reviews": 0,
+                     *           "reasons": [
+                     *             "Rank 1, score 0.600 = 0.5×0.40 fit + 0.3×1.00 availability + 0.2×0.50 rating.",
+                     *             "Covers 2 of 5 needs: retirement, tax (not debt, investing, estate).",
+                     *             "80 free slots in the next 14 days."
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdvisorMatchesDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAdvisorSlots: {
+        parameters: {
+            query?: {
+                days?: number;
+                from?: string;
+                timeZone?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                advisorId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "timeZone": "Europe/London",
+                     *       "advisorTimeZone": "America/New_York",
+                     *       "slots": [
+                     *         {
+                     *           "startUtc": "2026-12-09T14:00:00+00:00",
+                     *           "endUtc": "2026-12-09T15:00:00+00:00",
+                     *           "start": "2026-12-09T14:00:00+00:00",
+                     *           "advisorStart": "2026-12-09T09:00:00-05:00"
+                     *         },
+                     *         {
+                     *           "startUtc": "2026-12-09T15:00:00+00:00",
+                     *           "endUtc": "2026-12-09T16:00:00+00:00",
+                     *           "start": "2026-12-09T15:00:00+00:00",
+                     *           "advisorStart": "2026-12-09T10:00:00-05:00"
+                     *         },
+                     *         {
+                     *           "startUtc": "2026-12-09T16:00:00+00:00",
+                     *           "endUtc": "2026-12-09T17:00:00+00:00",
+                     *           "start": "2026-12-09T16:00:00+00:00",
+                     *           "advisorStart": "2026-12-09T11:00:00-05:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlotsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListAlerts: {
         parameters: {
             query?: {
@@ -7873,17 +10170,17 @@ export interface operations {
                      *       "drift": [
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "Bonds",
-                     *           "weight": 0.4,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
                      *           "band": 0.05,
-                     *           "drift": -0.4
+                     *           "drift": 0.5499990547503972
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
@@ -7893,13 +10190,13 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4,
                      *           "band": 0.05,
-                     *           "drift": -0.3541200689482222
+                     *           "drift": -0.4
                      *         }
                      *       ],
                      *       "harvest": {
@@ -7935,6 +10232,531 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListConsultations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "advisorName": "Dana Reyes",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "startUtc": "2026-11-29T22:53:50.7453457+00:00",
+                     *         "endUtc": "2026-11-29T23:53:50.7453457+00:00",
+                     *         "start": "2026-11-29T22:53:50.7453457+00:00",
+                     *         "advisorStart": "2026-11-29T17:53:50.7453457-05:00",
+                     *         "timeZone": "Europe/London",
+                     *         "advisorTimeZone": "America/New_York",
+                     *         "status": "booked",
+                     *         "need": "",
+                     *         "shareHousehold": true,
+                     *         "grantExpiresUtc": null,
+                     *         "changeableUntilUtc": "2026-11-28T22:53:50.7453457+00:00",
+                     *         "reviewable": false,
+                     *         "review": {
+                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "rating": 5,
+                     *           "comment": "Clear about asset location and Roth conversions.",
+                     *           "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "advisorName": "Dana Reyes",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "startUtc": "2026-12-09T15:00:00+00:00",
+                     *         "endUtc": "2026-12-09T16:00:00+00:00",
+                     *         "start": "2026-12-09T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "timeZone": "Europe/London",
+                     *         "advisorTimeZone": "America/New_York",
+                     *         "status": "booked",
+                     *         "need": "retirement",
+                     *         "shareHousehold": true,
+                     *         "grantExpiresUtc": null,
+                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "reviewable": false,
+                     *         "review": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BookConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "startUtc": "2026-12-09T14:00:00+00:00",
+                 *       "timeZone": "Europe/London",
+                 *       "need": "retirement",
+                 *       "shareHousehold": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["BookConsultationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorName": "Dana Reyes",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "startUtc": "2026-12-09T14:00:00+00:00",
+                     *       "endUtc": "2026-12-09T15:00:00+00:00",
+                     *       "start": "2026-12-09T14:00:00+00:00",
+                     *       "advisorStart": "2026-12-09T09:00:00-05:00",
+                     *       "timeZone": "Europe/London",
+                     *       "advisorTimeZone": "America/New_York",
+                     *       "status": "booked",
+                     *       "need": "retirement",
+                     *       "shareHousehold": true,
+                     *       "grantExpiresUtc": null,
+                     *       "changeableUntilUtc": "2026-12-08T14:00:00+00:00",
+                     *       "reviewable": false,
+                     *       "review": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                consultationId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorName": "Dana Reyes",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "startUtc": "2026-12-09T15:00:00+00:00",
+                     *       "endUtc": "2026-12-09T16:00:00+00:00",
+                     *       "start": "2026-12-09T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "timeZone": "Europe/London",
+                     *       "advisorTimeZone": "America/New_York",
+                     *       "status": "cancelled",
+                     *       "need": "retirement",
+                     *       "shareHousehold": true,
+                     *       "grantExpiresUtc": null,
+                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "reviewable": false,
+                     *       "review": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RescheduleConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                consultationId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "startUtc": "2026-12-09T15:00:00+00:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorName": "Dana Reyes",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "startUtc": "2026-12-09T15:00:00+00:00",
+                     *       "endUtc": "2026-12-09T16:00:00+00:00",
+                     *       "start": "2026-12-09T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "timeZone": "Europe/London",
+                     *       "advisorTimeZone": "America/New_York",
+                     *       "status": "booked",
+                     *       "need": "retirement",
+                     *       "shareHousehold": true,
+                     *       "grantExpiresUtc": null,
+                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "reviewable": false,
+                     *       "review": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReviewConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                consultationId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": 5,
+                 *       "comment": "Clear about asset location and Roth conversions."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *       "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "rating": 5,
+                     *       "comment": "Clear about asset location and Roth conversions.",
+                     *       "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8378,7 +11200,8 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -8548,26 +11371,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "fundingAccountIds": [
-                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *         "statusUpdatedUtc": "2026-12-06T21:43:46.5647371+00:00",
+                     *         "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "statusUpdatedUtc": "2026-12-06T22:53:49.8722001+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -8632,10 +11455,10 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                  *       ]
@@ -8653,16 +11476,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
@@ -8748,26 +11571,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *       "statusUpdatedUtc": "2026-12-06T21:43:46.5647371+00:00",
+                     *       "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "statusUpdatedUtc": "2026-12-06T22:53:49.8722001+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8832,13 +11655,13 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                 *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                  *       ],
                  *       "version": 0
                  *     }
@@ -8855,19 +11678,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -9030,7 +11853,128 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportStatement: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                dryRun?: boolean;
+                keepRow?: number[];
+                openingLot?: string[];
+                skipRow?: number[];
+                skipUnmapped?: boolean;
+            };
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/qif": string;
+                "application/vnd.intu.qfx": string;
+                "application/x-ofx": string;
+                "multipart/form-data": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "layout": "ofx",
+                     *       "imported": 1,
+                     *       "duplicatesSkipped": 0,
+                     *       "createdInstruments": [],
+                     *       "skipped": [],
+                     *       "unmapped": [],
+                     *       "preview": [
+                     *         {
+                     *           "row": 1,
+                     *           "type": "Withdrawal",
+                     *           "date": "2024-01-17",
+                     *           "symbol": null,
+                     *           "quantity": 0,
+                     *           "price": 0,
+                     *           "fees": 0,
+                     *           "amount": 42.1,
+                     *           "currency": "USD",
+                     *           "memo": "CORNER GROCER #12",
+                     *           "category": null
+                     *         }
+                     *       ],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -9132,7 +12076,8 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -9220,9 +12165,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -9230,9 +12175,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -9240,9 +12185,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -10076,75 +13021,75 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 1",
-                     *         "description": "Efficient frontier point 1 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.046893
+                     *             "weight": 0.04
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.028939
+                     *             "weight": 0.04
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.6
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.02
                      *           }
                      *         ],
                      *         "riskLevel": 1,
-                     *         "expectedReturn": 0.03423001402391318,
-                     *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
+                     *         "expectedReturn": 0.056967975426222006,
+                     *         "volatility": 0.04544626223256269,
+                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "name": "Generated 2",
-                     *         "description": "Efficient frontier point 2 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.07886
+                     *             "weight": 0.08
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.067871
+                     *             "weight": 0.08
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.488469
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.04
                      *           }
                      *         ],
                      *         "riskLevel": 2,
-                     *         "expectedReturn": 0.055593352045090985,
-                     *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
+                     *         "expectedReturn": 0.06892994833046676,
+                     *         "volatility": 0.06932464236336132,
+                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *         "name": "Generated 3",
-                     *         "description": "Efficient frontier point 3 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.122236
+                     *             "weight": 0.12
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.081547
+                     *             "weight": 0.12
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.30146
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.06
                      *           }
                      *         ],
                      *         "riskLevel": 3,
-                     *         "expectedReturn": 0.07695669006626882,
-                     *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
+                     *         "expectedReturn": 0.0788494386836338,
+                     *         "volatility": 0.09039329166608652,
+                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10236,7 +13181,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -10256,7 +13201,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T21:43:38.4199511+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -10342,7 +13287,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -10362,7 +13307,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T21:43:38.4199511+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10455,7 +13400,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -10475,7 +13420,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T21:43:38.4199511+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -10620,7 +13565,6 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "maxWeight": 0.6,
                  *       "namePrefix": "Generated"
                  *     }
                  */
@@ -10637,75 +13581,75 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 1",
-                     *         "description": "Efficient frontier point 1 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.046893
+                     *             "weight": 0.04
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.028939
+                     *             "weight": 0.04
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.6
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.02
                      *           }
                      *         ],
                      *         "riskLevel": 1,
-                     *         "expectedReturn": 0.03423001402391318,
-                     *         "volatility": 0.020881679828169575,
-                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
+                     *         "expectedReturn": 0.056967975426222006,
+                     *         "volatility": 0.04544626223256269,
+                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "name": "Generated 2",
-                     *         "description": "Efficient frontier point 2 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.07886
+                     *             "weight": 0.08
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.067871
+                     *             "weight": 0.08
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.488469
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.04
                      *           }
                      *         ],
                      *         "riskLevel": 2,
-                     *         "expectedReturn": 0.055593352045090985,
-                     *         "volatility": 0.02630154414119983,
-                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
+                     *         "expectedReturn": 0.06892994833046676,
+                     *         "volatility": 0.06932464236336132,
+                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *         "name": "Generated 3",
-                     *         "description": "Efficient frontier point 3 of 10 over asset-class proxies (examples/data/asset_class_proxies_daily_returns.csv), each proxy capped at 0.6.",
+                     *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "weight": 0.122236
+                     *             "weight": 0.12
                      *           },
                      *           {
                      *             "assetClass": "InternationalEquity",
-                     *             "weight": 0.081547
+                     *             "weight": 0.12
                      *           },
                      *           {
-                     *             "assetClass": "Bonds",
-                     *             "weight": 0.30146
+                     *             "assetClass": "EmergingMarkets",
+                     *             "weight": 0.06
                      *           }
                      *         ],
                      *         "riskLevel": 3,
-                     *         "expectedReturn": 0.07695669006626882,
-                     *         "volatility": 0.03468585516473846,
-                     *         "createdUtc": "2026-12-06T21:43:38.6364494+00:00",
+                     *         "expectedReturn": 0.0788494386836338,
+                     *         "volatility": 0.09039329166608652,
+                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -10911,33 +13855,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 228.306634,
-                     *         "price": 52,
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
+                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 356.038492,
-                     *         "price": 12.34,
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
+                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
+                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
                      *       }
                      *     ]
                      */
@@ -11005,8 +13949,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -11017,8 +13961,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *         "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -11106,8 +14050,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -11191,8 +14135,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -11278,8 +14222,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -11475,7 +14419,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -11600,7 +14544,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -11667,7 +14611,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T21:43:44.1681221+00:00",
+                     *         "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11809,7 +14753,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -11876,7 +14820,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T21:43:44.1681221+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -11953,7 +14897,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -12020,7 +14964,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T21:43:44.1681221+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12163,7 +15107,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -12230,7 +15174,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T21:43:44.1681221+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12633,8 +15577,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
                      *         "progress": 0,
@@ -12647,14 +15591,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T21:43:48.4437376+00:00",
+                     *         "createdUtc": "2026-12-06T22:53:50.2094673+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T21:43:48.4681791+00:00",
+                     *         "finishedUtc": "2026-12-06T22:53:50.2133804+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
-                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12669,14 +15613,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T21:43:46.6206129+00:00",
-                     *         "startedUtc": "2026-12-06T21:43:46.6312273+00:00",
-                     *         "finishedUtc": "2026-12-06T21:43:49.0745937+00:00",
-                     *         "durationMs": 2414
+                     *         "createdUtc": "2026-12-06T22:53:49.9308384+00:00",
+                     *         "startedUtc": "2026-12-06T22:53:49.9323817+00:00",
+                     *         "finishedUtc": "2026-12-06T22:53:50.5471444+00:00",
+                     *         "durationMs": 612
                      *       },
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *         "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -12689,10 +15633,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T21:43:46.2234617+00:00",
-                     *         "startedUtc": "2026-12-06T21:43:46.3686992+00:00",
-                     *         "finishedUtc": "2026-12-06T21:43:46.5279261+00:00",
-                     *         "durationMs": 107
+                     *         "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
+                     *         "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
+                     *         "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
+                     *         "durationMs": 41
                      *       }
                      *     ]
                      */
@@ -12772,8 +15716,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -12887,10 +15831,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T21:43:46.2234617+00:00",
-                     *       "startedUtc": "2026-12-06T21:43:46.3686992+00:00",
-                     *       "finishedUtc": "2026-12-06T21:43:46.5279261+00:00",
-                     *       "durationMs": 107
+                     *       "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
+                     *       "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
+                     *       "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
+                     *       "durationMs": 41
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -12994,8 +15938,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -13109,10 +16053,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T21:43:46.2234617+00:00",
-                     *       "startedUtc": "2026-12-06T21:43:46.3686992+00:00",
-                     *       "finishedUtc": "2026-12-06T21:43:46.5279261+00:00",
-                     *       "durationMs": 107
+                     *       "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
+                     *       "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
+                     *       "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
+                     *       "durationMs": 41
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -13180,8 +16124,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Cancelled",
                      *       "progress": 0,
@@ -13194,9 +16138,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T21:43:48.4437376+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:50.2094673+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T21:43:48.4681791+00:00",
+                     *       "finishedUtc": "2026-12-06T22:53:50.2133804+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -13296,8 +16240,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *       "planId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -13312,7 +16256,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T21:43:46.6206129+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:49.9308384+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -13415,9 +16359,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -13429,9 +16373,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -13443,9 +16387,9 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -13459,13 +16403,13 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -13558,10 +16502,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "lotId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -13575,11 +16519,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *           "instrumentId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -13594,10 +16538,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -13701,10 +16645,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "lotId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -13718,11 +16662,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *           "instrumentId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *           "lotId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -13737,10 +16681,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -13839,57 +16783,35 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T21:43:39.5813354+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.7030795+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -13898,6 +16820,35 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -13906,18 +16857,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -13928,12 +16879,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
@@ -13942,18 +16893,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -14046,57 +16997,35 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": null,
                      *       "asOf": "2026-12-06",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T21:43:39.5813354+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.7030795+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -14105,6 +17034,35 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -14113,18 +17071,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -14135,12 +17093,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
@@ -14149,18 +17107,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -14239,33 +17197,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 228.306634,
-                     *         "price": 52,
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
+                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 356.038492,
-                     *         "price": 12.34,
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
+                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T21:43:39.7953899+00:00"
+                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
                      *       }
                      *     ]
                      */
@@ -14333,31 +17291,31 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "Bonds",
-                     *         "weight": 0.4,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151"
-                     *       },
-                     *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "assetClass": null,
+                     *         "weight": 0.12,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": null
+                     *       },
+                     *       {
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
@@ -14418,12 +17376,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                 *         "Bonds": "58d5abf0-6098-4dfd-8050-71adf8613151"
+                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
+                 *         "Bonds": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                  *       }
                  *     }
                  */
@@ -14440,34 +17398,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151"
+                     *         "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *       }
                      *     ]
                      */
@@ -14814,46 +17772,24 @@ export interface operations {
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -14862,6 +17798,35 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -14870,18 +17835,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "58d5abf0-6098-4dfd-8050-71adf8613151"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -14892,12 +17857,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
@@ -14906,18 +17871,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -14927,28 +17892,28 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "name": "Jamie's brokerage"
-                     *         },
-                     *         {
-                     *           "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
                      *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Joint brokerage"
+                     *         },
+                     *         {
+                     *           "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -15239,6 +18204,226 @@ export interface operations {
             };
         };
     };
+    GetRiskProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "current": [
+                     *         {
+                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "personName": "Jamie Rivera",
+                     *           "profile": {
+                     *             "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *             "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *             "answers": "cbbbbbbbbbbbb",
+                     *             "toleranceScore": 28,
+                     *             "toleranceBand": "Average/moderate risk tolerance",
+                     *             "toleranceLevel": 6,
+                     *             "horizonYears": 25,
+                     *             "incomeStability": "Stable",
+                     *             "emergencyFundMonths": 4,
+                     *             "debtServiceRatio": 0.15,
+                     *             "dependants": 1,
+                     *             "capacityPoints": 10,
+                     *             "capacityLevel": 8,
+                     *             "recommendedLevel": 6,
+                     *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
+                     *             "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *           },
+                     *           "retakeSuggested": false,
+                     *           "retakeDue": "2027-12-06"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "answers": "cbbbbbbbbbbbb",
+                     *           "toleranceScore": 28,
+                     *           "toleranceBand": "Average/moderate risk tolerance",
+                     *           "toleranceLevel": 6,
+                     *           "horizonYears": 25,
+                     *           "incomeStability": "Stable",
+                     *           "emergencyFundMonths": 4,
+                     *           "debtServiceRatio": 0.15,
+                     *           "dependants": 1,
+                     *           "capacityPoints": 10,
+                     *           "capacityLevel": 8,
+                     *           "recommendedLevel": 6,
+                     *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
+                     *           "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RiskProfileSummaryDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateRiskProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "answers": [
+                 *         "c",
+                 *         "b",
+                 *         "b"
+                 *       ],
+                 *       "horizonYears": 25,
+                 *       "incomeStability": "Stable",
+                 *       "emergencyFundMonths": 4,
+                 *       "debtServiceRatio": 0.15,
+                 *       "dependants": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["RiskProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "answers": "cbbbbbbbbbbbb",
+                     *       "toleranceScore": 28,
+                     *       "toleranceBand": "Average/moderate risk tolerance",
+                     *       "toleranceLevel": 6,
+                     *       "horizonYears": 25,
+                     *       "incomeStability": "Stable",
+                     *       "emergencyFundMonths": 4,
+                     *       "debtServiceRatio": 0.15,
+                     *       "dependants": 1,
+                     *       "capacityPoints": 10,
+                     *       "capacityLevel": 8,
+                     *       "recommendedLevel": 6,
+                     *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
+                     *       "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RiskProfileDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSubstantiallyIdenticalPairs: {
         parameters: {
             query?: never;
@@ -15265,7 +18450,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T21:43:38.9279016+00:00"
+                     *         "createdUtc": "2026-12-06T22:53:48.5178052+00:00"
                      *       }
                      *     ]
                      */
@@ -15345,7 +18530,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T21:43:38.9279016+00:00"
+                     *       "createdUtc": "2026-12-06T22:53:48.5178052+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -15500,18 +18685,18 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -15524,12 +18709,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -15542,24 +18727,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -15574,19 +18759,19 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "instrumentId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -15675,36 +18860,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-06",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T21:43:39.9580997+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:48.8710583+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *             "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *                 "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *                 "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -15716,19 +18901,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *             "instrumentId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -16030,8 +19215,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16050,8 +19235,8 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16070,23 +19255,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "type": "Fee",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 12.5,
+                     *           "amount": 1000,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0002",
+                     *           "externalId": "BRK-2026-0001",
                      *           "memo": null
                      *         }
                      *       ],
@@ -16160,7 +19345,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 25000,
@@ -16189,8 +19374,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -16300,8 +19485,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -16375,7 +19560,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-06",
                  *       "amount": 30000,
@@ -16395,8 +19580,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-06",
                      *       "settlementDate": "2026-12-06",
@@ -16584,7 +19769,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 1000,
@@ -16592,7 +19777,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-06",
                  *           "amount": 12.5,
@@ -16625,8 +19810,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16645,8 +19830,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-06",
                      *           "settlementDate": "2026-12-06",
@@ -16755,7 +19940,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-06",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -16779,7 +19964,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "acquiredDate": "2026-12-06",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -16897,16 +20082,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "name": "Jamie's brokerage",
-                     *           "type": "TaxableBrokerage",
-                     *           "isLiability": false,
-                     *           "positions": 3020.4,
-                     *           "cash": 28481.5,
-                     *           "total": 31501.9
-                     *         },
-                     *         {
-                     *           "accountId": "0f068670-a843-4edd-b006-861ee5482307",
+                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -16915,13 +20091,22 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
                      *           "positions": 223851.77,
                      *           "cash": 0.21,
                      *           "total": 223851.99
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "name": "Joint brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 622572.7,
+                     *           "cash": 43734.16,
+                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -17016,14 +20201,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T21:43:48.8564656+00:00"
+                     *         "createdUtc": "2026-12-06T22:53:50.2987018+00:00"
                      *       }
                      *     ]
                      */
@@ -17103,14 +20288,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T21:43:48.8564656+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:50.2987018+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -17206,14 +20391,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T21:43:48.8564656+00:00"
+                     *       "createdUtc": "2026-12-06T22:53:50.2987018+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -17354,17 +20539,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
-                     *           "attempts": 1,
-                     *           "createdUtc": "2026-12-06T21:43:48.969+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T21:43:48.969+00:00",
+                     *           "attempts": 0,
+                     *           "createdUtc": "2026-12-06T22:53:50.322+00:00",
+                     *           "nextAttemptUtc": "2026-12-06T22:53:50.322+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:43:48.9692267+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -17446,17 +20631,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
-                     *       "attempts": 1,
-                     *       "createdUtc": "2026-12-06T21:43:49.132+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T21:43:49.132+00:00",
+                     *       "attempts": 0,
+                     *       "createdUtc": "2026-12-06T22:53:50.357+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T22:53:50.357+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:43:48.9692267+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17523,17 +20708,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T21:43:48.969+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T21:43:48.969+00:00",
+                     *       "createdUtc": "2026-12-06T22:53:50.322+00:00",
+                     *       "nextAttemptUtc": "2026-12-06T22:53:50.322+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"5ebaa3ec-b8c2-4786-a947-bc379799bce6\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T21:43:48.9692267+00:00\",\"householdId\":\"c061e25b-7b79-452e-ad90-dc9f9e3aa2f2\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -17611,7 +20796,8 @@ export interface operations {
                      *       "createdInstruments": [],
                      *       "skipped": [],
                      *       "unmapped": [],
-                     *       "preview": []
+                     *       "preview": [],
+                     *       "possibleDuplicates": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportResultDto"];
@@ -17720,7 +20906,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -17798,7 +20984,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
+                 *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -17813,7 +20999,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -17821,7 +21007,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "editable": true
                      *     }
                      */
@@ -17978,7 +21164,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
+                 *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -17993,7 +21179,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -18001,7 +21187,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "editable": true
                      *     }
                      */
@@ -18307,7 +21493,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -18315,8 +21501,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "1c55b8b1-7e77-4af4-ab09-61127de4df2b"
+                     *         "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "b906f844-4018-4e86-b606-a10e35b156f3"
                      *       ]
                      *     }
                      */
@@ -18426,13 +21612,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T21:43:51.7790272+00:00",
+                     *       "exportedUtc": "2026-12-06T22:53:51.886022+00:00",
                      *       "user": {
-                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T21:43:28.8144726+00:00",
+                     *         "createdUtc": "2026-12-06T22:53:45.6586224+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -18440,17 +21626,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *             "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T21:43:26.8492865+00:00",
+                     *             "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -18461,8 +21647,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -18473,8 +21659,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -18489,7 +21675,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -18509,8 +21695,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *                 "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -18530,9 +21716,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "0f068670-a843-4edd-b006-861ee5482307",
-                     *                 "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *                 "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *                 "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *                 "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -18552,8 +21738,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *               "accountId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *               "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18572,8 +21758,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18592,8 +21778,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -18614,28 +21800,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T21:43:44.1681221+00:00"
+                     *               "createdUtc": "2026-12-06T22:53:49.2678901+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *               "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *               "advisorId": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "grantedUtc": "2026-12-06T21:43:49.1484517+00:00",
+                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *               "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *               "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *             "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T21:43:37.0974233+00:00",
+                     *             "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -18649,23 +21835,23 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T21:43:36.8027892+00:00",
+                     *           "occurredUtc": "2026-12-06T22:53:47.8690911+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T21:43:37.7226082+00:00",
+                     *           "occurredUtc": "2026-12-06T22:53:48.098252+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
-                     *           "detail": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
+                     *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T21:43:39.8787075+00:00",
+                     *           "occurredUtc": "2026-12-06T22:53:48.8199135+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
                      *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
                      *         }
@@ -19310,37 +22496,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *           "eventType": "simulation.completed",
-                     *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-06T21:43:49.2899954+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "eventType": "goal.status_changed",
                      *           "title": "Goal Retirement: AtRisk",
                      *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *           "createdUtc": "2026-12-06T21:43:47.72799+00:00",
+                     *           "createdUtc": "2026-12-06T22:53:50.228242+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *           "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T21:43:47.72799+00:00",
+                     *           "createdUtc": "2026-12-06T22:53:50.228242+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "eventType": "order.status_changed",
+                     *           "title": "Order Cancelled: 10 BA",
+                     *           "body": "Your order for 10 BA moved from Submitted to Cancelled (cancelled by the user); 0 filled so far.",
+                     *           "createdUtc": "2026-12-06T22:53:49.2004813+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 17,
-                     *       "unreadCount": 17
+                     *       "totalCount": 16,
+                     *       "unreadCount": 16
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -19397,13 +22583,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "householdId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "eventType": "simulation.completed",
-                     *       "title": "Simulation Succeeded",
-                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *       "createdUtc": "2026-12-06T21:43:49.2899954+00:00",
-                     *       "readUtc": "2026-12-06T21:43:49.3845159+00:00"
+                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "eventType": "goal.status_changed",
+                     *       "title": "Goal Retirement: AtRisk",
+                     *       "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
+                     *       "createdUtc": "2026-12-06T22:53:50.228242+00:00",
+                     *       "readUtc": "2026-12-06T22:53:50.8584821+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -19612,7 +22798,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 16
+                     *       "marked": 15
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -19725,6 +22911,136 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRiskQuestionnaire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "citation": "Grable, J. E., & Lytton, R. H. (1999). Financial risk tolerance revisited: the development of a risk assessment instrument. Financial Services Review, 8(3), 163-181. As published by Rutgers Cooperative Extension (NJAES), 'Investment Risk Tolerance Quiz'.",
+                     *       "items": [
+                     *         {
+                     *           "number": 1,
+                     *           "text": "In general, how would your best friend describe you as a risk taker?",
+                     *           "options": [
+                     *             {
+                     *               "key": "a",
+                     *               "text": "A real gambler",
+                     *               "points": 4
+                     *             },
+                     *             {
+                     *               "key": "b",
+                     *               "text": "Willing to take risks after completing adequate research",
+                     *               "points": 3
+                     *             },
+                     *             {
+                     *               "key": "c",
+                     *               "text": "Cautious",
+                     *               "points": 2
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "number": 2,
+                     *           "text": "You are on a TV game show and can choose one of the following. Which would you take?",
+                     *           "options": [
+                     *             {
+                     *               "key": "a",
+                     *               "text": "$1,000 in cash",
+                     *               "points": 1
+                     *             },
+                     *             {
+                     *               "key": "b",
+                     *               "text": "A 50% chance at winning $5,000",
+                     *               "points": 2
+                     *             },
+                     *             {
+                     *               "key": "c",
+                     *               "text": "A 25% chance at winning $10,000",
+                     *               "points": 3
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "number": 3,
+                     *           "text": "You have just finished saving for a “once-in-a-lifetime” vacation. Three weeks before you plan to leave, you lose your job. You would:",
+                     *           "options": [
+                     *             {
+                     *               "key": "a",
+                     *               "text": "Cancel the vacation",
+                     *               "points": 1
+                     *             },
+                     *             {
+                     *               "key": "b",
+                     *               "text": "Take a much more modest vacation",
+                     *               "points": 2
+                     *             },
+                     *             {
+                     *               "key": "c",
+                     *               "text": "Go as scheduled, reasoning that you need the time to prepare for a job search",
+                     *               "points": 3
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "bands": [
+                     *         {
+                     *           "min": 13,
+                     *           "max": 18,
+                     *           "label": "Low risk tolerance (i.e., conservative investor)"
+                     *         },
+                     *         {
+                     *           "min": 19,
+                     *           "max": 22,
+                     *           "label": "Below-average risk tolerance"
+                     *         },
+                     *         {
+                     *           "min": 23,
+                     *           "max": 28,
+                     *           "label": "Average/moderate risk tolerance"
+                     *         }
+                     *       ],
+                     *       "minScore": 13,
+                     *       "maxScore": 47
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20237,8 +23553,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
-                     *       "householdId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2"
+                     *       "userId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *       "householdId": "72883ac1-9fe8-451c-9854-aa39f161f98b"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -20344,6 +23660,11 @@ export interface operations {
                      *         "reachable": true,
                      *         "provider": "sqlite"
                      *       },
+                     *       "simulationQueue": {
+                     *         "queued": 0,
+                     *         "running": 0,
+                     *         "oldestQueuedUtc": null
+                     *       },
                      *       "scheduler": {
                      *         "state": "off",
                      *         "instanceId": null,
@@ -20377,14 +23698,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T21:43:51.205286+00:00",
+                     *           "lastErrorUtc": "2026-12-06T22:53:51.6238202+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T21:43:51.2156097+00:00",
+                     *           "lastErrorUtc": "2026-12-06T22:53:51.6493249+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
