@@ -5,8 +5,14 @@ e2e('portfolio page: risk level, model weights, efficient frontier with current 
   // The instruments journey classified the imported symbols; as funds of their classes, each class
   // of a model has something to buy.
   const id = state.householdUrl.split('/').at(-1);
+  // The risk levels hold emerging markets and cash too (docs/assumptions.md): a fund of each, with
+  // closes on the price file's dates, so every class of a level has something to buy.
+  await apiSend('POST', `/api/v1/households/${id}/imports/prices`, 'Date,VWO,VMFXX\n2024-01-02,40.00,1.00\n2024-03-28,41.50,1.00\n2024-06-28,42.00,1.00\n');
   const list = (await apiGet(`/api/v1/instruments?householdId=${id}&inUse=true&pageSize=1000`)).items;
-  const classes = { BND: ['Bonds', 'Total bond market'], VXUS: ['InternationalEquity', 'Total international stock'], VNQ: ['RealEstate', 'Real estate'], DBC: ['Commodities', 'Commodity index'] };
+  const classes = {
+    BND: ['Bonds', 'Total bond market'], VXUS: ['InternationalEquity', 'Total international stock'], VNQ: ['RealEstate', 'Real estate'], DBC: ['Commodities', 'Commodity index'],
+    VWO: ['EmergingMarkets', 'Emerging markets stock'], VMFXX: ['Cash', 'Money market fund'],
+  };
   for (const [symbol, [assetClass, name]] of Object.entries(classes)) {
     const instrument = list.find((/** @type {{ symbol: string }} */ i) => i.symbol === symbol);
     await apiSend('PUT', `/api/v1/instruments/${instrument.id}`, { ...instrument, type: 'Etf', assetClass, name });
