@@ -193,16 +193,20 @@ public static class Zones
             return null;
         }
 
-        try
-        {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
-            return zone.HasIanaId ? zone : null;
-        }
-        catch (TimeZoneNotFoundException)
+        // An id names a file under the zone database: "US" is a folder there (the host answers with a
+        // SecurityException), and a path must not walk out of it.
+        var trimmed = id.Trim();
+        if (trimmed.Contains("..", StringComparison.Ordinal) || trimmed.StartsWith('/') || trimmed.Contains('\\', StringComparison.Ordinal))
         {
             return null;
         }
-        catch (InvalidTimeZoneException)
+
+        try
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(trimmed);
+            return zone.HasIanaId ? zone : null;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException or IOException or UnauthorizedAccessException)
         {
             return null;
         }

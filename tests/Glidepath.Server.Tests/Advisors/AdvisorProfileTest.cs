@@ -52,6 +52,14 @@ public class AdvisorProfileTest
 
         await (await advisor.PutAsync("/api/advisor/profile", new AdvisorProfileRequest("X", ["astrology"], "", ["english"], "Mars/Olympus", "free", null, null, 5)))
             .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        // "US" is a folder of the zone database, the others paths out of it (the API fuzzer found the first answering 500).
+        foreach (var zone in new[] { "US", "../../etc/passwd", "/etc/localtime", "Europe\\Berlin" })
+        {
+            var problem = await (await advisor.PutAsync("/api/advisor/profile", new AdvisorProfileRequest("X", ["tax"], "", ["en"], zone, "flat", null, null, 30)))
+                .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("timeZone", out _), zone);
+        }
+
         await (await advisor.GetAsync("/api/advisor/profile")).ReadProblemAsync(HttpStatusCode.NotFound, "advisor-profile-not-found");
         await (await advisor.PutAsync("/api/advisor/availability", new AvailabilityRequest([], []))).ReadProblemAsync(HttpStatusCode.NotFound, "advisor-profile-not-found");
 

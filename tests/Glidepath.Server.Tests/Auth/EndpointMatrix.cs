@@ -88,8 +88,10 @@ public sealed record MatrixEndpoint(
     /// <summary>A minimal body of the content type the endpoint accepts (routing answers 415 before authorisation otherwise).</summary>
     public HttpContent Body() => ContentType switch
     {
+        "application/json" => new StringContent("{}", Encoding.UTF8, "application/json"),
         "text/csv" or "multipart/form-data" => new StringContent("date,amount\n", Encoding.UTF8, "text/csv"),
-        _ => new StringContent("{}", Encoding.UTF8, "application/json"),
+        // A statement (application/x-ofx, …): an empty file of the type, refused by the handler, never by routing.
+        _ => new StringContent("", Encoding.UTF8, ContentType),
     };
 
     /// <summary>A concrete URL: the household id where the route names one, fresh GUIDs for other ids.</summary>
