@@ -26,8 +26,8 @@ public sealed class AdvisorProfiles(GlidepathDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var profile = await db.AdvisorProfiles.FirstOrDefaultAsync(p => p.UserId == advisorId, ct);
         var isNew = profile is null;
-        var specialities = request.Specialities?.Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        var languages = request.Languages?.Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var specialities = request.Specialities?.Select(s => (s ?? "").Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var languages = request.Languages?.Select(s => (s ?? "").Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
         var checks = new InputChecks()
             .Check(!isNew || !string.IsNullOrWhiteSpace(request.DisplayName), "displayName", "Give the name clients see.")
             .Check(request.DisplayName is null || request.DisplayName.Trim().Length > 0, "displayName", "The name cannot be blank.")

@@ -60,6 +60,11 @@ public class AdvisorProfileTest
             Assert.True(problem.GetProperty("errors").TryGetProperty("timeZone", out _), zone);
         }
 
+        // A null in a list is bad input, not a crash (the API fuzzer found it answering 500).
+        var nulls = await (await advisor.PutAsync("/api/advisor/profile", new AdvisorProfileRequest("X", [null!], "", [null!], "Europe/Berlin", "flat", null, null, 30)))
+            .ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(["languages", "specialities"], nulls.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+
         await (await advisor.GetAsync("/api/advisor/profile")).ReadProblemAsync(HttpStatusCode.NotFound, "advisor-profile-not-found");
         await (await advisor.PutAsync("/api/advisor/availability", new AvailabilityRequest([], []))).ReadProblemAsync(HttpStatusCode.NotFound, "advisor-profile-not-found");
 
