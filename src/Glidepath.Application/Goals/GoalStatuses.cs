@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Glidepath.Application.Events;
+using Glidepath.Application.Planning;
 using Glidepath.Domain.Goals;
 using Glidepath.Domain.Planning;
 using Glidepath.Infrastructure.Events;
@@ -18,29 +18,22 @@ public sealed class GoalStatuses(GlidepathDbContext db, IEventOutbox outbox, Tim
 {
     /// <summary>
     /// Tracks the changes and their events on the context WITHOUT saving: the caller saves them with the
-    /// run's outcome, in its transaction.
+    /// run's outcome, in its transaction. <paramref name="outcome"/> is a succeeded simulation of the run's plan.
     /// </summary>
-    public async Task ApplyRunAsync(SimulationRun run, string resultJson, CancellationToken ct)
+    public async Task ApplyRunAsync(SimulationRun run, SimulationExecutor.Outcome outcome, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Kind != SimulationRunKind.Simulate)
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (run.Kind != SimulationRunKind.Simulate || outcome.TargetSuccess is not { } target)
         {
             return;
         }
 
         var goals = await db.Goals.Where(g => g.HouseholdId == run.HouseholdId && g.PlanId == run.PlanId).ToListAsync(ct);
-        if (goals.Count == 0)
-        {
-            return;
-        }
-
-        var report = JsonSerializer.Deserialize<SimulationReport.SimulationOutput>(resultJson, SimulationReport.Json)
-            ?? throw new InvalidOperationException($"Run {run.Id} has no result.");
-        var target = ScenarioParser.Parse(run.ScenarioJson).Match(d => d.TargetSuccess, _ => throw new InvalidOperationException($"The scenario stored with run {run.Id} no longer parses."));
         var now = clock.GetUtcNow();
         foreach (var goal in goals)
         {
-            var probability = report.Goals?.FirstOrDefault(s => Same(s.Goal, goal.Name))?.SuccessProbability ?? report.SuccessProbability;
+            var probability = outcome.Goals?.FirstOrDefault(s => Same(s.Goal, goal.Name))?.SuccessProbability ?? outcome.SuccessProbability;
             var status = GoalRules.Status(probability, target);
             var from = goal.Status;
             goal.Status = status;

@@ -12,8 +12,16 @@ namespace Glidepath.Application.Planning;
 /// </summary>
 public static class SimulationExecutor
 {
-    /// <summary>The outcome of one run: the result and its success probability, or the scenario error (its field under <c>scenario.</c>, as the API names it).</summary>
-    public sealed record Outcome(string? ResultJson, double SuccessProbability, string? Error, long DurationMs);
+    /// <summary>
+    /// The outcome of one run: the result and its success probability, or the scenario error (its field under <c>scenario.</c>, as the API names it).
+    /// A simulation also carries what the goals it tests read (<see cref="Goals.GoalStatuses"/>): the per-goal success and the plan's target.
+    /// </summary>
+    public sealed record Outcome(string? ResultJson, double SuccessProbability, string? Error, long DurationMs)
+    {
+        public IReadOnlyList<GoalSuccess>? Goals { get; init; }
+
+        public double? TargetSuccess { get; init; }
+    }
 
     /// <summary>The lever and target of a solve run, as stored in its parameters.</summary>
     public sealed record SolveParameters(string For, double Target);
@@ -38,7 +46,11 @@ public static class SimulationExecutor
         }
 
         return Simulate(document, seriesLoader, progress, ct).Match(
-            done => new Outcome(JsonSerializer.Serialize(done.Report, SimulationReport.Json), done.Result.SuccessProbability, null, watch.ElapsedMilliseconds),
+            done => new Outcome(JsonSerializer.Serialize(done.Report, SimulationReport.Json), done.Result.SuccessProbability, null, watch.ElapsedMilliseconds)
+            {
+                Goals = done.Goals,
+                TargetSuccess = document.TargetSuccess,
+            },
             problem => new Outcome(null, 0, Describe(problem.Field ?? "", problem.Message), watch.ElapsedMilliseconds));
     }
 

@@ -168,10 +168,10 @@ public sealed partial class SimulationWorker(
             var probability = status == SimulationRunStatus.Succeeded ? outcome?.SuccessProbability : null;
             scope.ServiceProvider.GetRequiredService<IEventOutbox>().Enqueue(
                 run.HouseholdId, EventTypes.SimulationCompleted, new SimulationCompleted(run.Id, run.PlanId, status.ToString(), probability, stored));
-            if (outcome is { Error: null, ResultJson: { } result })
+            if (status == SimulationRunStatus.Succeeded)
             {
                 // The goals this plan tests take their status from the run, in the run's transaction.
-                await scope.ServiceProvider.GetRequiredService<GoalStatuses>().ApplyRunAsync(run, result, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<GoalStatuses>().ApplyRunAsync(run, outcome!, CancellationToken.None);
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
