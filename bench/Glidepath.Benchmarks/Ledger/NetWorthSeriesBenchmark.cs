@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using BenchmarkDotNet.Attributes;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Ledger;
@@ -24,16 +25,16 @@ public class NetWorthSeriesBenchmark
         var check = valuer.NetWorthSeries(household.Accounts, household.Transactions, Currency.Usd, household.Start, household.End);
         if (!check.Succeeded)
         {
-            throw new InvalidOperationException("Synthetic history does not value: " + string.Join("; ", check.Errors.Select(e => e.Message)));
+            throw new InvalidOperationException("Synthetic history does not value: " + check.Problem);
         }
     }
 
     [Benchmark(Description = "Net-worth series, 10 years daily")]
     public int NetWorthSeries() =>
-        valuer.NetWorthSeries(household.Accounts, household.Transactions, Currency.Usd, household.Start, household.End).Value!.Points.Count;
+        valuer.NetWorthSeries(household.Accounts, household.Transactions, Currency.Usd, household.Start, household.End).Expect("net worth").Points.Count;
 
     [Benchmark(Description = "Ledger build (final state)")]
-    public int LedgerBuild() => LedgerBuilder.Build(household.Accounts, household.Transactions).State!.Lots.Count;
+    public int LedgerBuild() => LedgerBuilder.Build(household.Accounts, household.Transactions).Expect("replay").Lots.Count;
 
     [Benchmark(Description = "PriceBook from 10 years of closes")]
     public PriceBook BuildPriceBook() => new(household.Closes, household.Rates);

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using System.Diagnostics;
 using System.Globalization;
 using Glidepath.Benchmarks.Import;
@@ -37,7 +38,7 @@ public static class ReplayOnce
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
-        var state = result.State ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Take(3)));
+        var state = result.Expect("replay");
         if (print)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -113,9 +113,9 @@ public sealed class CorporateActionProposals(GlidepathDbContext db, MarketDataPr
         }
 
         var result = await ledger.AddTransactionsAsync([.. chosen.SelectMany(ToTransactions)], ct);
-        if (!result.Succeeded)
+        if (result.Problem is { } refused)
         {
-            return Problem.Refused(ErrorCodes.LedgerRejected, $"The ledger refused the proposals: {result.Errors[0].Message}");
+            return Problem.Refused(ErrorCodes.LedgerRejected, $"The ledger refused the proposals: {refused.Message}");
         }
 
         return new ConfirmCorporateActionsResult(chosen.Count, booked.Distinct().Count(), chosen);

@@ -66,7 +66,7 @@ public static class ErrorCodes
     /// Refusals with several different ledger codes. A refusal with one code passes the ledger's own
     /// code through (e.g. "insufficient-quantity", "unknown-lot"; see LedgerErrorCodes).
     /// </summary>
-    public const string LedgerRejected = "ledger-rejected";
+    public const string LedgerRejected = Glidepath.Domain.Ledger.LedgerProblems.Rejected;
     public const string ImportRejected = "import-rejected";
     public const string ImportMappingNotFound = "import-mapping-not-found";
     public const string CorporateActionNotFound = "corporate-action-not-found";

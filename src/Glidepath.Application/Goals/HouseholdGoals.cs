@@ -155,7 +155,7 @@ public sealed class HouseholdGoals(GlidepathDbContext db, PortfolioReads reads, 
         if (goals.Any(g => g.FundingAccounts.Count > 0))
         {
             var valued = await reads.ValuationAsync(householdId, clock.Today(), currency, ct);
-            if (valued is { Succeeded: true, Value: { } v })
+            if (valued is not null && valued.TryGet(out var v, out _))
             {
                 values = v.Value.Accounts.ToDictionary(a => a.AccountId, a => a.IsLiability ? 0m : Math.Max(0m, a.Total));
             }

@@ -78,11 +78,11 @@ public sealed class OrderTransitions(GlidepathDbContext db, LedgerStore ledger, 
         }
 
         var written = await ledger.AddTransactionAsync(transaction, ct);
-        if (!written.Succeeded)
+        if (written.Problem is { } refused)
         {
             await scope.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return Problem.Refused(LedgerRefusedCode, "The ledger refused the fill: " + string.Join(" ", written.Errors.Select(e => e.Message)));
+            return Problem.Refused(LedgerRefusedCode, "The ledger refused the fill: " + string.Join(" ", refused.Items.Select(e => e.Message).DefaultIfEmpty(refused.Message)));
         }
 
         await scope.CommitAsync(ct);

@@ -6,6 +6,7 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.MarketData;
 using Glidepath.Domain.Performance;
 using Glidepath.Domain.Results;
+using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Instruments;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
@@ -85,15 +86,11 @@ public sealed class PerformanceReports(HouseholdReports reports, MacroAssumption
             return HouseholdDirectory.NotFound(householdId);
         }
 
-        if (!report.Succeeded)
+        if (!report.TryGet(out var value, out var problem))
         {
-            var errors = report.Errors;
-            return Problem.Refused(
-                errors.Select(e => e.Code).Distinct(StringComparer.Ordinal).Count() == 1 ? errors[0].Code : "performance-failed",
-                errors[0].Message,
-                [.. errors.Select(e => new ProblemReason(e.Code, e.Message))]);
+            return problem.Code == ValuationProblems.Failed ? problem with { Code = "performance-failed" } : problem;
         }
 
-        return report.Value!.ToDto(scope, rate, source);
+        return value.ToDto(scope, rate, source);
     }
 }

@@ -72,9 +72,11 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         var asOf = source.AsOf ?? clock.Today();
         var household = await db.Households.AsNoTracking().SingleAsync(h => h.Id == householdId, ct);
         var valued = await reports.ValuationAsync(householdId, asOf, household.ReportingCurrency, ct);
-        if (valued is not { Succeeded: true, Value: { } value })
+        if (valued is null || !valued.TryGet(out var value, out _))
         {
-            return Refused(valued?.Errors ?? []);
+            return valued?.Problem is { } unvalued
+                ? unvalued with { Message = $"fromLedger: {unvalued.Message}" }
+                : Problem.Refused(ValuationProblems.Failed, "The household's holdings could not be valued.");
         }
 
         var accountTypes = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToDictionaryAsync(a => a.Id, a => a.Type, ct);
@@ -83,15 +85,6 @@ public sealed class PlanSnapshots(GlidepathDbContext db, HouseholdReports report
         var start = LedgerStart.Compute(document, value, accountTypes, classes);
         return start.TryGet(out var computed, out var refused) ? computed : PlanningProblems.Scenario(refused);
     }
-
-    /// <summary>A missing price or FX rate: the household's holdings cannot be valued on that day.</summary>
-    private static Problem Refused(IReadOnlyList<ValuationError> errors) =>
-        errors.Count == 0
-            ? Problem.Refused("valuation-failed", "The household's holdings could not be valued.")
-            : Problem.Refused(
-                errors.Select(e => e.Code).Distinct(StringComparer.Ordinal).Count() == 1 ? errors[0].Code : "valuation-failed",
-                $"fromLedger: {errors[0].Message}",
-                [.. errors.Select(e => new ProblemReason(e.Code, e.Message))]);
 }
 
 /// <summary>The scenario a run executes (no <c>fromLedger</c> left in it) and the ledger start it took, if any.</summary>

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Valuation;
@@ -47,11 +48,11 @@ public sealed class PortfolioReads(GlidepathDbContext db, HouseholdReports repor
     public Task<PositionsReport?> PositionsAsync(Guid householdId, DateOnly asOf, CancellationToken ct) =>
         reports.PositionsAsync(householdId, asOf, ct: ct);
 
-    public Task<Valued<NetWorthSeries>?> NetWorthAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct) =>
+    public Task<Result<NetWorthSeries>?> NetWorthAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct) =>
         reports.NetWorthAsync(householdId, from, to, currency, ct);
 
     /// <summary>Every account and manual item valued in <paramref name="currency"/> at the close of <paramref name="date"/>, with their names.</summary>
-    public async Task<Valued<HouseholdValuation>?> ValuationAsync(Guid householdId, DateOnly date, Currency currency, CancellationToken ct)
+    public async Task<Result<HouseholdValuation>?> ValuationAsync(Guid householdId, DateOnly date, Currency currency, CancellationToken ct)
     {
         var valued = await reports.ValuationAsync(householdId, date, currency, ct);
         if (valued is null)
@@ -59,13 +60,13 @@ public sealed class PortfolioReads(GlidepathDbContext db, HouseholdReports repor
             return null;
         }
 
-        if (!valued.Succeeded)
+        if (!valued.TryGet(out var value, out var problem))
         {
-            return Valued.Fail<HouseholdValuation>(valued.Errors);
+            return problem;
         }
 
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId).ToDictionaryAsync(a => a.Id, ct);
         var manual = await db.ManualAssets.AsNoTracking().Where(m => m.HouseholdId == householdId).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
-        return Valued.Ok(new HouseholdValuation(valued.Value!, accounts, manual));
+        return Result.Ok(new HouseholdValuation(value, accounts, manual));
     }
 }

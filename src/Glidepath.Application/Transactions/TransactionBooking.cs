@@ -57,14 +57,14 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
             booked = await AlreadyBookedAsync(transactions, ct);
             fresh = [.. transactions.Where(t => t.ExternalId is null || !booked.ContainsKey((t.AccountId, t.ExternalId)))];
             var result = await ledger.AddTransactionsAsync(fresh, ct);
-            if (result.Succeeded)
+            if (result.Problem is not { } refused)
             {
                 break;
             }
 
-            if (!result.Errors.All(e => e.Code == LedgerStoreErrorCodes.DuplicateExternalId) || (await AlreadyBookedAsync(transactions, ct)).Count == booked.Count)
+            if (refused.Code != LedgerStoreErrorCodes.DuplicateExternalId || (await AlreadyBookedAsync(transactions, ct)).Count == booked.Count)
             {
-                return Refusal(result.Errors, transactions);
+                return Refusal(refused, transactions);
             }
         }
 
@@ -149,22 +149,13 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
     }
 
     /// <summary>
-    /// The ledger's refusal: a conflict for a duplicate external id; otherwise refused, with its code when every
-    /// error shares one (e.g. insufficient-quantity), and each error with the index of the request it came from.
+    /// The ledger's refusal (<see cref="LedgerStore"/>: a conflict for a repeated external id, else refused with the
+    /// errors' shared code), each error naming the index of the request it came from.
     /// </summary>
-    internal static Problem Refusal(IReadOnlyList<LedgerError> errors, List<Transaction> requested)
-    {
-        var items = errors.Select(e => new ProblemReason(
-            e.Code, e.Message, Row: requested.FindIndex(t => t.Id == e.TransactionId) is var i and >= 0 ? i : null, TransactionId: e.TransactionId)).ToList();
-        var codes = errors.Select(e => e.Code).Distinct(StringComparer.Ordinal).ToList();
-        if (codes is [LedgerStoreErrorCodes.DuplicateExternalId])
-        {
-            return Problem.Conflict(codes[0], errors[0].Message);
-        }
-
-        var code = codes.Count == 1 ? codes[0] : ErrorCodes.LedgerRejected;
-        return Problem.Refused(code, errors.Count == 1 ? errors[0].Message : "The ledger refused the transactions; nothing was booked.", items);
-    }
+    internal static Problem Refusal(Problem refused, List<Transaction> requested) =>
+        refused.Kind == ProblemKind.Conflict
+            ? refused with { Items = [] }
+            : refused with { Items = [.. refused.Items.Select(e => e with { Row = requested.FindIndex(t => t.Id == e.TransactionId) is var i and >= 0 ? i : null })] };
 
     private static string FieldPrefix(int index, int count) =>
         count == 1 ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"transactions[{index}].");

@@ -50,7 +50,7 @@ public sealed class TransactionEditing(GlidepathDbContext db, LedgerStore ledger
         }
 
         var result = await ledger.ChangeTransactionsAsync(householdId, changes, [], ct);
-        return result.Succeeded ? edited.ToDto() : TransactionBooking.Refusal(result.Errors, changes);
+        return result.Problem is { } refused ? TransactionBooking.Refusal(refused, changes) : edited.ToDto();
     }
 
     /// <summary>Deletes the transaction (and a transfer's other half); answers the ids deleted.</summary>
@@ -64,7 +64,7 @@ public sealed class TransactionEditing(GlidepathDbContext db, LedgerStore ledger
 
         List<Guid> ids = [stored.Id, .. (await PartnersAsync(stored, ct)).Select(p => p.Id)];
         var result = await ledger.ChangeTransactionsAsync(householdId, [], ids, ct);
-        return result.Succeeded ? ids : TransactionBooking.Refusal(result.Errors, [stored]);
+        return result.Problem is { } refused ? TransactionBooking.Refusal(refused, [stored]) : ids;
     }
 
     /// <summary>
@@ -90,13 +90,13 @@ public sealed class TransactionEditing(GlidepathDbContext db, LedgerStore ledger
         }
 
         var result = await ledger.PreviewAsync(householdId, sell, ct);
-        if (!result.Succeeded)
+        if (!result.TryGet(out var state, out var refused))
         {
-            return TransactionBooking.Refusal(result.Errors, [sell]);
+            return TransactionBooking.Refusal(refused, [sell]);
         }
 
         var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == sell.AccountId, ct);
-        var lots = result.State!.RealisedGains.Where(g => g.SaleTransactionId == sell.Id)
+        var lots = state.RealisedGains.Where(g => g.SaleTransactionId == sell.Id)
             .Select(g => new RelievedLotDto(g.LotId, g.AcquiredDate, g.Quantity, g.CostBasis, g.Proceeds, g.Gain, g.Term, g.DisallowedLoss))
             .ToList();
         return new SellPreviewDto(account.ReliefMethod, lots, lots.Sum(l => l.Quantity), lots.Sum(l => l.Proceeds), lots.Sum(l => l.CostBasis), lots.Sum(l => l.Gain));

@@ -57,12 +57,12 @@ public static class NetWorthCommand
 
         var reporting = currencyCode is null ? household.ReportingCurrency : asked;
         var series = await scope.ServiceProvider.GetRequiredService<HouseholdReports>().NetWorthAsync(householdId, from, to, reporting, ct);
-        if (series is not { Succeeded: true })
+        if (series is null || !series.TryGet(out var value, out _))
         {
-            return env.Fail(ExitCodes.Failure, series is null || series.Errors.Count == 0 ? "the net worth could not be computed." : series.Errors[0].Message);
+            return env.Fail(ExitCodes.Failure, series?.Problem?.Message ?? "the net worth could not be computed.");
         }
 
-        var output = NetWorthOutput.Create(householdId, from, to, series.Value!);
+        var output = NetWorthOutput.Create(householdId, from, to, value);
         if (json)
         {
             CliJson.Write(env.Out, output);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Glidepath.Cli.Hosting;
+using Glidepath.Domain.Results;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -45,11 +46,11 @@ public static class RebuildCommand
             // One scope per household: the context's tracked state stays small however many there are.
             await using var scope = services.CreateAsyncScope();
             var rebuilt = await scope.ServiceProvider.GetRequiredService<LedgerStore>().RebuildAsync(id, ct);
-            if (!rebuilt.Succeeded)
+            if (rebuilt.Problem is { } problem)
             {
-                return env.Fail(ExitCodes.Failure, rebuilt.Errors[0].Code == LedgerStoreErrorCodes.UnknownHousehold
+                return env.Fail(ExitCodes.Failure, problem.Kind == ProblemKind.NotFound
                     ? $"household {id} does not exist."
-                    : $"household {id} does not rebuild: {rebuilt.Errors[0].Message}");
+                    : $"household {id} does not rebuild: {problem.Message}");
             }
 
             env.Out.WriteLine($"rebuilt {id}");

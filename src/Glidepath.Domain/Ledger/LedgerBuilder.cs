@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 
@@ -13,7 +14,7 @@ public static class LedgerBuilder
     /// stable in-day order) for the given accounts. A history that is impossible (selling more
     /// than is held, a transfer in without its transfer out) yields errors, not a state.
     /// </summary>
-    public static LedgerResult Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions) =>
+    public static Result<LedgerState> Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions) =>
         Build(accounts, transactions, DateOnly.MaxValue);
 
     /// <summary>
@@ -21,11 +22,11 @@ public static class LedgerBuilder
     /// are replayed. Units of a transfer whose transfer in comes later are in transit and in
     /// neither account.
     /// </summary>
-    public static LedgerResult Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, DateOnly asOf) =>
+    public static Result<LedgerState> Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, DateOnly asOf) =>
         Build(accounts, transactions, LedgerOptions.Default, asOf);
 
     /// <summary>Like <see cref="Build(IReadOnlyList{Account}, IReadOnlyList{Transaction})"/>; instruments sharing an ISIN are substantially identical for the wash-sale rule.</summary>
-    public static LedgerResult Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, IReadOnlyList<Instrument> instruments) =>
+    public static Result<LedgerState> Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, IReadOnlyList<Instrument> instruments) =>
         Build(accounts, transactions, new LedgerOptions(instruments), DateOnly.MaxValue);
 
     /// <summary>
@@ -33,13 +34,13 @@ public static class LedgerBuilder
     /// substantially identical securities). Wash sales look ahead only to transactions on or before
     /// <paramref name="asOf"/>: a replacement bought later is not yet known.
     /// </summary>
-    public static LedgerResult Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, LedgerOptions options, DateOnly asOf)
+    public static Result<LedgerState> Build(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, LedgerOptions options, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(options);
         var history = Prepare(accounts, transactions);
         if (history.Errors.Count > 0)
         {
-            return new LedgerResult(null, history.Errors);
+            return LedgerProblems.From(history.Errors);
         }
 
         var replayed = history.Transactions.TakeWhile(t => t.TradeDate <= asOf).ToList();
@@ -49,7 +50,7 @@ public static class LedgerBuilder
             replay.Apply(transaction);
         }
 
-        return replay.Errors.Count > 0 ? new LedgerResult(null, replay.Errors) : new LedgerResult(replay.Snapshot(), []);
+        return replay.Errors.Count > 0 ? LedgerProblems.From(replay.Errors) : replay.Snapshot();
     }
 
     /// <summary>
@@ -105,12 +106,6 @@ public static class LedgerBuilder
 }
 
 internal sealed record PreparedHistory(IReadOnlyList<Transaction> Transactions, IReadOnlyList<LedgerError> Errors);
-
-/// <summary>Either a state or the errors that made the history impossible.</summary>
-public sealed record LedgerResult(LedgerState? State, IReadOnlyList<LedgerError> Errors)
-{
-    public bool Succeeded => State is not null && Errors.Count == 0;
-}
 
 /// <summary>Why a transaction could not be applied; <paramref name="Code"/> is stable (e.g. "insufficient-quantity").</summary>
 public sealed record LedgerError(Guid TransactionId, string Code, string Message);

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Transactions;
@@ -28,16 +29,16 @@ public sealed class PerformanceAnalyser
         this.instruments = instruments.ToDictionary(i => i.Id);
     }
 
-    public Valued<PerformanceReport> Analyse(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, PerformanceRequest request)
+    public Result<PerformanceReport> Analyse(IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, PerformanceRequest request)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(transactions);
         ArgumentNullException.ThrowIfNull(request);
         var computed = new PerformanceSeriesCalculator(prices, instruments, accounts, request.Reporting)
             .Compute(transactions, request.Scope, request.From, request.To);
-        if (computed.Value is not { } series)
+        if (!computed.TryGet(out var series, out var problem))
         {
-            return Valued.Fail<PerformanceReport>(computed.Errors);
+            return problem;
         }
 
         var values = series.Values.Select(v => (double)v).ToArray();
@@ -51,12 +52,12 @@ public sealed class PerformanceAnalyser
         var benchmark = BenchmarkValues(request, series.Dates);
         if (benchmark.Error is not null)
         {
-            return Valued.Fail<PerformanceReport>([benchmark.Error]);
+            return ValuationProblems.From(benchmark.Error);
         }
 
         var risk = Risk(series.Dates, twr, annualised, benchmark.Values, request);
         var (byHolding, byClass) = Contributions(series, values, flows);
-        return Valued.Ok(new PerformanceReport(
+        return Result.Ok(new PerformanceReport(
             request.From,
             request.To,
             request.Reporting,

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
@@ -19,7 +20,7 @@ namespace Glidepath.Domain.Performance;
 internal sealed class PerformanceSeriesCalculator(
     PriceBook prices, IReadOnlyDictionary<Guid, Instrument> instruments, IReadOnlyList<Account> accounts, Currency reporting)
 {
-    public Valued<PerformanceSeries> Compute(IReadOnlyList<Transaction> transactions, PerformanceScope scope, DateOnly from, DateOnly to)
+    public Result<PerformanceSeries> Compute(IReadOnlyList<Transaction> transactions, PerformanceScope scope, DateOnly from, DateOnly to)
     {
         if (to < from)
         {
@@ -45,13 +46,13 @@ internal sealed class PerformanceSeriesCalculator(
         var history = LedgerBuilder.Prepare(accounts, transactions);
         if (history.Errors.Count > 0)
         {
-            return Valued.Fail<PerformanceSeries>(history.Errors.Select(e => new ValuationError(e.Code, e.Message)).ToList());
+            return ValuationProblems.From(history.Errors.Select(e => new ValuationError(e.Code, e.Message)).ToList());
         }
 
         var unknown = history.Transactions.Where(t => t.InstrumentId is { } id && !instruments.ContainsKey(id)).Select(t => t.InstrumentId!.Value).Distinct().ToList();
         if (unknown.Count > 0)
         {
-            return Valued.Fail<PerformanceSeries>(unknown.Select(id => new ValuationError(ValuationErrorCodes.UnknownInstrument, $"Instrument {id} is unknown.")).ToList());
+            return ValuationProblems.From(unknown.Select(id => new ValuationError(ValuationErrorCodes.UnknownInstrument, $"Instrument {id} is unknown.")).ToList());
         }
 
         var holdings = Holdings(history.Transactions, scope, scopeAccounts);
@@ -88,7 +89,7 @@ internal sealed class PerformanceSeriesCalculator(
                 replay.Apply(t);
                 if (replay.Errors.Count > 0)
                 {
-                    return Valued.Fail<PerformanceSeries>(replay.Errors.Select(e => new ValuationError(e.Code, e.Message)).ToList());
+                    return ValuationProblems.From(replay.Errors.Select(e => new ValuationError(e.Code, e.Message)).ToList());
                 }
 
                 if (d >= 0 && scopeAccounts.Contains(t.AccountId))
@@ -96,7 +97,7 @@ internal sealed class PerformanceSeriesCalculator(
                     var error = AddFlows(t, day, index, cashIndex, flows);
                     if (error is not null)
                     {
-                        return Valued.Fail<PerformanceSeries>([error]);
+                        return ValuationProblems.From([error]);
                     }
                 }
             }
@@ -104,7 +105,7 @@ internal sealed class PerformanceSeriesCalculator(
             var valueError = Value(replay, day, holdings, scopeAccounts, current);
             if (valueError is not null)
             {
-                return Valued.Fail<PerformanceSeries>([valueError]);
+                return ValuationProblems.From([valueError]);
             }
 
             if (d < 0)
@@ -125,7 +126,7 @@ internal sealed class PerformanceSeriesCalculator(
             Array.Copy(current, previous, current.Length);
         }
 
-        return Valued.Ok(new PerformanceSeries(dates, startValue, values, external, [.. holdings], gains));
+        return Result.Ok(new PerformanceSeries(dates, startValue, values, external, [.. holdings], gains));
     }
 
     /// <summary>The account named, or every non-liability account: a loan's balance is debt, not an investment.</summary>
@@ -284,5 +285,5 @@ internal sealed class PerformanceSeriesCalculator(
         return null;
     }
 
-    private static Valued<PerformanceSeries> Fail(string code, string message) => Valued.Fail<PerformanceSeries>([new ValuationError(code, message)]);
+    private static Result<PerformanceSeries> Fail(string code, string message) => ValuationProblems.From([new ValuationError(code, message)]);
 }

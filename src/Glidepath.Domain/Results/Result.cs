@@ -28,6 +28,15 @@ public sealed class Result<T>
         return problem is null;
     }
 
+    /// <summary>The value, or default when there is none (a holding shown without a price, say).</summary>
+    public T? GetValueOrDefault() => value;
+
+    /// <summary>
+    /// The value of a result that fails only through a bug (a stored history that no longer replays);
+    /// throws otherwise, naming <paramref name="what"/> and the problem.
+    /// </summary>
+    public T Expect(string what) => Problem is { } problem ? throw new InvalidOperationException($"{what}: {problem}") : value!;
+
     public TOut Match<TOut>(Func<T, TOut> ok, Func<Problem, TOut> fail)
     {
         ArgumentNullException.ThrowIfNull(ok);

@@ -2,6 +2,7 @@ using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Transactions;
 
 namespace Glidepath.Domain.Valuation;
@@ -25,26 +26,26 @@ public sealed class HouseholdValuer
     }
 
     /// <summary>Quantity × close (instrument currency) × FX to <paramref name="reporting"/>.</summary>
-    public Valued<PositionValue> ValuePosition(Position position, Currency reporting, DateOnly date)
+    public Result<PositionValue> ValuePosition(Position position, Currency reporting, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(position);
         if (!instruments.TryGetValue(position.InstrumentId, out var instrument))
         {
-            return Valued.Fail<PositionValue>([new ValuationError(ValuationErrorCodes.UnknownInstrument, $"Instrument {position.InstrumentId} is unknown.")]);
+            return ValuationProblems.From(ValuationErrorCodes.UnknownInstrument, $"Instrument {position.InstrumentId} is unknown.");
         }
 
         var close = prices.Close(instrument.Id, date);
         var rate = prices.Rate(instrument.Currency, reporting, date);
         if (!close.Found || !rate.Found)
         {
-            return Valued.Fail<PositionValue>(new[] { close.Error, rate.Error }.OfType<ValuationError>().ToList());
+            return ValuationProblems.From(new[] { close.Error, rate.Error }.OfType<ValuationError>().ToList());
         }
 
-        return Valued.Ok(new PositionValue(
-            position.AccountId, instrument.Id, position.Quantity, close.Value, close.Date!.Value, instrument.Currency, position.Quantity * close.Value * rate.Value));
+        return new PositionValue(
+            position.AccountId, instrument.Id, position.Quantity, close.Value, close.Date!.Value, instrument.Currency, position.Quantity * close.Value * rate.Value);
     }
 
-    public Valued<AccountValue> ValueAccount(Account account, LedgerState state, Currency reporting, DateOnly date)
+    public Result<AccountValue> ValueAccount(Account account, LedgerState state, Currency reporting, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(state);
@@ -52,11 +53,13 @@ public sealed class HouseholdValuer
         var holdings = new List<PositionValue>();
         foreach (var position in state.Positions.Where(p => p.AccountId == account.Id))
         {
-            var valued = ValuePosition(position, reporting, date);
-            errors.AddRange(valued.Errors);
-            if (valued.Value is not null)
+            if (ValuePosition(position, reporting, date).TryGet(out var valued, out var problem))
             {
-                holdings.Add(valued.Value);
+                holdings.Add(valued);
+            }
+            else
+            {
+                errors.AddRange(problem.Errors());
             }
         }
 
@@ -68,18 +71,24 @@ public sealed class HouseholdValuer
         }
 
         return errors.Count > 0
-            ? Valued.Fail<AccountValue>(errors)
-            : Valued.Ok(new AccountValue(account.Id, account.Type.IsLiability(), holdings, holdings.Sum(h => h.Value), cash * rate.Value));
+            ? ValuationProblems.From(errors)
+            : new AccountValue(account.Id, account.Type.IsLiability(), holdings, holdings.Sum(h => h.Value), cash * rate.Value);
     }
 
-    public Valued<HouseholdValue> ValueHousehold(IReadOnlyList<Account> accounts, LedgerState state, Currency reporting, DateOnly date)
+    public Result<HouseholdValue> ValueHousehold(IReadOnlyList<Account> accounts, LedgerState state, Currency reporting, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         var valued = accounts.Select(a => ValueAccount(a, state, reporting, date)).ToList();
-        var errors = valued.SelectMany(v => v.Errors).ToList();
-        return errors.Count > 0
-            ? Valued.Fail<HouseholdValue>(errors)
-            : Valued.Ok(new HouseholdValue(date, reporting, valued.Select(v => v.Value!).ToList()));
+        var values = new List<AccountValue>(valued.Count);
+        foreach (var account in valued)
+        {
+            if (account.TryGet(out var value, out _))
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.Count == valued.Count ? new HouseholdValue(date, reporting, values) : ValuationProblems.Combine(valued.Select(v => v.Problem));
     }
 
     /// <summary>
@@ -88,7 +97,7 @@ public sealed class HouseholdValuer
     /// on a state built as of each day (up to the last of decimal's 28 digits: the series sums
     /// per currency before converting).
     /// </summary>
-    public Valued<NetWorthSeries> NetWorthSeries(
+    public Result<NetWorthSeries> NetWorthSeries(
         IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> transactions, Currency reporting, DateOnly from, DateOnly to) =>
         new NetWorthSeriesCalculator(prices, instruments, accounts, reporting).Compute(transactions, from, to);
 }

@@ -1,5 +1,6 @@
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.ManualAssets;
+using Glidepath.Domain.Results;
 
 namespace Glidepath.Domain.Valuation;
 
@@ -12,7 +13,7 @@ public sealed record ManualItemValue(Guid ManualAssetId, bool IsLiability, decim
 /// </summary>
 public sealed class ManualAssetValuer(PriceBook prices)
 {
-    public Valued<List<ManualItemValue>> Value(IReadOnlyList<ManualAsset> items, Currency reporting, DateOnly date)
+    public Result<List<ManualItemValue>> Value(IReadOnlyList<ManualAsset> items, Currency reporting, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(items);
         var values = new List<ManualItemValue>();
@@ -36,11 +37,11 @@ public sealed class ManualAssetValuer(PriceBook prices)
             values.Add(new ManualItemValue(item.Id, item.Kind == ManualAssetKind.Liability, Signed(item, series.Values[i]) * rate.Value));
         }
 
-        return errors.Count > 0 ? Valued.Fail<List<ManualItemValue>>(errors) : Valued.Ok(values);
+        return errors.Count > 0 ? ValuationProblems.From(errors) : values;
     }
 
     /// <summary>The items' total on every day of <paramref name="from"/>..<paramref name="to"/>, one value per day.</summary>
-    public Valued<decimal[]> DailyTotals(IReadOnlyList<ManualAsset> items, Currency reporting, DateOnly from, DateOnly to)
+    public Result<decimal[]> DailyTotals(IReadOnlyList<ManualAsset> items, Currency reporting, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(items);
         var totals = new decimal[to.DayNumber - from.DayNumber + 1];
@@ -69,7 +70,7 @@ public sealed class ManualAssetValuer(PriceBook prices)
             }
         }
 
-        return errors.Count > 0 ? Valued.Fail<decimal[]>(errors) : Valued.Ok(totals);
+        return errors.Count > 0 ? ValuationProblems.From(errors) : totals;
     }
 
     private static DatedSeries Series(ManualAsset item) => new(item.Values.Select(v => (v.Date, v.Amount)));

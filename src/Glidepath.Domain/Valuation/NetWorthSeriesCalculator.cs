@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
@@ -16,7 +17,7 @@ internal sealed class NetWorthSeriesCalculator(
 {
     private readonly List<Currency> currencies = [];
 
-    public Valued<NetWorthSeries> Compute(IReadOnlyList<Transaction> transactions, DateOnly from, DateOnly to)
+    public Result<NetWorthSeries> Compute(IReadOnlyList<Transaction> transactions, DateOnly from, DateOnly to)
     {
         if (to < from)
         {
@@ -26,14 +27,14 @@ internal sealed class NetWorthSeriesCalculator(
         var history = LedgerBuilder.Prepare(accounts, transactions);
         if (history.Errors.Count > 0)
         {
-            return Valued.Fail<NetWorthSeries>(history.Errors.Select(e => new ValuationError(e.Code, e.Message)).ToList());
+            return ValuationProblems.From(history.Errors.Select(e => new ValuationError(e.Code, e.Message)).ToList());
         }
 
         var ids = history.Transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToArray();
         var unknown = ids.Where(id => !instruments.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
-            return Valued.Fail<NetWorthSeries>(unknown.Select(id => new ValuationError(ValuationErrorCodes.UnknownInstrument, $"Instrument {id} is unknown.")).ToList());
+            return ValuationProblems.From(unknown.Select(id => new ValuationError(ValuationErrorCodes.UnknownInstrument, $"Instrument {id} is unknown.")).ToList());
         }
 
         var index = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
@@ -71,7 +72,7 @@ internal sealed class NetWorthSeriesCalculator(
 
             if (replay.Errors.Count > 0)
             {
-                return Valued.Fail<NetWorthSeries>(replay.Errors.Select(e => new ValuationError(e.Code, e.Message)).ToList());
+                return ValuationProblems.From(replay.Errors.Select(e => new ValuationError(e.Code, e.Message)).ToList());
             }
 
             if (applied)
@@ -110,7 +111,7 @@ internal sealed class NetWorthSeriesCalculator(
                 var rate = prices.Rate(currencies[c], reporting, day);
                 if (rate.Error is not null)
                 {
-                    return Valued.Fail<NetWorthSeries>([rate.Error]);
+                    return ValuationProblems.From([rate.Error]);
                 }
 
                 total += subtotal[c] * rate.Value;
@@ -119,7 +120,7 @@ internal sealed class NetWorthSeriesCalculator(
             points.Add(new NetWorthPoint(day, total));
         }
 
-        return Valued.Ok(new NetWorthSeries(reporting, points));
+        return Result.Ok(new NetWorthSeries(reporting, points));
     }
 
     /// <summary>Re-reads household quantities of the instruments a day touched, and all cash (20 accounts is cheap).</summary>
@@ -159,5 +160,5 @@ internal sealed class NetWorthSeriesCalculator(
         return i;
     }
 
-    private static Valued<NetWorthSeries> Fail(string code, string message) => Valued.Fail<NetWorthSeries>([new ValuationError(code, message)]);
+    private static Result<NetWorthSeries> Fail(string code, string message) => ValuationProblems.From([new ValuationError(code, message)]);
 }

@@ -1,5 +1,6 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Ledger;
+using Glidepath.Domain.Results;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Events;
@@ -26,7 +27,7 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
     private readonly CashOnlyWrite _cashOnly = new(db);
 
     /// <summary>Adds one transaction; see <see cref="AddTransactionsAsync"/>.</summary>
-    public Task<LedgerWriteResult> AddTransactionAsync(Transaction transaction, CancellationToken cancellationToken = default) =>
+    public Task<Result<int>> AddTransactionAsync(Transaction transaction, CancellationToken cancellationToken = default) =>
         AddTransactionsAsync([transaction], cancellationToken);
 
     /// <summary>
@@ -34,12 +35,12 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
     /// or instrument, a repeated external id, or a history the ledger refuses — come back as values
     /// and leave the database and the context's tracked transactions as they were.
     /// </summary>
-    public async Task<LedgerWriteResult> AddTransactionsAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> AddTransactionsAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         if (transactions.Count == 0)
         {
-            return LedgerWriteResult.Ok(0);
+            return 0;
         }
 
         await using var scope = await LedgerTransaction.BeginAsync(db, cancellationToken);
@@ -58,7 +59,7 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
         errors.AddRange(await DuplicateExternalIdsAsync(transactions, cancellationToken));
         if (errors.Count > 0)
         {
-            return LedgerWriteResult.Failed(errors);
+            return Refusal(errors);
         }
 
         db.Transactions.AddRange(transactions);
@@ -88,11 +89,11 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
                 db.Entry(e).State = EntityState.Detached;
             }
 
-            return LedgerWriteResult.Failed(errors);
+            return Refusal(errors);
         }
 
         await scope.CommitAsync(cancellationToken);
-        return LedgerWriteResult.Ok(transactions.Count);
+        return transactions.Count;
     }
 
     /// <summary>
@@ -102,7 +103,7 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
     /// <paramref name="householdId"/>. A history the ledger refuses (a sell of lots the edit removed)
     /// rolls everything back and comes back as errors.
     /// </summary>
-    public async Task<LedgerWriteResult> ChangeTransactionsAsync(
+    public async Task<Result<int>> ChangeTransactionsAsync(
         Guid householdId, IReadOnlyCollection<Transaction> edited, IReadOnlyCollection<Guid> deleted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edited);
@@ -123,7 +124,7 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
             new LedgerError(t.Id, LedgerErrorCodes.UnknownAccount, $"Account {t.AccountId} does not exist.")));
         if (errors.Count > 0)
         {
-            return LedgerWriteResult.Failed(errors);
+            return Refusal(errors);
         }
 
         // The series changes from the earliest date touched: an edit's old or new trade date, or a deletion's.
@@ -144,18 +145,18 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
                 db.Entry(t).State = EntityState.Detached;
             }
 
-            return LedgerWriteResult.Failed(errors);
+            return Refusal(errors);
         }
 
         await scope.CommitAsync(cancellationToken);
-        return LedgerWriteResult.Ok(0);
+        return 0;
     }
 
     /// <summary>
     /// What the ledger would do with <paramref name="candidate"/> (not stored): the household's history
     /// with it added (or, when its id is stored, in place of the stored one), replayed. Reads only.
     /// </summary>
-    public async Task<LedgerResult> PreviewAsync(Guid householdId, Transaction candidate, CancellationToken cancellationToken = default)
+    public async Task<Result<LedgerState>> PreviewAsync(Guid householdId, Transaction candidate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var (accounts, history) = await LoadHistoryAsync(householdId, asOf: null, cancellationToken);
@@ -166,12 +167,12 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
     }
 
     /// <summary>Recomputes the household's cache from its history (e.g. after a ledger rule changed).</summary>
-    public async Task<LedgerWriteResult> RebuildAsync(Guid householdId, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> RebuildAsync(Guid householdId, CancellationToken cancellationToken = default)
     {
         await using var scope = await LedgerTransaction.BeginAsync(db, cancellationToken);
         if (!await db.Households.AnyAsync(h => h.Id == householdId, cancellationToken))
         {
-            return LedgerWriteResult.Failed([new LedgerError(Guid.Empty, LedgerStoreErrorCodes.UnknownHousehold, $"Household {householdId} does not exist.")]);
+            return Problem.NotFound(LedgerStoreErrorCodes.UnknownHousehold, $"Household {householdId} does not exist.");
         }
 
         await LockHouseholdAsync(householdId, cancellationToken);
@@ -179,11 +180,11 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
         if (errors.Count > 0)
         {
             await scope.RollbackAsync(cancellationToken);
-            return LedgerWriteResult.Failed(errors);
+            return Refusal(errors);
         }
 
         await scope.CommitAsync(cancellationToken);
-        return LedgerWriteResult.Ok(0);
+        return 0;
     }
 
     /// <summary>The cached state: lots, positions, cash, realised gains and wash-sale matches, in the builder's order.</summary>
@@ -211,7 +212,7 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
     /// The state at the close of <paramref name="asOf"/>, replayed from history (the cache only
     /// holds today's state). Reads only; a stored history always replays, so errors mean a bug.
     /// </summary>
-    public async Task<LedgerResult> ReplayAsOfAsync(Guid householdId, DateOnly asOf, CancellationToken cancellationToken = default)
+    public async Task<Result<LedgerState>> ReplayAsOfAsync(Guid householdId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var (accounts, history) = await LoadHistoryAsync(householdId, asOf, cancellationToken);
         return LedgerBuilder.Build(accounts, history, await OptionsAsync(householdId, cancellationToken), asOf);
@@ -236,12 +237,12 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
         Guid householdId, IReadOnlyList<Account> accounts, IReadOnlyList<Transaction> history, DateOnly? changedFrom, CancellationToken cancellationToken)
     {
         var result = LedgerBuilder.Build(accounts, history, await OptionsAsync(householdId, cancellationToken), DateOnly.MaxValue);
-        if (!result.Succeeded)
+        if (!result.TryGet(out var state, out var problem))
         {
-            return result.Errors;
+            return [.. problem.Items.Select(i => new LedgerError(i.TransactionId ?? Guid.Empty, i.Code, i.Message))];
         }
 
-        await ReplaceCacheAsync(householdId, result.State!, accounts, history, changedFrom, cancellationToken);
+        await ReplaceCacheAsync(householdId, state, accounts, history, changedFrom, cancellationToken);
         return [];
     }
 
@@ -260,6 +261,15 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
 
         await _valuations.ProjectAsync(householdId, accounts, history, cancellationToken);
     }
+
+    /// <summary>A refused write: a conflict when every error is a repeated external id (a retry), else the ledger's refusal.</summary>
+    private static Problem Refusal(IReadOnlyList<LedgerError> errors) =>
+        errors.All(e => e.Code == LedgerStoreErrorCodes.DuplicateExternalId)
+            ? Problem.Conflict(LedgerStoreErrorCodes.DuplicateExternalId, errors[0].Message) with
+            {
+                Items = [.. errors.Select(e => new ProblemReason(e.Code, e.Message, TransactionId: e.TransactionId))],
+            }
+            : LedgerProblems.From(errors);
 
     /// <summary>The household's accounts and stored history (no tracking).</summary>
     internal Task<(List<Account> Accounts, List<Transaction> History)> LoadHistoryAsync(Guid householdId, CancellationToken cancellationToken) =>

@@ -43,8 +43,7 @@ public sealed class PortfolioSnapshotLoader(GlidepathDbContext db, LedgerStore l
         }
 
         var replayed = await ledger.ReplayAsOfAsync(householdId, asOf, ct);
-        var state = replayed.State ?? throw new InvalidOperationException(
-            $"The stored history of household {householdId} does not replay: {string.Join("; ", replayed.Errors.Select(e => e.Message))}");
+        var state = replayed.Expect($"The stored history of household {householdId} does not replay");
         var profile = await db.TaxProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct) ?? HouseholdTaxProfile.Defaults(householdId);
         var targets = await db.RebalanceTargets.AsNoTracking()
             .Where(t => t.HouseholdId == householdId && (accountId == null || t.AccountId == null || t.AccountId == accountId))

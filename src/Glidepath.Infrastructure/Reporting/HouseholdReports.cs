@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
@@ -53,7 +54,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
         var lines = positions.Select(p =>
         {
             var account = accounts[p.AccountId];
-            var valued = valuer.ValuePosition(p, account.BaseCurrency, asOf).Value;
+            var valued = valuer.ValuePosition(p, account.BaseCurrency, asOf).GetValueOrDefault();
             return new PositionLine(account, byId[p.InstrumentId], p.Quantity, p.CostBasis, valued?.Price, valued?.PriceDate, valued?.Value);
         });
         var cashLines = cash.Where(c => c.Amount != 0m).Select(c => new CashLine(accounts[c.AccountId], c.Amount));
@@ -75,7 +76,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
         var lines = state.Positions.Select(p =>
         {
             var account = accounts[p.AccountId];
-            var valued = data.Valuer.ValuePosition(p, account.BaseCurrency, asOf).Value;
+            var valued = data.Valuer.ValuePosition(p, account.BaseCurrency, asOf).GetValueOrDefault();
             return new PositionLine(account, instruments[p.InstrumentId], p.Quantity, p.CostBasis, valued?.Price, valued?.PriceDate, valued?.Value);
         });
         var cash = state.Cash.Where(c => c.Amount != 0m).Select(c => new CashLine(accounts[c.AccountId], c.Amount));
@@ -83,7 +84,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
     }
 
     /// <summary>Every account and manual asset or liability valued in <paramref name="currency"/> at the close of <paramref name="date"/>.</summary>
-    public async Task<Valued<HouseholdValue>?> ValuationAsync(Guid householdId, DateOnly date, Currency currency, CancellationToken ct = default)
+    public async Task<Result<HouseholdValue>?> ValuationAsync(Guid householdId, DateOnly date, Currency currency, CancellationToken ct = default)
     {
         var data = await LoadAsync(householdId, date, ct);
         if (data is null)
@@ -93,16 +94,16 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
 
         var accounts = data.Valuer.ValueHousehold(data.Accounts, await StateAsync(householdId, date, ct), currency, date);
         var manual = new ManualAssetValuer(data.Prices).Value(data.ManualAssets, currency, date);
-        return accounts.Succeeded && manual.Succeeded
-            ? Valued.Ok(accounts.Value! with { ManualItems = manual.Value! })
-            : Valued.Fail<HouseholdValue>([.. accounts.Errors, .. manual.Errors]);
+        return accounts.TryGet(out var value, out _) && manual.TryGet(out var items, out _)
+            ? Result.Ok(value with { ManualItems = items })
+            : ValuationProblems.Combine(accounts.Problem, manual.Problem);
     }
 
     /// <summary>
     /// Net worth (accounts and manual items) at the close of every day from <paramref name="from"/> to <paramref name="to"/>,
     /// from the daily valuation read model (<see cref="ValuationReadModel"/>): no ledger replay, no close loaded.
     /// </summary>
-    public async Task<Valued<NetWorthSeries>?> NetWorthAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
+    public async Task<Result<NetWorthSeries>?> NetWorthAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
     {
         var state = await valuations.EnsureCurrentAsync(householdId, ct);
         if (state is null)
@@ -116,7 +117,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
     }
 
     /// <summary>The same by replaying the ledger over every stored close: the reference the read model is tested against.</summary>
-    public async Task<Valued<NetWorthSeries>?> NetWorthByReplayAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
+    public async Task<Result<NetWorthSeries>?> NetWorthByReplayAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
     {
         var data = await LoadAsync(householdId, to, ct);
         if (data is null)
@@ -129,13 +130,12 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
             .ToListAsync(ct);
         var accounts = data.Valuer.NetWorthSeries(data.Accounts, history, currency, from, to);
         var manual = new ManualAssetValuer(data.Prices).DailyTotals(data.ManualAssets, currency, from, to);
-        if (!accounts.Succeeded || !manual.Succeeded)
+        if (!accounts.TryGet(out var series, out _) || !manual.TryGet(out var totals, out _))
         {
-            return Valued.Fail<NetWorthSeries>([.. accounts.Errors, .. manual.Errors]);
+            return ValuationProblems.Combine(accounts.Problem, manual.Problem);
         }
 
-        var totals = manual.Value!;
-        return Valued.Ok(accounts.Value! with { Points = [.. accounts.Value!.Points.Select(p => p with { Value = p.Value + totals[p.Date.DayNumber - from.DayNumber] })] });
+        return Result.Ok(series with { Points = [.. series.Points.Select(p => p with { Value = p.Value + totals[p.Date.DayNumber - from.DayNumber] })] });
     }
 
     /// <summary>
@@ -177,7 +177,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
     /// Performance of the household, one of its accounts or a position over <paramref name="request"/>'s
     /// range (<see cref="PerformanceAnalyser"/>). The benchmark, when named, is an instrument by id.
     /// </summary>
-    public async Task<Valued<PerformanceReport>?> PerformanceAsync(Guid householdId, PerformanceRequest request, CancellationToken ct = default)
+    public async Task<Result<PerformanceReport>?> PerformanceAsync(Guid householdId, PerformanceRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!await db.Households.AnyAsync(h => h.Id == householdId, ct))
@@ -218,8 +218,7 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
         }
 
         var replayed = await ledger.ReplayAsOfAsync(householdId, asOf, ct);
-        return replayed.State ?? throw new InvalidOperationException(
-            $"The stored history of household {householdId} does not replay: {string.Join("; ", replayed.Errors.Select(e => e.Message))}");
+        return replayed.Expect($"The stored history of household {householdId} does not replay");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.ManualAssets;
 using Glidepath.Domain.Pricing;
@@ -15,7 +16,7 @@ namespace Glidepath.Infrastructure.Valuation;
 /// </summary>
 internal sealed class ValuationReadModel(GlidepathDbContext db)
 {
-    public async Task<Valued<NetWorthSeries>> NetWorthAsync(
+    public async Task<Result<NetWorthSeries>> NetWorthAsync(
         ValuationSeriesState state,
         IReadOnlyList<ManualAsset> manual,
         Currency reporting,
@@ -44,16 +45,15 @@ internal sealed class ValuationReadModel(GlidepathDbContext db)
         var book = new PriceBook([], currencies.Count > 1 ? await rates(currencies, to) : []);
         var accounts = await AccountTotalsAsync(rows, gaps, last, book, reporting, from, to, ct);
         var items = new ManualAssetValuer(book).DailyTotals(manual, reporting, from, to);
-        if (!accounts.Succeeded || !items.Succeeded)
+        if (!accounts.TryGet(out var points, out _) || !items.TryGet(out var totals, out _))
         {
-            return Valued.Fail<NetWorthSeries>([.. accounts.Errors, .. items.Errors]);
+            return ValuationProblems.Combine(accounts.Problem, items.Problem);
         }
 
-        var totals = items.Value!;
-        return Valued.Ok(new NetWorthSeries(reporting, [.. accounts.Value!.Select(p => p with { Value = p.Value + totals[p.Date.DayNumber - from.DayNumber] })]));
+        return Result.Ok(new NetWorthSeries(reporting, [.. points.Select(p => p with { Value = p.Value + totals[p.Date.DayNumber - from.DayNumber] })]));
     }
 
-    private async Task<Valued<List<NetWorthPoint>>> AccountTotalsAsync(
+    private async Task<Result<List<NetWorthPoint>>> AccountTotalsAsync(
         List<ValuationDayRow> rows, Dictionary<DateOnly, Guid> gaps, DateOnly? last, PriceBook book, Currency reporting, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var byDate = rows.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => g.ToList());
@@ -65,7 +65,7 @@ internal sealed class ValuationReadModel(GlidepathDbContext db)
             if (gaps.TryGetValue(stored, out var instrumentId))
             {
                 var symbol = await db.Instruments.Where(i => i.Id == instrumentId).Select(i => i.Symbol).FirstAsync(ct);
-                return Valued.Fail<List<NetWorthPoint>>([new ValuationError(ValuationErrorCodes.MissingPrice, $"No close for {symbol} ({instrumentId}) on or before {day:yyyy-MM-dd}.")]);
+                return ValuationProblems.From([new ValuationError(ValuationErrorCodes.MissingPrice, $"No close for {symbol} ({instrumentId}) on or before {day:yyyy-MM-dd}.")]);
             }
 
             var total = 0m;
@@ -76,7 +76,7 @@ internal sealed class ValuationReadModel(GlidepathDbContext db)
                     var rate = book.Rate(subtotal.Currency, reporting, day);
                     if (rate.Error is not null)
                     {
-                        return Valued.Fail<List<NetWorthPoint>>([rate.Error]);
+                        return ValuationProblems.From([rate.Error]);
                     }
 
                     total += subtotal.Amount * rate.Value;
@@ -86,8 +86,8 @@ internal sealed class ValuationReadModel(GlidepathDbContext db)
             points.Add(new NetWorthPoint(day, total));
         }
 
-        return Valued.Ok(points);
+        return Result.Ok(points);
     }
 
-    private static Valued<NetWorthSeries> Fail(string code, string message) => Valued.Fail<NetWorthSeries>([new ValuationError(code, message)]);
+    private static Result<NetWorthSeries> Fail(string code, string message) => ValuationProblems.From([new ValuationError(code, message)]);
 }

@@ -36,8 +36,8 @@ public static class ValuationEndpoints
         {
             var valued = await reads.ValuationAsync(householdId, day, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
             return valued is null ? (null, HouseholdScope.HouseholdNotFound(householdId))
-                : valued.Succeeded ? (valued.Value!.Value.ToDto(valued.Value.Accounts, valued.Value.ManualNames), (IResult?)null)
-                : (null, Refused(valued.Errors));
+                : valued.TryGet(out var value, out var problem) ? (value.Value.ToDto(value.Accounts, value.ManualNames), (IResult?)null)
+                : (null, problem.ToHttp());
         });
     }
 
@@ -60,8 +60,8 @@ public static class ValuationEndpoints
         {
             var series = await reads.NetWorthAsync(householdId, start, end, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
             return series is null ? (null, HouseholdScope.HouseholdNotFound(householdId))
-                : series.Succeeded ? (series.Value!.ToDto(start, end), (IResult?)null)
-                : (null, Refused(series.Errors));
+                : series.TryGet(out var value, out var problem) ? (value.ToDto(start, end), (IResult?)null)
+                : (null, problem.ToHttp());
         });
     }
 
@@ -82,10 +82,4 @@ public static class ValuationEndpoints
         asked = parsed;
         return true;
     }
-
-    /// <summary>A missing price or FX rate: the request is fine, the data cannot answer it.</summary>
-    private static UnprocessableProblem Refused(IReadOnlyList<ValuationError> errors) =>
-        new(errors.Select(e => e.Code).Distinct(StringComparer.Ordinal).Count() == 1 ? errors[0].Code : "valuation-failed",
-            errors[0].Message,
-            [.. errors.Select(e => new ProblemItem(e.Code, e.Message))]);
 }

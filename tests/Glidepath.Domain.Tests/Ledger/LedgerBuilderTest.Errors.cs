@@ -15,7 +15,7 @@ public partial class LedgerBuilderTest
         var stock = history.Instrument("ABC");
         var buy = history.Buy(account, stock, Day("2023-01-02"), 0m, 10m);
 
-        var error = Assert.Single(history.Build().Errors);
+        var error = Assert.Single(history.Build().Problem!.Items);
 
         Assert.Equal((buy.Id, LedgerErrorCodes.InvalidTransaction), (error.TransactionId, error.Code));
         Assert.Contains("Quantity", error.Message, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public partial class LedgerBuilderTest
         history.Deposit(account, Day("2023-01-02"), 1000m);
 
         var forward = history.BuildState();
-        var reversed = LedgerBuilder.Build(history.Accounts, history.Transactions.AsEnumerable().Reverse().ToList()).State!;
+        var reversed = LedgerBuilder.Build(history.Accounts, history.Transactions.AsEnumerable().Reverse().ToList()).Expect("replay");
 
         Assert.True(forward.ContentEquals(reversed));
     }

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.Transactions;
@@ -89,11 +90,10 @@ public partial class LedgerBuilderTest
         return (history, account, stock, lots);
     }
 
-    private static void AssertSingleError(LedgerResult result, Guid transactionId, string code)
+    private static void AssertSingleError(Result<LedgerState> result, Guid transactionId, string code)
     {
         Assert.False(result.Succeeded);
-        Assert.Null(result.State);
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Problem!.Items);
         Assert.Equal((transactionId, code), (error.TransactionId, error.Code));
     }
 }

@@ -94,7 +94,7 @@ public partial class LedgerBuilderTest
 
         var result = history.Build();
 
-        Assert.Contains(result.Errors, e => e.TransactionId == transferIn.Id && e.Code == LedgerErrorCodes.UnpairedTransfer);
+        Assert.Contains(result.Problem!.Items, e => e.TransactionId == transferIn.Id && e.Code == LedgerErrorCodes.UnpairedTransfer);
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public partial class LedgerBuilderTest
         history.Buy(a, stock, Day("2023-01-02"), 10m, 10m);
         history.Transfer(a, b, stock, Day("2023-02-10"), 10m, arrives: Day("2023-02-14"));
 
-        var inTransit = LedgerBuilder.Build(history.Accounts, history.Transactions, Day("2023-02-12")).State!;
-        var arrived = LedgerBuilder.Build(history.Accounts, history.Transactions, Day("2023-02-14")).State!;
+        var inTransit = LedgerBuilder.Build(history.Accounts, history.Transactions, Day("2023-02-12")).Expect("replay");
+        var arrived = LedgerBuilder.Build(history.Accounts, history.Transactions, Day("2023-02-14")).Expect("replay");
 
         Assert.Empty(inTransit.Lots);
         Assert.Equal(b.Id, Assert.Single(arrived.Lots).AccountId);

@@ -122,7 +122,7 @@ public sealed class PerformanceAnalyserTest
         };
 
         var report = new PerformanceAnalyser(prices, [fund]).Analyse(
-            [account], transactions, new PerformanceRequest(d0.AddDays(1), d0.AddDays(2), Glidepath.Domain.Currencies.Currency.Usd, PerformanceScope.Household)).Value!;
+            [account], transactions, new PerformanceRequest(d0.AddDays(1), d0.AddDays(2), Glidepath.Domain.Currencies.Currency.Usd, PerformanceScope.Household)).Expect("value");
 
         Assert.Equal(160.0 / 150.0 - 1.0, report.Days[0].Return, 1e-15);
         Assert.Equal(180.0 / 160.0 - 1.0, report.Days[1].Return, 1e-15);
@@ -153,7 +153,7 @@ public sealed class PerformanceAnalyserTest
         };
 
         var report = new PerformanceAnalyser(prices, [fund]).Analyse(
-            [account], transactions, new PerformanceRequest(from, to, Glidepath.Domain.Currencies.Currency.Usd, PerformanceScope.Household)).Value!;
+            [account], transactions, new PerformanceRequest(from, to, Glidepath.Domain.Currencies.Currency.Usd, PerformanceScope.Household)).Expect("value");
 
         var expected = Math.Pow(70.0 / 83.7, 365.0 / 182.0) - 1.0;
         Assert.Equal(expected, report.AnnualisedTimeWeightedReturn, 1e-12);
@@ -166,7 +166,7 @@ public sealed class PerformanceAnalyserTest
     {
         var query = Scenario.Request(Scenario.Query("household")) with { Scope = new PerformanceScope(Guid.NewGuid()) };
         var result = new PerformanceAnalyser(Scenario.Prices, Scenario.Instruments).Analyse(Scenario.Accounts, Scenario.Transactions, query);
-        Assert.Equal(PerformanceErrorCodes.UnknownAccount, Assert.Single(result.Errors).Code);
+        Assert.Equal(PerformanceErrorCodes.UnknownAccount, Assert.Single(result.Problem!.Items).Code);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class PerformanceAnalyserTest
     {
         var query = Scenario.Request(Scenario.Query("household")) with { From = new DateOnly(1999, 1, 1) };
         var result = new PerformanceAnalyser(Scenario.Prices, Scenario.Instruments).Analyse(Scenario.Accounts, Scenario.Transactions, query);
-        Assert.Equal(PerformanceErrorCodes.BenchmarkUnavailable, Assert.Single(result.Errors).Code);
+        Assert.Equal(PerformanceErrorCodes.BenchmarkUnavailable, Assert.Single(result.Problem!.Items).Code);
     }
 
     [Fact]
@@ -182,14 +182,14 @@ public sealed class PerformanceAnalyserTest
     {
         var query = Scenario.Request(Scenario.Query("household")) with { To = new DateOnly(1999, 2, 1) };
         var result = new PerformanceAnalyser(Scenario.Prices, Scenario.Instruments).Analyse(Scenario.Accounts, Scenario.Transactions, query);
-        Assert.Equal(ValuationErrorCodes.InvalidRange, Assert.Single(result.Errors).Code);
+        Assert.Equal(ValuationErrorCodes.InvalidRange, Assert.Single(result.Problem!.Items).Code);
     }
 
     private static PerformanceReport Analyse(PerformanceRequest request)
     {
         var result = new PerformanceAnalyser(Scenario.Prices, Scenario.Instruments).Analyse(Scenario.Accounts, Scenario.Transactions, request);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-        return result.Value!;
+        Assert.True(result.Succeeded, result.ToString());
+        return result.Expect("value");
     }
 
     private static void Near(JsonElement expected, string name, double actual)

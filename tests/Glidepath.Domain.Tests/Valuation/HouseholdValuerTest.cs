@@ -23,7 +23,7 @@ public class HouseholdValuerTest
             new PriceBook([new PriceClose(nestle.Id, Day("2024-01-05"), 110m)], [new FxRate(Currency.Usd, Currency.Chf, Day("2024-01-05"), 0.8m)]),
             history.Instruments);
 
-        var value = valuer.ValueHousehold(history.Accounts, history.BuildState(), Currency.Usd, Day("2024-01-08")).Value!;
+        var value = valuer.ValueHousehold(history.Accounts, history.BuildState(), Currency.Usd, Day("2024-01-08")).Expect("value");
 
         // 10 × CHF 110 at 1/0.8 USD per CHF = 1375; cash 5000 − 1150 = 3850; loan −2000.
         Assert.Equal((1375m, 3850m), (value.Accounts[0].Positions, value.Accounts[0].Cash));
@@ -42,7 +42,7 @@ public class HouseholdValuerTest
             new PriceBook([new PriceClose(stock.Id, Day("2024-01-03"), 30m)], [new FxRate(Currency.Eur, Currency.Usd, Day("2024-01-03"), 1.25m)]),
             history.Instruments);
 
-        var value = valuer.ValueAccount(account, history.BuildState(), Currency.Eur, Day("2024-01-03")).Value!;
+        var value = valuer.ValueAccount(account, history.BuildState(), Currency.Eur, Day("2024-01-03")).Expect("value");
 
         Assert.Equal((96m, -80m, 16m), (value.Positions, value.Cash, value.Total));
     }
@@ -59,7 +59,7 @@ public class HouseholdValuerTest
         var result = valuer.ValueHousehold(history.Accounts, history.BuildState(), Currency.Usd, Day("2024-01-03"));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(ValuationErrorCodes.MissingPrice, Assert.Single(result.Errors).Code);
+        Assert.Equal(ValuationErrorCodes.MissingPrice, Assert.Single(result.Problem!.Items).Code);
     }
 
     [Fact]
@@ -69,6 +69,6 @@ public class HouseholdValuerTest
 
         var result = valuer.ValuePosition(new Domain.Ledger.Position(Guid.NewGuid(), Guid.NewGuid(), 1m, 1m), Currency.Usd, Day("2024-01-03"));
 
-        Assert.Equal(ValuationErrorCodes.UnknownInstrument, Assert.Single(result.Errors).Code);
+        Assert.Equal(ValuationErrorCodes.UnknownInstrument, Assert.Single(result.Problem!.Items).Code);
     }
 }

@@ -19,14 +19,14 @@ public class NetWorthSeriesTest
         var (history, valuer) = MixedHousehold();
         var to = Start.AddDays(400);
 
-        var series = valuer.NetWorthSeries(history.Accounts, history.Transactions, Currency.Eur, Start, to).Value!;
+        var series = valuer.NetWorthSeries(history.Accounts, history.Transactions, Currency.Eur, Start, to).Expect("value");
 
         Assert.Equal(401, series.Points.Count);
         for (var i = 0; i < series.Points.Count; i += 7)
         {
             var point = series.Points[i];
-            var state = LedgerBuilder.Build(history.Accounts, history.Transactions, point.Date).State!;
-            var expected = valuer.ValueHousehold(history.Accounts, state, Currency.Eur, point.Date).Value!.Total;
+            var state = LedgerBuilder.Build(history.Accounts, history.Transactions, point.Date).Expect("replay");
+            var expected = valuer.ValueHousehold(history.Accounts, state, Currency.Eur, point.Date).Expect("value").Total;
             Assert.True(Math.Abs(expected - point.Value) < 1e-15m, $"{point.Date}: series {point.Value}, point valuation {expected}");
         }
     }
@@ -36,7 +36,7 @@ public class NetWorthSeriesTest
     {
         var (history, valuer) = MixedHousehold();
 
-        var series = valuer.NetWorthSeries(history.Accounts, history.Transactions, Currency.Usd, Start.AddDays(-3), Start.AddDays(-1)).Value!;
+        var series = valuer.NetWorthSeries(history.Accounts, history.Transactions, Currency.Usd, Start.AddDays(-3), Start.AddDays(-1)).Expect("value");
 
         Assert.All(series.Points, p => Assert.Equal(0m, p.Value));
     }
@@ -52,7 +52,7 @@ public class NetWorthSeriesTest
 
         var result = valuer.NetWorthSeries(history.Accounts, history.Transactions, Currency.Usd, Day("2024-01-01"), Day("2024-01-10"));
 
-        Assert.Equal(ValuationErrorCodes.MissingPrice, Assert.Single(result.Errors).Code);
+        Assert.Equal(ValuationErrorCodes.MissingPrice, Assert.Single(result.Problem!.Items).Code);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class NetWorthSeriesTest
 
         var result = valuer.NetWorthSeries(history.Accounts, history.Transactions, Currency.Usd, Day("2024-01-01"), Day("2024-01-10"));
 
-        Assert.Equal(LedgerErrorCodes.InsufficientQuantity, Assert.Single(result.Errors).Code);
+        Assert.Equal(LedgerErrorCodes.InsufficientQuantity, Assert.Single(result.Problem!.Items).Code);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class NetWorthSeriesTest
 
         var result = valuer.NetWorthSeries([], [], Currency.Usd, Day("2024-01-10"), Day("2024-01-01"));
 
-        Assert.Equal(ValuationErrorCodes.InvalidRange, Assert.Single(result.Errors).Code);
+        Assert.Equal(ValuationErrorCodes.InvalidRange, Assert.Single(result.Problem!.Items).Code);
     }
 
     /// <summary>USD and CHF holdings, a loan, a split, a transfer, sales and reinvested dividends; weekday prices.</summary>

@@ -31,7 +31,7 @@ public sealed class LedgerStoreTest
             await using var db = database.CreateDbContext();
             var batch = history.Next(write % 5 == 0 ? 1 : 12);
             var result = await new LedgerStore(db).AddTransactionsAsync(batch);
-            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+            Assert.True(result.Succeeded, result.ToString());
             all.AddRange(batch);
         }
 
@@ -39,7 +39,7 @@ public sealed class LedgerStoreTest
         {
             var store = new LedgerStore(db);
             var cached = await store.GetStateAsync(data.Household.Id);
-            var expected = LedgerBuilder.Build([data.Taxable, data.Ira], all, new LedgerOptions(data.Instruments), DateOnly.MaxValue).State!;
+            var expected = LedgerBuilder.Build([data.Taxable, data.Ira], all, new LedgerOptions(data.Instruments), DateOnly.MaxValue).Expect("replay");
             Assert.True((await store.RebuildAsync(data.Household.Id)).Succeeded);
             var rebuilt = await store.GetStateAsync(data.Household.Id);
 
@@ -67,10 +67,10 @@ public sealed class LedgerStoreTest
         var oversell = Trade(data.Taxable, TransactionType.Sell, vti, Day.AddDays(1), 6m, 110m);
         var result = await store.AddTransactionsAsync([Deposit(data.Taxable, Day.AddDays(1), 50m), oversell]);
 
-        var error = Assert.Single(result.Errors);
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Problem!.Items);
         Assert.Equal(LedgerErrorCodes.InsufficientQuantity, error.Code);
         Assert.Equal(oversell.Id, error.TransactionId);
-        Assert.Equal(0, result.Added);
         await using var fresh = database.CreateDbContext();
         Assert.Equal(2, await fresh.Transactions.CountAsync());
         Assert.True(before.ContentEquals(await new LedgerStore(fresh).GetStateAsync(data.Household.Id)));
@@ -97,7 +97,7 @@ public sealed class LedgerStoreTest
         var results = await Task.WhenAll(writers);
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.Equal(LedgerErrorCodes.InsufficientQuantity, Assert.Single(results.Single(r => !r.Succeeded).Errors).Code);
+        Assert.Equal(LedgerErrorCodes.InsufficientQuantity, Assert.Single(results.Single(r => !r.Succeeded).Problem!.Items).Code);
         await using var check = database.CreateDbContext();
         Assert.Empty(await new LedgerStore(check).GetPositionsAsync(data.Household.Id));
     }
@@ -122,7 +122,7 @@ public sealed class LedgerStoreTest
 
         Assert.Equal(
             [(again.Id, LedgerStoreErrorCodes.DuplicateExternalId), (stray.Id, LedgerErrorCodes.UnknownAccount)],
-            result.Errors.Select(e => (e.TransactionId, e.Code)).OrderBy(e => e.Code, StringComparer.Ordinal));
+            result.Problem!.Items.Select(e => (e.TransactionId!.Value, e.Code)).OrderBy(e => e.Code, StringComparer.Ordinal));
         Assert.Equal(1, await db.Transactions.CountAsync());
     }
 
@@ -140,7 +140,7 @@ public sealed class LedgerStoreTest
             Trade(data.Taxable, TransactionType.Sell, vti, Day.AddDays(30), 4m, 120m),
             Trade(data.Taxable, TransactionType.Buy, vti, Day.AddDays(60), 1m, 90m)])).Succeeded);
 
-        var then = (await store.ReplayAsOfAsync(data.Household.Id, Day.AddDays(45))).State!;
+        var then = (await store.ReplayAsOfAsync(data.Household.Id, Day.AddDays(45))).Expect("replay");
         var now = await store.GetPositionsAsync(data.Household.Id);
 
         Assert.Equal(6m, Assert.Single(then.Positions).Quantity);

@@ -15,7 +15,7 @@ public class DemoHistoryGeneratorTest
 
         Assert.Equal(JsonSerializer.Serialize(first.History), JsonSerializer.Serialize(second.History));
         var ledger = LedgerBuilder.Build(first.Demo.Accounts, first.History);
-        Assert.True(ledger.Succeeded, string.Join("; ", ledger.Errors.Take(3).Select(e => e.Message)));
+        Assert.True(ledger.Succeeded, ledger.ToString());
         foreach (var type in new[] { TransactionType.Sell, TransactionType.DividendReinvested, TransactionType.TransferIn, TransactionType.Fee, TransactionType.Interest })
         {
             Assert.Contains(first.History, t => t.Type == type);

@@ -42,7 +42,7 @@ public class TransactionEditingTest
         await using var db = app.CreateDbContext();
         var store = new LedgerStore(db);
         var cached = await store.GetLotsAsync(household);
-        var rebuilt = (await store.ReplayAsOfAsync(household, DateOnly.MaxValue)).State!.Lots;
+        var rebuilt = (await store.ReplayAsOfAsync(household, DateOnly.MaxValue)).Expect("replay").Lots;
         Assert.Equal(rebuilt.Select(l => (l.LotId, l.Quantity, l.CostBasis)), cached.Select(l => (l.LotId, l.Quantity, l.CostBasis)));
         // 130 × 78.50 − 10 proceeds; basis 3,288 + 30 × 41.88.
         Assert.Equal(130m * 78.50m - 10m - (3_288m + 30m * 41.88m), (await store.GetRealisedGainsAsync(household)).Sum(g => g.Gain));

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using System.Globalization;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
@@ -138,15 +139,10 @@ public sealed class LedgerHistoryBuilder
         return transaction;
     }
 
-    public LedgerResult Build() => LedgerBuilder.Build(Accounts, Transactions);
+    public Result<LedgerState> Build() => LedgerBuilder.Build(Accounts, Transactions);
 
     /// <summary>Builds and fails loudly with the ledger's errors if the history is impossible.</summary>
-    public LedgerState BuildState()
-    {
-        var result = Build();
-        return result.State ?? throw new InvalidOperationException(
-            "Ledger build failed: " + string.Join("; ", result.Errors.Select(e => $"{e.Code} {e.Message}")));
-    }
+    public LedgerState BuildState() => Build().Expect("Ledger build failed");
 
     private Transaction Cash(TransactionType type, Account account, DateOnly date, decimal amount) => Add(new Transaction
     {

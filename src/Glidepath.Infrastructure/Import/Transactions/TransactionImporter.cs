@@ -146,13 +146,13 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
         }
 
         var result = await replay;
-        if (result.Succeeded)
+        if (result.TryGet(out var state, out var problem))
         {
-            await ledger.ReplaceCacheAsync(householdId, result.State!, accounts, history, run.Rows.Min(t => t.TradeDate), cancellationToken);
+            await ledger.ReplaceCacheAsync(householdId, state, accounts, history, run.Rows.Min(t => t.TradeDate), cancellationToken);
             return true;
         }
 
-        var refused = result.Errors;
+        IReadOnlyList<LedgerError> refused = [.. problem.Items.Select(i => new LedgerError(i.TransactionId ?? Guid.Empty, i.Code, i.Message))];
         while (true)
         {
             foreach (var error in refused)

@@ -78,7 +78,7 @@ public partial class WashSaleTest
     {
         var (sale, _) = SellOneBuyOther(isin: "US9229087690");
 
-        var state = LedgerBuilder.Build(h.Accounts, h.Transactions, h.Instruments).State!;
+        var state = LedgerBuilder.Build(h.Accounts, h.Transactions, h.Instruments).Expect("replay");
 
         Assert.Equal(100m, Gain(state, sale).DisallowedLoss);
     }
@@ -89,7 +89,7 @@ public partial class WashSaleTest
         var (sale, replacement) = SellOneBuyOther(isin: null);
         var options = new LedgerOptions(h.Instruments, [new SubstantiallyIdenticalPair(h.Instruments[1].Id, h.Instruments[0].Id)]);
 
-        var state = LedgerBuilder.Build(h.Accounts, h.Transactions, options, DateOnly.MaxValue).State!;
+        var state = LedgerBuilder.Build(h.Accounts, h.Transactions, options, DateOnly.MaxValue).Expect("replay");
 
         Assert.Equal(100m, Gain(state, sale).DisallowedLoss);
         Assert.Equal(900m, Lot(state, replacement).CostBasis);
@@ -101,7 +101,7 @@ public partial class WashSaleTest
     {
         var (sale, _) = SellOneBuyOther(isin: null, sameInstrument: true);
 
-        var state = LedgerBuilder.Build(h.Accounts, h.Transactions, Day("2024-06-05")).State!;
+        var state = LedgerBuilder.Build(h.Accounts, h.Transactions, Day("2024-06-05")).Expect("replay");
 
         Assert.Equal(0m, Gain(state, sale).DisallowedLoss);
     }

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Transactions;
@@ -42,12 +43,12 @@ internal sealed class ReferenceWashSaleMatching
 /// <summary>The reference build: <see cref="LedgerBuilder"/>'s checks and order, then <see cref="ReferenceLedgerReplay"/>.</summary>
 internal static class ReferenceLedgerBuilder
 {
-    public static LedgerResult Build(IReadOnlyList<Households.Account> accounts, IReadOnlyList<Transaction> transactions, LedgerOptions options, DateOnly asOf)
+    public static Result<LedgerState> Build(IReadOnlyList<Households.Account> accounts, IReadOnlyList<Transaction> transactions, LedgerOptions options, DateOnly asOf)
     {
         var history = LedgerBuilder.Prepare(accounts, transactions);
         if (history.Errors.Count > 0)
         {
-            return new LedgerResult(null, history.Errors);
+            return LedgerProblems.From(history.Errors);
         }
 
         var replayed = history.Transactions.TakeWhile(t => t.TradeDate <= asOf).ToList();
@@ -57,6 +58,6 @@ internal static class ReferenceLedgerBuilder
             replay.Apply(transaction);
         }
 
-        return replay.Errors.Count > 0 ? new LedgerResult(null, replay.Errors) : new LedgerResult(replay.Snapshot(), []);
+        return replay.Errors.Count > 0 ? LedgerProblems.From(replay.Errors) : replay.Snapshot();
     }
 }

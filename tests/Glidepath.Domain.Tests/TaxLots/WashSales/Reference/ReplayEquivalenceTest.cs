@@ -1,3 +1,4 @@
+using Glidepath.Domain.Results;
 using FsCheck.Xunit;
 using Glidepath.Domain.Ledger;
 
@@ -56,7 +57,7 @@ public class ReplayEquivalenceTest
             AssertSameState(reference, built);
             var ids = transactions.Select(t => t.Id).ToHashSet();
             var sales = transactions.ToDictionary(t => t.Id, t => t.TradeDate);
-            var matches = built.State!.WashSales!;
+            var matches = built.Expect("replay").WashSales!;
             permanent += matches.Count(w => w.Permanent);
             taxable += matches.Count(w => !w.Permanent);
             splitOff += matches.Count(w => !ids.Contains(w.ReplacementLotId));
@@ -89,16 +90,14 @@ public class ReplayEquivalenceTest
         var reference = ReferenceLedgerBuilder.Build(h.Accounts, h.Transactions, LedgerOptions.Default, DateOnly.MaxValue);
 
         AssertSameState(reference, built);
-        Assert.Equal(2, built.State!.WashSales!.Count);
+        Assert.Equal(2, built.Expect("replay").WashSales!.Count);
     }
 
     private static DateOnly Day(string iso) => Glidepath.Testing.Ledger.LedgerHistoryBuilder.Day(iso);
 
-    private static void AssertSameState(LedgerResult reference, LedgerResult built)
+    private static void AssertSameState(Result<LedgerState> reference, Result<LedgerState> built)
     {
-        Assert.True(reference.Succeeded, string.Join("; ", reference.Errors));
-        Assert.True(built.Succeeded, string.Join("; ", built.Errors));
-        var (expected, actual) = (reference.State!, built.State!);
+        var (expected, actual) = (reference.Expect("reference replay"), built.Expect("replay"));
         Assert.Equal(expected.Lots, actual.Lots);
         Assert.Equal(expected.RealisedGains, actual.RealisedGains);
         Assert.Equal(expected.WashSales!, actual.WashSales!);
