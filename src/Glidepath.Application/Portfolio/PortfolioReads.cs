@@ -1,3 +1,4 @@
+using Glidepath.Application.Accounts;
 using Glidepath.Domain.Results;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
@@ -50,6 +51,22 @@ public sealed class PortfolioReads(GlidepathDbContext db, HouseholdReports repor
 
     public Task<Result<NetWorthSeries>?> NetWorthAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct) =>
         reports.NetWorthAsync(householdId, from, to, currency, ct);
+
+    /// <summary>One account's value at the close of every day (its positions and cash); the account must be the household's.</summary>
+    public async Task<Result<NetWorthSeries>?> AccountValuesAsync(Guid householdId, Guid accountId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct)
+    {
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId && a.HouseholdId == householdId, ct))
+        {
+            if (!await db.Households.AnyAsync(h => h.Id == householdId, ct))
+            {
+                return null;
+            }
+
+            return HouseholdAccounts.NotFound(accountId);
+        }
+
+        return await reports.AccountValueSeriesAsync(householdId, accountId, from, to, currency, ct);
+    }
 
     /// <summary>Every account and manual item valued in <paramref name="currency"/> at the close of <paramref name="date"/>, with their names.</summary>
     public async Task<Result<HouseholdValuation>?> ValuationAsync(Guid householdId, DateOnly date, Currency currency, CancellationToken ct)

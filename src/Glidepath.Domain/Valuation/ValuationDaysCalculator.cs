@@ -12,13 +12,21 @@ public readonly record struct CurrencySubtotal(DateOnly Date, Currency Currency,
 /// <summary>A day on which a held instrument has no close on or before it: the household cannot be valued then.</summary>
 public readonly record struct ValuationGap(DateOnly Date, Guid InstrumentId);
 
+/// <summary>One account on one day, in one currency before conversion: its positions priced in their instrument's currency plus its cash.</summary>
+public readonly record struct AccountSubtotal(DateOnly Date, Guid AccountId, Currency Currency, decimal Amount);
+
+/// <summary>A day on which an instrument the account holds has no close on or before it: the account cannot be valued then.</summary>
+public readonly record struct AccountGap(DateOnly Date, Guid AccountId, Guid InstrumentId);
+
 /// <summary>
 /// What the read model stores for days <c>from</c>..<c>to</c>: non-zero subtotals per day and currency, and
 /// the days that cannot be valued. Converting each day's subtotals at that day's rate and adding them gives
 /// the net-worth series (<see cref="NetWorthSeriesCalculator"/> does the same in one step, which is why the
-/// arithmetic here is the same, in the same order).
+/// arithmetic here is the same, in the same order). The same per account: <see cref="AccountSubtotals"/> and
+/// <see cref="AccountGaps"/> give each account's own series.
 /// </summary>
-public sealed record ValuationDays(IReadOnlyList<CurrencySubtotal> Subtotals, IReadOnlyList<ValuationGap> Gaps);
+public sealed record ValuationDays(
+    IReadOnlyList<CurrencySubtotal> Subtotals, IReadOnlyList<ValuationGap> Gaps, IReadOnlyList<AccountSubtotal> AccountSubtotals, IReadOnlyList<AccountGap> AccountGaps);
 
 /// <summary>
 /// Computes <see cref="ValuationDays"/> from a household's whole (stored, hence valid) history: the replay runs
@@ -63,6 +71,10 @@ public static class ValuationDaysCalculator
         var cursor = Enumerable.Repeat(-1, ids.Length).ToArray();
         var quantity = new decimal[ids.Length];
         var active = new List<int>();
+        // Per account: its units of each instrument it holds, its cash, and its subtotal per currency.
+        var held = accounts.Select(_ => new List<(int Instrument, decimal Quantity)>()).ToArray();
+        var accountCash = new decimal[accounts.Count];
+        var accountSubtotal = new decimal[currencies.Count];
         var cash = new decimal[currencies.Count];
         var subtotal = new decimal[currencies.Count];
         var touched = new HashSet<int>();
@@ -71,6 +83,9 @@ public static class ValuationDaysCalculator
         var next = 0;
         var subtotals = new List<CurrencySubtotal>();
         var gaps = new List<ValuationGap>();
+        var accountSubtotals = new List<AccountSubtotal>();
+        var accountGaps = new List<AccountGap>();
+        var priced = new bool[ids.Length];
 
         for (var dayNumber = from.DayNumber; dayNumber <= to.DayNumber; dayNumber++)
         {
@@ -111,7 +126,16 @@ public static class ValuationDaysCalculator
                 Array.Clear(cash);
                 for (var a = 0; a < accounts.Count; a++)
                 {
-                    cash[accountCurrency[a]] += replay.Cash(accounts[a].Id);
+                    accountCash[a] = replay.Cash(accounts[a].Id);
+                    cash[accountCurrency[a]] += accountCash[a];
+                    held[a].Clear();
+                    foreach (var i in active)
+                    {
+                        if (replay.Quantity(accounts[a].Id, ids[i]) is var units && units != 0m)
+                        {
+                            held[a].Add((i, units));
+                        }
+                    }
                 }
             }
 
@@ -128,13 +152,20 @@ public static class ValuationDaysCalculator
                     }
                 }
 
-                if (closes is null || cursor[i] < 0)
+                priced[i] = closes is not null && cursor[i] >= 0;
+                if (!priced[i])
                 {
-                    missing = ids[i];
-                    break;
+                    missing ??= ids[i];
                 }
+                else if (missing is null)
+                {
+                    subtotal[currencyOf[i]] += quantity[i] * closes!.Values[cursor[i]];
+                }
+            }
 
-                subtotal[currencyOf[i]] += quantity[i] * closes.Values[cursor[i]];
+            for (var a = 0; a < accounts.Count; a++)
+            {
+                AddAccountDay(a, day);
             }
 
             if (missing is { } gap)
@@ -152,6 +183,30 @@ public static class ValuationDaysCalculator
             }
         }
 
-        return new ValuationDays(subtotals, gaps);
+        return new ValuationDays(subtotals, gaps, accountSubtotals, accountGaps);
+
+        void AddAccountDay(int a, DateOnly day)
+        {
+            Array.Clear(accountSubtotal);
+            accountSubtotal[accountCurrency[a]] = accountCash[a];
+            foreach (var (i, units) in held[a])
+            {
+                if (!priced[i])
+                {
+                    accountGaps.Add(new AccountGap(day, accounts[a].Id, ids[i]));
+                    return;
+                }
+
+                accountSubtotal[currencyOf[i]] += units * series[i]!.Values[cursor[i]];
+            }
+
+            for (var c = 0; c < accountSubtotal.Length; c++)
+            {
+                if (accountSubtotal[c] != 0m)
+                {
+                    accountSubtotals.Add(new AccountSubtotal(day, accounts[a].Id, currencies[c], accountSubtotal[c]));
+                }
+            }
+        }
     }
 }

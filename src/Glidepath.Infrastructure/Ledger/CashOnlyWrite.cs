@@ -68,6 +68,7 @@ internal sealed class CashOnlyWrite(GlidepathDbContext db)
 
         var newLast = written.Max(t => t.TradeDate) is var latest && latest > last ? latest : last;
         await ShiftDaysAsync(householdId, written, accounts, from < last ? from : last, last, newLast, cancellationToken);
+        await ShiftAccountDaysAsync(householdId, written, accounts, from < last ? from : last, last, newLast, cancellationToken);
         await db.ValuationSeriesStates.Where(s => s.HouseholdId == householdId).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.LastDate, (DateOnly?)newLast)
             .SetProperty(s => s.LastTradeDate, (DateOnly?)(latest > lastTrade ? latest : lastTrade))
@@ -117,6 +118,56 @@ internal sealed class CashOnlyWrite(GlidepathDbContext db)
         }
 
         await db.ValuationDays.Where(d => d.HouseholdId == householdId && d.Date >= start).ExecuteDeleteAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, days, cancellationToken);
+        await BulkInsert.InsertAsync(db, newGaps, cancellationToken);
+    }
+
+    /// <summary>The same for each account's own rows: every account's days past <paramref name="last"/> copy it, a written account's move by its cash.</summary>
+    private async Task ShiftAccountDaysAsync(
+        Guid householdId, IReadOnlyList<Transaction> written, Dictionary<Guid, Account> accounts, DateOnly start, DateOnly last, DateOnly newLast, CancellationToken cancellationToken)
+    {
+        var stored = (await db.AccountValuationDays.AsNoTracking().Where(d => d.HouseholdId == householdId && d.Date >= start).ToListAsync(cancellationToken))
+            .ToLookup(d => (d.AccountId, d.Date));
+        var gaps = await db.AccountValuationGaps.AsNoTracking().Where(g => g.HouseholdId == householdId && g.Date >= start)
+            .ToDictionaryAsync(g => (g.AccountId, g.Date), g => g.InstrumentId, cancellationToken);
+        var accountIds = stored.Select(g => g.Key.AccountId).Concat(gaps.Keys.Select(k => k.AccountId)).Concat(written.Select(t => t.AccountId)).Distinct().ToList();
+        var days = new List<AccountValuationDayRow>();
+        var newGaps = new List<AccountValuationGapRow>();
+        var amounts = new Dictionary<Currency, decimal>();
+        foreach (var accountId in accountIds)
+        {
+            var moves = written.Where(t => t.AccountId == accountId).OrderBy(t => t.TradeDate).ToList();
+            for (var dayNumber = start.DayNumber; dayNumber <= newLast.DayNumber; dayNumber++)
+            {
+                var day = DateOnly.FromDayNumber(dayNumber);
+                var source = day <= last ? day : last;
+                if (gaps.TryGetValue((accountId, source), out var instrumentId))
+                {
+                    if (day > last)
+                    {
+                        newGaps.Add(new AccountValuationGapRow(householdId, accountId, day, instrumentId));
+                    }
+
+                    continue;
+                }
+
+                amounts.Clear();
+                foreach (var row in stored[(accountId, source)])
+                {
+                    amounts[row.Currency] = row.Amount;
+                }
+
+                foreach (var move in moves.TakeWhile(m => m.TradeDate <= day))
+                {
+                    var currency = accounts[accountId].BaseCurrency;
+                    amounts[currency] = amounts.GetValueOrDefault(currency) + Cash(move);
+                }
+
+                days.AddRange(amounts.Where(a => a.Value != 0m).Select(a => new AccountValuationDayRow(householdId, accountId, day, a.Key, a.Value)));
+            }
+        }
+
+        await db.AccountValuationDays.Where(d => d.HouseholdId == householdId && d.Date >= start).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, days, cancellationToken);
         await BulkInsert.InsertAsync(db, newGaps, cancellationToken);
     }

@@ -69,6 +69,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     // The daily valuation read model (docs/read-model.md): derived from Transactions and Prices.
     public DbSet<ValuationDayRow> ValuationDays => Set<ValuationDayRow>();
     public DbSet<ValuationGapRow> ValuationGaps => Set<ValuationGapRow>();
+    public DbSet<AccountValuationDayRow> AccountValuationDays => Set<AccountValuationDayRow>();
+    public DbSet<AccountValuationGapRow> AccountValuationGaps => Set<AccountValuationGapRow>();
     public DbSet<ValuationSeriesState> ValuationSeriesStates => Set<ValuationSeriesState>();
 
     public DbSet<SharedDataVersion> SharedDataVersions => Set<SharedDataVersion>();

@@ -116,6 +116,20 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
             state, manual, currency, from, to, (currencies, until) => LatestRatesAsync(householdId, currencies, until, history: true, ct), ct);
     }
 
+    /// <summary>
+    /// One account's value at the close of every day from <paramref name="from"/> to <paramref name="to"/>, from the
+    /// read model's per-account rows; null when the household does not exist. The caller checks the account is the household's.
+    /// </summary>
+    public async Task<Result<NetWorthSeries>?> AccountValueSeriesAsync(
+        Guid householdId, Guid accountId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
+    {
+        var state = await valuations.EnsureCurrentAsync(householdId, ct);
+        return state is null
+            ? null
+            : await new ValuationReadModel(db).AccountSeriesAsync(
+                state, accountId, currency, from, to, (currencies, until) => LatestRatesAsync(householdId, currencies, until, history: true, ct), ct);
+    }
+
     /// <summary>The same by replaying the ledger over every stored close: the reference the read model is tested against.</summary>
     public async Task<Result<NetWorthSeries>?> NetWorthByReplayAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
     {

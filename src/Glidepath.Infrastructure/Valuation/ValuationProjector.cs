@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Glidepath.Infrastructure.Valuation;
 
 /// <summary>
-/// Keeps the daily valuation read model (valuation_days, valuation_gaps) equal to what the ledger replay
+/// Keeps the daily valuation read model (valuation_days, valuation_gaps, and per account account_valuation_days and
+/// account_valuation_gaps) equal to what the ledger replay
 /// computes. Writers mark a household stale from the first day they change (<see cref="MarkStaleAsync"/>,
 /// <see cref="MarkInstrumentStaleAsync"/>) in their own database transaction; ledger writes then project
 /// at once (<see cref="ProjectAsync(Guid, IReadOnlyList{Account}, IReadOnlyList{Transaction}, CancellationToken)"/>),
@@ -99,6 +100,8 @@ public sealed class ValuationProjector(GlidepathDbContext db)
             : DateOnly.MinValue;
         await db.ValuationDays.Where(d => d.HouseholdId == householdId && d.Date >= from).ExecuteDeleteAsync(cancellationToken);
         await db.ValuationGaps.Where(g => g.HouseholdId == householdId && g.Date >= from).ExecuteDeleteAsync(cancellationToken);
+        await db.AccountValuationDays.Where(d => d.HouseholdId == householdId && d.Date >= from).ExecuteDeleteAsync(cancellationToken);
+        await db.AccountValuationGaps.Where(g => g.HouseholdId == householdId && g.Date >= from).ExecuteDeleteAsync(cancellationToken);
 
         state.LastTradeDate = history.Count == 0 ? null : history.Max(t => t.TradeDate);
         if (firstTrade is null)
@@ -122,6 +125,8 @@ public sealed class ValuationProjector(GlidepathDbContext db)
                 var days = ValuationDaysCalculator.Compute(accounts, history, instruments, new PriceBook(closes, []), start, to);
                 await BulkInsert.InsertAsync(db, days.Subtotals.Select(s => new ValuationDayRow(householdId, s.Date, s.Currency, s.Amount)).ToList(), cancellationToken);
                 await BulkInsert.InsertAsync(db, days.Gaps.Select(g => new ValuationGapRow(householdId, g.Date, g.InstrumentId)).ToList(), cancellationToken);
+                await BulkInsert.InsertAsync(db, days.AccountSubtotals.Select(s => new AccountValuationDayRow(householdId, s.AccountId, s.Date, s.Currency, s.Amount)).ToList(), cancellationToken);
+                await BulkInsert.InsertAsync(db, days.AccountGaps.Select(g => new AccountValuationGapRow(householdId, g.AccountId, g.Date, g.InstrumentId)).ToList(), cancellationToken);
             }
         }
 

@@ -53,6 +53,40 @@ internal sealed class ValuationReadModel(GlidepathDbContext db)
         return Result.Ok(new NetWorthSeries(reporting, [.. points.Select(p => p with { Value = p.Value + totals[p.Date.DayNumber - from.DayNumber] })]));
     }
 
+    /// <summary>
+    /// One account's value at the close of every day, from its own rows (account_valuation_days): the same
+    /// conversion as the household's, without manual items. Fails on a day an instrument it holds has no close.
+    /// </summary>
+    public async Task<Result<NetWorthSeries>> AccountSeriesAsync(
+        ValuationSeriesState state,
+        Guid accountId,
+        Currency reporting,
+        DateOnly from,
+        DateOnly to,
+        Func<IReadOnlyCollection<Currency>, DateOnly, Task<List<FxRate>>> rates,
+        CancellationToken ct)
+    {
+        if (to < from)
+        {
+            return Fail(ValuationErrorCodes.InvalidRange, $"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+        }
+
+        var householdId = state.HouseholdId;
+        var last = state.LastDate;
+        var rows = (await db.AccountValuationDays.AsNoTracking()
+                .Where(d => d.HouseholdId == householdId && d.AccountId == accountId && ((d.Date >= from && d.Date <= to) || d.Date == last))
+                .OrderBy(d => d.Date)
+                .ToListAsync(ct))
+            .Select(d => new ValuationDayRow(householdId, d.Date, d.Currency, d.Amount))
+            .ToList();
+        var gaps = await db.AccountValuationGaps.AsNoTracking()
+            .Where(g => g.HouseholdId == householdId && g.AccountId == accountId && ((g.Date >= from && g.Date <= to) || g.Date == last))
+            .ToDictionaryAsync(g => g.Date, g => g.InstrumentId, ct);
+        var currencies = rows.Select(r => r.Currency).Append(reporting).Distinct().ToList();
+        var book = new PriceBook([], currencies.Count > 1 ? await rates(currencies, to) : []);
+        return (await AccountTotalsAsync(rows, gaps, last, book, reporting, from, to, ct)).Map(points => new NetWorthSeries(reporting, points));
+    }
+
     private async Task<Result<List<NetWorthPoint>>> AccountTotalsAsync(
         List<ValuationDayRow> rows, Dictionary<DateOnly, Guid> gaps, DateOnly? last, PriceBook book, Currency reporting, DateOnly from, DateOnly to, CancellationToken ct)
     {

@@ -8,6 +8,12 @@ public sealed record ValuationDayRow(Guid HouseholdId, DateOnly Date, Currency C
 /// <summary>Read model: a day on which a held instrument had no close on or before it.</summary>
 public sealed record ValuationGapRow(Guid HouseholdId, DateOnly Date, Guid InstrumentId);
 
+/// <summary>Read model: one account on one day in one currency (its positions at their instrument's close plus its cash), before conversion.</summary>
+public sealed record AccountValuationDayRow(Guid HouseholdId, Guid AccountId, DateOnly Date, Currency Currency, decimal Amount);
+
+/// <summary>Read model: a day on which an instrument the account held had no close on or before it.</summary>
+public sealed record AccountValuationGapRow(Guid HouseholdId, Guid AccountId, DateOnly Date, Guid InstrumentId);
+
 /// <summary>
 /// Read model bookkeeping per household: <see cref="StaleFrom"/> is the first day whose stored rows may be
 /// wrong (null: all are current); <see cref="LastDate"/> the last stored day, after which nothing changes

@@ -2621,6 +2621,65 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("notification_preferences", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.AccountValuationDayRow", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.HasKey("HouseholdId", "AccountId", "Date", "Currency")
+                        .HasName("pk_account_valuation_days");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_valuation_days_account_id");
+
+                    b.ToTable("account_valuation_days", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.AccountValuationGapRow", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instrument_id");
+
+                    b.HasKey("HouseholdId", "AccountId", "Date")
+                        .HasName("pk_account_valuation_gaps");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_valuation_gaps_account_id");
+
+                    b.ToTable("account_valuation_gaps", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Valuation.SharedDataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -3570,6 +3629,40 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notification_preferences_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.AccountValuationDayRow", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_valuation_days_accounts_account_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_valuation_days_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Valuation.AccountValuationGapRow", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_valuation_gaps_accounts_account_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_valuation_gaps_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Infrastructure.Valuation.ValuationDayRow", b =>

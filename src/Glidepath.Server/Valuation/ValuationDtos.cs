@@ -21,6 +21,9 @@ public sealed record NetWorthDto(string Currency, DateOnly From, DateOnly To, IR
 
 public sealed record NetWorthPointDto(DateOnly Date, decimal Value);
 
+/// <summary>One account's value (positions and cash) at the close of every day of the range.</summary>
+public sealed record AccountValuesDto(Guid AccountId, string Currency, DateOnly From, DateOnly To, IReadOnlyList<NetWorthPointDto> Points);
+
 internal static class ValuationMapping
 {
     /// <summary>Valuations keep full precision inside; the API shows them rounded to the currency's minor units.</summary>

@@ -8,7 +8,10 @@ using Glidepath.Server.Protection;
 
 namespace Glidepath.Server.Valuation;
 
-/// <summary><c>/valuation?date=&amp;currency=</c> and <c>/net-worth?from=&amp;to=&amp;currency=</c> of a household.</summary>
+/// <summary>
+/// <c>/valuation?date=&amp;currency=</c> and <c>/net-worth?from=&amp;to=&amp;currency=</c> of a household, and
+/// <c>/accounts/{accountId}/values?from=&amp;to=&amp;currency=</c> of one of its accounts.
+/// </summary>
 public static class ValuationEndpoints
 {
     /// <summary>A daily series longer than this is refused rather than computed for minutes.</summary>
@@ -20,6 +23,11 @@ public static class ValuationEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads().TagsItsOwnAnswers();
         household.MapGet("/net-worth", NetWorth).WithTags("Valuation").Produces<NetWorthDto>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).CostsReads().TagsItsOwnAnswers();
+        household.MapGet("/accounts/{accountId:guid}/values", AccountValues).WithTags("Valuation").Produces<AccountValuesDto>()
+            .WithName("GetAccountValues").WithSummary("Get an account's value series")
+            .WithDescription("One account's value (its positions at the last close on or before each day, plus its cash) at the close of every calendar day in a range (default the last year), from the read model. Answers carry an ETag.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .CostsReads().TagsItsOwnAnswers();
         return household;
     }
 
@@ -64,6 +72,32 @@ public static class ValuationEndpoints
                 : (null, problem.ToHttp());
         });
     }
+
+    /// <summary>One account's value at the close of every day, from the read model's per-account rows; the same range rules as the net worth.</summary>
+    private static Task<IResult> AccountValues(
+        Guid householdId, Guid accountId, DateOnly? from, DateOnly? to, string? currency, PortfolioReads reads, PortfolioReadCache cache, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var end = to ?? clock.Today();
+        var start = from ?? end.AddYears(-1);
+        var errors = new ValidationErrors()
+            .Check(start <= end, "to", "The range ends before it starts.")
+            .Check(end.DayNumber - start.DayNumber < MaxSeriesDays, "from", "The range is longer than 50 years.")
+            .Check(TryAsked(currency, out var asked), "currency", $"'{currency}' is not a supported ISO-4217 currency code.");
+        if (errors.HasErrors)
+        {
+            return Task.FromResult<IResult>(errors.ToProblem());
+        }
+
+        return cache.ServeAsync(http, reads, householdId, $"account-values|{accountId:N}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}", async reporting =>
+        {
+            var series = await reads.AccountValuesAsync(householdId, accountId, start, end, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
+            return series is null ? (null, HouseholdScope.HouseholdNotFound(householdId))
+                : series.TryGet(out var value, out var problem) ? (AccountValuesDto(accountId, value.ToDto(start, end)), (IResult?)null)
+                : (null, problem.ToHttp());
+        });
+    }
+
+    private static AccountValuesDto AccountValuesDto(Guid accountId, NetWorthDto series) => new(accountId, series.Currency, series.From, series.To, series.Points);
 
     /// <summary>False when a currency was asked for and is not one; <paramref name="asked"/> is null when none was.</summary>
     private static bool TryAsked(string? currency, out Currency? asked)

@@ -26,6 +26,29 @@ internal sealed class ValuationGapConfiguration : IEntityTypeConfiguration<Valua
     }
 }
 
+/// <summary>Per account, keyed so one account's series is one index range scan; written and deleted with the household's rows.</summary>
+internal sealed class AccountValuationDayConfiguration : IEntityTypeConfiguration<AccountValuationDayRow>
+{
+    public void Configure(EntityTypeBuilder<AccountValuationDayRow> builder)
+    {
+        builder.ToTable("account_valuation_days");
+        builder.HasKey(d => new { d.HouseholdId, d.AccountId, d.Date, d.Currency });
+        builder.HasOne<Household>().WithMany().HasForeignKey(d => d.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Account>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AccountValuationGapConfiguration : IEntityTypeConfiguration<AccountValuationGapRow>
+{
+    public void Configure(EntityTypeBuilder<AccountValuationGapRow> builder)
+    {
+        builder.ToTable("account_valuation_gaps");
+        builder.HasKey(g => new { g.HouseholdId, g.AccountId, g.Date });
+        builder.HasOne<Household>().WithMany().HasForeignKey(g => g.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Account>().WithMany().HasForeignKey(g => g.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ValuationSeriesStateConfiguration : IEntityTypeConfiguration<ValuationSeriesState>
 {
     public void Configure(EntityTypeBuilder<ValuationSeriesState> builder)

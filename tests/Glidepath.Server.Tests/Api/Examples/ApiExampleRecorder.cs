@@ -441,6 +441,7 @@ internal sealed partial class ApiExampleRecorder
             ["GetRealisedGains"] = $"?from={from}&to={to}",
             ["GetRealizedGains"] = $"?year={year - 1}",
             ["GetNetWorth"] = $"?from={from}&to={to}",
+            ["GetAccountValues"] = $"?from={from}&to={to}",
             ["GetPerformance"] = $"?from={from}&to={to}",
             ["ListInstrumentPrices"] = $"?from={year}-11-01&to={to}",
             ["ListMissingFxRates"] = "?currency=EUR",
