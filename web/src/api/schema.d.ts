@@ -752,6 +752,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/accounts/{accountId}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an account's value series
+         * @description One account's value (its positions at the last close on or before each day, plus its cash) at the close of every calendar day in a range (default the last year), from the read model. Answers carry an ETag.
+         */
+        get: operations["GetAccountValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/advisor-grants": {
         parameters: {
             query?: never;
@@ -3119,6 +3139,16 @@ export interface components {
             /** Format: decimal */
             total: number;
             type: components["schemas"]["AccountType"];
+        };
+        AccountValuesDto: {
+            /** Format: uuid */
+            accountId: string;
+            currency: string;
+            /** Format: date */
+            from: string;
+            points: components["schemas"]["NetWorthPointDto"][];
+            /** Format: date */
+            to: string;
         };
         AdminAdvisorDto: {
             email: string;
@@ -5561,7 +5591,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -5572,22 +5602,48 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-ad993da0441343d9b38af1068fa0889f",
+                     *         "brokerOrderId": "paper-bfecb73c27f84d3aadd6e9ca89db200e",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:49.0446677+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:05.6062649+00:00",
+                     *         "updatedUtc": "2026-12-07T01:24:05.8479951+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *             "atUtc": "2026-12-07T01:24:05.7000484+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T22:53:49.0446677+00:00"
+                     *             "atUtc": "2026-12-07T01:24:05.8479951+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 437,
+                     *         "limitPrice": null,
+                     *         "price": 52,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-28baca610ff64958a1825ba61b3be6b7",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00",
+                     *         "updatedUtc": "2026-12-07T01:24:05.7000484+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T01:24:05.7000484+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -5598,48 +5654,22 @@ export interface operations {
                      *         "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 2598,
+                     *         "quantity": 955,
                      *         "limitPrice": null,
-                     *         "price": 28.94,
+                     *         "price": 45.57,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-2fda62eccd024532a20a79ae15070b09",
+                     *         "brokerOrderId": "paper-89b81777ddfe4cbb95cccb5940b17644",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:48.9819683+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00",
+                     *         "updatedUtc": "2026-12-07T01:24:05.7000484+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "side": "Buy",
-                     *         "type": "Market",
-                     *         "quantity": 1222.020834,
-                     *         "limitPrice": null,
-                     *         "price": 65.43,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-49cbd0b91831482494e4f45e849211a2",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:48.9819683+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *             "atUtc": "2026-12-07T01:24:05.7000484+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -5721,7 +5751,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5734,8 +5764,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:05.6062649+00:00",
+                     *       "updatedUtc": "2026-12-07T01:24:05.6062649+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5813,7 +5843,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5826,8 +5856,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:05.6062649+00:00",
+                     *       "updatedUtc": "2026-12-07T01:24:05.6062649+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5887,7 +5917,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5898,22 +5928,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-ad993da0441343d9b38af1068fa0889f",
+                     *       "brokerOrderId": "paper-bfecb73c27f84d3aadd6e9ca89db200e",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:49.0446677+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:05.6062649+00:00",
+                     *       "updatedUtc": "2026-12-07T01:24:05.8479951+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *           "atUtc": "2026-12-07T01:24:05.7000484+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T22:53:49.0446677+00:00"
+                     *           "atUtc": "2026-12-07T01:24:05.8479951+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5982,7 +6012,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "orders": 10,
                      *       "submitted": 10,
                      *       "fills": 0,
@@ -6059,9 +6089,9 @@ export interface operations {
                      *       "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.8291506+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:05.3255927+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -6075,32 +6105,14 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
                      *             "before": 5.703078008231823e-12,
                      *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *               "assetClass": null,
-                     *               "weight": 0.12,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": null,
-                     *               "band": 0,
-                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
-                     *             },
-                     *             "before": -4.7095417867977524e-11,
-                     *             "after": -4.7095417867977524e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -6111,14 +6123,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -1.599863462309243e-11,
                      *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *               "band": 0,
+                     *               "buys": "725f83c0-2675-4418-a621-d78abe265dbd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6219,7 +6249,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *           "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
                      *         }
                      *       }
                      *     ]
@@ -6295,8 +6325,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-06T22:53:50.5517787+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "verifiedUtc": "2026-12-07T01:24:10.2244587+00:00",
+                     *       "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6377,7 +6407,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6523,7 +6553,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "provider": "ecb",
-                 *       "from": "2026-12-06"
+                 *       "from": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["FxRefreshBody"];
@@ -6540,7 +6570,7 @@ export interface operations {
                      * @example {
                      *       "provider": "ecb",
                      *       "outcome": "failed",
-                     *       "from": "2026-12-06",
+                     *       "from": "2026-12-07",
                      *       "firstDay": null,
                      *       "lastDay": null,
                      *       "added": 0,
@@ -7213,7 +7243,7 @@ export interface operations {
                  *       "symbols": [
                  *         "BA"
                  *       ],
-                 *       "from": "2026-12-06"
+                 *       "from": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["PriceRefreshBody"];
@@ -7237,8 +7267,8 @@ export interface operations {
                      *           "added": 0,
                      *           "corrected": 0,
                      *           "unchanged": 0,
-                     *           "from": "2026-12-06",
-                     *           "to": "2026-12-06",
+                     *           "from": "2026-12-07",
+                     *           "to": "2026-12-07",
                      *           "reason": "No msft.us.csv in the local price folder."
                      *         }
                      *       ],
@@ -7306,10 +7336,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206225351607",
+                     *       "keyId": "es256-20261207012413758",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206225346570",
-                     *         "es256-20261206225351607"
+                     *         "es256-20261207012400450",
+                     *         "es256-20261207012413758"
                      *       ]
                      *     }
                      */
@@ -7377,7 +7407,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -7622,12 +7652,12 @@ export interface operations {
                      *       ],
                      *       "exceptions": [
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": null,
                      *           "end": null
                      *         },
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": "09:00",
                      *           "end": "12:00"
                      *         }
@@ -7705,10 +7735,10 @@ export interface operations {
                  *       ],
                  *       "exceptions": [
                  *         {
-                 *           "date": "2027-01-05"
+                 *           "date": "2027-01-06"
                  *         },
                  *         {
-                 *           "date": "2027-01-05",
+                 *           "date": "2027-01-06",
                  *           "start": "09:00",
                  *           "end": "12:00"
                  *         }
@@ -7748,12 +7778,12 @@ export interface operations {
                      *       ],
                      *       "exceptions": [
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": null,
                      *           "end": null
                      *         },
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": "09:00",
                      *           "end": "12:00"
                      *         }
@@ -7833,7 +7863,7 @@ export interface operations {
                      *       {
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *         "grantedUtc": "2026-12-07T01:24:09.4120176+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -7897,29 +7927,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "endUtc": "2026-11-29T23:53:50.7453457+00:00",
-                     *         "start": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "advisorStart": "2026-11-29T17:53:50.7453457-05:00",
+                     *         "startUtc": "2026-11-30T01:24:10.6706265+00:00",
+                     *         "endUtc": "2026-11-30T02:24:10.6706265+00:00",
+                     *         "start": "2026-11-30T01:24:10.6706265+00:00",
+                     *         "advisorStart": "2026-11-29T20:24:10.6706265-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-28T22:53:50.7453457+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T01:24:10.6706265+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "consultationId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *           "createdUtc": "2026-12-07T01:24:10.7134624+00:00"
                      *         }
                      *       },
                      *       {
@@ -7927,17 +7957,17 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-12-09T15:00:00+00:00",
-                     *         "endUtc": "2026-12-09T16:00:00+00:00",
-                     *         "start": "2026-12-09T15:00:00+00:00",
-                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "startUtc": "2026-12-10T15:00:00+00:00",
+                     *         "endUtc": "2026-12-10T16:00:00+00:00",
+                     *         "start": "2026-12-10T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-10T10:00:00-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "retirement",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *         "reviewable": false,
                      *         "review": null
                      *       }
@@ -8013,7 +8043,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8115,7 +8145,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8218,7 +8248,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:13.8254388+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -8391,7 +8421,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:13.8254388+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8608,7 +8638,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:13.8254388+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8808,7 +8838,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "CHF",
                      *         "quote": "USD",
                      *         "rate": 1.132
@@ -8862,7 +8892,7 @@ export interface operations {
                      *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *         "createdUtc": "2026-12-07T01:23:56.2033151+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -8921,10 +8951,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:03.6330351+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -8986,7 +9016,7 @@ export interface operations {
                      *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *       "createdUtc": "2026-12-07T01:23:56.2033151+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -9065,10 +9095,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:03.6330351+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -9240,7 +9270,7 @@ export interface operations {
                      *       {
                      *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -9256,9 +9286,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "ownerId": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -9337,7 +9367,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "ownerId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -9353,9 +9383,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "ownerId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -9538,9 +9568,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "ownerId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -9681,6 +9711,112 @@ export interface operations {
             };
         };
     };
+    GetAccountValues: {
+        parameters: {
+            query?: {
+                currency?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                accountId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "currency": "USD",
+                     *       "from": "2025-01-01",
+                     *       "to": "2026-12-07",
+                     *       "points": [
+                     *         {
+                     *           "date": "2025-01-01",
+                     *           "value": 574649.7
+                     *         },
+                     *         {
+                     *           "date": "2025-01-02",
+                     *           "value": 583269.58
+                     *         },
+                     *         {
+                     *           "date": "2025-01-03",
+                     *           "value": 590727.9
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountValuesDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListAdvisorGrants: {
         parameters: {
             query?: never;
@@ -9704,12 +9840,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *         "grantedUtc": "2026-12-07T01:24:09.4120176+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -9796,12 +9932,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *       "grantedUtc": "2026-12-07T01:24:09.4120176+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -9973,8 +10109,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-06T22:53:50.5517787+00:00",
-                     *             "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *             "verifiedUtc": "2026-12-07T01:24:10.2244587+00:00",
+                     *             "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -10070,22 +10206,22 @@ export interface operations {
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
                      *         {
-                     *           "startUtc": "2026-12-09T14:00:00+00:00",
-                     *           "endUtc": "2026-12-09T15:00:00+00:00",
-                     *           "start": "2026-12-09T14:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T09:00:00-05:00"
+                     *           "startUtc": "2026-12-10T14:00:00+00:00",
+                     *           "endUtc": "2026-12-10T15:00:00+00:00",
+                     *           "start": "2026-12-10T14:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T09:00:00-05:00"
                      *         },
                      *         {
-                     *           "startUtc": "2026-12-09T15:00:00+00:00",
-                     *           "endUtc": "2026-12-09T16:00:00+00:00",
-                     *           "start": "2026-12-09T15:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T10:00:00-05:00"
+                     *           "startUtc": "2026-12-10T15:00:00+00:00",
+                     *           "endUtc": "2026-12-10T16:00:00+00:00",
+                     *           "start": "2026-12-10T15:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T10:00:00-05:00"
                      *         },
                      *         {
-                     *           "startUtc": "2026-12-09T16:00:00+00:00",
-                     *           "endUtc": "2026-12-09T17:00:00+00:00",
-                     *           "start": "2026-12-09T16:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T11:00:00-05:00"
+                     *           "startUtc": "2026-12-10T16:00:00+00:00",
+                     *           "endUtc": "2026-12-10T17:00:00+00:00",
+                     *           "start": "2026-12-10T16:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T11:00:00-05:00"
                      *         }
                      *       ]
                      *     }
@@ -10164,23 +10300,23 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "currency": "USD",
                      *       "targets": 19,
                      *       "drift": [
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "UsEquity",
                      *           "weight": 0.45,
                      *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
+                     *           "drift": -0.3541200689482222
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
@@ -10190,7 +10326,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "Bonds",
@@ -10273,29 +10409,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "endUtc": "2026-11-29T23:53:50.7453457+00:00",
-                     *         "start": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "advisorStart": "2026-11-29T17:53:50.7453457-05:00",
+                     *         "startUtc": "2026-11-30T01:24:10.6706265+00:00",
+                     *         "endUtc": "2026-11-30T02:24:10.6706265+00:00",
+                     *         "start": "2026-11-30T01:24:10.6706265+00:00",
+                     *         "advisorStart": "2026-11-29T20:24:10.6706265-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-28T22:53:50.7453457+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T01:24:10.6706265+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "consultationId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *           "createdUtc": "2026-12-07T01:24:10.7134624+00:00"
                      *         }
                      *       },
                      *       {
@@ -10303,17 +10439,17 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-12-09T15:00:00+00:00",
-                     *         "endUtc": "2026-12-09T16:00:00+00:00",
-                     *         "start": "2026-12-09T15:00:00+00:00",
-                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "startUtc": "2026-12-10T15:00:00+00:00",
+                     *         "endUtc": "2026-12-10T16:00:00+00:00",
+                     *         "start": "2026-12-10T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-10T10:00:00-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "retirement",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *         "reviewable": false,
                      *         "review": null
                      *       }
@@ -10377,7 +10513,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                 *       "startUtc": "2026-12-09T14:00:00+00:00",
+                 *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
                  *       "shareHousehold": true
@@ -10399,17 +10535,17 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorName": "Dana Reyes",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T14:00:00+00:00",
-                     *       "endUtc": "2026-12-09T15:00:00+00:00",
-                     *       "start": "2026-12-09T14:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T09:00:00-05:00",
+                     *       "startUtc": "2026-12-10T14:00:00+00:00",
+                     *       "endUtc": "2026-12-10T15:00:00+00:00",
+                     *       "start": "2026-12-10T14:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T09:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "booked",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T14:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T14:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -10500,17 +10636,17 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorName": "Dana Reyes",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T15:00:00+00:00",
-                     *       "endUtc": "2026-12-09T16:00:00+00:00",
-                     *       "start": "2026-12-09T15:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "startUtc": "2026-12-10T15:00:00+00:00",
+                     *       "endUtc": "2026-12-10T16:00:00+00:00",
+                     *       "start": "2026-12-10T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T10:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "cancelled",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -10582,7 +10718,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "startUtc": "2026-12-09T15:00:00+00:00"
+                 *       "startUtc": "2026-12-10T15:00:00+00:00"
                  *     }
                  */
                 "application/json": components["schemas"]["RescheduleRequest"];
@@ -10601,17 +10737,17 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorName": "Dana Reyes",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T15:00:00+00:00",
-                     *       "endUtc": "2026-12-09T16:00:00+00:00",
-                     *       "start": "2026-12-09T15:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "startUtc": "2026-12-10T15:00:00+00:00",
+                     *       "endUtc": "2026-12-10T16:00:00+00:00",
+                     *       "start": "2026-12-10T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T10:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "booked",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -10708,12 +10844,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "consultationId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *       "createdUtc": "2026-12-07T01:24:10.7134624+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -10965,13 +11101,13 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "EUR",
                      *         "quote": "USD",
                      *         "rate": 1.0842
                      *       },
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "GBP",
                      *         "quote": "USD",
                      *         "rate": 1.2712
@@ -11032,7 +11168,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "date": "2026-12-06",
+                 *       "date": "2026-12-07",
                  *       "base": "EUR",
                  *       "quote": "USD",
                  *       "rate": 1.0842
@@ -11050,7 +11186,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "date": "2026-12-06",
+                     *       "date": "2026-12-07",
                      *       "base": "EUR",
                      *       "quote": "USD",
                      *       "rate": 1.0842
@@ -11371,26 +11507,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "fundingAccountIds": [
-                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "statusUpdatedUtc": "2026-12-06T22:53:49.8722001+00:00",
+                     *         "statusRunId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "statusUpdatedUtc": "2026-12-07T01:24:07.6733311+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11455,10 +11591,10 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                  *       ]
@@ -11476,16 +11612,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
@@ -11571,26 +11707,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "statusUpdatedUtc": "2026-12-06T22:53:49.8722001+00:00",
+                     *       "statusRunId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *       "statusUpdatedUtc": "2026-12-07T01:24:07.6733311+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11655,13 +11791,13 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                 *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                  *       ],
                  *       "version": 0
                  *     }
@@ -11678,19 +11814,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -12165,9 +12301,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -12175,9 +12311,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -12185,9 +12321,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -12268,13 +12404,13 @@ export interface operations {
                      *         "version": 1,
                      *         "latest": {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         },
                      *         "values": [
                      *           {
                      *             "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *             "date": "2026-12-06",
+                     *             "date": "2026-12-07",
                      *             "amount": 650000
                      *           }
                      *         ]
@@ -12343,7 +12479,7 @@ export interface operations {
                  *       "category": "RealEstate",
                  *       "currency": "USD",
                  *       "amount": 650000,
-                 *       "date": "2026-12-06"
+                 *       "date": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["ManualAssetRequest"];
@@ -12366,13 +12502,13 @@ export interface operations {
                      *       "version": 0,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12459,13 +12595,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12556,13 +12692,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12725,7 +12861,7 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
@@ -12736,7 +12872,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12840,7 +12976,7 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
@@ -12851,7 +12987,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12945,13 +13081,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -13021,7 +13157,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13041,11 +13177,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13065,11 +13201,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13089,7 +13225,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13181,7 +13317,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -13201,7 +13337,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:04.4000662+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -13287,7 +13423,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13307,7 +13443,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:04.4000662+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13400,7 +13536,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13420,7 +13556,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:04.4000662+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13581,7 +13717,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13601,11 +13737,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13625,11 +13761,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13649,7 +13785,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13750,7 +13886,7 @@ export interface operations {
                      * @example {
                      *       "currency": "USD",
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "points": [
                      *         {
                      *           "date": "2025-01-01",
@@ -13855,33 +13991,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
                      *       }
                      *     ]
                      */
@@ -13949,7 +14085,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
@@ -13961,7 +14097,7 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
@@ -14050,7 +14186,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
@@ -14135,7 +14271,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
@@ -14222,7 +14358,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
@@ -14372,7 +14508,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "currency": "USD",
                      *       "accountId": null,
                      *       "instrumentId": null,
@@ -14380,12 +14516,12 @@ export interface operations {
                      *       "endValue": 1315296.844967,
                      *       "netExternalFlow": 161677.59,
                      *       "timeWeightedReturn": 0.09911756239724157,
-                     *       "annualisedTimeWeightedReturn": 0.05014630056620839,
+                     *       "annualisedTimeWeightedReturn": 0.05007352246330998,
                      *       "moneyWeightedReturn": {
                      *         "status": "Solved",
-                     *         "rate": 0.048527166422835055,
+                     *         "rate": 0.04845322015508202,
                      *         "roots": [
-                     *           0.048527166422835055
+                     *           0.04845322015508202
                      *         ]
                      *       },
                      *       "risk": {
@@ -14398,7 +14534,7 @@ export interface operations {
                      *           "peakDate": "2025-12-19",
                      *           "troughDate": "2026-02-10"
                      *         },
-                     *         "calmar": 0.3646110349916191,
+                     *         "calmar": 0.36408186934783493,
                      *         "historicalVar": 0.019148930696857636,
                      *         "historicalCvar": 0.024671649397716353,
                      *         "parametricVar": 0.01876052874098499,
@@ -14419,7 +14555,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -14544,7 +14680,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -14611,7 +14747,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:06.3630863+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -14753,7 +14889,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -14820,7 +14956,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:06.3630863+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -14897,7 +15033,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -14964,7 +15100,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:06.3630863+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15107,7 +15243,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -15174,7 +15310,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:06.3630863+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15577,8 +15713,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
                      *         "progress": 0,
@@ -15591,14 +15727,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:50.2094673+00:00",
+                     *         "createdUtc": "2026-12-07T01:24:08.5620833+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T22:53:50.2133804+00:00",
+                     *         "finishedUtc": "2026-12-07T01:24:08.5654793+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
                      *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -15613,14 +15749,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:49.9308384+00:00",
-                     *         "startedUtc": "2026-12-06T22:53:49.9323817+00:00",
-                     *         "finishedUtc": "2026-12-06T22:53:50.5471444+00:00",
-                     *         "durationMs": 612
+                     *         "createdUtc": "2026-12-07T01:24:07.6982091+00:00",
+                     *         "startedUtc": "2026-12-07T01:24:07.6998219+00:00",
+                     *         "finishedUtc": "2026-12-07T01:24:10.1261339+00:00",
+                     *         "durationMs": 2419
                      *       },
                      *       {
-                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -15633,10 +15769,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *         "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *         "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *         "durationMs": 41
+                     *         "createdUtc": "2026-12-07T01:24:07.4779338+00:00",
+                     *         "startedUtc": "2026-12-07T01:24:07.5626339+00:00",
+                     *         "finishedUtc": "2026-12-07T01:24:07.6543705+00:00",
+                     *         "durationMs": 67
                      *       }
                      *     ]
                      */
@@ -15716,8 +15852,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -15831,10 +15967,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *       "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *       "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T01:24:07.4779338+00:00",
+                     *       "startedUtc": "2026-12-07T01:24:07.5626339+00:00",
+                     *       "finishedUtc": "2026-12-07T01:24:07.6543705+00:00",
+                     *       "durationMs": 67
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -15938,8 +16074,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -16053,10 +16189,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *       "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *       "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T01:24:07.4779338+00:00",
+                     *       "startedUtc": "2026-12-07T01:24:07.5626339+00:00",
+                     *       "finishedUtc": "2026-12-07T01:24:07.6543705+00:00",
+                     *       "durationMs": 67
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16124,8 +16260,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "kind": "Simulate",
                      *       "status": "Cancelled",
                      *       "progress": 0,
@@ -16138,9 +16274,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:50.2094673+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:08.5620833+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T22:53:50.2133804+00:00",
+                     *       "finishedUtc": "2026-12-07T01:24:08.5654793+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -16241,7 +16377,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -16256,7 +16392,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.9308384+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:07.6982091+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -16354,14 +16490,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "pricesAsOf": "2026-12-04",
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -16373,9 +16509,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *           "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -16387,7 +16523,7 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "KO",
@@ -16403,7 +16539,7 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
@@ -16490,7 +16626,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "shortTermGain": 753.94,
                      *       "longTermGain": 32311.38,
                      *       "taxAdvantaged": {
@@ -16785,15 +16921,37 @@ export interface operations {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": null,
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.7030795+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:05.1053656+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -16820,35 +16978,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -16861,14 +16990,14 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -16879,12 +17008,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
@@ -16897,9 +17026,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "725f83c0-2675-4418-a621-d78abe265dbd"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -16999,15 +17128,37 @@ export interface operations {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": null,
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.7030795+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:05.1053656+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -17034,35 +17185,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -17075,14 +17197,14 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -17093,12 +17215,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
@@ -17111,9 +17233,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "725f83c0-2675-4418-a621-d78abe265dbd"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -17197,33 +17319,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
                      *       }
                      *     ]
                      */
@@ -17291,34 +17413,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "assetClass": null,
-                     *         "weight": 0.12,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": null
-                     *       },
-                     *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "Bonds",
+                     *         "weight": 0.4,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd"
                      *       }
                      *     ]
                      */
@@ -17376,12 +17498,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                 *       "modelPortfolioId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                 *         "Bonds": "725f83c0-2675-4418-a621-d78abe265dbd"
                  *       }
                  *     }
                  */
@@ -17398,11 +17520,21 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *       },
+                     *       {
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
@@ -17411,21 +17543,11 @@ export interface operations {
                      *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *       },
-                     *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *         "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd"
                      *       }
                      *     ]
                      */
@@ -17764,14 +17886,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
                      *       "assetLocation": false,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -17798,35 +17942,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -17839,14 +17954,14 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -17857,12 +17972,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
@@ -17875,9 +17990,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "725f83c0-2675-4418-a621-d78abe265dbd"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -17892,15 +18007,15 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage"
+                     *         },
+                     *         {
+                     *           "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
                      *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Joint brokerage"
-                     *         },
-                     *         {
-                     *           "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
@@ -17913,7 +18028,7 @@ export interface operations {
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -18228,11 +18343,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *             "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *             "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *             "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -18246,16 +18361,16 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *             "takenUtc": "2026-12-07T01:24:04.5564268+00:00"
                      *           },
                      *           "retakeSuggested": false,
-                     *           "retakeDue": "2027-12-06"
+                     *           "retakeDue": "2027-12-07"
                      *         }
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *           "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -18269,7 +18384,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *           "takenUtc": "2026-12-07T01:24:04.5564268+00:00"
                      *         }
                      *       ]
                      *     }
@@ -18331,7 +18446,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -18356,8 +18471,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -18371,7 +18486,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *       "takenUtc": "2026-12-07T01:24:04.5564268+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -18450,7 +18565,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T22:53:48.5178052+00:00"
+                     *         "createdUtc": "2026-12-07T01:24:04.7456794+00:00"
                      *       }
                      *     ]
                      */
@@ -18530,7 +18645,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T22:53:48.5178052+00:00"
+                     *       "createdUtc": "2026-12-07T01:24:04.7456794+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -18709,12 +18824,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "instrumentId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *               "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -18727,24 +18842,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *               "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *               "lotId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -18759,13 +18874,13 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -18863,33 +18978,33 @@ export interface operations {
                      *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T22:53:48.8710583+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:05.5088526+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *             "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *                 "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *                 "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *                 "lotId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -19215,11 +19330,11 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -19236,10 +19351,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "quantity": 20,
                      *           "price": 150.25,
@@ -19256,22 +19371,22 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "type": "Fee",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 1000,
+                     *           "amount": 12.5,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0001",
+                     *           "externalId": "BRK-2026-0002",
                      *           "memo": null
                      *         }
                      *       ],
@@ -19345,9 +19460,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "amount": 25000,
                  *       "currency": "USD",
                  *       "memo": "Opening deposit"
@@ -19374,11 +19489,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -19485,11 +19600,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -19560,9 +19675,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "amount": 30000,
                  *       "currency": "USD",
                  *       "memo": "Opening deposit"
@@ -19580,11 +19695,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -19769,17 +19884,17 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Deposit",
-                 *           "tradeDate": "2026-12-06",
+                 *           "tradeDate": "2026-12-07",
                  *           "amount": 1000,
                  *           "currency": "USD",
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Fee",
-                 *           "tradeDate": "2026-12-06",
+                 *           "tradeDate": "2026-12-07",
                  *           "amount": 12.5,
                  *           "currency": "USD",
                  *           "externalId": "BRK-2026-0002"
@@ -19810,11 +19925,11 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -19830,11 +19945,11 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -19940,9 +20055,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                  *       "quantity": 5,
                  *       "price": 150,
@@ -19965,7 +20080,7 @@ export interface operations {
                      *       "lots": [
                      *         {
                      *           "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *           "acquiredDate": "2026-12-06",
+                     *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
                      *           "proceeds": 750,
@@ -20073,7 +20188,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "date": "2026-12-06",
+                     *       "date": "2026-12-07",
                      *       "currency": "USD",
                      *       "assets": 1965296.84,
                      *       "liabilities": -847.03,
@@ -20082,7 +20197,16 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 3020.4,
+                     *           "cash": 28481.5,
+                     *           "total": 31501.9
+                     *         },
+                     *         {
+                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -20091,22 +20215,13 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
                      *           "positions": 223851.77,
                      *           "cash": 0.21,
                      *           "total": 223851.99
-                     *         },
-                     *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "name": "Joint brokerage",
-                     *           "type": "TaxableBrokerage",
-                     *           "isLiability": false,
-                     *           "positions": 622572.7,
-                     *           "cash": 43734.16,
-                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -20201,14 +20316,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T22:53:50.2987018+00:00"
+                     *         "createdUtc": "2026-12-07T01:24:08.8103925+00:00"
                      *       }
                      *     ]
                      */
@@ -20288,14 +20403,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T22:53:50.2987018+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:08.8103925+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -20391,14 +20506,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T22:53:50.2987018+00:00"
+                     *       "createdUtc": "2026-12-07T01:24:08.8103925+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -20544,12 +20659,12 @@ export interface operations {
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T22:53:50.322+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T22:53:50.322+00:00",
+                     *           "createdUtc": "2026-12-07T01:24:09.085+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T01:24:09.085+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:24:09.0859694+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -20635,13 +20750,13 @@ export interface operations {
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
-                     *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T22:53:50.357+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T22:53:50.357+00:00",
+                     *       "attempts": 1,
+                     *       "createdUtc": "2026-12-07T01:24:09.305+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T01:24:09.305+00:00",
                      *       "lastStatus": null,
-                     *       "lastError": null,
+                     *       "lastError": "Could not reach the receiver (NameResolutionError).",
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:24:09.0859694+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -20713,12 +20828,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T22:53:50.322+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T22:53:50.322+00:00",
+                     *       "createdUtc": "2026-12-07T01:24:09.085+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T01:24:09.085+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:24:09.0859694+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -20906,7 +21021,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -20999,7 +21114,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -21179,7 +21294,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -21400,7 +21515,7 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "date": "2026-12-06",
+                 *         "date": "2026-12-07",
                  *         "close": 12.34
                  *       }
                  *     ]
@@ -21418,7 +21533,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "close": 12.34
                      *       }
                      *     ]
@@ -21493,7 +21608,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -21502,7 +21617,7 @@ export interface operations {
                      *       ],
                      *       "households": [
                      *         "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "b906f844-4018-4e86-b606-a10e35b156f3"
+                     *         "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2"
                      *       ]
                      *     }
                      */
@@ -21612,13 +21727,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T22:53:51.886022+00:00",
+                     *       "exportedUtc": "2026-12-07T01:24:14.411005+00:00",
                      *       "user": {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T22:53:45.6586224+00:00",
+                     *         "createdUtc": "2026-12-07T01:23:57.9658321+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -21629,13 +21744,13 @@ export interface operations {
                      *             "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *             "createdUtc": "2026-12-07T01:23:56.2033151+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *               "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
@@ -21647,7 +21762,7 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
@@ -21659,7 +21774,7 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
@@ -21695,7 +21810,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *                 "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
@@ -21716,9 +21831,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *                 "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *                 "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *                 "ownerId": "0f068670-a843-4edd-b006-861ee5482307",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -21738,8 +21853,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *               "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -21758,8 +21873,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -21778,8 +21893,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -21800,28 +21915,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *               "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T22:53:49.2678901+00:00"
+                     *               "createdUtc": "2026-12-07T01:24:06.3630863+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *               "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *               "grantedUtc": "2026-12-07T01:24:09.4120176+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *             "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *             "createdUtc": "2026-12-07T01:24:03.6330351+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -21835,21 +21950,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:47.8690911+00:00",
+                     *           "occurredUtc": "2026-12-07T01:24:03.4577437+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:48.098252+00:00",
+                     *           "occurredUtc": "2026-12-07T01:24:04.0263396+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
-                     *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *           "detail": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:48.8199135+00:00",
+                     *           "occurredUtc": "2026-12-07T01:24:05.3110168+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
@@ -22496,12 +22611,21 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *           "createdUtc": "2026-12-07T01:24:10.7877858+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
                      *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "eventType": "goal.status_changed",
                      *           "title": "Goal Retirement: AtRisk",
                      *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *           "createdUtc": "2026-12-06T22:53:50.228242+00:00",
+                     *           "createdUtc": "2026-12-07T01:24:08.1403993+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
@@ -22510,23 +22634,14 @@ export interface operations {
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T22:53:50.228242+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "order.status_changed",
-                     *           "title": "Order Cancelled: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Submitted to Cancelled (cancelled by the user); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T22:53:49.2004813+00:00",
+                     *           "createdUtc": "2026-12-07T01:24:08.1403993+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 16,
-                     *       "unreadCount": 16
+                     *       "totalCount": 17,
+                     *       "unreadCount": 17
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -22583,13 +22698,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *       "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "eventType": "goal.status_changed",
-                     *       "title": "Goal Retirement: AtRisk",
-                     *       "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *       "createdUtc": "2026-12-06T22:53:50.228242+00:00",
-                     *       "readUtc": "2026-12-06T22:53:50.8584821+00:00"
+                     *       "eventType": "simulation.completed",
+                     *       "title": "Simulation Succeeded",
+                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *       "createdUtc": "2026-12-07T01:24:10.7877858+00:00",
+                     *       "readUtc": "2026-12-07T01:24:10.9445587+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -22798,7 +22913,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 15
+                     *       "marked": 16
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -23698,14 +23813,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T22:53:51.6238202+00:00",
+                     *           "lastErrorUtc": "2026-12-07T01:24:13.7760828+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T22:53:51.6493249+00:00",
+                     *           "lastErrorUtc": "2026-12-07T01:24:13.7907288+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
