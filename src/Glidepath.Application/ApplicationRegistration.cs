@@ -93,6 +93,7 @@ public static class ApplicationRegistration
         services.AddScoped<AccountOrders>();
         services.AddScoped<OrderProcessing>();
         services.AddScoped<HouseholdAlerts>();
+        services.AddScoped<Recommendations.HouseholdRecommendations>();
         services.AddScoped<PortfolioReads>();
         return services;
     }

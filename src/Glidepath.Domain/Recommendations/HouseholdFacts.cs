@@ -24,4 +24,4 @@ public sealed record HouseholdFacts(
 public sealed record HoldingFact(Guid InstrumentId, string Symbol, InstrumentType Type, AssetClass AssetClass, decimal Value);
 
 /// <summary>Harvestable losses found by the scan (which never proposes a sale inside a wash-sale window) and the tax they would save.</summary>
-public sealed record HarvestFact(IReadOnlyList<string> Symbols, decimal Loss, decimal EstimatedSaving);
+public sealed record HarvestFact(int Opportunities, decimal Loss, decimal EstimatedSaving);

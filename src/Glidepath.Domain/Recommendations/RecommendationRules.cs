@@ -98,21 +98,20 @@ public static class RecommendationRules
 
     private static void Harvest(HouseholdFacts facts, List<Recommendation> found)
     {
-        if (facts.Harvest.Symbols.Count == 0 || facts.Harvest.EstimatedSaving <= 0m)
+        if (facts.Harvest.Opportunities == 0 || facts.Harvest.EstimatedSaving <= 0m)
         {
             return;
         }
 
-        var symbols = string.Join(", ", facts.Harvest.Symbols.Order(StringComparer.Ordinal));
         found.Add(new Recommendation(
             RecommendationKinds.Harvest,
             RecommendationKinds.Harvest,
             0,
             "Harvest tax losses",
-            Invariant($"{symbols} stand {facts.Harvest.Loss:N0} below what you paid. Selling and buying a similar, not substantially identical fund keeps you invested and saves an estimated {facts.Harvest.EstimatedSaving:N0} of tax this year. The proposal never sells inside a wash-sale window."),
+            Invariant($"{facts.Harvest.Opportunities} holding(s) stand {facts.Harvest.Loss:N0} below what you paid. Selling and buying a similar, not substantially identical fund keeps you invested and saves an estimated {facts.Harvest.EstimatedSaving:N0} of tax this year. The proposal never sells inside a wash-sale window."),
             new Dictionary<string, decimal> { ["loss"] = facts.Harvest.Loss, ["estimatedSaving"] = facts.Harvest.EstimatedSaving },
             new RecommendationEffect(TaxSaved: facts.Harvest.EstimatedSaving),
-            "harvest:" + symbols,
+            Invariant($"opportunities:{facts.Harvest.Opportunities}"),
             "tax-loss-harvesting"));
     }
 

@@ -1,4 +1,5 @@
 using Glidepath.Domain.Assumptions;
+using Glidepath.Domain.Recommendations;
 using Glidepath.Domain.RiskProfile;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
@@ -108,6 +109,7 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     // Capital-market assumptions by version, and each person's risk questionnaires (docs/assumptions.md, docs/risk-profile.md).
     public DbSet<CapitalMarketAssumptionSet> CapitalMarketAssumptions => Set<CapitalMarketAssumptionSet>();
     public DbSet<PersonRiskProfile> RiskProfiles => Set<PersonRiskProfile>();
+    public DbSet<RecommendationDecision> RecommendationDecisions => Set<RecommendationDecision>();
     // Scheduled jobs' runs (Quartz keeps its own qrtz_ tables).
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     // Events waiting to leave the system (webhooks, notifications), written with their cause.

@@ -1424,6 +1424,54 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("rebalance_proposals", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Recommendations.RecommendationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_utc");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_decisions");
+
+                    b.HasIndex("HouseholdId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendation_decisions_household_id_key");
+
+                    b.ToTable("recommendation_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.RiskProfile.PersonRiskProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3379,6 +3427,16 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rebalance_proposals_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Recommendations.RecommendationDecision", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_decisions_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.RiskProfile.PersonRiskProfile", b =>

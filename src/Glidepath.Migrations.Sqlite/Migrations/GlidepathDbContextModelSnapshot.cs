@@ -1415,6 +1415,54 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("rebalance_proposals", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Recommendations.RecommendationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DecidedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_utc");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_decisions");
+
+                    b.HasIndex("HouseholdId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendation_decisions_household_id_key");
+
+                    b.ToTable("recommendation_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.RiskProfile.PersonRiskProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3362,6 +3410,16 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rebalance_proposals_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Recommendations.RecommendationDecision", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_decisions_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.RiskProfile.PersonRiskProfile", b =>

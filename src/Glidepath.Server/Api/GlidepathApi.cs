@@ -24,6 +24,7 @@ using Glidepath.Server.Positions;
 using Glidepath.Server.Privacy;
 using Glidepath.Server.Protection;
 using Glidepath.Server.RealisedGains;
+using Glidepath.Server.Recommendations;
 using Glidepath.Server.RiskProfile;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.TaxSettings;
@@ -83,6 +84,7 @@ public static class GlidepathApi
         household.MapWebhookEndpoints();
         household.MapCorporateActionEndpoints();
         household.MapRiskProfileEndpoints();
+        household.MapRecommendationEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;

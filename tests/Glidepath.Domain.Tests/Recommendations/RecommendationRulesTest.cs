@@ -69,7 +69,7 @@ public class RecommendationRulesTest
     {
         var facts = new HouseholdFacts(
             [Holding("AAPL", InstrumentType.Stock, AssetClass.UsEquity, 50_000m), Holding("BND", InstrumentType.Etf, AssetClass.Bonds, 30_000m)],
-            20_000m, 1_000m, 2_000m, 2, ["VTI in Brokerage"], new HarvestFact(["VXUS"], 3_000m, 450m));
+            20_000m, 1_000m, 2_000m, 2, ["VTI in Brokerage"], new HarvestFact(1, 3_000m, 450m));
 
         var advice = RecommendationRules.Evaluate(facts);
 

@@ -286,6 +286,8 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(me, $"{p}/solve", new { @for = "saving", target = 0.9m, paths = 500, seed = 42 });
         await GetAsync(me, $"{p}/simulations/{Id(run)}");
         await GetAsync(me, $"{hh}/goals");
+        var advice = (await GetAsync(me, $"{hh}/recommendations"))!["items"]!.AsArray();
+        await PostAsync(me, $"{hh}/recommendations/{advice[0]!["key"]}/decision", new { status = "Dismissed", reason = "We keep this on purpose." });
         await GetAsync(me, g);
         var longer = await PostAsync(me, $"{p}/simulations", new { paths = 100000, seed = 7 });
         await PostAsync(me, $"{p}/simulations/{Id(longer)}/cancel");

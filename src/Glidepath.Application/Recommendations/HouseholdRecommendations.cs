@@ -1,0 +1,141 @@
+using Glidepath.Application.Alerts;
+using Glidepath.Application.Portfolio;
+using Glidepath.Application.RiskProfile;
+using Glidepath.Application.Validation;
+using Glidepath.Domain.Households;
+using Glidepath.Domain.Recommendations;
+using Glidepath.Domain.Results;
+using Glidepath.Domain.Text;
+using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glidepath.Application.Recommendations;
+
+/// <summary>A recommendation as the household sees it: the advice and what it decided about it (open, accepted).</summary>
+public sealed record RecommendationView(Recommendation Advice, RecommendationStatus Status, string? Reason, DateTimeOffset? DecidedUtc);
+
+/// <summary>Today's recommendations of a household, in its reporting currency.</summary>
+public sealed record RecommendationList(DateOnly AsOf, string Currency, IReadOnlyList<RecommendationView> Items, int Dismissed);
+
+/// <summary>Accept or dismiss a recommendation; a dismissal needs a reason.</summary>
+public sealed record RecommendationDecisionRequest(RecommendationStatus? Status, string? Reason);
+
+/// <summary>
+/// A household's recommendations (docs/recommendations.md): gathers the facts the rules read (today's valuation,
+/// a year of spending, the risk profiles, the rebalancing and harvesting alerts), runs
+/// <see cref="RecommendationRules"/> and applies the household's decisions. A dismissal hides a recommendation
+/// until its fingerprint (its inputs, coarsely) changes. The front door has checked access to the household.
+/// </summary>
+public sealed class HouseholdRecommendations(
+    GlidepathDbContext db, PortfolioReads reads, HouseholdAlerts alerts, HouseholdRiskProfiles profiles, TimeProvider clock)
+{
+    public const string NotFoundCode = "recommendation-not-found";
+
+    public async Task<Result<RecommendationList>> ListAsync(Guid householdId, CancellationToken ct)
+    {
+        if (!(await CurrentAsync(householdId, ct)).TryGet(out var current, out var problem))
+        {
+            return problem;
+        }
+
+        var decisions = await db.RecommendationDecisions.AsNoTracking().Where(d => d.HouseholdId == householdId).ToDictionaryAsync(d => d.Key, ct);
+        var views = current.Advice.Select(a => View(a, decisions.GetValueOrDefault(a.Key))).ToList();
+        var shown = views.Where(v => v.Status != RecommendationStatus.Dismissed).ToList();
+        return new RecommendationList(current.AsOf, current.Currency, shown, views.Count - shown.Count);
+    }
+
+    /// <summary>Records the decision on the current recommendation <paramref name="key"/> (one row per key, replaced by a later decision).</summary>
+    public async Task<Result<RecommendationView>> DecideAsync(Guid householdId, string key, RecommendationDecisionRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var checks = new InputChecks()
+            .Check(request.Status is RecommendationStatus.Accepted or RecommendationStatus.Dismissed, "status", "The status is Accepted or Dismissed.")
+            .Check(request.Status != RecommendationStatus.Dismissed || !string.IsNullOrWhiteSpace(request.Reason), "reason", "A dismissal needs a reason.")
+            .Check(request.Reason is null || request.Reason.Length <= TextLimits.Description, "reason", $"The reason is at most {TextLimits.Description} characters.");
+        if (checks.Failed)
+        {
+            return checks.ToProblem();
+        }
+
+        if (!(await CurrentAsync(householdId, ct)).TryGet(out var current, out var problem))
+        {
+            return problem;
+        }
+
+        if (current.Advice.FirstOrDefault(a => a.Key == key) is not { } advice)
+        {
+            return Problem.NotFound(NotFoundCode, $"'{key}' is not one of the household's current recommendations.");
+        }
+
+        var decision = await db.RecommendationDecisions.FirstOrDefaultAsync(d => d.HouseholdId == householdId && d.Key == key, ct);
+        if (decision is null)
+        {
+            decision = new RecommendationDecision { HouseholdId = householdId, Key = key, Fingerprint = advice.Fingerprint };
+            db.RecommendationDecisions.Add(decision);
+        }
+
+        (decision.Fingerprint, decision.Status, decision.Reason, decision.DecidedUtc) = (advice.Fingerprint, request.Status!.Value, request.Reason?.Trim(), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return View(advice, decision);
+    }
+
+    private static RecommendationView View(Recommendation advice, RecommendationDecision? decision) =>
+        decision is not null && decision.Fingerprint == advice.Fingerprint
+            ? new RecommendationView(advice, decision.Status, decision.Reason, decision.DecidedUtc)
+            : new RecommendationView(advice, RecommendationStatus.Open, null, null);
+
+    private sealed record Current(DateOnly AsOf, string Currency, IReadOnlyList<Recommendation> Advice);
+
+    private async Task<Result<Current>> CurrentAsync(Guid householdId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var currency = await reads.ReportingCurrencyAsync(householdId, ct);
+        var valued = await reads.ValuationAsync(householdId, today, currency, ct);
+        if (valued is null)
+        {
+            return Problem.NotFound(HouseholdAlerts.HouseholdNotFoundCode, $"Household {householdId} does not exist.");
+        }
+
+        if (!valued.TryGet(out var valuation, out var problem))
+        {
+            return problem;
+        }
+
+        var investment = valuation.Value.Accounts.Where(a => valuation.Accounts[a.AccountId].Type is not (AccountType.Checking or AccountType.Savings) && !a.IsLiability).ToList();
+        var held = investment.SelectMany(a => a.Holdings).GroupBy(h => h.InstrumentId).ToDictionary(g => g.Key, g => g.Sum(h => h.Value));
+        var ids = held.Keys.ToList();
+        var instruments = await db.Instruments.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        var holdings = instruments.Select(i => new HoldingFact(i.Id, i.Symbol, i.Type, i.AssetClass, held[i.Id])).OrderBy(h => h.Symbol, StringComparer.Ordinal).ToList();
+        var liquid = valuation.Value.Accounts.Where(a => valuation.Accounts[a.AccountId].Type is AccountType.Checking or AccountType.Savings).Sum(a => a.Total);
+
+        var risk = await profiles.GetAsync(householdId, ct);
+        var level = risk.Current.Count == 0 ? (int?)null : risk.Current.Min(c => c.Profile.RecommendedLevel);
+        var drifting = new List<string>();
+        var harvest = new HarvestFact(0, 0m, 0m);
+        if ((await alerts.ComputeAsync(householdId, today, ct)).TryGet(out var found, out _) && found.Unavailable is null)
+        {
+            drifting = [.. found.Drift.Select(d => $"{d.Symbol ?? d.AssetClass?.ToString() ?? "?"} in {d.AccountName}")];
+            harvest = new HarvestFact(found.Harvest.Count, found.Harvest.Loss, found.Harvest.EstimatedSaving);
+        }
+
+        var facts = new HouseholdFacts(
+            holdings, investment.Sum(a => a.Cash), liquid, await MonthlySpendingAsync(householdId, today, currency, ct), level, drifting, harvest);
+        return new Current(today, currency.Code, RecommendationRules.Evaluate(facts));
+    }
+
+    /// <summary>
+    /// Withdrawals and fees over the 365 days to <paramref name="today"/>, divided by 12: money that left the household
+    /// (transfers between its own accounts are not withdrawals). Accounts in another currency are left out.
+    /// </summary>
+    private async Task<decimal> MonthlySpendingAsync(Guid householdId, DateOnly today, Domain.Currencies.Currency currency, CancellationToken ct)
+    {
+        var from = today.AddDays(-364);
+        var amounts = await db.Transactions.AsNoTracking()
+            .Where(t => (t.Type == TransactionType.Withdrawal || t.Type == TransactionType.Fee) && t.TradeDate >= from && t.TradeDate <= today
+                && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId && a.BaseCurrency == currency))
+            .Select(t => t.Amount)
+            .ToListAsync(ct);
+        return Math.Round(amounts.Sum() / 12m, 2);
+    }
+}
