@@ -1844,6 +1844,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the household's recommendations
+         * @description Ranked advice from today's holdings, spending, risk profile and alerts, each with a plain explanation, the data it rests on and its effect. Dismissed ones stay hidden until their inputs change.
+         */
+        get: operations["ListRecommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/recommendations/{key}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or dismiss a recommendation
+         * @description Records Accepted or Dismissed (a dismissal needs a reason) for the current recommendation with this key; a later decision replaces it.
+         */
+        post: operations["DecideRecommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/replacement-funds": {
         parameters: {
             query?: never;
@@ -4756,6 +4796,47 @@ export interface components {
             /** Format: decimal */
             weight: number;
         };
+        RecommendationDecisionRequest: {
+            reason?: null | string;
+            status?: null | components["schemas"]["RecommendationStatus"];
+        };
+        RecommendationDto: {
+            article: null | string;
+            data: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            decidedUtc: null | string;
+            effect: components["schemas"]["RecommendationEffect"];
+            explanation: string;
+            key: string;
+            kind: string;
+            /** Format: int32 */
+            rank: number;
+            reason: null | string;
+            status: components["schemas"]["RecommendationStatus"];
+            title: string;
+        };
+        RecommendationEffect: {
+            /** Format: decimal */
+            amount?: number | null;
+            /** Format: decimal */
+            feesSaved?: number | null;
+            /** Format: double */
+            successProbabilityChange?: number | null;
+            /** Format: decimal */
+            taxSaved?: number | null;
+        };
+        RecommendationsDto: {
+            /** Format: date */
+            asOf: string;
+            currency: string;
+            /** Format: int32 */
+            dismissed: number;
+            items: components["schemas"]["RecommendationDto"][];
+        };
+        /** @enum {unknown} */
+        RecommendationStatus: "Open" | "Accepted" | "Dismissed";
         RecoveryCodesDto: {
             recoveryCodes: string[];
         };
@@ -5591,7 +5672,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -5602,30 +5683,56 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-bfecb73c27f84d3aadd6e9ca89db200e",
+                     *         "brokerOrderId": "paper-6a203eaa363446a3b39d0ea6041da7e2",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T01:24:05.6062649+00:00",
-                     *         "updatedUtc": "2026-12-07T01:24:05.8479951+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:23.5995707+00:00",
+                     *         "updatedUtc": "2026-12-07T01:47:23.8871969+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T01:24:05.7000484+00:00"
+                     *             "atUtc": "2026-12-07T01:47:23.7079072+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T01:24:05.8479951+00:00"
+                     *             "atUtc": "2026-12-07T01:47:23.8871969+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "side": "Buy",
+                     *         "type": "Market",
+                     *         "quantity": 1222.020834,
+                     *         "limitPrice": null,
+                     *         "price": 65.43,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-11f65ceb3015487f8b37b1a23f1c275c",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00",
+                     *         "updatedUtc": "2026-12-07T01:47:23.7079072+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T01:47:23.7079072+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Sell",
                      *         "type": "Market",
                      *         "quantity": 437,
@@ -5634,42 +5741,16 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-28baca610ff64958a1825ba61b3be6b7",
+                     *         "brokerOrderId": "paper-293a520cf35b4ef4aa522b990b48f96e",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00",
-                     *         "updatedUtc": "2026-12-07T01:24:05.7000484+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00",
+                     *         "updatedUtc": "2026-12-07T01:47:23.7079072+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T01:24:05.7000484+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 955,
-                     *         "limitPrice": null,
-                     *         "price": 45.57,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-89b81777ddfe4cbb95cccb5940b17644",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00",
-                     *         "updatedUtc": "2026-12-07T01:24:05.7000484+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T01:24:05.7000484+00:00"
+                     *             "atUtc": "2026-12-07T01:47:23.7079072+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -5751,7 +5832,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5764,8 +5845,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T01:24:05.6062649+00:00",
-                     *       "updatedUtc": "2026-12-07T01:24:05.6062649+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:23.5995707+00:00",
+                     *       "updatedUtc": "2026-12-07T01:47:23.5995707+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5843,7 +5924,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5856,8 +5937,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T01:24:05.6062649+00:00",
-                     *       "updatedUtc": "2026-12-07T01:24:05.6062649+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:23.5995707+00:00",
+                     *       "updatedUtc": "2026-12-07T01:47:23.5995707+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5917,7 +5998,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5928,22 +6009,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-bfecb73c27f84d3aadd6e9ca89db200e",
+                     *       "brokerOrderId": "paper-6a203eaa363446a3b39d0ea6041da7e2",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T01:24:05.6062649+00:00",
-                     *       "updatedUtc": "2026-12-07T01:24:05.8479951+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:23.5995707+00:00",
+                     *       "updatedUtc": "2026-12-07T01:47:23.8871969+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T01:24:05.7000484+00:00"
+                     *           "atUtc": "2026-12-07T01:47:23.7079072+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T01:24:05.8479951+00:00"
+                     *           "atUtc": "2026-12-07T01:47:23.8871969+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6091,7 +6172,7 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T01:24:05.3255927+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:23.2320084+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -6099,20 +6180,20 @@ export interface operations {
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": null,
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
                      *             },
-                     *             "before": 5.703078008231823e-12,
-                     *             "after": 5.703078008231823e-12,
+                     *             "before": -4.7095417867977524e-11,
+                     *             "after": -4.7095417867977524e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -6123,9 +6204,9 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
                      *             "before": -1.599863462309243e-11,
                      *             "after": -1.599863462309243e-11,
@@ -6137,18 +6218,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "725f83c0-2675-4418-a621-d78abe265dbd"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": 5.703078008231823e-12,
+                     *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6249,7 +6330,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
+                     *           "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
                      *         }
                      *       }
                      *     ]
@@ -6325,8 +6406,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T01:24:10.2244587+00:00",
-                     *       "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
+                     *       "verifiedUtc": "2026-12-07T01:47:29.362322+00:00",
+                     *       "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6407,7 +6488,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
+                     *       "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7336,10 +7417,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207012413758",
+                     *       "keyId": "es256-20261207014731693",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207012400450",
-                     *         "es256-20261207012413758"
+                     *         "es256-20261207014717628",
+                     *         "es256-20261207014731693"
                      *       ]
                      *     }
                      */
@@ -7407,7 +7488,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -7863,7 +7944,7 @@ export interface operations {
                      *       {
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T01:24:09.4120176+00:00",
+                     *         "grantedUtc": "2026-12-07T01:47:28.9487343+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -7931,17 +8012,17 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-30T01:24:10.6706265+00:00",
-                     *         "endUtc": "2026-11-30T02:24:10.6706265+00:00",
-                     *         "start": "2026-11-30T01:24:10.6706265+00:00",
-                     *         "advisorStart": "2026-11-29T20:24:10.6706265-05:00",
+                     *         "startUtc": "2026-11-30T01:47:29.7866037+00:00",
+                     *         "endUtc": "2026-11-30T02:47:29.7866037+00:00",
+                     *         "start": "2026-11-30T01:47:29.7866037+00:00",
+                     *         "advisorStart": "2026-11-29T20:47:29.7866037-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T01:24:10.6706265+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T01:47:29.7866037+00:00",
                      *         "reviewable": false,
                      *         "review": {
                      *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
@@ -7949,7 +8030,7 @@ export interface operations {
                      *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T01:24:10.7134624+00:00"
+                     *           "createdUtc": "2026-12-07T01:47:29.8364434+00:00"
                      *         }
                      *       },
                      *       {
@@ -8043,7 +8124,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
+                     *       "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8145,7 +8226,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
+                     *       "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8248,7 +8329,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T01:24:13.8254388+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:31.7337091+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -8421,7 +8502,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T01:24:13.8254388+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:31.7337091+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8638,7 +8719,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T01:24:13.8254388+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:31.7337091+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8892,7 +8973,7 @@ export interface operations {
                      *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T01:23:56.2033151+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:11.5540185+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -8951,10 +9032,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T01:24:03.6330351+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:20.9679728+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -9016,7 +9097,7 @@ export interface operations {
                      *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T01:23:56.2033151+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:11.5540185+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -9095,10 +9176,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T01:24:03.6330351+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:20.9679728+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -9270,7 +9351,7 @@ export interface operations {
                      *       {
                      *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "ownerId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -9288,7 +9369,7 @@ export interface operations {
                      *       {
                      *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -9367,7 +9448,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -9383,9 +9464,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -9568,9 +9649,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -9840,12 +9921,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T01:24:09.4120176+00:00",
+                     *         "grantedUtc": "2026-12-07T01:47:28.9487343+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -9932,12 +10013,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T01:24:09.4120176+00:00",
+                     *       "grantedUtc": "2026-12-07T01:47:28.9487343+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -10109,8 +10190,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T01:24:10.2244587+00:00",
-                     *             "updatedUtc": "2026-12-07T01:24:09.9338121+00:00"
+                     *             "verifiedUtc": "2026-12-07T01:47:29.362322+00:00",
+                     *             "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -10306,17 +10387,7 @@ export interface operations {
                      *       "drift": [
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": -0.3541200689482222
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
@@ -10326,7 +10397,17 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": 0.5499990547503972
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "Bonds",
@@ -10413,17 +10494,17 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-30T01:24:10.6706265+00:00",
-                     *         "endUtc": "2026-11-30T02:24:10.6706265+00:00",
-                     *         "start": "2026-11-30T01:24:10.6706265+00:00",
-                     *         "advisorStart": "2026-11-29T20:24:10.6706265-05:00",
+                     *         "startUtc": "2026-11-30T01:47:29.7866037+00:00",
+                     *         "endUtc": "2026-11-30T02:47:29.7866037+00:00",
+                     *         "start": "2026-11-30T01:47:29.7866037+00:00",
+                     *         "advisorStart": "2026-11-29T20:47:29.7866037-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T01:24:10.6706265+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T01:47:29.7866037+00:00",
                      *         "reviewable": false,
                      *         "review": {
                      *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
@@ -10431,7 +10512,7 @@ export interface operations {
                      *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T01:24:10.7134624+00:00"
+                     *           "createdUtc": "2026-12-07T01:47:29.8364434+00:00"
                      *         }
                      *       },
                      *       {
@@ -10849,7 +10930,7 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T01:24:10.7134624+00:00"
+                     *       "createdUtc": "2026-12-07T01:47:29.8364434+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -11507,26 +11588,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "fundingAccountIds": [
-                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *         "statusUpdatedUtc": "2026-12-07T01:24:07.6733311+00:00",
+                     *         "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "statusUpdatedUtc": "2026-12-07T01:47:25.7477924+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11591,10 +11672,10 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                  *       ]
@@ -11612,16 +11693,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
@@ -11707,26 +11788,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *       "statusUpdatedUtc": "2026-12-07T01:24:07.6733311+00:00",
+                     *       "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "statusUpdatedUtc": "2026-12-07T01:47:25.7477924+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11791,13 +11872,13 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                 *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                  *       ],
                  *       "version": 0
                  *     }
@@ -11814,19 +11895,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -12302,8 +12383,8 @@ export interface operations {
                      * @example [
                      *       {
                      *         "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -12313,7 +12394,7 @@ export interface operations {
                      *       {
                      *         "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -12322,7 +12403,7 @@ export interface operations {
                      *       },
                      *       {
                      *         "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
@@ -13157,7 +13238,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13177,11 +13258,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13201,11 +13282,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13225,7 +13306,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13317,7 +13398,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -13337,7 +13418,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T01:24:04.4000662+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:22.1559194+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -13423,7 +13504,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13443,7 +13524,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T01:24:04.4000662+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:22.1559194+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13536,7 +13617,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13556,7 +13637,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T01:24:04.4000662+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:22.1559194+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13717,7 +13798,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13737,11 +13818,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13761,11 +13842,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13785,7 +13866,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T01:24:04.4980265+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13991,33 +14072,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 228.306634,
-                     *         "price": 52,
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
+                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 356.038492,
-                     *         "price": 12.34,
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
+                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
+                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
                      *       }
                      *     ]
                      */
@@ -14085,7 +14166,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
@@ -14097,7 +14178,7 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
@@ -14186,7 +14267,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
@@ -14271,7 +14352,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
@@ -14358,7 +14439,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
@@ -14555,7 +14636,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -14680,7 +14761,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -14747,7 +14828,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T01:24:06.3630863+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:24.4688182+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -14889,7 +14970,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -14956,7 +15037,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T01:24:06.3630863+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:24.4688182+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15033,7 +15114,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -15100,7 +15181,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T01:24:06.3630863+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:24.4688182+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15243,7 +15324,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -15310,7 +15391,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T01:24:06.3630863+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:24.4688182+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15713,11 +15794,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *         "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0,
+                     *         "progress": 0.0006802721088435374,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -15727,14 +15808,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T01:24:08.5620833+00:00",
-                     *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-07T01:24:08.5654793+00:00",
-                     *         "durationMs": 0
+                     *         "createdUtc": "2026-12-07T01:47:28.4878106+00:00",
+                     *         "startedUtc": "2026-12-07T01:47:28.4941083+00:00",
+                     *         "finishedUtc": "2026-12-07T01:47:28.5671809+00:00",
+                     *         "durationMs": 59
                      *       },
                      *       {
-                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *         "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -15749,14 +15830,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T01:24:07.6982091+00:00",
-                     *         "startedUtc": "2026-12-07T01:24:07.6998219+00:00",
-                     *         "finishedUtc": "2026-12-07T01:24:10.1261339+00:00",
-                     *         "durationMs": 2419
+                     *         "createdUtc": "2026-12-07T01:47:25.8125511+00:00",
+                     *         "startedUtc": "2026-12-07T01:47:25.8143378+00:00",
+                     *         "finishedUtc": "2026-12-07T01:47:27.8442962+00:00",
+                     *         "durationMs": 2026
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *         "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -15769,10 +15850,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T01:24:07.4779338+00:00",
-                     *         "startedUtc": "2026-12-07T01:24:07.5626339+00:00",
-                     *         "finishedUtc": "2026-12-07T01:24:07.6543705+00:00",
-                     *         "durationMs": 67
+                     *         "createdUtc": "2026-12-07T01:47:25.5634604+00:00",
+                     *         "startedUtc": "2026-12-07T01:47:25.6158287+00:00",
+                     *         "finishedUtc": "2026-12-07T01:47:25.7182796+00:00",
+                     *         "durationMs": 80
                      *       }
                      *     ]
                      */
@@ -15852,8 +15933,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -15967,10 +16048,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T01:24:07.4779338+00:00",
-                     *       "startedUtc": "2026-12-07T01:24:07.5626339+00:00",
-                     *       "finishedUtc": "2026-12-07T01:24:07.6543705+00:00",
-                     *       "durationMs": 67
+                     *       "createdUtc": "2026-12-07T01:47:25.5634604+00:00",
+                     *       "startedUtc": "2026-12-07T01:47:25.6158287+00:00",
+                     *       "finishedUtc": "2026-12-07T01:47:25.7182796+00:00",
+                     *       "durationMs": 80
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16074,8 +16155,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -16189,10 +16270,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T01:24:07.4779338+00:00",
-                     *       "startedUtc": "2026-12-07T01:24:07.5626339+00:00",
-                     *       "finishedUtc": "2026-12-07T01:24:07.6543705+00:00",
-                     *       "durationMs": 67
+                     *       "createdUtc": "2026-12-07T01:47:25.5634604+00:00",
+                     *       "startedUtc": "2026-12-07T01:47:25.6158287+00:00",
+                     *       "finishedUtc": "2026-12-07T01:47:25.7182796+00:00",
+                     *       "durationMs": 80
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16260,11 +16341,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
-                     *       "status": "Cancelled",
-                     *       "progress": 0,
+                     *       "status": "Running",
+                     *       "progress": 0.0006802721088435374,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -16274,9 +16355,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T01:24:08.5620833+00:00",
-                     *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-07T01:24:08.5654793+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:28.4878106+00:00",
+                     *       "startedUtc": "2026-12-07T01:47:28.4941083+00:00",
+                     *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
                      */
@@ -16376,8 +16457,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *       "planId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -16392,7 +16473,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T01:24:07.6982091+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:25.8125511+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -16495,9 +16576,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -16509,9 +16590,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -16523,7 +16604,7 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "KO",
@@ -16539,7 +16620,7 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
@@ -16923,35 +17004,13 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T01:24:05.1053656+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:22.9314743+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -16978,27 +17037,38 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
@@ -17008,14 +17078,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -17026,9 +17114,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *               "band": 0,
-                     *               "buys": "725f83c0-2675-4418-a621-d78abe265dbd"
+                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -17130,35 +17218,13 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T01:24:05.1053656+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:22.9314743+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -17185,27 +17251,38 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
@@ -17215,14 +17292,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -17233,9 +17328,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *               "band": 0,
-                     *               "buys": "725f83c0-2675-4418-a621-d78abe265dbd"
+                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -17319,33 +17414,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 228.306634,
-                     *         "price": 52,
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
+                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 356.038492,
-                     *         "price": 12.34,
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
+                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:24:05.2230645+00:00"
+                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
                      *       }
                      *     ]
                      */
@@ -17413,11 +17508,21 @@ export interface operations {
                     /**
                      * @example [
                      *       {
+                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "assetClass": null,
+                     *         "weight": 0.12,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": null
+                     *       },
+                     *       {
                      *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
@@ -17426,21 +17531,11 @@ export interface operations {
                      *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *       },
-                     *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "Bonds",
-                     *         "weight": 0.4,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd"
                      *       }
                      *     ]
                      */
@@ -17498,12 +17593,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                 *         "Bonds": "725f83c0-2675-4418-a621-d78abe265dbd"
+                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
+                 *         "Bonds": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                  *       }
                  *     }
                  */
@@ -17520,34 +17615,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd"
+                     *         "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *       }
                      *     ]
                      */
@@ -17893,29 +17988,7 @@ export interface operations {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -17942,27 +18015,38 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
@@ -17972,14 +18056,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
                      *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
                      *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -17990,9 +18092,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *               "band": 0,
-                     *               "buys": "725f83c0-2675-4418-a621-d78abe265dbd"
+                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -18007,15 +18109,15 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "name": "Jamie's brokerage"
-                     *         },
-                     *         {
-                     *           "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
                      *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Joint brokerage"
+                     *         },
+                     *         {
+                     *           "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
@@ -18028,13 +18130,269 @@ export interface operations {
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "id": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["RebalancePreviewDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListRecommendations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-07",
+                     *       "currency": "USD",
+                     *       "items": [
+                     *         {
+                     *           "key": "risk-level-off-profile",
+                     *           "kind": "risk-level-off-profile",
+                     *           "rank": 1,
+                     *           "title": "Bring your mix in line with your risk profile",
+                     *           "explanation": "Stocks are 94 % of your investments; your risk profile recommends level 6, about 60 % in stocks. Holding more risk than your profile allows means larger falls than you said you can bear. Rebalance towards the level 6 model portfolio.",
+                     *           "data": {
+                     *             "equityShare": 0.937,
+                     *             "recommendedEquityShare": 0.6,
+                     *             "recommendedLevel": 6
+                     *           },
+                     *           "effect": {
+                     *             "amount": 393199.83,
+                     *             "taxSaved": null,
+                     *             "feesSaved": null,
+                     *             "successProbabilityChange": null
+                     *           },
+                     *           "article": "risk-tolerance-and-capacity",
+                     *           "status": "Open",
+                     *           "reason": null,
+                     *           "decidedUtc": null
+                     *         },
+                     *         {
+                     *           "key": "harvest",
+                     *           "kind": "harvest",
+                     *           "rank": 2,
+                     *           "title": "Harvest tax losses",
+                     *           "explanation": "4 holding(s) stand 10,375 below what you paid. Selling and buying a similar, not substantially identical fund keeps you invested and saves an estimated 1,273 of tax this year. The proposal never sells inside a wash-sale window.",
+                     *           "data": {
+                     *             "loss": 10375.16,
+                     *             "estimatedSaving": 1272.6
+                     *           },
+                     *           "effect": {
+                     *             "amount": null,
+                     *             "taxSaved": 1272.6,
+                     *             "feesSaved": null,
+                     *             "successProbabilityChange": null
+                     *           },
+                     *           "article": "tax-loss-harvesting",
+                     *           "status": "Open",
+                     *           "reason": null,
+                     *           "decidedUtc": null
+                     *         },
+                     *         {
+                     *           "key": "rebalance",
+                     *           "kind": "rebalance",
+                     *           "rank": 3,
+                     *           "title": "Rebalance your portfolio",
+                     *           "explanation": "19 target(s) drifted outside their band: BA in Joint brokerage, Bonds in Alex's 401(k), Bonds in Alex's traditional IRA, Bonds in Jamie's brokerage, Bonds in Joint brokerage, Bonds in Joint checking, Bonds in Sam's Roth IRA, InternationalEquity in Alex's 401(k), InternationalEquity in Alex's traditional IRA, InternationalEquity in Jamie's brokerage, InternationalEquity in Joint brokerage, InternationalEquity in Joint checking, InternationalEquity in Sam's Roth IRA, UsEquity in Alex's 401(k), UsEquity in Alex's traditional IRA, UsEquity in Jamie's brokerage, UsEquity in Joint brokerage, UsEquity in Joint checking, UsEquity in Sam's Roth IRA. Rebalancing sells what grew past its target and buys what fell behind, which keeps your risk where you set it.",
+                     *           "data": {
+                     *             "driftingTargets": 19
+                     *           },
+                     *           "effect": {
+                     *             "amount": null,
+                     *             "taxSaved": null,
+                     *             "feesSaved": null,
+                     *             "successProbabilityChange": null
+                     *           },
+                     *           "article": "rebalancing",
+                     *           "status": "Open",
+                     *           "reason": null,
+                     *           "decidedUtc": null
+                     *         }
+                     *       ],
+                     *       "dismissed": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecommendationsDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideRecommendation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "Dismissed",
+                 *       "reason": "We keep this on purpose."
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecommendationDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "key": "risk-level-off-profile",
+                     *       "kind": "risk-level-off-profile",
+                     *       "rank": 1,
+                     *       "title": "Bring your mix in line with your risk profile",
+                     *       "explanation": "Stocks are 94 % of your investments; your risk profile recommends level 6, about 60 % in stocks. Holding more risk than your profile allows means larger falls than you said you can bear. Rebalance towards the level 6 model portfolio.",
+                     *       "data": {
+                     *         "equityShare": 0.937,
+                     *         "recommendedEquityShare": 0.6,
+                     *         "recommendedLevel": 6
+                     *       },
+                     *       "effect": {
+                     *         "amount": 393199.83,
+                     *         "taxSaved": null,
+                     *         "feesSaved": null,
+                     *         "successProbabilityChange": null
+                     *       },
+                     *       "article": "risk-tolerance-and-capacity",
+                     *       "status": "Dismissed",
+                     *       "reason": "We keep this on purpose.",
+                     *       "decidedUtc": "2026-12-07T01:47:28.1415274+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecommendationDto"];
                 };
             };
             /** @description Bad Request */
@@ -18343,11 +18701,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *             "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *             "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *             "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -18361,7 +18719,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T01:24:04.5564268+00:00"
+                     *             "takenUtc": "2026-12-07T01:47:22.3130714+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -18369,8 +18727,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *           "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -18384,7 +18742,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T01:24:04.5564268+00:00"
+                     *           "takenUtc": "2026-12-07T01:47:22.3130714+00:00"
                      *         }
                      *       ]
                      *     }
@@ -18446,7 +18804,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -18471,8 +18829,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *       "personId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -18486,7 +18844,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T01:24:04.5564268+00:00"
+                     *       "takenUtc": "2026-12-07T01:47:22.3130714+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -18565,7 +18923,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T01:24:04.7456794+00:00"
+                     *         "createdUtc": "2026-12-07T01:47:22.5318786+00:00"
                      *       }
                      *     ]
                      */
@@ -18645,7 +19003,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T01:24:04.7456794+00:00"
+                     *       "createdUtc": "2026-12-07T01:47:22.5318786+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -18805,13 +19163,13 @@ export interface operations {
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -18824,12 +19182,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "instrumentId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -18842,24 +19200,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *               "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -18874,7 +19232,7 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "instrumentId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -18980,31 +19338,31 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T01:24:05.5088526+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:23.4809967+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *             "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *                 "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *                 "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -19330,8 +19688,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -19351,7 +19709,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -19371,22 +19729,22 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "type": "Fee",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 12.5,
+                     *           "amount": 1000,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0002",
+                     *           "externalId": "BRK-2026-0001",
                      *           "memo": null
                      *         }
                      *       ],
@@ -19460,7 +19818,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 25000,
@@ -19489,8 +19847,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -19600,8 +19958,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -19675,7 +20033,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 30000,
@@ -19695,8 +20053,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -19884,7 +20242,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 1000,
@@ -19892,7 +20250,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 12.5,
@@ -19925,8 +20283,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -19945,8 +20303,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -20055,7 +20413,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-07",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -20197,16 +20555,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "name": "Jamie's brokerage",
-                     *           "type": "TaxableBrokerage",
-                     *           "isLiability": false,
-                     *           "positions": 3020.4,
-                     *           "cash": 28481.5,
-                     *           "total": 31501.9
-                     *         },
-                     *         {
-                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -20215,13 +20564,22 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
                      *           "positions": 223851.77,
                      *           "cash": 0.21,
                      *           "total": 223851.99
+                     *         },
+                     *         {
+                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "name": "Joint brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 622572.7,
+                     *           "cash": 43734.16,
+                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -20316,14 +20674,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T01:24:08.8103925+00:00"
+                     *         "createdUtc": "2026-12-07T01:47:28.787416+00:00"
                      *       }
                      *     ]
                      */
@@ -20403,14 +20761,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T01:24:08.8103925+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:28.787416+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -20506,14 +20864,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T01:24:08.8103925+00:00"
+                     *       "createdUtc": "2026-12-07T01:47:28.787416+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -20659,12 +21017,12 @@ export interface operations {
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T01:24:09.085+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T01:24:09.085+00:00",
+                     *           "createdUtc": "2026-12-07T01:47:28.851+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T01:47:28.851+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:24:09.0859694+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:47:28.8518265+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -20750,13 +21108,13 @@ export interface operations {
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
-                     *       "attempts": 1,
-                     *       "createdUtc": "2026-12-07T01:24:09.305+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T01:24:09.305+00:00",
+                     *       "attempts": 0,
+                     *       "createdUtc": "2026-12-07T01:47:28.926+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T01:47:28.926+00:00",
                      *       "lastStatus": null,
-                     *       "lastError": "Could not reach the receiver (NameResolutionError).",
+                     *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:24:09.0859694+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:47:28.8518265+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -20828,12 +21186,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T01:24:09.085+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T01:24:09.085+00:00",
+                     *       "createdUtc": "2026-12-07T01:47:28.851+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T01:47:28.851+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:24:09.0859694+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:47:28.8518265+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -21021,7 +21379,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -21114,7 +21472,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -21294,7 +21652,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -21608,7 +21966,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -21617,7 +21975,7 @@ export interface operations {
                      *       ],
                      *       "households": [
                      *         "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2"
+                     *         "b906f844-4018-4e86-b606-a10e35b156f3"
                      *       ]
                      *     }
                      */
@@ -21727,13 +22085,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T01:24:14.411005+00:00",
+                     *       "exportedUtc": "2026-12-07T01:47:32.1990323+00:00",
                      *       "user": {
-                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T01:23:57.9658321+00:00",
+                     *         "createdUtc": "2026-12-07T01:47:14.8120427+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -21744,13 +22102,13 @@ export interface operations {
                      *             "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T01:23:56.2033151+00:00",
+                     *             "createdUtc": "2026-12-07T01:47:11.5540185+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
@@ -21762,7 +22120,7 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
@@ -21774,7 +22132,7 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
@@ -21810,7 +22168,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *                 "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
@@ -21831,9 +22189,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *                 "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *                 "ownerId": "0f068670-a843-4edd-b006-861ee5482307",
+                     *                 "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -21853,8 +22211,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *               "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *               "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -21873,8 +22231,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -21893,8 +22251,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -21915,28 +22273,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T01:24:06.3630863+00:00"
+                     *               "createdUtc": "2026-12-07T01:47:24.4688182+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *               "grantedUtc": "2026-12-07T01:24:09.4120176+00:00",
+                     *               "grantedUtc": "2026-12-07T01:47:28.9487343+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *             "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T01:24:03.6330351+00:00",
+                     *             "createdUtc": "2026-12-07T01:47:20.9679728+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -21950,21 +22308,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T01:24:03.4577437+00:00",
+                     *           "occurredUtc": "2026-12-07T01:47:20.8979728+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T01:24:04.0263396+00:00",
+                     *           "occurredUtc": "2026-12-07T01:47:21.3668575+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
-                     *           "detail": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T01:24:05.3110168+00:00",
+                     *           "occurredUtc": "2026-12-07T01:47:23.2165999+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
@@ -22616,25 +22974,25 @@ export interface operations {
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T01:24:10.7877858+00:00",
+                     *           "createdUtc": "2026-12-07T01:47:27.9363257+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "goal.status_changed",
-                     *           "title": "Goal Retirement: AtRisk",
-                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *           "createdUtc": "2026-12-07T01:24:08.1403993+00:00",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
+                     *           "createdUtc": "2026-12-07T01:47:25.8963541+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "simulation.completed",
-                     *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-07T01:24:08.1403993+00:00",
+                     *           "eventType": "goal.status_changed",
+                     *           "title": "Goal Retirement: AtRisk",
+                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
+                     *           "createdUtc": "2026-12-07T01:47:25.8963541+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -22703,8 +23061,8 @@ export interface operations {
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
                      *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *       "createdUtc": "2026-12-07T01:24:10.7877858+00:00",
-                     *       "readUtc": "2026-12-07T01:24:10.9445587+00:00"
+                     *       "createdUtc": "2026-12-07T01:47:27.9363257+00:00",
+                     *       "readUtc": "2026-12-07T01:47:29.9937082+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -23813,14 +24171,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T01:24:13.7760828+00:00",
+                     *           "lastErrorUtc": "2026-12-07T01:47:31.7137223+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T01:24:13.7907288+00:00",
+                     *           "lastErrorUtc": "2026-12-07T01:47:31.7205829+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }

@@ -21,6 +21,7 @@ internal static class ApiContract
         ["Model portfolios"] = "Target allocations a household can rebalance towards, stored or generated.",
         ["Assumptions"] = "Versioned capital-market assumptions (expected returns, volatilities, correlations by asset class) with their date and sources; admins add versions (docs/assumptions.md).",
         ["Risk profile"] = "The Grable & Lytton risk questionnaire, risk capacity and the recommended risk level per person, with history (docs/risk-profile.md).",
+        ["Recommendations"] = "Ranked advice per household with its reasons and numbers, accepted or dismissed by the household (docs/recommendations.md).",
         ["FX rates"] = "Exchange rates: shared ones, and a household's own that win over them.",
         ["Admin"] = "Operator tasks: users and roles, advisor verification, signing keys, shared reference-data imports. Admin role.",
         ["Me"] = "The signed-in user: profile, data export and erasure.",
