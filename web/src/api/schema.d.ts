@@ -3489,6 +3489,7 @@ export interface components {
             database: components["schemas"]["DatabaseHealthDto"];
             jobs: components["schemas"]["JobHealthDto"][];
             providers: components["schemas"]["ProviderStatus"][];
+            redis: null | components["schemas"]["RedisHealthDto"];
             scheduler: components["schemas"]["SchedulerHealthDto"];
             simulationQueue: null | components["schemas"]["SimulationQueueHealthDto"];
             status: string;
@@ -4728,6 +4729,11 @@ export interface components {
         };
         RecoveryCodesDto: {
             recoveryCodes: string[];
+        };
+        RedisHealthDto: {
+            /** Format: double */
+            pingMilliseconds: number | null;
+            reachable: boolean;
         };
         RefreshRequest: {
             refreshToken?: null | string;
