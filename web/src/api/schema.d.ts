@@ -23666,6 +23666,7 @@ export interface operations {
                      *         "reachable": true,
                      *         "provider": "sqlite"
                      *       },
+                     *       "redis": null,
                      *       "simulationQueue": {
                      *         "queued": 0,
                      *         "running": 0,
