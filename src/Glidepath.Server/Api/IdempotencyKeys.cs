@@ -63,17 +63,28 @@ public static class IdempotencyKeys
             var store = context.RequestServices.GetRequiredService<IdempotencyStore>();
             var slot = $"{context.User.UserId():N}|{context.Request.Path.Value}{context.Request.QueryString}|{key}";
 
+            Task Replay(KeptAnswer kept) => kept.Fingerprint == fingerprint
+                ? kept.WriteAsync(context)
+                : new UnprocessableProblem("idempotency-key-reused", "This Idempotency-Key was used with another request body.").ExecuteAsync(context);
+
             if (await store.GetAsync(slot, context.RequestAborted) is { } kept)
             {
-                await (kept.Fingerprint == fingerprint
-                    ? kept.WriteAsync(context)
-                    : new UnprocessableProblem("idempotency-key-reused", "This Idempotency-Key was used with another request body.").ExecuteAsync(context));
+                await Replay(kept);
                 return;
             }
 
             if (!await store.TryBeginAsync(slot))
             {
                 await new ConflictProblem("idempotency-key-in-flight", "A request with this Idempotency-Key is still running; retry later.").ExecuteAsync(context);
+                return;
+            }
+
+            // The first request (here or on another instance) may have kept its answer and let go of the key between
+            // the look above and taking the key: look again now that this request holds it.
+            if (await store.GetAsync(slot, context.RequestAborted) is { } keptMeanwhile)
+            {
+                await store.EndAsync(slot);
+                await Replay(keptMeanwhile);
                 return;
             }
 
