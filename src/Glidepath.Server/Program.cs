@@ -17,6 +17,7 @@ using Glidepath.Server.Planning;
 using Glidepath.Server.Positions;
 using Glidepath.Server.Protection;
 using Glidepath.Server.Realtime;
+using Glidepath.Server.ScaleOut;
 using Glidepath.Server.Transactions;
 using Glidepath.Server.WebApp;
 using Glidepath.Server.Webhooks;
@@ -53,6 +54,7 @@ builder.Services.AddMarketData(builder.Configuration);
 builder.Services.AddCorporateActionProposals();
 builder.Services.AddGlidepathBrokers(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
+builder.Services.AddScaleOut(builder.Configuration); // Redis when ConnectionStrings:Redis is set: rate limits, cache, SignalR backplane
 builder.Services.AddGlidepathBackups(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);

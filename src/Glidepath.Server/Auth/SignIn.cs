@@ -45,7 +45,7 @@ internal static class SignIn
             return Refuse(ValidationErrors.Single("email", "An e-mail address and a password are required."));
         }
 
-        if (limiter.TryAcquire("login:" + request.Email.Trim()) is { } wait)
+        if (await limiter.TryAcquireAsync("login:" + request.Email.Trim()) is { } wait)
         {
             return Refuse(new TooManyRequestsProblem(wait));
         }
@@ -122,7 +122,7 @@ internal static class SignIn
             return InvalidRefresh();
         }
 
-        if (await refresh.OwnerOfAsync(request.RefreshToken, ct) is { } owner && limiter.TryAcquire("refresh:" + owner.ToString("N")) is { } wait)
+        if (await refresh.OwnerOfAsync(request.RefreshToken, ct) is { } owner && await limiter.TryAcquireAsync("refresh:" + owner.ToString("N")) is { } wait)
         {
             return new TooManyRequestsProblem(wait);
         }

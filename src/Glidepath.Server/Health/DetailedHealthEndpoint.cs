@@ -3,12 +3,19 @@ using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Authorization;
 using Glidepath.Server.Jobs;
+using Glidepath.Server.ScaleOut;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Server.Health;
 
 /// <param name="Status"><c>healthy</c>; <c>degraded</c> when a provider's circuit is open or a job's last run failed; <c>unhealthy</c> when the database cannot be reached (503).</param>
-public sealed record DetailedHealthDto(string Status, DatabaseHealthDto Database, SimulationQueueHealthDto? SimulationQueue, SchedulerHealthDto Scheduler, IReadOnlyList<JobHealthDto> Jobs, IReadOnlyList<ProviderStatus> Providers);
+public sealed record DetailedHealthDto(
+    string Status, DatabaseHealthDto Database, RedisHealthDto? Redis, SimulationQueueHealthDto? SimulationQueue, SchedulerHealthDto Scheduler, IReadOnlyList<JobHealthDto> Jobs, IReadOnlyList<ProviderStatus> Providers);
+
+/// <summary>Redis (<c>ConnectionStrings:Redis</c>; the whole field is null without it: one instance, nothing shared through Redis).</summary>
+/// <param name="Reachable">Whether a PING answered within 5 seconds; false makes the status <c>degraded</c> (rate limits fall back to each instance's own counters).</param>
+/// <param name="PingMilliseconds">The PING's round trip; null when it did not answer.</param>
+public sealed record RedisHealthDto(bool Reachable, double? PingMilliseconds);
 
 public sealed record DatabaseHealthDto(bool Reachable, string Provider);
 
@@ -25,7 +32,7 @@ public sealed record JobHealthDto(string Name, string? LastOutcome, DateTimeOffs
 
 /// <summary>
 /// <c>/health/detailed</c> (admins): what <c>/health/ready</c> checks and more, for an operator: the
-/// database, the simulation queue (all instances), the scheduler on this node, each job's last outcome, each market-data provider's last
+/// database, Redis (when configured), the simulation queue (all instances), the scheduler on this node, each job's last outcome, each market-data provider's last
 /// success, last error and circuit (this process's view).
 /// </summary>
 public static class DetailedHealthEndpoint
@@ -37,8 +44,15 @@ public static class DetailedHealthEndpoint
     }
 
     private static async Task<Results<Ok<DetailedHealthDto>, JsonHttpResult<DetailedHealthDto>>> Get(
-        GlidepathDbContext db, DatabaseSettings database, JobsScheduler jobs, ProviderHealth providers, CancellationToken ct)
+        GlidepathDbContext db, DatabaseSettings database, JobsScheduler jobs, ProviderHealth providers, RedisConnection redis, CancellationToken ct)
     {
+        RedisHealthDto? redisHealth = null;
+        if (redis.IsConfigured)
+        {
+            var ping = await redis.PingAsync(ct);
+            redisHealth = new RedisHealthDto(ping is not null, ping?.TotalMilliseconds);
+        }
+
         var reachable = await db.Database.CanConnectAsync(ct);
         var jobHealth = new List<JobHealthDto>();
         SimulationQueueHealthDto? queue = null;
@@ -63,9 +77,9 @@ public static class DetailedHealthEndpoint
             : new SchedulerHealthDto(metadata.Status.ToString().ToLowerInvariant(), metadata.SchedulerInstanceId, metadata.JobStoreClustered);
         var providerList = AllProviders(providers);
         var status = !reachable ? "unhealthy"
-            : providerList.Any(p => p.Circuit != "closed") || jobHealth.Any(j => j.LastOutcome == Infrastructure.Jobs.JobOutcomes.Failed) ? "degraded"
+            : redisHealth is { Reachable: false } || providerList.Any(p => p.Circuit != "closed") || jobHealth.Any(j => j.LastOutcome == Infrastructure.Jobs.JobOutcomes.Failed) ? "degraded"
             : "healthy";
-        var body = new DetailedHealthDto(status, new DatabaseHealthDto(reachable, database.Provider.ToString().ToLowerInvariant()), queue, schedulerHealth, jobHealth, providerList);
+        var body = new DetailedHealthDto(status, new DatabaseHealthDto(reachable, database.Provider.ToString().ToLowerInvariant()), redisHealth, queue, schedulerHealth, jobHealth, providerList);
         return reachable ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

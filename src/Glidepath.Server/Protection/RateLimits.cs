@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Glidepath.Server.Auth;
+using Glidepath.Server.ScaleOut;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,9 @@ namespace Glidepath.Server.Protection;
 /// ASP.NET Core's rate limiter: <see cref="Api"/> (per user on /api), <see cref="Auth"/> (per IP on
 /// /auth), and <see cref="AccountRateLimiter"/> per account inside login and refresh. A refusal is
 /// 429 problem details with Retry-After; every answer of a limited route carries the RateLimit headers
-/// (<see cref="RateLimitHeaders"/>). Counters are per process; several instances each count
-/// their own share (see docs/security.md).
+/// (<see cref="RateLimitHeaders"/>). With <c>ConnectionStrings:Redis</c> the counters are in Redis and every
+/// instance draws on the same budget (<see cref="SharedWindowLimiter"/>); without it they are in this process
+/// (docs/security.md, docs/operations.md).
 /// </summary>
 public static class RateLimits
 {
@@ -47,10 +49,21 @@ public static class RateLimits
         return services;
     }
 
-    /// <summary>A per-minute window for <paramref name="key"/> that reports its state for the RateLimit headers.</summary>
+    /// <summary>
+    /// A per-minute window for <paramref name="key"/> that reports its state for the RateLimit headers: in Redis when it
+    /// is configured (this process's window deciding while Redis is unreachable), else in this process.
+    /// </summary>
     private static RateLimitPartition<string> Tracked(HttpContext http, string policy, string key, int permits) =>
-        RateLimitPartition.Get(key, _ => new TrackedWindowLimiter(
-            policy, PerMinute(permits), http.RequestServices.GetRequiredService<IHttpContextAccessor>(), http.RequestServices.GetRequiredService<TimeProvider>()));
+        RateLimitPartition.Get(key, _ =>
+        {
+            var services = http.RequestServices;
+            var accessor = services.GetRequiredService<IHttpContextAccessor>();
+            var local = new TrackedWindowLimiter(policy, PerMinute(permits), accessor, services.GetRequiredService<TimeProvider>());
+            var counters = services.GetRequiredService<RedisRateCounters>();
+            return counters.IsShared
+                ? new SharedWindowLimiter(counters, policy, key, PerMinute(permits), accessor, local, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits)))
+                : local;
+        });
 
     internal static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
@@ -59,24 +72,50 @@ public static class RateLimits
     private static string ClientIp(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
 
-/// <summary>Per-account limits that need the request body (the e-mail) or the refresh token's user.</summary>
-public sealed class AccountRateLimiter : IDisposable
+/// <summary>
+/// Per-account limits that need the request body (the e-mail) or the refresh token's user: in Redis when it is
+/// configured (one budget over every instance; this process's window while Redis is unreachable), else in this process.
+/// </summary>
+public sealed partial class AccountRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter;
+    private readonly RedisRateCounters counters;
+    private readonly int permits;
+    private readonly ILogger<AccountRateLimiter> log;
 
-    public AccountRateLimiter(IOptions<RateLimitOptions> options)
+    public AccountRateLimiter(IOptions<RateLimitOptions> options, RedisRateCounters counters, ILogger<AccountRateLimiter> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var permits = options.Value.AuthPerAccountPerMinute;
+        permits = Math.Max(1, options.Value.AuthPerAccountPerMinute);
+        this.counters = counters;
+        this.log = log;
         limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => RateLimits.PerMinute(permits)));
     }
 
     /// <summary>Null when allowed; otherwise how long to wait.</summary>
-    public TimeSpan? TryAcquire(string account)
+    public async ValueTask<TimeSpan?> TryAcquireAsync(string account)
     {
-        using var lease = limiter.AttemptAcquire(account.ToUpperInvariant());
+        ArgumentNullException.ThrowIfNull(account);
+        var key = account.ToUpperInvariant();
+        if (counters.IsShared)
+        {
+            try
+            {
+                var count = await counters.HitWindowAsync("account:" + key, 1, TimeSpan.FromMinutes(1));
+                return count.Count <= permits ? null : count.Left > TimeSpan.Zero ? count.Left : TimeSpan.FromMinutes(1);
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                LogRedisFailed(e);
+            }
+        }
+
+        using var lease = limiter.AttemptAcquire(key);
         return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis could not count a per-account limit; this instance's own window decides")]
+    private partial void LogRedisFailed(Exception exception);
 
     public void Dispose() => limiter.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Glidepath.Server.Auth;
+using Glidepath.Server.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace Glidepath.Server.Protection;
@@ -11,19 +12,26 @@ namespace Glidepath.Server.Protection;
 /// an endpoint marked <see cref="ReadCosts.CostsReads"/> takes <see cref="RateLimitOptions.ExpensiveReadCost"/>
 /// units, or answers 429 <c>rate-limited</c> with Retry-After when the bucket lacks them. Other users' buckets
 /// are untouched, so one user cannot take the server's CPU from the rest. Cheap requests only count
-/// against <see cref="RateLimitOptions.ApiPerMinute"/>.
+/// against <see cref="RateLimitOptions.ApiPerMinute"/>. With <c>ConnectionStrings:Redis</c> the buckets are in Redis
+/// (<see cref="RedisRateCounters"/>: one budget over every instance, refilled continuously rather than in steps; this
+/// process's bucket decides while Redis is unreachable).
 /// </summary>
-public sealed class ReadCostLimiter : IDisposable
+public sealed partial class ReadCostLimiter : IDisposable
 {
     /// <summary>The bucket refills in ten steps a minute, so a refused user waits seconds, not the whole minute.</summary>
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(6);
 
     private readonly PartitionedRateLimiter<string> limiter;
+    private readonly RedisRateCounters counters;
+    private readonly ILogger<ReadCostLimiter> log;
+    private readonly int perMinute;
 
-    public ReadCostLimiter(IOptions<RateLimitOptions> options)
+    public ReadCostLimiter(IOptions<RateLimitOptions> options, RedisRateCounters counters, ILogger<ReadCostLimiter> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var perMinute = Math.Max(1, options.Value.ReadCostPerMinute);
+        this.counters = counters;
+        this.log = log;
+        perMinute = Math.Max(1, options.Value.ReadCostPerMinute);
         Cost = Math.Clamp(options.Value.ExpensiveReadCost, 1, perMinute);
         limiter = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
         {
@@ -39,11 +47,26 @@ public sealed class ReadCostLimiter : IDisposable
     public int Cost { get; }
 
     /// <summary>Null when <paramref name="user"/> may make one more expensive read now; otherwise how long to wait.</summary>
-    public TimeSpan? TryAcquire(string user)
+    public async ValueTask<TimeSpan?> TryAcquireAsync(string user)
     {
+        if (counters.IsShared)
+        {
+            try
+            {
+                return await counters.TakeTokensAsync("reads:" + user, perMinute, perMinute, Cost);
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                LogRedisFailed(e);
+            }
+        }
+
         using var lease = limiter.AttemptAcquire(user, Cost);
         return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Step;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis could not take from a read-cost budget; this instance's own bucket decides")]
+    private partial void LogRedisFailed(Exception exception);
 
     public void Dispose() => limiter.Dispose();
 }
@@ -72,7 +95,7 @@ public static class ReadCosts
             }
 
             var limiter = http.RequestServices.GetRequiredService<ReadCostLimiter>();
-            return limiter.TryAcquire(user.ToString("N")) is { } wait ? new TooManyRequestsProblem(wait) : await next(context);
+            return await limiter.TryAcquireAsync(user.ToString("N")) is { } wait ? new TooManyRequestsProblem(wait) : await next(context);
         });
         return api;
     }

@@ -6,6 +6,7 @@ using Glidepath.Server.Auth;
 using Glidepath.Server.Jobs;
 using Glidepath.Server.Observability;
 using Glidepath.Server.Realtime;
+using Glidepath.Server.ScaleOut;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Testing.Databases;
 using Microsoft.Extensions.Configuration;
@@ -98,6 +99,7 @@ public sealed partial class DeploymentFilesTest
             {
                 "ConnectionStrings:Postgres" => DatabaseSettings.FromConfiguration(configuration).ConnectionString == value,
                 "ConnectionStrings:Sqlite" => configuration.GetConnectionString("Sqlite") == value,
+                "ConnectionStrings:Redis" => configuration.GetConnectionString(RedisOptions.ConnectionStringName) == value, // ScaleOutRegistration
                 "Encryption:KeyFile" => configuration.GetSection("Encryption")["KeyFile"] == value, // KeyRingLoader reads Encryption:KeyFile
                 "Auth:KeyFolder" => configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()!.KeyFolder == value,
                 "Auth:EmailPickupFolder" => configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()!.EmailPickupFolder == value,
@@ -107,7 +109,7 @@ public sealed partial class DeploymentFilesTest
                 "Jobs:InstanceId" => configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()!.InstanceId == value,
                 "Logging:Format" => value == ObservabilityRegistration.JsonFormat,
                 "MarketData:Providers:local:BaseUrl" => value is not null, // MarketDataOptions: the local provider's folder
-                "Urls" or "ASPNETCORE_ENVIRONMENT" or "DOTNET_EnableDiagnostics" => true, // the host's own
+                "Urls" or "ASPNETCORE_ENVIRONMENT" or "DOTNET_EnableDiagnostics" or "ASPNETCORE_FORWARDEDHEADERS_ENABLED" => true, // the host's own
                 _ => false,
             };
             Assert.True(read, $"the deployment files set {key}, which the app does not read (renamed?)");

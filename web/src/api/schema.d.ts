@@ -3559,6 +3559,7 @@ export interface components {
             database: components["schemas"]["DatabaseHealthDto"];
             jobs: components["schemas"]["JobHealthDto"][];
             providers: components["schemas"]["ProviderStatus"][];
+            redis: null | components["schemas"]["RedisHealthDto"];
             scheduler: components["schemas"]["SchedulerHealthDto"];
             simulationQueue: null | components["schemas"]["SimulationQueueHealthDto"];
             status: string;
@@ -4839,6 +4840,11 @@ export interface components {
         RecommendationStatus: "Open" | "Accepted" | "Dismissed";
         RecoveryCodesDto: {
             recoveryCodes: string[];
+        };
+        RedisHealthDto: {
+            /** Format: double */
+            pingMilliseconds: number | null;
+            reachable: boolean;
         };
         RefreshRequest: {
             refreshToken?: null | string;
@@ -24133,6 +24139,7 @@ export interface operations {
                      *         "reachable": true,
                      *         "provider": "sqlite"
                      *       },
+                     *       "redis": null,
                      *       "simulationQueue": {
                      *         "queued": 0,
                      *         "running": 0,
