@@ -5,7 +5,7 @@ namespace Glidepath.Domain.Tests.Recommendations;
 
 public class RecommendationRulesTest
 {
-    private static readonly HarvestFact NoHarvest = new([], 0m, 0m);
+    private static readonly HarvestFact NoHarvest = new(0, 0m, 0m);
 
     private static HoldingFact Holding(string symbol, InstrumentType type, AssetClass assetClass, decimal value) => new(Guid.NewGuid(), symbol, type, assetClass, value);
 
