@@ -5689,28 +5689,54 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-6a203eaa363446a3b39d0ea6041da7e2",
+                     *         "brokerOrderId": "paper-a55de6b3f45c45788c9c4a6b43a6d019",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T01:47:23.5995707+00:00",
-                     *         "updatedUtc": "2026-12-07T01:47:23.8871969+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:25.1907284+00:00",
+                     *         "updatedUtc": "2026-12-07T02:07:25.5087283+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T01:47:23.7079072+00:00"
+                     *             "atUtc": "2026-12-07T02:07:25.237641+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T01:47:23.8871969+00:00"
+                     *             "atUtc": "2026-12-07T02:07:25.5087283+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
                      *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "side": "Buy",
+                     *         "type": "Market",
+                     *         "quantity": 8099.354051,
+                     *         "limitPrice": null,
+                     *         "price": 12.34,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-3c82ebf4819d44aab1f538f00dda67f1",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00",
+                     *         "updatedUtc": "2026-12-07T02:07:25.237641+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T02:07:25.237641+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -5721,42 +5747,16 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-11f65ceb3015487f8b37b1a23f1c275c",
+                     *         "brokerOrderId": "paper-476afa558e1b4f37aa670fbffc6f7643",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00",
-                     *         "updatedUtc": "2026-12-07T01:47:23.7079072+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00",
+                     *         "updatedUtc": "2026-12-07T02:07:25.237641+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T01:47:23.7079072+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 437,
-                     *         "limitPrice": null,
-                     *         "price": 52,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-293a520cf35b4ef4aa522b990b48f96e",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00",
-                     *         "updatedUtc": "2026-12-07T01:47:23.7079072+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T01:47:23.7079072+00:00"
+                     *             "atUtc": "2026-12-07T02:07:25.237641+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -5851,8 +5851,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T01:47:23.5995707+00:00",
-                     *       "updatedUtc": "2026-12-07T01:47:23.5995707+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:25.1907284+00:00",
+                     *       "updatedUtc": "2026-12-07T02:07:25.1907284+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5943,8 +5943,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T01:47:23.5995707+00:00",
-                     *       "updatedUtc": "2026-12-07T01:47:23.5995707+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:25.1907284+00:00",
+                     *       "updatedUtc": "2026-12-07T02:07:25.1907284+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6015,22 +6015,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-6a203eaa363446a3b39d0ea6041da7e2",
+                     *       "brokerOrderId": "paper-a55de6b3f45c45788c9c4a6b43a6d019",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T01:47:23.5995707+00:00",
-                     *       "updatedUtc": "2026-12-07T01:47:23.8871969+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:25.1907284+00:00",
+                     *       "updatedUtc": "2026-12-07T02:07:25.5087283+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T01:47:23.7079072+00:00"
+                     *           "atUtc": "2026-12-07T02:07:25.237641+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T01:47:23.8871969+00:00"
+                     *           "atUtc": "2026-12-07T02:07:25.5087283+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6178,7 +6178,7 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T01:47:23.2320084+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:25.0501945+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -6206,24 +6206,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -1.599863462309243e-11,
-                     *             "after": -1.599863462309243e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -6236,6 +6218,24 @@ export interface operations {
                      *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "band": 0,
+                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6336,7 +6336,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
+                     *           "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
                      *         }
                      *       }
                      *     ]
@@ -6412,8 +6412,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T01:47:29.362322+00:00",
-                     *       "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
+                     *       "verifiedUtc": "2026-12-07T02:07:29.3233282+00:00",
+                     *       "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6494,7 +6494,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
+                     *       "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7423,10 +7423,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207014731693",
+                     *       "keyId": "es256-20261207020730760",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207014717628",
-                     *         "es256-20261207014731693"
+                     *         "es256-20261207020721497",
+                     *         "es256-20261207020730760"
                      *       ]
                      *     }
                      */
@@ -7950,7 +7950,7 @@ export interface operations {
                      *       {
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T01:47:28.9487343+00:00",
+                     *         "grantedUtc": "2026-12-07T02:07:28.9550415+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -8018,17 +8018,17 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-30T01:47:29.7866037+00:00",
-                     *         "endUtc": "2026-11-30T02:47:29.7866037+00:00",
-                     *         "start": "2026-11-30T01:47:29.7866037+00:00",
-                     *         "advisorStart": "2026-11-29T20:47:29.7866037-05:00",
+                     *         "startUtc": "2026-11-30T02:07:29.5488049+00:00",
+                     *         "endUtc": "2026-11-30T03:07:29.5488049+00:00",
+                     *         "start": "2026-11-30T02:07:29.5488049+00:00",
+                     *         "advisorStart": "2026-11-29T21:07:29.5488049-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T01:47:29.7866037+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T02:07:29.5488049+00:00",
                      *         "reviewable": false,
                      *         "review": {
                      *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
@@ -8036,7 +8036,7 @@ export interface operations {
                      *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T01:47:29.8364434+00:00"
+                     *           "createdUtc": "2026-12-07T02:07:29.5778134+00:00"
                      *         }
                      *       },
                      *       {
@@ -8130,7 +8130,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
+                     *       "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8232,7 +8232,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
+                     *       "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8335,7 +8335,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T01:47:31.7337091+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:30.8453631+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -8508,7 +8508,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T01:47:31.7337091+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:30.8453631+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8725,7 +8725,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T01:47:31.7337091+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:30.8453631+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8979,7 +8979,7 @@ export interface operations {
                      *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T01:47:11.5540185+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:18.8016968+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -9041,7 +9041,7 @@ export interface operations {
                      *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T01:47:20.9679728+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:23.7398772+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -9103,7 +9103,7 @@ export interface operations {
                      *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T01:47:11.5540185+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:18.8016968+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -9185,7 +9185,7 @@ export interface operations {
                      *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T01:47:20.9679728+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:23.7398772+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -9932,7 +9932,7 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T01:47:28.9487343+00:00",
+                     *         "grantedUtc": "2026-12-07T02:07:28.9550415+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -10024,7 +10024,7 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T01:47:28.9487343+00:00",
+                     *       "grantedUtc": "2026-12-07T02:07:28.9550415+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -10196,8 +10196,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T01:47:29.362322+00:00",
-                     *             "updatedUtc": "2026-12-07T01:47:29.146867+00:00"
+                     *             "verifiedUtc": "2026-12-07T02:07:29.3233282+00:00",
+                     *             "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -10396,16 +10396,6 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
                      *           "assetClass": "UsEquity",
                      *           "weight": 0.45,
                      *           "band": 0.05,
@@ -10420,6 +10410,16 @@ export interface operations {
                      *           "weight": 0.4,
                      *           "band": 0.05,
                      *           "drift": -0.4
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
                      *         }
                      *       ],
                      *       "harvest": {
@@ -10500,17 +10500,17 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-30T01:47:29.7866037+00:00",
-                     *         "endUtc": "2026-11-30T02:47:29.7866037+00:00",
-                     *         "start": "2026-11-30T01:47:29.7866037+00:00",
-                     *         "advisorStart": "2026-11-29T20:47:29.7866037-05:00",
+                     *         "startUtc": "2026-11-30T02:07:29.5488049+00:00",
+                     *         "endUtc": "2026-11-30T03:07:29.5488049+00:00",
+                     *         "start": "2026-11-30T02:07:29.5488049+00:00",
+                     *         "advisorStart": "2026-11-29T21:07:29.5488049-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T01:47:29.7866037+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T02:07:29.5488049+00:00",
                      *         "reviewable": false,
                      *         "review": {
                      *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
@@ -10518,7 +10518,7 @@ export interface operations {
                      *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T01:47:29.8364434+00:00"
+                     *           "createdUtc": "2026-12-07T02:07:29.5778134+00:00"
                      *         }
                      *       },
                      *       {
@@ -10936,7 +10936,7 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T01:47:29.8364434+00:00"
+                     *       "createdUtc": "2026-12-07T02:07:29.5778134+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -11613,7 +11613,7 @@ export interface operations {
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
                      *         "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "statusUpdatedUtc": "2026-12-07T01:47:25.7477924+00:00",
+                     *         "statusUpdatedUtc": "2026-12-07T02:07:26.9610899+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11813,7 +11813,7 @@ export interface operations {
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
                      *       "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "statusUpdatedUtc": "2026-12-07T01:47:25.7477924+00:00",
+                     *       "statusUpdatedUtc": "2026-12-07T02:07:26.9610899+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13264,7 +13264,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -13288,7 +13288,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -13312,7 +13312,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13424,7 +13424,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T01:47:22.1559194+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:24.3062667+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -13530,7 +13530,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T01:47:22.1559194+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:24.3062667+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13643,7 +13643,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T01:47:22.1559194+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:24.3062667+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13824,7 +13824,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -13848,7 +13848,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -13872,7 +13872,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T01:47:22.2794664+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -14082,7 +14082,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
+                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -14093,7 +14093,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
+                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -14104,7 +14104,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
+                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
                      *       }
                      *     ]
                      */
@@ -14834,7 +14834,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T01:47:24.4688182+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:25.7955992+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -15043,7 +15043,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T01:47:24.4688182+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:25.7955992+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15187,7 +15187,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T01:47:24.4688182+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:25.7955992+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15397,7 +15397,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T01:47:24.4688182+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:25.7955992+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15804,7 +15804,7 @@ export interface operations {
                      *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.0006802721088435374,
+                     *         "progress": 0.05034013605442177,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -15814,10 +15814,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T01:47:28.4878106+00:00",
-                     *         "startedUtc": "2026-12-07T01:47:28.4941083+00:00",
-                     *         "finishedUtc": "2026-12-07T01:47:28.5671809+00:00",
-                     *         "durationMs": 59
+                     *         "createdUtc": "2026-12-07T02:07:28.5483099+00:00",
+                     *         "startedUtc": "2026-12-07T02:07:28.5592545+00:00",
+                     *         "finishedUtc": "2026-12-07T02:07:28.7629594+00:00",
+                     *         "durationMs": 191
                      *       },
                      *       {
                      *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
@@ -15836,10 +15836,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T01:47:25.8125511+00:00",
-                     *         "startedUtc": "2026-12-07T01:47:25.8143378+00:00",
-                     *         "finishedUtc": "2026-12-07T01:47:27.8442962+00:00",
-                     *         "durationMs": 2026
+                     *         "createdUtc": "2026-12-07T02:07:27.1897265+00:00",
+                     *         "startedUtc": "2026-12-07T02:07:27.1920366+00:00",
+                     *         "finishedUtc": "2026-12-07T02:07:28.459081+00:00",
+                     *         "durationMs": 1261
                      *       },
                      *       {
                      *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
@@ -15856,10 +15856,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T01:47:25.5634604+00:00",
-                     *         "startedUtc": "2026-12-07T01:47:25.6158287+00:00",
-                     *         "finishedUtc": "2026-12-07T01:47:25.7182796+00:00",
-                     *         "durationMs": 80
+                     *         "createdUtc": "2026-12-07T02:07:26.6951694+00:00",
+                     *         "startedUtc": "2026-12-07T02:07:26.7090762+00:00",
+                     *         "finishedUtc": "2026-12-07T02:07:26.949167+00:00",
+                     *         "durationMs": 58
                      *       }
                      *     ]
                      */
@@ -16054,10 +16054,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T01:47:25.5634604+00:00",
-                     *       "startedUtc": "2026-12-07T01:47:25.6158287+00:00",
-                     *       "finishedUtc": "2026-12-07T01:47:25.7182796+00:00",
-                     *       "durationMs": 80
+                     *       "createdUtc": "2026-12-07T02:07:26.6951694+00:00",
+                     *       "startedUtc": "2026-12-07T02:07:26.7090762+00:00",
+                     *       "finishedUtc": "2026-12-07T02:07:26.949167+00:00",
+                     *       "durationMs": 58
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16276,10 +16276,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T01:47:25.5634604+00:00",
-                     *       "startedUtc": "2026-12-07T01:47:25.6158287+00:00",
-                     *       "finishedUtc": "2026-12-07T01:47:25.7182796+00:00",
-                     *       "durationMs": 80
+                     *       "createdUtc": "2026-12-07T02:07:26.6951694+00:00",
+                     *       "startedUtc": "2026-12-07T02:07:26.7090762+00:00",
+                     *       "finishedUtc": "2026-12-07T02:07:26.949167+00:00",
+                     *       "durationMs": 58
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16351,7 +16351,7 @@ export interface operations {
                      *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.0006802721088435374,
+                     *       "progress": 0.05034013605442177,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -16361,8 +16361,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T01:47:28.4878106+00:00",
-                     *       "startedUtc": "2026-12-07T01:47:28.4941083+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:28.5483099+00:00",
+                     *       "startedUtc": "2026-12-07T02:07:28.5592545+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -16479,7 +16479,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T01:47:25.8125511+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:27.1897265+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -17010,7 +17010,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T01:47:22.9314743+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:24.8754543+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -17080,24 +17080,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -17128,6 +17110,24 @@ export interface operations {
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -17224,7 +17224,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T01:47:22.9314743+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:24.8754543+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -17294,24 +17294,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -17342,6 +17324,24 @@ export interface operations {
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -17424,7 +17424,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
+                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -17435,7 +17435,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
+                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -17446,7 +17446,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T01:47:23.1079416+00:00"
+                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
                      *       }
                      *     ]
                      */
@@ -17527,21 +17527,21 @@ export interface operations {
                      *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *       },
-                     *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "Bonds",
+                     *         "weight": 0.4,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *       }
                      *     ]
                      */
@@ -17621,7 +17621,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -17631,7 +17631,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -17641,7 +17641,7 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -18058,24 +18058,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -18106,6 +18088,24 @@ export interface operations {
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -18395,7 +18395,7 @@ export interface operations {
                      *       "article": "risk-tolerance-and-capacity",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T01:47:28.1415274+00:00"
+                     *       "decidedUtc": "2026-12-07T02:07:28.3140797+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -18725,7 +18725,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T01:47:22.3130714+00:00"
+                     *             "takenUtc": "2026-12-07T02:07:24.4408775+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -18748,7 +18748,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T01:47:22.3130714+00:00"
+                     *           "takenUtc": "2026-12-07T02:07:24.4408775+00:00"
                      *         }
                      *       ]
                      *     }
@@ -18850,7 +18850,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T01:47:22.3130714+00:00"
+                     *       "takenUtc": "2026-12-07T02:07:24.4408775+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -18929,7 +18929,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T01:47:22.5318786+00:00"
+                     *         "createdUtc": "2026-12-07T02:07:24.6440473+00:00"
                      *       }
                      *     ]
                      */
@@ -19009,7 +19009,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T01:47:22.5318786+00:00"
+                     *       "createdUtc": "2026-12-07T02:07:24.6440473+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -19344,7 +19344,7 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T01:47:23.4809967+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:25.1250319+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -19734,23 +19734,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "type": "Deposit",
+                     *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 1000,
+                     *           "amount": 12.5,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0001",
+                     *           "externalId": "BRK-2026-0002",
                      *           "memo": null
                      *         }
                      *       ],
@@ -20687,7 +20687,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T01:47:28.787416+00:00"
+                     *         "createdUtc": "2026-12-07T02:07:28.8574887+00:00"
                      *       }
                      *     ]
                      */
@@ -20774,7 +20774,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T01:47:28.787416+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:28.8574887+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -20877,7 +20877,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T01:47:28.787416+00:00"
+                     *       "createdUtc": "2026-12-07T02:07:28.8574887+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -21023,12 +21023,12 @@ export interface operations {
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T01:47:28.851+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T01:47:28.851+00:00",
+                     *           "createdUtc": "2026-12-07T02:07:28.886+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T02:07:28.886+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:47:28.8518265+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:07:28.8868112+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -21115,12 +21115,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T01:47:28.926+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T01:47:28.926+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:28.928+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T02:07:28.928+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:47:28.8518265+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:07:28.8868112+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -21192,12 +21192,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T01:47:28.851+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T01:47:28.851+00:00",
+                     *       "createdUtc": "2026-12-07T02:07:28.886+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T02:07:28.886+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:47:28.8518265+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:07:28.8868112+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -22091,13 +22091,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T01:47:32.1990323+00:00",
+                     *       "exportedUtc": "2026-12-07T02:07:31.3663751+00:00",
                      *       "user": {
                      *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T01:47:14.8120427+00:00",
+                     *         "createdUtc": "2026-12-07T02:07:19.9337769+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -22108,7 +22108,7 @@ export interface operations {
                      *             "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T01:47:11.5540185+00:00",
+                     *             "createdUtc": "2026-12-07T02:07:18.8016968+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -22282,7 +22282,7 @@ export interface operations {
                      *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T01:47:24.4688182+00:00"
+                     *               "createdUtc": "2026-12-07T02:07:25.7955992+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -22290,7 +22290,7 @@ export interface operations {
                      *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *               "grantedUtc": "2026-12-07T01:47:28.9487343+00:00",
+                     *               "grantedUtc": "2026-12-07T02:07:28.9550415+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -22300,7 +22300,7 @@ export interface operations {
                      *             "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T01:47:20.9679728+00:00",
+                     *             "createdUtc": "2026-12-07T02:07:23.7398772+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -22314,21 +22314,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T01:47:20.8979728+00:00",
+                     *           "occurredUtc": "2026-12-07T02:07:23.6392398+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T01:47:21.3668575+00:00",
+                     *           "occurredUtc": "2026-12-07T02:07:24.0065855+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
                      *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T01:47:23.2165999+00:00",
+                     *           "occurredUtc": "2026-12-07T02:07:25.0315873+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
@@ -22980,25 +22980,25 @@ export interface operations {
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T01:47:27.9363257+00:00",
+                     *           "createdUtc": "2026-12-07T02:07:28.6359864+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "simulation.completed",
-                     *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-07T01:47:25.8963541+00:00",
+                     *           "eventType": "goal.status_changed",
+                     *           "title": "Goal Retirement: AtRisk",
+                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
+                     *           "createdUtc": "2026-12-07T02:07:27.4431745+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "goal.status_changed",
-                     *           "title": "Goal Retirement: AtRisk",
-                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *           "createdUtc": "2026-12-07T01:47:25.8963541+00:00",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
+                     *           "createdUtc": "2026-12-07T02:07:27.4431745+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -23067,8 +23067,8 @@ export interface operations {
                      *       "eventType": "simulation.completed",
                      *       "title": "Simulation Succeeded",
                      *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *       "createdUtc": "2026-12-07T01:47:27.9363257+00:00",
-                     *       "readUtc": "2026-12-07T01:47:29.9937082+00:00"
+                     *       "createdUtc": "2026-12-07T02:07:28.6359864+00:00",
+                     *       "readUtc": "2026-12-07T02:07:29.675835+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -24178,14 +24178,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T01:47:31.7137223+00:00",
+                     *           "lastErrorUtc": "2026-12-07T02:07:30.8043522+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T01:47:31.7205829+00:00",
+                     *           "lastErrorUtc": "2026-12-07T02:07:30.8271956+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
