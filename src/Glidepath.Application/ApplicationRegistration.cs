@@ -11,6 +11,7 @@ using Glidepath.Application.Goals;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.Assumptions;
 using Glidepath.Application.ModelPortfolios;
+using Glidepath.Application.Strategies;
 using Glidepath.Application.RiskProfile;
 using Glidepath.Application.Notifications;
 using Glidepath.Application.Orders;
@@ -74,6 +75,7 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdFxRates>();
         services.AddScoped<HouseholdTransactions>();
         services.AddScoped<HouseholdModelPortfolios>();
+        services.AddScoped<PublishedStrategies>();
         services.AddScoped<CapitalMarketAssumptionsStore>();
         services.AddScoped<HouseholdRiskProfiles>();
         services.AddScoped<HouseholdTaxSettings>();

@@ -25,6 +25,7 @@ using Glidepath.Server.Privacy;
 using Glidepath.Server.Protection;
 using Glidepath.Server.RealisedGains;
 using Glidepath.Server.RiskProfile;
+using Glidepath.Server.Strategies;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
@@ -59,6 +60,7 @@ public static class GlidepathApi
         api.MapRiskQuestionnaireEndpoints();
         api.MapSharedFxRateEndpoints();
         api.MapNotificationEndpoints();
+        api.MapStrategyEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
@@ -74,6 +76,7 @@ public static class GlidepathApi
         household.MapConsultationEndpoints();
         household.MapPerformanceEndpoints();
         household.MapModelPortfolioEndpoints();
+        household.MapHouseholdStrategyEndpoints();
         household.MapRebalanceEndpoints();
         household.MapTaxSettingsEndpoints();
         household.MapAlertEndpoints();
