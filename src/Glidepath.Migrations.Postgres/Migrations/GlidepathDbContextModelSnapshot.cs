@@ -1513,6 +1513,213 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("risk_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Strategies.Strategy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("allocations");
+
+                    b.Property<bool>("ByAdvisor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_advisor");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hidden_by");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("hidden_reason");
+
+                    b.Property<DateTimeOffset?>("HiddenUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Proxies")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("proxies");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<DateTimeOffset>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_utc");
+
+                    b.Property<Guid>("PublisherHouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("publisher_household_id");
+
+                    b.Property<Guid>("PublisherUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("publisher_user_id");
+
+                    b.Property<string>("Rebalancing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rebalancing");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategies");
+
+                    b.HasIndex("PublisherHouseholdId")
+                        .HasDatabaseName("ix_strategies_publisher_household_id");
+
+                    b.HasIndex("PublisherUserId")
+                        .HasDatabaseName("ix_strategies_publisher_user_id");
+
+                    b.ToTable("strategies", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyFollow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FollowedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("followed_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("StrategyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("strategy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_follows");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_strategy_follows_household_id");
+
+                    b.HasIndex("StrategyId", "HouseholdId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_follows_strategy_id_household_id");
+
+                    b.ToTable("strategy_follows", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReporterUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_user_id");
+
+                    b.Property<Guid>("StrategyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("strategy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_reports");
+
+                    b.HasIndex("ReporterUserId")
+                        .HasDatabaseName("ix_strategy_reports_reporter_user_id");
+
+                    b.HasIndex("StrategyId", "ReporterUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_reports_strategy_id_reporter_user_id");
+
+                    b.ToTable("strategy_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("allocations");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Rebalancing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rebalancing");
+
+                    b.Property<Guid>("StrategyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("strategy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_revisions");
+
+                    b.HasIndex("StrategyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_revisions_strategy_id_number");
+
+                    b.ToTable("strategy_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3337,6 +3544,67 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_risk_profiles_people_person_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.Strategy", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("PublisherHouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategies_households_publisher_household_id");
+
+                    b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublisherUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategies_users_publisher_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyFollow", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_follows_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Strategies.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_follows_strategies_strategy_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyReport", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_reports_users_reporter_user_id");
+
+                    b.HasOne("Glidepath.Domain.Strategies.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_reports_strategies_strategy_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyRevision", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Strategies.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_revisions_strategies_strategy_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>
