@@ -47,6 +47,8 @@ export const routes: RouteObject[] = [
                   { path: 'accounts', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
                   { path: 'accounts/:accountId/orders', lazy: () => import('./pages/OrdersPage').then((m) => ({ Component: m.OrdersPage })) },
                   { path: 'advisors', lazy: () => import('./advisors/AdvisorsPage').then((m) => ({ Component: m.AdvisorsPage })) },
+                  { path: 'strategies', lazy: () => import('./strategies/StrategiesPage').then((m) => ({ Component: m.StrategiesPage })) },
+                  { path: 'strategies/:strategyId', lazy: () => import('./strategies/StrategyPage').then((m) => ({ Component: m.StrategyPage })) },
                   { path: 'webhooks', lazy: () => import('./pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })) },
                   { path: 'holdings', lazy: () => import('./pages/HoldingsPage').then((m) => ({ Component: m.HoldingsPage })) },
                   { path: 'portfolio', lazy: () => import('./pages/PortfolioPage').then((m) => ({ Component: m.PortfolioPage })) },
