@@ -7,8 +7,12 @@
 // journey backdates orders, so the closes lie after its publication.
 import { call, sql, userWithRole } from './advisors.mjs';
 
+/** @typedef {{ date: string, equity: number, bonds: number }} Row */
+
 /** Weekday dates of 2024-01-02 … 2024-06-28 with two made-up but deterministic close series. */
+/** @returns {Row[]} */
 function closes() {
+  /** @type {Row[]} */
   const rows = [];
   for (let d = new Date(Date.UTC(2024, 0, 2)), i = 0; d <= new Date(Date.UTC(2024, 5, 28)); d.setUTCDate(d.getUTCDate() + 1)) {
     if (d.getUTCDay() === 0 || d.getUTCDay() === 6) continue;
@@ -18,7 +22,7 @@ function closes() {
   return rows;
 }
 
-/** 60/40, back to target at the first close of each month: the rule of docs/strategies.md, written again here. */
+/** 60/40, back to target at the first close of each month: the rule of docs/strategies.md, written again here. @param {Row[]} rows */
 function expectedReturn(rows) {
   let value = 1;
   let units = { equity: 0.6 / rows[0].equity, bonds: 0.4 / rows[0].bonds };
@@ -36,12 +40,14 @@ export async function strategiesJourney({ test, page, expectText, householdUrl, 
 
   await test('strategies: an admin adds two shared proxies with closes; the household has a 60/40 model portfolio', async () => {
     const admin = await userWithRole('admin38@example.com', 'admin');
-    for (const [symbol, assetClass, key] of [
-      ['EQ38', 'UsEquity', 'equity'],
-      ['BD38', 'Bonds', 'bonds'],
-    ]) {
+    /** @type {[string, string, (r: Row) => number][]} */
+    const proxies = [
+      ['EQ38', 'UsEquity', (r) => r.equity],
+      ['BD38', 'Bonds', (r) => r.bonds],
+    ];
+    for (const [symbol, assetClass, close] of proxies) {
       const instrument = await call('POST', '/api/v1/instruments', admin, { symbol, name: `${symbol} proxy`, type: 'Etf', assetClass, currency: 'USD', exchange: 'NYSE' });
-      await call('PUT', `/api/v1/instruments/${instrument.id}/prices`, admin, rows.map((r) => ({ date: r.date, close: r[key] })));
+      await call('PUT', `/api/v1/instruments/${instrument.id}/prices`, admin, rows.map((r) => ({ date: r.date, close: close(r) })));
     }
     await apiSend('POST', `/api/v1${household}/model-portfolios`, {
       name: 'E2E sixty forty',

@@ -396,6 +396,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Strategies with their reports
+         * @description Every strategy, hidden ones included, with the number of reports and their reasons, most reported first. Admins only.
+         */
+        get: operations["ListStrategiesForModeration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/strategies/{strategyId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a strategy
+         * @description Takes the strategy off the list and its page (its publisher still sees it) and tells its followers. Admins only.
+         */
+        post: operations["HideStrategy"];
+        /**
+         * Show a hidden strategy again
+         * @description Lists the strategy again. Admins only.
+         */
+        delete: operations["ShowStrategy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -1892,6 +1936,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a model portfolio as a strategy
+         * @description Publishes one of the household's model portfolios (201): its weights, a rebalancing rule (default Quarterly) and, per asset class, a shared proxy instrument (default: the one with the most closes). Nothing of the household's holdings is published. Owner only.
+         */
+        post: operations["PublishStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/strategies/{strategyId}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a strategy into the household
+         * @description Stores the strategy's weights as a model portfolio of the household (201) and, unless setTargets is false, makes it the household-wide rebalance targets. Owner only.
+         */
+        post: operations["CopyStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/strategy-follows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Strategies the household follows
+         * @description The strategies the household follows, by name. Owner only.
+         */
+        get: operations["ListFollowedStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/strategy-follows/{strategyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Follow a strategy
+         * @description The household's owner is notified when the strategy changes (strategy.updated). 201 for a new follow, 200 when it already follows. Owner only.
+         */
+        put: operations["FollowStrategy"];
+        post?: never;
+        /**
+         * Stop following a strategy
+         * @description No more notifications of the strategy's changes. Owner only.
+         */
+        delete: operations["UnfollowStrategy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/substantially-identical-pairs": {
         parameters: {
             query?: never;
@@ -2632,6 +2760,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List published strategies
+         * @description Every visible published strategy, newest first: name, description, target weights by asset class, rebalancing rule, proxy instruments and followers. Never the publisher's holdings or amounts.
+         */
+        get: operations["ListStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a strategy
+         * @description One published strategy. A hidden one answers 404 except to its publisher and admins.
+         */
+        get: operations["GetStrategy"];
+        /**
+         * Change a strategy
+         * @description The publisher changes the name, description, weights, rule or proxies (null keeps a value). New weights or a new rule make a new revision from today on; followers are notified (strategy.updated). Others get 403 not-the-publisher.
+         */
+        put: operations["UpdateStrategy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategyId}/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A strategy's performance since publication
+         * @description Growth of 1 invested at the targets at the first close on or after publication, rebalanced by the rule, on the proxies' shared closes up to to (default today): TTWROR, annualised from 365 days, maximum drawdown with its peak and trough, and the daily series (docs/strategies.md).
+         */
+        get: operations["GetStrategyPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategyId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a strategy
+         * @description Tells the moderators what is wrong with a strategy (201), once per user and strategy (409 already-reported).
+         */
+        post: operations["ReportStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/confirm-email": {
         parameters: {
             query?: never;
@@ -3034,6 +3246,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "strategy.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A strategy the household follows changed its targets, rule or details, or was hidden (docs/strategies.md).
+         * @description Glidepath POSTs this to each webhook subscribed to `strategy.updated`, signed (docs/webhooks.md, "Verifying a delivery"). Any 2xx is success; anything else is retried with backoff for 24 hours.
+         */
+        post: operations["OnStrategyUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "transaction.created": {
         parameters: {
             query?: never;
@@ -3123,6 +3355,12 @@ export interface components {
         AdminAdvisorDto: {
             email: string;
             profile: components["schemas"]["AdvisorProfileDto"];
+        };
+        AdminStrategyDto: {
+            reportReasons: string[];
+            /** Format: int32 */
+            reports: number;
+            strategy: components["schemas"]["StrategyDto"];
         };
         AdminUserDto: {
             email: string;
@@ -3411,6 +3649,13 @@ export interface components {
             startUtc: string;
             status: string;
             timeZone: string;
+        };
+        CopyStrategyRequest: {
+            buyInstrumentIds?: null | {
+                [key: string]: string;
+            };
+            name?: null | string;
+            setTargets?: null | boolean;
         };
         CorporateActionProposal: {
             /** Format: uuid */
@@ -3777,6 +4022,9 @@ export interface components {
             blocked: components["schemas"]["BlockedHarvest"][];
             opportunities: components["schemas"]["HarvestOpportunity"][];
             swapBacks: components["schemas"]["SwapBack"][];
+        };
+        HideStrategyRequest: {
+            reason?: null | string;
         };
         HoldingContribution: {
             assetClass: components["schemas"]["AssetClass"];
@@ -4603,6 +4851,16 @@ export interface components {
             asset: string;
             assetClass: components["schemas"]["AssetClass"];
         };
+        PublishStrategyRequest: {
+            description?: null | string;
+            /** Format: uuid */
+            modelPortfolioId?: null | string;
+            name?: null | string;
+            proxies?: null | {
+                [key: string]: string;
+            };
+            rebalancing?: null | components["schemas"]["RebalancingRule"];
+        };
         QuestionnaireDto: {
             bands: components["schemas"]["ScaleBand"][];
             citation: string;
@@ -4726,6 +4984,8 @@ export interface components {
             /** Format: decimal */
             weight: number;
         };
+        /** @enum {unknown} */
+        RebalancingRule: "BuyAndHold" | "Monthly" | "Quarterly" | "Annually";
         RecoveryCodesDto: {
             recoveryCodes: string[];
         };
@@ -4779,6 +5039,9 @@ export interface components {
             rank: number;
             /** Format: uuid */
             replacementId: string;
+        };
+        ReportStrategyRequest: {
+            reason?: null | string;
         };
         RescheduleRequest: {
             /** Format: date-time */
@@ -5027,6 +5290,101 @@ export interface components {
             recoveryCode?: null | string;
             totpCode?: null | string;
         };
+        StrategyCopyDto: {
+            allocations: components["schemas"]["TargetAllocation"][];
+            /** Format: uuid */
+            modelPortfolioId: string;
+            name: string;
+            targetsSet: boolean;
+        };
+        StrategyDto: {
+            allocations: components["schemas"]["TargetAllocation"][];
+            byAdvisor: boolean;
+            description: string;
+            /** Format: int32 */
+            followers: number;
+            hidden: boolean;
+            hiddenReason: null | string;
+            /** Format: uuid */
+            id: string;
+            mine: boolean;
+            name: string;
+            proxies: components["schemas"]["StrategyProxyDto"][];
+            /** Format: date */
+            publishedOn: string;
+            /** Format: date-time */
+            publishedUtc: string;
+            rebalancing: components["schemas"]["RebalancingRule"];
+            /** Format: int32 */
+            revision: number;
+            /** Format: date-time */
+            updatedUtc: string;
+        };
+        StrategyFollowDto: {
+            /** Format: date-time */
+            followedUtc: string;
+            name: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: uuid */
+            strategyId: string;
+        };
+        StrategyPerformanceDto: {
+            /** Format: double */
+            annualisedTtwror: number | null;
+            /** Format: date */
+            baseDate: null | string;
+            /** Format: date */
+            endDate: null | string;
+            /** Format: double */
+            maxDrawdown: number | null;
+            /** Format: date */
+            peakDate: null | string;
+            points: components["schemas"]["StrategyPerformancePoint"][];
+            /** Format: date */
+            publishedOn: string;
+            /** Format: int32 */
+            rebalances: number;
+            revisions: components["schemas"]["StrategyRevisionDto"][];
+            /** Format: uuid */
+            strategyId: string;
+            /** Format: date */
+            troughDate: null | string;
+            /** Format: double */
+            ttwror: number | null;
+        };
+        StrategyPerformancePoint: {
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            drawdown: number;
+            /** Format: double */
+            value: number;
+        };
+        StrategyProxyDto: {
+            assetClass: components["schemas"]["AssetClass"];
+            /** Format: uuid */
+            instrumentId: string;
+            name: string;
+            symbol: string;
+        };
+        StrategyReportDto: {
+            /** Format: date-time */
+            createdUtc: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: uuid */
+            strategyId: string;
+        };
+        StrategyRevisionDto: {
+            allocations: components["schemas"]["TargetAllocation"][];
+            /** Format: date */
+            effectiveOn: string;
+            /** Format: int32 */
+            number: number;
+            rebalancing: components["schemas"]["RebalancingRule"];
+        };
         SwapBack: {
             /** Format: uuid */
             accountId: string;
@@ -5223,6 +5581,15 @@ export interface components {
             reportingCurrency?: null | string;
             /** Format: int64 */
             version: number;
+        };
+        UpdateStrategyRequest: {
+            allocations?: null | components["schemas"]["TargetAllocation"][];
+            description?: null | string;
+            name?: null | string;
+            proxies?: null | {
+                [key: string]: string;
+            };
+            rebalancing?: null | components["schemas"]["RebalancingRule"];
         };
         ValuationDto: {
             accounts: components["schemas"]["AccountValuationDto"][];
@@ -7327,6 +7694,188 @@ export interface operations {
             };
             /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStrategiesForModeration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStrategyDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    HideStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["HideStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ShowStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18424,6 +18973,368 @@ export interface operations {
             };
         };
     };
+    PublishStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CopyStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["CopyStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyCopyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFollowedStrategies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyFollowDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FollowStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyFollowDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyFollowDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnfollowStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSubstantiallyIdenticalPairs: {
         parameters: {
             query?: never;
@@ -23059,6 +23970,316 @@ export interface operations {
             };
         };
     };
+    ListStrategies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStrategyPerformance: {
+        parameters: {
+            query?: {
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyPerformanceDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyReportDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ConfirmEmail: {
         parameters: {
             query?: never;
@@ -24117,6 +25338,56 @@ export interface operations {
                     id: string;
                     /** @constant */
                     type: "simulation.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnStrategyUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique id per event and subscription, the same on every retry: de-duplicate on it. */
+                "Glidepath-Delivery": string;
+                /** @description The event type: `strategy.updated`. */
+                "Glidepath-Event": string;
+                /** @description `t=<unix seconds>,v1=<hex>`: hex = HMAC-SHA256(secret, "{t}.{raw body}"); refuse a t more than 5 minutes off. */
+                "Glidepath-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    createdUtc: string;
+                    data: {
+                        change: string;
+                        name: string;
+                        /** Format: int32 */
+                        revision: number;
+                        /** Format: uuid */
+                        strategyId: string;
+                        summary: string;
+                    };
+                    /** Format: uuid */
+                    householdId: string;
+                    /**
+                     * Format: uuid
+                     * @description The event's id.
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "strategy.updated";
                 };
             };
         };

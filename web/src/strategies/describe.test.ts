@@ -21,7 +21,7 @@ describe('strategies', () => {
       { date: '2024-02-01', value: 1.034, drawdown: 0.026 / 1.06 },
     ]);
     expect(rows[0]).toEqual({ date: '2024-01-30', growth: 0, drawdown: -0 });
-    expect(rows[1].growth).toBeCloseTo(0.06, 12);
-    expect(rows[2].drawdown).toBeCloseTo(-0.0245283, 6);
+    expect(rows[1]?.growth).toBeCloseTo(0.06, 12);
+    expect(rows[2]?.drawdown).toBeCloseTo(-0.0245283, 6);
   });
 });
