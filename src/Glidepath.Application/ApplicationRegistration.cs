@@ -10,6 +10,7 @@ using Glidepath.Application.Imports;
 using Glidepath.Application.Goals;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.Assumptions;
+using Glidepath.Application.Learning;
 using Glidepath.Application.ModelPortfolios;
 using Glidepath.Application.Strategies;
 using Glidepath.Application.RiskProfile;
@@ -76,6 +77,7 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdTransactions>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<PublishedStrategies>();
+        services.AddScoped<LearningArticles>();
         services.AddScoped<CapitalMarketAssumptionsStore>();
         services.AddScoped<HouseholdRiskProfiles>();
         services.AddScoped<HouseholdTaxSettings>();

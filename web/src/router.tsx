@@ -38,6 +38,8 @@ export const routes: RouteObject[] = [
               { path: '/', lazy: () => import('./pages/HouseholdsPage').then((m) => ({ Component: m.HouseholdsPage })) },
               { path: '/admin', lazy: () => import('./admin/AdminPage').then((m) => ({ Component: m.AdminPage })) },
               { path: '/advisor', lazy: () => import('./advisor/AdvisorPage').then((m) => ({ Component: m.AdvisorPage })) },
+              { path: '/learn', lazy: () => import('./learning/LearnPage').then((m) => ({ Component: m.LearnPage })) },
+              { path: '/learn/:slug', lazy: () => import('./learning/ArticlePage').then((m) => ({ Component: m.ArticlePage })) },
               {
                 path: '/households/:householdId',
                 lazy: () => import('./household/HouseholdLayout').then((m) => ({ Component: m.HouseholdLayout })),

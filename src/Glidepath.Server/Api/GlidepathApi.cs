@@ -9,6 +9,7 @@ using Glidepath.Server.Households;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Jobs;
+using Glidepath.Server.Learning;
 using Glidepath.Server.Lots;
 using Glidepath.Server.Goals;
 using Glidepath.Server.ManualAssets;
@@ -61,6 +62,7 @@ public static class GlidepathApi
         api.MapSharedFxRateEndpoints();
         api.MapNotificationEndpoints();
         api.MapStrategyEndpoints();
+        api.MapLearningEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();

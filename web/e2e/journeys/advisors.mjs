@@ -30,6 +30,11 @@ export async function call(method, path, token, body) {
 
 /** Registers a user, enrols TOTP, gives the role as the CLI would, and signs in with the second factor. @param {string} email @param {string} role */
 export async function userWithRole(email, role) {
+  return (await signInWithRole(email, role)).accessToken;
+}
+
+/** As userWithRole, answering the whole token response (for a browser session). @param {string} email @param {string} role @returns {Promise<any>} */
+export async function signInWithRole(email, role) {
   const password = 'a long e2e passphrase for ' + role;
   await call('POST', '/auth/register', undefined, { email, password });
   const first = await call('POST', '/auth/login', undefined, { email, password });
@@ -41,8 +46,7 @@ export async function userWithRole(email, role) {
   );
   // A fresh code: the confirmation's code cannot be used twice.
   await new Promise((r) => setTimeout(r, 31_000 - (Date.now() % 30_000)));
-  const signedIn = await call('POST', '/auth/login', undefined, { email, password, totpCode: await totpCode(enrolment.sharedKey) });
-  return signedIn.accessToken;
+  return await call('POST', '/auth/login', undefined, { email, password, totpCode: await totpCode(enrolment.sharedKey) });
 }
 
 /** Spec 31: a verified advisor is found with reasons, and a slot is booked on the browser's clock. @param {any} kit */

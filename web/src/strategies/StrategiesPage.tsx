@@ -30,7 +30,13 @@ export function StrategiesPage() {
         <QueryView query={strategies} loadingLabel="Loading strategies…">
           {(list) =>
             list.length === 0 ? (
-              <Empty>No strategy is published yet. Publish one of your model portfolios below.</Empty>
+              <Empty>
+                No strategy is published yet. Publish one of your model portfolios below; first read{' '}
+                <Link to="/learn/rebalancing" className="text-brand-700 underline">
+                  how rebalancing keeps your risk
+                </Link>
+                .
+              </Empty>
             ) : (
               <ul className="space-y-2" data-testid="strategy-list">
                 {list.map((s) => (

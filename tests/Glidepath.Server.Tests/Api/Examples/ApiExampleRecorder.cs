@@ -386,6 +386,18 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(admin, $"{v}/admin/strategies/{sid}/hide", new { reason = "Under review." });
         await SendAsync(admin, HttpMethod.Delete, $"{v}/admin/strategies/{sid}/hide");
         await SendAsync(me, HttpMethod.Delete, $"{hol}/strategy-follows/{sid}");
+
+        // Learning articles (docs/learning.md): read by anyone, written by admins.
+        await GetAsync(me, $"{v}/articles?topic=tax");
+        var article = await GetAsync(me, $"{v}/articles/emergency-fund");
+        await PutAsync(admin, $"{v}/admin/articles/emergency-fund", new
+        {
+            title = "The emergency fund",
+            topics = new[] { "planning", "basics" },
+            summary = "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+            markdown = "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
+            version = Version(article),
+        });
         await PutAsync(me, $"{v}/notifications/preferences", new { preferences = new[] { new { eventType = "order.filled", channel = "email", enabled = false } }, dailyDigest = true });
         // Notifications come from the outbox in the background: wait (unrecorded) until the run's one has arrived,
         // so the recorded list is never empty on a fast or a slow machine.
