@@ -34,7 +34,7 @@ export async function learningJourney({ test, page, expectText, browser }) {
       const context = await browser.newContext({ baseURL: baseURL(), locale: 'en-US', serviceWorkers: 'block' });
       try {
         const session = JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000 });
-        await context.addInitScript((s) => window.localStorage.setItem('glidepath.session', s), session);
+        await context.addInitScript((/** @type {string} */ s) => window.localStorage.setItem('glidepath.session', s), session);
         const admin = await context.newPage();
         await admin.goto('/learn/emergency-fund');
         await admin.getByTestId('article').getByRole('heading', { name: 'The emergency fund', level: 1 }).waitFor();

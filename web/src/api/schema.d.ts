@@ -176,6 +176,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/articles/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write a learning article
+         * @description Creates the article under the slug (201) or replaces its title, topics, summary and Markdown (200; send the version read, a stale one is 409). Admins only.
+         */
+        put: operations["SaveArticle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/fx-rates/import": {
         parameters: {
             query?: never;
@@ -581,6 +601,46 @@ export interface paths {
          * @description Creates or changes the signed-in advisor's profile (null fields keep their value). Changing the credentials withdraws the verification until an admin verifies again.
          */
         put: operations["SaveAdvisorProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List learning articles
+         * @description Every article's slug, title, topics, summary and reading time (200 words a minute, rounded up), by title; topic filters.
+         */
+        get: operations["ListArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a learning article
+         * @description The article as sanitised HTML (no scripts, event handlers or javascript: links) and its Markdown, with the reading time and version.
+         */
+        get: operations["GetArticle"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3455,6 +3515,40 @@ export interface components {
             /** Format: decimal */
             weight: number;
         };
+        ArticleDto: {
+            html: string;
+            markdown: string;
+            /** Format: int32 */
+            readingMinutes: number;
+            slug: string;
+            summary: string;
+            title: string;
+            topics: string[];
+            /** Format: date-time */
+            updatedUtc: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: int32 */
+            words: number;
+        };
+        ArticleRequest: {
+            markdown?: null | string;
+            summary?: null | string;
+            title?: null | string;
+            topics?: null | string[];
+            /** Format: int64 */
+            version?: number | null;
+        };
+        ArticleSummaryDto: {
+            /** Format: int32 */
+            readingMinutes: number;
+            slug: string;
+            summary: string;
+            title: string;
+            topics: string[];
+            /** Format: date-time */
+            updatedUtc: string;
+        };
         AssetBounds: {
             /** Format: double */
             max?: number | null;
@@ -5939,54 +6033,28 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-ad993da0441343d9b38af1068fa0889f",
+                     *         "brokerOrderId": "paper-285deec065ae44339c4292d5ab0cf57c",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:49.0446677+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:52.5028622+00:00",
+                     *         "updatedUtc": "2026-12-07T01:31:53.2491493+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *             "atUtc": "2026-12-07T01:31:52.8670285+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T22:53:49.0446677+00:00"
+                     *             "atUtc": "2026-12-07T01:31:53.2491493+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 2598,
-                     *         "limitPrice": null,
-                     *         "price": 28.94,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-2fda62eccd024532a20a79ae15070b09",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:48.9819683+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -5997,16 +6065,42 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-49cbd0b91831482494e4f45e849211a2",
+                     *         "brokerOrderId": "paper-1064fb41be6b4761b7e5cb321899923e",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:48.9819683+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:51.7691211+00:00",
+                     *         "updatedUtc": "2026-12-07T01:31:52.8670285+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *             "atUtc": "2026-12-07T01:31:52.8670285+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 943,
+                     *         "limitPrice": null,
+                     *         "price": 84.69,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-3809a9ff788a4ac599b8215b5a71a010",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-07T01:31:51.7691211+00:00",
+                     *         "updatedUtc": "2026-12-07T01:31:52.8670285+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T01:31:52.8670285+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6101,8 +6195,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:52.5028622+00:00",
+                     *       "updatedUtc": "2026-12-07T01:31:52.5028622+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6193,8 +6287,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:52.5028622+00:00",
+                     *       "updatedUtc": "2026-12-07T01:31:52.5028622+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6265,22 +6359,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-ad993da0441343d9b38af1068fa0889f",
+                     *       "brokerOrderId": "paper-285deec065ae44339c4292d5ab0cf57c",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:49.0446677+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:52.5028622+00:00",
+                     *       "updatedUtc": "2026-12-07T01:31:53.2491493+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *           "atUtc": "2026-12-07T01:31:52.8670285+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T22:53:49.0446677+00:00"
+                     *           "atUtc": "2026-12-07T01:31:53.2491493+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6349,7 +6443,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "orders": 10,
                      *       "submitted": 10,
                      *       "fills": 0,
@@ -6423,12 +6517,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *       "id": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.8291506+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:51.8698063+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -6454,24 +6548,6 @@ export interface operations {
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
-                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *               "assetClass": null,
-                     *               "weight": 0.12,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": null,
-                     *               "band": 0,
-                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
-                     *             },
-                     *             "before": -4.7095417867977524e-11,
-                     *             "after": -4.7095417867977524e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
                      *               "assetClass": "InternationalEquity",
@@ -6486,6 +6562,24 @@ export interface operations {
                      *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": null,
+                     *               "band": 0,
+                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
+                     *             },
+                     *             "before": -4.7095417867977524e-11,
+                     *             "after": -4.7095417867977524e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6586,7 +6680,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *           "updatedUtc": "2026-12-07T01:32:02.5430269+00:00"
                      *         }
                      *       }
                      *     ]
@@ -6662,8 +6756,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-06T22:53:50.5517787+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "verifiedUtc": "2026-12-07T01:32:03.4101933+00:00",
+                     *       "updatedUtc": "2026-12-07T01:32:02.5430269+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6744,7 +6838,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:32:02.5430269+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6770,6 +6864,115 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "The emergency fund",
+                 *       "topics": [
+                 *         "planning",
+                 *         "basics"
+                 *       ],
+                 *       "summary": "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+                 *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ArticleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "slug": "emergency-fund",
+                     *       "title": "The emergency fund",
+                     *       "topics": [
+                     *         "planning",
+                     *         "basics"
+                     *       ],
+                     *       "summary": "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+                     *       "readingMinutes": 1,
+                     *       "words": 14,
+                     *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
+                     *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
+                     *       "updatedUtc": "2026-12-07T01:32:08.8814137+00:00",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ArticleDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6890,7 +7093,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "provider": "ecb",
-                 *       "from": "2026-12-06"
+                 *       "from": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["FxRefreshBody"];
@@ -6907,7 +7110,7 @@ export interface operations {
                      * @example {
                      *       "provider": "ecb",
                      *       "outcome": "failed",
-                     *       "from": "2026-12-06",
+                     *       "from": "2026-12-07",
                      *       "firstDay": null,
                      *       "lastDay": null,
                      *       "added": 0,
@@ -7580,7 +7783,7 @@ export interface operations {
                  *       "symbols": [
                  *         "BA"
                  *       ],
-                 *       "from": "2026-12-06"
+                 *       "from": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["PriceRefreshBody"];
@@ -7604,8 +7807,8 @@ export interface operations {
                      *           "added": 0,
                      *           "corrected": 0,
                      *           "unchanged": 0,
-                     *           "from": "2026-12-06",
-                     *           "to": "2026-12-06",
+                     *           "from": "2026-12-07",
+                     *           "to": "2026-12-07",
                      *           "reason": "No msft.us.csv in the local price folder."
                      *         }
                      *       ],
@@ -7673,10 +7876,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206225351607",
+                     *       "keyId": "es256-20261207013214876",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206225346570",
-                     *         "es256-20261206225351607"
+                     *         "es256-20261207013142032",
+                     *         "es256-20261207013214876"
                      *       ]
                      *     }
                      */
@@ -7730,6 +7933,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "strategy": {
+                     *           "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *           "name": "Dow 30 core",
+                     *           "description": "US large caps only, back to target each month.",
+                     *           "allocations": [
+                     *             {
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 1
+                     *             }
+                     *           ],
+                     *           "rebalancing": "Monthly",
+                     *           "proxies": [
+                     *             {
+                     *               "assetClass": "UsEquity",
+                     *               "instrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *               "symbol": "AA",
+                     *               "name": "Alcoa"
+                     *             }
+                     *           ],
+                     *           "byAdvisor": false,
+                     *           "mine": false,
+                     *           "publishedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *           "publishedOn": "2026-10-07",
+                     *           "updatedUtc": "2026-12-07T01:32:07.6641058+00:00",
+                     *           "revision": 2,
+                     *           "followers": 1,
+                     *           "hidden": false,
+                     *           "hiddenReason": null
+                     *         },
+                     *         "reports": 1,
+                     *         "reportReasons": [
+                     *           "The description promises more than the weights say."
+                     *         ]
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["AdminStrategyDto"][];
                 };
             };
@@ -7776,6 +8018,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Under review."
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["HideStrategyRequest"];
             };
         };
@@ -7786,6 +8033,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each month.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Monthly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": false,
+                     *       "publishedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *       "publishedOn": "2026-10-07",
+                     *       "updatedUtc": "2026-12-07T01:32:07.6641058+00:00",
+                     *       "revision": 2,
+                     *       "followers": 1,
+                     *       "hidden": true,
+                     *       "hiddenReason": "Under review."
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyDto"];
                 };
             };
@@ -7853,6 +8131,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each month.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Monthly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": false,
+                     *       "publishedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *       "publishedOn": "2026-10-07",
+                     *       "updatedUtc": "2026-12-07T01:32:07.6641058+00:00",
+                     *       "revision": 2,
+                     *       "followers": 1,
+                     *       "hidden": false,
+                     *       "hiddenReason": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyDto"];
                 };
             };
@@ -7926,7 +8235,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -7936,7 +8245,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -8171,12 +8480,12 @@ export interface operations {
                      *       ],
                      *       "exceptions": [
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": null,
                      *           "end": null
                      *         },
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": "09:00",
                      *           "end": "12:00"
                      *         }
@@ -8254,10 +8563,10 @@ export interface operations {
                  *       ],
                  *       "exceptions": [
                  *         {
-                 *           "date": "2027-01-05"
+                 *           "date": "2027-01-06"
                  *         },
                  *         {
-                 *           "date": "2027-01-05",
+                 *           "date": "2027-01-06",
                  *           "start": "09:00",
                  *           "end": "12:00"
                  *         }
@@ -8297,12 +8606,12 @@ export interface operations {
                      *       ],
                      *       "exceptions": [
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": null,
                      *           "end": null
                      *         },
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": "09:00",
                      *           "end": "12:00"
                      *         }
@@ -8382,7 +8691,7 @@ export interface operations {
                      *       {
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *         "grantedUtc": "2026-12-07T01:32:01.9247685+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -8446,29 +8755,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "endUtc": "2026-11-29T23:53:50.7453457+00:00",
-                     *         "start": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "advisorStart": "2026-11-29T17:53:50.7453457-05:00",
+                     *         "startUtc": "2026-11-30T01:32:06.0287385+00:00",
+                     *         "endUtc": "2026-11-30T02:32:06.0287385+00:00",
+                     *         "start": "2026-11-30T01:32:06.0287385+00:00",
+                     *         "advisorStart": "2026-11-29T20:32:06.0287385-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-28T22:53:50.7453457+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T01:32:06.0287385+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "consultationId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *           "createdUtc": "2026-12-07T01:32:06.2015892+00:00"
                      *         }
                      *       },
                      *       {
@@ -8476,17 +8785,17 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-12-09T15:00:00+00:00",
-                     *         "endUtc": "2026-12-09T16:00:00+00:00",
-                     *         "start": "2026-12-09T15:00:00+00:00",
-                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "startUtc": "2026-12-10T15:00:00+00:00",
+                     *         "endUtc": "2026-12-10T16:00:00+00:00",
+                     *         "start": "2026-12-10T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-10T10:00:00-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "retirement",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *         "reviewable": false,
                      *         "review": null
                      *       }
@@ -8562,7 +8871,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:32:02.5430269+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8664,7 +8973,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:32:02.5430269+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8690,6 +8999,164 @@ export interface operations {
             };
             /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListArticles: {
+        parameters: {
+            query?: {
+                topic?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "slug": "asset-location",
+                     *         "title": "Asset location: which fund in which account",
+                     *         "topics": [
+                     *           "tax",
+                     *           "investing"
+                     *         ],
+                     *         "summary": "The same portfolio can cost less tax when tax-inefficient assets sit in tax-advantaged accounts. A rule of thumb and its limits.",
+                     *         "readingMinutes": 2,
+                     *         "updatedUtc": "2026-12-07T00:00:00+00:00"
+                     *       },
+                     *       {
+                     *         "slug": "required-minimum-distributions",
+                     *         "title": "Required minimum distributions (RMDs)",
+                     *         "topics": [
+                     *           "tax",
+                     *           "retirement"
+                     *         ],
+                     *         "summary": "From age 73 or 75 the IRS requires yearly withdrawals from tax-deferred accounts. How the amount is computed and how to plan for it.",
+                     *         "readingMinutes": 2,
+                     *         "updatedUtc": "2026-12-07T00:00:00+00:00"
+                     *       },
+                     *       {
+                     *         "slug": "roth-conversions",
+                     *         "title": "Roth conversions",
+                     *         "topics": [
+                     *           "tax",
+                     *           "retirement"
+                     *         ],
+                     *         "summary": "Moving money from a traditional IRA to a Roth IRA means paying income tax now so growth and withdrawals are tax-free later. When it pays, and the traps.",
+                     *         "readingMinutes": 2,
+                     *         "updatedUtc": "2026-12-07T00:00:00+00:00"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ArticleSummaryDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetArticle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "slug": "emergency-fund",
+                     *       "title": "The emergency fund",
+                     *       "topics": [
+                     *         "planning",
+                     *         "basics"
+                     *       ],
+                     *       "summary": "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+                     *       "readingMinutes": 2,
+                     *       "words": 228,
+                     *       "html": "<h1>The emergency fund</h1>\n<p>An emergency fund is money you can reach within days, without loss, for what you did not plan: a job loss, a medical\nbill, a car or roof repair.</p>\n<h2>How much</h2>\n<p>A common guide is <strong>three to six months of essential spending</strong> (housing, food, insurance, debt payments, transport),\nnot of income. Hold more when:</p>\n<ul>\n<li>your income is irregular or depends on one employer or one industry;</li>\n<li>you are the only earner, or support others;</li>\n<li>you own a home or an older car;</li>\n<li>you are close to retirement and a forced sale would hurt most.</li>\n</ul>\n<h2>Where</h2>\n<p>In accounts that do not fall in value and pay interest: a high-yield savings account, a money-market fund, short\nTreasury bills. Not in stocks: the emergencies that end jobs tend to arrive with falling markets.</p>\n<h2>Why it matters to investing</h2>\n<p>Without a cushion, an emergency forces you to sell investments, maybe at a loss, maybe with tax, maybe in a crash.\nWith one, you can keep a long-term mix through bad years. That is why the risk questionnaire in Glidepath asks how many\nmonths your emergency fund covers: it is part of your <strong>capacity</strong> to take risk\n(<a href=\"/learn/risk-tolerance-vs-capacity\">tolerance and capacity</a>).</p>\n<p>Track it as a goal of kind <em>Emergency fund</em> with a savings account as its funding account; its progress shows how much\nof the target is there.</p>\n",
+                     *       "markdown": "# The emergency fund\n\nAn emergency fund is money you can reach within days, without loss, for what you did not plan: a job loss, a medical\nbill, a car or roof repair.\n\n## How much\n\nA common guide is **three to six months of essential spending** (housing, food, insurance, debt payments, transport),\nnot of income. Hold more when:\n\n- your income is irregular or depends on one employer or one industry;\n- you are the only earner, or support others;\n- you own a home or an older car;\n- you are close to retirement and a forced sale would hurt most.\n\n## Where\n\nIn accounts that do not fall in value and pay interest: a high-yield savings account, a money-market fund, short\nTreasury bills. Not in stocks: the emergencies that end jobs tend to arrive with falling markets.\n\n## Why it matters to investing\n\nWithout a cushion, an emergency forces you to sell investments, maybe at a loss, maybe with tax, maybe in a crash.\nWith one, you can keep a long-term mix through bad years. That is why the risk questionnaire in Glidepath asks how many\nmonths your emergency fund covers: it is part of your **capacity** to take risk\n([tolerance and capacity](/learn/risk-tolerance-vs-capacity)).\n\nTrack it as a goal of kind *Emergency fund* with a savings account as its funding account; its progress shows how much\nof the target is there.\n",
+                     *       "updatedUtc": "2026-12-07T00:00:00+00:00",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ArticleDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8767,7 +9234,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *         "createdUtc": "2026-12-07T01:32:15.3563723+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -8940,7 +9407,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *       "createdUtc": "2026-12-07T01:32:15.3563723+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -9157,7 +9624,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *       "createdUtc": "2026-12-07T01:32:15.3563723+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -9357,7 +9824,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "CHF",
                      *         "quote": "USD",
                      *         "rate": 1.132
@@ -9411,7 +9878,7 @@ export interface operations {
                      *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:34.0077797+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -9470,10 +9937,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:48.6036227+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -9535,7 +10002,7 @@ export interface operations {
                      *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:34.0077797+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -9614,10 +10081,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:48.6036227+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -9787,9 +10254,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "ownerId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -9805,9 +10272,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "ownerId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -9886,7 +10353,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -9904,7 +10371,7 @@ export interface operations {
                      * @example {
                      *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -10089,7 +10556,7 @@ export interface operations {
                      * @example {
                      *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -10253,12 +10720,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *         "grantedUtc": "2026-12-07T01:32:01.9247685+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -10345,12 +10812,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *       "grantedUtc": "2026-12-07T01:32:01.9247685+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -10522,8 +10989,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-06T22:53:50.5517787+00:00",
-                     *             "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *             "verifiedUtc": "2026-12-07T01:32:03.4101933+00:00",
+                     *             "updatedUtc": "2026-12-07T01:32:02.5430269+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -10619,22 +11086,22 @@ export interface operations {
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
                      *         {
-                     *           "startUtc": "2026-12-09T14:00:00+00:00",
-                     *           "endUtc": "2026-12-09T15:00:00+00:00",
-                     *           "start": "2026-12-09T14:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T09:00:00-05:00"
+                     *           "startUtc": "2026-12-10T14:00:00+00:00",
+                     *           "endUtc": "2026-12-10T15:00:00+00:00",
+                     *           "start": "2026-12-10T14:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T09:00:00-05:00"
                      *         },
                      *         {
-                     *           "startUtc": "2026-12-09T15:00:00+00:00",
-                     *           "endUtc": "2026-12-09T16:00:00+00:00",
-                     *           "start": "2026-12-09T15:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T10:00:00-05:00"
+                     *           "startUtc": "2026-12-10T15:00:00+00:00",
+                     *           "endUtc": "2026-12-10T16:00:00+00:00",
+                     *           "start": "2026-12-10T15:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T10:00:00-05:00"
                      *         },
                      *         {
-                     *           "startUtc": "2026-12-09T16:00:00+00:00",
-                     *           "endUtc": "2026-12-09T17:00:00+00:00",
-                     *           "start": "2026-12-09T16:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T11:00:00-05:00"
+                     *           "startUtc": "2026-12-10T16:00:00+00:00",
+                     *           "endUtc": "2026-12-10T17:00:00+00:00",
+                     *           "start": "2026-12-10T16:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T11:00:00-05:00"
                      *         }
                      *       ]
                      *     }
@@ -10713,7 +11180,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "currency": "USD",
                      *       "targets": 19,
                      *       "drift": [
@@ -10822,29 +11289,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "endUtc": "2026-11-29T23:53:50.7453457+00:00",
-                     *         "start": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "advisorStart": "2026-11-29T17:53:50.7453457-05:00",
+                     *         "startUtc": "2026-11-30T01:32:06.0287385+00:00",
+                     *         "endUtc": "2026-11-30T02:32:06.0287385+00:00",
+                     *         "start": "2026-11-30T01:32:06.0287385+00:00",
+                     *         "advisorStart": "2026-11-29T20:32:06.0287385-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-28T22:53:50.7453457+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T01:32:06.0287385+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "consultationId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *           "createdUtc": "2026-12-07T01:32:06.2015892+00:00"
                      *         }
                      *       },
                      *       {
@@ -10852,17 +11319,17 @@ export interface operations {
                      *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-12-09T15:00:00+00:00",
-                     *         "endUtc": "2026-12-09T16:00:00+00:00",
-                     *         "start": "2026-12-09T15:00:00+00:00",
-                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "startUtc": "2026-12-10T15:00:00+00:00",
+                     *         "endUtc": "2026-12-10T16:00:00+00:00",
+                     *         "start": "2026-12-10T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-10T10:00:00-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "retirement",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *         "reviewable": false,
                      *         "review": null
                      *       }
@@ -10926,7 +11393,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                 *       "startUtc": "2026-12-09T14:00:00+00:00",
+                 *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
                  *       "shareHousehold": true
@@ -10948,17 +11415,17 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorName": "Dana Reyes",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T14:00:00+00:00",
-                     *       "endUtc": "2026-12-09T15:00:00+00:00",
-                     *       "start": "2026-12-09T14:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T09:00:00-05:00",
+                     *       "startUtc": "2026-12-10T14:00:00+00:00",
+                     *       "endUtc": "2026-12-10T15:00:00+00:00",
+                     *       "start": "2026-12-10T14:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T09:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "booked",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T14:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T14:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -11049,17 +11516,17 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorName": "Dana Reyes",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T15:00:00+00:00",
-                     *       "endUtc": "2026-12-09T16:00:00+00:00",
-                     *       "start": "2026-12-09T15:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "startUtc": "2026-12-10T15:00:00+00:00",
+                     *       "endUtc": "2026-12-10T16:00:00+00:00",
+                     *       "start": "2026-12-10T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T10:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "cancelled",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -11131,7 +11598,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "startUtc": "2026-12-09T15:00:00+00:00"
+                 *       "startUtc": "2026-12-10T15:00:00+00:00"
                  *     }
                  */
                 "application/json": components["schemas"]["RescheduleRequest"];
@@ -11150,17 +11617,17 @@ export interface operations {
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "advisorName": "Dana Reyes",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T15:00:00+00:00",
-                     *       "endUtc": "2026-12-09T16:00:00+00:00",
-                     *       "start": "2026-12-09T15:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "startUtc": "2026-12-10T15:00:00+00:00",
+                     *       "endUtc": "2026-12-10T16:00:00+00:00",
+                     *       "start": "2026-12-10T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T10:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "booked",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -11257,12 +11724,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *       "consultationId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *       "createdUtc": "2026-12-07T01:32:06.2015892+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -11444,7 +11911,7 @@ export interface operations {
                      * @example {
                      *       "proposals": [],
                      *       "notChecked": [
-                     *         "BA: The provider failed too often; its circuit is open, calls wait until it half-opens.",
+                     *         "BA: The provider could not be reached (ConnectionError).",
                      *         "C: The provider failed too often; its circuit is open, calls wait until it half-opens.",
                      *         "DD: The provider failed too often; its circuit is open, calls wait until it half-opens."
                      *       ]
@@ -11514,13 +11981,13 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "EUR",
                      *         "quote": "USD",
                      *         "rate": 1.0842
                      *       },
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "GBP",
                      *         "quote": "USD",
                      *         "rate": 1.2712
@@ -11581,7 +12048,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "date": "2026-12-06",
+                 *       "date": "2026-12-07",
                  *       "base": "EUR",
                  *       "quote": "USD",
                  *       "rate": 1.0842
@@ -11599,7 +12066,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "date": "2026-12-06",
+                     *       "date": "2026-12-07",
                      *       "base": "EUR",
                      *       "quote": "USD",
                      *       "rate": 1.0842
@@ -11920,13 +12387,13 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "targetAge": 66,
                      *         "priority": 1,
                      *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
@@ -11938,8 +12405,8 @@ export interface operations {
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "statusUpdatedUtc": "2026-12-06T22:53:49.8722001+00:00",
+                     *         "statusRunId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "statusUpdatedUtc": "2026-12-07T01:31:57.4815124+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -12004,7 +12471,7 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "targetAge": 66,
                  *       "priority": 1,
                  *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
@@ -12025,13 +12492,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
                      *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
@@ -12120,13 +12587,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
                      *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
@@ -12138,8 +12605,8 @@ export interface operations {
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "statusUpdatedUtc": "2026-12-06T22:53:49.8722001+00:00",
+                     *       "statusRunId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "statusUpdatedUtc": "2026-12-07T01:31:57.4815124+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -12204,7 +12671,7 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "targetAge": 66,
                  *       "priority": 1,
                  *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
@@ -12227,13 +12694,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
                      *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
@@ -12714,7 +13181,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *         "lotId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -12724,7 +13191,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -12734,9 +13201,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -12817,13 +13284,13 @@ export interface operations {
                      *         "version": 1,
                      *         "latest": {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         },
                      *         "values": [
                      *           {
                      *             "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *             "date": "2026-12-06",
+                     *             "date": "2026-12-07",
                      *             "amount": 650000
                      *           }
                      *         ]
@@ -12892,7 +13359,7 @@ export interface operations {
                  *       "category": "RealEstate",
                  *       "currency": "USD",
                  *       "amount": 650000,
-                 *       "date": "2026-12-06"
+                 *       "date": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["ManualAssetRequest"];
@@ -12915,13 +13382,13 @@ export interface operations {
                      *       "version": 0,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -13008,13 +13475,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -13105,13 +13572,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -13274,7 +13741,7 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
@@ -13285,7 +13752,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -13389,7 +13856,7 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
@@ -13400,7 +13867,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -13494,13 +13961,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -13570,7 +14037,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13590,11 +14057,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:50.5859589+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13614,11 +14081,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:50.5859589+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13638,7 +14105,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:50.5859589+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13730,7 +14197,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -13750,7 +14217,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:50.2718349+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -13836,7 +14303,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13856,7 +14323,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:50.2718349+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13949,7 +14416,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13969,7 +14436,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:50.2718349+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -14130,7 +14597,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -14150,11 +14617,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:50.5859589+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -14174,11 +14641,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:50.5859589+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -14198,7 +14665,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:50.5859589+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -14299,7 +14766,7 @@ export interface operations {
                      * @example {
                      *       "currency": "USD",
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "points": [
                      *         {
                      *           "date": "2025-01-01",
@@ -14408,7 +14875,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:31:51.7691211+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -14419,7 +14886,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:31:51.7691211+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -14430,7 +14897,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:31:51.7691211+00:00"
                      *       }
                      *     ]
                      */
@@ -14498,7 +14965,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
@@ -14510,7 +14977,7 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
@@ -14599,7 +15066,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
@@ -14684,7 +15151,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
@@ -14771,7 +15238,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
@@ -14921,7 +15388,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "currency": "USD",
                      *       "accountId": null,
                      *       "instrumentId": null,
@@ -14929,12 +15396,12 @@ export interface operations {
                      *       "endValue": 1315296.844967,
                      *       "netExternalFlow": 161677.59,
                      *       "timeWeightedReturn": 0.09911756239724157,
-                     *       "annualisedTimeWeightedReturn": 0.05014630056620839,
+                     *       "annualisedTimeWeightedReturn": 0.05007352246330998,
                      *       "moneyWeightedReturn": {
                      *         "status": "Solved",
-                     *         "rate": 0.048527166422835055,
+                     *         "rate": 0.04845322015508202,
                      *         "roots": [
-                     *           0.048527166422835055
+                     *           0.04845322015508202
                      *         ]
                      *       },
                      *       "risk": {
@@ -14947,7 +15414,7 @@ export interface operations {
                      *           "peakDate": "2025-12-19",
                      *           "troughDate": "2026-02-10"
                      *         },
-                     *         "calmar": 0.3646110349916191,
+                     *         "calmar": 0.36408186934783493,
                      *         "historicalVar": 0.019148930696857636,
                      *         "historicalCvar": 0.024671649397716353,
                      *         "parametricVar": 0.01876052874098499,
@@ -14968,7 +15435,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -15160,7 +15627,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:54.3546419+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -15369,7 +15836,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:54.3546419+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15513,7 +15980,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:54.3546419+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15723,7 +16190,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:54.3546419+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -16140,13 +16607,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:50.2094673+00:00",
+                     *         "createdUtc": "2026-12-07T01:32:00.0823197+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T22:53:50.2133804+00:00",
+                     *         "finishedUtc": "2026-12-07T01:32:00.1069613+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
-                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *         "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
@@ -16162,13 +16629,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:49.9308384+00:00",
-                     *         "startedUtc": "2026-12-06T22:53:49.9323817+00:00",
-                     *         "finishedUtc": "2026-12-06T22:53:50.5471444+00:00",
-                     *         "durationMs": 612
+                     *         "createdUtc": "2026-12-07T01:31:57.5780104+00:00",
+                     *         "startedUtc": "2026-12-07T01:31:57.584406+00:00",
+                     *         "finishedUtc": "2026-12-07T01:32:01.3747946+00:00",
+                     *         "durationMs": 3767
                      *       },
                      *       {
-                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
@@ -16182,10 +16649,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *         "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *         "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *         "durationMs": 41
+                     *         "createdUtc": "2026-12-07T01:31:56.923935+00:00",
+                     *         "startedUtc": "2026-12-07T01:31:56.9987014+00:00",
+                     *         "finishedUtc": "2026-12-07T01:31:57.4254104+00:00",
+                     *         "durationMs": 297
                      *       }
                      *     ]
                      */
@@ -16265,7 +16732,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
@@ -16380,10 +16847,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *       "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *       "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T01:31:56.923935+00:00",
+                     *       "startedUtc": "2026-12-07T01:31:56.9987014+00:00",
+                     *       "finishedUtc": "2026-12-07T01:31:57.4254104+00:00",
+                     *       "durationMs": 297
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16487,7 +16954,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
@@ -16602,10 +17069,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *       "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *       "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T01:31:56.923935+00:00",
+                     *       "startedUtc": "2026-12-07T01:31:56.9987014+00:00",
+                     *       "finishedUtc": "2026-12-07T01:31:57.4254104+00:00",
+                     *       "durationMs": 297
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16687,9 +17154,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:50.2094673+00:00",
+                     *       "createdUtc": "2026-12-07T01:32:00.0823197+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T22:53:50.2133804+00:00",
+                     *       "finishedUtc": "2026-12-07T01:32:00.1069613+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -16789,7 +17256,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *       "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Solve",
                      *       "status": "Queued",
@@ -16805,7 +17272,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.9308384+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:57.5780104+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -16903,7 +17370,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "pricesAsOf": "2026-12-04",
                      *       "stale": false,
                      *       "positions": [
@@ -16938,7 +17405,7 @@ export interface operations {
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -16958,7 +17425,7 @@ export interface operations {
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -17039,7 +17506,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "shortTermGain": 753.94,
                      *       "longTermGain": 32311.38,
                      *       "taxAdvantaged": {
@@ -17051,10 +17518,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "saleTransactionId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -17068,11 +17535,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "accountId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -17087,10 +17554,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -17194,10 +17661,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "saleTransactionId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "lotId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -17211,11 +17678,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "accountId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -17230,10 +17697,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -17334,9 +17801,9 @@ export interface operations {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": null,
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.7030795+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:51.604411+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -17348,19 +17815,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -17378,7 +17845,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -17446,9 +17913,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -17548,9 +18015,9 @@ export interface operations {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": null,
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.7030795+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:51.604411+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -17562,19 +18029,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -17592,7 +18059,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -17660,9 +18127,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -17750,7 +18217,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:31:51.7691211+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -17761,7 +18228,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:31:51.7691211+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -17772,7 +18239,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:31:51.7691211+00:00"
                      *       }
                      *     ]
                      */
@@ -17840,7 +18307,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -17848,6 +18315,16 @@ export interface operations {
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
+                     *         "id": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
                      *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
@@ -17858,16 +18335,6 @@ export interface operations {
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": null
-                     *       },
-                     *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       }
                      *     ]
                      */
@@ -17925,12 +18392,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                 *       "modelPortfolioId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
                  *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                 *         "Bonds": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d"
                  *       }
                  *     }
                  */
@@ -17947,7 +18414,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -17957,7 +18424,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "id": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -17967,14 +18434,14 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *         "buyInstrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d"
                      *       }
                      *     ]
                      */
@@ -18313,7 +18780,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
                      *       "assetLocation": false,
                      *       "proposal": {
@@ -18326,19 +18793,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -18356,7 +18823,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -18424,9 +18891,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -18448,22 +18915,22 @@ export interface operations {
                      *           "name": "Joint brokerage"
                      *         },
                      *         {
-                     *           "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "id": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *           "symbol": "DIS"
+                     *           "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *           "symbol": "RIVFX"
                      *         }
                      *       ]
                      *     }
@@ -18777,11 +19244,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *             "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *             "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -18795,16 +19262,16 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *             "takenUtc": "2026-12-07T01:31:50.694244+00:00"
                      *           },
                      *           "retakeSuggested": false,
-                     *           "retakeDue": "2027-12-06"
+                     *           "retakeDue": "2027-12-07"
                      *         }
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *           "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -18818,7 +19285,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *           "takenUtc": "2026-12-07T01:31:50.694244+00:00"
                      *         }
                      *       ]
                      *     }
@@ -18880,7 +19347,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -18905,8 +19372,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -18920,7 +19387,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *       "takenUtc": "2026-12-07T01:31:50.694244+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -18987,6 +19454,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "modelPortfolioId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                 *       "name": "Dow 30 core",
+                 *       "description": "US large caps only, back to target each quarter.",
+                 *       "rebalancing": "Quarterly"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PublishStrategyRequest"];
             };
         };
@@ -18997,6 +19472,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each quarter.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Quarterly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": true,
+                     *       "publishedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *       "publishedOn": "2026-12-07",
+                     *       "updatedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *       "revision": 1,
+                     *       "followers": 0,
+                     *       "hidden": false,
+                     *       "hiddenReason": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyDto"];
                 };
             };
@@ -19071,6 +19577,12 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Dow 30 core (copy)",
+                 *       "setTargets": true
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["CopyStrategyRequest"];
             };
         };
@@ -19081,6 +19593,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "modelPortfolioId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "name": "Dow 30 core (copy)",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "targetsSet": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyCopyDto"];
                 };
             };
@@ -19169,6 +19694,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "strategyId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "name": "Dow 30 core",
+                     *         "revision": 1,
+                     *         "followedUtc": "2026-12-07T01:32:07.422373+00:00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["StrategyFollowDto"][];
                 };
             };
@@ -19237,6 +19772,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "strategyId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "name": "Dow 30 core",
+                     *       "revision": 1,
+                     *       "followedUtc": "2026-12-07T01:32:07.422373+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyFollowDto"];
                 };
             };
@@ -19361,7 +19904,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T22:53:48.5178052+00:00"
+                     *         "createdUtc": "2026-12-07T01:31:51.140542+00:00"
                      *       }
                      *     ]
                      */
@@ -19441,7 +19984,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T22:53:48.5178052+00:00"
+                     *       "createdUtc": "2026-12-07T01:31:51.140542+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -19596,18 +20139,18 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -19620,12 +20163,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "instrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -19638,24 +20181,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "instrumentId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *               "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "lotId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *               "lotId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -19670,19 +20213,19 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "instrumentId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -19771,36 +20314,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *       "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T22:53:48.8710583+00:00",
+                     *       "createdUtc": "2026-12-07T01:31:52.2500868+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *             "instrumentId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *                 "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *                 "lotId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *                 "lotId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -19812,19 +20355,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *             "instrumentId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *                 "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *                 "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -20129,8 +20672,8 @@ export interface operations {
                      *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -20146,11 +20689,11 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Buy",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "quantity": 20,
                      *           "price": 150.25,
@@ -20166,23 +20709,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "type": "Fee",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 1000,
+                     *           "amount": 12.5,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0001",
+                     *           "externalId": "BRK-2026-0002",
                      *           "memo": null
                      *         }
                      *       ],
@@ -20258,7 +20801,7 @@ export interface operations {
                  * @example {
                  *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Deposit",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "amount": 25000,
                  *       "currency": "USD",
                  *       "memo": "Opening deposit"
@@ -20288,8 +20831,8 @@ export interface operations {
                      *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -20399,8 +20942,8 @@ export interface operations {
                      *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -20473,7 +21016,7 @@ export interface operations {
                  * @example {
                  *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Deposit",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "amount": 30000,
                  *       "currency": "USD",
                  *       "memo": "Opening deposit"
@@ -20494,8 +21037,8 @@ export interface operations {
                      *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -20682,7 +21225,7 @@ export interface operations {
                  *         {
                  *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *           "type": "Deposit",
-                 *           "tradeDate": "2026-12-06",
+                 *           "tradeDate": "2026-12-07",
                  *           "amount": 1000,
                  *           "currency": "USD",
                  *           "externalId": "BRK-2026-0001"
@@ -20690,7 +21233,7 @@ export interface operations {
                  *         {
                  *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *           "type": "Fee",
-                 *           "tradeDate": "2026-12-06",
+                 *           "tradeDate": "2026-12-07",
                  *           "amount": 12.5,
                  *           "currency": "USD",
                  *           "externalId": "BRK-2026-0002"
@@ -20724,8 +21267,8 @@ export interface operations {
                      *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -20744,8 +21287,8 @@ export interface operations {
                      *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "type": "Fee",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -20853,7 +21396,7 @@ export interface operations {
                  * @example {
                  *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "type": "Sell",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                  *       "quantity": 5,
                  *       "price": 150,
@@ -20875,8 +21418,8 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *           "acquiredDate": "2026-12-06",
+                     *           "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
                      *           "proceeds": 750,
@@ -20984,7 +21527,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "date": "2026-12-06",
+                     *       "date": "2026-12-07",
                      *       "currency": "USD",
                      *       "assets": 1965296.84,
                      *       "liabilities": -847.03,
@@ -20993,7 +21536,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "accountId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -21112,14 +21655,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T22:53:50.2987018+00:00"
+                     *         "createdUtc": "2026-12-07T01:32:01.3695132+00:00"
                      *       }
                      *     ]
                      */
@@ -21199,14 +21742,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T22:53:50.2987018+00:00",
+                     *       "createdUtc": "2026-12-07T01:32:01.3695132+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -21302,14 +21845,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T22:53:50.2987018+00:00"
+                     *       "createdUtc": "2026-12-07T01:32:01.3695132+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -21450,17 +21993,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *           "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T22:53:50.322+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T22:53:50.322+00:00",
+                     *           "createdUtc": "2026-12-07T01:32:01.583+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T01:32:01.583+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"1959736a-2deb-4be5-abda-d36a482b2a22\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:32:01.5831197+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -21542,17 +22085,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T22:53:50.357+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T22:53:50.357+00:00",
+                     *       "createdUtc": "2026-12-07T01:32:01.881+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T01:32:01.881+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"1959736a-2deb-4be5-abda-d36a482b2a22\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:32:01.5831197+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -21619,17 +22162,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T22:53:50.322+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T22:53:50.322+00:00",
+                     *       "createdUtc": "2026-12-07T01:32:01.583+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T01:32:01.583+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"1959736a-2deb-4be5-abda-d36a482b2a22\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:32:01.5831197+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -21817,7 +22360,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -22311,7 +22854,7 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "date": "2026-12-06",
+                 *         "date": "2026-12-07",
                  *         "close": 12.34
                  *       }
                  *     ]
@@ -22329,7 +22872,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "close": 12.34
                      *       }
                      *     ]
@@ -22404,7 +22947,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -22413,7 +22956,7 @@ export interface operations {
                      *       ],
                      *       "households": [
                      *         "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "b906f844-4018-4e86-b606-a10e35b156f3"
+                     *         "010761c2-fa04-4283-a960-d509eebb3fa1"
                      *       ]
                      *     }
                      */
@@ -22523,13 +23066,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T22:53:51.886022+00:00",
+                     *       "exportedUtc": "2026-12-07T01:32:17.8201161+00:00",
                      *       "user": {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T22:53:45.6586224+00:00",
+                     *         "createdUtc": "2026-12-07T01:31:38.6044574+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -22540,13 +23083,13 @@ export interface operations {
                      *             "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *             "createdUtc": "2026-12-07T01:31:34.0077797+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
@@ -22558,7 +23101,7 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *               "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
@@ -22570,7 +23113,7 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *               "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
@@ -22606,7 +23149,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *                 "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
@@ -22627,9 +23170,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *                 "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *                 "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *                 "ownerId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -22649,8 +23192,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -22669,7 +23212,7 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
@@ -22689,7 +23232,7 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
@@ -22714,25 +23257,25 @@ export interface operations {
                      *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T22:53:49.2678901+00:00"
+                     *               "createdUtc": "2026-12-07T01:31:54.3546419+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *               "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *               "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *               "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *               "grantedUtc": "2026-12-07T01:32:01.9247685+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *             "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *             "createdUtc": "2026-12-07T01:31:48.6036227+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -22746,21 +23289,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:47.8690911+00:00",
+                     *           "occurredUtc": "2026-12-07T01:31:48.3912005+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:48.098252+00:00",
+                     *           "occurredUtc": "2026-12-07T01:31:49.5907092+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
                      *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:48.8199135+00:00",
+                     *           "occurredUtc": "2026-12-07T01:31:51.8512751+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "ipAddress": null,
@@ -23407,37 +23950,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "goal.status_changed",
-                     *           "title": "Goal Retirement: AtRisk",
-                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *           "createdUtc": "2026-12-06T22:53:50.228242+00:00",
+                     *           "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "householdId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: hidden",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
+                     *           "createdUtc": "2026-12-07T01:32:08.6205712+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *           "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *           "householdId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: targets",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
+                     *           "createdUtc": "2026-12-07T01:32:08.0415057+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T22:53:50.228242+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "order.status_changed",
-                     *           "title": "Order Cancelled: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Submitted to Cancelled (cancelled by the user); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T22:53:49.2004813+00:00",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *           "createdUtc": "2026-12-07T01:32:01.6095018+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 16,
-                     *       "unreadCount": 16
+                     *       "totalCount": 19,
+                     *       "unreadCount": 19
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -23494,13 +24037,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "eventType": "goal.status_changed",
-                     *       "title": "Goal Retirement: AtRisk",
-                     *       "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *       "createdUtc": "2026-12-06T22:53:50.228242+00:00",
-                     *       "readUtc": "2026-12-06T22:53:50.8584821+00:00"
+                     *       "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *       "householdId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "eventType": "strategy.updated",
+                     *       "title": "Strategy Dow 30 core: hidden",
+                     *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
+                     *       "createdUtc": "2026-12-07T01:32:08.6205712+00:00",
+                     *       "readUtc": "2026-12-07T01:32:09.2131097+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -23709,7 +24252,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 15
+                     *       "marked": 18
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -23988,6 +24531,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "name": "Dow 30 core",
+                     *         "description": "US large caps only, back to target each quarter.",
+                     *         "allocations": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "weight": 1
+                     *           }
+                     *         ],
+                     *         "rebalancing": "Quarterly",
+                     *         "proxies": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "instrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *             "symbol": "AA",
+                     *             "name": "Alcoa"
+                     *           }
+                     *         ],
+                     *         "byAdvisor": false,
+                     *         "mine": true,
+                     *         "publishedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *         "publishedOn": "2026-10-07",
+                     *         "updatedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *         "revision": 1,
+                     *         "followers": 0,
+                     *         "hidden": false,
+                     *         "hiddenReason": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["StrategyDto"][];
                 };
             };
@@ -24031,6 +24607,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each quarter.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Quarterly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": false,
+                     *       "publishedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *       "publishedOn": "2026-10-07",
+                     *       "updatedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *       "revision": 1,
+                     *       "followers": 0,
+                     *       "hidden": false,
+                     *       "hiddenReason": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyDto"];
                 };
             };
@@ -24074,6 +24681,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "US large caps only, back to target each month.",
+                 *       "rebalancing": "Monthly"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateStrategyRequest"];
             };
         };
@@ -24084,6 +24697,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each month.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Monthly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": true,
+                     *       "publishedUtc": "2026-12-07T01:32:06.6969742+00:00",
+                     *       "publishedOn": "2026-10-07",
+                     *       "updatedUtc": "2026-12-07T01:32:07.6641058+00:00",
+                     *       "revision": 2,
+                     *       "followers": 1,
+                     *       "hidden": false,
+                     *       "hiddenReason": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyDto"];
                 };
             };
@@ -24165,6 +24809,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "strategyId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "publishedOn": "2026-10-07",
+                     *       "baseDate": "2026-10-07",
+                     *       "endDate": "2026-12-04",
+                     *       "ttwror": 0.15285515320334286,
+                     *       "annualisedTtwror": null,
+                     *       "maxDrawdown": 0.10688343133863709,
+                     *       "peakDate": "2026-10-21",
+                     *       "troughDate": "2026-10-28",
+                     *       "rebalances": 0,
+                     *       "revisions": [
+                     *         {
+                     *           "number": 1,
+                     *           "effectiveOn": "2026-10-07",
+                     *           "allocations": [
+                     *             {
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 1
+                     *             }
+                     *           ],
+                     *           "rebalancing": "Quarterly"
+                     *         }
+                     *       ],
+                     *       "points": [
+                     *         {
+                     *           "date": "2026-10-07",
+                     *           "value": 1,
+                     *           "drawdown": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-10-08",
+                     *           "value": 0.95508356545961,
+                     *           "drawdown": 0.04491643454038996
+                     *         },
+                     *         {
+                     *           "date": "2026-10-09",
+                     *           "value": 0.9505571030640669,
+                     *           "drawdown": 0.04944289693593307
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyPerformanceDto"];
                 };
             };
@@ -24220,6 +24908,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "The description promises more than the weights say."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReportStrategyRequest"];
             };
         };
@@ -24230,6 +24923,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *       "strategyId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "reason": "The description promises more than the weights say.",
+                     *       "createdUtc": "2026-12-07T01:32:08.059498+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StrategyReportDto"];
                 };
             };
@@ -24774,8 +25475,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "72883ac1-9fe8-451c-9854-aa39f161f98b"
+                     *       "userId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *       "householdId": "337436c4-e027-41e2-ba86-187e488b3a8d"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -24919,14 +25620,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T22:53:51.6238202+00:00",
+                     *           "lastErrorUtc": "2026-12-07T01:32:15.0329918+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T22:53:51.6493249+00:00",
+                     *           "lastErrorUtc": "2026-12-07T01:32:15.2792167+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
