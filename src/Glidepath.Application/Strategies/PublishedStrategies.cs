@@ -82,7 +82,12 @@ public sealed class PublishedStrategies(GlidepathDbContext db, TimeProvider cloc
         db.Strategies.Add(strategy);
         db.StrategyRevisions.Add(new StrategyRevision
         {
-            StrategyId = strategy.Id, Number = 1, EffectiveOn = strategy.PublishedOn, Allocations = [.. strategy.Allocations], Rebalancing = rule, CreatedUtc = now,
+            StrategyId = strategy.Id,
+            Number = 1,
+            EffectiveOn = strategy.PublishedOn,
+            Allocations = [.. strategy.Allocations],
+            Rebalancing = rule,
+            CreatedUtc = now,
         });
         await db.SaveChangesAsync(ct);
         return (await ToDtosAsync([strategy], new Viewer(userId, false), ct))[0];
@@ -141,7 +146,12 @@ public sealed class PublishedStrategies(GlidepathDbContext db, TimeProvider cloc
             strategy.Revision++;
             db.StrategyRevisions.Add(new StrategyRevision
             {
-                StrategyId = strategy.Id, Number = strategy.Revision, EffectiveOn = clock.Today(), Allocations = [.. allocations], Rebalancing = rule, CreatedUtc = now,
+                StrategyId = strategy.Id,
+                Number = strategy.Revision,
+                EffectiveOn = clock.Today(),
+                Allocations = [.. allocations],
+                Rebalancing = rule,
+                CreatedUtc = now,
             });
         }
 
