@@ -10,7 +10,9 @@ using Glidepath.Application.Imports;
 using Glidepath.Application.Goals;
 using Glidepath.Application.ManualAssets;
 using Glidepath.Application.Assumptions;
+using Glidepath.Application.Learning;
 using Glidepath.Application.ModelPortfolios;
+using Glidepath.Application.Strategies;
 using Glidepath.Application.RiskProfile;
 using Glidepath.Application.Notifications;
 using Glidepath.Application.Orders;
@@ -74,6 +76,8 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdFxRates>();
         services.AddScoped<HouseholdTransactions>();
         services.AddScoped<HouseholdModelPortfolios>();
+        services.AddScoped<PublishedStrategies>();
+        services.AddScoped<LearningArticles>();
         services.AddScoped<CapitalMarketAssumptionsStore>();
         services.AddScoped<HouseholdRiskProfiles>();
         services.AddScoped<HouseholdTaxSettings>();

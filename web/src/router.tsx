@@ -38,6 +38,8 @@ export const routes: RouteObject[] = [
               { path: '/', lazy: () => import('./pages/HouseholdsPage').then((m) => ({ Component: m.HouseholdsPage })) },
               { path: '/admin', lazy: () => import('./admin/AdminPage').then((m) => ({ Component: m.AdminPage })) },
               { path: '/advisor', lazy: () => import('./advisor/AdvisorPage').then((m) => ({ Component: m.AdvisorPage })) },
+              { path: '/learn', lazy: () => import('./learning/LearnPage').then((m) => ({ Component: m.LearnPage })) },
+              { path: '/learn/:slug', lazy: () => import('./learning/ArticlePage').then((m) => ({ Component: m.ArticlePage })) },
               {
                 path: '/households/:householdId',
                 lazy: () => import('./household/HouseholdLayout').then((m) => ({ Component: m.HouseholdLayout })),
@@ -47,6 +49,8 @@ export const routes: RouteObject[] = [
                   { path: 'accounts', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
                   { path: 'accounts/:accountId/orders', lazy: () => import('./pages/OrdersPage').then((m) => ({ Component: m.OrdersPage })) },
                   { path: 'advisors', lazy: () => import('./advisors/AdvisorsPage').then((m) => ({ Component: m.AdvisorsPage })) },
+                  { path: 'strategies', lazy: () => import('./strategies/StrategiesPage').then((m) => ({ Component: m.StrategiesPage })) },
+                  { path: 'strategies/:strategyId', lazy: () => import('./strategies/StrategyPage').then((m) => ({ Component: m.StrategyPage })) },
                   { path: 'webhooks', lazy: () => import('./pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })) },
                   { path: 'holdings', lazy: () => import('./pages/HoldingsPage').then((m) => ({ Component: m.HoldingsPage })) },
                   { path: 'portfolio', lazy: () => import('./pages/PortfolioPage').then((m) => ({ Component: m.PortfolioPage })) },

@@ -48,6 +48,10 @@ public static class NotificationTemplates
             "Price stale: {symbol}",
             "The latest close of {symbol} is {daysOld} days old (last close {lastClose}); valuations use it until a newer one arrives.",
             "<p>The latest close of <strong>{symbol}</strong> is {daysOld} days old (last close {lastClose}); valuations use it until a newer one arrives.</p>"),
+        [EventTypes.StrategyUpdated] = new(
+            "Strategy {name}: {change}",
+            "A strategy you follow, {name}, changed ({change}, revision {revision}): {summary}",
+            "<p>A strategy you follow, <strong>{name}</strong>, changed ({change}, revision {revision}): {summary}</p>"),
         [EventTypes.GoalStatusChanged] = new(
             "Goal {name}: {to}",
             "Your goal {name} moved from {from} to {to}: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.",

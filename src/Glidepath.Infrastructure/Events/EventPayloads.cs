@@ -49,3 +49,10 @@ public sealed record WebhookPing(string Message)
 {
     public static readonly WebhookPing Test = new("Glidepath test delivery");
 }
+
+/// <summary>
+/// <c>strategy.updated</c>: a strategy the household follows changed (docs/strategies.md): <paramref name="Change"/> is
+/// <c>targets</c> (new weights or rebalancing rule, a new <paramref name="Revision"/>), <c>details</c> (name or description)
+/// or <c>hidden</c> (a moderator hid it).
+/// </summary>
+public sealed record StrategyUpdated(Guid StrategyId, string Name, string Change, int Revision, string Summary);

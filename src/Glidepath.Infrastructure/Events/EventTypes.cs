@@ -15,9 +15,10 @@ public static class EventTypes
     public const string AlertTriggered = "alert.triggered";
     public const string PriceStale = "price.stale";
     public const string GoalStatusChanged = "goal.status_changed";
+    public const string StrategyUpdated = "strategy.updated";
 
     public static IReadOnlyList<string> All { get; } =
-        [TransactionCreated, OrderStatusChanged, OrderFilled, RebalanceProposed, SimulationCompleted, AlertTriggered, PriceStale, GoalStatusChanged];
+        [TransactionCreated, OrderStatusChanged, OrderFilled, RebalanceProposed, SimulationCompleted, AlertTriggered, PriceStale, GoalStatusChanged, StrategyUpdated];
 
     public static bool IsKnown(string eventType) => All.Contains(eventType, StringComparer.Ordinal);
 }

@@ -13,6 +13,8 @@ using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.TaxLossHarvesting;
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.Portfolios;
+using Glidepath.Domain.Strategies;
+using Glidepath.Domain.Learning;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
@@ -106,6 +108,13 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<ConsultationReview> ConsultationReviews => Set<ConsultationReview>();
     // Target allocations by asset class.
     public DbSet<ModelPortfolio> ModelPortfolios => Set<ModelPortfolio>();
+    // Published strategies, their revisions, follows and reports (docs/strategies.md).
+    public DbSet<Strategy> Strategies => Set<Strategy>();
+    public DbSet<StrategyRevision> StrategyRevisions => Set<StrategyRevision>();
+    public DbSet<StrategyFollow> StrategyFollows => Set<StrategyFollow>();
+    public DbSet<StrategyReport> StrategyReports => Set<StrategyReport>();
+    // Learning articles (docs/learning.md).
+    public DbSet<Article> Articles => Set<Article>();
     // Capital-market assumptions by version, and each person's risk questionnaires (docs/assumptions.md, docs/risk-profile.md).
     public DbSet<CapitalMarketAssumptionSet> CapitalMarketAssumptions => Set<CapitalMarketAssumptionSet>();
     public DbSet<PersonRiskProfile> RiskProfiles => Set<PersonRiskProfile>();

@@ -500,6 +500,200 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("instruments", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Learning.Article", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)")
+                        .HasColumnName("markdown");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topics");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_articles");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_articles_slug");
+
+                    b.ToTable("articles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("371bb92e-abe0-0b4c-5ce8-00a628f25e0b"),
+                            Markdown = "# Asset location: which fund in which account\n\n**Asset allocation** is what you hold; **asset location** is *where* you hold it. With taxable, tax-deferred\n(traditional IRA, 401(k)) and tax-free (Roth) accounts, placing each asset where it is taxed least can add to your\nafter-tax return without changing your risk.\n\n## The usual rule of thumb\n\n- **Bonds and REITs** pay income taxed as ordinary income every year: prefer **tax-deferred** accounts.\n- **Broad stock index funds** are tax-efficient (qualified dividends, few capital-gain distributions, gains only when\n  you sell): they do well in **taxable** accounts, where they can also be harvested for losses and receive a stepped-up\n  basis.\n- **Assets with the highest expected growth** gain most from **Roth** accounts, whose growth is never taxed.\n- **International stock funds** in taxable accounts let you claim the foreign tax credit.\n\n## Limits\n\n- Keep enough of your emergency money and near-term spending where you can reach it without penalties.\n- Rebalancing a located portfolio needs trades in several accounts; Glidepath's household-wide rebalancing with\n  asset location places classes by account type for you.\n- A rule of thumb is not a plan: when rates, account sizes or your horizon differ, the best location differs.\n\nThink of the household as **one portfolio with several tax wrappers**: the targets apply to the total, and each account\nholds what suits its wrapper.\n",
+                            Slug = "asset-location",
+                            Summary = "The same portfolio can cost less tax when tax-inefficient assets sit in tax-advantaged accounts. A rule of thumb and its limits.",
+                            Title = "Asset location: which fund in which account",
+                            Topics = "tax,investing",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("485aed23-8db4-83be-335c-13dc32dcb93c"),
+                            Markdown = "# Diversification and concentration\n\n**Diversification** means holding assets whose returns do not move in lockstep, so that a loss in one is partly offset\nby others. It lowers the volatility of the whole portfolio below the average volatility of its parts.\n\n## Risk you are not paid for\n\nThe risk of one company (its product fails, its CEO leaves, it commits fraud) can be diversified away by owning many\ncompanies. Markets do not reward risk that anyone could remove cheaply, so a **concentrated** position carries more\nrisk for the same expected return. A broad index fund holds that risk at a tiny fraction.\n\n## Common concentrations\n\n- **Your employer's stock**, especially in a 401(k) or from equity compensation: your job and your savings then depend\n  on the same company.\n- **One country**: most people hold far more of their home market than its share of the world.\n- **One sector** that did well recently.\n- **A house** or a business, often the largest asset a household owns.\n\nA widely used rule of thumb is to keep any single stock under 10 % of investable assets. Reducing a concentrated,\nappreciated position can be spread over several years, paired with harvested losses, or done with gifts of shares to\ncharity, to manage the tax.\n\n## Limits\n\nCorrelations rise in crises: diversification across stocks helps less in a crash than in normal times. Bonds, cash\nand time (your horizon) do more then. Diversification lowers risk; it does not remove it.\n",
+                            Slug = "diversification-and-concentration",
+                            Summary = "Owning many assets that do not move together lowers risk without giving up expected return. Why one stock, one employer or one country is a risk you are not paid for.",
+                            Title = "Diversification and concentration",
+                            Topics = "risk,investing",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("214688bd-89f3-3233-6411-9c1cb9b36772"),
+                            Markdown = "# The emergency fund\n\nAn emergency fund is money you can reach within days, without loss, for what you did not plan: a job loss, a medical\nbill, a car or roof repair.\n\n## How much\n\nA common guide is **three to six months of essential spending** (housing, food, insurance, debt payments, transport),\nnot of income. Hold more when:\n\n- your income is irregular or depends on one employer or one industry;\n- you are the only earner, or support others;\n- you own a home or an older car;\n- you are close to retirement and a forced sale would hurt most.\n\n## Where\n\nIn accounts that do not fall in value and pay interest: a high-yield savings account, a money-market fund, short\nTreasury bills. Not in stocks: the emergencies that end jobs tend to arrive with falling markets.\n\n## Why it matters to investing\n\nWithout a cushion, an emergency forces you to sell investments, maybe at a loss, maybe with tax, maybe in a crash.\nWith one, you can keep a long-term mix through bad years. That is why the risk questionnaire in Glidepath asks how many\nmonths your emergency fund covers: it is part of your **capacity** to take risk\n([tolerance and capacity](/learn/risk-tolerance-vs-capacity)).\n\nTrack it as a goal of kind *Emergency fund* with a savings account as its funding account; its progress shows how much\nof the target is there.\n",
+                            Slug = "emergency-fund",
+                            Summary = "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+                            Title = "The emergency fund",
+                            Topics = "planning,basics",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("5e44269b-bf77-9a29-a2dd-a5403ec84772"),
+                            Markdown = "# Fees compound too\n\nReturns compound, and so do costs. A fee taken every year from the balance lowers the growth rate itself.\n\n## An example\n\n$100,000 growing 6 % a year for 30 years becomes about **$574,000**. With a 1 % yearly fee (5 % net) it becomes about\n**$432,000**: the fee took roughly **a quarter** of the ending balance. With 0.1 % (5.9 % net) it becomes about\n**$558,000**.\n\n(100,000 × 1.06³⁰ ≈ 574,349; × 1.05³⁰ ≈ 432,194; × 1.059³⁰ ≈ 558,314.)\n\n## Where fees hide\n\n- **Expense ratio** of a fund: taken inside the fund, never billed, visible in the fund's documents.\n- **Advisory fees** as a share of assets (AUM), or flat and hourly fees.\n- **Trading costs**: commissions, and the bid-ask spread you pay on each trade.\n- **Loads and wrapper fees**: sales charges, variable annuity and insurance charges.\n- **Taxes** from turnover in taxable accounts behave like a fee.\n\n## Comparing\n\nPut every cost on the same scale, a yearly percentage of your assets, and compare like with like: a fee is worth it when\nwhat it buys (advice, planning, behavioural coaching, tax work) is worth more than it costs. A flat or hourly fee can be\nfar cheaper than a percentage of a large portfolio for the same advice; Glidepath's advisor profiles state each\nadvisor's fee model.\n",
+                            Slug = "fees",
+                            Summary = "A 1 % yearly fee looks small and costs about a quarter of the ending balance over 30 years. Where fees hide and how to compare them.",
+                            Title = "Fees compound too",
+                            Topics = "investing,basics",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("7407877c-3668-8e10-8fb9-6762bbd21711"),
+                            Markdown = "# What a Monte Carlo success probability means\n\nA plan's **Monte Carlo simulation** runs thousands of possible futures: each draws a different sequence of yearly\nreturns and inflation from the capital-market assumptions, applies your savings, spending, taxes and goals, and checks\nwhether the money lasts. The **success probability** is the share of those paths in which it does: no path that\nruns out of money before the end of the plan counts as a success.\n\n## Reading the number\n\n- **85 %** means 15 of 100 simulated futures ran short at some point, not that you will have 85 % of what you need.\n- It says nothing about **how** short the failures are: a path short by one year of spending counts like a path that\n  runs out twenty years early. Look at the percentile bands (the fan chart) as well.\n- The estimate has a sampling error, roughly √(p(1 − p)/n) for n paths: with 10,000 paths and p = 0.85 about\n  0.36 percentage points. Differences smaller than that between two runs are noise.\n\n## Why not aim for 100 %\n\nA very high probability usually means spending less, working longer or saving more than you will need in most\nfutures. People adjust when markets fall: they trim spending, delay a purchase, work a little longer. Many planners aim\nfor a range (for example 75–90 %) and revisit the plan every year, rather than for certainty.\n\n## What drives it\n\nSpending relative to savings matters most; then the horizon, the mix of assets, fees and taxes, and the **order** of\nreturns in the first years of retirement ([sequence of returns risk](/learn/sequence-of-returns-risk)).\nGlidepath's goals show the status their plan's newest simulation gives them against the target you set.\n",
+                            Slug = "monte-carlo-success-probability",
+                            Summary = "\"85 % success\" is the share of simulated futures in which your money lasts. What it counts, what it does not, and why 100 % is not the goal.",
+                            Title = "What a Monte Carlo success probability means",
+                            Topics = "planning,retirement",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("e2b6217f-2295-7c1d-5539-48cc204648a7"),
+                            Markdown = "# Rebalancing: back to your targets\n\nYou chose a mix, say 60 % stocks and 40 % bonds, because of the risk it carries. After a good year for stocks you may\nhold 70/30: more risk than you chose. **Rebalancing** sells what grew beyond its target and buys what fell behind.\n\n## Calendar or bands\n\n- **Calendar**: back to target every month, quarter or year, whatever the drift.\n- **Bands** (what Glidepath's rebalancer uses): trade only when a weight drifts outside its band. Each target has an\n  **absolute** band (for example ±5 percentage points) and a **relative** band (for example ±25 % of the target); the\n  tighter of the two applies. A 10 % target with a 25 % relative band may range from 7.5 % to 12.5 %.\n\nBands trade less often than a calendar and only when drift matters.\n\n## Doing it cheaply\n\n1. **Use cash flows first.** New deposits buy what is underweight; withdrawals sell what is overweight.\n2. **Rebalance inside tax-advantaged accounts** where selling triggers no tax.\n3. **Mind the tax lots** in taxable accounts: sell lots with losses or the smallest gains first, and prefer long-term\n   lots to short-term ones.\n4. **Avoid tiny trades**: a minimum trade size keeps costs below the benefit.\n\n## What to expect\n\nRebalancing is about **keeping your risk**, not about raising returns: in a long rising market a drifting portfolio\nmay earn more, with more risk than you chose. Published strategies in Glidepath show their rule (monthly, quarterly,\nyearly or buy-and-hold) next to their performance for exactly this reason.\n",
+                            Slug = "rebalancing",
+                            Summary = "Markets move your portfolio away from the mix you chose. Rebalancing brings it back; bands decide when it is worth a trade.",
+                            Title = "Rebalancing: back to your targets",
+                            Topics = "investing,risk",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("6b9d3a5a-37b0-b9c5-294e-c14698c63456"),
+                            Markdown = "# Required minimum distributions (RMDs)\n\nTax-deferred accounts (traditional IRAs, 401(k)s, 403(b)s) cannot defer tax for ever. From the **applicable age** you\nmust withdraw at least a required minimum each year, taxed as ordinary income.\n\n## When they start\n\nUnder the SECURE 2.0 Act of 2022 the applicable age is **73** for people born from 1951 to 1959 and **75** for people born\nin 1960 or later (72 for earlier birth years). The first RMD may be delayed to 1 April of the following year, but then two\nfall in the same tax year.\n\n## How much\n\nRMD for a year = the account balance on **31 December of the previous year** ÷ the **distribution period** for your age\nin the IRS Uniform Lifetime Table (Publication 590-B, Table III). At 75 the period is 24.6, so a $500,000 balance\nrequires $500,000 ÷ 24.6 ≈ $20,325. The period shrinks each year, so the required share rises (about 4.1 % at 75,\n6.25 % at 85). A spouse more than ten years younger and the sole beneficiary uses the Joint Life table instead.\n\n## Penalties\n\nA missed RMD costs an excise tax of **25 %** of the shortfall, reduced to **10 %** if corrected within two years.\n\n## Planning\n\n- **Roth conversions** before RMDs begin shrink the balance that RMDs apply to ([Roth conversions](/learn/roth-conversions)).\n- **Qualified charitable distributions** (from age 70½, straight from the IRA to a charity) count towards the RMD and are\n  not taxable income.\n- Roth IRAs have no RMDs for their owner; Roth 401(k)s no longer do either from 2024.\n\nGlidepath's plans withdraw at least the RMD from tax-deferred accounts each year from your applicable age.\n",
+                            Slug = "required-minimum-distributions",
+                            Summary = "From age 73 or 75 the IRS requires yearly withdrawals from tax-deferred accounts. How the amount is computed and how to plan for it.",
+                            Title = "Required minimum distributions (RMDs)",
+                            Topics = "tax,retirement",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("6c98d43f-5c78-c72c-b081-5fcecd92d34a"),
+                            Markdown = "# Risk tolerance and risk capacity\n\nTwo different questions decide how much investment risk suits you.\n\n- **Risk tolerance** is psychological: how you feel about and react to losses. A questionnaire measures it;\n  Glidepath uses the 13-question Grable & Lytton scale.\n- **Risk capacity** is financial: how much loss your plans can absorb without harm. It depends on your **horizon**\n  (when you need the money), the **stability of your income**, your **emergency fund**, your **debt service** and the\n  people who depend on you.\n\n## When they disagree, the lower wins\n\nSomeone who loves risk but needs the money in three years for a house deposit has high tolerance and low capacity:\na 30 % fall the year before the purchase would be a real loss, whatever their feelings. Someone with a secure pension\nand a 30-year horizon but little stomach for swings has high capacity and low tolerance: a level above their\ntolerance is one they are likely to abandon at the worst moment, selling after a fall.\n\nThat is why Glidepath's recommended risk level is **the minimum of the tolerance level and the capacity level**, and says\nwhich one decided it.\n\n## Revisit it\n\nCapacity changes with life: a new job, a child, paying off a mortgage, approaching retirement. Tolerance changes\nmore slowly, and often after a market fall. Retake the questionnaire after big changes; your history keeps the old\nanswers.\n",
+                            Slug = "risk-tolerance-vs-capacity",
+                            Summary = "Tolerance is how much loss you can stomach; capacity is how much you can afford. The recommended level is the lower of the two.",
+                            Title = "Risk tolerance and risk capacity",
+                            Topics = "risk,planning",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("db7b579f-9f6c-4715-b622-c889c4a54e33"),
+                            Markdown = "# Roth conversions\n\nA **Roth conversion** moves money from a traditional IRA (or 401(k)) to a Roth IRA. The amount converted is added to\nyour **ordinary income** for the year and taxed now; afterwards it grows tax-free, qualified withdrawals are tax-free,\nand Roth IRAs have **no required minimum distributions** for the owner.\n\n## When it pays\n\nA conversion is a bet on tax rates: it pays when the rate you pay **now** is lower than the rate the money would be\ntaxed at **later**. Good windows are:\n\n- the years between retirement and the start of Social Security and RMDs, when income is low;\n- a year with unusually low income (a sabbatical, a business loss);\n- before a known rise in your rate (a larger pension, RMDs, the death of a spouse moving the survivor to single brackets).\n\nConverting \"up to the top of a bracket\" each year fills the low brackets without spilling into higher ones.\n\n## Traps\n\n- **Pay the tax from outside the IRA**: paying it from the converted amount shrinks what grows tax-free (and before\n  59½ may add a 10 % penalty on the part withheld).\n- **Higher income has side effects**: Medicare premiums (IRMAA, looked up two years later), the taxation of Social\n  Security benefits, the net investment income tax and credits that phase out.\n- A conversion **cannot be undone** (recharacterisation ended in 2018).\n- Each conversion has its own **five-year rule** for penalty-free withdrawal of the converted amount before 59½.\n\nGlidepath's retirement plans model conversions in their taxes (a fixed amount a year, or filling a bracket, over the years you choose); compare the plan's taxes and\nsuccess probability with and without them.\n",
+                            Slug = "roth-conversions",
+                            Summary = "Moving money from a traditional IRA to a Roth IRA means paying income tax now so growth and withdrawals are tax-free later. When it pays, and the traps.",
+                            Title = "Roth conversions",
+                            Topics = "tax,retirement",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("f05e17ab-8032-f23c-f517-735d4616e941"),
+                            Markdown = "# Sequence of returns risk\n\nWhile you only save, the **order** of returns does not change where you end up: 1.2 × 0.8 equals 0.8 × 1.2. Once you\n**withdraw**, it does. Selling shares after a fall to pay for living costs locks in the loss: fewer shares are left to\nrecover.\n\n## An example\n\nTwo retirees start with $1,000,000 and withdraw $50,000 at the start of each year. Both earn −20 % and +20 % over the\nfirst two years, in opposite order:\n\n| | year 1 | year 2 | after two years |\n| --- | --- | --- | --- |\n| loss first | (1,000,000 − 50,000) × 0.8 = 760,000 | (760,000 − 50,000) × 1.2 = 852,000 | **852,000** |\n| gain first | (1,000,000 − 50,000) × 1.2 = 1,140,000 | (1,140,000 − 50,000) × 0.8 = 872,000 | **872,000** |\n\nThe same two returns, $20,000 apart after two years; over decades of withdrawals the gap widens.\n\n## What helps\n\n- **A cash or bond buffer** of one to three years of spending, so you need not sell stocks after a fall.\n- **Flexible spending**: trimming withdrawals in bad years (guardrail rules) lowers the damage a lot.\n- **A lower equity share around the retirement date**, rising again later (a \"bond tent\").\n- **Delaying Social Security** to raise guaranteed income.\n\nMonte Carlo simulations capture this risk because each path has its own order of returns: the paths with bad early\nyears are the ones that fail ([what the success probability means](/learn/monte-carlo-success-probability)).\n",
+                            Slug = "sequence-of-returns-risk",
+                            Summary = "The same average return can leave very different balances when you are withdrawing: losses early in retirement do the most damage.",
+                            Title = "Sequence of returns risk",
+                            Topics = "retirement,risk",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("98c0746c-0848-b9c0-28c1-1b139c33a0c4"),
+                            Markdown = "# Why tax-loss harvesting works\n\nWhen a holding in a **taxable** account is worth less than you paid for it, selling it *realises* the loss. A realised\nloss first offsets realised gains of the same year; in the US up to **$3,000** of net loss a year ($1,500 if married\nfiling separately) then offsets ordinary income, and the rest carries forward to later years without expiring.\n\nYou do not have to leave the market to do it: you buy a **similar but not substantially identical** fund at the same\ntime (another index provider's fund of the same asset class), so your allocation barely moves.\n\n## What it really saves\n\nHarvesting lowers your cost basis: the replacement is bought at today's lower price, so a later sale shows a larger\ngain. The tax is therefore partly **deferred**, not cancelled. It still pays because:\n\n- a loss used against **short-term gains or income** (taxed at your marginal rate) is worth more than the\n  **long-term** rate you may pay on the gain years later;\n- money not paid in tax today stays invested and compounds;\n- gains held until death receive a stepped-up basis, and gains given to charity are never taxed.\n\n## When it is not worth it\n\n- In IRAs, 401(k)s and other tax-advantaged accounts there is no deduction to harvest.\n- Trading costs and spreads can exceed a small benefit: Glidepath's scan only proposes a harvest above the minimum loss\n  you set in your tax settings.\n- If you expect a much *higher* tax rate later, deferring a gain may cost more than it saves.\n\n## The wash-sale rule\n\nBuying the same or a substantially identical security within **30 days before or after** the sale (in any of your\naccounts, IRAs included) disallows the loss. Read [the wash-sale rule](/learn/wash-sale-rule) before you harvest.\n\nGlidepath's harvesting scan (Tax page) shows each opportunity with the estimated tax saved at your rates, the\nreplacement it would buy, and any purchase in the 61-day window that would block it.\n",
+                            Slug = "tax-loss-harvesting",
+                            Summary = "Selling a holding below its cost turns a paper loss into a tax deduction while you stay invested. What it saves, what it only defers, and when it is not worth it.",
+                            Title = "Why tax-loss harvesting works",
+                            Topics = "tax,investing",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("1811d5f9-766f-fde9-c2a2-e90ef074a0d1"),
+                            Markdown = "# The wash-sale rule\n\nThe US wash-sale rule (Internal Revenue Code section 1091) stops you from claiming a loss on a sale while you keep the\nsame position. A loss is **disallowed** when you acquire the same or a **substantially identical** security from\n**30 days before to 30 days after** the sale: a window of 61 days including the sale date.\n\n## Things people miss\n\n- **Every account counts.** A purchase in your IRA, Roth IRA or your spouse's account can wash a sale in your\n  taxable account. Glidepath checks all accounts of the household.\n- **Automatic purchases count.** A reinvested dividend inside the window is a purchase.\n- **Buying before the sale counts too**: the window looks back 30 days.\n- A loss washed by a purchase **in an IRA is lost for good**: the IRA's basis cannot absorb it.\n\n## What happens to the loss\n\nIn a taxable account the disallowed loss is not gone: it is **added to the cost basis** of the replacement shares, and\nthe holding period of the sold shares is added to theirs. You get the deduction later, when you sell the replacement.\n\n## Example\n\nYou buy 100 shares for $1,000 and sell them for $750 (a $250 loss). Within 30 days you buy 100 shares again for $800.\nThe $250 loss is disallowed, and the new shares' basis is $800 + $250 = $1,050. Sold later for $900, they show a $150\nloss instead of a $100 gain.\n\n## Substantially identical\n\nThe same fund, a different share class of it, or an option on it is substantially identical. Two funds tracking\n*different* indexes generally are not. Glidepath treats two instruments as identical when they share an ISIN or when you\nmark the pair in your tax settings; decide the close cases with your tax advisor.\n\nSee also: [why tax-loss harvesting works](/learn/tax-loss-harvesting).\n",
+                            Slug = "wash-sale-rule",
+                            Summary = "A loss is disallowed when you buy the same or a substantially identical security within 30 days of the sale. How the 61-day window works and what happens to the lost deduction.",
+                            Title = "The wash-sale rule",
+                            Topics = "tax",
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Ledger.CashBalance", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -1559,6 +1753,213 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_risk_profiles_household_id_person_id");
 
                     b.ToTable("risk_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.Strategy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("allocations");
+
+                    b.Property<bool>("ByAdvisor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_advisor");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hidden_by");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("hidden_reason");
+
+                    b.Property<DateTimeOffset?>("HiddenUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Proxies")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("proxies");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<DateTimeOffset>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_utc");
+
+                    b.Property<Guid>("PublisherHouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("publisher_household_id");
+
+                    b.Property<Guid>("PublisherUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("publisher_user_id");
+
+                    b.Property<string>("Rebalancing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rebalancing");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategies");
+
+                    b.HasIndex("PublisherHouseholdId")
+                        .HasDatabaseName("ix_strategies_publisher_household_id");
+
+                    b.HasIndex("PublisherUserId")
+                        .HasDatabaseName("ix_strategies_publisher_user_id");
+
+                    b.ToTable("strategies", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyFollow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FollowedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("followed_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("StrategyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("strategy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_follows");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_strategy_follows_household_id");
+
+                    b.HasIndex("StrategyId", "HouseholdId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_follows_strategy_id_household_id");
+
+                    b.ToTable("strategy_follows", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReporterUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_user_id");
+
+                    b.Property<Guid>("StrategyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("strategy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_reports");
+
+                    b.HasIndex("ReporterUserId")
+                        .HasDatabaseName("ix_strategy_reports_reporter_user_id");
+
+                    b.HasIndex("StrategyId", "ReporterUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_reports_strategy_id_reporter_user_id");
+
+                    b.ToTable("strategy_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("allocations");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Rebalancing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rebalancing");
+
+                    b.Property<Guid>("StrategyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("strategy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_revisions");
+
+                    b.HasIndex("StrategyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_revisions_strategy_id_number");
+
+                    b.ToTable("strategy_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>
@@ -3454,6 +3855,67 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_risk_profiles_people_person_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.Strategy", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("PublisherHouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategies_households_publisher_household_id");
+
+                    b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublisherUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategies_users_publisher_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyFollow", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_follows_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Strategies.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_follows_strategies_strategy_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyReport", b =>
+                {
+                    b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_reports_users_reporter_user_id");
+
+                    b.HasOne("Glidepath.Domain.Strategies.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_reports_strategies_strategy_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Strategies.StrategyRevision", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Strategies.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_revisions_strategies_strategy_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.TaxLossHarvesting.HouseholdReplacement", b =>

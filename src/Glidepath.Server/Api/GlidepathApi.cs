@@ -9,6 +9,7 @@ using Glidepath.Server.Households;
 using Glidepath.Server.Imports;
 using Glidepath.Server.Instruments;
 using Glidepath.Server.Jobs;
+using Glidepath.Server.Learning;
 using Glidepath.Server.Lots;
 using Glidepath.Server.Goals;
 using Glidepath.Server.ManualAssets;
@@ -26,6 +27,7 @@ using Glidepath.Server.Protection;
 using Glidepath.Server.RealisedGains;
 using Glidepath.Server.Recommendations;
 using Glidepath.Server.RiskProfile;
+using Glidepath.Server.Strategies;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
@@ -60,6 +62,8 @@ public static class GlidepathApi
         api.MapRiskQuestionnaireEndpoints();
         api.MapSharedFxRateEndpoints();
         api.MapNotificationEndpoints();
+        api.MapStrategyEndpoints();
+        api.MapLearningEndpoints();
 
         var household = api.MapHouseholdScope();
         household.MapPeopleEndpoints();
@@ -75,6 +79,7 @@ public static class GlidepathApi
         household.MapConsultationEndpoints();
         household.MapPerformanceEndpoints();
         household.MapModelPortfolioEndpoints();
+        household.MapHouseholdStrategyEndpoints();
         household.MapRebalanceEndpoints();
         household.MapTaxSettingsEndpoints();
         household.MapAlertEndpoints();

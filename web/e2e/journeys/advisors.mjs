@@ -10,14 +10,14 @@ import { execFileSync } from 'node:child_process';
 import { baseURL, totpCode } from '../kit.mjs';
 
 /** @param {string} statement */
-function sql(statement) {
+export function sql(statement) {
   const database = process.env.GLIDEPATH_E2E_DB;
   if (!database) throw new Error('GLIDEPATH_E2E_DB is not set (e2e/global-setup.mjs sets it)');
   execFileSync('sqlite3', ['-cmd', '.timeout 10000', database, statement]);
 }
 
 /** @param {string} method @param {string} path @param {string | undefined} token @param {unknown} [body] @returns {Promise<any>} */
-async function call(method, path, token, body) {
+export async function call(method, path, token, body) {
   const res = await fetch(`${baseURL()}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -29,7 +29,12 @@ async function call(method, path, token, body) {
 }
 
 /** Registers a user, enrols TOTP, gives the role as the CLI would, and signs in with the second factor. @param {string} email @param {string} role */
-async function userWithRole(email, role) {
+export async function userWithRole(email, role) {
+  return (await signInWithRole(email, role)).accessToken;
+}
+
+/** As userWithRole, answering the whole token response (for a browser session). @param {string} email @param {string} role @returns {Promise<any>} */
+export async function signInWithRole(email, role) {
   const password = 'a long e2e passphrase for ' + role;
   await call('POST', '/auth/register', undefined, { email, password });
   const first = await call('POST', '/auth/login', undefined, { email, password });
@@ -41,8 +46,7 @@ async function userWithRole(email, role) {
   );
   // A fresh code: the confirmation's code cannot be used twice.
   await new Promise((r) => setTimeout(r, 31_000 - (Date.now() % 30_000)));
-  const signedIn = await call('POST', '/auth/login', undefined, { email, password, totpCode: await totpCode(enrolment.sharedKey) });
-  return signedIn.accessToken;
+  return await call('POST', '/auth/login', undefined, { email, password, totpCode: await totpCode(enrolment.sharedKey) });
 }
 
 /** Spec 31: a verified advisor is found with reasons, and a slot is booked on the browser's clock. @param {any} kit */

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Empty, ErrorMessage, QueryView } from '../components/DataState';
 import { JobsTable } from './JobsTable';
 import { AdvisorVerificationSection, UsersSection } from './PeopleSections';
+import { StrategyModerationSection } from '../strategies/ModerationSection';
 import { useDetailedHealth, useIsAdmin, useJobRuns, useJobs, useProviderSearch, useSetMapping, useSharedInstruments, useTriggerJob } from './queries';
 
 const PRICE_PROVIDERS = ['stooq', 'alphavantage', 'yahoo', 'local'];
@@ -31,6 +32,7 @@ export function AdminPage() {
         <>
           <UsersSection />
           <AdvisorVerificationSection />
+          <StrategyModerationSection />
           <JobsSection />
           <HealthSection />
           <MappingSection />

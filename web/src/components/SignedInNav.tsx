@@ -25,6 +25,9 @@ export function SignedInNav({ session }: { session: Session }) {
     <QueryClientProvider client={queryClient}>
       <nav aria-label="Account" className="flex items-center gap-3 text-sm">
         <NotificationBell />
+        <Link to="/learn" className="hover:underline">
+          Learn
+        </Link>
         {rolesOf(session).includes('admin') && (
           <Link to="/admin" className="hover:underline">
             Admin

@@ -18,6 +18,7 @@ const links = [
   ['risk-profile', 'Risk profile'],
   ['tax', 'Tax'],
   ['advisors', 'Advisors'],
+  ['strategies', 'Strategies'],
   ['webhooks', 'Webhooks'],
   ['settings', 'Settings'],
 ] as const;

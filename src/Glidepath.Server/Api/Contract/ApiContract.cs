@@ -18,6 +18,8 @@ internal static class ApiContract
         ["Imports"] = "CSV imports of transactions and closes (docs/import.md), all or nothing unless skipInvalid; column mappings saved per account.",
         ["Advisors"] = "Advisors: the grants a household's owner gives, an advisor's profile, hours and clients, matching advisors to a household, booking, moving and reviewing consultations.",
         ["Optimization"] = "Portfolio weights from a returns or prices table (docs/analytics.md).",
+        ["Learning"] = "Articles for users in Markdown, rendered as sanitised HTML, with topics and reading time; admins write them (docs/learning.md).",
+        ["Strategies"] = "Model portfolios published as strategies: weights, a rebalancing rule and performance since publication on shared closes; following, copying, reports and moderation (docs/strategies.md). Never the publisher's holdings or amounts.",
         ["Model portfolios"] = "Target allocations a household can rebalance towards, stored or generated.",
         ["Assumptions"] = "Versioned capital-market assumptions (expected returns, volatilities, correlations by asset class) with their date and sources; admins add versions (docs/assumptions.md).",
         ["Risk profile"] = "The Grable & Lytton risk questionnaire, risk capacity and the recommended risk level per person, with history (docs/risk-profile.md).",

@@ -22,6 +22,7 @@ internal static class WebhookContract
         [EventTypes.AlertTriggered] = (typeof(AlertTriggered), "A nightly scan found drift or a harvesting opportunity."),
         [EventTypes.PriceStale] = (typeof(PriceStale), "A held instrument's newest close is older than the staleness limit."),
         [EventTypes.GoalStatusChanged] = (typeof(GoalStatusChanged), "A simulation of a goal's plan moved the goal to another status (docs/goals.md)."),
+        [EventTypes.StrategyUpdated] = (typeof(StrategyUpdated), "A strategy the household follows changed its targets, rule or details, or was hidden (docs/strategies.md)."),
         [HouseholdWebhooks.PingEvent] = (typeof(WebhookPing), "A test delivery, sent by POST …/webhooks/{id}/test."),
     };
 

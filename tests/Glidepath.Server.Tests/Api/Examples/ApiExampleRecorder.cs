@@ -355,6 +355,51 @@ internal sealed partial class ApiExampleRecorder
         await GetAsync(me, $"{hh}/consultations");
         await GetAsync(advisor, $"{v}/advisor/consultations");
         await PostAsync(me, $"{hh}/consultations/{Id(booking)}/cancel");
+
+        // Strategies (docs/strategies.md): published from a model portfolio, followed and copied by the holiday household,
+        // reported by the advisor, moderated by an admin.
+        var core = await PostAsync(me, $"{hh}/model-portfolios", new
+        {
+            name = "Dow 30 core",
+            description = "All US large caps.",
+            allocations = new object[] { new { assetClass = "UsEquity", weight = 1m } },
+        });
+        var strategy = await PostAsync(me, $"{hh}/strategies", new { modelPortfolioId = Id(core), name = "Dow 30 core", description = "US large caps only, back to target each quarter.", rebalancing = "Quarterly" });
+        var sid = Id(strategy);
+        await using (var db = app.CreateDbContext())
+        {
+            // Performance needs closes after publication: as if published two months before the demo's last close.
+            var published = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture).AddMonths(-2);
+            var strategyId = Guid.Parse(sid);
+            await db.Strategies.Where(s => s.Id == strategyId).ExecuteUpdateAsync(x => x.SetProperty(s => s.PublishedOn, published));
+            await db.StrategyRevisions.Where(r => r.StrategyId == strategyId).ExecuteUpdateAsync(x => x.SetProperty(r => r.EffectiveOn, published));
+        }
+
+        await GetAsync(me, $"{v}/strategies");
+        await GetAsync(advisor, $"{v}/strategies/{sid}");
+        await GetAsync(me, $"{v}/strategies/{sid}/performance?to={asOf}");
+        var hol = $"{v}/households/{Id(holiday)}";
+        await PutAsync(me, $"{hol}/strategy-follows/{sid}", new { });
+        await GetAsync(me, $"{hol}/strategy-follows");
+        await PutAsync(me, $"{v}/strategies/{sid}", new { description = "US large caps only, back to target each month.", rebalancing = "Monthly" });
+        await PostAsync(me, $"{hol}/strategies/{sid}/copy", new { name = "Dow 30 core (copy)", setTargets = true });
+        await PostAsync(advisor, $"{v}/strategies/{sid}/reports", new { reason = "The description promises more than the weights say." });
+        await GetAsync(admin, $"{v}/admin/strategies");
+        await PostAsync(admin, $"{v}/admin/strategies/{sid}/hide", new { reason = "Under review." });
+        await SendAsync(admin, HttpMethod.Delete, $"{v}/admin/strategies/{sid}/hide");
+        await SendAsync(me, HttpMethod.Delete, $"{hol}/strategy-follows/{sid}");
+
+        // Learning articles (docs/learning.md): read by anyone, written by admins.
+        await GetAsync(me, $"{v}/articles?topic=tax");
+        var article = await GetAsync(me, $"{v}/articles/emergency-fund");
+        await PutAsync(admin, $"{v}/admin/articles/emergency-fund", new
+        {
+            title = "The emergency fund",
+            topics = new[] { "planning", "basics" },
+            summary = "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+            markdown = "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
+            version = Version(article),
+        });
         await PutAsync(me, $"{v}/notifications/preferences", new { preferences = new[] { new { eventType = "order.filled", channel = "email", enabled = false } }, dailyDigest = true });
         // Notifications come from the outbox in the background: wait (unrecorded) until the run's one has arrived,
         // so the recorded list is never empty on a fast or a slow machine.
