@@ -25,6 +25,8 @@ using Glidepath.Application.Rebalancing;
 using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Application.TaxSettings;
 using Glidepath.Application.Transactions;
+using Glidepath.Application.Categories;
+using Glidepath.Application.Rules;
 using Glidepath.Application.Users;
 using Glidepath.Application.Webhooks;
 using Glidepath.Infrastructure.Notifications;
@@ -73,6 +75,9 @@ public static class ApplicationRegistration
         services.AddScoped<GoalStatuses>();
         services.AddScoped<HouseholdFxRates>();
         services.AddScoped<HouseholdTransactions>();
+        services.AddScoped<HouseholdCategories>();
+        services.AddScoped<TransactionCategorising>();
+        services.AddScoped<HouseholdRules>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<CapitalMarketAssumptionsStore>();
         services.AddScoped<HouseholdRiskProfiles>();

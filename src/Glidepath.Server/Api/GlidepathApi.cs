@@ -28,6 +28,8 @@ using Glidepath.Server.RiskProfile;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
+using Glidepath.Server.Categories;
+using Glidepath.Server.Rules;
 using Glidepath.Server.Valuation;
 using Glidepath.Server.Webhooks;
 
@@ -83,6 +85,8 @@ public static class GlidepathApi
         household.MapWebhookEndpoints();
         household.MapCorporateActionEndpoints();
         household.MapRiskProfileEndpoints();
+        household.MapCategoryEndpoints();
+        household.MapRuleEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;
