@@ -76,8 +76,7 @@ public sealed class TransactionCategorising(GlidepathDbContext db, HouseholdTran
         stored.Source = CategorySource.Manual;
         stored.RuleId = null;
         var lines = splits.Select((s, i) => new SplitLine { TransactionId = transactionId, Line = i + 1, CategoryId = s!.CategoryId, Amount = s.Amount!.Value, Memo = s.Memo?.Trim() }).ToList();
-        db.SplitLines.AddRange(lines);
-        stored.Splits.AddRange(lines);
+        db.SplitLines.AddRange(lines);   // added explicitly (their ids are set, so the navigation alone would read them as stored); fix-up puts them in stored.Splits
         await db.SaveChangesAsync(ct);
         return ToDto(transaction, stored, tree);
     }

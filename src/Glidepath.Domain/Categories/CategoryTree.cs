@@ -27,7 +27,7 @@ public sealed class CategoryTree
 
     public Category? Find(Guid id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>"Parent/Child" or "Parent" (QIF writes "Parent:Child"; both separators are read).</summary>
+    /// <summary>"Parent/Child" or "Parent" (QIF writes "Parent:Child"; both separators are read), or a child's own name when no other parent has a child of that name.</summary>
     public Category? FindPath(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -36,7 +36,19 @@ public sealed class CategoryTree
         }
 
         var parts = path.Split(['/', ':'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length is 1 or 2 ? _byPath.GetValueOrDefault(string.Join('/', parts)) : null;
+        if (parts.Length is not (1 or 2))
+        {
+            return null;
+        }
+
+        if (_byPath.GetValueOrDefault(string.Join('/', parts)) is { } found)
+        {
+            return found;
+        }
+
+        // One word that is no top-level category: the child of that name, when only one parent has it ("Clothing").
+        var children = parts.Length == 1 ? _byId.Values.Where(c => c.ParentId is not null && string.Equals(c.Name, parts[0], StringComparison.OrdinalIgnoreCase)).Take(2).ToList() : [];
+        return children.Count == 1 ? children[0] : null;
     }
 
     public string PathOf(Category category)
