@@ -856,6 +856,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List categories
+         * @description The household's category tree, parents first with their children after them, by name. A household without categories gets the default tree.
+         */
+        get: operations["ListCategories"];
+        put?: never;
+        /**
+         * Add a category
+         * @description Adds a top-level category (with its kind: Expense, Income or Transfer) or a child of a top-level one (which takes its parent's kind).
+         */
+        post: operations["CreateCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename or move a category
+         * @description Renames a category and moves it under another top-level category or to the top; a top-level category's kind changes its children's too.
+         */
+        put: operations["UpdateCategory"];
+        post?: never;
+        /**
+         * Delete a category
+         * @description Deletes a category and its children; their transactions, split lines and rules move to reassignTo, or become uncategorised without it.
+         */
+        delete: operations["DeleteCategory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/categories/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List transactions with their categories
+         * @description The household's transactions, newest first, filtered by account and trade-date range, each with its signed cash amount, payee, category, tags and split lines.
+         */
+        get: operations["ListCategorisedTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/consultations": {
         parameters: {
             query?: never;
@@ -1892,6 +1960,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rules
+         * @description The household's categorisation rules in the order they run.
+         */
+        get: operations["ListRules"];
+        put?: never;
+        /**
+         * Add a rule
+         * @description Adds a rule: conditions on payee or memo (contains or regular expression), amount range, account and direction; actions setting the category, the payee and tags. Last unless a position is given.
+         */
+        post: operations["CreateRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a rule
+         * @description One rule of the household.
+         */
+        get: operations["GetRule"];
+        /**
+         * Replace a rule
+         * @description Replaces a rule's conditions and actions; a position moves it and the others close up.
+         */
+        put: operations["UpdateRule"];
+        post?: never;
+        /**
+         * Delete a rule
+         * @description Deletes a rule; what it categorised keeps its category.
+         */
+        delete: operations["DeleteRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/rules/{ruleId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a rule to existing transactions
+         * @description Runs the rule over every stored transaction: with dryRun=true a preview of what would change (category, payee, tags before and after), else the change. A category set by hand stays.
+         */
+        post: operations["ApplyRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/substantially-identical-pairs": {
         parameters: {
             query?: never;
@@ -2047,6 +2187,26 @@ export interface paths {
          * @description Deletes a transaction (both halves of a transfer) and replays the history. Audited.
          */
         delete: operations["DeleteTransaction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/transactions/{transactionId}/category": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a transaction's category
+         * @description Sets a transaction's category (or split lines adding up to its signed amount), payee and tags by hand; rules applied later leave a hand-set category alone.
+         */
+        put: operations["SetTransactionCategory"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3326,6 +3486,63 @@ export interface components {
             amount: number;
             currency: string;
         };
+        CategorisationRequest: {
+            /** Format: uuid */
+            categoryId?: null | string;
+            payee?: null | string;
+            splits?: null | components["schemas"]["SplitLineRequest"][];
+            tags?: null | string[];
+        };
+        CategorisedTransactionDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            categoryId: null | string;
+            categoryPath: null | string;
+            currency: string;
+            memo: null | string;
+            payee: string;
+            /** Format: uuid */
+            ruleId: null | string;
+            /** Format: decimal */
+            signedAmount: number;
+            source: null | components["schemas"]["CategorySource"];
+            splits: components["schemas"]["SplitLineDto"][];
+            tags: string[];
+            /** Format: date */
+            tradeDate: string;
+            /** Format: uuid */
+            transactionId: string;
+            type: string;
+        };
+        CategorisedTransactionsPage: {
+            items: components["schemas"]["CategorisedTransactionDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        CategoryDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CategoryKind"];
+            name: string;
+            /** Format: uuid */
+            parentId: null | string;
+            path: string;
+        };
+        /** @enum {unknown} */
+        CategoryKind: "Expense" | "Income" | "Transfer";
+        CategoryRequest: {
+            kind?: null | components["schemas"]["CategoryKind"];
+            name?: null | string;
+            /** Format: uuid */
+            parentId?: null | string;
+        };
+        /** @enum {unknown} */
+        CategorySource: "Manual" | "Rule" | "Statement" | "Dictionary" | null;
         ClassMixToEvaluate: {
             name: string;
             weights: {
@@ -3493,6 +3710,8 @@ export interface components {
             simulationQueue: null | components["schemas"]["SimulationQueueHealthDto"];
             status: string;
         };
+        /** @enum {unknown} */
+        Direction: "Inflow" | "Outflow" | null;
         DrawdownReport: {
             /** Format: double */
             depth: number;
@@ -4884,6 +5103,81 @@ export interface components {
             keyId: string;
             publishedKeyIds: string[];
         };
+        RuleApplicationDto: {
+            applied: boolean;
+            /** Format: int32 */
+            changed: number;
+            changes: components["schemas"]["RuleChangeDto"][];
+            /** Format: int32 */
+            matched: number;
+            /** Format: uuid */
+            ruleId: string;
+            /** Format: int32 */
+            skippedManual: number;
+        };
+        RuleChangeDto: {
+            /** Format: uuid */
+            categoryAfter: null | string;
+            /** Format: uuid */
+            categoryBefore: null | string;
+            categoryPathAfter: null | string;
+            categoryPathBefore: null | string;
+            memo: null | string;
+            payeeAfter: string;
+            payeeBefore: string;
+            /** Format: decimal */
+            signedAmount: number;
+            tagsAfter: string[];
+            tagsBefore: string[];
+            /** Format: date */
+            tradeDate: string;
+            /** Format: uuid */
+            transactionId: string;
+        };
+        RuleDto: {
+            /** Format: uuid */
+            accountId: null | string;
+            addTags: string[];
+            direction: null | components["schemas"]["Direction"];
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: decimal */
+            maxAmount: number | null;
+            memoMatch: components["schemas"]["TextMatch"];
+            memoPattern: null | string;
+            /** Format: decimal */
+            minAmount: number | null;
+            name: string;
+            payeeMatch: components["schemas"]["TextMatch"];
+            payeePattern: null | string;
+            /** Format: int32 */
+            position: number;
+            /** Format: uuid */
+            setCategoryId: null | string;
+            setPayee: null | string;
+        };
+        RuleRequest: {
+            /** Format: uuid */
+            accountId?: null | string;
+            addTags?: null | string[];
+            direction?: null | components["schemas"]["Direction"];
+            enabled?: null | boolean;
+            /** Format: decimal */
+            maxAmount?: number | null;
+            memoMatch?: null | components["schemas"]["TextMatch"];
+            memoPattern?: null | string;
+            /** Format: decimal */
+            minAmount?: number | null;
+            name?: null | string;
+            payeeMatch?: null | components["schemas"]["TextMatch"];
+            payeePattern?: null | string;
+            /** Format: int32 */
+            position?: number | null;
+            /** Format: uuid */
+            setCategoryId?: null | string;
+            setPayee?: null | string;
+        };
         ScaleBand: {
             label: string;
             /** Format: int32 */
@@ -5023,6 +5317,23 @@ export interface components {
             /** Format: double */
             target?: number | null;
         };
+        SplitLineDto: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: uuid */
+            categoryId: null | string;
+            categoryPath: null | string;
+            /** Format: int32 */
+            line: number;
+            memo: null | string;
+        };
+        SplitLineRequest: {
+            /** Format: decimal */
+            amount?: number | null;
+            /** Format: uuid */
+            categoryId?: null | string;
+            memo?: null | string;
+        };
         StepUpRequest: {
             recoveryCode?: null | string;
             totpCode?: null | string;
@@ -5099,6 +5410,8 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @enum {unknown} */
+        TextMatch: "Contains" | "Regex";
         TokensDto: {
             accessToken: string;
             /** Format: int32 */
@@ -5561,7 +5874,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -5572,54 +5885,28 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-ad993da0441343d9b38af1068fa0889f",
+                     *         "brokerOrderId": "paper-c2aaf62d376a40a6b28377545e3ccf3c",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:49.0446677+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:56.0063887+00:00",
+                     *         "updatedUtc": "2026-12-07T01:09:56.4253154+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *             "atUtc": "2026-12-07T01:09:56.2862194+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-06T22:53:49.0446677+00:00"
+                     *             "atUtc": "2026-12-07T01:09:56.4253154+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 2598,
-                     *         "limitPrice": null,
-                     *         "price": 28.94,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-2fda62eccd024532a20a79ae15070b09",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:48.9819683+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -5630,16 +5917,42 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-49cbd0b91831482494e4f45e849211a2",
+                     *         "brokerOrderId": "paper-26b325fb9bcc4dd99928fa87e67cd48e",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00",
-                     *         "updatedUtc": "2026-12-06T22:53:48.9819683+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:55.7279603+00:00",
+                     *         "updatedUtc": "2026-12-07T01:09:56.2862194+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *             "atUtc": "2026-12-07T01:09:56.2862194+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 303,
+                     *         "limitPrice": null,
+                     *         "price": 76.75,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-27495cf8e43841209238e3fddec080bd",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-07T01:09:55.7279603+00:00",
+                     *         "updatedUtc": "2026-12-07T01:09:56.2862194+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T01:09:56.2862194+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -5721,7 +6034,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5734,8 +6047,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:56.0063887+00:00",
+                     *       "updatedUtc": "2026-12-07T01:09:56.0063887+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5813,7 +6126,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5826,8 +6139,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:48.9191278+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:56.0063887+00:00",
+                     *       "updatedUtc": "2026-12-07T01:09:56.0063887+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5887,7 +6200,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5898,22 +6211,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-ad993da0441343d9b38af1068fa0889f",
+                     *       "brokerOrderId": "paper-c2aaf62d376a40a6b28377545e3ccf3c",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.9191278+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:49.0446677+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:56.0063887+00:00",
+                     *       "updatedUtc": "2026-12-07T01:09:56.4253154+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-06T22:53:48.9819683+00:00"
+                     *           "atUtc": "2026-12-07T01:09:56.2862194+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-06T22:53:49.0446677+00:00"
+                     *           "atUtc": "2026-12-07T01:09:56.4253154+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -5982,7 +6295,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "orders": 10,
                      *       "submitted": 10,
                      *       "fills": 0,
@@ -6056,12 +6369,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.8291506+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:55.8042392+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -6087,24 +6400,6 @@ export interface operations {
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
-                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *               "assetClass": null,
-                     *               "weight": 0.12,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": null,
-                     *               "band": 0,
-                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
-                     *             },
-                     *             "before": -4.7095417867977524e-11,
-                     *             "after": -4.7095417867977524e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
                      *               "assetClass": "InternationalEquity",
@@ -6119,6 +6414,24 @@ export interface operations {
                      *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *               "band": 0,
+                     *               "buys": "d2045ee8-a369-4899-90f1-5940ac100618"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6201,7 +6514,7 @@ export interface operations {
                      *       {
                      *         "email": "advisor@example.com",
                      *         "profile": {
-                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "displayName": "Dana Reyes",
                      *           "specialities": [
                      *             "retirement",
@@ -6219,7 +6532,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *           "updatedUtc": "2026-12-07T01:10:02.5614088+00:00"
                      *         }
                      *       }
                      *     ]
@@ -6278,7 +6591,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -6295,8 +6608,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-06T22:53:50.5517787+00:00",
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "verifiedUtc": "2026-12-07T01:10:02.9180422+00:00",
+                     *       "updatedUtc": "2026-12-07T01:10:02.5614088+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6359,7 +6672,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -6377,7 +6690,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:10:02.5614088+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6523,7 +6836,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "provider": "ecb",
-                 *       "from": "2026-12-06"
+                 *       "from": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["FxRefreshBody"];
@@ -6540,7 +6853,7 @@ export interface operations {
                      * @example {
                      *       "provider": "ecb",
                      *       "outcome": "failed",
-                     *       "from": "2026-12-06",
+                     *       "from": "2026-12-07",
                      *       "firstDay": null,
                      *       "lastDay": null,
                      *       "added": 0,
@@ -7213,7 +7526,7 @@ export interface operations {
                  *       "symbols": [
                  *         "BA"
                  *       ],
-                 *       "from": "2026-12-06"
+                 *       "from": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["PriceRefreshBody"];
@@ -7237,8 +7550,8 @@ export interface operations {
                      *           "added": 0,
                      *           "corrected": 0,
                      *           "unchanged": 0,
-                     *           "from": "2026-12-06",
-                     *           "to": "2026-12-06",
+                     *           "from": "2026-12-07",
+                     *           "to": "2026-12-07",
                      *           "reason": "No msft.us.csv in the local price folder."
                      *         }
                      *       ],
@@ -7306,10 +7619,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261206225351607",
+                     *       "keyId": "es256-20261207011006328",
                      *       "publishedKeyIds": [
-                     *         "es256-20261206225346570",
-                     *         "es256-20261206225351607"
+                     *         "es256-20261207010951234",
+                     *         "es256-20261207011006328"
                      *       ]
                      *     }
                      */
@@ -7366,7 +7679,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -7377,7 +7690,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -7387,7 +7700,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -7461,7 +7774,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -7622,12 +7935,12 @@ export interface operations {
                      *       ],
                      *       "exceptions": [
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": null,
                      *           "end": null
                      *         },
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": "09:00",
                      *           "end": "12:00"
                      *         }
@@ -7705,10 +8018,10 @@ export interface operations {
                  *       ],
                  *       "exceptions": [
                  *         {
-                 *           "date": "2027-01-05"
+                 *           "date": "2027-01-06"
                  *         },
                  *         {
-                 *           "date": "2027-01-05",
+                 *           "date": "2027-01-06",
                  *           "start": "09:00",
                  *           "end": "12:00"
                  *         }
@@ -7748,12 +8061,12 @@ export interface operations {
                      *       ],
                      *       "exceptions": [
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": null,
                      *           "end": null
                      *         },
                      *         {
-                     *           "date": "2027-01-05",
+                     *           "date": "2027-01-06",
                      *           "start": "09:00",
                      *           "end": "12:00"
                      *         }
@@ -7831,9 +8144,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *         "grantedUtc": "2026-12-07T01:10:02.0696948+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -7897,47 +8210,47 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "endUtc": "2026-11-29T23:53:50.7453457+00:00",
-                     *         "start": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "advisorStart": "2026-11-29T17:53:50.7453457-05:00",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "startUtc": "2026-11-30T01:10:03.3278155+00:00",
+                     *         "endUtc": "2026-11-30T02:10:03.3278155+00:00",
+                     *         "start": "2026-11-30T01:10:03.3278155+00:00",
+                     *         "advisorStart": "2026-11-29T20:10:03.3278155-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-28T22:53:50.7453457+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T01:10:03.3278155+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "consultationId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *           "createdUtc": "2026-12-07T01:10:03.3826852+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-12-09T15:00:00+00:00",
-                     *         "endUtc": "2026-12-09T16:00:00+00:00",
-                     *         "start": "2026-12-09T15:00:00+00:00",
-                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "startUtc": "2026-12-10T15:00:00+00:00",
+                     *         "endUtc": "2026-12-10T16:00:00+00:00",
+                     *         "start": "2026-12-10T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-10T10:00:00-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "retirement",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *         "reviewable": false,
                      *         "review": null
                      *       }
@@ -7995,7 +8308,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -8013,7 +8326,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:10:02.5614088+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8097,7 +8410,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -8115,7 +8428,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *       "updatedUtc": "2026-12-07T01:10:02.5614088+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8218,7 +8531,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *         "createdUtc": "2026-12-07T01:10:06.4039183+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -8391,7 +8704,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *       "createdUtc": "2026-12-07T01:10:06.4039183+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8608,7 +8921,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-06T22:53:51.6642285+00:00",
+                     *       "createdUtc": "2026-12-07T01:10:06.4039183+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8808,7 +9121,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "CHF",
                      *         "quote": "USD",
                      *         "rate": 1.132
@@ -8859,10 +9172,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:47.2183534+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -8921,10 +9234,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:54.1594185+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -8983,10 +9296,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:47.2183534+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -9065,10 +9378,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:54.1594185+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -9221,7 +9534,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -9238,9 +9551,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -9256,9 +9569,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "ownerId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -9337,7 +9650,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -9353,9 +9666,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -9445,7 +9758,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -9538,9 +9851,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -9704,12 +10017,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *         "grantedUtc": "2026-12-07T01:10:02.0696948+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -9796,12 +10109,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *       "grantedUtc": "2026-12-07T01:10:02.0696948+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -9956,7 +10269,7 @@ export interface operations {
                      *           "rank": 1,
                      *           "score": 0.6,
                      *           "advisor": {
-                     *             "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *             "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *             "displayName": "Dana Reyes",
                      *             "specialities": [
                      *               "retirement",
@@ -9973,8 +10286,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-06T22:53:50.5517787+00:00",
-                     *             "updatedUtc": "2026-12-06T22:53:50.4559214+00:00"
+                     *             "verifiedUtc": "2026-12-07T01:10:02.9180422+00:00",
+                     *             "updatedUtc": "2026-12-07T01:10:02.5614088+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -10065,27 +10378,27 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
                      *         {
-                     *           "startUtc": "2026-12-09T14:00:00+00:00",
-                     *           "endUtc": "2026-12-09T15:00:00+00:00",
-                     *           "start": "2026-12-09T14:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T09:00:00-05:00"
+                     *           "startUtc": "2026-12-10T14:00:00+00:00",
+                     *           "endUtc": "2026-12-10T15:00:00+00:00",
+                     *           "start": "2026-12-10T14:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T09:00:00-05:00"
                      *         },
                      *         {
-                     *           "startUtc": "2026-12-09T15:00:00+00:00",
-                     *           "endUtc": "2026-12-09T16:00:00+00:00",
-                     *           "start": "2026-12-09T15:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T10:00:00-05:00"
+                     *           "startUtc": "2026-12-10T15:00:00+00:00",
+                     *           "endUtc": "2026-12-10T16:00:00+00:00",
+                     *           "start": "2026-12-10T15:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T10:00:00-05:00"
                      *         },
                      *         {
-                     *           "startUtc": "2026-12-09T16:00:00+00:00",
-                     *           "endUtc": "2026-12-09T17:00:00+00:00",
-                     *           "start": "2026-12-09T16:00:00+00:00",
-                     *           "advisorStart": "2026-12-09T11:00:00-05:00"
+                     *           "startUtc": "2026-12-10T16:00:00+00:00",
+                     *           "endUtc": "2026-12-10T17:00:00+00:00",
+                     *           "start": "2026-12-10T16:00:00+00:00",
+                     *           "advisorStart": "2026-12-10T11:00:00-05:00"
                      *         }
                      *       ]
                      *     }
@@ -10164,7 +10477,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "currency": "USD",
                      *       "targets": 19,
                      *       "drift": [
@@ -10250,6 +10563,491 @@ export interface operations {
             };
         };
     };
+    ListCategories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "parentId": null,
+                     *         "name": "Education",
+                     *         "path": "Education",
+                     *         "kind": "Expense"
+                     *       },
+                     *       {
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "parentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "name": "Books",
+                     *         "path": "Education/Books",
+                     *         "kind": "Expense"
+                     *       },
+                     *       {
+                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *         "parentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "name": "Courses",
+                     *         "path": "Education/Courses",
+                     *         "kind": "Expense"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["CategoryDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Pets",
+                 *       "kind": "Expense"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CategoryRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "parentId": null,
+                     *       "name": "Pets",
+                     *       "path": "Pets",
+                     *       "kind": "Expense"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Pets and vet",
+                 *       "kind": "Expense"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CategoryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "parentId": null,
+                     *       "name": "Pets and vet",
+                     *       "path": "Pets and vet",
+                     *       "kind": "Expense"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCategory: {
+        parameters: {
+            query?: {
+                reassignTo?: string;
+            };
+            header?: never;
+            path: {
+                categoryId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCategorisedTransactions: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "tradeDate": "2026-12-07",
+                     *           "type": "Deposit",
+                     *           "signedAmount": 30000,
+                     *           "currency": "USD",
+                     *           "memo": "Opening deposit",
+                     *           "payee": "Opening balance",
+                     *           "categoryId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "categoryPath": "Transfers/Between own accounts",
+                     *           "source": "Manual",
+                     *           "ruleId": null,
+                     *           "tags": [
+                     *             "setup"
+                     *           ],
+                     *           "splits": []
+                     *         },
+                     *         {
+                     *           "transactionId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "tradeDate": "2026-12-07",
+                     *           "type": "Buy",
+                     *           "signedAmount": -3006,
+                     *           "currency": "USD",
+                     *           "memo": null,
+                     *           "payee": "",
+                     *           "categoryId": null,
+                     *           "categoryPath": null,
+                     *           "source": null,
+                     *           "ruleId": null,
+                     *           "tags": [],
+                     *           "splits": []
+                     *         },
+                     *         {
+                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "tradeDate": "2026-12-07",
+                     *           "type": "Fee",
+                     *           "signedAmount": -12.5,
+                     *           "currency": "USD",
+                     *           "memo": null,
+                     *           "payee": "",
+                     *           "categoryId": null,
+                     *           "categoryPath": null,
+                     *           "source": null,
+                     *           "ruleId": null,
+                     *           "tags": [],
+                     *           "splits": []
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 5,
+                     *       "totalCount": 1813
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategorisedTransactionsPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListConsultations: {
         parameters: {
             query?: never;
@@ -10273,47 +11071,47 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "endUtc": "2026-11-29T23:53:50.7453457+00:00",
-                     *         "start": "2026-11-29T22:53:50.7453457+00:00",
-                     *         "advisorStart": "2026-11-29T17:53:50.7453457-05:00",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "startUtc": "2026-11-30T01:10:03.3278155+00:00",
+                     *         "endUtc": "2026-11-30T02:10:03.3278155+00:00",
+                     *         "start": "2026-11-30T01:10:03.3278155+00:00",
+                     *         "advisorStart": "2026-11-29T20:10:03.3278155-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-28T22:53:50.7453457+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T01:10:03.3278155+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *           "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "consultationId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *           "createdUtc": "2026-12-07T01:10:03.3826852+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-12-09T15:00:00+00:00",
-                     *         "endUtc": "2026-12-09T16:00:00+00:00",
-                     *         "start": "2026-12-09T15:00:00+00:00",
-                     *         "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "startUtc": "2026-12-10T15:00:00+00:00",
+                     *         "endUtc": "2026-12-10T16:00:00+00:00",
+                     *         "start": "2026-12-10T15:00:00+00:00",
+                     *         "advisorStart": "2026-12-10T10:00:00-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "retirement",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *         "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *         "reviewable": false,
                      *         "review": null
                      *       }
@@ -10376,8 +11174,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                 *       "startUtc": "2026-12-09T14:00:00+00:00",
+                 *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                 *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
                  *       "shareHousehold": true
@@ -10395,21 +11193,21 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T14:00:00+00:00",
-                     *       "endUtc": "2026-12-09T15:00:00+00:00",
-                     *       "start": "2026-12-09T14:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T09:00:00-05:00",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "startUtc": "2026-12-10T14:00:00+00:00",
+                     *       "endUtc": "2026-12-10T15:00:00+00:00",
+                     *       "start": "2026-12-10T14:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T09:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "booked",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T14:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T14:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -10496,21 +11294,21 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T15:00:00+00:00",
-                     *       "endUtc": "2026-12-09T16:00:00+00:00",
-                     *       "start": "2026-12-09T15:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "startUtc": "2026-12-10T15:00:00+00:00",
+                     *       "endUtc": "2026-12-10T16:00:00+00:00",
+                     *       "start": "2026-12-10T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T10:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "cancelled",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -10582,7 +11380,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "startUtc": "2026-12-09T15:00:00+00:00"
+                 *       "startUtc": "2026-12-10T15:00:00+00:00"
                  *     }
                  */
                 "application/json": components["schemas"]["RescheduleRequest"];
@@ -10597,21 +11395,21 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "startUtc": "2026-12-09T15:00:00+00:00",
-                     *       "endUtc": "2026-12-09T16:00:00+00:00",
-                     *       "start": "2026-12-09T15:00:00+00:00",
-                     *       "advisorStart": "2026-12-09T10:00:00-05:00",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "startUtc": "2026-12-10T15:00:00+00:00",
+                     *       "endUtc": "2026-12-10T16:00:00+00:00",
+                     *       "start": "2026-12-10T15:00:00+00:00",
+                     *       "advisorStart": "2026-12-10T10:00:00-05:00",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "status": "booked",
                      *       "need": "retirement",
                      *       "shareHousehold": true,
                      *       "grantExpiresUtc": null,
-                     *       "changeableUntilUtc": "2026-12-08T15:00:00+00:00",
+                     *       "changeableUntilUtc": "2026-12-09T15:00:00+00:00",
                      *       "reviewable": false,
                      *       "review": null
                      *     }
@@ -10708,12 +11506,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "consultationId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *       "consultationId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-06T22:53:50.7681861+00:00"
+                     *       "createdUtc": "2026-12-07T01:10:03.3826852+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -10965,13 +11763,13 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "EUR",
                      *         "quote": "USD",
                      *         "rate": 1.0842
                      *       },
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "base": "GBP",
                      *         "quote": "USD",
                      *         "rate": 1.2712
@@ -11032,7 +11830,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "date": "2026-12-06",
+                 *       "date": "2026-12-07",
                  *       "base": "EUR",
                  *       "quote": "USD",
                  *       "rate": 1.0842
@@ -11050,7 +11848,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "date": "2026-12-06",
+                     *       "date": "2026-12-07",
                      *       "base": "EUR",
                      *       "quote": "USD",
                      *       "rate": 1.0842
@@ -11371,26 +12169,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "fundingAccountIds": [
                      *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *           "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "statusUpdatedUtc": "2026-12-06T22:53:49.8722001+00:00",
+                     *         "statusRunId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "statusUpdatedUtc": "2026-12-07T01:09:59.1086911+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11455,10 +12253,10 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                  *       ]
@@ -11476,16 +12274,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
@@ -11571,26 +12369,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "statusUpdatedUtc": "2026-12-06T22:53:49.8722001+00:00",
+                     *       "statusRunId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *       "statusUpdatedUtc": "2026-12-07T01:09:59.1086911+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11655,13 +12453,13 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                 *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
                  *       ],
                  *       "version": 0
                  *     }
@@ -11678,19 +12476,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -12165,7 +12963,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *         "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -12175,7 +12973,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -12185,9 +12983,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -12268,13 +13066,13 @@ export interface operations {
                      *         "version": 1,
                      *         "latest": {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         },
                      *         "values": [
                      *           {
                      *             "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *             "date": "2026-12-06",
+                     *             "date": "2026-12-07",
                      *             "amount": 650000
                      *           }
                      *         ]
@@ -12343,7 +13141,7 @@ export interface operations {
                  *       "category": "RealEstate",
                  *       "currency": "USD",
                  *       "amount": 650000,
-                 *       "date": "2026-12-06"
+                 *       "date": "2026-12-07"
                  *     }
                  */
                 "application/json": components["schemas"]["ManualAssetRequest"];
@@ -12366,13 +13164,13 @@ export interface operations {
                      *       "version": 0,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12459,13 +13257,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12556,13 +13354,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12725,7 +13523,7 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
@@ -12736,7 +13534,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12840,7 +13638,7 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
@@ -12851,7 +13649,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -12945,13 +13743,13 @@ export interface operations {
                      *       "version": 1,
                      *       "latest": {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
                      *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "date": "2026-12-06",
+                     *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
                      *       ]
@@ -13021,7 +13819,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13041,11 +13839,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:55.0877749+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13065,11 +13863,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:55.0877749+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13089,7 +13887,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:55.0877749+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13181,7 +13979,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -13201,7 +13999,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:54.9175583+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -13287,7 +14085,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13307,7 +14105,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:54.9175583+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13400,7 +14198,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13420,7 +14218,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-06T22:53:48.2934049+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:54.9175583+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13581,7 +14379,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13601,11 +14399,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:55.0877749+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13625,11 +14423,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:55.0877749+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13649,7 +14447,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-06T22:53:48.369758+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:55.0877749+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13750,7 +14548,7 @@ export interface operations {
                      * @example {
                      *       "currency": "USD",
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "points": [
                      *         {
                      *           "date": "2025-01-01",
@@ -13859,7 +14657,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:09:55.7279603+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -13870,7 +14668,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:09:55.7279603+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -13881,7 +14679,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:09:55.7279603+00:00"
                      *       }
                      *     ]
                      */
@@ -13949,8 +14747,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -13961,8 +14759,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -14050,8 +14848,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -14135,8 +14933,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -14222,8 +15020,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -14372,7 +15170,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "currency": "USD",
                      *       "accountId": null,
                      *       "instrumentId": null,
@@ -14380,12 +15178,12 @@ export interface operations {
                      *       "endValue": 1315296.844967,
                      *       "netExternalFlow": 161677.59,
                      *       "timeWeightedReturn": 0.09911756239724157,
-                     *       "annualisedTimeWeightedReturn": 0.05014630056620839,
+                     *       "annualisedTimeWeightedReturn": 0.05007352246330998,
                      *       "moneyWeightedReturn": {
                      *         "status": "Solved",
-                     *         "rate": 0.048527166422835055,
+                     *         "rate": 0.04845322015508202,
                      *         "roots": [
-                     *           0.048527166422835055
+                     *           0.04845322015508202
                      *         ]
                      *       },
                      *       "risk": {
@@ -14398,7 +15196,7 @@ export interface operations {
                      *           "peakDate": "2025-12-19",
                      *           "troughDate": "2026-02-10"
                      *         },
-                     *         "calmar": 0.3646110349916191,
+                     *         "calmar": 0.36408186934783493,
                      *         "historicalVar": 0.019148930696857636,
                      *         "historicalCvar": 0.024671649397716353,
                      *         "parametricVar": 0.01876052874098499,
@@ -14419,7 +15217,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -14544,7 +15342,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -14611,7 +15409,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:57.0004327+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -14753,7 +15551,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -14820,7 +15618,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:57.0004327+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -14897,7 +15695,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -14964,7 +15762,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:57.0004327+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15107,7 +15905,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -15174,7 +15972,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-06T22:53:49.2678901+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:57.0004327+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15577,8 +16375,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
                      *         "progress": 0,
@@ -15591,14 +16389,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:50.2094673+00:00",
+                     *         "createdUtc": "2026-12-07T01:10:01.256659+00:00",
                      *         "startedUtc": null,
-                     *         "finishedUtc": "2026-12-06T22:53:50.2133804+00:00",
+                     *         "finishedUtc": "2026-12-07T01:10:01.3077182+00:00",
                      *         "durationMs": 0
                      *       },
                      *       {
-                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -15613,14 +16411,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:49.9308384+00:00",
-                     *         "startedUtc": "2026-12-06T22:53:49.9323817+00:00",
-                     *         "finishedUtc": "2026-12-06T22:53:50.5471444+00:00",
-                     *         "durationMs": 612
+                     *         "createdUtc": "2026-12-07T01:09:59.3236329+00:00",
+                     *         "startedUtc": "2026-12-07T01:09:59.3479164+00:00",
+                     *         "finishedUtc": "2026-12-07T01:10:02.6852705+00:00",
+                     *         "durationMs": 3317
                      *       },
                      *       {
-                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -15633,10 +16431,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *         "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *         "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *         "durationMs": 41
+                     *         "createdUtc": "2026-12-07T01:09:58.9544582+00:00",
+                     *         "startedUtc": "2026-12-07T01:09:59.0185506+00:00",
+                     *         "finishedUtc": "2026-12-07T01:09:59.0993477+00:00",
+                     *         "durationMs": 57
                      *       }
                      *     ]
                      */
@@ -15716,8 +16514,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -15831,10 +16629,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *       "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *       "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T01:09:58.9544582+00:00",
+                     *       "startedUtc": "2026-12-07T01:09:59.0185506+00:00",
+                     *       "finishedUtc": "2026-12-07T01:09:59.0993477+00:00",
+                     *       "durationMs": 57
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -15938,8 +16736,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -16053,10 +16851,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.7764364+00:00",
-                     *       "startedUtc": "2026-12-06T22:53:49.8065905+00:00",
-                     *       "finishedUtc": "2026-12-06T22:53:49.8598095+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T01:09:58.9544582+00:00",
+                     *       "startedUtc": "2026-12-07T01:09:59.0185506+00:00",
+                     *       "finishedUtc": "2026-12-07T01:09:59.0993477+00:00",
+                     *       "durationMs": 57
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16124,8 +16922,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Cancelled",
                      *       "progress": 0,
@@ -16138,9 +16936,9 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:50.2094673+00:00",
+                     *       "createdUtc": "2026-12-07T01:10:01.256659+00:00",
                      *       "startedUtc": null,
-                     *       "finishedUtc": "2026-12-06T22:53:50.2133804+00:00",
+                     *       "finishedUtc": "2026-12-07T01:10:01.3077182+00:00",
                      *       "durationMs": 0
                      *     }
                      */
@@ -16240,8 +17038,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -16256,7 +17054,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-06T22:53:49.9308384+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:59.3236329+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -16354,7 +17152,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "pricesAsOf": "2026-12-04",
                      *       "stale": false,
                      *       "positions": [
@@ -16389,7 +17187,7 @@ export interface operations {
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -16409,7 +17207,7 @@ export interface operations {
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -16490,7 +17288,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "from": "2025-01-01",
-                     *       "to": "2026-12-06",
+                     *       "to": "2026-12-07",
                      *       "shortTermGain": 753.94,
                      *       "longTermGain": 32311.38,
                      *       "taxAdvantaged": {
@@ -16502,10 +17300,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -16519,11 +17317,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "accountId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "saleTransactionId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -16538,10 +17336,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -16645,10 +17443,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -16662,11 +17460,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "accountId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "saleTransactionId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -16681,10 +17479,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -16783,11 +17581,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": null,
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.7030795+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:55.665215+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -16799,19 +17597,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -16829,7 +17627,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -16897,9 +17695,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "d2045ee8-a369-4899-90f1-5940ac100618"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -16997,11 +17795,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": null,
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-06T22:53:48.7030795+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:55.665215+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -17013,19 +17811,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -17043,7 +17841,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -17111,9 +17909,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "d2045ee8-a369-4899-90f1-5940ac100618"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -17201,7 +17999,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:09:55.7279603+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -17212,7 +18010,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:09:55.7279603+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -17223,7 +18021,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-06T22:53:48.7731506+00:00"
+                     *         "createdUtc": "2026-12-07T01:09:55.7279603+00:00"
                      *       }
                      *     ]
                      */
@@ -17291,7 +18089,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -17301,17 +18099,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "assetClass": null,
-                     *         "weight": 0.12,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": null
-                     *       },
-                     *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -17319,6 +18107,16 @@ export interface operations {
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *       },
+                     *       {
+                     *         "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "Bonds",
+                     *         "weight": 0.4,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d2045ee8-a369-4899-90f1-5940ac100618"
                      *       }
                      *     ]
                      */
@@ -17376,12 +18174,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                 *       "modelPortfolioId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
                  *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                 *         "Bonds": "d2045ee8-a369-4899-90f1-5940ac100618"
                  *       }
                  *     }
                  */
@@ -17398,7 +18196,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -17408,7 +18206,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -17418,14 +18216,14 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *         "buyInstrumentId": "d2045ee8-a369-4899-90f1-5940ac100618"
                      *       }
                      *     ]
                      */
@@ -17764,7 +18562,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": true,
                      *       "assetLocation": false,
                      *       "proposal": {
@@ -17777,19 +18575,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -17807,7 +18605,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -17875,9 +18673,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "d2045ee8-a369-4899-90f1-5940ac100618"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -17899,21 +18697,21 @@ export interface operations {
                      *           "name": "Joint brokerage"
                      *         },
                      *         {
-                     *           "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "id": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -18228,11 +19026,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *             "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *             "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *             "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -18246,16 +19044,16 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *             "takenUtc": "2026-12-07T01:09:55.1479093+00:00"
                      *           },
                      *           "retakeSuggested": false,
-                     *           "retakeDue": "2027-12-06"
+                     *           "retakeDue": "2027-12-07"
                      *         }
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *           "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -18269,7 +19067,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *           "takenUtc": "2026-12-07T01:09:55.1479093+00:00"
                      *         }
                      *       ]
                      *     }
@@ -18331,7 +19129,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -18356,8 +19154,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -18371,7 +19169,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-06T22:53:48.3998637+00:00"
+                     *       "takenUtc": "2026-12-07T01:09:55.1479093+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -18384,6 +19182,517 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "position": 0,
+                     *         "name": "Groceries",
+                     *         "enabled": true,
+                     *         "payeePattern": "grocer|market",
+                     *         "payeeMatch": "Regex",
+                     *         "memoPattern": null,
+                     *         "memoMatch": "Contains",
+                     *         "minAmount": null,
+                     *         "maxAmount": 500,
+                     *         "accountId": null,
+                     *         "direction": "Outflow",
+                     *         "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "setPayee": null,
+                     *         "addTags": [
+                     *           "food"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["RuleDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "payeePattern": "grocer",
+                 *       "direction": "Outflow",
+                 *       "maxAmount": 500,
+                 *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                 *       "addTags": [
+                 *         "food"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "position": 0,
+                     *       "name": "Groceries",
+                     *       "enabled": true,
+                     *       "payeePattern": "grocer",
+                     *       "payeeMatch": "Contains",
+                     *       "memoPattern": null,
+                     *       "memoMatch": "Contains",
+                     *       "minAmount": null,
+                     *       "maxAmount": 500,
+                     *       "accountId": null,
+                     *       "direction": "Outflow",
+                     *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "setPayee": null,
+                     *       "addTags": [
+                     *         "food"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "position": 0,
+                     *       "name": "Groceries",
+                     *       "enabled": true,
+                     *       "payeePattern": "grocer|market",
+                     *       "payeeMatch": "Regex",
+                     *       "memoPattern": null,
+                     *       "memoMatch": "Contains",
+                     *       "minAmount": null,
+                     *       "maxAmount": 500,
+                     *       "accountId": null,
+                     *       "direction": "Outflow",
+                     *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "setPayee": null,
+                     *       "addTags": [
+                     *         "food"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "payeePattern": "grocer|market",
+                 *       "payeeMatch": "Regex",
+                 *       "direction": "Outflow",
+                 *       "maxAmount": 500,
+                 *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                 *       "addTags": [
+                 *         "food"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RuleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "position": 0,
+                     *       "name": "Groceries",
+                     *       "enabled": true,
+                     *       "payeePattern": "grocer|market",
+                     *       "payeeMatch": "Regex",
+                     *       "memoPattern": null,
+                     *       "memoMatch": "Contains",
+                     *       "minAmount": null,
+                     *       "maxAmount": 500,
+                     *       "accountId": null,
+                     *       "direction": "Outflow",
+                     *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "setPayee": null,
+                     *       "addTags": [
+                     *         "food"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApplyRule: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ruleId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "applied": false,
+                     *       "matched": 0,
+                     *       "changed": 0,
+                     *       "skippedManual": 0,
+                     *       "changes": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleApplicationDto"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -18450,7 +19759,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-06T22:53:48.5178052+00:00"
+                     *         "createdUtc": "2026-12-07T01:09:55.3497711+00:00"
                      *       }
                      *     ]
                      */
@@ -18530,7 +19839,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-06T22:53:48.5178052+00:00"
+                     *       "createdUtc": "2026-12-07T01:09:55.3497711+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -18685,18 +19994,18 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *               "lotId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -18709,12 +20018,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *               "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -18727,24 +20036,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "instrumentId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *               "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "lotId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -18759,19 +20068,19 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "instrumentId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -18860,36 +20169,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "asOf": "2026-12-06",
+                     *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-06T22:53:48.8710583+00:00",
+                     *       "createdUtc": "2026-12-07T01:09:55.8712161+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *             "instrumentId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *                 "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *                 "lotId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -18901,19 +20210,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *             "instrumentId": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *                 "lotId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *                 "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -19215,11 +20524,11 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -19235,11 +20544,11 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Buy",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "quantity": 20,
                      *           "price": 150.25,
@@ -19255,23 +20564,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "type": "Fee",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 1000,
+                     *           "amount": 12.5,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0001",
+                     *           "externalId": "BRK-2026-0002",
                      *           "memo": null
                      *         }
                      *       ],
@@ -19345,9 +20654,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "type": "Deposit",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "amount": 25000,
                  *       "currency": "USD",
                  *       "memo": "Opening deposit"
@@ -19374,11 +20683,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -19485,11 +20794,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -19560,9 +20869,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "type": "Deposit",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "amount": 30000,
                  *       "currency": "USD",
                  *       "memo": "Opening deposit"
@@ -19580,11 +20889,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "type": "Deposit",
-                     *       "tradeDate": "2026-12-06",
-                     *       "settlementDate": "2026-12-06",
+                     *       "tradeDate": "2026-12-07",
+                     *       "settlementDate": "2026-12-07",
                      *       "instrumentId": null,
                      *       "quantity": 0,
                      *       "price": 0,
@@ -19752,6 +21061,107 @@ export interface operations {
             };
         };
     };
+    SetTransactionCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "categoryId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                 *       "payee": "Opening balance",
+                 *       "tags": [
+                 *         "setup"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CategorisationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "tradeDate": "2026-12-07",
+                     *       "type": "Deposit",
+                     *       "signedAmount": 30000,
+                     *       "currency": "USD",
+                     *       "memo": "Opening deposit",
+                     *       "payee": "Opening balance",
+                     *       "categoryId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *       "categoryPath": "Transfers/Between own accounts",
+                     *       "source": "Manual",
+                     *       "ruleId": null,
+                     *       "tags": [
+                     *         "setup"
+                     *       ],
+                     *       "splits": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategorisedTransactionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     BookTransactionBatch: {
         parameters: {
             query?: never;
@@ -19769,17 +21179,17 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *           "type": "Deposit",
-                 *           "tradeDate": "2026-12-06",
+                 *           "tradeDate": "2026-12-07",
                  *           "amount": 1000,
                  *           "currency": "USD",
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *           "type": "Fee",
-                 *           "tradeDate": "2026-12-06",
+                 *           "tradeDate": "2026-12-07",
                  *           "amount": 12.5,
                  *           "currency": "USD",
                  *           "externalId": "BRK-2026-0002"
@@ -19810,11 +21220,11 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Deposit",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -19830,11 +21240,11 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Fee",
-                     *           "tradeDate": "2026-12-06",
-                     *           "settlementDate": "2026-12-06",
+                     *           "tradeDate": "2026-12-07",
+                     *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
@@ -19940,9 +21350,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "type": "Sell",
-                 *       "tradeDate": "2026-12-06",
+                 *       "tradeDate": "2026-12-07",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                  *       "quantity": 5,
                  *       "price": 150,
@@ -19964,8 +21374,8 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *           "acquiredDate": "2026-12-06",
+                     *           "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
                      *           "proceeds": 750,
@@ -20073,7 +21483,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "date": "2026-12-06",
+                     *       "date": "2026-12-07",
                      *       "currency": "USD",
                      *       "assets": 1965296.84,
                      *       "liabilities": -847.03,
@@ -20082,7 +21492,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "accountId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -20201,14 +21611,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-06T22:53:50.2987018+00:00"
+                     *         "createdUtc": "2026-12-07T01:10:01.6917967+00:00"
                      *       }
                      *     ]
                      */
@@ -20288,14 +21698,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-06T22:53:50.2987018+00:00",
+                     *       "createdUtc": "2026-12-07T01:10:01.6917967+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -20391,14 +21801,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-06T22:53:50.2987018+00:00"
+                     *       "createdUtc": "2026-12-07T01:10:01.6917967+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -20539,17 +21949,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *           "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-06T22:53:50.322+00:00",
-                     *           "nextAttemptUtc": "2026-12-06T22:53:50.322+00:00",
+                     *           "createdUtc": "2026-12-07T01:10:01.816+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T01:10:01.816+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"7b93b594-7794-467f-9b76-5f287403a6eb\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:10:01.8162461+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -20631,17 +22041,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T22:53:50.357+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T22:53:50.357+00:00",
+                     *       "createdUtc": "2026-12-07T01:10:01.994+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T01:10:01.994+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"7b93b594-7794-467f-9b76-5f287403a6eb\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:10:01.8162461+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -20708,17 +22118,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-06T22:53:50.322+00:00",
-                     *       "nextAttemptUtc": "2026-12-06T22:53:50.322+00:00",
+                     *       "createdUtc": "2026-12-07T01:10:01.816+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T01:10:01.816+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-06T22:53:50.3228892+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"7b93b594-7794-467f-9b76-5f287403a6eb\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T01:10:01.8162461+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -20906,7 +22316,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -20984,7 +22394,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884"
+                 *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -21007,7 +22417,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "editable": true
                      *     }
                      */
@@ -21164,7 +22574,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884"
+                 *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -21187,7 +22597,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "editable": true
                      *     }
                      */
@@ -21400,7 +22810,7 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "date": "2026-12-06",
+                 *         "date": "2026-12-07",
                  *         "close": 12.34
                  *       }
                  *     ]
@@ -21418,7 +22828,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "date": "2026-12-06",
+                     *         "date": "2026-12-07",
                      *         "close": 12.34
                      *       }
                      *     ]
@@ -21493,7 +22903,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -21501,8 +22911,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "b906f844-4018-4e86-b606-a10e35b156f3"
+                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "c66aa59f-2c24-4b45-b87b-13f03e403ecb"
                      *       ]
                      *     }
                      */
@@ -21612,13 +23022,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-06T22:53:51.886022+00:00",
+                     *       "exportedUtc": "2026-12-07T01:10:07.031577+00:00",
                      *       "user": {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-06T22:53:45.6586224+00:00",
+                     *         "createdUtc": "2026-12-07T01:09:48.9415358+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -21626,17 +23036,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T22:53:44.9111328+00:00",
+                     *             "createdUtc": "2026-12-07T01:09:47.2183534+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -21647,8 +23057,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -21659,8 +23069,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *               "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -21675,7 +23085,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -21695,8 +23105,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *                 "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -21716,9 +23126,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *                 "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *                 "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *                 "ownerId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -21738,8 +23148,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *               "accountId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -21758,7 +23168,7 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
@@ -21778,7 +23188,7 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
@@ -21800,28 +23210,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-06T22:53:49.2678901+00:00"
+                     *               "createdUtc": "2026-12-07T01:09:57.0004327+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *               "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *               "grantedUtc": "2026-12-06T22:53:50.3672402+00:00",
+                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *               "grantedUtc": "2026-12-07T01:10:02.0696948+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *             "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-06T22:53:47.9131279+00:00",
+                     *             "createdUtc": "2026-12-07T01:09:54.1594185+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -21835,23 +23245,23 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:47.8690911+00:00",
+                     *           "occurredUtc": "2026-12-07T01:09:54.078642+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:48.098252+00:00",
+                     *           "occurredUtc": "2026-12-07T01:09:54.5573912+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
-                     *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-06T22:53:48.8199135+00:00",
+                     *           "occurredUtc": "2026-12-07T01:09:55.7956922+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
                      *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
                      *         }
@@ -22496,37 +23906,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "id": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *           "createdUtc": "2026-12-07T01:10:02.9893234+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "eventType": "goal.status_changed",
                      *           "title": "Goal Retirement: AtRisk",
                      *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *           "createdUtc": "2026-12-06T22:53:50.228242+00:00",
+                     *           "createdUtc": "2026-12-07T01:09:59.1682872+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-06T22:53:50.228242+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "order.status_changed",
-                     *           "title": "Order Cancelled: 10 BA",
-                     *           "body": "Your order for 10 BA moved from Submitted to Cancelled (cancelled by the user); 0 filled so far.",
-                     *           "createdUtc": "2026-12-06T22:53:49.2004813+00:00",
+                     *           "createdUtc": "2026-12-07T01:09:59.1682872+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 16,
-                     *       "unreadCount": 16
+                     *       "totalCount": 17,
+                     *       "unreadCount": 17
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -22583,13 +23993,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "eventType": "goal.status_changed",
-                     *       "title": "Goal Retirement: AtRisk",
-                     *       "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *       "createdUtc": "2026-12-06T22:53:50.228242+00:00",
-                     *       "readUtc": "2026-12-06T22:53:50.8584821+00:00"
+                     *       "id": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "eventType": "simulation.completed",
+                     *       "title": "Simulation Succeeded",
+                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *       "createdUtc": "2026-12-07T01:10:02.9893234+00:00",
+                     *       "readUtc": "2026-12-07T01:10:03.546159+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -22798,7 +24208,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 15
+                     *       "marked": 16
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -23553,8 +24963,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "72883ac1-9fe8-451c-9854-aa39f161f98b"
+                     *       "userId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *       "householdId": "42bd7ba4-8ae6-404b-901b-321adb93738a"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -23698,14 +25108,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T22:53:51.6238202+00:00",
+                     *           "lastErrorUtc": "2026-12-07T01:10:06.3747671+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-06T22:53:51.6493249+00:00",
+                     *           "lastErrorUtc": "2026-12-07T01:10:06.3844724+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
