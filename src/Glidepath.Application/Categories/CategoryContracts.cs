@@ -11,7 +11,10 @@ public sealed record CategoryDto(Guid Id, Guid? ParentId, string Name, string Pa
 /// </summary>
 public sealed record CategoryRequest(string? Name, Guid? ParentId = null, CategoryKind? Kind = null);
 
-/// <summary>A transaction with its category, payee (as set, or normalised from the memo), tags and split lines.</summary>
+/// <summary>
+/// A transaction with its category, payee (as set, or normalised from the memo), tags and split lines; <paramref name="Source"/>
+/// names who decided the category (a <see cref="CategorySource"/>: Manual, Rule, Statement, Dictionary), null when nothing did.
+/// </summary>
 public sealed record CategorisedTransactionDto(
     Guid TransactionId,
     Guid AccountId,
@@ -23,7 +26,7 @@ public sealed record CategorisedTransactionDto(
     string Payee,
     Guid? CategoryId,
     string? CategoryPath,
-    CategorySource? Source,
+    string? Source,
     Guid? RuleId,
     IReadOnlyList<string> Tags,
     IReadOnlyList<SplitLineDto> Splits);

@@ -119,7 +119,7 @@ public sealed class TransactionCategorising(GlidepathDbContext db, HouseholdTran
         var category = c?.CategoryId is { } id ? tree.Find(id) : null;
         return new CategorisedTransactionDto(
             t.Id, t.AccountId, t.TradeDate, t.Type.ToString(), CashFlow.SignedAmount(t), t.Currency.Code, t.Memo,
-            c?.Payee ?? CashFlow.PayeeOf(t.Memo), category?.Id, category is null ? null : tree.PathOf(category), c?.Source, c?.RuleId, c?.Tags ?? [],
+            c?.Payee ?? CashFlow.PayeeOf(t.Memo), category?.Id, category is null ? null : tree.PathOf(category), c?.Source.ToString(), c?.RuleId, c?.Tags ?? [],
             [.. (c?.Splits ?? []).OrderBy(s => s.Line).Select(s => new SplitLineDto(s.Line, s.CategoryId,
                 s.CategoryId is { } sid && tree.Find(sid) is { } sc ? tree.PathOf(sc) : null, s.Amount, s.Memo))]);
     }

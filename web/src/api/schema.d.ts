@@ -3506,7 +3506,7 @@ export interface components {
             ruleId: null | string;
             /** Format: decimal */
             signedAmount: number;
-            source: null | components["schemas"]["CategorySource"];
+            source: null | string;
             splits: components["schemas"]["SplitLineDto"][];
             tags: string[];
             /** Format: date */
@@ -3541,8 +3541,6 @@ export interface components {
             /** Format: uuid */
             parentId?: null | string;
         };
-        /** @enum {unknown} */
-        CategorySource: "Manual" | "Rule" | "Statement" | "Dictionary" | null;
         ClassMixToEvaluate: {
             name: string;
             weights: {
