@@ -36,7 +36,11 @@ public sealed class HouseholdCategories(GlidepathDbContext db)
         var name = request.Name!.Trim();
         var category = new Category
         {
-            HouseholdId = householdId, ParentId = parent?.Id, Name = name, Kind = parent?.Kind ?? request.Kind ?? CategoryKind.Expense, NameKey = Category.KeyOf(parent?.Id, name),
+            HouseholdId = householdId,
+            ParentId = parent?.Id,
+            Name = name,
+            Kind = parent?.Kind ?? request.Kind ?? CategoryKind.Expense,
+            NameKey = Category.KeyOf(parent?.Id, name),
         };
         if (tree.All.Any(c => c.NameKey == category.NameKey))
         {
