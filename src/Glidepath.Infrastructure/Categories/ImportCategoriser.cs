@@ -42,9 +42,9 @@ public sealed class ImportCategoriser(GlidepathDbContext db)
             return;
         }
 
-        db.TransactionCategories.AddRange(decided);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        // Without EF's update pipeline (an import may bring 100,000 rows), in the import's own database transaction.
+        await BulkInsert.InsertAsync(db, decided, ct);
+        await BulkInsert.InsertAsync(db, decided.SelectMany(c => c.Splits), ct);
     }
 }
 
