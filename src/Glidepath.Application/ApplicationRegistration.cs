@@ -27,6 +27,8 @@ using Glidepath.Application.Rebalancing;
 using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Application.TaxSettings;
 using Glidepath.Application.Transactions;
+using Glidepath.Application.Categories;
+using Glidepath.Application.Rules;
 using Glidepath.Application.Users;
 using Glidepath.Application.Webhooks;
 using Glidepath.Infrastructure.Notifications;
@@ -75,6 +77,9 @@ public static class ApplicationRegistration
         services.AddScoped<GoalStatuses>();
         services.AddScoped<HouseholdFxRates>();
         services.AddScoped<HouseholdTransactions>();
+        services.AddScoped<HouseholdCategories>();
+        services.AddScoped<TransactionCategorising>();
+        services.AddScoped<HouseholdRules>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<PublishedStrategies>();
         services.AddScoped<LearningArticles>();

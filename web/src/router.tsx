@@ -56,6 +56,7 @@ export const routes: RouteObject[] = [
                   { path: 'portfolio', lazy: () => import('./pages/PortfolioPage').then((m) => ({ Component: m.PortfolioPage })) },
                   { path: 'instruments', lazy: () => import('./pages/InstrumentsPage').then((m) => ({ Component: m.InstrumentsPage })) },
                   { path: 'transactions', lazy: () => import('./pages/TransactionsPage').then((m) => ({ Component: m.TransactionsPage })) },
+                  { path: 'categories', lazy: () => import('./categories/CategoriesPage').then((m) => ({ Component: m.CategoriesPage })) },
                   { path: 'import', lazy: () => import('./pages/ImportPage').then((m) => ({ Component: m.ImportPage })) },
                   { path: 'plans', lazy: () => import('./pages/PlansPage').then((m) => ({ Component: m.PlansPage })) },
                   { path: 'plans/compare', lazy: () => import('./plans/ComparePage').then((m) => ({ Component: m.ComparePage })) },

@@ -50,6 +50,9 @@ public static class ErrorCodes
     public const string InstrumentLimitReached = "instrument-limit-reached";
 
     public const string ManualAssetNotFound = "manual-asset-not-found";
+    public const string CategoryNotFound = "category-not-found";
+    public const string DuplicateCategory = "duplicate-category";
+    public const string RuleNotFound = "rule-not-found";
     public const string GoalNotFound = "goal-not-found";
     public const string ManualAssetValueNotFound = "manual-asset-value-not-found";
 

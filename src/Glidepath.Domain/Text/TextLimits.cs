@@ -59,6 +59,17 @@ public static class TextLimits
     /// <summary>An e-mail address (RFC 5321's path limit).</summary>
     public const int Email = 254;
 
+    /// <summary>A category's name (docs/categories.md).</summary>
+    public const int CategoryName = 100;
+
+    /// <summary>A rule's payee or memo pattern (text or regular expression).</summary>
+    public const int RulePattern = 200;
+
+    /// <summary>One tag of a transaction or a rule, and how many tags one may carry.</summary>
+    public const int Tag = 40;
+
+    public const int MaxTags = 10;
+
     /// <summary>Every limited field, by resource and JSON field name (import columns use the same limits).</summary>
     public static IReadOnlyList<TextLimit> Fields { get; } =
     [
@@ -93,6 +104,10 @@ public static class TextLimits
         new("registration", "email", Email),
         new("import mapping", "date", ImportMappingText),
         new("import mapping", "actions", ImportMappingText),
+        new("category", "name", CategoryName),
+        new("rule", "name", Name),
+        new("rule", "payeePattern", RulePattern),
+        new("rule", "memoPattern", RulePattern),
     ];
 
     /// <summary>Whether <paramref name="value"/> (null counts as empty) fits <paramref name="maxLength"/> characters.</summary>

@@ -1,6 +1,7 @@
 using Glidepath.Domain.Assumptions;
 using Glidepath.Domain.Recommendations;
 using Glidepath.Domain.RiskProfile;
+using Glidepath.Domain.Categories;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Instruments;
@@ -18,6 +19,7 @@ using Glidepath.Domain.Learning;
 using Glidepath.Domain.Pricing;
 using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
+using Glidepath.Domain.Rules;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Advisors;
 using Glidepath.Infrastructure.Encryption;
@@ -61,6 +63,12 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<ManualAssetValue> ManualAssetValues => Set<ManualAssetValue>();
 
     public DbSet<Goal> Goals => Set<Goal>();
+
+    // Categories, rules and budgets (docs/categories.md): beside the ledger, never part of it.
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<TransactionCategory> TransactionCategories => Set<TransactionCategory>();
+    public DbSet<SplitLine> SplitLines => Set<SplitLine>();
+    public DbSet<Rule> Rules => Set<Rule>();
 
     // The cached ledger state: derived from Transactions, replaced as a whole per household.
     public DbSet<TaxLot> TaxLots => Set<TaxLot>();

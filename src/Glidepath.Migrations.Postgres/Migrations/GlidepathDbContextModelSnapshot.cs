@@ -77,6 +77,143 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("capital_market_assumptions", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Categories.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("name_key");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_categories");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_categories_parent_id");
+
+                    b.HasIndex("HouseholdId", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_categories_household_id_name_key");
+
+                    b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.SplitLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("memo");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transaction_split_lines");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_transaction_split_lines_category_id");
+
+                    b.HasIndex("TransactionId", "Line")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transaction_split_lines_transaction_id_line");
+
+                    b.ToTable("transaction_split_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.TransactionCategory", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Payee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payee");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(430)
+                        .HasColumnType("character varying(430)")
+                        .HasColumnName("tags");
+
+                    b.HasKey("TransactionId")
+                        .HasName("pk_transaction_categories");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_transaction_categories_category_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_transaction_categories_household_id");
+
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_transaction_categories_rule_id");
+
+                    b.ToTable("transaction_categories", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1753,6 +1890,100 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_risk_profiles_household_id_person_id");
 
                     b.ToTable("risk_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Rules.Rule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AddTags")
+                        .IsRequired()
+                        .HasMaxLength(430)
+                        .HasColumnType("character varying(430)")
+                        .HasColumnName("add_tags");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("direction");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<decimal?>("MaxAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("max_amount");
+
+                    b.Property<string>("MemoMatch")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("memo_match");
+
+                    b.Property<string>("MemoPattern")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("memo_pattern");
+
+                    b.Property<decimal?>("MinAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("min_amount");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PayeeMatch")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("payee_match");
+
+                    b.Property<string>("PayeePattern")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payee_pattern");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("SetCategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_category_id");
+
+                    b.Property<string>("SetPayee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_payee");
+
+                    b.HasKey("Id")
+                        .HasName("pk_category_rules");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_category_rules_account_id");
+
+                    b.HasIndex("SetCategoryId")
+                        .HasDatabaseName("ix_category_rules_set_category_id");
+
+                    b.HasIndex("HouseholdId", "Position")
+                        .HasDatabaseName("ix_category_rules_household_id_position");
+
+                    b.ToTable("category_rules", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Strategies.Strategy", b =>
@@ -3504,6 +3735,67 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Categories.Category", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_categories_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.SplitLine", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_transaction_split_lines_categories_category_id");
+
+                    b.HasOne("Glidepath.Domain.Categories.TransactionCategory", null)
+                        .WithMany("Splits")
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transaction_split_lines_transaction_categories_transaction_~");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.TransactionCategory", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_transaction_categories_categories_category_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transaction_categories_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Rules.Rule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_transaction_categories_category_rules_rule_id");
+
+                    b.HasOne("Glidepath.Domain.Transactions.Transaction", null)
+                        .WithOne()
+                        .HasForeignKey("Glidepath.Domain.Categories.TransactionCategory", "TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transaction_categories_transactions_transaction_id");
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Goals.Goal", b =>
                 {
                     b.HasOne("Glidepath.Domain.Households.Household", null)
@@ -3855,6 +4147,28 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_risk_profiles_people_person_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Rules.Rule", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_category_rules_accounts_account_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_rules_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("SetCategoryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_category_rules_categories_set_category_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Strategies.Strategy", b =>
@@ -4307,6 +4621,11 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.TransactionCategory", b =>
+                {
+                    b.Navigation("Splits");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Goals.Goal", b =>

@@ -31,6 +31,8 @@ using Glidepath.Server.Strategies;
 using Glidepath.Server.Rebalancing;
 using Glidepath.Server.TaxSettings;
 using Glidepath.Server.Transactions;
+using Glidepath.Server.Categories;
+using Glidepath.Server.Rules;
 using Glidepath.Server.Valuation;
 using Glidepath.Server.Webhooks;
 
@@ -90,6 +92,8 @@ public static class GlidepathApi
         household.MapCorporateActionEndpoints();
         household.MapRiskProfileEndpoints();
         household.MapRecommendationEndpoints();
+        household.MapCategoryEndpoints();
+        household.MapRuleEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;

@@ -100,6 +100,10 @@ public partial class TextLimitsTest
                 .PutAsync($"/api/admin/instruments/{(await app.MsftAsync()).Id}/market-data", new { provider = "stooq", symbol = v }),
             ["import mapping.date"] = v => client.PutAsync($"/api/accounts/{account.Id}/import-mapping", new { date = v, action = "A", symbol = "S", actions = new Dictionary<string, string> { ["Buy"] = "Buy" } }),
             ["import mapping.actions"] = v => client.PutAsync($"/api/accounts/{account.Id}/import-mapping", new { date = "D", action = "A", symbol = "S", actions = new Dictionary<string, string> { [v] = "Buy" } }),
+            ["category.name"] = v => client.PostAsync($"{h}/categories", new { name = v }),
+            ["rule.name"] = v => client.PostAsync($"{h}/rules", new { name = v, setPayee = "P" }),
+            ["rule.payeePattern"] = v => client.PostAsync($"{h}/rules", new { name = "R", payeePattern = v, setPayee = "P" }),
+            ["rule.memoPattern"] = v => client.PostAsync($"{h}/rules", new { name = "R", memoPattern = v, setPayee = "P" }),
             ["registration.email"] = v => app.CreateAnonymousClient().PostAsync("/auth/register", new { email = v, password = "a long enough passphrase 42" }),
         };
         Assert.Equal(TextLimits.Fields.Select(Key).Order(StringComparer.Ordinal), cases.Keys.Order(StringComparer.Ordinal));

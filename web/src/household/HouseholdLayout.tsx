@@ -11,6 +11,7 @@ const links = [
   ['holdings', 'Holdings'],
   ['portfolio', 'Portfolio'],
   ['transactions', 'Transactions'],
+  ['categories', 'Categories'],
   ['instruments', 'Instruments'],
   ['import', 'Import'],
   ['plans', 'Plans'],

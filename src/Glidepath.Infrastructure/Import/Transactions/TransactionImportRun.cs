@@ -20,6 +20,7 @@ internal sealed class TransactionImportRun(
     private readonly Statements.DuplicateFinder? _duplicates = options.Statement ? new(accountHistory ?? []) : null;
     private readonly List<PossibleDuplicate> _possible = [];
     private readonly Dictionary<Guid, string> _categoryById = [];
+    private readonly Dictionary<Guid, IReadOnlyList<Statements.StatementSplit>> _splitsById = [];
 
     private readonly RowHash _hash = new();
     private readonly Dictionary<Guid, int> _rowById = [];
@@ -52,6 +53,12 @@ internal sealed class TransactionImportRun(
 
     /// <summary>The file row a transaction of this run came from; null for transactions it did not import.</summary>
     public int? RowOf(Guid transactionId) => _rowById.TryGetValue(transactionId, out var row) ? row : null;
+
+    /// <summary>The statement's category of a row (QIF <c>L</c>), when it has one.</summary>
+    public string? CategoryOf(Guid transactionId) => _categoryById.GetValueOrDefault(transactionId);
+
+    /// <summary>The statement's split lines of a row (QIF <c>S</c>/<c>E</c>/<c>$</c>); empty when it has none.</summary>
+    public IReadOnlyList<Statements.StatementSplit> SplitsOf(Guid transactionId) => _splitsById.GetValueOrDefault(transactionId) ?? [];
 
     public async ValueTask AddAsync(RowParse parse, CancellationToken cancellationToken)
     {
@@ -147,6 +154,11 @@ internal sealed class TransactionImportRun(
         if (row.Category is { } category)
         {
             _categoryById[transaction.Id] = category;
+        }
+
+        if (row.Splits.Count > 0)
+        {
+            _splitsById[transaction.Id] = row.Splits;
         }
     }
 

@@ -1,6 +1,7 @@
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Ledger;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Categories;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Observability;
 using Glidepath.Infrastructure.Persistence;
@@ -18,6 +19,9 @@ namespace Glidepath.Infrastructure.Import.Transactions;
 /// </summary>
 public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledger)
 {
+    /// <summary>Categorises the imported rows in the import's own database transaction (docs/categories.md).</summary>
+    private readonly ImportCategoriser _categoriser = new(db);
+
     /// <summary>The names <see cref="ImportOptions.Layout"/> takes.</summary>
     public static IReadOnlyList<string> Layouts => BrokerLayouts.Names;
 
@@ -98,6 +102,8 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
                 return ImportResult.Reject(layout.Name, run.Errors.ToList()) with { OpeningLotsNeeded = OpeningLots.Needed(account.Id, stored, run) };
             }
 
+            // Rules, the statement's categories and the payee dictionary, written with the rows (a dry run rolls them back too).
+            await _categoriser.CategoriseAsync(account.HouseholdId, run.Rows, run.CategoryOf, run.SplitsOf, cancellationToken);
             var done = new ImportResult(layout.Name, run.Imported, run.Duplicates, run.Errors.ToList(), run.Instruments.Created, Rejected: false)
             {
                 Unmapped = run.Unmapped,

@@ -48,6 +48,8 @@ internal static class ApiContract
         ["Planning"] = "Retirement plans, Monte Carlo simulations and solves (docs/monte-carlo.md).",
         ["TaxSettings"] = "The tax profile, rebalance targets, substantially identical pairs and replacement funds.",
         ["Manual assets"] = "Assets and liabilities valued by hand, with their value history.",
+        ["Categories"] = "The household's category tree and each transaction's category, payee, tags and split lines.",
+        ["Rules"] = "Ordered categorisation rules: run on every import, and applied to stored transactions with a preview.",
         ["Goals"] = "What a household saves for: target, date or age, funding accounts, progress today and the status its plan's newest simulation gives it.",
     };
 

@@ -433,6 +433,22 @@ internal sealed partial class ApiExampleRecorder
         await SendAsync(admin, HttpMethod.Post, $"{v}/imports/prices?symbol={symbol}", csv: $"Date,Close\n{asOf},151.02\n");
         await SendAsync(admin, HttpMethod.Post, $"{v}/admin/fx-rates/import", csv: $"Date,Base,Quote,Rate\n{asOf},CHF,USD,1.1320\n");
 
+        // Categories and rules (docs/categories.md).
+        var categories = (await GetAsync(me, $"{hh}/categories"))?.AsArray() ?? [];
+        string Category(string path) => Id(categories.First(c => c?["path"]?.GetValue<string>() == path));
+        var pets = await PostAsync(me, $"{hh}/categories", new { name = "Pets", kind = "Expense" });
+        await PutAsync(me, $"{hh}/categories/{Id(pets)}", new { name = "Pets and vet", kind = "Expense" });
+        await SendAsync(me, HttpMethod.Delete, $"{hh}/categories/{Id(pets)}?reassignTo={Category("Shopping")}");
+        await PutAsync(me, $"{hh}/transactions/{Id(deposit)}/category", new { categoryId = Category("Transfers/Between own accounts"), payee = "Opening balance", tags = new[] { "setup" } });
+        await GetAsync(me, $"{hh}/categories/transactions?pageSize=5");
+        var rule = await PostAsync(me, $"{hh}/rules", new { name = "Groceries", payeePattern = "grocer", direction = "Outflow", maxAmount = 500m, setCategoryId = Category("Food/Groceries"), addTags = new[] { "food" } });
+        await PutAsync(me, $"{hh}/rules/{Id(rule)}", new { name = "Groceries", payeePattern = "grocer|market", payeeMatch = "Regex", direction = "Outflow", maxAmount = 500m, setCategoryId = Category("Food/Groceries"), addTags = new[] { "food" } });
+        await GetAsync(me, $"{hh}/rules/{Id(rule)}");
+        await GetAsync(me, $"{hh}/rules");
+        await PostAsync(me, $"{hh}/rules/{Id(rule)}/apply?dryRun=true");
+        var spare = await PostAsync(me, $"{hh}/rules", new { name = "Opening deposit", memoPattern = "opening", setPayee = "Opening balance" });
+        await SendAsync(me, HttpMethod.Delete, $"{hh}/rules/{Id(spare)}");
+
         // Second factor, step-up and sessions of the demo user.
         var enrolment = await PostAsync(me, $"{v}/me/mfa/totp");
         if (enrolment?["sharedKey"]?.GetValue<string>() is { } key)
