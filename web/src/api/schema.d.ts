@@ -176,6 +176,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/articles/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write a learning article
+         * @description Creates the article under the slug (201) or replaces its title, topics, summary and Markdown (200; send the version read, a stale one is 409). Admins only.
+         */
+        put: operations["SaveArticle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/fx-rates/import": {
         parameters: {
             query?: never;
@@ -396,6 +416,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Strategies with their reports
+         * @description Every strategy, hidden ones included, with the number of reports and their reasons, most reported first. Admins only.
+         */
+        get: operations["ListStrategiesForModeration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/strategies/{strategyId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a strategy
+         * @description Takes the strategy off the list and its page (its publisher still sees it) and tells its followers. Admins only.
+         */
+        post: operations["HideStrategy"];
+        /**
+         * Show a hidden strategy again
+         * @description Lists the strategy again. Admins only.
+         */
+        delete: operations["ShowStrategy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -537,6 +601,46 @@ export interface paths {
          * @description Creates or changes the signed-in advisor's profile (null fields keep their value). Changing the credentials withdraws the verification until an admin verifies again.
          */
         put: operations["SaveAdvisorProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List learning articles
+         * @description Every article's slug, title, topics, summary and reading time (200 words a minute, rounded up), by title; topic filters.
+         */
+        get: operations["ListArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a learning article
+         * @description The article as sanitised HTML (no scripts, event handlers or javascript: links) and its Markdown, with the reading time and version.
+         */
+        get: operations["GetArticle"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -868,6 +972,74 @@ export interface paths {
          * @description Drift outside the bands and harvesting opportunities as of a date; read-only.
          */
         get: operations["ListAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List categories
+         * @description The household's category tree, parents first with their children after them, by name. A household without categories gets the default tree.
+         */
+        get: operations["ListCategories"];
+        put?: never;
+        /**
+         * Add a category
+         * @description Adds a top-level category (with its kind: Expense, Income or Transfer) or a child of a top-level one (which takes its parent's kind).
+         */
+        post: operations["CreateCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename or move a category
+         * @description Renames a category and moves it under another top-level category or to the top; a top-level category's kind changes its children's too.
+         */
+        put: operations["UpdateCategory"];
+        post?: never;
+        /**
+         * Delete a category
+         * @description Deletes a category and its children; their transactions, split lines and rules move to reassignTo, or become uncategorised without it.
+         */
+        delete: operations["DeleteCategory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/categories/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List transactions with their categories
+         * @description The household's transactions, newest first, filtered by account and trade-date range, each with its signed cash amount, payee, category, tags and split lines.
+         */
+        get: operations["ListCategorisedTransactions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1952,6 +2124,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rules
+         * @description The household's categorisation rules in the order they run.
+         */
+        get: operations["ListRules"];
+        put?: never;
+        /**
+         * Add a rule
+         * @description Adds a rule: conditions on payee or memo (contains or regular expression), amount range, account and direction; actions setting the category, the payee and tags. Last unless a position is given.
+         */
+        post: operations["CreateRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a rule
+         * @description One rule of the household.
+         */
+        get: operations["GetRule"];
+        /**
+         * Replace a rule
+         * @description Replaces a rule's conditions and actions; a position moves it and the others close up.
+         */
+        put: operations["UpdateRule"];
+        post?: never;
+        /**
+         * Delete a rule
+         * @description Deletes a rule; what it categorised keeps its category.
+         */
+        delete: operations["DeleteRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/rules/{ruleId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a rule to existing transactions
+         * @description Runs the rule over every stored transaction: with dryRun=true a preview of what would change (category, payee, tags before and after), else the change. A category set by hand stays.
+         */
+        post: operations["ApplyRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a model portfolio as a strategy
+         * @description Publishes one of the household's model portfolios (201): its weights, a rebalancing rule (default Quarterly) and, per asset class, a shared proxy instrument (default: the one with the most closes). Nothing of the household's holdings is published. Owner only.
+         */
+        post: operations["PublishStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/strategies/{strategyId}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a strategy into the household
+         * @description Stores the strategy's weights as a model portfolio of the household (201) and, unless setTargets is false, makes it the household-wide rebalance targets. Owner only.
+         */
+        post: operations["CopyStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/strategy-follows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Strategies the household follows
+         * @description The strategies the household follows, by name. Owner only.
+         */
+        get: operations["ListFollowedStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/strategy-follows/{strategyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Follow a strategy
+         * @description The household's owner is notified when the strategy changes (strategy.updated). 201 for a new follow, 200 when it already follows. Owner only.
+         */
+        put: operations["FollowStrategy"];
+        post?: never;
+        /**
+         * Stop following a strategy
+         * @description No more notifications of the strategy's changes. Owner only.
+         */
+        delete: operations["UnfollowStrategy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/substantially-identical-pairs": {
         parameters: {
             query?: never;
@@ -2107,6 +2435,26 @@ export interface paths {
          * @description Deletes a transaction (both halves of a transfer) and replays the history. Audited.
          */
         delete: operations["DeleteTransaction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/transactions/{transactionId}/category": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a transaction's category
+         * @description Sets a transaction's category (or split lines adding up to its signed amount), payee and tags by hand; rules applied later leave a hand-set category alone.
+         */
+        put: operations["SetTransactionCategory"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2692,6 +3040,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List published strategies
+         * @description Every visible published strategy, newest first: name, description, target weights by asset class, rebalancing rule, proxy instruments and followers. Never the publisher's holdings or amounts.
+         */
+        get: operations["ListStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a strategy
+         * @description One published strategy. A hidden one answers 404 except to its publisher and admins.
+         */
+        get: operations["GetStrategy"];
+        /**
+         * Change a strategy
+         * @description The publisher changes the name, description, weights, rule or proxies (null keeps a value). New weights or a new rule make a new revision from today on; followers are notified (strategy.updated). Others get 403 not-the-publisher.
+         */
+        put: operations["UpdateStrategy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategyId}/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A strategy's performance since publication
+         * @description Growth of 1 invested at the targets at the first close on or after publication, rebalanced by the rule, on the proxies' shared closes up to to (default today): TTWROR, annualised from 365 days, maximum drawdown with its peak and trough, and the daily series (docs/strategies.md).
+         */
+        get: operations["GetStrategyPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategyId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a strategy
+         * @description Tells the moderators what is wrong with a strategy (201), once per user and strategy (409 already-reported).
+         */
+        post: operations["ReportStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/confirm-email": {
         parameters: {
             query?: never;
@@ -3094,6 +3526,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "strategy.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A strategy the household follows changed its targets, rule or details, or was hidden (docs/strategies.md).
+         * @description Glidepath POSTs this to each webhook subscribed to `strategy.updated`, signed (docs/webhooks.md, "Verifying a delivery"). Any 2xx is success; anything else is retried with backoff for 24 hours.
+         */
+        post: operations["OnStrategyUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "transaction.created": {
         parameters: {
             query?: never;
@@ -3194,6 +3646,12 @@ export interface components {
             email: string;
             profile: components["schemas"]["AdvisorProfileDto"];
         };
+        AdminStrategyDto: {
+            reportReasons: string[];
+            /** Format: int32 */
+            reports: number;
+            strategy: components["schemas"]["StrategyDto"];
+        };
         AdminUserDto: {
             email: string;
             emailConfirmed: boolean;
@@ -3286,6 +3744,40 @@ export interface components {
             relativeBand: number;
             /** Format: decimal */
             weight: number;
+        };
+        ArticleDto: {
+            html: string;
+            markdown: string;
+            /** Format: int32 */
+            readingMinutes: number;
+            slug: string;
+            summary: string;
+            title: string;
+            topics: string[];
+            /** Format: date-time */
+            updatedUtc: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: int32 */
+            words: number;
+        };
+        ArticleRequest: {
+            markdown?: null | string;
+            summary?: null | string;
+            title?: null | string;
+            topics?: null | string[];
+            /** Format: int64 */
+            version?: number | null;
+        };
+        ArticleSummaryDto: {
+            /** Format: int32 */
+            readingMinutes: number;
+            slug: string;
+            summary: string;
+            title: string;
+            topics: string[];
+            /** Format: date-time */
+            updatedUtc: string;
         };
         AssetBounds: {
             /** Format: double */
@@ -3396,6 +3888,61 @@ export interface components {
             amount: number;
             currency: string;
         };
+        CategorisationRequest: {
+            /** Format: uuid */
+            categoryId?: null | string;
+            payee?: null | string;
+            splits?: null | components["schemas"]["SplitLineRequest"][];
+            tags?: null | string[];
+        };
+        CategorisedTransactionDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            categoryId: null | string;
+            categoryPath: null | string;
+            currency: string;
+            memo: null | string;
+            payee: string;
+            /** Format: uuid */
+            ruleId: null | string;
+            /** Format: decimal */
+            signedAmount: number;
+            source: null | string;
+            splits: components["schemas"]["SplitLineDto"][];
+            tags: string[];
+            /** Format: date */
+            tradeDate: string;
+            /** Format: uuid */
+            transactionId: string;
+            type: string;
+        };
+        CategorisedTransactionsPage: {
+            items: components["schemas"]["CategorisedTransactionDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        CategoryDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CategoryKind"];
+            name: string;
+            /** Format: uuid */
+            parentId: null | string;
+            path: string;
+        };
+        /** @enum {unknown} */
+        CategoryKind: "Expense" | "Income" | "Transfer";
+        CategoryRequest: {
+            kind?: null | components["schemas"]["CategoryKind"];
+            name?: null | string;
+            /** Format: uuid */
+            parentId?: null | string;
+        };
         ClassMixToEvaluate: {
             name: string;
             weights: {
@@ -3482,6 +4029,13 @@ export interface components {
             status: string;
             timeZone: string;
         };
+        CopyStrategyRequest: {
+            buyInstrumentIds?: null | {
+                [key: string]: string;
+            };
+            name?: null | string;
+            setTargets?: null | boolean;
+        };
         CorporateActionProposal: {
             /** Format: uuid */
             accountId: string;
@@ -3564,6 +4118,8 @@ export interface components {
             simulationQueue: null | components["schemas"]["SimulationQueueHealthDto"];
             status: string;
         };
+        /** @enum {unknown} */
+        Direction: "Inflow" | "Outflow" | null;
         DrawdownReport: {
             /** Format: double */
             depth: number;
@@ -3848,6 +4404,9 @@ export interface components {
             blocked: components["schemas"]["BlockedHarvest"][];
             opportunities: components["schemas"]["HarvestOpportunity"][];
             swapBacks: components["schemas"]["SwapBack"][];
+        };
+        HideStrategyRequest: {
+            reason?: null | string;
         };
         HoldingContribution: {
             assetClass: components["schemas"]["AssetClass"];
@@ -4674,6 +5233,16 @@ export interface components {
             asset: string;
             assetClass: components["schemas"]["AssetClass"];
         };
+        PublishStrategyRequest: {
+            description?: null | string;
+            /** Format: uuid */
+            modelPortfolioId?: null | string;
+            name?: null | string;
+            proxies?: null | {
+                [key: string]: string;
+            };
+            rebalancing?: null | components["schemas"]["RebalancingRule"];
+        };
         QuestionnaireDto: {
             bands: components["schemas"]["ScaleBand"][];
             citation: string;
@@ -4797,6 +5366,8 @@ export interface components {
             /** Format: decimal */
             weight: number;
         };
+        /** @enum {unknown} */
+        RebalancingRule: "BuyAndHold" | "Monthly" | "Quarterly" | "Annually";
         RecommendationDecisionRequest: {
             reason?: null | string;
             status?: null | components["schemas"]["RecommendationStatus"];
@@ -4896,6 +5467,9 @@ export interface components {
             rank: number;
             /** Format: uuid */
             replacementId: string;
+        };
+        ReportStrategyRequest: {
+            reason?: null | string;
         };
         RescheduleRequest: {
             /** Format: date-time */
@@ -5000,6 +5574,81 @@ export interface components {
         RotatedKeyDto: {
             keyId: string;
             publishedKeyIds: string[];
+        };
+        RuleApplicationDto: {
+            applied: boolean;
+            /** Format: int32 */
+            changed: number;
+            changes: components["schemas"]["RuleChangeDto"][];
+            /** Format: int32 */
+            matched: number;
+            /** Format: uuid */
+            ruleId: string;
+            /** Format: int32 */
+            skippedManual: number;
+        };
+        RuleChangeDto: {
+            /** Format: uuid */
+            categoryAfter: null | string;
+            /** Format: uuid */
+            categoryBefore: null | string;
+            categoryPathAfter: null | string;
+            categoryPathBefore: null | string;
+            memo: null | string;
+            payeeAfter: string;
+            payeeBefore: string;
+            /** Format: decimal */
+            signedAmount: number;
+            tagsAfter: string[];
+            tagsBefore: string[];
+            /** Format: date */
+            tradeDate: string;
+            /** Format: uuid */
+            transactionId: string;
+        };
+        RuleDto: {
+            /** Format: uuid */
+            accountId: null | string;
+            addTags: string[];
+            direction: null | components["schemas"]["Direction"];
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: decimal */
+            maxAmount: number | null;
+            memoMatch: components["schemas"]["TextMatch"];
+            memoPattern: null | string;
+            /** Format: decimal */
+            minAmount: number | null;
+            name: string;
+            payeeMatch: components["schemas"]["TextMatch"];
+            payeePattern: null | string;
+            /** Format: int32 */
+            position: number;
+            /** Format: uuid */
+            setCategoryId: null | string;
+            setPayee: null | string;
+        };
+        RuleRequest: {
+            /** Format: uuid */
+            accountId?: null | string;
+            addTags?: null | string[];
+            direction?: null | components["schemas"]["Direction"];
+            enabled?: null | boolean;
+            /** Format: decimal */
+            maxAmount?: number | null;
+            memoMatch?: null | components["schemas"]["TextMatch"];
+            memoPattern?: null | string;
+            /** Format: decimal */
+            minAmount?: number | null;
+            name?: null | string;
+            payeeMatch?: null | components["schemas"]["TextMatch"];
+            payeePattern?: null | string;
+            /** Format: int32 */
+            position?: number | null;
+            /** Format: uuid */
+            setCategoryId?: null | string;
+            setPayee?: null | string;
         };
         ScaleBand: {
             label: string;
@@ -5140,9 +5789,121 @@ export interface components {
             /** Format: double */
             target?: number | null;
         };
+        SplitLineDto: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: uuid */
+            categoryId: null | string;
+            categoryPath: null | string;
+            /** Format: int32 */
+            line: number;
+            memo: null | string;
+        };
+        SplitLineRequest: {
+            /** Format: decimal */
+            amount?: number | null;
+            /** Format: uuid */
+            categoryId?: null | string;
+            memo?: null | string;
+        };
         StepUpRequest: {
             recoveryCode?: null | string;
             totpCode?: null | string;
+        };
+        StrategyCopyDto: {
+            allocations: components["schemas"]["TargetAllocation"][];
+            /** Format: uuid */
+            modelPortfolioId: string;
+            name: string;
+            targetsSet: boolean;
+        };
+        StrategyDto: {
+            allocations: components["schemas"]["TargetAllocation"][];
+            byAdvisor: boolean;
+            description: string;
+            /** Format: int32 */
+            followers: number;
+            hidden: boolean;
+            hiddenReason: null | string;
+            /** Format: uuid */
+            id: string;
+            mine: boolean;
+            name: string;
+            proxies: components["schemas"]["StrategyProxyDto"][];
+            /** Format: date */
+            publishedOn: string;
+            /** Format: date-time */
+            publishedUtc: string;
+            rebalancing: components["schemas"]["RebalancingRule"];
+            /** Format: int32 */
+            revision: number;
+            /** Format: date-time */
+            updatedUtc: string;
+        };
+        StrategyFollowDto: {
+            /** Format: date-time */
+            followedUtc: string;
+            name: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: uuid */
+            strategyId: string;
+        };
+        StrategyPerformanceDto: {
+            /** Format: double */
+            annualisedTtwror: number | null;
+            /** Format: date */
+            baseDate: null | string;
+            /** Format: date */
+            endDate: null | string;
+            /** Format: double */
+            maxDrawdown: number | null;
+            /** Format: date */
+            peakDate: null | string;
+            points: components["schemas"]["StrategyPerformancePoint"][];
+            /** Format: date */
+            publishedOn: string;
+            /** Format: int32 */
+            rebalances: number;
+            revisions: components["schemas"]["StrategyRevisionDto"][];
+            /** Format: uuid */
+            strategyId: string;
+            /** Format: date */
+            troughDate: null | string;
+            /** Format: double */
+            ttwror: number | null;
+        };
+        StrategyPerformancePoint: {
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            drawdown: number;
+            /** Format: double */
+            value: number;
+        };
+        StrategyProxyDto: {
+            assetClass: components["schemas"]["AssetClass"];
+            /** Format: uuid */
+            instrumentId: string;
+            name: string;
+            symbol: string;
+        };
+        StrategyReportDto: {
+            /** Format: date-time */
+            createdUtc: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: uuid */
+            strategyId: string;
+        };
+        StrategyRevisionDto: {
+            allocations: components["schemas"]["TargetAllocation"][];
+            /** Format: date */
+            effectiveOn: string;
+            /** Format: int32 */
+            number: number;
+            rebalancing: components["schemas"]["RebalancingRule"];
         };
         SwapBack: {
             /** Format: uuid */
@@ -5216,6 +5977,8 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @enum {unknown} */
+        TextMatch: "Contains" | "Regex";
         TokensDto: {
             accessToken: string;
             /** Format: int32 */
@@ -5340,6 +6103,15 @@ export interface components {
             reportingCurrency?: null | string;
             /** Format: int64 */
             version: number;
+        };
+        UpdateStrategyRequest: {
+            allocations?: null | components["schemas"]["TargetAllocation"][];
+            description?: null | string;
+            name?: null | string;
+            proxies?: null | {
+                [key: string]: string;
+            };
+            rebalancing?: null | components["schemas"]["RebalancingRule"];
         };
         ValuationDto: {
             accounts: components["schemas"]["AccountValuationDto"][];
@@ -5678,7 +6450,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -5689,54 +6461,28 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-a55de6b3f45c45788c9c4a6b43a6d019",
+                     *         "brokerOrderId": "paper-a9a84754317e432a8acdab528de4c07f",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T02:07:25.1907284+00:00",
-                     *         "updatedUtc": "2026-12-07T02:07:25.5087283+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:16.970396+00:00",
+                     *         "updatedUtc": "2026-12-07T02:13:17.2179171+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:07:25.237641+00:00"
+                     *             "atUtc": "2026-12-07T02:13:17.0072964+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T02:07:25.5087283+00:00"
+                     *             "atUtc": "2026-12-07T02:13:17.2179171+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *         "side": "Buy",
-                     *         "type": "Market",
-                     *         "quantity": 8099.354051,
-                     *         "limitPrice": null,
-                     *         "price": 12.34,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-3c82ebf4819d44aab1f538f00dda67f1",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00",
-                     *         "updatedUtc": "2026-12-07T02:07:25.237641+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:07:25.237641+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -5747,16 +6493,42 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-476afa558e1b4f37aa670fbffc6f7643",
+                     *         "brokerOrderId": "paper-0397353223a546dd9ce390a9b924c903",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00",
-                     *         "updatedUtc": "2026-12-07T02:07:25.237641+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00",
+                     *         "updatedUtc": "2026-12-07T02:13:17.0072964+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:07:25.237641+00:00"
+                     *             "atUtc": "2026-12-07T02:13:17.0072964+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 943,
+                     *         "limitPrice": null,
+                     *         "price": 84.69,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-1623a337d55443f3bc88280342147832",
+                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00",
+                     *         "updatedUtc": "2026-12-07T02:13:17.0072964+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T02:13:17.0072964+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -5838,7 +6610,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5851,8 +6623,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:07:25.1907284+00:00",
-                     *       "updatedUtc": "2026-12-07T02:07:25.1907284+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.970396+00:00",
+                     *       "updatedUtc": "2026-12-07T02:13:16.970396+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -5930,7 +6702,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -5943,8 +6715,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:07:25.1907284+00:00",
-                     *       "updatedUtc": "2026-12-07T02:07:25.1907284+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.970396+00:00",
+                     *       "updatedUtc": "2026-12-07T02:13:16.970396+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6004,7 +6776,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -6015,22 +6787,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-a55de6b3f45c45788c9c4a6b43a6d019",
+                     *       "brokerOrderId": "paper-a9a84754317e432a8acdab528de4c07f",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:07:25.1907284+00:00",
-                     *       "updatedUtc": "2026-12-07T02:07:25.5087283+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.970396+00:00",
+                     *       "updatedUtc": "2026-12-07T02:13:17.2179171+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T02:07:25.237641+00:00"
+                     *           "atUtc": "2026-12-07T02:13:17.0072964+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T02:07:25.5087283+00:00"
+                     *           "atUtc": "2026-12-07T02:13:17.2179171+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6173,12 +6945,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:07:25.0501945+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.8780911+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -6206,6 +6978,24 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -1.599863462309243e-11,
+                     *             "after": -1.599863462309243e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -6218,24 +7008,6 @@ export interface operations {
                      *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
-                     *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": 0,
@@ -6318,7 +7090,7 @@ export interface operations {
                      *       {
                      *         "email": "advisor@example.com",
                      *         "profile": {
-                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "displayName": "Dana Reyes",
                      *           "specialities": [
                      *             "retirement",
@@ -6336,7 +7108,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
+                     *           "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
                      *         }
                      *       }
                      *     ]
@@ -6395,7 +7167,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -6412,8 +7184,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T02:07:29.3233282+00:00",
-                     *       "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
+                     *       "verifiedUtc": "2026-12-07T02:13:19.4369884+00:00",
+                     *       "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6476,7 +7248,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -6494,7 +7266,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
+                     *       "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -6520,6 +7292,115 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "The emergency fund",
+                 *       "topics": [
+                 *         "planning",
+                 *         "basics"
+                 *       ],
+                 *       "summary": "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+                 *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ArticleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "slug": "emergency-fund",
+                     *       "title": "The emergency fund",
+                     *       "topics": [
+                     *         "planning",
+                     *         "basics"
+                     *       ],
+                     *       "summary": "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+                     *       "readingMinutes": 1,
+                     *       "words": 14,
+                     *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
+                     *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
+                     *       "updatedUtc": "2026-12-07T02:13:20.1932344+00:00",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ArticleDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7423,10 +8304,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207020730760",
+                     *       "keyId": "es256-20261207021321297",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207020721497",
-                     *         "es256-20261207020730760"
+                     *         "es256-20261207021314572",
+                     *         "es256-20261207021321297"
                      *       ]
                      *     }
                      */
@@ -7444,6 +8325,294 @@ export interface operations {
             };
             /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStrategiesForModeration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "strategy": {
+                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "name": "Dow 30 core",
+                     *           "description": "US large caps only, back to target each month.",
+                     *           "allocations": [
+                     *             {
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 1
+                     *             }
+                     *           ],
+                     *           "rebalancing": "Monthly",
+                     *           "proxies": [
+                     *             {
+                     *               "assetClass": "UsEquity",
+                     *               "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "symbol": "AA",
+                     *               "name": "Alcoa"
+                     *             }
+                     *           ],
+                     *           "byAdvisor": false,
+                     *           "mine": false,
+                     *           "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *           "publishedOn": "2026-10-07",
+                     *           "updatedUtc": "2026-12-07T02:13:19.8948021+00:00",
+                     *           "revision": 2,
+                     *           "followers": 1,
+                     *           "hidden": false,
+                     *           "hiddenReason": null
+                     *         },
+                     *         "reports": 1,
+                     *         "reportReasons": [
+                     *           "The description promises more than the weights say."
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AdminStrategyDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    HideStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Under review."
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["HideStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each month.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Monthly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": false,
+                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedOn": "2026-10-07",
+                     *       "updatedUtc": "2026-12-07T02:13:19.8948021+00:00",
+                     *       "revision": 2,
+                     *       "followers": 1,
+                     *       "hidden": true,
+                     *       "hiddenReason": "Under review."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ShowStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each month.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Monthly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": false,
+                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedOn": "2026-10-07",
+                     *       "updatedUtc": "2026-12-07T02:13:19.8948021+00:00",
+                     *       "revision": 2,
+                     *       "followers": 1,
+                     *       "hidden": false,
+                     *       "hiddenReason": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7483,7 +8652,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -7494,7 +8663,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -7504,7 +8673,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -7578,7 +8747,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -7948,9 +9117,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T02:07:28.9550415+00:00",
+                     *         "grantedUtc": "2026-12-07T02:13:19.2861762+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -8014,36 +9183,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-30T02:07:29.5488049+00:00",
-                     *         "endUtc": "2026-11-30T03:07:29.5488049+00:00",
-                     *         "start": "2026-11-30T02:07:29.5488049+00:00",
-                     *         "advisorStart": "2026-11-29T21:07:29.5488049-05:00",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "startUtc": "2026-11-30T02:13:19.6284735+00:00",
+                     *         "endUtc": "2026-11-30T03:13:19.6284735+00:00",
+                     *         "start": "2026-11-30T02:13:19.6284735+00:00",
+                     *         "advisorStart": "2026-11-29T21:13:19.6284735-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T02:07:29.5488049+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T02:13:19.6284735+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "consultationId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T02:07:29.5778134+00:00"
+                     *           "createdUtc": "2026-12-07T02:13:19.657905+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -8112,7 +9281,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -8130,7 +9299,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
+                     *       "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8214,7 +9383,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -8232,7 +9401,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
+                     *       "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8258,6 +9427,164 @@ export interface operations {
             };
             /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListArticles: {
+        parameters: {
+            query?: {
+                topic?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "slug": "asset-location",
+                     *         "title": "Asset location: which fund in which account",
+                     *         "topics": [
+                     *           "tax",
+                     *           "investing"
+                     *         ],
+                     *         "summary": "The same portfolio can cost less tax when tax-inefficient assets sit in tax-advantaged accounts. A rule of thumb and its limits.",
+                     *         "readingMinutes": 2,
+                     *         "updatedUtc": "2026-12-07T00:00:00+00:00"
+                     *       },
+                     *       {
+                     *         "slug": "required-minimum-distributions",
+                     *         "title": "Required minimum distributions (RMDs)",
+                     *         "topics": [
+                     *           "tax",
+                     *           "retirement"
+                     *         ],
+                     *         "summary": "From age 73 or 75 the IRS requires yearly withdrawals from tax-deferred accounts. How the amount is computed and how to plan for it.",
+                     *         "readingMinutes": 2,
+                     *         "updatedUtc": "2026-12-07T00:00:00+00:00"
+                     *       },
+                     *       {
+                     *         "slug": "roth-conversions",
+                     *         "title": "Roth conversions",
+                     *         "topics": [
+                     *           "tax",
+                     *           "retirement"
+                     *         ],
+                     *         "summary": "Moving money from a traditional IRA to a Roth IRA means paying income tax now so growth and withdrawals are tax-free later. When it pays, and the traps.",
+                     *         "readingMinutes": 2,
+                     *         "updatedUtc": "2026-12-07T00:00:00+00:00"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ArticleSummaryDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetArticle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "slug": "emergency-fund",
+                     *       "title": "The emergency fund",
+                     *       "topics": [
+                     *         "planning",
+                     *         "basics"
+                     *       ],
+                     *       "summary": "Three to six months of essential spending in cash keeps a job loss or a repair from becoming a forced sale at a bad time.",
+                     *       "readingMinutes": 2,
+                     *       "words": 228,
+                     *       "html": "<h1>The emergency fund</h1>\n<p>An emergency fund is money you can reach within days, without loss, for what you did not plan: a job loss, a medical\nbill, a car or roof repair.</p>\n<h2>How much</h2>\n<p>A common guide is <strong>three to six months of essential spending</strong> (housing, food, insurance, debt payments, transport),\nnot of income. Hold more when:</p>\n<ul>\n<li>your income is irregular or depends on one employer or one industry;</li>\n<li>you are the only earner, or support others;</li>\n<li>you own a home or an older car;</li>\n<li>you are close to retirement and a forced sale would hurt most.</li>\n</ul>\n<h2>Where</h2>\n<p>In accounts that do not fall in value and pay interest: a high-yield savings account, a money-market fund, short\nTreasury bills. Not in stocks: the emergencies that end jobs tend to arrive with falling markets.</p>\n<h2>Why it matters to investing</h2>\n<p>Without a cushion, an emergency forces you to sell investments, maybe at a loss, maybe with tax, maybe in a crash.\nWith one, you can keep a long-term mix through bad years. That is why the risk questionnaire in Glidepath asks how many\nmonths your emergency fund covers: it is part of your <strong>capacity</strong> to take risk\n(<a href=\"/learn/risk-tolerance-vs-capacity\">tolerance and capacity</a>).</p>\n<p>Track it as a goal of kind <em>Emergency fund</em> with a savings account as its funding account; its progress shows how much\nof the target is there.</p>\n",
+                     *       "markdown": "# The emergency fund\n\nAn emergency fund is money you can reach within days, without loss, for what you did not plan: a job loss, a medical\nbill, a car or roof repair.\n\n## How much\n\nA common guide is **three to six months of essential spending** (housing, food, insurance, debt payments, transport),\nnot of income. Hold more when:\n\n- your income is irregular or depends on one employer or one industry;\n- you are the only earner, or support others;\n- you own a home or an older car;\n- you are close to retirement and a forced sale would hurt most.\n\n## Where\n\nIn accounts that do not fall in value and pay interest: a high-yield savings account, a money-market fund, short\nTreasury bills. Not in stocks: the emergencies that end jobs tend to arrive with falling markets.\n\n## Why it matters to investing\n\nWithout a cushion, an emergency forces you to sell investments, maybe at a loss, maybe with tax, maybe in a crash.\nWith one, you can keep a long-term mix through bad years. That is why the risk questionnaire in Glidepath asks how many\nmonths your emergency fund covers: it is part of your **capacity** to take risk\n([tolerance and capacity](/learn/risk-tolerance-vs-capacity)).\n\nTrack it as a goal of kind *Emergency fund* with a savings account as its funding account; its progress shows how much\nof the target is there.\n",
+                     *       "updatedUtc": "2026-12-07T00:00:00+00:00",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ArticleDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8335,7 +9662,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T02:07:30.8453631+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:21.3365817+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -8508,7 +9835,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T02:07:30.8453631+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:21.3365817+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8725,7 +10052,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T02:07:30.8453631+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:21.3365817+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -8976,10 +10303,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T02:07:18.8016968+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:12.8068811+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -9038,10 +10365,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:07:23.7398772+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:15.9869949+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -9100,10 +10427,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:07:18.8016968+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:12.8068811+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -9182,10 +10509,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:07:23.7398772+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:15.9869949+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -9338,7 +10665,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -9355,9 +10682,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -9373,9 +10700,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -9454,7 +10781,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -9470,9 +10797,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -9562,7 +10889,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -9655,9 +10982,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "ownerId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -9927,12 +11254,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T02:07:28.9550415+00:00",
+                     *         "grantedUtc": "2026-12-07T02:13:19.2861762+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -10019,12 +11346,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T02:07:28.9550415+00:00",
+                     *       "grantedUtc": "2026-12-07T02:13:19.2861762+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -10179,7 +11506,7 @@ export interface operations {
                      *           "rank": 1,
                      *           "score": 0.6,
                      *           "advisor": {
-                     *             "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *             "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *             "displayName": "Dana Reyes",
                      *             "specialities": [
                      *               "retirement",
@@ -10196,8 +11523,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T02:07:29.3233282+00:00",
-                     *             "updatedUtc": "2026-12-07T02:07:29.0518157+00:00"
+                     *             "verifiedUtc": "2026-12-07T02:13:19.4369884+00:00",
+                     *             "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -10288,7 +11615,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
@@ -10396,6 +11723,16 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
                      *           "assetClass": "UsEquity",
                      *           "weight": 0.45,
                      *           "band": 0.05,
@@ -10410,16 +11747,6 @@ export interface operations {
                      *           "weight": 0.4,
                      *           "band": 0.05,
                      *           "drift": -0.4
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
                      *         }
                      *       ],
                      *       "harvest": {
@@ -10433,6 +11760,491 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AlertsDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCategories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "parentId": null,
+                     *         "name": "Education",
+                     *         "path": "Education",
+                     *         "kind": "Expense"
+                     *       },
+                     *       {
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "name": "Books",
+                     *         "path": "Education/Books",
+                     *         "kind": "Expense"
+                     *       },
+                     *       {
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "name": "Courses",
+                     *         "path": "Education/Courses",
+                     *         "kind": "Expense"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["CategoryDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Pets",
+                 *       "kind": "Expense"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CategoryRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "parentId": null,
+                     *       "name": "Pets",
+                     *       "path": "Pets",
+                     *       "kind": "Expense"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Pets and vet",
+                 *       "kind": "Expense"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CategoryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "parentId": null,
+                     *       "name": "Pets and vet",
+                     *       "path": "Pets and vet",
+                     *       "kind": "Expense"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCategory: {
+        parameters: {
+            query?: {
+                reassignTo?: string;
+            };
+            header?: never;
+            path: {
+                categoryId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCategorisedTransactions: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (docs/api.md, "Paging"). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "tradeDate": "2026-12-07",
+                     *           "type": "Deposit",
+                     *           "signedAmount": 30000,
+                     *           "currency": "USD",
+                     *           "memo": "Opening deposit",
+                     *           "payee": "Opening balance",
+                     *           "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "categoryPath": "Transfers/Between own accounts",
+                     *           "source": "Manual",
+                     *           "ruleId": null,
+                     *           "tags": [
+                     *             "setup"
+                     *           ],
+                     *           "splits": []
+                     *         },
+                     *         {
+                     *           "transactionId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "tradeDate": "2026-12-07",
+                     *           "type": "Buy",
+                     *           "signedAmount": -3006,
+                     *           "currency": "USD",
+                     *           "memo": null,
+                     *           "payee": "",
+                     *           "categoryId": null,
+                     *           "categoryPath": null,
+                     *           "source": null,
+                     *           "ruleId": null,
+                     *           "tags": [],
+                     *           "splits": []
+                     *         },
+                     *         {
+                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "tradeDate": "2026-12-07",
+                     *           "type": "Deposit",
+                     *           "signedAmount": 1000,
+                     *           "currency": "USD",
+                     *           "memo": null,
+                     *           "payee": "",
+                     *           "categoryId": null,
+                     *           "categoryPath": null,
+                     *           "source": null,
+                     *           "ruleId": null,
+                     *           "tags": [],
+                     *           "splits": []
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 5,
+                     *       "totalCount": 1813
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategorisedTransactionsPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -10496,36 +12308,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "startUtc": "2026-11-30T02:07:29.5488049+00:00",
-                     *         "endUtc": "2026-11-30T03:07:29.5488049+00:00",
-                     *         "start": "2026-11-30T02:07:29.5488049+00:00",
-                     *         "advisorStart": "2026-11-29T21:07:29.5488049-05:00",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "startUtc": "2026-11-30T02:13:19.6284735+00:00",
+                     *         "endUtc": "2026-11-30T03:13:19.6284735+00:00",
+                     *         "start": "2026-11-30T02:13:19.6284735+00:00",
+                     *         "advisorStart": "2026-11-29T21:13:19.6284735-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T02:07:29.5488049+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T02:13:19.6284735+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "consultationId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *           "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T02:07:29.5778134+00:00"
+                     *           "createdUtc": "2026-12-07T02:13:19.657905+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *         "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -10599,7 +12411,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                  *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
@@ -10618,10 +12430,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "startUtc": "2026-12-10T14:00:00+00:00",
                      *       "endUtc": "2026-12-10T15:00:00+00:00",
                      *       "start": "2026-12-10T14:00:00+00:00",
@@ -10719,10 +12531,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -10820,10 +12632,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -10931,12 +12743,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *       "consultationId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *       "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *       "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T02:07:29.5778134+00:00"
+                     *       "createdUtc": "2026-12-07T02:13:19.657905+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -11594,26 +13406,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "fundingAccountIds": [
                      *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *           "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "statusUpdatedUtc": "2026-12-07T02:07:26.9610899+00:00",
+                     *         "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *         "statusUpdatedUtc": "2026-12-07T02:13:18.1516612+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -11678,10 +13490,10 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                  *       ]
@@ -11699,16 +13511,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
@@ -11794,26 +13606,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "statusUpdatedUtc": "2026-12-07T02:07:26.9610899+00:00",
+                     *       "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *       "statusUpdatedUtc": "2026-12-07T02:13:18.1516612+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -11878,13 +13690,13 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                 *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
                  *       ],
                  *       "version": 0
                  *     }
@@ -11901,19 +13713,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -12388,7 +14200,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *         "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -12398,7 +14210,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -12408,9 +14220,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -13244,7 +15056,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13264,11 +15076,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13288,11 +15100,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13312,7 +15124,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -13404,7 +15216,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -13424,7 +15236,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:07:24.3062667+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.3956067+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -13510,7 +15322,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13530,7 +15342,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:07:24.3062667+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.3956067+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13623,7 +15435,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -13643,7 +15455,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:07:24.3062667+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.3956067+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13804,7 +15616,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13824,11 +15636,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13848,11 +15660,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -13872,7 +15684,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T02:07:24.3908674+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -14082,7 +15894,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
+                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -14093,7 +15905,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
+                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -14104,7 +15916,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
+                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
                      *       }
                      *     ]
                      */
@@ -14172,8 +15984,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -14184,8 +15996,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *         "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -14273,8 +16085,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -14358,8 +16170,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -14445,8 +16257,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -14642,7 +16454,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -14767,7 +16579,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -14834,7 +16646,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T02:07:25.7955992+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:17.435545+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -14976,7 +16788,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -15043,7 +16855,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:07:25.7955992+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:17.435545+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15120,7 +16932,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -15187,7 +16999,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:07:25.7955992+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:17.435545+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15330,7 +17142,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -15397,7 +17209,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:07:25.7955992+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:17.435545+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15800,11 +17612,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.05034013605442177,
+                     *         "progress": 0.005442176870748299,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -15814,14 +17626,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:07:28.5483099+00:00",
-                     *         "startedUtc": "2026-12-07T02:07:28.5592545+00:00",
-                     *         "finishedUtc": "2026-12-07T02:07:28.7629594+00:00",
-                     *         "durationMs": 191
+                     *         "createdUtc": "2026-12-07T02:13:18.8894915+00:00",
+                     *         "startedUtc": "2026-12-07T02:13:18.891105+00:00",
+                     *         "finishedUtc": "2026-12-07T02:13:18.9576606+00:00",
+                     *         "durationMs": 65
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -15836,14 +17648,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:07:27.1897265+00:00",
-                     *         "startedUtc": "2026-12-07T02:07:27.1920366+00:00",
-                     *         "finishedUtc": "2026-12-07T02:07:28.459081+00:00",
-                     *         "durationMs": 1261
+                     *         "createdUtc": "2026-12-07T02:13:18.1714131+00:00",
+                     *         "startedUtc": "2026-12-07T02:13:18.1731202+00:00",
+                     *         "finishedUtc": "2026-12-07T02:13:18.7706671+00:00",
+                     *         "durationMs": 591
                      *       },
                      *       {
-                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -15856,10 +17668,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:07:26.6951694+00:00",
-                     *         "startedUtc": "2026-12-07T02:07:26.7090762+00:00",
-                     *         "finishedUtc": "2026-12-07T02:07:26.949167+00:00",
-                     *         "durationMs": 58
+                     *         "createdUtc": "2026-12-07T02:13:18.0148067+00:00",
+                     *         "startedUtc": "2026-12-07T02:13:18.0418648+00:00",
+                     *         "finishedUtc": "2026-12-07T02:13:18.1417577+00:00",
+                     *         "durationMs": 46
                      *       }
                      *     ]
                      */
@@ -15939,8 +17751,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -16054,10 +17866,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:07:26.6951694+00:00",
-                     *       "startedUtc": "2026-12-07T02:07:26.7090762+00:00",
-                     *       "finishedUtc": "2026-12-07T02:07:26.949167+00:00",
-                     *       "durationMs": 58
+                     *       "createdUtc": "2026-12-07T02:13:18.0148067+00:00",
+                     *       "startedUtc": "2026-12-07T02:13:18.0418648+00:00",
+                     *       "finishedUtc": "2026-12-07T02:13:18.1417577+00:00",
+                     *       "durationMs": 46
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16161,8 +17973,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -16276,10 +18088,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:07:26.6951694+00:00",
-                     *       "startedUtc": "2026-12-07T02:07:26.7090762+00:00",
-                     *       "finishedUtc": "2026-12-07T02:07:26.949167+00:00",
-                     *       "durationMs": 58
+                     *       "createdUtc": "2026-12-07T02:13:18.0148067+00:00",
+                     *       "startedUtc": "2026-12-07T02:13:18.0418648+00:00",
+                     *       "finishedUtc": "2026-12-07T02:13:18.1417577+00:00",
+                     *       "durationMs": 46
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -16347,11 +18159,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.05034013605442177,
+                     *       "progress": 0.005442176870748299,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -16361,8 +18173,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:07:28.5483099+00:00",
-                     *       "startedUtc": "2026-12-07T02:07:28.5592545+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:18.8894915+00:00",
+                     *       "startedUtc": "2026-12-07T02:13:18.891105+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -16463,8 +18275,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -16479,7 +18291,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:07:27.1897265+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:18.1714131+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -16612,7 +18424,7 @@ export interface operations {
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -16632,7 +18444,7 @@ export interface operations {
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -16725,10 +18537,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -16742,11 +18554,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -16761,10 +18573,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -16868,10 +18680,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *           "lotId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -16885,11 +18697,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "lotId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -16904,10 +18716,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -17006,11 +18818,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:07:24.8754543+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.7688014+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -17022,19 +18834,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -17052,7 +18864,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -17080,6 +18892,24 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -17102,32 +18932,14 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -17220,11 +19032,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:07:24.8754543+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.7688014+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -17236,19 +19048,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -17266,7 +19078,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -17294,6 +19106,24 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -17316,32 +19146,14 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -17424,7 +19236,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
+                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -17435,7 +19247,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
+                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -17446,7 +19258,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:07:24.9528404+00:00"
+                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
                      *       }
                      *     ]
                      */
@@ -17524,7 +19336,17 @@ export interface operations {
                      *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *       },
+                     *       {
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -17532,16 +19354,6 @@ export interface operations {
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *       },
-                     *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "Bonds",
-                     *         "weight": 0.4,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
                      *       }
                      *     ]
                      */
@@ -17599,12 +19411,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                 *       "modelPortfolioId": "0f068670-a843-4edd-b006-861ee5482307",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
                  *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                 *         "Bonds": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                  *       }
                  *     }
                  */
@@ -17621,7 +19433,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -17631,7 +19443,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -17641,14 +19453,14 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *       }
                      *     ]
                      */
@@ -18000,19 +19812,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -18030,7 +19842,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -18058,6 +19870,24 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "band": 0,
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -18080,32 +19910,14 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *               "band": 0,
-                     *               "buys": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87"
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -18122,21 +19934,21 @@ export interface operations {
                      *           "name": "Joint brokerage"
                      *         },
                      *         {
-                     *           "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *           "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -18395,7 +20207,7 @@ export interface operations {
                      *       "article": "risk-tolerance-and-capacity",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T02:07:28.3140797+00:00"
+                     *       "decidedUtc": "2026-12-07T02:13:18.7297481+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -18707,11 +20519,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *             "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *             "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *             "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -18725,7 +20537,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T02:07:24.4408775+00:00"
+                     *             "takenUtc": "2026-12-07T02:13:16.4952623+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -18733,8 +20545,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *           "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *           "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -18748,7 +20560,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T02:07:24.4408775+00:00"
+                     *           "takenUtc": "2026-12-07T02:13:16.4952623+00:00"
                      *         }
                      *       ]
                      *     }
@@ -18810,7 +20622,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -18835,8 +20647,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "personId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -18850,7 +20662,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T02:07:24.4408775+00:00"
+                     *       "takenUtc": "2026-12-07T02:13:16.4952623+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -18864,6 +20676,955 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "position": 0,
+                     *         "name": "Groceries",
+                     *         "enabled": true,
+                     *         "payeePattern": "grocer|market",
+                     *         "payeeMatch": "Regex",
+                     *         "memoPattern": null,
+                     *         "memoMatch": "Contains",
+                     *         "minAmount": null,
+                     *         "maxAmount": 500,
+                     *         "accountId": null,
+                     *         "direction": "Outflow",
+                     *         "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "setPayee": null,
+                     *         "addTags": [
+                     *           "food"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["RuleDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "payeePattern": "grocer",
+                 *       "direction": "Outflow",
+                 *       "maxAmount": 500,
+                 *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "addTags": [
+                 *         "food"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "position": 0,
+                     *       "name": "Groceries",
+                     *       "enabled": true,
+                     *       "payeePattern": "grocer",
+                     *       "payeeMatch": "Contains",
+                     *       "memoPattern": null,
+                     *       "memoMatch": "Contains",
+                     *       "minAmount": null,
+                     *       "maxAmount": 500,
+                     *       "accountId": null,
+                     *       "direction": "Outflow",
+                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setPayee": null,
+                     *       "addTags": [
+                     *         "food"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "position": 0,
+                     *       "name": "Groceries",
+                     *       "enabled": true,
+                     *       "payeePattern": "grocer|market",
+                     *       "payeeMatch": "Regex",
+                     *       "memoPattern": null,
+                     *       "memoMatch": "Contains",
+                     *       "minAmount": null,
+                     *       "maxAmount": 500,
+                     *       "accountId": null,
+                     *       "direction": "Outflow",
+                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setPayee": null,
+                     *       "addTags": [
+                     *         "food"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "payeePattern": "grocer|market",
+                 *       "payeeMatch": "Regex",
+                 *       "direction": "Outflow",
+                 *       "maxAmount": 500,
+                 *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "addTags": [
+                 *         "food"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RuleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "position": 0,
+                     *       "name": "Groceries",
+                     *       "enabled": true,
+                     *       "payeePattern": "grocer|market",
+                     *       "payeeMatch": "Regex",
+                     *       "memoPattern": null,
+                     *       "memoMatch": "Contains",
+                     *       "minAmount": null,
+                     *       "maxAmount": 500,
+                     *       "accountId": null,
+                     *       "direction": "Outflow",
+                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setPayee": null,
+                     *       "addTags": [
+                     *         "food"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApplyRule: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ruleId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "applied": false,
+                     *       "matched": 0,
+                     *       "changed": 0,
+                     *       "skippedManual": 0,
+                     *       "changes": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleApplicationDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "modelPortfolioId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                 *       "name": "Dow 30 core",
+                 *       "description": "US large caps only, back to target each quarter.",
+                 *       "rebalancing": "Quarterly"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PublishStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each quarter.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Quarterly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": true,
+                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedOn": "2026-12-07",
+                     *       "updatedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "revision": 1,
+                     *       "followers": 0,
+                     *       "hidden": false,
+                     *       "hiddenReason": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CopyStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Dow 30 core (copy)",
+                 *       "setTargets": true
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["CopyStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "modelPortfolioId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "name": "Dow 30 core (copy)",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "targetsSet": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyCopyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFollowedStrategies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "name": "Dow 30 core",
+                     *         "revision": 1,
+                     *         "followedUtc": "2026-12-07T02:13:19.8658947+00:00"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["StrategyFollowDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FollowStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyFollowDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "name": "Dow 30 core",
+                     *       "revision": 1,
+                     *       "followedUtc": "2026-12-07T02:13:19.8658947+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyFollowDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnfollowStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
             401: {
@@ -18929,7 +21690,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T02:07:24.6440473+00:00"
+                     *         "createdUtc": "2026-12-07T02:13:16.6092878+00:00"
                      *       }
                      *     ]
                      */
@@ -19009,7 +21770,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T02:07:24.6440473+00:00"
+                     *       "createdUtc": "2026-12-07T02:13:16.6092878+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -19164,18 +21925,18 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *               "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *               "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -19188,12 +21949,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *           "instrumentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *               "lotId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -19206,24 +21967,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "instrumentId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *               "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *               "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -19238,19 +21999,19 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "instrumentId": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -19339,36 +22100,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T02:07:25.1250319+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:16.9232908+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *             "instrumentId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *                 "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -19380,19 +22141,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *             "instrumentId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -19694,8 +22455,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -19714,8 +22475,8 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -19735,22 +22496,22 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *           "type": "Fee",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 12.5,
+                     *           "amount": 1000,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0002",
+                     *           "externalId": "BRK-2026-0001",
                      *           "memo": null
                      *         }
                      *       ],
@@ -19824,7 +22585,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 25000,
@@ -19853,8 +22614,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -19964,8 +22725,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -20039,7 +22800,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 30000,
@@ -20059,8 +22820,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -20231,6 +22992,107 @@ export interface operations {
             };
         };
     };
+    SetTransactionCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: string;
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                 *       "payee": "Opening balance",
+                 *       "tags": [
+                 *         "setup"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CategorisationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "tradeDate": "2026-12-07",
+                     *       "type": "Deposit",
+                     *       "signedAmount": 30000,
+                     *       "currency": "USD",
+                     *       "memo": "Opening deposit",
+                     *       "payee": "Opening balance",
+                     *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *       "categoryPath": "Transfers/Between own accounts",
+                     *       "source": "Manual",
+                     *       "ruleId": null,
+                     *       "tags": [
+                     *         "setup"
+                     *       ],
+                     *       "splits": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategorisedTransactionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     BookTransactionBatch: {
         parameters: {
             query?: never;
@@ -20248,7 +23110,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 1000,
@@ -20256,7 +23118,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 12.5,
@@ -20289,8 +23151,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -20309,8 +23171,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -20419,7 +23281,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-07",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -20443,7 +23305,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -20561,7 +23423,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "accountId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -20680,14 +23542,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T02:07:28.8574887+00:00"
+                     *         "createdUtc": "2026-12-07T02:13:19.0395106+00:00"
                      *       }
                      *     ]
                      */
@@ -20767,14 +23629,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T02:07:28.8574887+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:19.0395106+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -20870,14 +23732,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T02:07:28.8574887+00:00"
+                     *       "createdUtc": "2026-12-07T02:13:19.0395106+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -21018,17 +23880,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *           "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T02:07:28.886+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T02:07:28.886+00:00",
+                     *           "createdUtc": "2026-12-07T02:13:19.079+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T02:13:19.079+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:07:28.8868112+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:13:19.0797013+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -21110,17 +23972,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T02:07:28.928+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T02:07:28.928+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:19.121+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T02:13:19.121+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:07:28.8868112+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:13:19.0797013+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -21187,17 +24049,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T02:07:28.886+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T02:07:28.886+00:00",
+                     *       "createdUtc": "2026-12-07T02:13:19.079+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T02:13:19.079+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"ff271dbf-2875-4077-892c-dff85724b795\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:07:28.8868112+00:00\",\"householdId\":\"f61d95c7-9769-44ac-b97f-f18377a7b884\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:13:19.0797013+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -21385,7 +24247,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "id": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -21463,7 +24325,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884"
+                 *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -21486,7 +24348,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "editable": true
                      *     }
                      */
@@ -21643,7 +24505,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884"
+                 *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -21666,7 +24528,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "editable": true
                      *     }
                      */
@@ -21972,7 +24834,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -21980,8 +24842,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "b906f844-4018-4e86-b606-a10e35b156f3"
+                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "5db3a821-22ad-4cf0-9e40-c1a855541cd6"
                      *       ]
                      *     }
                      */
@@ -22091,13 +24953,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T02:07:31.3663751+00:00",
+                     *       "exportedUtc": "2026-12-07T02:13:21.5797214+00:00",
                      *       "user": {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T02:07:19.9337769+00:00",
+                     *         "createdUtc": "2026-12-07T02:13:13.5757664+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -22105,17 +24967,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T02:07:18.8016968+00:00",
+                     *             "createdUtc": "2026-12-07T02:13:12.8068811+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -22126,8 +24988,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
-                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -22138,8 +25000,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -22154,7 +25016,7 @@ export interface operations {
                      *             {
                      *               "account": {
                      *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -22174,8 +25036,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *                 "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -22195,9 +25057,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *                 "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *                 "ownerId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *                 "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *                 "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -22217,8 +25079,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *               "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *               "accountId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -22237,7 +25099,7 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
@@ -22257,7 +25119,7 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
@@ -22279,28 +25141,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T02:07:25.7955992+00:00"
+                     *               "createdUtc": "2026-12-07T02:13:17.435545+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *               "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *               "advisorId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *               "grantedUtc": "2026-12-07T02:07:28.9550415+00:00",
+                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *               "grantedUtc": "2026-12-07T02:13:19.2861762+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T02:07:23.7398772+00:00",
+                     *             "createdUtc": "2026-12-07T02:13:15.9869949+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -22314,23 +25176,23 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:07:23.6392398+00:00",
+                     *           "occurredUtc": "2026-12-07T02:13:15.9444144+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:07:24.0065855+00:00",
+                     *           "occurredUtc": "2026-12-07T02:13:16.1922851+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
-                     *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:07:25.0315873+00:00",
+                     *           "occurredUtc": "2026-12-07T02:13:16.8693109+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
                      *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
                      *         }
@@ -22975,37 +25837,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: targets",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
+                     *           "createdUtc": "2026-12-07T02:13:20.1617986+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: hidden",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
+                     *           "createdUtc": "2026-12-07T02:13:20.1617986+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T02:07:28.6359864+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "goal.status_changed",
-                     *           "title": "Goal Retirement: AtRisk",
-                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *           "createdUtc": "2026-12-07T02:07:27.4431745+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *           "eventType": "simulation.completed",
-                     *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-07T02:07:27.4431745+00:00",
+                     *           "createdUtc": "2026-12-07T02:13:19.1206964+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 17,
-                     *       "unreadCount": 17
+                     *       "totalCount": 19,
+                     *       "unreadCount": 19
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -23062,13 +25924,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *       "householdId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "eventType": "simulation.completed",
-                     *       "title": "Simulation Succeeded",
-                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *       "createdUtc": "2026-12-07T02:07:28.6359864+00:00",
-                     *       "readUtc": "2026-12-07T02:07:29.675835+00:00"
+                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "eventType": "strategy.updated",
+                     *       "title": "Strategy Dow 30 core: targets",
+                     *       "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
+                     *       "createdUtc": "2026-12-07T02:13:20.1617986+00:00",
+                     *       "readUtc": "2026-12-07T02:13:20.240422+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -23277,7 +26139,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 16
+                     *       "marked": 18
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -23520,6 +26382,474 @@ export interface operations {
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStrategies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "name": "Dow 30 core",
+                     *         "description": "US large caps only, back to target each quarter.",
+                     *         "allocations": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "weight": 1
+                     *           }
+                     *         ],
+                     *         "rebalancing": "Quarterly",
+                     *         "proxies": [
+                     *           {
+                     *             "assetClass": "UsEquity",
+                     *             "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *             "symbol": "AA",
+                     *             "name": "Alcoa"
+                     *           }
+                     *         ],
+                     *         "byAdvisor": false,
+                     *         "mine": true,
+                     *         "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *         "publishedOn": "2026-10-07",
+                     *         "updatedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *         "revision": 1,
+                     *         "followers": 0,
+                     *         "hidden": false,
+                     *         "hiddenReason": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["StrategyDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each quarter.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Quarterly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": false,
+                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedOn": "2026-10-07",
+                     *       "updatedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "revision": 1,
+                     *       "followers": 0,
+                     *       "hidden": false,
+                     *       "hiddenReason": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "US large caps only, back to target each month.",
+                 *       "rebalancing": "Monthly"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "name": "Dow 30 core",
+                     *       "description": "US large caps only, back to target each month.",
+                     *       "allocations": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "rebalancing": "Monthly",
+                     *       "proxies": [
+                     *         {
+                     *           "assetClass": "UsEquity",
+                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "symbol": "AA",
+                     *           "name": "Alcoa"
+                     *         }
+                     *       ],
+                     *       "byAdvisor": false,
+                     *       "mine": true,
+                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedOn": "2026-10-07",
+                     *       "updatedUtc": "2026-12-07T02:13:19.8948021+00:00",
+                     *       "revision": 2,
+                     *       "followers": 1,
+                     *       "hidden": false,
+                     *       "hiddenReason": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStrategyPerformance: {
+        parameters: {
+            query?: {
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "publishedOn": "2026-10-07",
+                     *       "baseDate": "2026-10-07",
+                     *       "endDate": "2026-12-04",
+                     *       "ttwror": 0.15285515320334286,
+                     *       "annualisedTtwror": null,
+                     *       "maxDrawdown": 0.10688343133863709,
+                     *       "peakDate": "2026-10-21",
+                     *       "troughDate": "2026-10-28",
+                     *       "rebalances": 0,
+                     *       "revisions": [
+                     *         {
+                     *           "number": 1,
+                     *           "effectiveOn": "2026-10-07",
+                     *           "allocations": [
+                     *             {
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 1
+                     *             }
+                     *           ],
+                     *           "rebalancing": "Quarterly"
+                     *         }
+                     *       ],
+                     *       "points": [
+                     *         {
+                     *           "date": "2026-10-07",
+                     *           "value": 1,
+                     *           "drawdown": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-10-08",
+                     *           "value": 0.95508356545961,
+                     *           "drawdown": 0.04491643454038996
+                     *         },
+                     *         {
+                     *           "date": "2026-10-09",
+                     *           "value": 0.9505571030640669,
+                     *           "drawdown": 0.04944289693593307
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyPerformanceDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportStrategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                strategyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The description promises more than the weights say."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReportStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "reason": "The description promises more than the weights say.",
+                     *       "createdUtc": "2026-12-07T02:13:19.9334171+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyReportDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24032,8 +27362,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "72883ac1-9fe8-451c-9854-aa39f161f98b"
+                     *       "userId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *       "householdId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -24178,14 +27508,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T02:07:30.8043522+00:00",
+                     *           "lastErrorUtc": "2026-12-07T02:13:21.3166233+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T02:07:30.8271956+00:00",
+                     *           "lastErrorUtc": "2026-12-07T02:13:21.3238578+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
@@ -24597,6 +27927,56 @@ export interface operations {
                     id: string;
                     /** @constant */
                     type: "simulation.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnStrategyUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique id per event and subscription, the same on every retry: de-duplicate on it. */
+                "Glidepath-Delivery": string;
+                /** @description The event type: `strategy.updated`. */
+                "Glidepath-Event": string;
+                /** @description `t=<unix seconds>,v1=<hex>`: hex = HMAC-SHA256(secret, "{t}.{raw body}"); refuse a t more than 5 minutes off. */
+                "Glidepath-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    createdUtc: string;
+                    data: {
+                        change: string;
+                        name: string;
+                        /** Format: int32 */
+                        revision: number;
+                        /** Format: uuid */
+                        strategyId: string;
+                        summary: string;
+                    };
+                    /** Format: uuid */
+                    householdId: string;
+                    /**
+                     * Format: uuid
+                     * @description The event's id.
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "strategy.updated";
                 };
             };
         };
