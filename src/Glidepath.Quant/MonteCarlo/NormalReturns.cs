@@ -39,6 +39,12 @@ public class NormalReturns : IReturnModel
 
     public int AssetCount => _mu.Length;
 
+    /// <summary>Monthly log-return means (single precision, as the kernels use them).</summary>
+    internal ReadOnlySpan<float> Mu => _mu;
+
+    /// <summary>diag(sigma) L, row-major, lower triangle (the GPU kernel's copy).</summary>
+    internal ReadOnlySpan<float> ScaledCholesky => _scaledCholesky;
+
     public int? FixedPathCount => null;
 
     public bool NeedsPathState => false;
