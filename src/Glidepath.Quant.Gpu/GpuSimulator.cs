@@ -228,7 +228,16 @@ public sealed class GpuSimulator : IDisposable
         double? medianFailure = null;
         if (failed > 0)
         {
-            var months = failMonths.Where(m => m >= 0).Select(m => (float)m).ToArray();
+            var months = new float[failed];
+            var k = 0;
+            foreach (var m in failMonths)
+            {
+                if (m >= 0)
+                {
+                    months[k++] = m;
+                }
+            }
+
             var median = new double[1];
             OrderStatistics.Percentiles(months, [0.5], median);
             medianFailure = median[0];
