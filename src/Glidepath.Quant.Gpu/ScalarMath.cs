@@ -70,9 +70,22 @@ internal static class ScalarMath
         return i > x ? i - 1 : i;
     }
 
-    /// <summary>Cephes expf, as <c>VectorMath.Exp</c>.</summary>
+    /// <summary>e^x as the CPU engine takes it: <c>VectorMath.ExpSmall</c> for |x| &lt;= 0.5, else Cephes expf (<c>VectorMath.Exp</c>).</summary>
     public static float Exp(float x)
     {
+        if (x <= 0.5f && x >= -0.5f)
+        {
+            var q = 1f / 40320;
+            q = (q * x) + (1f / 5040);
+            q = (q * x) + (1f / 720);
+            q = (q * x) + (1f / 120);
+            q = (q * x) + (1f / 24);
+            q = (q * x) + (1f / 6);
+            q = (q * x) + 0.5f;
+            q = (q * x) + 1f;
+            return (q * x) + 1f;
+        }
+
         x = x < -87f ? -87f : x > 88f ? 88f : x;
         var n = Floor((x * Log2E) + 0.5f);
         var fn = (float)n;

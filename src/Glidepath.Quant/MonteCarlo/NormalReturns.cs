@@ -62,6 +62,23 @@ public class NormalReturns : IReturnModel
         Exponentiate(z, block.Count, gross);
     }
 
+    /// <summary>mu_a + sum over b &lt;= a of (diag(sigma) L)_ab z_b for 16 paths.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> LogReturn(ref float z0, ref float mu, ref float l, int a, int n, int count, int i)
+    {
+        unchecked
+        {
+            var x = Vector512.Create(Unsafe.Add(ref mu, a));
+            for (var b = 0; b <= a; b++)
+            {
+                var zb = Vector512.LoadUnsafe(ref z0, (nuint)((b * count) + i));
+                x = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref l, (a * n) + b)), zb, x);
+            }
+
+            return x;
+        }
+    }
+
     /// <summary>Hook for mixtures: rescale the asset shocks in place (Student-t).</summary>
     protected virtual void ScaleShocks(Span<float> z, int count)
     {
@@ -83,18 +100,27 @@ public class NormalReturns : IReturnModel
         ref var l = ref MemoryMarshal.GetArrayDataReference(_scaledCholesky);
         unchecked
         {
+            var bound = Vector512.Create(VectorMath.ExpSmallBound);
             for (var i = 0; i < count; i += Vector512<float>.Count)
             {
+                // Small log returns (nearly all) by the short polynomial; any lane outside its range
+                // is recomputed by the full exp, that lane only.
+                var outside = Vector512<float>.Zero;
                 for (var a = 0; a < n; a++)
                 {
-                    var x = Vector512.Create(Unsafe.Add(ref mu, a));
-                    for (var b = 0; b <= a; b++)
-                    {
-                        var zb = Vector512.LoadUnsafe(ref z0, (nuint)((b * count) + i));
-                        x = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref l, (a * n) + b)), zb, x);
-                    }
+                    var x = LogReturn(ref z0, ref mu, ref l, a, n, count, i);
+                    outside |= Vector512.GreaterThan(Vector512.Abs(x), bound);
+                    VectorMath.ExpSmall(x).StoreUnsafe(ref g0, (nuint)((a * count) + i));
+                }
 
-                    VectorMath.Exp(x).StoreUnsafe(ref g0, (nuint)((a * count) + i));
+                if (outside != Vector512<float>.Zero)
+                {
+                    for (var a = 0; a < n; a++)
+                    {
+                        var x = LogReturn(ref z0, ref mu, ref l, a, n, count, i);
+                        var at = (nuint)((a * count) + i);
+                        Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Abs(x), bound), VectorMath.Exp(x), Vector512.LoadUnsafe(ref g0, at)).StoreUnsafe(ref g0, at);
+                    }
                 }
             }
         }
