@@ -47,7 +47,7 @@ public static class SimulateCommand
                 result.AddError("Give a scenario file, or --household ID and --plan ID (not both).");
             }
 
-            if (stored && result.GetValue(backend) is not "cpu")
+            if (stored && result.GetValue(backend) is { } kind && kind != "cpu")
             {
                 result.AddError("--backend other than cpu runs a scenario file only.");
             }

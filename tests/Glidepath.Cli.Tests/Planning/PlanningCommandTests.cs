@@ -179,4 +179,13 @@ public class PlanningCommandTests
         Assert.NotEqual(0, code);
         Assert.Contains("taxes run on the CPU engine only", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Simulate_BackendGpuWithAStoredPlan_RefusedBeforeAnyDatabaseIsOpened()
+    {
+        var (code, _, error) = await Invoke(SimulateCommand.Create(), "--household", Guid.NewGuid().ToString(), "--plan", Guid.NewGuid().ToString(), "--backend", "gpu");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--backend other than cpu runs a scenario file only", error, StringComparison.Ordinal);
+    }
 }
