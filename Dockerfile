@@ -9,7 +9,7 @@ WORKDIR /src
 COPY . .
 RUN cd web && npm ci
 RUN dotnet publish src/Glidepath.Server -c Release -o /app/server \
- && dotnet publish src/Glidepath.Cli -c Release -o /app/cli
+ && dotnet publish src/Glidepath.Cli -c Release --use-current-runtime -o /app/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # pg_dump and pg_restore for `glidepath backup` on PostgreSQL; curl for the health check.

@@ -16,6 +16,7 @@ public class LayerDependencyTest
     private static readonly Assembly Client = typeof(Client.GlidepathClientFactory).Assembly;
     private static readonly Assembly Ml = typeof(Ml.Anomalies.LstmAnomalyDetector).Assembly;
     private const string MlLayer = "Glidepath.Ml";
+    private static readonly Assembly QuantGpu = typeof(Quant.Gpu.GpuSimulator).Assembly;
 
     private const string FrontDoors = "Glidepath.Server";
     private const string Cli = "Glidepath.Cli";
@@ -23,6 +24,12 @@ public class LayerDependencyTest
     [Fact]
     public void Quant_DependsOnNoOtherLayerAndNoFramework() =>
         AssertNone(Quant, "Glidepath.Domain", "Glidepath.Infrastructure", "Glidepath.Application", FrontDoors, Cli, MlLayer,
+            "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "System.Net.Http", "TorchSharp", "ILGPU", "Glidepath.Quant.Gpu");
+
+    /// <summary>The GPU backend (ILGPU) builds on Quant only, like Glidepath.Ml; only the CLI and tests reference it.</summary>
+    [Fact]
+    public void QuantGpu_DependsOnQuantOnly() =>
+        AssertNone(QuantGpu, "Glidepath.Domain", "Glidepath.Infrastructure", "Glidepath.Application", FrontDoors, Cli, MlLayer,
             "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "System.Net.Http", "TorchSharp");
 
     [Fact]

@@ -14,7 +14,7 @@ using Spectre.Console;
 namespace Glidepath.Cli.Planning;
 
 /// <summary>
-/// <c>glidepath simulate (SCENARIO.json | --household ID --plan ID) [--paths N] [--seed S] [--json] [--bench]</c>:
+/// <c>glidepath simulate (SCENARIO.json | --household ID --plan ID) [--paths N] [--seed S] [--json] [--bench] [--backend cpu|gpu|auto|ilgpu-cpu]</c>:
 /// a scenario file, or a stored plan snapshotted as the server's runs are (<see cref="PlanSnapshots"/>: a
 /// <c>fromLedger</c> start valued from the household's holdings); both run through <see cref="SimulationExecutor"/>.
 /// Nothing is stored.
@@ -32,13 +32,24 @@ public static class SimulateCommand
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the scenario)" };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
         var bench = new Option<bool>("--bench") { Description = "Time a first run (cold: includes JIT), then five warm runs; report the peak working set" };
-        var command = new Command("simulate", "Run a Monte Carlo simulation of a scenario file or of a household's stored plan") { scenario, household, plan, paths, seed, json, bench };
+        var backend = new Option<string>("--backend")
+        {
+            Description = "cpu (default: the full report), gpu (the ILGPU kernel on a CUDA device: success, depletion and terminal wealth), auto (gpu when a CUDA device exists and covers the scenario, else cpu), ilgpu-cpu (the kernel on ILGPU's CPU accelerator)",
+            DefaultValueFactory = _ => "cpu",
+        };
+        backend.AcceptOnlyFromAmong("cpu", "gpu", "auto", "ilgpu-cpu");
+        var command = new Command("simulate", "Run a Monte Carlo simulation of a scenario file or of a household's stored plan") { scenario, household, plan, paths, seed, json, bench, backend };
         command.Validators.Add(result =>
         {
             var stored = result.GetValue(household) is not null || result.GetValue(plan) is not null;
             if (stored == (result.GetValue(scenario) is not null) || (stored && (result.GetValue(household) is null || result.GetValue(plan) is null)))
             {
                 result.AddError("Give a scenario file, or --household ID and --plan ID (not both).");
+            }
+
+            if (stored && result.GetValue(backend) is { } kind && kind != "cpu")
+            {
+                result.AddError("--backend other than cpu runs a scenario file only.");
             }
         });
         command.SetAction(async (parse, cancel) =>
@@ -62,6 +73,15 @@ public static class SimulateCommand
                 {
                     var document = ScenarioFile.Read(file);
                     document = document with { Paths = parse.GetValue(paths) ?? document.Paths, Seed = parse.GetValue(seed) ?? document.Seed };
+                    if (parse.GetValue(backend) is not "cpu" and { } kind)
+                    {
+                        var input = CliRun.Compile(document, ScenarioFile.SeriesLoader(file), file);
+                        if (GpuBackend.Open(kind, input) is { } gpu)
+                        {
+                            return GpuBackend.Run(gpu, input, parse.InvocationConfiguration.Output, parse.GetValue(json), parse.GetValue(bench));
+                        }
+                    }
+
                     return Run(parse, document, ScenarioFile.SeriesLoader(file), file, parse.GetValue(json), parse.GetValue(bench), cancel);
                 });
             }

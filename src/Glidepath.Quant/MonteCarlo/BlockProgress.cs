@@ -8,6 +8,7 @@ namespace Glidepath.Quant.MonteCarlo;
 internal sealed class BlockProgress(IProgress<double>? sink, int blocks, int[] yearEnds, int horizonMonths, CancellationToken cancellation)
 {
     private const int Reports = 200;
+    private readonly Lock _reportLock = new();
     private int _done;
     private int _lastReported = -1;
     private double _from, _width;
@@ -33,7 +34,15 @@ internal sealed class BlockProgress(IProgress<double>? sink, int blocks, int[] y
         var last = Volatile.Read(ref _lastReported);
         if (step > last && Interlocked.CompareExchange(ref _lastReported, step, last) == last)
         {
-            sink.Report(value);
+            // Reports are serialised and the cancel re-checked inside: a report whose sink cancels
+            // the run is the last one, even when another block finished at the same moment.
+            lock (_reportLock)
+            {
+                if (!cancellation.IsCancellationRequested)
+                {
+                    sink.Report(value);
+                }
+            }
         }
     }
 }

@@ -39,6 +39,12 @@ public class NormalReturns : IReturnModel
 
     public int AssetCount => _mu.Length;
 
+    /// <summary>Monthly log-return means (single precision, as the kernels use them).</summary>
+    internal ReadOnlySpan<float> Mu => _mu;
+
+    /// <summary>diag(sigma) L, row-major, lower triangle (the GPU kernel's copy).</summary>
+    internal ReadOnlySpan<float> ScaledCholesky => _scaledCholesky;
+
     public int? FixedPathCount => null;
 
     public bool NeedsPathState => false;
@@ -54,6 +60,23 @@ public class NormalReturns : IReturnModel
         block.Random.FillNormals(block.FirstPath, block.Count, AssetCount + ExtraDraws, z, block.Antithetic);
         ScaleShocks(z, block.Count);
         Exponentiate(z, block.Count, gross);
+    }
+
+    /// <summary>mu_a + sum over b &lt;= a of (diag(sigma) L)_ab z_b for 16 paths.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> LogReturn(ref float z0, ref float mu, ref float l, int a, int n, int count, int i)
+    {
+        unchecked
+        {
+            var x = Vector512.Create(Unsafe.Add(ref mu, a));
+            for (var b = 0; b <= a; b++)
+            {
+                var zb = Vector512.LoadUnsafe(ref z0, (nuint)((b * count) + i));
+                x = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref l, (a * n) + b)), zb, x);
+            }
+
+            return x;
+        }
     }
 
     /// <summary>Hook for mixtures: rescale the asset shocks in place (Student-t).</summary>
@@ -77,18 +100,27 @@ public class NormalReturns : IReturnModel
         ref var l = ref MemoryMarshal.GetArrayDataReference(_scaledCholesky);
         unchecked
         {
+            var bound = Vector512.Create(VectorMath.ExpSmallBound);
             for (var i = 0; i < count; i += Vector512<float>.Count)
             {
+                // Small log returns (nearly all) by the short polynomial; any lane outside its range
+                // is recomputed by the full exp, that lane only.
+                var outside = Vector512<float>.Zero;
                 for (var a = 0; a < n; a++)
                 {
-                    var x = Vector512.Create(Unsafe.Add(ref mu, a));
-                    for (var b = 0; b <= a; b++)
-                    {
-                        var zb = Vector512.LoadUnsafe(ref z0, (nuint)((b * count) + i));
-                        x = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref l, (a * n) + b)), zb, x);
-                    }
+                    var x = LogReturn(ref z0, ref mu, ref l, a, n, count, i);
+                    outside |= Vector512.GreaterThan(Vector512.Abs(x), bound);
+                    VectorMath.ExpSmall(x).StoreUnsafe(ref g0, (nuint)((a * count) + i));
+                }
 
-                    VectorMath.Exp(x).StoreUnsafe(ref g0, (nuint)((a * count) + i));
+                if (outside != Vector512<float>.Zero)
+                {
+                    for (var a = 0; a < n; a++)
+                    {
+                        var x = LogReturn(ref z0, ref mu, ref l, a, n, count, i);
+                        var at = (nuint)((a * count) + i);
+                        Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Abs(x), bound), VectorMath.Exp(x), Vector512.LoadUnsafe(ref g0, at)).StoreUnsafe(ref g0, at);
+                    }
                 }
             }
         }

@@ -153,4 +153,39 @@ public class PlanningCommandTests
         Assert.True(json.RootElement.GetProperty("successProbability").GetDouble() >= 0.85);
         Assert.Equal(7, json.RootElement.GetProperty("curve").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Simulate_BackendIlgpuCpu_ReportsTheKernelsSuccessBesideTheCpuEngine()
+    {
+        var (cpuCode, cpuOut, cpuError) = await Invoke(SimulateCommand.Create(), Example("benchmark-retirement.json"), "--paths", "1024", "--seed", "5", "--json");
+        var (code, output, error) = await Invoke(SimulateCommand.Create(), Example("benchmark-retirement.json"), "--paths", "1024", "--seed", "5", "--json", "--backend", "ilgpu-cpu");
+
+        Assert.True(cpuCode == 0, cpuError);
+        Assert.True(code == 0, error);
+        using var cpu = JsonDocument.Parse(cpuOut);
+        using var kernel = JsonDocument.Parse(output);
+        Assert.Contains("CPU", kernel.RootElement.GetProperty("backend").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1024, kernel.RootElement.GetProperty("paths").GetInt32());
+        // Same per-path streams: the two agree up to the few paths that sit on a failure edge (float rounding).
+        Assert.Equal(cpu.RootElement.GetProperty("successProbability").GetDouble(), kernel.RootElement.GetProperty("successProbability").GetDouble(), 0.003);
+        Assert.Equal(60, kernel.RootElement.GetProperty("depletionByYear").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Simulate_BackendGpuWithATaxedScenario_OneLineErrorNamingWhatTheKernelLacks()
+    {
+        var (code, _, error) = await Invoke(SimulateCommand.Create(), Example("household-plan-taxes.json"), "--paths", "64", "--backend", "ilgpu-cpu");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("taxes run on the CPU engine only", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_BackendGpuWithAStoredPlan_RefusedBeforeAnyDatabaseIsOpened()
+    {
+        var (code, _, error) = await Invoke(SimulateCommand.Create(), "--household", Guid.NewGuid().ToString(), "--plan", Guid.NewGuid().ToString(), "--backend", "gpu");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--backend other than cpu runs a scenario file only", error, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,158 @@
+using ILGPU;
+
+namespace Glidepath.Quant.Gpu;
+
+/// <summary>
+/// The CPU engine's random numbers and single-precision functions one lane at a time, for the
+/// kernel: xoshiro128+ seeded by SplitMix64, Cephes exp and log, the Box-Muller pair of
+/// <c>VectorMath.NormalPair</c>. Same formulas and constants; plain multiply-adds instead of fused
+/// ones (ILGPU has no portable FMA), so values agree with the CPU engine to float rounding, not bit for bit.
+/// </summary>
+internal static class ScalarMath
+{
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    private const float Ln2Hi = 0.693359375f;
+    private const float Ln2Lo = -2.12194440e-4f;
+    private const float Log2E = 1.44269504088896341f;
+
+    /// <summary>The n-th output of SplitMix64 started at <paramref name="seed"/> (as <c>PathRandom.SplitMix64</c>).</summary>
+    public static ulong SplitMix64(ulong seed, ulong n)
+    {
+        unchecked
+        {
+            var z = seed + (n * Golden);
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+
+    /// <summary>A path's xoshiro128+ state: SplitMix64 outputs 2p+1 and 2p+2 (as <c>PathRandom</c>).</summary>
+    public static void Seed(ulong seed, int path, out uint s0, out uint s1, out uint s2, out uint s3)
+    {
+        unchecked
+        {
+            var a = SplitMix64(seed, (2UL * (ulong)path) + 1);
+            var b = SplitMix64(seed, (2UL * (ulong)path) + 2);
+            if ((a | b) == 0)
+            {
+                a = Golden;
+            }
+
+            s0 = (uint)a;
+            s1 = (uint)(a >> 32);
+            s2 = (uint)b;
+            s3 = (uint)(b >> 32);
+        }
+    }
+
+    /// <summary>xoshiro128+ (Blackman and Vigna 2021): the next 32 bits.</summary>
+    public static uint Next(ref uint s0, ref uint s1, ref uint s2, ref uint s3)
+    {
+        unchecked
+        {
+            var result = s0 + s3;
+            var t = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 11) | (s3 >> 21);
+            return result;
+        }
+    }
+
+    /// <summary>Floor of a float within the int range, without a math library call.</summary>
+    private static int Floor(float x)
+    {
+        var i = (int)x;
+        return i > x ? i - 1 : i;
+    }
+
+    /// <summary>e^x as the CPU engine takes it: <c>VectorMath.ExpSmall</c> for |x| &lt;= 0.5, else Cephes expf (<c>VectorMath.Exp</c>).</summary>
+    public static float Exp(float x)
+    {
+        if (x <= 0.5f && x >= -0.5f)
+        {
+            var q = 1f / 40320;
+            q = (q * x) + (1f / 5040);
+            q = (q * x) + (1f / 720);
+            q = (q * x) + (1f / 120);
+            q = (q * x) + (1f / 24);
+            q = (q * x) + (1f / 6);
+            q = (q * x) + 0.5f;
+            q = (q * x) + 1f;
+            return (q * x) + 1f;
+        }
+
+        x = x < -87f ? -87f : x > 88f ? 88f : x;
+        var n = Floor((x * Log2E) + 0.5f);
+        var fn = (float)n;
+        var r = x - (fn * Ln2Hi);
+        r -= fn * Ln2Lo;
+        var p = 1.9875691500E-4f;
+        p = (p * r) + 1.3981999507E-3f;
+        p = (p * r) + 8.3334519073E-3f;
+        p = (p * r) + 4.1665795894E-2f;
+        p = (p * r) + 1.6666665459E-1f;
+        p = (p * r) + 5.0000001201E-1f;
+        var y = (p * (r * r)) + r + 1f;
+        return y * Interop.IntAsFloat(unchecked((uint)((n + 127) << 23)));
+    }
+
+    /// <summary>Cephes logf for positive normal floats, as <c>VectorMath.Log</c>.</summary>
+    public static float Log(float x)
+    {
+        var bits = unchecked((int)Interop.FloatAsInt(x));
+        var e = (float)((bits >> 23) - 126);
+        var m = Interop.IntAsFloat(unchecked((uint)((bits & 0x007FFFFF) | 0x3F000000)));
+        if (m < 0.707106781186547524f)
+        {
+            e -= 1f;
+            m = m + m - 1f;
+        }
+        else
+        {
+            m -= 1f;
+        }
+
+        var z = m * m;
+        var y = 7.0376836292E-2f;
+        y = (y * m) - 1.1514610310E-1f;
+        y = (y * m) + 1.1676998740E-1f;
+        y = (y * m) - 1.2420140846E-1f;
+        y = (y * m) + 1.4249322787E-1f;
+        y = (y * m) - 1.6668057665E-1f;
+        y = (y * m) + 2.0000714765E-1f;
+        y = (y * m) - 2.4999993993E-1f;
+        y = (y * m) + 3.3333331174E-1f;
+        y = y * m * z;
+        y += e * Ln2Lo;
+        y -= z * 0.5f;
+        return (e * Ln2Hi) + (m + y);
+    }
+
+    /// <summary>Two standard normals from 64 random bits, the Box-Muller pair of <c>VectorMath.NormalPair</c>.</summary>
+    public static void NormalPair(uint a, uint b, out float first, out float second)
+    {
+        unchecked
+        {
+            var u1 = ((float)(int)(a >> 8) * (1f / (1 << 24))) + (0.5f / (1 << 24));
+            var radius = MathF.Sqrt(-Log(u1));
+            var f = (float)(int)((b >> 8) & 0x3FFFFFu);
+            var t = (f * (MathF.PI / 2 / (1 << 22))) + ((MathF.PI / 2 / (1 << 23)) - (MathF.PI / 4));
+            var t2 = t * t;
+            var sin = (-1.9515295891E-4f * t2) + 8.3321608736E-3f;
+            sin = (sin * t2) - 1.6666654611E-1f;
+            sin = (sin * t2 * t) + t;
+            var cos = (2.443315711809948E-5f * t2) - 1.388731625493765E-3f;
+            cos = (cos * t2) + 4.166664568298827E-2f;
+            cos = (cos * t2 * t2) + ((t2 * -0.5f) + 1f);
+            var c = radius * (cos - sin);
+            var s = radius * (cos + sin);
+            first = (b & 0x80000000u) != 0 ? -c : c;
+            second = ((b << 1) & 0x80000000u) != 0 ? -s : s;
+        }
+    }
+}
