@@ -6461,22 +6461,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-a9a84754317e432a8acdab528de4c07f",
+                     *         "brokerOrderId": "paper-4c9a9f2268a345349e3e40ebc16e730d",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T02:13:16.970396+00:00",
-                     *         "updatedUtc": "2026-12-07T02:13:17.2179171+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.7610767+00:00",
+                     *         "updatedUtc": "2026-12-07T02:15:25.8827696+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:13:17.0072964+00:00"
+                     *             "atUtc": "2026-12-07T02:15:25.8097897+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T02:13:17.2179171+00:00"
+                     *             "atUtc": "2026-12-07T02:15:25.8827696+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6484,25 +6484,25 @@ export interface operations {
                      *       {
                      *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "side": "Buy",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 1222.020834,
+                     *         "quantity": 437,
                      *         "limitPrice": null,
-                     *         "price": 65.43,
+                     *         "price": 52,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-0397353223a546dd9ce390a9b924c903",
+                     *         "brokerOrderId": "paper-263069d884c44adc92e25c968c6af477",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00",
-                     *         "updatedUtc": "2026-12-07T02:13:17.0072964+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00",
+                     *         "updatedUtc": "2026-12-07T02:15:25.8097897+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:13:17.0072964+00:00"
+                     *             "atUtc": "2026-12-07T02:15:25.8097897+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6510,25 +6510,25 @@ export interface operations {
                      *       {
                      *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 943,
+                     *         "quantity": 1067.458713,
                      *         "limitPrice": null,
-                     *         "price": 84.69,
+                     *         "price": 47.4,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-1623a337d55443f3bc88280342147832",
+                     *         "brokerOrderId": "paper-3b9c15e413974c37a0088694c2eff3c1",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00",
-                     *         "updatedUtc": "2026-12-07T02:13:17.0072964+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00",
+                     *         "updatedUtc": "2026-12-07T02:15:25.8097897+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:13:17.0072964+00:00"
+                     *             "atUtc": "2026-12-07T02:15:25.8097897+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6623,8 +6623,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:13:16.970396+00:00",
-                     *       "updatedUtc": "2026-12-07T02:13:16.970396+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.7610767+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:25.7610767+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6715,8 +6715,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:13:16.970396+00:00",
-                     *       "updatedUtc": "2026-12-07T02:13:16.970396+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.7610767+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:25.7610767+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6787,22 +6787,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-a9a84754317e432a8acdab528de4c07f",
+                     *       "brokerOrderId": "paper-4c9a9f2268a345349e3e40ebc16e730d",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:13:16.970396+00:00",
-                     *       "updatedUtc": "2026-12-07T02:13:17.2179171+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.7610767+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:25.8827696+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T02:13:17.0072964+00:00"
+                     *           "atUtc": "2026-12-07T02:15:25.8097897+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T02:13:17.2179171+00:00"
+                     *           "atUtc": "2026-12-07T02:15:25.8827696+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6950,7 +6950,7 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:13:16.8780911+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.6568072+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [],
@@ -6978,18 +6978,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *             },
-                     *             "before": -1.599863462309243e-11,
-                     *             "after": -1.599863462309243e-11,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in RIVFX would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -7108,7 +7108,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
+                     *           "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7184,8 +7184,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T02:13:19.4369884+00:00",
-                     *       "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
+                     *       "verifiedUtc": "2026-12-07T02:15:28.1855771+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7266,7 +7266,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
+                     *       "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7356,7 +7356,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T02:13:20.1932344+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:29.0902259+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8304,10 +8304,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207021321297",
+                     *       "keyId": "es256-20261207021530250",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207021314572",
-                     *         "es256-20261207021321297"
+                     *         "es256-20261207021522998",
+                     *         "es256-20261207021530250"
                      *       ]
                      *     }
                      */
@@ -8385,9 +8385,9 @@ export interface operations {
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *           "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T02:13:19.8948021+00:00",
+                     *           "updatedUtc": "2026-12-07T02:15:28.7281532+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -8483,9 +8483,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T02:13:19.8948021+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:28.7281532+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -8581,9 +8581,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T02:13:19.8948021+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:28.7281532+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -8673,7 +8673,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -9119,7 +9119,7 @@ export interface operations {
                      *       {
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T02:13:19.2861762+00:00",
+                     *         "grantedUtc": "2026-12-07T02:15:27.8048805+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9183,29 +9183,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T02:13:19.6284735+00:00",
-                     *         "endUtc": "2026-11-30T03:13:19.6284735+00:00",
-                     *         "start": "2026-11-30T02:13:19.6284735+00:00",
-                     *         "advisorStart": "2026-11-29T21:13:19.6284735-05:00",
+                     *         "startUtc": "2026-11-30T02:15:28.4399756+00:00",
+                     *         "endUtc": "2026-11-30T03:15:28.4399756+00:00",
+                     *         "start": "2026-11-30T02:15:28.4399756+00:00",
+                     *         "advisorStart": "2026-11-29T21:15:28.4399756-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T02:13:19.6284735+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T02:15:28.4399756+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "consultationId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T02:13:19.657905+00:00"
+                     *           "createdUtc": "2026-12-07T02:15:28.4679797+00:00"
                      *         }
                      *       },
                      *       {
@@ -9299,7 +9299,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
+                     *       "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9401,7 +9401,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
+                     *       "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9662,7 +9662,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T02:13:21.3365817+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:30.3140739+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -9835,7 +9835,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T02:13:21.3365817+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:30.3140739+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10052,7 +10052,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T02:13:21.3365817+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:30.3140739+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10306,7 +10306,7 @@ export interface operations {
                      *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T02:13:12.8068811+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:20.9271782+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -10368,7 +10368,7 @@ export interface operations {
                      *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:13:15.9869949+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:24.6186865+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -10430,7 +10430,7 @@ export interface operations {
                      *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:13:12.8068811+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:20.9271782+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -10512,7 +10512,7 @@ export interface operations {
                      *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:13:15.9869949+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:24.6186865+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -10700,7 +10700,7 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "name": "Sam's Roth IRA",
@@ -11259,7 +11259,7 @@ export interface operations {
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T02:13:19.2861762+00:00",
+                     *         "grantedUtc": "2026-12-07T02:15:27.8048805+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11351,7 +11351,7 @@ export interface operations {
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T02:13:19.2861762+00:00",
+                     *       "grantedUtc": "2026-12-07T02:15:27.8048805+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -11523,8 +11523,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T02:13:19.4369884+00:00",
-                     *             "updatedUtc": "2026-12-07T02:13:19.3590916+00:00"
+                     *             "verifiedUtc": "2026-12-07T02:15:28.1855771+00:00",
+                     *             "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -11723,10 +11723,10 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4,
+                     *           "band": 0.05,
+                     *           "drift": -0.4
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -11743,10 +11743,10 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "Bonds",
-                     *           "weight": 0.4,
-                     *           "band": 0.05,
-                     *           "drift": -0.4
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
                      *         }
                      *       ],
                      *       "harvest": {
@@ -11823,22 +11823,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
-                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "parentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "parentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -12188,7 +12188,7 @@ export interface operations {
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "categoryId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
@@ -12198,7 +12198,7 @@ export interface operations {
                      *           "splits": []
                      *         },
                      *         {
-                     *           "transactionId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "transactionId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
@@ -12214,11 +12214,11 @@ export interface operations {
                      *           "splits": []
                      *         },
                      *         {
-                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "tradeDate": "2026-12-07",
-                     *           "type": "Deposit",
-                     *           "signedAmount": 1000,
+                     *           "type": "Fee",
+                     *           "signedAmount": -12.5,
                      *           "currency": "USD",
                      *           "memo": null,
                      *           "payee": "",
@@ -12308,29 +12308,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T02:13:19.6284735+00:00",
-                     *         "endUtc": "2026-11-30T03:13:19.6284735+00:00",
-                     *         "start": "2026-11-30T02:13:19.6284735+00:00",
-                     *         "advisorStart": "2026-11-29T21:13:19.6284735-05:00",
+                     *         "startUtc": "2026-11-30T02:15:28.4399756+00:00",
+                     *         "endUtc": "2026-11-30T03:15:28.4399756+00:00",
+                     *         "start": "2026-11-30T02:15:28.4399756+00:00",
+                     *         "advisorStart": "2026-11-29T21:15:28.4399756-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T02:13:19.6284735+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T02:15:28.4399756+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "consultationId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T02:13:19.657905+00:00"
+                     *           "createdUtc": "2026-12-07T02:15:28.4679797+00:00"
                      *         }
                      *       },
                      *       {
@@ -12743,12 +12743,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *       "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *       "consultationId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T02:13:19.657905+00:00"
+                     *       "createdUtc": "2026-12-07T02:15:28.4679797+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -13425,7 +13425,7 @@ export interface operations {
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
                      *         "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *         "statusUpdatedUtc": "2026-12-07T02:13:18.1516612+00:00",
+                     *         "statusUpdatedUtc": "2026-12-07T02:15:26.8463808+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -13625,7 +13625,7 @@ export interface operations {
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
                      *       "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "statusUpdatedUtc": "2026-12-07T02:13:18.1516612+00:00",
+                     *       "statusUpdatedUtc": "2026-12-07T02:15:26.8463808+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -14200,7 +14200,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *         "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -14210,7 +14210,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *         "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -14220,9 +14220,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -15076,7 +15076,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15100,7 +15100,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15124,7 +15124,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15236,7 +15236,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:13:16.3956067+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.0969996+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15342,7 +15342,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:13:16.3956067+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.0969996+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15455,7 +15455,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:13:16.3956067+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.0969996+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15636,7 +15636,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15660,7 +15660,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15684,7 +15684,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T02:13:16.4678414+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15894,7 +15894,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
+                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -15905,7 +15905,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
+                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -15916,7 +15916,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
+                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
                      *       }
                      *     ]
                      */
@@ -16646,7 +16646,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T02:13:17.435545+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:26.1394524+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -16855,7 +16855,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:13:17.435545+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:26.1394524+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -16999,7 +16999,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:13:17.435545+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:26.1394524+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17209,7 +17209,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:13:17.435545+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:26.1394524+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17435,19 +17435,19 @@ export interface operations {
                      *         "p5": 0,
                      *         "p10": 0,
                      *         "p25": 0,
-                     *         "p50": 1158403,
-                     *         "p75": 4577474.625,
-                     *         "p90": 9503573.100000003,
-                     *         "p95": 13647636.599999998
+                     *         "p50": 1158404.875,
+                     *         "p75": 4577472.75,
+                     *         "p90": 9503572.700000003,
+                     *         "p95": 13647635.299999997
                      *       },
                      *       "terminalWealthReal": {
                      *         "p5": 0,
                      *         "p10": 0,
                      *         "p25": 0,
-                     *         "p50": 263285.9900434987,
-                     *         "p75": 1040384.856170191,
-                     *         "p90": 2160006.1917866776,
-                     *         "p95": 3101883.81244255
+                     *         "p50": 263286.41620022594,
+                     *         "p75": 1040384.4300134637,
+                     *         "p90": 2160006.100873242,
+                     *         "p95": 3101883.5169738857
                      *       },
                      *       "years": [
                      *         {
@@ -17457,7 +17457,7 @@ export interface operations {
                      *             "p5": 95562.00859375,
                      *             "p10": 100215.0609375,
                      *             "p25": 107302.052734375,
-                     *             "p50": 116357.625,
+                     *             "p50": 116357.62109375,
                      *             "p75": 125593.146484375,
                      *             "p90": 134803.3296875,
                      *             "p95": 139914.12499999997
@@ -17466,7 +17466,7 @@ export interface operations {
                      *             "p5": 93231.22789634147,
                      *             "p10": 97770.7911585366,
                      *             "p25": 104684.92949695123,
-                     *             "p50": 113519.63414634147,
+                     *             "p50": 113519.63033536586,
                      *             "p75": 122529.89900914635,
                      *             "p90": 131515.44359756098,
                      *             "p95": 136501.58536585365
@@ -17477,21 +17477,21 @@ export interface operations {
                      *           "year": 2,
                      *           "month": 24,
                      *           "nominal": {
-                     *             "p5": 105696.16953125,
-                     *             "p10": 110701.57421875,
+                     *             "p5": 105696.162109375,
+                     *             "p10": 110701.5671875,
                      *             "p25": 120015.59765625,
                      *             "p50": 132615.328125,
                      *             "p75": 147596,
-                     *             "p90": 161710.196875,
+                     *             "p90": 161710.1984375,
                      *             "p95": 170077.46796875
                      *           },
                      *           "real": {
-                     *             "p5": 100603.13578227245,
-                     *             "p10": 105367.3520226056,
+                     *             "p5": 100603.128718025,
+                     *             "p10": 105367.34533016062,
                      *             "p25": 114232.57361689472,
                      *             "p50": 126225.1784651993,
                      *             "p75": 140483.997620464,
-                     *             "p90": 153918.09339678762,
+                     *             "p90": 153918.09488399763,
                      *             "p95": 161882.18248066626
                      *           },
                      *           "depletionProbability": 0
@@ -17500,22 +17500,22 @@ export interface operations {
                      *           "year": 3,
                      *           "month": 36,
                      *           "nominal": {
-                     *             "p5": 115252.815234375,
-                     *             "p10": 121615.40703125,
+                     *             "p5": 115252.815625,
+                     *             "p10": 121615.39921875,
                      *             "p25": 133413.82421875,
                      *             "p50": 151156.265625,
-                     *             "p75": 172718.16015625,
+                     *             "p75": 172718.171875,
                      *             "p90": 192645.22031250002,
-                     *             "p95": 204011.22890624983
+                     *             "p95": 204011.25859374984
                      *           },
                      *           "real": {
-                     *             "p5": 107023.6963334833,
-                     *             "p10": 112931.99532798424,
+                     *             "p5": 107023.69669621745,
+                     *             "p10": 112931.98807330136,
                      *             "p25": 123887.99857808219,
                      *             "p50": 140363.6192162041,
-                     *             "p75": 160385.98177623661,
+                     *             "p75": 160385.99265826095,
                      *             "p90": 178890.2380986928,
-                     *             "p95": 189444.70698335767
+                     *             "p95": 189444.73455115268
                      *           },
                      *           "depletionProbability": 0
                      *         }
@@ -17616,7 +17616,7 @@ export interface operations {
                      *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.005442176870748299,
+                     *         "progress": 0.0006802721088435374,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -17626,13 +17626,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:13:18.8894915+00:00",
-                     *         "startedUtc": "2026-12-07T02:13:18.891105+00:00",
-                     *         "finishedUtc": "2026-12-07T02:13:18.9576606+00:00",
-                     *         "durationMs": 65
+                     *         "createdUtc": "2026-12-07T02:15:27.6155139+00:00",
+                     *         "startedUtc": "2026-12-07T02:15:27.6165427+00:00",
+                     *         "finishedUtc": "2026-12-07T02:15:27.6326415+00:00",
+                     *         "durationMs": 14
                      *       },
                      *       {
-                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
@@ -17648,10 +17648,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:13:18.1714131+00:00",
-                     *         "startedUtc": "2026-12-07T02:13:18.1731202+00:00",
-                     *         "finishedUtc": "2026-12-07T02:13:18.7706671+00:00",
-                     *         "durationMs": 591
+                     *         "createdUtc": "2026-12-07T02:15:26.9072444+00:00",
+                     *         "startedUtc": "2026-12-07T02:15:26.9099024+00:00",
+                     *         "finishedUtc": "2026-12-07T02:15:27.4504521+00:00",
+                     *         "durationMs": 535
                      *       },
                      *       {
                      *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
@@ -17668,10 +17668,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:13:18.0148067+00:00",
-                     *         "startedUtc": "2026-12-07T02:13:18.0418648+00:00",
-                     *         "finishedUtc": "2026-12-07T02:13:18.1417577+00:00",
-                     *         "durationMs": 46
+                     *         "createdUtc": "2026-12-07T02:15:26.7458511+00:00",
+                     *         "startedUtc": "2026-12-07T02:15:26.7787892+00:00",
+                     *         "finishedUtc": "2026-12-07T02:15:26.8358201+00:00",
+                     *         "durationMs": 42
                      *       }
                      *     ]
                      */
@@ -17771,19 +17771,19 @@ export interface operations {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 1200885,
-                     *           "p75": 4391674.75,
-                     *           "p90": 9388404.200000003,
-                     *           "p95": 13304899.199999994
+                     *           "p50": 1200884.875,
+                     *           "p75": 4391680,
+                     *           "p90": 9388411.400000002,
+                     *           "p95": 13304902.699999994
                      *         },
                      *         "terminalWealthReal": {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 272941.45142354333,
-                     *           "p75": 998155.5939537316,
-                     *           "p90": 2133830.190983226,
-                     *           "p95": 3023985.226472093
+                     *           "p50": 272941.42301309487,
+                     *           "p75": 998156.7871925678,
+                     *           "p90": 2133831.8274250585,
+                     *           "p95": 3023986.02196465
                      *         },
                      *         "years": [
                      *           {
@@ -17792,18 +17792,18 @@ export interface operations {
                      *             "nominal": {
                      *               "p5": 95871.665234375,
                      *               "p10": 100215.0609375,
-                     *               "p25": 107738.6328125,
+                     *               "p25": 107738.634765625,
                      *               "p50": 116462.31640625,
-                     *               "p75": 125880.921875,
+                     *               "p75": 125880.923828125,
                      *               "p90": 135169.184375,
                      *               "p95": 140908.596875
                      *             },
                      *             "real": {
                      *               "p5": 93533.33193597563,
                      *               "p10": 97770.7911585366,
-                     *               "p25": 105110.86128048782,
+                     *               "p25": 105110.86318597561,
                      *               "p50": 113621.77210365854,
-                     *               "p75": 122810.65548780489,
+                     *               "p75": 122810.6573932927,
                      *               "p90": 131872.37500000003,
                      *               "p95": 137471.80182926828
                      *             },
@@ -17814,7 +17814,7 @@ export interface operations {
                      *             "month": 24,
                      *             "nominal": {
                      *               "p5": 105418.49453125,
-                     *               "p10": 111006.396875,
+                     *               "p10": 111006.4046875,
                      *               "p25": 120563.482421875,
                      *               "p50": 133278.4609375,
                      *               "p75": 148744.23828125,
@@ -17823,7 +17823,7 @@ export interface operations {
                      *             },
                      *             "real": {
                      *               "p5": 100338.84071980965,
-                     *               "p10": 105657.48661511007,
+                     *               "p10": 105657.49405116004,
                      *               "p25": 114754.05822427127,
                      *               "p50": 126856.35782272457,
                      *               "p75": 141576.90734681737,
@@ -17837,21 +17837,21 @@ export interface operations {
                      *             "month": 36,
                      *             "nominal": {
                      *               "p5": 116427.137890625,
-                     *               "p10": 122632.89296875,
-                     *               "p25": 134115.94140625,
+                     *               "p10": 122632.89375,
+                     *               "p25": 134115.96875,
                      *               "p50": 151694.78125,
                      *               "p75": 172170.46484375,
-                     *               "p90": 195380.3171875,
-                     *               "p95": 208673.91328125
+                     *               "p90": 195380.2875,
+                     *               "p95": 208673.88359374998
                      *             },
                      *             "real": {
                      *               "p5": 108114.17166030676,
-                     *               "p10": 113876.83217016589,
-                     *               "p25": 124539.98418479132,
+                     *               "p10": 113876.83289563417,
+                     *               "p25": 124540.00957618146,
                      *               "p50": 140863.68450835018,
                      *               "p75": 159877.3922316856,
-                     *               "p90": 181430.04744562623,
-                     *               "p95": 193774.47294728752
+                     *               "p90": 181430.0198778312,
+                     *               "p95": 193774.4453794925
                      *             },
                      *             "depletionProbability": 0
                      *           }
@@ -17866,10 +17866,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:13:18.0148067+00:00",
-                     *       "startedUtc": "2026-12-07T02:13:18.0418648+00:00",
-                     *       "finishedUtc": "2026-12-07T02:13:18.1417577+00:00",
-                     *       "durationMs": 46
+                     *       "createdUtc": "2026-12-07T02:15:26.7458511+00:00",
+                     *       "startedUtc": "2026-12-07T02:15:26.7787892+00:00",
+                     *       "finishedUtc": "2026-12-07T02:15:26.8358201+00:00",
+                     *       "durationMs": 42
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -17993,19 +17993,19 @@ export interface operations {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 1200885,
-                     *           "p75": 4391674.75,
-                     *           "p90": 9388404.200000003,
-                     *           "p95": 13304899.199999994
+                     *           "p50": 1200884.875,
+                     *           "p75": 4391680,
+                     *           "p90": 9388411.400000002,
+                     *           "p95": 13304902.699999994
                      *         },
                      *         "terminalWealthReal": {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 272941.45142354333,
-                     *           "p75": 998155.5939537316,
-                     *           "p90": 2133830.190983226,
-                     *           "p95": 3023985.226472093
+                     *           "p50": 272941.42301309487,
+                     *           "p75": 998156.7871925678,
+                     *           "p90": 2133831.8274250585,
+                     *           "p95": 3023986.02196465
                      *         },
                      *         "years": [
                      *           {
@@ -18014,18 +18014,18 @@ export interface operations {
                      *             "nominal": {
                      *               "p5": 95871.665234375,
                      *               "p10": 100215.0609375,
-                     *               "p25": 107738.6328125,
+                     *               "p25": 107738.634765625,
                      *               "p50": 116462.31640625,
-                     *               "p75": 125880.921875,
+                     *               "p75": 125880.923828125,
                      *               "p90": 135169.184375,
                      *               "p95": 140908.596875
                      *             },
                      *             "real": {
                      *               "p5": 93533.33193597563,
                      *               "p10": 97770.7911585366,
-                     *               "p25": 105110.86128048782,
+                     *               "p25": 105110.86318597561,
                      *               "p50": 113621.77210365854,
-                     *               "p75": 122810.65548780489,
+                     *               "p75": 122810.6573932927,
                      *               "p90": 131872.37500000003,
                      *               "p95": 137471.80182926828
                      *             },
@@ -18036,7 +18036,7 @@ export interface operations {
                      *             "month": 24,
                      *             "nominal": {
                      *               "p5": 105418.49453125,
-                     *               "p10": 111006.396875,
+                     *               "p10": 111006.4046875,
                      *               "p25": 120563.482421875,
                      *               "p50": 133278.4609375,
                      *               "p75": 148744.23828125,
@@ -18045,7 +18045,7 @@ export interface operations {
                      *             },
                      *             "real": {
                      *               "p5": 100338.84071980965,
-                     *               "p10": 105657.48661511007,
+                     *               "p10": 105657.49405116004,
                      *               "p25": 114754.05822427127,
                      *               "p50": 126856.35782272457,
                      *               "p75": 141576.90734681737,
@@ -18059,21 +18059,21 @@ export interface operations {
                      *             "month": 36,
                      *             "nominal": {
                      *               "p5": 116427.137890625,
-                     *               "p10": 122632.89296875,
-                     *               "p25": 134115.94140625,
+                     *               "p10": 122632.89375,
+                     *               "p25": 134115.96875,
                      *               "p50": 151694.78125,
                      *               "p75": 172170.46484375,
-                     *               "p90": 195380.3171875,
-                     *               "p95": 208673.91328125
+                     *               "p90": 195380.2875,
+                     *               "p95": 208673.88359374998
                      *             },
                      *             "real": {
                      *               "p5": 108114.17166030676,
-                     *               "p10": 113876.83217016589,
-                     *               "p25": 124539.98418479132,
+                     *               "p10": 113876.83289563417,
+                     *               "p25": 124540.00957618146,
                      *               "p50": 140863.68450835018,
                      *               "p75": 159877.3922316856,
-                     *               "p90": 181430.04744562623,
-                     *               "p95": 193774.47294728752
+                     *               "p90": 181430.0198778312,
+                     *               "p95": 193774.4453794925
                      *             },
                      *             "depletionProbability": 0
                      *           }
@@ -18088,10 +18088,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:13:18.0148067+00:00",
-                     *       "startedUtc": "2026-12-07T02:13:18.0418648+00:00",
-                     *       "finishedUtc": "2026-12-07T02:13:18.1417577+00:00",
-                     *       "durationMs": 46
+                     *       "createdUtc": "2026-12-07T02:15:26.7458511+00:00",
+                     *       "startedUtc": "2026-12-07T02:15:26.7787892+00:00",
+                     *       "finishedUtc": "2026-12-07T02:15:26.8358201+00:00",
+                     *       "durationMs": 42
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18163,7 +18163,7 @@ export interface operations {
                      *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.005442176870748299,
+                     *       "progress": 0.0006802721088435374,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -18173,8 +18173,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:13:18.8894915+00:00",
-                     *       "startedUtc": "2026-12-07T02:13:18.891105+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:27.6155139+00:00",
+                     *       "startedUtc": "2026-12-07T02:15:27.6165427+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -18275,7 +18275,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Solve",
                      *       "status": "Queued",
@@ -18291,7 +18291,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:13:18.1714131+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:26.9072444+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -18822,7 +18822,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:13:16.7688014+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.5234689+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -18892,18 +18892,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -18928,18 +18928,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19036,7 +19036,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:13:16.7688014+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.5234689+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -19106,18 +19106,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19142,18 +19142,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19236,7 +19236,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
+                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -19247,7 +19247,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
+                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -19258,7 +19258,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:13:16.8278099+00:00"
+                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
                      *       }
                      *     ]
                      */
@@ -19336,17 +19336,17 @@ export interface operations {
                      *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
+                     *         "assetClass": "Bonds",
+                     *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -19433,7 +19433,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -19443,7 +19443,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -19453,7 +19453,7 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -19870,18 +19870,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": -0.4,
+                     *             "after": -0.4,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19906,18 +19906,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19940,7 +19940,7 @@ export interface operations {
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *           "symbol": "IBM"
                      *         },
                      *         {
@@ -19948,7 +19948,7 @@ export interface operations {
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -20207,7 +20207,7 @@ export interface operations {
                      *       "article": "risk-tolerance-and-capacity",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T02:13:18.7297481+00:00"
+                     *       "decidedUtc": "2026-12-07T02:15:27.4897725+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -20537,7 +20537,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T02:13:16.4952623+00:00"
+                     *             "takenUtc": "2026-12-07T02:15:25.2113752+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -20560,7 +20560,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T02:13:16.4952623+00:00"
+                     *           "takenUtc": "2026-12-07T02:15:25.2113752+00:00"
                      *         }
                      *       ]
                      *     }
@@ -20662,7 +20662,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T02:13:16.4952623+00:00"
+                     *       "takenUtc": "2026-12-07T02:15:25.2113752+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -21280,9 +21280,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -21486,7 +21486,7 @@ export interface operations {
                      *         "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T02:13:19.8658947+00:00"
+                     *         "followedUtc": "2026-12-07T02:15:28.6947837+00:00"
                      *       }
                      *     ]
                      */
@@ -21563,7 +21563,7 @@ export interface operations {
                      *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T02:13:19.8658947+00:00"
+                     *       "followedUtc": "2026-12-07T02:15:28.6947837+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -21690,7 +21690,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T02:13:16.6092878+00:00"
+                     *         "createdUtc": "2026-12-07T02:15:25.3456672+00:00"
                      *       }
                      *     ]
                      */
@@ -21770,7 +21770,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T02:13:16.6092878+00:00"
+                     *       "createdUtc": "2026-12-07T02:15:25.3456672+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -21930,13 +21930,13 @@ export interface operations {
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *               "lotId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *               "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -21949,12 +21949,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *           "instrumentId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *               "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -21967,24 +21967,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *           "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *               "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *               "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -21999,13 +21999,13 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *           "instrumentId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -22105,31 +22105,31 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T02:13:16.9232908+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:25.7096545+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *             "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -22475,7 +22475,7 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
@@ -22495,23 +22495,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *           "type": "Deposit",
+                     *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 1000,
+                     *           "amount": 12.5,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0001",
+                     *           "externalId": "BRK-2026-0002",
                      *           "memo": null
                      *         }
                      *       ],
@@ -23006,7 +23006,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                 *       "categoryId": "834f331c-d5fd-494f-9a47-22f463319274",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -23033,7 +23033,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *       "categoryId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
@@ -23305,7 +23305,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -23549,7 +23549,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T02:13:19.0395106+00:00"
+                     *         "createdUtc": "2026-12-07T02:15:27.7136936+00:00"
                      *       }
                      *     ]
                      */
@@ -23636,7 +23636,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T02:13:19.0395106+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:27.7136936+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -23739,7 +23739,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T02:13:19.0395106+00:00"
+                     *       "createdUtc": "2026-12-07T02:15:27.7136936+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -23880,17 +23880,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *           "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T02:13:19.079+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T02:13:19.079+00:00",
+                     *           "createdUtc": "2026-12-07T02:15:27.744+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T02:15:27.744+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:13:19.0797013+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:15:27.7447005+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -23972,17 +23972,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T02:13:19.121+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T02:13:19.121+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:27.791+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T02:15:27.791+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:13:19.0797013+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:15:27.7447005+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24049,17 +24049,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T02:13:19.079+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T02:13:19.079+00:00",
+                     *       "createdUtc": "2026-12-07T02:15:27.744+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T02:15:27.744+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:13:19.0797013+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:15:27.7447005+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24953,13 +24953,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T02:13:21.5797214+00:00",
+                     *       "exportedUtc": "2026-12-07T02:15:30.6210804+00:00",
                      *       "user": {
                      *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T02:13:13.5757664+00:00",
+                     *         "createdUtc": "2026-12-07T02:15:21.8051936+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -24970,7 +24970,7 @@ export interface operations {
                      *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T02:13:12.8068811+00:00",
+                     *             "createdUtc": "2026-12-07T02:15:20.9271782+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -25144,7 +25144,7 @@ export interface operations {
                      *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T02:13:17.435545+00:00"
+                     *               "createdUtc": "2026-12-07T02:15:26.1394524+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -25152,7 +25152,7 @@ export interface operations {
                      *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *               "grantedUtc": "2026-12-07T02:13:19.2861762+00:00",
+                     *               "grantedUtc": "2026-12-07T02:15:27.8048805+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -25162,7 +25162,7 @@ export interface operations {
                      *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T02:13:15.9869949+00:00",
+                     *             "createdUtc": "2026-12-07T02:15:24.6186865+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -25176,21 +25176,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:13:15.9444144+00:00",
+                     *           "occurredUtc": "2026-12-07T02:15:24.5646579+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:13:16.1922851+00:00",
+                     *           "occurredUtc": "2026-12-07T02:15:24.8494716+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
                      *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:13:16.8693109+00:00",
+                     *           "occurredUtc": "2026-12-07T02:15:25.637939+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
@@ -25837,30 +25837,30 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: hidden",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
+                     *           "createdUtc": "2026-12-07T02:15:28.9206745+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
                      *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: targets",
                      *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T02:13:20.1617986+00:00",
+                     *           "createdUtc": "2026-12-07T02:15:28.9206745+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
-                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *           "eventType": "strategy.updated",
-                     *           "title": "Strategy Dow 30 core: hidden",
-                     *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T02:13:20.1617986+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T02:13:19.1206964+00:00",
+                     *           "createdUtc": "2026-12-07T02:15:27.8857827+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -25924,13 +25924,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *       "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *       "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "eventType": "strategy.updated",
-                     *       "title": "Strategy Dow 30 core: targets",
-                     *       "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *       "createdUtc": "2026-12-07T02:13:20.1617986+00:00",
-                     *       "readUtc": "2026-12-07T02:13:20.240422+00:00"
+                     *       "title": "Strategy Dow 30 core: hidden",
+                     *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
+                     *       "createdUtc": "2026-12-07T02:15:28.9206745+00:00",
+                     *       "readUtc": "2026-12-07T02:15:29.1493624+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -26441,9 +26441,9 @@ export interface operations {
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *         "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *         "updatedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -26516,9 +26516,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -26606,9 +26606,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T02:13:19.7234841+00:00",
+                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T02:13:19.8948021+00:00",
+                     *       "updatedUtc": "2026-12-07T02:15:28.7281532+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -26815,7 +26815,7 @@ export interface operations {
                      *       "id": "0247de40-7648-493c-93de-80b70c96daf8",
                      *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T02:13:19.9334171+00:00"
+                     *       "createdUtc": "2026-12-07T02:15:28.7778922+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -27362,7 +27362,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *       "userId": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *       "householdId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c"
                      *     }
                      */
@@ -27508,14 +27508,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T02:13:21.3166233+00:00",
+                     *           "lastErrorUtc": "2026-12-07T02:15:30.2727576+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T02:13:21.3238578+00:00",
+                     *           "lastErrorUtc": "2026-12-07T02:15:30.2958166+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
