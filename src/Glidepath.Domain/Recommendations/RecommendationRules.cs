@@ -93,7 +93,7 @@ public static class RecommendationRules
             new Dictionary<string, decimal> { ["equityShare"] = Math.Round(equity, 4), ["recommendedEquityShare"] = wanted, ["recommendedLevel"] = level },
             new RecommendationEffect(Amount: Math.Round(Math.Abs(equity - wanted) * investments, 2)),
             Invariant($"level:{level};equity:{Bucket(equity)}"),
-            "risk-tolerance-and-capacity"));
+            "risk-tolerance-vs-capacity"));
     }
 
     private static void Harvest(HouseholdFacts facts, List<Recommendation> found)
@@ -142,7 +142,7 @@ public static class RecommendationRules
                 new Dictionary<string, decimal> { ["share"] = Math.Round(share, 4), ["value"] = holding.Value, ["excess"] = Math.Round(excess, 2) },
                 new RecommendationEffect(Amount: Math.Round(excess, 2)),
                 Invariant($"share:{Bucket(share)}"),
-                "diversification"));
+                "diversification-and-concentration"));
         }
     }
 
@@ -190,7 +190,7 @@ public static class RecommendationRules
             new Dictionary<string, decimal> { ["cashShare"] = Math.Round(share, 4), ["investmentCash"] = facts.InvestmentCash },
             new RecommendationEffect(Amount: Math.Round(idle, 2)),
             Invariant($"share:{Bucket(share)}"),
-            "cash-drag"));
+            Article: null));
     }
 
     /// <summary>A share in whole 5-point steps: the fingerprint's resolution, so daily moves keep a dismissal.</summary>

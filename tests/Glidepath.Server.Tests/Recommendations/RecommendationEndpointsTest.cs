@@ -46,6 +46,11 @@ public class RecommendationEndpointsTest
         var concentration = Assert.Single(list.Items, i => i.Kind == RecommendationKinds.Concentration);
         Assert.Equal(Math.Round(shares.Positions / shares.Total, 4), concentration.Data["share"]);
         Assert.Equal($"concentration:{msft.Id}", concentration.Key);
+        foreach (var article in list.Items.Select(i => i.Article).OfType<string>())
+        {
+            // Each recommendation links a learning article that exists.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/articles/{article}")).StatusCode);
+        }
 
         await (await client.PostAsJsonAsync($"{url}/recommendations/emergency-fund/decision", new { status = "Dismissed" })).ReadProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         await (await client.PostAsJsonAsync($"{url}/recommendations/no-such-advice/decision", new { status = "Accepted" })).ReadProblemAsync(HttpStatusCode.NotFound, "recommendation-not-found");
