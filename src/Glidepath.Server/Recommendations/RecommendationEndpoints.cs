@@ -1,6 +1,7 @@
 using Glidepath.Application.Recommendations;
 using Glidepath.Domain.Recommendations;
 using Glidepath.Server.Errors;
+using Glidepath.Server.Protection;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Glidepath.Server.Recommendations;
@@ -31,7 +32,8 @@ public static class RecommendationEndpoints
         group.MapGet("/", List)
             .WithName("ListRecommendations").WithSummary("List the household's recommendations")
             .WithDescription("Ranked advice from today's holdings, spending, risk profile and alerts, each with a plain explanation, the data it rests on and its effect. Dismissed ones stay hidden until their inputs change.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .CostsReads();
         group.MapPost("/{key}/decision", Decide)
             .WithName("DecideRecommendation").WithSummary("Accept or dismiss a recommendation")
             .WithDescription("Records Accepted or Dismissed (a dismissal needs a reason) for the current recommendation with this key; a later decision replaces it.")

@@ -40,13 +40,16 @@ public class RateLimitTest
         Assert.Equal(
         [
             "GET /api/advisor/clients",
+            "GET /api/households/{householdId:guid}/accounts/{accountId:guid}/values",
             "GET /api/households/{householdId:guid}/advisors/",
             "GET /api/households/{householdId:guid}/alerts",
             "GET /api/households/{householdId:guid}/net-worth",
             "GET /api/households/{householdId:guid}/performance",
             "GET /api/households/{householdId:guid}/positions",
+            "GET /api/households/{householdId:guid}/recommendations/",
             "GET /api/households/{householdId:guid}/tax-loss-opportunities",
             "GET /api/households/{householdId:guid}/valuation",
+            "GET /api/strategies/{strategyId:guid}/performance",
             "POST /api/accounts/{accountId:guid}/orders/process",
             "POST /api/households/{householdId:guid}/tax-loss-opportunities/proposals",
         ], EndpointMatrix.Enumerate(app.Services).Where(e => e.ExpensiveRead).Select(e => e.ToString()).Order(StringComparer.Ordinal));
