@@ -26,4 +26,11 @@ public static class LedgerProblems
             errors.Count == 1 ? errors[0].Message : "The ledger refused the transactions; nothing was booked.",
             [.. errors.Select(e => new ProblemReason(e.Code, e.Message, TransactionId: e.TransactionId))]);
     }
+
+    /// <summary>The ledger errors a refusal holds (its items), e.g. to name the rows of a file they came from.</summary>
+    public static IReadOnlyList<LedgerError> Errors(this Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return [.. problem.Items.Select(i => new LedgerError(i.TransactionId ?? Guid.Empty, i.Code, i.Message))];
+    }
 }

@@ -239,7 +239,7 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
         var result = LedgerBuilder.Build(accounts, history, await OptionsAsync(householdId, cancellationToken), DateOnly.MaxValue);
         if (!result.TryGet(out var state, out var problem))
         {
-            return [.. problem.Items.Select(i => new LedgerError(i.TransactionId ?? Guid.Empty, i.Code, i.Message))];
+            return problem.Errors();
         }
 
         await ReplaceCacheAsync(householdId, state, accounts, history, changedFrom, cancellationToken);

@@ -47,5 +47,8 @@ internal static class ValuationMapping
     public static NetWorthDto ToDto(this NetWorthSeries series, DateOnly from, DateOnly to) =>
         new(series.Currency.Code, from, to, [.. series.Points.Select(p => new NetWorthPointDto(p.Date, Round(p.Value, series.Currency.MinorUnits)))]);
 
+    public static AccountValuesDto ToAccountDto(this NetWorthSeries series, Guid accountId, DateOnly from, DateOnly to) =>
+        new(accountId, series.Currency.Code, from, to, series.ToDto(from, to).Points);
+
     private static decimal Round(decimal amount, int digits) => Math.Round(amount, digits, Domain.Currencies.Money.BookingRounding);
 }

@@ -5,6 +5,7 @@ using Glidepath.Server.Api;
 using Glidepath.Server.Errors;
 using Glidepath.Server.Portfolio;
 using Glidepath.Server.Protection;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Glidepath.Server.Valuation;
 
@@ -53,15 +54,9 @@ public static class ValuationEndpoints
     private static Task<IResult> NetWorth(
         Guid householdId, DateOnly? from, DateOnly? to, string? currency, PortfolioReads reads, PortfolioReadCache cache, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var end = to ?? clock.Today();
-        var start = from ?? end.AddYears(-1);
-        var errors = new ValidationErrors()
-            .Check(start <= end, "to", "The range ends before it starts.")
-            .Check(end.DayNumber - start.DayNumber < MaxSeriesDays, "from", "The range is longer than 50 years.")
-            .Check(TryAsked(currency, out var asked), "currency", $"'{currency}' is not a supported ISO-4217 currency code.");
-        if (errors.HasErrors)
+        if (SeriesRange(from, to, currency, clock, out var start, out var end, out var asked) is { } invalid)
         {
-            return Task.FromResult<IResult>(errors.ToProblem());
+            return Task.FromResult<IResult>(invalid);
         }
 
         return cache.ServeAsync(http, reads, householdId, $"net-worth|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}", async reporting =>
@@ -77,27 +72,35 @@ public static class ValuationEndpoints
     private static Task<IResult> AccountValues(
         Guid householdId, Guid accountId, DateOnly? from, DateOnly? to, string? currency, PortfolioReads reads, PortfolioReadCache cache, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var end = to ?? clock.Today();
-        var start = from ?? end.AddYears(-1);
-        var errors = new ValidationErrors()
-            .Check(start <= end, "to", "The range ends before it starts.")
-            .Check(end.DayNumber - start.DayNumber < MaxSeriesDays, "from", "The range is longer than 50 years.")
-            .Check(TryAsked(currency, out var asked), "currency", $"'{currency}' is not a supported ISO-4217 currency code.");
-        if (errors.HasErrors)
+        if (SeriesRange(from, to, currency, clock, out var start, out var end, out var asked) is { } invalid)
         {
-            return Task.FromResult<IResult>(errors.ToProblem());
+            return Task.FromResult<IResult>(invalid);
         }
 
         return cache.ServeAsync(http, reads, householdId, $"account-values|{accountId:N}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}", async reporting =>
         {
             var series = await reads.AccountValuesAsync(householdId, accountId, start, end, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
             return series is null ? (null, HouseholdScope.HouseholdNotFound(householdId))
-                : series.TryGet(out var value, out var problem) ? (AccountValuesDto(accountId, value.ToDto(start, end)), (IResult?)null)
+                : series.TryGet(out var value, out var problem) ? (value.ToAccountDto(accountId, start, end), (IResult?)null)
                 : (null, problem.ToHttp());
         });
     }
 
-    private static AccountValuesDto AccountValuesDto(Guid accountId, NetWorthDto series) => new(accountId, series.Currency, series.From, series.To, series.Points);
+    /// <summary>
+    /// A series' range and currency: <c>to</c> defaults to today and <c>from</c> to a year before it; the problem
+    /// (null when valid) names a reversed range, one longer than 50 years, or an unknown currency.
+    /// </summary>
+    private static ValidationProblem? SeriesRange(
+        DateOnly? from, DateOnly? to, string? currency, TimeProvider clock, out DateOnly start, out DateOnly end, out Currency? asked)
+    {
+        end = to ?? clock.Today();
+        start = from ?? end.AddYears(-1);
+        var errors = new ValidationErrors()
+            .Check(start <= end, "to", "The range ends before it starts.")
+            .Check(end.DayNumber - start.DayNumber < MaxSeriesDays, "from", "The range is longer than 50 years.")
+            .Check(TryAsked(currency, out asked), "currency", $"'{currency}' is not a supported ISO-4217 currency code.");
+        return errors.HasErrors ? errors.ToProblem() : null;
+    }
 
     /// <summary>False when a currency was asked for and is not one; <paramref name="asked"/> is null when none was.</summary>
     private static bool TryAsked(string? currency, out Currency? asked)

@@ -158,7 +158,7 @@ public sealed class TransactionImporter(GlidepathDbContext db, LedgerStore ledge
             return true;
         }
 
-        IReadOnlyList<LedgerError> refused = [.. problem.Items.Select(i => new LedgerError(i.TransactionId ?? Guid.Empty, i.Code, i.Message))];
+        var refused = problem.Errors();
         while (true)
         {
             foreach (var error in refused)
