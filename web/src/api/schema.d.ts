@@ -6461,22 +6461,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-4c9a9f2268a345349e3e40ebc16e730d",
+                     *         "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T02:15:25.7610767+00:00",
-                     *         "updatedUtc": "2026-12-07T02:15:25.8827696+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *         "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:15:25.8097897+00:00"
+                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T02:15:25.8827696+00:00"
+                     *             "atUtc": "2026-12-07T04:07:07.7502606+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6484,51 +6484,51 @@ export interface operations {
                      *       {
                      *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 437,
+                     *         "quantity": 943,
                      *         "limitPrice": null,
-                     *         "price": 52,
+                     *         "price": 84.69,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-263069d884c44adc92e25c968c6af477",
+                     *         "brokerOrderId": "paper-29da166720de4b9fa583d83217d29de2",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00",
-                     *         "updatedUtc": "2026-12-07T02:15:25.8097897+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
+                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:15:25.8097897+00:00"
+                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 1067.458713,
+                     *         "quantity": 636,
                      *         "limitPrice": null,
-                     *         "price": 47.4,
+                     *         "price": 43.38,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-3b9c15e413974c37a0088694c2eff3c1",
+                     *         "brokerOrderId": "paper-3e7c7aab51c6463f927deb2a08398ed0",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00",
-                     *         "updatedUtc": "2026-12-07T02:15:25.8097897+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
+                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T02:15:25.8097897+00:00"
+                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6623,8 +6623,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:15:25.7610767+00:00",
-                     *       "updatedUtc": "2026-12-07T02:15:25.7610767+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6715,8 +6715,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:15:25.7610767+00:00",
-                     *       "updatedUtc": "2026-12-07T02:15:25.7610767+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6787,22 +6787,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-4c9a9f2268a345349e3e40ebc16e730d",
+                     *       "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T02:15:25.7610767+00:00",
-                     *       "updatedUtc": "2026-12-07T02:15:25.8827696+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T02:15:25.8097897+00:00"
+                     *           "atUtc": "2026-12-07T04:07:07.5187832+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T02:15:25.8827696+00:00"
+                     *           "atUtc": "2026-12-07T04:07:07.7502606+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6945,33 +6945,124 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
+                     *       "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:15:25.6568072+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.1790782+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
-                     *         "trades": [],
+                     *         "trades": [
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *             "side": "Sell",
+                     *             "quantity": 943,
+                     *             "price": 84.69,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *                 "quantity": 52,
+                     *                 "gain": 882.81,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
+                     *                 "quantity": 49,
+                     *                 "gain": 1685.49,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *                 "quantity": 523,
+                     *                 "gain": 22810.54,
+                     *                 "longTerm": true
+                     *               }
+                     *             ],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 44896.09,
+                     *             "reason": "Sell IBM: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *             "side": "Sell",
+                     *             "quantity": 636,
+                     *             "price": 43.38,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *                 "quantity": 40,
+                     *                 "gain": -2250.35,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *                 "quantity": 35,
+                     *                 "gain": -941.75,
+                     *                 "longTerm": false
+                     *               },
+                     *               {
+                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *                 "quantity": 130,
+                     *                 "gain": 4220.486899563319,
+                     *                 "longTerm": true
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -941.75,
+                     *             "longTermGain": 17436.24198269871,
+                     *             "reason": "Sell MSFT: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *             "side": "Sell",
+                     *             "quantity": 2598,
+                     *             "price": 28.94,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *                 "quantity": 93,
+                     *                 "gain": -902.61,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *                 "quantity": 121,
+                     *                 "gain": 148.14,
+                     *                 "longTerm": true
+                     *               },
+                     *               {
+                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *                 "quantity": 98,
+                     *                 "gain": 309.57,
+                     *                 "longTerm": true
+                     *               }
+                     *             ],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 25178.55,
+                     *             "reason": "Sell DIS: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           }
+                     *         ],
                      *         "drifts": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "target": {
-                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *               "assetClass": null,
-                     *               "weight": 0.12,
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": null,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -4.7095417867977524e-11,
-                     *             "after": -4.7095417867977524e-11,
+                     *             "before": 0.48436333523566005,
+                     *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in BA would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -6996,21 +7087,21 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 5.703078008231823e-12,
-                     *             "after": 5.703078008231823e-12,
+                     *             "before": -0.15,
+                     *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in HD would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
-                     *         "estimatedTax": 0,
+                     *         "estimatedTax": -329.6125,
                      *         "estimatedCosts": 0,
                      *         "warnings": []
                      *       },
@@ -7108,7 +7199,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
+                     *           "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7184,8 +7275,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T02:15:28.1855771+00:00",
-                     *       "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
+                     *       "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7266,7 +7357,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
+                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7356,7 +7447,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T02:15:29.0902259+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:10.1277011+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8304,10 +8395,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207021530250",
+                     *       "keyId": "es256-20261207040711120",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207021522998",
-                     *         "es256-20261207021530250"
+                     *         "es256-20261207040705044",
+                     *         "es256-20261207040711120"
                      *       ]
                      *     }
                      */
@@ -8385,9 +8476,9 @@ export interface operations {
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *           "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T02:15:28.7281532+00:00",
+                     *           "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -8483,9 +8574,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T02:15:28.7281532+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -8581,9 +8672,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T02:15:28.7281532+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -8673,7 +8764,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -9119,7 +9210,7 @@ export interface operations {
                      *       {
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T02:15:27.8048805+00:00",
+                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9183,29 +9274,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T02:15:28.4399756+00:00",
-                     *         "endUtc": "2026-11-30T03:15:28.4399756+00:00",
-                     *         "start": "2026-11-30T02:15:28.4399756+00:00",
-                     *         "advisorStart": "2026-11-29T21:15:28.4399756-05:00",
+                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
+                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
+                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
+                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T02:15:28.4399756+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "consultationId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T02:15:28.4679797+00:00"
+                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
                      *         }
                      *       },
                      *       {
@@ -9299,7 +9390,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
+                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9401,7 +9492,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
+                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9662,7 +9753,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T02:15:30.3140739+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -9835,7 +9926,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T02:15:30.3140739+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10052,7 +10143,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T02:15:30.3140739+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10306,7 +10397,7 @@ export interface operations {
                      *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T02:15:20.9271782+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -10368,7 +10459,7 @@ export interface operations {
                      *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:15:24.6186865+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -10430,7 +10521,7 @@ export interface operations {
                      *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:15:20.9271782+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -10512,7 +10603,7 @@ export interface operations {
                      *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T02:15:24.6186865+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -10700,7 +10791,7 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "name": "Sam's Roth IRA",
@@ -11259,7 +11350,7 @@ export interface operations {
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T02:15:27.8048805+00:00",
+                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11351,7 +11442,7 @@ export interface operations {
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T02:15:27.8048805+00:00",
+                     *       "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -11523,8 +11614,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T02:15:28.1855771+00:00",
-                     *             "updatedUtc": "2026-12-07T02:15:27.8811607+00:00"
+                     *             "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
+                     *             "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -11723,20 +11814,20 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "Bonds",
-                     *           "weight": 0.4,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
                      *           "band": 0.05,
-                     *           "drift": -0.4
+                     *           "drift": 0.5499990547503972
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4,
                      *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
+                     *           "drift": -0.4
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -11823,22 +11914,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
-                     *         "parentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
-                     *         "parentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -12188,7 +12279,7 @@ export interface operations {
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *           "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
@@ -12198,7 +12289,7 @@ export interface operations {
                      *           "splits": []
                      *         },
                      *         {
-                     *           "transactionId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "transactionId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
@@ -12308,29 +12399,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T02:15:28.4399756+00:00",
-                     *         "endUtc": "2026-11-30T03:15:28.4399756+00:00",
-                     *         "start": "2026-11-30T02:15:28.4399756+00:00",
-                     *         "advisorStart": "2026-11-29T21:15:28.4399756-05:00",
+                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
+                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
+                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
+                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T02:15:28.4399756+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "consultationId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T02:15:28.4679797+00:00"
+                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
                      *         }
                      *       },
                      *       {
@@ -12743,12 +12834,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *       "consultationId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *       "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *       "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T02:15:28.4679797+00:00"
+                     *       "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -13425,7 +13516,7 @@ export interface operations {
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
                      *         "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *         "statusUpdatedUtc": "2026-12-07T02:15:26.8463808+00:00",
+                     *         "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -13625,7 +13716,7 @@ export interface operations {
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
                      *       "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "statusUpdatedUtc": "2026-12-07T02:15:26.8463808+00:00",
+                     *       "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -14200,7 +14291,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *         "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "symbol": "JNJ",
@@ -14210,7 +14301,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "GE",
@@ -14220,9 +14311,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *         "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *         "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -15076,7 +15167,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15100,7 +15191,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15124,7 +15215,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15236,7 +15327,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:15:25.0969996+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15342,7 +15433,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:15:25.0969996+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15455,7 +15546,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T02:15:25.0969996+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15636,7 +15727,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15660,7 +15751,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15684,7 +15775,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T02:15:25.1782578+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15894,7 +15985,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
+                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -15905,7 +15996,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
+                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -15916,7 +16007,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
+                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
                      *       }
                      *     ]
                      */
@@ -16646,7 +16737,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T02:15:26.1394524+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -16855,7 +16946,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:15:26.1394524+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -16999,7 +17090,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:15:26.1394524+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17209,7 +17300,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T02:15:26.1394524+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17616,7 +17707,7 @@ export interface operations {
                      *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.0006802721088435374,
+                     *         "progress": 0,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -17626,13 +17717,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:15:27.6155139+00:00",
-                     *         "startedUtc": "2026-12-07T02:15:27.6165427+00:00",
-                     *         "finishedUtc": "2026-12-07T02:15:27.6326415+00:00",
-                     *         "durationMs": 14
+                     *         "createdUtc": "2026-12-07T04:07:09.190499+00:00",
+                     *         "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
+                     *         "finishedUtc": "2026-12-07T04:07:09.2006168+00:00",
+                     *         "durationMs": 8
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
                      *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
@@ -17648,10 +17739,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:15:26.9072444+00:00",
-                     *         "startedUtc": "2026-12-07T02:15:26.9099024+00:00",
-                     *         "finishedUtc": "2026-12-07T02:15:27.4504521+00:00",
-                     *         "durationMs": 535
+                     *         "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
+                     *         "startedUtc": "2026-12-07T04:07:08.5837512+00:00",
+                     *         "finishedUtc": "2026-12-07T04:07:09.1010141+00:00",
+                     *         "durationMs": 513
                      *       },
                      *       {
                      *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
@@ -17668,10 +17759,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T02:15:26.7458511+00:00",
-                     *         "startedUtc": "2026-12-07T02:15:26.7787892+00:00",
-                     *         "finishedUtc": "2026-12-07T02:15:26.8358201+00:00",
-                     *         "durationMs": 42
+                     *         "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
+                     *         "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
+                     *         "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
+                     *         "durationMs": 41
                      *       }
                      *     ]
                      */
@@ -17866,10 +17957,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:15:26.7458511+00:00",
-                     *       "startedUtc": "2026-12-07T02:15:26.7787892+00:00",
-                     *       "finishedUtc": "2026-12-07T02:15:26.8358201+00:00",
-                     *       "durationMs": 42
+                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
+                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
+                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
+                     *       "durationMs": 41
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18088,10 +18179,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:15:26.7458511+00:00",
-                     *       "startedUtc": "2026-12-07T02:15:26.7787892+00:00",
-                     *       "finishedUtc": "2026-12-07T02:15:26.8358201+00:00",
-                     *       "durationMs": 42
+                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
+                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
+                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
+                     *       "durationMs": 41
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18163,7 +18254,7 @@ export interface operations {
                      *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.0006802721088435374,
+                     *       "progress": 0,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -18173,8 +18264,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:15:27.6155139+00:00",
-                     *       "startedUtc": "2026-12-07T02:15:27.6165427+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:09.190499+00:00",
+                     *       "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -18275,7 +18366,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *       "id": "ff271dbf-2875-4077-892c-dff85724b795",
                      *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Solve",
                      *       "status": "Queued",
@@ -18291,7 +18382,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T02:15:26.9072444+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -18822,7 +18913,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:15:25.5234689+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -18892,24 +18983,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -18922,6 +18995,24 @@ export interface operations {
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "band": 0,
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19036,7 +19127,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T02:15:25.5234689+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -19106,24 +19197,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -19136,6 +19209,24 @@ export interface operations {
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "band": 0,
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19236,7 +19327,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
+                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -19247,7 +19338,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
+                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -19258,7 +19349,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T02:15:25.5893323+00:00"
+                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
                      *       }
                      *     ]
                      */
@@ -19326,17 +19417,17 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "assetClass": null,
-                     *         "weight": 0.12,
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": null
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -19346,14 +19437,14 @@ export interface operations {
                      *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
                      *       },
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       }
                      *     ]
                      */
@@ -19443,7 +19534,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -19453,7 +19544,7 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -19870,24 +19961,6 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -19900,6 +19973,24 @@ export interface operations {
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "band": 0,
+                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19940,7 +20031,7 @@ export interface operations {
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *           "symbol": "IBM"
                      *         },
                      *         {
@@ -19948,7 +20039,7 @@ export interface operations {
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -20055,7 +20146,7 @@ export interface operations {
                      *             "feesSaved": null,
                      *             "successProbabilityChange": null
                      *           },
-                     *           "article": "risk-tolerance-and-capacity",
+                     *           "article": "risk-tolerance-vs-capacity",
                      *           "status": "Open",
                      *           "reason": null,
                      *           "decidedUtc": null
@@ -20204,10 +20295,10 @@ export interface operations {
                      *         "feesSaved": null,
                      *         "successProbabilityChange": null
                      *       },
-                     *       "article": "risk-tolerance-and-capacity",
+                     *       "article": "risk-tolerance-vs-capacity",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T02:15:27.4897725+00:00"
+                     *       "decidedUtc": "2026-12-07T04:07:09.0738988+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -20537,7 +20628,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T02:15:25.2113752+00:00"
+                     *             "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -20560,7 +20651,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T02:15:25.2113752+00:00"
+                     *           "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
                      *         }
                      *       ]
                      *     }
@@ -20662,7 +20753,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T02:15:25.2113752+00:00"
+                     *       "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -21242,7 +21333,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                 *       "modelPortfolioId": "9723d968-7aff-4cc7-8692-22bfe1979129",
                  *       "name": "Dow 30 core",
                  *       "description": "US large caps only, back to target each quarter.",
                  *       "rebalancing": "Quarterly"
@@ -21280,9 +21371,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -21486,7 +21577,7 @@ export interface operations {
                      *         "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T02:15:28.6947837+00:00"
+                     *         "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
                      *       }
                      *     ]
                      */
@@ -21563,7 +21654,7 @@ export interface operations {
                      *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T02:15:28.6947837+00:00"
+                     *       "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -21690,7 +21781,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T02:15:25.3456672+00:00"
+                     *         "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
                      *       }
                      *     ]
                      */
@@ -21770,7 +21861,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T02:15:25.3456672+00:00"
+                     *       "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -21930,13 +22021,13 @@ export interface operations {
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *               "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *               "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -21949,12 +22040,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -21967,24 +22058,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *           "instrumentId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *               "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *               "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *               "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -21999,13 +22090,13 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *           "instrumentId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -22100,36 +22191,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *       "id": "0247de40-7648-493c-93de-80b70c96daf8",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T02:15:25.7096545+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:07.4262516+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *             "instrumentId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *                 "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *                 "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -22141,19 +22232,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *             "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
+                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *                 "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -22475,7 +22566,7 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
@@ -23006,7 +23097,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "834f331c-d5fd-494f-9a47-22f463319274",
+                 *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -23033,7 +23124,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
@@ -23305,7 +23396,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -23549,7 +23640,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T02:15:27.7136936+00:00"
+                     *         "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
                      *       }
                      *     ]
                      */
@@ -23636,7 +23727,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T02:15:27.7136936+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -23739,7 +23830,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T02:15:27.7136936+00:00"
+                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -23880,17 +23971,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T02:15:27.744+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T02:15:27.744+00:00",
+                     *           "createdUtc": "2026-12-07T04:07:09.283+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:15:27.7447005+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -23972,17 +24063,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *       "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T02:15:27.791+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T02:15:27.791+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:09.312+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:07:09.312+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:15:27.7447005+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24049,17 +24140,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *       "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T02:15:27.744+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T02:15:27.744+00:00",
+                     *       "createdUtc": "2026-12-07T04:07:09.283+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T02:15:27.7447005+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24953,13 +25044,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T02:15:30.6210804+00:00",
+                     *       "exportedUtc": "2026-12-07T04:07:11.4101844+00:00",
                      *       "user": {
                      *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T02:15:21.8051936+00:00",
+                     *         "createdUtc": "2026-12-07T04:07:04.0359557+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -24970,7 +25061,7 @@ export interface operations {
                      *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T02:15:20.9271782+00:00",
+                     *             "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -25144,7 +25235,7 @@ export interface operations {
                      *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T02:15:26.1394524+00:00"
+                     *               "createdUtc": "2026-12-07T04:07:07.9728819+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -25152,7 +25243,7 @@ export interface operations {
                      *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *               "grantedUtc": "2026-12-07T02:15:27.8048805+00:00",
+                     *               "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -25162,7 +25253,7 @@ export interface operations {
                      *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T02:15:24.6186865+00:00",
+                     *             "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -25176,21 +25267,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:15:24.5646579+00:00",
+                     *           "occurredUtc": "2026-12-07T04:07:06.4696162+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:15:24.8494716+00:00",
+                     *           "occurredUtc": "2026-12-07T04:07:06.7084467+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
                      *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T02:15:25.637939+00:00",
+                     *           "occurredUtc": "2026-12-07T04:07:07.4194477+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
@@ -25837,30 +25928,30 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: hidden",
                      *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T02:15:28.9206745+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
-                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *           "eventType": "strategy.updated",
-                     *           "title": "Strategy Dow 30 core: targets",
-                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T02:15:28.9206745+00:00",
+                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: targets",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
+                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T02:15:27.8857827+00:00",
+                     *           "createdUtc": "2026-12-07T04:07:09.1276342+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -25924,13 +26015,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *       "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "eventType": "strategy.updated",
                      *       "title": "Strategy Dow 30 core: hidden",
                      *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *       "createdUtc": "2026-12-07T02:15:28.9206745+00:00",
-                     *       "readUtc": "2026-12-07T02:15:29.1493624+00:00"
+                     *       "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
+                     *       "readUtc": "2026-12-07T04:07:10.1693611+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -26441,9 +26532,9 @@ export interface operations {
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *         "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *         "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -26516,9 +26607,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -26606,9 +26697,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T02:15:28.5423331+00:00",
+                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T02:15:28.7281532+00:00",
+                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -26812,10 +26903,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T02:15:28.7778922+00:00"
+                     *       "createdUtc": "2026-12-07T04:07:09.8903319+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -27362,8 +27453,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "7b93b594-7794-467f-9b76-5f287403a6eb",
-                     *       "householdId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c"
+                     *       "userId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *       "householdId": "916ca175-3b33-41a1-ac58-dcd17671f1fd"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -27508,14 +27599,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T02:15:30.2727576+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:07:11.1438936+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T02:15:30.2958166+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:07:11.1592359+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }

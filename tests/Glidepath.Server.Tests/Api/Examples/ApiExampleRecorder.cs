@@ -239,6 +239,9 @@ internal sealed partial class ApiExampleRecorder
         await PutAsync(me, $"{hh}/fx-rates", new { date = asOf, @base = "EUR", quote = "USD", rate = 1.0842m });
 
         // Rebalancing, harvesting and orders.
+        // The account's proposal comes before the household's is accepted: its pending orders would leave the account
+        // nothing to trade, and the example would show no trades.
+        await PostAsync(me, $"{v}/accounts/{brokerage}/rebalance", new { force = true });
         await PostAsync(me, $"{hh}/rebalance/preview", new { force = true });
         var proposal = await PostAsync(me, $"{hh}/rebalance", new { force = true });
         if (proposal is not null)
@@ -247,7 +250,6 @@ internal sealed partial class ApiExampleRecorder
             await PostAsync(me, $"{hh}/rebalance-proposals/{Id(proposal)}/accept");
         }
 
-        await PostAsync(me, $"{v}/accounts/{brokerage}/rebalance", new { force = true });
         await PostAsync(me, $"{hh}/tax-loss-opportunities/proposals", new { accountId = brokerage });
         var order = await PostAsync(me, $"{v}/accounts/{brokerage}/orders", new { instrumentId = first, side = "Buy", quantity = 10m, type = "Limit", limitPrice = 100m });
         await GetAsync(me, $"{v}/accounts/{brokerage}/orders/{Id(order)}");
