@@ -1,6 +1,5 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, unwrap } from '../api/client';
 import { useInstrumentCatalog } from '../household/queries';
 import { portfolioKeys } from '../portfolio/queries';
@@ -8,7 +7,9 @@ import { QueryView, Empty } from '../components/DataState';
 import { formatDate, formatMoney, formatNumber, formatPercent, todayIso } from '../lib/format';
 import { describeXirr, formatSignedPercent } from '../lib/percent';
 import { rangeStart, type RangePreset } from '../lib/ranges';
-import { palette, returnDomain } from '../components/charts';
+import { LazyChart } from '../components/LazyChart';
+
+const PerformanceLine = lazy(() => import('./DashboardCharts').then((m) => ({ default: m.PerformanceLine })));
 
 const presets: RangePreset[] = ['1Y', '5Y', '10Y', '30Y'];
 
@@ -85,19 +86,9 @@ export function PerformanceCard({ householdId }: { householdId: string }) {
               ) : (
                 <figure>
                   <div className="h-56 w-full" data-testid="performance-chart">
-                    <ResponsiveContainer>
-                      <LineChart data={thin(points, 400)} margin={{ left: 8, right: 8 }}>
-                        <CartesianGrid stroke="#e2e8f0" />
-                        <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} minTickGap={40} />
-                        <YAxis
-                          domain={returnDomain(points.map((p) => p.growth))}
-                          tickFormatter={(v: number) => formatPercent(v, undefined, Math.abs(v) < 0.1 ? 1 : 0)}
-                          width={56}
-                        />
-                        <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => formatSignedPercent(Number(v))} />
-                        <Line type="monotone" dataKey="growth" name="Cumulative time-weighted return" stroke={palette[0]} dot={false} isAnimationActive={false} />
-                      </LineChart>
-                    </ResponsiveContainer>
+                    <LazyChart>
+                      <PerformanceLine points={thin(points, 400)} />
+                    </LazyChart>
                   </div>
                   <figcaption className="text-sm text-slate-600">Cumulative time-weighted return by day{bench ? '; the benchmark is compared over the whole range above' : ''}.</figcaption>
                 </figure>

@@ -1,7 +1,6 @@
-import { memo, useState } from 'react';
+import { lazy, memo, useState } from 'react';
 import { ScrollArea } from '../components/ScrollArea';
 import { useQuery } from '@tanstack/react-query';
-import { Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { api, unwrap } from '../api/client';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { keys, useHousehold, useInstruments, usePositions, useValuation } from '../household/queries';
@@ -10,7 +9,7 @@ import { formatDate, formatMoney, formatPercent, humanize, todayIso } from '../l
 import { allocationByAssetClass, compareWithTargets } from '../lib/allocation';
 import { useTargets } from '../portfolio/queries';
 import { formatPoints } from '../lib/percent';
-import { palette } from '../components/charts';
+import { LazyChart } from '../components/LazyChart';
 import { rangeStart, type RangePreset } from '../lib/ranges';
 import { PerformanceCard } from '../dashboard/PerformanceCard';
 import { UnclassifiedNotice, useUnclassified } from '../instruments/UnclassifiedNotice';
@@ -24,6 +23,8 @@ const NetWorthCard = memo(NetWorthChart);
 const AllocationCard = memo(AllocationChart);
 const Performance = memo(PerformanceCard);
 const Alerts = memo(AlertsCard);
+const NetWorthLine = lazy(() => import('../dashboard/DashboardCharts').then((m) => ({ default: m.NetWorthLine })));
+const AllocationPie = lazy(() => import('../dashboard/DashboardCharts').then((m) => ({ default: m.AllocationPie })));
 
 export function DashboardPage() {
   const householdId = useHouseholdId();
@@ -118,15 +119,9 @@ function NetWorthChart({ householdId }: { householdId: string }) {
           ) : (
             <figure className="mt-3">
               <div className="h-64 w-full" data-testid="net-worth-chart">
-                <ResponsiveContainer>
-                  <LineChart data={thin(s.points, 400)} margin={{ left: 8, right: 8 }}>
-                    <CartesianGrid stroke="#e2e8f0" />
-                    <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} minTickGap={40} />
-                    <YAxis tickFormatter={(v: number) => formatMoney(v, s.currency, undefined, true)} width={70} />
-                    <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => formatMoney(Number(v), s.currency)} />
-                    <Line type="monotone" dataKey="value" name="Net worth" stroke={palette[0]} dot={false} isAnimationActive={false} />
-                  </LineChart>
-                </ResponsiveContainer>
+                <LazyChart>
+                  <NetWorthLine points={thin(s.points, 400)} currency={s.currency} />
+                </LazyChart>
               </div>
               <figcaption className="text-sm text-slate-600">
                 {formatDate(s.from)} to {formatDate(s.to)}: {formatMoney(s.points[0]!.value, s.currency)} → {formatMoney(s.points.at(-1)!.value, s.currency)}
@@ -168,25 +163,9 @@ function AllocationChart({ householdId, currency }: { householdId: string; curre
           return (
             <figure>
               <div className="h-56 w-full" data-testid="allocation-chart">
-                <ResponsiveContainer>
-                  <PieChart>
-                    <Pie data={a.slices} dataKey="value" nameKey="key" innerRadius="55%" outerRadius="85%" isAnimationActive={false}>
-                      {a.slices.map((s, i) => (
-                        <Cell key={s.key} fill={palette[i % palette.length]} />
-                      ))}
-                    </Pie>
-                    {targeted.length > 0 && (
-                      // The thin outer ring: the household-wide class targets, in the same colours.
-                      <Pie data={targeted} dataKey="target" nameKey="key" innerRadius="88%" outerRadius="96%" isAnimationActive={false} legendType="none">
-                        {targeted.map((r) => (
-                          <Cell key={r.key} fill={palette[rows.indexOf(r) % palette.length]} fillOpacity={r.share > 0 ? 1 : 0.4} />
-                        ))}
-                      </Pie>
-                    )}
-                    <Tooltip formatter={(v, name) => [formatMoney(Number(v), currency), humanize(String(name))]} />
-                    <Legend formatter={(name: string) => humanize(name)} />
-                  </PieChart>
-                </ResponsiveContainer>
+                <LazyChart>
+                  <AllocationPie slices={a.slices} targeted={targeted.map((r) => ({ ...r, colour: rows.indexOf(r) }))} currency={currency} />
+                </LazyChart>
               </div>
               <figcaption>
                 <ScrollArea label="Allocation table">

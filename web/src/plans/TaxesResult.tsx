@@ -1,7 +1,9 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy } from 'react';
 import type { SimulationOutput } from './results';
 import { formatMoney } from '../lib/format';
-import { palette } from '../components/charts';
+import { LazyChart } from '../components/LazyChart';
+
+const TaxBars = lazy(() => import('./PlanCharts').then((m) => ({ default: m.TaxBars })));
 
 type Taxes = NonNullable<SimulationOutput['taxes']>;
 
@@ -37,15 +39,9 @@ export function TaxesResult({ taxes, money, currency }: { taxes: Taxes; money: '
       <p className="text-xs text-slate-600">Lifetime figures are in today's money: each year's tax deflated to today at the month it is paid.</p>
       <figure>
         <div className="h-56 w-full" data-testid="taxes-chart">
-          <ResponsiveContainer>
-            <BarChart data={rows} margin={{ left: 8, right: 8 }}>
-              <CartesianGrid stroke="#e2e8f0" />
-              <XAxis dataKey="x" tickFormatter={(v: number) => (byAge ? String(Math.round(v)) : `Y${v}`)} />
-              <YAxis tickFormatter={fmt} width={72} />
-              <Tooltip labelFormatter={(v) => label(Number(v))} formatter={(v) => fmt(Number(v))} />
-              <Bar dataKey="tax" name="Mean tax" fill={palette[2]} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <LazyChart>
+            <TaxBars rows={rows} byAge={byAge} fmt={fmt} label={label} />
+          </LazyChart>
         </div>
         <figcaption className="text-sm text-slate-600">
           Mean tax paid for each year over all paths (a path that ran out pays none), {money === 'real' ? "in today's money" : 'in future (nominal) money'}.
