@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Empty, ErrorMessage, QueryView } from '../components/DataState';
+import { AssumptionsSection } from './AssumptionsSection';
 import { JobsTable } from './JobsTable';
 import { AdvisorVerificationSection, UsersSection } from './PeopleSections';
 import { StrategyModerationSection } from '../strategies/ModerationSection';
@@ -33,6 +34,7 @@ export function AdminPage() {
           <UsersSection />
           <AdvisorVerificationSection />
           <StrategyModerationSection />
+          <AssumptionsSection />
           <JobsSection />
           <HealthSection />
           <MappingSection />
