@@ -52,8 +52,8 @@ describe('assumptions draft', () => {
   it('names the first thing to fix', () => {
     const draft = { ...draftFrom(set, '2026-12-07'), name: 'Next' };
     expect(toRequest({ ...draft, name: '' })).toEqual({ problem: 'Give the new version a name.' });
-    expect(toRequest({ ...draft, classes: [{ ...draft.classes[0]!, volatility: '-1' }, draft.classes[1]!] })).toEqual({
-      problem: 'The volatility of UsEquity must be a number of at least 0.',
+    expect(toRequest({ ...draft, classes: [{ ...draft.classes[0]!, volatility: '0' }, draft.classes[1]!] })).toEqual({
+      problem: 'The volatility of UsEquity must be a number above 0.',
     });
     expect(toRequest(withCorrelation(draft, 0, 1, '1.5'))).toEqual({ problem: 'The correlation of UsEquity and Bonds must be between -1 and 1.' });
     expect(toRequest(withCorrelation(draft, 0, 1, ''))).toEqual({ problem: 'The correlation of UsEquity and Bonds must be between -1 and 1.' });

@@ -51,7 +51,7 @@ export function toRequest(draft: AssumptionsDraft): { request: AssumptionRequest
     const expectedReturn = Number(c.expectedReturn) / 100;
     const volatility = Number(c.volatility) / 100;
     if (c.expectedReturn.trim() === '' || !Number.isFinite(expectedReturn)) return { problem: `The expected return of ${c.assetClass} is not a number.` };
-    if (c.volatility.trim() === '' || !Number.isFinite(volatility) || volatility < 0) return { problem: `The volatility of ${c.assetClass} must be a number of at least 0.` };
+    if (c.volatility.trim() === '' || !Number.isFinite(volatility) || volatility <= 0) return { problem: `The volatility of ${c.assetClass} must be a number above 0.` };
     classes.push({ assetClass: c.assetClass, expectedReturn, volatility });
   }
   const correlations = draft.correlations.map((row) => row.map(Number));
