@@ -17,6 +17,19 @@ dotnet_test_projects() {
   done
 }
 
+# dotnet_failures LOG: "NAME<tab>MESSAGE" for each failed test, MESSAGE its error message's first six
+# lines joined by " | " (at most 600 characters).
+dotnet_failures() {
+  awk '
+    function flush() { if (name != "") { if (length(why) > 600) why = substr(why, 1, 597) "..."; print name "\t" why }; name = ""; why = ""; taking = 0 }
+    /^ +Failed [^ ].* \[[^]]*\]$/ { flush(); name = $0; sub(/^ +Failed /, "", name); sub(/ \[[^]]*\]$/, "", name); lines = 0; next }
+    name != "" && /^ +Error Message:$/ { taking = 1; next }
+    name != "" && (/^ +Stack Trace:$/ || /^ +Standard Output Messages:$/) { taking = 0; next }
+    taking && lines < 6 { line = $0; sub(/^ +/, "", line); if (line != "") { why = why (lines ? " | " : "") line; lines++ } }
+    END { flush() }
+  ' "$1"
+}
+
 # dotnet_count LOG STATUS SOLUTION: adds the log's counts to the total and checks every test
 # project of SOLUTION reported (a summary line, or no test matching the filter).
 dotnet_count() {
@@ -25,9 +38,13 @@ dotnet_count() {
     { f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
   total_add "$p" "$f" "$s"
   echo ".NET tests: $p passed, $f failed, $s skipped"
-  # Each failed test by name above the total, where a CI log's tail still shows it ("  Failed X [1 s]").
-  local name
-  while IFS= read -r name; do total_note "FAILED .NET test: $name"; done < <(sed -nE 's/^ +Failed ([^ ].*) \[[^]]*\]$/\1/p' "$log")
+  # Each failed test by name above the total, where a CI log's tail still shows it ("  Failed X [1 s]"),
+  # with the first lines of its error message: a CI log may keep only its tail.
+  local name why
+  while IFS=$'\t' read -r name why; do
+    total_note "FAILED .NET test: $name"
+    if [ -n "$why" ]; then total_note "  because: $why"; fi
+  done < <(dotnet_failures "$log")
   if [ $((p + f)) -eq 0 ]; then total_fail ".NET: no test ran (a --filter that matches nothing?)"; fi
   for project in $(dotnet_test_projects "$solution"); do
     if ! grep -qE "($dotnet_summary_pattern.* - $project\.dll|No test matches the given testcase filter .* [^ ]*/$project\.dll)" "$log"; then
