@@ -66,6 +66,8 @@ export async function strategyEditJourney({ test, page, expectText, householdUrl
       await form.getByLabel('US equity priced by').selectOption({ label: 'EQ37B — EQ37B proxy' });
       await form.getByRole('button', { name: 'Save changes' }).click();
       await page.getByRole('heading', { name: 'E2E steady sixty', level: 1 }).waitFor();
+      // Saved: the form closes.
+      await section.getByRole('button', { name: 'Edit', exact: true }).waitFor();
       const targets = page.getByTestId('strategy-targets');
       await expectText(targets.getByRole('row').filter({ hasText: 'US equity' }), '60.0%');
       await expectText(targets.getByRole('row').filter({ hasText: 'US equity' }), 'EQ37B');

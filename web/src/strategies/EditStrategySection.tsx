@@ -17,7 +17,7 @@ export function EditStrategySection({ strategy }: { strategy: Strategy }) {
     <section className="card space-y-3" aria-labelledby="strategy-edit-heading">
       <h2 id="strategy-edit-heading">Edit this strategy</h2>
       {open ? (
-        <EditForm key={`${strategy.id}-${strategy.revision}`} strategy={strategy} onDone={() => setOpen(false)} />
+        <EditForm strategy={strategy} onDone={() => setOpen(false)} />
       ) : (
         <>
           <p className="text-sm text-slate-700">
