@@ -116,6 +116,7 @@ public static class ApplicationRegistration
         services.AddScoped<AdvisorGrants>();
         services.AddScoped<AdvisorProfiles>();
         services.AddScoped<Consultations>();
+        services.AddScoped<ConsultationReminders>();
         services.AddScoped<Profiles>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignUps>();

@@ -264,6 +264,7 @@ public sealed partial class Consultations(GlidepathDbContext db, IEmailSender em
 
         consultation.StartUtc = start.UtcDateTime;
         consultation.EndUtc = start.AddMinutes(profile.SlotMinutes).UtcDateTime;
+        consultation.ReminderSentUtc = null; // the new time gets its own reminder (ConsultationReminders)
         consultation.Sequence++;
         consultation.Version++;
         if (consultation.GrantId is { } grantId && await db.AdvisorGrants.FirstOrDefaultAsync(g => g.Id == grantId && g.RevokedUtc == null, ct) is { } grant)

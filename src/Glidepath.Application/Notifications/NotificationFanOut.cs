@@ -30,7 +30,9 @@ public sealed class NotificationFanOut(GlidepathDbContext db, TimeProvider clock
         var advisors = await db.AdvisorGrants.AsNoTracking().Where(g => households.Contains(g.HouseholdId) && g.RevokedUtc == null)
             .Select(g => new { g.HouseholdId, UserId = g.AdvisorId }).ToListAsync(ct);
         var recipients = owners.Concat(advisors).Distinct().ToLookup(r => r.HouseholdId, r => r.UserId);
-        var users = recipients.SelectMany(r => r).Distinct().ToList();
+        var personal = wanted.ToDictionary(e => e.Id, PersonalRecipients);
+        var users = recipients.SelectMany(r => r).Concat(personal.Values.SelectMany(p => p?.Select(r => r.UserId) ?? []))
+            .Distinct().ToList();
         var preferences = (await db.NotificationPreferences.AsNoTracking().Where(p => users.Contains(p.UserId)).ToListAsync(ct))
             .ToDictionary(p => (p.UserId, p.EventType, p.Channel), p => p.Enabled);
         var symbols = await SymbolsAsync(wanted, ct);
@@ -39,7 +41,8 @@ public sealed class NotificationFanOut(GlidepathDbContext db, TimeProvider clock
         foreach (var e in wanted)
         {
             RenderedNotification? rendered = null;
-            foreach (var userId in recipients[e.HouseholdId].Distinct())
+            var readers = personal[e.Id] ?? recipients[e.HouseholdId].Distinct().Select(u => (UserId: u, Values: (Dictionary<string, string>?)null)).ToList();
+            foreach (var (userId, values) in readers)
             {
                 bool On(string channel) => preferences.TryGetValue((userId, e.Type, channel), out var on) ? on : NotificationDefaults.IsOn(e.Type, channel);
                 var inApp = On(NotificationChannels.InApp);
@@ -51,7 +54,9 @@ public sealed class NotificationFanOut(GlidepathDbContext db, TimeProvider clock
                     continue;
                 }
 
-                rendered ??= NotificationTemplates.Render(e.Type, e.PayloadJson, InstrumentOf(e) is { } id && symbols.TryGetValue(id, out var s) ? s : null);
+                rendered = values is not null
+                    ? NotificationTemplates.Render(e.Type, e.PayloadJson, null, values)
+                    : rendered ?? NotificationTemplates.Render(e.Type, e.PayloadJson, InstrumentOf(e) is { } id && symbols.TryGetValue(id, out var s) ? s : null);
                 db.Notifications.Add(new Notification
                 {
                     UserId = userId,
@@ -70,6 +75,26 @@ public sealed class NotificationFanOut(GlidepathDbContext db, TimeProvider clock
                 });
             }
         }
+    }
+
+    /// <summary>
+    /// The readers of an event told to named users rather than to whoever sees the household, each with their own values; null
+    /// for the others. A <c>consultation.reminder</c> goes to the client who booked and to the advisor, whatever the grants
+    /// (another advisor of the household does not hear of it), each with the start on their own clock.
+    /// </summary>
+    private static List<(Guid UserId, Dictionary<string, string>? Values)>? PersonalRecipients(OutboxEvent e)
+    {
+        if (e.Type != EventTypes.ConsultationReminder)
+        {
+            return null;
+        }
+
+        var reminder = JsonSerializer.Deserialize<ConsultationReminder>(e.PayloadJson, JsonSerializerOptions.Web)!;
+        return
+        [
+            (reminder.ClientId, new(StringComparer.Ordinal) { ["with"] = reminder.AdvisorName, ["start"] = reminder.ClientStart, ["timeZone"] = reminder.ClientTimeZone }),
+            (reminder.AdvisorId, new(StringComparer.Ordinal) { ["with"] = "your client", ["start"] = reminder.AdvisorStart, ["timeZone"] = reminder.AdvisorTimeZone }),
+        ];
     }
 
     private async Task<Dictionary<Guid, string>> SymbolsAsync(List<OutboxEvent> events, CancellationToken ct)

@@ -56,13 +56,19 @@ public static class NotificationTemplates
             "Goal {name}: {to}",
             "Your goal {name} moved from {from} to {to}: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.",
             "<p>Your goal <strong>{name}</strong> moved from {from} to <strong>{to}</strong>: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.</p>"),
+        // Rendered once per recipient: {with}, {start} and {timeZone} are the reader's (NotificationFanOut.PersonalRecipients).
+        [EventTypes.ConsultationReminder] = new(
+            "Reminder: consultation on {start}",
+            "Your consultation with {with} starts {start} ({timeZone}) and lasts {minutes} minutes.",
+            "<p>Your consultation with <strong>{with}</strong> starts <strong>{start}</strong> ({timeZone}) and lasts {minutes} minutes.</p>"),
     };
 
     public static bool Has(string eventType) => Templates.ContainsKey(eventType);
 
     /// <param name="payloadJson">The outbox event's data (camelCase JSON).</param>
     /// <param name="symbol">The instrument's symbol when the data names one.</param>
-    public static RenderedNotification Render(string eventType, string payloadJson, string? symbol)
+    /// <param name="personal">Values for one reader that replace or add to the data's (a reminder's clock and counterpart).</param>
+    public static RenderedNotification Render(string eventType, string payloadJson, string? symbol, IReadOnlyDictionary<string, string>? personal = null)
     {
         var template = Templates.TryGetValue(eventType, out var t) ? t : new Template(eventType, eventType, "<p>" + WebUtility.HtmlEncode(eventType) + "</p>");
         using var payload = JsonDocument.Parse(payloadJson);
@@ -76,6 +82,11 @@ public static class NotificationTemplates
         }
 
         values["symbol"] = symbol ?? "";
+        foreach (var (key, value) in personal ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
         var text = Fill(template.Text, values, encode: false);
         // A kind without an instrument (a deposit) leaves the symbol's place empty at the end of the subject.
         var title = Fill(template.Subject, values, encode: false).Trim();

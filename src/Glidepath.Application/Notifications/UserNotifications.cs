@@ -120,6 +120,8 @@ public sealed class UserNotifications(GlidepathDbContext db, TimeProvider clock)
     private IQueryable<Notification> Visible(Caller caller)
     {
         var households = caller.VisibleHouseholdIds(db);
-        return db.Notifications.Where(n => n.UserId == caller.UserId && n.InApp && households.Contains(n.HouseholdId));
+        // A consultation reminder is the advisor's own (who to meet, when), shared household or not: it carries no household data.
+        return db.Notifications.Where(n => n.UserId == caller.UserId && n.InApp
+            && (households.Contains(n.HouseholdId) || n.EventType == EventTypes.ConsultationReminder));
     }
 }

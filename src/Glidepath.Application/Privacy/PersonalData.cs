@@ -3,6 +3,7 @@ using Glidepath.Application.Users;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Planning;
 using Glidepath.Domain.Results;
+using Glidepath.Domain.Strategies;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Instruments;
@@ -19,15 +20,25 @@ public sealed record OwnedHousehold(
 
 public sealed record ExportedAuditEvent(DateTimeOffset OccurredUtc, string Type, Guid? HouseholdId, string? IpAddress, string? Detail);
 
+/// <summary>A strategy the user published, with every revision of its targets and rule.</summary>
+public sealed record PublishedStrategy(Strategy Strategy, IReadOnlyList<StrategyRevision> Revisions);
+
+/// <summary>A follow of one of the user's households, with the followed strategy's name.</summary>
+public sealed record FollowedStrategy(StrategyFollow Follow, string StrategyName);
+
+/// <summary>The user's community data: strategies published, follows of their households, reports they filed.</summary>
+public sealed record CommunityData(IReadOnlyList<PublishedStrategy> Published, IReadOnlyList<FollowedStrategy> Follows, IReadOnlyList<StrategyReport> Reports);
+
 /// <summary>Everything stored about one user (secrets left out), as <see cref="PersonalData.ExportAsync"/> collects it.</summary>
 public sealed record UserData(
     GlidepathUser User, IReadOnlyList<string> Roles, IReadOnlyList<OwnedHousehold> Households,
-    IReadOnlyList<AdvisorGrant> GrantsReceived, IReadOnlyList<ExportedAuditEvent> AuditEvents);
+    IReadOnlyList<AdvisorGrant> GrantsReceived, IReadOnlyList<ExportedAuditEvent> AuditEvents, CommunityData Community);
 
 /// <summary>
 /// A user's rights over their own data: the export of everything stored about them, and erasure. The export
 /// holds the account, every household they own with its people, accounts, transactions, plans and advisor grants,
-/// grants they hold as an advisor, and their audit trail; derived ledger state (lots, positions) is left out (it is
+/// grants they hold as an advisor, their audit trail, and their community data (strategies they published with their
+/// revisions, the strategies their households follow, the reports they filed); derived ledger state (lots, positions) is left out (it is
 /// rebuilt from the transactions), and so are secrets (password hash, TOTP key, recovery codes).
 /// </summary>
 public sealed class PersonalData(UserManager<GlidepathUser> users, GlidepathDbContext db, AuditLog audit)
@@ -56,9 +67,27 @@ public sealed class PersonalData(UserManager<GlidepathUser> users, GlidepathDbCo
         var received = await db.AdvisorGrants.AsNoTracking().Where(g => g.AdvisorId == user.Id).ToListAsync(ct);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Id)
             .Select(e => new ExportedAuditEvent(e.OccurredUtc, e.Type, e.HouseholdId, e.IpAddress, e.Detail)).ToListAsync(ct);
-        var data = new UserData(user, [.. await users.GetRolesAsync(user)], households, received, events);
+        var data = new UserData(user, [.. await users.GetRolesAsync(user)], households, received, events, await CommunityAsync(user.Id, ownedIds, ct));
         await audit.WriteAsync(AuditEvents.DataExported, user.Id, ct: ct);
         return data;
+    }
+
+    private async Task<CommunityData> CommunityAsync(Guid userId, List<Guid> ownedIds, CancellationToken ct)
+    {
+        var strategies = await db.Strategies.AsNoTracking().Where(s => s.PublisherUserId == userId).ToListAsync(ct);
+        var strategyIds = strategies.Select(s => s.Id).ToList();
+        var revisions = (await db.StrategyRevisions.AsNoTracking().Where(r => strategyIds.Contains(r.StrategyId)).ToListAsync(ct)).ToLookup(r => r.StrategyId);
+        var published = strategies.OrderBy(s => s.PublishedUtc).ThenBy(s => s.Id)
+            .Select(s => new PublishedStrategy(s, [.. revisions[s.Id].OrderBy(r => r.Number)])).ToList();
+        var follows = await (from f in db.StrategyFollows.AsNoTracking()
+                             join s in db.Strategies.AsNoTracking() on f.StrategyId equals s.Id
+                             where ownedIds.Contains(f.HouseholdId)
+                             select new { f, s.Name }).ToListAsync(ct);
+        var reports = await db.StrategyReports.AsNoTracking().Where(r => r.ReporterUserId == userId).ToListAsync(ct);
+        return new CommunityData(
+            published,
+            [.. follows.Select(x => new FollowedStrategy(x.f, x.Name)).OrderBy(x => x.Follow.FollowedUtc).ThenBy(x => x.Follow.Id)],
+            [.. reports.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)]);
     }
 
     /// <summary>

@@ -110,6 +110,12 @@ public sealed class Consultation
 
     public DateTimeOffset? CancelledUtc { get; set; }
 
+    /// <summary>
+    /// When the <c>consultation-reminders</c> job told client and advisor of the current start (UTC; DateTime so both
+    /// providers compare it in SQL); null until then, and null again after a reschedule, so the new time gets its own reminder.
+    /// </summary>
+    public DateTime? ReminderSentUtc { get; set; }
+
     public long Version { get; set; } = 1;
 }
 

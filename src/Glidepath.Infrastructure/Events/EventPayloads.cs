@@ -56,3 +56,13 @@ public sealed record WebhookPing(string Message)
 /// or <c>hidden</c> (a moderator hid it).
 /// </summary>
 public sealed record StrategyUpdated(Guid StrategyId, string Name, string Change, int Revision, string Summary);
+
+/// <summary>
+/// <c>consultation.reminder</c>: a booked consultation of the household starts soon (docs/advisors.md, "Reminders"); once per
+/// booking and start. The notification goes to the client who booked it and to the advisor only, each with the start on their
+/// own clock (<paramref name="ClientStart"/> in <paramref name="ClientTimeZone"/>, <paramref name="AdvisorStart"/> in
+/// <paramref name="AdvisorTimeZone"/>, both <c>yyyy-MM-dd HH:mm</c> with the UTC offset of that date).
+/// </summary>
+public sealed record ConsultationReminder(
+    Guid ConsultationId, Guid AdvisorId, string AdvisorName, Guid ClientId, DateTimeOffset StartUtc, int Minutes, string Need,
+    string ClientTimeZone, string ClientStart, string AdvisorTimeZone, string AdvisorStart, DateTimeOffset ChangeableUntilUtc);

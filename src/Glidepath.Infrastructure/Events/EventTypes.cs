@@ -16,9 +16,10 @@ public static class EventTypes
     public const string PriceStale = "price.stale";
     public const string GoalStatusChanged = "goal.status_changed";
     public const string StrategyUpdated = "strategy.updated";
+    public const string ConsultationReminder = "consultation.reminder";
 
     public static IReadOnlyList<string> All { get; } =
-        [TransactionCreated, OrderStatusChanged, OrderFilled, RebalanceProposed, SimulationCompleted, AlertTriggered, PriceStale, GoalStatusChanged, StrategyUpdated];
+        [TransactionCreated, OrderStatusChanged, OrderFilled, RebalanceProposed, SimulationCompleted, AlertTriggered, PriceStale, GoalStatusChanged, StrategyUpdated, ConsultationReminder];
 
     public static bool IsKnown(string eventType) => All.Contains(eventType, StringComparer.Ordinal);
 }

@@ -2643,6 +2643,10 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("need");
 
+                    b.Property<DateTime?>("ReminderSentUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_utc");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");

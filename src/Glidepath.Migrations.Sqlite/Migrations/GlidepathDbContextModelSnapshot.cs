@@ -2632,6 +2632,10 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("need");
 
+                    b.Property<DateTime?>("ReminderSentUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_sent_utc");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");

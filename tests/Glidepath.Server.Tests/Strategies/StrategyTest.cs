@@ -217,6 +217,48 @@ public class StrategyTest
         Assert.Single(await (await other.GetAsync("/api/strategies")).ReadAsync<List<StrategyDto>>());
     }
 
+    /// <summary>The personal-data export (docs/security.md) holds each user's community data, and nobody else's.</summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Export_HoldsTheStrategiesPublished_TheFollows_AndTheReports(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        await ProxiesAsync(app);
+        var publisher = app.CreateClient();
+        var household = await publisher.HouseholdAsync();
+        var model = await ModelAsync(publisher, household.Id, "Sixty forty", 0.6m, 0.4m);
+        var published = await (await publisher.PostAsync($"/api/households/{household.Id}/strategies", new PublishStrategyRequest(model, "Steady", "Sixty forty.")))
+            .ReadAsync<StrategyDto>(HttpStatusCode.Created);
+        await (await publisher.PutAsync($"/api/strategies/{published.Id}", new UpdateStrategyRequest(
+            Allocations: [new TargetAllocation(AssetClass.UsEquity, 0.5m), new TargetAllocation(AssetClass.Bonds, 0.5m)]))).ReadAsync<StrategyDto>();
+        var reader = await app.CreateUserAsync();
+        using var other = app.CreateClient(reader);
+        await (await other.PutAsync($"/api/households/{reader.HouseholdId}/strategy-follows/{published.Id}", new { })).ReadAsync<StrategyFollowDto>(HttpStatusCode.Created);
+        var report = await (await other.PostAsync($"/api/strategies/{published.Id}/reports", new ReportStrategyRequest("Too good to be true.")))
+            .ReadAsync<StrategyReportDto>(HttpStatusCode.Created);
+
+        var mine = (await (await publisher.GetAsync("/api/me/export")).ReadAsync<JsonElement>()).GetProperty("community");
+        var strategy = Assert.Single(mine.GetProperty("strategiesPublished").EnumerateArray());
+        Assert.Equal((published.Id, "Steady", household.Id, 2), (strategy.GetProperty("id").GetGuid(), strategy.GetProperty("name").GetString(),
+            strategy.GetProperty("publisherHouseholdId").GetGuid(), strategy.GetProperty("revision").GetInt32()));
+        var revisions = strategy.GetProperty("revisions").EnumerateArray().ToList();
+        Assert.Equal([1, 2], revisions.Select(r => r.GetProperty("number").GetInt32()));
+        Assert.Equal([0.6m, 0.5m], revisions.Select(r => r.GetProperty("allocations")[0].GetProperty("weight").GetDecimal()));
+        Assert.Empty(mine.GetProperty("strategiesFollowed").EnumerateArray());
+        Assert.Empty(mine.GetProperty("strategyReports").EnumerateArray());
+
+        var theirs = (await (await other.GetAsync("/api/me/export")).ReadAsync<JsonElement>()).GetProperty("community");
+        Assert.Empty(theirs.GetProperty("strategiesPublished").EnumerateArray());
+        var follow = Assert.Single(theirs.GetProperty("strategiesFollowed").EnumerateArray());
+        Assert.Equal((published.Id, "Steady", reader.HouseholdId!.Value),
+            (follow.GetProperty("strategyId").GetGuid(), follow.GetProperty("strategyName").GetString(), follow.GetProperty("householdId").GetGuid()));
+        var reported = Assert.Single(theirs.GetProperty("strategyReports").EnumerateArray());
+        Assert.Equal((report.Id, published.Id, "Too good to be true."),
+            (reported.GetProperty("id").GetGuid(), reported.GetProperty("strategyId").GetGuid(), reported.GetProperty("reason").GetString()));
+        // The publisher's household stays the publisher's: the follower's export never names it.
+        Assert.DoesNotContain(household.Id.ToString(), theirs.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task Publish_BadInput_IsAProblem_AndNothingIsStored(DatabaseProvider provider)

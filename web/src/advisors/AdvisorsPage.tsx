@@ -92,7 +92,8 @@ function FindSection({ householdId, timeZone }: { householdId: string; timeZone:
 }
 
 function Slots({ householdId, advisorId, timeZone, need, onDone }: { householdId: string; advisorId: string; timeZone: string; need: string; onDone: () => void }) {
-  const slots = useSlots(householdId, advisorId, timeZone);
+  const [from, setFrom] = useState('');
+  const slots = useSlots(householdId, advisorId, timeZone, from);
   const book = useBook(householdId);
   const [share, setShare] = useState(true);
   return (
@@ -100,11 +101,15 @@ function Slots({ householdId, advisorId, timeZone, need, onDone }: { householdId
       <label className="text-sm">
         <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} /> Let the advisor read this household for the consultation
       </label>
+      <label className="block text-sm">
+        <span className="label">Show free times from</span>
+        <input className="input" type="date" value={from} onChange={(e) => setFrom(e.target.value)} /> <span className="text-xs text-slate-600">(14 days; empty: from now)</span>
+      </label>
       {book.isError && <ErrorMessage error={book.error} title="The slot was not booked" />}
       <QueryView query={slots} loadingLabel="Loading free times…">
         {(s) =>
           s.slots.length === 0 ? (
-            <Empty>No free time in the next 14 days.</Empty>
+            <Empty>{from ? `No free time in the 14 days from ${from}.` : 'No free time in the next 14 days.'}</Empty>
           ) : (
             <ul className="flex flex-wrap gap-2" data-testid="slots">
               {s.slots.slice(0, 24).map((slot) => (

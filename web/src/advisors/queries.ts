@@ -22,13 +22,14 @@ export function useMatches(householdId: string, need: string, language: string) 
 }
 
 /** GET …/advisors/{advisorId}/slots in the browser's zone (asked only when an advisor is opened). */
-export function useSlots(householdId: string, advisorId: string | null, timeZone: string) {
+/** The advisor's free slots for 14 days, from now or from the date `from` (YYYY-MM-DD, midnight in `timeZone`). */
+export function useSlots(householdId: string, advisorId: string | null, timeZone: string, from?: string) {
   return useQuery({
-    queryKey: advisorsKeys.slots(householdId, advisorId ?? '', timeZone),
+    queryKey: [...advisorsKeys.slots(householdId, advisorId ?? '', timeZone), from ?? ''],
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/households/{householdId}/advisors/{advisorId}/slots', {
-          params: { path: { householdId, advisorId: advisorId! }, query: { timeZone, days: 14 } },
+          params: { path: { householdId, advisorId: advisorId! }, query: { timeZone, days: 14, from: from || undefined } },
         }),
       ),
     enabled: advisorId !== null,

@@ -3406,6 +3406,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "consultation.reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A booked consultation of the household starts within two days; once per booking and start (docs/advisors.md, "Reminders").
+         * @description Glidepath POSTs this to each webhook subscribed to `consultation.reminder`, signed (docs/webhooks.md, "Verifying a delivery"). Any 2xx is success; anything else is retried with backoff for 24 hours.
+         */
+        post: operations["OnConsultationReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "goal.status_changed": {
         parameters: {
             query?: never;
@@ -4167,6 +4187,11 @@ export interface components {
             occurredUtc: string;
             type: string;
         };
+        ExportedCommunity: {
+            strategiesFollowed: components["schemas"]["ExportedStrategyFollow"][];
+            strategiesPublished: components["schemas"]["ExportedStrategy"][];
+            strategyReports: components["schemas"]["StrategyReportDto"][];
+        };
         ExportedGrant: {
             /** Format: uuid */
             advisorId: string;
@@ -4194,6 +4219,36 @@ export interface components {
             id: string;
             name: string;
             scenarioJson: string;
+        };
+        ExportedStrategy: {
+            allocations: components["schemas"]["TargetAllocation"][];
+            description: string;
+            hiddenReason: null | string;
+            /** Format: date-time */
+            hiddenUtc: null | string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            proxies: components["schemas"]["StrategyProxy"][];
+            /** Format: date-time */
+            publishedUtc: string;
+            /** Format: uuid */
+            publisherHouseholdId: string;
+            rebalancing: components["schemas"]["RebalancingRule"];
+            /** Format: int32 */
+            revision: number;
+            revisions: components["schemas"]["StrategyRevisionDto"][];
+            /** Format: date-time */
+            updatedUtc: string;
+        };
+        ExportedStrategyFollow: {
+            /** Format: date-time */
+            followedUtc: string;
+            /** Format: uuid */
+            householdId: string;
+            /** Format: uuid */
+            strategyId: string;
+            strategyName: string;
         };
         ExportedUser: {
             /** Format: date-time */
@@ -5157,6 +5212,7 @@ export interface components {
         };
         PrivacyExportDto: {
             auditEvents: components["schemas"]["ExportedAuditEvent"][];
+            community: components["schemas"]["ExportedCommunity"];
             /** Format: date-time */
             exportedUtc: string;
             grantsReceived: components["schemas"]["ExportedGrant"][];
@@ -5881,6 +5937,11 @@ export interface components {
             /** Format: double */
             value: number;
         };
+        StrategyProxy: {
+            assetClass: components["schemas"]["AssetClass"];
+            /** Format: uuid */
+            instrumentId: string;
+        };
         StrategyProxyDto: {
             assetClass: components["schemas"]["AssetClass"];
             /** Format: uuid */
@@ -6461,22 +6522,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
+                     *         "brokerOrderId": "paper-5b17298796054932969677793c4c67b3",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:47.6030922+00:00",
+                     *         "updatedUtc": "2026-12-07T04:38:47.8192913+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:38:47.7076448+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T04:07:07.7502606+00:00"
+                     *             "atUtc": "2026-12-07T04:38:47.8192913+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6484,51 +6545,51 @@ export interface operations {
                      *       {
                      *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *         "side": "Sell",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "side": "Buy",
                      *         "type": "Market",
-                     *         "quantity": 943,
+                     *         "quantity": 1222.020834,
                      *         "limitPrice": null,
-                     *         "price": 84.69,
+                     *         "price": 65.43,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-29da166720de4b9fa583d83217d29de2",
+                     *         "brokerOrderId": "paper-151bb8ffd5b943058e8d94aca6d34fda",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00",
+                     *         "updatedUtc": "2026-12-07T04:38:47.7076448+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:38:47.7076448+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 636,
+                     *         "quantity": 2598,
                      *         "limitPrice": null,
-                     *         "price": 43.38,
+                     *         "price": 28.94,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-3e7c7aab51c6463f927deb2a08398ed0",
+                     *         "brokerOrderId": "paper-40940e413c9948ac981b2487972f4687",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00",
+                     *         "updatedUtc": "2026-12-07T04:38:47.7076448+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:38:47.7076448+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6623,8 +6684,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:47.6030922+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:47.6030922+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6715,8 +6776,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:47.6030922+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:47.6030922+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6787,22 +6848,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
+                     *       "brokerOrderId": "paper-5b17298796054932969677793c4c67b3",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:47.6030922+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:47.8192913+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *           "atUtc": "2026-12-07T04:38:47.7076448+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T04:07:07.7502606+00:00"
+                     *           "atUtc": "2026-12-07T04:38:47.8192913+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6945,36 +7006,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *       "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.1790782+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:46.9370736+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *             "instrumentId": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *                 "lotId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
                      *                 "quantity": 52,
                      *                 "gain": 882.81,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
+                     *                 "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *                 "quantity": 49,
                      *                 "gain": 1685.49,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *                 "quantity": 523,
                      *                 "gain": 22810.54,
                      *                 "longTerm": true
@@ -6986,25 +7047,25 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *             "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *             "side": "Sell",
                      *             "quantity": 636,
                      *             "price": 43.38,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *                 "quantity": 40,
                      *                 "gain": -2250.35,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *                 "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *                 "quantity": 35,
                      *                 "gain": -941.75,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *                 "quantity": 130,
                      *                 "gain": 4220.486899563319,
                      *                 "longTerm": true
@@ -7016,25 +7077,25 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *             "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *             "side": "Sell",
                      *             "quantity": 2598,
                      *             "price": 28.94,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *                 "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *                 "quantity": 93,
                      *                 "gain": -902.61,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
                      *                 "quantity": 121,
                      *                 "gain": 148.14,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *                 "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *                 "quantity": 98,
                      *                 "gain": 309.57,
                      *                 "longTerm": true
@@ -7051,31 +7112,13 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": 0.48436333523566005,
-                     *             "after": 5.703078008231823e-12,
-                     *             "inBandAfter": false,
-                     *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "Bonds",
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -7097,6 +7140,24 @@ export interface operations {
                      *             },
                      *             "before": -0.15,
                      *             "after": -1.599863462309243e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": null,
+                     *               "band": 0,
+                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
+                     *             },
+                     *             "before": -0.12,
+                     *             "after": -4.7095417867977524e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -7199,7 +7260,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *           "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7275,8 +7336,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "verifiedUtc": "2026-12-07T04:38:53.5518764+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7357,7 +7418,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7447,7 +7508,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T04:07:10.1277011+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:55.0341389+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8395,10 +8456,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207040711120",
+                     *       "keyId": "es256-20261207043857656",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207040705044",
-                     *         "es256-20261207040711120"
+                     *         "es256-20261207043840322",
+                     *         "es256-20261207043857656"
                      *       ]
                      *     }
                      */
@@ -8469,16 +8530,16 @@ export interface operations {
                      *           "proxies": [
                      *             {
                      *               "assetClass": "UsEquity",
-                     *               "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *               "symbol": "AA",
                      *               "name": "Alcoa"
                      *             }
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *           "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *           "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -8567,16 +8628,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -8665,16 +8726,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -8764,7 +8825,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -9210,7 +9271,7 @@ export interface operations {
                      *       {
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *         "grantedUtc": "2026-12-07T04:38:53.128533+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9278,17 +9339,17 @@ export interface operations {
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
-                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
+                     *         "startUtc": "2026-11-30T04:38:53.876687+00:00",
+                     *         "endUtc": "2026-11-30T05:38:53.876687+00:00",
+                     *         "start": "2026-11-30T04:38:53.876687+00:00",
+                     *         "advisorStart": "2026-11-29T23:38:53.876687-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:38:53.876687+00:00",
                      *         "reviewable": false,
                      *         "review": {
                      *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
@@ -9296,7 +9357,7 @@ export interface operations {
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *           "createdUtc": "2026-12-07T04:38:53.941596+00:00"
                      *         }
                      *       },
                      *       {
@@ -9390,7 +9451,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9492,7 +9553,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9753,7 +9814,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:57.7326516+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -9926,7 +9987,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:57.7326516+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10143,7 +10204,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:57.7326516+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10397,7 +10458,7 @@ export interface operations {
                      *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:35.2617813+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -10459,7 +10520,7 @@ export interface operations {
                      *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:45.3416905+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -10521,7 +10582,7 @@ export interface operations {
                      *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:35.2617813+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -10603,7 +10664,7 @@ export interface operations {
                      *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:45.3416905+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -10773,7 +10834,7 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "name": "Alex's traditional IRA",
@@ -11350,7 +11411,7 @@ export interface operations {
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *         "grantedUtc": "2026-12-07T04:38:53.128533+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11442,7 +11503,7 @@ export interface operations {
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *       "grantedUtc": "2026-12-07T04:38:53.128533+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -11614,8 +11675,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
-                     *             "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *             "verifiedUtc": "2026-12-07T04:38:53.5518764+00:00",
+                     *             "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -11814,16 +11875,6 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
                      *           "assetClass": "Bonds",
                      *           "weight": 0.4,
                      *           "band": 0.05,
@@ -11838,6 +11889,16 @@ export interface operations {
                      *           "weight": 0.15,
                      *           "band": 0.0375,
                      *           "drift": -0.15
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": 0.5499990547503972
                      *         }
                      *       ],
                      *       "harvest": {
@@ -12305,11 +12366,11 @@ export interface operations {
                      *           "splits": []
                      *         },
                      *         {
-                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "tradeDate": "2026-12-07",
-                     *           "type": "Fee",
-                     *           "signedAmount": -12.5,
+                     *           "type": "Deposit",
+                     *           "signedAmount": 1000,
                      *           "currency": "USD",
                      *           "memo": null,
                      *           "payee": "",
@@ -12403,17 +12464,17 @@ export interface operations {
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
-                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
+                     *         "startUtc": "2026-11-30T04:38:53.876687+00:00",
+                     *         "endUtc": "2026-11-30T05:38:53.876687+00:00",
+                     *         "start": "2026-11-30T04:38:53.876687+00:00",
+                     *         "advisorStart": "2026-11-29T23:38:53.876687-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:38:53.876687+00:00",
                      *         "reviewable": false,
                      *         "review": {
                      *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
@@ -12421,7 +12482,7 @@ export interface operations {
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *           "createdUtc": "2026-12-07T04:38:53.941596+00:00"
                      *         }
                      *       },
                      *       {
@@ -12839,7 +12900,7 @@ export interface operations {
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *       "createdUtc": "2026-12-07T04:38:53.941596+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -13515,8 +13576,8 @@ export interface operations {
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *         "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
+                     *         "statusRunId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *         "statusUpdatedUtc": "2026-12-07T04:38:49.8167897+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -13715,8 +13776,8 @@ export interface operations {
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
+                     *       "statusRunId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *       "statusUpdatedUtc": "2026-12-07T04:38:49.8167897+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15147,7 +15208,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15167,11 +15228,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15191,11 +15252,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15215,7 +15276,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15327,7 +15388,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:46.3297873+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15433,7 +15494,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:46.3297873+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15546,7 +15607,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:46.3297873+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15707,7 +15768,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15727,11 +15788,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15751,11 +15812,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15775,7 +15836,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15985,7 +16046,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -15996,7 +16057,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -16007,7 +16068,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
                      *       }
                      *     ]
                      */
@@ -16545,7 +16606,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -16737,7 +16798,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:48.231013+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -16946,7 +17007,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:48.231013+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -17090,7 +17151,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:48.231013+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17300,7 +17361,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:48.231013+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17707,7 +17768,7 @@ export interface operations {
                      *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0,
+                     *         "progress": 0.06054421768707483,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -17717,13 +17778,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:09.190499+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:09.2006168+00:00",
-                     *         "durationMs": 8
+                     *         "createdUtc": "2026-12-07T04:38:52.4437198+00:00",
+                     *         "startedUtc": "2026-12-07T04:38:52.4453119+00:00",
+                     *         "finishedUtc": "2026-12-07T04:38:52.8310417+00:00",
+                     *         "durationMs": 376
                      *       },
                      *       {
-                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
@@ -17739,13 +17800,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:08.5837512+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:09.1010141+00:00",
-                     *         "durationMs": 513
+                     *         "createdUtc": "2026-12-07T04:38:49.8669279+00:00",
+                     *         "startedUtc": "2026-12-07T04:38:49.8702756+00:00",
+                     *         "finishedUtc": "2026-12-07T04:38:52.2888914+00:00",
+                     *         "durationMs": 2413
                      *       },
                      *       {
-                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
@@ -17759,10 +17820,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *         "durationMs": 41
+                     *         "createdUtc": "2026-12-07T04:38:49.4655992+00:00",
+                     *         "startedUtc": "2026-12-07T04:38:49.4545308+00:00",
+                     *         "finishedUtc": "2026-12-07T04:38:49.7754124+00:00",
+                     *         "durationMs": 121
                      *       }
                      *     ]
                      */
@@ -17842,7 +17903,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
@@ -17957,10 +18018,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T04:38:49.4655992+00:00",
+                     *       "startedUtc": "2026-12-07T04:38:49.4545308+00:00",
+                     *       "finishedUtc": "2026-12-07T04:38:49.7754124+00:00",
+                     *       "durationMs": 121
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18064,7 +18125,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
@@ -18179,10 +18240,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T04:38:49.4655992+00:00",
+                     *       "startedUtc": "2026-12-07T04:38:49.4545308+00:00",
+                     *       "finishedUtc": "2026-12-07T04:38:49.7754124+00:00",
+                     *       "durationMs": 121
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18254,7 +18315,7 @@ export interface operations {
                      *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0,
+                     *       "progress": 0.06054421768707483,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -18264,8 +18325,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:09.190499+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:52.4437198+00:00",
+                     *       "startedUtc": "2026-12-07T04:38:52.4453119+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -18366,7 +18427,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "kind": "Solve",
                      *       "status": "Queued",
@@ -18382,7 +18443,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:49.8669279+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -18515,7 +18576,7 @@ export interface operations {
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -18535,7 +18596,7 @@ export interface operations {
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -18628,10 +18689,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -18645,11 +18706,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "saleTransactionId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -18664,10 +18725,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "saleTransactionId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -18771,10 +18832,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -18788,11 +18849,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "saleTransactionId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -18807,10 +18868,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "saleTransactionId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -18913,7 +18974,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:47.2771463+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -18925,19 +18986,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -18955,7 +19016,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -18983,31 +19044,13 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "Bonds",
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -19031,6 +19074,24 @@ export interface operations {
                      *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19127,7 +19188,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:47.2771463+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -19139,19 +19200,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19169,7 +19230,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -19197,31 +19258,13 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "Bonds",
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -19245,6 +19288,24 @@ export interface operations {
                      *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19327,7 +19388,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -19338,7 +19399,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -19349,7 +19410,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
                      *       }
                      *     ]
                      */
@@ -19420,24 +19481,14 @@ export interface operations {
                      *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *       },
-                     *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *         "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                      *       },
                      *       {
-                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -19445,6 +19496,16 @@ export interface operations {
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *       },
+                     *       {
+                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "assetClass": null,
+                     *         "weight": 0.12,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": null
                      *       }
                      *     ]
                      */
@@ -19507,7 +19568,7 @@ export interface operations {
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
                  *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                 *         "Bonds": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                  *       }
                  *     }
                  */
@@ -19524,7 +19585,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -19534,7 +19595,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -19544,14 +19605,14 @@ export interface operations {
                      *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *         "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                      *       }
                      *     ]
                      */
@@ -19903,19 +19964,19 @@ export interface operations {
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19933,7 +19994,7 @@ export interface operations {
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -19961,31 +20022,13 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
-                     *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "Bonds",
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -20009,6 +20052,24 @@ export interface operations {
                      *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -20025,21 +20086,21 @@ export interface operations {
                      *           "name": "Joint brokerage"
                      *         },
                      *         {
-                     *           "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -20298,7 +20359,7 @@ export interface operations {
                      *       "article": "risk-tolerance-vs-capacity",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T04:07:09.0738988+00:00"
+                     *       "decidedUtc": "2026-12-07T04:38:52.3214685+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -20628,7 +20689,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *             "takenUtc": "2026-12-07T04:38:46.5882582+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -20651,7 +20712,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *           "takenUtc": "2026-12-07T04:38:46.5882582+00:00"
                      *         }
                      *       ]
                      *     }
@@ -20753,7 +20814,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *       "takenUtc": "2026-12-07T04:38:46.5882582+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -21333,7 +21394,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "9723d968-7aff-4cc7-8692-22bfe1979129",
+                 *       "modelPortfolioId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
                  *       "name": "Dow 30 core",
                  *       "description": "US large caps only, back to target each quarter.",
                  *       "rebalancing": "Quarterly"
@@ -21364,16 +21425,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -21577,7 +21638,7 @@ export interface operations {
                      *         "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
+                     *         "followedUtc": "2026-12-07T04:38:54.4620479+00:00"
                      *       }
                      *     ]
                      */
@@ -21654,7 +21715,7 @@ export interface operations {
                      *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
+                     *       "followedUtc": "2026-12-07T04:38:54.4620479+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -21781,7 +21842,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
+                     *         "createdUtc": "2026-12-07T04:38:46.8188447+00:00"
                      *       }
                      *     ]
                      */
@@ -21861,7 +21922,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
+                     *       "createdUtc": "2026-12-07T04:38:46.8188447+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -22016,18 +22077,18 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *               "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *               "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -22040,12 +22101,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *           "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *               "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -22058,24 +22119,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *           "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *               "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *               "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -22090,7 +22151,7 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *           "instrumentId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -22102,7 +22163,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -22191,36 +22252,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *       "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T04:07:07.4262516+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:47.4935933+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *             "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -22232,19 +22293,19 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *             "instrumentId": "0247de40-7648-493c-93de-80b70c96daf8",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
+                     *                 "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -22586,23 +22647,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *           "type": "Fee",
+                     *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 12.5,
+                     *           "amount": 1000,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0002",
+                     *           "externalId": "BRK-2026-0001",
                      *           "memo": null
                      *         }
                      *       ],
@@ -23640,7 +23701,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
+                     *         "createdUtc": "2026-12-07T04:38:53.0391589+00:00"
                      *       }
                      *     ]
                      */
@@ -23727,7 +23788,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:53.0391589+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -23830,7 +23891,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
+                     *       "createdUtc": "2026-12-07T04:38:53.0391589+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -23971,17 +24032,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *           "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T04:07:09.283+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
+                     *           "createdUtc": "2026-12-07T04:38:53.077+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T04:38:53.077+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:38:53.0771871+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -24063,17 +24124,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:07:09.312+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:07:09.312+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:53.118+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:38:53.118+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:38:53.0771871+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24140,17 +24201,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:07:09.283+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
+                     *       "createdUtc": "2026-12-07T04:38:53.077+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:38:53.077+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:38:53.0771871+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24338,7 +24399,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -25044,13 +25105,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T04:07:11.4101844+00:00",
+                     *       "exportedUtc": "2026-12-07T04:38:58.4029443+00:00",
                      *       "user": {
                      *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T04:07:04.0359557+00:00",
+                     *         "createdUtc": "2026-12-07T04:38:37.1711169+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -25061,7 +25122,7 @@ export interface operations {
                      *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *             "createdUtc": "2026-12-07T04:38:35.2617813+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -25235,7 +25296,7 @@ export interface operations {
                      *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T04:07:07.9728819+00:00"
+                     *               "createdUtc": "2026-12-07T04:38:48.231013+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -25243,7 +25304,7 @@ export interface operations {
                      *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *               "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *               "grantedUtc": "2026-12-07T04:38:53.128533+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -25253,7 +25314,7 @@ export interface operations {
                      *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *             "createdUtc": "2026-12-07T04:38:45.3416905+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -25267,27 +25328,81 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:06.4696162+00:00",
+                     *           "occurredUtc": "2026-12-07T04:38:45.2612547+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:06.7084467+00:00",
+                     *           "occurredUtc": "2026-12-07T04:38:45.760698+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
                      *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:07.4194477+00:00",
+                     *           "occurredUtc": "2026-12-07T04:38:47.4792032+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
                      *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "community": {
+                     *         "strategiesPublished": [
+                     *           {
+                     *             "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *             "name": "Dow 30 core",
+                     *             "description": "US large caps only, back to target each month.",
+                     *             "publisherHouseholdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *             "allocations": [
+                     *               {
+                     *                 "assetClass": "UsEquity",
+                     *                 "weight": 1
+                     *               }
+                     *             ],
+                     *             "rebalancing": "Monthly",
+                     *             "proxies": [
+                     *               {
+                     *                 "assetClass": "UsEquity",
+                     *                 "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6"
+                     *               }
+                     *             ],
+                     *             "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *             "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
+                     *             "revision": 2,
+                     *             "hiddenUtc": null,
+                     *             "hiddenReason": null,
+                     *             "revisions": [
+                     *               {
+                     *                 "number": 1,
+                     *                 "effectiveOn": "2026-10-07",
+                     *                 "allocations": [
+                     *                   {
+                     *                     "assetClass": "UsEquity",
+                     *                     "weight": 1
+                     *                   }
+                     *                 ],
+                     *                 "rebalancing": "Quarterly"
+                     *               },
+                     *               {
+                     *                 "number": 2,
+                     *                 "effectiveOn": "2026-12-07",
+                     *                 "allocations": [
+                     *                   {
+                     *                     "assetClass": "UsEquity",
+                     *                     "weight": 1
+                     *                   }
+                     *                 ],
+                     *                 "rebalancing": "Monthly"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "strategiesFollowed": [],
+                     *         "strategyReports": []
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["PrivacyExportDto"];
@@ -25933,7 +26048,7 @@ export interface operations {
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: hidden",
                      *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
+                     *           "createdUtc": "2026-12-07T04:38:54.8075365+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
@@ -25942,7 +26057,7 @@ export interface operations {
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: targets",
                      *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
+                     *           "createdUtc": "2026-12-07T04:38:54.8075365+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
@@ -25951,7 +26066,7 @@ export interface operations {
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T04:07:09.1276342+00:00",
+                     *           "createdUtc": "2026-12-07T04:38:52.6436716+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -26020,8 +26135,8 @@ export interface operations {
                      *       "eventType": "strategy.updated",
                      *       "title": "Strategy Dow 30 core: hidden",
                      *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *       "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
-                     *       "readUtc": "2026-12-07T04:07:10.1693611+00:00"
+                     *       "createdUtc": "2026-12-07T04:38:54.8075365+00:00",
+                     *       "readUtc": "2026-12-07T04:38:55.1624887+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -26525,16 +26640,16 @@ export interface operations {
                      *         "proxies": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *             "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *             "symbol": "AA",
                      *             "name": "Alcoa"
                      *           }
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *         "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *         "updatedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -26600,16 +26715,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -26690,16 +26805,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -26906,7 +27021,7 @@ export interface operations {
                      *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T04:07:09.8903319+00:00"
+                     *       "createdUtc": "2026-12-07T04:38:54.613937+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -27453,8 +27568,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
-                     *       "householdId": "916ca175-3b33-41a1-ac58-dcd17671f1fd"
+                     *       "userId": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *       "householdId": "9723d968-7aff-4cc7-8692-22bfe1979129"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -27599,14 +27714,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:07:11.1438936+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:38:57.7073667+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:07:11.1592359+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:38:57.7166201+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
@@ -27686,6 +27801,67 @@ export interface operations {
                     id: string;
                     /** @constant */
                     type: "alert.triggered";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnConsultationReminder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique id per event and subscription, the same on every retry: de-duplicate on it. */
+                "Glidepath-Delivery": string;
+                /** @description The event type: `consultation.reminder`. */
+                "Glidepath-Event": string;
+                /** @description `t=<unix seconds>,v1=<hex>`: hex = HMAC-SHA256(secret, "{t}.{raw body}"); refuse a t more than 5 minutes off. */
+                "Glidepath-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    createdUtc: string;
+                    data: {
+                        /** Format: uuid */
+                        advisorId: string;
+                        advisorName: string;
+                        advisorStart: string;
+                        advisorTimeZone: string;
+                        /** Format: date-time */
+                        changeableUntilUtc: string;
+                        /** Format: uuid */
+                        clientId: string;
+                        clientStart: string;
+                        clientTimeZone: string;
+                        /** Format: uuid */
+                        consultationId: string;
+                        /** Format: int32 */
+                        minutes: number;
+                        need: string;
+                        /** Format: date-time */
+                        startUtc: string;
+                    };
+                    /** Format: uuid */
+                    householdId: string;
+                    /**
+                     * Format: uuid
+                     * @description The event's id.
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "consultation.reminder";
                 };
             };
         };

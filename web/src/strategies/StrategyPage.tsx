@@ -7,6 +7,7 @@ import { useHouseholdId } from '../household/HouseholdLayout';
 import { formatDate, formatPercent } from '../lib/format';
 import { formatSignedPercent } from '../lib/percent';
 import { assetClassLabel, chartRows, describeRule } from './describe';
+import { EditStrategySection } from './EditStrategySection';
 import { useCopy, useFollow, useFollows, useReport, useStrategy, useStrategyPerformance, type Strategy } from './queries';
 
 /** One strategy: weights, rule, proxies, performance since publication with a chart, follow, copy and report. */
@@ -57,6 +58,7 @@ export function StrategyPage() {
               {s.byAdvisor ? ' by an advisor' : ''}, revision {s.revision}, {s.followers} following.
             </p>
           </section>
+          {s.mine && <EditStrategySection strategy={s} />}
           <PerformanceSection strategyId={s.id} />
           <ActionsSection householdId={householdId} strategy={s} />
         </>

@@ -104,3 +104,22 @@ export function useModerate() {
     onSettled: refresh,
   });
 }
+
+/** PUT /strategies/{id}: the publisher's change; new weights or a new rule make a new revision (docs/strategies.md). */
+export function useUpdateStrategy(strategyId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: S['UpdateStrategyRequest']) => unwrap(api.PUT('/api/v1/strategies/{strategyId}', { params: { path: { strategyId } }, body })),
+    onSettled: refresh,
+  });
+}
+
+/** The shared instruments (the ones with shared closes) a strategy's asset classes can be priced by; up to 1,000. */
+export function useSharedProxies(enabled = true) {
+  return useQuery({
+    queryKey: ['strategies', 'proxies'] as const,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/instruments', { params: { query: { pageSize: 1000 } } }))).items.filter((i) => !i.householdId),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -14,6 +14,8 @@ export const webhookEvents = [
   ['simulation.completed', 'A simulation ends'],
   ['alert.triggered', 'A drift or harvest alert'],
   ['price.stale', 'A held instrument’s price is stale'],
+  ['strategy.updated', 'A followed strategy changes'],
+  ['consultation.reminder', 'A consultation starts within two days'],
 ] as const;
 
 export const webhookKeys = {
