@@ -1,4 +1,5 @@
 using Glidepath.Application.Alerts;
+using Glidepath.Application.Planning;
 using Glidepath.Application.Portfolio;
 using Glidepath.Application.RiskProfile;
 using Glidepath.Application.Validation;
@@ -28,13 +29,13 @@ public sealed record RecommendationDecisionRequest(RecommendationStatus? Status,
 /// until its fingerprint (its inputs, coarsely) changes. The front door has checked access to the household.
 /// </summary>
 public sealed class HouseholdRecommendations(
-    GlidepathDbContext db, PortfolioReads reads, HouseholdAlerts alerts, HouseholdRiskProfiles profiles, TimeProvider clock)
+    GlidepathDbContext db, PortfolioReads reads, HouseholdAlerts alerts, HouseholdRiskProfiles profiles, PlanSnapshots snapshots, ReturnSeriesLoader series, TimeProvider clock)
 {
     public const string NotFoundCode = "recommendation-not-found";
 
     public async Task<Result<RecommendationList>> ListAsync(Guid householdId, CancellationToken ct)
     {
-        if (!(await CurrentAsync(householdId, ct)).TryGet(out var current, out var problem))
+        if (!(await CurrentAsync(householdId, withPlan: true, ct)).TryGet(out var current, out var problem))
         {
             return problem;
         }
@@ -58,7 +59,11 @@ public sealed class HouseholdRecommendations(
             return checks.ToProblem();
         }
 
-        if (!(await CurrentAsync(householdId, ct)).TryGet(out var current, out var problem))
+        // The plan's advice takes the Monte Carlo solves: run them only when the decision is about one of them.
+        var aboutPlan = key.StartsWith(RecommendationKinds.SaveMore + ":", StringComparison.Ordinal)
+            || key.StartsWith(RecommendationKinds.RetireLater + ":", StringComparison.Ordinal)
+            || key.StartsWith(RecommendationKinds.SpendLess + ":", StringComparison.Ordinal);
+        if (!(await CurrentAsync(householdId, aboutPlan, ct)).TryGet(out var current, out var problem))
         {
             return problem;
         }
@@ -87,7 +92,7 @@ public sealed class HouseholdRecommendations(
 
     private sealed record Current(DateOnly AsOf, string Currency, IReadOnlyList<Recommendation> Advice);
 
-    private async Task<Result<Current>> CurrentAsync(Guid householdId, CancellationToken ct)
+    private async Task<Result<Current>> CurrentAsync(Guid householdId, bool withPlan, CancellationToken ct)
     {
         var today = clock.Today();
         var currency = await reads.ReportingCurrencyAsync(householdId, ct);
@@ -121,7 +126,34 @@ public sealed class HouseholdRecommendations(
 
         var facts = new HouseholdFacts(
             holdings, investment.Sum(a => a.Cash), liquid, await MonthlySpendingAsync(householdId, today, currency, ct), level, drifting, harvest);
-        return new Current(today, currency.Code, RecommendationRules.Evaluate(facts));
+        var planAdvice = withPlan && await PlanAsync(householdId, ct) is { } plan ? PlanLeverRules.Evaluate(plan, series.Load, ct) : [];
+        return new Current(today, currency.Code, RecommendationRules.Evaluate(facts, planAdvice));
+    }
+
+    /// <summary>
+    /// The plan the Monte Carlo advice reads: the one tested by the household's goal of highest priority (docs/goals.md),
+    /// else the household's first plan by name; snapshotted as a run is (<c>fromLedger</c> valued today, inflation filled in).
+    /// None when the household has no plan or its snapshot cannot be taken (holdings not valued).
+    /// </summary>
+    private async Task<PlanFact?> PlanAsync(Guid householdId, CancellationToken ct)
+    {
+        var goals = await db.Goals.AsNoTracking().Where(g => g.HouseholdId == householdId && g.PlanId != null).Select(g => new { g.Priority, g.Name, g.PlanId }).ToListAsync(ct);
+        var tested = goals.OrderBy(g => g.Priority).ThenBy(g => g.Name, StringComparer.Ordinal).Select(g => g.PlanId).FirstOrDefault();
+        var plans = await db.Plans.AsNoTracking().Where(p => p.HouseholdId == householdId).ToListAsync(ct);
+        var plan = plans.FirstOrDefault(p => p.Id == tested) ?? plans.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).FirstOrDefault();
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var parsed = Domain.Planning.ScenarioParser.Parse(plan.ScenarioJson);
+        if (!parsed.TryGet(out var document, out _))
+        {
+            return null;
+        }
+
+        var prepared = await snapshots.PrepareAsync(householdId, document, Math.Min(document.Paths, PlanLeverRules.MaxPaths), seed: null, ct, check: false);
+        return prepared.TryGet(out var snapshot, out _) ? new PlanFact(plan.Id, plan.Version, plan.Name, snapshot.Document) : null;
     }
 
     /// <summary>
