@@ -124,8 +124,12 @@ public sealed class HouseholdRecommendations(
             harvest = new HarvestFact(found.Harvest.Count, found.Harvest.Loss, found.Harvest.EstimatedSaving);
         }
 
+        var placed = await PlacedAsync(householdId, today, valuation, investment, instruments, ct);
+        var fees = await FeesAsync(householdId, today, currency, valuation, investment, ct);
+        var profile = await db.TaxProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct) ?? HouseholdTaxProfile.Defaults(householdId);
         var facts = new HouseholdFacts(
-            holdings, investment.Sum(a => a.Cash), liquid, await MonthlySpendingAsync(householdId, today, currency, ct), level, drifting, harvest);
+            holdings, investment.Sum(a => a.Cash), liquid, await MonthlySpendingAsync(householdId, today, currency, ct), level, drifting, harvest,
+            placed, fees, new TaxRates(profile.ShortTermRate, profile.LongTermRate));
         var planAdvice = withPlan && await PlanAsync(householdId, ct) is { } plan ? PlanLeverRules.Evaluate(plan, series.Load, ct) : [];
         return new Current(today, currency.Code, RecommendationRules.Evaluate(facts, planAdvice));
     }
@@ -154,6 +158,49 @@ public sealed class HouseholdRecommendations(
 
         var prepared = await snapshots.PrepareAsync(householdId, document, Math.Min(document.Paths, PlanLeverRules.MaxPaths), seed: null, ct, check: false);
         return prepared.TryGet(out var snapshot, out _) ? new PlanFact(plan.Id, plan.Version, plan.Name, snapshot.Document) : null;
+    }
+
+    /// <summary>
+    /// Each instrument of each investment account with its value today in the reporting currency and its cost basis
+    /// converted at the same rate (basis × value / market value in the account's currency), and whether it was sold in a
+    /// taxable account in the 30 days to today (any sale: a purchase now could replace it in a wash sale).
+    /// </summary>
+    private async Task<List<PlacedHolding>> PlacedAsync(
+        Guid householdId, DateOnly today, HouseholdValuation valuation, List<Domain.Valuation.AccountValue> investment, List<Domain.Instruments.Instrument> instruments, CancellationToken ct)
+    {
+        var positions = await reads.PositionsAsync(householdId, today, ct);
+        var basis = (positions?.Positions ?? []).Where(p => p.MarketValue is > 0m).ToDictionary(p => (p.Account.Id, p.Instrument.Id), p => p.CostBasis / p.MarketValue!.Value);
+        var windowStart = today.AddDays(-30);
+        var sold = (await db.Transactions.AsNoTracking()
+            .Where(t => t.Type == TransactionType.Sell && t.InstrumentId != null && t.TradeDate >= windowStart && t.TradeDate <= today
+                && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId && a.Type == AccountType.TaxableBrokerage))
+            .Select(t => t.InstrumentId!.Value)
+            .ToListAsync(ct)).ToHashSet();
+        var byId = instruments.ToDictionary(i => i.Id);
+        return [.. investment.SelectMany(a => a.Holdings.Where(h => byId.ContainsKey(h.InstrumentId)).Select(h =>
+        {
+            var account = valuation.Accounts[a.AccountId];
+            var instrument = byId[h.InstrumentId];
+            // Without a market value in the account's currency the basis is taken as the value: neither gain nor loss.
+            var cost = basis.TryGetValue((a.AccountId, h.InstrumentId), out var ratio) ? Math.Round(h.Value * ratio, 2) : h.Value;
+            return new PlacedHolding(account.Id, account.Name, account.Type, instrument.Id, instrument.Symbol, instrument.AssetClass, h.Value, cost, sold.Contains(h.InstrumentId));
+        })).OrderBy(p => p.AccountName, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Fee transactions over the 365 days to today per investment account in the reporting currency, against its value today.</summary>
+    private async Task<List<AccountFees>> FeesAsync(
+        Guid householdId, DateOnly today, Domain.Currencies.Currency currency, HouseholdValuation valuation, List<Domain.Valuation.AccountValue> investment, CancellationToken ct)
+    {
+        var from = today.AddDays(-364);
+        var ids = investment.Select(a => a.AccountId).ToList();
+        var fees = (await db.Transactions.AsNoTracking()
+            .Where(t => t.Type == TransactionType.Fee && t.TradeDate >= from && t.TradeDate <= today && ids.Contains(t.AccountId))
+            .Select(t => new { t.AccountId, t.Amount })
+            .ToListAsync(ct))
+            .GroupBy(t => t.AccountId).ToDictionary(g => g.Key, g => g.Sum(t => t.Amount));
+        return [.. investment
+            .Where(a => fees.ContainsKey(a.AccountId) && valuation.Accounts[a.AccountId].BaseCurrency == currency)
+            .Select(a => new AccountFees(a.AccountId, valuation.Accounts[a.AccountId].Name, a.Total, fees[a.AccountId]))];
     }
 
     /// <summary>

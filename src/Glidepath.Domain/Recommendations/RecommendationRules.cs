@@ -9,7 +9,7 @@ namespace Glidepath.Domain.Recommendations;
 /// emergency fund, save more, retire later, spend less, risk level off profile, harvest, asset location, fee drag,
 /// concentration, rebalance, cash drag; within a kind, the larger amount first.
 /// </summary>
-public static class RecommendationRules
+public static partial class RecommendationRules
 {
     /// <summary>Months of spending that checking and savings should cover.</summary>
     public const decimal EmergencyFundMonths = 3m;
@@ -41,6 +41,8 @@ public static class RecommendationRules
         Concentration(facts, found);
         Rebalance(facts, found);
         CashDrag(facts, found);
+        AssetLocation(facts, found);
+        FeeDrag(facts, found);
         found.AddRange(more ?? []);
         return [.. found
             .OrderBy(r => Array.IndexOf(Order, r.Kind))
