@@ -6461,22 +6461,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
+                     *         "brokerOrderId": "paper-3fea848a4169474aad3bc94771b69a49",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:53.1728063+00:00",
+                     *         "updatedUtc": "2026-12-07T04:50:53.3979496+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:50:53.2381506+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T04:07:07.7502606+00:00"
+                     *             "atUtc": "2026-12-07T04:50:53.3979496+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6487,22 +6487,22 @@ export interface operations {
                      *         "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 943,
+                     *         "quantity": 955,
                      *         "limitPrice": null,
-                     *         "price": 84.69,
+                     *         "price": 45.57,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-29da166720de4b9fa583d83217d29de2",
+                     *         "brokerOrderId": "paper-40d00306642b46b9bdeef1cfaee3123f",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:52.9362034+00:00",
+                     *         "updatedUtc": "2026-12-07T04:50:53.2381506+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:50:53.2381506+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6510,25 +6510,25 @@ export interface operations {
                      *       {
                      *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
-                     *         "side": "Sell",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "side": "Buy",
                      *         "type": "Market",
-                     *         "quantity": 636,
+                     *         "quantity": 8099.354051,
                      *         "limitPrice": null,
-                     *         "price": 43.38,
+                     *         "price": 12.34,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-3e7c7aab51c6463f927deb2a08398ed0",
+                     *         "brokerOrderId": "paper-7a7d8d769d444af8a7a559bf86807573",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:52.9362034+00:00",
+                     *         "updatedUtc": "2026-12-07T04:50:53.2381506+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:50:53.2381506+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6623,8 +6623,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:53.1728063+00:00",
+                     *       "updatedUtc": "2026-12-07T04:50:53.1728063+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6715,8 +6715,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:53.1728063+00:00",
+                     *       "updatedUtc": "2026-12-07T04:50:53.1728063+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6787,22 +6787,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
+                     *       "brokerOrderId": "paper-3fea848a4169474aad3bc94771b69a49",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:53.1728063+00:00",
+                     *       "updatedUtc": "2026-12-07T04:50:53.3979496+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *           "atUtc": "2026-12-07T04:50:53.2381506+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T04:07:07.7502606+00:00"
+                     *           "atUtc": "2026-12-07T04:50:53.3979496+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6950,13 +6950,13 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.1790782+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:52.3314189+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *             "instrumentId": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
@@ -7051,18 +7051,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.48436333523566005,
-                     *             "after": 5.703078008231823e-12,
+                     *             "before": -0.15,
+                     *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
@@ -7087,18 +7087,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -1.599863462309243e-11,
+                     *             "before": 0.48436333523566005,
+                     *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -7199,7 +7199,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *           "updatedUtc": "2026-12-07T04:52:01.2124765+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7275,8 +7275,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "verifiedUtc": "2026-12-07T04:52:01.4086252+00:00",
+                     *       "updatedUtc": "2026-12-07T04:52:01.2124765+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7357,7 +7357,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:52:01.2124765+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7447,7 +7447,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T04:07:10.1277011+00:00",
+                     *       "updatedUtc": "2026-12-07T04:52:03.4610141+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8395,10 +8395,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207040711120",
+                     *       "keyId": "es256-20261207045206245",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207040705044",
-                     *         "es256-20261207040711120"
+                     *         "es256-20261207045044774",
+                     *         "es256-20261207045206245"
                      *       ]
                      *     }
                      */
@@ -8476,9 +8476,9 @@ export interface operations {
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *           "publishedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *           "updatedUtc": "2026-12-07T04:52:02.5900564+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -8574,9 +8574,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:52:02.5900564+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -8672,9 +8672,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:52:02.5900564+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -8764,7 +8764,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *         "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -9210,7 +9210,7 @@ export interface operations {
                      *       {
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *         "grantedUtc": "2026-12-07T04:52:01.0399054+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9278,17 +9278,17 @@ export interface operations {
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
-                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
+                     *         "startUtc": "2026-11-30T04:52:01.899184+00:00",
+                     *         "endUtc": "2026-11-30T05:52:01.899184+00:00",
+                     *         "start": "2026-11-30T04:52:01.899184+00:00",
+                     *         "advisorStart": "2026-11-29T23:52:01.899184-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:52:01.899184+00:00",
                      *         "reviewable": false,
                      *         "review": {
                      *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
@@ -9296,7 +9296,7 @@ export interface operations {
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *           "createdUtc": "2026-12-07T04:52:01.9939697+00:00"
                      *         }
                      *       },
                      *       {
@@ -9390,7 +9390,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:52:01.2124765+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9492,7 +9492,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:52:01.2124765+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9753,7 +9753,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *         "createdUtc": "2026-12-07T04:52:06.3604962+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -9926,7 +9926,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *       "createdUtc": "2026-12-07T04:52:06.3604962+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10143,7 +10143,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *       "createdUtc": "2026-12-07T04:52:06.3604962+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10397,7 +10397,7 @@ export interface operations {
                      *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:39.2763063+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -10459,7 +10459,7 @@ export interface operations {
                      *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:49.7176043+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -10521,7 +10521,7 @@ export interface operations {
                      *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:39.2763063+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -10603,7 +10603,7 @@ export interface operations {
                      *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:49.7176043+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -11350,7 +11350,7 @@ export interface operations {
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *         "grantedUtc": "2026-12-07T04:52:01.0399054+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11442,7 +11442,7 @@ export interface operations {
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *       "grantedUtc": "2026-12-07T04:52:01.0399054+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -11614,8 +11614,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
-                     *             "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *             "verifiedUtc": "2026-12-07T04:52:01.4086252+00:00",
+                     *             "updatedUtc": "2026-12-07T04:52:01.2124765+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -11814,10 +11814,10 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -11834,10 +11834,10 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": 0.5499990547503972
                      *         }
                      *       ],
                      *       "harvest": {
@@ -12305,11 +12305,11 @@ export interface operations {
                      *           "splits": []
                      *         },
                      *         {
-                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "tradeDate": "2026-12-07",
-                     *           "type": "Fee",
-                     *           "signedAmount": -12.5,
+                     *           "type": "Deposit",
+                     *           "signedAmount": 1000,
                      *           "currency": "USD",
                      *           "memo": null,
                      *           "payee": "",
@@ -12403,17 +12403,17 @@ export interface operations {
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
-                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
+                     *         "startUtc": "2026-11-30T04:52:01.899184+00:00",
+                     *         "endUtc": "2026-11-30T05:52:01.899184+00:00",
+                     *         "start": "2026-11-30T04:52:01.899184+00:00",
+                     *         "advisorStart": "2026-11-29T23:52:01.899184-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:52:01.899184+00:00",
                      *         "reviewable": false,
                      *         "review": {
                      *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
@@ -12421,7 +12421,7 @@ export interface operations {
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *           "createdUtc": "2026-12-07T04:52:01.9939697+00:00"
                      *         }
                      *       },
                      *       {
@@ -12839,7 +12839,7 @@ export interface operations {
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *       "createdUtc": "2026-12-07T04:52:01.9939697+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -13021,7 +13021,7 @@ export interface operations {
                      * @example {
                      *       "proposals": [],
                      *       "notChecked": [
-                     *         "BA: The provider failed too often; its circuit is open, calls wait until it half-opens.",
+                     *         "BA: The provider could not be reached (ConnectionError).",
                      *         "C: The provider failed too often; its circuit is open, calls wait until it half-opens.",
                      *         "DD: The provider failed too often; its circuit is open, calls wait until it half-opens."
                      *       ]
@@ -13516,7 +13516,7 @@ export interface operations {
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
                      *         "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *         "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
+                     *         "statusUpdatedUtc": "2026-12-07T04:50:55.9782308+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -13716,7 +13716,7 @@ export interface operations {
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
                      *       "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
+                     *       "statusUpdatedUtc": "2026-12-07T04:50:55.9782308+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15167,7 +15167,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:51.4644945+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15191,7 +15191,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:51.4644945+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15215,7 +15215,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:51.4644945+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15327,7 +15327,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:51.1077388+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15433,7 +15433,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:51.1077388+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15546,7 +15546,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:51.1077388+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15727,7 +15727,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:51.4644945+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15751,7 +15751,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:51.4644945+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -15775,7 +15775,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:51.4644945+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15985,7 +15985,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:50:52.9362034+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -15996,7 +15996,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:50:52.9362034+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -16007,7 +16007,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:50:52.9362034+00:00"
                      *       }
                      *     ]
                      */
@@ -16737,7 +16737,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:53.7887202+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -16946,7 +16946,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:53.7887202+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -17090,7 +17090,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:53.7887202+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17300,7 +17300,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:53.7887202+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17717,10 +17717,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:09.190499+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:09.2006168+00:00",
-                     *         "durationMs": 8
+                     *         "createdUtc": "2026-12-07T04:52:00.500984+00:00",
+                     *         "startedUtc": "2026-12-07T04:52:00.5135795+00:00",
+                     *         "finishedUtc": "2026-12-07T04:52:00.6669403+00:00",
+                     *         "durationMs": 151
                      *       },
                      *       {
                      *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
@@ -17739,10 +17739,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:08.5837512+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:09.1010141+00:00",
-                     *         "durationMs": 513
+                     *         "createdUtc": "2026-12-07T04:50:56.049798+00:00",
+                     *         "startedUtc": "2026-12-07T04:50:56.0537948+00:00",
+                     *         "finishedUtc": "2026-12-07T04:50:59.7557268+00:00",
+                     *         "durationMs": 3688
                      *       },
                      *       {
                      *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
@@ -17759,10 +17759,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *         "durationMs": 41
+                     *         "createdUtc": "2026-12-07T04:50:55.7734346+00:00",
+                     *         "startedUtc": "2026-12-07T04:50:55.8557754+00:00",
+                     *         "finishedUtc": "2026-12-07T04:50:55.9445078+00:00",
+                     *         "durationMs": 58
                      *       }
                      *     ]
                      */
@@ -17957,10 +17957,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T04:50:55.7734346+00:00",
+                     *       "startedUtc": "2026-12-07T04:50:55.8557754+00:00",
+                     *       "finishedUtc": "2026-12-07T04:50:55.9445078+00:00",
+                     *       "durationMs": 58
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18179,10 +18179,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T04:50:55.7734346+00:00",
+                     *       "startedUtc": "2026-12-07T04:50:55.8557754+00:00",
+                     *       "finishedUtc": "2026-12-07T04:50:55.9445078+00:00",
+                     *       "durationMs": 58
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18264,8 +18264,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:09.190499+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
+                     *       "createdUtc": "2026-12-07T04:52:00.500984+00:00",
+                     *       "startedUtc": "2026-12-07T04:52:00.5135795+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -18382,7 +18382,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:56.049798+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -18913,7 +18913,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:52.8366995+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -18983,18 +18983,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19019,18 +19019,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19127,7 +19127,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:52.8366995+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -19197,18 +19197,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19233,18 +19233,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19327,7 +19327,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:50:52.9362034+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
@@ -19338,7 +19338,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:50:52.9362034+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
@@ -19349,7 +19349,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:50:52.9362034+00:00"
                      *       }
                      *     ]
                      */
@@ -19420,11 +19420,11 @@ export interface operations {
                      *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
                      *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
@@ -19440,11 +19440,11 @@ export interface operations {
                      *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       }
                      *     ]
                      */
@@ -19524,7 +19524,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -19534,7 +19534,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -19961,18 +19961,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19997,18 +19997,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -20031,7 +20031,7 @@ export interface operations {
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *           "symbol": "IBM"
                      *         },
                      *         {
@@ -20130,64 +20130,80 @@ export interface operations {
                      *       "currency": "USD",
                      *       "items": [
                      *         {
-                     *           "key": "risk-level-off-profile",
-                     *           "kind": "risk-level-off-profile",
+                     *           "key": "save-more:8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "kind": "save-more",
                      *           "rank": 1,
-                     *           "title": "Bring your mix in line with your risk profile",
-                     *           "explanation": "Stocks are 94 % of your investments; your risk profile recommends level 6, about 60 % in stocks. Holding more risk than your profile allows means larger falls than you said you can bear. Rebalance towards the level 6 model portfolio.",
+                     *           "title": "Save 444 more a month",
+                     *           "explanation": "Your plan \"Retirement at 66\" succeeds in 72 % of 5,000 simulated futures; you aim for 85 %. Saving 1,444 a month instead of 1,000 is the least that reaches it. In the same 5,000 futures (same seed) that lifts success to 85 %, +12.9 points.",
                      *           "data": {
-                     *             "equityShare": 0.937,
-                     *             "recommendedEquityShare": 0.6,
-                     *             "recommendedLevel": 6
+                     *             "successProbability": 0.7218,
+                     *             "successProbabilityWithChange": 0.8504,
+                     *             "targetSuccess": 0.85,
+                     *             "paths": 5000,
+                     *             "seed": 1,
+                     *             "currentMonthlySaving": 1000,
+                     *             "monthlySaving": 1444
                      *           },
                      *           "effect": {
-                     *             "amount": 393199.83,
+                     *             "amount": 444,
                      *             "taxSaved": null,
                      *             "feesSaved": null,
-                     *             "successProbabilityChange": null
+                     *             "successProbabilityChange": 0.12860000000000005
                      *           },
-                     *           "article": "risk-tolerance-vs-capacity",
+                     *           "article": "monte-carlo-success-probability",
                      *           "status": "Open",
                      *           "reason": null,
                      *           "decidedUtc": null
                      *         },
                      *         {
-                     *           "key": "harvest",
-                     *           "kind": "harvest",
+                     *           "key": "retire-later:8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "kind": "retire-later",
                      *           "rank": 2,
-                     *           "title": "Harvest tax losses",
-                     *           "explanation": "4 holding(s) stand 10,375 below what you paid. Selling and buying a similar, not substantially identical fund keeps you invested and saves an estimated 1,273 of tax this year. The proposal never sells inside a wash-sale window.",
+                     *           "title": "Retire 61 months later",
+                     *           "explanation": "Your plan \"Retirement at 66\" succeeds in 72 % of 5,000 simulated futures; you aim for 85 %. Retiring in month 421, 61 months later than planned, is the earliest that reaches it. In the same 5,000 futures (same seed) that lifts success to 85 %, +12.9 points.",
                      *           "data": {
-                     *             "loss": 10375.16,
-                     *             "estimatedSaving": 1272.6
-                     *           },
-                     *           "effect": {
-                     *             "amount": null,
-                     *             "taxSaved": 1272.6,
-                     *             "feesSaved": null,
-                     *             "successProbabilityChange": null
-                     *           },
-                     *           "article": "tax-loss-harvesting",
-                     *           "status": "Open",
-                     *           "reason": null,
-                     *           "decidedUtc": null
-                     *         },
-                     *         {
-                     *           "key": "rebalance",
-                     *           "kind": "rebalance",
-                     *           "rank": 3,
-                     *           "title": "Rebalance your portfolio",
-                     *           "explanation": "19 target(s) drifted outside their band: BA in Joint brokerage, Bonds in Alex's 401(k), Bonds in Alex's traditional IRA, Bonds in Jamie's brokerage, Bonds in Joint brokerage, Bonds in Joint checking, Bonds in Sam's Roth IRA, InternationalEquity in Alex's 401(k), InternationalEquity in Alex's traditional IRA, InternationalEquity in Jamie's brokerage, InternationalEquity in Joint brokerage, InternationalEquity in Joint checking, InternationalEquity in Sam's Roth IRA, UsEquity in Alex's 401(k), UsEquity in Alex's traditional IRA, UsEquity in Jamie's brokerage, UsEquity in Joint brokerage, UsEquity in Joint checking, UsEquity in Sam's Roth IRA. Rebalancing sells what grew past its target and buys what fell behind, which keeps your risk where you set it.",
-                     *           "data": {
-                     *             "driftingTargets": 19
+                     *             "successProbability": 0.7218,
+                     *             "successProbabilityWithChange": 0.851,
+                     *             "targetSuccess": 0.85,
+                     *             "paths": 5000,
+                     *             "seed": 1,
+                     *             "currentRetirementMonth": 360,
+                     *             "retirementMonth": 421,
+                     *             "monthsLater": 61
                      *           },
                      *           "effect": {
                      *             "amount": null,
                      *             "taxSaved": null,
                      *             "feesSaved": null,
-                     *             "successProbabilityChange": null
+                     *             "successProbabilityChange": 0.12919999999999998
                      *           },
-                     *           "article": "rebalancing",
+                     *           "article": "monte-carlo-success-probability",
+                     *           "status": "Open",
+                     *           "reason": null,
+                     *           "decidedUtc": null
+                     *         },
+                     *         {
+                     *           "key": "spend-less:8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *           "kind": "spend-less",
+                     *           "rank": 3,
+                     *           "title": "Plan to spend 4,210 less a year in retirement",
+                     *           "explanation": "Your plan \"Retirement at 66\" succeeds in 72 % of 5,000 simulated futures; you aim for 85 %. Spending 13,790 a year (today's money) instead of 18,000 is the most that reaches it. In the same 5,000 futures (same seed) that lifts success to 85 %, +12.8 points.",
+                     *           "data": {
+                     *             "successProbability": 0.7218,
+                     *             "successProbabilityWithChange": 0.8502,
+                     *             "targetSuccess": 0.85,
+                     *             "paths": 5000,
+                     *             "seed": 1,
+                     *             "currentAnnualSpending": 18000,
+                     *             "annualSpending": 13790
+                     *           },
+                     *           "effect": {
+                     *             "amount": 4210,
+                     *             "taxSaved": null,
+                     *             "feesSaved": null,
+                     *             "successProbabilityChange": 0.12840000000000007
+                     *           },
+                     *           "article": "monte-carlo-success-probability",
                      *           "status": "Open",
                      *           "reason": null,
                      *           "decidedUtc": null
@@ -20279,26 +20295,30 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "key": "risk-level-off-profile",
-                     *       "kind": "risk-level-off-profile",
+                     *       "key": "save-more:8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "kind": "save-more",
                      *       "rank": 1,
-                     *       "title": "Bring your mix in line with your risk profile",
-                     *       "explanation": "Stocks are 94 % of your investments; your risk profile recommends level 6, about 60 % in stocks. Holding more risk than your profile allows means larger falls than you said you can bear. Rebalance towards the level 6 model portfolio.",
+                     *       "title": "Save 444 more a month",
+                     *       "explanation": "Your plan \"Retirement at 66\" succeeds in 72 % of 5,000 simulated futures; you aim for 85 %. Saving 1,444 a month instead of 1,000 is the least that reaches it. In the same 5,000 futures (same seed) that lifts success to 85 %, +12.9 points.",
                      *       "data": {
-                     *         "equityShare": 0.937,
-                     *         "recommendedEquityShare": 0.6,
-                     *         "recommendedLevel": 6
+                     *         "successProbability": 0.7218,
+                     *         "successProbabilityWithChange": 0.8504,
+                     *         "targetSuccess": 0.85,
+                     *         "paths": 5000,
+                     *         "seed": 1,
+                     *         "currentMonthlySaving": 1000,
+                     *         "monthlySaving": 1444
                      *       },
                      *       "effect": {
-                     *         "amount": 393199.83,
+                     *         "amount": 444,
                      *         "taxSaved": null,
                      *         "feesSaved": null,
-                     *         "successProbabilityChange": null
+                     *         "successProbabilityChange": 0.12860000000000005
                      *       },
-                     *       "article": "risk-tolerance-vs-capacity",
+                     *       "article": "monte-carlo-success-probability",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T04:07:09.0738988+00:00"
+                     *       "decidedUtc": "2026-12-07T04:52:00.1894903+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -20628,7 +20648,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *             "takenUtc": "2026-12-07T04:50:51.546742+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -20651,7 +20671,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *           "takenUtc": "2026-12-07T04:50:51.546742+00:00"
                      *         }
                      *       ]
                      *     }
@@ -20753,7 +20773,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *       "takenUtc": "2026-12-07T04:50:51.546742+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -21371,9 +21391,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "updatedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -21577,7 +21597,7 @@ export interface operations {
                      *         "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
+                     *         "followedUtc": "2026-12-07T04:52:02.5107128+00:00"
                      *       }
                      *     ]
                      */
@@ -21654,7 +21674,7 @@ export interface operations {
                      *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
+                     *       "followedUtc": "2026-12-07T04:52:02.5107128+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -21781,7 +21801,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
+                     *         "createdUtc": "2026-12-07T04:50:52.105034+00:00"
                      *       }
                      *     ]
                      */
@@ -21861,7 +21881,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
+                     *       "createdUtc": "2026-12-07T04:50:52.105034+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -22090,7 +22110,7 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *           "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -22196,7 +22216,7 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T04:07:07.4262516+00:00",
+                     *       "createdUtc": "2026-12-07T04:50:53.0405498+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -22586,23 +22606,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *           "type": "Fee",
+                     *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 12.5,
+                     *           "amount": 1000,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0002",
+                     *           "externalId": "BRK-2026-0001",
                      *           "memo": null
                      *         }
                      *       ],
@@ -23640,7 +23660,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
+                     *         "createdUtc": "2026-12-07T04:52:00.8833851+00:00"
                      *       }
                      *     ]
                      */
@@ -23727,7 +23747,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00",
+                     *       "createdUtc": "2026-12-07T04:52:00.8833851+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -23830,7 +23850,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
+                     *       "createdUtc": "2026-12-07T04:52:00.8833851+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -23971,17 +23991,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *           "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T04:07:09.283+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
+                     *           "createdUtc": "2026-12-07T04:52:00.967+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T04:52:00.967+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:52:00.967845+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -24063,17 +24083,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:07:09.312+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:07:09.312+00:00",
+                     *       "createdUtc": "2026-12-07T04:52:01.02+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:52:01.02+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:52:00.967845+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24140,17 +24160,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:07:09.283+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
+                     *       "createdUtc": "2026-12-07T04:52:00.967+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:52:00.967+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"337436c4-e027-41e2-ba86-187e488b3a8d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:52:00.967845+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -25044,13 +25064,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T04:07:11.4101844+00:00",
+                     *       "exportedUtc": "2026-12-07T04:52:07.273006+00:00",
                      *       "user": {
                      *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T04:07:04.0359557+00:00",
+                     *         "createdUtc": "2026-12-07T04:50:40.861033+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -25061,7 +25081,7 @@ export interface operations {
                      *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *             "createdUtc": "2026-12-07T04:50:39.2763063+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -25235,7 +25255,7 @@ export interface operations {
                      *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T04:07:07.9728819+00:00"
+                     *               "createdUtc": "2026-12-07T04:50:53.7887202+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -25243,7 +25263,7 @@ export interface operations {
                      *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *               "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *               "grantedUtc": "2026-12-07T04:52:01.0399054+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -25253,7 +25273,7 @@ export interface operations {
                      *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *             "createdUtc": "2026-12-07T04:50:49.7176043+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -25267,21 +25287,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:06.4696162+00:00",
+                     *           "occurredUtc": "2026-12-07T04:50:49.595076+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:06.7084467+00:00",
+                     *           "occurredUtc": "2026-12-07T04:50:50.3754461+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
                      *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:07.4194477+00:00",
+                     *           "occurredUtc": "2026-12-07T04:50:53.0331759+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
@@ -25933,7 +25953,7 @@ export interface operations {
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: hidden",
                      *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
+                     *           "createdUtc": "2026-12-07T04:52:03.1379841+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
@@ -25942,7 +25962,7 @@ export interface operations {
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: targets",
                      *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
+                     *           "createdUtc": "2026-12-07T04:52:02.623204+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
@@ -25951,7 +25971,7 @@ export interface operations {
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T04:07:09.1276342+00:00",
+                     *           "createdUtc": "2026-12-07T04:51:00.2565908+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -26020,8 +26040,8 @@ export interface operations {
                      *       "eventType": "strategy.updated",
                      *       "title": "Strategy Dow 30 core: hidden",
                      *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *       "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
-                     *       "readUtc": "2026-12-07T04:07:10.1693611+00:00"
+                     *       "createdUtc": "2026-12-07T04:52:03.1379841+00:00",
+                     *       "readUtc": "2026-12-07T04:52:03.6093716+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -26532,9 +26552,9 @@ export interface operations {
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *         "publishedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *         "updatedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -26607,9 +26627,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "updatedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -26697,9 +26717,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:52:02.1409213+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:52:02.5900564+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -26906,7 +26926,7 @@ export interface operations {
                      *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T04:07:09.8903319+00:00"
+                     *       "createdUtc": "2026-12-07T04:52:02.6458142+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -27453,7 +27473,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *       "userId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *       "householdId": "916ca175-3b33-41a1-ac58-dcd17671f1fd"
                      *     }
                      */
@@ -27599,14 +27619,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:07:11.1438936+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:52:06.3103689+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:07:11.1592359+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:52:06.3214879+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
