@@ -46,14 +46,15 @@ describe('RecommendationsCard', () => {
     const server = renderCard();
     const items = await screen.findAllByTestId('recommendation');
     expect(items).toHaveLength(3);
+    const [fund, save, fees] = [items[0]!, items[1]!, items[2]!];
     expect(screen.getByText('1 more not shown.')).toBeInTheDocument();
-    expect(items[1]).toHaveTextContent('success +12.9 pts');
-    expect(within(items[2]).getByRole('link', { name: 'Learn why' })).toHaveAttribute('href', '/learn/fees');
+    expect(save).toHaveTextContent('success +12.9 pts');
+    expect(within(fees).getByRole('link', { name: 'Learn why' })).toHaveAttribute('href', '/learn/fees');
 
     const user = userEvent.setup({ delay: null });
-    await user.click(within(items[0]).getByRole('button', { name: 'Dismiss…' }));
-    await user.type(within(items[0]).getByLabelText('Why dismiss it?'), 'Cash is in a money market fund.');
-    await user.click(within(items[0]).getByRole('button', { name: 'Dismiss' }));
+    await user.click(within(fund).getByRole('button', { name: 'Dismiss…' }));
+    await user.type(within(fund).getByLabelText('Why dismiss it?'), 'Cash is in a money market fund.');
+    await user.click(within(fund).getByRole('button', { name: 'Dismiss' }));
     await vi.waitFor(() => expect(server.calls.some((c) => c.method === 'POST')).toBe(true));
     const post = server.calls.find((c) => c.method === 'POST')!;
     expect(JSON.parse(post.body ?? '{}')).toEqual({ status: 'Dismissed', reason: 'Cash is in a money market fund.' });
