@@ -1,4 +1,5 @@
 using Glidepath.Application.Alerts;
+using Glidepath.Application.Planning;
 using Glidepath.Application.Portfolio;
 using Glidepath.Application.RiskProfile;
 using Glidepath.Application.Validation;
@@ -28,13 +29,13 @@ public sealed record RecommendationDecisionRequest(RecommendationStatus? Status,
 /// until its fingerprint (its inputs, coarsely) changes. The front door has checked access to the household.
 /// </summary>
 public sealed class HouseholdRecommendations(
-    GlidepathDbContext db, PortfolioReads reads, HouseholdAlerts alerts, HouseholdRiskProfiles profiles, TimeProvider clock)
+    GlidepathDbContext db, PortfolioReads reads, HouseholdAlerts alerts, HouseholdRiskProfiles profiles, PlanSnapshots snapshots, ReturnSeriesLoader series, TimeProvider clock)
 {
     public const string NotFoundCode = "recommendation-not-found";
 
     public async Task<Result<RecommendationList>> ListAsync(Guid householdId, CancellationToken ct)
     {
-        if (!(await CurrentAsync(householdId, ct)).TryGet(out var current, out var problem))
+        if (!(await CurrentAsync(householdId, withPlan: true, ct)).TryGet(out var current, out var problem))
         {
             return problem;
         }
@@ -58,7 +59,11 @@ public sealed class HouseholdRecommendations(
             return checks.ToProblem();
         }
 
-        if (!(await CurrentAsync(householdId, ct)).TryGet(out var current, out var problem))
+        // The plan's advice takes the Monte Carlo solves: run them only when the decision is about one of them.
+        var aboutPlan = key.StartsWith(RecommendationKinds.SaveMore + ":", StringComparison.Ordinal)
+            || key.StartsWith(RecommendationKinds.RetireLater + ":", StringComparison.Ordinal)
+            || key.StartsWith(RecommendationKinds.SpendLess + ":", StringComparison.Ordinal);
+        if (!(await CurrentAsync(householdId, aboutPlan, ct)).TryGet(out var current, out var problem))
         {
             return problem;
         }
@@ -87,7 +92,7 @@ public sealed class HouseholdRecommendations(
 
     private sealed record Current(DateOnly AsOf, string Currency, IReadOnlyList<Recommendation> Advice);
 
-    private async Task<Result<Current>> CurrentAsync(Guid householdId, CancellationToken ct)
+    private async Task<Result<Current>> CurrentAsync(Guid householdId, bool withPlan, CancellationToken ct)
     {
         var today = clock.Today();
         var currency = await reads.ReportingCurrencyAsync(householdId, ct);
@@ -119,9 +124,83 @@ public sealed class HouseholdRecommendations(
             harvest = new HarvestFact(found.Harvest.Count, found.Harvest.Loss, found.Harvest.EstimatedSaving);
         }
 
+        var placed = await PlacedAsync(householdId, today, valuation, investment, instruments, ct);
+        var fees = await FeesAsync(householdId, today, currency, valuation, investment, ct);
+        var profile = await db.TaxProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct) ?? HouseholdTaxProfile.Defaults(householdId);
         var facts = new HouseholdFacts(
-            holdings, investment.Sum(a => a.Cash), liquid, await MonthlySpendingAsync(householdId, today, currency, ct), level, drifting, harvest);
-        return new Current(today, currency.Code, RecommendationRules.Evaluate(facts));
+            holdings, investment.Sum(a => a.Cash), liquid, await MonthlySpendingAsync(householdId, today, currency, ct), level, drifting, harvest,
+            placed, fees, new TaxRates(profile.ShortTermRate, profile.LongTermRate));
+        var planAdvice = withPlan && await PlanAsync(householdId, ct) is { } plan ? PlanLeverRules.Evaluate(plan, series.Load, ct) : [];
+        return new Current(today, currency.Code, RecommendationRules.Evaluate(facts, planAdvice));
+    }
+
+    /// <summary>
+    /// The plan the Monte Carlo advice reads: the one tested by the household's goal of highest priority (docs/goals.md),
+    /// else the household's first plan by name; snapshotted as a run is (<c>fromLedger</c> valued today, inflation filled in).
+    /// None when the household has no plan or its snapshot cannot be taken (holdings not valued).
+    /// </summary>
+    private async Task<PlanFact?> PlanAsync(Guid householdId, CancellationToken ct)
+    {
+        var goals = await db.Goals.AsNoTracking().Where(g => g.HouseholdId == householdId && g.PlanId != null).Select(g => new { g.Priority, g.Name, g.PlanId }).ToListAsync(ct);
+        var tested = goals.OrderBy(g => g.Priority).ThenBy(g => g.Name, StringComparer.Ordinal).Select(g => g.PlanId).FirstOrDefault();
+        var plans = await db.Plans.AsNoTracking().Where(p => p.HouseholdId == householdId).ToListAsync(ct);
+        var plan = plans.FirstOrDefault(p => p.Id == tested) ?? plans.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).FirstOrDefault();
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var parsed = Domain.Planning.ScenarioParser.Parse(plan.ScenarioJson);
+        if (!parsed.TryGet(out var document, out _))
+        {
+            return null;
+        }
+
+        var prepared = await snapshots.PrepareAsync(householdId, document, Math.Min(document.Paths, PlanLeverRules.MaxPaths), seed: null, ct, check: false);
+        return prepared.TryGet(out var snapshot, out _) ? new PlanFact(plan.Id, plan.Version, plan.Name, snapshot.Document) : null;
+    }
+
+    /// <summary>
+    /// Each instrument of each investment account with its value today in the reporting currency and its cost basis
+    /// converted at the same rate (basis × value / market value in the account's currency), and whether it was sold in a
+    /// taxable account in the 30 days to today (any sale: a purchase now could replace it in a wash sale).
+    /// </summary>
+    private async Task<List<PlacedHolding>> PlacedAsync(
+        Guid householdId, DateOnly today, HouseholdValuation valuation, List<Domain.Valuation.AccountValue> investment, List<Domain.Instruments.Instrument> instruments, CancellationToken ct)
+    {
+        var positions = await reads.PositionsAsync(householdId, today, ct);
+        var basis = (positions?.Positions ?? []).Where(p => p.MarketValue is > 0m).ToDictionary(p => (p.Account.Id, p.Instrument.Id), p => p.CostBasis / p.MarketValue!.Value);
+        var windowStart = today.AddDays(-30);
+        var sold = (await db.Transactions.AsNoTracking()
+            .Where(t => t.Type == TransactionType.Sell && t.InstrumentId != null && t.TradeDate >= windowStart && t.TradeDate <= today
+                && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId && a.Type == AccountType.TaxableBrokerage))
+            .Select(t => t.InstrumentId!.Value)
+            .ToListAsync(ct)).ToHashSet();
+        var byId = instruments.ToDictionary(i => i.Id);
+        return [.. investment.SelectMany(a => a.Holdings.Where(h => byId.ContainsKey(h.InstrumentId)).Select(h =>
+        {
+            var account = valuation.Accounts[a.AccountId];
+            var instrument = byId[h.InstrumentId];
+            // Without a market value in the account's currency the basis is taken as the value: neither gain nor loss.
+            var cost = basis.TryGetValue((a.AccountId, h.InstrumentId), out var ratio) ? Math.Round(h.Value * ratio, 2) : h.Value;
+            return new PlacedHolding(account.Id, account.Name, account.Type, instrument.Id, instrument.Symbol, instrument.AssetClass, h.Value, cost, sold.Contains(h.InstrumentId));
+        })).OrderBy(p => p.AccountName, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Fee transactions over the 365 days to today per investment account in the reporting currency, against its value today.</summary>
+    private async Task<List<AccountFees>> FeesAsync(
+        Guid householdId, DateOnly today, Domain.Currencies.Currency currency, HouseholdValuation valuation, List<Domain.Valuation.AccountValue> investment, CancellationToken ct)
+    {
+        var from = today.AddDays(-364);
+        var ids = investment.Select(a => a.AccountId).ToList();
+        var fees = (await db.Transactions.AsNoTracking()
+            .Where(t => t.Type == TransactionType.Fee && t.TradeDate >= from && t.TradeDate <= today && ids.Contains(t.AccountId))
+            .Select(t => new { t.AccountId, t.Amount })
+            .ToListAsync(ct))
+            .GroupBy(t => t.AccountId).ToDictionary(g => g.Key, g => g.Sum(t => t.Amount));
+        return [.. investment
+            .Where(a => fees.ContainsKey(a.AccountId) && valuation.Accounts[a.AccountId].BaseCurrency == currency)
+            .Select(a => new AccountFees(a.AccountId, valuation.Accounts[a.AccountId].Name, a.Total, fees[a.AccountId]))];
     }
 
     /// <summary>

@@ -27,4 +27,9 @@ public static class RecommendationKinds
     public const string Concentration = "concentration";
     public const string Rebalance = "rebalance";
     public const string CashDrag = "cash-drag";
+    public const string SaveMore = "save-more";
+    public const string RetireLater = "retire-later";
+    public const string SpendLess = "spend-less";
+    public const string AssetLocation = "asset-location";
+    public const string FeeDrag = "fee-drag";
 }

@@ -6,10 +6,10 @@ namespace Glidepath.Domain.Recommendations;
 
 /// <summary>
 /// The recommendation rules (docs/recommendations.md states each threshold and why). Ranked by kind in this order:
-/// emergency fund, risk level off profile, harvest, concentration, rebalance, cash drag; within a kind, the
-/// larger amount first.
+/// emergency fund, save more, retire later, spend less, risk level off profile, harvest, asset location, fee drag,
+/// concentration, rebalance, cash drag; within a kind, the larger amount first.
 /// </summary>
-public static class RecommendationRules
+public static partial class RecommendationRules
 {
     /// <summary>Months of spending that checking and savings should cover.</summary>
     public const decimal EmergencyFundMonths = 3m;
@@ -25,11 +25,13 @@ public static class RecommendationRules
 
     private static readonly string[] Order =
     [
-        RecommendationKinds.EmergencyFund, RecommendationKinds.RiskLevelOffProfile, RecommendationKinds.Harvest,
+        RecommendationKinds.EmergencyFund, RecommendationKinds.SaveMore, RecommendationKinds.RetireLater, RecommendationKinds.SpendLess,
+        RecommendationKinds.RiskLevelOffProfile, RecommendationKinds.Harvest, RecommendationKinds.AssetLocation, RecommendationKinds.FeeDrag,
         RecommendationKinds.Concentration, RecommendationKinds.Rebalance, RecommendationKinds.CashDrag,
     ];
 
-    public static IReadOnlyList<Recommendation> Evaluate(HouseholdFacts facts)
+    /// <summary>The rules' recommendations and <paramref name="more"/> (the plan's, <see cref="PlanLeverRules"/>), ranked.</summary>
+    public static IReadOnlyList<Recommendation> Evaluate(HouseholdFacts facts, IEnumerable<Recommendation>? more = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var found = new List<Recommendation>();
@@ -39,9 +41,12 @@ public static class RecommendationRules
         Concentration(facts, found);
         Rebalance(facts, found);
         CashDrag(facts, found);
+        AssetLocation(facts, found);
+        FeeDrag(facts, found);
+        found.AddRange(more ?? []);
         return [.. found
             .OrderBy(r => Array.IndexOf(Order, r.Kind))
-            .ThenByDescending(r => r.Effect.Amount ?? r.Effect.TaxSaved ?? 0m)
+            .ThenByDescending(r => r.Effect.Amount ?? r.Effect.TaxSaved ?? r.Effect.FeesSaved ?? 0m)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select((r, i) => r with { Rank = i + 1 })];
     }

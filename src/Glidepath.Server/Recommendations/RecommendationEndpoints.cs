@@ -37,7 +37,8 @@ public static class RecommendationEndpoints
         group.MapPost("/{key}/decision", Decide)
             .WithName("DecideRecommendation").WithSummary("Accept or dismiss a recommendation")
             .WithDescription("Records Accepted or Dismissed (a dismissal needs a reason) for the current recommendation with this key; a later decision replaces it.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .CostsReads(); // it works the recommendations out again (a valuation, the alerts; the plan's solves for a plan's key)
         return household;
     }
 

@@ -15,6 +15,7 @@ import { PerformanceCard } from '../dashboard/PerformanceCard';
 import { UnclassifiedNotice, useUnclassified } from '../instruments/UnclassifiedNotice';
 import { AlertsCard } from '../dashboard/AlertsCard';
 import { GoalsCard } from '../goals/GoalsCard';
+import { RecommendationsCard } from '../recommendations/RecommendationsCard';
 import { PricesAsOf } from '../components/PricesAsOf';
 
 // Each card redraws only when its own data or props change, not on every query of the page that
@@ -23,6 +24,7 @@ const NetWorthCard = memo(NetWorthChart);
 const AllocationCard = memo(AllocationChart);
 const Performance = memo(PerformanceCard);
 const Alerts = memo(AlertsCard);
+const Recommendations = memo(RecommendationsCard);
 const NetWorthLine = lazy(() => import('../dashboard/DashboardCharts').then((m) => ({ default: m.NetWorthLine })));
 const AllocationPie = lazy(() => import('../dashboard/DashboardCharts').then((m) => ({ default: m.AllocationPie })));
 
@@ -67,6 +69,8 @@ export function DashboardPage() {
           <Alerts householdId={householdId} />
         </div>
         <GoalsCard householdId={householdId} />
+        {/* Last: its answer runs the plan's solves, and a card that grows below the others moves none of them. */}
+        <Recommendations householdId={householdId} />
       </div>
     </>
   );

@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { recommendationsJourney } from '../journeys/recommendations.mjs';
+
+journey('recommendations', (kit) => recommendationsJourney(kit));
