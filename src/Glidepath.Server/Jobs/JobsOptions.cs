@@ -43,6 +43,9 @@ public sealed class JobsOptions
     /// <summary>Every five minutes: a consultation's advisor grant ends at most this late.</summary>
     public JobSchedule ConsultationGrants { get; set; } = new() { Cron = "0 */5 * * * ?", TimeZone = "UTC" };
 
+    /// <summary>Every ten minutes: retrains the categoriser of each household with enough corrections since its last training (docs/categoriser.md).</summary>
+    public JobSchedule CategoriserRetrain { get; set; } = new() { Cron = "0 */10 * * * ?", TimeZone = "UTC" };
+
     public RetentionSchedule Retention { get; set; } = new() { Cron = "0 30 3 * * ?", TimeZone = "UTC" };
 
     /// <summary>Hourly (a recovery point at most an hour old), keeping two days of backups.</summary>
