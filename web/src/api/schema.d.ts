@@ -1048,6 +1048,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/categoriser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The categoriser's status and metrics
+         * @description Whether the household's learned categoriser has a model, its version, when and on how many labelled rows it was trained, its accuracy and macro-F1 on held-out rows, the corrections since, and its thresholds.
+         */
+        get: operations["GetCategoriser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/categoriser/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Train the categoriser now
+         * @description Trains the household's categoriser on its categorised rows (set by hand, by a rule or by the statement), measures it on every fifth row held out, and stores it. Refused with 422 not-enough-labels below the minimum.
+         */
+        post: operations["TrainCategoriser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/consultations": {
         parameters: {
             query?: never;
@@ -2454,6 +2494,26 @@ export interface paths {
          */
         put: operations["SetTransactionCategory"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/transactions/{transactionId}/category/accept-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the categoriser's suggestion
+         * @description Sets the transaction's category to the one the categoriser suggested on import, as if set by hand; the suggestion is removed.
+         */
+        post: operations["AcceptCategorySuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3910,6 +3970,7 @@ export interface components {
             signedAmount: number;
             source: null | string;
             splits: components["schemas"]["SplitLineDto"][];
+            suggestion?: null | components["schemas"]["SuggestionDto"];
             tags: string[];
             /** Format: date */
             tradeDate: string;
@@ -3925,6 +3986,33 @@ export interface components {
             pageSize: number;
             /** Format: int32 */
             totalCount: number;
+        };
+        CategoriserStatusDto: {
+            /** Format: double */
+            accuracy: number | null;
+            /** Format: double */
+            autoSetConfidence: number;
+            /** Format: int32 */
+            categoryCount: number;
+            /** Format: int32 */
+            correctionsSinceTraining: number;
+            /** Format: int32 */
+            heldOutRows: number;
+            /** Format: int32 */
+            labelCount: number;
+            /** Format: int32 */
+            labelsAvailable: number;
+            /** Format: double */
+            macroF1: number | null;
+            /** Format: int32 */
+            minimumLabels: number;
+            /** Format: int32 */
+            retrainAfterCorrections: number;
+            trained: boolean;
+            /** Format: date-time */
+            trainedAt: null | string;
+            /** Format: int32 */
+            version: number | null;
         };
         CategoryDto: {
             /** Format: uuid */
@@ -5904,6 +5992,13 @@ export interface components {
             /** Format: int32 */
             number: number;
             rebalancing: components["schemas"]["RebalancingRule"];
+        };
+        SuggestionDto: {
+            /** Format: uuid */
+            categoryId: string;
+            categoryPath: string;
+            /** Format: double */
+            confidence: number;
         };
         SwapBack: {
             /** Format: uuid */
@@ -12358,6 +12453,137 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCategoriser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoriserStatusDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TrainCategoriser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoriserStatusDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23144,6 +23370,68 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptCategorySuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategorisedTransactionDto"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
