@@ -6545,9 +6545,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *         "side": "Buy",
                      *         "type": "Limit",
                      *         "quantity": 10,
@@ -6556,30 +6556,56 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
+                     *         "brokerOrderId": "paper-8a4687ea58f040a5b69330a3fd46b782",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:20.3362848+00:00",
+                     *         "updatedUtc": "2026-12-07T04:58:20.6197633+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:58:20.4246923+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T04:07:07.7502606+00:00"
+                     *             "atUtc": "2026-12-07T04:58:20.6197633+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 303,
+                     *         "limitPrice": null,
+                     *         "price": 76.75,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-572f00a14efb428aa8c682fe838dee14",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "createdUtc": "2026-12-07T04:58:20.0815697+00:00",
+                     *         "updatedUtc": "2026-12-07T04:58:20.4246923+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T04:58:20.4246923+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "side": "Sell",
                      *         "type": "Market",
                      *         "quantity": 943,
@@ -6588,42 +6614,16 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-29da166720de4b9fa583d83217d29de2",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
+                     *         "brokerOrderId": "paper-665206966113481996293b5780cc3285",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "createdUtc": "2026-12-07T04:58:20.0815697+00:00",
+                     *         "updatedUtc": "2026-12-07T04:58:20.4246923+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 636,
-                     *         "limitPrice": null,
-                     *         "price": 43.38,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-3e7c7aab51c6463f927deb2a08398ed0",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:58:20.4246923+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6677,7 +6677,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "side": "Buy",
                  *       "quantity": 10,
                  *       "type": "Limit",
@@ -6705,9 +6705,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -6718,8 +6718,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:20.3362848+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:20.3362848+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6797,9 +6797,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -6810,8 +6810,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:20.3362848+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:20.3362848+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6871,9 +6871,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -6882,22 +6882,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
+                     *       "brokerOrderId": "paper-8a4687ea58f040a5b69330a3fd46b782",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:20.3362848+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:20.6197633+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *           "atUtc": "2026-12-07T04:58:20.4246923+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T04:07:07.7502606+00:00"
+                     *           "atUtc": "2026-12-07T04:58:20.6197633+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -7041,17 +7041,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.1790782+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:19.6138623+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
@@ -7080,8 +7080,8 @@ export interface operations {
                      *             "reason": "Sell IBM: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *             "side": "Sell",
                      *             "quantity": 636,
                      *             "price": 43.38,
@@ -7110,7 +7110,7 @@ export interface operations {
                      *             "reason": "Sell MSFT: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *             "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *             "side": "Sell",
                      *             "quantity": 2598,
@@ -7142,7 +7142,25 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "target": {
+                     *               "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *               "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": null,
+                     *               "band": 0,
+                     *               "buys": "60a0c385-5658-4bc9-a4ce-d2564abb0c92"
+                     *             },
+                     *             "before": -0.12,
+                     *             "after": -4.7095417867977524e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -7150,9 +7168,9 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
                      *             "before": 0.48436333523566005,
                      *             "after": 5.703078008231823e-12,
@@ -7160,25 +7178,7 @@ export interface operations {
                      *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
                      *           },
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -7186,9 +7186,9 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
                      *             "after": -1.599863462309243e-11,
@@ -7276,7 +7276,7 @@ export interface operations {
                      *       {
                      *         "email": "advisor@example.com",
                      *         "profile": {
-                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "displayName": "Dana Reyes",
                      *           "specialities": [
                      *             "retirement",
@@ -7294,7 +7294,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *           "updatedUtc": "2026-12-07T04:58:27.0873967+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7353,7 +7353,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7370,8 +7370,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "verifiedUtc": "2026-12-07T04:58:27.2456536+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:27.0873967+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7434,7 +7434,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7452,7 +7452,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:58:27.0873967+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7542,7 +7542,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T04:07:10.1277011+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:29.4127283+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -7803,7 +7803,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "symbol": "BA",
                      *       "exchange": "NYSE",
                      *       "provider": "stooq",
@@ -8490,10 +8490,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207040711120",
+                     *       "keyId": "es256-20261207045833405",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207040705044",
-                     *         "es256-20261207040711120"
+                     *         "es256-20261207045812125",
+                     *         "es256-20261207045833405"
                      *       ]
                      *     }
                      */
@@ -8551,7 +8551,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "strategy": {
-                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "name": "Dow 30 core",
                      *           "description": "US large caps only, back to target each month.",
                      *           "allocations": [
@@ -8564,16 +8564,16 @@ export interface operations {
                      *           "proxies": [
                      *             {
                      *               "assetClass": "UsEquity",
-                     *               "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *               "symbol": "AA",
                      *               "name": "Alcoa"
                      *             }
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *           "publishedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *           "updatedUtc": "2026-12-07T04:58:28.6182634+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -8649,7 +8649,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -8662,16 +8662,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:28.6182634+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -8747,7 +8747,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -8760,16 +8760,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:28.6182634+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -8838,7 +8838,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -8849,7 +8849,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -8933,7 +8933,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -9303,9 +9303,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *         "grantedUtc": "2026-12-07T04:58:26.9314431+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9369,36 +9369,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
-                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "startUtc": "2026-11-30T04:58:27.7881317+00:00",
+                     *         "endUtc": "2026-11-30T05:58:27.7881317+00:00",
+                     *         "start": "2026-11-30T04:58:27.7881317+00:00",
+                     *         "advisorStart": "2026-11-29T23:58:27.7881317-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:58:27.7881317+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "consultationId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *           "createdUtc": "2026-12-07T04:58:27.8388573+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -9467,7 +9467,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -9485,7 +9485,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:58:27.0873967+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9569,7 +9569,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -9587,7 +9587,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:58:27.0873967+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9848,7 +9848,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:33.4580378+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -10021,7 +10021,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:33.4580378+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10238,7 +10238,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:33.4580378+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10489,10 +10489,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:06.4413819+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -10551,10 +10551,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:17.4090387+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -10613,10 +10613,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:06.4413819+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -10695,10 +10695,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:17.4090387+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -10850,8 +10850,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -10868,9 +10868,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "ownerId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -10886,9 +10886,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -10967,7 +10967,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -10983,9 +10983,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11074,8 +11074,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -11168,9 +11168,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11338,7 +11338,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "currency": "USD",
                      *       "from": "2025-01-01",
                      *       "to": "2026-12-07",
@@ -11440,12 +11440,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *         "grantedUtc": "2026-12-07T04:58:26.9314431+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11532,12 +11532,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *       "grantedUtc": "2026-12-07T04:58:26.9314431+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -11692,7 +11692,7 @@ export interface operations {
                      *           "rank": 1,
                      *           "score": 0.6,
                      *           "advisor": {
-                     *             "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *             "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *             "displayName": "Dana Reyes",
                      *             "specialities": [
                      *               "retirement",
@@ -11709,8 +11709,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
-                     *             "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *             "verifiedUtc": "2026-12-07T04:58:27.2456536+00:00",
+                     *             "updatedUtc": "2026-12-07T04:58:27.0873967+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -11801,7 +11801,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
@@ -11905,7 +11905,7 @@ export interface operations {
                      *       "targets": 19,
                      *       "drift": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
@@ -11915,17 +11915,7 @@ export interface operations {
                      *           "drift": 0.5499990547503972
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "Bonds",
-                     *           "weight": 0.4,
-                     *           "band": 0.05,
-                     *           "drift": -0.4
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
@@ -11933,6 +11923,16 @@ export interface operations {
                      *           "weight": 0.15,
                      *           "band": 0.0375,
                      *           "drift": -0.15
+                     *         },
+                     *         {
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4,
+                     *           "band": 0.05,
+                     *           "drift": -0.4
                      *         }
                      *       ],
                      *       "harvest": {
@@ -12009,22 +12009,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
-                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *         "parentId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *         "parentId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -12104,7 +12104,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "parentId": null,
                      *       "name": "Pets",
                      *       "path": "Pets",
@@ -12200,7 +12200,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "parentId": null,
                      *       "name": "Pets and vet",
                      *       "path": "Pets and vet",
@@ -12366,26 +12366,27 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Deposit",
                      *           "signedAmount": 30000,
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "categoryId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
                      *           "tags": [
                      *             "setup"
                      *           ],
-                     *           "splits": []
+                     *           "splits": [],
+                     *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
                      *           "signedAmount": -3006,
@@ -12397,11 +12398,12 @@ export interface operations {
                      *           "source": null,
                      *           "ruleId": null,
                      *           "tags": [],
-                     *           "splits": []
+                     *           "splits": [],
+                     *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Fee",
                      *           "signedAmount": -12.5,
@@ -12413,7 +12415,8 @@ export interface operations {
                      *           "source": null,
                      *           "ruleId": null,
                      *           "tags": [],
-                     *           "splits": []
+                     *           "splits": [],
+                     *           "suggestion": null
                      *         }
                      *       ],
                      *       "page": 1,
@@ -12491,6 +12494,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "trained": true,
+                     *       "version": 1,
+                     *       "trainedAt": "2026-12-07T04:58:31.574564+00:00",
+                     *       "labelCount": 61,
+                     *       "categoryCount": 3,
+                     *       "heldOutRows": 12,
+                     *       "accuracy": 1,
+                     *       "macroF1": 1,
+                     *       "correctionsSinceTraining": 0,
+                     *       "retrainAfterCorrections": 20,
+                     *       "labelsAvailable": 61,
+                     *       "minimumLabels": 50,
+                     *       "autoSetConfidence": 0.8
+                     *     }
+                     */
                     "application/json": components["schemas"]["CategoriserStatusDto"];
                 };
             };
@@ -12552,6 +12572,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "trained": true,
+                     *       "version": 1,
+                     *       "trainedAt": "2026-12-07T04:58:31.574564+00:00",
+                     *       "labelCount": 61,
+                     *       "categoryCount": 3,
+                     *       "heldOutRows": 12,
+                     *       "accuracy": 1,
+                     *       "macroF1": 1,
+                     *       "correctionsSinceTraining": 0,
+                     *       "retrainAfterCorrections": 20,
+                     *       "labelsAvailable": 61,
+                     *       "minimumLabels": 50,
+                     *       "autoSetConfidence": 0.8
+                     *     }
+                     */
                     "application/json": components["schemas"]["CategoriserStatusDto"];
                 };
             };
@@ -12625,36 +12662,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
-                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "startUtc": "2026-11-30T04:58:27.7881317+00:00",
+                     *         "endUtc": "2026-11-30T05:58:27.7881317+00:00",
+                     *         "start": "2026-11-30T04:58:27.7881317+00:00",
+                     *         "advisorStart": "2026-11-29T23:58:27.7881317-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:58:27.7881317+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "consultationId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *           "createdUtc": "2026-12-07T04:58:27.8388573+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -12728,7 +12765,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                 *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
@@ -12747,10 +12784,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T14:00:00+00:00",
                      *       "endUtc": "2026-12-10T15:00:00+00:00",
                      *       "start": "2026-12-10T14:00:00+00:00",
@@ -12848,10 +12885,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -12949,10 +12986,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -13060,12 +13097,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *       "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *       "consultationId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *       "createdUtc": "2026-12-07T04:58:27.8388573+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -13723,26 +13760,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "fundingAccountIds": [
-                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *         "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
+                     *         "statusRunId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *         "statusUpdatedUtc": "2026-12-07T04:58:23.1095471+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -13807,12 +13844,12 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "fundingAccountIds": [
-                 *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                  *       ]
                  *     }
                  */
@@ -13828,18 +13865,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                      *       ],
                      *       "fundedValue": 666306.86,
                      *       "fundedShare": 0.444205,
@@ -13923,26 +13960,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
+                     *       "statusRunId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *       "statusUpdatedUtc": "2026-12-07T04:58:23.1095471+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -14007,13 +14044,13 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "fundingAccountIds": [
-                 *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                  *       ],
                  *       "version": 0
                  *     }
@@ -14030,19 +14067,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -14517,9 +14554,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -14527,9 +14564,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -14537,9 +14574,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -14612,20 +14649,20 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "name": "Family home (Oakland)",
                      *         "kind": "Asset",
                      *         "category": "RealEstate",
                      *         "currency": "USD",
                      *         "version": 1,
                      *         "latest": {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         },
                      *         "values": [
                      *           {
-                     *             "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *             "date": "2026-12-07",
                      *             "amount": 650000
                      *           }
@@ -14710,20 +14747,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 0,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -14803,20 +14840,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -14900,20 +14937,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15069,25 +15106,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "date": "2026-01-01",
                      *           "amount": 640000
                      *         },
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15184,25 +15221,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "date": "2026-01-01",
                      *           "amount": 642500
                      *         },
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15289,20 +15326,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15373,7 +15410,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15393,11 +15430,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:18.8752859+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15417,11 +15454,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:18.8752859+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15441,7 +15478,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:18.8752859+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15533,7 +15570,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -15553,7 +15590,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:18.7455142+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15639,7 +15676,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -15659,7 +15696,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:18.7455142+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15752,7 +15789,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -15772,7 +15809,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:18.7455142+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15933,7 +15970,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15953,11 +15990,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:18.8752859+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15977,11 +16014,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:18.8752859+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -16001,7 +16038,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:18.8752859+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -16203,37 +16240,37 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "404a24c0-a127-4931-a0a9-4c7facc1ae1a",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:58:20.0815697+00:00"
                      *       },
                      *       {
-                     *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *         "side": "Sell",
                      *         "quantity": 2367.661157,
                      *         "price": 52,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:58:20.0815697+00:00"
                      *       },
                      *       {
-                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "side": "Sell",
                      *         "quantity": 0.000001,
                      *         "price": 47.4,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:58:20.0815697+00:00"
                      *       }
                      *     ]
                      */
@@ -16301,8 +16338,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -16313,8 +16350,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -16402,8 +16439,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -16487,8 +16524,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -16574,8 +16611,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -16729,62 +16766,62 @@ export interface operations {
                      *       "accountId": null,
                      *       "instrumentId": null,
                      *       "startValue": 1046673.824467,
-                     *       "endValue": 1315296.844967,
-                     *       "netExternalFlow": 161677.59,
-                     *       "timeWeightedReturn": 0.09911756239724157,
-                     *       "annualisedTimeWeightedReturn": 0.05007352246330998,
+                     *       "endValue": 1314207.844967,
+                     *       "netExternalFlow": 160588.59,
+                     *       "timeWeightedReturn": 0.09910748683063941,
+                     *       "annualisedTimeWeightedReturn": 0.050068545846942314,
                      *       "moneyWeightedReturn": {
                      *         "status": "Solved",
-                     *         "rate": 0.04845322015508202,
+                     *         "rate": 0.04845650177078298,
                      *         "roots": [
-                     *           0.04845322015508202
+                     *           0.04845650177078298
                      *         ]
                      *       },
                      *       "risk": {
                      *         "periods": 504,
-                     *         "volatility": 0.18676022446627766,
-                     *         "sharpe": 0.3553248776085568,
-                     *         "sortino": 0.5098900198135302,
+                     *         "volatility": 0.18677178473054656,
+                     *         "sharpe": 0.35528906166127916,
+                     *         "sortino": 0.5098325960023476,
                      *         "maxDrawdown": {
                      *           "depth": 0.13753368865361149,
                      *           "peakDate": "2025-12-19",
                      *           "troughDate": "2026-02-10"
                      *         },
-                     *         "calmar": 0.36408186934783493,
-                     *         "historicalVar": 0.019148930696857636,
-                     *         "historicalCvar": 0.024671649397716353,
-                     *         "parametricVar": 0.01876052874098499,
-                     *         "parametricCvar": 0.023591050934879305,
+                     *         "calmar": 0.3640456846398089,
+                     *         "historicalVar": 0.01915129396656498,
+                     *         "historicalCvar": 0.02467359582982274,
+                     *         "parametricVar": 0.018761715628181116,
+                     *         "parametricCvar": 0.023592536826391137,
                      *         "benchmark": null
                      *       },
                      *       "contributionByHolding": [
                      *         {
-                     *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "symbol": "BA",
                      *           "assetClass": "UsEquity",
-                     *           "contribution": 0.0001930212180414693
+                     *           "contribution": 0.000193029833872879
                      *         },
                      *         {
-                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "symbol": "C",
                      *           "assetClass": "UsEquity",
-                     *           "contribution": 0.00029730101753537737
+                     *           "contribution": 0.0002972963033931495
                      *         },
                      *         {
-                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
-                     *           "contribution": 0.00011616908558018624
+                     *           "contribution": 0.00011637607692158516
                      *         }
                      *       ],
                      *       "contributionByAssetClass": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "contribution": 0.0951005306449274
+                     *           "contribution": 0.09508992868473333
                      *         },
                      *         {
                      *           "assetClass": "Cash",
-                     *           "contribution": 0.00401703175231564
+                     *           "contribution": 0.004017558145910249
                      *         }
                      *       ],
                      *       "series": [
@@ -16896,7 +16933,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -16963,7 +17000,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:21.3695803+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -17105,7 +17142,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -17172,7 +17209,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:21.3695803+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -17249,7 +17286,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -17316,7 +17353,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:21.3695803+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17459,7 +17496,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -17526,7 +17563,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:21.3695803+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17929,11 +17966,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0,
+                     *         "progress": 0.005442176870748299,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -17943,14 +17980,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:09.190499+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:09.2006168+00:00",
-                     *         "durationMs": 8
+                     *         "createdUtc": "2026-12-07T04:58:26.4409601+00:00",
+                     *         "startedUtc": "2026-12-07T04:58:26.4635936+00:00",
+                     *         "finishedUtc": "2026-12-07T04:58:26.6105834+00:00",
+                     *         "durationMs": 121
                      *       },
                      *       {
                      *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -17965,14 +18002,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:08.5837512+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:09.1010141+00:00",
-                     *         "durationMs": 513
+                     *         "createdUtc": "2026-12-07T04:58:23.1797884+00:00",
+                     *         "startedUtc": "2026-12-07T04:58:23.1855244+00:00",
+                     *         "finishedUtc": "2026-12-07T04:58:25.6695396+00:00",
+                     *         "durationMs": 2465
                      *       },
                      *       {
-                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -17985,10 +18022,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *         "durationMs": 41
+                     *         "createdUtc": "2026-12-07T04:58:22.8900304+00:00",
+                     *         "startedUtc": "2026-12-07T04:58:22.9745375+00:00",
+                     *         "finishedUtc": "2026-12-07T04:58:23.0917021+00:00",
+                     *         "durationMs": 87
                      *       }
                      *     ]
                      */
@@ -18068,8 +18105,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -18183,10 +18220,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T04:58:22.8900304+00:00",
+                     *       "startedUtc": "2026-12-07T04:58:22.9745375+00:00",
+                     *       "finishedUtc": "2026-12-07T04:58:23.0917021+00:00",
+                     *       "durationMs": 87
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18290,8 +18327,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -18405,10 +18442,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T04:58:22.8900304+00:00",
+                     *       "startedUtc": "2026-12-07T04:58:22.9745375+00:00",
+                     *       "finishedUtc": "2026-12-07T04:58:23.0917021+00:00",
+                     *       "durationMs": 87
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18476,11 +18513,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0,
+                     *       "progress": 0.005442176870748299,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -18490,8 +18527,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:09.190499+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:26.4409601+00:00",
+                     *       "startedUtc": "2026-12-07T04:58:26.4635936+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -18593,7 +18630,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -18608,7 +18645,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:23.1797884+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -18711,9 +18748,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -18725,9 +18762,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *           "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -18739,9 +18776,9 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -18755,19 +18792,19 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "accountName": "Joint brokerage",
                      *           "currency": "USD",
                      *           "amount": 43734.16
@@ -18853,11 +18890,11 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -18871,11 +18908,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "saleTransactionId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -18889,11 +18926,11 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "saleTransactionId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -18996,11 +19033,11 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -19014,11 +19051,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "saleTransactionId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -19032,11 +19069,11 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "saleTransactionId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -19134,36 +19171,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:19.9842539+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19174,14 +19211,14 @@ export interface operations {
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *             "side": "Sell",
                      *             "quantity": 0.000001,
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -19192,8 +19229,8 @@ export interface operations {
                      *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *             "side": "Buy",
                      *             "quantity": 2721.053303,
                      *             "price": 12.34,
@@ -19205,7 +19242,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -19213,9 +19250,9 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
                      *             "before": 0.5499990547503972,
                      *             "after": 1.5635331526581238e-12,
@@ -19223,25 +19260,7 @@ export interface operations {
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -19249,14 +19268,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
                      *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "band": 0,
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19348,36 +19385,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:19.9842539+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19388,14 +19425,14 @@ export interface operations {
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *             "side": "Sell",
                      *             "quantity": 0.000001,
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -19406,8 +19443,8 @@ export interface operations {
                      *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *             "side": "Buy",
                      *             "quantity": 2721.053303,
                      *             "price": 12.34,
@@ -19419,7 +19456,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -19427,9 +19464,9 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
                      *             "before": 0.5499990547503972,
                      *             "after": 1.5635331526581238e-12,
@@ -19437,25 +19474,7 @@ export interface operations {
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -19463,14 +19482,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
                      *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "band": 0,
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19545,37 +19582,37 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "404a24c0-a127-4931-a0a9-4c7facc1ae1a",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:58:20.0815697+00:00"
                      *       },
                      *       {
-                     *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *         "side": "Sell",
                      *         "quantity": 2367.661157,
                      *         "price": 52,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:58:20.0815697+00:00"
                      *       },
                      *       {
-                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "side": "Sell",
                      *         "quantity": 0.000001,
                      *         "price": 47.4,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:58:20.0815697+00:00"
                      *       }
                      *     ]
                      */
@@ -19643,24 +19680,24 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "assetClass": null,
+                     *         "weight": 0.12,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": null
+                     *       },
+                     *       {
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *       },
-                     *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "Bonds",
-                     *         "weight": 0.4,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *       },
                      *       {
                      *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
@@ -19670,7 +19707,7 @@ export interface operations {
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       }
                      *     ]
                      */
@@ -19728,12 +19765,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "0f068670-a843-4edd-b006-861ee5482307",
+                 *       "modelPortfolioId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                 *         "Bonds": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                  *       }
                  *     }
                  */
@@ -19750,14 +19787,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *       },
                      *       {
                      *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
@@ -19767,17 +19804,17 @@ export interface operations {
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *         "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                      *       }
                      *     ]
                      */
@@ -19856,8 +19893,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "weight": 0.1,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -19875,9 +19912,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "assetClass": null,
                      *       "weight": 0.1,
                      *       "absoluteBand": 0.05,
@@ -19949,8 +19986,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "weight": 0.12,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -19968,9 +20005,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "assetClass": null,
                      *       "weight": 0.12,
                      *       "absoluteBand": 0.05,
@@ -20122,26 +20159,26 @@ export interface operations {
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -20152,14 +20189,14 @@ export interface operations {
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *             "side": "Sell",
                      *             "quantity": 0.000001,
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -20170,8 +20207,8 @@ export interface operations {
                      *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *             "side": "Buy",
                      *             "quantity": 2721.053303,
                      *             "price": 12.34,
@@ -20183,7 +20220,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20191,9 +20228,9 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
                      *             "before": 0.5499990547503972,
                      *             "after": 1.5635331526581238e-12,
@@ -20201,25 +20238,7 @@ export interface operations {
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20227,14 +20246,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
                      *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "band": 0,
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -20243,25 +20280,25 @@ export interface operations {
                      *       },
                      *       "accounts": [
                      *         {
-                     *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "name": "Joint brokerage"
+                     *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage"
                      *         },
                      *         {
-                     *           "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "name": "Alex's traditional IRA"
+                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "name": "Joint brokerage"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
@@ -20524,7 +20561,7 @@ export interface operations {
                      *       "article": "risk-tolerance-vs-capacity",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T04:07:09.0738988+00:00"
+                     *       "decidedUtc": "2026-12-07T04:58:26.020221+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -20609,9 +20646,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "rank": 1
                      *       }
                      *     ]
@@ -20673,8 +20710,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                 *       "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                  *       "rank": 1
                  *     }
                  */
@@ -20690,9 +20727,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "rank": 1
                      *     }
                      */
@@ -20836,11 +20873,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *             "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *             "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *             "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -20854,7 +20891,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *             "takenUtc": "2026-12-07T04:58:18.965551+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -20862,8 +20899,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *           "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -20877,7 +20914,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *           "takenUtc": "2026-12-07T04:58:18.965551+00:00"
                      *         }
                      *       ]
                      *     }
@@ -20939,7 +20976,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -20964,8 +21001,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -20979,7 +21016,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *       "takenUtc": "2026-12-07T04:58:18.965551+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -21055,7 +21092,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "position": 0,
                      *         "name": "Groceries",
                      *         "enabled": true,
@@ -21067,7 +21104,7 @@ export interface operations {
                      *         "maxAmount": 500,
                      *         "accountId": null,
                      *         "direction": "Outflow",
-                     *         "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "setPayee": null,
                      *         "addTags": [
                      *           "food"
@@ -21136,7 +21173,7 @@ export interface operations {
                  *       "payeePattern": "grocer",
                  *       "direction": "Outflow",
                  *       "maxAmount": 500,
-                 *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                  *       "addTags": [
                  *         "food"
                  *       ]
@@ -21154,7 +21191,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -21166,7 +21203,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21246,7 +21283,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -21258,7 +21295,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21325,7 +21362,7 @@ export interface operations {
                  *       "payeeMatch": "Regex",
                  *       "direction": "Outflow",
                  *       "maxAmount": 500,
-                 *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                  *       "addTags": [
                  *         "food"
                  *       ]
@@ -21343,7 +21380,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -21355,7 +21392,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21494,7 +21531,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "ruleId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "ruleId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "applied": false,
                      *       "matched": 0,
                      *       "changed": 0,
@@ -21577,7 +21614,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -21590,16 +21627,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -21698,7 +21735,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "modelPortfolioId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Dow 30 core (copy)",
                      *       "allocations": [
                      *         {
@@ -21800,10 +21837,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
+                     *         "followedUtc": "2026-12-07T04:58:28.5373932+00:00"
                      *       }
                      *     ]
                      */
@@ -21877,10 +21914,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
+                     *       "followedUtc": "2026-12-07T04:58:28.5373932+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -22004,10 +22041,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "createdUtc": "2026-12-07T04:58:19.4772823+00:00"
                      *       }
                      *     ]
                      */
@@ -22068,8 +22105,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "firstInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                 *       "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                 *       "firstInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "secondInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
                  *     }
                  */
                 "application/json": components["schemas"]["IdenticalPairRequest"];
@@ -22084,10 +22121,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "createdUtc": "2026-12-07T04:58:19.4772823+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -22241,8 +22278,8 @@ export interface operations {
                      * @example {
                      *       "opportunities": [
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
@@ -22265,7 +22302,7 @@ export interface operations {
                      *           "reason": "Harvest a 3192.10 loss on MSFT, saving about 329.61 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "quantity": 93,
                      *           "price": 28.94,
@@ -22283,7 +22320,7 @@ export interface operations {
                      *           "reason": "Harvest a 902.61 loss on DIS, saving about 0.00 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "instrumentId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *           "quantity": 1056,
                      *           "price": 30.01,
@@ -22315,20 +22352,20 @@ export interface operations {
                      *       ],
                      *       "blocked": [
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "instrumentId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -22402,7 +22439,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                  *     }
                  */
                 "application/json": null | components["schemas"]["HarvestProposalRequest"];
@@ -22418,16 +22455,16 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "0247de40-7648-493c-93de-80b70c96daf8",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T04:07:07.4262516+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:20.1973798+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *             "instrumentId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *             "side": "Sell",
                      *             "quantity": 1056,
@@ -22457,7 +22494,7 @@ export interface operations {
                      *             "reason": "Harvest: Harvest a 6178.07 loss on INTC, saving about 907.15 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *           },
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *             "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *             "side": "Sell",
                      *             "quantity": 164,
@@ -22772,8 +22809,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -22792,12 +22829,12 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
-                     *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "quantity": 20,
                      *           "price": 150.25,
                      *           "fees": 1,
@@ -22812,8 +22849,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -22834,7 +22871,7 @@ export interface operations {
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 3,
-                     *       "totalCount": 1813
+                     *       "totalCount": 1874
                      *     }
                      */
                     "application/json": components["schemas"]["TransactionPage"];
@@ -22902,7 +22939,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 25000,
@@ -22931,8 +22968,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -23042,8 +23079,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -23117,7 +23154,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 30000,
@@ -23137,8 +23174,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -23323,7 +23360,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                 *       "categoryId": "5100c575-7696-4ab2-93c8-caf80049390c",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -23342,22 +23379,23 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "tradeDate": "2026-12-07",
                      *       "type": "Deposit",
                      *       "signedAmount": 30000,
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *       "categoryId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
                      *       "tags": [
                      *         "setup"
                      *       ],
-                     *       "splits": []
+                     *       "splits": [],
+                     *       "suggestion": null
                      *     }
                      */
                     "application/json": components["schemas"]["CategorisedTransactionDto"];
@@ -23431,6 +23469,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "404a24c0-a127-4931-a0a9-4c7facc1ae1a",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "tradeDate": "2026-11-02",
+                     *       "type": "Withdrawal",
+                     *       "signedAmount": -18,
+                     *       "currency": "USD",
+                     *       "memo": "Quill and Page — CARD 4412 QUILL AND PAGE",
+                     *       "payee": "Quill And Page",
+                     *       "categoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "categoryPath": "Food/Groceries",
+                     *       "source": "Manual",
+                     *       "ruleId": null,
+                     *       "tags": [],
+                     *       "splits": [],
+                     *       "suggestion": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["CategorisedTransactionDto"];
                 };
             };
@@ -23489,7 +23546,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 1000,
@@ -23497,7 +23554,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 12.5,
@@ -23530,8 +23587,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -23550,8 +23607,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -23660,10 +23717,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-07",
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "quantity": 5,
                  *       "price": 150,
                  *       "currency": "USD"
@@ -23684,7 +23741,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -23795,14 +23852,14 @@ export interface operations {
                      * @example {
                      *       "date": "2026-12-07",
                      *       "currency": "USD",
-                     *       "assets": 1965296.84,
+                     *       "assets": 1964207.84,
                      *       "liabilities": -847.03,
-                     *       "netWorth": 1964449.81,
+                     *       "netWorth": 1963360.81,
                      *       "pricesAsOf": "2026-12-04",
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *           "accountId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -23811,7 +23868,7 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
@@ -23820,18 +23877,18 @@ export interface operations {
                      *           "total": 223851.99
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "name": "Joint brokerage",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage",
                      *           "type": "TaxableBrokerage",
                      *           "isLiability": false,
-                     *           "positions": 622572.7,
-                     *           "cash": 43734.16,
-                     *           "total": 666306.86
+                     *           "positions": 3020.4,
+                     *           "cash": 27392.5,
+                     *           "total": 30412.9
                      *         }
                      *       ],
                      *       "manualItems": [
                      *         {
-                     *           "manualAssetId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *           "manualAssetId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Family home (Oakland)",
                      *           "isLiability": false,
                      *           "value": 650000
@@ -23921,14 +23978,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
+                     *         "createdUtc": "2026-12-07T04:58:26.7522105+00:00"
                      *       }
                      *     ]
                      */
@@ -24008,14 +24065,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:26.7522105+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -24111,14 +24168,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
+                     *       "createdUtc": "2026-12-07T04:58:26.7522105+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -24264,12 +24321,12 @@ export interface operations {
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T04:07:09.283+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
+                     *           "createdUtc": "2026-12-07T04:58:26.827+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T04:58:26.827+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:58:26.8275698+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -24356,12 +24413,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:07:09.312+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:07:09.312+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:26.914+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:58:26.914+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:58:26.8275698+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24433,12 +24490,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:07:09.283+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
+                     *       "createdUtc": "2026-12-07T04:58:26.827+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:58:26.827+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:58:26.8275698+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24602,7 +24659,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "symbol": "BA",
                      *           "name": "Boeing",
                      *           "type": "Stock",
@@ -24614,7 +24671,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "symbol": "C",
                      *           "name": "Citigroup",
                      *           "type": "Stock",
@@ -24626,7 +24683,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -24704,7 +24761,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -24719,7 +24776,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -24727,7 +24784,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "editable": true
                      *     }
                      */
@@ -24821,7 +24878,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "symbol": "BA",
                      *       "name": "Boeing",
                      *       "type": "Stock",
@@ -24884,7 +24941,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -24899,7 +24956,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -24907,7 +24964,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "editable": true
                      *     }
                      */
@@ -25213,7 +25270,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -25221,8 +25278,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "5db3a821-22ad-4cf0-9e40-c1a855541cd6"
+                     *         "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "07a42bcd-2ff1-4231-ab14-1a251fb30b72"
                      *       ]
                      *     }
                      */
@@ -25332,13 +25389,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T04:07:11.4101844+00:00",
+                     *       "exportedUtc": "2026-12-07T04:58:33.9225892+00:00",
                      *       "user": {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T04:07:04.0359557+00:00",
+                     *         "createdUtc": "2026-12-07T04:58:09.2105782+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -25346,17 +25403,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *             "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *             "createdUtc": "2026-12-07T04:58:06.4413819+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -25367,8 +25424,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -25379,8 +25436,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
-                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -25394,8 +25451,8 @@ export interface operations {
                      *           "accounts": [
                      *             {
                      *               "account": {
-                     *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *                 "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -25415,8 +25472,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
-                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *                 "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -25436,9 +25493,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *                 "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *                 "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *                 "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -25458,8 +25515,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *               "accountId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *               "accountId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25478,8 +25535,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25498,8 +25555,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25520,28 +25577,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T04:07:07.9728819+00:00"
+                     *               "createdUtc": "2026-12-07T04:58:21.3695803+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *               "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *               "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *               "grantedUtc": "2026-12-07T04:58:26.9314431+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *             "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *             "createdUtc": "2026-12-07T04:58:17.4090387+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -25555,25 +25612,25 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:06.4696162+00:00",
+                     *           "occurredUtc": "2026-12-07T04:58:17.2292576+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:06.7084467+00:00",
+                     *           "occurredUtc": "2026-12-07T04:58:18.257026+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "ipAddress": null,
-                     *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
+                     *           "detail": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:07.4194477+00:00",
+                     *           "occurredUtc": "2026-12-07T04:58:20.1850884+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "ipAddress": null,
-                     *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
+                     *           "detail": "proposal 30d6c6bb-3497-4b8b-9136-a772e60d60dd: 23 pending orders"
                      *         }
                      *       ]
                      *     }
@@ -26216,30 +26273,30 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
-                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: hidden",
                      *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
-                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *           "eventType": "strategy.updated",
-                     *           "title": "Strategy Dow 30 core: targets",
-                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
+                     *           "createdUtc": "2026-12-07T04:58:28.8338294+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
-                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: targets",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
+                     *           "createdUtc": "2026-12-07T04:58:28.8338294+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T04:07:09.1276342+00:00",
+                     *           "createdUtc": "2026-12-07T04:58:25.7360828+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -26303,13 +26360,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
-                     *       "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *       "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "eventType": "strategy.updated",
                      *       "title": "Strategy Dow 30 core: hidden",
                      *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *       "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
-                     *       "readUtc": "2026-12-07T04:07:10.1693611+00:00"
+                     *       "createdUtc": "2026-12-07T04:58:28.8338294+00:00",
+                     *       "readUtc": "2026-12-07T04:58:29.5853145+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -26800,7 +26857,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Dow 30 core",
                      *         "description": "US large caps only, back to target each quarter.",
                      *         "allocations": [
@@ -26813,16 +26870,16 @@ export interface operations {
                      *         "proxies": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *             "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *             "symbol": "AA",
                      *             "name": "Alcoa"
                      *           }
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *         "publishedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *         "updatedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -26875,7 +26932,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -26888,16 +26945,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -26965,7 +27022,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -26978,16 +27035,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:58:27.9880531+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:58:28.6182634+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -27077,7 +27134,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "publishedOn": "2026-10-07",
                      *       "baseDate": "2026-10-07",
                      *       "endDate": "2026-12-04",
@@ -27191,10 +27248,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
+                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T04:07:09.8903319+00:00"
+                     *       "createdUtc": "2026-12-07T04:58:28.6826474+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -27887,14 +27944,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:07:11.1438936+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:58:33.4274121+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:07:11.1592359+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:58:33.4433676+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
