@@ -94,8 +94,15 @@ public sealed class HouseholdCategoriser(GlidepathDbContext db, TimeProvider clo
         db.CategoriserModels.AsNoTracking().Where(m => m.HouseholdId == householdId)
             .Select(m => new CategoriserModelRecord
             {
-                HouseholdId = m.HouseholdId, Version = m.Version, FormatVersion = m.FormatVersion, TrainedAt = m.TrainedAt, LabelCount = m.LabelCount,
-                CategoryCount = m.CategoryCount, HeldOutRows = m.HeldOutRows, Accuracy = m.Accuracy, MacroF1 = m.MacroF1,
+                HouseholdId = m.HouseholdId,
+                Version = m.Version,
+                FormatVersion = m.FormatVersion,
+                TrainedAt = m.TrainedAt,
+                LabelCount = m.LabelCount,
+                CategoryCount = m.CategoryCount,
+                HeldOutRows = m.HeldOutRows,
+                Accuracy = m.Accuracy,
+                MacroF1 = m.MacroF1,
                 CorrectionsSinceTraining = m.CorrectionsSinceTraining,
             }).SingleOrDefaultAsync(ct);
 

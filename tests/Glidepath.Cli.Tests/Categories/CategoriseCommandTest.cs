@@ -69,8 +69,11 @@ public sealed class CategoriseCommandTest
         {
             var t = new Transaction
             {
-                AccountId = account, Type = row.Row.Amount < 0 ? TransactionType.Withdrawal : TransactionType.Deposit,
-                TradeDate = new DateOnly(2024, 1 + (i % 12), Math.Min(row.Row.DayOfMonth, 28)), Amount = Math.Abs((decimal)row.Row.Amount), Memo = $"{row.Row.Payee} — {row.Row.Memo}",
+                AccountId = account,
+                Type = row.Row.Amount < 0 ? TransactionType.Withdrawal : TransactionType.Deposit,
+                TradeDate = new DateOnly(2024, 1 + (i % 12), Math.Min(row.Row.DayOfMonth, 28)),
+                Amount = Math.Abs((decimal)row.Row.Amount),
+                Memo = $"{row.Row.Payee} — {row.Row.Memo}",
             };
             t.SettlementDate = t.TradeDate;
             db.Transactions.Add(t);

@@ -148,7 +148,10 @@ public class CategoriserEndpointsTest
             used.Add(match.Id);
             db.TransactionCategories.Add(new TransactionCategory
             {
-                TransactionId = match.Id, HouseholdId = householdId, CategoryId = tree.Single(c => c.Path == row.Label).Id, Source = CategorySource.Manual,
+                TransactionId = match.Id,
+                HouseholdId = householdId,
+                CategoryId = tree.Single(c => c.Path == row.Label).Id,
+                Source = CategorySource.Manual,
             });
         }
 

@@ -111,7 +111,7 @@ function CategoriserCard({ householdId }: { householdId: string }) {
               </p>
             ) : (
               <p>
-                Not trained yet: {s.labelsAvailable} of the {s.minimumLabels} categorised rows it needs. Until then rules and known merchants categorise imports.
+                Not trained yet: {s.labelsAvailable} categorised rows ({s.minimumLabels} needed). Until then rules and known merchants categorise imports.
               </p>
             )}
             <p className="text-xs text-slate-600">

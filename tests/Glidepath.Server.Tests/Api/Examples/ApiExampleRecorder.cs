@@ -473,7 +473,11 @@ internal sealed partial class ApiExampleRecorder
             await db.CategorySuggestions.Where(c => c.TransactionId == quill).ExecuteDeleteAsync();
             db.CategorySuggestions.Add(new Glidepath.Domain.Categories.CategorySuggestion
             {
-                TransactionId = quill, HouseholdId = Guid.Parse(h), CategoryId = Guid.Parse(Category("Food/Groceries")), Confidence = 0.62, ModelVersion = 1,
+                TransactionId = quill,
+                HouseholdId = Guid.Parse(h),
+                CategoryId = Guid.Parse(Category("Food/Groceries")),
+                Confidence = 0.62,
+                ModelVersion = 1,
             });
             await db.SaveChangesAsync();
             await PostAsync(me, $"{hh}/transactions/{quill}/category/accept-suggestion");
