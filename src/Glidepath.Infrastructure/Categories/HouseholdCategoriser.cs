@@ -26,7 +26,7 @@ public sealed class HouseholdCategoriser(GlidepathDbContext db, TimeProvider clo
     private static readonly ConcurrentDictionary<Guid, (int Version, CategoriserModel Model)> Cache = new();
 
     /// <summary>The household's labelled rows, in transaction-id order (the held-out split's order).</summary>
-    public async Task<List<(Guid TransactionId, LabelledRow Row)>> LabelledRowsAsync(Guid householdId, CancellationToken ct)
+    private async Task<List<(Guid TransactionId, LabelledRow Row)>> LabelledRowsAsync(Guid householdId, CancellationToken ct)
     {
         var sources = CategoriserPolicy.LearnsFrom.ToList();
         var rows = await (from c in db.TransactionCategories.AsNoTracking()
