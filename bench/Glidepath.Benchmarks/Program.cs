@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Glidepath.Benchmarks.Analytics;
 using Glidepath.Benchmarks.Anomalies;
+using Glidepath.Benchmarks.Categories;
 using Glidepath.Benchmarks.Import;
 using Glidepath.Benchmarks.Ledger;
 using Glidepath.Benchmarks.MarketData;
@@ -90,6 +91,21 @@ if (args is ["anomalies-eval", var dataFolder, var seedList, ..])
         LevelWindow = (int)Setting("mad-level", defaults.LevelWindow),
     };
     AnomalyEvaluation.Run(dataFolder, [.. seedList.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))], madOptions, !args.Contains("no-lstm"));
+    return;
+}
+
+// The categoriser on the generated labelled set (bench/README.md, "Issue 22: the categoriser"):
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- categoriser-eval 20000 1,2,3
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- categoriser-time 100000 5
+if (args is ["categoriser-eval", var evalRows, var evalSeeds])
+{
+    CategoriserBench.Evaluate(int.Parse(evalRows, CultureInfo.InvariantCulture), [.. evalSeeds.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
+    return;
+}
+
+if (args is ["categoriser-time", var timeRows, var categoriserRepeats])
+{
+    CategoriserBench.Time(int.Parse(timeRows, CultureInfo.InvariantCulture), int.Parse(categoriserRepeats, CultureInfo.InvariantCulture));
     return;
 }
 

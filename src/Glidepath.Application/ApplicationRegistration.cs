@@ -28,6 +28,7 @@ using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Application.TaxSettings;
 using Glidepath.Application.Transactions;
 using Glidepath.Application.Categories;
+using Glidepath.Infrastructure.Categories;
 using Glidepath.Application.Rules;
 using Glidepath.Application.Users;
 using Glidepath.Application.Webhooks;
@@ -79,6 +80,8 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdTransactions>();
         services.AddScoped<HouseholdCategories>();
         services.AddScoped<TransactionCategorising>();
+        services.AddScoped<HouseholdCategoriser>();
+        services.AddScoped<CategoriserLearning>();
         services.AddScoped<HouseholdRules>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<PublishedStrategies>();

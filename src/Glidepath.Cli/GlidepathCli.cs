@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Glidepath.Cli.Analytics;
 using Glidepath.Cli.Anomalies;
+using Glidepath.Cli.Categories;
 using Glidepath.Cli.Backups;
 using Glidepath.Cli.CorporateActions;
 using Glidepath.Cli.Hosting;
@@ -44,6 +45,7 @@ public static class GlidepathCli
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());
         root.Subcommands.Add(AnomaliesCommand.Create());
+        root.Subcommands.Add(CategoriseCommand.Create(env));
         root.Subcommands.Add(KeysCommand.Create(env));
         root.Subcommands.Add(RebalanceCommand.Create(env, remote));
         root.Subcommands.Add(HarvestCommand.Create(env, remote));

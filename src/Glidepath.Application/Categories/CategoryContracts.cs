@@ -29,7 +29,35 @@ public sealed record CategorisedTransactionDto(
     string? Source,
     Guid? RuleId,
     IReadOnlyList<string> Tags,
-    IReadOnlyList<SplitLineDto> Splits);
+    IReadOnlyList<SplitLineDto> Splits,
+    SuggestionDto? Suggestion = null);
+
+/// <summary>The learned categoriser's suggestion for an uncategorised transaction, with its probability (0–1), to accept or ignore.</summary>
+public sealed record SuggestionDto(Guid CategoryId, string CategoryPath, double Confidence);
+
+/// <summary>
+/// The household's learned categoriser (docs/categoriser.md): whether it has a model, its version, when and on how many
+/// labelled rows in how many categories it was trained, its accuracy and macro-F1 on the held-out rows, the categories set
+/// by hand since (retrained at <paramref name="RetrainAfterCorrections"/>), the labels it has now and needs, and the
+/// confidence at which it sets a category instead of suggesting one.
+/// </summary>
+public sealed record CategoriserStatusDto(
+    bool Trained,
+    int? Version,
+    DateTimeOffset? TrainedAt,
+    int LabelCount,
+    int CategoryCount,
+    int HeldOutRows,
+    double? Accuracy,
+    double? MacroF1,
+    int CorrectionsSinceTraining,
+    int RetrainAfterCorrections,
+    int LabelsAvailable,
+    int MinimumLabels,
+    double AutoSetConfidence);
+
+/// <summary>An evaluation: a model trained on the labelled rows but every fifth, scored on those; nothing stored.</summary>
+public sealed record CategoriserEvaluationDto(int LabelCount, int CategoryCount, int HeldOutRows, double Accuracy, double MacroF1);
 
 public sealed record SplitLineDto(int Line, Guid? CategoryId, string? CategoryPath, decimal Amount, string? Memo);
 

@@ -15,7 +15,7 @@ namespace Glidepath.Application.Categories;
 /// Transactions with their categories (docs/categories.md): the list the categorise page shows, and the category, payee,
 /// tags and split lines set by hand. A hand-set category is never changed by a rule applied to existing transactions.
 /// </summary>
-public sealed class TransactionCategorising(GlidepathDbContext db, HouseholdTransactions transactions)
+public sealed class TransactionCategorising(GlidepathDbContext db, HouseholdTransactions transactions, HouseholdCategoriser categoriser)
 {
     /// <summary>The household's transactions as <see cref="HouseholdTransactions.ListAsync"/> pages them, each with its categorisation.</summary>
     public async Task<Result<CategorisedTransactionPage>> ListAsync(Guid householdId, TransactionQuery query, CancellationToken ct)
@@ -29,7 +29,10 @@ public sealed class TransactionCategorising(GlidepathDbContext db, HouseholdTran
         var ids = page.Items.Select(t => t.Id).ToList();
         var categories = await db.TransactionCategories.AsNoTracking().Include(c => c.Splits)
             .Where(c => c.HouseholdId == householdId && ids.Contains(c.TransactionId)).ToDictionaryAsync(c => c.TransactionId, ct);
-        return new CategorisedTransactionPage([.. page.Items.Select(t => ToDto(t, categories.GetValueOrDefault(t.Id), tree))], page.Page, page.PageSize, page.TotalCount);
+        var suggestions = await db.CategorySuggestions.AsNoTracking()
+            .Where(s => s.HouseholdId == householdId && ids.Contains(s.TransactionId)).ToDictionaryAsync(s => s.TransactionId, ct);
+        return new CategorisedTransactionPage(
+            [.. page.Items.Select(t => ToDto(t, categories.GetValueOrDefault(t.Id), tree, suggestions.GetValueOrDefault(t.Id)))], page.Page, page.PageSize, page.TotalCount);
     }
 
     public async Task<Result<CategorisedTransactionDto>> SetAsync(Guid householdId, Guid transactionId, CategorisationRequest request, CancellationToken ct)
@@ -77,8 +80,10 @@ public sealed class TransactionCategorising(GlidepathDbContext db, HouseholdTran
         stored.RuleId = null;
         var lines = splits.Select((s, i) => new SplitLine { TransactionId = transactionId, Line = i + 1, CategoryId = s!.CategoryId, Amount = s.Amount!.Value, Memo = s.Memo?.Trim() }).ToList();
         db.SplitLines.AddRange(lines);   // added explicitly (their ids are set, so the navigation alone would read them as stored); fix-up puts them in stored.Splits
+        await db.CategorySuggestions.Where(s => s.TransactionId == transactionId).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
-        return ToDto(transaction, stored, tree);
+        await categoriser.NoteCorrectionAsync(householdId, ct);   // counts towards the categoriser's next retraining (docs/categoriser.md)
+        return ToDto(transaction, stored, tree, null);
     }
 
     internal static List<string> Tags(IEnumerable<string?>? tags) =>
@@ -114,13 +119,15 @@ public sealed class TransactionCategorising(GlidepathDbContext db, HouseholdTran
         }
     }
 
-    internal static CategorisedTransactionDto ToDto(Transaction t, TransactionCategory? c, CategoryTree tree)
+    internal static CategorisedTransactionDto ToDto(Transaction t, TransactionCategory? c, CategoryTree tree, CategorySuggestion? suggestion)
     {
         var category = c?.CategoryId is { } id ? tree.Find(id) : null;
+        var suggested = category is null && suggestion is not null && tree.Find(suggestion.CategoryId) is { } sc0
+            ? new SuggestionDto(sc0.Id, tree.PathOf(sc0), suggestion.Confidence) : null;
         return new CategorisedTransactionDto(
             t.Id, t.AccountId, t.TradeDate, t.Type.ToString(), CashFlow.SignedAmount(t), t.Currency.Code, t.Memo,
             c?.Payee ?? CashFlow.PayeeOf(t.Memo), category?.Id, category is null ? null : tree.PathOf(category), c?.Source.ToString(), c?.RuleId, c?.Tags ?? [],
             [.. (c?.Splits ?? []).OrderBy(s => s.Line).Select(s => new SplitLineDto(s.Line, s.CategoryId,
-                s.CategoryId is { } sid && tree.Find(sid) is { } sc ? tree.PathOf(sc) : null, s.Amount, s.Memo))]);
+                s.CategoryId is { } sid && tree.Find(sid) is { } sc ? tree.PathOf(sc) : null, s.Amount, s.Memo))], suggested);
     }
 }

@@ -53,6 +53,12 @@ public static class ErrorCodes
     public const string CategoryNotFound = "category-not-found";
     public const string DuplicateCategory = "duplicate-category";
     public const string RuleNotFound = "rule-not-found";
+
+    /// <summary>The household has fewer labelled rows (or categories) than the categoriser needs (docs/categoriser.md).</summary>
+    public const string NotEnoughLabels = "not-enough-labels";
+
+    /// <summary>The transaction has no stored suggestion of the categoriser to accept.</summary>
+    public const string SuggestionNotFound = "suggestion-not-found";
     public const string GoalNotFound = "goal-not-found";
     public const string ManualAssetValueNotFound = "manual-asset-value-not-found";
 

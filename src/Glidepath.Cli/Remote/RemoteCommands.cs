@@ -26,6 +26,7 @@ internal static class RemoteCommands
         ["xirr"] = "it computes on a local file",
         ["anomalies"] = "it computes on a local file",
         ["keys"] = "it manages this machine's encryption keys",
+        ["categorise"] = "the server's counterparts are POST /api/households/{id}/categoriser/train and GET …/categoriser",
     };
 
     /// <summary>The one-line refusal, or null when the command may run (local mode, or a command that works remotely).</summary>

@@ -46,6 +46,9 @@ public enum CategorySource
 
     /// <summary>The shipped payee-to-category dictionary (<see cref="PayeeCategories"/>).</summary>
     Dictionary,
+
+    /// <summary>The household's learned categoriser, at or above <see cref="CategoriserPolicy.AutoSetConfidence"/> (docs/categoriser.md).</summary>
+    Model,
 }
 
 /// <summary>

@@ -69,6 +69,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<TransactionCategory> TransactionCategories => Set<TransactionCategory>();
     public DbSet<SplitLine> SplitLines => Set<SplitLine>();
     public DbSet<Rule> Rules => Set<Rule>();
+    public DbSet<CategoriserModelRecord> CategoriserModels => Set<CategoriserModelRecord>();
+    public DbSet<CategorySuggestion> CategorySuggestions => Set<CategorySuggestion>();
 
     // The cached ledger state: derived from Transactions, replaced as a whole per household.
     public DbSet<TaxLot> TaxLots => Set<TaxLot>();

@@ -77,6 +77,58 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("capital_market_assumptions", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Categories.CategoriserModelRecord", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<double?>("Accuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy");
+
+                    b.Property<int>("CategoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_count");
+
+                    b.Property<int>("CorrectionsSinceTraining")
+                        .HasColumnType("integer")
+                        .HasColumnName("corrections_since_training");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("format_version");
+
+                    b.Property<int>("HeldOutRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("held_out_rows");
+
+                    b.Property<int>("LabelCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("label_count");
+
+                    b.Property<double?>("MacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("macro_f1");
+
+                    b.Property<byte[]>("Model")
+                        .HasColumnType("bytea")
+                        .HasColumnName("model");
+
+                    b.Property<DateTimeOffset?>("TrainedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trained_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("HouseholdId")
+                        .HasName("pk_categoriser_models");
+
+                    b.ToTable("categoriser_models", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -121,6 +173,40 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_categories_household_id_name_key");
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.CategorySuggestion", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version");
+
+                    b.HasKey("TransactionId")
+                        .HasName("pk_category_suggestions");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_category_suggestions_category_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_category_suggestions_household_id");
+
+                    b.ToTable("category_suggestions", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Categories.SplitLine", b =>
@@ -3739,6 +3825,16 @@ namespace Glidepath.Migrations.Postgres.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Categories.CategoriserModelRecord", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_categoriser_models_households_household_id");
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Categories.Category", b =>
                 {
                     b.HasOne("Glidepath.Domain.Households.Household", null)
@@ -3753,6 +3849,30 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.CategorySuggestion", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_suggestions_categories_category_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_suggestions_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Transactions.Transaction", null)
+                        .WithOne()
+                        .HasForeignKey("Glidepath.Domain.Categories.CategorySuggestion", "TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_suggestions_transactions_transaction_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Categories.SplitLine", b =>

@@ -72,6 +72,58 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("capital_market_assumptions", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Categories.CategoriserModelRecord", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<double?>("Accuracy")
+                        .HasColumnType("REAL")
+                        .HasColumnName("accuracy");
+
+                    b.Property<int>("CategoryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_count");
+
+                    b.Property<int>("CorrectionsSinceTraining")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("corrections_since_training");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format_version");
+
+                    b.Property<int>("HeldOutRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_out_rows");
+
+                    b.Property<int>("LabelCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("label_count");
+
+                    b.Property<double?>("MacroF1")
+                        .HasColumnType("REAL")
+                        .HasColumnName("macro_f1");
+
+                    b.Property<byte[]>("Model")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("model");
+
+                    b.Property<DateTimeOffset?>("TrainedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("HouseholdId")
+                        .HasName("pk_categoriser_models");
+
+                    b.ToTable("categoriser_models", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -116,6 +168,40 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_categories_household_id_name_key");
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.CategorySuggestion", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("model_version");
+
+                    b.HasKey("TransactionId")
+                        .HasName("pk_category_suggestions");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_category_suggestions_category_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_category_suggestions_household_id");
+
+                    b.ToTable("category_suggestions", (string)null);
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Categories.SplitLine", b =>
@@ -3722,6 +3808,16 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Categories.CategoriserModelRecord", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_categoriser_models_households_household_id");
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Categories.Category", b =>
                 {
                     b.HasOne("Glidepath.Domain.Households.Household", null)
@@ -3736,6 +3832,30 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Categories.CategorySuggestion", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_suggestions_categories_category_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_suggestions_households_household_id");
+
+                    b.HasOne("Glidepath.Domain.Transactions.Transaction", null)
+                        .WithOne()
+                        .HasForeignKey("Glidepath.Domain.Categories.CategorySuggestion", "TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_suggestions_transactions_transaction_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Categories.SplitLine", b =>

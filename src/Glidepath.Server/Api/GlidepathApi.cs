@@ -94,6 +94,7 @@ public static class GlidepathApi
         household.MapRecommendationEndpoints();
         household.MapCategoryEndpoints();
         household.MapRuleEndpoints();
+        household.MapCategoriserEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;

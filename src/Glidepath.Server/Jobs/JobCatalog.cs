@@ -17,6 +17,7 @@ public static class JobCatalog
     public const string Backup = "backup";
     public const string ConsultationGrants = "consultation-grants";
     public const string ConsultationReminders = "consultation-reminders";
+    public const string CategoriserRetrain = "categoriser-retrain";
 
     /// <summary>The job group of Quartz's keys: the cluster's scheduler holds only ours.</summary>
     public const string Group = "glidepath";
@@ -32,6 +33,7 @@ public static class JobCatalog
         new(NotificationDigest, "E-mails each user who asked for it a digest of their unread notifications, once a day.", typeof(NotificationDigestJob), o => o.NotificationDigest),
         new(ConsultationGrants, "Ends the advisor grants of consultations whose period is over (docs/advisors.md).", typeof(ConsultationGrantsJob), o => o.ConsultationGrants),
         new(ConsultationReminders, "Reminds client and advisor of each booked consultation two days before it starts, once per booking and time (docs/advisors.md).", typeof(ConsultationRemindersJob), o => o.ConsultationReminders),
+        new(CategoriserRetrain, "Retrains the categoriser of every household with 20 categories set by hand since its last training, or enough labels and no model (docs/categoriser.md).", typeof(CategoriserRetrainJob), o => o.CategoriserRetrain),
         new(Backup, "Backs up the database into Backups:Folder and keeps the newest Jobs:Backup:Keep backups.", typeof(BackupJob), o => o.Backup),
         new(Retention, "Deletes old job runs, expired refresh tokens and what else has a retention rule.", typeof(RetentionJob), o => o.Retention),
     ];

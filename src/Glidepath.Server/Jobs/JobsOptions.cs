@@ -45,6 +45,8 @@ public sealed class JobsOptions
 
     /// <summary>Every five minutes: a consultation's reminder goes at most this late after its time (two days before the start).</summary>
     public JobSchedule ConsultationReminders { get; set; } = new() { Cron = "0 */5 * * * ?", TimeZone = "UTC" };
+    /// <summary>Every ten minutes: retrains the categoriser of each household with enough corrections since its last training (docs/categoriser.md).</summary>
+    public JobSchedule CategoriserRetrain { get; set; } = new() { Cron = "0 */10 * * * ?", TimeZone = "UTC" };
 
     public RetentionSchedule Retention { get; set; } = new() { Cron = "0 30 3 * * ?", TimeZone = "UTC" };
 

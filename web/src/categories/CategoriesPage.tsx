@@ -7,7 +7,9 @@ import { Field } from '../components/Field';
 import { formatDate, formatMoney } from '../lib/format';
 import {
   categoryKeys,
+  formatConfidence,
   ruleFromTransaction,
+  useCategoriser,
   useCategories,
   useCategorisedTransactions,
   useRules,
@@ -28,6 +30,7 @@ export function CategoriesPage() {
   return (
     <>
       <h1>Categories</h1>
+      <CategoriserCard householdId={householdId} />
       <section className="card" aria-labelledby="categorised-heading">
         <h2 id="categorised-heading" className="mb-2">
           Transactions
@@ -82,6 +85,49 @@ function CategorySelect({ id, value, tree, onChange, label }: { id?: string; val
   );
 }
 
+/** The learned categoriser (docs/categoriser.md): its model's metrics, or how many labels it still needs; train it now. */
+function CategoriserCard({ householdId }: { householdId: string }) {
+  const queryClient = useQueryClient();
+  const status = useCategoriser(householdId);
+  const train = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/households/{householdId}/categoriser/train', { params: { path: { householdId } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: categoryKeys.categoriser(householdId) });
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="categoriser-heading">
+      <h2 id="categoriser-heading" className="mb-2">
+        Learned categoriser
+      </h2>
+      <QueryView query={status}>
+        {(s) => (
+          <div data-testid="categoriser-status">
+            {s.trained ? (
+              <p>
+                Version {s.version}, trained on {s.labelCount} rows in {s.categoryCount} categories. On {s.heldOutRows} held-out rows: accuracy{' '}
+                {formatConfidence(s.accuracy ?? 0)}, macro-F1 {(s.macroF1 ?? 0).toFixed(2)}. {s.correctionsSinceTraining} of {s.retrainAfterCorrections}{' '}
+                corrections before it retrains.
+              </p>
+            ) : (
+              <p>
+                Not trained yet: {s.labelsAvailable} categorised rows ({s.minimumLabels} needed). Until then rules and known merchants categorise imports.
+              </p>
+            )}
+            <p className="text-xs text-slate-600">
+              On import it sets a category when at least {formatConfidence(s.autoSetConfidence)} sure, and suggests one below that.
+            </p>
+            <button type="button" className="btn-secondary" onClick={() => train.mutate()} disabled={train.isPending || s.labelsAvailable < s.minimumLabels}>
+              Train now
+            </button>
+            {train.error ? <ErrorMessage error={train.error} title="Not trained" /> : null}
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
 function TransactionRow({ householdId, row, tree, onMakeRule }: { householdId: string; row: CategorisedTransaction; tree: Category[]; onMakeRule: () => void }) {
   const queryClient = useQueryClient();
   const set = useMutation({
@@ -90,6 +136,15 @@ function TransactionRow({ householdId, row, tree, onMakeRule }: { householdId: s
         api.PUT('/api/v1/households/{householdId}/transactions/{transactionId}/category', {
           params: { path: { householdId, transactionId: row.transactionId } },
           body: { categoryId, payee: row.payee, tags: row.tags },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: categoryKeys.transactions(householdId) }),
+  });
+  const accept = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/households/{householdId}/transactions/{transactionId}/category/accept-suggestion', {
+          params: { path: { householdId, transactionId: row.transactionId } },
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: categoryKeys.transactions(householdId) }),
@@ -109,7 +164,16 @@ function TransactionRow({ householdId, row, tree, onMakeRule }: { householdId: s
           <CategorySelect label={`Category of ${row.payee} on ${row.tradeDate}`} value={row.categoryId} tree={tree} onChange={(id) => set.mutate(id)} />
         )}
         {row.source ? <span className="ml-1 text-xs text-slate-600" data-testid="row-source">{row.source}</span> : null}
+        {row.suggestion ? (
+          <span className="ml-1 text-xs" data-testid="row-suggestion">
+            Suggested: {row.suggestion.categoryPath} ({formatConfidence(row.suggestion.confidence)}){' '}
+            <button type="button" className="btn-secondary" onClick={() => accept.mutate()} disabled={accept.isPending}>
+              Accept
+            </button>
+          </span>
+        ) : null}
         {set.error ? <ErrorMessage error={set.error} title="Not saved" /> : null}
+        {accept.error ? <ErrorMessage error={accept.error} title="Not accepted" /> : null}
       </td>
       <td className="py-1">
         <button type="button" className="btn-secondary" onClick={onMakeRule}>

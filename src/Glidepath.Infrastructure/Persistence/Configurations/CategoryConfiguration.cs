@@ -83,6 +83,32 @@ internal sealed class RuleConfiguration : IEntityTypeConfiguration<Rule>
     }
 }
 
+/// <summary>A household's learned categoriser (docs/categoriser.md): one row, the model's bytes and metrics.</summary>
+internal sealed class CategoriserModelConfiguration : IEntityTypeConfiguration<CategoriserModelRecord>
+{
+    public void Configure(EntityTypeBuilder<CategoriserModelRecord> builder)
+    {
+        builder.ToTable("categoriser_models");
+        builder.HasKey(m => m.HouseholdId);
+        builder.HasOne<Household>().WithMany().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>The categoriser's suggestion for a transaction, deleted with it, with its category, or when it is categorised.</summary>
+internal sealed class CategorySuggestionConfiguration : IEntityTypeConfiguration<CategorySuggestion>
+{
+    public void Configure(EntityTypeBuilder<CategorySuggestion> builder)
+    {
+        builder.ToTable("category_suggestions");
+        builder.HasKey(s => s.TransactionId);
+        builder.HasIndex(s => s.HouseholdId);
+        builder.HasIndex(s => s.CategoryId);
+        builder.HasOne<Transaction>().WithOne().HasForeignKey<CategorySuggestion>(s => s.TransactionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Household>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Category>().WithMany().HasForeignKey(s => s.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>Tags as a JSON array in a text column (the same on both providers; only ever read with their row).</summary>
 internal static class TagLists
 {

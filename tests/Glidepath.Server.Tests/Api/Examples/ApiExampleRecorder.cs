@@ -8,6 +8,7 @@ using Glidepath.Infrastructure.Identity;
 using Glidepath.Server.Tests.Hosting;
 using Glidepath.Server.Tests.Planning;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Glidepath.Server.Tests.Api.Examples;
 
@@ -450,6 +451,37 @@ internal sealed partial class ApiExampleRecorder
         await PostAsync(me, $"{hh}/rules/{Id(rule)}/apply?dryRun=true");
         var spare = await PostAsync(me, $"{hh}/rules", new { name = "Opening deposit", memoPattern = "opening", setPayee = "Opening balance" });
         await SendAsync(me, HttpMethod.Delete, $"{hh}/rules/{Id(spare)}");
+
+        // The learned categoriser (docs/categoriser.md): 60 rows categorised by two rules on import are enough labels to train
+        // on; an uncategorised row's suggestion is stored as the import would store one below the threshold, then accepted.
+        await PostAsync(me, $"{hh}/rules", new { name = "Coffee", payeePattern = "grind", direction = "Outflow", setCategoryId = Category("Food/Coffee") });
+        var labelled = new StringBuilder("Date,Type,Amount,Memo\n");
+        for (var i = 0; i < 60; i++)
+        {
+            labelled.Append(i % 2 == 0 ? $"2026-10-{1 + (i / 2):00},Withdrawal,4.20,Corner Grind Coffee — CARD 4412 CORNER GRIND COFFEE\n" : $"2026-10-{1 + (i / 2):00},Withdrawal,31.50,Harbour Market — POS HARBOUR MARKET {i}\n");
+        }
+
+        labelled.Append("2026-11-02,Withdrawal,18.00,Quill and Page — CARD 4412 QUILL AND PAGE\n");
+        await SendAsync(me, HttpMethod.Post, $"{hh}/imports/transactions?accountId={a}", csv: labelled.ToString());
+        await PostAsync(me, $"{hh}/categoriser/train");
+        await GetAsync(me, $"{hh}/categoriser");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Glidepath.Infrastructure.Persistence.GlidepathDbContext>();
+            var quill = (await db.Transactions.Where(t => t.AccountId == Guid.Parse(a)).ToListAsync()).Single(t => t.Memo?.StartsWith("Quill and Page", StringComparison.Ordinal) == true).Id;
+            await db.TransactionCategories.Where(c => c.TransactionId == quill).ExecuteDeleteAsync();
+            await db.CategorySuggestions.Where(c => c.TransactionId == quill).ExecuteDeleteAsync();
+            db.CategorySuggestions.Add(new Glidepath.Domain.Categories.CategorySuggestion
+            {
+                TransactionId = quill,
+                HouseholdId = Guid.Parse(h),
+                CategoryId = Guid.Parse(Category("Food/Groceries")),
+                Confidence = 0.62,
+                ModelVersion = 1,
+            });
+            await db.SaveChangesAsync();
+            await PostAsync(me, $"{hh}/transactions/{quill}/category/accept-suggestion");
+        }
 
         // Second factor, step-up and sessions of the demo user.
         var enrolment = await PostAsync(me, $"{v}/me/mfa/totp");

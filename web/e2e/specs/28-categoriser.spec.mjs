@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { categoriserJourney } from '../journeys/categoriser.mjs';
+
+journey('the categoriser that learns', (kit) => categoriserJourney(kit));
