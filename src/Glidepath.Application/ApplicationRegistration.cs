@@ -2,6 +2,7 @@ using Glidepath.Application.Accounts;
 using Glidepath.Application.Advisors;
 using Glidepath.Application.Alerts;
 using Glidepath.Application.Audit;
+using Glidepath.Application.Budgets;
 using Glidepath.Application.CorporateActions;
 using Glidepath.Application.Events;
 using Glidepath.Application.Fx;
@@ -80,6 +81,8 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdCategories>();
         services.AddScoped<TransactionCategorising>();
         services.AddScoped<HouseholdRules>();
+        services.AddScoped<HouseholdBudgets>();
+        services.AddScoped<CashFlowReports>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<PublishedStrategies>();
         services.AddScoped<LearningArticles>();

@@ -53,6 +53,7 @@ public static class ErrorCodes
     public const string CategoryNotFound = "category-not-found";
     public const string DuplicateCategory = "duplicate-category";
     public const string RuleNotFound = "rule-not-found";
+    public const string BudgetNotFound = "budget-not-found";
     public const string GoalNotFound = "goal-not-found";
     public const string ManualAssetValueNotFound = "manual-asset-value-not-found";
 
