@@ -980,6 +980,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List budgets
+         * @description The household's monthly budgets per expense category, in its reporting currency, with rollover and start month.
+         */
+        get: operations["ListBudgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/budgets/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a category's budget
+         * @description Creates or replaces the monthly budget of an expense category: the amount in the reporting currency, rollover on or off, and the month it starts.
+         */
+        put: operations["SetBudget"];
+        post?: never;
+        /**
+         * Delete a category's budget
+         * @description Deletes the budget of a category; its transactions are untouched.
+         */
+        delete: operations["DeleteBudget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/budgets/months/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Budget against actual for a month
+         * @description Each budget that has started by the month (yyyy-MM) with what it carried in, what is available, spent and left, and its progress; the spending no budget covers; amounts without an FX rate.
+         */
+        get: operations["GetBudgetMonth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/budgets/months/{month}/fx-rates/{currency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Fix a currency's rate for a budget month
+         * @description Converts every transaction in the currency traded in the month (yyyy-MM) at this rate (units of the reporting currency per unit) instead of the stored rate of its trade date.
+         */
+        put: operations["SetBudgetFxRate"];
+        post?: never;
+        /**
+         * Remove a budget month's fixed rate
+         * @description The month's transactions in the currency go back to the stored rate of their trade date.
+         */
+        delete: operations["DeleteBudgetFxRate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/cash-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cash flow and spending
+         * @description Income against expense by month (with the change from the month before), spending by category and the top payees over a range of trade dates (default: the last twelve months), in the reporting currency. Transfers count as neither.
+         */
+        get: operations["GetCashFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/categories": {
         parameters: {
             query?: never;
@@ -3880,6 +3988,73 @@ export interface components {
             startUtc?: null | string;
             timeZone?: null | string;
         };
+        BudgetDto: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: uuid */
+            categoryId: string;
+            categoryPath: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            rollover: boolean;
+            startMonth: string;
+        };
+        BudgetFxOverrideDto: {
+            currency: string;
+            month: string;
+            /** Format: decimal */
+            rate: number;
+            reportingCurrency: string;
+        };
+        BudgetFxOverrideRequest: {
+            /** Format: decimal */
+            rate?: number | null;
+        };
+        BudgetLineDto: {
+            /** Format: decimal */
+            available: number;
+            /** Format: decimal */
+            budgeted: number;
+            /** Format: uuid */
+            budgetId: string;
+            /** Format: decimal */
+            carriedIn: number;
+            /** Format: uuid */
+            categoryId: string;
+            categoryPath: string;
+            /** Format: decimal */
+            progress: number | null;
+            /** Format: decimal */
+            remaining: number;
+            rollover: boolean;
+            /** Format: decimal */
+            spent: number;
+            startMonth: string;
+        };
+        BudgetMonthDto: {
+            currency: string;
+            fxOverrides: components["schemas"]["BudgetFxOverrideDto"][];
+            lines: components["schemas"]["BudgetLineDto"][];
+            month: string;
+            /** Format: decimal */
+            totalAvailable: number;
+            /** Format: decimal */
+            totalBudgeted: number;
+            /** Format: decimal */
+            totalRemaining: number;
+            /** Format: decimal */
+            totalSpent: number;
+            /** Format: decimal */
+            unbudgetedSpending: number;
+            unconverted: components["schemas"]["UnconvertedAmountDto"][];
+        };
+        BudgetRequest: {
+            /** Format: decimal */
+            amount?: number | null;
+            rollover?: null | boolean;
+            startMonth?: null | string;
+        };
         CashDto: {
             /** Format: uuid */
             accountId: string;
@@ -3887,6 +4062,40 @@ export interface components {
             /** Format: decimal */
             amount: number;
             currency: string;
+        };
+        CashFlowDto: {
+            currency: string;
+            /** Format: date */
+            from: string;
+            months: components["schemas"]["CashFlowMonthDto"][];
+            spendingByCategory: components["schemas"]["CategorySpendingDto"][];
+            /** Format: date */
+            to: string;
+            topPayees: components["schemas"]["PayeeSpendingDto"][];
+            /** Format: decimal */
+            totalExpense: number;
+            /** Format: decimal */
+            totalIncome: number;
+            /** Format: decimal */
+            totalNet: number;
+            unconverted: components["schemas"]["UnconvertedAmountDto"][];
+        };
+        CashFlowMonthDto: {
+            /** Format: decimal */
+            expense: number;
+            /** Format: decimal */
+            expenseChange: number | null;
+            /** Format: decimal */
+            expenseChangePercent: number | null;
+            /** Format: decimal */
+            income: number;
+            /** Format: decimal */
+            incomeChange: number | null;
+            month: string;
+            /** Format: decimal */
+            net: number;
+            /** Format: decimal */
+            uncategorised: number;
         };
         CategorisationRequest: {
             /** Format: uuid */
@@ -3942,6 +4151,18 @@ export interface components {
             name?: null | string;
             /** Format: uuid */
             parentId?: null | string;
+        };
+        CategorySpendingDto: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: uuid */
+            categoryId: string;
+            categoryPath: string;
+            /** Format: int32 */
+            entries: number;
+            /** Format: decimal */
+            share: number | null;
+            topLevel: string;
         };
         ClassMixToEvaluate: {
             name: string;
@@ -4941,6 +5162,13 @@ export interface components {
         };
         /** @enum {unknown} */
         OrderType: "Market" | "Limit";
+        PayeeSpendingDto: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: int32 */
+            entries: number;
+            payee: string;
+        };
         PerformanceDay: {
             /** Format: double */
             cumulativeReturn?: number;
@@ -6079,6 +6307,14 @@ export interface components {
         };
         /** @enum {unknown} */
         TransactionType: "Deposit" | "Withdrawal" | "Buy" | "Sell" | "Dividend" | "DividendReinvested" | "Interest" | "Fee" | "Split" | "TransferOut" | "TransferIn";
+        UnconvertedAmountDto: {
+            /** Format: decimal */
+            amount: number;
+            currency: string;
+            /** Format: int32 */
+            entries: number;
+            month: string;
+        };
         UnmappedRowDto: {
             action: string;
             reason: string;
@@ -6450,7 +6686,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "side": "Buy",
@@ -6461,30 +6697,30 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
+                     *         "brokerOrderId": "paper-49669d37316441ee8704d37da550d436",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:14.3370575+00:00",
+                     *         "updatedUtc": "2026-12-07T04:32:14.6828468+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:32:14.6221077+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T04:07:07.7502606+00:00"
+                     *             "atUtc": "2026-12-07T04:32:14.6828468+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *         "side": "Sell",
                      *         "type": "Market",
                      *         "quantity": 943,
@@ -6493,24 +6729,24 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-29da166720de4b9fa583d83217d29de2",
+                     *         "brokerOrderId": "paper-01c618d0ad0f4196b974f90c3ffbd152",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:14.098729+00:00",
+                     *         "updatedUtc": "2026-12-07T04:32:14.6221077+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:32:14.6221077+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *         "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *         "side": "Sell",
                      *         "type": "Market",
                      *         "quantity": 636,
@@ -6519,16 +6755,16 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-3e7c7aab51c6463f927deb2a08398ed0",
+                     *         "brokerOrderId": "paper-399c67b3068b43088dc631b7f7e0cb93",
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00",
-                     *         "updatedUtc": "2026-12-07T04:07:07.5187832+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:14.098729+00:00",
+                     *         "updatedUtc": "2026-12-07T04:32:14.6221077+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *             "atUtc": "2026-12-07T04:32:14.6221077+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6610,7 +6846,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -6623,8 +6859,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:14.3370575+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:14.3370575+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6702,7 +6938,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -6715,8 +6951,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.4729885+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:14.3370575+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:14.3370575+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6776,7 +7012,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *       "side": "Buy",
@@ -6787,22 +7023,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-e4a6d8c98eaa4841a7a143440b9dbcf4",
+                     *       "brokerOrderId": "paper-49669d37316441ee8704d37da550d436",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:07:07.4729885+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:07.7502606+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:14.3370575+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:14.6828468+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T04:07:07.5187832+00:00"
+                     *           "atUtc": "2026-12-07T04:32:14.6221077+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T04:07:07.7502606+00:00"
+                     *           "atUtc": "2026-12-07T04:32:14.6828468+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -6950,13 +7186,13 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.1790782+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:13.7812282+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *             "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
@@ -6986,7 +7222,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *             "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *             "side": "Sell",
                      *             "quantity": 636,
                      *             "price": 43.38,
@@ -7055,9 +7291,9 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
                      *             "before": 0.48436333523566005,
                      *             "after": 5.703078008231823e-12,
@@ -7069,34 +7305,34 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
                      *               "assetClass": "InternationalEquity",
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
                      *             "after": -1.599863462309243e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "target": {
+                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": null,
+                     *               "band": 0,
+                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
+                     *             },
+                     *             "before": -0.12,
+                     *             "after": -4.7095417867977524e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -7199,7 +7435,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *           "updatedUtc": "2026-12-07T04:32:20.1775886+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7275,8 +7511,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "verifiedUtc": "2026-12-07T04:32:20.3922842+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:20.1775886+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7357,7 +7593,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:32:20.1775886+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7447,7 +7683,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T04:07:10.1277011+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:21.9547127+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8395,10 +8631,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207040711120",
+                     *       "keyId": "es256-20261207043223733",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207040705044",
-                     *         "es256-20261207040711120"
+                     *         "es256-20261207043209700",
+                     *         "es256-20261207043223733"
                      *       ]
                      *     }
                      */
@@ -8456,7 +8692,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "strategy": {
-                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *           "name": "Dow 30 core",
                      *           "description": "US large caps only, back to target each month.",
                      *           "allocations": [
@@ -8469,16 +8705,16 @@ export interface operations {
                      *           "proxies": [
                      *             {
                      *               "assetClass": "UsEquity",
-                     *               "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *               "symbol": "AA",
                      *               "name": "Alcoa"
                      *             }
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *           "publishedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *           "updatedUtc": "2026-12-07T04:32:21.432763+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -8554,7 +8790,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -8567,16 +8803,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:21.432763+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -8652,7 +8888,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -8665,16 +8901,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:21.432763+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -8754,7 +8990,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -9210,7 +9446,7 @@ export interface operations {
                      *       {
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *         "grantedUtc": "2026-12-07T04:32:19.9938889+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9274,29 +9510,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
-                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
+                     *         "startUtc": "2026-11-30T04:32:20.8639162+00:00",
+                     *         "endUtc": "2026-11-30T05:32:20.8639162+00:00",
+                     *         "start": "2026-11-30T04:32:20.8639162+00:00",
+                     *         "advisorStart": "2026-11-29T23:32:20.8639162-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:32:20.8639162+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "consultationId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *           "createdUtc": "2026-12-07T04:32:20.9095663+00:00"
                      *         }
                      *       },
                      *       {
@@ -9390,7 +9626,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:32:20.1775886+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9492,7 +9728,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *       "updatedUtc": "2026-12-07T04:32:20.1775886+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9753,7 +9989,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:23.7911062+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -9926,7 +10162,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:23.7911062+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10143,7 +10379,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:07:11.1818857+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:23.7911062+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10397,7 +10633,7 @@ export interface operations {
                      *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:05.1949705+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -10456,10 +10692,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:12.6603751+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -10521,7 +10757,7 @@ export interface operations {
                      *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:05.1949705+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -10600,10 +10836,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:12.6603751+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -10773,9 +11009,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *         "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -10791,9 +11027,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "ownerId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -10872,7 +11108,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -10888,9 +11124,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11073,9 +11309,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "ownerId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11345,12 +11581,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *         "grantedUtc": "2026-12-07T04:32:19.9938889+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11437,12 +11673,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *       "grantedUtc": "2026-12-07T04:32:19.9938889+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -11614,8 +11850,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T04:07:09.4510364+00:00",
-                     *             "updatedUtc": "2026-12-07T04:07:09.3826612+00:00"
+                     *             "verifiedUtc": "2026-12-07T04:32:20.3922842+00:00",
+                     *             "updatedUtc": "2026-12-07T04:32:20.1775886+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -11811,33 +12047,33 @@ export interface operations {
                      *       "drift": [
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "UsEquity",
                      *           "weight": 0.45,
                      *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
+                     *           "drift": -0.3541200689482222
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "Bonds",
-                     *           "weight": 0.4,
-                     *           "band": 0.05,
-                     *           "drift": -0.4
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
                      *           "weight": 0.15,
                      *           "band": 0.0375,
                      *           "drift": -0.15
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "Bonds",
+                     *           "weight": 0.4,
+                     *           "band": 0.05,
+                     *           "drift": -0.4
                      *         }
                      *       ],
                      *       "harvest": {
@@ -11851,6 +12087,595 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AlertsDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListBudgets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "categoryId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *         "categoryPath": "Food",
+                     *         "amount": 600,
+                     *         "currency": "USD",
+                     *         "rollover": true,
+                     *         "startMonth": "2026-12"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["BudgetDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 600,
+                 *       "rollover": true,
+                 *       "startMonth": "2026-12"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BudgetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *       "categoryId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *       "categoryPath": "Food",
+                     *       "amount": 600,
+                     *       "currency": "USD",
+                     *       "rollover": true,
+                     *       "startMonth": "2026-12"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBudgetMonth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "month": "2026-12",
+                     *       "currency": "USD",
+                     *       "lines": [
+                     *         {
+                     *           "budgetId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *           "categoryId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "categoryPath": "Food",
+                     *           "rollover": true,
+                     *           "startMonth": "2026-12",
+                     *           "budgeted": 600,
+                     *           "carriedIn": 0,
+                     *           "available": 600,
+                     *           "spent": 0,
+                     *           "remaining": 600,
+                     *           "progress": 0
+                     *         }
+                     *       ],
+                     *       "totalBudgeted": 600,
+                     *       "totalAvailable": 600,
+                     *       "totalSpent": 0,
+                     *       "totalRemaining": 600,
+                     *       "unbudgetedSpending": 0,
+                     *       "unconverted": [],
+                     *       "fxOverrides": [
+                     *         {
+                     *           "month": "2026-12",
+                     *           "currency": "EUR",
+                     *           "reportingCurrency": "USD",
+                     *           "rate": 1.08
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BudgetMonthDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetBudgetFxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                currency: string;
+                householdId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rate": 1.08
+                 *     }
+                 */
+                "application/json": components["schemas"]["BudgetFxOverrideRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "month": "2026-12",
+                     *       "currency": "EUR",
+                     *       "reportingCurrency": "USD",
+                     *       "rate": 1.08
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BudgetFxOverrideDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteBudgetFxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                currency: string;
+                householdId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCashFlow: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-01-01",
+                     *       "to": "2026-12-07",
+                     *       "currency": "USD",
+                     *       "months": [
+                     *         {
+                     *           "month": "2026-01",
+                     *           "income": 0,
+                     *           "expense": 0,
+                     *           "net": 0,
+                     *           "uncategorised": 2667.41,
+                     *           "incomeChange": null,
+                     *           "expenseChange": null,
+                     *           "expenseChangePercent": null
+                     *         },
+                     *         {
+                     *           "month": "2026-02",
+                     *           "income": 0,
+                     *           "expense": 0,
+                     *           "net": 0,
+                     *           "uncategorised": 1683.53,
+                     *           "incomeChange": 0,
+                     *           "expenseChange": 0,
+                     *           "expenseChangePercent": null
+                     *         },
+                     *         {
+                     *           "month": "2026-03",
+                     *           "income": 0,
+                     *           "expense": 0,
+                     *           "net": 0,
+                     *           "uncategorised": -1840.2,
+                     *           "incomeChange": 0,
+                     *           "expenseChange": 0,
+                     *           "expenseChangePercent": null
+                     *         }
+                     *       ],
+                     *       "totalIncome": 0,
+                     *       "totalExpense": 0,
+                     *       "totalNet": 0,
+                     *       "spendingByCategory": [],
+                     *       "topPayees": [],
+                     *       "unconverted": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CashFlowDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -11914,22 +12739,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
-                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "parentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *         "parentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -12009,7 +12834,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "parentId": null,
                      *       "name": "Pets",
                      *       "path": "Pets",
@@ -12105,7 +12930,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "parentId": null,
                      *       "name": "Pets and vet",
                      *       "path": "Pets and vet",
@@ -12271,15 +13096,15 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Deposit",
                      *           "signedAmount": 30000,
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "categoryId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
@@ -12289,8 +13114,8 @@ export interface operations {
                      *           "splits": []
                      *         },
                      *         {
-                     *           "transactionId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
                      *           "signedAmount": -3006,
@@ -12305,8 +13130,8 @@ export interface operations {
                      *           "splits": []
                      *         },
                      *         {
-                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Fee",
                      *           "signedAmount": -12.5,
@@ -12399,29 +13224,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "endUtc": "2026-11-30T05:07:09.6279666+00:00",
-                     *         "start": "2026-11-30T04:07:09.6279666+00:00",
-                     *         "advisorStart": "2026-11-29T23:07:09.6279666-05:00",
+                     *         "startUtc": "2026-11-30T04:32:20.8639162+00:00",
+                     *         "endUtc": "2026-11-30T05:32:20.8639162+00:00",
+                     *         "start": "2026-11-30T04:32:20.8639162+00:00",
+                     *         "advisorStart": "2026-11-29T23:32:20.8639162-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:07:09.6279666+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T04:32:20.8639162+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *           "consultationId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *           "createdUtc": "2026-12-07T04:32:20.9095663+00:00"
                      *         }
                      *       },
                      *       {
@@ -12834,12 +13659,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *       "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *       "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *       "consultationId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T04:07:09.6549209+00:00"
+                     *       "createdUtc": "2026-12-07T04:32:20.9095663+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -13497,26 +14322,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "fundingAccountIds": [
-                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *         "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
+                     *         "statusRunId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *         "statusUpdatedUtc": "2026-12-07T04:32:16.4631798+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -13581,10 +14406,10 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                  *       ]
@@ -13602,16 +14427,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
                      *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
@@ -13697,26 +14522,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "statusUpdatedUtc": "2026-12-07T04:07:08.5201561+00:00",
+                     *       "statusRunId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *       "statusUpdatedUtc": "2026-12-07T04:32:16.4631798+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13781,13 +14606,13 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                  *       "fundingAccountIds": [
                  *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                 *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                  *       ],
                  *       "version": 0
                  *     }
@@ -13804,19 +14629,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -14291,9 +15116,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -14301,9 +15126,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *         "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -14311,9 +15136,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -15147,7 +15972,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15167,11 +15992,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:13.3756623+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15191,11 +16016,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:13.3756623+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15215,7 +16040,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:13.3756623+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15307,7 +16132,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -15327,7 +16152,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:13.2412785+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15413,7 +16238,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -15433,7 +16258,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:13.2412785+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15526,7 +16351,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -15546,7 +16371,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:07:06.8996016+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:13.2412785+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15707,7 +16532,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15727,11 +16552,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:13.3756623+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15751,11 +16576,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:13.3756623+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15775,7 +16600,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:07:06.9732925+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:13.3756623+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15981,33 +16806,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:32:14.098729+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:32:14.098729+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:32:14.098729+00:00"
                      *       }
                      *     ]
                      */
@@ -16075,7 +16900,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
@@ -16087,7 +16912,7 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
@@ -16176,7 +17001,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
@@ -16261,7 +17086,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
@@ -16348,7 +17173,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
@@ -16545,7 +17370,7 @@ export interface operations {
                      *           "contribution": 0.00029730101753537737
                      *         },
                      *         {
-                     *           "instrumentId": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011616908558018624
@@ -16670,7 +17495,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -16737,7 +17562,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:15.0932653+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -16879,7 +17704,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -16946,7 +17771,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:15.0932653+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -17023,7 +17848,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -17090,7 +17915,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:15.0932653+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17233,7 +18058,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -17300,7 +18125,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:07:07.9728819+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:15.0932653+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17703,8 +18528,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
                      *         "progress": 0,
@@ -17717,14 +18542,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:09.190499+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:09.2006168+00:00",
-                     *         "durationMs": 8
+                     *         "createdUtc": "2026-12-07T04:32:19.7418963+00:00",
+                     *         "startedUtc": "2026-12-07T04:32:19.7434527+00:00",
+                     *         "finishedUtc": "2026-12-07T04:32:19.7631313+00:00",
+                     *         "durationMs": 16
                      *       },
                      *       {
                      *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -17739,14 +18564,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:08.5837512+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:09.1010141+00:00",
-                     *         "durationMs": 513
+                     *         "createdUtc": "2026-12-07T04:32:16.6868991+00:00",
+                     *         "startedUtc": "2026-12-07T04:32:16.6909874+00:00",
+                     *         "finishedUtc": "2026-12-07T04:32:19.3618193+00:00",
+                     *         "durationMs": 2642
                      *       },
                      *       {
-                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *         "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -17759,10 +18584,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *         "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *         "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *         "durationMs": 41
+                     *         "createdUtc": "2026-12-07T04:32:16.2771209+00:00",
+                     *         "startedUtc": "2026-12-07T04:32:16.3265394+00:00",
+                     *         "finishedUtc": "2026-12-07T04:32:16.4493496+00:00",
+                     *         "durationMs": 94
                      *       }
                      *     ]
                      */
@@ -17842,8 +18667,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -17957,10 +18782,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T04:32:16.2771209+00:00",
+                     *       "startedUtc": "2026-12-07T04:32:16.3265394+00:00",
+                     *       "finishedUtc": "2026-12-07T04:32:16.4493496+00:00",
+                     *       "durationMs": 94
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18064,8 +18889,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -18179,10 +19004,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.4335582+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:08.4604485+00:00",
-                     *       "finishedUtc": "2026-12-07T04:07:08.5119052+00:00",
-                     *       "durationMs": 41
+                     *       "createdUtc": "2026-12-07T04:32:16.2771209+00:00",
+                     *       "startedUtc": "2026-12-07T04:32:16.3265394+00:00",
+                     *       "finishedUtc": "2026-12-07T04:32:16.4493496+00:00",
+                     *       "durationMs": 94
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18250,8 +19075,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Simulate",
                      *       "status": "Running",
                      *       "progress": 0,
@@ -18264,8 +19089,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:09.190499+00:00",
-                     *       "startedUtc": "2026-12-07T04:07:09.1914683+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:19.7418963+00:00",
+                     *       "startedUtc": "2026-12-07T04:32:19.7434527+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -18367,7 +19192,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -18382,7 +19207,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:07:08.5822944+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:16.6868991+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -18485,9 +19310,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -18499,9 +19324,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *           "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -18513,9 +19338,9 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -18529,13 +19354,13 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
@@ -18628,10 +19453,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -18645,11 +19470,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -18664,10 +19489,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "saleTransactionId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *           "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -18771,10 +19596,10 @@ export interface operations {
                      *       "gains": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *           "lotId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "saleTransactionId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "lotId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -18788,11 +19613,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "lotId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -18807,10 +19632,10 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "saleTransactionId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *           "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -18913,31 +19738,53 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:14.0366826+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -18946,35 +19793,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -18987,32 +19805,14 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19023,14 +19823,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "band": 0,
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19127,31 +19945,53 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:07:07.3308487+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:14.0366826+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19160,35 +20000,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -19201,32 +20012,14 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -19237,14 +20030,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "band": 0,
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19323,33 +20134,33 @@ export interface operations {
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "side": "Buy",
-                     *         "quantity": 2721.053303,
-                     *         "price": 12.34,
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:32:14.098729+00:00"
                      *       },
                      *       {
                      *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:32:14.098729+00:00"
                      *       },
                      *       {
                      *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
+                     *         "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "side": "Buy",
+                     *         "quantity": 2721.053303,
+                     *         "price": 12.34,
                      *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:07:07.3757731+00:00"
+                     *         "createdUtc": "2026-12-07T04:32:14.098729+00:00"
                      *       }
                      *     ]
                      */
@@ -19417,24 +20228,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *       },
-                     *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "Bonds",
-                     *         "weight": 0.4,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
                      *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
@@ -19444,7 +20245,17 @@ export interface operations {
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *       },
+                     *       {
+                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "assetClass": null,
+                     *         "weight": 0.12,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": null
                      *       }
                      *     ]
                      */
@@ -19502,12 +20313,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "0f068670-a843-4edd-b006-861ee5482307",
+                 *       "modelPortfolioId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                 *         "Bonds": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                  *       }
                  *     }
                  */
@@ -19524,14 +20335,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *       },
                      *       {
                      *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
@@ -19541,17 +20352,17 @@ export interface operations {
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
+                     *         "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
                      *       }
                      *     ]
                      */
@@ -19897,25 +20708,47 @@ export interface operations {
                      *         "trades": [
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19924,35 +20757,6 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
@@ -19965,32 +20769,14 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *               "band": 0,
-                     *               "buys": "b7a6cfdd-4dbb-456e-a93d-5188317292e8"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
@@ -20001,14 +20787,32 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "band": 0,
+                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -20018,24 +20822,24 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage"
+                     *         },
+                     *         {
+                     *           "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
                      *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Joint brokerage"
-                     *         },
-                     *         {
-                     *           "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "id": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
@@ -20298,7 +21102,7 @@ export interface operations {
                      *       "article": "risk-tolerance-vs-capacity",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T04:07:09.0738988+00:00"
+                     *       "decidedUtc": "2026-12-07T04:32:19.4857095+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -20610,11 +21414,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *             "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *             "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *             "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -20628,7 +21432,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *             "takenUtc": "2026-12-07T04:32:13.4053359+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -20636,8 +21440,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *           "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *           "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -20651,7 +21455,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *           "takenUtc": "2026-12-07T04:32:13.4053359+00:00"
                      *         }
                      *       ]
                      *     }
@@ -20713,7 +21517,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -20738,8 +21542,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "personId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -20753,7 +21557,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T04:07:07.0013099+00:00"
+                     *       "takenUtc": "2026-12-07T04:32:13.4053359+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -20841,7 +21645,7 @@ export interface operations {
                      *         "maxAmount": 500,
                      *         "accountId": null,
                      *         "direction": "Outflow",
-                     *         "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "setPayee": null,
                      *         "addTags": [
                      *           "food"
@@ -20910,7 +21714,7 @@ export interface operations {
                  *       "payeePattern": "grocer",
                  *       "direction": "Outflow",
                  *       "maxAmount": 500,
-                 *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                  *       "addTags": [
                  *         "food"
                  *       ]
@@ -20940,7 +21744,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21032,7 +21836,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21099,7 +21903,7 @@ export interface operations {
                  *       "payeeMatch": "Regex",
                  *       "direction": "Outflow",
                  *       "maxAmount": 500,
-                 *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                  *       "addTags": [
                  *         "food"
                  *       ]
@@ -21129,7 +21933,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21351,7 +22155,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -21364,16 +22168,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -21472,7 +22276,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "modelPortfolioId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "modelPortfolioId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
                      *       "name": "Dow 30 core (copy)",
                      *       "allocations": [
                      *         {
@@ -21574,10 +22378,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "strategyId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
+                     *         "followedUtc": "2026-12-07T04:32:21.4018224+00:00"
                      *       }
                      *     ]
                      */
@@ -21651,10 +22455,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "strategyId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T04:07:09.8372339+00:00"
+                     *       "followedUtc": "2026-12-07T04:32:21.4018224+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -21781,7 +22585,7 @@ export interface operations {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
+                     *         "createdUtc": "2026-12-07T04:32:13.6343426+00:00"
                      *       }
                      *     ]
                      */
@@ -21861,7 +22665,7 @@ export interface operations {
                      *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T04:07:07.1094574+00:00"
+                     *       "createdUtc": "2026-12-07T04:32:13.6343426+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -22016,7 +22820,7 @@ export interface operations {
                      *       "opportunities": [
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
@@ -22096,13 +22900,13 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "instrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "instrumentId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -22196,7 +23000,7 @@ export interface operations {
                      *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T04:07:07.4262516+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:14.2364887+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -22546,8 +23350,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -22566,8 +23370,8 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -22586,8 +23390,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -22676,7 +23480,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 25000,
@@ -22705,8 +23509,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -22816,8 +23620,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -22891,7 +23695,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 30000,
@@ -22911,8 +23715,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -23097,7 +23901,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                 *       "categoryId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -23116,15 +23920,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "transactionId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "tradeDate": "2026-12-07",
                      *       "type": "Deposit",
                      *       "signedAmount": 30000,
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *       "categoryId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
@@ -23201,7 +24005,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 1000,
@@ -23209,7 +24013,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 12.5,
@@ -23242,8 +24046,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -23262,8 +24066,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -23372,7 +24176,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-07",
                  *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
@@ -23396,7 +24200,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -23514,7 +24318,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *           "accountId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -23524,21 +24328,21 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 3020.4,
+                     *           "cash": 28481.5,
+                     *           "total": 31501.9
+                     *         },
+                     *         {
+                     *           "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
                      *           "positions": 223851.77,
                      *           "cash": 0.21,
                      *           "total": 223851.99
-                     *         },
-                     *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "name": "Joint brokerage",
-                     *           "type": "TaxableBrokerage",
-                     *           "isLiability": false,
-                     *           "positions": 622572.7,
-                     *           "cash": 43734.16,
-                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -23633,14 +24437,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *         "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
+                     *         "createdUtc": "2026-12-07T04:32:19.8862994+00:00"
                      *       }
                      *     ]
                      */
@@ -23720,14 +24524,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:19.8862994+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -23823,14 +24627,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T04:07:09.2634379+00:00"
+                     *       "createdUtc": "2026-12-07T04:32:19.8862994+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -23976,12 +24780,12 @@ export interface operations {
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T04:07:09.283+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
+                     *           "createdUtc": "2026-12-07T04:32:19.925+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T04:32:19.925+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:32:19.9253836+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -24068,12 +24872,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:07:09.312+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:07:09.312+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:19.975+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:32:19.975+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:32:19.9253836+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24145,12 +24949,12 @@ export interface operations {
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:07:09.283+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:07:09.283+00:00",
+                     *       "createdUtc": "2026-12-07T04:32:19.925+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T04:32:19.925+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:07:09.2834115+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"1d57e07d-055b-4e77-8810-aa5793a36025\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:32:19.9253836+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24338,7 +25142,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *           "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -24431,7 +25235,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -24611,7 +25415,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -24925,7 +25729,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -24934,7 +25738,7 @@ export interface operations {
                      *       ],
                      *       "households": [
                      *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "5db3a821-22ad-4cf0-9e40-c1a855541cd6"
+                     *         "c66aa59f-2c24-4b45-b87b-13f03e403ecb"
                      *       ]
                      *     }
                      */
@@ -25044,13 +25848,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T04:07:11.4101844+00:00",
+                     *       "exportedUtc": "2026-12-07T04:32:24.1361232+00:00",
                      *       "user": {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T04:07:04.0359557+00:00",
+                     *         "createdUtc": "2026-12-07T04:32:06.9323213+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -25061,13 +25865,13 @@ export interface operations {
                      *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:07:03.2037968+00:00",
+                     *             "createdUtc": "2026-12-07T04:32:05.1949705+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *               "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
@@ -25079,7 +25883,7 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
@@ -25091,7 +25895,7 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *               "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
@@ -25127,7 +25931,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *                 "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
@@ -25148,9 +25952,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *                 "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *                 "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *                 "ownerId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -25170,8 +25974,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *               "accountId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *               "accountId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25190,8 +25994,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25210,8 +26014,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *               "accountId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25232,28 +26036,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *               "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T04:07:07.9728819+00:00"
+                     *               "createdUtc": "2026-12-07T04:32:15.0932653+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *               "grantedUtc": "2026-12-07T04:07:09.3208736+00:00",
+                     *               "grantedUtc": "2026-12-07T04:32:19.9938889+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *             "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:07:06.5117883+00:00",
+                     *             "createdUtc": "2026-12-07T04:32:12.6603751+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -25267,21 +26071,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:06.4696162+00:00",
+                     *           "occurredUtc": "2026-12-07T04:32:12.6049878+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:06.7084467+00:00",
+                     *           "occurredUtc": "2026-12-07T04:32:12.9046395+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
-                     *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
+                     *           "detail": "a548905b-069c-4ef2-b424-80e1bd284bfa"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:07:07.4194477+00:00",
+                     *           "occurredUtc": "2026-12-07T04:32:14.2255544+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "ipAddress": null,
@@ -25928,30 +26732,30 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
-                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "householdId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: hidden",
                      *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
-                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *           "eventType": "strategy.updated",
-                     *           "title": "Strategy Dow 30 core: targets",
-                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
+                     *           "createdUtc": "2026-12-07T04:32:21.9277986+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
                      *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *           "householdId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: targets",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
+                     *           "createdUtc": "2026-12-07T04:32:21.9277986+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T04:07:09.1276342+00:00",
+                     *           "createdUtc": "2026-12-07T04:32:19.7051517+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -26015,13 +26819,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
-                     *       "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *       "householdId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "eventType": "strategy.updated",
                      *       "title": "Strategy Dow 30 core: hidden",
                      *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *       "createdUtc": "2026-12-07T04:07:10.1563473+00:00",
-                     *       "readUtc": "2026-12-07T04:07:10.1693611+00:00"
+                     *       "createdUtc": "2026-12-07T04:32:21.9277986+00:00",
+                     *       "readUtc": "2026-12-07T04:32:22.0226859+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -26512,7 +27316,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *         "name": "Dow 30 core",
                      *         "description": "US large caps only, back to target each quarter.",
                      *         "allocations": [
@@ -26525,16 +27329,16 @@ export interface operations {
                      *         "proxies": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *             "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *             "symbol": "AA",
                      *             "name": "Alcoa"
                      *           }
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *         "publishedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *         "updatedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -26587,7 +27391,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -26600,16 +27404,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -26677,7 +27481,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -26690,16 +27494,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:07:09.7063606+00:00",
+                     *       "publishedUtc": "2026-12-07T04:32:21.0061411+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:07:09.8604288+00:00",
+                     *       "updatedUtc": "2026-12-07T04:32:21.432763+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -26789,7 +27593,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "strategyId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "publishedOn": "2026-10-07",
                      *       "baseDate": "2026-10-07",
                      *       "endDate": "2026-12-04",
@@ -26903,10 +27707,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
+                     *       "strategyId": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T04:07:09.8903319+00:00"
+                     *       "createdUtc": "2026-12-07T04:32:21.4987451+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -27599,14 +28403,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:07:11.1438936+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:32:23.7612162+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:07:11.1592359+00:00",
+                     *           "lastErrorUtc": "2026-12-07T04:32:23.7718526+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
