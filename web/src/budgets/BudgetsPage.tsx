@@ -74,6 +74,8 @@ function Stat({ label, value }: { label: string; value: string }) {
 
 function BudgetLineRow({ householdId, line, currency }: { householdId: string; line: BudgetLine; currency: string }) {
   const queryClient = useQueryClient();
+  // The box shows the click at once; the server's answer (and the month read again) settles it.
+  const [asked, setAsked] = useState<boolean | null>(null);
   const { width, over } = progressBar(line);
   const save = useMutation({
     mutationFn: (rollover: boolean) =>
@@ -117,7 +119,16 @@ function BudgetLineRow({ householdId, line, currency }: { householdId: string; l
           {line.carriedIn !== 0 ? `, ${formatMoney(line.carriedIn, currency)} carried in` : ''}
         </span>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={line.rollover} disabled={save.isPending} onChange={(e) => save.mutate(e.target.checked)} aria-label={`Roll over ${line.categoryPath}`} />
+          <input
+            type="checkbox"
+            checked={asked ?? line.rollover}
+            disabled={save.isPending}
+            onChange={(e) => {
+              setAsked(e.target.checked);
+              save.mutate(e.target.checked, { onSettled: () => setAsked(null) });
+            }}
+            aria-label={`Roll over ${line.categoryPath}`}
+          />
           Roll over what is left
         </label>
         <button type="button" className="underline" onClick={() => remove.mutate()} disabled={remove.isPending}>
