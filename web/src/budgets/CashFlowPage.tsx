@@ -6,6 +6,7 @@ import { lastTwelveMonths, useCashFlow, type CashFlow } from './queries';
 
 // The chart library comes in its own chunk, after the tables have their data.
 const CashFlowChart = lazy(() => import('./CashFlowChart'));
+const SpendingChart = lazy(() => import('./CashFlowChart').then((m) => ({ default: m.SpendingChart })));
 
 /** Cash flow and spending (docs/budgets.md, "Cash flow"): income against expense by month, spending by category, top payees. */
 export function CashFlowPage() {
@@ -90,24 +91,29 @@ function Report({ report }: { report: CashFlow }) {
         {report.spendingByCategory.length === 0 ? (
           <Empty>No spending in categorised expenses in this range. Categorise transactions on the Categories page.</Empty>
         ) : (
-          <table className="table w-full text-sm">
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col" className="text-right">Spent</th>
-                <th scope="col" className="text-right">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.spendingByCategory.map((c) => (
-                <tr key={c.categoryId} data-testid="spending-row">
-                  <th scope="row">{c.categoryPath}</th>
-                  <td className="text-right">{money(c.amount)}</td>
-                  <td className="text-right">{formatPercent(c.share)}</td>
+          <>
+            <Suspense fallback={<div role="status">Loading the chart…</div>}>
+              <SpendingChart report={report} />
+            </Suspense>
+            <table className="table w-full text-sm">
+              <thead>
+                <tr>
+                  <th scope="col">Category</th>
+                  <th scope="col" className="text-right">Spent</th>
+                  <th scope="col" className="text-right">Share</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.spendingByCategory.map((c) => (
+                  <tr key={c.categoryId} data-testid="spending-row">
+                    <th scope="row">{c.categoryPath}</th>
+                    <td className="text-right">{money(c.amount)}</td>
+                    <td className="text-right">{formatPercent(c.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </section>
       <section className="card" aria-labelledby="payees-heading">

@@ -1,4 +1,4 @@
-import { isMonth, lastTwelveMonths, progressBar } from './queries';
+import { byTopLevel, isMonth, lastTwelveMonths, progressBar } from './queries';
 
 describe('budget helpers', () => {
   it('caps the bar at 100 % and marks an overspent month', () => {
@@ -20,5 +20,22 @@ describe('budget helpers', () => {
     expect(isMonth('2024-02')).toBe(true);
     expect(isMonth('2024-13')).toBe(false);
     expect(isMonth('24-02')).toBe(false);
+  });
+});
+
+describe('byTopLevel', () => {
+  it('sums the categories of each top-level category, largest first', () => {
+    expect(
+      byTopLevel([
+        { topLevel: 'Transport', amount: 210 },
+        { topLevel: 'Food', amount: 650.1 },
+        { topLevel: 'Food', amount: 49.9 },
+        { topLevel: 'Shopping', amount: 210 },
+      ]),
+    ).toEqual([
+      { name: 'Food', amount: 700 },
+      { name: 'Shopping', amount: 210 },
+      { name: 'Transport', amount: 210 },
+    ]);
   });
 });

@@ -56,3 +56,10 @@ export function lastTwelveMonths(today: string): { from: string; to: string } {
   const from = `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}-01`;
   return { from, to: today };
 }
+
+/** Spending summed by top-level category, largest first. */
+export function byTopLevel(rows: Pick<CashFlow['spendingByCategory'][number], 'topLevel' | 'amount'>[]): { name: string; amount: number }[] {
+  const sums = new Map<string, number>();
+  for (const r of rows) sums.set(r.topLevel, (sums.get(r.topLevel) ?? 0) + r.amount);
+  return [...sums].map(([name, amount]) => ({ name, amount: Math.round(amount * 100) / 100 })).sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name));
+}
