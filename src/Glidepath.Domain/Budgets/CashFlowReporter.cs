@@ -35,11 +35,12 @@ public static class CashFlowReporter
         ArgumentNullException.ThrowIfNull(entries);
         decimal Round(decimal amount) => Math.Round(amount, decimals, MidpointRounding.AwayFromZero);
         var inRange = entries.Where(e => e.Date >= from && e.Date <= to).ToList();
+        var byMonth = inRange.ToLookup(e => Budgets.Months.Of(e.Date));
         var months = new List<CashFlowMonth>();
         CashFlowMonth? previous = null;
         foreach (var month in Budgets.Months.Between(from, to))
         {
-            var of = inRange.Where(e => Budgets.Months.Of(e.Date) == month).ToList();
+            var of = byMonth[month].ToList();
             var income = Round(of.Where(e => e.Kind == CategoryKind.Income).Sum(e => e.Amount));
             var expense = Round(-of.Where(e => e.Kind == CategoryKind.Expense).Sum(e => e.Amount));
             var uncategorised = Round(of.Where(e => e.Kind is null).Sum(e => e.Amount));
