@@ -2,6 +2,7 @@ using Glidepath.Application.Accounts;
 using Glidepath.Application.Advisors;
 using Glidepath.Application.Alerts;
 using Glidepath.Application.Audit;
+using Glidepath.Application.Budgets;
 using Glidepath.Application.CorporateActions;
 using Glidepath.Application.Events;
 using Glidepath.Application.Fx;
@@ -83,6 +84,8 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdCategoriser>();
         services.AddScoped<CategoriserLearning>();
         services.AddScoped<HouseholdRules>();
+        services.AddScoped<HouseholdBudgets>();
+        services.AddScoped<CashFlowReports>();
         services.AddScoped<HouseholdModelPortfolios>();
         services.AddScoped<PublishedStrategies>();
         services.AddScoped<LearningArticles>();

@@ -3,6 +3,7 @@ using Glidepath.Cli.Analytics;
 using Glidepath.Cli.Anomalies;
 using Glidepath.Cli.Categories;
 using Glidepath.Cli.Backups;
+using Glidepath.Cli.Budgets;
 using Glidepath.Cli.CorporateActions;
 using Glidepath.Cli.Hosting;
 using Glidepath.Infrastructure.Encryption;
@@ -38,6 +39,8 @@ public static class GlidepathCli
         root.Subcommands.Add(CorporateActionsCommand.Create(env, remote));
         root.Subcommands.Add(PositionsCommand.Create(env, remote));
         root.Subcommands.Add(NetWorthCommand.Create(env, remote));
+        root.Subcommands.Add(BudgetCommands.CreateBudgets(env, remote));
+        root.Subcommands.Add(BudgetCommands.CreateCashFlow(env, remote));
         root.Subcommands.Add(SimulateCommand.Create(env, remote));
         root.Subcommands.Add(SolveCommand.Create(env, remote));
         root.Subcommands.Add(CompareCommand.Create());

@@ -57,6 +57,8 @@ export const routes: RouteObject[] = [
                   { path: 'instruments', lazy: () => import('./pages/InstrumentsPage').then((m) => ({ Component: m.InstrumentsPage })) },
                   { path: 'transactions', lazy: () => import('./pages/TransactionsPage').then((m) => ({ Component: m.TransactionsPage })) },
                   { path: 'categories', lazy: () => import('./categories/CategoriesPage').then((m) => ({ Component: m.CategoriesPage })) },
+                  { path: 'budgets', lazy: () => import('./budgets/BudgetsPage').then((m) => ({ Component: m.BudgetsPage })) },
+                  { path: 'cash-flow', lazy: () => import('./budgets/CashFlowPage').then((m) => ({ Component: m.CashFlowPage })) },
                   { path: 'import', lazy: () => import('./pages/ImportPage').then((m) => ({ Component: m.ImportPage })) },
                   { path: 'plans', lazy: () => import('./pages/PlansPage').then((m) => ({ Component: m.PlansPage })) },
                   { path: 'plans/compare', lazy: () => import('./plans/ComparePage').then((m) => ({ Component: m.ComparePage })) },

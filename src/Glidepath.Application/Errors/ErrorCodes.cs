@@ -59,6 +59,7 @@ public static class ErrorCodes
 
     /// <summary>The transaction has no stored suggestion of the categoriser to accept.</summary>
     public const string SuggestionNotFound = "suggestion-not-found";
+    public const string BudgetNotFound = "budget-not-found";
     public const string GoalNotFound = "goal-not-found";
     public const string ManualAssetValueNotFound = "manual-asset-value-not-found";
 

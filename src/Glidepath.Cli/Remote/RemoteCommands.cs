@@ -15,7 +15,7 @@ internal static class RemoteCommands
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
         "login", "logout", "positions", "networth", "gains", "harvest", "rebalance", "import transactions", "import prices", "import fx", "simulate", "solve",
-        "corporate-actions",
+        "corporate-actions", "budgets", "cash-flow",
     };
 
     /// <summary>Why the server has no counterpart, by the command's first word.</summary>

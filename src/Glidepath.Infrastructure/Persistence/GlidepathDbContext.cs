@@ -1,6 +1,7 @@
 using Glidepath.Domain.Assumptions;
 using Glidepath.Domain.Recommendations;
 using Glidepath.Domain.RiskProfile;
+using Glidepath.Domain.Budgets;
 using Glidepath.Domain.Categories;
 using Glidepath.Domain.Currencies;
 using Glidepath.Domain.Households;
@@ -71,6 +72,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<Rule> Rules => Set<Rule>();
     public DbSet<CategoriserModelRecord> CategoriserModels => Set<CategoriserModelRecord>();
     public DbSet<CategorySuggestion> CategorySuggestions => Set<CategorySuggestion>();
+    public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<BudgetFxOverride> BudgetFxOverrides => Set<BudgetFxOverride>();
 
     // The cached ledger state: derived from Transactions, replaced as a whole per household.
     public DbSet<TaxLot> TaxLots => Set<TaxLot>();

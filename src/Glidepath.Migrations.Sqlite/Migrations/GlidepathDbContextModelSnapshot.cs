@@ -72,6 +72,76 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("capital_market_assumptions", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Domain.Budgets.Budget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<bool>("Rollover")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rollover");
+
+                    b.Property<DateOnly>("StartMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_budgets_category_id");
+
+                    b.HasIndex("HouseholdId", "CategoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_household_id_category_id");
+
+                    b.ToTable("budgets", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Budgets.BudgetFxOverride", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("ReportingCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporting_currency");
+
+                    b.Property<decimal>("Rate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.HasKey("HouseholdId", "Month", "Currency", "ReportingCurrency")
+                        .HasName("pk_budget_fx_overrides");
+
+                    b.ToTable("budget_fx_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Categories.CategoriserModelRecord", b =>
                 {
                     b.Property<Guid>("HouseholdId")
@@ -3806,6 +3876,33 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Budgets.Budget", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_categories_category_id");
+
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_households_household_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Budgets.BudgetFxOverride", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_fx_overrides_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Categories.CategoriserModelRecord", b =>

@@ -2,6 +2,7 @@ using Glidepath.Server.Accounts;
 using Glidepath.Server.Admin;
 using Glidepath.Server.Alerts;
 using Glidepath.Server.Assumptions;
+using Glidepath.Server.Budgets;
 using Glidepath.Server.CorporateActions;
 using Glidepath.Server.Advisors;
 using Glidepath.Server.Fx;
@@ -95,6 +96,7 @@ public static class GlidepathApi
         household.MapCategoryEndpoints();
         household.MapRuleEndpoints();
         household.MapCategoriserEndpoints();
+        household.MapBudgetEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;

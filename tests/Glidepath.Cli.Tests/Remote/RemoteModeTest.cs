@@ -130,6 +130,22 @@ public sealed class RemoteModeTest(RemoteModeTest.DemoServer demo) : IClassFixtu
     }
 
     [Fact]
+    public async Task BudgetsAndCashFlow_OverTheServer_PrintWhatTheLocalCommandsPrint()
+    {
+        Assert.Equal(0, (await LoginAsync()).ExitCode);
+        var year = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var cashFlow = await AssertSameOutputAsync("cash-flow", "--household", household.ToString(), "--from", $"{year}-01-01", "--to", $"{year}-03-31");
+        var budgets = await AssertSameOutputAsync("budgets", "--household", household.ToString(), "--month", $"{year}-01");
+
+        Assert.Equal(3, JsonDocument.Parse(cashFlow).RootElement.GetProperty("months").GetArrayLength());
+        Assert.Equal($"{year}-01", JsonDocument.Parse(budgets).RootElement.GetProperty("month").GetString());
+        var bad = await cli.RunAsync(["budgets", "--household", household.ToString(), "--month", "2024-13"]);
+        Assert.Equal((1, 1), (bad.ExitCode, bad.Error.Trim().Split('\n').Length));
+        Assert.Contains("yyyy-MM", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Harvest_OverTheServer_PrintsWhatTheLocalCommandPrints()
     {
         Assert.Equal(0, (await LoginAsync()).ExitCode);

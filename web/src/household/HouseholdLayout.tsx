@@ -12,6 +12,8 @@ const links = [
   ['portfolio', 'Portfolio'],
   ['transactions', 'Transactions'],
   ['categories', 'Categories'],
+  ['budgets', 'Budgets'],
+  ['cash-flow', 'Cash flow'],
   ['instruments', 'Instruments'],
   ['import', 'Import'],
   ['plans', 'Plans'],

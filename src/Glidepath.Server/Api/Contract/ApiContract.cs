@@ -51,6 +51,7 @@ internal static class ApiContract
         ["Categories"] = "The household's category tree and each transaction's category, payee, tags and split lines.",
         ["Rules"] = "Ordered categorisation rules: run on every import, and applied to stored transactions with a preview.",
         ["Categoriser"] = "The household's learned categoriser: its status and metrics, training on request, and accepting its suggestions.",
+        ["Budgets"] = "Monthly budgets per expense category with rollover, budget against actual in the reporting currency, and the cash-flow and spending report (docs/budgets.md).",
         ["Goals"] = "What a household saves for: target, date or age, funding accounts, progress today and the status its plan's newest simulation gives it.",
     };
 

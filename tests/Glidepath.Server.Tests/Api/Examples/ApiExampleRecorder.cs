@@ -483,6 +483,15 @@ internal sealed partial class ApiExampleRecorder
             await PostAsync(me, $"{hh}/transactions/{quill}/category/accept-suggestion");
         }
 
+        // Budgets and cash flow (docs/budgets.md).
+        var budgetMonth = asOf[..7];
+        await PutAsync(me, $"{hh}/budgets/{Category("Food")}", new { amount = 600m, rollover = true, startMonth = budgetMonth });
+        await PutAsync(me, $"{hh}/budgets/{Category("Shopping")}", new { amount = 250m, rollover = false, startMonth = budgetMonth });
+        await SendAsync(me, HttpMethod.Delete, $"{hh}/budgets/{Category("Shopping")}");
+        await PutAsync(me, $"{hh}/budgets/months/{budgetMonth}/fx-rates/EUR", new { rate = 1.08m });
+        await GetAsync(me, $"{hh}/budgets/months/{budgetMonth}");
+        await SendAsync(me, HttpMethod.Delete, $"{hh}/budgets/months/{budgetMonth}/fx-rates/EUR");
+
         // Second factor, step-up and sessions of the demo user.
         var enrolment = await PostAsync(me, $"{v}/me/mfa/totp");
         if (enrolment?["sharedKey"]?.GetValue<string>() is { } key)
@@ -544,6 +553,7 @@ internal sealed partial class ApiExampleRecorder
             ["ListMissingFxRates"] = "?currency=EUR",
             ["SearchMarketDataProvider"] = "?q=MSFT",
             ["ListTransactions"] = "?pageSize=3",
+            ["GetCashFlow"] = $"?from={year}-01-01&to={to}",
             ["ListInstruments"] = $"?householdId={h}&inUse=true&pageSize=3",
         };
         using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));

@@ -6,11 +6,66 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Glidepath.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AddCategoriser : Migration
+    public partial class AddRemindersCategoriserBudgets : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "reminder_sent_utc",
+                table: "consultations",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "budget_fx_overrides",
+                columns: table => new
+                {
+                    household_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    month = table.Column<DateOnly>(type: "date", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    reporting_currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    rate = table.Column<decimal>(type: "numeric", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_budget_fx_overrides", x => new { x.household_id, x.month, x.currency, x.reporting_currency });
+                    table.ForeignKey(
+                        name: "fk_budget_fx_overrides_households_household_id",
+                        column: x => x.household_id,
+                        principalTable: "households",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "budgets",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    household_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    category_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric", nullable: false),
+                    rollover = table.Column<bool>(type: "boolean", nullable: false),
+                    start_month = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_budgets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_budgets_categories_category_id",
+                        column: x => x.category_id,
+                        principalTable: "categories",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_budgets_households_household_id",
+                        column: x => x.household_id,
+                        principalTable: "households",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "categoriser_models",
                 columns: table => new
@@ -72,6 +127,17 @@ namespace Glidepath.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_budgets_category_id",
+                table: "budgets",
+                column: "category_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_budgets_household_id_category_id",
+                table: "budgets",
+                columns: new[] { "household_id", "category_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_category_suggestions_category_id",
                 table: "category_suggestions",
                 column: "category_id");
@@ -86,10 +152,20 @@ namespace Glidepath.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "budget_fx_overrides");
+
+            migrationBuilder.DropTable(
+                name: "budgets");
+
+            migrationBuilder.DropTable(
                 name: "categoriser_models");
 
             migrationBuilder.DropTable(
                 name: "category_suggestions");
+
+            migrationBuilder.DropColumn(
+                name: "reminder_sent_utc",
+                table: "consultations");
         }
     }
 }

@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { budgetsJourney } from '../journeys/budgets.mjs';
+
+journey('budgets', (kit) => budgetsJourney(kit));

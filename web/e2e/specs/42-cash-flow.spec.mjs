@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { cashFlowJourney } from '../journeys/budgets.mjs';
+
+journey('cash flow', (kit) => cashFlowJourney(kit));

@@ -1,0 +1,43 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '../lib/format';
+import { palette } from '../components/charts';
+import { byTopLevel, type CashFlow } from './queries';
+
+/** Income against expense by month (Recharts; loaded on its own after the tables, see CashFlowPage). */
+export default function CashFlowChart({ report }: { report: CashFlow }) {
+  const fmt = (v: number) => formatMoney(v, report.currency, undefined, true);
+  return (
+    <div className="h-64 w-full" data-testid="cash-flow-chart">
+      <ResponsiveContainer>
+        <BarChart data={report.months} margin={{ left: 8, right: 8 }}>
+          <CartesianGrid stroke="#e2e8f0" />
+          <XAxis dataKey="month" />
+          <YAxis tickFormatter={fmt} width={72} />
+          <Tooltip formatter={(v) => fmt(Number(v))} />
+          <Legend />
+          <Bar dataKey="income" name="Income" fill={palette[2]} isAnimationActive={false} />
+          <Bar dataKey="expense" name="Expense" fill={palette[1]} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Spending by top-level category, largest first, as horizontal bars (the table below lists each category as categorised). */
+export function SpendingChart({ report }: { report: CashFlow }) {
+  const rows = byTopLevel(report.spendingByCategory);
+  const fmt = (v: number) => formatMoney(v, report.currency, undefined, true);
+  return (
+    <div className="w-full" style={{ height: 40 + rows.length * 32 }} data-testid="spending-chart">
+      <ResponsiveContainer>
+        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <CartesianGrid stroke="#e2e8f0" />
+          <XAxis type="number" tickFormatter={fmt} />
+          <YAxis type="category" dataKey="name" width={120} />
+          <Tooltip formatter={(v) => fmt(Number(v))} />
+          <Bar dataKey="amount" name="Spent" fill={palette[0]} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
