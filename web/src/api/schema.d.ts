@@ -980,6 +980,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List budgets
+         * @description The household's monthly budgets per expense category, in its reporting currency, with rollover and start month.
+         */
+        get: operations["ListBudgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/budgets/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a category's budget
+         * @description Creates or replaces the monthly budget of an expense category: the amount in the reporting currency, rollover on or off, and the month it starts.
+         */
+        put: operations["SetBudget"];
+        post?: never;
+        /**
+         * Delete a category's budget
+         * @description Deletes the budget of a category; its transactions are untouched.
+         */
+        delete: operations["DeleteBudget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/budgets/months/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Budget against actual for a month
+         * @description Each budget that has started by the month (yyyy-MM) with what it carried in, what is available, spent and left, and its progress; the spending no budget covers; amounts without an FX rate.
+         */
+        get: operations["GetBudgetMonth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/budgets/months/{month}/fx-rates/{currency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Fix a currency's rate for a budget month
+         * @description Converts every transaction in the currency traded in the month (yyyy-MM) at this rate (units of the reporting currency per unit) instead of the stored rate of its trade date.
+         */
+        put: operations["SetBudgetFxRate"];
+        post?: never;
+        /**
+         * Remove a budget month's fixed rate
+         * @description The month's transactions in the currency go back to the stored rate of their trade date.
+         */
+        delete: operations["DeleteBudgetFxRate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/cash-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cash flow and spending
+         * @description Income against expense by month (with the change from the month before), spending by category and the top payees over a range of trade dates (default: the last twelve months), in the reporting currency. Transfers count as neither.
+         */
+        get: operations["GetCashFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/categories": {
         parameters: {
             query?: never;
@@ -1042,6 +1150,46 @@ export interface paths {
         get: operations["ListCategorisedTransactions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/categoriser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The categoriser's status and metrics
+         * @description Whether the household's learned categoriser has a model, its version, when and on how many labelled rows it was trained, its accuracy and macro-F1 on held-out rows, the corrections since, and its thresholds.
+         */
+        get: operations["GetCategoriser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/categoriser/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Train the categoriser now
+         * @description Trains the household's categoriser on its categorised rows (set by hand, by a rule or by the statement), measures it on every fifth row held out, and stores it. Refused with 422 not-enough-labels below the minimum.
+         */
+        post: operations["TrainCategoriser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2454,6 +2602,26 @@ export interface paths {
          */
         put: operations["SetTransactionCategory"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/transactions/{transactionId}/category/accept-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the categoriser's suggestion
+         * @description Sets the transaction's category to the one the categoriser suggested on import, as if set by hand; the suggestion is removed.
+         */
+        post: operations["AcceptCategorySuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3900,6 +4068,73 @@ export interface components {
             startUtc?: null | string;
             timeZone?: null | string;
         };
+        BudgetDto: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: uuid */
+            categoryId: string;
+            categoryPath: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            rollover: boolean;
+            startMonth: string;
+        };
+        BudgetFxOverrideDto: {
+            currency: string;
+            month: string;
+            /** Format: decimal */
+            rate: number;
+            reportingCurrency: string;
+        };
+        BudgetFxOverrideRequest: {
+            /** Format: decimal */
+            rate?: number | null;
+        };
+        BudgetLineDto: {
+            /** Format: decimal */
+            available: number;
+            /** Format: decimal */
+            budgeted: number;
+            /** Format: uuid */
+            budgetId: string;
+            /** Format: decimal */
+            carriedIn: number;
+            /** Format: uuid */
+            categoryId: string;
+            categoryPath: string;
+            /** Format: decimal */
+            progress: number | null;
+            /** Format: decimal */
+            remaining: number;
+            rollover: boolean;
+            /** Format: decimal */
+            spent: number;
+            startMonth: string;
+        };
+        BudgetMonthDto: {
+            currency: string;
+            fxOverrides: components["schemas"]["BudgetFxOverrideDto"][];
+            lines: components["schemas"]["BudgetLineDto"][];
+            month: string;
+            /** Format: decimal */
+            totalAvailable: number;
+            /** Format: decimal */
+            totalBudgeted: number;
+            /** Format: decimal */
+            totalRemaining: number;
+            /** Format: decimal */
+            totalSpent: number;
+            /** Format: decimal */
+            unbudgetedSpending: number;
+            unconverted: components["schemas"]["UnconvertedAmountDto"][];
+        };
+        BudgetRequest: {
+            /** Format: decimal */
+            amount?: number | null;
+            rollover?: null | boolean;
+            startMonth?: null | string;
+        };
         CashDto: {
             /** Format: uuid */
             accountId: string;
@@ -3907,6 +4142,40 @@ export interface components {
             /** Format: decimal */
             amount: number;
             currency: string;
+        };
+        CashFlowDto: {
+            currency: string;
+            /** Format: date */
+            from: string;
+            months: components["schemas"]["CashFlowMonthDto"][];
+            spendingByCategory: components["schemas"]["CategorySpendingDto"][];
+            /** Format: date */
+            to: string;
+            topPayees: components["schemas"]["PayeeSpendingDto"][];
+            /** Format: decimal */
+            totalExpense: number;
+            /** Format: decimal */
+            totalIncome: number;
+            /** Format: decimal */
+            totalNet: number;
+            unconverted: components["schemas"]["UnconvertedAmountDto"][];
+        };
+        CashFlowMonthDto: {
+            /** Format: decimal */
+            expense: number;
+            /** Format: decimal */
+            expenseChange: number | null;
+            /** Format: decimal */
+            expenseChangePercent: number | null;
+            /** Format: decimal */
+            income: number;
+            /** Format: decimal */
+            incomeChange: number | null;
+            month: string;
+            /** Format: decimal */
+            net: number;
+            /** Format: decimal */
+            uncategorised: number;
         };
         CategorisationRequest: {
             /** Format: uuid */
@@ -3930,6 +4199,7 @@ export interface components {
             signedAmount: number;
             source: null | string;
             splits: components["schemas"]["SplitLineDto"][];
+            suggestion?: null | components["schemas"]["SuggestionDto"];
             tags: string[];
             /** Format: date */
             tradeDate: string;
@@ -3945,6 +4215,33 @@ export interface components {
             pageSize: number;
             /** Format: int32 */
             totalCount: number;
+        };
+        CategoriserStatusDto: {
+            /** Format: double */
+            accuracy: number | null;
+            /** Format: double */
+            autoSetConfidence: number;
+            /** Format: int32 */
+            categoryCount: number;
+            /** Format: int32 */
+            correctionsSinceTraining: number;
+            /** Format: int32 */
+            heldOutRows: number;
+            /** Format: int32 */
+            labelCount: number;
+            /** Format: int32 */
+            labelsAvailable: number;
+            /** Format: double */
+            macroF1: number | null;
+            /** Format: int32 */
+            minimumLabels: number;
+            /** Format: int32 */
+            retrainAfterCorrections: number;
+            trained: boolean;
+            /** Format: date-time */
+            trainedAt: null | string;
+            /** Format: int32 */
+            version: number | null;
         };
         CategoryDto: {
             /** Format: uuid */
@@ -3962,6 +4259,18 @@ export interface components {
             name?: null | string;
             /** Format: uuid */
             parentId?: null | string;
+        };
+        CategorySpendingDto: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: uuid */
+            categoryId: string;
+            categoryPath: string;
+            /** Format: int32 */
+            entries: number;
+            /** Format: decimal */
+            share: number | null;
+            topLevel: string;
         };
         ClassMixToEvaluate: {
             name: string;
@@ -4996,6 +5305,13 @@ export interface components {
         };
         /** @enum {unknown} */
         OrderType: "Market" | "Limit";
+        PayeeSpendingDto: {
+            /** Format: decimal */
+            amount: number;
+            /** Format: int32 */
+            entries: number;
+            payee: string;
+        };
         PerformanceDay: {
             /** Format: double */
             cumulativeReturn?: number;
@@ -5966,6 +6282,13 @@ export interface components {
             number: number;
             rebalancing: components["schemas"]["RebalancingRule"];
         };
+        SuggestionDto: {
+            /** Format: uuid */
+            categoryId: string;
+            categoryPath: string;
+            /** Format: double */
+            confidence: number;
+        };
         SwapBack: {
             /** Format: uuid */
             accountId: string;
@@ -6140,6 +6463,14 @@ export interface components {
         };
         /** @enum {unknown} */
         TransactionType: "Deposit" | "Withdrawal" | "Buy" | "Sell" | "Dividend" | "DividendReinvested" | "Interest" | "Fee" | "Split" | "TransferOut" | "TransferIn";
+        UnconvertedAmountDto: {
+            /** Format: decimal */
+            amount: number;
+            currency: string;
+            /** Format: int32 */
+            entries: number;
+            month: string;
+        };
         UnmappedRowDto: {
             action: string;
             reason: string;
@@ -6511,9 +6842,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *         "side": "Buy",
                      *         "type": "Limit",
                      *         "quantity": 10,
@@ -6522,74 +6853,74 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-5b17298796054932969677793c4c67b3",
+                     *         "brokerOrderId": "paper-978feffe01084aaab612a58120addf7b",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T04:38:47.6030922+00:00",
-                     *         "updatedUtc": "2026-12-07T04:38:47.8192913+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:30.031454+00:00",
+                     *         "updatedUtc": "2026-12-07T05:26:30.1870474+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:38:47.7076448+00:00"
+                     *             "atUtc": "2026-12-07T05:26:30.090599+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T04:38:47.8192913+00:00"
+                     *             "atUtc": "2026-12-07T05:26:30.1870474+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "side": "Buy",
-                     *         "type": "Market",
-                     *         "quantity": 1222.020834,
-                     *         "limitPrice": null,
-                     *         "price": 65.43,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-151bb8ffd5b943058e8d94aca6d34fda",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00",
-                     *         "updatedUtc": "2026-12-07T04:38:47.7076448+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:38:47.7076448+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 2598,
+                     *         "quantity": 303,
                      *         "limitPrice": null,
-                     *         "price": 28.94,
+                     *         "price": 76.75,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-40940e413c9948ac981b2487972f4687",
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00",
-                     *         "updatedUtc": "2026-12-07T04:38:47.7076448+00:00",
+                     *         "brokerOrderId": "paper-0783ca77a29d40da8dda8994843c5c6a",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00",
+                     *         "updatedUtc": "2026-12-07T05:26:30.090599+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T04:38:47.7076448+00:00"
+                     *             "atUtc": "2026-12-07T05:26:30.090599+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 943,
+                     *         "limitPrice": null,
+                     *         "price": 84.69,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-6c75f26578384169bbcccd6b8643b8c3",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00",
+                     *         "updatedUtc": "2026-12-07T05:26:30.090599+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T05:26:30.090599+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6643,7 +6974,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "side": "Buy",
                  *       "quantity": 10,
                  *       "type": "Limit",
@@ -6671,9 +7002,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -6684,8 +7015,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:38:47.6030922+00:00",
-                     *       "updatedUtc": "2026-12-07T04:38:47.6030922+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:30.031454+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:30.031454+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6763,9 +7094,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -6776,8 +7107,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:38:47.6030922+00:00",
-                     *       "updatedUtc": "2026-12-07T04:38:47.6030922+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:30.031454+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:30.031454+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -6837,9 +7168,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -6848,22 +7179,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-5b17298796054932969677793c4c67b3",
+                     *       "brokerOrderId": "paper-978feffe01084aaab612a58120addf7b",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T04:38:47.6030922+00:00",
-                     *       "updatedUtc": "2026-12-07T04:38:47.8192913+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:30.031454+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:30.1870474+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T04:38:47.7076448+00:00"
+                     *           "atUtc": "2026-12-07T05:26:30.090599+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T04:38:47.8192913+00:00"
+                     *           "atUtc": "2026-12-07T05:26:30.1870474+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -7006,36 +7337,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:38:46.9370736+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:29.6499229+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
                      *                 "quantity": 52,
                      *                 "gain": 882.81,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *                 "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *                 "quantity": 49,
                      *                 "gain": 1685.49,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
+                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *                 "quantity": 523,
                      *                 "gain": 22810.54,
                      *                 "longTerm": true
@@ -7046,26 +7377,26 @@ export interface operations {
                      *             "reason": "Sell IBM: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *             "side": "Sell",
                      *             "quantity": 636,
                      *             "price": 43.38,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *                 "quantity": 40,
                      *                 "gain": -2250.35,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *                 "quantity": 35,
                      *                 "gain": -941.75,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *                 "lotId": "0247de40-7648-493c-93de-80b70c96daf8",
                      *                 "quantity": 130,
                      *                 "gain": 4220.486899563319,
                      *                 "longTerm": true
@@ -7076,26 +7407,26 @@ export interface operations {
                      *             "reason": "Sell MSFT: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *             "side": "Sell",
                      *             "quantity": 2598,
                      *             "price": 28.94,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *                 "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *                 "quantity": 93,
                      *                 "gain": -902.61,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *                 "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *                 "quantity": 121,
                      *                 "gain": 148.14,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
                      *                 "quantity": 98,
                      *                 "gain": 309.57,
                      *                 "longTerm": true
@@ -7108,7 +7439,25 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "band": 0,
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *             },
+                     *             "before": 0.48436333523566005,
+                     *             "after": 5.703078008231823e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
+                     *           },
+                     *           {
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -7116,9 +7465,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *               "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *               "band": 0,
-                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *               "buys": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -7126,35 +7475,17 @@ export interface operations {
                      *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -1.599863462309243e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "target": {
-                     *               "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *               "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *               "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *               "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *               "assetClass": null,
                      *               "weight": 0.12,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
                      *               "buyInstrumentId": null,
                      *               "band": 0,
-                     *               "buys": "eda349f7-449d-4ed7-926d-4d2e43214c0a"
+                     *               "buys": "60a0c385-5658-4bc9-a4ce-d2564abb0c92"
                      *             },
                      *             "before": -0.12,
                      *             "after": -4.7095417867977524e-11,
@@ -7242,7 +7573,7 @@ export interface operations {
                      *       {
                      *         "email": "advisor@example.com",
                      *         "profile": {
-                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "displayName": "Dana Reyes",
                      *           "specialities": [
                      *             "retirement",
@@ -7260,7 +7591,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
+                     *           "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7319,7 +7650,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7336,8 +7667,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T04:38:53.5518764+00:00",
-                     *       "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
+                     *       "verifiedUtc": "2026-12-07T05:26:49.3451947+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7400,7 +7731,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7418,7 +7749,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
+                     *       "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7508,7 +7839,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T04:38:55.0341389+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:50.1404814+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -7769,7 +8100,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "symbol": "BA",
                      *       "exchange": "NYSE",
                      *       "provider": "stooq",
@@ -8456,10 +8787,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207043857656",
+                     *       "keyId": "es256-20261207052651746",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207043840322",
-                     *         "es256-20261207043857656"
+                     *         "es256-20261207052626543",
+                     *         "es256-20261207052651746"
                      *       ]
                      *     }
                      */
@@ -8517,7 +8848,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "strategy": {
-                     *           "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *           "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *           "name": "Dow 30 core",
                      *           "description": "US large caps only, back to target each month.",
                      *           "allocations": [
@@ -8530,16 +8861,16 @@ export interface operations {
                      *           "proxies": [
                      *             {
                      *               "assetClass": "UsEquity",
-                     *               "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *               "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *               "symbol": "AA",
                      *               "name": "Alcoa"
                      *             }
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *           "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
+                     *           "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -8615,7 +8946,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -8628,16 +8959,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -8713,7 +9044,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -8726,16 +9057,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -8804,7 +9135,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -8815,7 +9146,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -8825,7 +9156,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -8899,7 +9230,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -9269,9 +9600,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T04:38:53.128533+00:00",
+                     *         "grantedUtc": "2026-12-07T05:26:49.1905457+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9335,36 +9666,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:38:53.876687+00:00",
-                     *         "endUtc": "2026-11-30T05:38:53.876687+00:00",
-                     *         "start": "2026-11-30T04:38:53.876687+00:00",
-                     *         "advisorStart": "2026-11-29T23:38:53.876687-05:00",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "startUtc": "2026-11-30T05:26:49.549144+00:00",
+                     *         "endUtc": "2026-11-30T06:26:49.549144+00:00",
+                     *         "start": "2026-11-30T05:26:49.549144+00:00",
+                     *         "advisorStart": "2026-11-30T00:26:49.549144-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:38:53.876687+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T05:26:49.549144+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "consultationId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:38:53.941596+00:00"
+                     *           "createdUtc": "2026-12-07T05:26:49.5739683+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -9433,7 +9764,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -9451,7 +9782,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
+                     *       "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9535,7 +9866,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -9553,7 +9884,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
+                     *       "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9814,7 +10145,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T04:38:57.7326516+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:51.7928684+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -9987,7 +10318,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:38:57.7326516+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:51.7928684+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10204,7 +10535,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T04:38:57.7326516+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:51.7928684+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10455,10 +10786,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T04:38:35.2617813+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:24.4398492+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -10517,10 +10848,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:38:45.3416905+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:28.7047521+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -10579,10 +10910,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:38:35.2617813+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:24.4398492+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -10661,10 +10992,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T04:38:45.3416905+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:28.7047521+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -10816,8 +11147,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -10834,9 +11165,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "ownerId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -10852,9 +11183,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -10933,7 +11264,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -10949,9 +11280,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11040,8 +11371,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -11134,9 +11465,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "ownerId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11304,7 +11635,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "currency": "USD",
                      *       "from": "2025-01-01",
                      *       "to": "2026-12-07",
@@ -11406,12 +11737,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T04:38:53.128533+00:00",
+                     *         "grantedUtc": "2026-12-07T05:26:49.1905457+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11498,12 +11829,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T04:38:53.128533+00:00",
+                     *       "grantedUtc": "2026-12-07T05:26:49.1905457+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -11658,7 +11989,7 @@ export interface operations {
                      *           "rank": 1,
                      *           "score": 0.6,
                      *           "advisor": {
-                     *             "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *             "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *             "displayName": "Dana Reyes",
                      *             "specialities": [
                      *               "retirement",
@@ -11675,8 +12006,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T04:38:53.5518764+00:00",
-                     *             "updatedUtc": "2026-12-07T04:38:53.2743882+00:00"
+                     *             "verifiedUtc": "2026-12-07T05:26:49.3451947+00:00",
+                     *             "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -11767,7 +12098,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
@@ -11871,7 +12202,17 @@ export interface operations {
                      *       "targets": 19,
                      *       "drift": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": 0.5499990547503972
+                     *         },
+                     *         {
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
@@ -11881,7 +12222,7 @@ export interface operations {
                      *           "drift": -0.4
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
@@ -11889,16 +12230,6 @@ export interface operations {
                      *           "weight": 0.15,
                      *           "band": 0.0375,
                      *           "drift": -0.15
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
                      *         }
                      *       ],
                      *       "harvest": {
@@ -11912,6 +12243,628 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AlertsDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListBudgets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *         "categoryId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *         "categoryPath": "Food",
+                     *         "amount": 600,
+                     *         "currency": "USD",
+                     *         "rollover": true,
+                     *         "startMonth": "2026-12"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["BudgetDto"][];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 600,
+                 *       "rollover": true,
+                 *       "startMonth": "2026-12"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BudgetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "categoryId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *       "categoryPath": "Food",
+                     *       "amount": 600,
+                     *       "currency": "USD",
+                     *       "rollover": true,
+                     *       "startMonth": "2026-12"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBudgetMonth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "month": "2026-12",
+                     *       "currency": "USD",
+                     *       "lines": [
+                     *         {
+                     *           "budgetId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "categoryId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "categoryPath": "Food",
+                     *           "rollover": true,
+                     *           "startMonth": "2026-12",
+                     *           "budgeted": 600,
+                     *           "carriedIn": 0,
+                     *           "available": 600,
+                     *           "spent": 0,
+                     *           "remaining": 600,
+                     *           "progress": 0
+                     *         }
+                     *       ],
+                     *       "totalBudgeted": 600,
+                     *       "totalAvailable": 600,
+                     *       "totalSpent": 0,
+                     *       "totalRemaining": 600,
+                     *       "unbudgetedSpending": 0,
+                     *       "unconverted": [],
+                     *       "fxOverrides": [
+                     *         {
+                     *           "month": "2026-12",
+                     *           "currency": "EUR",
+                     *           "reportingCurrency": "USD",
+                     *           "rate": 1.08
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BudgetMonthDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetBudgetFxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                currency: string;
+                householdId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rate": 1.08
+                 *     }
+                 */
+                "application/json": components["schemas"]["BudgetFxOverrideRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "month": "2026-12",
+                     *       "currency": "EUR",
+                     *       "reportingCurrency": "USD",
+                     *       "rate": 1.08
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BudgetFxOverrideDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteBudgetFxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                currency: string;
+                householdId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCashFlow: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-01-01",
+                     *       "to": "2026-12-07",
+                     *       "currency": "USD",
+                     *       "months": [
+                     *         {
+                     *           "month": "2026-01",
+                     *           "income": 0,
+                     *           "expense": 0,
+                     *           "net": 0,
+                     *           "uncategorised": 2667.41,
+                     *           "incomeChange": null,
+                     *           "expenseChange": null,
+                     *           "expenseChangePercent": null
+                     *         },
+                     *         {
+                     *           "month": "2026-02",
+                     *           "income": 0,
+                     *           "expense": 0,
+                     *           "net": 0,
+                     *           "uncategorised": 1683.53,
+                     *           "incomeChange": 0,
+                     *           "expenseChange": 0,
+                     *           "expenseChangePercent": null
+                     *         },
+                     *         {
+                     *           "month": "2026-03",
+                     *           "income": 0,
+                     *           "expense": 0,
+                     *           "net": 0,
+                     *           "uncategorised": -1840.2,
+                     *           "incomeChange": 0,
+                     *           "expenseChange": 0,
+                     *           "expenseChangePercent": null
+                     *         }
+                     *       ],
+                     *       "totalIncome": 0,
+                     *       "totalExpense": 1089,
+                     *       "totalNet": -1089,
+                     *       "spendingByCategory": [
+                     *         {
+                     *           "categoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *           "categoryPath": "Food/Groceries",
+                     *           "topLevel": "Food",
+                     *           "amount": 963,
+                     *           "share": 0.8843,
+                     *           "entries": 31
+                     *         },
+                     *         {
+                     *           "categoryId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "categoryPath": "Food/Coffee",
+                     *           "topLevel": "Food",
+                     *           "amount": 126,
+                     *           "share": 0.1157,
+                     *           "entries": 30
+                     *         }
+                     *       ],
+                     *       "topPayees": [
+                     *         {
+                     *           "payee": "Harbour Market",
+                     *           "amount": 945,
+                     *           "entries": 30
+                     *         },
+                     *         {
+                     *           "payee": "Corner Grind Coffee",
+                     *           "amount": 126,
+                     *           "entries": 30
+                     *         },
+                     *         {
+                     *           "payee": "Quill And Page",
+                     *           "amount": 18,
+                     *           "entries": 1
+                     *         }
+                     *       ],
+                     *       "unconverted": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CashFlowDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -11975,22 +12928,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
-                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *         "parentId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *         "parentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *         "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *         "parentId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -12070,7 +13023,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "parentId": null,
                      *       "name": "Pets",
                      *       "path": "Pets",
@@ -12166,7 +13119,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "parentId": null,
                      *       "name": "Pets and vet",
                      *       "path": "Pets and vet",
@@ -12332,26 +13285,27 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Deposit",
                      *           "signedAmount": 30000,
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "categoryId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
                      *           "tags": [
                      *             "setup"
                      *           ],
-                     *           "splits": []
+                     *           "splits": [],
+                     *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
                      *           "signedAmount": -3006,
@@ -12363,11 +13317,12 @@ export interface operations {
                      *           "source": null,
                      *           "ruleId": null,
                      *           "tags": [],
-                     *           "splits": []
+                     *           "splits": [],
+                     *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "transactionId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Deposit",
                      *           "signedAmount": 1000,
@@ -12379,7 +13334,8 @@ export interface operations {
                      *           "source": null,
                      *           "ruleId": null,
                      *           "tags": [],
-                     *           "splits": []
+                     *           "splits": [],
+                     *           "suggestion": null
                      *         }
                      *       ],
                      *       "page": 1,
@@ -12437,6 +13393,171 @@ export interface operations {
             };
         };
     };
+    GetCategoriser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trained": true,
+                     *       "version": 1,
+                     *       "trainedAt": "2026-12-07T05:26:51.1262314+00:00",
+                     *       "labelCount": 61,
+                     *       "categoryCount": 3,
+                     *       "heldOutRows": 12,
+                     *       "accuracy": 1,
+                     *       "macroF1": 1,
+                     *       "correctionsSinceTraining": 0,
+                     *       "retrainAfterCorrections": 20,
+                     *       "labelsAvailable": 61,
+                     *       "minimumLabels": 50,
+                     *       "autoSetConfidence": 0.8
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategoriserStatusDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TrainCategoriser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trained": true,
+                     *       "version": 1,
+                     *       "trainedAt": "2026-12-07T05:26:51.1262314+00:00",
+                     *       "labelCount": 61,
+                     *       "categoryCount": 3,
+                     *       "heldOutRows": 12,
+                     *       "accuracy": 1,
+                     *       "macroF1": 1,
+                     *       "correctionsSinceTraining": 0,
+                     *       "retrainAfterCorrections": 20,
+                     *       "labelsAvailable": 61,
+                     *       "minimumLabels": 50,
+                     *       "autoSetConfidence": 0.8
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategoriserStatusDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListConsultations: {
         parameters: {
             query?: never;
@@ -12460,36 +13581,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "startUtc": "2026-11-30T04:38:53.876687+00:00",
-                     *         "endUtc": "2026-11-30T05:38:53.876687+00:00",
-                     *         "start": "2026-11-30T04:38:53.876687+00:00",
-                     *         "advisorStart": "2026-11-29T23:38:53.876687-05:00",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "startUtc": "2026-11-30T05:26:49.549144+00:00",
+                     *         "endUtc": "2026-11-30T06:26:49.549144+00:00",
+                     *         "start": "2026-11-30T05:26:49.549144+00:00",
+                     *         "advisorStart": "2026-11-30T00:26:49.549144-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T04:38:53.876687+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T05:26:49.549144+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *           "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *           "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "consultationId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T04:38:53.941596+00:00"
+                     *           "createdUtc": "2026-12-07T05:26:49.5739683+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -12563,7 +13684,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                 *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
@@ -12582,10 +13703,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T14:00:00+00:00",
                      *       "endUtc": "2026-12-10T15:00:00+00:00",
                      *       "start": "2026-12-10T14:00:00+00:00",
@@ -12683,10 +13804,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -12784,10 +13905,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -12895,12 +14016,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bce6b50b-323e-471e-96c9-ea772417ddee",
-                     *       "consultationId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *       "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *       "consultationId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T04:38:53.941596+00:00"
+                     *       "createdUtc": "2026-12-07T05:26:49.5739683+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -13558,26 +14679,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "fundingAccountIds": [
-                     *           "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *           "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *         "statusUpdatedUtc": "2026-12-07T04:38:49.8167897+00:00",
+                     *         "statusRunId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *         "statusUpdatedUtc": "2026-12-07T05:26:31.3687891+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -13642,12 +14763,12 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "fundingAccountIds": [
-                 *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                  *       ]
                  *     }
                  */
@@ -13663,18 +14784,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                      *       ],
                      *       "fundedValue": 666306.86,
                      *       "fundedShare": 0.444205,
@@ -13758,26 +14879,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *       "statusUpdatedUtc": "2026-12-07T04:38:49.8167897+00:00",
+                     *       "statusRunId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *       "statusUpdatedUtc": "2026-12-07T05:26:31.3687891+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -13842,13 +14963,13 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "fundingAccountIds": [
-                 *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                  *       ],
                  *       "version": 0
                  *     }
@@ -13865,19 +14986,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "a548905b-069c-4ef2-b424-80e1bd284bfa"
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -14352,9 +15473,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -14362,9 +15483,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "lotId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -14372,9 +15493,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *         "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -14447,20 +15568,20 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "name": "Family home (Oakland)",
                      *         "kind": "Asset",
                      *         "category": "RealEstate",
                      *         "currency": "USD",
                      *         "version": 1,
                      *         "latest": {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         },
                      *         "values": [
                      *           {
-                     *             "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *             "date": "2026-12-07",
                      *             "amount": 650000
                      *           }
@@ -14545,20 +15666,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 0,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -14638,20 +15759,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -14735,20 +15856,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -14904,25 +16025,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "date": "2026-01-01",
                      *           "amount": 640000
                      *         },
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15019,25 +16140,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "date": "2026-01-01",
                      *           "amount": 642500
                      *         },
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15124,20 +16245,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15208,7 +16329,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15228,11 +16349,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15252,11 +16373,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15276,7 +16397,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -15368,7 +16489,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -15388,7 +16509,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:38:46.3297873+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:29.267604+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -15474,7 +16595,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -15494,7 +16615,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:38:46.3297873+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:29.267604+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15587,7 +16708,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -15607,7 +16728,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T04:38:46.3297873+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:29.267604+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15768,7 +16889,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15788,11 +16909,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15812,11 +16933,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -15836,7 +16957,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T04:38:46.4999494+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -16038,37 +17159,37 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "404a24c0-a127-4931-a0a9-4c7facc1ae1a",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
+                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
                      *       },
                      *       {
-                     *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *         "side": "Sell",
                      *         "quantity": 2367.661157,
                      *         "price": 52,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
+                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
                      *       },
                      *       {
-                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "side": "Sell",
                      *         "quantity": 0.000001,
                      *         "price": 47.4,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
+                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
                      *       }
                      *     ]
                      */
@@ -16136,8 +17257,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -16148,8 +17269,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *         "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -16237,8 +17358,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -16322,8 +17443,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -16409,8 +17530,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -16564,62 +17685,62 @@ export interface operations {
                      *       "accountId": null,
                      *       "instrumentId": null,
                      *       "startValue": 1046673.824467,
-                     *       "endValue": 1315296.844967,
-                     *       "netExternalFlow": 161677.59,
-                     *       "timeWeightedReturn": 0.09911756239724157,
-                     *       "annualisedTimeWeightedReturn": 0.05007352246330998,
+                     *       "endValue": 1314207.844967,
+                     *       "netExternalFlow": 160588.59,
+                     *       "timeWeightedReturn": 0.09910748683063941,
+                     *       "annualisedTimeWeightedReturn": 0.050068545846942314,
                      *       "moneyWeightedReturn": {
                      *         "status": "Solved",
-                     *         "rate": 0.04845322015508202,
+                     *         "rate": 0.04845650177078298,
                      *         "roots": [
-                     *           0.04845322015508202
+                     *           0.04845650177078298
                      *         ]
                      *       },
                      *       "risk": {
                      *         "periods": 504,
-                     *         "volatility": 0.18676022446627766,
-                     *         "sharpe": 0.3553248776085568,
-                     *         "sortino": 0.5098900198135302,
+                     *         "volatility": 0.18677178473054656,
+                     *         "sharpe": 0.35528906166127916,
+                     *         "sortino": 0.5098325960023476,
                      *         "maxDrawdown": {
                      *           "depth": 0.13753368865361149,
                      *           "peakDate": "2025-12-19",
                      *           "troughDate": "2026-02-10"
                      *         },
-                     *         "calmar": 0.36408186934783493,
-                     *         "historicalVar": 0.019148930696857636,
-                     *         "historicalCvar": 0.024671649397716353,
-                     *         "parametricVar": 0.01876052874098499,
-                     *         "parametricCvar": 0.023591050934879305,
+                     *         "calmar": 0.3640456846398089,
+                     *         "historicalVar": 0.01915129396656498,
+                     *         "historicalCvar": 0.02467359582982274,
+                     *         "parametricVar": 0.018761715628181116,
+                     *         "parametricCvar": 0.023592536826391137,
                      *         "benchmark": null
                      *       },
                      *       "contributionByHolding": [
                      *         {
-                     *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "symbol": "BA",
                      *           "assetClass": "UsEquity",
-                     *           "contribution": 0.0001930212180414693
+                     *           "contribution": 0.000193029833872879
                      *         },
                      *         {
-                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "symbol": "C",
                      *           "assetClass": "UsEquity",
-                     *           "contribution": 0.00029730101753537737
+                     *           "contribution": 0.0002972963033931495
                      *         },
                      *         {
-                     *           "instrumentId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
-                     *           "contribution": 0.00011616908558018624
+                     *           "contribution": 0.00011637607692158516
                      *         }
                      *       ],
                      *       "contributionByAssetClass": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "contribution": 0.0951005306449274
+                     *           "contribution": 0.09508992868473333
                      *         },
                      *         {
                      *           "assetClass": "Cash",
-                     *           "contribution": 0.00401703175231564
+                     *           "contribution": 0.004017558145910249
                      *         }
                      *       ],
                      *       "series": [
@@ -16731,7 +17852,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -16798,7 +17919,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T04:38:48.231013+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:30.4998283+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -16940,7 +18061,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -17007,7 +18128,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:38:48.231013+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:30.4998283+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -17084,7 +18205,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -17151,7 +18272,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:38:48.231013+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:30.4998283+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17294,7 +18415,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -17361,7 +18482,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T04:38:48.231013+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:30.4998283+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17764,11 +18885,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.06054421768707483,
+                     *         "progress": 0.0006802721088435374,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -17778,14 +18899,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:38:52.4437198+00:00",
-                     *         "startedUtc": "2026-12-07T04:38:52.4453119+00:00",
-                     *         "finishedUtc": "2026-12-07T04:38:52.8310417+00:00",
-                     *         "durationMs": 376
+                     *         "createdUtc": "2026-12-07T05:26:49.0305122+00:00",
+                     *         "startedUtc": "2026-12-07T05:26:49.0315514+00:00",
+                     *         "finishedUtc": "2026-12-07T05:26:49.0406012+00:00",
+                     *         "durationMs": 7
                      *       },
                      *       {
-                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -17800,14 +18921,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:38:49.8669279+00:00",
-                     *         "startedUtc": "2026-12-07T04:38:49.8702756+00:00",
-                     *         "finishedUtc": "2026-12-07T04:38:52.2888914+00:00",
-                     *         "durationMs": 2413
+                     *         "createdUtc": "2026-12-07T05:26:31.4207549+00:00",
+                     *         "startedUtc": "2026-12-07T05:26:31.4226555+00:00",
+                     *         "finishedUtc": "2026-12-07T05:26:32.2199498+00:00",
+                     *         "durationMs": 794
                      *       },
                      *       {
-                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *         "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -17820,10 +18941,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T04:38:49.4655992+00:00",
-                     *         "startedUtc": "2026-12-07T04:38:49.4545308+00:00",
-                     *         "finishedUtc": "2026-12-07T04:38:49.7754124+00:00",
-                     *         "durationMs": 121
+                     *         "createdUtc": "2026-12-07T05:26:31.2506564+00:00",
+                     *         "startedUtc": "2026-12-07T05:26:31.2866255+00:00",
+                     *         "finishedUtc": "2026-12-07T05:26:31.3527869+00:00",
+                     *         "durationMs": 47
                      *       }
                      *     ]
                      */
@@ -17903,8 +19024,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -18018,10 +19139,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:38:49.4655992+00:00",
-                     *       "startedUtc": "2026-12-07T04:38:49.4545308+00:00",
-                     *       "finishedUtc": "2026-12-07T04:38:49.7754124+00:00",
-                     *       "durationMs": 121
+                     *       "createdUtc": "2026-12-07T05:26:31.2506564+00:00",
+                     *       "startedUtc": "2026-12-07T05:26:31.2866255+00:00",
+                     *       "finishedUtc": "2026-12-07T05:26:31.3527869+00:00",
+                     *       "durationMs": 47
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18125,8 +19246,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -18240,10 +19361,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:38:49.4655992+00:00",
-                     *       "startedUtc": "2026-12-07T04:38:49.4545308+00:00",
-                     *       "finishedUtc": "2026-12-07T04:38:49.7754124+00:00",
-                     *       "durationMs": 121
+                     *       "createdUtc": "2026-12-07T05:26:31.2506564+00:00",
+                     *       "startedUtc": "2026-12-07T05:26:31.2866255+00:00",
+                     *       "finishedUtc": "2026-12-07T05:26:31.3527869+00:00",
+                     *       "durationMs": 47
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -18311,11 +19432,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.06054421768707483,
+                     *       "progress": 0.0006802721088435374,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -18325,8 +19446,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:38:52.4437198+00:00",
-                     *       "startedUtc": "2026-12-07T04:38:52.4453119+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:49.0305122+00:00",
+                     *       "startedUtc": "2026-12-07T05:26:49.0315514+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -18427,8 +19548,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
-                     *       "planId": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -18443,7 +19564,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T04:38:49.8669279+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:31.4207549+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -18546,9 +19667,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *           "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -18560,9 +19681,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *           "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -18574,9 +19695,9 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -18590,19 +19711,19 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "accountId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "accountName": "Joint brokerage",
                      *           "currency": "USD",
                      *           "amount": 43734.16
@@ -18688,11 +19809,11 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *           "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -18706,11 +19827,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
-                     *           "instrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "accountId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "71d97563-816f-4128-9bfa-84699808ee07",
-                     *           "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "saleTransactionId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -18724,11 +19845,11 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
-                     *           "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *           "saleTransactionId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -18831,11 +19952,11 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *           "lotId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -18849,11 +19970,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
-                     *           "instrumentId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "accountId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "71d97563-816f-4128-9bfa-84699808ee07",
-                     *           "lotId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "saleTransactionId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -18867,11 +19988,11 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
-                     *           "lotId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *           "saleTransactionId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -18969,36 +20090,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:38:47.2771463+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:29.836596+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19009,14 +20130,14 @@ export interface operations {
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *             "side": "Sell",
                      *             "quantity": 0.000001,
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *                 "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -19027,8 +20148,8 @@ export interface operations {
                      *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *             "side": "Buy",
                      *             "quantity": 2721.053303,
                      *             "price": 12.34,
@@ -19040,43 +20161,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *               "band": 0,
-                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -19084,14 +20169,50 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
                      *             "before": 0.5499990547503972,
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *               "band": 0,
+                     *               "buys": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19183,36 +20304,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T04:38:47.2771463+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:29.836596+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19223,14 +20344,14 @@ export interface operations {
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *             "side": "Sell",
                      *             "quantity": 0.000001,
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *                 "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -19241,8 +20362,8 @@ export interface operations {
                      *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *             "side": "Buy",
                      *             "quantity": 2721.053303,
                      *             "price": 12.34,
@@ -19254,43 +20375,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *               "band": 0,
-                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -19298,14 +20383,50 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
                      *             "before": 0.5499990547503972,
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *               "band": 0,
+                     *               "buys": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -19380,37 +20501,37 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "404a24c0-a127-4931-a0a9-4c7facc1ae1a",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
+                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
                      *       },
                      *       {
-                     *         "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *         "side": "Sell",
                      *         "quantity": 2367.661157,
                      *         "price": 52,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
+                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
                      *       },
                      *       {
-                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "side": "Sell",
                      *         "quantity": 0.000001,
                      *         "price": 47.4,
-                     *         "proposalId": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T04:38:47.3740538+00:00"
+                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
                      *       }
                      *     ]
                      */
@@ -19478,29 +20599,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *       },
+                     *       {
+                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *         "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *       },
-                     *       {
-                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *         "assetClass": null,
                      *         "weight": 0.12,
                      *         "absoluteBand": 0.05,
@@ -19563,12 +20684,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "0f068670-a843-4edd-b006-861ee5482307",
+                 *       "modelPortfolioId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d657ee65-bab9-4886-9711-48e1fe773369",
-                 *         "Bonds": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                 *         "Bonds": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
                  *       }
                  *     }
                  */
@@ -19585,34 +20706,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
+                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "bf72fc45-4cce-4007-b8b0-144e836e8c0b",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
+                     *         "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
                      *       }
                      *     ]
                      */
@@ -19691,8 +20812,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "weight": 0.1,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -19710,9 +20831,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "assetClass": null,
                      *       "weight": 0.1,
                      *       "absoluteBand": 0.05,
@@ -19784,8 +20905,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "weight": 0.12,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -19803,9 +20924,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "assetClass": null,
                      *       "weight": 0.12,
                      *       "absoluteBand": 0.05,
@@ -19957,26 +21078,26 @@ export interface operations {
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *                 "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *                 "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *                 "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -19987,14 +21108,14 @@ export interface operations {
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *             "side": "Sell",
                      *             "quantity": 0.000001,
                      *             "price": 47.4,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *                 "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *                 "quantity": 0.000001,
                      *                 "gain": -0.00000957,
                      *                 "longTerm": false
@@ -20005,8 +21126,8 @@ export interface operations {
                      *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *             "side": "Buy",
                      *             "quantity": 2721.053303,
                      *             "price": 12.34,
@@ -20018,43 +21139,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *               "band": 0,
-                     *               "buys": "e058591d-89b0-4ac0-9c40-e0937c0d9efd"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d657ee65-bab9-4886-9711-48e1fe773369",
-                     *               "band": 0,
-                     *               "buys": "d657ee65-bab9-4886-9711-48e1fe773369"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20062,14 +21147,50 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
                      *             "before": 0.5499990547503972,
                      *             "after": 1.5635331526581238e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *               "band": 0,
+                     *               "buys": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -20078,29 +21199,29 @@ export interface operations {
                      *       },
                      *       "accounts": [
                      *         {
-                     *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "name": "Joint brokerage"
                      *         },
                      *         {
-                     *           "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *           "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -20191,64 +21312,80 @@ export interface operations {
                      *       "currency": "USD",
                      *       "items": [
                      *         {
-                     *           "key": "risk-level-off-profile",
-                     *           "kind": "risk-level-off-profile",
+                     *           "key": "save-more:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "kind": "save-more",
                      *           "rank": 1,
-                     *           "title": "Bring your mix in line with your risk profile",
-                     *           "explanation": "Stocks are 94 % of your investments; your risk profile recommends level 6, about 60 % in stocks. Holding more risk than your profile allows means larger falls than you said you can bear. Rebalance towards the level 6 model portfolio.",
+                     *           "title": "Save 444 more a month",
+                     *           "explanation": "Your plan \"Retirement at 66\" succeeds in 72 % of 5,000 simulated futures; you aim for 85 %. Saving 1,444 a month instead of 1,000 is the least that reaches it. In the same 5,000 futures (same seed) that lifts success to 85 %, +12.9 points.",
                      *           "data": {
-                     *             "equityShare": 0.937,
-                     *             "recommendedEquityShare": 0.6,
-                     *             "recommendedLevel": 6
+                     *             "successProbability": 0.7218,
+                     *             "successProbabilityWithChange": 0.8504,
+                     *             "targetSuccess": 0.85,
+                     *             "paths": 5000,
+                     *             "seed": 1,
+                     *             "currentMonthlySaving": 1000,
+                     *             "monthlySaving": 1444
                      *           },
                      *           "effect": {
-                     *             "amount": 393199.83,
+                     *             "amount": 444,
                      *             "taxSaved": null,
                      *             "feesSaved": null,
-                     *             "successProbabilityChange": null
+                     *             "successProbabilityChange": 0.12860000000000005
                      *           },
-                     *           "article": "risk-tolerance-vs-capacity",
+                     *           "article": "monte-carlo-success-probability",
                      *           "status": "Open",
                      *           "reason": null,
                      *           "decidedUtc": null
                      *         },
                      *         {
-                     *           "key": "harvest",
-                     *           "kind": "harvest",
+                     *           "key": "retire-later:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "kind": "retire-later",
                      *           "rank": 2,
-                     *           "title": "Harvest tax losses",
-                     *           "explanation": "4 holding(s) stand 10,375 below what you paid. Selling and buying a similar, not substantially identical fund keeps you invested and saves an estimated 1,273 of tax this year. The proposal never sells inside a wash-sale window.",
+                     *           "title": "Retire 61 months later",
+                     *           "explanation": "Your plan \"Retirement at 66\" succeeds in 72 % of 5,000 simulated futures; you aim for 85 %. Retiring in month 421, 61 months later than planned, is the earliest that reaches it. In the same 5,000 futures (same seed) that lifts success to 85 %, +12.9 points.",
                      *           "data": {
-                     *             "loss": 10375.16,
-                     *             "estimatedSaving": 1272.6
-                     *           },
-                     *           "effect": {
-                     *             "amount": null,
-                     *             "taxSaved": 1272.6,
-                     *             "feesSaved": null,
-                     *             "successProbabilityChange": null
-                     *           },
-                     *           "article": "tax-loss-harvesting",
-                     *           "status": "Open",
-                     *           "reason": null,
-                     *           "decidedUtc": null
-                     *         },
-                     *         {
-                     *           "key": "rebalance",
-                     *           "kind": "rebalance",
-                     *           "rank": 3,
-                     *           "title": "Rebalance your portfolio",
-                     *           "explanation": "19 target(s) drifted outside their band: BA in Joint brokerage, Bonds in Alex's 401(k), Bonds in Alex's traditional IRA, Bonds in Jamie's brokerage, Bonds in Joint brokerage, Bonds in Joint checking, Bonds in Sam's Roth IRA, InternationalEquity in Alex's 401(k), InternationalEquity in Alex's traditional IRA, InternationalEquity in Jamie's brokerage, InternationalEquity in Joint brokerage, InternationalEquity in Joint checking, InternationalEquity in Sam's Roth IRA, UsEquity in Alex's 401(k), UsEquity in Alex's traditional IRA, UsEquity in Jamie's brokerage, UsEquity in Joint brokerage, UsEquity in Joint checking, UsEquity in Sam's Roth IRA. Rebalancing sells what grew past its target and buys what fell behind, which keeps your risk where you set it.",
-                     *           "data": {
-                     *             "driftingTargets": 19
+                     *             "successProbability": 0.7218,
+                     *             "successProbabilityWithChange": 0.851,
+                     *             "targetSuccess": 0.85,
+                     *             "paths": 5000,
+                     *             "seed": 1,
+                     *             "currentRetirementMonth": 360,
+                     *             "retirementMonth": 421,
+                     *             "monthsLater": 61
                      *           },
                      *           "effect": {
                      *             "amount": null,
                      *             "taxSaved": null,
                      *             "feesSaved": null,
-                     *             "successProbabilityChange": null
+                     *             "successProbabilityChange": 0.12919999999999998
                      *           },
-                     *           "article": "rebalancing",
+                     *           "article": "monte-carlo-success-probability",
+                     *           "status": "Open",
+                     *           "reason": null,
+                     *           "decidedUtc": null
+                     *         },
+                     *         {
+                     *           "key": "spend-less:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "kind": "spend-less",
+                     *           "rank": 3,
+                     *           "title": "Plan to spend 4,210 less a year in retirement",
+                     *           "explanation": "Your plan \"Retirement at 66\" succeeds in 72 % of 5,000 simulated futures; you aim for 85 %. Spending 13,790 a year (today's money) instead of 18,000 is the most that reaches it. In the same 5,000 futures (same seed) that lifts success to 85 %, +12.8 points.",
+                     *           "data": {
+                     *             "successProbability": 0.7218,
+                     *             "successProbabilityWithChange": 0.8502,
+                     *             "targetSuccess": 0.85,
+                     *             "paths": 5000,
+                     *             "seed": 1,
+                     *             "currentAnnualSpending": 18000,
+                     *             "annualSpending": 13790
+                     *           },
+                     *           "effect": {
+                     *             "amount": 4210,
+                     *             "taxSaved": null,
+                     *             "feesSaved": null,
+                     *             "successProbabilityChange": 0.12840000000000007
+                     *           },
+                     *           "article": "monte-carlo-success-probability",
                      *           "status": "Open",
                      *           "reason": null,
                      *           "decidedUtc": null
@@ -20340,26 +21477,30 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "key": "risk-level-off-profile",
-                     *       "kind": "risk-level-off-profile",
+                     *       "key": "save-more:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "kind": "save-more",
                      *       "rank": 1,
-                     *       "title": "Bring your mix in line with your risk profile",
-                     *       "explanation": "Stocks are 94 % of your investments; your risk profile recommends level 6, about 60 % in stocks. Holding more risk than your profile allows means larger falls than you said you can bear. Rebalance towards the level 6 model portfolio.",
+                     *       "title": "Save 444 more a month",
+                     *       "explanation": "Your plan \"Retirement at 66\" succeeds in 72 % of 5,000 simulated futures; you aim for 85 %. Saving 1,444 a month instead of 1,000 is the least that reaches it. In the same 5,000 futures (same seed) that lifts success to 85 %, +12.9 points.",
                      *       "data": {
-                     *         "equityShare": 0.937,
-                     *         "recommendedEquityShare": 0.6,
-                     *         "recommendedLevel": 6
+                     *         "successProbability": 0.7218,
+                     *         "successProbabilityWithChange": 0.8504,
+                     *         "targetSuccess": 0.85,
+                     *         "paths": 5000,
+                     *         "seed": 1,
+                     *         "currentMonthlySaving": 1000,
+                     *         "monthlySaving": 1444
                      *       },
                      *       "effect": {
-                     *         "amount": 393199.83,
+                     *         "amount": 444,
                      *         "taxSaved": null,
                      *         "feesSaved": null,
-                     *         "successProbabilityChange": null
+                     *         "successProbabilityChange": 0.12860000000000005
                      *       },
-                     *       "article": "risk-tolerance-vs-capacity",
+                     *       "article": "monte-carlo-success-probability",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T04:38:52.3214685+00:00"
+                     *       "decidedUtc": "2026-12-07T05:26:48.9152149+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -20444,9 +21585,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *         "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "rank": 1
                      *       }
                      *     ]
@@ -20508,8 +21649,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                 *       "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                  *       "rank": 1
                  *     }
                  */
@@ -20525,9 +21666,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "replacementId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "rank": 1
                      *     }
                      */
@@ -20671,11 +21812,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *             "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *             "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *             "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -20689,7 +21830,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T04:38:46.5882582+00:00"
+                     *             "takenUtc": "2026-12-07T05:26:29.3991933+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -20697,8 +21838,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *           "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -20712,7 +21853,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T04:38:46.5882582+00:00"
+                     *           "takenUtc": "2026-12-07T05:26:29.3991933+00:00"
                      *         }
                      *       ]
                      *     }
@@ -20774,7 +21915,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -20799,8 +21940,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
-                     *       "personId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -20814,7 +21955,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T04:38:46.5882582+00:00"
+                     *       "takenUtc": "2026-12-07T05:26:29.3991933+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -20890,7 +22031,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "position": 0,
                      *         "name": "Groceries",
                      *         "enabled": true,
@@ -20902,7 +22043,7 @@ export interface operations {
                      *         "maxAmount": 500,
                      *         "accountId": null,
                      *         "direction": "Outflow",
-                     *         "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *         "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *         "setPayee": null,
                      *         "addTags": [
                      *           "food"
@@ -20971,7 +22112,7 @@ export interface operations {
                  *       "payeePattern": "grocer",
                  *       "direction": "Outflow",
                  *       "maxAmount": 500,
-                 *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                  *       "addTags": [
                  *         "food"
                  *       ]
@@ -20989,7 +22130,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -21001,7 +22142,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21081,7 +22222,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -21093,7 +22234,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21160,7 +22301,7 @@ export interface operations {
                  *       "payeeMatch": "Regex",
                  *       "direction": "Outflow",
                  *       "maxAmount": 500,
-                 *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                  *       "addTags": [
                  *         "food"
                  *       ]
@@ -21178,7 +22319,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -21190,7 +22331,7 @@ export interface operations {
                      *       "maxAmount": 500,
                      *       "accountId": null,
                      *       "direction": "Outflow",
-                     *       "setCategoryId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "setCategoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
                      *       "setPayee": null,
                      *       "addTags": [
                      *         "food"
@@ -21329,7 +22470,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "ruleId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "ruleId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "applied": false,
                      *       "matched": 0,
                      *       "changed": 0,
@@ -21394,7 +22535,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                 *       "modelPortfolioId": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
                  *       "name": "Dow 30 core",
                  *       "description": "US large caps only, back to target each quarter.",
                  *       "rebalancing": "Quarterly"
@@ -21412,7 +22553,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -21425,16 +22566,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -21533,7 +22674,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "modelPortfolioId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Dow 30 core (copy)",
                      *       "allocations": [
                      *         {
@@ -21635,10 +22776,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T04:38:54.4620479+00:00"
+                     *         "followedUtc": "2026-12-07T05:26:49.7906306+00:00"
                      *       }
                      *     ]
                      */
@@ -21712,10 +22853,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T04:38:54.4620479+00:00"
+                     *       "followedUtc": "2026-12-07T05:26:49.7906306+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -21839,10 +22980,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *         "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *         "createdUtc": "2026-12-07T04:38:46.8188447+00:00"
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "createdUtc": "2026-12-07T05:26:29.5590573+00:00"
                      *       }
                      *     ]
                      */
@@ -21903,8 +23044,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "firstInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                 *       "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                 *       "firstInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "secondInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
                  *     }
                  */
                 "application/json": components["schemas"]["IdenticalPairRequest"];
@@ -21919,10 +23060,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "secondInstrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
-                     *       "createdUtc": "2026-12-07T04:38:46.8188447+00:00"
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "createdUtc": "2026-12-07T05:26:29.5590573+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -22076,19 +23217,19 @@ export interface operations {
                      * @example {
                      *       "opportunities": [
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *               "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -22100,13 +23241,13 @@ export interface operations {
                      *           "reason": "Harvest a 3192.10 loss on MSFT, saving about 329.61 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *               "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -22118,25 +23259,25 @@ export interface operations {
                      *           "reason": "Harvest a 902.61 loss on DIS, saving about 0.00 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *               "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *               "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *               "lotId": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -22150,20 +23291,20 @@ export interface operations {
                      *       ],
                      *       "blocked": [
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -22237,7 +23378,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e"
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                  *     }
                  */
                 "application/json": null | components["schemas"]["HarvestProposalRequest"];
@@ -22252,36 +23393,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *       "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T04:38:47.4935933+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:29.9621378+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *                 "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *                 "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *                 "lotId": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -22292,20 +23433,20 @@ export interface operations {
                      *             "reason": "Harvest: Harvest a 6178.07 loss on INTC, saving about 907.15 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *           },
                      *           {
-                     *             "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *             "instrumentId": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "9723d968-7aff-4cc7-8692-22bfe1979129",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *                 "lotId": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
+                     *                 "lotId": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -22607,8 +23748,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -22627,12 +23768,12 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
-                     *           "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "quantity": 20,
                      *           "price": 150.25,
                      *           "fees": 1,
@@ -22647,8 +23788,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -22669,7 +23810,7 @@ export interface operations {
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 3,
-                     *       "totalCount": 1813
+                     *       "totalCount": 1874
                      *     }
                      */
                     "application/json": components["schemas"]["TransactionPage"];
@@ -22737,7 +23878,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 25000,
@@ -22766,8 +23907,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -22877,8 +24018,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -22952,7 +24093,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Deposit",
                  *       "tradeDate": "2026-12-07",
                  *       "amount": 30000,
@@ -22972,8 +24113,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
                      *       "settlementDate": "2026-12-07",
@@ -23158,7 +24299,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                 *       "categoryId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -23177,22 +24318,23 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "transactionId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "tradeDate": "2026-12-07",
                      *       "type": "Deposit",
                      *       "signedAmount": 30000,
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *       "categoryId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
                      *       "tags": [
                      *         "setup"
                      *       ],
-                     *       "splits": []
+                     *       "splits": [],
+                     *       "suggestion": null
                      *     }
                      */
                     "application/json": components["schemas"]["CategorisedTransactionDto"];
@@ -23205,6 +24347,87 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptCategorySuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "404a24c0-a127-4931-a0a9-4c7facc1ae1a",
+                     *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *       "tradeDate": "2026-11-02",
+                     *       "type": "Withdrawal",
+                     *       "signedAmount": -18,
+                     *       "currency": "USD",
+                     *       "memo": "Quill and Page — CARD 4412 QUILL AND PAGE",
+                     *       "payee": "Quill And Page",
+                     *       "categoryId": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "categoryPath": "Food/Groceries",
+                     *       "source": "Manual",
+                     *       "ruleId": null,
+                     *       "tags": [],
+                     *       "splits": [],
+                     *       "suggestion": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategorisedTransactionDto"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -23262,7 +24485,7 @@ export interface operations {
                  * @example {
                  *       "transactions": [
                  *         {
-                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Deposit",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 1000,
@@ -23270,7 +24493,7 @@ export interface operations {
                  *           "externalId": "BRK-2026-0001"
                  *         },
                  *         {
-                 *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *           "type": "Fee",
                  *           "tradeDate": "2026-12-07",
                  *           "amount": 12.5,
@@ -23303,8 +24526,8 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -23323,8 +24546,8 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
-                     *           "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
@@ -23433,10 +24656,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-07",
-                 *       "instrumentId": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "quantity": 5,
                  *       "price": 150,
                  *       "currency": "USD"
@@ -23457,7 +24680,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -23568,14 +24791,14 @@ export interface operations {
                      * @example {
                      *       "date": "2026-12-07",
                      *       "currency": "USD",
-                     *       "assets": 1965296.84,
+                     *       "assets": 1964207.84,
                      *       "liabilities": -847.03,
-                     *       "netWorth": 1964449.81,
+                     *       "netWorth": 1963360.81,
                      *       "pricesAsOf": "2026-12-04",
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *           "accountId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -23584,7 +24807,7 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
@@ -23593,7 +24816,7 @@ export interface operations {
                      *           "total": 223851.99
                      *         },
                      *         {
-                     *           "accountId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "name": "Joint brokerage",
                      *           "type": "TaxableBrokerage",
                      *           "isLiability": false,
@@ -23604,7 +24827,7 @@ export interface operations {
                      *       ],
                      *       "manualItems": [
                      *         {
-                     *           "manualAssetId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *           "manualAssetId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Family home (Oakland)",
                      *           "isLiability": false,
                      *           "value": 650000
@@ -23694,14 +24917,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T04:38:53.0391589+00:00"
+                     *         "createdUtc": "2026-12-07T05:26:49.1179937+00:00"
                      *       }
                      *     ]
                      */
@@ -23781,14 +25004,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T04:38:53.0391589+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:49.1179937+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -23884,14 +25107,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T04:38:53.0391589+00:00"
+                     *       "createdUtc": "2026-12-07T05:26:49.1179937+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -24032,17 +25255,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *           "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T04:38:53.077+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T04:38:53.077+00:00",
+                     *           "createdUtc": "2026-12-07T05:26:49.143+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T05:26:49.143+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:38:53.0771871+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"42bd7ba4-8ae6-404b-901b-321adb93738a\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T05:26:49.1435749+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -24124,17 +25347,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *       "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:38:53.118+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:38:53.118+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:49.18+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T05:26:49.18+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:38:53.0771871+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"42bd7ba4-8ae6-404b-901b-321adb93738a\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T05:26:49.1435749+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24201,17 +25424,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *       "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T04:38:53.077+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T04:38:53.077+00:00",
+                     *       "createdUtc": "2026-12-07T05:26:49.143+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T05:26:49.143+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T04:38:53.0771871+00:00\",\"householdId\":\"63028ccc-3c0b-4ea3-a02f-c1697e320c02\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"42bd7ba4-8ae6-404b-901b-321adb93738a\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T05:26:49.1435749+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -24375,7 +25598,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "symbol": "BA",
                      *           "name": "Boeing",
                      *           "type": "Stock",
@@ -24387,7 +25610,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "symbol": "C",
                      *           "name": "Citigroup",
                      *           "type": "Stock",
@@ -24399,7 +25622,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "id": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -24477,7 +25700,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -24492,7 +25715,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -24500,7 +25723,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "editable": true
                      *     }
                      */
@@ -24594,7 +25817,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "symbol": "BA",
                      *       "name": "Boeing",
                      *       "type": "Stock",
@@ -24657,7 +25880,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02"
+                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -24672,7 +25895,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d657ee65-bab9-4886-9711-48e1fe773369",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -24680,7 +25903,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "editable": true
                      *     }
                      */
@@ -24986,7 +26209,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -24994,8 +26217,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *         "5db3a821-22ad-4cf0-9e40-c1a855541cd6"
+                     *         "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "07a42bcd-2ff1-4231-ab14-1a251fb30b72"
                      *       ]
                      *     }
                      */
@@ -25105,13 +26328,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T04:38:58.4029443+00:00",
+                     *       "exportedUtc": "2026-12-07T05:26:52.1262361+00:00",
                      *       "user": {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T04:38:37.1711169+00:00",
+                     *         "createdUtc": "2026-12-07T05:26:25.3513822+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -25119,17 +26342,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *             "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:38:35.2617813+00:00",
+                     *             "createdUtc": "2026-12-07T05:26:24.4398492+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "8f85f122-c255-493f-ae08-474abf5af77e",
-                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -25140,8 +26363,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -25152,8 +26375,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
-                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -25167,8 +26390,8 @@ export interface operations {
                      *           "accounts": [
                      *             {
                      *               "account": {
-                     *                 "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
-                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *                 "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -25188,8 +26411,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
-                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *                 "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -25209,9 +26432,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *                 "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *                 "ownerId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *                 "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *                 "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -25231,8 +26454,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *               "accountId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *               "accountId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25251,8 +26474,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25271,8 +26494,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *               "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -25293,28 +26516,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T04:38:48.231013+00:00"
+                     *               "createdUtc": "2026-12-07T05:26:30.4998283+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *               "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *               "advisorId": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *               "grantedUtc": "2026-12-07T04:38:53.128533+00:00",
+                     *               "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *               "grantedUtc": "2026-12-07T05:26:49.1905457+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *             "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T04:38:45.3416905+00:00",
+                     *             "createdUtc": "2026-12-07T05:26:28.7047521+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -25328,34 +26551,34 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:38:45.2612547+00:00",
+                     *           "occurredUtc": "2026-12-07T05:26:28.6476515+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:38:45.760698+00:00",
+                     *           "occurredUtc": "2026-12-07T05:26:28.9840483+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "ipAddress": null,
-                     *           "detail": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
+                     *           "detail": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T04:38:47.4792032+00:00",
+                     *           "occurredUtc": "2026-12-07T05:26:29.9512978+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "ipAddress": null,
-                     *           "detail": "proposal 938c1c75-e3e2-47d1-a1af-4a11aac419a2: 23 pending orders"
+                     *           "detail": "proposal 30d6c6bb-3497-4b8b-9136-a772e60d60dd: 23 pending orders"
                      *         }
                      *       ],
                      *       "community": {
                      *         "strategiesPublished": [
                      *           {
-                     *             "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *             "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *             "name": "Dow 30 core",
                      *             "description": "US large caps only, back to target each month.",
-                     *             "publisherHouseholdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *             "publisherHouseholdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *             "allocations": [
                      *               {
                      *                 "assetClass": "UsEquity",
@@ -25366,11 +26589,11 @@ export interface operations {
                      *             "proxies": [
                      *               {
                      *                 "assetClass": "UsEquity",
-                     *                 "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6"
+                     *                 "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0"
                      *               }
                      *             ],
-                     *             "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
-                     *             "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
+                     *             "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *             "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
                      *             "revision": 2,
                      *             "hiddenUtc": null,
                      *             "hiddenReason": null,
@@ -26043,30 +27266,30 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
-                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
-                     *           "eventType": "strategy.updated",
-                     *           "title": "Strategy Dow 30 core: hidden",
-                     *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T04:38:54.8075365+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
-                     *           "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *           "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *           "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: targets",
                      *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T04:38:54.8075365+00:00",
+                     *           "createdUtc": "2026-12-07T05:26:49.9205865+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
-                     *           "householdId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *           "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: hidden",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
+                     *           "createdUtc": "2026-12-07T05:26:49.9205865+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T04:38:52.6436716+00:00",
+                     *           "createdUtc": "2026-12-07T05:26:32.3168728+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -26130,13 +27353,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
-                     *       "householdId": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *       "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "eventType": "strategy.updated",
-                     *       "title": "Strategy Dow 30 core: hidden",
-                     *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *       "createdUtc": "2026-12-07T04:38:54.8075365+00:00",
-                     *       "readUtc": "2026-12-07T04:38:55.1624887+00:00"
+                     *       "title": "Strategy Dow 30 core: targets",
+                     *       "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
+                     *       "createdUtc": "2026-12-07T05:26:49.9205865+00:00",
+                     *       "readUtc": "2026-12-07T05:26:50.186504+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -26627,7 +27850,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Dow 30 core",
                      *         "description": "US large caps only, back to target each quarter.",
                      *         "allocations": [
@@ -26640,16 +27863,16 @@ export interface operations {
                      *         "proxies": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *             "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *             "symbol": "AA",
                      *             "name": "Alcoa"
                      *           }
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *         "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *         "updatedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -26702,7 +27925,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -26715,16 +27938,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -26792,7 +28015,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -26805,16 +28028,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T04:38:54.1679894+00:00",
+                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T04:38:54.5353243+00:00",
+                     *       "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -26904,7 +28127,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "publishedOn": "2026-10-07",
                      *       "baseDate": "2026-10-07",
                      *       "endDate": "2026-12-04",
@@ -27018,10 +28241,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
-                     *       "strategyId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "122cbc12-2d11-40b3-b527-4ec9f4e487eb",
+                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T04:38:54.613937+00:00"
+                     *       "createdUtc": "2026-12-07T05:26:49.8574673+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -27568,8 +28791,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "7b93b594-7794-467f-9b76-5f287403a6eb",
-                     *       "householdId": "9723d968-7aff-4cc7-8692-22bfe1979129"
+                     *       "userId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *       "householdId": "e927b8ff-93c1-482b-add9-3914bc70431e"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -27714,14 +28937,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:38:57.7073667+00:00",
+                     *           "lastErrorUtc": "2026-12-07T05:26:51.7669896+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T04:38:57.7166201+00:00",
+                     *           "lastErrorUtc": "2026-12-07T05:26:51.7765635+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
