@@ -51,8 +51,8 @@ public class RateLimitTest
             "GET /api/households/{householdId:guid}/valuation",
             "GET /api/strategies/{strategyId:guid}/performance",
             "POST /api/accounts/{accountId:guid}/orders/process",
-            "POST /api/households/{householdId:guid}/recommendations/{key}/decision",
             "POST /api/households/{householdId:guid}/categoriser/train",
+            "POST /api/households/{householdId:guid}/recommendations/{key}/decision",
             "POST /api/households/{householdId:guid}/tax-loss-opportunities/proposals",
         ], EndpointMatrix.Enumerate(app.Services).Where(e => e.ExpensiveRead).Select(e => e.ToString()).Order(StringComparer.Ordinal));
         var client = app.CreateClient();
