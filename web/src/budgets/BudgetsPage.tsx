@@ -6,6 +6,7 @@ import { Empty, ErrorMessage, QueryView } from '../components/DataState';
 import { formatMoney, formatPercent, todayIso } from '../lib/format';
 import { useCategories, type Category } from '../categories/queries';
 import { budgetKeys, isMonth, progressBar, useBudgetMonth, type BudgetLine } from './queries';
+import { LearnMore } from '../learning/LearnMore';
 
 /** Budgets (docs/budgets.md): a monthly amount per expense category with rollover, and the chosen month's budget against actual. */
 export function BudgetsPage() {
@@ -33,7 +34,9 @@ export function BudgetsPage() {
           <QueryView query={monthQuery}>
             {(m) =>
               m.lines.length === 0 ? (
-                <Empty>No budget applies to {m.month} yet. Set one below: an amount a month for an expense category.</Empty>
+                <Empty>No budget applies to {m.month} yet. Set one below: an amount a month for an expense category.
+                  <LearnMore slug="emergency-fund">Why an emergency fund comes first</LearnMore>
+                </Empty>
               ) : (
                 <>
                   <ul className="space-y-3" aria-label={`Budgets for ${m.month}`}>

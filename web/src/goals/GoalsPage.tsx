@@ -12,6 +12,7 @@ import { formatDate, humanize } from '../lib/format';
 import { GoalProgress } from './GoalProgress';
 import { emptyGoalForm, fromGoal, goalKinds, goalSchema, toGoalBody, type Goal, type GoalForm } from './goalSchema';
 import { useGoals } from './queries';
+import { LearnMore } from '../learning/LearnMore';
 
 /** Goals: what the household saves for, how far along each is, and whether its plan says it is on track. */
 export function GoalsPage() {
@@ -28,7 +29,9 @@ export function GoalsPage() {
         <QueryView query={goals}>
           {(list) =>
             list.length === 0 ? (
-              <Empty>No goals yet. Add one below: a house deposit, school fees, an emergency fund or retirement.</Empty>
+              <Empty>No goals yet. Add one below: a house deposit, school fees, an emergency fund or retirement.
+                <LearnMore slug="monte-carlo-success-probability">What a goal's success probability means</LearnMore>
+              </Empty>
             ) : (
               <ul className="divide-y divide-slate-200">
                 {list.map((g) => (

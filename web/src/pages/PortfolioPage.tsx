@@ -17,6 +17,7 @@ import { FrontierChart } from '../portfolio/FrontierChart';
 import { RebalancePreview } from '../portfolio/RebalancePreview';
 import { portfolioKeys, useCurrentAssumptions, useModelPortfolios, useOrders, useTargets } from '../portfolio/queries';
 import { bandsSchema, defaultBands, modelTargetsRequest, type BandsForm } from '../portfolio/targetsSchema';
+import { LearnMore } from '../learning/LearnMore';
 
 export function PortfolioPage() {
   const householdId = useHouseholdId();
@@ -50,7 +51,9 @@ export function PortfolioPage() {
               <>
                 <GenerateModels householdId={householdId} hasLevels={ms.some((m) => m.riskLevel !== null)} />
                 {ms.length === 0 ? (
-                  <Empty>No model portfolio yet. Generate the ten risk levels to choose one.</Empty>
+                  <Empty>No model portfolio yet. Generate the ten risk levels to choose one.
+                    <LearnMore slug="risk-tolerance-vs-capacity">How a risk level is chosen</LearnMore>
+                  </Empty>
                 ) : (
                   <ModelChooser models={ms} chosen={chosen} onChoose={choose} />
                 )}
@@ -218,7 +221,9 @@ function Targets({ householdId, model, instruments }: { householdId: string; mod
       <QueryView query={targets}>
         {(ts) =>
           ts.length === 0 ? (
-            <Empty>No targets yet: the rebalancer has nothing to aim for. Set them from the chosen model below.</Empty>
+            <Empty>No targets yet: the rebalancer has nothing to aim for. Set them from the chosen model below.
+              <LearnMore slug="rebalancing">Why rebalance</LearnMore>
+            </Empty>
           ) : (
             <ScrollArea label="Rebalance targets table">
               <table className="table" data-testid="targets-table">

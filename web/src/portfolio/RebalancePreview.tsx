@@ -11,6 +11,7 @@ import { ScrollArea } from '../components/ScrollArea';
 import { formatDate, formatMoney, formatNumber, formatPercent, humanize } from '../lib/format';
 import { formatPoints } from '../lib/percent';
 import { portfolioKeys } from './queries';
+import { LearnMore } from '../learning/LearnMore';
 
 interface Names {
   accounts: Map<string, Account>;
@@ -80,7 +81,9 @@ function ProposalView({ proposal, currency, names, onAccepted }: { proposal: Pro
         </ul>
       )}
       {p.trades.length === 0 ? (
-        <Empty>No trades: every target is inside its band, or nothing can be traded (see the reasons below).</Empty>
+        <Empty>No trades: every target is inside its band, or nothing can be traded (see the reasons below).
+          <LearnMore slug="rebalancing">How bands work</LearnMore>
+        </Empty>
       ) : (
         <ScrollArea label="Proposed trades table">
           <table className="table" data-testid="trades-table">

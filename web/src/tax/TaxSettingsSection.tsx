@@ -8,6 +8,7 @@ import { keys } from '../household/queries';
 import { fromProfile, taxSettingsSchema, toProfile, type TaxProfile, type TaxSettingsForm } from './taxSettingsSchema';
 import { Empty, ErrorMessage, QueryView } from '../components/DataState';
 import { Field } from '../components/Field';
+import { LearnMore } from '../learning/LearnMore';
 
 /**
  * The household's tax rates and harvesting thresholds (PUT …/tax-profile) and its table of
@@ -107,7 +108,10 @@ function Replacements({ householdId, instruments }: { householdId: string; instr
       <QueryView query={list}>
         {(rows) =>
           rows.length === 0 ? (
-            <Empty>No replacements yet.</Empty>
+            <Empty>
+              No replacements yet.
+              <LearnMore slug="wash-sale-rule">What counts as substantially identical</LearnMore>
+            </Empty>
           ) : (
             <ul className="divide-y divide-slate-100 text-sm" data-testid="replacements">
               {rows.map((r) => (
