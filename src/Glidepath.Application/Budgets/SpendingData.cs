@@ -5,6 +5,7 @@ using Glidepath.Domain.Pricing;
 using Glidepath.Domain.Valuation;
 using Glidepath.Infrastructure.Categories;
 using Glidepath.Infrastructure.Persistence;
+using Glidepath.Infrastructure.Valuation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glidepath.Application.Budgets;
@@ -42,18 +43,10 @@ internal static class SpendingData
             .SelectMany(t => SpendingEntry.Of(t, categories.GetValueOrDefault(t.Id))).ToList();
 
         var currencies = entries.Select(e => e.Currency).Where(c => c != reporting).Distinct().ToList();
-        var book = new PriceBook([], currencies.Count == 0 ? [] : await RatesAsync(db, householdId, [.. currencies, reporting, Currency.Usd], to, ct));
+        var book = new PriceBook([], currencies.Count == 0 ? [] : await HouseholdFxRateQuery.RatesAsync(db, householdId, [.. currencies, reporting], to, history: true, ct));
         var converter = new ReportingConverter(reporting, (c, d) => book.Rate(c, reporting, d) is { Found: true } r ? r.Value : null, overrides);
         var (converted, unconverted) = converter.Convert(entries, tree);
         return new SpendingSnapshot(tree, reporting, converted, unconverted, overrides);
-    }
-
-    private static async Task<List<FxRate>> RatesAsync(GlidepathDbContext db, Guid householdId, List<Currency> involved, DateOnly until, CancellationToken ct)
-    {
-        var shared = await db.FxRates.AsNoTracking().Where(r => involved.Contains(r.Base) && involved.Contains(r.Quote) && r.Date <= until).ToListAsync(ct);
-        var own = await db.HouseholdFxRates.AsNoTracking()
-            .Where(r => r.HouseholdId == householdId && involved.Contains(r.Base) && involved.Contains(r.Quote) && r.Date <= until).ToListAsync(ct);
-        return [.. shared, .. own.Select(r => r.ToFxRate())];
     }
 
     public static UnconvertedAmountDto ToDto(UnconvertedAmount u) => new(Months.Format(u.Month), u.Currency, u.Amount, u.Entries);

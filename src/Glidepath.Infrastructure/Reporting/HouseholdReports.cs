@@ -249,31 +249,8 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
     /// <summary>Each instrument's last close on or before <paramref name="date"/>: one index seek per instrument on (instrument_id, date).</summary>
     private Task<List<PriceClose>> LatestClosesAsync(List<Guid> ids, DateOnly date, CancellationToken ct) => LatestCloses.OnOrBeforeAsync(db, ids, date, ct);
 
-    /// <summary>
-    /// The FX rates a <see cref="PriceBook"/> needs to convert between <paramref name="currencies"/> (directly,
-    /// inverted or through USD) on <paramref name="date"/>: per pair, the last shared and the last household
-    /// rate on or before it (the book keeps the later, the household's on a tie, as with the whole table).
-    /// With <paramref name="history"/>, every rate of those pairs up to the date (a daily series needs each day's).
-    /// </summary>
-    private async Task<List<FxRate>> LatestRatesAsync(Guid householdId, IReadOnlyCollection<Currency> currencies, DateOnly date, bool history, CancellationToken ct)
-    {
-        if (currencies.Count < 2)
-        {
-            return [];
-        }
-
-        var involved = currencies.Append(Currency.Usd).Distinct().ToList();
-        var shared = db.FxRates.AsNoTracking().Where(r => involved.Contains(r.Base) && involved.Contains(r.Quote) && r.Date <= date);
-        var own = db.HouseholdFxRates.AsNoTracking().Where(r => r.HouseholdId == householdId && involved.Contains(r.Base) && involved.Contains(r.Quote) && r.Date <= date);
-        if (!history)
-        {
-            shared = shared.Where(r => r.Date == db.FxRates.Where(q => q.Base == r.Base && q.Quote == r.Quote && q.Date <= date).Max(q => (DateOnly?)q.Date));
-            own = own.Where(r => r.Date == db.HouseholdFxRates.Where(q => q.HouseholdId == householdId && q.Base == r.Base && q.Quote == r.Quote && q.Date <= date).Max(q => (DateOnly?)q.Date));
-        }
-
-        var ownRates = await own.ToListAsync(ct);
-        return [.. await shared.ToListAsync(ct), .. ownRates.Select(r => r.ToFxRate())];
-    }
+    private Task<List<FxRate>> LatestRatesAsync(Guid householdId, IReadOnlyCollection<Currency> currencies, DateOnly date, bool history, CancellationToken ct) =>
+        HouseholdFxRateQuery.RatesAsync(db, householdId, currencies, date, history, ct);
 
     /// <summary>Accounts, the instruments the household ever held, their closes up to <paramref name="until"/>, the FX rates it sees, and its manual items.</summary>
     private async Task<ReportData?> LoadAsync(Guid householdId, DateOnly until, CancellationToken ct)

@@ -83,8 +83,8 @@ export async function cashFlowJourney(kit) {
     await expectText(months.filter({ hasText: '2024-02' }), '+$200.00 (+60.6%)');
     await expectText(months.filter({ hasText: '2024-01' }), '$330.00');
     await expectText(page.getByTestId('cash-flow-totals'), '$860.00');
-    await page.getByTestId('cash-flow-chart').waitFor();
-    await page.getByTestId('spending-chart').waitFor();
+    await page.getByTestId('cash-flow-chart').locator('svg.recharts-surface').first().waitFor();
+    await page.getByTestId('spending-chart').locator('svg.recharts-surface').first().waitFor();
     // Groceries 150 + 100 + 420 − 20 = 650.00 (75.6 % of 860.00); fuel 210.00 (24.4 %).
     await expectText(page.getByTestId('spending-row').filter({ hasText: 'Food/Groceries' }), '$650.00');
     await expectText(page.getByTestId('spending-row').filter({ hasText: 'Food/Groceries' }), '75.6%');

@@ -3,12 +3,13 @@ import { formatMoney } from '../lib/format';
 import { palette } from '../components/charts';
 import { byTopLevel, type CashFlow } from './queries';
 
-/** Income against expense by month (Recharts; loaded on its own after the tables, see CashFlowPage). */
-export default function CashFlowChart({ report }: { report: CashFlow }) {
+// The cash-flow page's charts, loaded lazily (LazyChart) in the box the page gives them.
+
+/** Income against expense by month. */
+export function CashFlowChart({ report }: { report: CashFlow }) {
   const fmt = (v: number) => formatMoney(v, report.currency, undefined, true);
   return (
-    <div className="h-64 w-full" data-testid="cash-flow-chart">
-      <ResponsiveContainer>
+    <ResponsiveContainer>
         <BarChart data={report.months} margin={{ left: 8, right: 8 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="month" />
@@ -18,8 +19,7 @@ export default function CashFlowChart({ report }: { report: CashFlow }) {
           <Bar dataKey="income" name="Income" fill={palette[2]} isAnimationActive={false} />
           <Bar dataKey="expense" name="Expense" fill={palette[1]} isAnimationActive={false} />
         </BarChart>
-      </ResponsiveContainer>
-    </div>
+    </ResponsiveContainer>
   );
 }
 
@@ -28,8 +28,7 @@ export function SpendingChart({ report }: { report: CashFlow }) {
   const rows = byTopLevel(report.spendingByCategory);
   const fmt = (v: number) => formatMoney(v, report.currency, undefined, true);
   return (
-    <div className="w-full" style={{ height: 40 + rows.length * 32 }} data-testid="spending-chart">
-      <ResponsiveContainer>
+    <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis type="number" tickFormatter={fmt} />
@@ -37,7 +36,6 @@ export function SpendingChart({ report }: { report: CashFlow }) {
           <Tooltip formatter={(v) => fmt(Number(v))} />
           <Bar dataKey="amount" name="Spent" fill={palette[0]} isAnimationActive={false} />
         </BarChart>
-      </ResponsiveContainer>
-    </div>
+    </ResponsiveContainer>
   );
 }

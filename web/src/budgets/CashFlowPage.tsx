@@ -1,11 +1,12 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, useState } from 'react';
 import { useHouseholdId } from '../household/HouseholdLayout';
 import { Empty, QueryView } from '../components/DataState';
 import { formatMoney, formatPercent, todayIso } from '../lib/format';
-import { lastTwelveMonths, useCashFlow, type CashFlow } from './queries';
+import { LazyChart } from '../components/LazyChart';
+import { byTopLevel, lastTwelveMonths, useCashFlow, type CashFlow } from './queries';
 
 // The chart library comes in its own chunk, after the tables have their data.
-const CashFlowChart = lazy(() => import('./CashFlowChart'));
+const CashFlowChart = lazy(() => import('./CashFlowChart').then((m) => ({ default: m.CashFlowChart })));
 const SpendingChart = lazy(() => import('./CashFlowChart').then((m) => ({ default: m.SpendingChart })));
 
 /** Cash flow and spending (docs/budgets.md, "Cash flow"): income against expense by month, spending by category, top payees. */
@@ -51,9 +52,11 @@ function Report({ report }: { report: CashFlow }) {
             <dd className="font-semibold">{money(report.totalNet)}</dd>
           </div>
         </dl>
-        <Suspense fallback={<div className="h-64" role="status">Loading the chart…</div>}>
-          <CashFlowChart report={report} />
-        </Suspense>
+        <div className="h-64 w-full" data-testid="cash-flow-chart">
+          <LazyChart>
+            <CashFlowChart report={report} />
+          </LazyChart>
+        </div>
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Cash flow by month">
           <table className="table w-full text-sm">
             <thead>
@@ -92,9 +95,11 @@ function Report({ report }: { report: CashFlow }) {
           <Empty>No spending in categorised expenses in this range. Categorise transactions on the Categories page.</Empty>
         ) : (
           <>
-            <Suspense fallback={<div role="status">Loading the chart…</div>}>
-              <SpendingChart report={report} />
-            </Suspense>
+            <div className="w-full" style={{ height: 40 + byTopLevel(report.spendingByCategory).length * 32 }} data-testid="spending-chart">
+              <LazyChart>
+                <SpendingChart report={report} />
+              </LazyChart>
+            </div>
             <table className="table w-full text-sm">
               <thead>
                 <tr>
