@@ -60,10 +60,7 @@ public sealed class HouseholdRecommendations(
         }
 
         // The plan's advice takes the Monte Carlo solves: run them only when the decision is about one of them.
-        var aboutPlan = key.StartsWith(RecommendationKinds.SaveMore + ":", StringComparison.Ordinal)
-            || key.StartsWith(RecommendationKinds.RetireLater + ":", StringComparison.Ordinal)
-            || key.StartsWith(RecommendationKinds.SpendLess + ":", StringComparison.Ordinal);
-        if (!(await CurrentAsync(householdId, aboutPlan, ct)).TryGet(out var current, out var problem))
+        if (!(await CurrentAsync(householdId, PlanLeverRules.Owns(key), ct)).TryGet(out var current, out var problem))
         {
             return problem;
         }

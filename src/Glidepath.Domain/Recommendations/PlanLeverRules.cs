@@ -22,6 +22,13 @@ public static class PlanLeverRules
     /// <summary>Paths of every run (the plan's own count when lower): the solves take some 30 to 60 runs each.</summary>
     public const int MaxPaths = 5_000;
 
+    private static readonly string[] Kinds = [RecommendationKinds.SaveMore, RecommendationKinds.RetireLater, RecommendationKinds.SpendLess];
+
+    /// <summary>Whether <paramref name="key"/> is one of these recommendations' (kind:plan id): deciding on it needs the plan's solves.</summary>
+    public static bool Owns(string key) => Kinds.Any(k => key.StartsWith(k + ":", StringComparison.Ordinal));
+
+    private static string Key(string kind, Guid planId) => Invariant($"{kind}:{planId}");
+
     /// <summary>The scenario as the recommendations run it: at most <see cref="MaxPaths"/> paths, the plan's seed.</summary>
     public static ScenarioDocument Runnable(ScenarioDocument scenario)
     {
@@ -76,7 +83,7 @@ public static class PlanLeverRules
                 case SolveFor.Saving when solved.Answer > current:
                     var extra = (decimal)(solved.Answer - current);
                     found.Add(new Recommendation(
-                        RecommendationKinds.SaveMore, $"{RecommendationKinds.SaveMore}:{plan.PlanId}", 0,
+                        RecommendationKinds.SaveMore, Key(RecommendationKinds.SaveMore, plan.PlanId), 0,
                         Invariant($"Save {extra:N0} more a month"),
                         Invariant($"{intro} Saving {solved.Answer:N0} a month instead of {current:N0} is the least that reaches it. {effect}"),
                         new Dictionary<string, decimal>(common) { ["currentMonthlySaving"] = Round2(current), ["monthlySaving"] = Round2(solved.Answer) },
@@ -93,7 +100,7 @@ public static class PlanLeverRules
                     }
 
                     found.Add(new Recommendation(
-                        RecommendationKinds.RetireLater, $"{RecommendationKinds.RetireLater}:{plan.PlanId}", 0,
+                        RecommendationKinds.RetireLater, Key(RecommendationKinds.RetireLater, plan.PlanId), 0,
                         Invariant($"Retire {Later(months)} later"),
                         Invariant($"{intro} Retiring {when}, {Later(months)} later than planned, is the earliest that reaches it. {effect}"),
                         data,
@@ -103,7 +110,7 @@ public static class PlanLeverRules
                 case SolveFor.Spending when solved.Answer < current:
                     var less = (decimal)(current - solved.Answer);
                     found.Add(new Recommendation(
-                        RecommendationKinds.SpendLess, $"{RecommendationKinds.SpendLess}:{plan.PlanId}", 0,
+                        RecommendationKinds.SpendLess, Key(RecommendationKinds.SpendLess, plan.PlanId), 0,
                         Invariant($"Plan to spend {less:N0} less a year in retirement"),
                         Invariant($"{intro} Spending {solved.Answer:N0} a year (today's money) instead of {current:N0} is the most that reaches it. {effect}"),
                         new Dictionary<string, decimal>(common) { ["currentAnnualSpending"] = Round2(current), ["annualSpending"] = Round2(solved.Answer) },
