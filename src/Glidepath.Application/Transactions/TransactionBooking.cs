@@ -127,6 +127,11 @@ public sealed class TransactionBooking(GlidepathDbContext db, LedgerStore ledger
     internal async Task CheckInstrumentsExistAsync(Guid householdId, List<Transaction> transactions, InputChecks errors, int count, CancellationToken ct)
     {
         var named = transactions.Where(t => t.InstrumentId is not null).Select(t => t.InstrumentId!.Value).Distinct().ToList();
+        if (named.Count == 0)
+        {
+            return;
+        }
+
         var known = (await db.Instruments.UsableBy(householdId).Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
         for (var i = 0; i < transactions.Count; i++)
         {

@@ -18,38 +18,41 @@ namespace Glidepath.Infrastructure.Ledger;
 /// </summary>
 internal sealed class CashOnlyWrite(GlidepathDbContext db)
 {
-    /// <summary>Inside the caller's transaction, holding the household lock, after the transactions were inserted.</summary>
-    public async Task<bool> TryApplyAsync(Guid householdId, IReadOnlyList<Transaction> written, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inside the caller's transaction, holding the household lock, after the transactions were inserted;
+    /// <paramref name="accounts"/> holds (at least) the written transactions' accounts. A write dated today costs
+    /// about ten round trips to the database, so each query here is one the answer needs.
+    /// </summary>
+    public async Task<bool> TryApplyAsync(
+        Guid householdId, IReadOnlyList<Transaction> written, IReadOnlyDictionary<Guid, Account> accounts, CancellationToken cancellationToken)
     {
         if (!written.All(t => t.InstrumentId is null && CashSign(t.Type) != 0 && TransactionValidator.Validate(t).Count == 0))
         {
             return false;
         }
 
-        var accountIds = written.Select(t => t.AccountId).Distinct().ToList();
-        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         // The ledger refuses an FX rate other than 1 in the account's own currency: let the replay say so.
         if (written.Any(t => t.Currency == accounts[t.AccountId].BaseCurrency && t.FxRate != 1m))
         {
             return false;
         }
 
-        // Row-lock the state first, as a projection does, so a price writer's stale mark lands after this commit.
-        await db.ValuationSeriesStates.Where(s => s.HouseholdId == householdId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.StaleFrom, s => s.StaleFrom), cancellationToken);
-        var state = await db.ValuationSeriesStates.AsNoTracking().FirstOrDefaultAsync(s => s.HouseholdId == householdId, cancellationToken);
+        var state = await LockStateAsync(householdId, cancellationToken);
         if (state is not { StaleFrom: null, LastDate: { } last, LastTradeDate: { } lastTrade })
         {
             return false;
         }
 
+        // The household's first trade bounds the series' start; a write on or after its last trade is past it without asking.
         var from = written.Min(t => t.TradeDate);
-        var writtenIds = written.Select(t => t.Id).ToList();
-        var firstTrade = await db.Transactions
-            .Where(t => !writtenIds.Contains(t.Id) && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
-            .MinAsync(t => (DateOnly?)t.TradeDate, cancellationToken);
+        if (from < lastTrade && (await FirstTradeAsync(householdId, written, cancellationToken) is not { } firstTrade || from < firstTrade))
+        {
+            return false;
+        }
+
+        var accountIds = written.Select(t => t.AccountId).Distinct().ToList();
         var balances = await db.CashBalances.AsNoTracking().Where(c => accountIds.Contains(c.AccountId)).ToListAsync(cancellationToken);
-        if (firstTrade is null || from < firstTrade || balances.Count != accountIds.Count || balances.Any(b => b.Currency != accounts[b.AccountId].BaseCurrency))
+        if (balances.Count != accountIds.Count || balances.Any(b => b.Currency != accounts[b.AccountId].BaseCurrency))
         {
             return false;
         }
@@ -76,9 +79,36 @@ internal sealed class CashOnlyWrite(GlidepathDbContext db)
         return true;
     }
 
+    /// <summary>
+    /// Reads the household's series state holding its row lock, as a projection does, so a price writer's stale mark
+    /// lands after this commit: one <c>SELECT … FOR UPDATE</c> on PostgreSQL; SQLite's transaction already holds the
+    /// database's only write lock (the household lock took it).
+    /// </summary>
+    private async Task<ValuationSeriesState?> LockStateAsync(Guid householdId, CancellationToken cancellationToken)
+    {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            var locked = await db.ValuationSeriesStates
+                .FromSql($"SELECT * FROM valuation_series_states WHERE household_id = {householdId} FOR UPDATE")
+                .AsNoTracking().ToListAsync(cancellationToken);
+            return locked.SingleOrDefault();
+        }
+
+        return await db.ValuationSeriesStates.AsNoTracking().FirstOrDefaultAsync(s => s.HouseholdId == householdId, cancellationToken);
+    }
+
+    /// <summary>The earliest trade date of the household's other transactions, null when it has none.</summary>
+    private Task<DateOnly?> FirstTradeAsync(Guid householdId, IReadOnlyList<Transaction> written, CancellationToken cancellationToken)
+    {
+        var writtenIds = written.Select(t => t.Id).ToList();
+        return db.Transactions
+            .Where(t => !writtenIds.Contains(t.Id) && db.Accounts.Any(a => a.Id == t.AccountId && a.HouseholdId == householdId))
+            .MinAsync(t => (DateOnly?)t.TradeDate, cancellationToken);
+    }
+
     /// <summary>Rewrites the days from <paramref name="start"/> to <paramref name="newLast"/>: stored subtotals (a later day copies <paramref name="last"/>) plus the cash moved by then.</summary>
     private async Task ShiftDaysAsync(
-        Guid householdId, IReadOnlyList<Transaction> written, Dictionary<Guid, Account> accounts, DateOnly start, DateOnly last, DateOnly newLast, CancellationToken cancellationToken)
+        Guid householdId, IReadOnlyList<Transaction> written, IReadOnlyDictionary<Guid, Account> accounts, DateOnly start, DateOnly last, DateOnly newLast, CancellationToken cancellationToken)
     {
         var stored = (await db.ValuationDays.AsNoTracking().Where(d => d.HouseholdId == householdId && d.Date >= start).ToListAsync(cancellationToken))
             .GroupBy(d => d.Date).ToDictionary(g => g.Key, g => g.ToList());
@@ -124,7 +154,7 @@ internal sealed class CashOnlyWrite(GlidepathDbContext db)
 
     /// <summary>The same for each account's own rows: every account's days past <paramref name="last"/> copy it, a written account's move by its cash.</summary>
     private async Task ShiftAccountDaysAsync(
-        Guid householdId, IReadOnlyList<Transaction> written, Dictionary<Guid, Account> accounts, DateOnly start, DateOnly last, DateOnly newLast, CancellationToken cancellationToken)
+        Guid householdId, IReadOnlyList<Transaction> written, IReadOnlyDictionary<Guid, Account> accounts, DateOnly start, DateOnly last, DateOnly newLast, CancellationToken cancellationToken)
     {
         var stored = (await db.AccountValuationDays.AsNoTracking().Where(d => d.HouseholdId == householdId && d.Date >= start).ToListAsync(cancellationToken))
             .ToLookup(d => (d.AccountId, d.Date));

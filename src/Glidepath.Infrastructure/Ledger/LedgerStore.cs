@@ -45,8 +45,8 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
 
         await using var scope = await LedgerTransaction.BeginAsync(db, cancellationToken);
         var accountIds = transactions.Select(t => t.AccountId).Distinct().ToList();
-        var households = await db.Accounts.Where(a => accountIds.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => a.HouseholdId, cancellationToken);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var households = accounts.ToDictionary(a => a.Key, a => a.Value.HouseholdId);
         foreach (var householdId in households.Values.Distinct().Order())
         {
             await LockHouseholdAsync(householdId, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class LedgerStore(GlidepathDbContext db, TimeProvider? clock = nul
         foreach (var householdId in households.Values.Distinct())
         {
             var written = transactions.Where(t => households[t.AccountId] == householdId).ToList();
-            if (!await _cashOnly.TryApplyAsync(householdId, written, cancellationToken))
+            if (!await _cashOnly.TryApplyAsync(householdId, written, accounts, cancellationToken))
             {
                 errors.AddRange(await ReplayIntoCacheAsync(householdId, written.Min(t => t.TradeDate), cancellationToken));
             }

@@ -22,6 +22,12 @@ internal static class BulkInsert
     public static async Task InsertAsync<T>(GlidepathDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken)
         where T : class
     {
+        // An empty COPY still costs its round trips.
+        if (rows is ICollection<T> { Count: 0 })
+        {
+            return;
+        }
+
         if (db.Database.CurrentTransaction is not { } transaction)
         {
             throw new InvalidOperationException("Bulk inserts run inside the caller's database transaction.");
