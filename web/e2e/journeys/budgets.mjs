@@ -68,6 +68,27 @@ export async function budgetsJourney(kit) {
     await expectText(food.getByTestId('budget-spent'), '$400.00 of $400.00');
     await expectText(food.getByTestId('budget-remaining'), '$0.00 left');
   }, { shot: 'budgets-february' });
+
+  await test('spending in euros counts at the rate fixed for its month', async () => {
+    // March (after spec 42's range): a euro card pays Tesco 100.00 EUR. With 1 EUR fixed at 1.10 USD for March, Food has
+    // 110.00 of 400.00 spent (rollover is off since the test above).
+    const id = await budgetsHousehold(kit);
+    const h = `/api/v1/households/${id}`;
+    const accounts = /** @type {{ id: string, name: string }[]} */ (await kit.apiGet(`${h}/accounts`));
+    if (!accounts.some((a) => a.name === 'Euro card')) {
+      const card = await kit.apiSend('POST', `${h}/accounts`, { name: 'Euro card', type: 'CreditCard', baseCurrency: 'EUR' });
+      await kit.apiSend('POST', `${h}/imports/transactions?accountId=${card.id}`, 'Date,Type,Amount,Memo\n2024-03-05,Withdrawal,100.00,TESCO STORES 1234\n');
+    }
+    await page.getByLabel('Month', { exact: true }).fill('2024-03');
+    const rates = page.getByTestId('month-fx-rates');
+    const form = rates.getByRole('form', { name: 'Fix an FX rate for the month' });
+    await form.getByLabel('Currency').fill('EUR');
+    await form.getByLabel('Rate').fill('1.10');
+    await form.getByRole('button', { name: 'Fix the rate for 2024-03' }).click();
+    await expectText(rates, '1 EUR = 1.1 USD');
+    const food = page.getByTestId('budget-line').filter({ hasText: 'Food' });
+    await expectText(food.getByTestId('budget-spent'), '$110.00 of $400.00');
+  }, { shot: 'budgets-fx-rate' });
 }
 
 /** Spec 42: read the cash-flow page. @param {Kit} kit */

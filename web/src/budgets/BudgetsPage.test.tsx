@@ -88,6 +88,44 @@ describe('BudgetsPage', () => {
   });
 });
 
+describe('MonthFxRates', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('lists the rates fixed for the month, fixes one and removes one', async () => {
+    const withRate = { ...february, fxOverrides: [{ month: '2024-02', currency: 'GBP', reportingCurrency: 'USD', rate: 1.27 }] };
+    const server = renderPage(<BudgetsPage />, 'budgets', [
+      [/^PUT .*\/fx-rates\/EUR$/, (c) => ({ body: { month: '2024-02', currency: 'EUR', reportingCurrency: 'USD', ...JSON.parse(c.body ?? '{}') } })],
+      [/^DELETE .*\/fx-rates\/GBP$/, () => ({ status: 204 })],
+      [/budgets\/months\//, () => ({ body: withRate })],
+      [/categories$/, () => ({ body: categories })],
+    ]);
+    const rates = await screen.findByTestId('month-fx-rates');
+    expect(within(rates).getByRole('list', { name: 'FX rates fixed for 2024-02' })).toHaveTextContent('1 GBP = 1.27 USD');
+    const form = within(rates).getByRole('form', { name: 'Fix an FX rate for the month' });
+    const save = within(form).getByRole('button', { name: 'Fix the rate for 2024-02' });
+    await userEvent.type(within(form).getByLabelText('Currency'), 'usd');
+    await userEvent.type(within(form).getByLabelText('Rate'), '1');
+    expect(save).toBeDisabled();   // the reporting currency itself needs no rate
+    await userEvent.clear(within(form).getByLabelText('Currency'));
+    await userEvent.type(within(form).getByLabelText('Currency'), 'eur');
+    await userEvent.clear(within(form).getByLabelText('Rate'));
+    await userEvent.type(within(form).getByLabelText('Rate'), '1.085');
+    await userEvent.click(save);
+    const put = await vi.waitFor(() => {
+      const call = server.calls.find((c) => c.method === 'PUT');
+      if (!call) throw new Error('no PUT yet');
+      return call;
+    });
+    expect(put.url).toMatch(/\/budgets\/months\/2024-02\/fx-rates\/EUR$/);
+    expect(JSON.parse(put.body!)).toEqual({ rate: 1.085 });
+
+    await userEvent.click(within(rates).getByRole('button', { name: 'Remove the GBP rate' }));
+    await vi.waitFor(() => {
+      if (!server.calls.some((c) => c.method === 'DELETE' && c.url.endsWith('/fx-rates/GBP'))) throw new Error('no DELETE yet');
+    });
+  });
+});
+
 describe('CashFlowPage', () => {
   afterEach(() => vi.restoreAllMocks());
 

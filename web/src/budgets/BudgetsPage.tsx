@@ -7,6 +7,7 @@ import { formatMoney, formatPercent, todayIso } from '../lib/format';
 import { useCategories, type Category } from '../categories/queries';
 import { budgetKeys, isMonth, progressBar, useBudgetMonth, type BudgetLine } from './queries';
 import { LearnMore } from '../learning/LearnMore';
+import { MonthFxRates } from './MonthFxRates';
 
 /** Budgets (docs/budgets.md): a monthly amount per expense category with rollover, and the chosen month's budget against actual. */
 export function BudgetsPage() {
@@ -52,9 +53,10 @@ export function BudgetsPage() {
                   </dl>
                   {m.unconverted.length > 0 ? (
                     <p role="alert" className="text-sm text-amber-800">
-                      Left out for want of an FX rate: {m.unconverted.map((u) => formatMoney(u.amount, u.currency)).join(', ')}. Enter the rate under Settings, or fix one for the month.
+                      Left out for want of an FX rate: {m.unconverted.map((u) => formatMoney(u.amount, u.currency)).join(', ')}. Enter the rate under Settings, or fix one for the month below.
                     </p>
                   ) : null}
+                  <MonthFxRates householdId={householdId} month={m} />
                 </>
               )
             }
