@@ -110,6 +110,7 @@ public static class ApplicationRegistration
         services.AddScoped<HouseholdAlerts>();
         services.AddScoped<Recommendations.HouseholdRecommendations>();
         services.AddScoped<PortfolioReads>();
+        services.AddSingleton<ReadVersionGate>();
         return services;
     }
 

@@ -30,7 +30,10 @@ public sealed class PortfolioReads(GlidepathDbContext db, HouseholdReports repor
     /// projected or is stale (the read then recomputes it, and its answer must not be cached under an old version).
     /// Read before the data: an answer computed afterwards is at least as new as the version it is cached under.
     /// </summary>
-    public async Task<ReadVersion?> CurrentVersionAsync(Guid householdId, CancellationToken ct)
+    public Task<ReadVersion?> CurrentVersionAsync(Guid householdId, CancellationToken ct) => CurrentVersionAsync(db, householdId, ct);
+
+    /// <inheritdoc cref="CurrentVersionAsync(Guid, CancellationToken)"/>
+    internal static async Task<ReadVersion?> CurrentVersionAsync(GlidepathDbContext db, Guid householdId, CancellationToken ct)
     {
         var row = await (
                 from s in db.ValuationSeriesStates

@@ -13,8 +13,9 @@ namespace Glidepath.Server.Portfolio;
 /// <summary>
 /// Serialised answers of the portfolio reads (positions, valuation, net worth), kept in this process and keyed by
 /// the read's parameters and the versions the database bumps on every change such an answer can show
-/// (<see cref="PortfolioReads.CurrentVersionAsync"/>, docs/read-model.md "Read caches"). A hit costs one indexed
-/// query and a copy of bytes; several instances stay correct because the version comes from the database.
+/// (<see cref="PortfolioReads.CurrentVersionAsync(Guid, CancellationToken)"/>, docs/read-model.md "Read caches"). A hit costs one indexed
+/// query, shared by the household's concurrent reads (<see cref="ReadVersionGate"/>), and a copy of bytes;
+/// several instances stay correct because the version comes from the database.
 /// A read whose model is not current is answered uncached. Answers carry an ETag: a matching If-None-Match is 304.
 /// </summary>
 public sealed class PortfolioReadCache : IDisposable
@@ -25,10 +26,13 @@ public sealed class PortfolioReadCache : IDisposable
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
     private readonly JsonSerializerOptions json;
 
-    public PortfolioReadCache(IOptions<JsonOptions> options)
+    private readonly ReadVersionGate versions;
+
+    public PortfolioReadCache(IOptions<JsonOptions> options, ReadVersionGate versions)
     {
         ArgumentNullException.ThrowIfNull(options);
         json = options.Value.SerializerOptions;
+        this.versions = versions;
     }
 
     /// <summary>
@@ -37,12 +41,11 @@ public sealed class PortfolioReadCache : IDisposable
     /// value to serialise or a problem (never cached).
     /// </summary>
     public async Task<IResult> ServeAsync<T>(
-        HttpContext http, PortfolioReads reads, Guid householdId, string what, Func<Currency?, Task<(T? Value, IResult? Problem)>> compute)
+        HttpContext http, Guid householdId, string what, Func<Currency?, Task<(T? Value, IResult? Problem)>> compute)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(reads);
         ArgumentNullException.ThrowIfNull(compute);
-        var version = await reads.CurrentVersionAsync(householdId, http.RequestAborted);
+        var version = await versions.CurrentVersionAsync(householdId, http.RequestAborted);
         var key = version is { } v
             ? string.Create(CultureInfo.InvariantCulture, $"{householdId:N}|{what}|{v.ReportingCurrency.Code}|{v.Household}|{v.Shared}")
             : null;

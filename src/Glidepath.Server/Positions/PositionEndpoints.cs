@@ -24,7 +24,7 @@ public static class PositionEndpoints
         Guid householdId, DateOnly? asOf, PortfolioReads reads, PortfolioReadCache cache, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var day = asOf ?? clock.Today();
-        return cache.ServeAsync(http, reads, householdId, $"positions|{day:yyyy-MM-dd}", async _ =>
+        return cache.ServeAsync(http, householdId, $"positions|{day:yyyy-MM-dd}", async _ =>
         {
             var report = await reads.PositionsAsync(householdId, day, ct);
             return report is null ? (null, HouseholdScope.HouseholdNotFound(householdId)) : (report.ToDto(), (IResult?)null);

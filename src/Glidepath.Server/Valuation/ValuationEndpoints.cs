@@ -41,7 +41,7 @@ public static class ValuationEndpoints
         }
 
         var day = date ?? clock.Today();
-        return cache.ServeAsync(http, reads, householdId, $"valuation|{day:yyyy-MM-dd}|{currency}", async reporting =>
+        return cache.ServeAsync(http, householdId, $"valuation|{day:yyyy-MM-dd}|{currency}", async reporting =>
         {
             var valued = await reads.ValuationAsync(householdId, day, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
             return valued is null ? (null, HouseholdScope.HouseholdNotFound(householdId))
@@ -59,7 +59,7 @@ public static class ValuationEndpoints
             return Task.FromResult<IResult>(invalid);
         }
 
-        return cache.ServeAsync(http, reads, householdId, $"net-worth|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}", async reporting =>
+        return cache.ServeAsync(http, householdId, $"net-worth|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}", async reporting =>
         {
             var series = await reads.NetWorthAsync(householdId, start, end, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
             return series is null ? (null, HouseholdScope.HouseholdNotFound(householdId))
@@ -77,7 +77,7 @@ public static class ValuationEndpoints
             return Task.FromResult<IResult>(invalid);
         }
 
-        return cache.ServeAsync(http, reads, householdId, $"account-values|{accountId:N}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}", async reporting =>
+        return cache.ServeAsync(http, householdId, $"account-values|{accountId:N}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}|{currency}", async reporting =>
         {
             var series = await reads.AccountValuesAsync(householdId, accountId, start, end, asked ?? reporting ?? await reads.ReportingCurrencyAsync(householdId, ct), ct);
             return series is null ? (null, HouseholdScope.HouseholdNotFound(householdId))

@@ -113,4 +113,32 @@ public class PortfolioReadCacheTest
         Assert.Equal(101m, (await changed.ReadAsync<PositionsDto>()).Cash.Single().Amount);
         Assert.NotEqual(etag, changed.Headers.ETag);
     }
+
+    /// <summary>
+    /// Concurrent reads of one household share a version lookup (<c>ReadVersionGate</c>); each must still see every
+    /// write that was answered before it was sent, and none may see a version older than the last it saw.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task ConcurrentReads_EachSeeTheWritesAnsweredBeforeThem(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var household = await client.HouseholdAsync();
+        var url = $"/api/households/{household.Id}";
+        var brokerage = await client.AccountAsync(household.Id);
+        await (await client.PostAsync($"{url}/transactions", Deposit(brokerage.Id, new DateOnly(2000, 1, 3), 100m))).ReadAsync<TransactionDto>(HttpStatusCode.Created);
+        async Task<decimal> Cash() => (await (await client.GetAsync($"{url}/positions?asOf=2001-01-02")).ReadAsync<PositionsDto>()).Cash.Sum(c => c.Amount);
+
+        for (var deposit = 1; deposit <= 5; deposit++)
+        {
+            // Reads in flight while the write happens may see either side of it; those sent after its answer see it.
+            var during = Enumerable.Range(0, 8).Select(_ => Cash()).ToList();
+            await (await client.PostAsync($"{url}/transactions", Deposit(brokerage.Id, new DateOnly(2000, 6, 1), deposit))).ReadAsync<TransactionDto>(HttpStatusCode.Created);
+            var after = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Cash()));
+            var expected = 100m + (deposit * (deposit + 1) / 2);
+            Assert.All(after, cash => Assert.Equal(expected, cash));
+            Assert.All(await Task.WhenAll(during), cash => Assert.Contains(cash, new[] { expected - deposit, expected }));
+        }
+    }
 }
