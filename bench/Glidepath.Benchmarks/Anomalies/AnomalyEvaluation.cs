@@ -38,6 +38,13 @@ internal static class AnomalyEvaluation
                     : AnomalyInjection.Inject(series, seed, spikes: 15, levelShifts: 5, purchases, duplicatedCharges: 10);
                 var madScores = RollingMad.Score(truth.Values, mad);
                 Report(seed, "MAD", madScores.Flags, truth, null, totals);
+                if (truth.Purchases is { } withDuplicates)
+                {
+                    // Spending: the MAD on the daily totals, and the duplicate check on the day's purchases.
+                    var duplicates = DuplicateCharges.FlagDays(withDuplicates, spending.Dates[0]);
+                    Report(seed, "MAD + duplicates", [.. madScores.Flags.Zip(duplicates, (a, b) => a || b)], truth, null, totals);
+                }
+
                 if (!withLstm)
                 {
                     continue;

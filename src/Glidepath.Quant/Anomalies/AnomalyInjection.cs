@@ -16,8 +16,11 @@ public enum AnomalyKind
 /// <summary>One injected anomaly: its kind and the points it covers.</summary>
 public sealed record InjectedAnomaly(AnomalyKind Kind, int Start, int Length);
 
-/// <summary>A series with anomalies injected, and a label per point (true inside an injected anomaly).</summary>
-public sealed record LabelledSeries(double[] Values, bool[] Labels, IReadOnlyList<InjectedAnomaly> Anomalies);
+/// <summary>
+/// A series with anomalies injected, and a label per point (true inside an injected anomaly); with the purchases of each
+/// day when they were given (a duplicated charge is in its day's list twice).
+/// </summary>
+public sealed record LabelledSeries(double[] Values, bool[] Labels, IReadOnlyList<InjectedAnomaly> Anomalies, double[][]? Purchases = null);
 
 /// <summary>
 /// Injects anomalies into a series at random, non-overlapping places, from a seed. Sizes are in robust
@@ -88,15 +91,18 @@ public static class AnomalyInjection
             anomalies.Add(new InjectedAnomaly(AnomalyKind.LevelShift, at, length));
         }
 
+        var purchases = transactionsPerDay?.Select(day => day.ToArray()).ToArray();
         for (var i = 0; i < duplicatedCharges; i++)
         {
-            var at = Place(1, t => transactionsPerDay![t].Length > 0);
-            values[at] += transactionsPerDay![at].Max();
+            var at = Place(1, t => purchases![t].Length > 0);
+            var largest = purchases![at].Max();
+            values[at] += largest;
+            purchases[at] = [.. purchases[at], largest];
             labels[at] = true;
             anomalies.Add(new InjectedAnomaly(AnomalyKind.DuplicatedCharge, at, 1));
         }
 
         anomalies.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new LabelledSeries(values, labels, anomalies);
+        return new LabelledSeries(values, labels, anomalies, purchases);
     }
 }
