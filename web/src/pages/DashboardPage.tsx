@@ -33,6 +33,11 @@ export function DashboardPage() {
   const household = useHousehold(householdId);
   const valuation = useValuation(householdId);
   const unclassified = useUnclassified(householdId);
+  // The allocation card's data, asked for here with the page's other reads: the card itself waits for the
+  // household's currency, and its three requests would otherwise start only after that answer (a waterfall).
+  usePositions(householdId);
+  useInstruments(householdId);
+  useTargets(householdId);
   const v = valuation.data;
   return (
     <>
@@ -123,7 +128,7 @@ function NetWorthChart({ householdId }: { householdId: string }) {
           ) : (
             <figure className="mt-3">
               <div className="h-64 w-full" data-testid="net-worth-chart">
-                <LazyChart>
+                <LazyChart whenVisible>
                   <NetWorthLine points={thin(s.points, 400)} currency={s.currency} />
                 </LazyChart>
               </div>
@@ -167,7 +172,7 @@ function AllocationChart({ householdId, currency }: { householdId: string; curre
           return (
             <figure>
               <div className="h-56 w-full" data-testid="allocation-chart">
-                <LazyChart>
+                <LazyChart whenVisible>
                   <AllocationPie slices={a.slices} targeted={targeted.map((r) => ({ ...r, colour: rows.indexOf(r) }))} currency={currency} />
                 </LazyChart>
               </div>

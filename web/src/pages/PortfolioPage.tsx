@@ -25,6 +25,9 @@ export function PortfolioPage() {
   const models = useModelPortfolios(householdId);
   const instruments = useInstrumentChoices(householdId);
   const accounts = useAccounts(householdId);
+  // The frontier's assumptions, asked for with the page's other reads: the frontier card mounts only once the
+  // household is in, and its request for them would otherwise wait for that answer (a waterfall).
+  useCurrentAssumptions();
   const [params, setParams] = useSearchParams();
   const list = models.data ?? [];
   const chosen = list.find((m) => m.id === params.get('model')) ?? list.find((m) => m.riskLevel === 5) ?? list[0];
