@@ -78,6 +78,8 @@ export function PortfolioPage() {
 
 /** What the frontier's explanation and chart take, held while they load. */
 const frontierSpace = 'h-96';
+/** What the chart and its table take, held below the explanation while the frontier is computed. */
+const chartSpace = 'h-80';
 
 function GenerateModels({ householdId, hasLevels }: { householdId: string; hasLevels: boolean }) {
   const queryClient = useQueryClient();
@@ -189,13 +191,26 @@ function Frontier({ householdId, currency, model }: { householdId: string; curre
   });
   const failed = assumptions.error ?? positions.error ?? instruments.error ?? frontier.error;
   if (failed) return <ErrorMessage error={failed} title="Could not draw the frontier" />;
-  if (!ready || !frontier.isSuccess) return <Loading label="Computing the efficient frontier…" className={frontierSpace} />;
+  if (!assumptions.isSuccess) return <Loading label="Computing the efficient frontier…" className={frontierSpace} />;
+  // The explanation needs only the assumptions (the frontier is computed under the current set), so it shows
+  // while the frontier is computed: it is the page's largest text, and waiting for the frontier delayed its paint.
+  const explanation = (
+    <p className="text-sm text-slate-600">
+      The ten risk levels under capital-market assumptions version {assumptions.data.version} of {formatDate(assumptions.data.asOf)} ({assumptions.data.name}): the
+      same figures as the generated model portfolios and the planner. Cash earns the assumptions&apos; cash rate and does not move.
+    </p>
+  );
+  if (!ready || !frontier.isSuccess) {
+    return (
+      <>
+        {explanation}
+        <Loading label="Computing the efficient frontier…" className={chartSpace} />
+      </>
+    );
+  }
   return (
     <>
-      <p className="text-sm text-slate-600">
-        The ten risk levels under capital-market assumptions version {frontier.data.version} of {formatDate(frontier.data.asOf)} ({assumptions.data.name}): the
-        same figures as the generated model portfolios and the planner. Cash earns the assumptions&apos; cash rate and does not move.
-      </p>
+      {explanation}
       <FrontierChart result={{ objective: 'frontier', portfolios: frontier.data.portfolios, evaluated: frontier.data.evaluated }} labels={{ current: current?.portfolio.name, target: target?.portfolio.name }} />
       {!current && <p className="text-sm text-slate-600">Your holdings are not marked: nothing held yet, or only classes these assumptions do not cover.</p>}
       {current && current.uncovered.length > 0 && (
