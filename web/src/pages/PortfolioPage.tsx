@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { api, unwrap } from '../api/client';
@@ -15,7 +15,7 @@ import { allocationByAssetClass } from '../lib/allocation';
 import { sharesFromAllocation, sharesFromModel, toFrontierInput, type FrontierInput } from '../portfolio/frontier';
 import { FrontierChart } from '../portfolio/FrontierChart';
 import { RebalancePreview } from '../portfolio/RebalancePreview';
-import { portfolioKeys, useCurrentAssumptions, useModelPortfolios, useOrders, useTargets } from '../portfolio/queries';
+import { currentAssumptionsQuery, portfolioKeys, useCurrentAssumptions, useModelPortfolios, useOrders, useTargets } from '../portfolio/queries';
 import { bandsSchema, defaultBands, modelTargetsRequest, type BandsForm } from '../portfolio/targetsSchema';
 import { LearnMore } from '../learning/LearnMore';
 
@@ -25,9 +25,10 @@ export function PortfolioPage() {
   const models = useModelPortfolios(householdId);
   const instruments = useInstrumentChoices(householdId);
   const accounts = useAccounts(householdId);
-  // The frontier's assumptions, asked for with the page's other reads: the frontier card mounts only once the
-  // household is in, and its request for them would otherwise wait for that answer (a waterfall).
-  useCurrentAssumptions();
+  // The frontier's assumptions, started with the page's other reads: the frontier card mounts only once the
+  // household is in, and its request for them would otherwise wait for that answer (a waterfall). Prefetched,
+  // not read: the page does not render again when they answer.
+  usePrefetchQuery(currentAssumptionsQuery);
   const [params, setParams] = useSearchParams();
   const list = models.data ?? [];
   const chosen = list.find((m) => m.id === params.get('model')) ?? list.find((m) => m.riskLevel === 5) ?? list[0];
