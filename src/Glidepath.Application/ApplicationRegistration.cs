@@ -108,6 +108,7 @@ public static class ApplicationRegistration
         services.AddScoped<AccountOrders>();
         services.AddScoped<OrderProcessing>();
         services.AddScoped<HouseholdAlerts>();
+        services.AddSingleton<Recommendations.PlanAdviceCache>();
         services.AddScoped<Recommendations.HouseholdRecommendations>();
         services.AddScoped<PortfolioReads>();
         services.AddSingleton<ReadVersionGate>();

@@ -29,7 +29,7 @@ public sealed record RecommendationDecisionRequest(RecommendationStatus? Status,
 /// until its fingerprint (its inputs, coarsely) changes. The front door has checked access to the household.
 /// </summary>
 public sealed class HouseholdRecommendations(
-    GlidepathDbContext db, PortfolioReads reads, HouseholdAlerts alerts, HouseholdRiskProfiles profiles, PlanSnapshots snapshots, ReturnSeriesLoader series, TimeProvider clock)
+    GlidepathDbContext db, PortfolioReads reads, HouseholdAlerts alerts, HouseholdRiskProfiles profiles, PlanSnapshots snapshots, ReturnSeriesLoader series, PlanAdviceCache planAdvice, TimeProvider clock)
 {
     public const string NotFoundCode = "recommendation-not-found";
 
@@ -127,8 +127,11 @@ public sealed class HouseholdRecommendations(
         var facts = new HouseholdFacts(
             holdings, investment.Sum(a => a.Cash), liquid, await MonthlySpendingAsync(householdId, today, currency, ct), level, drifting, harvest,
             placed, fees, new TaxRates(profile.ShortTermRate, profile.LongTermRate));
-        var planAdvice = withPlan && await PlanAsync(householdId, ct) is { } plan ? PlanLeverRules.Evaluate(plan, series.Load, ct) : [];
-        return new Current(today, currency.Code, RecommendationRules.Evaluate(facts, planAdvice));
+        // The solves are the read's cost: answered from memory while the snapshot they run is unchanged (PlanAdviceCache).
+        var advice = withPlan && await PlanAsync(householdId, ct) is { } plan
+            ? planAdvice.GetOrCompute(householdId, plan, () => PlanLeverRules.Evaluate(plan, series.Load, ct))
+            : [];
+        return new Current(today, currency.Code, RecommendationRules.Evaluate(facts, advice));
     }
 
     /// <summary>

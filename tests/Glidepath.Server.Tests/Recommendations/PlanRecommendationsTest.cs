@@ -20,7 +20,7 @@ namespace Glidepath.Server.Tests.Recommendations;
 public class PlanRecommendationsTest
 {
     /// <summary>One person of 45 retiring at 65 with 100,000 saved and 500 a month, spending 60,000 a year until 95: short of 85 %.</summary>
-    private static string Scenario(int paths, double monthlySaving = 500, double retirementAge = 65, double annualSpending = 60_000) => """
+    internal static string Scenario(int paths, double monthlySaving = 500, double retirementAge = 65, double annualSpending = 60_000) => """
         {"startBalance": 100000, "horizonMonths": 600, "inflation": 0.025,
          "assets": [{"name": "Equity", "expectedReturn": 0.065, "volatility": 0.17}, {"name": "Bonds", "expectedReturn": 0.03, "volatility": 0.06}],
          "correlations": [[1, 0.1], [0.1, 1]],
@@ -37,7 +37,7 @@ public class PlanRecommendationsTest
     private static string Text(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The engine run by hand: parse, compile, simulate.</summary>
-    private static double Success(string json)
+    internal static double Success(string json)
     {
         var document = ScenarioParser.Parse(json).Match(d => d, p => throw new InvalidOperationException(p.Message));
         var compiled = ScenarioCompiler.Compile(document, null).Match(c => c, p => throw new InvalidOperationException(p.Message));

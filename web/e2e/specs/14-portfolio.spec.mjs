@@ -26,6 +26,7 @@ e2e('portfolio page: risk level, model weights, efficient frontier with current 
   await page.getByLabel('Risk level', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
   await expectText(page.getByTestId('model-weights'), 'Risk level 1');
+  await page.getByTestId('frontier-chart').scrollIntoViewIfNeeded(); // drawn when scrolled into view (LazyChart whenVisible)
   await page.getByTestId('frontier-chart').locator('.recharts-scatter-symbol').first().waitFor();
   await expectText(page.getByTestId('frontier-points'), 'Current holdings');
   await expectText(page.getByTestId('frontier-points'), 'Target: Risk level 1');

@@ -7,6 +7,7 @@ e2e('dashboard performance against a benchmark, drift and harvest alerts', { sho
   // One deposit of 10,000 grew to 10,479 with no other flow: TWR = 4.79%.
   await expectText(page.getByTestId('twr'), '+4.8%');
   await expectText(page.getByTestId('mwr'), '%');
+  await page.getByTestId('performance-chart').scrollIntoViewIfNeeded(); // drawn when scrolled into view (LazyChart whenVisible)
   await page.getByTestId('performance-chart').locator('.recharts-line-curve').waitFor({ state: 'attached' });
   // From the first close on: VTI went from 200 to 250 (+25.0%); the household's TWR is the same 4.79%.
   const performance = page.getByRole('region', { name: 'Performance' });

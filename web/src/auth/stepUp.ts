@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini, not zod: every page with a guarded action (the portfolio page's rebalance among them) loads this
+// module on its first paint, and the full zod was some 40 KiB (brotli) of those pages' scripts.
+import * as z from 'zod/mini';
 import { rawJson } from '../api/client';
 import { ApiError } from '../api/problem';
 import { saveSession, toSession, type TokenResponse } from './session';
@@ -18,8 +20,11 @@ export class StepUpCancelled extends Error {
 
 /** A six-digit authenticator code, or (with `recovery`) one of the one-time recovery codes. */
 export const stepUpSchema = z.discriminatedUnion('recovery', [
-  z.object({ recovery: z.literal(false), code: z.string().trim().regex(/^\d{6}$/, 'Six digits') }),
-  z.object({ recovery: z.literal(true), code: z.string().trim().min(6, 'Enter one of your recovery codes').max(64, 'Too long for a recovery code') }),
+  z.object({ recovery: z.literal(false), code: z.string().check(z.trim(), z.regex(/^\d{6}$/, 'Six digits')) }),
+  z.object({
+    recovery: z.literal(true),
+    code: z.string().check(z.trim(), z.minLength(6, 'Enter one of your recovery codes'), z.maxLength(64, 'Too long for a recovery code')),
+  }),
 ]);
 export type StepUpForm = z.infer<typeof stepUpSchema>;
 

@@ -86,7 +86,7 @@ export function PerformanceCard({ householdId }: { householdId: string }) {
               ) : (
                 <figure>
                   <div className="h-56 w-full" data-testid="performance-chart">
-                    <LazyChart>
+                    <LazyChart whenVisible>
                       <PerformanceLine points={thin(points, 400)} />
                     </LazyChart>
                   </div>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { AssetClass } from '../api/types';
 
@@ -40,7 +40,12 @@ export function useAccounts(householdId: string) {
 
 /** The household's own instruments and those it trades or targets (one page of up to 1,000: more than a household names). */
 export function useInstruments(householdId: string) {
-  return useQuery({
+  return useQuery(instrumentsQuery(householdId));
+}
+
+/** The query behind useInstruments, for a page that starts it without reading it (usePrefetchQuery). */
+export function instrumentsQuery(householdId: string) {
+  return queryOptions({
     queryKey: keys.instruments(householdId),
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/instruments', { params: { query: { householdId, inUse: true, pageSize: 1000 } } }))).items,
@@ -74,7 +79,12 @@ export function useInstrumentCatalog(householdId: string, search: CatalogSearch 
 }
 
 export function usePositions(householdId: string) {
-  return useQuery({
+  return useQuery(positionsQuery(householdId));
+}
+
+/** The query behind usePositions, for a page that starts it without reading it (usePrefetchQuery). */
+export function positionsQuery(householdId: string) {
+  return queryOptions({
     queryKey: keys.positions(householdId),
     queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/positions', { params: { path: { householdId } } })),
   });

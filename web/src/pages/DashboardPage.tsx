@@ -1,13 +1,13 @@
 import { lazy, memo, useState } from 'react';
 import { ScrollArea } from '../components/ScrollArea';
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useHouseholdId } from '../household/HouseholdLayout';
-import { keys, useHousehold, useInstruments, usePositions, useValuation } from '../household/queries';
+import { instrumentsQuery, keys, positionsQuery, useHousehold, useInstruments, usePositions, useValuation } from '../household/queries';
 import { ErrorMessage, Loading, QueryView, Empty } from '../components/DataState';
 import { formatDate, formatMoney, formatPercent, humanize, todayIso } from '../lib/format';
 import { allocationByAssetClass, compareWithTargets } from '../lib/allocation';
-import { useTargets } from '../portfolio/queries';
+import { targetsQuery, useTargets } from '../portfolio/queries';
 import { formatPoints } from '../lib/percent';
 import { LazyChart } from '../components/LazyChart';
 import { rangeStart, type RangePreset } from '../lib/ranges';
@@ -33,6 +33,12 @@ export function DashboardPage() {
   const household = useHousehold(householdId);
   const valuation = useValuation(householdId);
   const unclassified = useUnclassified(householdId);
+  // The allocation card's data, started here with the page's other reads: the card itself waits for the
+  // household's currency, and its three requests would otherwise start only after that answer (a waterfall).
+  // Prefetched, not read: the page does not render again when they answer.
+  usePrefetchQuery(positionsQuery(householdId));
+  usePrefetchQuery(instrumentsQuery(householdId));
+  usePrefetchQuery(targetsQuery(householdId));
   const v = valuation.data;
   return (
     <>
@@ -123,7 +129,7 @@ function NetWorthChart({ householdId }: { householdId: string }) {
           ) : (
             <figure className="mt-3">
               <div className="h-64 w-full" data-testid="net-worth-chart">
-                <LazyChart>
+                <LazyChart whenVisible>
                   <NetWorthLine points={thin(s.points, 400)} currency={s.currency} />
                 </LazyChart>
               </div>
@@ -167,7 +173,7 @@ function AllocationChart({ householdId, currency }: { householdId: string; curre
           return (
             <figure>
               <div className="h-56 w-full" data-testid="allocation-chart">
-                <LazyChart>
+                <LazyChart whenVisible>
                   <AllocationPie slices={a.slices} targeted={targeted.map((r) => ({ ...r, colour: rows.indexOf(r) }))} currency={currency} />
                 </LazyChart>
               </div>

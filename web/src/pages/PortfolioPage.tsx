@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { api, unwrap } from '../api/client';
@@ -15,7 +15,7 @@ import { allocationByAssetClass } from '../lib/allocation';
 import { sharesFromAllocation, sharesFromModel, toFrontierInput, type FrontierInput } from '../portfolio/frontier';
 import { FrontierChart } from '../portfolio/FrontierChart';
 import { RebalancePreview } from '../portfolio/RebalancePreview';
-import { portfolioKeys, useCurrentAssumptions, useModelPortfolios, useOrders, useTargets } from '../portfolio/queries';
+import { currentAssumptionsQuery, portfolioKeys, useCurrentAssumptions, useModelPortfolios, useOrders, useTargets } from '../portfolio/queries';
 import { bandsSchema, defaultBands, modelTargetsRequest, type BandsForm } from '../portfolio/targetsSchema';
 import { LearnMore } from '../learning/LearnMore';
 
@@ -25,6 +25,10 @@ export function PortfolioPage() {
   const models = useModelPortfolios(householdId);
   const instruments = useInstrumentChoices(householdId);
   const accounts = useAccounts(householdId);
+  // The frontier's assumptions, started with the page's other reads: the frontier card mounts only once the
+  // household is in, and its request for them would otherwise wait for that answer (a waterfall). Prefetched,
+  // not read: the page does not render again when they answer.
+  usePrefetchQuery(currentAssumptionsQuery);
   const [params, setParams] = useSearchParams();
   const list = models.data ?? [];
   const chosen = list.find((m) => m.id === params.get('model')) ?? list.find((m) => m.riskLevel === 5) ?? list[0];
@@ -75,6 +79,8 @@ export function PortfolioPage() {
 
 /** What the frontier's explanation and chart take, held while they load. */
 const frontierSpace = 'h-96';
+/** What the chart and its table take, held below the explanation while the frontier is computed. */
+const chartSpace = 'h-80';
 
 function GenerateModels({ householdId, hasLevels }: { householdId: string; hasLevels: boolean }) {
   const queryClient = useQueryClient();
@@ -186,13 +192,26 @@ function Frontier({ householdId, currency, model }: { householdId: string; curre
   });
   const failed = assumptions.error ?? positions.error ?? instruments.error ?? frontier.error;
   if (failed) return <ErrorMessage error={failed} title="Could not draw the frontier" />;
-  if (!ready || !frontier.isSuccess) return <Loading label="Computing the efficient frontier…" className={frontierSpace} />;
+  if (!assumptions.isSuccess) return <Loading label="Computing the efficient frontier…" className={frontierSpace} />;
+  // The explanation needs only the assumptions (the frontier is computed under the current set), so it shows
+  // while the frontier is computed: it is the page's largest text, and waiting for the frontier delayed its paint.
+  const explanation = (
+    <p className="text-sm text-slate-600">
+      The ten risk levels under capital-market assumptions version {assumptions.data.version} of {formatDate(assumptions.data.asOf)} ({assumptions.data.name}): the
+      same figures as the generated model portfolios and the planner. Cash earns the assumptions&apos; cash rate and does not move.
+    </p>
+  );
+  if (!ready || !frontier.isSuccess) {
+    return (
+      <>
+        {explanation}
+        <Loading label="Computing the efficient frontier…" className={chartSpace} />
+      </>
+    );
+  }
   return (
     <>
-      <p className="text-sm text-slate-600">
-        The ten risk levels under capital-market assumptions version {frontier.data.version} of {formatDate(frontier.data.asOf)} ({assumptions.data.name}): the
-        same figures as the generated model portfolios and the planner. Cash earns the assumptions&apos; cash rate and does not move.
-      </p>
+      {explanation}
       <FrontierChart result={{ objective: 'frontier', portfolios: frontier.data.portfolios, evaluated: frontier.data.evaluated }} labels={{ current: current?.portfolio.name, target: target?.portfolio.name }} />
       {!current && <p className="text-sm text-slate-600">Your holdings are not marked: nothing held yet, or only classes these assumptions do not cover.</p>}
       {current && current.uncovered.length > 0 && (

@@ -22,7 +22,7 @@ export function FrontierChart({ result, labels }: { result: OptimizeResponse; la
   return (
     <figure>
       <div className="h-72 w-full" data-testid="frontier-chart">
-        <LazyChart>
+        <LazyChart whenVisible>
           <FrontierPlot frontier={frontier} current={current} target={target} />
         </LazyChart>
       </div>

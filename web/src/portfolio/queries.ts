@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { PortfolioToEvaluate } from '../api/types';
 
@@ -21,7 +21,12 @@ export function useModelPortfolios(householdId: string) {
 }
 
 export function useTargets(householdId: string) {
-  return useQuery({
+  return useQuery(targetsQuery(householdId));
+}
+
+/** The query behind useTargets, for a page that starts it without reading it (usePrefetchQuery). */
+export function targetsQuery(householdId: string) {
+  return queryOptions({
     queryKey: portfolioKeys.targets(householdId),
     queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/rebalance-targets', { params: { path: { householdId } } })),
   });
@@ -36,9 +41,12 @@ export function useOrders(householdId: string) {
 
 /** The current capital-market assumptions (docs/assumptions.md): the frontier, the risk levels and the planner's defaults use them. */
 export function useCurrentAssumptions() {
-  return useQuery({
-    queryKey: portfolioKeys.currentAssumptions,
-    queryFn: () => unwrap(api.GET('/api/v1/assumptions/current')),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(currentAssumptionsQuery);
 }
+
+/** The query behind useCurrentAssumptions, for a page that starts it without reading it (usePrefetchQuery). */
+export const currentAssumptionsQuery = queryOptions({
+  queryKey: portfolioKeys.currentAssumptions,
+  queryFn: () => unwrap(api.GET('/api/v1/assumptions/current')),
+  staleTime: 5 * 60_000,
+});

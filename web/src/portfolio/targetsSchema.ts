@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, not zod: the portfolio page loads this on its first paint (docs/web.md, "Loading fast on a phone").
+import * as z from 'zod/mini';
 import type { AssetClass, ModelTargetsRequest } from '../api/types';
 
 /**
@@ -6,8 +7,8 @@ import type { AssetClass, ModelTargetsRequest } from '../api/types';
  * percentage of the weight (25 = 25 %): the 5/25 rule by default (docs/rebalancing.md, "Band").
  */
 export const bandsSchema = z.object({
-  absoluteBand: z.number({ error: 'Enter a number.' }).min(0, 'At least 0.').max(100, 'At most 100 points.'),
-  relativeBand: z.number({ error: 'Enter a number.' }).min(0, 'At least 0.').max(1000, 'At most 1000%.'),
+  absoluteBand: z.number({ error: 'Enter a number.' }).check(z.gte(0, 'At least 0.'), z.lte(100, 'At most 100 points.')),
+  relativeBand: z.number({ error: 'Enter a number.' }).check(z.gte(0, 'At least 0.'), z.lte(1000, 'At most 1000%.')),
 });
 
 export type BandsForm = z.infer<typeof bandsSchema>;
