@@ -4,6 +4,8 @@ using Glidepath.Application.Aggregation;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Transactions;
 using Glidepath.Server.Tests.Hosting;
+using Glidepath.Application.Transactions;
+using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Transactions;
 using Glidepath.Testing.Aggregation;
 using Glidepath.Testing.Databases;

@@ -125,9 +125,10 @@ public sealed class PlaidStub : IAsyncDisposable
             return;
         }
 
+        var hasUser = body["user"] is JsonObject user && user["client_user_id"] is not null;
         switch (path)
         {
-            case "link/token/create" when body["user"]?["client_user_id"] is not null:
+            case "link/token/create" when hasUser:
                 await OkAsync(context, Sample("plaid_link_token_create.response.json"));
                 return;
             case "sandbox/public_token/create":
