@@ -178,7 +178,7 @@ public sealed class HouseholdConnections(GlidepathDbContext db, IAggregationProv
     /// <summary>The provider's refusal as a problem: its code and message (never a token), relink-needed for item-login errors.</summary>
     internal static Problem ProviderProblem(AggregationException e) =>
         e.ErrorCode == "NETWORK_ERROR"
-            ? new Problem(ProblemKind.Unavailable, ErrorCodes.AggregationUnavailable, e.Message)
+            ? Problem.Refused(ErrorCodes.AggregationUnavailable, e.Message + " Try again later.")
             : Problem.Refused(e.NeedsRelink ? ErrorCodes.AggregationRelinkNeeded : ErrorCodes.AggregationProviderError, $"{e.ErrorCode}: {e.Message}");
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];

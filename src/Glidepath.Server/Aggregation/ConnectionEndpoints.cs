@@ -16,7 +16,6 @@ public static class ConnectionEndpoints
     private const int NotFound = StatusCodes.Status404NotFound;
     private const int Conflict = StatusCodes.Status409Conflict;
     private const int Refused = StatusCodes.Status422UnprocessableEntity;
-    private const int Unavailable = StatusCodes.Status503ServiceUnavailable;
 
     public static RouteGroupBuilder MapConnectionEndpoints(this RouteGroupBuilder household)
     {
@@ -27,13 +26,13 @@ public static class ConnectionEndpoints
             .WithDescription("The connection with its health and account mappings; never its access token.").ProducesProblems(NotFound);
         group.MapPost("/link-token", LinkToken).WithName("CreateLinkToken").WithSummary("Start linking an institution")
             .WithDescription("Asks the aggregation service (link/token/create) for a short-lived link token that starts its linking widget; the widget answers a one-time public token.")
-            .ProducesProblems(Refused, Unavailable);
+            .ProducesProblems(Refused);
         group.MapPost("", Exchange).RequireStepUp().WithName("CreateConnection").WithSummary("Connect a linked institution")
             .WithDescription("Exchanges the widget's public token (item/public_token/exchange; step-up required), stores the access token encrypted, and maps each of the item's accounts to the ledger account named in accounts or else to a new ledger account.")
-            .ProducesProblems(Invalid, NotFound, Conflict, Refused, Unavailable);
+            .ProducesProblems(Invalid, NotFound, Conflict, Refused);
         group.MapPost("/{connectionId:guid}/sync", Sync).WithName("SyncConnection").WithSummary("Sync a connection now")
             .WithDescription("Reads every transactions/sync page after the stored cursor and books added, modified and removed transactions (idempotent by the provider's transaction id) with the new cursor in one transaction; compares investment holdings with the ledger's positions. A provider error is kept as the connection's health and nothing else is stored.")
-            .ProducesProblems(NotFound, Refused, Unavailable);
+            .ProducesProblems(NotFound, Refused);
         group.MapDelete("/{connectionId:guid}", Delete).WithName("DeleteConnection").WithSummary("Delete a connection")
             .WithDescription("Deletes the connection, its access token and its account mappings; the ledger accounts and what was booked stay.")
             .ProducesProblems(NotFound);

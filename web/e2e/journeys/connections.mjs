@@ -36,7 +36,7 @@ export async function connectionsJourney({ test, page, expectText, totp, househo
   }, { shot: 'connections-synced' });
 
   await test('connections: delete', async () => {
-    page.once('dialog', (d) => void d.accept());
+    page.once('dialog', (/** @type {import('playwright-core').Dialog} */ d) => void d.accept());
     await page.getByRole('article', { name: 'Chase' }).getByRole('button', { name: 'Delete' }).click();
     await expectText(page.getByRole('region', { name: 'Linked institutions' }), 'No institutions linked yet.');
   });

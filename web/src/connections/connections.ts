@@ -26,6 +26,6 @@ export function healthText(c: Pick<Connection, 'status' | 'lastErrorCode' | 'las
 export function syncSummary(r: Pick<SyncResult, 'added' | 'modified' | 'removed' | 'skipped' | 'holdingDifferences'>): string {
   const parts = [`${r.added} added`, `${r.modified} changed`, `${r.removed} removed`, `${r.skipped} skipped`];
   const differences = r.holdingDifferences.length;
-  if (differences > 0) parts.push(`${differences} holding${differences === 1 ? '' : 's'} differ from the ledger`);
+  if (differences > 0) parts.push(`${differences} ${differences === 1 ? 'holding differs' : 'holdings differ'} from the ledger`);
   return parts.join(' · ');
 }
