@@ -180,6 +180,35 @@ public class ConnectionEndpointsTest
         Assert.Equal(new AggregationSyncRun(1, 0, 0, 1), run);
     }
 
+    /// <summary>Plaid's TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION: the read restarts from the stored cursor and books once.</summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Sync_MutationDuringPagination_RestartsFromTheStoredCursor(DatabaseProvider provider)
+    {
+        await using var stub = await PlaidStub.StartAsync();
+        await using var app = await StartAsync(provider, stub);
+        var (client, householdId, url) = await HouseholdAsync(app);
+        var checking = await client.AccountAsync(householdId, AccountType.Checking, name: "Everyday");
+        var created = await (await client.PostAsync(url, new ExchangeConnectionRequest(PlaidStub.PublicToken, [new AccountMappingRequest(Checking, checking.Id)]))).ReadAsync<ConnectionDto>(HttpStatusCode.Created);
+        stub.FailNext("transactions/sync", "TRANSACTIONS_ERROR", "TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION", "Underlying transaction data changed since last page was fetched. Please restart pagination from last update.");
+
+        var sync = await (await client.PostAsync($"{url}/{created.Id}/sync", new { })).ReadAsync<SyncResultDto>();
+
+        Assert.Equal([null, null], stub.SyncCursors);
+        Assert.Equal((1, 1), (sync.Pages, sync.Added));
+        Assert.Single(await TransactionsAsync(client, householdId, checking.Id));
+    }
+
+    /// <summary>The test host's Plaid is a closed port: an unreachable provider is 422 aggregation-unavailable, never a 5xx.</summary>
+    [Fact]
+    public async Task LinkToken_ProviderUnreachable_IsAggregationUnavailable()
+    {
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite);
+        var (client, _, url) = await HouseholdAsync(app);
+
+        await (await client.PostAsync($"{url}/link-token", new { })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "aggregation-unavailable");
+    }
+
     /// <summary>
     /// The holdings example against an empty ledger: its 9 holdings less the 2 cash ones (US dollar in the IRA and the
     /// 401k) are 7 differences; MIPTX 23.567 in the 401k among them.
