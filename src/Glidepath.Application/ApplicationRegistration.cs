@@ -33,6 +33,7 @@ using Glidepath.Infrastructure.Categories;
 using Glidepath.Application.Rules;
 using Glidepath.Application.Users;
 using Glidepath.Application.Webhooks;
+using Glidepath.Application.Aggregation;
 using Glidepath.Infrastructure.Notifications;
 using Glidepath.Infrastructure.Webhooks;
 using Glidepath.Infrastructure.MarketData;
@@ -107,6 +108,8 @@ public static class ApplicationRegistration
         services.AddScoped<OrderTransitions>();
         services.AddScoped<AccountOrders>();
         services.AddScoped<OrderProcessing>();
+        services.AddScoped<HouseholdConnections>();
+        services.AddScoped<AggregationSync>();
         services.AddScoped<HouseholdAlerts>();
         services.AddSingleton<Recommendations.PlanAdviceCache>();
         services.AddScoped<Recommendations.HouseholdRecommendations>();

@@ -1,5 +1,6 @@
 using Glidepath.Application;
 using Glidepath.Infrastructure.Backups;
+using Glidepath.Infrastructure.Aggregation;
 using Glidepath.Infrastructure.Brokers;
 using Glidepath.Infrastructure.MarketData;
 using Glidepath.Infrastructure.Persistence;
@@ -53,6 +54,7 @@ builder.Services.AddInstrumentLimits(builder.Configuration);
 builder.Services.AddMarketData(builder.Configuration);
 builder.Services.AddCorporateActionProposals();
 builder.Services.AddGlidepathBrokers(builder.Configuration);
+builder.Services.AddGlidepathAggregation(builder.Configuration);
 builder.Services.AddRealtime(); // after AddMarketData: replaces its silent notifier
 builder.Services.AddScaleOut(builder.Configuration); // Redis when ConnectionStrings:Redis is set: rate limits, cache, SignalR backplane
 builder.Services.AddGlidepathBackups(builder.Configuration);

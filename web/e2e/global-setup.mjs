@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startServer, serverDll } from '../scripts/server.mjs';
 import { artifacts } from './kit.mjs';
 import { startYahooStub } from './yahoo-stub.mjs';
+import { startPlaidStub, PLAID_CLIENT_ID, PLAID_SECRET } from './plaid-stub.mjs';
 
 export default async function globalSetup() {
   rmSync(artifacts, { recursive: true, force: true });
@@ -17,13 +18,18 @@ export default async function globalSetup() {
   // the default 60 API requests and 30 expensive reads a minute per user. The limiters have their own server tests.
   // Yahoo's chart API is a local stub serving its real AAPL chart (yahoo-stub.mjs): the corporate-action journey's data.
   // Webhooks: the journey's receiver listens on loopback http, which Production refuses unless allowed.
+  // Plaid: a local stub answering Plaid's documentation examples (plaid-stub.mjs), for the connections journey.
   const yahoo = await startYahooStub();
+  const plaid = await startPlaidStub();
   const server = await startServer({
     env: {
       RateLimits__ApiPerMinute: '1000',
       RateLimits__ReadCostPerMinute: '100000',
       MarketData__Providers__yahoo__BaseUrl: yahoo.url,
       Webhooks__AllowLoopback: 'true',
+      Aggregation__Plaid__BaseUrl: plaid.url,
+      Aggregation__Plaid__ClientId: PLAID_CLIENT_ID,
+      Aggregation__Plaid__Secret: PLAID_SECRET,
     },
   });
   process.env.GLIDEPATH_E2E_URL = server.url;
@@ -32,5 +38,6 @@ export default async function globalSetup() {
   return async () => {
     await server.stop();
     await yahoo.stop();
+    await plaid.stop();
   };
 }

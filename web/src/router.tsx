@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
                   { path: 'advisors', lazy: () => import('./advisors/AdvisorsPage').then((m) => ({ Component: m.AdvisorsPage })) },
                   { path: 'strategies', lazy: () => import('./strategies/StrategiesPage').then((m) => ({ Component: m.StrategiesPage })) },
                   { path: 'strategies/:strategyId', lazy: () => import('./strategies/StrategyPage').then((m) => ({ Component: m.StrategyPage })) },
+                  { path: 'connections', lazy: () => import('./connections/ConnectionsPage').then((m) => ({ Component: m.ConnectionsPage })) },
                   { path: 'webhooks', lazy: () => import('./pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })) },
                   { path: 'holdings', lazy: () => import('./pages/HoldingsPage').then((m) => ({ Component: m.HoldingsPage })) },
                   { path: 'portfolio', lazy: () => import('./pages/PortfolioPage').then((m) => ({ Component: m.PortfolioPage })) },

@@ -17,6 +17,27 @@ public static class ErrorCodes
     public const string PlanNotFound = "plan-not-found";
     public const string WebhookNotFound = "webhook-not-found";
     public const string WebhookDeliveryNotFound = "webhook-delivery-not-found";
+
+    /// <summary>Aggregation (docs/aggregation.md): no such connection in the household.</summary>
+    public const string ConnectionNotFound = "connection-not-found";
+
+    /// <summary>The provider reports an item error only the user can clear by linking the institution again.</summary>
+    public const string AggregationRelinkNeeded = "aggregation-relink-needed";
+
+    /// <summary>The provider refused the request; the detail carries its error code and message.</summary>
+    public const string AggregationProviderError = "aggregation-provider-error";
+
+    /// <summary>The provider could not be reached.</summary>
+    public const string AggregationUnavailable = "aggregation-unavailable";
+
+    /// <summary>The item is already connected (to this or another household).</summary>
+    public const string AggregationItemLinked = "aggregation-item-linked";
+
+    /// <summary>A ledger account is already fed by a connection.</summary>
+    public const string AggregationAccountTaken = "aggregation-account-taken";
+
+    /// <summary>The ledger refused the synced changes; nothing was stored.</summary>
+    public const string AggregationLedgerRefused = "aggregation-ledger-refused";
     public const string SimulationRunNotFound = "simulation-run-not-found";
     public const string ModelPortfolioNotFound = "model-portfolio-not-found";
     public const string DuplicateModelPortfolio = "duplicate-model-portfolio";

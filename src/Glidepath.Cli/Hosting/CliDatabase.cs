@@ -1,4 +1,5 @@
 using Glidepath.Application;
+using Glidepath.Infrastructure.Aggregation;
 using Glidepath.Infrastructure.Brokers;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Infrastructure.Reporting;
@@ -17,7 +18,8 @@ public static class CliDatabase
             .AddScoped<HouseholdReports>()
             .AddSingleton(env.Clock)
             .AddGlidepathApplication()
-            .AddGlidepathBrokers(env.Configuration);
+            .AddGlidepathBrokers(env.Configuration)
+            .AddGlidepathAggregation(env.Configuration);
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await services.MigrateGlidepathDatabaseAsync(ct);

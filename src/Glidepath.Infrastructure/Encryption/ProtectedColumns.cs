@@ -1,4 +1,5 @@
 using Glidepath.Domain.Households;
+using Glidepath.Infrastructure.Aggregation;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Identity;
 using Glidepath.Infrastructure.Webhooks;
@@ -24,6 +25,7 @@ public static class ProtectedColumns
     public const string RefreshSuccessor = "refresh_tokens.successor_token";
     public const string UserTokenValue = "user_tokens.value";
     public const string WebhookSecret = "webhook_subscriptions.secret";
+    public const string AggregationAccessToken = "aggregation_connections.access_token";
 
     /// <summary>Puts the encrypting converters on the model; <see cref="FieldKeyRing.Unavailable"/> at design time.</summary>
     internal static void Apply(ModelBuilder modelBuilder, FieldKeyRing ring)
@@ -48,6 +50,9 @@ public static class ProtectedColumns
 
         // Webhook signing keys: the server needs them back to sign, so encrypted rather than hashed.
         modelBuilder.Entity<WebhookSubscription>().Property(s => s.Secret).HasConversion((ValueConverter)Text(ring, WebhookSecret));
+
+        // Aggregation access tokens (docs/aggregation.md): sent back to the provider on every sync.
+        modelBuilder.Entity<AggregationConnection>().Property(c => c.AccessToken).HasConversion((ValueConverter)Text(ring, AggregationAccessToken));
     }
 
     // Non-generic: EF's typed overload wants ValueConverter<string?, string>, and nulls never reach a converter.

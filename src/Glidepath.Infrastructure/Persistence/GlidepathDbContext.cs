@@ -22,6 +22,7 @@ using Glidepath.Domain.TaxLots;
 using Glidepath.Domain.TaxLots.WashSales;
 using Glidepath.Domain.Rules;
 using Glidepath.Domain.Transactions;
+using Glidepath.Infrastructure.Aggregation;
 using Glidepath.Infrastructure.Advisors;
 using Glidepath.Infrastructure.Encryption;
 using Glidepath.Infrastructure.Events;
@@ -138,6 +139,10 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<AggregationConnection> AggregationConnections => Set<AggregationConnection>();
+
+    public DbSet<AggregationAccountLink> AggregationAccountLinks => Set<AggregationAccountLink>();
     // Notifications: per user, from the same outbox fan-out as webhooks (docs/notifications.md).
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

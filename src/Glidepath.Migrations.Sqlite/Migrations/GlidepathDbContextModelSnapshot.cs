@@ -2878,6 +2878,150 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                     b.ToTable("consultation_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Aggregation.AggregationAccountLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Mask")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mask");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProviderAccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_account_id");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtype");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_aggregation_account_links");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_aggregation_account_links_account_id");
+
+                    b.HasIndex("ConnectionId", "ProviderAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_aggregation_account_links_connection_id_provider_account_id");
+
+                    b.ToTable("aggregation_account_links", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Aggregation.AggregationConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccessToken")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("access_token");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cursor");
+
+                    b.Property<int?>("HoldingDifferences")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holding_differences");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("InstitutionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("InstitutionName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_name");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<DateTimeOffset?>("LastAttemptUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_attempt_utc");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_code");
+
+                    b.Property<string>("LastErrorMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_message");
+
+                    b.Property<DateTimeOffset?>("LastSyncUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sync_utc");
+
+                    b.Property<bool>("NeedsRelink")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_relink");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.HasKey("Id")
+                        .HasName("pk_aggregation_connections");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_aggregation_connections_household_id");
+
+                    b.HasIndex("Provider", "ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_aggregation_connections_provider_item_id");
+
+                    b.ToTable("aggregation_connections", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Events.OutboxEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4595,6 +4739,33 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_consultation_reviews_consultations_consultation_id");
                 });
 
+            modelBuilder.Entity("Glidepath.Infrastructure.Aggregation.AggregationAccountLink", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_aggregation_account_links_accounts_account_id");
+
+                    b.HasOne("Glidepath.Infrastructure.Aggregation.AggregationConnection", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_aggregation_account_links_aggregation_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Aggregation.AggregationConnection", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_aggregation_connections_households_household_id");
+                });
+
             modelBuilder.Entity("Glidepath.Infrastructure.Identity.AdvisorGrant", b =>
                 {
                     b.HasOne("Glidepath.Infrastructure.Identity.GlidepathUser", null)
@@ -4847,6 +5018,11 @@ namespace Glidepath.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Glidepath.Domain.ManualAssets.ManualAsset", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Glidepath.Infrastructure.Aggregation.AggregationConnection", b =>
+                {
+                    b.Navigation("Accounts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using Glidepath.Server.Accounts;
+using Glidepath.Server.Aggregation;
 using Glidepath.Server.Admin;
 using Glidepath.Server.Alerts;
 using Glidepath.Server.Assumptions;
@@ -97,6 +98,7 @@ public static class GlidepathApi
         household.MapRuleEndpoints();
         household.MapCategoriserEndpoints();
         household.MapBudgetEndpoints();
+        household.MapConnectionEndpoints();
 
         api.MapAccountScope().MapAccountRebalanceEndpoints().MapAccountOrderEndpoints().MapAccountImportMappingEndpoints();
         return api;

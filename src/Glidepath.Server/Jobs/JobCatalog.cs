@@ -18,6 +18,7 @@ public static class JobCatalog
     public const string ConsultationGrants = "consultation-grants";
     public const string ConsultationReminders = "consultation-reminders";
     public const string CategoriserRetrain = "categoriser-retrain";
+    public const string AggregationSync = "aggregation-sync";
 
     /// <summary>The job group of Quartz's keys: the cluster's scheduler holds only ours.</summary>
     public const string Group = "glidepath";
@@ -34,6 +35,7 @@ public static class JobCatalog
         new(ConsultationGrants, "Ends the advisor grants of consultations whose period is over (docs/advisors.md).", typeof(ConsultationGrantsJob), o => o.ConsultationGrants),
         new(ConsultationReminders, "Reminds client and advisor of each booked consultation two days before it starts, once per booking and time (docs/advisors.md).", typeof(ConsultationRemindersJob), o => o.ConsultationReminders),
         new(CategoriserRetrain, "Retrains the categoriser of every household with 20 categories set by hand since its last training, or enough labels and no model (docs/categoriser.md).", typeof(CategoriserRetrainJob), o => o.CategoriserRetrain),
+        new(AggregationSync, "Syncs the transactions and holdings of every linked institution that does not need a re-link (docs/aggregation.md).", typeof(AggregationSyncJob), o => o.AggregationSync),
         new(Backup, "Backs up the database into Backups:Folder and keeps the newest Jobs:Backup:Keep backups.", typeof(BackupJob), o => o.Backup),
         new(Retention, "Deletes old job runs, expired refresh tokens and what else has a retention rule.", typeof(RetentionJob), o => o.Retention),
     ];

@@ -48,6 +48,9 @@ public sealed class JobsOptions
     /// <summary>Every ten minutes: retrains the categoriser of each household with enough corrections since its last training (docs/categoriser.md).</summary>
     public JobSchedule CategoriserRetrain { get; set; } = new() { Cron = "0 */10 * * * ?", TimeZone = "UTC" };
 
+    /// <summary>Every six hours: syncs every aggregation connection that does not need a re-link (docs/aggregation.md).</summary>
+    public JobSchedule AggregationSync { get; set; } = new() { Cron = "0 20 */6 * * ?", TimeZone = "UTC" };
+
     public RetentionSchedule Retention { get; set; } = new() { Cron = "0 30 3 * * ?", TimeZone = "UTC" };
 
     /// <summary>Hourly (a recovery point at most an hour old), keeping two days of backups.</summary>

@@ -107,7 +107,8 @@ public sealed class KeyRotationTest
         Assert.Equal(
             [
                 "accounts.account_number=accounts.account_number", "accounts.aggregation_token=accounts.aggregation_token",
-                "accounts.notes=accounts.notes", "people.notes=people.notes", "people.tax_id=people.tax_id",
+                "accounts.notes=accounts.notes", "aggregation_connections.access_token=aggregation_connections.access_token",
+                "people.notes=people.notes", "people.tax_id=people.tax_id",
                 "refresh_tokens.successor_token=refresh_tokens.successor_token", "transactions.memo=transactions.memo",
                 "user_tokens.value=user_tokens.value", "webhook_subscriptions.secret=webhook_subscriptions.secret",
             ],

@@ -18,6 +18,7 @@ public class StepUpTest
         "DELETE /api/me/", "GET /api/me/export", "DELETE /api/households/{householdId:guid}",
         "PUT /api/households/{householdId:guid}/accounts/{accountId:guid}", "DELETE /api/households/{householdId:guid}/accounts/{accountId:guid}",
         "DELETE /api/me/mfa/totp", "PUT /api/admin/users/{userId:guid}/roles", "POST /api/admin/signing-keys/rotate",
+        "POST /api/households/{householdId:guid}/connections",
     ];
 
     [Theory]

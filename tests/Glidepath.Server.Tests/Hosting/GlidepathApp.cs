@@ -220,6 +220,9 @@ public sealed class GlidepathApp : WebApplicationFactory<Program>
             builder.UseSetting($"MarketData:Providers:{provider}:MaxRetries", "0");
         }
 
+        // Nor does Plaid: the aggregation tests name their stub (PlaidStub).
+        builder.UseSetting("Aggregation:Plaid:BaseUrl", "http://127.0.0.1:9/");
+
         // The local provider's folder (where the demo writes its closes) is this host's own.
         builder.UseSetting("MarketData:Providers:local:BaseUrl", Path.Combine(folder, "prices"));
 

@@ -22,6 +22,7 @@ const links = [
   ['tax', 'Tax'],
   ['advisors', 'Advisors'],
   ['strategies', 'Strategies'],
+  ['connections', 'Connections'],
   ['webhooks', 'Webhooks'],
   ['settings', 'Settings'],
 ] as const;

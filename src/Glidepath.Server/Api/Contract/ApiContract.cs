@@ -44,6 +44,7 @@ internal static class ApiContract
         ["Orders"] = "Orders to trade in an account: placing (step-up, idempotent), their status, transitions and fills, cancelling (docs/orders.md).",
         ["CorporateActions"] = "Dividends and splits the market data publishes and the ledger lacks, proposed and booked only when confirmed (docs/import.md).",
         ["Notifications"] = "The signed-in user's notification centre (unread count, mark read) and preferences per event kind and channel, with the daily digest (docs/notifications.md).",
+        ["Connections"] = "Institutions linked through an aggregation service (Plaid-shaped): link token, public-token exchange (step-up), health, sync now and delete (docs/aggregation.md).",
         ["Webhooks"] = "Signed deliveries of the household's events to an HTTPS endpoint, their log and redelivery (docs/webhooks.md).",
         ["Planning"] = "Retirement plans, Monte Carlo simulations and solves (docs/monte-carlo.md).",
         ["TaxSettings"] = "The tax profile, rebalance targets, substantially identical pairs and replacement funds.",

@@ -311,6 +311,14 @@ internal sealed partial class ApiExampleRecorder
         var ping = await PostAsync(me, $"{w}/test");
         await GetAsync(me, $"{w}/deliveries");
         await PostAsync(me, $"{w}/deliveries/{Id(ping)}/redeliver");
+        // Aggregation connections (docs/aggregation.md), against the test's Plaid stub.
+        await PostAsync(me, $"{hh}/connections/link-token");
+        var connection = await PostAsync(me, $"{hh}/connections", new { publicToken = Glidepath.Testing.Aggregation.PlaidStub.PublicToken, accounts = Array.Empty<object>() });
+        var cn = $"{hh}/connections/{Id(connection)}";
+        await PostAsync(me, $"{cn}/sync");
+        await GetAsync(me, cn);
+        await GetAsync(me, $"{hh}/connections");
+        await SendAsync(me, HttpMethod.Delete, cn);
         await PostAsync(me, $"{hh}/advisor-grants", new { advisorEmail = advisorUser.Email, scope = "read" });
         await GetAsync(advisor, $"{v}/advisor/clients");
         // Advisor profile, hours, verification, matching and consultations (docs/advisors.md).

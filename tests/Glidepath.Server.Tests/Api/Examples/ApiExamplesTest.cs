@@ -31,7 +31,14 @@ public class ApiExamplesTest
     [Fact]
     public async Task TheCommittedExamples_AreAFreshRecordingsShape_AndCoverEveryJsonOperation()
     {
-        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite, seedDemoData: true);
+        // The connections' examples come from the Plaid stub (Plaid's documentation examples).
+        await using var plaid = await Glidepath.Testing.Aggregation.PlaidStub.StartAsync();
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite, seedDemoData: true, settings: new Dictionary<string, string?>
+        {
+            ["Aggregation:Plaid:BaseUrl"] = plaid.BaseUrl,
+            ["Aggregation:Plaid:ClientId"] = Glidepath.Testing.Aggregation.PlaidStub.ClientId,
+            ["Aggregation:Plaid:Secret"] = Glidepath.Testing.Aggregation.PlaidStub.Secret,
+        });
         var (recorded, failures) = await ApiExampleRecorder.RecordAsync(app);
         if (Environment.GetEnvironmentVariable("GLIDEPATH_UPDATE_API_EXAMPLES") == "1")
         {

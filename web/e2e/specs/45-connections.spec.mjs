@@ -1,0 +1,4 @@
+import { journey } from '../kit.mjs';
+import { connectionsJourney } from '../journeys/connections.mjs';
+
+journey('connections', (kit) => connectionsJourney(kit));
