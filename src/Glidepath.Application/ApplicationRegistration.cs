@@ -1,6 +1,7 @@
 using Glidepath.Application.Accounts;
 using Glidepath.Application.Advisors;
 using Glidepath.Application.Alerts;
+using Glidepath.Application.Anomalies;
 using Glidepath.Application.Audit;
 using Glidepath.Application.Budgets;
 using Glidepath.Application.CorporateActions;
@@ -108,6 +109,7 @@ public static class ApplicationRegistration
         services.AddScoped<AccountOrders>();
         services.AddScoped<OrderProcessing>();
         services.AddScoped<HouseholdAlerts>();
+        services.AddScoped<HouseholdAnomalies>();
         services.AddScoped<Recommendations.HouseholdRecommendations>();
         services.AddScoped<PortfolioReads>();
         return services;
