@@ -60,6 +60,26 @@ public sealed class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports r
 
     public const int MaxListed = 500;
 
+    /// <summary>
+    /// The materiality floor of a return: a flagged day is recorded only when its return differs from the typical one by at least
+    /// one percentage point (a cash-only household's monthly interest day is unusual among days of 0, but not worth an alert).
+    /// </summary>
+    public const double MinReturnDeviation = 0.01;
+
+    /// <summary>
+    /// The materiality floor of a spending day: at least half the typical day's spending in the category and at least 1 unit of
+    /// the reporting currency away from it (a rent that rose by a cent is unusual among equal rents, but not worth an alert).
+    /// </summary>
+    public const double MinSpendingDeviationShare = 0.5;
+
+    public const double MinSpendingDeviation = 1.0;
+
+    /// <summary>Whether a flagged day's distance from what was typical is large enough to record (the floors above).</summary>
+    public static bool IsMaterial(string seriesKind, double value, double typical) =>
+        seriesKind == AnomalySeriesKinds.Returns
+            ? Math.Abs(value - typical) >= MinReturnDeviation
+            : Math.Abs(value - typical) >= Math.Max(MinSpendingDeviation, MinSpendingDeviationShare * Math.Abs(typical));
+
     public static readonly RollingMadOptions Options = new();
 
     public const string AnomalyNotFoundCode = "anomaly-not-found";
@@ -137,7 +157,12 @@ public sealed class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports r
                     continue;
                 }
 
-                var window = s.Values[Math.Max(0, t - Options.Window)..t];
+                var typical = RobustStatistics.Median(s.Values.AsSpan()[Math.Max(0, t - Options.Window)..t]);
+                if (!IsMaterial(s.Kind, s.Values[t], typical))
+                {
+                    continue;
+                }
+
                 found.Add(new HouseholdAnomaly
                 {
                     HouseholdId = householdId,
@@ -146,7 +171,7 @@ public sealed class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports r
                     SeriesLabel = s.Label,
                     Date = s.Dates[t],
                     Value = s.Values[t],
-                    Typical = RobustStatistics.Median(window),
+                    Typical = typical,
                     Score = Math.Min(scores.Scores[t], HouseholdAnomaly.MaxScore),
                     Threshold = scores.Threshold,
                     Method = AnomalyMethods.RollingMad,
@@ -220,8 +245,9 @@ public sealed class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports r
     /// <summary>
     /// The daily return net of external flows (docs/anomalies.md, "Household scans"): the accounts' value V from the read model,
     /// deposits D at the start of the day and withdrawals W (positive) at its end, r = (V_t + W_t) / (V_{t−1} + D_t) − 1
-    /// (<see cref="TimeWeightedReturn.HoldingPeriodReturn"/>). Days with nothing invested, and days without a change and without
-    /// a flow (weekends, holidays: no new close), are left out.
+    /// (<see cref="TimeWeightedReturn.HoldingPeriodReturn"/>'s convention, computed in decimal so that a day whose only change is
+    /// a flow returns exactly 0). Days with nothing invested, and days without a change and without a flow (weekends, holidays:
+    /// no new close), are left out.
     /// </summary>
     private async Task<(ScoredSeries? Series, string? Unavailable)> ReturnsAsync(Guid householdId, DateOnly from, DateOnly to, Currency reporting, CancellationToken ct)
     {
@@ -272,7 +298,7 @@ public sealed class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports r
             }
 
             dates.Add(day);
-            returns.Add(TimeWeightedReturn.HoldingPeriodReturn((double)begin, (double)end, (double)deposit, -(double)withdrawal));
+            returns.Add((double)(((end + withdrawal) / (begin + deposit)) - 1m));
         }
 
         return dates.Count == 0 ? (null, null) : (new ScoredSeries(AnomalySeriesKinds.Returns, AnomalySeriesKinds.PortfolioKey, "Portfolio", [.. dates], [.. returns]), null);
