@@ -980,6 +980,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the household's anomalies
+         * @description Unusual days the anomaly scan recorded in the household's daily portfolio returns and its daily spending per category, newest first, with the value, what was typical, the score and the threshold.
+         */
+        get: operations["ListAnomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/anomalies/{anomalyId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss an anomaly's alert
+         * @description The anomaly stays listed with the time of its dismissal; it no longer shows among the household's alerts. Dismissing it again changes nothing.
+         */
+        post: operations["DismissAnomaly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/anomalies/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan the household for anomalies now
+         * @description Runs the daily anomaly scan for this household as of asOf (default today): every flagged day of the last 31 days not recorded yet becomes an anomaly, an alert and an anomaly.detected event. A re-scan records nothing twice.
+         */
+        post: operations["ScanAnomalies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/budgets": {
         parameters: {
             query?: never;
@@ -3574,6 +3634,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "anomaly.detected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The daily anomaly scan flagged an unusual day of the portfolio's returns or of a spending category (docs/anomalies.md); once per series and date.
+         * @description Glidepath POSTs this to each webhook subscribed to `anomaly.detected`, signed (docs/webhooks.md, "Verifying a delivery"). Any 2xx is success; anything else is retried with backoff for 24 hours.
+         */
+        post: operations["OnAnomalyDetected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "consultation.reminder": {
         parameters: {
             query?: never;
@@ -3900,6 +3980,7 @@ export interface components {
             timeZone?: null | string;
         };
         AlertsDto: {
+            anomalies?: null | components["schemas"]["AnomalyDto"][];
             /** Format: date */
             asOf: string;
             currency: string;
@@ -3932,6 +4013,48 @@ export interface components {
             relativeBand: number;
             /** Format: decimal */
             weight: number;
+        };
+        AnomaliesDto: {
+            items: components["schemas"]["AnomalyDto"][];
+            /** Format: int32 */
+            open: number;
+        };
+        AnomalyDto: {
+            currency: string;
+            /** Format: date */
+            date: string;
+            /** Format: date-time */
+            detectedUtc: string;
+            /** Format: date-time */
+            dismissedUtc: null | string;
+            /** Format: uuid */
+            id: string;
+            method: string;
+            /** Format: double */
+            score: number;
+            series: string;
+            seriesKey: string;
+            seriesKind: string;
+            /** Format: double */
+            threshold: number;
+            /** Format: double */
+            typical: number;
+            /** Format: double */
+            value: number;
+        };
+        AnomalyScanDto: {
+            /** Format: date */
+            asOf: string;
+            detected: components["schemas"]["AnomalyDto"][];
+            /** Format: date */
+            from: string;
+            returnsUnavailable: null | string;
+            /** Format: int32 */
+            series: number;
+        };
+        AnomalyScanRequest: {
+            /** Format: date */
+            asOf?: null | string;
         };
         ArticleDto: {
             html: string;
@@ -6842,9 +6965,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "side": "Buy",
                      *         "type": "Limit",
                      *         "quantity": 10,
@@ -6853,74 +6976,74 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-978feffe01084aaab612a58120addf7b",
+                     *         "brokerOrderId": "paper-580d5ce66cb4498fb948406fc568fb0e",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T05:26:30.031454+00:00",
-                     *         "updatedUtc": "2026-12-07T05:26:30.1870474+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:53.3971455+00:00",
+                     *         "updatedUtc": "2026-12-07T07:43:53.6741368+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T05:26:30.090599+00:00"
+                     *             "atUtc": "2026-12-07T07:43:53.5090595+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T05:26:30.1870474+00:00"
+                     *             "atUtc": "2026-12-07T07:43:53.6741368+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 303,
+                     *         "quantity": 1067.458713,
                      *         "limitPrice": null,
-                     *         "price": 76.75,
+                     *         "price": 47.4,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-0783ca77a29d40da8dda8994843c5c6a",
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00",
-                     *         "updatedUtc": "2026-12-07T05:26:30.090599+00:00",
+                     *         "brokerOrderId": "paper-01ffecdc876a4a039ba445d6f7d18f77",
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "createdUtc": "2026-12-07T07:43:52.8957515+00:00",
+                     *         "updatedUtc": "2026-12-07T07:43:53.5090595+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T05:26:30.090599+00:00"
+                     *             "atUtc": "2026-12-07T07:43:53.5090595+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
-                     *         "side": "Sell",
+                     *         "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "side": "Buy",
                      *         "type": "Market",
-                     *         "quantity": 943,
+                     *         "quantity": 1222.020834,
                      *         "limitPrice": null,
-                     *         "price": 84.69,
+                     *         "price": 65.43,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-6c75f26578384169bbcccd6b8643b8c3",
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00",
-                     *         "updatedUtc": "2026-12-07T05:26:30.090599+00:00",
+                     *         "brokerOrderId": "paper-06fcbe3197c24a38877f0b5a702a546d",
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "createdUtc": "2026-12-07T07:43:52.8957515+00:00",
+                     *         "updatedUtc": "2026-12-07T07:43:53.5090595+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T05:26:30.090599+00:00"
+                     *             "atUtc": "2026-12-07T07:43:53.5090595+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -6974,7 +7097,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *       "side": "Buy",
                  *       "quantity": 10,
                  *       "type": "Limit",
@@ -7002,9 +7125,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7015,8 +7138,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T05:26:30.031454+00:00",
-                     *       "updatedUtc": "2026-12-07T05:26:30.031454+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:53.3971455+00:00",
+                     *       "updatedUtc": "2026-12-07T07:43:53.3971455+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -7094,9 +7217,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7107,8 +7230,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T05:26:30.031454+00:00",
-                     *       "updatedUtc": "2026-12-07T05:26:30.031454+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:53.3971455+00:00",
+                     *       "updatedUtc": "2026-12-07T07:43:53.3971455+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -7168,9 +7291,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7179,22 +7302,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-978feffe01084aaab612a58120addf7b",
+                     *       "brokerOrderId": "paper-580d5ce66cb4498fb948406fc568fb0e",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T05:26:30.031454+00:00",
-                     *       "updatedUtc": "2026-12-07T05:26:30.1870474+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:53.3971455+00:00",
+                     *       "updatedUtc": "2026-12-07T07:43:53.6741368+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T05:26:30.090599+00:00"
+                     *           "atUtc": "2026-12-07T07:43:53.5090595+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T05:26:30.1870474+00:00"
+                     *           "atUtc": "2026-12-07T07:43:53.6741368+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -7337,36 +7460,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T05:26:29.6499229+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:52.3575396+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *                 "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
                      *                 "quantity": 52,
                      *                 "gain": 882.81,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *                 "lotId": "9723d968-7aff-4cc7-8692-22bfe1979129",
                      *                 "quantity": 49,
                      *                 "gain": 1685.49,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *                 "lotId": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
                      *                 "quantity": 523,
                      *                 "gain": 22810.54,
                      *                 "longTerm": true
@@ -7377,26 +7500,26 @@ export interface operations {
                      *             "reason": "Sell IBM: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *             "side": "Sell",
                      *             "quantity": 636,
                      *             "price": 43.38,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *                 "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *                 "quantity": 40,
                      *                 "gain": -2250.35,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *                 "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *                 "quantity": 35,
                      *                 "gain": -941.75,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *                 "lotId": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *                 "quantity": 130,
                      *                 "gain": 4220.486899563319,
                      *                 "longTerm": true
@@ -7407,26 +7530,26 @@ export interface operations {
                      *             "reason": "Sell MSFT: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *             "side": "Sell",
                      *             "quantity": 2598,
                      *             "price": 28.94,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *                 "lotId": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *                 "quantity": 93,
                      *                 "gain": -902.61,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *                 "lotId": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
                      *                 "quantity": 121,
                      *                 "gain": 148.14,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
+                     *                 "lotId": "e927b8ff-93c1-482b-add9-3914bc70431e",
                      *                 "quantity": 98,
                      *                 "gain": 309.57,
                      *                 "longTerm": true
@@ -7439,7 +7562,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -7447,9 +7570,9 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
                      *             },
                      *             "before": 0.48436333523566005,
                      *             "after": 5.703078008231823e-12,
@@ -7457,7 +7580,7 @@ export interface operations {
                      *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
                      *           },
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -7465,9 +7588,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *               "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *               "band": 0,
-                     *               "buys": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *               "buys": "834f331c-d5fd-494f-9a47-22f463319274"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -7475,20 +7598,20 @@ export interface operations {
                      *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *             "target": {
-                     *               "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *               "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *               "assetClass": null,
-                     *               "weight": 0.12,
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": null,
+                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "band": 0,
-                     *               "buys": "60a0c385-5658-4bc9-a4ce-d2564abb0c92"
+                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *             },
-                     *             "before": -0.12,
-                     *             "after": -4.7095417867977524e-11,
+                     *             "before": -0.15,
+                     *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -7573,7 +7696,7 @@ export interface operations {
                      *       {
                      *         "email": "advisor@example.com",
                      *         "profile": {
-                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "displayName": "Dana Reyes",
                      *           "specialities": [
                      *             "retirement",
@@ -7591,7 +7714,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
+                     *           "updatedUtc": "2026-12-07T07:44:56.3580523+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7650,7 +7773,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7667,8 +7790,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T05:26:49.3451947+00:00",
-                     *       "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
+                     *       "verifiedUtc": "2026-12-07T07:44:56.5222551+00:00",
+                     *       "updatedUtc": "2026-12-07T07:44:56.3580523+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7731,7 +7854,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7749,7 +7872,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
+                     *       "updatedUtc": "2026-12-07T07:44:56.3580523+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7839,7 +7962,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T05:26:50.1404814+00:00",
+                     *       "updatedUtc": "2026-12-07T07:44:58.5376204+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8100,7 +8223,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "symbol": "BA",
                      *       "exchange": "NYSE",
                      *       "provider": "stooq",
@@ -8787,10 +8910,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207052651746",
+                     *       "keyId": "es256-20261207074504636",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207052626543",
-                     *         "es256-20261207052651746"
+                     *         "es256-20261207074345253",
+                     *         "es256-20261207074504636"
                      *       ]
                      *     }
                      */
@@ -8848,7 +8971,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "strategy": {
-                     *           "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *           "name": "Dow 30 core",
                      *           "description": "US large caps only, back to target each month.",
                      *           "allocations": [
@@ -8861,16 +8984,16 @@ export interface operations {
                      *           "proxies": [
                      *             {
                      *               "assetClass": "UsEquity",
-                     *               "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *               "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *               "symbol": "AA",
                      *               "name": "Alcoa"
                      *             }
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *           "publishedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
+                     *           "updatedUtc": "2026-12-07T07:44:57.878971+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -8946,7 +9069,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -8959,16 +9082,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *       "publishedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
+                     *       "updatedUtc": "2026-12-07T07:44:57.878971+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -9044,7 +9167,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -9057,16 +9180,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *       "publishedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
+                     *       "updatedUtc": "2026-12-07T07:44:57.878971+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -9135,7 +9258,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -9146,7 +9269,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -9156,7 +9279,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *         "id": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -9230,7 +9353,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -9600,9 +9723,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T05:26:49.1905457+00:00",
+                     *         "grantedUtc": "2026-12-07T07:44:56.2723352+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9666,36 +9789,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "startUtc": "2026-11-30T05:26:49.549144+00:00",
-                     *         "endUtc": "2026-11-30T06:26:49.549144+00:00",
-                     *         "start": "2026-11-30T05:26:49.549144+00:00",
-                     *         "advisorStart": "2026-11-30T00:26:49.549144-05:00",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "startUtc": "2026-11-30T07:44:57.269538+00:00",
+                     *         "endUtc": "2026-11-30T08:44:57.269538+00:00",
+                     *         "start": "2026-11-30T07:44:57.269538+00:00",
+                     *         "advisorStart": "2026-11-30T02:44:57.269538-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T05:26:49.549144+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T07:44:57.269538+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *           "consultationId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "consultationId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T05:26:49.5739683+00:00"
+                     *           "createdUtc": "2026-12-07T07:44:57.3214335+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -9764,7 +9887,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -9782,7 +9905,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
+                     *       "updatedUtc": "2026-12-07T07:44:56.3580523+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -9866,7 +9989,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -9884,7 +10007,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
+                     *       "updatedUtc": "2026-12-07T07:44:56.3580523+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -10145,7 +10268,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T05:26:51.7928684+00:00",
+                     *         "createdUtc": "2026-12-07T07:45:05.1842831+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -10318,7 +10441,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T05:26:51.7928684+00:00",
+                     *       "createdUtc": "2026-12-07T07:45:05.1842831+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10535,7 +10658,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T05:26:51.7928684+00:00",
+                     *       "createdUtc": "2026-12-07T07:45:05.1842831+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10786,10 +10909,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T05:26:24.4398492+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:39.656974+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -10848,10 +10971,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T05:26:28.7047521+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:50.9324588+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -10910,10 +11033,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T05:26:24.4398492+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:39.656974+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -10992,10 +11115,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T05:26:28.7047521+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:50.9324588+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -11147,8 +11270,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -11165,9 +11288,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "ownerId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "ownerId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -11183,9 +11306,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *         "id": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "ownerId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -11264,7 +11387,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                 *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -11281,8 +11404,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11371,8 +11494,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -11466,8 +11589,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11635,7 +11758,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *       "currency": "USD",
                      *       "from": "2025-01-01",
                      *       "to": "2026-12-07",
@@ -11737,12 +11860,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T05:26:49.1905457+00:00",
+                     *         "grantedUtc": "2026-12-07T07:44:56.2723352+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11829,12 +11952,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T05:26:49.1905457+00:00",
+                     *       "grantedUtc": "2026-12-07T07:44:56.2723352+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -11989,7 +12112,7 @@ export interface operations {
                      *           "rank": 1,
                      *           "score": 0.6,
                      *           "advisor": {
-                     *             "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *             "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "displayName": "Dana Reyes",
                      *             "specialities": [
                      *               "retirement",
@@ -12006,8 +12129,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T05:26:49.3451947+00:00",
-                     *             "updatedUtc": "2026-12-07T05:26:49.2644976+00:00"
+                     *             "verifiedUtc": "2026-12-07T07:44:56.5222551+00:00",
+                     *             "updatedUtc": "2026-12-07T07:44:56.3580523+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -12098,7 +12221,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
@@ -12202,18 +12325,18 @@ export interface operations {
                      *       "targets": 19,
                      *       "drift": [
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "UsEquity",
                      *           "weight": 0.45,
                      *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
+                     *           "drift": -0.3506868795807042
                      *         },
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "Bonds",
@@ -12222,8 +12345,8 @@ export interface operations {
                      *           "drift": -0.4
                      *         },
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
@@ -12239,10 +12362,277 @@ export interface operations {
                      *         "blocked": 3
                      *       },
                      *       "unavailable": null,
-                     *       "positions": []
+                     *       "positions": [],
+                     *       "anomalies": []
                      *     }
                      */
                     "application/json": components["schemas"]["AlertsDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAnomalies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "seriesKind": "spending",
+                     *           "seriesKey": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *           "series": "Food/Groceries",
+                     *           "date": "2026-12-02",
+                     *           "value": 900,
+                     *           "typical": 51.99,
+                     *           "score": 110.41986659145705,
+                     *           "threshold": 5.5,
+                     *           "method": "rolling-mad",
+                     *           "currency": "USD",
+                     *           "detectedUtc": "2026-12-07T07:45:05.2954105+00:00",
+                     *           "dismissedUtc": null
+                     *         }
+                     *       ],
+                     *       "open": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnomaliesDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DismissAnomaly: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                anomalyId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "seriesKind": "spending",
+                     *       "seriesKey": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "series": "Food/Groceries",
+                     *       "date": "2026-12-02",
+                     *       "value": 900,
+                     *       "typical": 51.99,
+                     *       "score": 110.41986659145705,
+                     *       "threshold": 5.5,
+                     *       "method": "rolling-mad",
+                     *       "currency": "USD",
+                     *       "detectedUtc": "2026-12-07T07:45:05.2954105+00:00",
+                     *       "dismissedUtc": "2026-12-07T07:45:05.3651894+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnomalyDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScanAnomalies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "asOf": "2026-12-07"
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["AnomalyScanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-07",
+                     *       "from": "2026-11-07",
+                     *       "series": 2,
+                     *       "detected": [
+                     *         {
+                     *           "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "seriesKind": "spending",
+                     *           "seriesKey": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *           "series": "Food/Groceries",
+                     *           "date": "2026-12-02",
+                     *           "value": 900,
+                     *           "typical": 51.99,
+                     *           "score": 110.41986659145705,
+                     *           "threshold": 5.5,
+                     *           "method": "rolling-mad",
+                     *           "currency": "USD",
+                     *           "detectedUtc": "2026-12-07T07:45:05.2954105+00:00",
+                     *           "dismissedUtc": null
+                     *         }
+                     *       ],
+                     *       "returnsUnavailable": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnomalyScanDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -12306,8 +12696,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
-                     *         "categoryId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *         "id": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *         "categoryId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *         "categoryPath": "Food",
                      *         "amount": 600,
                      *         "currency": "USD",
@@ -12388,8 +12778,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
-                     *       "categoryId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *       "id": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *       "categoryId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "categoryPath": "Food",
                      *       "amount": 600,
                      *       "currency": "USD",
@@ -12531,8 +12921,8 @@ export interface operations {
                      *       "currency": "USD",
                      *       "lines": [
                      *         {
-                     *           "budgetId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
-                     *           "categoryId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "budgetId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "categoryId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "categoryPath": "Food",
                      *           "rollover": true,
                      *           "startMonth": "2026-12",
@@ -12827,7 +13217,7 @@ export interface operations {
                      *           "entries": 31
                      *         },
                      *         {
-                     *           "categoryId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *           "categoryId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "categoryPath": "Food/Coffee",
                      *           "topLevel": "Food",
                      *           "amount": 126,
@@ -12928,22 +13318,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *         "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
-                     *         "parentId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *         "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *         "parentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *         "parentId": "5100c575-7696-4ab2-93c8-caf80049390c",
+                     *         "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *         "parentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -13023,7 +13413,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "parentId": null,
                      *       "name": "Pets",
                      *       "path": "Pets",
@@ -13119,7 +13509,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "parentId": null,
                      *       "name": "Pets and vet",
                      *       "path": "Pets and vet",
@@ -13285,7 +13675,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Deposit",
@@ -13293,7 +13683,7 @@ export interface operations {
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *           "categoryId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
@@ -13304,7 +13694,7 @@ export interface operations {
                      *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "transactionId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
@@ -13324,8 +13714,8 @@ export interface operations {
                      *           "transactionId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
-                     *           "type": "Deposit",
-                     *           "signedAmount": 1000,
+                     *           "type": "Fee",
+                     *           "signedAmount": -12.5,
                      *           "currency": "USD",
                      *           "memo": null,
                      *           "payee": "",
@@ -13417,7 +13807,7 @@ export interface operations {
                      * @example {
                      *       "trained": true,
                      *       "version": 1,
-                     *       "trainedAt": "2026-12-07T05:26:51.1262314+00:00",
+                     *       "trainedAt": "2026-12-07T07:45:02.3188397+00:00",
                      *       "labelCount": 61,
                      *       "categoryCount": 3,
                      *       "heldOutRows": 12,
@@ -13495,7 +13885,7 @@ export interface operations {
                      * @example {
                      *       "trained": true,
                      *       "version": 1,
-                     *       "trainedAt": "2026-12-07T05:26:51.1262314+00:00",
+                     *       "trainedAt": "2026-12-07T07:45:02.3188397+00:00",
                      *       "labelCount": 61,
                      *       "categoryCount": 3,
                      *       "heldOutRows": 12,
@@ -13581,36 +13971,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "startUtc": "2026-11-30T05:26:49.549144+00:00",
-                     *         "endUtc": "2026-11-30T06:26:49.549144+00:00",
-                     *         "start": "2026-11-30T05:26:49.549144+00:00",
-                     *         "advisorStart": "2026-11-30T00:26:49.549144-05:00",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "startUtc": "2026-11-30T07:44:57.269538+00:00",
+                     *         "endUtc": "2026-11-30T08:44:57.269538+00:00",
+                     *         "start": "2026-11-30T07:44:57.269538+00:00",
+                     *         "advisorStart": "2026-11-30T02:44:57.269538-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T05:26:49.549144+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T07:44:57.269538+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *           "consultationId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *           "consultationId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T05:26:49.5739683+00:00"
+                     *           "createdUtc": "2026-12-07T07:44:57.3214335+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -13684,7 +14074,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
@@ -13703,10 +14093,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "startUtc": "2026-12-10T14:00:00+00:00",
                      *       "endUtc": "2026-12-10T15:00:00+00:00",
                      *       "start": "2026-12-10T14:00:00+00:00",
@@ -13804,10 +14194,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -13905,10 +14295,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -14016,12 +14406,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
-                     *       "consultationId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
+                     *       "consultationId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T05:26:49.5739683+00:00"
+                     *       "createdUtc": "2026-12-07T07:44:57.3214335+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -14203,7 +14593,7 @@ export interface operations {
                      * @example {
                      *       "proposals": [],
                      *       "notChecked": [
-                     *         "BA: The provider failed too often; its circuit is open, calls wait until it half-opens.",
+                     *         "BA: The provider could not be reached (ConnectionError).",
                      *         "C: The provider failed too often; its circuit is open, calls wait until it half-opens.",
                      *         "DD: The provider failed too often; its circuit is open, calls wait until it half-opens."
                      *       ]
@@ -14679,26 +15069,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "fundingAccountIds": [
-                     *           "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "a4489b07-e972-4656-a88f-ecbea409dd1a"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *         "statusUpdatedUtc": "2026-12-07T05:26:31.3687891+00:00",
+                     *         "statusRunId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "statusUpdatedUtc": "2026-12-07T07:43:56.0052067+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -14763,12 +15153,12 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "fundingAccountIds": [
-                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                 *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
                  *       ]
                  *     }
                  */
@@ -14784,18 +15174,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "fundingAccountIds": [
-                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
                      *       ],
                      *       "fundedValue": 666306.86,
                      *       "fundedShare": 0.444205,
@@ -14879,26 +15269,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "fundingAccountIds": [
-                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *       "statusUpdatedUtc": "2026-12-07T05:26:31.3687891+00:00",
+                     *       "statusRunId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *       "statusUpdatedUtc": "2026-12-07T07:43:56.0052067+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -14963,12 +15353,12 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "fundingAccountIds": [
-                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *         "a4489b07-e972-4656-a88f-ecbea409dd1a",
                  *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                  *       ],
                  *       "version": 0
@@ -14986,19 +15376,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "fundingAccountIds": [
-                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -15473,9 +15863,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "lotId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -15483,9 +15873,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *         "lotId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -15493,9 +15883,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *         "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "instrumentId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -15568,20 +15958,20 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "name": "Family home (Oakland)",
                      *         "kind": "Asset",
                      *         "category": "RealEstate",
                      *         "currency": "USD",
                      *         "version": 1,
                      *         "latest": {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         },
                      *         "values": [
                      *           {
-                     *             "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *             "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "date": "2026-12-07",
                      *             "amount": 650000
                      *           }
@@ -15666,20 +16056,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 0,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15759,20 +16149,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -15856,20 +16246,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16025,25 +16415,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-01-01",
                      *           "amount": 640000
                      *         },
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16140,25 +16530,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-01-01",
                      *           "amount": 642500
                      *         },
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16245,20 +16635,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16329,7 +16719,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -16349,11 +16739,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:51.8398049+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *         "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -16373,11 +16763,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:51.8398049+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *         "id": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -16397,7 +16787,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:51.8398049+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -16489,7 +16879,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -16509,7 +16899,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T05:26:29.267604+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:51.7428619+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -16595,7 +16985,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -16615,7 +17005,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T05:26:29.267604+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:51.7428619+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -16708,7 +17098,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -16728,7 +17118,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T05:26:29.267604+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:51.7428619+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -16889,7 +17279,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -16909,11 +17299,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:51.8398049+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *         "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -16933,11 +17323,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:51.8398049+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *         "id": "b321f038-7f91-4d87-a642-7f13faa33334",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -16957,7 +17347,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T05:26:29.3625893+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:51.8398049+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -17160,36 +17550,36 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T07:43:52.8957515+00:00"
+                     *       },
+                     *       {
+                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Buy",
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T07:43:52.8957515+00:00"
+                     *       },
+                     *       {
+                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
-                     *       },
-                     *       {
-                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
-                     *       },
-                     *       {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
+                     *         "createdUtc": "2026-12-07T07:43:52.8957515+00:00"
                      *       }
                      *     ]
                      */
@@ -17257,8 +17647,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -17269,8 +17659,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -17358,8 +17748,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -17443,8 +17833,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -17530,8 +17920,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -17715,19 +18105,19 @@ export interface operations {
                      *       },
                      *       "contributionByHolding": [
                      *         {
-                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "symbol": "BA",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.000193029833872879
                      *         },
                      *         {
-                     *           "instrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "instrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *           "symbol": "C",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.0002972963033931495
                      *         },
                      *         {
-                     *           "instrumentId": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011637607692158516
@@ -17852,7 +18242,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -17919,7 +18309,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T05:26:30.4998283+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:54.3958886+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -18061,7 +18451,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -18128,7 +18518,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T05:26:30.4998283+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:54.3958886+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -18205,7 +18595,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -18272,7 +18662,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T05:26:30.4998283+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:54.3958886+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -18415,7 +18805,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -18482,7 +18872,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T05:26:30.4998283+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:54.3958886+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -18885,11 +19275,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
-                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.0006802721088435374,
+                     *         "progress": 0.03537414965986395,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -18899,14 +19289,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T05:26:49.0305122+00:00",
-                     *         "startedUtc": "2026-12-07T05:26:49.0315514+00:00",
-                     *         "finishedUtc": "2026-12-07T05:26:49.0406012+00:00",
-                     *         "durationMs": 7
+                     *         "createdUtc": "2026-12-07T07:44:55.6294345+00:00",
+                     *         "startedUtc": "2026-12-07T07:44:55.6422332+00:00",
+                     *         "finishedUtc": "2026-12-07T07:44:55.9588511+00:00",
+                     *         "durationMs": 310
                      *       },
                      *       {
-                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
-                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -18921,14 +19311,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T05:26:31.4207549+00:00",
-                     *         "startedUtc": "2026-12-07T05:26:31.4226555+00:00",
-                     *         "finishedUtc": "2026-12-07T05:26:32.2199498+00:00",
-                     *         "durationMs": 794
+                     *         "createdUtc": "2026-12-07T07:43:56.0674398+00:00",
+                     *         "startedUtc": "2026-12-07T07:43:56.0692261+00:00",
+                     *         "finishedUtc": "2026-12-07T07:43:58.4782591+00:00",
+                     *         "durationMs": 2354
                      *       },
                      *       {
-                     *         "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -18941,10 +19331,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T05:26:31.2506564+00:00",
-                     *         "startedUtc": "2026-12-07T05:26:31.2866255+00:00",
-                     *         "finishedUtc": "2026-12-07T05:26:31.3527869+00:00",
-                     *         "durationMs": 47
+                     *         "createdUtc": "2026-12-07T07:43:55.8148386+00:00",
+                     *         "startedUtc": "2026-12-07T07:43:55.8705277+00:00",
+                     *         "finishedUtc": "2026-12-07T07:43:55.9961209+00:00",
+                     *         "durationMs": 109
                      *       }
                      *     ]
                      */
@@ -19024,8 +19414,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -19139,10 +19529,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T05:26:31.2506564+00:00",
-                     *       "startedUtc": "2026-12-07T05:26:31.2866255+00:00",
-                     *       "finishedUtc": "2026-12-07T05:26:31.3527869+00:00",
-                     *       "durationMs": 47
+                     *       "createdUtc": "2026-12-07T07:43:55.8148386+00:00",
+                     *       "startedUtc": "2026-12-07T07:43:55.8705277+00:00",
+                     *       "finishedUtc": "2026-12-07T07:43:55.9961209+00:00",
+                     *       "durationMs": 109
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -19246,8 +19636,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -19361,10 +19751,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T05:26:31.2506564+00:00",
-                     *       "startedUtc": "2026-12-07T05:26:31.2866255+00:00",
-                     *       "finishedUtc": "2026-12-07T05:26:31.3527869+00:00",
-                     *       "durationMs": 47
+                     *       "createdUtc": "2026-12-07T07:43:55.8148386+00:00",
+                     *       "startedUtc": "2026-12-07T07:43:55.8705277+00:00",
+                     *       "finishedUtc": "2026-12-07T07:43:55.9961209+00:00",
+                     *       "durationMs": 109
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -19432,11 +19822,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.0006802721088435374,
+                     *       "progress": 0.03537414965986395,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -19446,8 +19836,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T05:26:49.0305122+00:00",
-                     *       "startedUtc": "2026-12-07T05:26:49.0315514+00:00",
+                     *       "createdUtc": "2026-12-07T07:44:55.6294345+00:00",
+                     *       "startedUtc": "2026-12-07T07:44:55.6422332+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -19548,8 +19938,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -19564,7 +19954,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T05:26:31.4207549+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:56.0674398+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -19667,9 +20057,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -19681,9 +20071,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *           "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -19695,9 +20085,9 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -19711,19 +20101,19 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "accountId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "accountName": "Joint brokerage",
                      *           "currency": "USD",
                      *           "amount": 43734.16
@@ -19809,11 +20199,11 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "saleTransactionId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -19827,11 +20217,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *           "accountId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *           "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "saleTransactionId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -19845,11 +20235,11 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *           "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "saleTransactionId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -19952,11 +20342,11 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *           "lotId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "saleTransactionId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -19970,11 +20360,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *           "accountId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
-                     *           "lotId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "saleTransactionId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *           "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -19988,11 +20378,11 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
-                     *           "lotId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "saleTransactionId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *           "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -20090,36 +20480,58 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T05:26:29.836596+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:52.752683+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *                 "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *                 "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *                 "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -20128,40 +20540,11 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20169,17 +20552,17 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20187,9 +20570,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *               "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *               "band": 0,
-                     *               "buys": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *               "buys": "834f331c-d5fd-494f-9a47-22f463319274"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -20197,7 +20580,7 @@ export interface operations {
                      *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20205,12 +20588,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -20304,36 +20687,58 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T05:26:29.836596+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:52.752683+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *                 "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *                 "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *                 "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -20342,40 +20747,11 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20383,17 +20759,17 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20401,9 +20777,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *               "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *               "band": 0,
-                     *               "buys": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *               "buys": "834f331c-d5fd-494f-9a47-22f463319274"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -20411,7 +20787,7 @@ export interface operations {
                      *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20419,12 +20795,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -20502,36 +20878,36 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T07:43:52.8957515+00:00"
+                     *       },
+                     *       {
+                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Buy",
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T07:43:52.8957515+00:00"
+                     *       },
+                     *       {
+                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
-                     *       },
-                     *       {
-                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
-                     *       },
-                     *       {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T05:26:29.8957283+00:00"
+                     *         "createdUtc": "2026-12-07T07:43:52.8957515+00:00"
                      *       }
                      *     ]
                      */
@@ -20599,34 +20975,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *         "id": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *         "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
                      *       },
                      *       {
-                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *         "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274"
                      *       },
                      *       {
-                     *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *         "assetClass": null,
-                     *         "weight": 0.12,
+                     *         "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": null
+                     *         "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *       }
                      *     ]
                      */
@@ -20684,12 +21060,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                 *       "modelPortfolioId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                 *         "Bonds": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                 *         "InternationalEquity": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                 *         "Bonds": "834f331c-d5fd-494f-9a47-22f463319274"
                  *       }
                  *     }
                  */
@@ -20706,34 +21082,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *         "id": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *         "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
                      *       },
                      *       {
-                     *         "id": "bf72fc45-4cce-4007-b8b0-144e836e8c0b",
+                     *         "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *       },
                      *       {
-                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *         "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274"
                      *       }
                      *     ]
                      */
@@ -20812,8 +21188,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *       "weight": 0.1,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -20831,9 +21207,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "assetClass": null,
                      *       "weight": 0.1,
                      *       "absoluteBand": 0.05,
@@ -20905,8 +21281,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *       "weight": 0.12,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -20924,9 +21300,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "assetClass": null,
                      *       "weight": 0.12,
                      *       "absoluteBand": 0.05,
@@ -21078,26 +21454,48 @@ export interface operations {
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *                 "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *                 "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
+                     *                 "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -21106,40 +21504,11 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21147,17 +21516,17 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21165,9 +21534,9 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
+                     *               "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *               "band": 0,
-                     *               "buys": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd"
+                     *               "buys": "834f331c-d5fd-494f-9a47-22f463319274"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
@@ -21175,7 +21544,7 @@ export interface operations {
                      *             "reason": "The target names no instrument to buy."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21183,12 +21552,12 @@ export interface operations {
                      *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *             },
                      *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
+                     *             "after": -2.977115134465229e-10,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -21199,29 +21568,29 @@ export interface operations {
                      *       },
                      *       "accounts": [
                      *         {
-                     *           "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage"
+                     *         },
+                     *         {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
-                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "name": "Joint brokerage"
-                     *         },
-                     *         {
-                     *           "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "id": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -21312,7 +21681,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "items": [
                      *         {
-                     *           "key": "save-more:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "key": "save-more:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "kind": "save-more",
                      *           "rank": 1,
                      *           "title": "Save 444 more a month",
@@ -21338,7 +21707,7 @@ export interface operations {
                      *           "decidedUtc": null
                      *         },
                      *         {
-                     *           "key": "retire-later:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "key": "retire-later:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "kind": "retire-later",
                      *           "rank": 2,
                      *           "title": "Retire 61 months later",
@@ -21365,7 +21734,7 @@ export interface operations {
                      *           "decidedUtc": null
                      *         },
                      *         {
-                     *           "key": "spend-less:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "key": "spend-less:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "kind": "spend-less",
                      *           "rank": 3,
                      *           "title": "Plan to spend 4,210 less a year in retirement",
@@ -21477,7 +21846,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "key": "save-more:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "key": "save-more:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "save-more",
                      *       "rank": 1,
                      *       "title": "Save 444 more a month",
@@ -21500,7 +21869,7 @@ export interface operations {
                      *       "article": "monte-carlo-success-probability",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T05:26:48.9152149+00:00"
+                     *       "decidedUtc": "2026-12-07T07:44:53.7493188+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -21585,9 +21954,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *         "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "rank": 1
                      *       }
                      *     ]
@@ -21649,8 +22018,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                 *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
                  *       "rank": 1
                  *     }
                  */
@@ -21666,9 +22035,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "rank": 1
                      *     }
                      */
@@ -21812,11 +22181,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *           "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *             "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *             "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *             "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -21830,7 +22199,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T05:26:29.3991933+00:00"
+                     *             "takenUtc": "2026-12-07T07:43:51.8968761+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -21838,8 +22207,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *           "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *           "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -21853,7 +22222,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T05:26:29.3991933+00:00"
+                     *           "takenUtc": "2026-12-07T07:43:51.8968761+00:00"
                      *         }
                      *       ]
                      *     }
@@ -21915,7 +22284,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -21940,8 +22309,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
-                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -21955,7 +22324,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T05:26:29.3991933+00:00"
+                     *       "takenUtc": "2026-12-07T07:43:51.8968761+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -22031,7 +22400,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "position": 0,
                      *         "name": "Groceries",
                      *         "enabled": true,
@@ -22130,7 +22499,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -22222,7 +22591,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -22319,7 +22688,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -22470,7 +22839,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "ruleId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "ruleId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "applied": false,
                      *       "matched": 0,
                      *       "changed": 0,
@@ -22535,7 +22904,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
+                 *       "modelPortfolioId": "2d37dfb3-681e-4bc7-bc2b-10b07c2484cb",
                  *       "name": "Dow 30 core",
                  *       "description": "US large caps only, back to target each quarter.",
                  *       "rebalancing": "Quarterly"
@@ -22553,7 +22922,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -22566,16 +22935,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *       "publishedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *       "updatedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -22674,7 +23043,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "modelPortfolioId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Dow 30 core (copy)",
                      *       "allocations": [
                      *         {
@@ -22776,10 +23145,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "strategyId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T05:26:49.7906306+00:00"
+                     *         "followedUtc": "2026-12-07T07:44:57.801007+00:00"
                      *       }
                      *     ]
                      */
@@ -22853,10 +23222,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "strategyId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T05:26:49.7906306+00:00"
+                     *       "followedUtc": "2026-12-07T07:44:57.801007+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -22980,10 +23349,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *         "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *         "createdUtc": "2026-12-07T05:26:29.5590573+00:00"
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "firstInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *         "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "createdUtc": "2026-12-07T07:43:52.21896+00:00"
                      *       }
                      *     ]
                      */
@@ -23044,8 +23413,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "firstInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                 *       "secondInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
+                 *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "secondInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e"
                  *     }
                  */
                 "application/json": components["schemas"]["IdenticalPairRequest"];
@@ -23060,10 +23429,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "createdUtc": "2026-12-07T05:26:29.5590573+00:00"
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "firstInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "createdUtc": "2026-12-07T07:43:52.21896+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -23217,19 +23586,19 @@ export interface operations {
                      * @example {
                      *       "opportunities": [
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *               "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *               "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -23241,13 +23610,13 @@ export interface operations {
                      *           "reason": "Harvest a 3192.10 loss on MSFT, saving about 329.61 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *               "lotId": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -23259,25 +23628,25 @@ export interface operations {
                      *           "reason": "Harvest a 902.61 loss on DIS, saving about 0.00 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *               "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *               "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *               "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -23291,20 +23660,20 @@ export interface operations {
                      *       ],
                      *       "blocked": [
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "1d57e07d-055b-4e77-8810-aa5793a36025",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -23378,7 +23747,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a"
                  *     }
                  */
                 "application/json": null | components["schemas"]["HarvestProposalRequest"];
@@ -23393,36 +23762,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "bf72fc45-4cce-4007-b8b0-144e836e8c0b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T05:26:29.9621378+00:00",
+                     *       "createdUtc": "2026-12-07T07:43:53.2691469+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *                 "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -23433,20 +23802,20 @@ export interface operations {
                      *             "reason": "Harvest: Harvest a 6178.07 loss on INTC, saving about 907.15 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *           },
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "9723d968-7aff-4cc7-8692-22bfe1979129",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "122cbc12-2d11-40b3-b527-4ec9f4e487eb",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
+                     *                 "lotId": "236dac3b-4a1a-45a7-813b-6f7360cff0b9",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
+                     *                 "lotId": "9f829f68-f60d-4ba0-ad3f-efc1926ed64b",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -23748,7 +24117,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
@@ -23768,12 +24137,12 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
-                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "quantity": 20,
                      *           "price": 150.25,
                      *           "fees": 1,
@@ -23790,21 +24159,21 @@ export interface operations {
                      *         {
                      *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "type": "Deposit",
+                     *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 1000,
+                     *           "amount": 12.5,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0001",
+                     *           "externalId": "BRK-2026-0002",
                      *           "memo": null
                      *         }
                      *       ],
@@ -23907,7 +24276,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -24018,7 +24387,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -24113,7 +24482,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -24299,7 +24668,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                 *       "categoryId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -24318,7 +24687,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "tradeDate": "2026-12-07",
                      *       "type": "Deposit",
@@ -24326,7 +24695,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *       "categoryId": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
@@ -24526,7 +24895,7 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
@@ -24546,7 +24915,7 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
@@ -24659,7 +25028,7 @@ export interface operations {
                  *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-07",
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *       "quantity": 5,
                  *       "price": 150,
                  *       "currency": "USD"
@@ -24680,7 +25049,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *           "lotId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -24798,7 +25167,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "accountId": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -24807,27 +25176,27 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 3020.4,
+                     *           "cash": 27392.5,
+                     *           "total": 30412.9
+                     *         },
+                     *         {
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "name": "Alex's 401(k)",
                      *           "type": "Plan401K",
                      *           "isLiability": false,
                      *           "positions": 223851.77,
                      *           "cash": 0.21,
                      *           "total": 223851.99
-                     *         },
-                     *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "name": "Joint brokerage",
-                     *           "type": "TaxableBrokerage",
-                     *           "isLiability": false,
-                     *           "positions": 622572.7,
-                     *           "cash": 43734.16,
-                     *           "total": 666306.86
                      *         }
                      *       ],
                      *       "manualItems": [
                      *         {
-                     *           "manualAssetId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "manualAssetId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *           "name": "Family home (Oakland)",
                      *           "isLiability": false,
                      *           "value": 650000
@@ -24917,14 +25286,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T05:26:49.1179937+00:00"
+                     *         "createdUtc": "2026-12-07T07:44:56.1077339+00:00"
                      *       }
                      *     ]
                      */
@@ -25004,14 +25373,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T05:26:49.1179937+00:00",
+                     *       "createdUtc": "2026-12-07T07:44:56.1077339+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -25107,14 +25476,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "id": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T05:26:49.1179937+00:00"
+                     *       "createdUtc": "2026-12-07T07:44:56.1077339+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -25255,17 +25624,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *           "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T05:26:49.143+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T05:26:49.143+00:00",
+                     *           "createdUtc": "2026-12-07T07:44:56.151+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T07:44:56.151+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"42bd7ba4-8ae6-404b-901b-321adb93738a\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T05:26:49.1435749+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"0247de40-7648-493c-93de-80b70c96daf8\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T07:44:56.1516495+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -25347,17 +25716,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *       "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T05:26:49.18+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T05:26:49.18+00:00",
+                     *       "createdUtc": "2026-12-07T07:44:56.244+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T07:44:56.244+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"42bd7ba4-8ae6-404b-901b-321adb93738a\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T05:26:49.1435749+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"0247de40-7648-493c-93de-80b70c96daf8\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T07:44:56.1516495+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -25424,17 +25793,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *       "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T05:26:49.143+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T05:26:49.143+00:00",
+                     *       "createdUtc": "2026-12-07T07:44:56.151+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T07:44:56.151+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"42bd7ba4-8ae6-404b-901b-321adb93738a\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T05:26:49.1435749+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"0247de40-7648-493c-93de-80b70c96daf8\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T07:44:56.1516495+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -25598,7 +25967,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "symbol": "BA",
                      *           "name": "Boeing",
                      *           "type": "Stock",
@@ -25610,7 +25979,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *           "symbol": "C",
                      *           "name": "Citigroup",
                      *           "type": "Stock",
@@ -25622,7 +25991,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *           "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -25700,7 +26069,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
+                 *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -25715,7 +26084,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -25723,7 +26092,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "editable": true
                      *     }
                      */
@@ -25817,7 +26186,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "symbol": "BA",
                      *       "name": "Boeing",
                      *       "type": "Stock",
@@ -25880,7 +26249,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
+                 *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -25895,7 +26264,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -25903,7 +26272,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "editable": true
                      *     }
                      */
@@ -26209,7 +26578,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -26217,8 +26586,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "07a42bcd-2ff1-4231-ab14-1a251fb30b72"
+                     *         "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "0f068670-a843-4edd-b006-861ee5482307"
                      *       ]
                      *     }
                      */
@@ -26328,13 +26697,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T05:26:52.1262361+00:00",
+                     *       "exportedUtc": "2026-12-07T07:45:05.9150267+00:00",
                      *       "user": {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T05:26:25.3513822+00:00",
+                     *         "createdUtc": "2026-12-07T07:43:41.6075578+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -26342,17 +26711,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *             "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T05:26:24.4398492+00:00",
+                     *             "createdUtc": "2026-12-07T07:43:39.656974+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -26363,8 +26732,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
-                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -26375,8 +26744,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -26390,8 +26759,8 @@ export interface operations {
                      *           "accounts": [
                      *             {
                      *               "account": {
-                     *                 "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *                 "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -26411,8 +26780,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *                 "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -26432,9 +26801,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *                 "ownerId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *                 "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *                 "ownerId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -26454,8 +26823,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
-                     *               "accountId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *               "accountId": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -26474,8 +26843,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *               "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -26494,8 +26863,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *               "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *               "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -26516,34 +26885,117 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *               "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T05:26:30.4998283+00:00"
+                     *               "createdUtc": "2026-12-07T07:43:54.3958886+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *               "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *               "grantedUtc": "2026-12-07T05:26:49.1905457+00:00",
+                     *               "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *               "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "grantedUtc": "2026-12-07T07:44:56.2723352+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *             "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T05:26:28.7047521+00:00",
+                     *             "createdUtc": "2026-12-07T07:43:50.9324588+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
                      *           "people": [],
-                     *           "accounts": [],
-                     *           "transactions": [],
+                     *           "accounts": [
+                     *             {
+                     *               "account": {
+                     *                 "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *                 "householdId": "0f068670-a843-4edd-b006-861ee5482307",
+                     *                 "ownerId": null,
+                     *                 "name": "Holiday card",
+                     *                 "type": "Checking",
+                     *                 "baseCurrency": "USD",
+                     *                 "institution": "Demo Bank",
+                     *                 "numberMasked": "••••0042",
+                     *                 "reliefMethod": "Fifo",
+                     *                 "isLiability": false,
+                     *                 "version": 0,
+                     *                 "notes": null,
+                     *                 "wholeSharesOnly": false,
+                     *                 "broker": "paper",
+                     *                 "brokerAccountId": null,
+                     *                 "dividendWithholdingRate": 0
+                     *               },
+                     *               "number": "CARD-0042"
+                     *             }
+                     *           ],
+                     *           "transactions": [
+                     *             {
+                     *               "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *               "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *               "type": "Deposit",
+                     *               "tradeDate": "2026-10-22",
+                     *               "settlementDate": "2026-10-22",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 5000,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": "h:e2fe41263b68b7017c656ded3c3501dd:1",
+                     *               "memo": "Holiday savings"
+                     *             },
+                     *             {
+                     *               "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *               "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *               "type": "Withdrawal",
+                     *               "tradeDate": "2026-10-23",
+                     *               "settlementDate": "2026-10-23",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 40,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": "h:2017cdd91529f4db2f485306ecaf567f:1",
+                     *               "memo": "TESCO STORES 1234"
+                     *             },
+                     *             {
+                     *               "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *               "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *               "type": "Withdrawal",
+                     *               "tradeDate": "2026-10-24",
+                     *               "settlementDate": "2026-10-24",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 47.13,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": "h:32ae836d1330882849e3d0b16d9f6677:1",
+                     *               "memo": "TESCO STORES 1234"
+                     *             }
+                     *           ],
                      *           "plans": [],
                      *           "advisorGrants": []
                      *         }
@@ -26551,34 +27003,34 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T05:26:28.6476515+00:00",
+                     *           "occurredUtc": "2026-12-07T07:43:50.8807728+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T05:26:28.9840483+00:00",
+                     *           "occurredUtc": "2026-12-07T07:43:51.230947+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *           "ipAddress": null,
-                     *           "detail": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
+                     *           "detail": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T05:26:29.9512978+00:00",
+                     *           "occurredUtc": "2026-12-07T07:43:53.0935393+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *           "ipAddress": null,
-                     *           "detail": "proposal 30d6c6bb-3497-4b8b-9136-a772e60d60dd: 23 pending orders"
+                     *           "detail": "proposal d9521ccf-1f33-423b-8d71-b7a40f9f0777: 23 pending orders"
                      *         }
                      *       ],
                      *       "community": {
                      *         "strategiesPublished": [
                      *           {
-                     *             "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *             "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *             "name": "Dow 30 core",
                      *             "description": "US large caps only, back to target each month.",
-                     *             "publisherHouseholdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *             "publisherHouseholdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *             "allocations": [
                      *               {
                      *                 "assetClass": "UsEquity",
@@ -26589,11 +27041,11 @@ export interface operations {
                      *             "proxies": [
                      *               {
                      *                 "assetClass": "UsEquity",
-                     *                 "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0"
+                     *                 "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a"
                      *               }
                      *             ],
-                     *             "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
-                     *             "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
+                     *             "publishedUtc": "2026-12-07T07:44:57.4480234+00:00",
+                     *             "updatedUtc": "2026-12-07T07:44:57.878971+00:00",
                      *             "revision": 2,
                      *             "hiddenUtc": null,
                      *             "hiddenReason": null,
@@ -27266,30 +27718,30 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *           "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *           "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *           "householdId": "0f068670-a843-4edd-b006-861ee5482307",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: targets",
                      *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T05:26:49.9205865+00:00",
+                     *           "createdUtc": "2026-12-07T07:44:58.2559911+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
-                     *           "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *           "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *           "householdId": "0f068670-a843-4edd-b006-861ee5482307",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: hidden",
                      *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T05:26:49.9205865+00:00",
+                     *           "createdUtc": "2026-12-07T07:44:58.2559911+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "id": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T05:26:32.3168728+00:00",
+                     *           "createdUtc": "2026-12-07T07:43:58.6082423+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -27353,13 +27805,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *       "householdId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *       "householdId": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "eventType": "strategy.updated",
                      *       "title": "Strategy Dow 30 core: targets",
                      *       "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *       "createdUtc": "2026-12-07T05:26:49.9205865+00:00",
-                     *       "readUtc": "2026-12-07T05:26:50.186504+00:00"
+                     *       "createdUtc": "2026-12-07T07:44:58.2559911+00:00",
+                     *       "readUtc": "2026-12-07T07:44:58.6190469+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -27850,7 +28302,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *         "name": "Dow 30 core",
                      *         "description": "US large caps only, back to target each quarter.",
                      *         "allocations": [
@@ -27863,16 +28315,16 @@ export interface operations {
                      *         "proxies": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *             "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *             "symbol": "AA",
                      *             "name": "Alcoa"
                      *           }
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *         "publishedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *         "updatedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -27925,7 +28377,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -27938,16 +28390,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *       "publishedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *       "updatedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -28015,7 +28467,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -28028,16 +28480,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T05:26:49.6358742+00:00",
+                     *       "publishedUtc": "2026-12-07T07:44:57.4480234+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T05:26:49.8199918+00:00",
+                     *       "updatedUtc": "2026-12-07T07:44:57.878971+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -28127,7 +28579,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "strategyId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *       "publishedOn": "2026-10-07",
                      *       "baseDate": "2026-10-07",
                      *       "endDate": "2026-12-04",
@@ -28241,10 +28693,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "122cbc12-2d11-40b3-b527-4ec9f4e487eb",
-                     *       "strategyId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "id": "2c2615f5-7699-49cc-87c7-a2339bef9f6a",
+                     *       "strategyId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T05:26:49.8574673+00:00"
+                     *       "createdUtc": "2026-12-07T07:44:57.9586066+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -28791,8 +29243,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
-                     *       "householdId": "e927b8ff-93c1-482b-add9-3914bc70431e"
+                     *       "userId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *       "householdId": "d9d82419-7877-494d-ad1b-1a7d290d94aa"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -28937,14 +29389,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T05:26:51.7669896+00:00",
+                     *           "lastErrorUtc": "2026-12-07T07:45:04.7935987+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T05:26:51.7765635+00:00",
+                     *           "lastErrorUtc": "2026-12-07T07:45:04.801073+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
@@ -29024,6 +29476,67 @@ export interface operations {
                     id: string;
                     /** @constant */
                     type: "alert.triggered";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnAnomalyDetected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique id per event and subscription, the same on every retry: de-duplicate on it. */
+                "Glidepath-Delivery": string;
+                /** @description The event type: `anomaly.detected`. */
+                "Glidepath-Event": string;
+                /** @description `t=<unix seconds>,v1=<hex>`: hex = HMAC-SHA256(secret, "{t}.{raw body}"); refuse a t more than 5 minutes off. */
+                "Glidepath-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    createdUtc: string;
+                    data: {
+                        /** Format: uuid */
+                        anomalyId: string;
+                        currency: string;
+                        /** Format: date */
+                        date: string;
+                        message: string;
+                        method: string;
+                        /** Format: double */
+                        score: number;
+                        series: string;
+                        seriesKey: string;
+                        seriesKind: string;
+                        /** Format: double */
+                        threshold: number;
+                        /** Format: double */
+                        typical: number;
+                        /** Format: double */
+                        value: number;
+                    };
+                    /** Format: uuid */
+                    householdId: string;
+                    /**
+                     * Format: uuid
+                     * @description The event's id.
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "anomaly.detected";
                 };
             };
         };
