@@ -4,6 +4,7 @@ using System.Text;
 using Glidepath.Application.Alerts;
 using Glidepath.Application.Anomalies;
 using Glidepath.Application.Categories;
+using Glidepath.Server.Instruments;
 using Glidepath.Application.Webhooks;
 using Glidepath.Domain.Anomalies;
 using Glidepath.Domain.Households;
@@ -137,6 +138,61 @@ public class AnomalyScanTest
         Assert.Equal((1, 0), (list.Items.Count, list.Open));
         Assert.NotNull(list.Items[0].DismissedUtc);
         await (await owner.PostAsync($"{h}/anomalies/{Guid.NewGuid()}/dismiss", new { })).ReadProblemAsync(HttpStatusCode.NotFound, HouseholdAnomalies.AnomalyNotFoundCode);
+    }
+
+    /// <summary>
+    /// The returns series (docs/anomalies.md, "Household scans"): 100 units of a fund whose close moves at most ±0.5 % a day, a
+    /// day on which it falls to 80 % (2026-06-20), and a deposit of 1,000.00 ten days before. Only the fall is flagged, with
+    /// the return r = (Vₜ + Wₜ) / (Vₜ₋₁ + Dₜ) − 1 and the median of the 60 returns before it worked out here; the deposit
+    /// (+10 % of the value, far outside ordinary days if it were counted as a return) is not.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Scan_PortfolioFall_FlaggedNetOfADeposit(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: QuietWorkers);
+        var owner = app.CreateClient();
+        var household = await owner.HouseholdAsync();
+        var h = $"/api/households/{household.Id}";
+        var account = await owner.AccountAsync(household.Id);
+        var fund = await (await owner.PostAsync("/api/instruments", new { symbol = "TESTF", name = "Test fund", type = "MutualFund", assetClass = "UsEquity", currency = "USD", exchange = "", householdId = household.Id }))
+            .ReadAsync<InstrumentDto>(HttpStatusCode.Created);
+        var start = new DateOnly(2026, 3, 1);
+        var fall = SpikeDay;
+        var depositDay = new DateOnly(2026, 6, 10);
+        // Ordinary days move by u = ((i · 7919) mod 1000 − 500) / 100000, spread evenly over ±0.5 %; the fall day by −20 %.
+        var days = Enumerable.Range(0, AsOf.DayNumber - start.DayNumber + 1).Select(start.AddDays).ToList();
+        var closes = new Dictionary<DateOnly, decimal> { [start] = 100m };
+        for (var i = 1; i < days.Count; i++)
+        {
+            var move = days[i] == fall ? -0.2m : ((i * 7919 % 1000) - 500) / 100000m;
+            closes[days[i]] = Math.Round(closes[days[i - 1]] * (1m + move), 4, MidpointRounding.AwayFromZero);
+        }
+
+        decimal Close(DateOnly d) => closes[d];
+        await (await owner.PutAsync($"/api/instruments/{fund.Id}/prices", days.Select(d => new { date = d, close = Close(d) }).ToArray())).ReadAsync<object>();
+        await (await owner.PostAsync($"{h}/transactions", new { accountId = account.Id, type = "Deposit", tradeDate = start, amount = Close(start) * 100m, currency = "USD" })).ReadAsync<object>(HttpStatusCode.Created);
+        await (await owner.PostAsync($"{h}/transactions", new { accountId = account.Id, type = "Buy", tradeDate = start, instrumentId = fund.Id, quantity = 100m, price = Close(start), fees = 0m, currency = "USD" })).ReadAsync<object>(HttpStatusCode.Created);
+        await (await owner.PostAsync($"{h}/transactions", new { accountId = account.Id, type = "Deposit", tradeDate = depositDay, amount = 1000m, currency = "USD" })).ReadAsync<object>(HttpStatusCode.Created);
+
+        var scan = await (await owner.PostAsync($"{h}/anomalies/scan", new AnomalyScanRequest(AsOf))).ReadAsync<AnomalyScanDto>();
+        Assert.Null(scan.ReturnsUnavailable);
+        var anomaly = Assert.Single(scan.Detected);
+
+        // By hand: V = 100 × close + cash (1,000.00 from the deposit day on); the deposit enters at the start of its day.
+        decimal Value(DateOnly d) => (100m * Close(d)) + (d >= depositDay ? 1000m : 0m);
+        double Return(DateOnly d) => (double)((Value(d) / (Value(d.AddDays(-1)) + (d == depositDay ? 1000m : 0m))) - 1m);
+        var before = Enumerable.Range(1, 60).Select(k => Return(fall.AddDays(-k))).ToArray();
+        var median = MedianByHand(before);
+        var sigma = 1.4826 * MedianByHand([.. before.Select(r => Math.Abs(r - median))]);
+        var expected = Return(fall);
+        Assert.Equal((AnomalySeriesKinds.Returns, AnomalySeriesKinds.PortfolioKey, fall), (anomaly.SeriesKind, anomaly.SeriesKey, anomaly.Date));
+        Assert.Equal(expected, anomaly.Value, 12);
+        Assert.Equal(median, anomaly.Typical, 12);
+        Assert.Equal(Math.Abs(expected - median) / sigma, anomaly.Score, 6);
+        // The premise: counted as a return, the deposit would have been flagged too (+10 % against ordinary days of ±0.5 %).
+        var naive = (double)((Value(depositDay) / Value(depositDay.AddDays(-1))) - 1m);
+        Assert.True(Math.Abs(naive - median) / sigma > 5.5, $"premise: the deposit as a return scores {Math.Abs(naive - median) / sigma}");
     }
 
     /// <summary>The daily job scans every household as of today: a spike three days ago is recorded once, however often it runs.</summary>
