@@ -1,6 +1,7 @@
 using Glidepath.Application.Accounts;
 using Glidepath.Application.Advisors;
 using Glidepath.Application.Alerts;
+using Glidepath.Application.Anomalies;
 using Glidepath.Application.Audit;
 using Glidepath.Application.Budgets;
 using Glidepath.Application.CorporateActions;
@@ -112,6 +113,7 @@ public static class ApplicationRegistration
         services.AddScoped<AggregationSync>();
         services.AddScoped<HouseholdAlerts>();
         services.AddSingleton<Recommendations.PlanAdviceCache>();
+        services.AddScoped<HouseholdAnomalies>();
         services.AddScoped<Recommendations.HouseholdRecommendations>();
         services.AddScoped<PortfolioReads>();
         services.AddSingleton<ReadVersionGate>();

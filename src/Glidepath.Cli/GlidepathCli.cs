@@ -47,7 +47,7 @@ public static class GlidepathCli
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(XirrCommand.Create());
-        root.Subcommands.Add(AnomaliesCommand.Create());
+        root.Subcommands.Add(AnomaliesCommand.Create(env));
         root.Subcommands.Add(CategoriseCommand.Create(env));
         root.Subcommands.Add(KeysCommand.Create(env));
         root.Subcommands.Add(RebalanceCommand.Create(env, remote));

@@ -1,3 +1,4 @@
+using Glidepath.Application.Anomalies;
 using Glidepath.Domain.Instruments;
 
 namespace Glidepath.Application.Alerts;
@@ -13,9 +14,10 @@ namespace Glidepath.Application.Alerts;
 /// dashboard shows it instead of failing.
 /// </param>
 /// <param name="Positions">Holdings where a broker reports another quantity than the ledger (the last fill reconciliation, docs/orders.md).</param>
+/// <param name="Anomalies">Unusual days the anomaly scan recorded and no one dismissed yet, newest first (docs/anomalies.md).</param>
 public sealed record AlertsDto(
     DateOnly AsOf, string Currency, int Targets, IReadOnlyList<DriftAlert> Drift, HarvestAlert Harvest, AlertsUnavailable? Unavailable = null,
-    IReadOnlyList<PositionAlert>? Positions = null);
+    IReadOnlyList<PositionAlert>? Positions = null, IReadOnlyList<AnomalyDto>? Anomalies = null);
 
 /// <summary>A holding the broker reports as <paramref name="BrokerQuantity"/> while the ledger holds <paramref name="LedgerQuantity"/>.</summary>
 public sealed record PositionAlert(Guid AccountId, Guid? InstrumentId, string Symbol, decimal BrokerQuantity, decimal LedgerQuantity, DateTimeOffset FoundUtc);

@@ -1,3 +1,4 @@
+using Glidepath.Application.Anomalies;
 using Glidepath.Domain.Rebalancing;
 using Glidepath.Domain.Results;
 using Glidepath.Domain.TaxLossHarvesting;
@@ -15,7 +16,7 @@ namespace Glidepath.Application.Alerts;
 /// <see cref="Harvester.Scan"/> for opportunities. Stores nothing: the proposal is only read.
 /// Reused by anything that lists households with their alerts.
 /// </summary>
-public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoader loader)
+public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoader loader, HouseholdAnomalies anomalies)
 {
     public const string HouseholdNotFoundCode = "household-not-found";
 
@@ -32,7 +33,8 @@ public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoad
             {
                 var reporting = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.ReportingCurrency).FirstAsync(ct);
                 return new AlertsDto(
-                    asOf, reporting.Code, 0, [], new HarvestAlert(0, 0m, 0m, 0), new AlertsUnavailable(problem.Code, problem.Message), await PositionAlertsAsync(householdId, ct));
+                    asOf, reporting.Code, 0, [], new HarvestAlert(0, 0m, 0m, 0), new AlertsUnavailable(problem.Code, problem.Message), await PositionAlertsAsync(householdId, ct),
+                    await anomalies.OpenAsync(householdId, ct));
             }
 
             return problem.Code == LedgerStoreErrorCodes.UnknownHousehold ? Problem.NotFound(HouseholdNotFoundCode, $"Household {householdId} does not exist.") : problem;
@@ -61,7 +63,7 @@ public sealed class HouseholdAlerts(GlidepathDbContext db, PortfolioSnapshotLoad
             scan.Opportunities.Sum(o => o.EstimatedSaving),
             scan.Opportunities.Sum(o => o.Loss),
             scan.Blocked.Count);
-        return new AlertsDto(asOf, currency.Code, proposal.Drifts.Count, drift, harvest, Positions: await PositionAlertsAsync(householdId, ct));
+        return new AlertsDto(asOf, currency.Code, proposal.Drifts.Count, drift, harvest, Positions: await PositionAlertsAsync(householdId, ct), Anomalies: await anomalies.OpenAsync(householdId, ct));
     }
 
     private async Task<List<PositionAlert>> PositionAlertsAsync(Guid householdId, CancellationToken ct) =>

@@ -56,6 +56,10 @@ public static class NotificationTemplates
             "Goal {name}: {to}",
             "Your goal {name} moved from {from} to {to}: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.",
             "<p>Your goal <strong>{name}</strong> moved from {from} to <strong>{to}</strong>: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.</p>"),
+        [EventTypes.AnomalyDetected] = new(
+            "Unusual day: {series} on {date}",
+            "{message}",
+            "<p>{message}</p>"),
         // Rendered once per recipient: {with}, {start} and {timeZone} are the reader's (NotificationFanOut.PersonalRecipients).
         [EventTypes.ConsultationReminder] = new(
             "Reminder: consultation on {start}",

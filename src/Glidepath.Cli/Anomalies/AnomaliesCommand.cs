@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Glidepath.Application.Anomalies;
 using Glidepath.Cli.Analytics;
+using Glidepath.Cli.Hosting;
 using Glidepath.Ml.Anomalies;
 using Glidepath.Quant.Anomalies;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Glidepath.Cli.Anomalies;
 
@@ -12,22 +15,79 @@ namespace Glidepath.Cli.Anomalies;
 /// <c>Date,Value</c> series that a detector flags, each with its date, value and score
 /// (docs/anomalies.md). mad (the default) is the rolling median/MAD baseline with its documented
 /// settings; lstm trains the LSTM autoencoder on the file's series and scores it.
+/// <c>glidepath anomalies --household ID [--as-of DATE] [--json]</c> runs the household scan on the local database (the
+/// use case of <c>POST …/anomalies/scan</c> and the <c>anomaly-scan</c> job: what it newly flags is recorded and alerted)
+/// and prints the household's anomalies (docs/anomalies.md, "Household scans").
 /// </summary>
 public static class AnomaliesCommand
 {
-    public static Command Create()
+    public static Command Create(CliEnvironment env)
     {
-        var input = new Option<FileInfo>("--input") { Description = "CSV with the header Date,Value: ISO dates, ascending, one value each", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "CSV with the header Date,Value: ISO dates, ascending, one value each" };
+        var household = new Option<Guid?>("--household") { Description = "Scan this household (local database) and list its anomalies, instead of a file." };
+        var asOf = CliOptions.Date("--as-of", "The household scan's day (default: today)");
         var method = new Option<string>("--method") { Description = "mad (rolling median and MAD) or lstm (LSTM autoencoder)", DefaultValueFactory = _ => "mad" };
         method.AcceptOnlyFromAmong("mad", "lstm");
         var seed = new Option<int>("--seed") { Description = "the LSTM's seed (torch.manual_seed and the shuffle)", DefaultValueFactory = _ => 17 };
         var json = new Option<bool>("--json") { Description = "write JSON" };
 
-        var command = new Command("anomalies", "Flag the unusual points of a daily Date,Value series, each with its score.")
+        var command = new Command("anomalies", "Flag the unusual points of a daily Date,Value series, or scan a household's returns and spending.")
         {
-            input, method, seed, json,
+            input, household, asOf, method, seed, json,
         };
-        command.SetAction(parse => AnalyticsAction.Run(parse, () =>
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(household) is { } id)
+            {
+                return parse.GetValue(input) is not null || parse.GetResult(method) is { Implicit: false }
+                    ? env.Fail(ExitCodes.Usage, "--household scans with the rolling MAD; it takes no --input or --method.")
+                    : await HouseholdAsync(env, id, parse.GetValue(asOf), parse.GetValue(json), ct);
+            }
+
+            return parse.GetValue(input) is null ? env.Fail(ExitCodes.Usage, "Name a series (--input FILE.csv) or a household (--household ID).") : RunFile(parse, input, method, seed, json);
+        });
+        return command;
+    }
+
+    /// <summary>Scans the household as the job does and prints all its anomalies, newest first.</summary>
+    private static async Task<int> HouseholdAsync(CliEnvironment env, Guid id, DateOnly? asOf, bool json, CancellationToken ct)
+    {
+        await using var services = await CliDatabase.OpenAsync(env, ct);
+        await using var scope = services.CreateAsyncScope();
+        var anomalies = scope.ServiceProvider.GetRequiredService<HouseholdAnomalies>();
+        if (!(await anomalies.ScanAsync(id, new AnomalyScanRequest(asOf), ct)).TryGet(out var scan, out var problem)
+            || !(await anomalies.ListAsync(id, ct)).TryGet(out var list, out problem))
+        {
+            return env.Fail(ExitCodes.Failure, problem.Message);
+        }
+
+        if (json)
+        {
+            CliJson.Write(env.Out, new { scan, anomalies = list });
+            return ExitCodes.Success;
+        }
+
+        env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Scanned {scan.Series} series from {scan.From:yyyy-MM-dd} to {scan.AsOf:yyyy-MM-dd}: {scan.Detected.Count} new; {list.Items.Count} anomalies, {list.Open} not dismissed."));
+        if (scan.ReturnsUnavailable is { } why)
+        {
+            env.Out.WriteLine("Returns not scanned: " + why);
+        }
+
+        foreach (var a in list.Items)
+        {
+            var value = a.SeriesKind == Domain.Anomalies.AnomalySeriesKinds.Returns
+                ? string.Create(CultureInfo.InvariantCulture, $"{a.Value * 100:0.00} % (typically {a.Typical * 100:0.00} %)")
+                : string.Create(CultureInfo.InvariantCulture, $"{a.Value:0.00} {a.Currency} (typically {a.Typical:0.00})");
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{a.Date:yyyy-MM-dd}  {a.Series}  {value}  score {a.Score:0.00}{(a.DismissedUtc is null ? "" : "  dismissed")}"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int RunFile(ParseResult parse, Option<FileInfo> input, Option<string> method, Option<int> seed, Option<bool> json) =>
+        AnalyticsAction.Run(parse, () =>
         {
             var series = DatedSeries.Read(parse.GetValue(input)!);
             var name = parse.GetValue(method)!;
@@ -71,9 +131,7 @@ public static class AnomaliesCommand
             }
 
             return 0;
-        }));
-        return command;
-    }
+        });
 }
 
 /// <summary>A Date,Value CSV: ISO dates strictly ascending, finite values; anything else is refused with its line.</summary>

@@ -66,3 +66,13 @@ public sealed record StrategyUpdated(Guid StrategyId, string Name, string Change
 public sealed record ConsultationReminder(
     Guid ConsultationId, Guid AdvisorId, string AdvisorName, Guid ClientId, DateTimeOffset StartUtc, int Minutes, string Need,
     string ClientTimeZone, string ClientStart, string AdvisorTimeZone, string AdvisorStart, DateTimeOffset ChangeableUntilUtc);
+
+/// <summary>
+/// <c>anomaly.detected</c>: the anomaly scan flagged a day of one of the household's daily series (docs/anomalies.md): <paramref name="SeriesKind"/>
+/// <c>returns</c> (the portfolio's daily return, a fraction) or <c>spending</c> (the day's spending in the category <paramref name="SeriesKey"/>,
+/// in <paramref name="Currency"/>); <paramref name="Value"/> against <paramref name="Typical"/> (the trailing window's median), <paramref name="Score"/>
+/// in robust standard deviations against <paramref name="Threshold"/>. Once per household, series and date.
+/// </summary>
+public sealed record AnomalyDetected(
+    Guid AnomalyId, string SeriesKind, string SeriesKey, string Series, DateOnly Date, double Value, double Typical, double Score, double Threshold,
+    string Method, string Currency, string Message);

@@ -17,9 +17,10 @@ public static class EventTypes
     public const string GoalStatusChanged = "goal.status_changed";
     public const string StrategyUpdated = "strategy.updated";
     public const string ConsultationReminder = "consultation.reminder";
+    public const string AnomalyDetected = "anomaly.detected";
 
     public static IReadOnlyList<string> All { get; } =
-        [TransactionCreated, OrderStatusChanged, OrderFilled, RebalanceProposed, SimulationCompleted, AlertTriggered, PriceStale, GoalStatusChanged, StrategyUpdated, ConsultationReminder];
+        [TransactionCreated, OrderStatusChanged, OrderFilled, RebalanceProposed, SimulationCompleted, AlertTriggered, PriceStale, GoalStatusChanged, StrategyUpdated, ConsultationReminder, AnomalyDetected];
 
     public static bool IsKnown(string eventType) => All.Contains(eventType, StringComparer.Ordinal);
 }

@@ -1,3 +1,4 @@
+using Glidepath.Domain.Anomalies;
 using Glidepath.Domain.Assumptions;
 using Glidepath.Domain.Recommendations;
 using Glidepath.Domain.RiskProfile;
@@ -133,6 +134,8 @@ public sealed class GlidepathDbContext(DbContextOptions<GlidepathDbContext> opti
     public DbSet<CapitalMarketAssumptionSet> CapitalMarketAssumptions => Set<CapitalMarketAssumptionSet>();
     public DbSet<PersonRiskProfile> RiskProfiles => Set<PersonRiskProfile>();
     public DbSet<RecommendationDecision> RecommendationDecisions => Set<RecommendationDecision>();
+    // Days the anomaly scan flagged (docs/anomalies.md).
+    public DbSet<HouseholdAnomaly> HouseholdAnomalies => Set<HouseholdAnomaly>();
     // Scheduled jobs' runs (Quartz keeps its own qrtz_ tables).
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     // Events waiting to leave the system (webhooks, notifications), written with their cause.

@@ -117,6 +117,19 @@ public sealed class HouseholdReports(GlidepathDbContext db, LedgerStore ledger, 
     }
 
     /// <summary>
+    /// The accounts' value (the ledger: holdings and cash, no manual items) at the close of every day from <paramref name="from"/> to
+    /// <paramref name="to"/>, from the same read model as <see cref="NetWorthAsync"/>; null when the household does not exist.
+    /// </summary>
+    public async Task<Result<NetWorthSeries>?> AccountsValueAsync(Guid householdId, DateOnly from, DateOnly to, Currency currency, CancellationToken ct = default)
+    {
+        var state = await valuations.EnsureCurrentAsync(householdId, ct);
+        return state is null
+            ? null
+            : await new ValuationReadModel(db).NetWorthAsync(
+                state, [], currency, from, to, (currencies, until) => LatestRatesAsync(householdId, currencies, until, history: true, ct), ct);
+    }
+
+    /// <summary>
     /// One account's value at the close of every day from <paramref name="from"/> to <paramref name="to"/>, from the
     /// read model's per-account rows; null when the household does not exist. The caller checks the account is the household's.
     /// </summary>

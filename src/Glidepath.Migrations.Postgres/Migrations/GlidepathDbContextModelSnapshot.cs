@@ -22,6 +22,85 @@ namespace Glidepath.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Glidepath.Domain.Anomalies.HouseholdAnomaly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset>("DetectedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_utc");
+
+                    b.Property<DateTimeOffset?>("DismissedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("SeriesKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("series_key");
+
+                    b.Property<string>("SeriesKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("series_kind");
+
+                    b.Property<string>("SeriesLabel")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)")
+                        .HasColumnName("series_label");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<double>("Typical")
+                        .HasColumnType("double precision")
+                        .HasColumnName("typical");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_household_anomalies");
+
+                    b.HasIndex("HouseholdId", "SeriesKind", "SeriesKey", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_household_anomalies_household_id_series_kind_series_key_date");
+
+                    b.ToTable("household_anomalies", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Assumptions.CapitalMarketAssumptionSet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4037,6 +4116,16 @@ namespace Glidepath.Migrations.Postgres.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Anomalies.HouseholdAnomaly", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_anomalies_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Budgets.Budget", b =>

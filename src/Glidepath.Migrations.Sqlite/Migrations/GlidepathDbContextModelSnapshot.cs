@@ -17,6 +17,85 @@ namespace Glidepath.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("Glidepath.Domain.Anomalies.HouseholdAnomaly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset>("DetectedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detected_utc");
+
+                    b.Property<DateTimeOffset?>("DismissedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dismissed_utc");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<string>("SeriesKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series_key");
+
+                    b.Property<string>("SeriesKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series_kind");
+
+                    b.Property<string>("SeriesLabel")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series_label");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threshold");
+
+                    b.Property<double>("Typical")
+                        .HasColumnType("REAL")
+                        .HasColumnName("typical");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_household_anomalies");
+
+                    b.HasIndex("HouseholdId", "SeriesKind", "SeriesKey", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_household_anomalies_household_id_series_kind_series_key_date");
+
+                    b.ToTable("household_anomalies", (string)null);
+                });
+
             modelBuilder.Entity("Glidepath.Domain.Assumptions.CapitalMarketAssumptionSet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4020,6 +4099,16 @@ namespace Glidepath.Migrations.Sqlite.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Glidepath.Domain.Anomalies.HouseholdAnomaly", b =>
+                {
+                    b.HasOne("Glidepath.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_anomalies_households_household_id");
                 });
 
             modelBuilder.Entity("Glidepath.Domain.Budgets.Budget", b =>

@@ -2,6 +2,7 @@ using Glidepath.Server.Accounts;
 using Glidepath.Server.Aggregation;
 using Glidepath.Server.Admin;
 using Glidepath.Server.Alerts;
+using Glidepath.Server.Anomalies;
 using Glidepath.Server.Assumptions;
 using Glidepath.Server.Budgets;
 using Glidepath.Server.CorporateActions;
@@ -87,6 +88,7 @@ public static class GlidepathApi
         household.MapRebalanceEndpoints();
         household.MapTaxSettingsEndpoints();
         household.MapAlertEndpoints();
+        household.MapAnomalyEndpoints();
         household.MapManualAssetEndpoints();
         household.MapGoalEndpoints();
         household.MapFxRateEndpoints();

@@ -10,6 +10,7 @@ public static class JobCatalog
     public const string FxRefresh = "fx-refresh";
     public const string DriftScan = "drift-scan";
     public const string HarvestScan = "harvest-scan";
+    public const string AnomalyScan = "anomaly-scan";
     public const string PlanReruns = "plan-reruns";
     public const string Retention = "retention";
     public const string OrderProcessing = "order-processing";
@@ -29,6 +30,7 @@ public static class JobCatalog
         new(FxRefresh, "Fetches the euro reference rates after the ECB publishes them.", typeof(FxRefreshJob), o => o.FxRefresh),
         new(DriftScan, "Checks every household's targets for drift outside their bands.", typeof(DriftScanJob), o => o.DriftScan),
         new(HarvestScan, "Scans every household for tax-loss harvesting opportunities.", typeof(HarvestScanJob), o => o.HarvestScan),
+        new(AnomalyScan, "Scans every household's daily returns and spending per category for unusual days and alerts the new ones (docs/anomalies.md).", typeof(AnomalyScanJob), o => o.AnomalyScan),
         new(PlanReruns, "Queues a fresh simulation of every saved plan.", typeof(PlanRerunJob), o => o.PlanReruns),
         new(OrderProcessing, "Submits pending orders to their brokers and books the fills they report.", typeof(OrderProcessingJob), o => o.OrderProcessing),
         new(NotificationDigest, "E-mails each user who asked for it a digest of their unread notifications, once a day.", typeof(NotificationDigestJob), o => o.NotificationDigest),

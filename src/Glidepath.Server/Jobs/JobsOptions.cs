@@ -32,6 +32,9 @@ public sealed class JobsOptions
 
     public JobSchedule HarvestScan { get; set; } = new() { Cron = "0 15 2 * * ?", TimeZone = "UTC" };
 
+    /// <summary>Daily after the other scans (docs/anomalies.md).</summary>
+    public JobSchedule AnomalyScan { get; set; } = new() { Cron = "0 30 2 * * ?", TimeZone = "UTC" };
+
     public JobSchedule PlanReruns { get; set; } = new() { Cron = "0 0 3 ? * SUN", TimeZone = "UTC" };
 
     /// <summary>Every minute: the paper broker fills what the stored closes allow; other brokers are polled.</summary>

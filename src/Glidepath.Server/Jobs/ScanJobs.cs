@@ -1,6 +1,7 @@
 using Glidepath.Application.Events;
 using Glidepath.Infrastructure.Events;
 using Glidepath.Application.Alerts;
+using Glidepath.Application.Anomalies;
 using Glidepath.Application.TaxLossHarvesting;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -86,5 +87,40 @@ public sealed class HarvestScanJob(IServiceScopeFactory scopes, TimeProvider clo
         }
 
         return $"{households} households: {opportunities} opportunities in {withOpportunities}, {unavailable} not scanned (no close or mixed currencies).";
+    }
+}
+
+/// <summary>
+/// The daily anomaly scan (docs/anomalies.md, "Household scans"): <see cref="HouseholdAnomalies.ScanAsync"/> for every household as of
+/// today; each newly flagged day is recorded, shown among the household's alerts and published as <c>anomaly.detected</c>.
+/// </summary>
+public sealed class AnomalyScanJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AnomalyScanJob> logger) : RecordedJob(scopes, clock, logger)
+{
+    protected override string Name => JobCatalog.AnomalyScan;
+
+    protected override async Task<string> RunAsync(IServiceProvider services, JobDataMap data, CancellationToken ct)
+    {
+        var today = Today;
+        int households = 0, withAnomalies = 0, anomalies = 0, returnsUnavailable = 0;
+        foreach (var id in await DriftScanJob.HouseholdIds(services, ct))
+        {
+            households++;
+            // A scope per household: one household's tracked rows never ride on the next one's save.
+            await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            if (!(await scope.ServiceProvider.GetRequiredService<HouseholdAnomalies>().ScanAsync(id, new AnomalyScanRequest(today), ct)).TryGet(out var scan, out _))
+            {
+                continue; // deleted since the list was read
+            }
+
+            returnsUnavailable += scan.ReturnsUnavailable is null ? 0 : 1;
+            if (scan.Detected.Count > 0)
+            {
+                withAnomalies++;
+                anomalies += scan.Detected.Count;
+                Logger.LogInformation("Anomaly alert: household {HouseholdId} has {Count} new anomalies", id, scan.Detected.Count);
+            }
+        }
+
+        return $"{households} households: {anomalies} new anomalies in {withAnomalies}, returns not scored in {returnsUnavailable} (no close or FX rate).";
     }
 }

@@ -51,6 +51,7 @@ public class RateLimitTest
             "GET /api/households/{householdId:guid}/valuation",
             "GET /api/strategies/{strategyId:guid}/performance",
             "POST /api/accounts/{accountId:guid}/orders/process",
+            "POST /api/households/{householdId:guid}/anomalies/scan",
             "POST /api/households/{householdId:guid}/categoriser/train",
             "POST /api/households/{householdId:guid}/recommendations/{key}/decision",
             "POST /api/households/{householdId:guid}/tax-loss-opportunities/proposals",

@@ -5,19 +5,23 @@ import { portfolioKeys } from '../portfolio/queries';
 import { QueryView } from '../components/DataState';
 import { formatMoney, formatPercent, humanize } from '../lib/format';
 import { formatPoints } from '../lib/percent';
+import { AnomalyAlerts } from '../anomalies/AnomalyAlerts';
+import { useClientHousehold } from '../advisor/queries';
 
-/** Targets outside their bands and harvesting opportunities today (GET …/alerts; nothing is stored). */
+/** Targets outside their bands and harvesting opportunities today (GET …/alerts), and the unusual days the anomaly scan recorded. */
 export function AlertsCard({ householdId }: { householdId: string }) {
   const alerts = useQuery({
     queryKey: portfolioKeys.alerts(householdId),
     queryFn: () => unwrap(api.GET('/api/v1/households/{householdId}/alerts', { params: { path: { householdId }, query: {} } })),
   });
+  const { client } = useClientHousehold(householdId);
   return (
     <section className="card space-y-2" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">Alerts</h2>
       <QueryView query={alerts} loadingLabel="Checking targets and losses…">
-        {(a) =>
-          a.unavailable ? (
+        {(a) => (
+          <>
+          {a.unavailable ? (
             <p className="text-sm" data-testid="alerts-unavailable">
               Drift and tax-loss checks need every holding priced in the household&apos;s currency: {a.unavailable.message}
             </p>
@@ -51,8 +55,11 @@ export function AlertsCard({ householdId }: { householdId: string }) {
               {a.harvest.blocked > 0 && ` ${a.harvest.blocked} loss(es) wait for the wash-sale window to pass.`}
             </li>
           </ul>
-          )
-        }
+          )}
+          <h3 className="pt-1 text-sm font-semibold">Unusual days</h3>
+          <AnomalyAlerts householdId={householdId} anomalies={a.anomalies ?? []} readOnly={client !== undefined} />
+          </>
+        )}
       </QueryView>
     </section>
   );

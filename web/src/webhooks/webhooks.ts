@@ -16,6 +16,7 @@ export const webhookEvents = [
   ['price.stale', 'A held instrument’s price is stale'],
   ['strategy.updated', 'A followed strategy changes'],
   ['consultation.reminder', 'A consultation starts within two days'],
+  ['anomaly.detected', 'An unusual day in returns or spending'],
 ] as const;
 
 export const webhookKeys = {

@@ -24,6 +24,7 @@ internal static class WebhookContract
         [EventTypes.GoalStatusChanged] = (typeof(GoalStatusChanged), "A simulation of a goal's plan moved the goal to another status (docs/goals.md)."),
         [EventTypes.StrategyUpdated] = (typeof(StrategyUpdated), "A strategy the household follows changed its targets, rule or details, or was hidden (docs/strategies.md)."),
         [EventTypes.ConsultationReminder] = (typeof(ConsultationReminder), "A booked consultation of the household starts within two days; once per booking and start (docs/advisors.md, \"Reminders\")."),
+        [EventTypes.AnomalyDetected] = (typeof(AnomalyDetected), "The daily anomaly scan flagged an unusual day of the portfolio's returns or of a spending category (docs/anomalies.md); once per series and date."),
         [HouseholdWebhooks.PingEvent] = (typeof(WebhookPing), "A test delivery, sent by POST …/webhooks/{id}/test."),
     };
 

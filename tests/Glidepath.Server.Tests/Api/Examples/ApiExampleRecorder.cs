@@ -531,6 +531,24 @@ internal sealed partial class ApiExampleRecorder
             correlations = builtIn.Correlations.Select(r => r.Select(x => Math.Round(x, 4))),
         });
 
+        // Anomalies (docs/anomalies.md): the holiday household's card, 40 ordinary grocery days and one of 900.00 five days before
+        // asOf, scanned as of asOf (one anomaly), listed and its alert dismissed.
+        var trips = $"{v}/households/{Id(holiday)}";
+        var card = await PostAsync(me, $"{trips}/accounts", new { name = "Holiday card", type = "Checking", baseCurrency = "USD", institution = "Demo Bank", number = "CARD-0042", reliefMethod = "Fifo" });
+        var scanDay = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
+        var spending = new StringBuilder("Date,Type,Amount,Memo\n");
+        spending.Append(System.Globalization.CultureInfo.InvariantCulture, $"{scanDay.AddDays(-46):yyyy-MM-dd},Deposit,5000.00,Holiday savings\n");
+        for (var i = 0; i < 40; i++)
+        {
+            spending.Append(System.Globalization.CultureInfo.InvariantCulture, $"{scanDay.AddDays(-45 + i):yyyy-MM-dd},Withdrawal,{40 + (i * 7 % 23)}.{i * 13 % 100:00},TESCO STORES 1234\n");
+        }
+
+        spending.Append(System.Globalization.CultureInfo.InvariantCulture, $"{scanDay.AddDays(-5):yyyy-MM-dd},Withdrawal,900.00,TESCO STORES 1234\n");
+        await SendAsync(me, HttpMethod.Post, $"{trips}/imports/transactions?accountId={Id(card)}", csv: spending.ToString());
+        await PostAsync(me, $"{trips}/anomalies/scan", new { asOf });
+        var found = (await GetAsync(me, $"{trips}/anomalies"))?["items"]?.AsArray();
+        await PostAsync(me, $"{trips}/anomalies/{Id(found?.FirstOrDefault())}/dismiss");
+
         // Every GET the scenario did not reach yet, with the ids it made.
         var ids = new Dictionary<string, string>(StringComparer.Ordinal)
         {
