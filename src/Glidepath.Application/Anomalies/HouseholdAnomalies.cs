@@ -46,11 +46,12 @@ public sealed record AnomalyScanRequest(DateOnly? AsOf = null);
 /// The anomaly scan of one household (docs/anomalies.md, "Household scans"): its daily portfolio returns net of external flows
 /// (from the read model's daily valuation) and its daily spending per expense category (reporting currency, as the budgets
 /// count it), each scored by the rolling median/MAD detector (<see cref="RollingMad"/>, default settings); every flagged day
-/// of the last <see cref="RecordDays"/> days that is not recorded yet becomes a <see cref="HouseholdAnomaly"/> and an
+/// of the last <see cref="RecordDays"/> days that is not recorded yet, and every charge booked twice on one of those days
+/// (<see cref="DuplicateCharges"/>), becomes a <see cref="HouseholdAnomaly"/> and an
 /// <c>anomaly.detected</c> event, in one transaction. The unique key (household, series, date) keeps a re-scan, or two at
 /// once, from recording or alerting a day twice.
 /// </summary>
-public sealed class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports reports, IEventOutbox outbox, TimeProvider clock)
+public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports reports, IEventOutbox outbox, TimeProvider clock)
 {
     /// <summary>How far back a scan records: the last 31 days up to its as-of day (older flags were a past scan's to raise).</summary>
     public const int RecordDays = 31;
@@ -181,6 +182,7 @@ public sealed class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports r
             }
         }
 
+        found.AddRange(await DuplicatesAsync(householdId, recordFrom, asOf, now, ct));
         var recorded = await RecordAsync(householdId, recordFrom, asOf, found, ct);
         return new AnomalyScanDto(asOf, recordFrom, series.Count, [.. recorded.Select(AnomalyDto.From)], unavailable);
     }
@@ -235,7 +237,9 @@ public sealed class HouseholdAnomalies(GlidepathDbContext db, HouseholdReports r
         ArgumentNullException.ThrowIfNull(a);
         var inv = CultureInfo.InvariantCulture;
         var score = a.Score >= HouseholdAnomaly.MaxScore ? "no spread in its history" : $"score {a.Score.ToString("0.0", inv)} above {a.Threshold.ToString("0.0", inv)}";
-        return a.SeriesKind == AnomalySeriesKinds.Returns
+        return a.SeriesKind == AnomalySeriesKinds.DuplicateCharge
+            ? $"Possible duplicate charge on {a.Date:yyyy-MM-dd}: {a.SeriesLabel}, {a.Value.ToString("0.00", inv)} {a.Currency}, charged twice from one account that day."
+            : a.SeriesKind == AnomalySeriesKinds.Returns
             ? $"Portfolio return on {a.Date:yyyy-MM-dd}: {(a.Value * 100).ToString("0.00", inv)} %, typically {(a.Typical * 100).ToString("0.00", inv)} % ({score})."
             : $"Spending in {a.SeriesLabel} on {a.Date:yyyy-MM-dd}: {a.Value.ToString("0.00", inv)} {a.Currency}, typically {a.Typical.ToString("0.00", inv)} ({score}).";
     }

@@ -57,6 +57,9 @@ public static class AnomalySeriesKinds
     /// <summary>The household's daily spending in one expense category, on the days it spent in it.</summary>
     public const string Spending = "spending";
 
+    /// <summary>A charge booked twice: the same account paying the same payee the same amount on one day (the key is the repeat's transaction id).</summary>
+    public const string DuplicateCharge = "duplicate-charge";
+
     /// <summary>The series key of the returns.</summary>
     public const string PortfolioKey = "portfolio";
 }
@@ -64,4 +67,7 @@ public static class AnomalySeriesKinds
 public static class AnomalyMethods
 {
     public const string RollingMad = "rolling-mad";
+
+    /// <summary>The duplicate check on the transactions themselves (docs/anomalies.md, "Duplicated charges").</summary>
+    public const string DuplicateCharge = "duplicate-charge";
 }

@@ -5,9 +5,11 @@ using Glidepath.Application.Alerts;
 using Glidepath.Application.Anomalies;
 using Glidepath.Application.Categories;
 using Glidepath.Server.Instruments;
+using Glidepath.Application.Transactions;
 using Glidepath.Application.Webhooks;
 using Glidepath.Domain.Anomalies;
 using Glidepath.Domain.Households;
+using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Events;
 using Glidepath.Infrastructure.Persistence;
 using Glidepath.Server.Imports;
@@ -224,6 +226,44 @@ public class AnomalyScanTest
         var list = await (await owner.GetAsync($"{h}/anomalies")).ReadAsync<AnomaliesDto>();
         var anomaly = Assert.Single(list.Items);
         Assert.Equal((SpikeDay.AddDays(shift), 900.0), (anomaly.Date, anomaly.Value));
+    }
+
+    /// <summary>
+    /// A charge booked twice (docs/anomalies.md, "Duplicated charges"): the same account paying the same payee the same amount on
+    /// one day is recorded once, keyed by the repeat; the same charge from another account, a cent apart, or on the next day is not.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Scan_ChargeBookedTwiceOnOneDay_RecordedOnce_SimilarChargesAreNot(DatabaseProvider provider)
+    {
+        await using var app = await GlidepathApp.StartAsync(provider, settings: QuietWorkers);
+        var owner = app.CreateClient();
+        var household = await owner.HouseholdAsync();
+        var h = $"/api/households/{household.Id}";
+        var checking = await owner.AccountAsync(household.Id, AccountType.Checking, name: "Checking");
+        var card = await owner.AccountAsync(household.Id, AccountType.Checking, name: "Second checking");
+        TransactionRequest Charge(Guid account, DateOnly day, decimal amount) =>
+            Fixtures.Tx(account, TransactionType.Withdrawal, day, amount: amount) with { Memo = "NETFLIX.COM 866-579-7172" };
+        var day = new DateOnly(2026, 6, 25);
+        var booked = await (await owner.PostAsync($"{h}/transactions/batch", new TransactionBatchRequest([
+            Fixtures.Deposit(checking.Id, new DateOnly(2026, 6, 1), 1000m),
+            Fixtures.Deposit(card.Id, new DateOnly(2026, 6, 1), 1000m),
+            Charge(checking.Id, day, 15.49m),
+            Charge(checking.Id, day, 15.49m),
+            Charge(card.Id, day, 15.49m),                 // another account
+            Charge(checking.Id, day, 15.50m),             // a cent apart
+            Charge(checking.Id, day.AddDays(1), 15.49m),  // the next day
+        ]))).ReadAsync<TransactionBatchResult>(HttpStatusCode.Created);
+
+        var scan = await (await owner.PostAsync($"{h}/anomalies/scan", new AnomalyScanRequest(AsOf))).ReadAsync<AnomalyScanDto>();
+
+        var duplicate = Assert.Single(scan.Detected);
+        Assert.Equal((AnomalySeriesKinds.DuplicateCharge, AnomalyMethods.DuplicateCharge, day, 15.49, 15.49, "USD"),
+            (duplicate.SeriesKind, duplicate.Method, duplicate.Date, duplicate.Value, duplicate.Typical, duplicate.Currency));
+        Assert.Contains("NETFLIX", duplicate.Series, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Guid.Parse(duplicate.SeriesKey), booked.Transactions.Skip(2).Take(2).Select(t => t.Id));
+        Assert.Empty((await (await owner.PostAsync($"{h}/anomalies/scan", new AnomalyScanRequest(AsOf))).ReadAsync<AnomalyScanDto>()).Detected);
+        Assert.Equal([duplicate.Id], (await (await owner.GetAsync($"{h}/alerts?asOf=2026-06-30")).ReadAsync<AlertsDto>()).Anomalies!.Select(a => a.Id));
     }
 
     /// <summary>The median as a textbook gives it: the middle of the sorted values, or the mean of the two middle ones.</summary>

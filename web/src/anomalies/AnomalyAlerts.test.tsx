@@ -41,6 +41,16 @@ describe('AnomalyAlerts', () => {
     await vi.waitFor(() => expect(server.calls.some((c) => c.method === 'POST' && c.url.endsWith('/anomalies/a1/dismiss'))).toBe(true));
   });
 
+  it('names a charge booked twice by its payee and amount', () => {
+    const twice: Anomaly = { ...spike, id: 'a3', seriesKind: 'duplicate-charge', seriesKey: 't2', series: 'Netflix', value: 15.49, typical: 15.49, score: 0, threshold: 0, method: 'duplicate-charge' };
+    renderAlerts([twice]);
+    const alert = screen.getByTestId('anomaly-alert');
+    expect(alert).toHaveTextContent('Charged twice: Netflix');
+    expect(alert).toHaveTextContent('$15.49 twice from one account');
+    expect(alert).toHaveTextContent('same payee, amount and day');
+    expect(alert).not.toHaveTextContent('typically');
+  });
+
   it('says clearly when there is nothing unusual, and scans on request', async () => {
     const server = renderAlerts([]);
     expect(screen.getByTestId('anomalies-none')).toHaveTextContent('No unusual days in your returns or spending.');

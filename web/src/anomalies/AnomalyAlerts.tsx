@@ -2,19 +2,24 @@ import { ErrorMessage } from '../components/DataState';
 import { formatDate, formatMoney, formatPercent } from '../lib/format';
 import { useDismissAnomaly, useScanAnomalies, type Anomaly } from './queries';
 
-/** The series as a person reads it: "Portfolio return" or the spending category's path. */
+const isDuplicate = (a: Anomaly) => a.seriesKind === 'duplicate-charge';
+
+/** The series as a person reads it: "Portfolio return", the spending category's path, or the payee charged twice. */
 export function seriesName(a: Anomaly): string {
+  if (isDuplicate(a)) return `Charged twice: ${a.series}`;
   return a.seriesKind === 'returns' ? 'Portfolio return' : `Spending: ${a.series}`;
 }
 
 /** The day's value against the typical one, as a return (percent) or an amount in the household's currency. */
 export function describeValue(a: Anomaly): string {
+  if (isDuplicate(a)) return `${formatMoney(a.value, a.currency)} twice from one account`;
   const show = (v: number) => (a.seriesKind === 'returns' ? formatPercent(v, undefined, 2) : formatMoney(v, a.currency));
   return `${show(a.value)} (typically ${show(a.typical)})`;
 }
 
 /** The score against the threshold; a score at the cap means the day's history had no spread at all. */
 export function describeScore(a: Anomaly): string {
+  if (isDuplicate(a)) return 'same payee, amount and day';
   return a.score >= 1000 ? 'its history had no spread' : `score ${a.score.toFixed(1)}, threshold ${a.threshold.toFixed(1)}`;
 }
 
