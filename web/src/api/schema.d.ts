@@ -980,6 +980,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{householdId}/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the household's anomalies
+         * @description Unusual days the anomaly scan recorded in the household's daily portfolio returns and its daily spending per category, newest first, with the value, what was typical, the score and the threshold.
+         */
+        get: operations["ListAnomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/anomalies/{anomalyId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss an anomaly's alert
+         * @description The anomaly stays listed with the time of its dismissal; it no longer shows among the household's alerts. Dismissing it again changes nothing.
+         */
+        post: operations["DismissAnomaly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{householdId}/anomalies/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan the household for anomalies now
+         * @description Runs the daily anomaly scan for this household as of asOf (default today): every flagged day of the last 31 days not recorded yet becomes an anomaly, an alert and an anomaly.detected event. A re-scan records nothing twice.
+         */
+        post: operations["ScanAnomalies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{householdId}/budgets": {
         parameters: {
             query?: never;
@@ -3662,6 +3722,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "anomaly.detected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The daily anomaly scan flagged an unusual day of the portfolio's returns or of a spending category (docs/anomalies.md); once per series and date.
+         * @description Glidepath POSTs this to each webhook subscribed to `anomaly.detected`, signed (docs/webhooks.md, "Verifying a delivery"). Any 2xx is success; anything else is retried with backoff for 24 hours.
+         */
+        post: operations["OnAnomalyDetected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "consultation.reminder": {
         parameters: {
             query?: never;
@@ -3993,6 +4073,7 @@ export interface components {
             timeZone?: null | string;
         };
         AlertsDto: {
+            anomalies?: null | components["schemas"]["AnomalyDto"][];
             /** Format: date */
             asOf: string;
             currency: string;
@@ -4025,6 +4106,48 @@ export interface components {
             relativeBand: number;
             /** Format: decimal */
             weight: number;
+        };
+        AnomaliesDto: {
+            items: components["schemas"]["AnomalyDto"][];
+            /** Format: int32 */
+            open: number;
+        };
+        AnomalyDto: {
+            currency: string;
+            /** Format: date */
+            date: string;
+            /** Format: date-time */
+            detectedUtc: string;
+            /** Format: date-time */
+            dismissedUtc: null | string;
+            /** Format: uuid */
+            id: string;
+            method: string;
+            /** Format: double */
+            score: number;
+            series: string;
+            seriesKey: string;
+            seriesKind: string;
+            /** Format: double */
+            threshold: number;
+            /** Format: double */
+            typical: number;
+            /** Format: double */
+            value: number;
+        };
+        AnomalyScanDto: {
+            /** Format: date */
+            asOf: string;
+            detected: components["schemas"]["AnomalyDto"][];
+            /** Format: date */
+            from: string;
+            returnsUnavailable: null | string;
+            /** Format: int32 */
+            series: number;
+        };
+        AnomalyScanRequest: {
+            /** Format: date */
+            asOf?: null | string;
         };
         ArticleDto: {
             html: string;
@@ -7000,9 +7123,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *         "side": "Buy",
                      *         "type": "Limit",
                      *         "quantity": 10,
@@ -7011,30 +7134,56 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-69b676635d944828a447e1bf8e0ac5f8",
+                     *         "brokerOrderId": "paper-2bbc33fcfb06468fb1991fffee6e854c",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T07:40:52.9398518+00:00",
-                     *         "updatedUtc": "2026-12-07T07:40:53.0894529+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:39.0429431+00:00",
+                     *         "updatedUtc": "2026-12-07T08:30:39.1394728+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T07:40:52.9961586+00:00"
+                     *             "atUtc": "2026-12-07T08:30:39.08134+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T07:40:53.0894529+00:00"
+                     *             "atUtc": "2026-12-07T08:30:39.1394728+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
-                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "instrumentId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "side": "Sell",
+                     *         "type": "Market",
+                     *         "quantity": 943,
+                     *         "limitPrice": null,
+                     *         "price": 84.69,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-3dd788e122be48b5b8f03a6c46aa3683",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00",
+                     *         "updatedUtc": "2026-12-07T08:30:39.08134+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T08:30:39.08134+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "side": "Sell",
                      *         "type": "Market",
                      *         "quantity": 2598,
@@ -7043,42 +7192,16 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-55da6cb215dc49728322ed897f013bba",
-                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "createdUtc": "2026-12-07T07:40:52.6993251+00:00",
-                     *         "updatedUtc": "2026-12-07T07:40:52.9961586+00:00",
+                     *         "brokerOrderId": "paper-479cf9be2a3f4275a80cc43227ebd2d7",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00",
+                     *         "updatedUtc": "2026-12-07T08:30:39.08134+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T07:40:52.9961586+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "5100c575-7696-4ab2-93c8-caf80049390c",
-                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 1067.458713,
-                     *         "limitPrice": null,
-                     *         "price": 47.4,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-7f7ee6ad15fe444a9ec3365856a8f53b",
-                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "createdUtc": "2026-12-07T07:40:52.6993251+00:00",
-                     *         "updatedUtc": "2026-12-07T07:40:52.9961586+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T07:40:52.9961586+00:00"
+                     *             "atUtc": "2026-12-07T08:30:39.08134+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -7132,7 +7255,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "side": "Buy",
                  *       "quantity": 10,
                  *       "type": "Limit",
@@ -7160,9 +7283,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7173,8 +7296,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T07:40:52.9398518+00:00",
-                     *       "updatedUtc": "2026-12-07T07:40:52.9398518+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:39.0429431+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:39.0429431+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -7252,9 +7375,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7265,8 +7388,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T07:40:52.9398518+00:00",
-                     *       "updatedUtc": "2026-12-07T07:40:52.9398518+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:39.0429431+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:39.0429431+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -7326,9 +7449,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
-                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7337,22 +7460,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-69b676635d944828a447e1bf8e0ac5f8",
+                     *       "brokerOrderId": "paper-2bbc33fcfb06468fb1991fffee6e854c",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T07:40:52.9398518+00:00",
-                     *       "updatedUtc": "2026-12-07T07:40:53.0894529+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:39.0429431+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:39.1394728+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T07:40:52.9961586+00:00"
+                     *           "atUtc": "2026-12-07T08:30:39.08134+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T07:40:53.0894529+00:00"
+                     *           "atUtc": "2026-12-07T08:30:39.1394728+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -7495,36 +7618,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "id": "bf72fc45-4cce-4007-b8b0-144e836e8c0b",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T07:40:52.1977764+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.7210063+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *             "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                     *                 "lotId": "122cbc12-2d11-40b3-b527-4ec9f4e487eb",
                      *                 "quantity": 52,
                      *                 "gain": 882.81,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "9723d968-7aff-4cc7-8692-22bfe1979129",
+                     *                 "lotId": "236dac3b-4a1a-45a7-813b-6f7360cff0b9",
                      *                 "quantity": 49,
                      *                 "gain": 1685.49,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
+                     *                 "lotId": "9f829f68-f60d-4ba0-ad3f-efc1926ed64b",
                      *                 "quantity": 523,
                      *                 "gain": 22810.54,
                      *                 "longTerm": true
@@ -7535,26 +7658,26 @@ export interface operations {
                      *             "reason": "Sell IBM: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *             "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *             "side": "Sell",
                      *             "quantity": 636,
                      *             "price": 43.38,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *                 "quantity": 40,
                      *                 "gain": -2250.35,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *                 "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *                 "quantity": 35,
                      *                 "gain": -941.75,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
+                     *                 "lotId": "2d37dfb3-681e-4bc7-bc2b-10b07c2484cb",
                      *                 "quantity": 130,
                      *                 "gain": 4220.486899563319,
                      *                 "longTerm": true
@@ -7565,26 +7688,26 @@ export interface operations {
                      *             "reason": "Sell MSFT: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *             "instrumentId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *             "side": "Sell",
                      *             "quantity": 2598,
                      *             "price": 28.94,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "1d57e07d-055b-4e77-8810-aa5793a36025",
+                     *                 "lotId": "0247de40-7648-493c-93de-80b70c96daf8",
                      *                 "quantity": 93,
                      *                 "gain": -902.61,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
+                     *                 "lotId": "d9d82419-7877-494d-ad1b-1a7d290d94aa",
                      *                 "quantity": 121,
                      *                 "gain": 148.14,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "e927b8ff-93c1-482b-add9-3914bc70431e",
+                     *                 "lotId": "2c2615f5-7699-49cc-87c7-a2339bef9f6a",
                      *                 "quantity": 98,
                      *                 "gain": 309.57,
                      *                 "longTerm": true
@@ -7597,43 +7720,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *               "band": 0,
-                     *               "buys": "834f331c-d5fd-494f-9a47-22f463319274"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *               "band": 0,
-                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -1.599863462309243e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -7641,14 +7728,50 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
                      *             "before": 0.48436333523566005,
                      *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
+                     *           },
+                     *           {
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "target": {
+                     *               "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *               "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": null,
+                     *               "band": 0,
+                     *               "buys": "60a0c385-5658-4bc9-a4ce-d2564abb0c92"
+                     *             },
+                     *             "before": -0.12,
+                     *             "after": -4.7095417867977524e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "band": 0,
+                     *               "buys": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -7731,7 +7854,7 @@ export interface operations {
                      *       {
                      *         "email": "advisor@example.com",
                      *         "profile": {
-                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "displayName": "Dana Reyes",
                      *           "specialities": [
                      *             "retirement",
@@ -7749,7 +7872,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T07:41:41.7358259+00:00"
+                     *           "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7808,7 +7931,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7825,8 +7948,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T07:41:41.8642385+00:00",
-                     *       "updatedUtc": "2026-12-07T07:41:41.7358259+00:00"
+                     *       "verifiedUtc": "2026-12-07T08:30:49.1973963+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7889,7 +8012,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7907,7 +8030,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T07:41:41.7358259+00:00"
+                     *       "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -7997,7 +8120,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T07:41:43.597793+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:49.8726505+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8258,7 +8381,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "symbol": "BA",
                      *       "exchange": "NYSE",
                      *       "provider": "stooq",
@@ -8945,10 +9068,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207074146721",
+                     *       "keyId": "es256-20261207083051308",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207074048530",
-                     *         "es256-20261207074146721"
+                     *         "es256-20261207083036529",
+                     *         "es256-20261207083051308"
                      *       ]
                      *     }
                      */
@@ -9006,7 +9129,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "strategy": {
-                     *           "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *           "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "name": "Dow 30 core",
                      *           "description": "US large caps only, back to target each month.",
                      *           "allocations": [
@@ -9019,16 +9142,16 @@ export interface operations {
                      *           "proxies": [
                      *             {
                      *               "assetClass": "UsEquity",
-                     *               "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *               "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *               "symbol": "AA",
                      *               "name": "Alcoa"
                      *             }
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *           "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T07:41:43.0216812+00:00",
+                     *           "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -9104,7 +9227,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -9117,16 +9240,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T07:41:43.0216812+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -9202,7 +9325,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -9215,16 +9338,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T07:41:43.0216812+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -9293,7 +9416,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -9304,7 +9427,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -9314,7 +9437,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *         "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -9388,7 +9511,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -9758,9 +9881,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T07:41:41.6380459+00:00",
+                     *         "grantedUtc": "2026-12-07T08:30:49.064666+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9824,36 +9947,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "startUtc": "2026-11-30T07:41:42.1299992+00:00",
-                     *         "endUtc": "2026-11-30T08:41:42.1299992+00:00",
-                     *         "start": "2026-11-30T07:41:42.1299992+00:00",
-                     *         "advisorStart": "2026-11-30T02:41:42.1299992-05:00",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "startUtc": "2026-11-30T08:30:49.3782745+00:00",
+                     *         "endUtc": "2026-11-30T09:30:49.3782745+00:00",
+                     *         "start": "2026-11-30T08:30:49.3782745+00:00",
+                     *         "advisorStart": "2026-11-30T03:30:49.3782745-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T07:41:42.1299992+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T08:30:49.3782745+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *           "consultationId": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *           "consultationId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T07:41:42.210761+00:00"
+                     *           "createdUtc": "2026-12-07T08:30:49.4007219+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -9922,7 +10045,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -9940,7 +10063,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T07:41:41.7358259+00:00"
+                     *       "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -10024,7 +10147,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -10042,7 +10165,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T07:41:41.7358259+00:00"
+                     *       "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -10303,7 +10426,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T07:41:46.8032193+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:51.3425714+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -10476,7 +10599,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T07:41:46.8032193+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:51.3425714+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10693,7 +10816,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T07:41:46.8032193+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:51.3425714+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10944,10 +11067,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T07:40:45.479961+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:34.718835+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -11006,10 +11129,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T07:40:51.1015051+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.0570489+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -11068,10 +11191,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T07:40:45.479961+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:34.718835+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -11150,10 +11273,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T07:40:51.1015051+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.0570489+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -11305,8 +11428,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -11323,9 +11446,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "ownerId": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "ownerId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -11341,9 +11464,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "ownerId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "ownerId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -11422,7 +11545,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                 *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -11439,8 +11562,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11529,8 +11652,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -11624,8 +11747,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11793,7 +11916,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "currency": "USD",
                      *       "from": "2025-01-01",
                      *       "to": "2026-12-07",
@@ -11895,12 +12018,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T07:41:41.6380459+00:00",
+                     *         "grantedUtc": "2026-12-07T08:30:49.064666+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -11987,12 +12110,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T07:41:41.6380459+00:00",
+                     *       "grantedUtc": "2026-12-07T08:30:49.064666+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -12147,7 +12270,7 @@ export interface operations {
                      *           "rank": 1,
                      *           "score": 0.6,
                      *           "advisor": {
-                     *             "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *             "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *             "displayName": "Dana Reyes",
                      *             "specialities": [
                      *               "retirement",
@@ -12164,8 +12287,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T07:41:41.8642385+00:00",
-                     *             "updatedUtc": "2026-12-07T07:41:41.7358259+00:00"
+                     *             "verifiedUtc": "2026-12-07T08:30:49.1973963+00:00",
+                     *             "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -12256,7 +12379,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
@@ -12360,8 +12483,18 @@ export interface operations {
                      *       "targets": 34,
                      *       "drift": [
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "UsEquity",
+                     *           "weight": 0.45,
+                     *           "band": 0.05,
+                     *           "drift": 0.5499990547503972
+                     *         },
+                     *         {
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "Bonds",
@@ -12370,24 +12503,14 @@ export interface operations {
                      *           "drift": -0.4
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "InternationalEquity",
                      *           "weight": 0.15,
                      *           "band": 0.0375,
                      *           "drift": -0.15
-                     *         },
-                     *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "accountName": "Jamie's brokerage",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "UsEquity",
-                     *           "weight": 0.45,
-                     *           "band": 0.05,
-                     *           "drift": -0.3506868795807042
                      *         }
                      *       ],
                      *       "harvest": {
@@ -12397,10 +12520,277 @@ export interface operations {
                      *         "blocked": 3
                      *       },
                      *       "unavailable": null,
-                     *       "positions": []
+                     *       "positions": [],
+                     *       "anomalies": []
                      *     }
                      */
                     "application/json": components["schemas"]["AlertsDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAnomalies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer kept from before: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "seriesKind": "spending",
+                     *           "seriesKey": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "series": "Food/Groceries",
+                     *           "date": "2026-12-02",
+                     *           "value": 900,
+                     *           "typical": 51.99,
+                     *           "score": 110.41986659145705,
+                     *           "threshold": 5.5,
+                     *           "method": "rolling-mad",
+                     *           "currency": "USD",
+                     *           "detectedUtc": "2026-12-07T08:30:51.4083995+00:00",
+                     *           "dismissedUtc": null
+                     *         }
+                     *       ],
+                     *       "open": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnomaliesDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DismissAnomaly: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                anomalyId: string;
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *       "seriesKind": "spending",
+                     *       "seriesKey": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "series": "Food/Groceries",
+                     *       "date": "2026-12-02",
+                     *       "value": 900,
+                     *       "typical": 51.99,
+                     *       "score": 110.41986659145705,
+                     *       "threshold": 5.5,
+                     *       "method": "rolling-mad",
+                     *       "currency": "USD",
+                     *       "detectedUtc": "2026-12-07T08:30:51.4083995+00:00",
+                     *       "dismissedUtc": "2026-12-07T08:30:51.4478621+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnomalyDto"];
+                };
+            };
+            /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in but not allowed (`code`: `forbidden`, `mfa-required`, `step-up-required`, `owner-only` or `grant-read-only`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited (`code`: `rate-limited`); retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScanAnomalies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body answers the first success again instead of repeating it (24 hours; docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                householdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "asOf": "2026-12-07"
+                 *     }
+                 */
+                "application/json": null | components["schemas"]["AnomalyScanRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-07",
+                     *       "from": "2026-11-07",
+                     *       "series": 2,
+                     *       "detected": [
+                     *         {
+                     *           "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "seriesKind": "spending",
+                     *           "seriesKey": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "series": "Food/Groceries",
+                     *           "date": "2026-12-02",
+                     *           "value": 900,
+                     *           "typical": 51.99,
+                     *           "score": 110.41986659145705,
+                     *           "threshold": 5.5,
+                     *           "method": "rolling-mad",
+                     *           "currency": "USD",
+                     *           "detectedUtc": "2026-12-07T08:30:51.4083995+00:00",
+                     *           "dismissedUtc": null
+                     *         }
+                     *       ],
+                     *       "returnsUnavailable": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnomalyScanDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token (`code`: `unauthorized`); sign in or refresh the token. */
@@ -12464,8 +12854,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
-                     *         "categoryId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *         "categoryId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *         "categoryPath": "Food",
                      *         "amount": 600,
                      *         "currency": "USD",
@@ -12546,8 +12936,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
-                     *       "categoryId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *       "id": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *       "categoryId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *       "categoryPath": "Food",
                      *       "amount": 600,
                      *       "currency": "USD",
@@ -12689,8 +13079,8 @@ export interface operations {
                      *       "currency": "USD",
                      *       "lines": [
                      *         {
-                     *           "budgetId": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
-                     *           "categoryId": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *           "budgetId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "categoryId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "categoryPath": "Food",
                      *           "rollover": true,
                      *           "startMonth": "2026-12",
@@ -12985,7 +13375,7 @@ export interface operations {
                      *           "entries": 31
                      *         },
                      *         {
-                     *           "categoryId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "categoryId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
                      *           "categoryPath": "Food/Coffee",
                      *           "topLevel": "Food",
                      *           "amount": 126,
@@ -13086,22 +13476,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
-                     *         "parentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *         "id": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *         "parentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
-                     *         "parentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *         "id": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *         "parentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -13181,7 +13571,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "parentId": null,
                      *       "name": "Pets",
                      *       "path": "Pets",
@@ -13277,7 +13667,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                      *       "parentId": null,
                      *       "name": "Pets and vet",
                      *       "path": "Pets and vet",
@@ -13443,7 +13833,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Deposit",
@@ -13451,7 +13841,7 @@ export interface operations {
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "categoryId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
@@ -13462,7 +13852,7 @@ export interface operations {
                      *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *           "transactionId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
@@ -13479,7 +13869,7 @@ export interface operations {
                      *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "transactionId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Deposit",
@@ -13575,7 +13965,7 @@ export interface operations {
                      * @example {
                      *       "trained": true,
                      *       "version": 1,
-                     *       "trainedAt": "2026-12-07T07:41:45.3528045+00:00",
+                     *       "trainedAt": "2026-12-07T08:30:50.7511053+00:00",
                      *       "labelCount": 61,
                      *       "categoryCount": 3,
                      *       "heldOutRows": 12,
@@ -13653,7 +14043,7 @@ export interface operations {
                      * @example {
                      *       "trained": true,
                      *       "version": 1,
-                     *       "trainedAt": "2026-12-07T07:41:45.3528045+00:00",
+                     *       "trainedAt": "2026-12-07T08:30:50.7511053+00:00",
                      *       "labelCount": 61,
                      *       "categoryCount": 3,
                      *       "heldOutRows": 12,
@@ -13739,14 +14129,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "provider": "plaid",
                      *         "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *         "institutionName": "Chase",
                      *         "status": "ok",
-                     *         "createdUtc": "2026-12-07T07:41:41.2857721+00:00",
-                     *         "lastSyncUtc": "2026-12-07T07:41:41.3393183+00:00",
-                     *         "lastAttemptUtc": "2026-12-07T07:41:41.3393183+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:48.8525183+00:00",
+                     *         "lastSyncUtc": "2026-12-07T08:30:48.8909733+00:00",
+                     *         "lastAttemptUtc": "2026-12-07T08:30:48.8909733+00:00",
                      *         "lastErrorCode": null,
                      *         "lastErrorMessage": null,
                      *         "needsRelink": false,
@@ -13754,7 +14144,7 @@ export interface operations {
                      *         "accounts": [
                      *           {
                      *             "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
-                     *             "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *             "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *             "name": "Plaid 401k",
                      *             "mask": "6666",
                      *             "type": "investment",
@@ -13762,7 +14152,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "providerAccountId": "BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp",
-                     *             "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *             "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *             "name": "Plaid Checking",
                      *             "mask": "0000",
                      *             "type": "depository",
@@ -13770,7 +14160,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
-                     *             "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *             "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *             "name": "Plaid Crypto Exchange Account",
                      *             "mask": "4092",
                      *             "type": "investment",
@@ -13837,7 +14227,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "publicToken": "public-sandbox-5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                 *       "publicToken": "public-sandbox-0f068670-a843-4edd-b006-861ee5482307",
                  *       "accounts": []
                  *     }
                  */
@@ -13853,12 +14243,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "provider": "plaid",
                      *       "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *       "institutionName": "Chase",
                      *       "status": "never-synced",
-                     *       "createdUtc": "2026-12-07T07:41:41.2857721+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:48.8525183+00:00",
                      *       "lastSyncUtc": null,
                      *       "lastAttemptUtc": null,
                      *       "lastErrorCode": null,
@@ -13868,7 +14258,7 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
-                     *           "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *           "name": "Plaid 401k",
                      *           "mask": "6666",
                      *           "type": "investment",
@@ -13876,7 +14266,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "providerAccountId": "BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp",
-                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *           "name": "Plaid Checking",
                      *           "mask": "0000",
                      *           "type": "depository",
@@ -13884,7 +14274,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
-                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *           "name": "Plaid Crypto Exchange Account",
                      *           "mask": "4092",
                      *           "type": "investment",
@@ -13984,14 +14374,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "provider": "plaid",
                      *       "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *       "institutionName": "Chase",
                      *       "status": "ok",
-                     *       "createdUtc": "2026-12-07T07:41:41.2857721+00:00",
-                     *       "lastSyncUtc": "2026-12-07T07:41:41.3393183+00:00",
-                     *       "lastAttemptUtc": "2026-12-07T07:41:41.3393183+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:48.8525183+00:00",
+                     *       "lastSyncUtc": "2026-12-07T08:30:48.8909733+00:00",
+                     *       "lastAttemptUtc": "2026-12-07T08:30:48.8909733+00:00",
                      *       "lastErrorCode": null,
                      *       "lastErrorMessage": null,
                      *       "needsRelink": false,
@@ -13999,7 +14389,7 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
-                     *           "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *           "name": "Plaid 401k",
                      *           "mask": "6666",
                      *           "type": "investment",
@@ -14007,7 +14397,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "providerAccountId": "BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp",
-                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *           "name": "Plaid Checking",
                      *           "mask": "0000",
                      *           "type": "depository",
@@ -14015,7 +14405,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
-                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *           "name": "Plaid Crypto Exchange Account",
                      *           "mask": "4092",
                      *           "type": "investment",
@@ -14145,7 +14535,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "connectionId": "0f068670-a843-4edd-b006-861ee5482307",
+                     *       "connectionId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *       "pages": 1,
                      *       "added": 1,
                      *       "modified": 0,
@@ -14153,7 +14543,7 @@ export interface operations {
                      *       "skipped": 2,
                      *       "holdingDifferences": [
                      *         {
-                     *           "accountId": "33a744a3-9dc5-41b5-ac94-c8e69e0c5577",
+                     *           "accountId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
                      *           "providerAccountId": "JqMLm4rJwpF6gMPJwBqdh9ZjjPvvpDcb7kDK1",
                      *           "symbol": "NFLX180201C00355000",
                      *           "securityName": "Nflx Feb 01'18 $355 Call",
@@ -14161,7 +14551,7 @@ export interface operations {
                      *           "ledgerQuantity": 0
                      *         },
                      *         {
-                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *           "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
                      *           "symbol": "DOGE",
                      *           "securityName": "Dogecoin",
@@ -14169,7 +14559,7 @@ export interface operations {
                      *           "ledgerQuantity": 0
                      *         },
                      *         {
-                     *           "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *           "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
                      *           "symbol": "ACHN",
                      *           "securityName": "Achillion Pharmaceuticals Inc.",
@@ -14178,14 +14568,14 @@ export interface operations {
                      *         }
                      *       ],
                      *       "connection": {
-                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
+                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *         "provider": "plaid",
                      *         "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *         "institutionName": "Chase",
                      *         "status": "ok",
-                     *         "createdUtc": "2026-12-07T07:41:41.2857721+00:00",
-                     *         "lastSyncUtc": "2026-12-07T07:41:41.3393183+00:00",
-                     *         "lastAttemptUtc": "2026-12-07T07:41:41.3393183+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:48.8525183+00:00",
+                     *         "lastSyncUtc": "2026-12-07T08:30:48.8909733+00:00",
+                     *         "lastAttemptUtc": "2026-12-07T08:30:48.8909733+00:00",
                      *         "lastErrorCode": null,
                      *         "lastErrorMessage": null,
                      *         "needsRelink": false,
@@ -14193,7 +14583,7 @@ export interface operations {
                      *         "accounts": [
                      *           {
                      *             "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
-                     *             "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *             "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *             "name": "Plaid 401k",
                      *             "mask": "6666",
                      *             "type": "investment",
@@ -14201,7 +14591,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "providerAccountId": "BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp",
-                     *             "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *             "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *             "name": "Plaid Checking",
                      *             "mask": "0000",
                      *             "type": "depository",
@@ -14209,7 +14599,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
-                     *             "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *             "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *             "name": "Plaid Crypto Exchange Account",
                      *             "mask": "4092",
                      *             "type": "investment",
@@ -14291,7 +14681,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "linkToken": "link-sandbox-4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *       "linkToken": "link-sandbox-9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *       "expiration": "2020-03-27T12:56:34+00:00"
                      *     }
                      */
@@ -14368,36 +14758,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "startUtc": "2026-11-30T07:41:42.1299992+00:00",
-                     *         "endUtc": "2026-11-30T08:41:42.1299992+00:00",
-                     *         "start": "2026-11-30T07:41:42.1299992+00:00",
-                     *         "advisorStart": "2026-11-30T02:41:42.1299992-05:00",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "startUtc": "2026-11-30T08:30:49.3782745+00:00",
+                     *         "endUtc": "2026-11-30T09:30:49.3782745+00:00",
+                     *         "start": "2026-11-30T08:30:49.3782745+00:00",
+                     *         "advisorStart": "2026-11-30T03:30:49.3782745-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T07:41:42.1299992+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T08:30:49.3782745+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *           "consultationId": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *           "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *           "consultationId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T07:41:42.210761+00:00"
+                     *           "createdUtc": "2026-12-07T08:30:49.4007219+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -14471,7 +14861,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                 *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                  *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
@@ -14490,10 +14880,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T14:00:00+00:00",
                      *       "endUtc": "2026-12-10T15:00:00+00:00",
                      *       "start": "2026-12-10T14:00:00+00:00",
@@ -14591,10 +14981,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -14692,10 +15082,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -14803,12 +15193,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *       "consultationId": "8e868465-95ab-4d94-bf53-40f260c0beba",
-                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *       "consultationId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T07:41:42.210761+00:00"
+                     *       "createdUtc": "2026-12-07T08:30:49.4007219+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -14990,7 +15380,7 @@ export interface operations {
                      * @example {
                      *       "proposals": [],
                      *       "notChecked": [
-                     *         "BA: The provider could not be reached (ConnectionError).",
+                     *         "BA: The provider failed too often; its circuit is open, calls wait until it half-opens.",
                      *         "C: The provider failed too often; its circuit is open, calls wait until it half-opens.",
                      *         "DD: The provider failed too often; its circuit is open, calls wait until it half-opens."
                      *       ]
@@ -15466,26 +15856,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *         "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "fundingAccountIds": [
-                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "a4489b07-e972-4656-a88f-ecbea409dd1a"
+                     *           "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *         "statusUpdatedUtc": "2026-12-07T07:40:54.8898775+00:00",
+                     *         "statusRunId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *         "statusUpdatedUtc": "2026-12-07T08:30:40.0973372+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -15550,12 +15940,12 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "fundingAccountIds": [
-                 *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
+                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                  *       ]
                  *     }
                  */
@@ -15571,18 +15961,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                      *       ],
                      *       "fundedValue": 666306.86,
                      *       "fundedShare": 0.444205,
@@ -15666,26 +16056,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *       "statusUpdatedUtc": "2026-12-07T07:40:54.8898775+00:00",
+                     *       "statusRunId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *       "statusUpdatedUtc": "2026-12-07T08:30:40.0973372+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -15750,12 +16140,12 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                  *       "fundingAccountIds": [
-                 *         "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                  *       ],
                  *       "version": 0
@@ -15773,19 +16163,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "fundingAccountIds": [
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
+                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -16260,9 +16650,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
-                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -16270,9 +16660,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *         "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -16280,9 +16670,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
-                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "instrumentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -16355,20 +16745,20 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "name": "Family home (Oakland)",
                      *         "kind": "Asset",
                      *         "category": "RealEstate",
                      *         "currency": "USD",
                      *         "version": 1,
                      *         "latest": {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         },
                      *         "values": [
                      *           {
-                     *             "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *             "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *             "date": "2026-12-07",
                      *             "amount": 650000
                      *           }
@@ -16453,20 +16843,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 0,
                      *       "latest": {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16546,20 +16936,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16643,20 +17033,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16812,25 +17202,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "date": "2026-01-01",
                      *           "amount": 640000
                      *         },
                      *         {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16927,25 +17317,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "date": "2026-01-01",
                      *           "amount": 642500
                      *         },
                      *         {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -17032,20 +17422,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -17116,7 +17506,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17136,11 +17526,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T07:40:51.8689026+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17160,11 +17550,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T07:40:51.8689026+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17184,7 +17574,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T07:40:51.8689026+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -17276,7 +17666,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -17296,7 +17686,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T07:40:51.7407765+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.4297528+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -17382,7 +17772,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -17402,7 +17792,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T07:40:51.7407765+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.4297528+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17495,7 +17885,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -17515,7 +17905,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T07:40:51.7407765+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.4297528+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17676,7 +18066,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17696,11 +18086,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T07:40:51.8689026+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17720,11 +18110,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T07:40:51.8689026+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17744,7 +18134,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T07:40:51.8689026+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -17947,36 +18337,36 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "side": "Buy",
-                     *         "quantity": 228.306634,
-                     *         "price": 52,
-                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T07:40:52.6993251+00:00"
-                     *       },
-                     *       {
-                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Buy",
-                     *         "quantity": 356.038492,
-                     *         "price": 12.34,
-                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T07:40:52.6993251+00:00"
-                     *       },
-                     *       {
-                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
-                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T07:40:52.6993251+00:00"
+                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *       },
+                     *       {
+                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *       },
+                     *       {
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
                      *       }
                      *     ]
                      */
@@ -18044,8 +18434,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -18056,8 +18446,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -18145,8 +18535,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -18230,8 +18620,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -18317,8 +18707,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -18502,19 +18892,19 @@ export interface operations {
                      *       },
                      *       "contributionByHolding": [
                      *         {
-                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "symbol": "BA",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00019304148392009746
                      *         },
                      *         {
-                     *           "instrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *           "instrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "symbol": "C",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.0002973131606756522
                      *         },
                      *         {
-                     *           "instrumentId": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011638409534573817
@@ -18639,7 +19029,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -18706,7 +19096,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T07:40:53.5635337+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:39.3849529+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -18848,7 +19238,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -18915,7 +19305,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T07:40:53.5635337+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:39.3849529+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -18992,7 +19382,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -19059,7 +19449,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T07:40:53.5635337+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:39.3849529+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -19202,7 +19592,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -19269,7 +19659,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T07:40:53.5635337+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:39.3849529+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -19672,11 +20062,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.030612244897959183,
+                     *         "progress": 0.0006802721088435374,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -19686,14 +20076,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T07:41:40.7393843+00:00",
-                     *         "startedUtc": "2026-12-07T07:41:40.7407423+00:00",
-                     *         "finishedUtc": "2026-12-07T07:41:41.0538096+00:00",
-                     *         "durationMs": 302
+                     *         "createdUtc": "2026-12-07T08:30:48.6589127+00:00",
+                     *         "startedUtc": "2026-12-07T08:30:48.6600191+00:00",
+                     *         "finishedUtc": "2026-12-07T08:30:48.6804606+00:00",
+                     *         "durationMs": 19
                      *       },
                      *       {
-                     *         "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
-                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -19708,14 +20098,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T07:40:54.9475883+00:00",
-                     *         "startedUtc": "2026-12-07T07:40:54.9492157+00:00",
-                     *         "finishedUtc": "2026-12-07T07:40:57.1715694+00:00",
-                     *         "durationMs": 2208
+                     *         "createdUtc": "2026-12-07T08:30:40.1414725+00:00",
+                     *         "startedUtc": "2026-12-07T08:30:40.1427851+00:00",
+                     *         "finishedUtc": "2026-12-07T08:30:40.8872851+00:00",
+                     *         "durationMs": 742
                      *       },
                      *       {
-                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *         "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -19728,10 +20118,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T07:40:54.7674268+00:00",
-                     *         "startedUtc": "2026-12-07T07:40:54.8144949+00:00",
-                     *         "finishedUtc": "2026-12-07T07:40:54.8823161+00:00",
-                     *         "durationMs": 48
+                     *         "createdUtc": "2026-12-07T08:30:39.8756944+00:00",
+                     *         "startedUtc": "2026-12-07T08:30:39.8778647+00:00",
+                     *         "finishedUtc": "2026-12-07T08:30:40.0864635+00:00",
+                     *         "durationMs": 44
                      *       }
                      *     ]
                      */
@@ -19811,8 +20201,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -19926,10 +20316,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T07:40:54.7674268+00:00",
-                     *       "startedUtc": "2026-12-07T07:40:54.8144949+00:00",
-                     *       "finishedUtc": "2026-12-07T07:40:54.8823161+00:00",
-                     *       "durationMs": 48
+                     *       "createdUtc": "2026-12-07T08:30:39.8756944+00:00",
+                     *       "startedUtc": "2026-12-07T08:30:39.8778647+00:00",
+                     *       "finishedUtc": "2026-12-07T08:30:40.0864635+00:00",
+                     *       "durationMs": 44
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -20033,8 +20423,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "725f83c0-2675-4418-a621-d78abe265dbd",
-                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -20148,10 +20538,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T07:40:54.7674268+00:00",
-                     *       "startedUtc": "2026-12-07T07:40:54.8144949+00:00",
-                     *       "finishedUtc": "2026-12-07T07:40:54.8823161+00:00",
-                     *       "durationMs": 48
+                     *       "createdUtc": "2026-12-07T08:30:39.8756944+00:00",
+                     *       "startedUtc": "2026-12-07T08:30:39.8778647+00:00",
+                     *       "finishedUtc": "2026-12-07T08:30:40.0864635+00:00",
+                     *       "durationMs": 44
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -20219,11 +20609,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.030612244897959183,
+                     *       "progress": 0.0006802721088435374,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -20233,8 +20623,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T07:41:40.7393843+00:00",
-                     *       "startedUtc": "2026-12-07T07:41:40.7407423+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:48.6589127+00:00",
+                     *       "startedUtc": "2026-12-07T08:30:48.6600191+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -20335,8 +20725,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
-                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "id": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -20351,7 +20741,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T07:40:54.9475883+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:40.1414725+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -20454,9 +20844,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *           "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -20468,9 +20858,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -20482,9 +20872,9 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *           "symbol": "KO",
                      *           "quantity": 575.6193,
                      *           "costBasis": 24687.210828,
@@ -20498,19 +20888,19 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
                      *         },
                      *         {
-                     *           "accountId": "d2045ee8-a369-4899-90f1-5940ac100618",
+                     *           "accountId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
                      *           "accountName": "Alex's traditional IRA",
                      *           "currency": "USD",
                      *           "amount": 106.311588
                      *         },
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "accountName": "Joint brokerage",
                      *           "currency": "USD",
                      *           "amount": 43734.16
@@ -20596,11 +20986,11 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "saleTransactionId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -20614,11 +21004,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *           "accountId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *           "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "saleTransactionId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -20632,11 +21022,11 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *           "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "saleTransactionId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -20739,11 +21129,11 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
-                     *           "lotId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
+                     *           "saleTransactionId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
                      *           "acquiredDate": "2025-01-17",
                      *           "soldDate": "2025-02-18",
                      *           "quantity": 31,
@@ -20757,11 +21147,11 @@ export interface operations {
                      *           "taxable": true
                      *         },
                      *         {
-                     *           "accountId": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *           "accountId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "instrumentId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
                      *           "symbol": "UTX",
-                     *           "saleTransactionId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
-                     *           "lotId": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "saleTransactionId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *           "lotId": "834f331c-d5fd-494f-9a47-22f463319274",
                      *           "acquiredDate": "2025-05-21",
                      *           "soldDate": "2025-05-21",
                      *           "quantity": 78.754,
@@ -20775,11 +21165,11 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT",
-                     *           "saleTransactionId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
-                     *           "lotId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
+                     *           "saleTransactionId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
+                     *           "lotId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
                      *           "acquiredDate": "2020-04-20",
                      *           "soldDate": "2025-11-20",
                      *           "quantity": 300,
@@ -20877,58 +21267,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T07:40:52.4736707+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.8840526+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *                 "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -20937,47 +21305,40 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *               "band": 0,
-                     *               "buys": "834f331c-d5fd-494f-9a47-22f463319274"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *               "band": 0,
-                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -20985,12 +21346,48 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "band": 0,
+                     *               "buys": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -21084,58 +21481,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T07:40:52.4736707+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.8840526+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *                 "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -21144,47 +21519,40 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *               "band": 0,
-                     *               "buys": "834f331c-d5fd-494f-9a47-22f463319274"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *               "band": 0,
-                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21192,12 +21560,48 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "band": 0,
+                     *               "buys": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -21275,36 +21679,36 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "side": "Buy",
-                     *         "quantity": 228.306634,
-                     *         "price": 52,
-                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T07:40:52.6993251+00:00"
-                     *       },
-                     *       {
-                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "side": "Buy",
-                     *         "quantity": 356.038492,
-                     *         "price": 12.34,
-                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T07:40:52.6993251+00:00"
-                     *       },
-                     *       {
-                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
-                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T07:40:52.6993251+00:00"
+                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *       },
+                     *       {
+                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "side": "Sell",
+                     *         "quantity": 2367.661157,
+                     *         "price": 52,
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *       },
+                     *       {
+                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *         "side": "Sell",
+                     *         "quantity": 0.000001,
+                     *         "price": 47.4,
+                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
                      *       }
                      *     ]
                      */
@@ -21372,34 +21776,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "Bonds",
-                     *         "weight": 0.4,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274"
-                     *       },
-                     *       {
-                     *         "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
-                     *         "accountId": null,
-                     *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
-                     *         "absoluteBand": 0.05,
-                     *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
-                     *       },
-                     *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "id": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100"
+                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *       },
+                     *       {
+                     *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "assetClass": null,
+                     *         "weight": 0.12,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": null
+                     *       },
+                     *       {
+                     *         "id": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *         "accountId": null,
+                     *         "instrumentId": null,
+                     *         "assetClass": "Bonds",
+                     *         "weight": 0.4,
+                     *         "absoluteBand": 0.05,
+                     *         "relativeBand": 0.25,
+                     *         "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
                      *       }
                      *     ]
                      */
@@ -21457,12 +21861,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
+                 *       "modelPortfolioId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                 *         "Bonds": "834f331c-d5fd-494f-9a47-22f463319274"
+                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                 *         "Bonds": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
                  *       }
                  *     }
                  */
@@ -21479,34 +21883,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "id": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100"
+                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *       },
                      *       {
-                     *         "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *         "id": "a461ea2b-076a-4b11-8e02-f9eb871d2592",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *         "id": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274"
+                     *         "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
                      *       }
                      *     ]
                      */
@@ -21585,8 +21989,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "weight": 0.1,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -21604,9 +22008,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "assetClass": null,
                      *       "weight": 0.1,
                      *       "absoluteBand": 0.05,
@@ -21678,8 +22082,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "weight": 0.12,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -21697,9 +22101,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "assetClass": null,
                      *       "weight": 0.12,
                      *       "absoluteBand": 0.05,
@@ -21851,48 +22255,26 @@ export interface operations {
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *             "side": "Buy",
-                     *             "quantity": 356.038492,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "side": "Buy",
-                     *             "quantity": 228.306634,
-                     *             "price": 52,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
-                     *           },
-                     *           {
-                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "bce6b50b-323e-471e-96c9-ea772417ddee",
+                     *                 "lotId": "5100c575-7696-4ab2-93c8-caf80049390c",
                      *                 "quantity": 23.436,
                      *                 "gain": 60.69924,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "f3cbaba3-6bc3-4740-a84c-b6c5b0242f9e",
+                     *                 "lotId": "31ffd9c9-702c-4674-a285-cf785c7d4a40",
                      *                 "quantity": 11.7319,
                      *                 "gain": 52.089636,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "a5561ba7-4aee-4bb3-86fd-977500599506",
+                     *                 "lotId": "8e868465-95ab-4d94-bf53-40f260c0beba",
                      *                 "quantity": 24.482,
                      *                 "gain": 115.0654,
                      *                 "longTerm": true
@@ -21901,47 +22283,40 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *             "side": "Sell",
+                     *             "quantity": 0.000001,
+                     *             "price": 47.4,
+                     *             "lotsToSell": [
+                     *               {
+                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *                 "quantity": 0.000001,
+                     *                 "gain": -0.00000957,
+                     *                 "longTerm": false
+                     *               }
+                     *             ],
+                     *             "shortTermGain": -0.00000957,
+                     *             "longTermGain": 0,
+                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *             "side": "Buy",
+                     *             "quantity": 2721.053303,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "834f331c-d5fd-494f-9a47-22f463319274",
-                     *               "band": 0,
-                     *               "buys": "834f331c-d5fd-494f-9a47-22f463319274"
-                     *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
-                     *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *               "band": 0,
-                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -2.977115134465229e-10,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21949,12 +22324,48 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
-                     *             "before": -0.4053227882458578,
-                     *             "after": -1.092519315400084e-9,
+                     *             "before": 0.5499990547503972,
+                     *             "after": 1.5635331526581238e-12,
+                     *             "inBandAfter": false,
+                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "band": 0,
+                     *               "buys": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
                      *             "inBandAfter": false,
                      *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
@@ -21965,29 +22376,29 @@ export interface operations {
                      *       },
                      *       "accounts": [
                      *         {
-                     *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "name": "Jamie's brokerage"
-                     *         },
-                     *         {
-                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *           "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
-                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "name": "Joint brokerage"
+                     *         },
+                     *         {
+                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
+                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *           "symbol": "IBM"
                      *         },
                      *         {
-                     *           "id": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "id": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -22078,7 +22489,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "items": [
                      *         {
-                     *           "key": "save-more:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *           "key": "save-more:b906f844-4018-4e86-b606-a10e35b156f3",
                      *           "kind": "save-more",
                      *           "rank": 1,
                      *           "title": "Save 444 more a month",
@@ -22104,7 +22515,7 @@ export interface operations {
                      *           "decidedUtc": null
                      *         },
                      *         {
-                     *           "key": "retire-later:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *           "key": "retire-later:b906f844-4018-4e86-b606-a10e35b156f3",
                      *           "kind": "retire-later",
                      *           "rank": 2,
                      *           "title": "Retire 61 months later",
@@ -22131,7 +22542,7 @@ export interface operations {
                      *           "decidedUtc": null
                      *         },
                      *         {
-                     *           "key": "spend-less:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *           "key": "spend-less:b906f844-4018-4e86-b606-a10e35b156f3",
                      *           "kind": "spend-less",
                      *           "rank": 3,
                      *           "title": "Plan to spend 4,210 less a year in retirement",
@@ -22243,7 +22654,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "key": "save-more:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *       "key": "save-more:b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "save-more",
                      *       "rank": 1,
                      *       "title": "Save 444 more a month",
@@ -22266,7 +22677,7 @@ export interface operations {
                      *       "article": "monte-carlo-success-probability",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T07:41:40.5791254+00:00"
+                     *       "decidedUtc": "2026-12-07T08:30:48.5509475+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -22351,9 +22762,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *         "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "rank": 1
                      *       }
                      *     ]
@@ -22415,8 +22826,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                 *       "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                  *       "rank": 1
                  *     }
                  */
@@ -22432,9 +22843,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "rank": 1
                      *     }
                      */
@@ -22578,11 +22989,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *             "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *             "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *             "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -22596,7 +23007,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T07:40:51.9406612+00:00"
+                     *             "takenUtc": "2026-12-07T08:30:38.5342916+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -22604,8 +23015,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *           "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *           "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -22619,7 +23030,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T07:40:51.9406612+00:00"
+                     *           "takenUtc": "2026-12-07T08:30:38.5342916+00:00"
                      *         }
                      *       ]
                      *     }
@@ -22681,7 +23092,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -22706,8 +23117,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
-                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -22721,7 +23132,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T07:40:51.9406612+00:00"
+                     *       "takenUtc": "2026-12-07T08:30:38.5342916+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -22797,7 +23208,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "position": 0,
                      *         "name": "Groceries",
                      *         "enabled": true,
@@ -22896,7 +23307,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -22988,7 +23399,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -23085,7 +23496,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -23236,7 +23647,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "ruleId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "ruleId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "applied": false,
                      *       "matched": 0,
                      *       "changed": 0,
@@ -23301,7 +23712,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "2d37dfb3-681e-4bc7-bc2b-10b07c2484cb",
+                 *       "modelPortfolioId": "b809e03c-5ab1-46d7-8769-55cd673eb620",
                  *       "name": "Dow 30 core",
                  *       "description": "US large caps only, back to target each quarter.",
                  *       "rebalancing": "Quarterly"
@@ -23319,7 +23730,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -23332,16 +23743,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -23440,7 +23851,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "modelPortfolioId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Dow 30 core (copy)",
                      *       "allocations": [
                      *         {
@@ -23542,10 +23953,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "strategyId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *         "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T07:41:42.9459701+00:00"
+                     *         "followedUtc": "2026-12-07T08:30:49.5669557+00:00"
                      *       }
                      *     ]
                      */
@@ -23619,10 +24030,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T07:41:42.9459701+00:00"
+                     *       "followedUtc": "2026-12-07T08:30:49.5669557+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -23746,10 +24157,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *         "firstInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *         "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "createdUtc": "2026-12-07T07:40:52.0986449+00:00"
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *         "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "createdUtc": "2026-12-07T08:30:38.6633372+00:00"
                      *       }
                      *     ]
                      */
@@ -23810,8 +24221,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                 *       "secondInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e"
+                 *       "firstInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "secondInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
                  *     }
                  */
                 "application/json": components["schemas"]["IdenticalPairRequest"];
@@ -23826,10 +24237,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "firstInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *       "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "createdUtc": "2026-12-07T07:40:52.0986449+00:00"
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
+                     *       "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "createdUtc": "2026-12-07T08:30:38.6633372+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -23983,19 +24394,19 @@ export interface operations {
                      * @example {
                      *       "opportunities": [
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *               "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *               "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -24007,13 +24418,13 @@ export interface operations {
                      *           "reason": "Harvest a 3192.10 loss on MSFT, saving about 329.61 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "76193a67-21ee-45f7-a3b4-4fcd96b518aa",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "1d57e07d-055b-4e77-8810-aa5793a36025",
+                     *               "lotId": "0247de40-7648-493c-93de-80b70c96daf8",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -24025,25 +24436,25 @@ export interface operations {
                      *           "reason": "Harvest a 902.61 loss on DIS, saving about 0.00 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *               "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
+                     *               "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *               "lotId": "9723d968-7aff-4cc7-8692-22bfe1979129",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -24057,20 +24468,20 @@ export interface operations {
                      *       ],
                      *       "blocked": [
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *           "instrumentId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         }
@@ -24144,7 +24555,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a"
+                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
                  *     }
                  */
                 "application/json": null | components["schemas"]["HarvestProposalRequest"];
@@ -24159,36 +24570,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bf72fc45-4cce-4007-b8b0-144e836e8c0b",
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "id": "33a744a3-9dc5-41b5-ac94-c8e69e0c5577",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T07:40:52.8472874+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:38.9828099+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *             "instrumentId": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
+                     *                 "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *                 "lotId": "9723d968-7aff-4cc7-8692-22bfe1979129",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -24199,20 +24610,20 @@ export interface operations {
                      *             "reason": "Harvest: Harvest a 6178.07 loss on INTC, saving about 907.15 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *           },
                      *           {
-                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *             "instrumentId": "122cbc12-2d11-40b3-b527-4ec9f4e487eb",
+                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "instrumentId": "5f31085f-d743-4efb-9498-bcf4ca655f39",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "236dac3b-4a1a-45a7-813b-6f7360cff0b9",
+                     *                 "lotId": "5a6b68b4-54c1-43fa-9c21-ca61fbc4dc82",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "9f829f68-f60d-4ba0-ad3f-efc1926ed64b",
+                     *                 "lotId": "390f7675-2c47-46d3-87bf-db017df36ce3",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -24514,7 +24925,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
@@ -24534,12 +24945,12 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *           "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
-                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "quantity": 20,
                      *           "price": 150.25,
                      *           "fees": 1,
@@ -24554,7 +24965,7 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
@@ -24673,7 +25084,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -24784,7 +25195,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -24879,7 +25290,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -25065,7 +25476,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                 *       "categoryId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -25084,7 +25495,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "tradeDate": "2026-12-07",
                      *       "type": "Deposit",
@@ -25092,7 +25503,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *       "categoryId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
@@ -25292,7 +25703,7 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
@@ -25312,7 +25723,7 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
@@ -25425,7 +25836,7 @@ export interface operations {
                  *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-07",
-                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                  *       "quantity": 5,
                  *       "price": 150,
                  *       "currency": "USD"
@@ -25446,7 +25857,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *           "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -25564,7 +25975,7 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *           "accountId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
@@ -25573,27 +25984,27 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "name": "Jamie's brokerage",
+                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "name": "Plaid Crypto Exchange Account ••4092",
                      *           "type": "TaxableBrokerage",
                      *           "isLiability": false,
-                     *           "positions": 3020.4,
-                     *           "cash": 27392.5,
-                     *           "total": 30412.9
+                     *           "positions": 0,
+                     *           "cash": 0,
+                     *           "total": 0
                      *         },
                      *         {
-                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *           "name": "Alex's 401(k)",
-                     *           "type": "Plan401K",
+                     *           "accountId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "name": "Plaid IRA ••5555",
+                     *           "type": "TraditionalIra",
                      *           "isLiability": false,
-                     *           "positions": 223851.77,
-                     *           "cash": 0.21,
-                     *           "total": 223851.99
+                     *           "positions": 0,
+                     *           "cash": 0,
+                     *           "total": 0
                      *         }
                      *       ],
                      *       "manualItems": [
                      *         {
-                     *           "manualAssetId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "manualAssetId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "name": "Family home (Oakland)",
                      *           "isLiability": false,
                      *           "value": 650000
@@ -25683,14 +26094,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T07:41:41.1416583+00:00"
+                     *         "createdUtc": "2026-12-07T08:30:48.738006+00:00"
                      *       }
                      *     ]
                      */
@@ -25770,14 +26181,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T07:41:41.1416583+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:48.738006+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -25873,14 +26284,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
+                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T07:41:41.1416583+00:00"
+                     *       "createdUtc": "2026-12-07T08:30:48.738006+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -26021,17 +26432,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *           "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T07:41:41.173+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T07:41:41.173+00:00",
+                     *           "createdUtc": "2026-12-07T08:30:48.759+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T08:30:48.759+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"0247de40-7648-493c-93de-80b70c96daf8\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T07:41:41.1739484+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"e927b8ff-93c1-482b-add9-3914bc70431e\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T08:30:48.7593224+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -26113,17 +26524,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *       "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T07:41:41.215+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T07:41:41.215+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:48.795+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T08:30:48.795+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"0247de40-7648-493c-93de-80b70c96daf8\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T07:41:41.1739484+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"e927b8ff-93c1-482b-add9-3914bc70431e\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T08:30:48.7593224+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -26190,17 +26601,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *       "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T07:41:41.173+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T07:41:41.173+00:00",
+                     *       "createdUtc": "2026-12-07T08:30:48.759+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T08:30:48.759+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"0247de40-7648-493c-93de-80b70c96daf8\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T07:41:41.1739484+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"e927b8ff-93c1-482b-add9-3914bc70431e\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T08:30:48.7593224+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -26364,7 +26775,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *           "symbol": "BA",
                      *           "name": "Boeing",
                      *           "type": "Stock",
@@ -26376,7 +26787,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *           "symbol": "C",
                      *           "name": "Citigroup",
                      *           "type": "Stock",
@@ -26388,7 +26799,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -26466,7 +26877,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
+                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -26481,7 +26892,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -26489,7 +26900,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "editable": true
                      *     }
                      */
@@ -26583,7 +26994,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
                      *       "symbol": "BA",
                      *       "name": "Boeing",
                      *       "type": "Stock",
@@ -26646,7 +27057,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
+                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -26661,7 +27072,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -26669,7 +27080,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "editable": true
                      *     }
                      */
@@ -26975,7 +27386,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -26983,8 +27394,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "8f85f122-c255-493f-ae08-474abf5af77e"
+                     *         "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6"
                      *       ]
                      *     }
                      */
@@ -27094,13 +27505,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T07:41:47.2018592+00:00",
+                     *       "exportedUtc": "2026-12-07T08:30:51.669302+00:00",
                      *       "user": {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T07:40:46.7979849+00:00",
+                     *         "createdUtc": "2026-12-07T08:30:35.544226+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -27108,17 +27519,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *             "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T07:40:45.479961+00:00",
+                     *             "createdUtc": "2026-12-07T08:30:34.718835+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
-                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *               "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -27129,8 +27540,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
-                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *               "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -27141,8 +27552,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
-                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -27156,8 +27567,8 @@ export interface operations {
                      *           "accounts": [
                      *             {
                      *               "account": {
-                     *                 "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
-                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *                 "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -27177,8 +27588,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
-                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *                 "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -27198,9 +27609,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
-                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *                 "ownerId": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *                 "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *                 "ownerId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -27220,8 +27631,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *               "accountId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *               "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *               "accountId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -27240,8 +27651,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
-                     *               "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *               "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -27260,8 +27671,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *               "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *               "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -27282,34 +27693,117 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
+                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T07:40:53.5635337+00:00"
+                     *               "createdUtc": "2026-12-07T08:30:39.3849529+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *               "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
-                     *               "grantedUtc": "2026-12-07T07:41:41.6380459+00:00",
+                     *               "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *               "grantedUtc": "2026-12-07T08:30:49.064666+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *             "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T07:40:51.1015051+00:00",
+                     *             "createdUtc": "2026-12-07T08:30:38.0570489+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
                      *           "people": [],
-                     *           "accounts": [],
-                     *           "transactions": [],
+                     *           "accounts": [
+                     *             {
+                     *               "account": {
+                     *                 "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *                 "householdId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *                 "ownerId": null,
+                     *                 "name": "Holiday card",
+                     *                 "type": "Checking",
+                     *                 "baseCurrency": "USD",
+                     *                 "institution": "Demo Bank",
+                     *                 "numberMasked": "••••0042",
+                     *                 "reliefMethod": "Fifo",
+                     *                 "isLiability": false,
+                     *                 "version": 0,
+                     *                 "notes": null,
+                     *                 "wholeSharesOnly": false,
+                     *                 "broker": "paper",
+                     *                 "brokerAccountId": null,
+                     *                 "dividendWithholdingRate": 0
+                     *               },
+                     *               "number": "CARD-0042"
+                     *             }
+                     *           ],
+                     *           "transactions": [
+                     *             {
+                     *               "id": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *               "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *               "type": "Deposit",
+                     *               "tradeDate": "2026-10-22",
+                     *               "settlementDate": "2026-10-22",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 5000,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": "h:e2fe41263b68b7017c656ded3c3501dd:1",
+                     *               "memo": "Holiday savings"
+                     *             },
+                     *             {
+                     *               "id": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *               "type": "Withdrawal",
+                     *               "tradeDate": "2026-10-23",
+                     *               "settlementDate": "2026-10-23",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 40,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": "h:2017cdd91529f4db2f485306ecaf567f:1",
+                     *               "memo": "TESCO STORES 1234"
+                     *             },
+                     *             {
+                     *               "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
+                     *               "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *               "type": "Withdrawal",
+                     *               "tradeDate": "2026-10-24",
+                     *               "settlementDate": "2026-10-24",
+                     *               "instrumentId": null,
+                     *               "quantity": 0,
+                     *               "price": 0,
+                     *               "fees": 0,
+                     *               "amount": 47.13,
+                     *               "currency": "USD",
+                     *               "fxRate": 1,
+                     *               "splitNumerator": null,
+                     *               "splitDenominator": null,
+                     *               "transferId": null,
+                     *               "lotSelections": [],
+                     *               "externalId": "h:32ae836d1330882849e3d0b16d9f6677:1",
+                     *               "memo": "TESCO STORES 1234"
+                     *             }
+                     *           ],
                      *           "plans": [],
                      *           "advisorGrants": []
                      *         }
@@ -27317,34 +27811,34 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T07:40:51.0253792+00:00",
+                     *           "occurredUtc": "2026-12-07T08:30:38.0032987+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T07:40:51.3583559+00:00",
+                     *           "occurredUtc": "2026-12-07T08:30:38.2166245+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "ipAddress": null,
-                     *           "detail": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
+                     *           "detail": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T07:40:52.8363441+00:00",
+                     *           "occurredUtc": "2026-12-07T08:30:38.9738517+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "ipAddress": null,
-                     *           "detail": "proposal d9521ccf-1f33-423b-8d71-b7a40f9f0777: 23 pending orders"
+                     *           "detail": "proposal 30d6c6bb-3497-4b8b-9136-a772e60d60dd: 23 pending orders"
                      *         }
                      *       ],
                      *       "community": {
                      *         "strategiesPublished": [
                      *           {
-                     *             "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *             "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *             "name": "Dow 30 core",
                      *             "description": "US large caps only, back to target each month.",
-                     *             "publisherHouseholdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *             "publisherHouseholdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *             "allocations": [
                      *               {
                      *                 "assetClass": "UsEquity",
@@ -27355,11 +27849,11 @@ export interface operations {
                      *             "proxies": [
                      *               {
                      *                 "assetClass": "UsEquity",
-                     *                 "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a"
+                     *                 "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd"
                      *               }
                      *             ],
-                     *             "publishedUtc": "2026-12-07T07:41:42.3889642+00:00",
-                     *             "updatedUtc": "2026-12-07T07:41:43.0216812+00:00",
+                     *             "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *             "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
                      *             "revision": 2,
                      *             "hiddenUtc": null,
                      *             "hiddenReason": null,
@@ -28032,30 +28526,30 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
-                     *           "householdId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *           "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
+                     *           "householdId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: targets",
                      *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T07:41:43.4681828+00:00",
+                     *           "createdUtc": "2026-12-07T08:30:49.8009757+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "1959736a-2deb-4be5-abda-d36a482b2a22",
-                     *           "householdId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *           "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *           "householdId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *           "eventType": "strategy.updated",
                      *           "title": "Strategy Dow 30 core: hidden",
                      *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T07:41:43.4681828+00:00",
+                     *           "createdUtc": "2026-12-07T08:30:49.8009757+00:00",
                      *           "readUtc": null
                      *         },
                      *         {
-                     *           "id": "0d97375c-674b-4210-99c1-00918fb3fe33",
-                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *           "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T07:40:57.3804772+00:00",
+                     *           "createdUtc": "2026-12-07T08:30:40.9362081+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
@@ -28119,13 +28613,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
-                     *       "householdId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
+                     *       "householdId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "eventType": "strategy.updated",
                      *       "title": "Strategy Dow 30 core: targets",
                      *       "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *       "createdUtc": "2026-12-07T07:41:43.4681828+00:00",
-                     *       "readUtc": "2026-12-07T07:41:43.7043149+00:00"
+                     *       "createdUtc": "2026-12-07T08:30:49.8009757+00:00",
+                     *       "readUtc": "2026-12-07T08:30:49.9098582+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -28616,7 +29110,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *         "name": "Dow 30 core",
                      *         "description": "US large caps only, back to target each quarter.",
                      *         "allocations": [
@@ -28629,16 +29123,16 @@ export interface operations {
                      *         "proxies": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *             "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *             "symbol": "AA",
                      *             "name": "Alcoa"
                      *           }
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *         "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *         "updatedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -28691,7 +29185,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -28704,16 +29198,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -28781,7 +29275,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -28794,16 +29288,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T07:41:42.3889642+00:00",
+                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T07:41:43.0216812+00:00",
+                     *       "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -28893,7 +29387,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "publishedOn": "2026-10-07",
                      *       "baseDate": "2026-10-07",
                      *       "endDate": "2026-12-04",
@@ -29007,10 +29501,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "2c2615f5-7699-49cc-87c7-a2339bef9f6a",
-                     *       "strategyId": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *       "id": "14fdc198-6966-4da1-935a-929019e96644",
+                     *       "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T07:41:43.0846439+00:00"
+                     *       "createdUtc": "2026-12-07T08:30:49.6183384+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -29557,8 +30051,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
-                     *       "householdId": "d9d82419-7877-494d-ad1b-1a7d290d94aa"
+                     *       "userId": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
+                     *       "householdId": "780c3a3d-576c-421f-8718-aa2d0df7c6e7"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -29703,14 +30197,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T07:41:46.7654922+00:00",
+                     *           "lastErrorUtc": "2026-12-07T08:30:51.3237476+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T07:41:46.776421+00:00",
+                     *           "lastErrorUtc": "2026-12-07T08:30:51.3305116+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
@@ -29790,6 +30284,67 @@ export interface operations {
                     id: string;
                     /** @constant */
                     type: "alert.triggered";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnAnomalyDetected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique id per event and subscription, the same on every retry: de-duplicate on it. */
+                "Glidepath-Delivery": string;
+                /** @description The event type: `anomaly.detected`. */
+                "Glidepath-Event": string;
+                /** @description `t=<unix seconds>,v1=<hex>`: hex = HMAC-SHA256(secret, "{t}.{raw body}"); refuse a t more than 5 minutes off. */
+                "Glidepath-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    createdUtc: string;
+                    data: {
+                        /** Format: uuid */
+                        anomalyId: string;
+                        currency: string;
+                        /** Format: date */
+                        date: string;
+                        message: string;
+                        method: string;
+                        /** Format: double */
+                        score: number;
+                        series: string;
+                        seriesKey: string;
+                        seriesKind: string;
+                        /** Format: double */
+                        threshold: number;
+                        /** Format: double */
+                        typical: number;
+                        /** Format: double */
+                        value: number;
+                    };
+                    /** Format: uuid */
+                    householdId: string;
+                    /**
+                     * Format: uuid
+                     * @description The event's id.
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "anomaly.detected";
                 };
             };
         };
