@@ -5,6 +5,7 @@ using Glidepath.Domain.Results;
 using Glidepath.Domain.Text;
 using Glidepath.Domain.Transactions;
 using Glidepath.Infrastructure.Aggregation;
+using Glidepath.Infrastructure.Categories;
 using Glidepath.Infrastructure.Ledger;
 using Glidepath.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,8 @@ public sealed record AggregationSyncRun(int Connections, int Synced, int Failed,
 /// <summary>
 /// Syncs a connection (docs/aggregation.md, "Sync"): reads every <c>transactions/sync</c> page after the stored cursor
 /// (until <c>has_more</c> is false; restarting from the stored cursor when Plaid reports a mutation during pagination),
-/// folds the pages into the final state of each transaction, and then, in one database transaction, books the
-/// added ones, edits the modified ones and deletes the removed ones (matched by the external id <c>plaid:{id}</c>),
+/// folds the pages into the final state of each transaction, and then, in one database transaction, books (and
+/// categorises) the added ones, edits the modified ones and deletes the removed ones (matched by the external id <c>plaid:{id}</c>),
 /// and saves the new cursor and the health. The holdings of investment accounts are compared with the ledger's
 /// positions. Any error stores nothing but the connection's health.
 /// </summary>
@@ -151,6 +152,12 @@ public sealed class AggregationSync(
         if (refused is null && added.Count > 0)
         {
             refused = (await ledger.AddTransactionsAsync(added, ct)).Problem;
+        }
+
+        // Synced rows are categorised as imported ones are (docs/categories.md): rules, the payee dictionary, the learned model.
+        if (refused is null && added.Count > 0)
+        {
+            await new ImportCategoriser(db).CategoriseAsync(householdId, added, _ => null, _ => [], ct);
         }
 
         if (refused is not null)

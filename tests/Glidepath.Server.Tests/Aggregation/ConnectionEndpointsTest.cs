@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Glidepath.Application.Aggregation;
+using Glidepath.Application.Categories;
 using Glidepath.Domain.Households;
 using Glidepath.Domain.Transactions;
 using Glidepath.Server.Tests.Hosting;
@@ -56,6 +57,13 @@ public class ConnectionEndpointsTest
         var booked = Assert.Single(await TransactionsAsync(client, householdId, checking.Id));
         Assert.Equal((TransactionType.Withdrawal, 72.1m, new DateOnly(2023, 9, 24), "Walmart", "plaid:" + Walmart),
             (booked.Type, booked.Amount, booked.TradeDate, booked.Memo, booked.ExternalId));
+        // Categorised as an imported row is: Walmart is Food/Groceries in the shipped payee dictionary.
+        await using (var db = app.CreateDbContext())
+        {
+            var category = await db.TransactionCategories.AsNoTracking().SingleAsync(c => c.TransactionId == booked.Id);
+            var tree = await (await client.GetAsync($"/api/households/{householdId}/categories")).ReadAsync<List<CategoryDto>>();
+            Assert.Equal("Food/Groceries", tree.Single(c => c.Id == category.CategoryId).Path);
+        }
         var health = Assert.Single(listed);
         Assert.Equal(("ok", false, null), (health.Status, health.NeedsRelink, health.LastErrorCode));
         Assert.NotNull(health.LastSyncUtc);
