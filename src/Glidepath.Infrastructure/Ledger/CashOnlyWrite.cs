@@ -152,22 +152,31 @@ internal sealed class CashOnlyWrite(GlidepathDbContext db)
         await BulkInsert.InsertAsync(db, newGaps, cancellationToken);
     }
 
-    /// <summary>The same for each account's own rows: every account's days past <paramref name="last"/> copy it, a written account's move by its cash.</summary>
+    /// <summary>
+    /// The same for each account's own rows: a written account's days from <paramref name="start"/> are rewritten, moved by
+    /// its cash; every other account only gains the days past <paramref name="last"/>, copies of that day (its stored days
+    /// do not change, so a backdated deposit rewrites one account's ten years, not every account's).
+    /// </summary>
     private async Task ShiftAccountDaysAsync(
         Guid householdId, IReadOnlyList<Transaction> written, IReadOnlyDictionary<Guid, Account> accounts, DateOnly start, DateOnly last, DateOnly newLast, CancellationToken cancellationToken)
     {
-        var stored = (await db.AccountValuationDays.AsNoTracking().Where(d => d.HouseholdId == householdId && d.Date >= start).ToListAsync(cancellationToken))
+        var writtenAccounts = written.Select(t => t.AccountId).Distinct().ToList();
+        var stored = (await db.AccountValuationDays.AsNoTracking()
+                .Where(d => d.HouseholdId == householdId && d.Date >= start && (writtenAccounts.Contains(d.AccountId) || d.Date == last))
+                .ToListAsync(cancellationToken))
             .ToLookup(d => (d.AccountId, d.Date));
-        var gaps = await db.AccountValuationGaps.AsNoTracking().Where(g => g.HouseholdId == householdId && g.Date >= start)
+        var gaps = await db.AccountValuationGaps.AsNoTracking()
+            .Where(g => g.HouseholdId == householdId && g.Date >= start && (writtenAccounts.Contains(g.AccountId) || g.Date == last))
             .ToDictionaryAsync(g => (g.AccountId, g.Date), g => g.InstrumentId, cancellationToken);
-        var accountIds = stored.Select(g => g.Key.AccountId).Concat(gaps.Keys.Select(k => k.AccountId)).Concat(written.Select(t => t.AccountId)).Distinct().ToList();
+        var accountIds = stored.Select(g => g.Key.AccountId).Concat(gaps.Keys.Select(k => k.AccountId)).Concat(writtenAccounts).Distinct().ToList();
         var days = new List<AccountValuationDayRow>();
         var newGaps = new List<AccountValuationGapRow>();
         var amounts = new Dictionary<Currency, decimal>();
         foreach (var accountId in accountIds)
         {
             var moves = written.Where(t => t.AccountId == accountId).OrderBy(t => t.TradeDate).ToList();
-            for (var dayNumber = start.DayNumber; dayNumber <= newLast.DayNumber; dayNumber++)
+            var first = moves.Count > 0 ? start : last.AddDays(1);
+            for (var dayNumber = first.DayNumber; dayNumber <= newLast.DayNumber; dayNumber++)
             {
                 var day = DateOnly.FromDayNumber(dayNumber);
                 var source = day <= last ? day : last;
@@ -197,7 +206,7 @@ internal sealed class CashOnlyWrite(GlidepathDbContext db)
             }
         }
 
-        await db.AccountValuationDays.Where(d => d.HouseholdId == householdId && d.Date >= start).ExecuteDeleteAsync(cancellationToken);
+        await db.AccountValuationDays.Where(d => d.HouseholdId == householdId && d.Date >= start && writtenAccounts.Contains(d.AccountId)).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, days, cancellationToken);
         await BulkInsert.InsertAsync(db, newGaps, cancellationToken);
     }
