@@ -2,7 +2,6 @@ using Glidepath.Domain.Anomalies;
 using Glidepath.Domain.Budgets;
 using Glidepath.Domain.Categories;
 using Glidepath.Domain.Transactions;
-using Glidepath.Infrastructure.Categories;
 using Glidepath.Quant.Anomalies;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ public sealed partial class HouseholdAnomalies
     /// (as the reports name it) and amount to the cent, on one day. The repeat is recorded, keyed by its transaction id;
     /// its value and typical value are the charge's amount in the account's currency.
     /// </summary>
-    private async Task<List<HouseholdAnomaly>> DuplicatesAsync(Guid householdId, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<HouseholdAnomaly>> DuplicatesAsync(Guid householdId, DateOnly from, DateOnly to, CategoryTree tree, DateTimeOffset now, CancellationToken ct)
     {
         var outflows = await db.Transactions.AsNoTracking()
             .Where(t => t.TradeDate >= from && t.TradeDate <= to && t.TransferId == null
@@ -31,7 +30,6 @@ public sealed partial class HouseholdAnomalies
         var ids = outflows.Select(t => t.Id).ToList();
         var categories = await db.TransactionCategories.AsNoTracking().Include(c => c.Splits)
             .Where(c => c.HouseholdId == householdId && ids.Contains(c.TransactionId)).ToDictionaryAsync(c => c.TransactionId, ct);
-        var tree = new CategoryTree(await CategorySeeding.EnsureTreeAsync(db, householdId, ct));
         bool NotSpending(TransactionCategory? c) =>
             c?.CategoryId is { } id && tree.Find(id) is { } node && tree.KindOf(node) is CategoryKind.Transfer or CategoryKind.Income;
 

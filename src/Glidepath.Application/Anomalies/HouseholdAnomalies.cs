@@ -144,7 +144,8 @@ public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdR
             series.Add(returns);
         }
 
-        series.AddRange(await SpendingAsync(householdId, from, asOf, ct));
+        var spending = await SpendingData.LoadAsync(db, householdId, from, asOf, ct);
+        series.AddRange(Spending(spending));
 
         var found = new List<HouseholdAnomaly>();
         var now = clock.GetUtcNow();
@@ -182,7 +183,11 @@ public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdR
             }
         }
 
-        found.AddRange(await DuplicatesAsync(householdId, recordFrom, asOf, now, ct));
+        if (spending is not null)
+        {
+            found.AddRange(await DuplicatesAsync(householdId, recordFrom, asOf, spending.Tree, now, ct));
+        }
+
         var recorded = await RecordAsync(householdId, recordFrom, asOf, found, ct);
         return new AnomalyScanDto(asOf, recordFrom, series.Count, [.. recorded.Select(AnomalyDto.From)], unavailable);
     }
@@ -312,9 +317,8 @@ public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdR
     /// Per expense category, the spending of each day that has any (the negated sum of its entries in the reporting currency,
     /// docs/budgets.md "What counts as spending"); days without spending in the category are left out of its series.
     /// </summary>
-    private async Task<List<ScoredSeries>> SpendingAsync(Guid householdId, DateOnly from, DateOnly to, CancellationToken ct)
+    private static List<ScoredSeries> Spending(SpendingSnapshot? snapshot)
     {
-        var snapshot = await SpendingData.LoadAsync(db, householdId, from, to, ct);
         if (snapshot is null)
         {
             return [];

@@ -29,10 +29,8 @@ public sealed class PortfolioReads(GlidepathDbContext db, HouseholdReports repor
     /// The versions of a current read model, in one indexed query; null when the household's series was never
     /// projected or is stale (the read then recomputes it, and its answer must not be cached under an old version).
     /// Read before the data: an answer computed afterwards is at least as new as the version it is cached under.
+    /// Reads ask it through <see cref="ReadVersionGate"/>, which shares one lookup among a household's concurrent reads.
     /// </summary>
-    public Task<ReadVersion?> CurrentVersionAsync(Guid householdId, CancellationToken ct) => CurrentVersionAsync(db, householdId, ct);
-
-    /// <inheritdoc cref="CurrentVersionAsync(Guid, CancellationToken)"/>
     internal static async Task<ReadVersion?> CurrentVersionAsync(GlidepathDbContext db, Guid householdId, CancellationToken ct)
     {
         var row = await (

@@ -13,8 +13,8 @@ namespace Glidepath.Server.Portfolio;
 /// <summary>
 /// Serialised answers of the portfolio reads (positions, valuation, net worth), kept in this process and keyed by
 /// the read's parameters and the versions the database bumps on every change such an answer can show
-/// (<see cref="PortfolioReads.CurrentVersionAsync(Guid, CancellationToken)"/>, docs/read-model.md "Read caches"). A hit costs one indexed
-/// query, shared by the household's concurrent reads (<see cref="ReadVersionGate"/>), and a copy of bytes;
+/// (<see cref="ReadVersionGate"/>, docs/read-model.md "Read caches"). A hit costs one indexed query, shared by the
+/// household's concurrent reads, and a copy of bytes;
 /// several instances stay correct because the version comes from the database.
 /// A read whose model is not current is answered uncached. Answers carry an ETag: a matching If-None-Match is 304.
 /// </summary>

@@ -28,6 +28,9 @@ public class ApiExamplesTest
         ["TriggerJob"] = "the tests run without the scheduler (409 scheduler-off)",
     };
 
+    /// <summary>Where a path's prefixes end: before a property (<c>.</c>) or an array's items (<c>[]</c>).</summary>
+    private static readonly char[] Boundaries = ['.', '['];
+
     [Fact]
     public async Task TheCommittedExamples_AreAFreshRecordingsShape_AndCoverEveryJsonOperation()
     {
@@ -84,11 +87,11 @@ public class ApiExamplesTest
 
     /// <summary>
     /// Every property path of every example (array items as []), with the operation and whether request or response,
-    /// and the arrays that came back empty.
+    /// and where it says nothing (empty arrays, nulls).
     /// </summary>
     private static ExampleShape Shape(JsonObject examples)
     {
-        var shape = new ExampleShape([], [], []);
+        var shape = new ExampleShape([], []);
         foreach (var (id, example) in examples)
         {
             foreach (var part in new[] { "request", "response" })
@@ -100,36 +103,18 @@ public class ApiExamplesTest
         return shape;
     }
 
-    /// <summary>Whether the other recording says nothing about this path: it lies under an empty array or a null there.</summary>
-    private static bool Unknown(string path, ExampleShape other) => UnderEmptyArray(path, other.EmptyArrays) || UnderNull(path, other.Nulls);
-
     /// <summary>
-    /// A null says nothing about the object that could be there: a run cancelled before it finished has no result,
-    /// one that finished first (a fast machine) has one. Its properties are compared where both recordings have it.
+    /// Whether the other recording says nothing about this path: it lies under an empty array or a null there. An empty
+    /// array says nothing about its items' shape (whether a proposal has trades, an order fills or a household an alert
+    /// depends on the demo's prices on the day and on how far background work got, not on the contract); a null says
+    /// nothing about the object that could be there (a run cancelled before it finished has no result, one that finished
+    /// first on a fast machine has one). Such paths are compared where both recordings have something there.
     /// </summary>
-    private static bool UnderNull(string path, HashSet<string> nulls)
+    private static bool Unknown(string path, ExampleShape other)
     {
-        for (var end = path.IndexOf('.', StringComparison.Ordinal); end >= 0; end = path.IndexOf('.', end + 1))
+        for (var i = path.IndexOfAny(Boundaries); i >= 0; i = path.IndexOfAny(Boundaries, i + 1))
         {
-            if (nulls.Contains(path[..end]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// An empty array says nothing about its items' shape: whether a proposal has trades, an order fills or a household
-    /// an alert depends on the demo's prices on the day and on how far background work got, not on the contract. Item
-    /// paths are compared where both recordings have items.
-    /// </summary>
-    private static bool UnderEmptyArray(string path, HashSet<string> emptyArrays)
-    {
-        for (var end = path.IndexOf("[]", StringComparison.Ordinal); end >= 0; end = path.IndexOf("[]", end + 2, StringComparison.Ordinal))
-        {
-            if (end + 2 < path.Length && emptyArrays.Contains(path[..(end + 2)]))
+            if (other.Silent.Contains(path[..i]))
             {
                 return true;
             }
@@ -157,7 +142,7 @@ public class ApiExamplesTest
                 shape.Paths.Add(path + "[]");
                 if (a.Count == 0)
                 {
-                    shape.EmptyArrays.Add(path + "[]");
+                    shape.Silent.Add(path + "[]");
                 }
 
                 foreach (var item in a)
@@ -169,7 +154,7 @@ public class ApiExamplesTest
             case null:
                 // A null value is a key of the shape like any other (an object there has the same path).
                 shape.Paths.Add(path);
-                shape.Nulls.Add(path);
+                shape.Silent.Add(path);
                 break;
             default:
                 shape.Paths.Add(path);
@@ -180,7 +165,8 @@ public class ApiExamplesTest
     private static bool IsRecommendationData(string path, string name) =>
         path.Contains("Recommendation", StringComparison.Ordinal) && path.EndsWith(".data", StringComparison.Ordinal);
 
-    private sealed record ExampleShape(HashSet<string> Paths, HashSet<string> EmptyArrays, HashSet<string> Nulls);
+    /// <summary>Every property path, and the paths under which a recording says nothing (empty arrays, nulls).</summary>
+    private sealed record ExampleShape(HashSet<string> Paths, HashSet<string> Silent);
 
     internal static string RepositoryRoot()
     {
