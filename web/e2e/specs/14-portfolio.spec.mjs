@@ -26,8 +26,10 @@ e2e('portfolio page: risk level, model weights, efficient frontier with current 
   await page.getByLabel('Risk level', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
   await expectText(page.getByTestId('model-weights'), 'Risk level 1');
-  await page.getByTestId('frontier-chart').scrollIntoViewIfNeeded(); // drawn when scrolled into view (LazyChart whenVisible)
-  await page.getByTestId('frontier-chart').locator('.recharts-scatter-symbol').first().waitFor();
+  // The plot's marks: the frontier's points and the two marked portfolios, each titled with its numbers.
+  const marks = page.getByTestId('frontier-chart').getByTestId('frontier-mark');
+  await marks.filter({ hasText: 'Current holdings: expected return' }).waitFor();
+  await marks.filter({ hasText: 'Target: Risk level 1: expected return' }).waitFor();
   await expectText(page.getByTestId('frontier-points'), 'Current holdings');
   await expectText(page.getByTestId('frontier-points'), 'Target: Risk level 1');
 });

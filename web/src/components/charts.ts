@@ -21,3 +21,28 @@ export function returnDomain(values: number[], minSpan = 0.01): [number, number]
   }
   return [lo, hi];
 }
+
+/**
+ * Axis ticks at "nice" steps (1, 2 or 5 times a power of ten) covering [lo, hi], about `count` of them;
+ * the first tick is at or below `lo` and the last at or above `hi`, so they are also the axis' ends.
+ */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (hi < lo) [lo, hi] = [hi, lo];
+  if (hi === lo) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) / 10;
+    lo -= pad;
+    hi += pad;
+  }
+  const raw = (hi - lo) / Math.max(1, count);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / magnitude;
+  const step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(hi / step - 1e-9);
+  // Multiples of the step rounded to the step's own precision: 3 * 0.1 is 0.30000000000000004.
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  const ticks: number[] = [];
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toFixed(digits)));
+  return ticks;
+}

@@ -1,10 +1,6 @@
-import { lazy } from 'react';
 import type { OptimizeResponse } from '../api/types';
 import { formatPercent } from '../lib/format';
-import { LazyChart } from '../components/LazyChart';
-import type { FrontierPoint } from './FrontierPlot';
-
-const FrontierPlot = lazy(() => import('./FrontierPlot').then((m) => ({ default: m.FrontierPlot })));
+import { FrontierPlot, type FrontierPoint } from './FrontierPlot';
 
 /**
  * The efficient frontier (annualised volatility against expected return, as the server computed
@@ -22,9 +18,7 @@ export function FrontierChart({ result, labels }: { result: OptimizeResponse; la
   return (
     <figure>
       <div className="h-72 w-full" data-testid="frontier-chart">
-        <LazyChart whenVisible>
-          <FrontierPlot frontier={frontier} current={current} target={target} />
-        </LazyChart>
+        <FrontierPlot frontier={frontier} current={current} target={target} />
       </div>
       <figcaption>
         <table className="table mt-2" data-testid="frontier-points">
