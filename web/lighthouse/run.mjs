@@ -1,12 +1,12 @@
 // Lighthouse budget: the sign-in page signed out, and the dashboard, a plan and the portfolio page
 // signed in, each against a published (Release) server on a fresh SQLite database, in Debian's
 // chromium. Lighthouse's defaults: mobile form factor, simulated slow 4G and a 4× slower CPU.
-// Each page is one test: it passes when every enforced category meets its budget (below). Performance
-// is measured and printed on every run but enforced only with GLIDEPATH_LIGHTHOUSE_PERFORMANCE=enforce:
-// its budgets are not met on a 2-core machine yet (issue 23, bench/README.md), and scripts/test names
-// each miss above its total instead of counting it as a failure. Each page is loaded GLIDEPATH_LIGHTHOUSE_RUNS times (3 unless set), each a first
-// visit, and the median run counts (Lighthouse's computeMedianRun, as Lighthouse CI asserts): on a shared
-// 2-core machine one run's performance score moves by 10 points and more with the load (bench/README.md).
+// Each page is one test: it passes when every category meets its budget (below), performance included
+// (issue 23). GLIDEPATH_LIGHTHOUSE_PERFORMANCE=report prints a performance miss without failing the page, for
+// a machine too loaded to measure (scripts/test then names each miss above its total). Each page is loaded
+// GLIDEPATH_LIGHTHOUSE_RUNS times (5 unless set), each a first visit, and the median run counts (Lighthouse's
+// computeMedianRun, as Lighthouse CI asserts): one run's performance score moves by several points with the
+// machine's load (bench/README.md), the median of five much less.
 // Prints the scores of every run, writes lighthouse/artifacts/results.json ({passed, failed, skipped,
 // pages, notEnforced}) and each page's median report. GLIDEPATH_LIGHTHOUSE_PAGES=dashboard,plan measures only those.
 //   GLIDEPATH_SERVER_DLL=/path/to/published/Glidepath.Server.dll node lighthouse/run.mjs
@@ -29,12 +29,12 @@ const budgets = {
   signedIn: { performance: 90, accessibility: 100, 'best-practices': 95 },
 };
 
-/** Whether a category's budget counts: all but performance, which counts only when asked (see the header). @param {string} id */
+/** Whether a category's budget counts: all of them, unless performance is only reported (see the header). @param {string} id */
 function enforced(id) {
-  return id !== 'performance' || process.env.GLIDEPATH_LIGHTHOUSE_PERFORMANCE === 'enforce';
+  return id !== 'performance' || process.env.GLIDEPATH_LIGHTHOUSE_PERFORMANCE !== 'report';
 }
 
-const runs = Number(process.env.GLIDEPATH_LIGHTHOUSE_RUNS ?? 3);
+const runs = Number(process.env.GLIDEPATH_LIGHTHOUSE_RUNS ?? 5);
 const only = process.env.GLIDEPATH_LIGHTHOUSE_PAGES?.split(',');
 
 const server = await startServer({ env: { RateLimits__ApiPerMinute: '1000', RateLimits__ReadCostPerMinute: '100000' } });
