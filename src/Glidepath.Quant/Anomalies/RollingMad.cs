@@ -9,9 +9,16 @@ namespace Glidepath.Quant.Anomalies;
 /// z-score); it finds spikes;</item>
 /// <item>level: the median of the last <see cref="RollingMadOptions.LevelWindow"/> = k points (t−k+1…t)
 /// against m and σ̂ of the W points before them, divided by the median's standard error 1.2533 σ̂ / √k
-/// (asymptotic, normal data); it finds level shifts a point score misses. When it exceeds the threshold,
-/// every point of those k that lies on the shift's side of m by at least half the shift gets it too.</item>
+/// (asymptotic, normal data); it finds level shifts a point score misses. With
+/// <see cref="RollingMadOptions.LevelMean"/> it is the mean of the k deviations from m, each clipped to
+/// ±<see cref="WinsorLimit"/> σ̂, over σ̂ / √k. When it exceeds its threshold
+/// (<see cref="RollingMadOptions.EffectiveLevelThreshold"/>), every point of those k that lies on the shift's side of m by
+/// at least half the shift gets it too (with <see cref="RollingMadOptions.FillShiftGaps"/>, every point from the first
+/// such to the last), in the point threshold's units: level × Threshold / EffectiveLevelThreshold.</item>
 /// </list>
+/// With <see cref="RollingMadOptions.Asymmetric"/> a deviation below m is measured by σ̂ of the window's values at or
+/// below m and one above by σ̂ of those at or above (<see cref="RobustStatistics.HalfMads"/>; a half with MAD 0 uses the
+/// one-scale σ̂): the "double MAD" for skewed series such as spending.
 /// A point's score is the larger of the two; it is flagged when the score exceeds
 /// <see cref="RollingMadOptions.Threshold"/>. Points with fewer than <see cref="RollingMadOptions.MinimumHistory"/>
 /// earlier points are not scored (score 0). When a window's MAD is 0 (more than half its values equal),
@@ -26,6 +33,7 @@ public static class RollingMad
     /// <summary>√(π/2): the asymptotic standard error of the median of k normal values is this × σ / √k.</summary>
     public const double MedianStandardError = 1.2533141373155003;
 
+    /// <summary>The winsorized mean's limits, in σ̂ from m: one spike among k points moves it by at most 4 σ̂ / k.</summary>
     public const double WinsorLimit = 4;
 
     public static AnomalyScores Score(ReadOnlySpan<double> series, RollingMadOptions? options = null)
@@ -167,7 +175,8 @@ public static class RollingMad
 /// trading days, two of calendar days), a 7-point level window, at least 10 earlier points, and a
 /// threshold of 5.5 robust standard deviations. Iglewicz and Hoaglin's 3.5 flags many genuine days of
 /// fat-tailed daily returns; the defaults were chosen on evaluation seeds 1–5 and reported on seeds 6–10
-/// (bench/README.md "Anomaly detection"). LevelWindow 1 turns the level score off.
+/// (bench/README.md "Anomaly detection"). LevelWindow 1 turns the level score off. These one-size defaults serve any
+/// series; <see cref="ForReturns"/> and <see cref="ForSpending"/> are the settings for the two kinds the product scans.
 /// </summary>
 public sealed record RollingMadOptions(
     int Window = 60,
