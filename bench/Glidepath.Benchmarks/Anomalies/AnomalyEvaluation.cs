@@ -78,8 +78,11 @@ internal static class AnomalyEvaluation
     }
 
     /// <summary>
-    /// The MAD's settings grid on the given seeds (bench/README.md, issue 17): for each setting, precision and recall
-    /// pooled over the seeds on each set (on spending with the duplicate check), one line a setting.
+    /// The MAD's settings grid on the given seeds (bench/README.md, issue 17, 2026-12-07; run it on the choosing seeds 1–5
+    /// only): W = 60, median or winsorized-mean level statistic, k ∈ {5, 7, 10}, point threshold ∈ {5.5, 6, 6.5, 7}, level
+    /// threshold ∈ {4, 4.5, 5, 5.5, 6}, one or two-sided scale, filled shifts or not (480 settings). For each, precision and
+    /// recall pooled over the seeds on each set (on spending with the duplicate check), one line a setting ("60mean" marks
+    /// the winsorized mean).
     /// </summary>
     public static void Grid(string dataFolder, int[] seeds)
     {
