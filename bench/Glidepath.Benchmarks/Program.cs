@@ -21,7 +21,8 @@ using Glidepath.Infrastructure.Persistence;
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- rebalance-times 20
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- refresh-once 500 [postgres]
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- webhooks-once 10000 [postgres]
-// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-eval /work/shared/data 1,2,3,4,5 [mad-threshold=5] [mad-window=30] [mad-level=5] [no-lstm]
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-eval /work/shared/data 1,2,3,4,5 [mad-threshold=5] [mad-window=30] [mad-level=5] [mad-level-threshold=4.5] [mad-asymmetric] [mad-fill] [mad-level-mean] [no-lstm]
+// dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-grid /work/shared/data 1,2,3,4,5
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-time 3
 // dotnet run -c Release --project bench/Glidepath.Benchmarks -- anomalies-example examples/data/spending_daily_synthetic.csv
 // "walk" after the row count: prices follow a random walk per symbol (SyntheticPrices.RandomWalk).
@@ -80,16 +81,24 @@ if (args is ["analytics-times", var repeats])
 
 if (args is ["anomalies-eval", var dataFolder, var seedList, ..])
 {
-    // Optional: mad-threshold=X, mad-window=N, mad-level=K, no-lstm (the MAD baseline alone).
+    // Optional: mad-threshold=X, mad-window=N, mad-level=K, mad-level-threshold=X, mad-asymmetric, mad-fill, mad-level-mean (any
+    // mad-… setting: those settings on every set; none: RollingMadOptions.ForReturns / ForSpending by kind, with the one-size
+    // defaults beside them), no-lstm (the MAD alone).
     double Setting(string name, double fallback) =>
         args.FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal)) is { } v ? double.Parse(v[(name.Length + 1)..], CultureInfo.InvariantCulture) : fallback;
     var defaults = new Glidepath.Quant.Anomalies.RollingMadOptions();
-    var madOptions = defaults with
-    {
-        Window = (int)Setting("mad-window", defaults.Window),
-        Threshold = Setting("mad-threshold", defaults.Threshold),
-        LevelWindow = (int)Setting("mad-level", defaults.LevelWindow),
-    };
+    var madOptions = args.Any(a => a.StartsWith("mad-", StringComparison.Ordinal))
+        ? defaults with
+        {
+            Window = (int)Setting("mad-window", defaults.Window),
+            Threshold = Setting("mad-threshold", defaults.Threshold),
+            LevelWindow = (int)Setting("mad-level", defaults.LevelWindow),
+            LevelThreshold = args.Any(a => a.StartsWith("mad-level-threshold=", StringComparison.Ordinal)) ? Setting("mad-level-threshold", 0) : defaults.LevelThreshold,
+            Asymmetric = args.Contains("mad-asymmetric"),
+            FillShiftGaps = args.Contains("mad-fill"),
+            LevelMean = args.Contains("mad-level-mean"),
+        }
+        : null;
     AnomalyEvaluation.Run(dataFolder, [.. seedList.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))], madOptions, !args.Contains("no-lstm"));
     return;
 }
@@ -106,6 +115,12 @@ if (args is ["categoriser-eval", var evalRows, var evalSeeds])
 if (args is ["categoriser-time", var timeRows, var categoriserRepeats])
 {
     CategoriserBench.Time(int.Parse(timeRows, CultureInfo.InvariantCulture), int.Parse(categoriserRepeats, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["anomalies-grid", var gridData, var gridSeeds])
+{
+    AnomalyEvaluation.Grid(gridData, [.. gridSeeds.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
     return;
 }
 

@@ -13,7 +13,10 @@ namespace Glidepath.Benchmarks.Anomalies;
 /// </summary>
 internal static class AnomalyEvaluation
 {
-    public static void Run(string dataFolder, int[] seeds, RollingMadOptions mad, bool withLstm)
+    /// <param name="mad">The MAD's settings for every set; null: <see cref="RollingMadOptions.ForReturns"/> on the returns and
+    /// <see cref="RollingMadOptions.ForSpending"/> on spending, with the one-size defaults (<c>new RollingMadOptions()</c>) beside
+    /// them as "MAD (one size)".</param>
+    public static void Run(string dataFolder, int[] seeds, RollingMadOptions? mad, bool withLstm)
     {
         var spending = SyntheticSpending.Generate(new DateOnly(2015, 1, 1), 3653, seed: 2026);
         var sets = new List<(string Name, double[] Series, double[][]? Purchases)>
@@ -36,13 +39,24 @@ internal static class AnomalyEvaluation
                 var truth = purchases is null
                     ? AnomalyInjection.Inject(series, seed, spikes: 15, levelShifts: 5)
                     : AnomalyInjection.Inject(series, seed, spikes: 15, levelShifts: 5, purchases, duplicatedCharges: 10);
-                var madScores = RollingMad.Score(truth.Values, mad);
-                Report(seed, "MAD", madScores.Flags, truth, null, totals);
+                var kindDefaults = purchases is null ? RollingMadOptions.ForReturns : RollingMadOptions.ForSpending;
+                if (mad is null)
+                {
+                    var oneSize = RollingMad.Score(truth.Values, new RollingMadOptions());
+                    Report(seed, "MAD (one size)", oneSize.Flags, truth, null, totals);
+                    if (truth.Purchases is { } p)
+                    {
+                        Report(seed, "MAD (one size) + duplicates", [.. oneSize.Flags.Zip(DuplicateCharges.FlagDays(p, spending.Dates[0]), (a, b) => a || b)], truth, null, totals);
+                    }
+                }
+
+                var madScores = RollingMad.Score(truth.Values, mad ?? kindDefaults);
+                Report(seed, mad is null ? (purchases is null ? "MAD (returns)" : "MAD (spending)") : "MAD", madScores.Flags, truth, null, totals);
                 if (truth.Purchases is { } withDuplicates)
                 {
                     // Spending: the MAD on the daily totals, and the duplicate check on the day's purchases.
                     var duplicates = DuplicateCharges.FlagDays(withDuplicates, spending.Dates[0]);
-                    Report(seed, "MAD + duplicates", [.. madScores.Flags.Zip(duplicates, (a, b) => a || b)], truth, null, totals);
+                    Report(seed, mad is null ? "MAD (spending) + duplicates" : "MAD + duplicates", [.. madScores.Flags.Zip(duplicates, (a, b) => a || b)], truth, null, totals);
                 }
 
                 if (!withLstm)
@@ -59,6 +73,67 @@ internal static class AnomalyEvaluation
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| all | {method} | {tp + fp} | {(double)tp / Math.Max(1, tp + fp):0.000} | {(double)tp / Math.Max(1, tp + fn):0.000} | | | | | |"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The MAD's settings grid on the given seeds (bench/README.md, issue 17, 2026-12-07; run it on the choosing seeds 1–5
+    /// only): W = 60, median or winsorized-mean level statistic, k ∈ {5, 7, 10}, point threshold ∈ {5.5, 6, 6.5, 7}, level
+    /// threshold ∈ {4, 4.5, 5, 5.5, 6}, one or two-sided scale, filled shifts or not (480 settings). For each, precision and
+    /// recall pooled over the seeds on each set (on spending with the duplicate check), one line a setting ("60mean" marks
+    /// the winsorized mean).
+    /// </summary>
+    public static void Grid(string dataFolder, int[] seeds)
+    {
+        var spending = SyntheticSpending.Generate(new DateOnly(2015, 1, 1), 3653, seed: 2026);
+        var sp500 = ReadColumn(Path.Combine(dataFolder, "sp500_daily_returns_1990_1999_pct.csv"));
+        var nyse = NyseReturns(Path.Combine(dataFolder, "nyse_composite_daily_1990_2005.csv"));
+        var truths = new[]
+        {
+            seeds.Select(s => AnomalyInjection.Inject(sp500, s, spikes: 15, levelShifts: 5)).ToArray(),
+            seeds.Select(s => AnomalyInjection.Inject(nyse, s, spikes: 15, levelShifts: 5)).ToArray(),
+            seeds.Select(s => AnomalyInjection.Inject(spending.Totals, s, spikes: 15, levelShifts: 5, spending.Purchases, duplicatedCharges: 10)).ToArray(),
+        };
+        var duplicates = truths[2].Select(t => DuplicateCharges.FlagDays(t.Purchases!, spending.Dates[0])).ToArray();
+        Console.WriteLine("window level threshold level-threshold asymmetric fill | S&P P R | NYSE P R | spending P R");
+        foreach (var (window, mean) in new[] { (60, false), (60, true) })
+        {
+            foreach (var level in new[] { 5, 7, 10 })
+            {
+                foreach (var threshold in new[] { 5.5, 6.0, 6.5, 7.0 })
+                {
+                    foreach (var levelThreshold in new[] { 4.0, 4.5, 5.0, 5.5, 6.0 })
+                    {
+                        foreach (var asymmetric in new[] { false, true })
+                        {
+                            foreach (var fill in new[] { false, true })
+                            {
+                                var options = new RollingMadOptions(window, threshold, LevelWindow: level, LevelThreshold: levelThreshold, Asymmetric: asymmetric, FillShiftGaps: fill, LevelMean: mean);
+                                var line = string.Create(CultureInfo.InvariantCulture, $"{window}{(mean ? "mean" : "")} {level} {threshold} {levelThreshold} {asymmetric} {fill}");
+                                for (var set = 0; set < 3; set++)
+                                {
+                                    int tp = 0, fp = 0, fn = 0;
+                                    for (var i = 0; i < seeds.Length; i++)
+                                    {
+                                        var flags = RollingMad.Score(truths[set][i].Values, options).Flags;
+                                        if (set == 2)
+                                        {
+                                            flags = [.. flags.Zip(duplicates[i], (a, b) => a || b)];
+                                        }
+
+                                        var score = DetectionScore.Evaluate(flags, truths[set][i]);
+                                        (tp, fp, fn) = (tp + score.TruePositives, fp + score.FalsePositives, fn + score.FalseNegatives);
+                                    }
+
+                                    line += string.Create(CultureInfo.InvariantCulture, $" | {(double)tp / Math.Max(1, tp + fp):0.000} {(double)tp / Math.Max(1, tp + fn):0.000}");
+                                }
+
+                                Console.WriteLine(line);
+                            }
+                        }
+                    }
+                }
             }
         }
     }

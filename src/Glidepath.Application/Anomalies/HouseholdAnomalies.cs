@@ -45,7 +45,7 @@ public sealed record AnomalyScanRequest(DateOnly? AsOf = null);
 /// <summary>
 /// The anomaly scan of one household (docs/anomalies.md, "Household scans"): its daily portfolio returns net of external flows
 /// (from the read model's daily valuation) and its daily spending per expense category (reporting currency, as the budgets
-/// count it), each scored by the rolling median/MAD detector (<see cref="RollingMad"/>, default settings); every flagged day
+/// count it), each scored by the rolling median/MAD detector (<see cref="RollingMad"/>, the settings of its kind: <see cref="OptionsFor"/>); every flagged day
 /// of the last <see cref="RecordDays"/> days that is not recorded yet, and every charge booked twice on one of those days
 /// (<see cref="DuplicateCharges"/>), becomes a <see cref="HouseholdAnomaly"/> and an
 /// <c>anomaly.detected</c> event, in one transaction. The unique key (household, series, date) keeps a re-scan, or two at
@@ -81,7 +81,12 @@ public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdR
             ? Math.Abs(value - typical) >= MinReturnDeviation
             : Math.Abs(value - typical) >= Math.Max(MinSpendingDeviation, MinSpendingDeviationShare * Math.Abs(typical));
 
-    public static readonly RollingMadOptions Options = new();
+    /// <summary>
+    /// The detector's settings for a series kind: <see cref="RollingMadOptions.ForReturns"/> for the portfolio's returns,
+    /// <see cref="RollingMadOptions.ForSpending"/> for a category's spending (docs/anomalies.md, "Defaults by kind").
+    /// </summary>
+    public static RollingMadOptions OptionsFor(string seriesKind) =>
+        seriesKind == AnomalySeriesKinds.Returns ? RollingMadOptions.ForReturns : RollingMadOptions.ForSpending;
 
     public const string AnomalyNotFoundCode = "anomaly-not-found";
 
@@ -151,7 +156,8 @@ public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdR
         var now = clock.GetUtcNow();
         foreach (var s in series)
         {
-            var scores = RollingMad.Score(s.Values, Options);
+            var options = OptionsFor(s.Kind);
+            var scores = RollingMad.Score(s.Values, options);
             foreach (var t in scores.FlaggedIndices())
             {
                 if (s.Dates[t] < recordFrom)
@@ -159,7 +165,7 @@ public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdR
                     continue;
                 }
 
-                var typical = RobustStatistics.Median(s.Values.AsSpan()[Math.Max(0, t - Options.Window)..t]);
+                var typical = RobustStatistics.Median(s.Values.AsSpan()[Math.Max(0, t - options.Window)..t]);
                 if (!IsMaterial(s.Kind, s.Values[t], typical))
                 {
                     continue;

@@ -11,10 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Glidepath.Cli.Anomalies;
 
 /// <summary>
-/// <c>glidepath anomalies --input FILE.csv [--method mad|lstm] [--seed N] [--json]</c>: the points of a
+/// <c>glidepath anomalies --input FILE.csv [--method mad|lstm] [--kind returns|spending] [--seed N] [--json]</c>: the points of a
 /// <c>Date,Value</c> series that a detector flags, each with its date, value and score
 /// (docs/anomalies.md). mad (the default) is the rolling median/MAD baseline with its documented
-/// settings; lstm trains the LSTM autoencoder on the file's series and scores it.
+/// settings (with <c>--kind</c>, those of daily returns or of daily spending; without, the one-size defaults); lstm trains the LSTM autoencoder on the file's series and scores it.
 /// <c>glidepath anomalies --household ID [--as-of DATE] [--json]</c> runs the household scan on the local database (the
 /// use case of <c>POST …/anomalies/scan</c> and the <c>anomaly-scan</c> job: what it newly flags is recorded and alerted)
 /// and prints the household's anomalies (docs/anomalies.md, "Household scans").
@@ -28,23 +28,32 @@ public static class AnomaliesCommand
         var asOf = CliOptions.Date("--as-of", "The household scan's day (default: today)");
         var method = new Option<string>("--method") { Description = "mad (rolling median and MAD) or lstm (LSTM autoencoder)", DefaultValueFactory = _ => "mad" };
         method.AcceptOnlyFromAmong("mad", "lstm");
+        var kind = new Option<string?>("--kind") { Description = "the MAD's settings for a kind of series: returns or spending (docs/anomalies.md, \"Defaults by kind\"); default: one size for any series" };
+        kind.AcceptOnlyFromAmong("returns", "spending");
         var seed = new Option<int>("--seed") { Description = "the LSTM's seed (torch.manual_seed and the shuffle)", DefaultValueFactory = _ => 17 };
         var json = new Option<bool>("--json") { Description = "write JSON" };
 
         var command = new Command("anomalies", "Flag the unusual points of a daily Date,Value series, or scan a household's returns and spending.")
         {
-            input, household, asOf, method, seed, json,
+            input, household, asOf, method, kind, seed, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(household) is { } id)
             {
-                return parse.GetValue(input) is not null || parse.GetResult(method) is { Implicit: false }
-                    ? env.Fail(ExitCodes.Usage, "--household scans with the rolling MAD; it takes no --input or --method.")
+                return parse.GetValue(input) is not null || parse.GetResult(method) is { Implicit: false } || parse.GetValue(kind) is not null
+                    ? env.Fail(ExitCodes.Usage, "--household scans with the rolling MAD; it takes no --input, --method or --kind.")
                     : await HouseholdAsync(env, id, parse.GetValue(asOf), parse.GetValue(json), ct);
             }
 
-            return parse.GetValue(input) is null ? env.Fail(ExitCodes.Usage, "Name a series (--input FILE.csv) or a household (--household ID).") : RunFile(parse, input, method, seed, json);
+            if (parse.GetValue(input) is null)
+            {
+                return env.Fail(ExitCodes.Usage, "Name a series (--input FILE.csv) or a household (--household ID).");
+            }
+
+            return parse.GetValue(kind) is not null && parse.GetValue(method) == "lstm"
+                ? env.Fail(ExitCodes.Usage, "--kind chooses the MAD's settings; the LSTM takes none.")
+                : RunFile(parse, input, method, kind, seed, json);
         });
         return command;
     }
@@ -86,7 +95,7 @@ public static class AnomaliesCommand
         return ExitCodes.Success;
     }
 
-    private static int RunFile(ParseResult parse, Option<FileInfo> input, Option<string> method, Option<int> seed, Option<bool> json) =>
+    private static int RunFile(ParseResult parse, Option<FileInfo> input, Option<string> method, Option<string?> kind, Option<int> seed, Option<bool> json) =>
         AnalyticsAction.Run(parse, () =>
         {
             var series = DatedSeries.Read(parse.GetValue(input)!);
@@ -96,7 +105,12 @@ public static class AnomaliesCommand
             {
                 result = name == "lstm"
                     ? LstmAnomalyDetector.TrainAndScore(series.Values, new LstmDetectorOptions(Seed: parse.GetValue(seed)))
-                    : RollingMad.Score(series.Values);
+                    : RollingMad.Score(series.Values, parse.GetValue(kind) switch
+                    {
+                        "returns" => RollingMadOptions.ForReturns,
+                        "spending" => RollingMadOptions.ForSpending,
+                        _ => new RollingMadOptions(),
+                    });
             }
             catch (ArgumentException e)
             {

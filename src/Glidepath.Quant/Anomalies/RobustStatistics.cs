@@ -33,6 +33,30 @@ public static class RobustStatistics
     }
 
     /// <summary>
+    /// The "double MAD" for skewed data: the median of |x − m| over the values at or below
+    /// <paramref name="median"/> m, and over the values at or above it (unscaled; a value equal to m counts on both sides).
+    /// </summary>
+    public static (double Below, double Above) HalfMads(ReadOnlySpan<double> x, double median)
+    {
+        var below = new List<double>(x.Length);
+        var above = new List<double>(x.Length);
+        foreach (var v in x)
+        {
+            if (v <= median)
+            {
+                below.Add(median - v);
+            }
+
+            if (v >= median)
+            {
+                above.Add(v - median);
+            }
+        }
+
+        return (below.Count == 0 ? 0 : Median([.. below]), above.Count == 0 ? 0 : Median([.. above]));
+    }
+
+    /// <summary>
     /// The p-quantile by linear interpolation between order statistics (Hyndman and Fan's type 7, the
     /// default of R and numpy): h = (n − 1)p, Q = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎), 0-based.
     /// </summary>

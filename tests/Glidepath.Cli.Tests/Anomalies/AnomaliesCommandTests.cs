@@ -38,6 +38,40 @@ public sealed class AnomaliesCommandTests
     }
 
     [Fact]
+    public async Task Anomalies_KindSpending_UsesSpendingsSettingsAndFlagsTheInjectedShiftAndLargestSpike()
+    {
+        await using var cli = await CliRun.StartAsync();
+
+        var (exit, output, error) = await cli.RunAsync("anomalies", "--input", Example, "--kind", "spending", "--json");
+
+        Assert.True(exit == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(6.5, doc.RootElement.GetProperty("threshold").GetDouble()); // RollingMadOptions.ForSpending
+        var flagged = doc.RootElement.GetProperty("anomalies").EnumerateArray().ToList();
+        var dates = flagged.Select(a => a.GetProperty("date").GetString()!).ToList();
+        // The shift and the largest spike (453.36 against a typical day of about 40). Spending's settings judge a rise by the
+        // spread above the median, wider than the spread below, and ask 6.5 of a point: fewer false alarms on the big days
+        // every household has, at the cost of some smaller spikes (bench/README.md, issue 17, 2026-12-07).
+        Assert.Contains("2025-11-29", dates);
+        Assert.True(Shift.Count(dates.Contains) >= 5, string.Join(",", dates));
+        Assert.True(flagged.Count <= 15, $"{flagged.Count} flagged");
+        Assert.All(flagged, a => Assert.True(a.GetProperty("score").GetDouble() > 6.5));
+
+        foreach (var args in new[]
+        {
+            new[] { "anomalies", "--input", Example, "--kind", "bonds" },
+            ["anomalies", "--input", Example, "--kind", "returns", "--method", "lstm"],
+            ["anomalies", "--household", Guid.NewGuid().ToString(), "--kind", "spending"],
+        })
+        {
+            var (usageExit, usageOutput, usageError) = await cli.RunAsync(args);
+            Assert.Equal(2, usageExit);
+            Assert.Equal("", usageOutput);
+            Assert.NotEqual("", usageError);
+        }
+    }
+
+    [Fact]
     public async Task Anomalies_Lstm_PrintsEachFlaggedDateWithItsScore()
     {
         await using var cli = await CliRun.StartAsync();

@@ -80,21 +80,24 @@ public class AnomalyScanTest
         var scan = await (await owner.PostAsync($"{h}/anomalies/scan", new AnomalyScanRequest(AsOf))).ReadAsync<AnomalyScanDto>();
         var anomaly = Assert.Single(scan.Detected);
 
-        // By hand: the 60 days before the spike are the 60 consecutive ordinary days; m their median, σ̂ = 1.4826 · MAD.
+        // By hand: the 60 days before the spike are the 60 consecutive ordinary days; m their median. Spending's settings
+        // (RollingMadOptions.ForSpending) scale each side of m by its own half: σ̂ above m = 1.4826 · median(x − m | x ≥ m),
+        // below m = 1.4826 · median(m − x | x ≤ m); a point is flagged above 6.5.
         var window = ordinary.Take(60).Select(d => (double)d.Amount).ToArray();
         var median = MedianByHand(window);
-        var mad = MedianByHand([.. window.Select(v => Math.Abs(v - median))]);
-        var z = (900.0 - median) / (1.4826 * mad);
-        Assert.True(z > 5.5, $"premise: the spike scores {z}");
-        // The premise that nothing else is unusual: every ordinary day lies within 5.5 σ̂ of the window's median.
-        Assert.All(ordinary, d => Assert.True(Math.Abs((double)d.Amount - median) / (1.4826 * mad) < 5.5));
+        var above = 1.4826 * MedianByHand([.. window.Where(v => v >= median).Select(v => v - median)]);
+        var below = 1.4826 * MedianByHand([.. window.Where(v => v <= median).Select(v => median - v)]);
+        var z = (900.0 - median) / above;
+        Assert.True(z > 6.5, $"premise: the spike scores {z}");
+        // The premise that nothing else is unusual: every ordinary day lies within 6.5 σ̂ of its side of the window's median.
+        Assert.All(ordinary, d => Assert.True(Math.Abs((double)d.Amount - median) / ((double)d.Amount >= median ? above : below) < 6.5));
 
         var groceries = (await (await owner.GetAsync($"{h}/categories")).ReadAsync<List<CategoryDto>>()).Single(c => c.Path == "Food/Groceries");
         Assert.Equal((AnomalySeriesKinds.Spending, groceries.Id.ToString("D"), "Food/Groceries", SpikeDay, 900.0, "USD", AnomalyMethods.RollingMad),
             (anomaly.SeriesKind, anomaly.SeriesKey, anomaly.Series, anomaly.Date, anomaly.Value, anomaly.Currency, anomaly.Method));
         Assert.Equal(median, anomaly.Typical, 9);
         Assert.Equal(Math.Min(z, HouseholdAnomaly.MaxScore), anomaly.Score, 6);
-        Assert.Equal(5.5, anomaly.Threshold);
+        Assert.Equal(6.5, anomaly.Threshold);
 
         // A re-scan records nothing twice: still one anomaly, one event.
         Assert.Empty((await (await owner.PostAsync($"{h}/anomalies/scan", new AnomalyScanRequest(AsOf))).ReadAsync<AnomalyScanDto>()).Detected);
