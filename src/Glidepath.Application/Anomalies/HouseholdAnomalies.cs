@@ -225,7 +225,7 @@ public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdR
             db.HouseholdAnomalies.Add(anomaly);
             outbox.Enqueue(householdId, EventTypes.AnomalyDetected, new AnomalyDetected(
                 anomaly.Id, anomaly.SeriesKind, anomaly.SeriesKey, anomaly.SeriesLabel, anomaly.Date, anomaly.Value, anomaly.Typical,
-                Math.Round(anomaly.Score, 2), anomaly.Threshold, anomaly.Method, anomaly.Currency, Message(anomaly)));
+                Math.Round(anomaly.Score, 2), anomaly.Threshold, anomaly.Method, anomaly.Currency, Title(anomaly), Message(anomaly)));
         }
 
         try
@@ -240,6 +240,14 @@ public sealed partial class HouseholdAnomalies(GlidepathDbContext db, HouseholdR
             db.ChangeTracker.Clear();
             return [];
         }
+    }
+
+    /// <summary>The notification's subject: a repeated charge is named as one, not as an unusual day.</summary>
+    public static string Title(HouseholdAnomaly a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var what = a.SeriesKind == AnomalySeriesKinds.DuplicateCharge ? "Possible duplicate charge" : "Unusual day";
+        return $"{what}: {a.SeriesLabel} on {a.Date:yyyy-MM-dd}";
     }
 
     /// <summary>The one-line text of the alert and its notification.</summary>

@@ -57,7 +57,7 @@ public static class NotificationTemplates
             "Your goal {name} moved from {from} to {to}: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.",
             "<p>Your goal <strong>{name}</strong> moved from {from} to <strong>{to}</strong>: the newest simulation of its plan gives it {successProbability} against a target of {targetSuccess}.</p>"),
         [EventTypes.AnomalyDetected] = new(
-            "Unusual day: {series} on {date}",
+            "{title}",
             "{message}",
             "<p>{message}</p>"),
         // Rendered once per recipient: {with}, {start} and {timeZone} are the reader's (NotificationFanOut.PersonalRecipients).

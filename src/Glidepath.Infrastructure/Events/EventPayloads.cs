@@ -71,8 +71,9 @@ public sealed record ConsultationReminder(
 /// <c>anomaly.detected</c>: the anomaly scan flagged a day of one of the household's daily series (docs/anomalies.md): <paramref name="SeriesKind"/>
 /// <c>returns</c> (the portfolio's daily return, a fraction) or <c>spending</c> (the day's spending in the category <paramref name="SeriesKey"/>,
 /// in <paramref name="Currency"/>); <paramref name="Value"/> against <paramref name="Typical"/> (the trailing window's median), <paramref name="Score"/>
-/// in robust standard deviations against <paramref name="Threshold"/>. Once per household, series and date.
+/// in robust standard deviations against <paramref name="Threshold"/>. Once per household, series and date. <paramref name="Title"/> is the
+/// notification's subject ("Unusual day: …" or, for <c>duplicate-charge</c>, "Possible duplicate charge: …").
 /// </summary>
 public sealed record AnomalyDetected(
     Guid AnomalyId, string SeriesKind, string SeriesKey, string Series, DateOnly Date, double Value, double Typical, double Score, double Threshold,
-    string Method, string Currency, string Message);
+    string Method, string Currency, string Title, string Message);

@@ -267,6 +267,20 @@ public class AnomalyScanTest
         Assert.Contains(Guid.Parse(duplicate.SeriesKey), booked.Transactions.Skip(2).Take(2).Select(t => t.Id));
         Assert.Empty((await (await owner.PostAsync($"{h}/anomalies/scan", new AnomalyScanRequest(AsOf))).ReadAsync<AnomalyScanDto>()).Detected);
         Assert.Equal([duplicate.Id], (await (await owner.GetAsync($"{h}/alerts?asOf=2026-06-30")).ReadAsync<AlertsDto>()).Anomalies!.Select(a => a.Id));
+
+        // Its notification names it as a repeated charge, not as an unusual day.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
+            while (await dispatcher.DispatchAsync(DateTimeOffset.UtcNow, 100, CancellationToken.None) > 0)
+            {
+            }
+        }
+
+        var notifications = (await (await owner.GetAsync("/api/notifications?pageSize=200")).ReadAsync<NotificationPage>()).Items;
+        var told = Assert.Single(notifications, n => n.EventType == EventTypes.AnomalyDetected);
+        Assert.Equal($"Possible duplicate charge: {duplicate.Series} on 2026-06-25", told.Title);
+        Assert.StartsWith("Possible duplicate charge on 2026-06-25: ", told.Body, StringComparison.Ordinal);
     }
 
     /// <summary>The median as a textbook gives it: the middle of the sorted values, or the mean of the two middle ones.</summary>
