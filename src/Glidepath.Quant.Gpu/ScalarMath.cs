@@ -70,18 +70,15 @@ internal static class ScalarMath
         return i > x ? i - 1 : i;
     }
 
-    /// <summary>e^x as the CPU engine takes it: <c>VectorMath.ExpSmall</c> for |x| &lt;= 0.5, else Cephes expf (<c>VectorMath.Exp</c>).</summary>
+    /// <summary>e^x as the CPU engine takes it: <c>VectorMath.ExpSmall</c> for |x| &lt;= 0.25, else Cephes expf (<c>VectorMath.Exp</c>).</summary>
     public static float Exp(float x)
     {
-        if (x <= 0.5f && x >= -0.5f)
+        if (x <= 0.25f && x >= -0.25f)
         {
-            var q = 1f / 40320;
-            q = (q * x) + (1f / 5040);
-            q = (q * x) + (1f / 720);
-            q = (q * x) + (1f / 120);
-            q = (q * x) + (1f / 24);
-            q = (q * x) + (1f / 6);
-            q = (q * x) + 0.5f;
+            var q = 0.008351952768862247f;
+            q = (q * x) + 0.04179703816771507f;
+            q = (q * x) + 0.16666622459888458f;
+            q = (q * x) + 0.49999693036079407f;
             q = (q * x) + 1f;
             return (q * x) + 1f;
         }

@@ -81,9 +81,12 @@ public static class OrderStatistics
         // Reused per thread: selections run once per reported year.
         var histogram = t_histogram ??= new int[Buckets];
         Array.Clear(histogram);
+        var lowCount = 0;
         foreach (var x in data)
         {
-            histogram[(int)((Key(x) - low) >> shift)]++;
+            var key = Key(x);
+            histogram[(int)((key - low) >> shift)]++;
+            lowCount += key == low ? 1 : 0;
         }
 
         // Bucket of each rank and the rank's position inside it.
@@ -100,9 +103,27 @@ public static class OrderStatistics
             (buckets[r], before[r]) = (bucket, below);
         }
 
+        // Ranks among the copies of the smallest value (the failed paths' zeros, often a quarter of
+        // the data and the lower percentiles) are that value: the first bucket is gathered without
+        // them, and not at all when no other rank falls in it.
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            if (ranks[r] < lowCount)
+            {
+                values[r] = FromKey(low);
+                buckets[r] = -1;
+            }
+            else if (buckets[r] == 0)
+            {
+                before[r] = lowCount;
+            }
+        }
+
+        histogram[0] -= lowCount;
+
         // One more pass gathers the members of up to 255 wanted buckets at once (a pass per bucket
         // cost seven passes over the data for the seven reported percentiles).
-        var wanted = buckets.Distinct().ToArray();
+        var wanted = buckets.Where(b => b >= 0).Distinct().ToArray();
         for (var start = 0; start < wanted.Length; start += byte.MaxValue)
         {
             GatherAndSelect(data, histogram, wanted.AsSpan(start, Math.Min(byte.MaxValue, wanted.Length - start)), low, shift, ranks, buckets, before, values);
@@ -154,8 +175,9 @@ public static class OrderStatistics
 
         foreach (var x in data)
         {
-            var slot = slots[(int)((Key(x) - low) >> shift)];
-            if (slot != 0)
+            var key = Key(x);
+            var slot = slots[(int)((key - low) >> shift)];
+            if (slot != 0 && key != low)
             {
                 members[slot - 1][filled[slot - 1]++] = x;
             }
@@ -174,6 +196,10 @@ public static class OrderStatistics
             }
         }
     }
+
+    /// <summary>The float whose <see cref="Key"/> is <paramref name="key"/>.</summary>
+    private static float FromKey(uint key) =>
+        BitConverter.UInt32BitsToSingle((key & 0x80000000u) != 0 ? key & 0x7FFFFFFFu : ~key);
 
     /// <summary>Maps float order to unsigned order (negatives flipped, positives offset by the sign bit).</summary>
     private static uint Key(float x)
