@@ -60,4 +60,29 @@ public class OrderStatisticsTests
             Assert.Equal(sorted[lo] + ((h - lo) * (sorted[lo + 1] - (double)sorted[lo])), result[k]);
         }
     }
+
+    /// <summary>
+    /// Many levels (more wanted buckets than the 16-lane gather takes: the scalar gather) and few
+    /// (the vector gather), on a length with a tail of 7 elements after the whole vectors.
+    /// </summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Percentiles_ManyOrFewLevelsWithATail_MatchSortedType7(int levelCount)
+    {
+        var rng = new Random(levelCount);
+        var data = Enumerable.Range(0, 10_007).Select(_ => rng.Next(5) == 0 ? 0f : (float)Math.Exp(rng.NextDouble() * 20)).ToArray();
+        var sorted = data.Order().ToArray();
+        var levels = Enumerable.Range(1, levelCount).Select(k => k / (levelCount + 1.0)).ToArray();
+        var result = new double[levels.Length];
+
+        OrderStatistics.Percentiles(data, levels, result);
+
+        for (var k = 0; k < levels.Length; k++)
+        {
+            var h = (sorted.Length - 1) * levels[k];
+            var lo = (int)Math.Floor(h);
+            Assert.Equal(sorted[lo] + ((h - lo) * (sorted[lo + 1] - (double)sorted[lo])), result[k]);
+        }
+    }
 }
