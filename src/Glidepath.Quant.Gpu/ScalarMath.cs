@@ -4,7 +4,7 @@ namespace Glidepath.Quant.Gpu;
 
 /// <summary>
 /// The CPU engine's random numbers and single-precision functions one lane at a time, for the
-/// kernel: xoshiro128+ seeded by SplitMix64, Cephes exp and log, the Box-Muller pair of
+/// kernel: xoshiro128+ seeded by SplitMix64, exp and log as <c>VectorMath</c> takes them, the Box-Muller pair of
 /// <c>VectorMath.NormalPair</c>. Same formulas and constants; plain multiply-adds instead of fused
 /// ones (ILGPU has no portable FMA), so values agree with the CPU engine to float rounding, not bit for bit.
 /// </summary>
@@ -70,18 +70,15 @@ internal static class ScalarMath
         return i > x ? i - 1 : i;
     }
 
-    /// <summary>e^x as the CPU engine takes it: <c>VectorMath.ExpSmall</c> for |x| &lt;= 0.5, else Cephes expf (<c>VectorMath.Exp</c>).</summary>
+    /// <summary>e^x as the CPU engine takes it: <c>VectorMath.ExpSmall</c> for |x| &lt;= 0.25, else Cephes expf (<c>VectorMath.Exp</c>).</summary>
     public static float Exp(float x)
     {
-        if (x <= 0.5f && x >= -0.5f)
+        if (x <= 0.25f && x >= -0.25f)
         {
-            var q = 1f / 40320;
-            q = (q * x) + (1f / 5040);
-            q = (q * x) + (1f / 720);
-            q = (q * x) + (1f / 120);
-            q = (q * x) + (1f / 24);
-            q = (q * x) + (1f / 6);
-            q = (q * x) + 0.5f;
+            var q = 0.008351952768862247f;
+            q = (q * x) + 0.04179703816771507f;
+            q = (q * x) + 0.16666622459888458f;
+            q = (q * x) + 0.49999693036079407f;
             q = (q * x) + 1f;
             return (q * x) + 1f;
         }
@@ -101,36 +98,27 @@ internal static class ScalarMath
         return y * Interop.IntAsFloat(unchecked((uint)((n + 127) << 23)));
     }
 
-    /// <summary>Cephes logf for positive normal floats, as <c>VectorMath.Log</c>.</summary>
+    /// <summary>Natural log for positive normal floats, as <c>VectorMath.Log</c> (bit reduction to [2/3, 4/3), degree-7 fit).</summary>
     public static float Log(float x)
     {
-        var bits = unchecked((int)Interop.FloatAsInt(x));
-        var e = (float)((bits >> 23) - 126);
-        var m = Interop.IntAsFloat(unchecked((uint)((bits & 0x007FFFFF) | 0x3F000000)));
-        if (m < 0.707106781186547524f)
+        unchecked
         {
-            e -= 1f;
-            m = m + m - 1f;
+            var bits = (int)Interop.FloatAsInt(x);
+            var e = (bits - 0x3F2AAAAB) >> 23;
+            var r = Interop.IntAsFloat((uint)(bits - (e << 23))) - 1f;
+            var ef = (float)e;
+            var g = 0.1342574954032898f;
+            g = (g * r) - 0.15040764212608337f;
+            g = (g * r) + 0.14118309319019318f;
+            g = (g * r) - 0.16483017802238464f;
+            g = (g * r) + 0.20003780722618103f;
+            g = (g * r) - 0.2500414550304413f;
+            g = (g * r) + 0.33333319425582886f;
+            g = (g * r) - 0.49999985098838806f;
+            var y = (r * r * g) + r;
+            y += ef * Ln2Lo;
+            return (ef * Ln2Hi) + y;
         }
-        else
-        {
-            m -= 1f;
-        }
-
-        var z = m * m;
-        var y = 7.0376836292E-2f;
-        y = (y * m) - 1.1514610310E-1f;
-        y = (y * m) + 1.1676998740E-1f;
-        y = (y * m) - 1.2420140846E-1f;
-        y = (y * m) + 1.4249322787E-1f;
-        y = (y * m) - 1.6668057665E-1f;
-        y = (y * m) + 2.0000714765E-1f;
-        y = (y * m) - 2.4999993993E-1f;
-        y = (y * m) + 3.3333331174E-1f;
-        y = y * m * z;
-        y += e * Ln2Lo;
-        y -= z * 0.5f;
-        return (e * Ln2Hi) + (m + y);
     }
 
     /// <summary>Two standard normals from 64 random bits, the Box-Muller pair of <c>VectorMath.NormalPair</c>.</summary>

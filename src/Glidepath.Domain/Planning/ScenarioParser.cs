@@ -24,10 +24,12 @@ public static class ScenarioParser
     /// <summary>Parses and validates; a bootstrap or historical model's CSV is not read here.</summary>
     public static Result<ScenarioDocument> Parse(string json)
     {
-        ScenarioDocument? document;
+        // The common shape without the serializer's run-time-built converters (start-up); the
+        // serializer reads everything else and words the errors.
+        var document = ScenarioReader.TryRead(json);
         try
         {
-            document = JsonSerializer.Deserialize<ScenarioDocument>(json, Options);
+            document ??= JsonSerializer.Deserialize<ScenarioDocument>(json, Options);
         }
         catch (JsonException e)
         {

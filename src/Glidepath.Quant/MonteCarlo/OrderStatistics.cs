@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Glidepath.Quant.MonteCarlo;
 
@@ -81,9 +83,12 @@ public static class OrderStatistics
         // Reused per thread: selections run once per reported year.
         var histogram = t_histogram ??= new int[Buckets];
         Array.Clear(histogram);
+        var lowCount = 0;
         foreach (var x in data)
         {
-            histogram[(int)((Key(x) - low) >> shift)]++;
+            var key = Key(x);
+            histogram[(int)((key - low) >> shift)]++;
+            lowCount += key == low ? 1 : 0;
         }
 
         // Bucket of each rank and the rank's position inside it.
@@ -100,9 +105,27 @@ public static class OrderStatistics
             (buckets[r], before[r]) = (bucket, below);
         }
 
+        // Ranks among the copies of the smallest value (the failed paths' zeros, often a quarter of
+        // the data and the lower percentiles) are that value: the first bucket is gathered without
+        // them, and not at all when no other rank falls in it.
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            if (ranks[r] < lowCount)
+            {
+                values[r] = FromKey(low);
+                buckets[r] = -1;
+            }
+            else if (buckets[r] == 0)
+            {
+                before[r] = lowCount;
+            }
+        }
+
+        histogram[0] -= lowCount;
+
         // One more pass gathers the members of up to 255 wanted buckets at once (a pass per bucket
         // cost seven passes over the data for the seven reported percentiles).
-        var wanted = buckets.Distinct().ToArray();
+        var wanted = buckets.Where(b => b >= 0).Distinct().ToArray();
         for (var start = 0; start < wanted.Length; start += byte.MaxValue)
         {
             GatherAndSelect(data, histogram, wanted.AsSpan(start, Math.Min(byte.MaxValue, wanted.Length - start)), low, shift, ranks, buckets, before, values);
@@ -146,16 +169,25 @@ public static class OrderStatistics
         var slots = t_slots ??= new byte[Buckets];
         var members = new float[wanted.Length][];
         var filled = new int[wanted.Length];
+        var total = 0;
         for (var w = 0; w < wanted.Length; w++)
         {
             slots[wanted[w]] = (byte)(w + 1);
             members[w] = new float[histogram[wanted[w]]];
+            total += members[w].Length;
         }
 
-        foreach (var x in data)
+        var start = 0;
+        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated && wanted.Length <= 16)
         {
-            var slot = slots[(int)((Key(x) - low) >> shift)];
-            if (slot != 0)
+            start = GatherVectors(data, wanted, low, shift, members, filled, total);
+        }
+
+        foreach (var x in data[start..])
+        {
+            var key = Key(x);
+            var slot = slots[(int)((key - low) >> shift)];
+            if (slot != 0 && key != low)
             {
                 members[slot - 1][filled[slot - 1]++] = x;
             }
@@ -174,6 +206,71 @@ public static class OrderStatistics
             }
         }
     }
+
+    /// <summary>
+    /// The gather pass 16 lanes at a time, without a branch per element: keys and buckets by vector
+    /// arithmetic, each lane's slot by one compare per wanted bucket (at most 16), the wanted lanes
+    /// and their slots packed by compress stores into a staging area, then dealt to their buckets.
+    /// The members of a bucket come in another order than the scalar loop's, which selection does
+    /// not see. Returns how many leading elements it covered (whole vectors).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int GatherVectors(ReadOnlySpan<float> data, ReadOnlySpan<int> wanted, uint low, int shift, float[][] members, int[] filled, int total)
+    {
+        var end = data.Length - (data.Length % Vector512<float>.Count);
+        var stagedValues = new float[total + Vector512<float>.Count];
+        var stagedSlots = new int[total + Vector512<int>.Count];
+        var staged = 0;
+        var lows = Vector512.Create(low);
+        var signs = Vector512.Create(0x80000000u);
+        Span<Vector512<int>> buckets = stackalloc Vector512<int>[wanted.Length];
+        for (var w = 0; w < wanted.Length; w++)
+        {
+            buckets[w] = Vector512.Create(wanted[w]);
+        }
+
+        fixed (float* source = data)
+        fixed (float* values = stagedValues)
+        fixed (int* slotOf = stagedSlots)
+        {
+            for (var i = 0; i < end; i += Vector512<float>.Count)
+            {
+                var x = Vector512.Load(source + i);
+                var bits = x.AsUInt32();
+                var keys = bits ^ ((bits.AsInt32() >> 31).AsUInt32() | signs);
+                var bucket = Vector512.ShiftRightLogical(keys - lows, shift).AsInt32();
+                var slot = Vector512<int>.Zero;
+                for (var w = 0; w < buckets.Length; w++)
+                {
+                    slot = Vector512.ConditionalSelect(Vector512.Equals(bucket, buckets[w]), Vector512.Create(w + 1), slot);
+                }
+
+                var take = ~Vector512.Equals(slot, Vector512<int>.Zero) & ~Vector512.Equals(keys, lows).AsInt32();
+                if (take == Vector512<int>.Zero)
+                {
+                    continue;
+                }
+
+                // The staged count never exceeds total (the histogram counted these lanes); the
+                // arrays' slack takes a compress store's full width.
+                Avx512F.CompressStore(values + staged, take.AsSingle(), x);
+                Avx512F.CompressStore(slotOf + staged, take, slot);
+                staged += BitOperations.PopCount(take.ExtractMostSignificantBits());
+            }
+        }
+
+        for (var k = 0; k < staged; k++)
+        {
+            var w = stagedSlots[k] - 1;
+            members[w][filled[w]++] = stagedValues[k];
+        }
+
+        return end;
+    }
+
+    /// <summary>The float whose <see cref="Key"/> is <paramref name="key"/>.</summary>
+    private static float FromKey(uint key) =>
+        BitConverter.UInt32BitsToSingle((key & 0x80000000u) != 0 ? key & 0x7FFFFFFFu : ~key);
 
     /// <summary>Maps float order to unsigned order (negatives flipped, positives offset by the sign bit).</summary>
     private static uint Key(float x)

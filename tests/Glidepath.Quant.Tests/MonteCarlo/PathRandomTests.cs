@@ -38,6 +38,46 @@ public class PathRandomTests
         }
     }
 
+    /// <summary>
+    /// Kolmogorov-Smirnov against the standard normal CDF over 1,024,000 draws (critical value at the
+    /// 0.1 % level: 1.949/sqrt(n)) and the first four moments within four standard errors.
+    /// </summary>
+    [Fact]
+    public void FillNormals_MillionDraws_PassKolmogorovSmirnovAndMoments()
+    {
+        const int paths = 1024, draws = 5, calls = 200;
+        var random = new PathRandom(20261207, paths);
+        var buffer = new float[paths * draws];
+        var all = new double[paths * draws * calls];
+        for (var c = 0; c < calls; c++)
+        {
+            random.FillNormals(0, paths, draws, buffer, antithetic: false);
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                all[(c * buffer.Length) + i] = buffer[i];
+            }
+        }
+
+        var n = all.Length;
+        Array.Sort(all);
+        var d = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var f = ClosedForms.NormalCdf(all[i]);
+            d = Math.Max(d, Math.Max(((i + 1.0) / n) - f, f - ((double)i / n)));
+        }
+
+        Assert.True(d < 1.949 / Math.Sqrt(n), $"KS statistic {d}");
+        var mean = all.Average();
+        var m2 = all.Average(x => (x - mean) * (x - mean));
+        var m3 = all.Average(x => Math.Pow(x - mean, 3)) / Math.Pow(m2, 1.5);
+        var m4 = all.Average(x => Math.Pow(x - mean, 4)) / (m2 * m2);
+        Assert.InRange(mean, -4 / Math.Sqrt(n), 4 / Math.Sqrt(n));
+        Assert.InRange(m2, 1 - (4 * Math.Sqrt(2.0 / n)), 1 + (4 * Math.Sqrt(2.0 / n)));
+        Assert.InRange(m3, -4 * Math.Sqrt(6.0 / n), 4 * Math.Sqrt(6.0 / n));
+        Assert.InRange(m4, 3 - (4 * Math.Sqrt(24.0 / n)), 3 + (4 * Math.Sqrt(24.0 / n)));
+    }
+
     [Fact]
     public void FillNormals_Antithetic_SecondHalfIsNegatedFirstHalf()
     {
