@@ -7134,22 +7134,22 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-2bbc33fcfb06468fb1991fffee6e854c",
+                     *         "brokerOrderId": "paper-f2687fc278f04aaabb5a77631f694df7",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T08:30:39.0429431+00:00",
-                     *         "updatedUtc": "2026-12-07T08:30:39.1394728+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:33.0672336+00:00",
+                     *         "updatedUtc": "2026-12-07T11:29:33.1613743+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T08:30:39.08134+00:00"
+                     *             "atUtc": "2026-12-07T11:29:33.1027876+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T08:30:39.1394728+00:00"
+                     *             "atUtc": "2026-12-07T11:29:33.1613743+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -7157,51 +7157,51 @@ export interface operations {
                      *       {
                      *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
                      *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 943,
+                     *         "quantity": 636,
                      *         "limitPrice": null,
-                     *         "price": 84.69,
+                     *         "price": 43.38,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-3dd788e122be48b5b8f03a6c46aa3683",
+                     *         "brokerOrderId": "paper-2018c56648db438fb89c86c30054155e",
                      *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00",
-                     *         "updatedUtc": "2026-12-07T08:30:39.08134+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00",
+                     *         "updatedUtc": "2026-12-07T11:29:33.1027876+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T08:30:39.08134+00:00"
+                     *             "atUtc": "2026-12-07T11:29:33.1027876+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
                      *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *         "instrumentId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "side": "Sell",
                      *         "type": "Market",
-                     *         "quantity": 2598,
+                     *         "quantity": 303,
                      *         "limitPrice": null,
-                     *         "price": 28.94,
+                     *         "price": 76.75,
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-479cf9be2a3f4275a80cc43227ebd2d7",
+                     *         "brokerOrderId": "paper-435e62d5f433458ab289eea623d4cfcc",
                      *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00",
-                     *         "updatedUtc": "2026-12-07T08:30:39.08134+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00",
+                     *         "updatedUtc": "2026-12-07T11:29:33.1027876+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T08:30:39.08134+00:00"
+                     *             "atUtc": "2026-12-07T11:29:33.1027876+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -7296,8 +7296,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T08:30:39.0429431+00:00",
-                     *       "updatedUtc": "2026-12-07T08:30:39.0429431+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:33.0672336+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:33.0672336+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -7388,8 +7388,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T08:30:39.0429431+00:00",
-                     *       "updatedUtc": "2026-12-07T08:30:39.0429431+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:33.0672336+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:33.0672336+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -7460,22 +7460,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-2bbc33fcfb06468fb1991fffee6e854c",
+                     *       "brokerOrderId": "paper-f2687fc278f04aaabb5a77631f694df7",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T08:30:39.0429431+00:00",
-                     *       "updatedUtc": "2026-12-07T08:30:39.1394728+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:33.0672336+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:33.1613743+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T08:30:39.08134+00:00"
+                     *           "atUtc": "2026-12-07T11:29:33.1027876+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T08:30:39.1394728+00:00"
+                     *           "atUtc": "2026-12-07T11:29:33.1613743+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -7623,13 +7623,13 @@ export interface operations {
                      *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T08:30:38.7210063+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:32.7876801+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *             "instrumentId": "e927b8ff-93c1-482b-add9-3914bc70431e",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
@@ -7665,13 +7665,13 @@ export interface operations {
                      *             "price": 43.38,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
                      *                 "quantity": 40,
                      *                 "gain": -2250.35,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *                 "quantity": 35,
                      *                 "gain": -941.75,
                      *                 "longTerm": false
@@ -7689,13 +7689,13 @@ export interface operations {
                      *           },
                      *           {
                      *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *             "instrumentId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *             "side": "Sell",
                      *             "quantity": 2598,
                      *             "price": 28.94,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *                 "quantity": 93,
                      *                 "gain": -902.61,
                      *                 "longTerm": true
@@ -7724,18 +7724,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "UsEquity",
-                     *               "weight": 0.45,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *             },
-                     *             "before": 0.48436333523566005,
-                     *             "after": 5.703078008231823e-12,
+                     *             "before": -0.15,
+                     *             "after": -1.599863462309243e-11,
                      *             "inBandAfter": false,
-                     *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
                      *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
@@ -7760,18 +7760,18 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
-                     *               "assetClass": "Bonds",
-                     *               "weight": 0.4,
+                     *               "assetClass": "UsEquity",
+                     *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *               "band": 0,
-                     *               "buys": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *             },
-                     *             "before": -0.4,
-                     *             "after": -0.4,
+                     *             "before": 0.48436333523566005,
+                     *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
-                     *             "reason": "The target names no instrument to buy."
+                     *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -7872,7 +7872,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
+                     *           "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7948,8 +7948,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T08:30:49.1973963+00:00",
-                     *       "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
+                     *       "verifiedUtc": "2026-12-07T11:29:41.8277299+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8030,7 +8030,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
+                     *       "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8120,7 +8120,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T08:30:49.8726505+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:42.4653891+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -9068,10 +9068,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207083051308",
+                     *       "keyId": "es256-20261207112943793",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207083036529",
-                     *         "es256-20261207083051308"
+                     *         "es256-20261207112930720",
+                     *         "es256-20261207112943793"
                      *       ]
                      *     }
                      */
@@ -9149,9 +9149,9 @@ export interface operations {
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *           "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
+                     *           "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -9247,9 +9247,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -9345,9 +9345,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -9437,7 +9437,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
+                     *         "id": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -9883,7 +9883,7 @@ export interface operations {
                      *       {
                      *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T08:30:49.064666+00:00",
+                     *         "grantedUtc": "2026-12-07T11:29:41.7129323+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9947,29 +9947,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
                      *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "startUtc": "2026-11-30T08:30:49.3782745+00:00",
-                     *         "endUtc": "2026-11-30T09:30:49.3782745+00:00",
-                     *         "start": "2026-11-30T08:30:49.3782745+00:00",
-                     *         "advisorStart": "2026-11-30T03:30:49.3782745-05:00",
+                     *         "startUtc": "2026-11-30T11:29:41.9920419+00:00",
+                     *         "endUtc": "2026-11-30T12:29:41.9920419+00:00",
+                     *         "start": "2026-11-30T11:29:41.9920419+00:00",
+                     *         "advisorStart": "2026-11-30T06:29:41.9920419-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T08:30:49.3782745+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T11:29:41.9920419+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
-                     *           "consultationId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "consultationId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T08:30:49.4007219+00:00"
+                     *           "createdUtc": "2026-12-07T11:29:42.0130025+00:00"
                      *         }
                      *       },
                      *       {
@@ -10063,7 +10063,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
+                     *       "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -10165,7 +10165,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
+                     *       "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -10426,7 +10426,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T08:30:51.3425714+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:43.825148+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -10599,7 +10599,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T08:30:51.3425714+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:43.825148+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10816,7 +10816,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T08:30:51.3425714+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:43.825148+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -11070,7 +11070,7 @@ export interface operations {
                      *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T08:30:34.718835+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:29.0038527+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -11132,7 +11132,7 @@ export interface operations {
                      *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T08:30:38.0570489+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:32.1727646+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -11194,7 +11194,7 @@ export interface operations {
                      *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T08:30:34.718835+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:29.0038527+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -11276,7 +11276,7 @@ export interface operations {
                      *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T08:30:38.0570489+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:32.1727646+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -11464,7 +11464,7 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *         "ownerId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Sam's Roth IRA",
@@ -12023,7 +12023,7 @@ export interface operations {
                      *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T08:30:49.064666+00:00",
+                     *         "grantedUtc": "2026-12-07T11:29:41.7129323+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -12115,7 +12115,7 @@ export interface operations {
                      *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T08:30:49.064666+00:00",
+                     *       "grantedUtc": "2026-12-07T11:29:41.7129323+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -12287,8 +12287,8 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T08:30:49.1973963+00:00",
-                     *             "updatedUtc": "2026-12-07T08:30:49.1303878+00:00"
+                     *             "verifiedUtc": "2026-12-07T11:29:41.8277299+00:00",
+                     *             "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
                      *           },
                      *           "freeSlots": 80,
                      *           "averageRating": null,
@@ -12487,6 +12487,16 @@ export interface operations {
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": null,
                      *           "symbol": null,
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
+                     *         },
+                     *         {
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountName": "Alex's 401(k)",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
                      *           "assetClass": "UsEquity",
                      *           "weight": 0.45,
                      *           "band": 0.05,
@@ -12501,16 +12511,6 @@ export interface operations {
                      *           "weight": 0.4,
                      *           "band": 0.05,
                      *           "drift": -0.4
-                     *         },
-                     *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
                      *         }
                      *       ],
                      *       "harvest": {
@@ -12596,11 +12596,11 @@ export interface operations {
                      *           "date": "2026-12-02",
                      *           "value": 900,
                      *           "typical": 51.99,
-                     *           "score": 110.41986659145705,
-                     *           "threshold": 5.5,
+                     *           "score": 110.52655245289813,
+                     *           "threshold": 6.5,
                      *           "method": "rolling-mad",
                      *           "currency": "USD",
-                     *           "detectedUtc": "2026-12-07T08:30:51.4083995+00:00",
+                     *           "detectedUtc": "2026-12-07T11:29:43.8792602+00:00",
                      *           "dismissedUtc": null
                      *         }
                      *       ],
@@ -12678,12 +12678,12 @@ export interface operations {
                      *       "date": "2026-12-02",
                      *       "value": 900,
                      *       "typical": 51.99,
-                     *       "score": 110.41986659145705,
-                     *       "threshold": 5.5,
+                     *       "score": 110.52655245289813,
+                     *       "threshold": 6.5,
                      *       "method": "rolling-mad",
                      *       "currency": "USD",
-                     *       "detectedUtc": "2026-12-07T08:30:51.4083995+00:00",
-                     *       "dismissedUtc": "2026-12-07T08:30:51.4478621+00:00"
+                     *       "detectedUtc": "2026-12-07T11:29:43.8792602+00:00",
+                     *       "dismissedUtc": "2026-12-07T11:29:43.9262666+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AnomalyDto"];
@@ -12770,11 +12770,11 @@ export interface operations {
                      *           "date": "2026-12-02",
                      *           "value": 900,
                      *           "typical": 51.99,
-                     *           "score": 110.41986659145705,
-                     *           "threshold": 5.5,
+                     *           "score": 110.52655245289813,
+                     *           "threshold": 6.5,
                      *           "method": "rolling-mad",
                      *           "currency": "USD",
-                     *           "detectedUtc": "2026-12-07T08:30:51.4083995+00:00",
+                     *           "detectedUtc": "2026-12-07T11:29:43.8792602+00:00",
                      *           "dismissedUtc": null
                      *         }
                      *       ],
@@ -13476,22 +13476,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "1959736a-2deb-4be5-abda-d36a482b2a22",
-                     *         "parentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "parentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "0d97375c-674b-4210-99c1-00918fb3fe33",
-                     *         "parentId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
+                     *         "id": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *         "parentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -13841,7 +13841,7 @@ export interface operations {
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *           "categoryId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
@@ -13852,7 +13852,7 @@ export interface operations {
                      *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *           "transactionId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
@@ -13869,11 +13869,11 @@ export interface operations {
                      *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "transactionId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
-                     *           "type": "Deposit",
-                     *           "signedAmount": 1000,
+                     *           "type": "Fee",
+                     *           "signedAmount": -12.5,
                      *           "currency": "USD",
                      *           "memo": null,
                      *           "payee": "",
@@ -13965,7 +13965,7 @@ export interface operations {
                      * @example {
                      *       "trained": true,
                      *       "version": 1,
-                     *       "trainedAt": "2026-12-07T08:30:50.7511053+00:00",
+                     *       "trainedAt": "2026-12-07T11:29:43.2397332+00:00",
                      *       "labelCount": 61,
                      *       "categoryCount": 3,
                      *       "heldOutRows": 12,
@@ -14043,7 +14043,7 @@ export interface operations {
                      * @example {
                      *       "trained": true,
                      *       "version": 1,
-                     *       "trainedAt": "2026-12-07T08:30:50.7511053+00:00",
+                     *       "trainedAt": "2026-12-07T11:29:43.2397332+00:00",
                      *       "labelCount": 61,
                      *       "categoryCount": 3,
                      *       "heldOutRows": 12,
@@ -14134,9 +14134,9 @@ export interface operations {
                      *         "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *         "institutionName": "Chase",
                      *         "status": "ok",
-                     *         "createdUtc": "2026-12-07T08:30:48.8525183+00:00",
-                     *         "lastSyncUtc": "2026-12-07T08:30:48.8909733+00:00",
-                     *         "lastAttemptUtc": "2026-12-07T08:30:48.8909733+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:41.4497916+00:00",
+                     *         "lastSyncUtc": "2026-12-07T11:29:41.4881801+00:00",
+                     *         "lastAttemptUtc": "2026-12-07T11:29:41.4881801+00:00",
                      *         "lastErrorCode": null,
                      *         "lastErrorMessage": null,
                      *         "needsRelink": false,
@@ -14248,7 +14248,7 @@ export interface operations {
                      *       "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *       "institutionName": "Chase",
                      *       "status": "never-synced",
-                     *       "createdUtc": "2026-12-07T08:30:48.8525183+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:41.4497916+00:00",
                      *       "lastSyncUtc": null,
                      *       "lastAttemptUtc": null,
                      *       "lastErrorCode": null,
@@ -14379,9 +14379,9 @@ export interface operations {
                      *       "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *       "institutionName": "Chase",
                      *       "status": "ok",
-                     *       "createdUtc": "2026-12-07T08:30:48.8525183+00:00",
-                     *       "lastSyncUtc": "2026-12-07T08:30:48.8909733+00:00",
-                     *       "lastAttemptUtc": "2026-12-07T08:30:48.8909733+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:41.4497916+00:00",
+                     *       "lastSyncUtc": "2026-12-07T11:29:41.4881801+00:00",
+                     *       "lastAttemptUtc": "2026-12-07T11:29:41.4881801+00:00",
                      *       "lastErrorCode": null,
                      *       "lastErrorMessage": null,
                      *       "needsRelink": false,
@@ -14543,7 +14543,7 @@ export interface operations {
                      *       "skipped": 2,
                      *       "holdingDifferences": [
                      *         {
-                     *           "accountId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "accountId": "4cb4932e-d287-452d-8f85-8a6a7202a3fa",
                      *           "providerAccountId": "JqMLm4rJwpF6gMPJwBqdh9ZjjPvvpDcb7kDK1",
                      *           "symbol": "NFLX180201C00355000",
                      *           "securityName": "Nflx Feb 01'18 $355 Call",
@@ -14573,9 +14573,9 @@ export interface operations {
                      *         "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *         "institutionName": "Chase",
                      *         "status": "ok",
-                     *         "createdUtc": "2026-12-07T08:30:48.8525183+00:00",
-                     *         "lastSyncUtc": "2026-12-07T08:30:48.8909733+00:00",
-                     *         "lastAttemptUtc": "2026-12-07T08:30:48.8909733+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:41.4497916+00:00",
+                     *         "lastSyncUtc": "2026-12-07T11:29:41.4881801+00:00",
+                     *         "lastAttemptUtc": "2026-12-07T11:29:41.4881801+00:00",
                      *         "lastErrorCode": null,
                      *         "lastErrorMessage": null,
                      *         "needsRelink": false,
@@ -14758,29 +14758,29 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
                      *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *         "advisorName": "Dana Reyes",
                      *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "startUtc": "2026-11-30T08:30:49.3782745+00:00",
-                     *         "endUtc": "2026-11-30T09:30:49.3782745+00:00",
-                     *         "start": "2026-11-30T08:30:49.3782745+00:00",
-                     *         "advisorStart": "2026-11-30T03:30:49.3782745-05:00",
+                     *         "startUtc": "2026-11-30T11:29:41.9920419+00:00",
+                     *         "endUtc": "2026-11-30T12:29:41.9920419+00:00",
+                     *         "start": "2026-11-30T11:29:41.9920419+00:00",
+                     *         "advisorStart": "2026-11-30T06:29:41.9920419-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T08:30:49.3782745+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T11:29:41.9920419+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
-                     *           "consultationId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *           "consultationId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T08:30:49.4007219+00:00"
+                     *           "createdUtc": "2026-12-07T11:29:42.0130025+00:00"
                      *         }
                      *       },
                      *       {
@@ -15193,12 +15193,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
-                     *       "consultationId": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *       "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *       "consultationId": "ff271dbf-2875-4077-892c-dff85724b795",
                      *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T08:30:49.4007219+00:00"
+                     *       "createdUtc": "2026-12-07T11:29:42.0130025+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -15875,7 +15875,7 @@ export interface operations {
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
                      *         "statusRunId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *         "statusUpdatedUtc": "2026-12-07T08:30:40.0973372+00:00",
+                     *         "statusUpdatedUtc": "2026-12-07T11:29:34.0798095+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -16075,7 +16075,7 @@ export interface operations {
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
                      *       "statusRunId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "statusUpdatedUtc": "2026-12-07T08:30:40.0973372+00:00",
+                     *       "statusUpdatedUtc": "2026-12-07T11:29:34.0798095+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -16650,7 +16650,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *         "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
                      *         "symbol": "JNJ",
@@ -16660,7 +16660,7 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *         "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
                      *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "symbol": "GE",
@@ -16670,9 +16670,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *         "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
                      *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *         "instrumentId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -17526,7 +17526,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -17550,7 +17550,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -17574,7 +17574,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -17686,7 +17686,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T08:30:38.4297528+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:32.526773+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -17792,7 +17792,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T08:30:38.4297528+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:32.526773+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17905,7 +17905,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T08:30:38.4297528+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:32.526773+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -18086,7 +18086,7 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -18110,7 +18110,7 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
                      *         "version": 1
                      *       },
                      *       {
@@ -18134,7 +18134,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T08:30:38.5016781+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -18344,7 +18344,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
                      *       },
                      *       {
                      *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
@@ -18355,7 +18355,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
                      *       },
                      *       {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
@@ -18366,7 +18366,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
                      *       }
                      *     ]
                      */
@@ -19096,7 +19096,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T08:30:39.3849529+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:33.3390819+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -19305,7 +19305,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T08:30:39.3849529+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:33.3390819+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -19449,7 +19449,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T08:30:39.3849529+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:33.3390819+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -19659,7 +19659,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T08:30:39.3849529+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:33.3390819+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -19885,19 +19885,19 @@ export interface operations {
                      *         "p5": 0,
                      *         "p10": 0,
                      *         "p25": 0,
-                     *         "p50": 1158404.875,
-                     *         "p75": 4577472.75,
-                     *         "p90": 9503572.700000003,
-                     *         "p95": 13647635.299999997
+                     *         "p50": 1158399.8125,
+                     *         "p75": 4577453.125,
+                     *         "p90": 9503540.200000003,
+                     *         "p95": 13647577.249999998
                      *       },
                      *       "terminalWealthReal": {
                      *         "p5": 0,
                      *         "p10": 0,
                      *         "p25": 0,
-                     *         "p50": 263286.41620022594,
-                     *         "p75": 1040384.4300134637,
-                     *         "p90": 2160006.100873242,
-                     *         "p95": 3101883.5169738857
+                     *         "p50": 263285.2655770623,
+                     *         "p75": 1040379.9695730518,
+                     *         "p90": 2159998.7141566365,
+                     *         "p95": 3101870.32316161
                      *       },
                      *       "years": [
                      *         {
@@ -19905,21 +19905,21 @@ export interface operations {
                      *           "month": 12,
                      *           "nominal": {
                      *             "p5": 95562.00859375,
-                     *             "p10": 100215.0609375,
+                     *             "p10": 100215.059375,
                      *             "p25": 107302.052734375,
-                     *             "p50": 116357.62109375,
-                     *             "p75": 125593.146484375,
+                     *             "p50": 116357.6171875,
+                     *             "p75": 125593.134765625,
                      *             "p90": 134803.3296875,
-                     *             "p95": 139914.12499999997
+                     *             "p95": 139914.11015624998
                      *           },
                      *           "real": {
                      *             "p5": 93231.22789634147,
-                     *             "p10": 97770.7911585366,
+                     *             "p10": 97770.78963414635,
                      *             "p25": 104684.92949695123,
-                     *             "p50": 113519.63033536586,
-                     *             "p75": 122529.89900914635,
+                     *             "p50": 113519.62652439026,
+                     *             "p75": 122529.88757621952,
                      *             "p90": 131515.44359756098,
-                     *             "p95": 136501.58536585365
+                     *             "p95": 136501.57088414635
                      *           },
                      *           "depletionProbability": 0
                      *         },
@@ -19927,22 +19927,22 @@ export interface operations {
                      *           "year": 2,
                      *           "month": 24,
                      *           "nominal": {
-                     *             "p5": 105696.162109375,
+                     *             "p5": 105696.13984375,
                      *             "p10": 110701.5671875,
                      *             "p25": 120015.59765625,
-                     *             "p50": 132615.328125,
-                     *             "p75": 147596,
-                     *             "p90": 161710.1984375,
-                     *             "p95": 170077.46796875
+                     *             "p50": 132615.3203125,
+                     *             "p75": 147595.9921875,
+                     *             "p90": 161710.18125,
+                     *             "p95": 170077.4671875
                      *           },
                      *           "real": {
-                     *             "p5": 100603.128718025,
+                     *             "p5": 100603.10752528258,
                      *             "p10": 105367.34533016062,
                      *             "p25": 114232.57361689472,
-                     *             "p50": 126225.1784651993,
-                     *             "p75": 140483.997620464,
-                     *             "p90": 153918.09488399763,
-                     *             "p95": 161882.18248066626
+                     *             "p50": 126225.17102914932,
+                     *             "p75": 140483.99018441405,
+                     *             "p90": 153918.0785246877,
+                     *             "p95": 161882.1817370613
                      *           },
                      *           "depletionProbability": 0
                      *         },
@@ -19950,22 +19950,22 @@ export interface operations {
                      *           "year": 3,
                      *           "month": 36,
                      *           "nominal": {
-                     *             "p5": 115252.815625,
-                     *             "p10": 121615.39921875,
-                     *             "p25": 133413.82421875,
-                     *             "p50": 151156.265625,
-                     *             "p75": 172718.171875,
+                     *             "p5": 115252.80703125,
+                     *             "p10": 121615.378125,
+                     *             "p25": 133413.80078125,
+                     *             "p50": 151156.21875,
+                     *             "p75": 172718.13671875,
                      *             "p90": 192645.22031250002,
-                     *             "p95": 204011.25859374984
+                     *             "p95": 204011.16874999984
                      *           },
                      *           "real": {
-                     *             "p5": 107023.69669621745,
-                     *             "p10": 112931.98807330136,
-                     *             "p25": 123887.99857808219,
-                     *             "p50": 140363.6192162041,
-                     *             "p75": 160385.99265826095,
+                     *             "p5": 107023.68871606626,
+                     *             "p10": 112931.96848565753,
+                     *             "p25": 123887.97681403349,
+                     *             "p50": 140363.5756881067,
+                     *             "p75": 160385.96001218792,
                      *             "p90": 178890.2380986928,
-                     *             "p95": 189444.73455115268
+                     *             "p95": 189444.65112229934
                      *           },
                      *           "depletionProbability": 0
                      *         }
@@ -20066,7 +20066,7 @@ export interface operations {
                      *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.0006802721088435374,
+                     *         "progress": 0.01020408163265306,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -20076,13 +20076,13 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T08:30:48.6589127+00:00",
-                     *         "startedUtc": "2026-12-07T08:30:48.6600191+00:00",
-                     *         "finishedUtc": "2026-12-07T08:30:48.6804606+00:00",
-                     *         "durationMs": 19
+                     *         "createdUtc": "2026-12-07T11:29:41.2586599+00:00",
+                     *         "startedUtc": "2026-12-07T11:29:41.2596972+00:00",
+                     *         "finishedUtc": "2026-12-07T11:29:41.2989731+00:00",
+                     *         "durationMs": 38
                      *       },
                      *       {
-                     *         "id": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *         "id": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
@@ -20098,10 +20098,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T08:30:40.1414725+00:00",
-                     *         "startedUtc": "2026-12-07T08:30:40.1427851+00:00",
-                     *         "finishedUtc": "2026-12-07T08:30:40.8872851+00:00",
-                     *         "durationMs": 742
+                     *         "createdUtc": "2026-12-07T11:29:34.0979351+00:00",
+                     *         "startedUtc": "2026-12-07T11:29:34.0838952+00:00",
+                     *         "finishedUtc": "2026-12-07T11:29:34.5535322+00:00",
+                     *         "durationMs": 424
                      *       },
                      *       {
                      *         "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
@@ -20118,10 +20118,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T08:30:39.8756944+00:00",
-                     *         "startedUtc": "2026-12-07T08:30:39.8778647+00:00",
-                     *         "finishedUtc": "2026-12-07T08:30:40.0864635+00:00",
-                     *         "durationMs": 44
+                     *         "createdUtc": "2026-12-07T11:29:34.0031436+00:00",
+                     *         "startedUtc": "2026-12-07T11:29:34.0291638+00:00",
+                     *         "finishedUtc": "2026-12-07T11:29:34.0726703+00:00",
+                     *         "durationMs": 33
                      *       }
                      *     ]
                      */
@@ -20221,41 +20221,41 @@ export interface operations {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 1200884.875,
-                     *           "p75": 4391680,
-                     *           "p90": 9388411.400000002,
-                     *           "p95": 13304902.699999994
+                     *           "p50": 1200876.3125,
+                     *           "p75": 4391659.375,
+                     *           "p90": 9388372.200000003,
+                     *           "p95": 13304851.799999995
                      *         },
                      *         "terminalWealthReal": {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 272941.42301309487,
-                     *           "p75": 998156.7871925678,
-                     *           "p90": 2133831.8274250585,
-                     *           "p95": 3023986.02196465
+                     *           "p50": 272939.4768973737,
+                     *           "p75": 998152.099468568,
+                     *           "p90": 2133822.917908414,
+                     *           "p95": 3023974.453230028
                      *         },
                      *         "years": [
                      *           {
                      *             "year": 1,
                      *             "month": 12,
                      *             "nominal": {
-                     *               "p5": 95871.665234375,
-                     *               "p10": 100215.0609375,
-                     *               "p25": 107738.634765625,
-                     *               "p50": 116462.31640625,
-                     *               "p75": 125880.923828125,
+                     *               "p5": 95871.66484375,
+                     *               "p10": 100215.059375,
+                     *               "p25": 107738.626953125,
+                     *               "p50": 116462.30859375,
+                     *               "p75": 125880.91015625,
                      *               "p90": 135169.184375,
-                     *               "p95": 140908.596875
+                     *               "p95": 140908.59609375
                      *             },
                      *             "real": {
-                     *               "p5": 93533.33193597563,
-                     *               "p10": 97770.7911585366,
-                     *               "p25": 105110.86318597561,
-                     *               "p50": 113621.77210365854,
-                     *               "p75": 122810.6573932927,
+                     *               "p5": 93533.33155487805,
+                     *               "p10": 97770.78963414635,
+                     *               "p25": 105110.8555640244,
+                     *               "p50": 113621.76448170733,
+                     *               "p75": 122810.64405487807,
                      *               "p90": 131872.37500000003,
-                     *               "p95": 137471.80182926828
+                     *               "p95": 137471.8010670732
                      *             },
                      *             "depletionProbability": 0
                      *           },
@@ -20263,21 +20263,21 @@ export interface operations {
                      *             "year": 2,
                      *             "month": 24,
                      *             "nominal": {
-                     *               "p5": 105418.49453125,
-                     *               "p10": 111006.4046875,
-                     *               "p25": 120563.482421875,
+                     *               "p5": 105418.471484375,
+                     *               "p10": 111006.396875,
+                     *               "p25": 120563.478515625,
                      *               "p50": 133278.4609375,
-                     *               "p75": 148744.23828125,
-                     *               "p90": 162779.23125,
+                     *               "p75": 148744.2265625,
+                     *               "p90": 162779.215625,
                      *               "p95": 174905.7171875
                      *             },
                      *             "real": {
-                     *               "p5": 100338.84071980965,
-                     *               "p10": 105657.49405116004,
-                     *               "p25": 114754.05822427127,
+                     *               "p5": 100338.81878346224,
+                     *               "p10": 105657.48661511007,
+                     *               "p25": 114754.05450624629,
                      *               "p50": 126856.35782272457,
-                     *               "p75": 141576.90734681737,
-                     *               "p90": 154935.61570493755,
+                     *               "p75": 141576.89619274242,
+                     *               "p90": 154935.60083283763,
                      *               "p95": 166477.7795954789
                      *             },
                      *             "depletionProbability": 0
@@ -20286,22 +20286,22 @@ export interface operations {
                      *             "year": 3,
                      *             "month": 36,
                      *             "nominal": {
-                     *               "p5": 116427.137890625,
-                     *               "p10": 122632.89375,
-                     *               "p25": 134115.96875,
-                     *               "p50": 151694.78125,
-                     *               "p75": 172170.46484375,
-                     *               "p90": 195380.2875,
-                     *               "p95": 208673.88359374998
+                     *               "p5": 116427.121875,
+                     *               "p10": 122632.884375,
+                     *               "p25": 134115.96484375,
+                     *               "p50": 151694.765625,
+                     *               "p75": 172170.41796875,
+                     *               "p90": 195380.2703125,
+                     *               "p95": 208673.83515625
                      *             },
                      *             "real": {
-                     *               "p5": 108114.17166030676,
-                     *               "p10": 113876.83289563417,
-                     *               "p25": 124540.00957618146,
-                     *               "p50": 140863.68450835018,
-                     *               "p75": 159877.3922316856,
-                     *               "p90": 181430.0198778312,
-                     *               "p95": 193774.4453794925
+                     *               "p5": 108114.15678820682,
+                     *               "p10": 113876.82419001468,
+                     *               "p25": 124540.00594884001,
+                     *               "p50": 140863.66999898438,
+                     *               "p75": 159877.3487035882,
+                     *               "p90": 181430.00391752884,
+                     *               "p95": 193774.40040045854
                      *             },
                      *             "depletionProbability": 0
                      *           }
@@ -20316,10 +20316,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T08:30:39.8756944+00:00",
-                     *       "startedUtc": "2026-12-07T08:30:39.8778647+00:00",
-                     *       "finishedUtc": "2026-12-07T08:30:40.0864635+00:00",
-                     *       "durationMs": 44
+                     *       "createdUtc": "2026-12-07T11:29:34.0031436+00:00",
+                     *       "startedUtc": "2026-12-07T11:29:34.0291638+00:00",
+                     *       "finishedUtc": "2026-12-07T11:29:34.0726703+00:00",
+                     *       "durationMs": 33
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -20443,41 +20443,41 @@ export interface operations {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 1200884.875,
-                     *           "p75": 4391680,
-                     *           "p90": 9388411.400000002,
-                     *           "p95": 13304902.699999994
+                     *           "p50": 1200876.3125,
+                     *           "p75": 4391659.375,
+                     *           "p90": 9388372.200000003,
+                     *           "p95": 13304851.799999995
                      *         },
                      *         "terminalWealthReal": {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 272941.42301309487,
-                     *           "p75": 998156.7871925678,
-                     *           "p90": 2133831.8274250585,
-                     *           "p95": 3023986.02196465
+                     *           "p50": 272939.4768973737,
+                     *           "p75": 998152.099468568,
+                     *           "p90": 2133822.917908414,
+                     *           "p95": 3023974.453230028
                      *         },
                      *         "years": [
                      *           {
                      *             "year": 1,
                      *             "month": 12,
                      *             "nominal": {
-                     *               "p5": 95871.665234375,
-                     *               "p10": 100215.0609375,
-                     *               "p25": 107738.634765625,
-                     *               "p50": 116462.31640625,
-                     *               "p75": 125880.923828125,
+                     *               "p5": 95871.66484375,
+                     *               "p10": 100215.059375,
+                     *               "p25": 107738.626953125,
+                     *               "p50": 116462.30859375,
+                     *               "p75": 125880.91015625,
                      *               "p90": 135169.184375,
-                     *               "p95": 140908.596875
+                     *               "p95": 140908.59609375
                      *             },
                      *             "real": {
-                     *               "p5": 93533.33193597563,
-                     *               "p10": 97770.7911585366,
-                     *               "p25": 105110.86318597561,
-                     *               "p50": 113621.77210365854,
-                     *               "p75": 122810.6573932927,
+                     *               "p5": 93533.33155487805,
+                     *               "p10": 97770.78963414635,
+                     *               "p25": 105110.8555640244,
+                     *               "p50": 113621.76448170733,
+                     *               "p75": 122810.64405487807,
                      *               "p90": 131872.37500000003,
-                     *               "p95": 137471.80182926828
+                     *               "p95": 137471.8010670732
                      *             },
                      *             "depletionProbability": 0
                      *           },
@@ -20485,21 +20485,21 @@ export interface operations {
                      *             "year": 2,
                      *             "month": 24,
                      *             "nominal": {
-                     *               "p5": 105418.49453125,
-                     *               "p10": 111006.4046875,
-                     *               "p25": 120563.482421875,
+                     *               "p5": 105418.471484375,
+                     *               "p10": 111006.396875,
+                     *               "p25": 120563.478515625,
                      *               "p50": 133278.4609375,
-                     *               "p75": 148744.23828125,
-                     *               "p90": 162779.23125,
+                     *               "p75": 148744.2265625,
+                     *               "p90": 162779.215625,
                      *               "p95": 174905.7171875
                      *             },
                      *             "real": {
-                     *               "p5": 100338.84071980965,
-                     *               "p10": 105657.49405116004,
-                     *               "p25": 114754.05822427127,
+                     *               "p5": 100338.81878346224,
+                     *               "p10": 105657.48661511007,
+                     *               "p25": 114754.05450624629,
                      *               "p50": 126856.35782272457,
-                     *               "p75": 141576.90734681737,
-                     *               "p90": 154935.61570493755,
+                     *               "p75": 141576.89619274242,
+                     *               "p90": 154935.60083283763,
                      *               "p95": 166477.7795954789
                      *             },
                      *             "depletionProbability": 0
@@ -20508,22 +20508,22 @@ export interface operations {
                      *             "year": 3,
                      *             "month": 36,
                      *             "nominal": {
-                     *               "p5": 116427.137890625,
-                     *               "p10": 122632.89375,
-                     *               "p25": 134115.96875,
-                     *               "p50": 151694.78125,
-                     *               "p75": 172170.46484375,
-                     *               "p90": 195380.2875,
-                     *               "p95": 208673.88359374998
+                     *               "p5": 116427.121875,
+                     *               "p10": 122632.884375,
+                     *               "p25": 134115.96484375,
+                     *               "p50": 151694.765625,
+                     *               "p75": 172170.41796875,
+                     *               "p90": 195380.2703125,
+                     *               "p95": 208673.83515625
                      *             },
                      *             "real": {
-                     *               "p5": 108114.17166030676,
-                     *               "p10": 113876.83289563417,
-                     *               "p25": 124540.00957618146,
-                     *               "p50": 140863.68450835018,
-                     *               "p75": 159877.3922316856,
-                     *               "p90": 181430.0198778312,
-                     *               "p95": 193774.4453794925
+                     *               "p5": 108114.15678820682,
+                     *               "p10": 113876.82419001468,
+                     *               "p25": 124540.00594884001,
+                     *               "p50": 140863.66999898438,
+                     *               "p75": 159877.3487035882,
+                     *               "p90": 181430.00391752884,
+                     *               "p95": 193774.40040045854
                      *             },
                      *             "depletionProbability": 0
                      *           }
@@ -20538,10 +20538,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T08:30:39.8756944+00:00",
-                     *       "startedUtc": "2026-12-07T08:30:39.8778647+00:00",
-                     *       "finishedUtc": "2026-12-07T08:30:40.0864635+00:00",
-                     *       "durationMs": 44
+                     *       "createdUtc": "2026-12-07T11:29:34.0031436+00:00",
+                     *       "startedUtc": "2026-12-07T11:29:34.0291638+00:00",
+                     *       "finishedUtc": "2026-12-07T11:29:34.0726703+00:00",
+                     *       "durationMs": 33
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -20613,7 +20613,7 @@ export interface operations {
                      *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.0006802721088435374,
+                     *       "progress": 0.01020408163265306,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -20623,8 +20623,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T08:30:48.6589127+00:00",
-                     *       "startedUtc": "2026-12-07T08:30:48.6600191+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:41.2586599+00:00",
+                     *       "startedUtc": "2026-12-07T11:29:41.2596972+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -20725,7 +20725,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *       "id": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "kind": "Solve",
                      *       "status": "Queued",
@@ -20741,7 +20741,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T08:30:40.1414725+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:34.0979351+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -21272,7 +21272,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T08:30:38.8840526+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:32.9293915+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -21342,6 +21342,24 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -21372,24 +21390,6 @@ export interface operations {
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -21486,7 +21486,7 @@ export interface operations {
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T08:30:38.8840526+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:32.9293915+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
@@ -21556,6 +21556,24 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -21586,24 +21604,6 @@ export interface operations {
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -21686,7 +21686,7 @@ export interface operations {
                      *         "price": 12.34,
                      *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
                      *       },
                      *       {
                      *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
@@ -21697,7 +21697,7 @@ export interface operations {
                      *         "price": 52,
                      *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
                      *       },
                      *       {
                      *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
@@ -21708,7 +21708,7 @@ export interface operations {
                      *         "price": 47.4,
                      *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T08:30:38.9276914+00:00"
+                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
                      *       }
                      *     ]
                      */
@@ -21776,14 +21776,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "42bd7ba4-8ae6-404b-901b-321adb93738a",
+                     *         "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
+                     *         "assetClass": "InternationalEquity",
+                     *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
                      *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
@@ -21796,14 +21796,14 @@ export interface operations {
                      *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *         "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "Bonds",
-                     *         "weight": 0.4,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *       }
                      *     ]
                      */
@@ -21883,7 +21883,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "42bd7ba4-8ae6-404b-901b-321adb93738a",
+                     *         "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
@@ -21893,7 +21893,7 @@ export interface operations {
                      *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
                      *       },
                      *       {
-                     *         "id": "a461ea2b-076a-4b11-8e02-f9eb871d2592",
+                     *         "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
@@ -21903,7 +21903,7 @@ export interface operations {
                      *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
                      *       },
                      *       {
-                     *         "id": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *         "id": "a461ea2b-076a-4b11-8e02-f9eb871d2592",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
@@ -22320,6 +22320,24 @@ export interface operations {
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *               "band": 0,
+                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -3.006450890682621e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
                      *               "assetClass": "UsEquity",
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
@@ -22350,24 +22368,6 @@ export interface operations {
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -22390,7 +22390,7 @@ export interface operations {
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "id": "e927b8ff-93c1-482b-add9-3914bc70431e",
                      *           "symbol": "IBM"
                      *         },
                      *         {
@@ -22398,7 +22398,7 @@ export interface operations {
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *           "id": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -22677,7 +22677,7 @@ export interface operations {
                      *       "article": "monte-carlo-success-probability",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T08:30:48.5509475+00:00"
+                     *       "decidedUtc": "2026-12-07T11:29:41.1564985+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -23007,7 +23007,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T08:30:38.5342916+00:00"
+                     *             "takenUtc": "2026-12-07T11:29:32.6208139+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -23030,7 +23030,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T08:30:38.5342916+00:00"
+                     *           "takenUtc": "2026-12-07T11:29:32.6208139+00:00"
                      *         }
                      *       ]
                      *     }
@@ -23132,7 +23132,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T08:30:38.5342916+00:00"
+                     *       "takenUtc": "2026-12-07T11:29:32.6208139+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -23750,9 +23750,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -23956,7 +23956,7 @@ export interface operations {
                      *         "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T08:30:49.5669557+00:00"
+                     *         "followedUtc": "2026-12-07T11:29:42.1722338+00:00"
                      *       }
                      *     ]
                      */
@@ -24033,7 +24033,7 @@ export interface operations {
                      *       "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T08:30:49.5669557+00:00"
+                     *       "followedUtc": "2026-12-07T11:29:42.1722338+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -24160,7 +24160,7 @@ export interface operations {
                      *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *         "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *         "createdUtc": "2026-12-07T08:30:38.6633372+00:00"
+                     *         "createdUtc": "2026-12-07T11:29:32.7237253+00:00"
                      *       }
                      *     ]
                      */
@@ -24240,7 +24240,7 @@ export interface operations {
                      *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
                      *       "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "createdUtc": "2026-12-07T08:30:38.6633372+00:00"
+                     *       "createdUtc": "2026-12-07T11:29:32.7237253+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -24400,13 +24400,13 @@ export interface operations {
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *               "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *               "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -24419,12 +24419,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
+                     *           "instrumentId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *               "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -24437,24 +24437,24 @@ export interface operations {
                      *         },
                      *         {
                      *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *           "instrumentId": "0247de40-7648-493c-93de-80b70c96daf8",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
+                     *               "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                     *               "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "9723d968-7aff-4cc7-8692-22bfe1979129",
+                     *               "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -24469,13 +24469,13 @@ export interface operations {
                      *       "blocked": [
                      *         {
                      *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
+                     *           "instrumentId": "9723d968-7aff-4cc7-8692-22bfe1979129",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
                      *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *           "instrumentId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
@@ -24575,31 +24575,31 @@ export interface operations {
                      *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T08:30:38.9828099+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:33.0199364+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
                      *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *             "instrumentId": "0247de40-7648-493c-93de-80b70c96daf8",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
+                     *                 "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "9723d968-7aff-4cc7-8692-22bfe1979129",
+                     *                 "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -24945,7 +24945,7 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *           "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
@@ -24965,23 +24965,23 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *           "type": "Deposit",
+                     *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
                      *           "instrumentId": null,
                      *           "quantity": 0,
                      *           "price": 0,
                      *           "fees": 0,
-                     *           "amount": 1000,
+                     *           "amount": 12.5,
                      *           "currency": "USD",
                      *           "fxRate": 1,
                      *           "splitNumerator": null,
                      *           "splitDenominator": null,
                      *           "transferId": null,
                      *           "lotSelections": [],
-                     *           "externalId": "BRK-2026-0001",
+                     *           "externalId": "BRK-2026-0002",
                      *           "memo": null
                      *         }
                      *       ],
@@ -25476,7 +25476,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                 *       "categoryId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -25503,7 +25503,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *       "categoryId": "0d97375c-674b-4210-99c1-00918fb3fe33",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
@@ -25857,7 +25857,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
+                     *           "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -25975,6 +25975,15 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
+                     *           "accountId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *           "name": "Plaid Money Market ••4444",
+                     *           "type": "Savings",
+                     *           "isLiability": false,
+                     *           "positions": 0,
+                     *           "cash": 0,
+                     *           "total": 0
+                     *         },
+                     *         {
                      *           "accountId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
@@ -25984,22 +25993,13 @@ export interface operations {
                      *           "total": -847.03
                      *         },
                      *         {
-                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
-                     *           "name": "Plaid Crypto Exchange Account ••4092",
-                     *           "type": "TaxableBrokerage",
+                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "name": "Alex's 401(k)",
+                     *           "type": "Plan401K",
                      *           "isLiability": false,
-                     *           "positions": 0,
-                     *           "cash": 0,
-                     *           "total": 0
-                     *         },
-                     *         {
-                     *           "accountId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
-                     *           "name": "Plaid IRA ••5555",
-                     *           "type": "TraditionalIra",
-                     *           "isLiability": false,
-                     *           "positions": 0,
-                     *           "cash": 0,
-                     *           "total": 0
+                     *           "positions": 223851.77,
+                     *           "cash": 0.21,
+                     *           "total": 223851.99
                      *         }
                      *       ],
                      *       "manualItems": [
@@ -26101,7 +26101,7 @@ export interface operations {
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T08:30:48.738006+00:00"
+                     *         "createdUtc": "2026-12-07T11:29:41.3489293+00:00"
                      *       }
                      *     ]
                      */
@@ -26188,7 +26188,7 @@ export interface operations {
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T08:30:48.738006+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:41.3489293+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -26291,7 +26291,7 @@ export interface operations {
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T08:30:48.738006+00:00"
+                     *       "createdUtc": "2026-12-07T11:29:41.3489293+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -26432,17 +26432,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
+                     *           "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T08:30:48.759+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T08:30:48.759+00:00",
+                     *           "createdUtc": "2026-12-07T11:29:41.366+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T11:29:41.366+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"e927b8ff-93c1-482b-add9-3914bc70431e\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T08:30:48.7593224+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"3026567e-fe06-4f1e-aca8-fd48963ffe60\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T11:29:41.3663705+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -26524,17 +26524,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
+                     *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T08:30:48.795+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T08:30:48.795+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:41.399+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T11:29:41.399+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"e927b8ff-93c1-482b-add9-3914bc70431e\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T08:30:48.7593224+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"3026567e-fe06-4f1e-aca8-fd48963ffe60\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T11:29:41.3663705+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -26601,17 +26601,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
+                     *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T08:30:48.759+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T08:30:48.759+00:00",
+                     *       "createdUtc": "2026-12-07T11:29:41.366+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T11:29:41.366+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"e927b8ff-93c1-482b-add9-3914bc70431e\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T08:30:48.7593224+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"3026567e-fe06-4f1e-aca8-fd48963ffe60\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T11:29:41.3663705+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -27505,13 +27505,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T08:30:51.669302+00:00",
+                     *       "exportedUtc": "2026-12-07T11:29:44.1407702+00:00",
                      *       "user": {
                      *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T08:30:35.544226+00:00",
+                     *         "createdUtc": "2026-12-07T11:29:29.7639311+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -27522,7 +27522,7 @@ export interface operations {
                      *             "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T08:30:34.718835+00:00",
+                     *             "createdUtc": "2026-12-07T11:29:29.0038527+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
@@ -27696,7 +27696,7 @@ export interface operations {
                      *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T08:30:39.3849529+00:00"
+                     *               "createdUtc": "2026-12-07T11:29:33.3390819+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
@@ -27704,7 +27704,7 @@ export interface operations {
                      *               "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *               "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *               "grantedUtc": "2026-12-07T08:30:49.064666+00:00",
+                     *               "grantedUtc": "2026-12-07T11:29:41.7129323+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
@@ -27714,7 +27714,7 @@ export interface operations {
                      *             "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T08:30:38.0570489+00:00",
+                     *             "createdUtc": "2026-12-07T11:29:32.1727646+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -27811,21 +27811,21 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T08:30:38.0032987+00:00",
+                     *           "occurredUtc": "2026-12-07T11:29:32.1341884+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T08:30:38.2166245+00:00",
+                     *           "occurredUtc": "2026-12-07T11:29:32.3305681+00:00",
                      *           "type": "transaction-edited",
                      *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "ipAddress": null,
                      *           "detail": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T08:30:38.9738517+00:00",
+                     *           "occurredUtc": "2026-12-07T11:29:33.0134187+00:00",
                      *           "type": "trade-placed",
                      *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "ipAddress": null,
@@ -27852,8 +27852,8 @@ export interface operations {
                      *                 "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd"
                      *               }
                      *             ],
-                     *             "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
-                     *             "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
+                     *             "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *             "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
                      *             "revision": 2,
                      *             "hiddenUtc": null,
                      *             "hiddenReason": null,
@@ -28526,37 +28526,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
-                     *           "householdId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *           "eventType": "strategy.updated",
-                     *           "title": "Strategy Dow 30 core: targets",
-                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *           "createdUtc": "2026-12-07T08:30:49.8009757+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
-                     *           "householdId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *           "eventType": "strategy.updated",
-                     *           "title": "Strategy Dow 30 core: hidden",
-                     *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
-                     *           "createdUtc": "2026-12-07T08:30:49.8009757+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *           "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
                      *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T08:30:40.9362081+00:00",
+                     *           "createdUtc": "2026-12-07T11:29:34.9119609+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "eventType": "goal.status_changed",
+                     *           "title": "Goal Retirement: AtRisk",
+                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
+                     *           "createdUtc": "2026-12-07T11:29:34.402645+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
+                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "eventType": "simulation.completed",
+                     *           "title": "Simulation Succeeded",
+                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
+                     *           "createdUtc": "2026-12-07T11:29:34.402645+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 19,
-                     *       "unreadCount": 19
+                     *       "totalCount": 17,
+                     *       "unreadCount": 17
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -28613,13 +28613,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
-                     *       "householdId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
-                     *       "eventType": "strategy.updated",
-                     *       "title": "Strategy Dow 30 core: targets",
-                     *       "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
-                     *       "createdUtc": "2026-12-07T08:30:49.8009757+00:00",
-                     *       "readUtc": "2026-12-07T08:30:49.9098582+00:00"
+                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
+                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "eventType": "simulation.completed",
+                     *       "title": "Simulation Succeeded",
+                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
+                     *       "createdUtc": "2026-12-07T11:29:34.9119609+00:00",
+                     *       "readUtc": "2026-12-07T11:29:42.5007706+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -28828,7 +28828,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 18
+                     *       "marked": 16
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -29130,9 +29130,9 @@ export interface operations {
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *         "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *         "updatedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -29205,9 +29205,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -29295,9 +29295,9 @@ export interface operations {
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T08:30:49.4498994+00:00",
+                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T08:30:49.5894108+00:00",
+                     *       "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -29504,7 +29504,7 @@ export interface operations {
                      *       "id": "14fdc198-6966-4da1-935a-929019e96644",
                      *       "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T08:30:49.6183384+00:00"
+                     *       "createdUtc": "2026-12-07T11:29:42.2321926+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -30051,7 +30051,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
+                     *       "userId": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
                      *       "householdId": "780c3a3d-576c-421f-8718-aa2d0df7c6e7"
                      *     }
                      */
@@ -30197,14 +30197,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T08:30:51.3237476+00:00",
+                     *           "lastErrorUtc": "2026-12-07T11:29:43.8072191+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T08:30:51.3305116+00:00",
+                     *           "lastErrorUtc": "2026-12-07T11:29:43.8133907+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
@@ -30331,6 +30331,7 @@ export interface operations {
                         seriesKind: string;
                         /** Format: double */
                         threshold: number;
+                        title: string;
                         /** Format: double */
                         typical: number;
                         /** Format: double */
