@@ -32,7 +32,7 @@ export async function anomaliesJourney({ test, page, expectText, apiSend, apiGet
     await card.getByRole('button', { name: 'Scan for unusual days now' }).click();
     const alert = card.getByTestId('anomaly-alert').filter({ hasText: 'Spending: Food/Groceries' });
     await expectText(alert, '$900.00 (typically $5');
-    await expectText(alert, 'threshold 5.5');
+    await expectText(alert, 'threshold 6.5'); // the spending setting's point threshold (docs/anomalies.md, "Defaults by kind")
     await expectText(card.getByTestId('anomaly-scan-result'), '1 new.');
 
     // A second scan records nothing twice.

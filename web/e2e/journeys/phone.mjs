@@ -36,9 +36,8 @@ export async function phoneJourney({ test, page, apiGet, householdUrl }) {
     ['plans', `${householdUrl}/plans`, () => page.getByRole('form', { name: 'Plan' }).waitFor()],
     ...(plans[0] ? [/** @type {[string, string]} */ (['plan', `${householdUrl}/plans/${plans[0].id}`])] : []),
     ['portfolio', `${householdUrl}/portfolio`, async () => {
-      // The frontier draws when scrolled into view (LazyChart whenVisible): drawn, it must fit the width too.
-      await page.getByTestId('frontier-chart').scrollIntoViewIfNeeded();
-      await page.getByTestId('frontier-chart').locator('.recharts-scatter-symbol').first().waitFor();
+      // The frontier (plain SVG, sized to its box): drawn, it must fit the width too.
+      await page.getByTestId('frontier-chart').getByTestId('frontier-mark').first().waitFor();
     }],
     ['tax', taxHousehold ? `/households/${taxHousehold.id}/tax?year=2024` : `${householdUrl}/tax`, () => (taxHousehold ? page.getByTestId('gains-table').waitFor() : Promise.resolve())],
     ['settings', `${householdUrl}/settings`, () => page.getByTestId('sessions').waitFor()],
