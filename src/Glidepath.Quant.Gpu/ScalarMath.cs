@@ -1,3 +1,4 @@
+using Glidepath.Quant.MonteCarlo;
 using ILGPU;
 
 namespace Glidepath.Quant.Gpu;
@@ -11,9 +12,6 @@ namespace Glidepath.Quant.Gpu;
 internal static class ScalarMath
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
-    private const float Ln2Hi = 0.693359375f;
-    private const float Ln2Lo = -2.12194440e-4f;
-    private const float Log2E = 1.44269504088896341f;
 
     /// <summary>The n-th output of SplitMix64 started at <paramref name="seed"/> (as <c>PathRandom.SplitMix64</c>).</summary>
     public static ulong SplitMix64(ulong seed, ulong n)
@@ -73,21 +71,21 @@ internal static class ScalarMath
     /// <summary>e^x as the CPU engine takes it: <c>VectorMath.ExpSmall</c> for |x| &lt;= 0.25, else Cephes expf (<c>VectorMath.Exp</c>).</summary>
     public static float Exp(float x)
     {
-        if (x <= 0.25f && x >= -0.25f)
+        if (x <= VectorMath.ExpSmallBound && x >= -VectorMath.ExpSmallBound)
         {
-            var q = 0.008351952768862247f;
-            q = (q * x) + 0.04179703816771507f;
-            q = (q * x) + 0.16666622459888458f;
-            q = (q * x) + 0.49999693036079407f;
+            var q = VectorMath.ExpSmallC5;
+            q = (q * x) + VectorMath.ExpSmallC4;
+            q = (q * x) + VectorMath.ExpSmallC3;
+            q = (q * x) + VectorMath.ExpSmallC2;
             q = (q * x) + 1f;
             return (q * x) + 1f;
         }
 
         x = x < -87f ? -87f : x > 88f ? 88f : x;
-        var n = Floor((x * Log2E) + 0.5f);
+        var n = Floor((x * VectorMath.Log2E) + 0.5f);
         var fn = (float)n;
-        var r = x - (fn * Ln2Hi);
-        r -= fn * Ln2Lo;
+        var r = x - (fn * VectorMath.Ln2Hi);
+        r -= fn * VectorMath.Ln2Lo;
         var p = 1.9875691500E-4f;
         p = (p * r) + 1.3981999507E-3f;
         p = (p * r) + 8.3334519073E-3f;
@@ -104,20 +102,20 @@ internal static class ScalarMath
         unchecked
         {
             var bits = (int)Interop.FloatAsInt(x);
-            var e = (bits - 0x3F2AAAAB) >> 23;
+            var e = (bits - VectorMath.LogOffset) >> 23;
             var r = Interop.IntAsFloat((uint)(bits - (e << 23))) - 1f;
             var ef = (float)e;
-            var g = 0.1342574954032898f;
-            g = (g * r) - 0.15040764212608337f;
-            g = (g * r) + 0.14118309319019318f;
-            g = (g * r) - 0.16483017802238464f;
-            g = (g * r) + 0.20003780722618103f;
-            g = (g * r) - 0.2500414550304413f;
-            g = (g * r) + 0.33333319425582886f;
-            g = (g * r) - 0.49999985098838806f;
+            var g = VectorMath.LogC7;
+            g = (g * r) + VectorMath.LogC6;
+            g = (g * r) + VectorMath.LogC5;
+            g = (g * r) + VectorMath.LogC4;
+            g = (g * r) + VectorMath.LogC3;
+            g = (g * r) + VectorMath.LogC2;
+            g = (g * r) + VectorMath.LogC1;
+            g = (g * r) + VectorMath.LogC0;
             var y = (r * r * g) + r;
-            y += ef * Ln2Lo;
-            return (ef * Ln2Hi) + y;
+            y += ef * VectorMath.Ln2Lo;
+            return (ef * VectorMath.Ln2Hi) + y;
         }
     }
 

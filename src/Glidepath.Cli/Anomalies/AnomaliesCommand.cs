@@ -105,12 +105,7 @@ public static class AnomaliesCommand
             {
                 result = name == "lstm"
                     ? LstmAnomalyDetector.TrainAndScore(series.Values, new LstmDetectorOptions(Seed: parse.GetValue(seed)))
-                    : RollingMad.Score(series.Values, parse.GetValue(kind) switch
-                    {
-                        "returns" => RollingMadOptions.ForReturns,
-                        "spending" => RollingMadOptions.ForSpending,
-                        _ => new RollingMadOptions(),
-                    });
+                    : RollingMad.Score(series.Values, parse.GetValue(kind) is { } k ? HouseholdAnomalies.OptionsFor(k) : new RollingMadOptions());
             }
             catch (ArgumentException e)
             {

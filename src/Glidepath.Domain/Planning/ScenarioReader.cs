@@ -15,7 +15,8 @@ namespace Glidepath.Domain.Planning;
 /// </summary>
 internal static class ScenarioReader
 {
-    private static readonly JsonDocumentOptions Strict = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+    // A field given twice fails the parse (the serializer's rule for duplicates is its own to apply).
+    private static readonly JsonDocumentOptions Strict = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, AllowDuplicateProperties = false };
 
     /// <summary>The document, or null where the serializer must decide.</summary>
     public static ScenarioDocument? TryRead(string json)
@@ -50,13 +51,10 @@ internal static class ScenarioReader
 
     private static ScenarioDocument ReadScenario(JsonElement e)
     {
-        RequireObject(e);
         var d = new ScenarioDocument { HorizonMonths = 0, Assets = [], Allocation = new AllocationDocument { Weights = [] } };
         bool horizon = false, assets = false, allocation = false;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
+        foreach (var p in Fields(e))
         {
-            Once(seen, p.Name);
             var v = p.Value;
             d = p.Name switch
             {
@@ -86,13 +84,10 @@ internal static class ScenarioReader
 
     private static AssetDocument Asset(JsonElement e)
     {
-        RequireObject(e);
         string? name = null;
         double? expected = null, volatility = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
+        foreach (var p in Fields(e))
         {
-            Once(seen, p.Name);
             switch (p.Name)
             {
                 case "name":
@@ -114,13 +109,10 @@ internal static class ScenarioReader
 
     private static AllocationDocument Allocation(JsonElement e)
     {
-        RequireObject(e);
         var a = new AllocationDocument { Weights = [] };
         var weights = false;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
+        foreach (var p in Fields(e))
         {
-            Once(seen, p.Name);
             var v = p.Value;
             a = p.Name switch
             {
@@ -146,13 +138,10 @@ internal static class ScenarioReader
 
     private static GlidePointDocument GlidePoint(JsonElement e)
     {
-        RequireObject(e);
         var g = new GlidePointDocument { Weights = [] };
         var weights = false;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
+        foreach (var p in Fields(e))
         {
-            Once(seen, p.Name);
             var v = p.Value;
             g = p.Name switch
             {
@@ -169,13 +158,10 @@ internal static class ScenarioReader
 
     private static CashFlowDocument CashFlow(JsonElement e)
     {
-        RequireObject(e);
         var c = new CashFlowDocument { Kind = FlowKind.Contribution, Amount = 0, StartMonth = 0, EndMonth = 0 };
         var required = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
+        foreach (var p in Fields(e))
         {
-            Once(seen, p.Name);
             var v = p.Value;
             c = p.Name switch
             {
@@ -225,13 +211,10 @@ internal static class ScenarioReader
 
     private static ReturnModelDocument ReturnModel(JsonElement e)
     {
-        RequireObject(e);
         var r = new ReturnModelDocument { Kind = ReturnModelKind.Normal };
         var kind = false;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
+        foreach (var p in Fields(e))
         {
-            Once(seen, p.Name);
             var v = p.Value;
             r = p.Name switch
             {
@@ -259,12 +242,9 @@ internal static class ScenarioReader
 
     private static SeriesDocument Series(JsonElement e)
     {
-        RequireObject(e);
         var s = new SeriesDocument();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
+        foreach (var p in Fields(e))
         {
-            Once(seen, p.Name);
             var v = p.Value;
             var isNull = v.ValueKind == JsonValueKind.Null;
             s = p.Name switch
@@ -301,13 +281,10 @@ internal static class ScenarioReader
 
     private static SpendingDocument Spending(JsonElement e)
     {
-        RequireObject(e);
         var s = new SpendingDocument { Rule = SpendingRuleKind.ConstantReal, AnnualAmount = 0, StartMonth = 0, EndMonth = 0 };
         var required = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
+        foreach (var p in Fields(e))
         {
-            Once(seen, p.Name);
             var v = p.Value;
             s = p.Name switch
             {
@@ -339,22 +316,8 @@ internal static class ScenarioReader
         return required == 4 ? s : throw new Unmapped();
     }
 
-    private static void RequireObject(JsonElement e)
-    {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            throw new Unmapped();
-        }
-    }
-
-    /// <summary>A field given twice (the serializer's rule for duplicates is its own to apply).</summary>
-    private static void Once(HashSet<string> seen, string name)
-    {
-        if (!seen.Add(name))
-        {
-            throw new Unmapped();
-        }
-    }
+    private static JsonElement.ObjectEnumerator Fields(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Object ? e.EnumerateObject() : throw new Unmapped();
 
     private static T[] Array<T>(JsonElement e, Func<JsonElement, T> item)
     {
@@ -373,22 +336,7 @@ internal static class ScenarioReader
         return result;
     }
 
-    private static double[] Doubles(JsonElement e)
-    {
-        if (e.ValueKind != JsonValueKind.Array)
-        {
-            throw new Unmapped();
-        }
-
-        var result = new double[e.GetArrayLength()];
-        var i = 0;
-        foreach (var x in e.EnumerateArray())
-        {
-            result[i++] = Double(x);
-        }
-
-        return result;
-    }
+    private static double[] Doubles(JsonElement e) => Array(e, Double);
 
     private static double Double(JsonElement e) =>
         e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var x) && double.IsFinite(x) ? x : throw new Unmapped();

@@ -11,9 +11,10 @@ namespace Glidepath.Quant.MonteCarlo;
 internal static class VectorMath
 {
     // Cephes expf coefficients and split of ln 2 (S. Moshier, Cephes Math Library; as in J. Pommier's sse_mathfun).
-    private const float Ln2Hi = 0.693359375f;
-    private const float Ln2Lo = -2.12194440e-4f;
-    private const float Log2E = 1.44269504088896341f;
+    // Internal: the GPU kernel's ScalarMath takes the same constants.
+    internal const float Ln2Hi = 0.693359375f;
+    internal const float Ln2Lo = -2.12194440e-4f;
+    internal const float Log2E = 1.44269504088896341f;
 
     /// <summary>e^x for |x| &lt; 87; relative error about 2 ulp (Cephes expf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -75,7 +76,7 @@ internal static class VectorMath
     public static Vector512<float> Log(Vector512<float> x)
     {
         var bits = x.AsInt32();
-        var e = (bits - Vector512.Create(0x3F2AAAAB)) >> 23;
+        var e = (bits - Vector512.Create(LogOffset)) >> 23;
         var r = (bits - (e << 23)).AsSingle() - Vector512<float>.One;
         var ef = Vector512.ConvertToSingle(e);
         var g = Vector512.Create(LogC7);
@@ -92,6 +93,9 @@ internal static class VectorMath
     }
 
     // Log's g(r) coefficients, r^7 .. r^0: mpmath.chebyfit((log1p(r) - r)/r^2, [-1/3, 1/3], 8), rounded to float.
+    /// <summary>The bits of 2/3: subtracting them before the exponent's shift puts 1 + r in [2/3, 4/3).</summary>
+    internal const int LogOffset = 0x3F2AAAAB;
+
     internal const float LogC7 = 0.1342574954032898f;
     internal const float LogC6 = -0.15040764212608337f;
     internal const float LogC5 = 0.14118309319019318f;
