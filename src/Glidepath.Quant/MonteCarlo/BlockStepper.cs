@@ -9,13 +9,14 @@ namespace Glidepath.Quant.MonteCarlo;
 /// then (at a policy year start) the spending decision, then withdrawals (a path fails when it
 /// cannot pay in full and stays at 0), then the month's return and the fee.
 /// </summary>
-internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedule, PathBook book, PathRandom random, float[] weights, TaxedStepper? taxes = null)
+internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedule, PathBook book, PathRandom random, float[] weights, TaxedStepper? taxes = null, bool fuse = true)
 {
     /// <summary>A shortfall below this share of the withdrawal is single-precision rounding, not a failure.</summary>
     internal const float Rounding = 1e-5f;
 
     private readonly int _assets = input.Returns.AssetCount;
-    private readonly float _fee = (float)Math.Pow(1 - input.AnnualFee, 1.0 / 12);
+    private readonly float _fee = MonthlyFee(input);
+    private readonly RebalancedNormalKernel? _kernel = fuse ? RebalancedNormalKernel.For(input, schedule, book, random, weights, MonthlyFee(input)) : null;
 
     /// <summary>Scratch for one block; one per worker thread.</summary>
     public sealed class Workspace(SimulationInput input, int blockSize)
@@ -24,6 +25,9 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
         public float[] ModelScratch { get; } = new float[input.Returns.ScratchLength(blockSize)];
     }
 
+    /// <summary>The monthly gross factor of the annual fee, (1 - fee)^(1/12).</summary>
+    private static float MonthlyFee(SimulationInput input) => (float)Math.Pow(1 - input.AnnualFee, 1.0 / 12);
+
     /// <summary>Current balances of a block's paths.</summary>
     public ReadOnlySpan<float> Balances(int first, int count) => book.Balance.AsSpan(first, count);
 
@@ -31,6 +35,13 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunYear(int first, int count, int startMonth, int endMonth, Workspace ws)
     {
+        if (_kernel is not null)
+        {
+            _kernel.RunYear(first, count, startMonth, endMonth);
+            CloseYear(first, count, startMonth, endMonth);
+            return;
+        }
+
         var gross = ws.Gross.AsSpan(0, _assets * count);
         for (var m = startMonth; m < endMonth; m++)
         {

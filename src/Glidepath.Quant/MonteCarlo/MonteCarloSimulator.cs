@@ -52,7 +52,7 @@ public static class MonteCarloSimulator
 
         var random = new PathRandom(input.Seed, padded);
         var taxes = input.Taxes is null ? null : new TaxedStepper(input, schedule, book, weights, paths, padded);
-        var stepper = new BlockStepper(input, schedule, book, random, weights, taxes);
+        var stepper = new BlockStepper(input, schedule, book, random, weights, taxes, options.Fuse);
         var blocks = (padded + BlockSize - 1) / BlockSize;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = options.CancellationToken };
 

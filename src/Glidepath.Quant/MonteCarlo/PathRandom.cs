@@ -151,8 +151,33 @@ public sealed class PathRandom
         }
     }
 
+    /// <summary>The state of paths [p, p+16) for a kernel that keeps it in registers (<see cref="RebalancedNormalKernel"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> Next(ref Vector512<uint> s0, ref Vector512<uint> s1, ref Vector512<uint> s2, ref Vector512<uint> s3)
+    internal void Load(int p, out Vector512<uint> s0, out Vector512<uint> s1, out Vector512<uint> s2, out Vector512<uint> s3, out Vector512<float> spare, out bool hasSpare)
+    {
+        s0 = Vector512.LoadUnsafe(ref _s0[p]);
+        s1 = Vector512.LoadUnsafe(ref _s1[p]);
+        s2 = Vector512.LoadUnsafe(ref _s2[p]);
+        s3 = Vector512.LoadUnsafe(ref _s3[p]);
+        spare = Vector512.LoadUnsafe(ref _spare[p]);
+        hasSpare = _hasSpare[p / Vector512<float>.Count];
+    }
+
+    /// <summary>Stores what <see cref="Load"/> gave, advanced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Save(int p, Vector512<uint> s0, Vector512<uint> s1, Vector512<uint> s2, Vector512<uint> s3, Vector512<float> spare, bool hasSpare)
+    {
+        s0.StoreUnsafe(ref _s0[p]);
+        s1.StoreUnsafe(ref _s1[p]);
+        s2.StoreUnsafe(ref _s2[p]);
+        s3.StoreUnsafe(ref _s3[p]);
+        spare.StoreUnsafe(ref _spare[p]);
+        _hasSpare[p / Vector512<float>.Count] = hasSpare;
+    }
+
+    /// <summary>Advances 16 streams by one xoshiro128+ step; returns their outputs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<uint> Next(ref Vector512<uint> s0, ref Vector512<uint> s1, ref Vector512<uint> s2, ref Vector512<uint> s3)
     {
         var result = s0 + s3;
         var t = s1 << 9;

@@ -43,4 +43,7 @@ public sealed record SimulationOptions
     public IProgress<double>? Progress { get; init; }
 
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Whether the one-pass kernel may serve the run (same bits as the general path; tests turn it off to show that).</summary>
+    internal bool Fuse { get; init; } = true;
 }
