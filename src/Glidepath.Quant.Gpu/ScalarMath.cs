@@ -73,12 +73,11 @@ internal static class ScalarMath
     {
         if (x <= VectorMath.ExpSmallBound && x >= -VectorMath.ExpSmallBound)
         {
-            var q = VectorMath.ExpSmallC5;
-            q = (q * x) + VectorMath.ExpSmallC4;
-            q = (q * x) + VectorMath.ExpSmallC3;
-            q = (q * x) + VectorMath.ExpSmallC2;
-            q = (q * x) + 1f;
-            return (q * x) + 1f;
+            // Estrin's order, as VectorMath.ExpSmall: (1 + x) + x^2 ((c2 + c3 x) + x^2 (c4 + c5 x)).
+            var x2 = x * x;
+            var high = (VectorMath.ExpSmallC5 * x) + VectorMath.ExpSmallC4;
+            var low = (VectorMath.ExpSmallC3 * x) + VectorMath.ExpSmallC2;
+            return (((high * x2) + low) * x2) + (x + 1f);
         }
 
         x = x < -87f ? -87f : x > 88f ? 88f : x;
@@ -105,15 +104,15 @@ internal static class ScalarMath
             var e = (bits - VectorMath.LogOffset) >> 23;
             var r = Interop.IntAsFloat((uint)(bits - (e << 23))) - 1f;
             var ef = (float)e;
-            var g = VectorMath.LogC7;
-            g = (g * r) + VectorMath.LogC6;
-            g = (g * r) + VectorMath.LogC5;
-            g = (g * r) + VectorMath.LogC4;
-            g = (g * r) + VectorMath.LogC3;
-            g = (g * r) + VectorMath.LogC2;
-            g = (g * r) + VectorMath.LogC1;
-            g = (g * r) + VectorMath.LogC0;
-            var y = (r * r * g) + r;
+            // Estrin's order, as VectorMath.Log.
+            var r2 = r * r;
+            var r4 = r2 * r2;
+            var g01 = (VectorMath.LogC1 * r) + VectorMath.LogC0;
+            var g23 = (VectorMath.LogC3 * r) + VectorMath.LogC2;
+            var g45 = (VectorMath.LogC5 * r) + VectorMath.LogC4;
+            var g67 = (VectorMath.LogC7 * r) + VectorMath.LogC6;
+            var g = (((g67 * r2) + g45) * r4) + ((g23 * r2) + g01);
+            var y = (r2 * g) + r;
             y += ef * VectorMath.Ln2Lo;
             return (ef * VectorMath.Ln2Hi) + y;
         }

@@ -139,10 +139,11 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
                 var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
                 var b = Vector512.LoadUnsafe(ref balance, at) + contribution;
                 var shortfall = Vector512.GreaterThan(needInFull, b);
-                var paid = Vector512.Min(need, b) & alive;
+                // MinNative/MaxNative (one instruction; IEEE 754-2019's Min and Max take three): never NaN or -0 here.
+                var paid = Vector512.MinNative(need, b) & alive;
                 Vector512.FusedMultiplyAdd(paid, toReal, Vector512.LoadUnsafe(ref spentReal, at)).StoreUnsafe(ref spentReal, at);
                 Vector512.ConditionalSelect((alive & shortfall).AsInt32(), month, failMonth).StoreUnsafe(ref failMonths, at);
-                (Vector512.Max(b - need, Vector512<float>.Zero) * r & Vector512.AndNot(alive, shortfall)).StoreUnsafe(ref balance, at);
+                (Vector512.MaxNative(b - need, Vector512<float>.Zero) * r & Vector512.AndNot(alive, shortfall)).StoreUnsafe(ref balance, at);
                 if (growth is not null)
                 {
                     (Vector512.Create<float>(growth.AsSpan(first + i)) * r).CopyTo(growth.AsSpan(first + i));

@@ -88,64 +88,98 @@ internal sealed class RebalancedNormalKernel
         var model = new Model(_mu, _cholesky, _fee);
         ref var terms = ref MemoryMarshal.GetArrayDataReference(_terms);
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
-        for (var i = 0; i < generated; i += Lanes)
+
+        // Two vectors of paths at a time, so that one's long chain of dependent steps (the normals' log and
+        // square root, exp, the payment) overlaps the other's: the next 16 paths, or with antithetic draws
+        // the mirror paths, which take the first vector's normals negated.
+        for (var i = 0; i < generated; i += _antithetic ? Lanes : 2 * Lanes)
         {
             var p = first + i;
-            var mirror = p + generated;
+            var q = _antithetic ? p + generated : p + Lanes;
             _random.Load(p, out var s0, out var s1, out var s2, out var s3, out var spare, out var hasSpare);
+            Vector512<uint> t0 = default, t1 = default, t2 = default, t3 = default;
+            var otherSpare = default(Vector512<float>);
+            if (!_antithetic)
+            {
+                _random.Load(q, out t0, out t1, out t2, out t3, out otherSpare, out _);
+            }
+
             var balance = Vector512.LoadUnsafe(ref _book.Balance[p]);
             var failMonth = Vector512.LoadUnsafe(ref _book.FailMonth[p]);
             var spentReal = Vector512.LoadUnsafe(ref _book.YearSpendReal[p]);
-            var twinBalance = _antithetic ? Vector512.LoadUnsafe(ref _book.Balance[mirror]) : default;
-            var twinFailMonth = _antithetic ? Vector512.LoadUnsafe(ref _book.FailMonth[mirror]) : default;
-            var twinSpentReal = _antithetic ? Vector512.LoadUnsafe(ref _book.YearSpendReal[mirror]) : default;
+            var otherBalance = Vector512.LoadUnsafe(ref _book.Balance[q]);
+            var otherFailMonth = Vector512.LoadUnsafe(ref _book.FailMonth[q]);
+            var otherSpentReal = Vector512.LoadUnsafe(ref _book.YearSpendReal[q]);
             for (var m = startMonth; m < endMonth; m++)
             {
-                // The month's normals in draw order; an odd count keeps the pair's second for the next month.
-                Vector512<float> z0, z1 = default, z2 = default, z3 = default;
-                if (n % 2 == 1 && hasSpare)
+                // Both vectors draw the same number of normals each month, so they share the spare flag.
+                var spareBefore = hasSpare;
+                Draw<TAssets>(ref s0, ref s1, ref s2, ref s3, ref spare, ref hasSpare, out var z0, out var z1, out var z2, out var z3);
+                Vector512<float> y0, y1, y2, y3;
+                if (_antithetic)
                 {
-                    z0 = spare;
-                    if (n == 3)
-                    {
-                        (z1, z2) = VectorMath.NormalPair(PathRandom.Next(ref s0, ref s1, ref s2, ref s3), PathRandom.Next(ref s0, ref s1, ref s2, ref s3));
-                    }
-
-                    hasSpare = false;
+                    (y0, y1, y2, y3) = (-z0, -z1, -z2, -z3);
                 }
                 else
                 {
-                    (z0, z1) = VectorMath.NormalPair(PathRandom.Next(ref s0, ref s1, ref s2, ref s3), PathRandom.Next(ref s0, ref s1, ref s2, ref s3));
-                    if (n >= 3)
-                    {
-                        (z2, z3) = VectorMath.NormalPair(PathRandom.Next(ref s0, ref s1, ref s2, ref s3), PathRandom.Next(ref s0, ref s1, ref s2, ref s3));
-                    }
-
-                    if (n % 2 == 1)
-                    {
-                        spare = n == 1 ? z1 : z3;
-                        hasSpare = true;
-                    }
+                    Draw<TAssets>(ref t0, ref t1, ref t2, ref t3, ref otherSpare, ref spareBefore, out y0, out y1, out y2, out y3);
                 }
 
                 ref var w = ref Unsafe.Add(ref weights, m * n);
                 ref var t = ref Unsafe.Add(ref terms, 4 * m);
                 Pay(m, ref t, model.Gross<TAssets>(ref w, z0, z1, z2, z3), ref balance, ref failMonth, ref spentReal);
-                if (_antithetic)
-                {
-                    Pay(m, ref t, model.Gross<TAssets>(ref w, -z0, -z1, -z2, -z3), ref twinBalance, ref twinFailMonth, ref twinSpentReal);
-                }
+                Pay(m, ref t, model.Gross<TAssets>(ref w, y0, y1, y2, y3), ref otherBalance, ref otherFailMonth, ref otherSpentReal);
             }
 
             _random.Save(p, s0, s1, s2, s3, spare, hasSpare);
+            if (!_antithetic)
+            {
+                _random.Save(q, t0, t1, t2, t3, otherSpare, hasSpare);
+            }
+
             balance.StoreUnsafe(ref _book.Balance[p]);
             failMonth.StoreUnsafe(ref _book.FailMonth[p]);
             spentReal.StoreUnsafe(ref _book.YearSpendReal[p]);
-            if (_antithetic)
+            otherBalance.StoreUnsafe(ref _book.Balance[q]);
+            otherFailMonth.StoreUnsafe(ref _book.FailMonth[q]);
+            otherSpentReal.StoreUnsafe(ref _book.YearSpendReal[q]);
+        }
+    }
+
+    /// <summary>
+    /// One month's normals of 16 paths in draw order, as <see cref="PathRandom.FillNormals"/> draws them: an
+    /// odd count keeps the last pair's second for the next month.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Draw<TAssets>(
+        ref Vector512<uint> s0, ref Vector512<uint> s1, ref Vector512<uint> s2, ref Vector512<uint> s3, ref Vector512<float> spare, ref bool hasSpare,
+        out Vector512<float> z0, out Vector512<float> z1, out Vector512<float> z2, out Vector512<float> z3)
+        where TAssets : struct, IAssetCount
+    {
+        var n = TAssets.Value;
+        (z1, z2, z3) = (default, default, default);
+        if (n % 2 == 1 && hasSpare)
+        {
+            z0 = spare;
+            if (n == 3)
             {
-                twinBalance.StoreUnsafe(ref _book.Balance[mirror]);
-                twinFailMonth.StoreUnsafe(ref _book.FailMonth[mirror]);
-                twinSpentReal.StoreUnsafe(ref _book.YearSpendReal[mirror]);
+                (z1, z2) = VectorMath.NormalPair(PathRandom.Next(ref s0, ref s1, ref s2, ref s3), PathRandom.Next(ref s0, ref s1, ref s2, ref s3));
+            }
+
+            hasSpare = false;
+        }
+        else
+        {
+            (z0, z1) = VectorMath.NormalPair(PathRandom.Next(ref s0, ref s1, ref s2, ref s3), PathRandom.Next(ref s0, ref s1, ref s2, ref s3));
+            if (n >= 3)
+            {
+                (z2, z3) = VectorMath.NormalPair(PathRandom.Next(ref s0, ref s1, ref s2, ref s3), PathRandom.Next(ref s0, ref s1, ref s2, ref s3));
+            }
+
+            if (n % 2 == 1)
+            {
+                spare = n == 1 ? z1 : z3;
+                hasSpare = true;
             }
         }
     }
@@ -178,24 +212,25 @@ internal sealed class RebalancedNormalKernel
             var x1 = n > 1 ? LogReturn(1, n, z0, z1, z2, z3) : default;
             var x2 = n > 2 ? LogReturn(2, n, z0, z1, z2, z3) : default;
             var x3 = n > 3 ? LogReturn(3, n, z0, z1, z2, z3) : default;
-            var g0 = VectorMath.ExpSmall(x0);
-            var g1 = n > 1 ? VectorMath.ExpSmall(x1) : default;
-            var g2 = n > 2 ? VectorMath.ExpSmall(x2) : default;
-            var g3 = n > 3 ? VectorMath.ExpSmall(x3) : default;
             var largest = Vector512.Abs(x0);
-            largest = n > 1 ? Vector512.Max(largest, Vector512.Abs(x1)) : largest;
-            largest = n > 2 ? Vector512.Max(largest, Vector512.Abs(x2)) : largest;
-            largest = n > 3 ? Vector512.Max(largest, Vector512.Abs(x3)) : largest;
-            var bound = Vector512.Create(VectorMath.ExpSmallBound);
-            if (Vector512.GreaterThanAny(largest, bound))
+            largest = n > 1 ? Vector512.MaxNative(largest, Vector512.Abs(x1)) : largest;
+            largest = n > 2 ? Vector512.MaxNative(largest, Vector512.Abs(x2)) : largest;
+            largest = n > 3 ? Vector512.MaxNative(largest, Vector512.Abs(x3)) : largest;
+            if (Vector512.GreaterThanAny(largest, Vector512.Create(VectorMath.ExpSmallBound)))
             {
-                // Rare (a month beyond about 4.8 sigma): the full exp for those lanes only.
-                g0 = Wide(x0, g0, bound);
-                g1 = Wide(x1, g1, bound);
-                g2 = Wide(x2, g2, bound);
-                g3 = Wide(x3, g3, bound);
+                // Rare (a month beyond about 4.8 sigma), and out of line so that the hot path keeps its registers.
+                return Sum<TAssets>(ref w, Wide(x0), Wide(x1), Wide(x2), Wide(x3));
             }
 
+            return Sum<TAssets>(ref w, VectorMath.ExpSmall(x0), n > 1 ? VectorMath.ExpSmall(x1) : default, n > 2 ? VectorMath.ExpSmall(x2) : default, n > 3 ? VectorMath.ExpSmall(x3) : default);
+        }
+
+        /// <summary>sum over assets of w_a g_a, times the fee factor.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector512<float> Sum<TAssets>(ref float w, Vector512<float> g0, Vector512<float> g1, Vector512<float> g2, Vector512<float> g3)
+            where TAssets : struct, IAssetCount
+        {
+            var n = TAssets.Value;
             var r = Vector512.FusedMultiplyAdd(Vector512.Create(w), g0, Vector512<float>.Zero);
             if (n > 1)
             {
@@ -239,8 +274,10 @@ internal sealed class RebalancedNormalKernel
             return x;
         }
 
-        private static Vector512<float> Wide(Vector512<float> x, Vector512<float> small, Vector512<float> bound) =>
-            Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Abs(x), bound), VectorMath.Exp(x), small);
+        /// <summary>e^x as NormalReturns takes it: ExpSmall within its range, the full exp beyond, lane by lane.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector512<float> Wide(Vector512<float> x) =>
+            Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Abs(x), Vector512.Create(VectorMath.ExpSmallBound)), VectorMath.Exp(x), VectorMath.ExpSmall(x));
     }
 
     /// <summary>
@@ -250,14 +287,15 @@ internal sealed class RebalancedNormalKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Pay(int m, ref float terms, Vector512<float> r, ref Vector512<float> balance, ref Vector512<int> failMonth, ref Vector512<float> spentReal)
     {
+        // MinNative/MaxNative: one instruction where IEEE 754-2019's Min and Max take three; never NaN or -0 here.
         var need = Vector512.Create(Unsafe.Add(ref terms, 1));
         var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
         var b = balance + Vector512.Create(terms);
         var shortfall = Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref terms, 2)), b);
-        var paid = Vector512.Min(need, b) & alive;
+        var paid = Vector512.MinNative(need, b) & alive;
         spentReal = Vector512.FusedMultiplyAdd(paid, Vector512.Create(Unsafe.Add(ref terms, 3)), spentReal);
         failMonth = Vector512.ConditionalSelect((alive & shortfall).AsInt32(), Vector512.Create(m), failMonth);
-        balance = Vector512.Max(b - need, Vector512<float>.Zero) * r & Vector512.AndNot(alive, shortfall);
+        balance = Vector512.MaxNative(b - need, Vector512<float>.Zero) * r & Vector512.AndNot(alive, shortfall);
     }
 
     private interface IAssetCount
