@@ -7123,9 +7123,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "side": "Buy",
                      *         "type": "Limit",
                      *         "quantity": 10,
@@ -7134,29 +7134,55 @@ export interface operations {
                      *         "status": "Cancelled",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-f2687fc278f04aaabb5a77631f694df7",
+                     *         "brokerOrderId": "paper-33db8d1fc0ce4a9fb527b62668ca0400",
                      *         "proposalId": null,
-                     *         "createdUtc": "2026-12-07T11:29:33.0672336+00:00",
-                     *         "updatedUtc": "2026-12-07T11:29:33.1613743+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:20.1436248+00:00",
+                     *         "updatedUtc": "2026-12-07T14:30:20.2490108+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T11:29:33.1027876+00:00"
+                     *             "atUtc": "2026-12-07T14:30:20.18341+00:00"
                      *           },
                      *           {
                      *             "from": "Submitted",
                      *             "to": "Cancelled",
                      *             "reason": "cancelled by the user",
-                     *             "atUtc": "2026-12-07T11:29:33.1613743+00:00"
+                     *             "atUtc": "2026-12-07T14:30:20.2490108+00:00"
                      *           }
                      *         ],
                      *         "fills": []
                      *       },
                      *       {
-                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "id": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Buy",
+                     *         "type": "Market",
+                     *         "quantity": 8099.354051,
+                     *         "limitPrice": null,
+                     *         "price": 12.34,
+                     *         "status": "Submitted",
+                     *         "filledQuantity": 0,
+                     *         "broker": "paper",
+                     *         "brokerOrderId": "paper-1d13f40f243d4324a8a0f4fae44dc964",
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "createdUtc": "2026-12-07T14:30:20.0418085+00:00",
+                     *         "updatedUtc": "2026-12-07T14:30:20.18341+00:00",
+                     *         "transitions": [
+                     *           {
+                     *             "from": "Pending",
+                     *             "to": "Submitted",
+                     *             "reason": "accepted by the paper broker",
+                     *             "atUtc": "2026-12-07T14:30:20.18341+00:00"
+                     *           }
+                     *         ],
+                     *         "fills": []
+                     *       },
+                     *       {
+                     *         "id": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *         "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *         "side": "Sell",
                      *         "type": "Market",
@@ -7166,42 +7192,16 @@ export interface operations {
                      *         "status": "Submitted",
                      *         "filledQuantity": 0,
                      *         "broker": "paper",
-                     *         "brokerOrderId": "paper-2018c56648db438fb89c86c30054155e",
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00",
-                     *         "updatedUtc": "2026-12-07T11:29:33.1027876+00:00",
+                     *         "brokerOrderId": "paper-2b26355ab4ec4f77bcac00691a7643c2",
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "createdUtc": "2026-12-07T14:30:20.0418085+00:00",
+                     *         "updatedUtc": "2026-12-07T14:30:20.18341+00:00",
                      *         "transitions": [
                      *           {
                      *             "from": "Pending",
                      *             "to": "Submitted",
                      *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T11:29:33.1027876+00:00"
-                     *           }
-                     *         ],
-                     *         "fills": []
-                     *       },
-                     *       {
-                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
-                     *         "side": "Sell",
-                     *         "type": "Market",
-                     *         "quantity": 303,
-                     *         "limitPrice": null,
-                     *         "price": 76.75,
-                     *         "status": "Submitted",
-                     *         "filledQuantity": 0,
-                     *         "broker": "paper",
-                     *         "brokerOrderId": "paper-435e62d5f433458ab289eea623d4cfcc",
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00",
-                     *         "updatedUtc": "2026-12-07T11:29:33.1027876+00:00",
-                     *         "transitions": [
-                     *           {
-                     *             "from": "Pending",
-                     *             "to": "Submitted",
-                     *             "reason": "accepted by the paper broker",
-                     *             "atUtc": "2026-12-07T11:29:33.1027876+00:00"
+                     *             "atUtc": "2026-12-07T14:30:20.18341+00:00"
                      *           }
                      *         ],
                      *         "fills": []
@@ -7255,7 +7255,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *       "side": "Buy",
                  *       "quantity": 10,
                  *       "type": "Limit",
@@ -7283,9 +7283,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7296,8 +7296,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T11:29:33.0672336+00:00",
-                     *       "updatedUtc": "2026-12-07T11:29:33.0672336+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:20.1436248+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:20.1436248+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -7375,9 +7375,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7388,8 +7388,8 @@ export interface operations {
                      *       "broker": "paper",
                      *       "brokerOrderId": null,
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T11:29:33.0672336+00:00",
-                     *       "updatedUtc": "2026-12-07T11:29:33.0672336+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:20.1436248+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:20.1436248+00:00",
                      *       "transitions": [],
                      *       "fills": []
                      *     }
@@ -7449,9 +7449,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "side": "Buy",
                      *       "type": "Limit",
                      *       "quantity": 10,
@@ -7460,22 +7460,22 @@ export interface operations {
                      *       "status": "Cancelled",
                      *       "filledQuantity": 0,
                      *       "broker": "paper",
-                     *       "brokerOrderId": "paper-f2687fc278f04aaabb5a77631f694df7",
+                     *       "brokerOrderId": "paper-33db8d1fc0ce4a9fb527b62668ca0400",
                      *       "proposalId": null,
-                     *       "createdUtc": "2026-12-07T11:29:33.0672336+00:00",
-                     *       "updatedUtc": "2026-12-07T11:29:33.1613743+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:20.1436248+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:20.2490108+00:00",
                      *       "transitions": [
                      *         {
                      *           "from": "Pending",
                      *           "to": "Submitted",
                      *           "reason": "accepted by the paper broker",
-                     *           "atUtc": "2026-12-07T11:29:33.1027876+00:00"
+                     *           "atUtc": "2026-12-07T14:30:20.18341+00:00"
                      *         },
                      *         {
                      *           "from": "Submitted",
                      *           "to": "Cancelled",
                      *           "reason": "cancelled by the user",
-                     *           "atUtc": "2026-12-07T11:29:33.1613743+00:00"
+                     *           "atUtc": "2026-12-07T14:30:20.2490108+00:00"
                      *         }
                      *       ],
                      *       "fills": []
@@ -7618,36 +7618,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "bf72fc45-4cce-4007-b8b0-144e836e8c0b",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "3026567e-fe06-4f1e-aca8-fd48963ffe60",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T11:29:32.7876801+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:19.8398807+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "e927b8ff-93c1-482b-add9-3914bc70431e",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *             "side": "Sell",
                      *             "quantity": 943,
                      *             "price": 84.69,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "122cbc12-2d11-40b3-b527-4ec9f4e487eb",
+                     *                 "lotId": "e927b8ff-93c1-482b-add9-3914bc70431e",
                      *                 "quantity": 52,
                      *                 "gain": 882.81,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "236dac3b-4a1a-45a7-813b-6f7360cff0b9",
+                     *                 "lotId": "bf72fc45-4cce-4007-b8b0-144e836e8c0b",
                      *                 "quantity": 49,
                      *                 "gain": 1685.49,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "9f829f68-f60d-4ba0-ad3f-efc1926ed64b",
+                     *                 "lotId": "122cbc12-2d11-40b3-b527-4ec9f4e487eb",
                      *                 "quantity": 523,
                      *                 "gain": 22810.54,
                      *                 "longTerm": true
@@ -7658,26 +7658,26 @@ export interface operations {
                      *             "reason": "Sell IBM: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *             "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *             "side": "Sell",
                      *             "quantity": 636,
                      *             "price": 43.38,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *                 "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *                 "quantity": 40,
                      *                 "gain": -2250.35,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *                 "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *                 "quantity": 35,
                      *                 "gain": -941.75,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "2d37dfb3-681e-4bc7-bc2b-10b07c2484cb",
+                     *                 "lotId": "236dac3b-4a1a-45a7-813b-6f7360cff0b9",
                      *                 "quantity": 130,
                      *                 "gain": 4220.486899563319,
                      *                 "longTerm": true
@@ -7688,26 +7688,26 @@ export interface operations {
                      *             "reason": "Sell MSFT: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
                      *           },
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *             "side": "Sell",
                      *             "quantity": 2598,
                      *             "price": 28.94,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *                 "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
                      *                 "quantity": 93,
                      *                 "gain": -902.61,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "d9d82419-7877-494d-ad1b-1a7d290d94aa",
+                     *                 "lotId": "9f829f68-f60d-4ba0-ad3f-efc1926ed64b",
                      *                 "quantity": 121,
                      *                 "gain": 148.14,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "2c2615f5-7699-49cc-87c7-a2339bef9f6a",
+                     *                 "lotId": "2d37dfb3-681e-4bc7-bc2b-10b07c2484cb",
                      *                 "quantity": 98,
                      *                 "gain": 309.57,
                      *                 "longTerm": true
@@ -7720,43 +7720,7 @@ export interface operations {
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -1.599863462309243e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "target": {
-                     *               "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *               "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *               "assetClass": null,
-                     *               "weight": 0.12,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": null,
-                     *               "band": 0,
-                     *               "buys": "60a0c385-5658-4bc9-a4ce-d2564abb0c92"
-                     *             },
-                     *             "before": -0.12,
-                     *             "after": -4.7095417867977524e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -7764,14 +7728,50 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *             },
                      *             "before": 0.48436333523566005,
                      *             "after": 5.703078008231823e-12,
                      *             "inBandAfter": false,
                      *             "reason": "A loss sale of PG would be a wash sale: it or an identical security was bought in the last 30 days, is scheduled in the next 30 or is bought by this proposal."
+                     *           },
+                     *           {
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "target": {
+                     *               "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *               "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *               "assetClass": null,
+                     *               "weight": 0.12,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": null,
+                     *               "band": 0,
+                     *               "buys": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                     *             },
+                     *             "before": -0.12,
+                     *             "after": -4.7095417867977524e-11,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
+                     *           },
+                     *           {
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "Bonds",
+                     *               "weight": 0.4,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
+                     *               "band": 0,
+                     *               "buys": "2d59d00c-b7fd-406b-a42b-2ccab26c1272"
+                     *             },
+                     *             "before": -0.4,
+                     *             "after": -0.4,
+                     *             "inBandAfter": false,
+                     *             "reason": "The target names no instrument to buy."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -7854,7 +7854,7 @@ export interface operations {
                      *       {
                      *         "email": "advisor@example.com",
                      *         "profile": {
-                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "displayName": "Dana Reyes",
                      *           "specialities": [
                      *             "retirement",
@@ -7872,7 +7872,7 @@ export interface operations {
                      *           "slotMinutes": 60,
                      *           "verified": false,
                      *           "verifiedUtc": null,
-                     *           "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
+                     *           "updatedUtc": "2026-12-07T14:30:29.0999514+00:00"
                      *         }
                      *       }
                      *     ]
@@ -7931,7 +7931,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -7948,8 +7948,8 @@ export interface operations {
                      *       "bio": "Retirement income and tax-aware investing.",
                      *       "slotMinutes": 60,
                      *       "verified": true,
-                     *       "verifiedUtc": "2026-12-07T11:29:41.8277299+00:00",
-                     *       "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
+                     *       "verifiedUtc": "2026-12-07T14:30:29.1726469+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:29.0999514+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8012,7 +8012,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -8030,7 +8030,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
+                     *       "updatedUtc": "2026-12-07T14:30:29.0999514+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -8120,7 +8120,7 @@ export interface operations {
                      *       "words": 14,
                      *       "html": "<h1>The emergency fund</h1>\n<p>Three to six months of <strong>essential spending</strong>, in cash. See <a href=\"/learn/rebalancing\">rebalancing</a>.</p>\n",
                      *       "markdown": "# The emergency fund\n\nThree to six months of **essential spending**, in cash. See [rebalancing](/learn/rebalancing).\n",
-                     *       "updatedUtc": "2026-12-07T11:29:42.4653891+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:29.929048+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -8381,7 +8381,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "symbol": "BA",
                      *       "exchange": "NYSE",
                      *       "provider": "stooq",
@@ -9068,10 +9068,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "keyId": "es256-20261207112943793",
+                     *       "keyId": "es256-20261207143031428",
                      *       "publishedKeyIds": [
-                     *         "es256-20261207112930720",
-                     *         "es256-20261207112943793"
+                     *         "es256-20261207143017342",
+                     *         "es256-20261207143031428"
                      *       ]
                      *     }
                      */
@@ -9129,7 +9129,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "strategy": {
-                     *           "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *           "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *           "name": "Dow 30 core",
                      *           "description": "US large caps only, back to target each month.",
                      *           "allocations": [
@@ -9142,16 +9142,16 @@ export interface operations {
                      *           "proxies": [
                      *             {
                      *               "assetClass": "UsEquity",
-                     *               "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *               "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *               "symbol": "AA",
                      *               "name": "Alcoa"
                      *             }
                      *           ],
                      *           "byAdvisor": false,
                      *           "mine": false,
-                     *           "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *           "publishedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *           "publishedOn": "2026-10-07",
-                     *           "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
+                     *           "updatedUtc": "2026-12-07T14:30:29.6219566+00:00",
                      *           "revision": 2,
                      *           "followers": 1,
                      *           "hidden": false,
@@ -9227,7 +9227,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -9240,16 +9240,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *       "publishedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:29.6219566+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": true,
@@ -9325,7 +9325,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -9338,16 +9338,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *       "publishedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:29.6219566+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -9416,7 +9416,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "email": "advisor@example.com",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -9427,7 +9427,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
@@ -9437,7 +9437,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       {
-                     *         "id": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
+                     *         "id": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
                      *         "email": "jamie@example.com",
                      *         "emailConfirmed": false,
                      *         "mfaEnabled": false,
@@ -9511,7 +9511,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "email": "advisor@example.com",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -9881,9 +9881,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Demo: Alex & Sam Rivera",
-                     *         "grantedUtc": "2026-12-07T11:29:41.7129323+00:00",
+                     *         "grantedUtc": "2026-12-07T14:30:29.0255412+00:00",
                      *         "alerts": {
                      *           "outOfBandTargets": 19,
                      *           "harvestOpportunities": 4,
@@ -9947,36 +9947,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "startUtc": "2026-11-30T11:29:41.9920419+00:00",
-                     *         "endUtc": "2026-11-30T12:29:41.9920419+00:00",
-                     *         "start": "2026-11-30T11:29:41.9920419+00:00",
-                     *         "advisorStart": "2026-11-30T06:29:41.9920419-05:00",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "startUtc": "2026-11-30T14:30:29.3629216+00:00",
+                     *         "endUtc": "2026-11-30T15:30:29.3629216+00:00",
+                     *         "start": "2026-11-30T14:30:29.3629216+00:00",
+                     *         "advisorStart": "2026-11-30T09:30:29.3629216-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T11:29:41.9920419+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T14:30:29.3629216+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
-                     *           "consultationId": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *           "consultationId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T11:29:42.0130025+00:00"
+                     *           "createdUtc": "2026-12-07T14:30:29.3868252+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -10045,7 +10045,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -10063,7 +10063,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
+                     *       "updatedUtc": "2026-12-07T14:30:29.0999514+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -10147,7 +10147,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "displayName": "Dana Reyes",
                      *       "specialities": [
                      *         "retirement",
@@ -10165,7 +10165,7 @@ export interface operations {
                      *       "slotMinutes": 60,
                      *       "verified": false,
                      *       "verifiedUtc": null,
-                     *       "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
+                     *       "updatedUtc": "2026-12-07T14:30:29.0999514+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AdvisorProfileDto"];
@@ -10426,7 +10426,7 @@ export interface operations {
                      *             1
                      *           ]
                      *         ],
-                     *         "createdUtc": "2026-12-07T11:29:43.825148+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:31.4645574+00:00",
                      *         "builtIn": false
                      *       },
                      *       {
@@ -10599,7 +10599,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T11:29:43.825148+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:31.4645574+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -10816,7 +10816,7 @@ export interface operations {
                      *           1
                      *         ]
                      *       ],
-                     *       "createdUtc": "2026-12-07T11:29:43.825148+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:31.4645574+00:00",
                      *       "builtIn": false
                      *     }
                      */
@@ -11067,10 +11067,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Demo: Alex & Sam Rivera",
                      *         "reportingCurrency": "USD",
-                     *         "createdUtc": "2026-12-07T11:29:29.0038527+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:15.3716466+00:00",
                      *         "version": 0,
                      *         "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *       }
@@ -11129,10 +11129,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "name": "Rivera holiday fund",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T11:29:32.1727646+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:18.9742919+00:00",
                      *       "version": 0,
                      *       "priceNote": null
                      *     }
@@ -11191,10 +11191,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Demo: Alex & Sam Rivera",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T11:29:29.0038527+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:15.3716466+00:00",
                      *       "version": 0,
                      *       "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *     }
@@ -11273,10 +11273,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *       "name": "Rivera holiday savings",
                      *       "reportingCurrency": "USD",
-                     *       "createdUtc": "2026-12-07T11:29:32.1727646+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:18.9742919+00:00",
                      *       "version": 1,
                      *       "priceNote": null
                      *     }
@@ -11428,8 +11428,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "ownerId": null,
                      *         "name": "Joint brokerage",
                      *         "type": "TaxableBrokerage",
@@ -11447,8 +11447,8 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "ownerId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "ownerId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
                      *         "name": "Alex's traditional IRA",
                      *         "type": "TraditionalIra",
                      *         "baseCurrency": "USD",
@@ -11464,9 +11464,9 @@ export interface operations {
                      *         "dividendWithholdingRate": 0
                      *       },
                      *       {
-                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "ownerId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "id": "5ebaa3ec-b8c2-4786-a947-bc379799bce6",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "ownerId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *         "name": "Sam's Roth IRA",
                      *         "type": "RothIra",
                      *         "baseCurrency": "USD",
@@ -11545,7 +11545,7 @@ export interface operations {
                  *       "baseCurrency": "USD",
                  *       "institution": "Demo Brokerage",
                  *       "number": "BRK-0042",
-                 *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                 *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "reliefMethod": "Fifo"
                  *     }
                  */
@@ -11562,8 +11562,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11652,8 +11652,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "ownerId": null,
                      *       "name": "Joint brokerage",
                      *       "type": "TaxableBrokerage",
@@ -11747,8 +11747,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "ownerId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "ownerId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "name": "Jamie's brokerage",
                      *       "type": "TaxableBrokerage",
                      *       "baseCurrency": "USD",
@@ -11916,7 +11916,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *       "currency": "USD",
                      *       "from": "2025-01-01",
                      *       "to": "2026-12-07",
@@ -12018,12 +12018,12 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorEmail": "advisor@example.com",
                      *         "scope": "read",
-                     *         "grantedUtc": "2026-12-07T11:29:41.7129323+00:00",
+                     *         "grantedUtc": "2026-12-07T14:30:29.0255412+00:00",
                      *         "revokedUtc": null
                      *       }
                      *     ]
@@ -12110,12 +12110,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorEmail": "advisor@example.com",
                      *       "scope": "read",
-                     *       "grantedUtc": "2026-12-07T11:29:41.7129323+00:00",
+                     *       "grantedUtc": "2026-12-07T14:30:29.0255412+00:00",
                      *       "revokedUtc": null
                      *     }
                      */
@@ -12270,7 +12270,7 @@ export interface operations {
                      *           "rank": 1,
                      *           "score": 0.6,
                      *           "advisor": {
-                     *             "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *             "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *             "displayName": "Dana Reyes",
                      *             "specialities": [
                      *               "retirement",
@@ -12287,16 +12287,16 @@ export interface operations {
                      *             "bio": "Retirement income and tax-aware investing.",
                      *             "slotMinutes": 60,
                      *             "verified": true,
-                     *             "verifiedUtc": "2026-12-07T11:29:41.8277299+00:00",
-                     *             "updatedUtc": "2026-12-07T11:29:41.769296+00:00"
+                     *             "verifiedUtc": "2026-12-07T14:30:29.1726469+00:00",
+                     *             "updatedUtc": "2026-12-07T14:30:29.0999514+00:00"
                      *           },
-                     *           "freeSlots": 80,
+                     *           "freeSlots": 79,
                      *           "averageRating": null,
                      *           "reviews": 0,
                      *           "reasons": [
                      *             "Rank 1, score 0.600 = 0.5×0.40 fit + 0.3×1.00 availability + 0.2×0.50 rating.",
                      *             "Covers 2 of 5 needs: retirement, tax (not debt, investing, estate).",
-                     *             "80 free slots in the next 14 days."
+                     *             "79 free slots in the next 14 days."
                      *           ]
                      *         }
                      *       ]
@@ -12379,7 +12379,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "timeZone": "Europe/London",
                      *       "advisorTimeZone": "America/New_York",
                      *       "slots": [
@@ -12483,34 +12483,34 @@ export interface operations {
                      *       "targets": 34,
                      *       "drift": [
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": null,
-                     *           "symbol": null,
-                     *           "assetClass": "InternationalEquity",
-                     *           "weight": 0.15,
-                     *           "band": 0.0375,
-                     *           "drift": -0.15
-                     *         },
-                     *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "UsEquity",
                      *           "weight": 0.45,
                      *           "band": 0.05,
-                     *           "drift": 0.5499990547503972
+                     *           "drift": -0.3506868795807042
                      *         },
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *           "accountName": "Alex's 401(k)",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
                      *           "instrumentId": null,
                      *           "symbol": null,
                      *           "assetClass": "Bonds",
                      *           "weight": 0.4,
                      *           "band": 0.05,
                      *           "drift": -0.4
+                     *         },
+                     *         {
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "accountName": "Jamie's brokerage",
+                     *           "instrumentId": null,
+                     *           "symbol": null,
+                     *           "assetClass": "InternationalEquity",
+                     *           "weight": 0.15,
+                     *           "band": 0.0375,
+                     *           "drift": -0.15
                      *         }
                      *       ],
                      *       "harvest": {
@@ -12589,9 +12589,9 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "seriesKind": "spending",
-                     *           "seriesKey": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "seriesKey": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *           "series": "Food/Groceries",
                      *           "date": "2026-12-02",
                      *           "value": 900,
@@ -12600,7 +12600,7 @@ export interface operations {
                      *           "threshold": 6.5,
                      *           "method": "rolling-mad",
                      *           "currency": "USD",
-                     *           "detectedUtc": "2026-12-07T11:29:43.8792602+00:00",
+                     *           "detectedUtc": "2026-12-07T14:30:31.5296383+00:00",
                      *           "dismissedUtc": null
                      *         }
                      *       ],
@@ -12671,9 +12671,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *       "seriesKind": "spending",
-                     *       "seriesKey": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *       "seriesKey": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *       "series": "Food/Groceries",
                      *       "date": "2026-12-02",
                      *       "value": 900,
@@ -12682,8 +12682,8 @@ export interface operations {
                      *       "threshold": 6.5,
                      *       "method": "rolling-mad",
                      *       "currency": "USD",
-                     *       "detectedUtc": "2026-12-07T11:29:43.8792602+00:00",
-                     *       "dismissedUtc": "2026-12-07T11:29:43.9262666+00:00"
+                     *       "detectedUtc": "2026-12-07T14:30:31.5296383+00:00",
+                     *       "dismissedUtc": "2026-12-07T14:30:31.5774072+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["AnomalyDto"];
@@ -12763,9 +12763,9 @@ export interface operations {
                      *       "series": 2,
                      *       "detected": [
                      *         {
-                     *           "id": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
+                     *           "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
                      *           "seriesKind": "spending",
-                     *           "seriesKey": "6c8939c6-1914-4050-b303-96c9dc04731e",
+                     *           "seriesKey": "5c953356-56b4-48dc-ab3d-ef09a8e40808",
                      *           "series": "Food/Groceries",
                      *           "date": "2026-12-02",
                      *           "value": 900,
@@ -12774,7 +12774,7 @@ export interface operations {
                      *           "threshold": 6.5,
                      *           "method": "rolling-mad",
                      *           "currency": "USD",
-                     *           "detectedUtc": "2026-12-07T11:29:43.8792602+00:00",
+                     *           "detectedUtc": "2026-12-07T14:30:31.5296383+00:00",
                      *           "dismissedUtc": null
                      *         }
                      *       ],
@@ -12854,8 +12854,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *         "categoryId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "categoryId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *         "categoryPath": "Food",
                      *         "amount": 600,
                      *         "currency": "USD",
@@ -12936,8 +12936,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *       "categoryId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *       "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *       "categoryId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *       "categoryPath": "Food",
                      *       "amount": 600,
                      *       "currency": "USD",
@@ -13079,8 +13079,8 @@ export interface operations {
                      *       "currency": "USD",
                      *       "lines": [
                      *         {
-                     *           "budgetId": "d2045ee8-a369-4899-90f1-5940ac100618",
-                     *           "categoryId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
+                     *           "budgetId": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *           "categoryId": "d2045ee8-a369-4899-90f1-5940ac100618",
                      *           "categoryPath": "Food",
                      *           "rollover": true,
                      *           "startMonth": "2026-12",
@@ -13375,7 +13375,7 @@ export interface operations {
                      *           "entries": 31
                      *         },
                      *         {
-                     *           "categoryId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *           "categoryId": "d94bcbd6-2b2f-4ceb-b5e6-decd09bea78c",
                      *           "categoryPath": "Food/Coffee",
                      *           "topLevel": "Food",
                      *           "amount": 126,
@@ -13476,22 +13476,22 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "id": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "parentId": null,
                      *         "name": "Education",
                      *         "path": "Education",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
-                     *         "parentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
+                     *         "parentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "name": "Books",
                      *         "path": "Education/Books",
                      *         "kind": "Expense"
                      *       },
                      *       {
-                     *         "id": "1959736a-2deb-4be5-abda-d36a482b2a22",
-                     *         "parentId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
+                     *         "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
+                     *         "parentId": "b1dee5a8-15ce-42b2-8e8b-4e10dd3230c0",
                      *         "name": "Courses",
                      *         "path": "Education/Courses",
                      *         "kind": "Expense"
@@ -13571,7 +13571,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "parentId": null,
                      *       "name": "Pets",
                      *       "path": "Pets",
@@ -13667,7 +13667,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5db3a821-22ad-4cf0-9e40-c1a855541cd6",
+                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
                      *       "parentId": null,
                      *       "name": "Pets and vet",
                      *       "path": "Pets and vet",
@@ -13833,7 +13833,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Deposit",
@@ -13841,7 +13841,7 @@ export interface operations {
                      *           "currency": "USD",
                      *           "memo": "Opening deposit",
                      *           "payee": "Opening balance",
-                     *           "categoryId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *           "categoryId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *           "categoryPath": "Transfers/Between own accounts",
                      *           "source": "Manual",
                      *           "ruleId": null,
@@ -13852,7 +13852,7 @@ export interface operations {
                      *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *           "transactionId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Buy",
@@ -13869,7 +13869,7 @@ export interface operations {
                      *           "suggestion": null
                      *         },
                      *         {
-                     *           "transactionId": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "transactionId": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "tradeDate": "2026-12-07",
                      *           "type": "Fee",
@@ -13965,7 +13965,7 @@ export interface operations {
                      * @example {
                      *       "trained": true,
                      *       "version": 1,
-                     *       "trainedAt": "2026-12-07T11:29:43.2397332+00:00",
+                     *       "trainedAt": "2026-12-07T14:30:30.8202579+00:00",
                      *       "labelCount": 61,
                      *       "categoryCount": 3,
                      *       "heldOutRows": 12,
@@ -14043,7 +14043,7 @@ export interface operations {
                      * @example {
                      *       "trained": true,
                      *       "version": 1,
-                     *       "trainedAt": "2026-12-07T11:29:43.2397332+00:00",
+                     *       "trainedAt": "2026-12-07T14:30:30.8202579+00:00",
                      *       "labelCount": 61,
                      *       "categoryCount": 3,
                      *       "heldOutRows": 12,
@@ -14129,14 +14129,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "provider": "plaid",
                      *         "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *         "institutionName": "Chase",
                      *         "status": "ok",
-                     *         "createdUtc": "2026-12-07T11:29:41.4497916+00:00",
-                     *         "lastSyncUtc": "2026-12-07T11:29:41.4881801+00:00",
-                     *         "lastAttemptUtc": "2026-12-07T11:29:41.4881801+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:28.7611456+00:00",
+                     *         "lastSyncUtc": "2026-12-07T14:30:28.8086402+00:00",
+                     *         "lastAttemptUtc": "2026-12-07T14:30:28.8086402+00:00",
                      *         "lastErrorCode": null,
                      *         "lastErrorMessage": null,
                      *         "needsRelink": false,
@@ -14144,7 +14144,7 @@ export interface operations {
                      *         "accounts": [
                      *           {
                      *             "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
-                     *             "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *             "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *             "name": "Plaid 401k",
                      *             "mask": "6666",
                      *             "type": "investment",
@@ -14152,7 +14152,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "providerAccountId": "BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp",
-                     *             "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *             "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *             "name": "Plaid Checking",
                      *             "mask": "0000",
                      *             "type": "depository",
@@ -14160,7 +14160,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
-                     *             "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *             "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *             "name": "Plaid Crypto Exchange Account",
                      *             "mask": "4092",
                      *             "type": "investment",
@@ -14227,7 +14227,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "publicToken": "public-sandbox-0f068670-a843-4edd-b006-861ee5482307",
+                 *       "publicToken": "public-sandbox-5db3a821-22ad-4cf0-9e40-c1a855541cd6",
                  *       "accounts": []
                  *     }
                  */
@@ -14243,12 +14243,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "provider": "plaid",
                      *       "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *       "institutionName": "Chase",
                      *       "status": "never-synced",
-                     *       "createdUtc": "2026-12-07T11:29:41.4497916+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:28.7611456+00:00",
                      *       "lastSyncUtc": null,
                      *       "lastAttemptUtc": null,
                      *       "lastErrorCode": null,
@@ -14258,7 +14258,7 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
-                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *           "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *           "name": "Plaid 401k",
                      *           "mask": "6666",
                      *           "type": "investment",
@@ -14266,7 +14266,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "providerAccountId": "BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp",
-                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *           "name": "Plaid Checking",
                      *           "mask": "0000",
                      *           "type": "depository",
@@ -14274,7 +14274,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
-                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *           "name": "Plaid Crypto Exchange Account",
                      *           "mask": "4092",
                      *           "type": "investment",
@@ -14374,14 +14374,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "provider": "plaid",
                      *       "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *       "institutionName": "Chase",
                      *       "status": "ok",
-                     *       "createdUtc": "2026-12-07T11:29:41.4497916+00:00",
-                     *       "lastSyncUtc": "2026-12-07T11:29:41.4881801+00:00",
-                     *       "lastAttemptUtc": "2026-12-07T11:29:41.4881801+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:28.7611456+00:00",
+                     *       "lastSyncUtc": "2026-12-07T14:30:28.8086402+00:00",
+                     *       "lastAttemptUtc": "2026-12-07T14:30:28.8086402+00:00",
                      *       "lastErrorCode": null,
                      *       "lastErrorMessage": null,
                      *       "needsRelink": false,
@@ -14389,7 +14389,7 @@ export interface operations {
                      *       "accounts": [
                      *         {
                      *           "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
-                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *           "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *           "name": "Plaid 401k",
                      *           "mask": "6666",
                      *           "type": "investment",
@@ -14397,7 +14397,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "providerAccountId": "BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp",
-                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *           "name": "Plaid Checking",
                      *           "mask": "0000",
                      *           "type": "depository",
@@ -14405,7 +14405,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
-                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *           "name": "Plaid Crypto Exchange Account",
                      *           "mask": "4092",
                      *           "type": "investment",
@@ -14535,7 +14535,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "connectionId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *       "connectionId": "0f068670-a843-4edd-b006-861ee5482307",
                      *       "pages": 1,
                      *       "added": 1,
                      *       "modified": 0,
@@ -14543,7 +14543,7 @@ export interface operations {
                      *       "skipped": 2,
                      *       "holdingDifferences": [
                      *         {
-                     *           "accountId": "4cb4932e-d287-452d-8f85-8a6a7202a3fa",
+                     *           "accountId": "a461ea2b-076a-4b11-8e02-f9eb871d2592",
                      *           "providerAccountId": "JqMLm4rJwpF6gMPJwBqdh9ZjjPvvpDcb7kDK1",
                      *           "symbol": "NFLX180201C00355000",
                      *           "securityName": "Nflx Feb 01'18 $355 Call",
@@ -14551,7 +14551,7 @@ export interface operations {
                      *           "ledgerQuantity": 0
                      *         },
                      *         {
-                     *           "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *           "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *           "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
                      *           "symbol": "DOGE",
                      *           "securityName": "Dogecoin",
@@ -14559,7 +14559,7 @@ export interface operations {
                      *           "ledgerQuantity": 0
                      *         },
                      *         {
-                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *           "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *           "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
                      *           "symbol": "ACHN",
                      *           "securityName": "Achillion Pharmaceuticals Inc.",
@@ -14568,14 +14568,14 @@ export interface operations {
                      *         }
                      *       ],
                      *       "connection": {
-                     *         "id": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
+                     *         "id": "0f068670-a843-4edd-b006-861ee5482307",
                      *         "provider": "plaid",
                      *         "itemId": "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op",
                      *         "institutionName": "Chase",
                      *         "status": "ok",
-                     *         "createdUtc": "2026-12-07T11:29:41.4497916+00:00",
-                     *         "lastSyncUtc": "2026-12-07T11:29:41.4881801+00:00",
-                     *         "lastAttemptUtc": "2026-12-07T11:29:41.4881801+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:28.7611456+00:00",
+                     *         "lastSyncUtc": "2026-12-07T14:30:28.8086402+00:00",
+                     *         "lastAttemptUtc": "2026-12-07T14:30:28.8086402+00:00",
                      *         "lastErrorCode": null,
                      *         "lastErrorMessage": null,
                      *         "needsRelink": false,
@@ -14583,7 +14583,7 @@ export interface operations {
                      *         "accounts": [
                      *           {
                      *             "providerAccountId": "k67E4xKvMlhmleEa4pg9hlwGGNnnEeixPolGm",
-                     *             "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *             "accountId": "07a42bcd-2ff1-4231-ab14-1a251fb30b72",
                      *             "name": "Plaid 401k",
                      *             "mask": "6666",
                      *             "type": "investment",
@@ -14591,7 +14591,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "providerAccountId": "BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp",
-                     *             "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
+                     *             "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
                      *             "name": "Plaid Checking",
                      *             "mask": "0000",
                      *             "type": "depository",
@@ -14599,7 +14599,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "providerAccountId": "ax0xgOBYRAIqOOjeLZr0iZBb8r6K88HZXpvmq",
-                     *             "accountId": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
+                     *             "accountId": "71f945b6-6c52-4b7f-b306-b34103c3903a",
                      *             "name": "Plaid Crypto Exchange Account",
                      *             "mask": "4092",
                      *             "type": "investment",
@@ -14681,7 +14681,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "linkToken": "link-sandbox-9017834c-2a05-4347-baac-fa4dc99bfc00",
+                     *       "linkToken": "link-sandbox-4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
                      *       "expiration": "2020-03-27T12:56:34+00:00"
                      *     }
                      */
@@ -14758,36 +14758,36 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "startUtc": "2026-11-30T11:29:41.9920419+00:00",
-                     *         "endUtc": "2026-11-30T12:29:41.9920419+00:00",
-                     *         "start": "2026-11-30T11:29:41.9920419+00:00",
-                     *         "advisorStart": "2026-11-30T06:29:41.9920419-05:00",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "startUtc": "2026-11-30T14:30:29.3629216+00:00",
+                     *         "endUtc": "2026-11-30T15:30:29.3629216+00:00",
+                     *         "start": "2026-11-30T14:30:29.3629216+00:00",
+                     *         "advisorStart": "2026-11-30T09:30:29.3629216-05:00",
                      *         "timeZone": "Europe/London",
                      *         "advisorTimeZone": "America/New_York",
                      *         "status": "booked",
                      *         "need": "",
                      *         "shareHousehold": true,
                      *         "grantExpiresUtc": null,
-                     *         "changeableUntilUtc": "2026-11-29T11:29:41.9920419+00:00",
+                     *         "changeableUntilUtc": "2026-11-29T14:30:29.3629216+00:00",
                      *         "reviewable": false,
                      *         "review": {
-                     *           "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
-                     *           "consultationId": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *           "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *           "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *           "consultationId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *           "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *           "rating": 5,
                      *           "comment": "Clear about asset location and Roth conversions.",
-                     *           "createdUtc": "2026-12-07T11:29:42.0130025+00:00"
+                     *           "createdUtc": "2026-12-07T14:30:29.3868252+00:00"
                      *         }
                      *       },
                      *       {
-                     *         "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *         "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *         "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *         "advisorName": "Dana Reyes",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "startUtc": "2026-12-10T15:00:00+00:00",
                      *         "endUtc": "2026-12-10T16:00:00+00:00",
                      *         "start": "2026-12-10T15:00:00+00:00",
@@ -14861,7 +14861,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                 *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                  *       "startUtc": "2026-12-10T14:00:00+00:00",
                  *       "timeZone": "Europe/London",
                  *       "need": "retirement",
@@ -14880,10 +14880,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "startUtc": "2026-12-10T14:00:00+00:00",
                      *       "endUtc": "2026-12-10T15:00:00+00:00",
                      *       "start": "2026-12-10T14:00:00+00:00",
@@ -14981,10 +14981,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -15082,10 +15082,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "advisorName": "Dana Reyes",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "startUtc": "2026-12-10T15:00:00+00:00",
                      *       "endUtc": "2026-12-10T16:00:00+00:00",
                      *       "start": "2026-12-10T15:00:00+00:00",
@@ -15193,12 +15193,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "40f0a619-5544-44d9-aaeb-cd2074ee42a8",
-                     *       "consultationId": "ff271dbf-2875-4077-892c-dff85724b795",
-                     *       "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
+                     *       "id": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *       "consultationId": "d4c9c38d-737a-4bf3-b1f5-06b0fcabced5",
+                     *       "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
                      *       "rating": 5,
                      *       "comment": "Clear about asset location and Roth conversions.",
-                     *       "createdUtc": "2026-12-07T11:29:42.0130025+00:00"
+                     *       "createdUtc": "2026-12-07T14:30:29.3868252+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewDto"];
@@ -15856,26 +15856,26 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *         "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *         "name": "Retirement",
                      *         "kind": "Retirement",
                      *         "targetAmount": 1600000,
                      *         "currency": "USD",
                      *         "targetDate": null,
-                     *         "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *         "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *         "targetAge": 66,
                      *         "priority": 1,
-                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "fundingAccountIds": [
-                     *           "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                     *           "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "a4489b07-e972-4656-a88f-ecbea409dd1a"
                      *         ],
                      *         "fundedValue": 695596.96,
                      *         "fundedShare": 0.434748,
                      *         "status": "AtRisk",
                      *         "successProbability": 0.7,
-                     *         "statusRunId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *         "statusUpdatedUtc": "2026-12-07T11:29:34.0798095+00:00",
+                     *         "statusRunId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "statusUpdatedUtc": "2026-12-07T14:30:21.0968478+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -15940,12 +15940,12 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1500000,
-                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "fundingAccountIds": [
-                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                 *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
                  *       ]
                  *     }
                  */
@@ -15961,18 +15961,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1500000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "fundingAccountIds": [
-                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
                      *       ],
                      *       "fundedValue": 666306.86,
                      *       "fundedShare": 0.444205,
@@ -16056,26 +16056,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "fundingAccountIds": [
-                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
                      *       "status": "AtRisk",
                      *       "successProbability": 0.7,
-                     *       "statusRunId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "statusUpdatedUtc": "2026-12-07T11:29:34.0798095+00:00",
+                     *       "statusRunId": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "statusUpdatedUtc": "2026-12-07T14:30:21.0968478+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -16140,12 +16140,12 @@ export interface operations {
                  *       "name": "Retirement",
                  *       "kind": "Retirement",
                  *       "targetAmount": 1600000,
-                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "targetAge": 66,
                  *       "priority": 1,
-                 *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                 *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                  *       "fundingAccountIds": [
-                 *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *         "a4489b07-e972-4656-a88f-ecbea409dd1a",
                  *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
                  *       ],
                  *       "version": 0
@@ -16163,19 +16163,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "id": "cfb9164d-092e-41e8-b0d5-1b43d134e083",
                      *       "name": "Retirement",
                      *       "kind": "Retirement",
                      *       "targetAmount": 1600000,
                      *       "currency": "USD",
                      *       "targetDate": null,
-                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "targetAge": 66,
                      *       "priority": 1,
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "fundingAccountIds": [
-                     *         "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7"
+                     *         "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "a4489b07-e972-4656-a88f-ecbea409dd1a"
                      *       ],
                      *       "fundedValue": 695596.96,
                      *       "fundedShare": 0.434748,
@@ -16650,9 +16650,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "lotId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "lotId": "1959736a-2deb-4be5-abda-d36a482b2a22",
+                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *         "symbol": "JNJ",
                      *         "acquiredDate": "2019-12-09",
                      *         "quantity": 956.311,
@@ -16660,9 +16660,9 @@ export interface operations {
                      *         "costPerUnit": 13.687766150465823
                      *       },
                      *       {
-                     *         "lotId": "7b93b594-7794-467f-9b76-5f287403a6eb",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *         "lotId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *         "symbol": "GE",
                      *         "acquiredDate": "2019-12-23",
                      *         "quantity": 1517,
@@ -16670,9 +16670,9 @@ export interface operations {
                      *         "costPerUnit": 8.781662484316186
                      *       },
                      *       {
-                     *         "lotId": "3882030d-d993-46cd-9372-1d81fa9e71b0",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *         "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "instrumentId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *         "symbol": "PG",
                      *         "acquiredDate": "2020-01-07",
                      *         "quantity": 34.294,
@@ -16745,20 +16745,20 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *         "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *         "name": "Family home (Oakland)",
                      *         "kind": "Asset",
                      *         "category": "RealEstate",
                      *         "currency": "USD",
                      *         "version": 1,
                      *         "latest": {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         },
                      *         "values": [
                      *           {
-                     *             "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *             "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *             "date": "2026-12-07",
                      *             "amount": 650000
                      *           }
@@ -16843,20 +16843,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 0,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -16936,20 +16936,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -17033,20 +17033,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -17202,25 +17202,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-01-01",
                      *           "amount": 640000
                      *         },
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -17317,25 +17317,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
                      *           "date": "2026-01-01",
                      *           "amount": 642500
                      *         },
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -17422,20 +17422,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *       "id": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *       "name": "Family home (Oakland)",
                      *       "kind": "Asset",
                      *       "category": "RealEstate",
                      *       "currency": "USD",
                      *       "version": 1,
                      *       "latest": {
-                     *         "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *         "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *         "date": "2026-12-07",
                      *         "amount": 650000
                      *       },
                      *       "values": [
                      *         {
-                     *           "id": "eda349f7-449d-4ed7-926d-4d2e43214c0a",
+                     *           "id": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
                      *           "date": "2026-12-07",
                      *           "amount": 650000
                      *         }
@@ -17506,7 +17506,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17526,11 +17526,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:19.4671315+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17550,11 +17550,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:19.4671315+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -17574,7 +17574,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:19.4671315+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -17666,7 +17666,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds.",
                      *       "allocations": [
@@ -17686,7 +17686,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T11:29:32.526773+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:19.3921261+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -17772,7 +17772,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -17792,7 +17792,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T11:29:32.526773+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:19.3921261+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -17885,7 +17885,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *       "id": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                      *       "name": "Balanced 60/40",
                      *       "description": "Sixty percent equities, forty percent bonds, rebalanced yearly.",
                      *       "allocations": [
@@ -17905,7 +17905,7 @@ export interface operations {
                      *       "riskLevel": null,
                      *       "expectedReturn": null,
                      *       "volatility": null,
-                     *       "createdUtc": "2026-12-07T11:29:32.526773+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:19.3921261+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -18066,7 +18066,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
+                     *         "id": "725f83c0-2675-4418-a621-d78abe265dbd",
                      *         "name": "Generated 1",
                      *         "description": "Risk level 1 of 10: 10% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -18086,11 +18086,11 @@ export interface operations {
                      *         "riskLevel": 1,
                      *         "expectedReturn": 0.056967975426222006,
                      *         "volatility": 0.04544626223256269,
-                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:19.4671315+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
+                     *         "id": "0dcb7f95-a160-41ca-b2ca-b84d3d316e87",
                      *         "name": "Generated 2",
                      *         "description": "Risk level 2 of 10: 20% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -18110,11 +18110,11 @@ export interface operations {
                      *         "riskLevel": 2,
                      *         "expectedReturn": 0.06892994833046676,
                      *         "volatility": 0.06932464236336132,
-                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:19.4671315+00:00",
                      *         "version": 1
                      *       },
                      *       {
-                     *         "id": "2ed0ecb5-bf32-4d64-80eb-414bc89f3d5d",
+                     *         "id": "681da590-ba92-4dc4-b0cc-0fb57ab55cbb",
                      *         "name": "Generated 3",
                      *         "description": "Risk level 3 of 10: 30% equity, the maximum-Sharpe mix under the practitioner constraints, from capital-market assumptions version 1 of 2026-12-06 (docs/assumptions.md).",
                      *         "allocations": [
@@ -18134,7 +18134,7 @@ export interface operations {
                      *         "riskLevel": 3,
                      *         "expectedReturn": 0.0788494386836338,
                      *         "volatility": 0.09039329166608652,
-                     *         "createdUtc": "2026-12-07T11:29:32.5925428+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:19.4671315+00:00",
                      *         "version": 1
                      *       }
                      *     ]
@@ -18337,36 +18337,36 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "side": "Buy",
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T14:30:20.0418085+00:00"
+                     *       },
+                     *       {
+                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T14:30:20.0418085+00:00"
+                     *       },
+                     *       {
+                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
-                     *       },
-                     *       {
-                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
-                     *       },
-                     *       {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
+                     *         "createdUtc": "2026-12-07T14:30:20.0418085+00:00"
                      *       }
                      *     ]
                      */
@@ -18434,8 +18434,8 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Alex Rivera",
                      *         "birthDate": "1982-03-18",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -18446,8 +18446,8 @@ export interface operations {
                      *         "retirementAge": null
                      *       },
                      *       {
-                     *         "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
-                     *         "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *         "name": "Sam Rivera",
                      *         "birthDate": "1985-09-04",
                      *         "filingStatus": "MarriedFilingJointly",
@@ -18535,8 +18535,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -18620,8 +18620,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Alex Rivera",
                      *       "birthDate": "1982-03-18",
                      *       "filingStatus": "MarriedFilingJointly",
@@ -18707,8 +18707,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "name": "Jamie Rivera",
                      *       "birthDate": "1990-05-14",
                      *       "filingStatus": "Single",
@@ -18892,19 +18892,19 @@ export interface operations {
                      *       },
                      *       "contributionByHolding": [
                      *         {
-                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "symbol": "BA",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00019304148392009746
                      *         },
                      *         {
-                     *           "instrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "instrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *           "symbol": "C",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.0002973131606756522
                      *         },
                      *         {
-                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *           "instrumentId": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *           "symbol": "DD",
                      *           "assetClass": "UsEquity",
                      *           "contribution": 0.00011638409534573817
@@ -19029,7 +19029,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "name": "Retirement at 66",
                      *         "scenario": {
                      *           "startBalance": 100000,
@@ -19096,7 +19096,7 @@ export interface operations {
                      *             }
                      *           ]
                      *         },
-                     *         "createdUtc": "2026-12-07T11:29:33.3390819+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:20.4257671+00:00",
                      *         "version": 2
                      *       }
                      *     ]
@@ -19238,7 +19238,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement at 67",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -19305,7 +19305,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T11:29:33.3390819+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:20.4257671+00:00",
                      *       "version": 1
                      *     }
                      */
@@ -19382,7 +19382,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -19449,7 +19449,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T11:29:33.3390819+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:20.4257671+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -19592,7 +19592,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "name": "Retirement at 66",
                      *       "scenario": {
                      *         "startBalance": 100000,
@@ -19659,7 +19659,7 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "createdUtc": "2026-12-07T11:29:33.3390819+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:20.4257671+00:00",
                      *       "version": 2
                      *     }
                      */
@@ -19885,41 +19885,41 @@ export interface operations {
                      *         "p5": 0,
                      *         "p10": 0,
                      *         "p25": 0,
-                     *         "p50": 1158399.8125,
-                     *         "p75": 4577453.125,
-                     *         "p90": 9503540.200000003,
-                     *         "p95": 13647577.249999998
+                     *         "p50": 1158400.5625,
+                     *         "p75": 4577451,
+                     *         "p90": 9503547.000000004,
+                     *         "p95": 13647584.999999998
                      *       },
                      *       "terminalWealthReal": {
                      *         "p5": 0,
                      *         "p10": 0,
                      *         "p25": 0,
-                     *         "p50": 263285.2655770623,
-                     *         "p75": 1040379.9695730518,
-                     *         "p90": 2159998.7141566365,
-                     *         "p95": 3101870.32316161
+                     *         "p50": 263285.4360397532,
+                     *         "p75": 1040379.4865954275,
+                     *         "p90": 2160000.259685034,
+                     *         "p95": 3101872.084609416
                      *       },
                      *       "years": [
                      *         {
                      *           "year": 1,
                      *           "month": 12,
                      *           "nominal": {
-                     *             "p5": 95562.00859375,
-                     *             "p10": 100215.059375,
-                     *             "p25": 107302.052734375,
+                     *             "p5": 95561.994140625,
+                     *             "p10": 100215.053125,
+                     *             "p25": 107302.017578125,
                      *             "p50": 116357.6171875,
-                     *             "p75": 125593.134765625,
-                     *             "p90": 134803.3296875,
-                     *             "p95": 139914.11015624998
+                     *             "p75": 125593.142578125,
+                     *             "p90": 134803.34375,
+                     *             "p95": 139914.12343749998
                      *           },
                      *           "real": {
-                     *             "p5": 93231.22789634147,
-                     *             "p10": 97770.78963414635,
-                     *             "p25": 104684.92949695123,
+                     *             "p5": 93231.21379573172,
+                     *             "p10": 97770.78353658538,
+                     *             "p25": 104684.89519817074,
                      *             "p50": 113519.62652439026,
-                     *             "p75": 122529.88757621952,
-                     *             "p90": 131515.44359756098,
-                     *             "p95": 136501.57088414635
+                     *             "p75": 122529.89519817074,
+                     *             "p90": 131515.4573170732,
+                     *             "p95": 136501.5838414634
                      *           },
                      *           "depletionProbability": 0
                      *         },
@@ -19927,22 +19927,22 @@ export interface operations {
                      *           "year": 2,
                      *           "month": 24,
                      *           "nominal": {
-                     *             "p5": 105696.13984375,
-                     *             "p10": 110701.5671875,
-                     *             "p25": 120015.59765625,
-                     *             "p50": 132615.3203125,
-                     *             "p75": 147595.9921875,
-                     *             "p90": 161710.18125,
-                     *             "p95": 170077.4671875
+                     *             "p5": 105696.138671875,
+                     *             "p10": 110701.540625,
+                     *             "p25": 120015.599609375,
+                     *             "p50": 132615.3046875,
+                     *             "p75": 147595.890625,
+                     *             "p90": 161710.1953125,
+                     *             "p95": 170077.49765625
                      *           },
                      *           "real": {
-                     *             "p5": 100603.10752528258,
-                     *             "p10": 105367.34533016062,
-                     *             "p25": 114232.57361689472,
-                     *             "p50": 126225.17102914932,
-                     *             "p75": 140483.99018441405,
-                     *             "p90": 153918.0785246877,
-                     *             "p95": 161882.1817370613
+                     *             "p5": 100603.10640987508,
+                     *             "p10": 105367.32004759072,
+                     *             "p25": 114232.5754759072,
+                     *             "p50": 126225.15615704938,
+                     *             "p75": 140483.89351576444,
+                     *             "p90": 153918.09190957763,
+                     *             "p95": 161882.21073765616
                      *           },
                      *           "depletionProbability": 0
                      *         },
@@ -19950,22 +19950,22 @@ export interface operations {
                      *           "year": 3,
                      *           "month": 36,
                      *           "nominal": {
-                     *             "p5": 115252.80703125,
-                     *             "p10": 121615.378125,
-                     *             "p25": 133413.80078125,
-                     *             "p50": 151156.21875,
-                     *             "p75": 172718.13671875,
-                     *             "p90": 192645.22031250002,
-                     *             "p95": 204011.16874999984
+                     *             "p5": 115252.8234375,
+                     *             "p10": 121615.3890625,
+                     *             "p25": 133413.765625,
+                     *             "p50": 151156.2421875,
+                     *             "p75": 172718.12890625,
+                     *             "p90": 192645.209375,
+                     *             "p95": 204011.15624999983
                      *           },
                      *           "real": {
-                     *             "p5": 107023.68871606626,
-                     *             "p10": 112931.96848565753,
-                     *             "p25": 123887.97681403349,
-                     *             "p50": 140363.5756881067,
-                     *             "p75": 160385.96001218792,
-                     *             "p90": 178890.2380986928,
-                     *             "p95": 189444.65112229934
+                     *             "p5": 107023.70395090034,
+                     *             "p10": 112931.9786422136,
+                     *             "p25": 123887.94416796046,
+                     *             "p50": 140363.5974521554,
+                     *             "p75": 160385.95275750503,
+                     *             "p90": 178890.2279421367,
+                     *             "p95": 189444.6395148067
                      *           },
                      *           "depletionProbability": 0
                      *         }
@@ -20062,11 +20062,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
-                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "kind": "Simulate",
                      *         "status": "Cancelled",
-                     *         "progress": 0.01020408163265306,
+                     *         "progress": 0.0006802721088435374,
                      *         "paths": 100000,
                      *         "seed": 7,
                      *         "parameters": {
@@ -20076,14 +20076,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": null,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T11:29:41.2586599+00:00",
-                     *         "startedUtc": "2026-12-07T11:29:41.2596972+00:00",
-                     *         "finishedUtc": "2026-12-07T11:29:41.2989731+00:00",
-                     *         "durationMs": 38
+                     *         "createdUtc": "2026-12-07T14:30:28.5755144+00:00",
+                     *         "startedUtc": "2026-12-07T14:30:28.576521+00:00",
+                     *         "finishedUtc": "2026-12-07T14:30:28.5873948+00:00",
+                     *         "durationMs": 9
                      *       },
                      *       {
-                     *         "id": "42bd7ba4-8ae6-404b-901b-321adb93738a",
-                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "kind": "Solve",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -20098,14 +20098,14 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.9,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T11:29:34.0979351+00:00",
-                     *         "startedUtc": "2026-12-07T11:29:34.0838952+00:00",
-                     *         "finishedUtc": "2026-12-07T11:29:34.5535322+00:00",
-                     *         "durationMs": 424
+                     *         "createdUtc": "2026-12-07T14:30:21.1132352+00:00",
+                     *         "startedUtc": "2026-12-07T14:30:21.1147595+00:00",
+                     *         "finishedUtc": "2026-12-07T14:30:21.6124744+00:00",
+                     *         "durationMs": 493
                      *       },
                      *       {
-                     *         "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *         "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *         "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *         "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *         "kind": "Simulate",
                      *         "status": "Succeeded",
                      *         "progress": 1,
@@ -20118,10 +20118,10 @@ export interface operations {
                      *         "result": null,
                      *         "successProbability": 0.7,
                      *         "error": null,
-                     *         "createdUtc": "2026-12-07T11:29:34.0031436+00:00",
-                     *         "startedUtc": "2026-12-07T11:29:34.0291638+00:00",
-                     *         "finishedUtc": "2026-12-07T11:29:34.0726703+00:00",
-                     *         "durationMs": 33
+                     *         "createdUtc": "2026-12-07T14:30:21.0081139+00:00",
+                     *         "startedUtc": "2026-12-07T14:30:21.0383678+00:00",
+                     *         "finishedUtc": "2026-12-07T14:30:21.0876697+00:00",
+                     *         "durationMs": 36
                      *       }
                      *     ]
                      */
@@ -20201,8 +20201,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -20221,19 +20221,19 @@ export interface operations {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 1200876.3125,
-                     *           "p75": 4391659.375,
-                     *           "p90": 9388372.200000003,
-                     *           "p95": 13304851.799999995
+                     *           "p50": 1200876.0625,
+                     *           "p75": 4391663.125,
+                     *           "p90": 9388372.700000003,
+                     *           "p95": 13304874.649999995
                      *         },
                      *         "terminalWealthReal": {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 272939.4768973737,
-                     *           "p75": 998152.099468568,
-                     *           "p90": 2133822.917908414,
-                     *           "p95": 3023974.453230028
+                     *           "p50": 272939.42007647676,
+                     *           "p75": 998152.9517820225,
+                     *           "p90": 2133823.031550208,
+                     *           "p95": 3023979.646660011
                      *         },
                      *         "years": [
                      *           {
@@ -20241,21 +20241,21 @@ export interface operations {
                      *             "month": 12,
                      *             "nominal": {
                      *               "p5": 95871.66484375,
-                     *               "p10": 100215.059375,
-                     *               "p25": 107738.626953125,
-                     *               "p50": 116462.30859375,
-                     *               "p75": 125880.91015625,
-                     *               "p90": 135169.184375,
-                     *               "p95": 140908.59609375
+                     *               "p10": 100215.053125,
+                     *               "p25": 107738.64453125,
+                     *               "p50": 116462.32421875,
+                     *               "p75": 125880.916015625,
+                     *               "p90": 135169.171875,
+                     *               "p95": 140908.6109375
                      *             },
                      *             "real": {
                      *               "p5": 93533.33155487805,
-                     *               "p10": 97770.78963414635,
-                     *               "p25": 105110.8555640244,
-                     *               "p50": 113621.76448170733,
-                     *               "p75": 122810.64405487807,
-                     *               "p90": 131872.37500000003,
-                     *               "p95": 137471.8010670732
+                     *               "p10": 97770.78353658538,
+                     *               "p25": 105110.87271341465,
+                     *               "p50": 113621.77972560977,
+                     *               "p75": 122810.64977134147,
+                     *               "p90": 131872.36280487807,
+                     *               "p95": 137471.8155487805
                      *             },
                      *             "depletionProbability": 0
                      *           },
@@ -20263,22 +20263,22 @@ export interface operations {
                      *             "year": 2,
                      *             "month": 24,
                      *             "nominal": {
-                     *               "p5": 105418.471484375,
-                     *               "p10": 111006.396875,
-                     *               "p25": 120563.478515625,
-                     *               "p50": 133278.4609375,
-                     *               "p75": 148744.2265625,
-                     *               "p90": 162779.215625,
-                     *               "p95": 174905.7171875
+                     *               "p5": 105418.501171875,
+                     *               "p10": 111006.421875,
+                     *               "p25": 120563.43359375,
+                     *               "p50": 133278.46875,
+                     *               "p75": 148744.1953125,
+                     *               "p90": 162779.2296875,
+                     *               "p95": 174905.671875
                      *             },
                      *             "real": {
-                     *               "p5": 100338.81878346224,
-                     *               "p10": 105657.48661511007,
-                     *               "p25": 114754.05450624629,
-                     *               "p50": 126856.35782272457,
-                     *               "p75": 141576.89619274242,
-                     *               "p90": 154935.60083283763,
-                     *               "p95": 166477.7795954789
+                     *               "p5": 100338.84704045212,
+                     *               "p10": 105657.51041046997,
+                     *               "p25": 114754.01174895896,
+                     *               "p50": 126856.36525877455,
+                     *               "p75": 141576.86644854254,
+                     *               "p90": 154935.61421772753,
+                     *               "p95": 166477.73646638906
                      *             },
                      *             "depletionProbability": 0
                      *           },
@@ -20286,29 +20286,29 @@ export interface operations {
                      *             "year": 3,
                      *             "month": 36,
                      *             "nominal": {
-                     *               "p5": 116427.121875,
-                     *               "p10": 122632.884375,
-                     *               "p25": 134115.96484375,
-                     *               "p50": 151694.765625,
-                     *               "p75": 172170.41796875,
-                     *               "p90": 195380.2703125,
-                     *               "p95": 208673.83515625
+                     *               "p5": 116427.137890625,
+                     *               "p10": 122632.8828125,
+                     *               "p25": 134115.91796875,
+                     *               "p50": 151694.8203125,
+                     *               "p75": 172170.41015625,
+                     *               "p90": 195380.26875000002,
+                     *               "p95": 208673.82812499997
                      *             },
                      *             "real": {
-                     *               "p5": 108114.15678820682,
-                     *               "p10": 113876.82419001468,
-                     *               "p25": 124540.00594884001,
-                     *               "p50": 140863.66999898438,
-                     *               "p75": 159877.3487035882,
-                     *               "p90": 181430.00391752884,
-                     *               "p95": 193774.40040045854
+                     *               "p5": 108114.17166030676,
+                     *               "p10": 113876.82273907811,
+                     *               "p25": 124539.96242074262,
+                     *               "p50": 140863.72078176468,
+                     *               "p75": 159877.34144890532,
+                     *               "p90": 181430.00246659227,
+                     *               "p95": 193774.39387124393
                      *             },
                      *             "depletionProbability": 0
                      *           }
                      *         ],
                      *         "medianDepletionMonth": 609,
                      *         "spending": {
-                     *           "cutYearShare": 0.09826666666666661,
+                     *           "cutYearShare": 0.09826666666666667,
                      *           "lowestSpendingRatioMedian": 0.9999998807907104,
                      *           "lowestSpendingRatioP5": 0,
                      *           "endAboveStartProbability": 0.616
@@ -20316,10 +20316,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T11:29:34.0031436+00:00",
-                     *       "startedUtc": "2026-12-07T11:29:34.0291638+00:00",
-                     *       "finishedUtc": "2026-12-07T11:29:34.0726703+00:00",
-                     *       "durationMs": 33
+                     *       "createdUtc": "2026-12-07T14:30:21.0081139+00:00",
+                     *       "startedUtc": "2026-12-07T14:30:21.0383678+00:00",
+                     *       "finishedUtc": "2026-12-07T14:30:21.0876697+00:00",
+                     *       "durationMs": 36
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -20423,8 +20423,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "b7a6cfdd-4dbb-456e-a93d-5188317292e8",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "Simulate",
                      *       "status": "Succeeded",
                      *       "progress": 1,
@@ -20443,19 +20443,19 @@ export interface operations {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 1200876.3125,
-                     *           "p75": 4391659.375,
-                     *           "p90": 9388372.200000003,
-                     *           "p95": 13304851.799999995
+                     *           "p50": 1200876.0625,
+                     *           "p75": 4391663.125,
+                     *           "p90": 9388372.700000003,
+                     *           "p95": 13304874.649999995
                      *         },
                      *         "terminalWealthReal": {
                      *           "p5": 0,
                      *           "p10": 0,
                      *           "p25": 0,
-                     *           "p50": 272939.4768973737,
-                     *           "p75": 998152.099468568,
-                     *           "p90": 2133822.917908414,
-                     *           "p95": 3023974.453230028
+                     *           "p50": 272939.42007647676,
+                     *           "p75": 998152.9517820225,
+                     *           "p90": 2133823.031550208,
+                     *           "p95": 3023979.646660011
                      *         },
                      *         "years": [
                      *           {
@@ -20463,21 +20463,21 @@ export interface operations {
                      *             "month": 12,
                      *             "nominal": {
                      *               "p5": 95871.66484375,
-                     *               "p10": 100215.059375,
-                     *               "p25": 107738.626953125,
-                     *               "p50": 116462.30859375,
-                     *               "p75": 125880.91015625,
-                     *               "p90": 135169.184375,
-                     *               "p95": 140908.59609375
+                     *               "p10": 100215.053125,
+                     *               "p25": 107738.64453125,
+                     *               "p50": 116462.32421875,
+                     *               "p75": 125880.916015625,
+                     *               "p90": 135169.171875,
+                     *               "p95": 140908.6109375
                      *             },
                      *             "real": {
                      *               "p5": 93533.33155487805,
-                     *               "p10": 97770.78963414635,
-                     *               "p25": 105110.8555640244,
-                     *               "p50": 113621.76448170733,
-                     *               "p75": 122810.64405487807,
-                     *               "p90": 131872.37500000003,
-                     *               "p95": 137471.8010670732
+                     *               "p10": 97770.78353658538,
+                     *               "p25": 105110.87271341465,
+                     *               "p50": 113621.77972560977,
+                     *               "p75": 122810.64977134147,
+                     *               "p90": 131872.36280487807,
+                     *               "p95": 137471.8155487805
                      *             },
                      *             "depletionProbability": 0
                      *           },
@@ -20485,22 +20485,22 @@ export interface operations {
                      *             "year": 2,
                      *             "month": 24,
                      *             "nominal": {
-                     *               "p5": 105418.471484375,
-                     *               "p10": 111006.396875,
-                     *               "p25": 120563.478515625,
-                     *               "p50": 133278.4609375,
-                     *               "p75": 148744.2265625,
-                     *               "p90": 162779.215625,
-                     *               "p95": 174905.7171875
+                     *               "p5": 105418.501171875,
+                     *               "p10": 111006.421875,
+                     *               "p25": 120563.43359375,
+                     *               "p50": 133278.46875,
+                     *               "p75": 148744.1953125,
+                     *               "p90": 162779.2296875,
+                     *               "p95": 174905.671875
                      *             },
                      *             "real": {
-                     *               "p5": 100338.81878346224,
-                     *               "p10": 105657.48661511007,
-                     *               "p25": 114754.05450624629,
-                     *               "p50": 126856.35782272457,
-                     *               "p75": 141576.89619274242,
-                     *               "p90": 154935.60083283763,
-                     *               "p95": 166477.7795954789
+                     *               "p5": 100338.84704045212,
+                     *               "p10": 105657.51041046997,
+                     *               "p25": 114754.01174895896,
+                     *               "p50": 126856.36525877455,
+                     *               "p75": 141576.86644854254,
+                     *               "p90": 154935.61421772753,
+                     *               "p95": 166477.73646638906
                      *             },
                      *             "depletionProbability": 0
                      *           },
@@ -20508,29 +20508,29 @@ export interface operations {
                      *             "year": 3,
                      *             "month": 36,
                      *             "nominal": {
-                     *               "p5": 116427.121875,
-                     *               "p10": 122632.884375,
-                     *               "p25": 134115.96484375,
-                     *               "p50": 151694.765625,
-                     *               "p75": 172170.41796875,
-                     *               "p90": 195380.2703125,
-                     *               "p95": 208673.83515625
+                     *               "p5": 116427.137890625,
+                     *               "p10": 122632.8828125,
+                     *               "p25": 134115.91796875,
+                     *               "p50": 151694.8203125,
+                     *               "p75": 172170.41015625,
+                     *               "p90": 195380.26875000002,
+                     *               "p95": 208673.82812499997
                      *             },
                      *             "real": {
-                     *               "p5": 108114.15678820682,
-                     *               "p10": 113876.82419001468,
-                     *               "p25": 124540.00594884001,
-                     *               "p50": 140863.66999898438,
-                     *               "p75": 159877.3487035882,
-                     *               "p90": 181430.00391752884,
-                     *               "p95": 193774.40040045854
+                     *               "p5": 108114.17166030676,
+                     *               "p10": 113876.82273907811,
+                     *               "p25": 124539.96242074262,
+                     *               "p50": 140863.72078176468,
+                     *               "p75": 159877.34144890532,
+                     *               "p90": 181430.00246659227,
+                     *               "p95": 193774.39387124393
                      *             },
                      *             "depletionProbability": 0
                      *           }
                      *         ],
                      *         "medianDepletionMonth": 609,
                      *         "spending": {
-                     *           "cutYearShare": 0.09826666666666661,
+                     *           "cutYearShare": 0.09826666666666667,
                      *           "lowestSpendingRatioMedian": 0.9999998807907104,
                      *           "lowestSpendingRatioP5": 0,
                      *           "endAboveStartProbability": 0.616
@@ -20538,10 +20538,10 @@ export interface operations {
                      *       },
                      *       "successProbability": 0.7,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T11:29:34.0031436+00:00",
-                     *       "startedUtc": "2026-12-07T11:29:34.0291638+00:00",
-                     *       "finishedUtc": "2026-12-07T11:29:34.0726703+00:00",
-                     *       "durationMs": 33
+                     *       "createdUtc": "2026-12-07T14:30:21.0081139+00:00",
+                     *       "startedUtc": "2026-12-07T14:30:21.0383678+00:00",
+                     *       "finishedUtc": "2026-12-07T14:30:21.0876697+00:00",
+                     *       "durationMs": 36
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationRunDto"];
@@ -20609,11 +20609,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "8cf1db79-b554-4309-b9d1-f8ab31ebb0d2",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "Simulate",
                      *       "status": "Running",
-                     *       "progress": 0.01020408163265306,
+                     *       "progress": 0.0006802721088435374,
                      *       "paths": 100000,
                      *       "seed": 7,
                      *       "parameters": {
@@ -20623,8 +20623,8 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T11:29:41.2586599+00:00",
-                     *       "startedUtc": "2026-12-07T11:29:41.2596972+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:28.5755144+00:00",
+                     *       "startedUtc": "2026-12-07T14:30:28.576521+00:00",
                      *       "finishedUtc": null,
                      *       "durationMs": 0
                      *     }
@@ -20725,8 +20725,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "42bd7ba4-8ae6-404b-901b-321adb93738a",
-                     *       "planId": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *       "planId": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "Solve",
                      *       "status": "Queued",
                      *       "progress": 0,
@@ -20741,7 +20741,7 @@ export interface operations {
                      *       "result": null,
                      *       "successProbability": null,
                      *       "error": null,
-                     *       "createdUtc": "2026-12-07T11:29:34.0979351+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:21.1132352+00:00",
                      *       "startedUtc": null,
                      *       "finishedUtc": null,
                      *       "durationMs": 0
@@ -20844,9 +20844,9 @@ export interface operations {
                      *       "stale": false,
                      *       "positions": [
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
+                     *           "instrumentId": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
                      *           "symbol": "GE",
                      *           "quantity": 131.2883,
                      *           "costBasis": 6042.800878,
@@ -20858,9 +20858,9 @@ export interface operations {
                      *           "unrealisedGain": 180.264542
                      *         },
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "accountName": "Alex's 401(k)",
-                     *           "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *           "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *           "symbol": "JNJ",
                      *           "quantity": 2797.9788,
                      *           "costBasis": 62715.93393200281,
@@ -20872,7 +20872,7 @@ export interface operations {
                      *           "unrealisedGain": 82778.96366799719
                      *         },
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "accountName": "Alex's 401(k)",
                      *           "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *           "symbol": "KO",
@@ -20888,7 +20888,7 @@ export interface operations {
                      *       ],
                      *       "cash": [
                      *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "accountName": "Alex's 401(k)",
                      *           "currency": "USD",
                      *           "amount": 0.211596
@@ -20900,7 +20900,7 @@ export interface operations {
                      *           "amount": 106.311588
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "accountName": "Joint brokerage",
                      *           "currency": "USD",
                      *           "amount": 43734.16
@@ -20986,7 +20986,7 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT",
                      *           "saleTransactionId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
@@ -21022,7 +21022,7 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT",
                      *           "saleTransactionId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
@@ -21129,7 +21129,7 @@ export interface operations {
                      *       },
                      *       "gains": [
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT",
                      *           "saleTransactionId": "c8372d77-79b9-4773-83e1-cc7f196ac07b",
@@ -21165,7 +21165,7 @@ export interface operations {
                      *           "taxable": false
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "symbol": "MSFT",
                      *           "saleTransactionId": "7a284b04-ec6f-4473-bd5c-be6ab23d65dd",
@@ -21267,18 +21267,40 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T11:29:32.9293915+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:19.9949368+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -21305,58 +21327,11 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21364,17 +21339,17 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21382,14 +21357,32 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "buyInstrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *               "band": 0,
-                     *               "buys": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *               "buys": "2d59d00c-b7fd-406b-a42b-2ccab26c1272"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "band": 0,
+                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -21481,18 +21474,40 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "accountId": null,
                      *       "asOf": "2026-12-07",
                      *       "force": true,
-                     *       "createdUtc": "2026-12-07T11:29:32.9293915+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:19.9949368+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -21519,58 +21534,11 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21578,17 +21546,17 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -21596,14 +21564,32 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "buyInstrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *               "band": 0,
-                     *               "buys": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *               "buys": "2d59d00c-b7fd-406b-a42b-2ccab26c1272"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "band": 0,
+                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -21679,36 +21665,36 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "938c1c75-e3e2-47d1-a1af-4a11aac419a2",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *         "side": "Buy",
+                     *         "quantity": 228.306634,
+                     *         "price": 52,
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T14:30:20.0418085+00:00"
+                     *       },
+                     *       {
+                     *         "id": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *         "side": "Buy",
+                     *         "quantity": 356.038492,
+                     *         "price": 12.34,
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *         "status": "Pending",
+                     *         "createdUtc": "2026-12-07T14:30:20.0418085+00:00"
+                     *       },
+                     *       {
+                     *         "id": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *         "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *         "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *         "side": "Buy",
                      *         "quantity": 2721.053303,
                      *         "price": 12.34,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
+                     *         "proposalId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
                      *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
-                     *       },
-                     *       {
-                     *         "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
-                     *         "side": "Sell",
-                     *         "quantity": 2367.661157,
-                     *         "price": 52,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
-                     *       },
-                     *       {
-                     *         "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
-                     *         "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *         "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *         "side": "Sell",
-                     *         "quantity": 0.000001,
-                     *         "price": 47.4,
-                     *         "proposalId": "30d6c6bb-3497-4b8b-9136-a772e60d60dd",
-                     *         "status": "Pending",
-                     *         "createdUtc": "2026-12-07T11:29:32.9726015+00:00"
+                     *         "createdUtc": "2026-12-07T14:30:20.0418085+00:00"
                      *       }
                      *     ]
                      */
@@ -21776,19 +21762,19 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *         "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "InternationalEquity",
-                     *         "weight": 0.15,
+                     *         "assetClass": "UsEquity",
+                     *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *       },
                      *       {
-                     *         "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *         "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *         "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *         "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *         "assetClass": null,
                      *         "weight": 0.12,
                      *         "absoluteBand": 0.05,
@@ -21796,14 +21782,14 @@ export interface operations {
                      *         "buyInstrumentId": null
                      *       },
                      *       {
-                     *         "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *         "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *         "accountId": null,
                      *         "instrumentId": null,
-                     *         "assetClass": "UsEquity",
-                     *         "weight": 0.45,
+                     *         "assetClass": "Bonds",
+                     *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *         "buyInstrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272"
                      *       }
                      *     ]
                      */
@@ -21861,12 +21847,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                 *       "modelPortfolioId": "9017834c-2a05-4347-baac-fa4dc99bfc00",
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25,
                  *       "buyInstrumentIds": {
-                 *         "InternationalEquity": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                 *         "Bonds": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                 *         "InternationalEquity": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                 *         "Bonds": "2d59d00c-b7fd-406b-a42b-2ccab26c1272"
                  *       }
                  *     }
                  */
@@ -21883,34 +21869,34 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
+                     *         "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "UsEquity",
                      *         "weight": 0.45,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *         "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *       },
                      *       {
-                     *         "id": "b94ee73d-9d1f-4816-baa9-bf297ac7729f",
+                     *         "id": "b809e03c-5ab1-46d7-8769-55cd673eb620",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "InternationalEquity",
                      *         "weight": 0.15,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
+                     *         "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
                      *       },
                      *       {
-                     *         "id": "a461ea2b-076a-4b11-8e02-f9eb871d2592",
+                     *         "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
                      *         "accountId": null,
                      *         "instrumentId": null,
                      *         "assetClass": "Bonds",
                      *         "weight": 0.4,
                      *         "absoluteBand": 0.05,
                      *         "relativeBand": 0.25,
-                     *         "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *         "buyInstrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272"
                      *       }
                      *     ]
                      */
@@ -21989,8 +21975,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *       "weight": 0.1,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -22008,9 +21994,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "assetClass": null,
                      *       "weight": 0.1,
                      *       "absoluteBand": 0.05,
@@ -22082,8 +22068,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *       "weight": 0.12,
                  *       "absoluteBand": 0.05,
                  *       "relativeBand": 0.25
@@ -22101,9 +22087,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60971810-7fb6-4521-8902-814aa3322d5e",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "assetClass": null,
                      *       "weight": 0.12,
                      *       "absoluteBand": 0.05,
@@ -22255,8 +22241,30 @@ export interface operations {
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "side": "Buy",
+                     *             "quantity": 228.306634,
+                     *             "price": 52,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy JNJ: UsEquity is below its 45.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "instrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *             "side": "Buy",
+                     *             "quantity": 356.038492,
+                     *             "price": 12.34,
+                     *             "lotsToSell": [],
+                     *             "shortTermGain": 0,
+                     *             "longTermGain": 0,
+                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
+                     *           },
+                     *           {
+                     *             "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
+                     *             "instrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *             "side": "Sell",
                      *             "quantity": 2367.661157,
                      *             "price": 52,
@@ -22283,58 +22291,11 @@ export interface operations {
                      *             "shortTermGain": 0,
                      *             "longTermGain": 70345.82548511808,
                      *             "reason": "Sell JNJ: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
-                     *             "side": "Sell",
-                     *             "quantity": 0.000001,
-                     *             "price": 47.4,
-                     *             "lotsToSell": [
-                     *               {
-                     *                 "lotId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
-                     *                 "quantity": 0.000001,
-                     *                 "gain": -0.00000957,
-                     *                 "longTerm": false
-                     *               }
-                     *             ],
-                     *             "shortTermGain": -0.00000957,
-                     *             "longTermGain": 0,
-                     *             "reason": "Sell GE: UsEquity is above its 45.0 % target by more than its 0.0 % band; lots with losses go first, then long-term gains, short-term last."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "instrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *             "side": "Buy",
-                     *             "quantity": 2721.053303,
-                     *             "price": 12.34,
-                     *             "lotsToSell": [],
-                     *             "shortTermGain": 0,
-                     *             "longTermGain": 0,
-                     *             "reason": "Buy RIVFX: InternationalEquity is below its 15.0 % target by more than its 0.0 % band; paid from pending cash and sale proceeds."
                      *           }
                      *         ],
                      *         "drifts": [
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *             "target": {
-                     *               "accountId": null,
-                     *               "instrumentId": null,
-                     *               "assetClass": "InternationalEquity",
-                     *               "weight": 0.15,
-                     *               "absoluteBand": 0,
-                     *               "relativeBand": 0,
-                     *               "buyInstrumentId": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
-                     *               "band": 0,
-                     *               "buys": "d9521ccf-1f33-423b-8d71-b7a40f9f0777"
-                     *             },
-                     *             "before": -0.15,
-                     *             "after": -3.006450890682621e-11,
-                     *             "inBandAfter": false,
-                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
-                     *           },
-                     *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -22342,17 +22303,17 @@ export interface operations {
                      *               "weight": 0.45,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "71b344c1-5490-439b-b99f-cfa4227eb7b4",
+                     *               "buyInstrumentId": "3352a4ae-4468-42ba-9177-61f91fb43100",
                      *               "band": 0,
-                     *               "buys": "71b344c1-5490-439b-b99f-cfa4227eb7b4"
+                     *               "buys": "3352a4ae-4468-42ba-9177-61f91fb43100"
                      *             },
-                     *             "before": 0.5499990547503972,
-                     *             "after": 1.5635331526581238e-12,
+                     *             "before": -0.4053227882458578,
+                     *             "after": -1.092519315400084e-9,
                      *             "inBandAfter": false,
-                     *             "reason": "A trade in PG would be below the minimum trade size or leave cash below the buffer."
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           },
                      *           {
-                     *             "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *             "target": {
                      *               "accountId": null,
                      *               "instrumentId": null,
@@ -22360,14 +22321,32 @@ export interface operations {
                      *               "weight": 0.4,
                      *               "absoluteBand": 0,
                      *               "relativeBand": 0,
-                     *               "buyInstrumentId": "366b41cf-95f7-47a8-a8c4-85d4eada61b0",
+                     *               "buyInstrumentId": "2d59d00c-b7fd-406b-a42b-2ccab26c1272",
                      *               "band": 0,
-                     *               "buys": "366b41cf-95f7-47a8-a8c4-85d4eada61b0"
+                     *               "buys": "2d59d00c-b7fd-406b-a42b-2ccab26c1272"
                      *             },
                      *             "before": -0.4,
                      *             "after": -0.4,
                      *             "inBandAfter": false,
                      *             "reason": "The target names no instrument to buy."
+                     *           },
+                     *           {
+                     *             "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *             "target": {
+                     *               "accountId": null,
+                     *               "instrumentId": null,
+                     *               "assetClass": "InternationalEquity",
+                     *               "weight": 0.15,
+                     *               "absoluteBand": 0,
+                     *               "relativeBand": 0,
+                     *               "buyInstrumentId": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
+                     *               "band": 0,
+                     *               "buys": "b98c726b-4a9b-4f14-bc13-bcf11477dcef"
+                     *             },
+                     *             "before": -0.15,
+                     *             "after": -2.977115134465229e-10,
+                     *             "inBandAfter": false,
+                     *             "reason": "Whole-unit rounding, the minimum trade size and costs leave it outside its band."
                      *           }
                      *         ],
                      *         "estimatedTax": -329.6125,
@@ -22376,21 +22355,21 @@ export interface operations {
                      *       },
                      *       "accounts": [
                      *         {
-                     *           "id": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *           "id": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage"
+                     *         },
+                     *         {
+                     *           "id": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *           "name": "Alex's 401(k)"
                      *         },
                      *         {
-                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "name": "Joint brokerage"
-                     *         },
-                     *         {
-                     *           "id": "f05d5e2e-c0fa-47ff-a957-8b12897a7faa",
-                     *           "name": "Alex's traditional IRA"
                      *         }
                      *       ],
                      *       "instruments": [
                      *         {
-                     *           "id": "e927b8ff-93c1-482b-add9-3914bc70431e",
+                     *           "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
                      *           "symbol": "IBM"
                      *         },
                      *         {
@@ -22398,7 +22377,7 @@ export interface operations {
                      *           "symbol": "MSFT"
                      *         },
                      *         {
-                     *           "id": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *           "id": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *           "symbol": "DIS"
                      *         }
                      *       ]
@@ -22489,7 +22468,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "items": [
                      *         {
-                     *           "key": "save-more:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "key": "save-more:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "kind": "save-more",
                      *           "rank": 1,
                      *           "title": "Save 444 more a month",
@@ -22515,7 +22494,7 @@ export interface operations {
                      *           "decidedUtc": null
                      *         },
                      *         {
-                     *           "key": "retire-later:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "key": "retire-later:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "kind": "retire-later",
                      *           "rank": 2,
                      *           "title": "Retire 61 months later",
@@ -22542,7 +22521,7 @@ export interface operations {
                      *           "decidedUtc": null
                      *         },
                      *         {
-                     *           "key": "spend-less:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *           "key": "spend-less:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *           "kind": "spend-less",
                      *           "rank": 3,
                      *           "title": "Plan to spend 4,210 less a year in retirement",
@@ -22654,7 +22633,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "key": "save-more:b906f844-4018-4e86-b606-a10e35b156f3",
+                     *       "key": "save-more:6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *       "kind": "save-more",
                      *       "rank": 1,
                      *       "title": "Save 444 more a month",
@@ -22677,7 +22656,7 @@ export interface operations {
                      *       "article": "monte-carlo-success-probability",
                      *       "status": "Dismissed",
                      *       "reason": "We keep this on purpose.",
-                     *       "decidedUtc": "2026-12-07T11:29:41.1564985+00:00"
+                     *       "decidedUtc": "2026-12-07T14:30:28.469657+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RecommendationDto"];
@@ -22762,9 +22741,9 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *         "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *         "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *         "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *         "rank": 1
                      *       }
                      *     ]
@@ -22826,8 +22805,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                 *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
                  *       "rank": 1
                  *     }
                  */
@@ -22843,9 +22822,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
-                     *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "replacementId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "replacementId": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *       "rank": 1
                      *     }
                      */
@@ -22989,11 +22968,11 @@ export interface operations {
                      * @example {
                      *       "current": [
                      *         {
-                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *           "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *           "personName": "Jamie Rivera",
                      *           "profile": {
-                     *             "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *             "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *             "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *             "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *             "answers": "cbbbbbbbbbbbb",
                      *             "toleranceScore": 28,
                      *             "toleranceBand": "Average/moderate risk tolerance",
@@ -23007,7 +22986,7 @@ export interface operations {
                      *             "capacityLevel": 8,
                      *             "recommendedLevel": 6,
                      *             "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *             "takenUtc": "2026-12-07T11:29:32.6208139+00:00"
+                     *             "takenUtc": "2026-12-07T14:30:19.6515718+00:00"
                      *           },
                      *           "retakeSuggested": false,
                      *           "retakeDue": "2027-12-07"
@@ -23015,8 +22994,8 @@ export interface operations {
                      *       ],
                      *       "history": [
                      *         {
-                     *           "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *           "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *           "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *           "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *           "answers": "cbbbbbbbbbbbb",
                      *           "toleranceScore": 28,
                      *           "toleranceBand": "Average/moderate risk tolerance",
@@ -23030,7 +23009,7 @@ export interface operations {
                      *           "capacityLevel": 8,
                      *           "recommendedLevel": 6,
                      *           "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *           "takenUtc": "2026-12-07T11:29:32.6208139+00:00"
+                     *           "takenUtc": "2026-12-07T14:30:19.6515718+00:00"
                      *         }
                      *       ]
                      *     }
@@ -23092,7 +23071,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                 *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                  *       "answers": [
                  *         "c",
                  *         "b",
@@ -23117,8 +23096,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
-                     *       "personId": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
+                     *       "id": "8963ea5c-474c-4ef8-9b62-0bf4e7855b35",
+                     *       "personId": "010761c2-fa04-4283-a960-d509eebb3fa1",
                      *       "answers": "cbbbbbbbbbbbb",
                      *       "toleranceScore": 28,
                      *       "toleranceBand": "Average/moderate risk tolerance",
@@ -23132,7 +23111,7 @@ export interface operations {
                      *       "capacityLevel": 8,
                      *       "recommendedLevel": 6,
                      *       "reason": "Your finances could carry level 8, but your answers (score 28, average/moderate risk tolerance) point to level 6: the lower one wins, so level 6.",
-                     *       "takenUtc": "2026-12-07T11:29:32.6208139+00:00"
+                     *       "takenUtc": "2026-12-07T14:30:19.6515718+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["RiskProfileDto"];
@@ -23208,7 +23187,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *         "position": 0,
                      *         "name": "Groceries",
                      *         "enabled": true,
@@ -23307,7 +23286,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -23399,7 +23378,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -23496,7 +23475,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "position": 0,
                      *       "name": "Groceries",
                      *       "enabled": true,
@@ -23647,7 +23626,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "ruleId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *       "ruleId": "f61d95c7-9769-44ac-b97f-f18377a7b884",
                      *       "applied": false,
                      *       "matched": 0,
                      *       "changed": 0,
@@ -23712,7 +23691,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "modelPortfolioId": "b809e03c-5ab1-46d7-8769-55cd673eb620",
+                 *       "modelPortfolioId": "5a6b68b4-54c1-43fa-9c21-ca61fbc4dc82",
                  *       "name": "Dow 30 core",
                  *       "description": "US large caps only, back to target each quarter.",
                  *       "rebalancing": "Quarterly"
@@ -23730,7 +23709,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -23743,16 +23722,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *       "publishedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *       "publishedOn": "2026-12-07",
-                     *       "updatedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -23851,7 +23830,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "modelPortfolioId": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *       "modelPortfolioId": "b906f844-4018-4e86-b606-a10e35b156f3",
                      *       "name": "Dow 30 core (copy)",
                      *       "allocations": [
                      *         {
@@ -23953,10 +23932,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *         "strategyId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *         "name": "Dow 30 core",
                      *         "revision": 1,
-                     *         "followedUtc": "2026-12-07T11:29:42.1722338+00:00"
+                     *         "followedUtc": "2026-12-07T14:30:29.5941745+00:00"
                      *       }
                      *     ]
                      */
@@ -24030,10 +24009,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "strategyId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "name": "Dow 30 core",
                      *       "revision": 1,
-                     *       "followedUtc": "2026-12-07T11:29:42.1722338+00:00"
+                     *       "followedUtc": "2026-12-07T14:30:29.5941745+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyFollowDto"];
@@ -24157,10 +24136,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *         "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *         "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *         "createdUtc": "2026-12-07T11:29:32.7237253+00:00"
+                     *         "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *         "firstInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *         "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *         "createdUtc": "2026-12-07T14:30:19.7699833+00:00"
                      *       }
                      *     ]
                      */
@@ -24221,8 +24200,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "firstInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                 *       "secondInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21"
+                 *       "firstInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                 *       "secondInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e"
                  *     }
                  */
                 "application/json": components["schemas"]["IdenticalPairRequest"];
@@ -24237,10 +24216,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "f61d95c7-9769-44ac-b97f-f18377a7b884",
-                     *       "firstInstrumentId": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
-                     *       "secondInstrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
-                     *       "createdUtc": "2026-12-07T11:29:32.7237253+00:00"
+                     *       "id": "f17e1eec-2198-430d-8c1e-5443ba933166",
+                     *       "firstInstrumentId": "60971810-7fb6-4521-8902-814aa3322d5e",
+                     *       "secondInstrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "createdUtc": "2026-12-07T14:30:19.7699833+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["IdenticalPairDto"];
@@ -24394,19 +24373,19 @@ export interface operations {
                      * @example {
                      *       "opportunities": [
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "instrumentId": "4ddcc625-9cb4-44b0-a383-9a62fc842ccd",
                      *           "quantity": 75,
                      *           "price": 43.38,
                      *           "lots": [
                      *             {
-                     *               "lotId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
+                     *               "lotId": "61a3d77a-af60-40b8-aa8c-fb01c753b779",
                      *               "quantity": 35,
                      *               "gain": -941.75,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
+                     *               "lotId": "42bd7ba4-8ae6-404b-901b-321adb93738a",
                      *               "quantity": 40,
                      *               "gain": -2250.35,
                      *               "longTerm": true
@@ -24418,13 +24397,13 @@ export interface operations {
                      *           "reason": "Harvest a 3192.10 loss on MSFT, saving about 329.61 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "7e99331c-bfab-4a9b-8a22-83a2552628ce",
                      *           "quantity": 93,
                      *           "price": 28.94,
                      *           "lots": [
                      *             {
-                     *               "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
+                     *               "lotId": "30259ef0-33a7-4fc6-983e-e6ab2b3c308a",
                      *               "quantity": 93,
                      *               "gain": -902.61,
                      *               "longTerm": true
@@ -24436,25 +24415,25 @@ export interface operations {
                      *           "reason": "Harvest a 902.61 loss on DIS, saving about 0.00 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *           "quantity": 1056,
                      *           "price": 30.01,
                      *           "lots": [
                      *             {
-                     *               "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *               "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *               "quantity": 975,
                      *               "gain": -3586.2,
                      *               "longTerm": true
                      *             },
                      *             {
-                     *               "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
+                     *               "lotId": "0247de40-7648-493c-93de-80b70c96daf8",
                      *               "quantity": 40,
                      *               "gain": -1322.35,
                      *               "longTerm": false
                      *             },
                      *             {
-                     *               "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                     *               "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *               "quantity": 41,
                      *               "gain": -1269.52,
                      *               "longTerm": false
@@ -24468,19 +24447,19 @@ export interface operations {
                      *       ],
                      *       "blocked": [
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "9723d968-7aff-4cc7-8692-22bfe1979129",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
                      *           "loss": 268.45,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *           "instrumentId": "9ab762d2-47a5-4bfd-93f9-87abbdb786af",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *           "instrumentId": "72883ac1-9fe8-451c-9854-aa39f161f98b",
                      *           "loss": 2424.93,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
                      *         },
                      *         {
-                     *           "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *           "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *           "instrumentId": "a1c687cf-8b06-44a6-9c41-5283bf25072c",
                      *           "loss": 456.42,
                      *           "reason": "It or an identical security was acquired in the last 30 days or a purchase is scheduled in the next 30."
@@ -24555,7 +24534,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0"
+                 *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a"
                  *     }
                  */
                 "application/json": null | components["schemas"]["HarvestProposalRequest"];
@@ -24570,36 +24549,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "33a744a3-9dc5-41b5-ac94-c8e69e0c5577",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
+                     *       "id": "d9d82419-7877-494d-ad1b-1a7d290d94aa",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *       "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
                      *       "asOf": "2026-12-07",
                      *       "force": false,
-                     *       "createdUtc": "2026-12-07T11:29:33.0199364+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:20.0925633+00:00",
                      *       "acceptedUtc": null,
                      *       "proposal": {
                      *         "trades": [
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "0247de40-7648-493c-93de-80b70c96daf8",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "420b9ffd-ff0f-4b79-ab49-46ea6b72867c",
                      *             "side": "Sell",
                      *             "quantity": 1056,
                      *             "price": 30.01,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
+                     *                 "lotId": "ae5a6e5d-cc32-4155-8a08-a67c6201ce75",
                      *                 "quantity": 975,
                      *                 "gain": -3586.2,
                      *                 "longTerm": true
                      *               },
                      *               {
-                     *                 "lotId": "b41a50f3-46a9-4c9c-aae3-b555e8834a2e",
+                     *                 "lotId": "0247de40-7648-493c-93de-80b70c96daf8",
                      *                 "quantity": 40,
                      *                 "gain": -1322.35,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                     *                 "lotId": "6aa5a4e4-b674-4b1c-889a-d09830fb4022",
                      *                 "quantity": 41,
                      *                 "gain": -1269.52,
                      *                 "longTerm": false
@@ -24610,20 +24589,20 @@ export interface operations {
                      *             "reason": "Harvest: Harvest a 6178.07 loss on INTC, saving about 907.15 in tax after costs; no replacement is configured, so exposure drops until it is bought back after 31 days."
                      *           },
                      *           {
-                     *             "accountId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *             "instrumentId": "5f31085f-d743-4efb-9498-bcf4ca655f39",
+                     *             "accountId": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *             "instrumentId": "2c2615f5-7699-49cc-87c7-a2339bef9f6a",
                      *             "side": "Sell",
                      *             "quantity": 164,
                      *             "price": 42.79,
                      *             "lotsToSell": [
                      *               {
-                     *                 "lotId": "5a6b68b4-54c1-43fa-9c21-ca61fbc4dc82",
+                     *                 "lotId": "33a744a3-9dc5-41b5-ac94-c8e69e0c5577",
                      *                 "quantity": 56,
                      *                 "gain": -70.67,
                      *                 "longTerm": false
                      *               },
                      *               {
-                     *                 "lotId": "390f7675-2c47-46d3-87bf-db017df36ce3",
+                     *                 "lotId": "5f31085f-d743-4efb-9498-bcf4ca655f39",
                      *                 "quantity": 108,
                      *                 "gain": -31.71,
                      *                 "longTerm": false
@@ -24925,7 +24904,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *           "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
@@ -24945,12 +24924,12 @@ export interface operations {
                      *           "memo": "Opening deposit"
                      *         },
                      *         {
-                     *           "id": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *           "id": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Buy",
                      *           "tradeDate": "2026-12-07",
                      *           "settlementDate": "2026-12-07",
-                     *           "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *           "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "quantity": 20,
                      *           "price": 150.25,
                      *           "fees": 1,
@@ -24965,7 +24944,7 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
@@ -25084,7 +25063,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -25195,7 +25174,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -25290,7 +25269,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "type": "Deposit",
                      *       "tradeDate": "2026-12-07",
@@ -25476,7 +25455,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "categoryId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                 *       "categoryId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                  *       "payee": "Opening balance",
                  *       "tags": [
                  *         "setup"
@@ -25495,7 +25474,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "transactionId": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
+                     *       "transactionId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
                      *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *       "tradeDate": "2026-12-07",
                      *       "type": "Deposit",
@@ -25503,7 +25482,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "memo": "Opening deposit",
                      *       "payee": "Opening balance",
-                     *       "categoryId": "0d97375c-674b-4210-99c1-00918fb3fe33",
+                     *       "categoryId": "b0c71b05-e090-49c1-b5e9-7a27e1433dda",
                      *       "categoryPath": "Transfers/Between own accounts",
                      *       "source": "Manual",
                      *       "ruleId": null,
@@ -25703,7 +25682,7 @@ export interface operations {
                      * @example {
                      *       "transactions": [
                      *         {
-                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
+                     *           "id": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Deposit",
                      *           "tradeDate": "2026-12-07",
@@ -25723,7 +25702,7 @@ export interface operations {
                      *           "memo": null
                      *         },
                      *         {
-                     *           "id": "1c55b8b1-7e77-4af4-ab09-61127de4df2b",
+                     *           "id": "7df062d5-131c-4253-af56-c81dd1a9c28a",
                      *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                      *           "type": "Fee",
                      *           "tradeDate": "2026-12-07",
@@ -25836,7 +25815,7 @@ export interface operations {
                  *       "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
                  *       "type": "Sell",
                  *       "tradeDate": "2026-12-07",
-                 *       "instrumentId": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                 *       "instrumentId": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                  *       "quantity": 5,
                  *       "price": 150,
                  *       "currency": "USD"
@@ -25857,7 +25836,7 @@ export interface operations {
                      *       "reliefMethod": "Hifo",
                      *       "lots": [
                      *         {
-                     *           "lotId": "965fe637-3796-4ff3-a05f-69b8bd866951",
+                     *           "lotId": "b91287a5-5cca-4921-9d0f-17ae2d71bfb2",
                      *           "acquiredDate": "2026-12-07",
                      *           "quantity": 5,
                      *           "costBasis": 751.5,
@@ -25975,36 +25954,36 @@ export interface operations {
                      *       "stale": false,
                      *       "accounts": [
                      *         {
-                     *           "accountId": "9c3bae32-8f87-4579-8dd4-98535b6f8974",
-                     *           "name": "Plaid Money Market ••4444",
-                     *           "type": "Savings",
+                     *           "accountId": "ec1cc80b-0907-41e9-90fc-5c0a3f669e9d",
+                     *           "name": "Plaid Checking ••0000",
+                     *           "type": "Checking",
                      *           "isLiability": false,
                      *           "positions": 0,
-                     *           "cash": 0,
-                     *           "total": 0
+                     *           "cash": -72.1,
+                     *           "total": -72.1
                      *         },
                      *         {
-                     *           "accountId": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *           "accountId": "1e5dfbe5-c628-4c3a-b69f-b792f22ff9b7",
+                     *           "name": "Jamie's brokerage",
+                     *           "type": "TaxableBrokerage",
+                     *           "isLiability": false,
+                     *           "positions": 3020.4,
+                     *           "cash": 27392.5,
+                     *           "total": 30412.9
+                     *         },
+                     *         {
+                     *           "accountId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
                      *           "name": "Sam's credit card",
                      *           "type": "CreditCard",
                      *           "isLiability": true,
                      *           "positions": 0,
                      *           "cash": -847.03,
                      *           "total": -847.03
-                     *         },
-                     *         {
-                     *           "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
-                     *           "name": "Alex's 401(k)",
-                     *           "type": "Plan401K",
-                     *           "isLiability": false,
-                     *           "positions": 223851.77,
-                     *           "cash": 0.21,
-                     *           "total": 223851.99
                      *         }
                      *       ],
                      *       "manualItems": [
                      *         {
-                     *           "manualAssetId": "07cce0b8-45aa-4fbd-8077-d4af7fba304e",
+                     *           "manualAssetId": "9e7a7c67-1cdb-4d93-843c-8fa2997cdbe3",
                      *           "name": "Family home (Oakland)",
                      *           "isLiability": false,
                      *           "value": 650000
@@ -26094,14 +26073,14 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *         "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *         "url": "https://hooks.example.com/glidepath",
                      *         "events": [
                      *           "transaction.created"
                      *         ],
                      *         "enabled": true,
                      *         "disabledReason": null,
-                     *         "createdUtc": "2026-12-07T11:29:41.3489293+00:00"
+                     *         "createdUtc": "2026-12-07T14:30:28.6466715+00:00"
                      *       }
                      *     ]
                      */
@@ -26181,14 +26160,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created",
                      *         "order.filled"
                      *       ],
                      *       "enabled": true,
-                     *       "createdUtc": "2026-12-07T11:29:41.3489293+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:28.6466715+00:00",
                      *       "secret": "<secret>"
                      *     }
                      */
@@ -26284,14 +26263,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "c12370cd-640b-4993-9bd1-dc3d11a52562",
+                     *       "id": "531fa7e4-60c7-4e8a-bb1e-614668d2674c",
                      *       "url": "https://hooks.example.com/glidepath",
                      *       "events": [
                      *         "transaction.created"
                      *       ],
                      *       "enabled": true,
                      *       "disabledReason": null,
-                     *       "createdUtc": "2026-12-07T11:29:41.3489293+00:00"
+                     *       "createdUtc": "2026-12-07T14:30:28.6466715+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
@@ -26432,17 +26411,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
+                     *           "id": "9723d968-7aff-4cc7-8692-22bfe1979129",
                      *           "eventId": null,
                      *           "eventType": "webhook.ping",
                      *           "state": "pending",
                      *           "attempts": 0,
-                     *           "createdUtc": "2026-12-07T11:29:41.366+00:00",
-                     *           "nextAttemptUtc": "2026-12-07T11:29:41.366+00:00",
+                     *           "createdUtc": "2026-12-07T14:30:28.668+00:00",
+                     *           "nextAttemptUtc": "2026-12-07T14:30:28.668+00:00",
                      *           "lastStatus": null,
                      *           "lastError": null,
                      *           "deliveredUtc": null,
-                     *           "body": "{\"id\":\"3026567e-fe06-4f1e-aca8-fd48963ffe60\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T11:29:41.3663705+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *           "body": "{\"id\":\"916ca175-3b33-41a1-ac58-dcd17671f1fd\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T14:30:28.6680269+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -26524,17 +26503,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
+                     *       "id": "9723d968-7aff-4cc7-8692-22bfe1979129",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T11:29:41.399+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T11:29:41.399+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:28.701+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T14:30:28.701+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"3026567e-fe06-4f1e-aca8-fd48963ffe60\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T11:29:41.3663705+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"916ca175-3b33-41a1-ac58-dcd17671f1fd\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T14:30:28.6680269+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -26601,17 +26580,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "1b0bb74e-b2af-4541-9e69-80cbbcea70b8",
+                     *       "id": "9723d968-7aff-4cc7-8692-22bfe1979129",
                      *       "eventId": null,
                      *       "eventType": "webhook.ping",
                      *       "state": "pending",
                      *       "attempts": 0,
-                     *       "createdUtc": "2026-12-07T11:29:41.366+00:00",
-                     *       "nextAttemptUtc": "2026-12-07T11:29:41.366+00:00",
+                     *       "createdUtc": "2026-12-07T14:30:28.668+00:00",
+                     *       "nextAttemptUtc": "2026-12-07T14:30:28.668+00:00",
                      *       "lastStatus": null,
                      *       "lastError": null,
                      *       "deliveredUtc": null,
-                     *       "body": "{\"id\":\"3026567e-fe06-4f1e-aca8-fd48963ffe60\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T11:29:41.3663705+00:00\",\"householdId\":\"453a087a-0658-44bc-baac-f0d7f2fe9f1b\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
+                     *       "body": "{\"id\":\"916ca175-3b33-41a1-ac58-dcd17671f1fd\",\"type\":\"webhook.ping\",\"createdUtc\":\"2026-12-07T14:30:28.6680269+00:00\",\"householdId\":\"ab8fb754-f6a1-4e43-8120-3be20bb0a106\",\"data\":{\"message\":\"Glidepath test delivery\"}}"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
@@ -26775,7 +26754,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *           "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *           "symbol": "BA",
                      *           "name": "Boeing",
                      *           "type": "Stock",
@@ -26787,7 +26766,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "f61260ba-32f9-4a93-b3f2-4a6d0530ab21",
+                     *           "id": "60971810-7fb6-4521-8902-814aa3322d5e",
                      *           "symbol": "C",
                      *           "name": "Citigroup",
                      *           "type": "Stock",
@@ -26799,7 +26778,7 @@ export interface operations {
                      *           "editable": false
                      *         },
                      *         {
-                     *           "id": "5612bef3-19dc-4e2c-ad94-cea81add6a0e",
+                     *           "id": "e058591d-89b0-4ac0-9c40-e0937c0d9efd",
                      *           "symbol": "DD",
                      *           "name": "DuPont",
                      *           "type": "Stock",
@@ -26877,7 +26856,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
+                 *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -26892,7 +26871,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family Fund",
                      *       "type": "MutualFund",
@@ -26900,7 +26879,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "editable": true
                      *     }
                      */
@@ -26994,7 +26973,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "60a0c385-5658-4bc9-a4ce-d2564abb0c92",
+                     *       "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
                      *       "symbol": "BA",
                      *       "name": "Boeing",
                      *       "type": "Stock",
@@ -27057,7 +27036,7 @@ export interface operations {
                  *       "assetClass": "InternationalEquity",
                  *       "currency": "USD",
                  *       "exchange": "",
-                 *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
+                 *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106"
                  *     }
                  */
                 "application/json": components["schemas"]["InstrumentRequest"];
@@ -27072,7 +27051,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "d9521ccf-1f33-423b-8d71-b7a40f9f0777",
+                     *       "id": "b98c726b-4a9b-4f14-bc13-bcf11477dcef",
                      *       "symbol": "RIVFX",
                      *       "name": "Rivera Family International Fund",
                      *       "type": "MutualFund",
@@ -27080,7 +27059,7 @@ export interface operations {
                      *       "currency": "USD",
                      *       "exchange": "",
                      *       "isin": null,
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *       "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *       "editable": true
                      *     }
                      */
@@ -27386,7 +27365,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *       "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *       "email": "demo@glidepath.local",
                      *       "emailConfirmed": true,
                      *       "mfaEnabled": true,
@@ -27394,8 +27373,8 @@ export interface operations {
                      *         "user"
                      *       ],
                      *       "households": [
-                     *         "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *         "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6"
+                     *         "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *         "8f85f122-c255-493f-ae08-474abf5af77e"
                      *       ]
                      *     }
                      */
@@ -27505,13 +27484,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "exportedUtc": "2026-12-07T11:29:44.1407702+00:00",
+                     *       "exportedUtc": "2026-12-07T14:30:31.8400771+00:00",
                      *       "user": {
-                     *         "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *         "id": "6c8939c6-1914-4050-b303-96c9dc04731e",
                      *         "email": "demo@glidepath.local",
                      *         "emailConfirmed": true,
                      *         "mfaEnabled": true,
-                     *         "createdUtc": "2026-12-07T11:29:29.7639311+00:00",
+                     *         "createdUtc": "2026-12-07T14:30:16.2672407+00:00",
                      *         "roles": [
                      *           "user"
                      *         ]
@@ -27519,17 +27498,17 @@ export interface operations {
                      *       "households": [
                      *         {
                      *           "household": {
-                     *             "id": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *             "id": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *             "name": "Demo: Alex & Sam Rivera",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T11:29:29.0038527+00:00",
+                     *             "createdUtc": "2026-12-07T14:30:15.3716466+00:00",
                      *             "version": 0,
                      *             "priceNote": "Demo prices: real closes from 1990–2000, moved forward 26 years."
                      *           },
                      *           "people": [
                      *             {
-                     *               "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
-                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
+                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *               "name": "Sam Rivera",
                      *               "birthDate": "1985-09-04",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -27540,8 +27519,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
-                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *               "name": "Alex Rivera",
                      *               "birthDate": "1982-03-18",
                      *               "filingStatus": "MarriedFilingJointly",
@@ -27552,8 +27531,8 @@ export interface operations {
                      *               "retirementAge": null
                      *             },
                      *             {
-                     *               "id": "c66aa59f-2c24-4b45-b87b-13f03e403ecb",
-                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *               "id": "010761c2-fa04-4283-a960-d509eebb3fa1",
+                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *               "name": "Jamie Rivera",
                      *               "birthDate": "1990-05-14",
                      *               "filingStatus": "Single",
@@ -27567,8 +27546,8 @@ export interface operations {
                      *           "accounts": [
                      *             {
                      *               "account": {
-                     *                 "id": "fc0d76e9-bba9-47cd-8ca4-3e22f1ec22f0",
-                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *                 "id": "a4489b07-e972-4656-a88f-ecbea409dd1a",
+                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *                 "ownerId": null,
                      *                 "name": "Joint brokerage",
                      *                 "type": "TaxableBrokerage",
@@ -27588,8 +27567,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
-                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *                 "id": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
+                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *                 "ownerId": null,
                      *                 "name": "Joint checking",
                      *                 "type": "Checking",
@@ -27609,9 +27588,9 @@ export interface operations {
                      *             },
                      *             {
                      *               "account": {
-                     *                 "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
-                     *                 "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *                 "ownerId": "952fecd1-2e24-4a47-adc3-5d934acd01a6",
+                     *                 "id": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *                 "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *                 "ownerId": "3f3e8437-8b37-454c-9133-5b41f6060ef0",
                      *                 "name": "Sam's credit card",
                      *                 "type": "CreditCard",
                      *                 "baseCurrency": "USD",
@@ -27631,8 +27610,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "25f79c41-0579-440f-9132-9718d2e16d17",
-                     *               "accountId": "7f8e683c-fbef-49cb-bfa6-9c893b826848",
+                     *               "id": "8de8825a-c27d-4ce0-a303-37d2b63056ee",
+                     *               "accountId": "443f3043-2fbc-4c11-8f69-85e4d34692b0",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -27651,8 +27630,8 @@ export interface operations {
                      *               "memo": "Opening balance"
                      *             },
                      *             {
-                     *               "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
-                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *               "id": "25f79c41-0579-440f-9132-9718d2e16d17",
+                     *               "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -27671,8 +27650,8 @@ export interface operations {
                      *               "memo": "Employer match"
                      *             },
                      *             {
-                     *               "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
-                     *               "accountId": "3352a4ae-4468-42ba-9177-61f91fb43100",
+                     *               "id": "eeb00366-1e4e-4075-8817-ad74d205b95f",
+                     *               "accountId": "8ddfae78-bc1a-46e8-847c-7d3f8749f684",
                      *               "type": "Deposit",
                      *               "tradeDate": "2019-12-09",
                      *               "settlementDate": "2019-12-09",
@@ -27693,28 +27672,28 @@ export interface operations {
                      *           ],
                      *           "plans": [
                      *             {
-                     *               "id": "b906f844-4018-4e86-b606-a10e35b156f3",
+                     *               "id": "6b5388a9-08cb-4c75-9dd5-63ac56bed2a2",
                      *               "name": "Retirement at 66",
                      *               "scenarioJson": "{\"startBalance\":100000,\"horizonMonths\":720,\"inflation\":0.025,\"assets\":[{\"name\":\"US equity\",\"expectedReturn\":0.065,\"volatility\":0.16},{\"name\":\"Intl equity\",\"expectedReturn\":0.06,\"volatility\":0.18},{\"name\":\"Bonds\",\"expectedReturn\":0.025,\"volatility\":0.06}],\"correlations\":[[1,0.8,0.1],[0.8,1,0.1],[0.1,0.1,1]],\"allocation\":{\"weights\":[0.5,0.3,0.2],\"rebalance\":\"monthly\"},\"cashFlows\":[{\"kind\":\"contribution\",\"amount\":1000,\"startMonth\":0,\"endMonth\":359,\"frequency\":\"monthly\",\"inflationIndexed\":false},{\"kind\":\"withdrawal\",\"amount\":1500,\"startMonth\":360,\"endMonth\":719,\"frequency\":\"monthly\",\"inflationIndexed\":true}]}",
-                     *               "createdUtc": "2026-12-07T11:29:33.3390819+00:00"
+                     *               "createdUtc": "2026-12-07T14:30:20.4257671+00:00"
                      *             }
                      *           ],
                      *           "advisorGrants": [
                      *             {
-                     *               "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
-                     *               "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *               "advisorId": "a548905b-069c-4ef2-b424-80e1bd284bfa",
-                     *               "grantedUtc": "2026-12-07T11:29:41.7129323+00:00",
+                     *               "id": "e23eb10f-e188-4b54-8de6-5daf6175d05a",
+                     *               "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
+                     *               "advisorId": "63028ccc-3c0b-4ea3-a02f-c1697e320c02",
+                     *               "grantedUtc": "2026-12-07T14:30:29.0255412+00:00",
                      *               "revokedUtc": null
                      *             }
                      *           ]
                      *         },
                      *         {
                      *           "household": {
-                     *             "id": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *             "id": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *             "name": "Rivera holiday savings",
                      *             "reportingCurrency": "USD",
-                     *             "createdUtc": "2026-12-07T11:29:32.1727646+00:00",
+                     *             "createdUtc": "2026-12-07T14:30:18.9742919+00:00",
                      *             "version": 1,
                      *             "priceNote": null
                      *           },
@@ -27722,8 +27701,8 @@ export interface operations {
                      *           "accounts": [
                      *             {
                      *               "account": {
-                     *                 "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
-                     *                 "householdId": "4a66ac38-2a9f-4ac4-846b-0a272c2cd9b6",
+                     *                 "id": "8082d4e8-8f8f-434b-979d-b355e2096f54",
+                     *                 "householdId": "8f85f122-c255-493f-ae08-474abf5af77e",
                      *                 "ownerId": null,
                      *                 "name": "Holiday card",
                      *                 "type": "Checking",
@@ -27744,8 +27723,8 @@ export interface operations {
                      *           ],
                      *           "transactions": [
                      *             {
-                     *               "id": "b321f038-7f91-4d87-a642-7f13faa33334",
-                     *               "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *               "id": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *               "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *               "type": "Deposit",
                      *               "tradeDate": "2026-10-22",
                      *               "settlementDate": "2026-10-22",
@@ -27764,8 +27743,8 @@ export interface operations {
                      *               "memo": "Holiday savings"
                      *             },
                      *             {
-                     *               "id": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
-                     *               "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *               "id": "b321f038-7f91-4d87-a642-7f13faa33334",
+                     *               "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *               "type": "Withdrawal",
                      *               "tradeDate": "2026-10-23",
                      *               "settlementDate": "2026-10-23",
@@ -27784,8 +27763,8 @@ export interface operations {
                      *               "memo": "TESCO STORES 1234"
                      *             },
                      *             {
-                     *               "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
-                     *               "accountId": "12133f8c-33d3-4d92-aaaa-885d3409393a",
+                     *               "id": "f1a48cde-78b4-4467-9e02-4b4891d7fa02",
+                     *               "accountId": "8082d4e8-8f8f-434b-979d-b355e2096f54",
                      *               "type": "Withdrawal",
                      *               "tradeDate": "2026-10-24",
                      *               "settlementDate": "2026-10-24",
@@ -27811,34 +27790,34 @@ export interface operations {
                      *       "grantsReceived": [],
                      *       "auditEvents": [
                      *         {
-                     *           "occurredUtc": "2026-12-07T11:29:32.1341884+00:00",
+                     *           "occurredUtc": "2026-12-07T14:30:18.9273745+00:00",
                      *           "type": "sign-in",
                      *           "householdId": null,
                      *           "ipAddress": null,
                      *           "detail": "pwd"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T11:29:32.3305681+00:00",
+                     *           "occurredUtc": "2026-12-07T14:30:19.1631114+00:00",
                      *           "type": "transaction-edited",
-                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *           "ipAddress": null,
-                     *           "detail": "c061e25b-7b79-452e-ad90-dc9f9e3aa2f2"
+                     *           "detail": "453a087a-0658-44bc-baac-f0d7f2fe9f1b"
                      *         },
                      *         {
-                     *           "occurredUtc": "2026-12-07T11:29:33.0134187+00:00",
+                     *           "occurredUtc": "2026-12-07T14:30:20.0850447+00:00",
                      *           "type": "trade-placed",
-                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *           "ipAddress": null,
-                     *           "detail": "proposal 30d6c6bb-3497-4b8b-9136-a772e60d60dd: 23 pending orders"
+                     *           "detail": "proposal d9521ccf-1f33-423b-8d71-b7a40f9f0777: 23 pending orders"
                      *         }
                      *       ],
                      *       "community": {
                      *         "strategiesPublished": [
                      *           {
-                     *             "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *             "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *             "name": "Dow 30 core",
                      *             "description": "US large caps only, back to target each month.",
-                     *             "publisherHouseholdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *             "publisherHouseholdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *             "allocations": [
                      *               {
                      *                 "assetClass": "UsEquity",
@@ -27849,11 +27828,11 @@ export interface operations {
                      *             "proxies": [
                      *               {
                      *                 "assetClass": "UsEquity",
-                     *                 "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd"
+                     *                 "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07"
                      *               }
                      *             ],
-                     *             "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
-                     *             "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
+                     *             "publishedUtc": "2026-12-07T14:30:29.4614976+00:00",
+                     *             "updatedUtc": "2026-12-07T14:30:29.6219566+00:00",
                      *             "revision": 2,
                      *             "hiddenUtc": null,
                      *             "hiddenReason": null,
@@ -28526,37 +28505,37 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *           "householdId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: hidden",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
+                     *           "createdUtc": "2026-12-07T14:30:29.7043537+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
+                     *           "id": "3882030d-d993-46cd-9372-1d81fa9e71b0",
+                     *           "householdId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *           "eventType": "strategy.updated",
+                     *           "title": "Strategy Dow 30 core: targets",
+                     *           "body": "A strategy you follow, Dow 30 core, changed (targets, revision 2): UsEquity 100%, rebalanced monthly.",
+                     *           "createdUtc": "2026-12-07T14:30:29.7043537+00:00",
+                     *           "readUtc": null
+                     *         },
+                     *         {
                      *           "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
-                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
+                     *           "householdId": "ab8fb754-f6a1-4e43-8120-3be20bb0a106",
                      *           "eventType": "simulation.completed",
                      *           "title": "Simulation Succeeded",
                      *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *           "createdUtc": "2026-12-07T11:29:34.9119609+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "337436c4-e027-41e2-ba86-187e488b3a8d",
-                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "eventType": "goal.status_changed",
-                     *           "title": "Goal Retirement: AtRisk",
-                     *           "body": "Your goal Retirement moved from NotTested to AtRisk: the newest simulation of its plan gives it 0.7 against a target of 0.85.",
-                     *           "createdUtc": "2026-12-07T11:29:34.402645+00:00",
-                     *           "readUtc": null
-                     *         },
-                     *         {
-                     *           "id": "1d57e07d-055b-4e77-8810-aa5793a36025",
-                     *           "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *           "eventType": "simulation.completed",
-                     *           "title": "Simulation Succeeded",
-                     *           "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.7.",
-                     *           "createdUtc": "2026-12-07T11:29:34.402645+00:00",
+                     *           "createdUtc": "2026-12-07T14:30:21.6502635+00:00",
                      *           "readUtc": null
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "pageSize": 50,
-                     *       "totalCount": 17,
-                     *       "unreadCount": 17
+                     *       "totalCount": 19,
+                     *       "unreadCount": 19
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPage"];
@@ -28613,13 +28592,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "8ce6d3eb-0d6f-4b3b-aad7-dbb504c9560d",
-                     *       "householdId": "453a087a-0658-44bc-baac-f0d7f2fe9f1b",
-                     *       "eventType": "simulation.completed",
-                     *       "title": "Simulation Succeeded",
-                     *       "body": "A simulation of your plan finished: Succeeded. Probability of success: 0.9.",
-                     *       "createdUtc": "2026-12-07T11:29:34.9119609+00:00",
-                     *       "readUtc": "2026-12-07T11:29:42.5007706+00:00"
+                     *       "id": "7b93b594-7794-467f-9b76-5f287403a6eb",
+                     *       "householdId": "8f85f122-c255-493f-ae08-474abf5af77e",
+                     *       "eventType": "strategy.updated",
+                     *       "title": "Strategy Dow 30 core: hidden",
+                     *       "body": "A strategy you follow, Dow 30 core, changed (hidden, revision 2): A moderator hid the strategy: it is no longer listed, and copies already made stay yours.",
+                     *       "createdUtc": "2026-12-07T14:30:29.7043537+00:00",
+                     *       "readUtc": "2026-12-07T14:30:29.9844278+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationDto"];
@@ -28828,7 +28807,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "marked": 16
+                     *       "marked": 18
                      *     }
                      */
                     "application/json": components["schemas"]["MarkedReadDto"];
@@ -29110,7 +29089,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *         "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *         "name": "Dow 30 core",
                      *         "description": "US large caps only, back to target each quarter.",
                      *         "allocations": [
@@ -29123,16 +29102,16 @@ export interface operations {
                      *         "proxies": [
                      *           {
                      *             "assetClass": "UsEquity",
-                     *             "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *             "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *             "symbol": "AA",
                      *             "name": "Alcoa"
                      *           }
                      *         ],
                      *         "byAdvisor": false,
                      *         "mine": true,
-                     *         "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *         "publishedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *         "publishedOn": "2026-10-07",
-                     *         "updatedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *         "updatedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *         "revision": 1,
                      *         "followers": 0,
                      *         "hidden": false,
@@ -29185,7 +29164,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each quarter.",
                      *       "allocations": [
@@ -29198,16 +29177,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": false,
-                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *       "publishedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *       "revision": 1,
                      *       "followers": 0,
                      *       "hidden": false,
@@ -29275,7 +29254,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "id": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "name": "Dow 30 core",
                      *       "description": "US large caps only, back to target each month.",
                      *       "allocations": [
@@ -29288,16 +29267,16 @@ export interface operations {
                      *       "proxies": [
                      *         {
                      *           "assetClass": "UsEquity",
-                     *           "instrumentId": "725f83c0-2675-4418-a621-d78abe265dbd",
+                     *           "instrumentId": "71d97563-816f-4128-9bfa-84699808ee07",
                      *           "symbol": "AA",
                      *           "name": "Alcoa"
                      *         }
                      *       ],
                      *       "byAdvisor": false,
                      *       "mine": true,
-                     *       "publishedUtc": "2026-12-07T11:29:42.0600216+00:00",
+                     *       "publishedUtc": "2026-12-07T14:30:29.4614976+00:00",
                      *       "publishedOn": "2026-10-07",
-                     *       "updatedUtc": "2026-12-07T11:29:42.1943149+00:00",
+                     *       "updatedUtc": "2026-12-07T14:30:29.6219566+00:00",
                      *       "revision": 2,
                      *       "followers": 1,
                      *       "hidden": false,
@@ -29387,7 +29366,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "strategyId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "publishedOn": "2026-10-07",
                      *       "baseDate": "2026-10-07",
                      *       "endDate": "2026-12-04",
@@ -29501,10 +29480,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "14fdc198-6966-4da1-935a-929019e96644",
-                     *       "strategyId": "71d97563-816f-4128-9bfa-84699808ee07",
+                     *       "id": "780c3a3d-576c-421f-8718-aa2d0df7c6e7",
+                     *       "strategyId": "58d5abf0-6098-4dfd-8050-71adf8613151",
                      *       "reason": "The description promises more than the weights say.",
-                     *       "createdUtc": "2026-12-07T11:29:42.2321926+00:00"
+                     *       "createdUtc": "2026-12-07T14:30:29.6576636+00:00"
                      *     }
                      */
                     "application/json": components["schemas"]["StrategyReportDto"];
@@ -30051,8 +30030,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "userId": "916ca175-3b33-41a1-ac58-dcd17671f1fd",
-                     *       "householdId": "780c3a3d-576c-421f-8718-aa2d0df7c6e7"
+                     *       "userId": "b248aa2e-0a39-4f58-bdfd-d8af8960e300",
+                     *       "householdId": "390f7675-2c47-46d3-87bf-db017df36ce3"
                      *     }
                      */
                     "application/json": components["schemas"]["RegisteredDto"];
@@ -30197,14 +30176,14 @@ export interface operations {
                      *         {
                      *           "provider": "ecb",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T11:29:43.8072191+00:00",
+                     *           "lastErrorUtc": "2026-12-07T14:30:31.4436601+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         },
                      *         {
                      *           "provider": "fred",
                      *           "lastSuccessUtc": null,
-                     *           "lastErrorUtc": "2026-12-07T11:29:43.8133907+00:00",
+                     *           "lastErrorUtc": "2026-12-07T14:30:31.4513395+00:00",
                      *           "lastError": "The provider could not be reached (ConnectionError).",
                      *           "circuit": "closed"
                      *         }
