@@ -137,8 +137,14 @@ public sealed class HouseholdModelPortfolios(GlidepathDbContext db, TimeProvider
         }
 
         var now = clock.GetUtcNow();
+
+        // EF inserts a table's rows in key order. Keys ascending with the level make every concurrent generate
+        // take the unique (household, name) index in the same order, so the loser waits and gets the unique
+        // violation (409); random keys let two of them lock in opposite orders and PostgreSQL answer a deadlock.
+        var ids = levels.Select(_ => Guid.NewGuid()).Order().ToList();
         var models = levels.Select(l => new ModelPortfolio
         {
+            Id = ids[l.Level - 1],
             HouseholdId = householdId,
             Name = names[l.Level - 1],
             Description = string.Create(

@@ -22,6 +22,10 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
             // Check-then-insert lost a race (two requests creating the same name at once): the unique index decides.
             DbUpdateException { InnerException: var inner } when UniqueViolation(inner) =>
                 (StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Another request created the same thing at the same time; reload and try again."),
+            // PostgreSQL chose this request's transaction to end a deadlock or a serialization conflict with another one
+            // (the execution strategy wraps it as a transient failure): nothing was saved, and trying again will do.
+            _ when LostToConcurrentWrite(exception) =>
+                (StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The data was changed by another request at the same time; reload it and try again."),
             BadHttpRequestException bad => (bad.StatusCode, StatusCodeNames.ForStatus(bad.StatusCode), "The request could not be read."),
             _ when Unreadable(exception) => (StatusCodes.Status500InternalServerError, ErrorCodes.EncryptedFieldUnreadable,
                 "Stored encrypted data could not be read with the configured key ring; an operator must check the keys (see the server log)."),
@@ -42,6 +46,20 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
 
     private static bool UniqueViolation(Exception? e) =>
         e is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } || e is System.Data.Common.DbException { SqlState: "23505" };
+
+    /// <summary>A deadlock (SQLSTATE 40P01) or serialization failure (40001) anywhere in the exception's chain.</summary>
+    private static bool LostToConcurrentWrite(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>EF wraps a converter's exception; look through the chain for a decryption failure.</summary>
     private static bool Unreadable(Exception exception)

@@ -61,4 +61,28 @@ public class PlatformTest
         Assert.Contains("\"code\":\"internal-error\"", body, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
     }
+
+    /// <summary>PostgreSQL ends a deadlock by failing one transaction; the execution strategy wraps that as a transient failure.</summary>
+    [Theory]
+    [InlineData("40P01")]
+    [InlineData("40001")]
+    public async Task UnhandledException_DeadlockOrSerializationFailure_Answers409(string sqlState)
+    {
+        await using var app = await GlidepathApp.StartAsync(DatabaseProvider.Sqlite);
+        using var scope = app.Services.CreateScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Response.Body = new MemoryStream();
+        var handler = ActivatorUtilities.CreateInstance<UnhandledExceptionHandler>(scope.ServiceProvider);
+        var lost = new InvalidOperationException(
+            "An exception has been raised that is likely due to a transient failure.",
+            new Microsoft.EntityFrameworkCore.DbUpdateException("saving failed", new Npgsql.PostgresException("deadlock detected", "ERROR", "ERROR", sqlState)));
+
+        Assert.True(await handler.TryHandleAsync(context, lost, CancellationToken.None));
+
+        context.Response.Body.Position = 0;
+        var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.Equal(409, context.Response.StatusCode);
+        Assert.Contains("\"code\":\"concurrency-conflict\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("deadlock", body, StringComparison.Ordinal);
+    }
 }

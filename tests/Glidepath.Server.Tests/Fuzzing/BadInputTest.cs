@@ -81,7 +81,8 @@ public class BadInputTest
         var household = await client.HouseholdAsync();
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsync($"/api/households/{household.Id}/model-portfolios/generate", Json("null"))));
         var statuses = answers.Select(a => (int)a.StatusCode).ToList();
-        Assert.True(statuses.All(s => s is 200 or 409), string.Join(", ", statuses));
+        var errors = app.Logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message} {e.Exception}");
+        Assert.True(statuses.All(s => s is 200 or 409), $"{string.Join(", ", statuses)}\n{string.Join("\n", errors)}");
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         foreach (var conflict in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
         {
