@@ -135,21 +135,39 @@ internal sealed class BlockStepper(SimulationInput input, MonthlySchedule schedu
                 }
 
                 r *= fee;
+                var b = Vector512.LoadUnsafe(ref balance, at);
                 var failMonth = Vector512.LoadUnsafe(ref failMonths, at);
-                var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
-                var b = Vector512.LoadUnsafe(ref balance, at) + contribution;
-                var shortfall = Vector512.GreaterThan(needInFull, b);
-                // MinNative/MaxNative (one instruction; IEEE 754-2019's Min and Max take three): never NaN or -0 here.
-                var paid = Vector512.MinNative(need, b) & alive;
-                Vector512.FusedMultiplyAdd(paid, toReal, Vector512.LoadUnsafe(ref spentReal, at)).StoreUnsafe(ref spentReal, at);
-                Vector512.ConditionalSelect((alive & shortfall).AsInt32(), month, failMonth).StoreUnsafe(ref failMonths, at);
-                (Vector512.MaxNative(b - need, Vector512<float>.Zero) * r & Vector512.AndNot(alive, shortfall)).StoreUnsafe(ref balance, at);
+                var spent = Vector512.LoadUnsafe(ref spentReal, at);
+                Pay(r, contribution, need, needInFull, toReal, month, ref b, ref failMonth, ref spent);
+                b.StoreUnsafe(ref balance, at);
+                failMonth.StoreUnsafe(ref failMonths, at);
+                spent.StoreUnsafe(ref spentReal, at);
                 if (growth is not null)
                 {
                     (Vector512.Create<float>(growth.AsSpan(first + i)) * r).CopyTo(growth.AsSpan(first + i));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// One month of 16 rebalanced paths: the contribution, the withdrawal (a path that cannot pay it in full fails
+    /// and stays at 0; what it paid counts, in today's money, towards the year's spending), then the gross return
+    /// <paramref name="r"/>. Shared with <see cref="RebalancedNormalKernel"/>, which keeps the state in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Pay(
+        Vector512<float> r, Vector512<float> contribution, Vector512<float> need, Vector512<float> needInFull, Vector512<float> toReal, Vector512<int> month,
+        ref Vector512<float> balance, ref Vector512<int> failMonth, ref Vector512<float> spentReal)
+    {
+        // MinNative/MaxNative: one instruction where IEEE 754-2019's Min and Max take three; never NaN or -0 here.
+        var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
+        var b = balance + contribution;
+        var shortfall = Vector512.GreaterThan(needInFull, b);
+        var paid = Vector512.MinNative(need, b) & alive;
+        spentReal = Vector512.FusedMultiplyAdd(paid, toReal, spentReal);
+        failMonth = Vector512.ConditionalSelect((alive & shortfall).AsInt32(), month, failMonth);
+        balance = Vector512.MaxNative(b - need, Vector512<float>.Zero) * r & Vector512.AndNot(alive, shortfall);
     }
 
     /// <summary>Path by path: drifting weights and/or per-path withdrawals from a spending policy.</summary>

@@ -60,7 +60,6 @@ public sealed class PathRandom
         });
     }
 
-
     /// <summary>The n-th output (n &gt;= 1) of SplitMix64 started at <paramref name="seed"/>.</summary>
     public static ulong SplitMix64(ulong seed, ulong n)
     {

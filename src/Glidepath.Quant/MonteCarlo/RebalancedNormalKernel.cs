@@ -281,23 +281,19 @@ internal sealed class RebalancedNormalKernel
             Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Abs(x), Vector512.Create(VectorMath.ExpSmallBound)), VectorMath.Exp(x), VectorMath.ExpSmall(x));
     }
 
-    /// <summary>
-    /// One month for 16 paths, StepRebalanced's steps: the contribution, the withdrawal (a path that cannot
-    /// pay it in full fails and stays at 0), then the return <paramref name="r"/>.
-    /// </summary>
+    /// <summary>BlockStepper.Pay with month m's terms (contribution, withdrawal, withdrawal less the rounding allowance, 1/inflation).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pay(int m, ref float terms, Vector512<float> r, ref Vector512<float> balance, ref Vector512<int> failMonth, ref Vector512<float> spentReal)
-    {
-        // MinNative/MaxNative: one instruction where IEEE 754-2019's Min and Max take three; never NaN or -0 here.
-        var need = Vector512.Create(Unsafe.Add(ref terms, 1));
-        var alive = Vector512.Equals(failMonth, Vector512.Create(-1)).AsSingle();
-        var b = balance + Vector512.Create(terms);
-        var shortfall = Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref terms, 2)), b);
-        var paid = Vector512.MinNative(need, b) & alive;
-        spentReal = Vector512.FusedMultiplyAdd(paid, Vector512.Create(Unsafe.Add(ref terms, 3)), spentReal);
-        failMonth = Vector512.ConditionalSelect((alive & shortfall).AsInt32(), Vector512.Create(m), failMonth);
-        balance = Vector512.MaxNative(b - need, Vector512<float>.Zero) * r & Vector512.AndNot(alive, shortfall);
-    }
+    private static void Pay(int m, ref float terms, Vector512<float> r, ref Vector512<float> balance, ref Vector512<int> failMonth, ref Vector512<float> spentReal) =>
+        BlockStepper.Pay(
+            r,
+            Vector512.Create(terms),
+            Vector512.Create(Unsafe.Add(ref terms, 1)),
+            Vector512.Create(Unsafe.Add(ref terms, 2)),
+            Vector512.Create(Unsafe.Add(ref terms, 3)),
+            Vector512.Create(m),
+            ref balance,
+            ref failMonth,
+            ref spentReal);
 
     private interface IAssetCount
     {

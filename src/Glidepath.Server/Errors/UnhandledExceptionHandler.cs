@@ -1,4 +1,5 @@
 using Glidepath.Infrastructure.Encryption;
+using Glidepath.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,14 +21,14 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
             DbUpdateConcurrencyException =>
                 (StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The data was changed by another request; reload it and try again."),
             // Check-then-insert lost a race (two requests creating the same name at once): the unique index decides.
-            DbUpdateException { InnerException: var inner } when UniqueViolation(inner) =>
+            DbUpdateException update when UniqueViolations.Is(update) =>
                 (StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Another request created the same thing at the same time; reload and try again."),
             // PostgreSQL chose this request's transaction to end a deadlock or a serialization conflict with another one
             // (the execution strategy wraps it as a transient failure): nothing was saved, and trying again will do.
-            _ when LostToConcurrentWrite(exception) =>
+            _ when InChain(exception, e => e is System.Data.Common.DbException { SqlState: "40P01" or "40001" }) =>
                 (StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, "The data was changed by another request at the same time; reload it and try again."),
             BadHttpRequestException bad => (bad.StatusCode, StatusCodeNames.ForStatus(bad.StatusCode), "The request could not be read."),
-            _ when Unreadable(exception) => (StatusCodes.Status500InternalServerError, ErrorCodes.EncryptedFieldUnreadable,
+            _ when InChain(exception, e => e is FieldDecryptionException) => (StatusCodes.Status500InternalServerError, ErrorCodes.EncryptedFieldUnreadable,
                 "Stored encrypted data could not be read with the configured key ring; an operator must check the keys (see the server log)."),
             _ => (StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred."),
         };
@@ -44,29 +45,12 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
-    private static bool UniqueViolation(Exception? e) =>
-        e is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } || e is System.Data.Common.DbException { SqlState: "23505" };
-
-    /// <summary>A deadlock (SQLSTATE 40P01) or serialization failure (40001) anywhere in the exception's chain.</summary>
-    private static bool LostToConcurrentWrite(Exception exception)
+    /// <summary>Whether the exception or one it wraps (EF wraps converters' and the database's exceptions) matches.</summary>
+    private static bool InChain(Exception exception, Func<Exception, bool> match)
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            if (e is System.Data.Common.DbException { SqlState: "40P01" or "40001" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>EF wraps a converter's exception; look through the chain for a decryption failure.</summary>
-    private static bool Unreadable(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is FieldDecryptionException)
+            if (match(e))
             {
                 return true;
             }
